@@ -1,0 +1,345 @@
+package smithy
+
+import (
+	"errors"
+	"strconv"
+)
+
+// check runs the semantic checks once every shape is loaded.
+func (l *loader) check() {
+	for _, s := range l.m.Shapes() {
+		l.checkTraits(s.ID, s.Type, s.Traits)
+		for _, m := range s.Members {
+			l.checkMember(s, m)
+		}
+		switch s.Type {
+		case Enum, IntEnum:
+			l.checkEnum(s)
+		case String:
+			if s.Traits.Has(TraitEnum) {
+				l.checkEnumTrait(s)
+			}
+		case Union:
+			if len(s.Members) == 0 {
+				l.addAt(s.Offset, s.ID, "union has no members")
+			}
+		case Map:
+			if k := s.MapKey(); k != nil {
+				if t := l.m.Shape(k.Target); t != nil && t.Type != String && t.Type != Enum {
+					l.addAt(k.Offset, k.ID, "map key must target a string or enum, not %s %s", t.Type, t.ID)
+				}
+			}
+		case Operation:
+			l.wantIO(s, "input", s.Input)
+			l.wantIO(s, "output", s.Output)
+			for _, e := range s.Errors {
+				l.wantError(s, e)
+			}
+		case Service:
+			l.wantAll(s, "operations", s.Operations, Operation)
+			l.wantAll(s, "resources", s.Resources, Resource)
+			for _, e := range s.Errors {
+				l.wantError(s, e)
+			}
+		case Resource:
+			for _, b := range s.Identifiers {
+				l.want(s, "identifier "+b.Name, b.Target, String, Enum)
+			}
+			for _, b := range s.Lifecycle {
+				l.want(s, b.Name, b.Target, Operation)
+			}
+			l.wantAll(s, "operations", s.Operations, Operation)
+			l.wantAll(s, "collectionOperations", s.CollectionOperations, Operation)
+			l.wantAll(s, "resources", s.Resources, Resource)
+		}
+	}
+}
+
+func (l *loader) checkMember(s *Shape, m *Member) {
+	t := l.m.Shape(m.Target)
+	switch {
+	case t == nil:
+		l.addAt(m.Offset, m.ID, "target %s does not exist", m.Target)
+		return
+	case s.Type == Enum || s.Type == IntEnum:
+		if m.Target != UnitID {
+			l.addAt(m.Offset, m.ID, "enum members must target smithy.api#Unit, not %s", m.Target)
+		}
+	case !t.Type.IsData():
+		l.addAt(m.Offset, m.ID, "member targets %s %s; members must target data shapes", t.Type, t.ID)
+		return
+	}
+	l.checkTraits(m.ID, t.Type, m.Traits)
+	if d, ok := m.Traits.Default(); ok {
+		l.checkDefault(m.ID, t, d)
+	}
+}
+
+func (l *loader) checkEnum(s *Shape) {
+	if len(s.Members) == 0 {
+		l.addAt(s.Offset, s.ID, "%s has no members", s.Type)
+		return
+	}
+	seen := map[string]string{}
+	for _, m := range s.Members {
+		v, ok := m.Traits.EnumValue()
+		var key string
+		switch {
+		case s.Type == IntEnum:
+			if !ok {
+				l.addAt(m.Offset, m.ID, "intEnum member needs an integer enumValue")
+				continue
+			}
+			if _, isInt := v.Int(); !isInt {
+				l.addAt(v.Offset, m.ID, "intEnum enumValue must be an integer, not %s", v.Kind)
+				continue
+			}
+			key = v.Str
+		case !ok:
+			key = m.Name
+		case v.Kind != StringNode:
+			l.addAt(v.Offset, m.ID, "enum enumValue must be a string, not %s", v.Kind)
+			continue
+		default:
+			key = v.Str
+		}
+		if prev, dup := seen[key]; dup {
+			l.addAt(m.Offset, m.ID, "duplicate enum value %q (also %s)", key, prev)
+			continue
+		}
+		seen[key] = m.Name
+	}
+}
+
+func (l *loader) checkEnumTrait(s *Shape) {
+	n, _ := s.Traits.Get(TraitEnum)
+	if n.Kind != ArrayNode || len(n.Items) == 0 {
+		l.addAt(n.Offset, s.ID, "enum trait must be a non-empty array")
+		return
+	}
+	seen := map[string]bool{}
+	for _, item := range n.Items {
+		v, ok := item.Get("value")
+		if !ok || v.Kind != StringNode {
+			l.addAt(item.Offset, s.ID, "enum trait entry needs a string value")
+			continue
+		}
+		if seen[v.Str] {
+			l.addAt(v.Offset, s.ID, "duplicate enum value %q", v.Str)
+		}
+		seen[v.Str] = true
+	}
+}
+
+func (l *loader) wantIO(op *Shape, what string, id ShapeID) {
+	if id == "" {
+		return
+	}
+	if t := l.want(op, what, id, Structure); t != nil && t.Traits.Has(TraitError) {
+		l.addAt(op.Offset, op.ID, "%s %s is an error structure", what, id)
+	}
+}
+
+func (l *loader) wantError(owner *Shape, id ShapeID) {
+	if t := l.want(owner, "error", id, Structure); t != nil && !t.Traits.Has(TraitError) {
+		l.addAt(owner.Offset, owner.ID, "error %s lacks the error trait", id)
+	}
+}
+
+func (l *loader) wantAll(owner *Shape, what string, ids []ShapeID, t Type) {
+	for _, id := range ids {
+		l.want(owner, what, id, t)
+	}
+}
+
+// want reports unless id names a shape of one of the types.
+func (l *loader) want(owner *Shape, what string, id ShapeID, types ...Type) *Shape {
+	t := l.m.Shape(id)
+	if t == nil {
+		l.addAt(owner.Offset, owner.ID, "%s target %s does not exist", what, id)
+		return nil
+	}
+	for _, ty := range types {
+		if t.Type == ty {
+			return t
+		}
+	}
+	l.addAt(owner.Offset, owner.ID, "%s must be a %s, but %s is a %s", what, types[0], id, t.Type)
+	return nil
+}
+
+var annotationTraits = []ShapeID{
+	TraitRequired, TraitClientOptional, TraitSensitive, TraitIdempotencyToken, TraitXMLFlattened,
+	TraitXMLAttribute, TraitInput, TraitOutput, TraitUniqueItems, TraitSparse, TraitStreaming,
+	TraitMixin, TraitHostLabel, TraitUnitType,
+}
+
+var stringTraits = []ShapeID{
+	TraitDocumentation, TraitPattern, TraitXMLName, TraitEC2QueryName, TraitTimestampFormat,
+	TraitError, TraitTitle,
+}
+
+// checkTraits checks the values of the traits the generator reads, and that
+// constraint traits sit on shapes they can constrain. target is the type
+// of the shape itself, or of a member's target.
+func (l *loader) checkTraits(owner ShapeID, target Type, t Traits) {
+	for _, tr := range t.list {
+		v := tr.Value
+		switch {
+		case containsID(annotationTraits, tr.ID):
+			if v.Kind != ObjectNode && !(v.Kind == BoolNode && v.Bool) {
+				l.addAt(v.Offset, owner, "trait %s takes an empty object, not %s", tr.ID, v.Kind)
+			}
+		case containsID(stringTraits, tr.ID):
+			if v.Kind != StringNode {
+				l.addAt(v.Offset, owner, "trait %s takes a string, not %s", tr.ID, v.Kind)
+				continue
+			}
+			l.checkStringTrait(owner, target, tr.ID, v)
+		case tr.ID == TraitLength || tr.ID == TraitRange:
+			l.checkBounds(owner, target, tr.ID, v)
+		case tr.ID == TraitDeprecated, tr.ID == TraitXMLNamespace, tr.ID == TraitEndpoint,
+			tr.ID == TraitRequestCompr, tr.ID == TraitAWSQueryError:
+			if v.Kind != ObjectNode {
+				l.addAt(v.Offset, owner, "trait %s takes an object, not %s", tr.ID, v.Kind)
+				continue
+			}
+			l.checkObjectTrait(owner, tr.ID, v)
+		case tr.ID == TraitEnum && v.Kind != ArrayNode:
+			l.addAt(v.Offset, owner, "trait %s takes an array, not %s", tr.ID, v.Kind)
+		}
+	}
+}
+
+func containsID(ids []ShapeID, id ShapeID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loader) checkStringTrait(owner ShapeID, target Type, id ShapeID, v Node) {
+	switch id {
+	case TraitTimestampFormat:
+		switch v.Str {
+		case "date-time", "http-date", "epoch-seconds":
+		default:
+			l.addAt(v.Offset, owner, "unknown timestampFormat %q: want date-time, http-date or epoch-seconds", v.Str)
+		}
+	case TraitError:
+		if v.Str != "client" && v.Str != "server" {
+			l.addAt(v.Offset, owner, `error trait must be "client" or "server", not %q`, v.Str)
+		}
+	case TraitPattern:
+		if target != String && target != Enum {
+			l.addAt(v.Offset, owner, "pattern trait applies to strings, not %s", target)
+			return
+		}
+		if _, err := l.m.GoPattern(v.Str); err != nil {
+			if errors.Is(err, ErrUnsupportedPattern) {
+				l.warnAt(v.Offset, owner, "pattern %q is not checked: %v", v.Str, err)
+			} else {
+				l.addAt(v.Offset, owner, "pattern %q: %v", v.Str, err)
+			}
+		}
+	}
+}
+
+func (l *loader) checkBounds(owner ShapeID, target Type, id ShapeID, v Node) {
+	if v.Kind != ObjectNode {
+		l.addAt(v.Offset, owner, "trait %s takes an object with min and/or max, not %s", id, v.Kind)
+		return
+	}
+	var lo, hi float64
+	var hasLo, hasHi bool
+	for _, f := range v.Fields {
+		if f.Key != "min" && f.Key != "max" {
+			l.addAt(f.Offset, owner, "trait %s has unknown property %q", id, f.Key)
+			continue
+		}
+		x, ok := f.Value.Float()
+		if !ok {
+			l.addAt(f.Value.Offset, owner, "trait %s: %s must be a number, not %s", id, f.Key, f.Value.Kind)
+			continue
+		}
+		if id == TraitLength {
+			if _, isInt := f.Value.Int(); !isInt || x < 0 {
+				l.addAt(f.Value.Offset, owner, "trait %s: %s must be a non-negative integer", id, f.Key)
+				continue
+			}
+		}
+		if f.Key == "min" {
+			lo, hasLo = x, true
+		} else {
+			hi, hasHi = x, true
+		}
+	}
+	if hasLo && hasHi && lo > hi {
+		l.addAt(v.Offset, owner, "trait %s: min %v is greater than max %v", id, lo, hi)
+	}
+	switch {
+	case id == TraitLength && !(target == String || target == Enum || target == Blob || target == List ||
+		target == Set || target == Map):
+		l.addAt(v.Offset, owner, "length trait applies to strings, blobs, lists and maps, not %s", target)
+	case id == TraitRange && !target.IsNumber():
+		l.addAt(v.Offset, owner, "range trait applies to numbers, not %s", target)
+	}
+}
+
+func (l *loader) checkObjectTrait(owner ShapeID, id ShapeID, v Node) {
+	want := func(key string, kind Kind, required bool) {
+		f, ok := v.Get(key)
+		switch {
+		case !ok && required:
+			l.addAt(v.Offset, owner, "trait %s needs %q", id, key)
+		case ok && f.Kind != kind:
+			l.addAt(f.Offset, owner, "trait %s: %q must be a %s, not %s", id, key, kind, f.Kind)
+		}
+	}
+	switch id {
+	case TraitDeprecated:
+		want("message", StringNode, false)
+		want("since", StringNode, false)
+	case TraitXMLNamespace:
+		want("uri", StringNode, true)
+		want("prefix", StringNode, false)
+	case TraitEndpoint:
+		want("hostPrefix", StringNode, true)
+	case TraitRequestCompr:
+		want("encodings", ArrayNode, true)
+	case TraitAWSQueryError:
+		want("code", StringNode, true)
+		want("httpResponseCode", NumberNode, true)
+	}
+}
+
+func (l *loader) checkDefault(owner ShapeID, t *Shape, d Node) {
+	var ok bool
+	switch {
+	case d.Kind == NullNode:
+		ok = true // removes an inherited default
+	case t.Type.IsNumber():
+		ok = d.Kind == NumberNode
+		if ok && t.Type != Float && t.Type != Double && t.Type != BigDecimal {
+			_, err := strconv.ParseInt(d.Str, 10, 64)
+			ok = err == nil || t.Type == BigInteger
+		}
+	case t.Type == Boolean:
+		ok = d.Kind == BoolNode
+	case t.Type == String, t.Type == Enum, t.Type == Blob:
+		ok = d.Kind == StringNode
+	case t.Type == Timestamp:
+		ok = d.Kind == NumberNode || d.Kind == StringNode
+	case t.IsList():
+		ok = d.Kind == ArrayNode && len(d.Items) == 0
+	case t.Type == Map:
+		ok = d.Kind == ObjectNode && len(d.Fields) == 0
+	case t.Type == Document:
+		ok = true
+	}
+	if !ok {
+		l.addAt(d.Offset, owner, "default value %s does not fit %s %s", d.Kind, t.Type, t.ID)
+	}
+}
