@@ -1,0 +1,137 @@
+package templates
+
+import "errors"
+
+// parseQueryError reads an error document: ec2Query's
+// <Response><Errors><Error>…</Error></Errors><RequestID>, or awsQuery's
+// <ErrorResponse><Error>…</Error><RequestId>. A missing code becomes
+// "UnknownError", as in the AWS SDK.
+func parseQueryError(body []byte, ec2 bool) (*APIError, error) {
+	e := &APIError{}
+	d := newXMLDecoder(body)
+	root, err := d.root()
+	if err != nil {
+		return nil, err
+	}
+	want := "ErrorResponse"
+	if ec2 {
+		want = "Response"
+	}
+	if string(root) != want {
+		return nil, errors.New("not an error document: root element <" + string(root) + ">, want <" + want + ">")
+	}
+	for {
+		name, ok, err := d.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch string(name) {
+		case "Errors":
+			if !ec2 {
+				err = d.skip()
+				break
+			}
+			err = queryErrorsList(&d, e)
+		case "Error":
+			if ec2 {
+				err = d.skip()
+				break
+			}
+			err = queryErrorFields(&d, e)
+		case "RequestID", "RequestId":
+			e.RequestID, err = d.string()
+		default:
+			err = d.skip()
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if e.Code == "" {
+		e.Code = "UnknownError"
+	}
+	return e, nil
+}
+
+// queryErrorsList reads the first <Error> of ec2Query's <Errors>.
+func queryErrorsList(d *xmlDecoder, e *APIError) error {
+	seen := false
+	for {
+		name, ok, err := d.next()
+		if err != nil || !ok {
+			return err
+		}
+		if string(name) == "Error" && !seen {
+			seen = true
+			err = queryErrorFields(d, e)
+		} else {
+			err = d.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func queryErrorFields(d *xmlDecoder, e *APIError) error {
+	for {
+		name, ok, err := d.next()
+		if err != nil || !ok {
+			return err
+		}
+		switch string(name) {
+		case "Code":
+			e.Code, err = d.string()
+		case "Message":
+			e.Message, err = d.string()
+		case "Type":
+			var t string
+			t, err = d.string()
+			switch t {
+			case "Sender":
+				e.Fault = FaultClient
+			case "Receiver":
+				e.Fault = FaultServer
+			}
+		default:
+			err = d.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// queryErrorDecoder returns a decoder that has entered the (first) <Error>
+// element, so a modeled error's members can be read from its children.
+func queryErrorDecoder(body []byte, ec2 bool) (xmlDecoder, error) {
+	d := newXMLDecoder(body)
+	if _, err := d.root(); err != nil {
+		return d, err
+	}
+	path := []string{"Error"}
+	if ec2 {
+		path = []string{"Errors", "Error"}
+	}
+	for _, want := range path {
+		for {
+			name, ok, err := d.next()
+			if err != nil {
+				return d, err
+			}
+			if !ok {
+				return d, errors.New("error document has no <" + want + ">")
+			}
+			if string(name) == want {
+				break
+			}
+			if err := d.skip(); err != nil {
+				return d, err
+			}
+		}
+	}
+	return d, nil
+}
