@@ -1,0 +1,129 @@
+package emit
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/sample"
+)
+
+// Literal is Go source for a sample value of its type (never a pointer).
+func Literal(v *sample.Value) jen.Code {
+	t := v.Type
+	switch t.Kind {
+	case plan.StringKind:
+		return jen.Lit(v.Str)
+	case plan.EnumKind:
+		for _, ev := range t.Enum.Values {
+			if ev.Value == v.Str {
+				return jen.Id(ev.Const)
+			}
+		}
+		return jen.Id(t.Name).Call(jen.Lit(v.Str))
+	case plan.IntEnumKind:
+		for _, ev := range t.Enum.Values {
+			if ev.Value == strconv.FormatInt(v.Int, 10) {
+				return jen.Id(ev.Const)
+			}
+		}
+		return jen.Id(t.Name).Call(jen.Lit(int(v.Int)))
+	case plan.BoolKind:
+		return jen.Lit(v.Bool)
+	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind:
+		return TypeCode(t).Call(jen.Lit(int(v.Int)))
+	case plan.Float32Kind, plan.Float64Kind:
+		return TypeCode(t).Call(floatLit(v.Float))
+	case plan.BigIntKind:
+		return jen.Qual("math/big", "NewInt").Call(jen.Lit(int(v.Int)))
+	case plan.BigDecimalKind:
+		return jen.Qual("math/big", "NewFloat").Call(floatLit(v.Float))
+	case plan.TimeKind:
+		u := v.Time.UTC()
+		return jen.Qual("time", "Date").Call(jen.Lit(u.Year()), jen.Qual("time", u.Month().String()), jen.Lit(u.Day()),
+			jen.Lit(u.Hour()), jen.Lit(u.Minute()), jen.Lit(u.Second()), jen.Lit(u.Nanosecond()), jen.Qual("time", "UTC"))
+	case plan.BlobKind:
+		return jen.Index().Byte().Call(jen.Lit(string(v.Bytes)))
+	case plan.StructKind:
+		return jen.Id(t.Name).Values(fieldDict(v))
+	case plan.UnionKind:
+		return jen.Op("&").Id(v.Variant.Name).Values(jen.Dict{jen.Id("Value"): Literal(v.Inner)})
+	case plan.ListKind:
+		return TypeCode(t).ValuesFunc(func(g *jen.Group) {
+			for _, it := range v.Items {
+				g.Line().Add(elemLiteral(t, it))
+			}
+			if len(v.Items) > 0 {
+				g.Line()
+			}
+		})
+	case plan.MapKind:
+		d := jen.Dict{}
+		for _, e := range v.Entries {
+			d[jen.Lit(e.Key)] = elemLiteral(t, e.Value)
+		}
+		return TypeCode(t).Values(d)
+	}
+	return jen.Nil()
+}
+
+func floatLit(f float64) jen.Code {
+	switch {
+	case math.IsNaN(f):
+		return jen.Qual("math", "NaN").Call()
+	case math.IsInf(f, 1):
+		return jen.Qual("math", "Inf").Call(jen.Lit(1))
+	case math.IsInf(f, -1):
+		return jen.Qual("math", "Inf").Call(jen.Lit(-1))
+	}
+	return jen.Lit(f)
+}
+
+// elemLiteral is a list element or map value; a struct's type is left
+// out, as gofmt -s would.
+func elemLiteral(t *plan.Type, v *sample.Value) jen.Code {
+	if v.Type.Kind == plan.StructKind {
+		return jen.Values(fieldDict(v))
+	}
+	if t.ElemPointer {
+		return pointerTo(v)
+	}
+	return Literal(v)
+}
+
+// pointerTo is a pointer to a new value: &T{...} or ptr(x).
+func pointerTo(v *sample.Value) jen.Code {
+	switch v.Type.Kind {
+	case plan.StructKind:
+		return jen.Op("&").Add(Literal(v))
+	case plan.BigIntKind, plan.BigDecimalKind:
+		return Literal(v)
+	}
+	return jen.Id("ptr").Call(Literal(v))
+}
+
+// FieldLiteral is the value of a field: a pointer where the field is one.
+func FieldLiteral(f *plan.Field, v *sample.Value) jen.Code {
+	if f.Pointer {
+		return pointerTo(v)
+	}
+	return Literal(v)
+}
+
+func fieldDict(v *sample.Value) jen.Dict {
+	d := jen.Dict{}
+	for _, fv := range v.Fields {
+		d[jen.Id(fv.Field.Name)] = FieldLiteral(fv.Field, fv.Value)
+	}
+	return d
+}
+
+// UnsetValue is what a field holds when unset.
+func UnsetValue(f *plan.Field) jen.Code {
+	if !f.Pointer && f.Type.Kind == plan.EnumKind {
+		return jen.Lit("")
+	}
+	return jen.Nil()
+}

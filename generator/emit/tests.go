@@ -1,0 +1,389 @@
+package emit
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/sample"
+)
+
+// Tests writes golden_test.go and its testdata. For every operation:
+// Validate accepts the minimal and full sample inputs and reports exactly
+// the expected violations for each broken rule; with wire code, the
+// minimal and full inputs serialize byte for byte to golden bodies and a
+// full response decodes to the full sample output. Expected bodies,
+// documents and violations come from the sample package and the
+// protocol's oracle, not from the code under test.
+func Tests(g *Generator) error {
+	if len(g.Plan.Operations) == 0 {
+		return nil
+	}
+	f := jen.NewFile(g.Plan.Package)
+	f.HeaderComment(g.Header)
+	t := &tests{g: g, f: f, b: sample.NewBuilder()}
+	if g.Protocol != nil {
+		t.pt = g.Protocol.Tests()
+	}
+	t.helpers()
+	for _, op := range g.Plan.Operations {
+		if err := t.operation(op); err != nil {
+			return err
+		}
+	}
+	t.enums()
+	g.files = append(g.files, &File{Name: "golden_test.go", Go: f})
+	return nil
+}
+
+type tests struct {
+	g       *Generator
+	f       *jen.File
+	b       *sample.Builder
+	pt      ProtocolTests
+	golden  bool
+	usesPtr bool
+}
+
+func (t *tests) wire(op *plan.Operation) bool {
+	if t.g.Protocol == nil || t.pt.EncodeRequest == nil {
+		return false
+	}
+	if s, ok := t.g.Protocol.(interface {
+		Supported(*plan.Plan, *plan.Operation) string
+	}); ok {
+		return s.Supported(t.g.Plan, op) == ""
+	}
+	return op.Unsupported == ""
+}
+
+func (t *tests) helpers() {
+	f := t.f
+	f.Comment("ptr returns a pointer to a copy of v, for sample values.")
+	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
+	f.Line()
+	f.Comment("violations returns the path and constraint of each violation in err, sorted.")
+	f.Func().Id("violations").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Err().Error()).Index().Id("Violation").Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Var().Id("ve").Op("*").Id("ValidationError"),
+		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("Validate returned %T, want *ValidationError: %v"), jen.Err(), jen.Err()),
+		),
+		jen.Var().Id("out").Index().Id("Violation"),
+		jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("ve").Dot("Violations")).Block(
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("Violation").Values(jen.Dict{
+				jen.Id("Path"): jen.Id("v").Dot("Path"), jen.Id("Constraint"): jen.Id("v").Dot("Constraint")})),
+		),
+		jen.Qual("sort", "Slice").Call(jen.Id("out"), jen.Func().Params(jen.List(jen.Id("i"), jen.Id("j")).Int()).Bool().Block(
+			jen.If(jen.Id("out").Index(jen.Id("i")).Dot("Path").Op("!=").Id("out").Index(jen.Id("j")).Dot("Path")).Block(
+				jen.Return(jen.Id("out").Index(jen.Id("i")).Dot("Path").Op("<").Id("out").Index(jen.Id("j")).Dot("Path"))),
+			jen.Return(jen.Id("out").Index(jen.Id("i")).Dot("Constraint").Op("<").Id("out").Index(jen.Id("j")).Dot("Constraint")),
+		)),
+		jen.Return(jen.Id("out")),
+	)
+	f.Line()
+}
+
+// goldenHelpers are needed only by packages with wire code.
+func (t *tests) goldenHelpers() {
+	if t.golden {
+		return
+	}
+	t.golden = true
+	f := t.f
+	f.Var().Id("update").Op("=").Qual("flag", "Bool").Call(jen.Lit("update"), jen.False(),
+		jen.Lit("rewrite testdata/*.golden from what the code produces now; review the diff"))
+	f.Line()
+	f.Comment("checkBody compares a request body with a golden file: '#' lines are")
+	f.Comment("comments, the other lines are the body's pairs in order, joined with '&'.")
+	f.Func().Id("checkBody").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("name").String(), jen.Id("body").Index().Byte()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Id("path").Op(":=").Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Id("name")),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("os", "ReadFile").Call(jen.Id("path")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Var().List(jen.Id("header"), jen.Id("pairs")).Index().String(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("line")).Op(":=").Range().Qual("strings", "Split").Call(
+			jen.Qual("strings", "TrimSuffix").Call(jen.String().Call(jen.Id("data")), jen.Lit("\n")), jen.Lit("\n"))).Block(
+			jen.If(jen.Qual("strings", "HasPrefix").Call(jen.Id("line"), jen.Lit("#"))).Block(
+				jen.Id("header").Op("=").Append(jen.Id("header"), jen.Id("line")),
+			).Else().Block(jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Id("line"))),
+		),
+		jen.If(jen.Op("*").Id("update")).Block(
+			jen.Id("out").Op(":=").Qual("strings", "Join").Call(jen.Id("header"), jen.Lit("\n")).Op("+").Lit("\n").Op("+").
+				Qual("strings", "ReplaceAll").Call(jen.String().Call(jen.Id("body")), jen.Lit("&"), jen.Lit("\n")).Op("+").Lit("\n"),
+			jen.If(jen.Err().Op(":=").Qual("os", "WriteFile").Call(jen.Id("path"), jen.Index().Byte().Call(jen.Id("out")), jen.Lit(0o644)), jen.Err().Op("!=").Nil()).Block(
+				jen.Id("t").Dot("Fatal").Call(jen.Err())),
+			jen.Return(),
+		),
+		jen.If(jen.Id("want").Op(":=").Qual("strings", "Join").Call(jen.Id("pairs"), jen.Lit("&")), jen.String().Call(jen.Id("body")).Op("!=").Id("want")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("body differs from %s (run with -update to rewrite it, then review the diff)\n got: %s\nwant: %s"),
+				jen.Id("path"), jen.Id("body"), jen.Id("want")),
+		),
+	)
+	f.Line()
+	f.Comment("zeroTokens makes idempotency tokens deterministic for the test.")
+	f.Func().Id("zeroTokens").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("saved").Op(":=").Id("idempotencyTokenSource"),
+		jen.Id("idempotencyTokenSource").Op("=").Qual("bytes", "NewReader").Call(jen.Make(jen.Index().Byte(), jen.Lit(1<<10))),
+		jen.Id("t").Dot("Cleanup").Call(jen.Func().Params().Block(jen.Id("idempotencyTokenSource").Op("=").Id("saved"))),
+	)
+	f.Line()
+}
+
+func (t *tests) operation(op *plan.Operation) error {
+	in := op.Input
+	full := t.b.Full(in)
+	minimal := t.b.Minimal(in)
+	fullName := t.g.funcName("sampleFull\x00"+in.Name, "sample"+in.Name)
+	minName := t.g.funcName("sampleMinimal\x00"+in.Name, "minimal"+in.Name)
+	t.sampleFunc(fullName, in.Name, full)
+	t.sampleFunc(minName, in.Name, minimal)
+
+	// Validate on the samples: the oracle says what it must report (usually nothing).
+	for _, c := range []struct {
+		name, fn string
+		v        *sample.Value
+	}{{"Minimal", minName, minimal}, {"Full", fullName, full}} {
+		t.f.Func().Id("Test"+op.Name+"Validate"+c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("got").Op(":=").Id("violations").Call(jen.Id("t"), jen.Id(c.fn).Call().Dot("Validate").Call()),
+			jen.Id("want").Op(":=").Add(violationsLit(sample.Check(c.v))),
+			jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("want"))),
+		)
+		t.f.Line()
+	}
+	t.violationTable(op, fullName, full)
+	if t.wire(op) {
+		t.goldenHelpers()
+		if err := t.requestTests(op, fullName, minName, full, minimal); err != nil {
+			return err
+		}
+		if err := t.responseTest(op); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tests) sampleFunc(name, typ string, v *sample.Value) {
+	t.f.Func().Id(name).Params().Op("*").Id(typ).Block(jen.Return(jen.Op("&").Id(typ).Values(fieldDict(v))))
+	t.f.Line()
+}
+
+func violationsLit(vs []sample.Violation) jen.Code {
+	if len(vs) == 0 {
+		return jen.Index().Id("Violation").Parens(jen.Nil())
+	}
+	return jen.Index().Id("Violation").ValuesFunc(func(g *jen.Group) {
+		for _, v := range vs {
+			g.Line().Values(jen.Dict{jen.Id("Path"): jen.Lit(v.Path), jen.Id("Constraint"): jen.Lit(v.Constraint)})
+		}
+		g.Line()
+	})
+}
+
+// violationTable breaks one rule at a time on the full sample.
+func (t *tests) violationTable(op *plan.Operation, fullName string, full *sample.Value) {
+	ms := t.b.Mutations(full)
+	if len(ms) == 0 {
+		return
+	}
+	var cases []jen.Code
+	for _, m := range ms {
+		cases = append(cases, jen.Values(jen.Dict{
+			jen.Id("name"):   jen.Lit(m.Name),
+			jen.Id("mutate"): jen.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name)).Block(mutation(jen.Id("v"), m.Steps, m.Value)...),
+			jen.Id("want"):   violationsLit(m.Want),
+		}))
+	}
+	t.f.Func().Id("Test"+op.Name+"ValidateRejects").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("cases").Op(":=").Index().Struct(
+			jen.Id("name").String(),
+			jen.Id("mutate").Func().Params(jen.Op("*").Id(op.Input.Name)),
+			jen.Id("want").Index().Id("Violation"),
+		).ValuesFunc(func(g *jen.Group) {
+			for _, c := range cases {
+				g.Line().Add(c)
+			}
+			g.Line()
+		}),
+		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
+			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+				jen.Id("v").Op(":=").Id(fullName).Call(),
+				jen.Id("c").Dot("mutate").Call(jen.Id("v")),
+				jen.Id("got").Op(":=").Id("violations").Call(jen.Id("t"), jen.Id("v").Dot("Validate").Call()),
+				jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("c").Dot("want"))).Block(
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("c").Dot("want"))),
+			)),
+		),
+	)
+	t.f.Line()
+}
+
+// mutation is the Go code applying a mutation to expr.
+func mutation(expr *jen.Statement, steps []sample.Step, nv *sample.Value) []jen.Code {
+	s := steps[0]
+	last := len(steps) == 1
+	var next *jen.Statement
+	var field *plan.Field
+	switch {
+	case s.Variant != nil:
+		next = expr.Clone().Assert(jen.Op("*").Id(s.Variant.Name)).Dot("Value")
+	case s.Field != nil:
+		next = expr.Clone().Dot(s.Field.Name)
+		field = s.Field
+	case s.HasKey:
+		if !last {
+			// Map values are not addressable: change a copy and store it.
+			inner := mutation(jen.Id("e"), steps[1:], nv)
+			body := append([]jen.Code{jen.Id("e").Op(":=").Add(expr.Clone().Index(jen.Lit(s.Key)))}, inner...)
+			body = append(body, expr.Clone().Index(jen.Lit(s.Key)).Op("=").Id("e"))
+			return []jen.Code{jen.Block(body...)}
+		}
+		next = expr.Clone().Index(jen.Lit(s.Key))
+	default:
+		next = expr.Clone().Index(jen.Lit(s.Index))
+	}
+	if !last {
+		return mutation(next, steps[1:], nv)
+	}
+	switch {
+	case nv == nil && field != nil:
+		return []jen.Code{next.Op("=").Add(UnsetValue(field))}
+	case field != nil:
+		return []jen.Code{next.Op("=").Add(FieldLiteral(field, nv))}
+	}
+	return []jen.Code{next.Op("=").Add(Literal(nv))}
+}
+
+func (t *tests) requestTests(op *plan.Operation, fullName, minName string, full, minimal *sample.Value) error {
+	for _, c := range []struct {
+		name, fn string
+		v        *sample.Value
+	}{{"Minimal", minName, minimal}, {"Full", fullName, full}} {
+		v := c.v
+		if c.name == "Minimal" {
+			v = withZeroToken(v)
+		}
+		body, err := t.pt.EncodeRequest(op, v)
+		if err != nil {
+			return err
+		}
+		file := op.Name + "." + strings.ToLower(c.name) + ".golden"
+		var b bytes.Buffer
+		b.WriteString("# " + t.g.Header + "\n")
+		b.WriteString("# " + op.Name + ", " + strings.ToLower(c.name) + " sample input: the request body, one pair per line.\n")
+		b.WriteString(strings.ReplaceAll(string(body), "&", "\n") + "\n")
+		t.g.DataFile("testdata/"+file, b.Bytes())
+		t.f.Func().Id("Test"+op.Name+"Request"+c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("zeroTokens").Call(jen.Id("t")),
+			jen.List(jen.Id("body"), jen.Err()).Op(":=").Id(c.fn).Call().Dot(t.pt.MarshalMethod).Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+			jen.Id("checkBody").Call(jen.Id("t"), jen.Lit(file), jen.Id("body")),
+		)
+		t.f.Line()
+	}
+	return nil
+}
+
+// withZeroToken fills an unset idempotency token the way the code does
+// when its random source gives zeros.
+func withZeroToken(v *sample.Value) *sample.Value {
+	c := v.Clone()
+	for _, f := range v.Type.Struct.Fields {
+		if !f.Member.Traits.IdempotencyToken() || f.Type.Kind != plan.StringKind || !f.Pointer {
+			continue
+		}
+		set := false
+		for _, fv := range c.Fields {
+			set = set || fv.Field == f
+		}
+		if !set {
+			c.Fields = append(c.Fields, sample.FieldValue{Field: f, Value: &sample.Value{Type: f.Type, Str: "00000000-0000-4000-8000-000000000000"}})
+		}
+	}
+	return c
+}
+
+func (t *tests) responseTest(op *plan.Operation) error {
+	out := t.b.Full(op.Output)
+	doc, err := t.pt.EncodeResponse(op, out)
+	if err != nil {
+		return err
+	}
+	file := op.Name + ".response.xml"
+	// The comment goes after the declaration, where XML allows it.
+	header := []byte("<!-- " + t.g.Header + " -->\n")
+	if i := bytes.Index(doc, []byte("?>\n")); i >= 0 {
+		doc = append(append(append([]byte{}, doc[:i+3]...), header...), doc[i+3:]...)
+	} else {
+		doc = append(header, doc...)
+	}
+	t.g.DataFile("testdata/"+file, doc)
+	want := fieldDict(out)
+	want[jen.Id("ResultMetadata")] = jen.Id("ResponseMetadata").Values(jen.Dict{jen.Id("RequestID"): jen.Lit(sample.RequestID)})
+	t.f.Func().Id("Test"+op.Name+"Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.List(jen.Id("doc"), jen.Err()).Op(":=").Qual("os", "ReadFile").Call(jen.Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Lit(file))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Var().Id("got").Id(op.Output.Name),
+		jen.If(jen.Err().Op(":=").Id("got").Dot(t.pt.UnmarshalMethod).Call(jen.Id("doc")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Id("want").Op(":=").Id(op.Output.Name).Values(want),
+		jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded output:\n got %+v\nwant %+v"), jen.Id("got"), jen.Id("want"))),
+	)
+	t.f.Line()
+	return nil
+}
+
+// enums checks that every enum is open: its constants are known, and
+// a value the package has never seen survives conversion unchanged.
+func (t *tests) enums() {
+	var cases []jen.Code
+	for _, e := range t.g.Plan.Enums {
+		if e.Int {
+			cases = append(cases, jen.Values(jen.Lit(e.Name), jen.Len(jen.Id(e.Name).Call(jen.Lit(0)).Dot("Values").Call()), jen.Lit(len(e.Values)),
+				jen.Id(e.Name).Call(jen.Lit(-1234567)).Dot("IsKnown").Call(), jen.Id(e.Values[0].Const).Dot("IsKnown").Call()))
+			continue
+		}
+		cases = append(cases, jen.Values(jen.Lit(e.Name), jen.Len(jen.Id(e.Name).Call(jen.Lit("")).Dot("Values").Call()), jen.Lit(len(e.Values)),
+			jen.Id(e.Name).Call(jen.Lit("smithy2go-unknown-value")).Dot("IsKnown").Call(), jen.Id(e.Values[0].Const).Dot("IsKnown").Call()))
+	}
+	if len(cases) == 0 {
+		return
+	}
+	t.f.Func().Id("TestEnumsAreOpen").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Index().Struct(
+			jen.Id("name").String(), jen.List(jen.Id("values"), jen.Id("want")).Int(), jen.List(jen.Id("unknownKnown"), jen.Id("firstKnown")).Bool(),
+		).ValuesFunc(func(g *jen.Group) {
+			for _, c := range cases {
+				g.Line().Add(c)
+			}
+			g.Line()
+		})).Block(
+			jen.If(jen.Id("c").Dot("values").Op("!=").Id("c").Dot("want").Op("||").Id("c").Dot("unknownKnown").Op("||").Op("!").Id("c").Dot("firstKnown")).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: %d values (want %d), unknown value known: %v, first constant known: %v"),
+					jen.Id("c").Dot("name"), jen.Id("c").Dot("values"), jen.Id("c").Dot("want"), jen.Id("c").Dot("unknownKnown"), jen.Id("c").Dot("firstKnown"))),
+		),
+	)
+	t.f.Line()
+	// Unknown values round-trip through the wire in the interop tests; here
+	// the type conversion itself is the whole story.
+	var stringEnum *plan.Enum
+	for _, e := range t.g.Plan.Enums {
+		if !e.Int {
+			stringEnum = e
+			break
+		}
+	}
+	if stringEnum != nil {
+		t.f.Func().Id("TestEnumKeepsUnknownValue").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("v").Op(":=").Id(stringEnum.Name).Call(jen.Lit("from-a-newer-service")),
+			jen.If(jen.String().Call(jen.Id("v")).Op("!=").Lit("from-a-newer-service").Op("||").Id("v").Dot("IsKnown").Call()).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("unknown value: %q, known %v"), jen.Id("v"), jen.Id("v").Dot("IsKnown").Call())),
+		)
+	}
+}

@@ -1,0 +1,177 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithy2go/smithy2go/generator/plan"
+)
+
+// Types writes types.go: operation inputs and outputs, nested structures
+// and unions.
+func Types(g *Generator) {
+	f := g.GoFile("types.go")
+	for _, st := range g.Plan.Structs {
+		if st.Role == plan.Error {
+			continue
+		}
+		f.Add(structDoc(st))
+		fields := fieldCodes(st.Fields)
+		if st.Role == plan.Output {
+			g.UseRuntime("runtime_metadata.go")
+			fields = append(fields, jen.Line().Comment("ResultMetadata holds what the response says about the request itself.").Line().
+				Id("ResultMetadata").Id("ResponseMetadata"))
+		}
+		f.Type().Id(st.Name).Struct(fields...)
+		f.Line()
+	}
+	for _, u := range g.Plan.Unions {
+		union(f, u)
+	}
+	if len(g.Plan.Unions) > 0 {
+		unknownUnionMember(f, g.Plan.Unions)
+	}
+}
+
+func structDoc(st *plan.Struct) *jen.Statement {
+	switch st.Role {
+	case plan.Input:
+		return Doc(st.Name+" is the input of "+st.Op.Name+".", st.Op.Doc(), nil, deprecated(st.Op.Shape.Traits))
+	case plan.Output:
+		return Doc(st.Name+" is the output of "+st.Op.Name+".", "", nil, nil)
+	}
+	return Doc("", st.Doc(), nil, deprecated(st.Shape.Traits))
+}
+
+func fieldCodes(fields []*plan.Field) []jen.Code {
+	var out []jen.Code
+	for i, f := range fields {
+		if i > 0 {
+			out = append(out, jen.Line())
+		}
+		out = append(out, fieldDoc(f), jen.Id(f.Name).Add(FieldType(f)))
+	}
+	return out
+}
+
+func fieldDoc(f *plan.Field) *jen.Statement {
+	var required string
+	if f.Required {
+		required = "This member is required."
+	}
+	dep := deprecated(f.Member.Traits)
+	if dep == nil {
+		dep = deprecated(f.Type.Shape.Traits)
+	}
+	return Doc("", f.Doc(), []string{required}, dep)
+}
+
+// union writes the interface, one variant type per member, and the
+// methods tying them together, as the AWS SDK shapes unions.
+func union(f *jen.File, u *plan.Union) {
+	var names []string
+	for _, v := range u.Variants {
+		names = append(names, v.Name)
+	}
+	marker := "is" + u.Name
+	f.Add(Doc("", u.Shape.Traits.Documentation(), []string{"Its variants are " + strings.Join(names, ", ") + " and UnknownUnionMember."}, deprecated(u.Shape.Traits)))
+	f.Type().Id(u.Name).Interface(jen.Id(marker).Params())
+	f.Line()
+	for _, v := range u.Variants {
+		f.Add(Doc(v.Name+" is the "+v.Field.Member.Name+" variant of "+u.Name+".", v.Field.Doc(), nil, deprecated(v.Field.Member.Traits)))
+		f.Type().Id(v.Name).Struct(jen.Id("Value").Add(TypeCode(v.Field.Type)))
+		f.Line()
+		f.Func().Params(jen.Op("*").Id(v.Name)).Id(marker).Params().Block()
+		f.Line()
+	}
+}
+
+func unknownUnionMember(f *jen.File, unions []*plan.Union) {
+	f.Add(Text("UnknownUnionMember is a union variant this package does not know, as received from a newer version of the service."))
+	f.Type().Id("UnknownUnionMember").Struct(
+		jen.Id("Tag").String().Comment("the member name"),
+		jen.Id("Value").Index().Byte().Comment("the member's encoded value"),
+	)
+	f.Line()
+	for _, u := range unions {
+		f.Func().Params(jen.Op("*").Id("UnknownUnionMember")).Id("is" + u.Name).Params().Block()
+	}
+}
+
+// ErrorsFile writes errors.go: one type per modeled error, with the method
+// set of the AWS SDK's errors (Error, ErrorCode, ErrorMessage, ErrorFault).
+func ErrorsFile(g *Generator) {
+	var errs []*plan.Struct
+	for _, st := range g.Plan.Structs {
+		if st.Role == plan.Error {
+			errs = append(errs, st)
+		}
+	}
+	if len(errs) == 0 {
+		return
+	}
+	g.UseRuntime("runtime_errors.go")
+	f := g.GoFile("errors.go")
+	for _, st := range errs {
+		errorType(f, st)
+	}
+}
+
+func errorType(f *jen.File, st *plan.Struct) {
+	msg := messageField(st)
+	var fields []jen.Code
+	if msg == nil {
+		fields = append(fields, jen.Id("Message").Op("*").String(), jen.Line())
+	} else {
+		fields = append(fields, fieldDoc(msg), jen.Id(msg.Name).Add(FieldType(msg)), jen.Line())
+	}
+	fields = append(fields, jen.Comment("ErrorCodeOverride replaces the error code when set."), jen.Line(),
+		jen.Id("ErrorCodeOverride").Op("*").String())
+	for _, fl := range st.Fields {
+		if fl != msg {
+			fields = append(fields, jen.Line(), fieldDoc(fl), jen.Id(fl.Name).Add(FieldType(fl)))
+		}
+	}
+	f.Add(Doc("", st.Doc(), nil, deprecated(st.Shape.Traits)))
+	f.Type().Id(st.Name).Struct(fields...)
+	f.Line()
+	recv := jen.Id("e").Op("*").Id(st.Name)
+	f.Func().Params(recv).Id("Error").Params().String().Block(
+		jen.Return(jen.Id("e").Dot("ErrorCode").Call().Op("+").Lit(": ").Op("+").Id("e").Dot("ErrorMessage").Call()),
+	)
+	f.Line()
+	f.Comment("ErrorMessage returns the message the service sent, or \"\".")
+	f.Func().Params(recv.Clone()).Id("ErrorMessage").Params().String().Block(
+		jen.If(jen.Id("e").Dot("Message").Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Op("*").Id("e").Dot("Message")),
+	)
+	f.Line()
+	f.Comment("ErrorCode returns the error code, " + st.ErrorCode() + " unless overridden.")
+	f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(
+		jen.If(jen.Id("e").Op("==").Nil().Op("||").Id("e").Dot("ErrorCodeOverride").Op("==").Nil()).Block(
+			jen.Return(jen.Lit(st.ErrorCode()))),
+		jen.Return(jen.Op("*").Id("e").Dot("ErrorCodeOverride")),
+	)
+	f.Line()
+	fault := "FaultUnknown"
+	switch kind, _ := st.Shape.Traits.Error(); kind {
+	case "client":
+		fault = "FaultClient"
+	case "server":
+		fault = "FaultServer"
+	}
+	f.Comment("ErrorFault says whose fault the error is.")
+	f.Func().Params(recv.Clone()).Id("ErrorFault").Params().Id("ErrorFault").Block(jen.Return(jen.Id(fault)))
+	f.Line()
+}
+
+// messageField finds the member the SDK turns into Message.
+func messageField(st *plan.Struct) *plan.Field {
+	for _, f := range st.Fields {
+		if f.Name == "Message" && f.Type.Kind == plan.StringKind && f.Pointer {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,490 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"sort"
+
+	"github.com/smithy2go/smithy2go/generator/smithy"
+)
+
+// RuntimeNames are the exported identifiers the runtime helpers declare in
+// every generated package; model shapes never take them.
+var RuntimeNames = []string{
+	"APIError", "ValidationError", "Violation", "ErrorFault", "FaultUnknown", "FaultClient",
+	"FaultServer", "ResponseMetadata", "UnknownUnionMember",
+}
+
+// Methods the generator adds to structs, which fields must not shadow.
+var (
+	inputMethods  = []string{"Validate", "MarshalQuery", "NewRequest"}
+	outputMethods = []string{"UnmarshalResponse", "ResultMetadata"}
+	errorMethods  = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "ErrorCodeOverride", "Unwrap"}
+)
+
+// Options select what to plan.
+type Options struct {
+	Package string
+	// Operations are shape names or IDs; empty means all of the service's.
+	Operations []string
+}
+
+// Build plans the Go package for svc's selected operations.
+func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
+	if !token.IsIdentifier(opts.Package) || token.IsKeyword(opts.Package) {
+		return nil, fmt.Errorf("package name %q is not a valid Go identifier", opts.Package)
+	}
+	ops, err := m.SelectOperations(svc, opts.Operations)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{
+		Model:   m,
+		Service: svc,
+		Package: opts.Package,
+		Version: svc.Version,
+		types:   map[smithy.ShapeID]*Type{},
+	}
+	p.Protocol, _ = svc.Traits.Protocol()
+	b := &builder{p: p, names: newNames(RuntimeNames...)}
+	b.operations(ops)
+	closure := m.Closure(svc, ops)
+	b.nameShapes(closure)
+	for _, s := range closure {
+		b.typeOf(s.ID)
+	}
+	b.fillStructs()
+	b.fillUnions()
+	b.fillEnums()
+	b.collections()
+	markRecursive(p)
+	sort.Slice(p.Structs, func(i, j int) bool { return p.Structs[i].Name < p.Structs[j].Name })
+	sort.Slice(p.Enums, func(i, j int) bool { return p.Enums[i].Name < p.Enums[j].Name })
+	sort.Slice(p.Unions, func(i, j int) bool { return p.Unions[i].Name < p.Unions[j].Name })
+	sort.Slice(p.Operations, func(i, j int) bool { return p.Operations[i].Name < p.Operations[j].Name })
+	return p, nil
+}
+
+type builder struct {
+	p     *Plan
+	names *names
+	// nested maps a structure shape to the struct generated for it when it
+	// is used as a member target (inputs and outputs are separate structs).
+	nested map[smithy.ShapeID]*Struct
+	io     []*Struct
+}
+
+func (b *builder) operations(ops []*smithy.Shape) {
+	for _, s := range ops {
+		op := &Operation{Name: exported(s.ID.Name()), Shape: s, plan: b.p}
+		op.Input = b.ioStruct(op, s.Input, Input, op.Name+"Input")
+		op.Output = b.ioStruct(op, s.Output, Output, op.Name+"Output")
+		op.Unsupported = unsupported(b.p.Model, s)
+		b.p.Operations = append(b.p.Operations, op)
+	}
+}
+
+func (b *builder) ioStruct(op *Operation, id smithy.ShapeID, role Role, name string) *Struct {
+	shape := b.p.Model.Shape(id)
+	if shape == nil {
+		shape = b.p.Model.Shape(smithy.UnitID)
+	}
+	st := &Struct{Name: b.names.claim(name), Shape: shape, Role: role, Op: op}
+	b.io = append(b.io, st)
+	b.p.Structs = append(b.p.Structs, st)
+	return st
+}
+
+// unsupported says why an operation gets no wire code, or "".
+func unsupported(m *smithy.Model, op *smithy.Shape) string {
+	for _, io := range []smithy.ShapeID{op.Input, op.Output} {
+		s := m.Shape(io)
+		if s == nil {
+			continue
+		}
+		for _, mem := range s.Members {
+			t := m.Shape(mem.Target)
+			if t != nil && t.Traits.Streaming() {
+				if t.Type == smithy.Blob {
+					return fmt.Sprintf("member %s is a streaming blob, which smithy2go does not support yet", mem.ID)
+				}
+				return fmt.Sprintf("member %s is an event stream, which smithy2go does not support yet", mem.ID)
+			}
+		}
+	}
+	return ""
+}
+
+// nameShapes gives every named type its Go name. The service's rename map
+// wins; otherwise the shape name, capitalised. Shapes are named in ID
+// order, so a clash between namespaces always resolves the same way.
+func (b *builder) nameShapes(closure []*smithy.Shape) {
+	b.nested = map[smithy.ShapeID]*Struct{}
+	// An operation's input or output shape becomes a struct of its own
+	// only where some member targets it too, or it is an error.
+	targeted := map[smithy.ShapeID]bool{}
+	for _, s := range closure {
+		for _, m := range s.Members {
+			targeted[m.Target] = true
+		}
+	}
+	for _, op := range b.p.Operations {
+		for _, e := range op.Shape.Errors {
+			targeted[e] = true
+		}
+	}
+	for _, e := range b.p.Service.Errors {
+		targeted[e] = true
+	}
+	for _, s := range closure {
+		switch {
+		case s.Type == smithy.Structure, s.Type == smithy.Union, s.IsEnum(), s.Type == smithy.IntEnum:
+		default:
+			continue
+		}
+		if s.Type == smithy.Structure && !targeted[s.ID] {
+			continue
+		}
+		base := s.ID.Name()
+		if r, ok := b.p.Service.Rename[s.ID]; ok {
+			base = r
+		}
+		name := b.names.claim(exported(base), exported(base)+nsSuffix(s.ID))
+		t := &Type{Kind: kindOf[s.Type], Shape: s, Name: name}
+		switch {
+		case s.Type == smithy.Structure:
+			role := Nested
+			if s.Traits.Has(smithy.TraitError) {
+				role = Error
+			}
+			st := &Struct{Name: name, Shape: s, Role: role}
+			t.Struct = st
+			b.nested[s.ID] = st
+		case s.Type == smithy.Union:
+			t.Union = &Union{Name: name, Shape: s}
+		default:
+			t.Kind = EnumKind
+			if s.Type == smithy.IntEnum {
+				t.Kind = IntEnumKind
+			}
+			t.Enum = &Enum{Name: name, Shape: s, Int: s.Type == smithy.IntEnum}
+		}
+		b.p.types[s.ID] = t
+	}
+	// An operation can fail with its own errors and the service's.
+	for _, op := range b.p.Operations {
+		seen := map[smithy.ShapeID]bool{}
+		for _, e := range append(append([]smithy.ShapeID(nil), op.Shape.Errors...), b.p.Service.Errors...) {
+			if !seen[e] {
+				seen[e] = true
+				op.Errors = append(op.Errors, b.nested[e])
+			}
+		}
+	}
+}
+
+// nsSuffix is the alternative suffix for a name taken by a shape of another
+// namespace: the namespace's last segment, capitalised.
+func nsSuffix(id smithy.ShapeID) string {
+	ns := id.Namespace()
+	for i := len(ns) - 1; i >= 0; i-- {
+		if ns[i] == '.' {
+			ns = ns[i+1:]
+			break
+		}
+	}
+	return exported(ns)
+}
+
+// typeOf returns the Go type of a shape, planning it on first use.
+func (b *builder) typeOf(id smithy.ShapeID) *Type {
+	if t, ok := b.p.types[id]; ok {
+		return t
+	}
+	s := b.p.Model.Shape(id)
+	if s == nil {
+		return nil
+	}
+	t := &Type{Kind: kindOf[s.Type], Shape: s}
+	if s.Type == smithy.Blob && s.Traits.Streaming() {
+		t.Kind = StreamKind
+	}
+	b.p.types[id] = t
+	switch {
+	case s.IsList():
+		t.Member = s.ListMember()
+		t.Elem = b.typeOf(t.Member.Target)
+		t.ElemPointer = s.Traits.Sparse() && t.Elem.Pointable()
+		t.ElemRules = b.rules(t.Member, t.Elem.Shape)
+	case s.Type == smithy.Map:
+		t.KeyMember, t.Member = s.MapKey(), s.MapValue()
+		t.Key = b.typeOf(t.KeyMember.Target)
+		t.Elem = b.typeOf(t.Member.Target)
+		t.ElemPointer = s.Traits.Sparse() && t.Elem.Pointable()
+		t.KeyRules = b.rules(t.KeyMember, t.Key.Shape)
+		t.ElemRules = b.rules(t.Member, t.Elem.Shape)
+	}
+	return t
+}
+
+func (b *builder) fillStructs() {
+	for _, st := range b.io {
+		b.fields(st)
+	}
+	ids := make([]smithy.ShapeID, 0, len(b.nested))
+	for id := range b.nested {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		st := b.nested[id]
+		b.fields(st)
+		b.p.Structs = append(b.p.Structs, st)
+	}
+}
+
+func (b *builder) fields(st *Struct) {
+	reserved := map[string]bool{}
+	switch st.Role {
+	case Input:
+		reserved = setOf(inputMethods)
+	case Output:
+		reserved = setOf(outputMethods)
+	case Error:
+		reserved = setOf(errorMethods)
+	}
+	used := map[string]bool{}
+	for _, m := range st.Shape.Members {
+		st.Fields = append(st.Fields, b.field(m, reserved, used))
+	}
+	// The AWS SDK lists required members first, then the rest, each by
+	// name; errors keep model order. Following it keeps positional
+	// literals and reading order the same for users who switch.
+	if st.Role != Error {
+		sort.SliceStable(st.Fields, func(i, j int) bool {
+			a, b := st.Fields[i], st.Fields[j]
+			if a.Required != b.Required {
+				return a.Required
+			}
+			return a.Name < b.Name
+		})
+	}
+}
+
+func setOf(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+func (b *builder) field(m *smithy.Member, reserved, used map[string]bool) *Field {
+	t := b.typeOf(m.Target)
+	f := &Field{
+		Name:     fieldName(m.Name, reserved, used),
+		Member:   m,
+		Type:     t,
+		Required: m.Traits.Required(),
+		Rules:    b.rules(m, t.Shape),
+	}
+	f.Pointer = t.Pointable() && nullable(m, t.Shape)
+	return f
+}
+
+// nullable applies the AWS SDK's rule: a member is nullable unless it has
+// a zero-value default (its own, or its target's) and is not clientOptional.
+// Strings, timestamps and structures have no zero-value default that counts,
+// so they are always pointers.
+func nullable(m *smithy.Member, target *smithy.Shape) bool {
+	if m.Traits.ClientOptional() {
+		return true
+	}
+	switch target.Type {
+	case smithy.Boolean, smithy.Byte, smithy.Short, smithy.Integer, smithy.Long, smithy.Float, smithy.Double:
+	default:
+		return true
+	}
+	d, ok := m.Traits.Default()
+	if !ok {
+		d, ok = target.Traits.Default()
+	}
+	if !ok {
+		return true
+	}
+	switch d.Kind {
+	case smithy.BoolNode:
+		return d.Bool
+	case smithy.NumberNode:
+		f, _ := d.Float()
+		return f != 0
+	}
+	return true
+}
+
+func (b *builder) fillUnions() {
+	for _, t := range b.sortedTypes() {
+		u := t.Union
+		if u == nil {
+			continue
+		}
+		used := map[string]bool{}
+		for _, m := range u.Shape.Members {
+			f := b.field(m, nil, used)
+			f.Pointer = false
+			v := &Variant{Name: b.names.claim(u.Name + "Member" + f.Name), Field: f}
+			u.Variants = append(u.Variants, v)
+		}
+		u.Unknown = "UnknownUnionMember"
+		b.p.Unions = append(b.p.Unions, u)
+	}
+}
+
+func (b *builder) fillEnums() {
+	for _, t := range b.sortedTypes() {
+		e := t.Enum
+		if e == nil {
+			continue
+		}
+		for _, v := range enumValues(e.Shape) {
+			label := enumLabel(v.name)
+			if label == "" {
+				label = symbolLabel(v.value)
+			}
+			v.ev.Const = b.names.claim(e.Name + label)
+			e.Values = append(e.Values, v.ev)
+		}
+		b.p.Enums = append(b.p.Enums, e)
+	}
+}
+
+type rawEnumValue struct {
+	name, value string
+	ev          EnumValue
+}
+
+// enumValues lists an enum's values in model order, from an enum or
+// intEnum shape or from a 1.0 string shape's enum trait.
+func enumValues(s *smithy.Shape) []rawEnumValue {
+	var out []rawEnumValue
+	if s.Type == smithy.String {
+		n, _ := s.Traits.Get(smithy.TraitEnum)
+		for _, item := range n.Items {
+			value, _ := item.Get("value")
+			name, _ := item.Get("name")
+			doc, _ := item.Get("documentation")
+			ev := EnumValue{Value: value.String(), Doc: doc.String()}
+			if dep, ok := item.Get("deprecated"); ok && dep.Bool {
+				ev.Deprecated = &smithy.Deprecation{}
+			}
+			label := name.String()
+			if label == "" {
+				label = value.String()
+			}
+			out = append(out, rawEnumValue{label, ev.Value, ev})
+		}
+		return out
+	}
+	for _, m := range s.Members {
+		value := m.Name
+		if v, ok := m.Traits.EnumValue(); ok {
+			value = v.Str
+		}
+		ev := EnumValue{Value: value, Doc: m.Traits.Documentation()}
+		if d, ok := m.Traits.Deprecated(); ok {
+			ev.Deprecated = &d
+		}
+		out = append(out, rawEnumValue{m.Name, value, ev})
+	}
+	return out
+}
+
+func (b *builder) sortedTypes() []*Type {
+	out := make([]*Type, 0, len(b.p.types))
+	for _, t := range b.p.types {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Shape.ID < out[j].Shape.ID })
+	return out
+}
+
+// collections records the list and map shapes, for wire code.
+func (b *builder) collections() {
+	for _, t := range b.sortedTypes() {
+		switch t.Kind {
+		case ListKind:
+			b.p.Lists = append(b.p.Lists, t)
+		case MapKind:
+			b.p.Maps = append(b.p.Maps, t)
+		}
+	}
+}
+
+// markRecursive flags structs that can contain themselves, so sample data
+// and tests know where to stop.
+func markRecursive(p *Plan) {
+	for _, st := range p.Structs {
+		seen := map[*Type]bool{}
+		var reaches func(t *Type) bool
+		reaches = func(t *Type) bool {
+			if t == nil || seen[t] {
+				return false
+			}
+			seen[t] = true
+			if t.Struct != nil && t.Struct.Shape == st.Shape && t.Struct.Role == Nested {
+				return true
+			}
+			var fields []*Field
+			switch {
+			case t.Struct != nil:
+				fields = t.Struct.Fields
+			case t.Union != nil:
+				for _, v := range t.Union.Variants {
+					fields = append(fields, v.Field)
+				}
+			case t.Elem != nil:
+				return reaches(t.Elem)
+			}
+			for _, f := range fields {
+				if reaches(f.Type) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, f := range st.Fields {
+			if reaches(f.Type) {
+				st.Recursive = true
+				break
+			}
+		}
+	}
+}
+
+// ErrNoService is returned when a model has no service to generate.
+var ErrNoService = errors.New("the model has no service shape")
+
+// FindService picks the service to generate: the one named, or the only one.
+func FindService(m *smithy.Model, id string) (*smithy.Shape, error) {
+	svcs := m.Services()
+	if id != "" {
+		for _, s := range svcs {
+			if string(s.ID) == id || s.ID.Name() == id {
+				return s, nil
+			}
+		}
+		return nil, fmt.Errorf("the model has no service %q", id)
+	}
+	switch len(svcs) {
+	case 0:
+		return nil, ErrNoService
+	case 1:
+		return svcs[0], nil
+	}
+	var list []string
+	for _, s := range svcs {
+		list = append(list, string(s.ID))
+	}
+	return nil, fmt.Errorf("the model has %d services (%v); choose one with -service", len(svcs), list)
+}

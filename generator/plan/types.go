@@ -1,0 +1,106 @@
+package plan
+
+import (
+	"github.com/smithy2go/smithy2go/generator/smithy"
+)
+
+// Kind is the Go shape of a type.
+type Kind int
+
+// The Go kinds.
+const (
+	StringKind Kind = iota
+	BoolKind
+	Int8Kind
+	Int16Kind
+	Int32Kind
+	Int64Kind
+	Float32Kind
+	Float64Kind
+	BigIntKind     // *big.Int
+	BigDecimalKind // *big.Float
+	TimeKind       // time.Time
+	BlobKind       // []byte
+	StreamKind     // io.Reader, for streaming blobs
+	DocumentKind   // any
+	EnumKind       // named string type
+	IntEnumKind    // named int32 type
+	ListKind       // []Elem
+	MapKind        // map[string]Elem
+	StructKind     // named struct
+	UnionKind      // named interface
+)
+
+// Type is the Go type of a shape.
+type Type struct {
+	Kind  Kind
+	Shape *smithy.Shape
+	// Name is the Go name of a named type: enum, int enum, struct, union.
+	Name string
+	// Elem is a list's element or a map's value; Key is a map's key.
+	Elem, Key *Type
+	// ElemPointer makes the elements of a sparse collection pointers.
+	ElemPointer bool
+	// Member is a list's member or a map's value member, whose traits
+	// (xmlName, timestampFormat) wire code reads.
+	Member *smithy.Member
+	// KeyMember is a map's key member.
+	KeyMember *smithy.Member
+	// ElemRules and KeyRules constrain a collection's elements (or map
+	// values) and map keys.
+	ElemRules, KeyRules Rules
+	// Struct, Enum and Union point to the planned named type.
+	Struct *Struct
+	Enum   *Enum
+	Union  *Union
+}
+
+// IsNumber reports whether the type is a Go number, int enums included.
+func (t *Type) IsNumber() bool {
+	switch t.Kind {
+	case Int8Kind, Int16Kind, Int32Kind, Int64Kind, Float32Kind, Float64Kind, IntEnumKind:
+		return true
+	}
+	return false
+}
+
+// IsInteger reports whether the type is a Go integer, int enums included.
+func (t *Type) IsInteger() bool {
+	switch t.Kind {
+	case Int8Kind, Int16Kind, Int32Kind, Int64Kind, IntEnumKind:
+		return true
+	}
+	return false
+}
+
+// Bits is the size of an integer or float kind.
+func (t *Type) Bits() int {
+	switch t.Kind {
+	case Int8Kind:
+		return 8
+	case Int16Kind:
+		return 16
+	case Int32Kind, Float32Kind, IntEnumKind:
+		return 32
+	}
+	return 64
+}
+
+// Pointable reports whether a field of this type is a pointer when the
+// member is nullable. Collections, blobs, documents, unions and enums are
+// always values, as in the AWS SDK: their zero value already means unset.
+func (t *Type) Pointable() bool {
+	switch t.Kind {
+	case BlobKind, StreamKind, DocumentKind, EnumKind, IntEnumKind, ListKind, MapKind, UnionKind:
+		return false
+	}
+	return true
+}
+
+var kindOf = map[smithy.Type]Kind{
+	smithy.String: StringKind, smithy.Boolean: BoolKind, smithy.Byte: Int8Kind, smithy.Short: Int16Kind,
+	smithy.Integer: Int32Kind, smithy.Long: Int64Kind, smithy.Float: Float32Kind, smithy.Double: Float64Kind,
+	smithy.BigInteger: BigIntKind, smithy.BigDecimal: BigDecimalKind, smithy.Timestamp: TimeKind,
+	smithy.Blob: BlobKind, smithy.Document: DocumentKind, smithy.Enum: EnumKind, smithy.IntEnum: IntEnumKind,
+	smithy.List: ListKind, smithy.Set: ListKind, smithy.Map: MapKind, smithy.Structure: StructKind, smithy.Union: UnionKind,
+}

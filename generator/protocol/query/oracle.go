@@ -1,0 +1,233 @@
+package query
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/xml"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/sample"
+	"github.com/smithy2go/smithy2go/generator/smithy"
+)
+
+// The oracle: what the generated code must produce for a sample value,
+// computed a second, independent way. Requests are collected as key/value
+// pairs and encoded by net/url (sorting keys as the AWS SDK does);
+// responses are written with encoding/xml's escaping. Golden files come
+// from here, never from the generated code under test.
+
+type sampleValue = sample.Value
+
+func (d Dialect) encodeRequest(op *plan.Operation, in *sample.Value) ([]byte, error) {
+	vals := url.Values{}
+	vals.Set("Action", op.Shape.ID.Name())
+	vals.Set("Version", op.Version())
+	for _, fv := range in.Fields {
+		d.pairs(vals, d.requestKey(fv.Field.Member), fv.Field.Member, fv.Value)
+	}
+	return []byte(vals.Encode()), nil
+}
+
+func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.Value) {
+	t := v.Type
+	switch t.Kind {
+	case plan.StructKind:
+		for _, fv := range v.Fields {
+			d.pairs(vals, key+"."+d.requestKey(fv.Field.Member), fv.Field.Member, fv.Value)
+		}
+	case plan.UnionKind:
+		f := v.Variant.Field
+		d.pairs(vals, key+"."+d.requestKey(f.Member), f.Member, v.Inner)
+	case plan.ListKind:
+		if len(v.Items) == 0 {
+			if !d.EC2 {
+				vals.Set(key, "")
+			}
+			return
+		}
+		prefix := key
+		if m != nil && !d.flattened(m) || m == nil && !d.EC2 {
+			prefix += "." + listItemName(t)
+		}
+		for i, it := range v.Items {
+			d.pairs(vals, prefix+"."+strconv.Itoa(i+1), nil, it)
+		}
+	case plan.MapKind:
+		prefix := key
+		if m == nil || !d.flattened(m) {
+			prefix += ".entry"
+		}
+		for i, e := range v.Entries {
+			p := prefix + "." + strconv.Itoa(i+1)
+			vals.Set(p+"."+mapKeyName(t), e.Key)
+			d.pairs(vals, p+"."+mapValueName(t), nil, e.Value)
+		}
+	default:
+		vals.Set(key, scalarText(v, m, func(t time.Time, f string) string { return formatTime(t, f) }))
+	}
+}
+
+// scalarText spells a scalar the way both protocol directions do.
+func scalarText(v *sample.Value, m *smithy.Member, tf func(time.Time, string) string) string {
+	t := v.Type
+	switch t.Kind {
+	case plan.StringKind, plan.EnumKind:
+		return v.Str
+	case plan.BoolKind:
+		return strconv.FormatBool(v.Bool)
+	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.IntEnumKind, plan.BigIntKind:
+		return strconv.FormatInt(v.Int, 10)
+	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
+		switch {
+		case math.IsNaN(v.Float):
+			return "NaN"
+		case math.IsInf(v.Float, 1):
+			return "Infinity"
+		case math.IsInf(v.Float, -1):
+			return "-Infinity"
+		}
+		bits := 64
+		if t.Kind == plan.Float32Kind {
+			bits = 32
+		}
+		return strconv.FormatFloat(v.Float, 'f', -1, bits)
+	case plan.TimeKind:
+		return tf(v.Time, formatName(m, t.Shape))
+	case plan.BlobKind:
+		return base64.StdEncoding.EncodeToString(v.Bytes)
+	}
+	return ""
+}
+
+func formatName(m *smithy.Member, s *smithy.Shape) string {
+	if m != nil {
+		if f, ok := m.Traits.TimestampFormat(); ok {
+			return f
+		}
+	}
+	if f, ok := s.Traits.TimestampFormat(); ok {
+		return f
+	}
+	return "date-time"
+}
+
+func formatTime(t time.Time, format string) string {
+	switch format {
+	case "http-date":
+		return t.UTC().Format(http.TimeFormat)
+	case "epoch-seconds":
+		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.999Z")
+}
+
+// encodeResponse writes a response document holding out.
+func (d Dialect) encodeResponse(op *plan.Operation, out *sample.Value) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	ns := ""
+	if n, ok := op.Service().Traits.XMLNamespace(); ok {
+		ns = n.URI
+	}
+	b.WriteString("<" + op.Shape.ID.Name() + "Response")
+	if ns != "" {
+		b.WriteString(` xmlns="`)
+		xml.EscapeText(&b, []byte(ns))
+		b.WriteString(`"`)
+	}
+	b.WriteString(">\n")
+	indent := "    "
+	if !d.EC2 {
+		b.WriteString("    <" + op.Shape.ID.Name() + "Result>\n")
+		indent = "        "
+	}
+	for _, fv := range out.Fields {
+		d.element(&b, indent, xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+	}
+	if d.EC2 {
+		b.WriteString("    <requestId>" + sample.RequestID + "</requestId>\n")
+	} else {
+		b.WriteString("    </" + op.Shape.ID.Name() + "Result>\n")
+		b.WriteString("    <ResponseMetadata>\n        <RequestId>" + sample.RequestID + "</RequestId>\n    </ResponseMetadata>\n")
+	}
+	b.WriteString("</" + op.Shape.ID.Name() + "Response>\n")
+	return b.Bytes(), nil
+}
+
+func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member, v *sample.Value) {
+	t := v.Type
+	open := func(attrs string) { b.WriteString(indent + "<" + name + attrs + ">") }
+	closeTag := func() { b.WriteString("</" + name + ">\n") }
+	switch t.Kind {
+	case plan.StructKind:
+		var attrs bytes.Buffer
+		for _, fv := range v.Fields {
+			if fv.Field.Member.Traits.XMLAttribute() {
+				attrs.WriteString(" " + xmlName(fv.Field.Member) + `="`)
+				xml.EscapeText(&attrs, []byte(scalarText(fv.Value, fv.Field.Member, formatTime)))
+				attrs.WriteString(`"`)
+			}
+		}
+		open(attrs.String())
+		b.WriteString("\n")
+		for _, fv := range v.Fields {
+			if !fv.Field.Member.Traits.XMLAttribute() {
+				d.element(b, indent+"    ", xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+			}
+		}
+		b.WriteString(indent)
+		closeTag()
+	case plan.UnionKind:
+		open("")
+		b.WriteString("\n")
+		f := v.Variant.Field
+		d.element(b, indent+"    ", xmlName(f.Member), f.Member, v.Inner)
+		b.WriteString(indent)
+		closeTag()
+	case plan.ListKind:
+		if m != nil && m.Traits.XMLFlattened() {
+			for _, it := range v.Items {
+				d.element(b, indent, name, nil, it)
+			}
+			return
+		}
+		open("")
+		b.WriteString("\n")
+		for _, it := range v.Items {
+			d.element(b, indent+"    ", listItemName(t), t.Member, it)
+		}
+		b.WriteString(indent)
+		closeTag()
+	case plan.MapKind:
+		entry := func(ind, entryName string, e sample.Entry) {
+			b.WriteString(ind + "<" + entryName + ">\n")
+			b.WriteString(ind + "    <" + mapKeyName(t) + ">")
+			xml.EscapeText(b, []byte(e.Key))
+			b.WriteString("</" + mapKeyName(t) + ">\n")
+			d.element(b, ind+"    ", mapValueName(t), t.Member, e.Value)
+			b.WriteString(ind + "</" + entryName + ">\n")
+		}
+		if m != nil && m.Traits.XMLFlattened() {
+			for _, e := range v.Entries {
+				entry(indent, name, e)
+			}
+			return
+		}
+		open("")
+		b.WriteString("\n")
+		for _, e := range v.Entries {
+			entry(indent+"    ", "entry", e)
+		}
+		b.WriteString(indent)
+		closeTag()
+	default:
+		open("")
+		xml.EscapeText(b, []byte(scalarText(v, m, formatTime)))
+		closeTag()
+	}
+}

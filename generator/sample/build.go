@@ -1,0 +1,275 @@
+package sample
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/smithy"
+)
+
+// Epoch is the first sample timestamp; whole seconds, so every timestamp
+// format carries it exactly.
+var Epoch = time.Date(2024, time.March, 4, 5, 6, 7, 0, time.UTC)
+
+// RequestID is the request ID sample responses carry.
+const RequestID = "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"
+
+// Builder makes sample values. Values depend only on the plan and the
+// order of calls, so output is deterministic.
+type Builder struct {
+	n     int
+	stack map[*plan.Struct]int
+	// Listed is how many elements lists and maps get in full values.
+	Listed int
+}
+
+// NewBuilder returns a builder whose collections hold two elements.
+func NewBuilder() *Builder { return &Builder{stack: map[*plan.Struct]int{}, Listed: 2} }
+
+// Full is a value of st with every member set, collections of several
+// elements, nested structures filled; recursion stops after one level.
+func (b *Builder) Full(st *plan.Struct) *Value { return b.structValue(st, false) }
+
+// Minimal is a value of st with only the required members set.
+func (b *Builder) Minimal(st *plan.Struct) *Value { return b.structValue(st, true) }
+
+func (b *Builder) structValue(st *plan.Struct, minimal bool) *Value {
+	v := &Value{Type: &plan.Type{Kind: plan.StructKind, Shape: st.Shape, Name: st.Name, Struct: st}}
+	b.stack[st]++
+	defer func() { b.stack[st]-- }()
+	for _, f := range st.Fields {
+		if minimal && !f.Required {
+			continue
+		}
+		if !settable(f.Type) {
+			continue
+		}
+		if t := f.Type; t.Struct != nil && b.stack[t.Struct] > 0 && !f.Required {
+			continue // recursion: stop here
+		}
+		fv := b.value(f.Type, f.Rules, f.Name, minimal)
+		if fv == nil {
+			continue
+		}
+		v.Fields = append(v.Fields, FieldValue{f, fv})
+	}
+	return v
+}
+
+// settable reports whether samples can hold a value of t: streams and
+// documents are left out.
+func settable(t *plan.Type) bool {
+	return t.Kind != plan.StreamKind && t.Kind != plan.DocumentKind
+}
+
+func (b *Builder) next() int {
+	b.n++
+	return b.n
+}
+
+// value makes a sample of t that satisfies rules; name seeds strings.
+func (b *Builder) value(t *plan.Type, r plan.Rules, name string, minimal bool) *Value {
+	v := &Value{Type: t}
+	switch t.Kind {
+	case plan.StringKind:
+		v.Str = b.str(name, r)
+	case plan.EnumKind:
+		vals := t.Enum.Values
+		v.Str = vals[b.next()%len(vals)].Value
+		if v.Str == "" && len(vals) > 1 {
+			v.Str = vals[(b.n+1)%len(vals)].Value
+		}
+	case plan.IntEnumKind:
+		vals := t.Enum.Values
+		n, _ := strconv.ParseInt(vals[b.next()%len(vals)].Value, 10, 64)
+		v.Int = n
+	case plan.BoolKind:
+		v.Bool = true
+	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.BigIntKind:
+		v.Int = intInRange(int64(b.next()), r.Range, t.Bits())
+	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
+		v.Float = floatInRange(float64(b.next())+0.5, r.Range)
+	case plan.TimeKind:
+		v.Time = Epoch.Add(time.Duration(b.next()) * time.Hour)
+	case plan.BlobKind:
+		v.Bytes = []byte(lengthFit("blob-"+strconv.Itoa(b.next()), r.Length))
+	case plan.StructKind:
+		return b.structValue(t.Struct, minimal)
+	case plan.UnionKind:
+		vs := t.Union.Variants
+		for i := range vs {
+			vr := vs[(b.next()+i)%len(vs)]
+			if !settable(vr.Field.Type) {
+				continue
+			}
+			if vr.Field.Type.Struct != nil && b.stack[vr.Field.Type.Struct] > 0 {
+				continue
+			}
+			v.Variant = vr
+			v.Inner = b.value(vr.Field.Type, vr.Field.Rules, vr.Field.Name, minimal)
+			return v
+		}
+		return nil
+	case plan.ListKind:
+		n := b.count(r, minimal)
+		if !settable(t.Elem) {
+			return nil
+		}
+		seen := map[string]bool{}
+		for i := 0; i < n; i++ {
+			e := b.value(t.Elem, t.ElemRules, name, minimal)
+			if e == nil {
+				break
+			}
+			if r.UniqueItems {
+				k := e.key()
+				if seen[k] {
+					break
+				}
+				seen[k] = true
+			}
+			v.Items = append(v.Items, e)
+		}
+	case plan.MapKind:
+		n := b.count(r, minimal)
+		seen := map[string]bool{}
+		for i := 0; i < n; i++ {
+			var k string
+			if t.Key.Kind == plan.EnumKind {
+				vals := t.Key.Enum.Values
+				k = vals[i%len(vals)].Value
+			} else {
+				k = b.str(name+"Key", t.KeyRules)
+			}
+			if seen[k] {
+				break
+			}
+			seen[k] = true
+			e := b.value(t.Elem, t.ElemRules, name, minimal)
+			if e == nil {
+				return nil
+			}
+			v.Entries = append(v.Entries, Entry{k, e})
+		}
+		sort.Slice(v.Entries, func(i, j int) bool { return v.Entries[i].Key < v.Entries[j].Key })
+	default:
+		return nil
+	}
+	return v
+}
+
+// count is how many elements a collection gets, within its length trait.
+func (b *Builder) count(r plan.Rules, minimal bool) int {
+	n := b.Listed
+	if minimal {
+		n = 1
+	}
+	if l := r.Length; l != nil {
+		lo, hi := bounds(l)
+		if l.HasMin && int64(n) < lo {
+			n = int(min(lo, 50))
+		}
+		if l.HasMax && int64(n) > hi {
+			n = int(max(hi, 0))
+		}
+	}
+	return n
+}
+
+// key identifies a scalar value, for uniqueItems.
+func (v *Value) key() string {
+	return v.Str + "\x00" + strconv.FormatInt(v.Int, 10) + "\x00" + strconv.FormatFloat(v.Float, 'g', -1, 64) +
+		"\x00" + strconv.FormatBool(v.Bool) + "\x00" + v.Time.String() + "\x00" + string(v.Bytes)
+}
+
+// bounds reads integer bounds, rounding fractional ones inwards.
+func bounds(b *smithy.Bounds) (int64, int64) {
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if b.HasMin {
+		f, _ := strconv.ParseFloat(b.Min, 64)
+		lo = int64(math.Ceil(f))
+	}
+	if b.HasMax {
+		f, _ := strconv.ParseFloat(b.Max, 64)
+		hi = int64(math.Floor(f))
+	}
+	return lo, hi
+}
+
+func intInRange(n int64, r *smithy.Bounds, bits int) int64 {
+	if r != nil {
+		lo, hi := bounds(r)
+		n = max(min(n, hi), lo)
+	}
+	if bits < 64 {
+		lim := int64(1)<<(bits-1) - 1
+		n = max(min(n, lim), -lim-1)
+	}
+	return n
+}
+
+func floatInRange(x float64, r *smithy.Bounds) float64 {
+	if r == nil {
+		return x
+	}
+	if r.HasMin {
+		if lo, err := strconv.ParseFloat(r.Min, 64); err == nil && x < lo {
+			x = lo
+		}
+	}
+	if r.HasMax {
+		if hi, err := strconv.ParseFloat(r.Max, 64); err == nil && x > hi {
+			x = hi
+		}
+	}
+	return x
+}
+
+// str makes a string from name that satisfies length and pattern rules.
+func (b *Builder) str(name string, r plan.Rules) string {
+	base := strings.ToLower(name) + "-" + strconv.Itoa(b.next())
+	if r.GoPattern == "" {
+		return lengthFit(base, r.Length)
+	}
+	re := regexp.MustCompile(r.GoPattern)
+	lo, hi := 0, math.MaxInt32
+	if r.Length != nil {
+		l, h := bounds(r.Length)
+		lo, hi = int(max(l, 0)), int(min(h, math.MaxInt32))
+	}
+	ok := func(s string) bool {
+		n := utf8.RuneCountInString(s)
+		return n >= lo && n <= hi && re.MatchString(s)
+	}
+	if s := lengthFit(base, r.Length); ok(s) {
+		return s
+	}
+	for _, s := range Matching(r.GoPattern, lo, hi, b.n) {
+		if ok(s) {
+			return s
+		}
+	}
+	return lengthFit(base, r.Length)
+}
+
+// lengthFit pads s with 'x' or cuts it to fit a length trait.
+func lengthFit(s string, l *smithy.Bounds) string {
+	if l == nil {
+		return s
+	}
+	lo, hi := bounds(l)
+	n := int64(utf8.RuneCountInString(s))
+	if n < lo {
+		s += strings.Repeat("x", int(min(lo-n, 1<<16)))
+	}
+	if n > hi {
+		s = string([]rune(s)[:max(hi, 0)])
+	}
+	return s
+}
