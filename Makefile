@@ -1,0 +1,20 @@
+# Shortcuts; each target is one plain Go command, so nothing here is needed
+# to build or test smithy2go.
+
+.PHONY: generate test check bench fuzz
+
+generate: ## regenerate generated/ec2 from the embedded model
+	go generate ./...
+
+test: ## every check CI runs
+	go run ./internal/testall
+
+check: ## fail if generated/ is stale
+	go run ./cmd/smithy2go -check
+
+bench: ## generated code against the SDK peer's figures
+	go test -run '^$$' -bench . -benchmem ./generated/ec2
+
+FUZZTIME ?= 30s
+fuzz: ## run every fuzz target for FUZZTIME each
+	go run ./internal/testall -fuzz-only -fuzztime $(FUZZTIME)

