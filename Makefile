@@ -3,8 +3,9 @@
 
 .PHONY: generate test check bench fuzz
 
-generate: ## regenerate generated/ec2 from the embedded model
+generate: ## regenerate generated/ec2, and the compliance package when ../shared is there
 	go generate ./...
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json -out internal/protocoltest/ec2query; fi
 
 test: ## every check CI runs
 	go run ./internal/testall

@@ -36,6 +36,9 @@ type Options struct {
 	Service string
 	// Operations are operation names or IDs; empty means all.
 	Operations []string
+	// NoProtocolTests leaves out the tests generated from the model's
+	// smithy.test traits, which are on whenever the traits are there.
+	NoProtocolTests bool
 }
 
 // Result is a generated package.
@@ -95,6 +98,11 @@ func Generate(opts Options) (*Result, error) {
 	}
 	if err := emit.Tests(g); err != nil {
 		return nil, err
+	}
+	if !opts.NoProtocolTests {
+		if err := emit.ComplianceTests(g); err != nil {
+			return nil, err
+		}
 	}
 	files, err := render(g)
 	if err != nil {

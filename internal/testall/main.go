@@ -20,10 +20,18 @@ func main() {
 	flag.Parse()
 	steps := []step{
 		{"generated code is current", ".", []string{"go", "run", "./cmd/smithy2go", "-check"}},
+	}
+	if shared() {
+		steps = append(steps, step{"compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
+			"-model", ecQuerySuite, "-out", "internal/protocoltest/ec2query", "-check"}})
+	} else {
+		fmt.Println("testall: ../shared is missing: skipping the checks that need its models")
+	}
+	steps = append(steps, []step{
 		{"gofmt", ".", []string{"gofmt", "-l", "."}},
 		{"vet", ".", []string{"go", "vet", "./..."}},
 		{"tests", ".", []string{"go", "test", "-count=1", "./..."}},
-	}
+	}...)
 	if !*short {
 		steps = append(steps, fuzzSteps()...)
 	}
@@ -35,6 +43,14 @@ func main() {
 		}
 	}
 	fmt.Printf("testall: all %d steps passed in %s\n", len(steps), time.Since(start).Round(time.Second))
+}
+
+const ecQuerySuite = "../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json"
+
+// shared reports whether the read-only data beside the project is there.
+func shared() bool {
+	_, err := os.Stat(ecQuerySuite)
+	return err == nil
 }
 
 type step struct {

@@ -40,9 +40,6 @@ func (d *deserializer) unmarshalError() {
 				jen.List(jen.Id("d"), jen.Err()).Op(":=").Id("queryErrorDecoder").Call(jen.Id("body"), ec2),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				jen.If(jen.Err().Op(":=").Id(fn).Call(jen.Op("&").Id("d"), jen.Id("me")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				jen.If(jen.Id("me").Dot("Message").Op("==").Nil().Op("&&").Id("e").Dot("Message").Op("!=").Lit("")).Block(
-					jen.Id("me").Dot("Message").Op("=").Op("&").Id("e").Dot("Message"),
-				),
 				jen.If(jen.Id("e").Dot("Fault").Op("==").Id("FaultUnknown")).Block(jen.Id("e").Dot("Fault").Op("=").Id(fault)),
 				jen.Id("e").Dot("Err").Op("=").Id("me"),
 			))

@@ -1,0 +1,260 @@
+package templates
+
+// Helpers for the Smithy protocol compliance tests generated from a
+// model's smithy.test traits. Test-only: generated packages get this file
+// only when they carry such tests.
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// protocolRequestCase is what an httpRequestTests case expects.
+type protocolRequestCase struct {
+	method, uri, resolvedHost string
+	headers                   map[string]string
+	forbidHeaders             []string
+	requireHeaders            []string
+	body                      string
+	hasBody                   bool
+	bodyMediaType             string
+}
+
+// checkProtocolRequest compares a built request with a case. Form bodies
+// are compared as parsed key/value pairs, as the Smithy spec asks.
+func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase) {
+	t.Helper()
+	if c.method != "" && req.Method != c.method {
+		t.Errorf("method %s, want %s", req.Method, c.method)
+	}
+	if c.uri != "" {
+		got := req.URL.EscapedPath()
+		if req.URL.RawQuery != "" {
+			got += "?" + req.URL.RawQuery
+		}
+		if got != c.uri {
+			t.Errorf("URI %s, want %s", got, c.uri)
+		}
+	}
+	if c.resolvedHost != "" && req.URL.Host != c.resolvedHost {
+		t.Errorf("host %s, want %s", req.URL.Host, c.resolvedHost)
+	}
+	for k, v := range c.headers {
+		if got := req.Header.Get(k); got != v {
+			t.Errorf("header %s: %q, want %q", k, got, v)
+		}
+	}
+	for _, k := range c.forbidHeaders {
+		if _, ok := req.Header[http.CanonicalHeaderKey(k)]; ok {
+			t.Errorf("header %s is set, and must not be", k)
+		}
+	}
+	for _, k := range c.requireHeaders {
+		// net/http writes Content-Length from the field, not the map.
+		if http.CanonicalHeaderKey(k) == "Content-Length" && req.ContentLength > 0 {
+			continue
+		}
+		if _, ok := req.Header[http.CanonicalHeaderKey(k)]; !ok {
+			t.Errorf("header %s is missing", k)
+		}
+	}
+	if !c.hasBody {
+		return
+	}
+	body, err := readProtocolBody(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.bodyMediaType == "application/x-www-form-urlencoded" {
+		got, err1 := url.ParseQuery(string(body))
+		want, err2 := url.ParseQuery(c.body)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("form bodies do not parse: %v, %v", err1, err2)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("form body:\n got %s\nwant %s", formPairs(got), formPairs(want))
+		}
+		return
+	}
+	if string(body) != c.body {
+		t.Errorf("body:\n got %q\nwant %q", body, c.body)
+	}
+}
+
+func readProtocolBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil {
+		return nil, nil
+	}
+	body, err := io.ReadAll(req.Body)
+	if err != nil {
+		return nil, err
+	}
+	if strings.Contains(req.Header.Get("Content-Encoding"), "gzip") {
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(zr)
+	}
+	return body, nil
+}
+
+func formPairs(v url.Values) string {
+	var pairs []string
+	for k, vs := range v {
+		for _, x := range vs {
+			pairs = append(pairs, k+"="+x)
+		}
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, "&")
+}
+
+// protocolEqual compares decoded values; unlike reflect.DeepEqual it holds
+// NaN equal to NaN and compares times as instants.
+func protocolEqual(a, b any) bool {
+	return protocolEqualValue(reflect.ValueOf(a), reflect.ValueOf(b))
+}
+
+var protocolTimeType = reflect.TypeOf(time.Time{})
+
+func protocolEqualValue(a, b reflect.Value) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return a.IsValid() == b.IsValid()
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	if a.Type() == protocolTimeType {
+		return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+	}
+	switch a.Kind() {
+	case reflect.Float32, reflect.Float64:
+		x, y := a.Float(), b.Float()
+		return x == y || math.IsNaN(x) && math.IsNaN(y)
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return protocolEqualValue(a.Elem(), b.Elem())
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for i := 0; i < a.Len(); i++ {
+			if !protocolEqualValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			if !protocolEqualValue(a.MapIndex(k), b.MapIndex(k)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if !protocolEqualValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.Interface() == b.Interface()
+}
+
+// protocolShow prints a value with pointers followed, for failure messages.
+func protocolShow(v any) string {
+	var b strings.Builder
+	protocolShowValue(&b, reflect.ValueOf(v))
+	return b.String()
+}
+
+func protocolShowValue(b *strings.Builder, v reflect.Value) {
+	switch {
+	case !v.IsValid():
+		b.WriteString("<nil>")
+		return
+	case v.Type() == protocolTimeType:
+		b.WriteString(v.Interface().(time.Time).UTC().Format(time.RFC3339Nano))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return
+		}
+		if v.Kind() == reflect.Pointer {
+			b.WriteByte('&')
+		}
+		protocolShowValue(b, v.Elem())
+	case reflect.Slice:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			fmt.Fprintf(b, "%q", v.Bytes())
+			return
+		}
+		b.WriteByte('[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			protocolShowValue(b, v.Index(i))
+		}
+		b.WriteByte(']')
+	case reflect.Map:
+		if v.IsNil() {
+			b.WriteString("nil")
+			return
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		b.WriteString("map[")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(b, "%q: ", k.String())
+			protocolShowValue(b, v.MapIndex(k))
+		}
+		b.WriteByte(']')
+	case reflect.Struct:
+		b.WriteString(v.Type().Name() + "{")
+		first := true
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).IsZero() {
+				continue
+			}
+			if !first {
+				b.WriteString(", ")
+			}
+			first = false
+			b.WriteString(v.Type().Field(i).Name + ": ")
+			protocolShowValue(b, v.Field(i))
+		}
+		b.WriteByte('}')
+	case reflect.String:
+		fmt.Fprintf(b, "%q", v.String())
+	default:
+		fmt.Fprintf(b, "%v", v.Interface())
+	}
+}
