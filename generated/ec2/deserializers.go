@@ -2,11 +2,18 @@
 
 package ec2
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+)
 
 // UnmarshalResponse decodes a
 // CreateInterruptibleCapacityReservationAllocationResponse document into v.
 func (v *CreateInterruptibleCapacityReservationAllocationOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -70,6 +77,10 @@ func deserializeCreateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 // UnmarshalResponse decodes a
 // UpdateInterruptibleCapacityReservationAllocationResponse document into v.
 func (v *UpdateInterruptibleCapacityReservationAllocationOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {

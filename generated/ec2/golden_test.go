@@ -364,3 +364,21 @@ func TestEnumKeepsUnknownValue(t *testing.T) {
 		t.Errorf("unknown value: %q, known %v", v, v.IsKnown())
 	}
 }
+
+// FuzzUnmarshal feeds arbitrary bytes to every decoder of the package; none may
+// panic.
+func FuzzUnmarshal(f *testing.F) {
+	for _, name := range []string{"CreateInterruptibleCapacityReservationAllocation.response.xml", "UpdateInterruptibleCapacityReservationAllocation.response.xml"} {
+		doc, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(doc)
+	}
+	f.Add([]byte("<Response><Errors><Error><Code>X</Code></Error></Errors></Response>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = (&CreateInterruptibleCapacityReservationAllocationOutput{}).UnmarshalResponse(data)
+		_ = (&UpdateInterruptibleCapacityReservationAllocationOutput{}).UnmarshalResponse(data)
+		_ = UnmarshalError(data)
+	})
+}

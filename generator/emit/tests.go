@@ -34,6 +34,7 @@ func Tests(g *Generator) error {
 		}
 	}
 	t.enums()
+	t.fuzz()
 	g.files = append(g.files, &File{Name: "golden_test.go", Go: f})
 	return nil
 }
@@ -306,6 +307,41 @@ func withZeroToken(v *sample.Value) *sample.Value {
 		}
 	}
 	return c
+}
+
+// fuzz feeds arbitrary bytes to every decoder of the package, seeded with
+// the golden response documents: none may panic.
+func (t *tests) fuzz() {
+	var ops []*plan.Operation
+	for _, op := range t.g.Plan.Operations {
+		if t.wire(op) {
+			ops = append(ops, op)
+		}
+	}
+	if len(ops) == 0 {
+		return
+	}
+	var seeds, calls []jen.Code
+	for _, op := range ops {
+		seeds = append(seeds, jen.Lit(op.Name+".response.xml"))
+		calls = append(calls, jen.Parens(jen.Op("&").Id(op.Output.Name).Values()).Dot(t.pt.UnmarshalMethod).Call(jen.Id("data")))
+	}
+	calls = append(calls, jen.Id("UnmarshalError").Call(jen.Id("data")))
+	var body []jen.Code
+	for _, c := range calls {
+		body = append(body, jen.Id("_").Op("=").Add(c))
+	}
+	t.f.Add(Text("FuzzUnmarshal feeds arbitrary bytes to every decoder of the package; none may panic."))
+	t.f.Func().Id("FuzzUnmarshal").Params(jen.Id("f").Op("*").Qual("testing", "F")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Index().String().Values(seeds...)).Block(
+			jen.List(jen.Id("doc"), jen.Err()).Op(":=").Qual("os", "ReadFile").Call(jen.Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Id("name"))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("f").Dot("Fatal").Call(jen.Err())),
+			jen.Id("f").Dot("Add").Call(jen.Id("doc")),
+		),
+		jen.Id("f").Dot("Add").Call(jen.Index().Byte().Call(jen.Lit("<Response><Errors><Error><Code>X</Code></Error></Errors></Response>"))),
+		jen.Id("f").Dot("Fuzz").Call(jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("data").Index().Byte()).Block(body...)),
+	)
+	t.f.Line()
 }
 
 func (t *tests) responseTest(op *plan.Operation) error {

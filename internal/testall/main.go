@@ -17,7 +17,13 @@ import (
 
 func main() {
 	short := flag.Bool("short", false, "skip fuzzing and the model sweep")
+	fuzzOnly := flag.Bool("fuzz-only", false, "run only the fuzz targets")
+	fuzzTime := flag.String("fuzztime", "20s", "how long to run each fuzz target")
 	flag.Parse()
+	if *fuzzOnly {
+		runAll(fuzzSteps(*fuzzTime))
+		return
+	}
 	steps := []step{
 		{"generated code is current", ".", []string{"go", "run", "./cmd/smithy2go", "-check"}},
 	}
@@ -33,8 +39,12 @@ func main() {
 		{"tests", ".", []string{"go", "test", "-count=1", "./..."}},
 	}...)
 	if !*short {
-		steps = append(steps, fuzzSteps()...)
+		steps = append(steps, fuzzSteps(*fuzzTime)...)
 	}
+	runAll(steps)
+}
+
+func runAll(steps []step) {
 	start := time.Now()
 	for _, s := range steps {
 		if err := s.run(); err != nil {
@@ -79,13 +89,23 @@ func (s step) run() error {
 	return nil
 }
 
-// fuzzSteps runs each fuzz target briefly; the seed corpora run in the
-// plain tests too.
-func fuzzSteps() []step {
-	targets := []struct{ pkg, name string }{}
+// fuzzSteps runs each fuzz target for a while; their seed corpora also run
+// in the plain tests.
+func fuzzSteps(d string) []step {
+	targets := []struct{ pkg, name string }{
+		{"./generator/smithy", "FuzzLoad"},
+		{"./generator/godoc", "FuzzComment"},
+		{"./templates", "FuzzXMLDecoder"},
+		{"./templates", "FuzzParseDateTime"},
+		{"./templates", "FuzzParseHTTPDate"},
+		{"./templates", "FuzzParseEpochSeconds"},
+		{"./generated/ec2", "FuzzUnmarshal"},
+		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
+	}
 	var out []step
 	for _, t := range targets {
-		out = append(out, step{"fuzz " + t.name, ".", []string{"go", "test", "-run", "^$", "-fuzz", "^" + t.name + "$", "-fuzztime", "20s", t.pkg}})
+		out = append(out, step{"fuzz " + t.pkg + " " + t.name, ".",
+			[]string{"go", "test", "-run", "^$", "-fuzz", "^" + t.name + "$", "-fuzztime", d, t.pkg}})
 	}
 	return out
 }

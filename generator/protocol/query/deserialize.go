@@ -68,6 +68,8 @@ func (d *deserializer) unmarshal(op *plan.Operation) {
 	fn := d.w.g.StructFuncName("deserialize", st)
 	var body []jen.Code
 	body = append(body,
+		jen.Comment("An empty body carries no members; the AWS SDK accepts it too."),
+		jen.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("body"))).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 		jen.Id("d").Op(":=").Id("newXMLDecoder").Call(jen.Id("body")),
 		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("d").Dot("root").Call(),
 		errReturn,

@@ -3,12 +3,17 @@
 package ec2query
 
 import (
+	"bytes"
 	"errors"
 	"time"
 )
 
 // UnmarshalResponse decodes a DatetimeOffsetsResponse document into v.
 func (v *DatetimeOffsetsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -52,6 +57,10 @@ func deserializeDatetimeOffsetsOutput(d *xmlDecoder, v *DatetimeOffsetsOutput) e
 
 // UnmarshalResponse decodes a EmptyInputAndEmptyOutputResponse document into v.
 func (v *EmptyInputAndEmptyOutputOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -89,6 +98,10 @@ func deserializeEmptyInputAndEmptyOutputOutput(d *xmlDecoder, v *EmptyInputAndEm
 
 // UnmarshalResponse decodes a EndpointOperationResponse document into v.
 func (v *EndpointOperationOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -127,6 +140,10 @@ func deserializeEndpointOperationOutput(d *xmlDecoder, v *EndpointOperationOutpu
 // UnmarshalResponse decodes a EndpointWithHostLabelOperationResponse document
 // into v.
 func (v *EndpointWithHostLabelOperationOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -164,6 +181,10 @@ func deserializeEndpointWithHostLabelOperationOutput(d *xmlDecoder, v *EndpointW
 
 // UnmarshalResponse decodes a FractionalSecondsResponse document into v.
 func (v *FractionalSecondsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -207,6 +228,10 @@ func deserializeFractionalSecondsOutput(d *xmlDecoder, v *FractionalSecondsOutpu
 
 // UnmarshalResponse decodes a GreetingWithErrorsResponse document into v.
 func (v *GreetingWithErrorsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -250,6 +275,10 @@ func deserializeGreetingWithErrorsOutput(d *xmlDecoder, v *GreetingWithErrorsOut
 
 // UnmarshalResponse decodes a HostWithPathOperationResponse document into v.
 func (v *HostWithPathOperationOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -287,6 +316,10 @@ func deserializeHostWithPathOperationOutput(d *xmlDecoder, v *HostWithPathOperat
 
 // UnmarshalResponse decodes a IgnoresWrappingXmlNameResponse document into v.
 func (v *IgnoresWrappingXmlNameOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -330,6 +363,10 @@ func deserializeIgnoresWrappingXmlNameOutput(d *xmlDecoder, v *IgnoresWrappingXm
 
 // UnmarshalResponse decodes a NestedStructuresResponse document into v.
 func (v *NestedStructuresOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -367,6 +404,10 @@ func deserializeNestedStructuresOutput(d *xmlDecoder, v *NestedStructuresOutput)
 
 // UnmarshalResponse decodes a NoInputAndOutputResponse document into v.
 func (v *NoInputAndOutputOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -404,6 +445,10 @@ func deserializeNoInputAndOutputOutput(d *xmlDecoder, v *NoInputAndOutputOutput)
 
 // UnmarshalResponse decodes a PutWithContentEncodingResponse document into v.
 func (v *PutWithContentEncodingOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -442,6 +487,10 @@ func deserializePutWithContentEncodingOutput(d *xmlDecoder, v *PutWithContentEnc
 // UnmarshalResponse decodes a QueryIdempotencyTokenAutoFillResponse document
 // into v.
 func (v *QueryIdempotencyTokenAutoFillOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -479,6 +528,10 @@ func deserializeQueryIdempotencyTokenAutoFillOutput(d *xmlDecoder, v *QueryIdemp
 
 // UnmarshalResponse decodes a QueryListsResponse document into v.
 func (v *QueryListsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -516,6 +569,10 @@ func deserializeQueryListsOutput(d *xmlDecoder, v *QueryListsOutput) error {
 
 // UnmarshalResponse decodes a QueryTimestampsResponse document into v.
 func (v *QueryTimestampsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -553,6 +610,10 @@ func deserializeQueryTimestampsOutput(d *xmlDecoder, v *QueryTimestampsOutput) e
 
 // UnmarshalResponse decodes a RecursiveXmlShapesResponse document into v.
 func (v *RecursiveXmlShapesOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -596,6 +657,10 @@ func deserializeRecursiveXmlShapesOutput(d *xmlDecoder, v *RecursiveXmlShapesOut
 
 // UnmarshalResponse decodes a SimpleInputParamsResponse document into v.
 func (v *SimpleInputParamsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -634,6 +699,10 @@ func deserializeSimpleInputParamsOutput(d *xmlDecoder, v *SimpleInputParamsOutpu
 // UnmarshalResponse decodes a SimpleScalarXmlPropertiesResponse document into
 // v.
 func (v *SimpleScalarXmlPropertiesOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -736,6 +805,10 @@ func deserializeSimpleScalarXmlPropertiesOutput(d *xmlDecoder, v *SimpleScalarXm
 
 // UnmarshalResponse decodes a XmlBlobsResponse document into v.
 func (v *XmlBlobsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -779,6 +852,10 @@ func deserializeXmlBlobsOutput(d *xmlDecoder, v *XmlBlobsOutput) error {
 
 // UnmarshalResponse decodes a XmlEmptyBlobsResponse document into v.
 func (v *XmlEmptyBlobsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -822,6 +899,10 @@ func deserializeXmlEmptyBlobsOutput(d *xmlDecoder, v *XmlEmptyBlobsOutput) error
 
 // UnmarshalResponse decodes a XmlEmptyListsResponse document into v.
 func (v *XmlEmptyListsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -931,6 +1012,10 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 
 // UnmarshalResponse decodes a XmlEnumsResponse document into v.
 func (v *XmlEnumsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -998,6 +1083,10 @@ func deserializeXmlEnumsOutput(d *xmlDecoder, v *XmlEnumsOutput) error {
 
 // UnmarshalResponse decodes a XmlIntEnumsResponse document into v.
 func (v *XmlIntEnumsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -1065,6 +1154,10 @@ func deserializeXmlIntEnumsOutput(d *xmlDecoder, v *XmlIntEnumsOutput) error {
 
 // UnmarshalResponse decodes a XmlListsResponse document into v.
 func (v *XmlListsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -1174,6 +1267,10 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 
 // UnmarshalResponse decodes a XmlNamespacesResponse document into v.
 func (v *XmlNamespacesOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {
@@ -1217,6 +1314,10 @@ func deserializeXmlNamespacesOutput(d *xmlDecoder, v *XmlNamespacesOutput) error
 
 // UnmarshalResponse decodes a XmlTimestampsResponse document into v.
 func (v *XmlTimestampsOutput) UnmarshalResponse(body []byte) error {
+	// An empty body carries no members; the AWS SDK accepts it too.
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
 	d := newXMLDecoder(body)
 	name, err := d.root()
 	if err != nil {

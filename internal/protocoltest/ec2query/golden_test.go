@@ -1834,3 +1834,44 @@ func TestEnumKeepsUnknownValue(t *testing.T) {
 		t.Errorf("unknown value: %q, known %v", v, v.IsKnown())
 	}
 }
+
+// FuzzUnmarshal feeds arbitrary bytes to every decoder of the package; none may
+// panic.
+func FuzzUnmarshal(f *testing.F) {
+	for _, name := range []string{"DatetimeOffsets.response.xml", "EmptyInputAndEmptyOutput.response.xml", "EndpointOperation.response.xml", "EndpointWithHostLabelOperation.response.xml", "FractionalSeconds.response.xml", "GreetingWithErrors.response.xml", "HostWithPathOperation.response.xml", "IgnoresWrappingXmlName.response.xml", "NestedStructures.response.xml", "NoInputAndOutput.response.xml", "PutWithContentEncoding.response.xml", "QueryIdempotencyTokenAutoFill.response.xml", "QueryLists.response.xml", "QueryTimestamps.response.xml", "RecursiveXmlShapes.response.xml", "SimpleInputParams.response.xml", "SimpleScalarXmlProperties.response.xml", "XmlBlobs.response.xml", "XmlEmptyBlobs.response.xml", "XmlEmptyLists.response.xml", "XmlEnums.response.xml", "XmlIntEnums.response.xml", "XmlLists.response.xml", "XmlNamespaces.response.xml", "XmlTimestamps.response.xml"} {
+		doc, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(doc)
+	}
+	f.Add([]byte("<Response><Errors><Error><Code>X</Code></Error></Errors></Response>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = (&DatetimeOffsetsOutput{}).UnmarshalResponse(data)
+		_ = (&EmptyInputAndEmptyOutputOutput{}).UnmarshalResponse(data)
+		_ = (&EndpointOperationOutput{}).UnmarshalResponse(data)
+		_ = (&EndpointWithHostLabelOperationOutput{}).UnmarshalResponse(data)
+		_ = (&FractionalSecondsOutput{}).UnmarshalResponse(data)
+		_ = (&GreetingWithErrorsOutput{}).UnmarshalResponse(data)
+		_ = (&HostWithPathOperationOutput{}).UnmarshalResponse(data)
+		_ = (&IgnoresWrappingXmlNameOutput{}).UnmarshalResponse(data)
+		_ = (&NestedStructuresOutput{}).UnmarshalResponse(data)
+		_ = (&NoInputAndOutputOutput{}).UnmarshalResponse(data)
+		_ = (&PutWithContentEncodingOutput{}).UnmarshalResponse(data)
+		_ = (&QueryIdempotencyTokenAutoFillOutput{}).UnmarshalResponse(data)
+		_ = (&QueryListsOutput{}).UnmarshalResponse(data)
+		_ = (&QueryTimestampsOutput{}).UnmarshalResponse(data)
+		_ = (&RecursiveXmlShapesOutput{}).UnmarshalResponse(data)
+		_ = (&SimpleInputParamsOutput{}).UnmarshalResponse(data)
+		_ = (&SimpleScalarXmlPropertiesOutput{}).UnmarshalResponse(data)
+		_ = (&XmlBlobsOutput{}).UnmarshalResponse(data)
+		_ = (&XmlEmptyBlobsOutput{}).UnmarshalResponse(data)
+		_ = (&XmlEmptyListsOutput{}).UnmarshalResponse(data)
+		_ = (&XmlEnumsOutput{}).UnmarshalResponse(data)
+		_ = (&XmlIntEnumsOutput{}).UnmarshalResponse(data)
+		_ = (&XmlListsOutput{}).UnmarshalResponse(data)
+		_ = (&XmlNamespacesOutput{}).UnmarshalResponse(data)
+		_ = (&XmlTimestampsOutput{}).UnmarshalResponse(data)
+		_ = UnmarshalError(data)
+	})
+}
