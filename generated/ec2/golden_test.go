@@ -47,34 +47,34 @@ func violations(t *testing.T, err error) []Violation {
 
 func sampleCreateInterruptibleCapacityReservationAllocationInput() *CreateInterruptibleCapacityReservationAllocationInput {
 	return &CreateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-1"),
-		ClientToken:           ptr("clienttoken-3"),
+		CapacityReservationId: ptr("capacityreservationid-847"),
+		ClientToken:           ptr("clienttoken-176"),
 		DryRun:                ptr(true),
-		InstanceCount:         ptr(int32(2)),
+		InstanceCount:         ptr(int32(159)),
 		TagSpecifications: []TagSpecification{
 			{
-				ResourceType: ResourceTypeCoipPool,
+				ResourceType: ResourceTypeVpcFlowLog,
 				Tags: []Tag{
 					{
-						Key:   ptr("key-5"),
-						Value: ptr("value-6"),
+						Key:   ptr("key-698"),
+						Value: ptr("value-638"),
 					},
 					{
-						Key:   ptr("key-7"),
-						Value: ptr("value-8"),
+						Key:   ptr("key-106"),
+						Value: ptr("value-315"),
 					},
 				},
 			},
 			{
-				ResourceType: ResourceTypeElasticIp,
+				ResourceType: ResourceTypeRouteServer,
 				Tags: []Tag{
 					{
-						Key:   ptr("key-10"),
-						Value: ptr("value-11"),
+						Key:   ptr("key-599"),
+						Value: ptr("value-159"),
 					},
 					{
-						Key:   ptr("key-12"),
-						Value: ptr("value-13"),
+						Key:   ptr("key-38"),
+						Value: ptr("value-470"),
 					},
 				},
 			},
@@ -84,8 +84,8 @@ func sampleCreateInterruptibleCapacityReservationAllocationInput() *CreateInterr
 
 func minimalCreateInterruptibleCapacityReservationAllocationInput() *CreateInterruptibleCapacityReservationAllocationInput {
 	return &CreateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-14"),
-		InstanceCount:         ptr(int32(15)),
+		CapacityReservationId: ptr("capacityreservationid-847"),
+		InstanceCount:         ptr(int32(159)),
 	}
 }
 
@@ -218,9 +218,9 @@ func TestCreateInterruptibleCapacityReservationAllocationResponse(t *testing.T) 
 	want := CreateInterruptibleCapacityReservationAllocationOutput{
 		InterruptionType:            InterruptionTypeAdhoc,
 		ResultMetadata:              ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		SourceCapacityReservationId: ptr("sourcecapacityreservationid-17"),
-		Status:                      InterruptibleCapacityReservationAllocationStatusPending,
-		TargetInstanceCount:         ptr(int32(19)),
+		SourceCapacityReservationId: ptr("sourcecapacityreservationid-406"),
+		Status:                      InterruptibleCapacityReservationAllocationStatusCanceled,
+		TargetInstanceCount:         ptr(int32(898)),
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
@@ -229,16 +229,16 @@ func TestCreateInterruptibleCapacityReservationAllocationResponse(t *testing.T) 
 
 func sampleUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInterruptibleCapacityReservationAllocationInput {
 	return &UpdateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-20"),
+		CapacityReservationId: ptr("capacityreservationid-358"),
 		DryRun:                ptr(true),
-		TargetInstanceCount:   ptr(int32(21)),
+		TargetInstanceCount:   ptr(int32(682)),
 	}
 }
 
 func minimalUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInterruptibleCapacityReservationAllocationInput {
 	return &UpdateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-22"),
-		TargetInstanceCount:   ptr(int32(23)),
+		CapacityReservationId: ptr("capacityreservationid-358"),
+		TargetInstanceCount:   ptr(int32(682)),
 	}
 }
 
@@ -329,13 +329,13 @@ func TestUpdateInterruptibleCapacityReservationAllocationResponse(t *testing.T) 
 		t.Fatal(err)
 	}
 	want := UpdateInterruptibleCapacityReservationAllocationOutput{
-		InstanceCount:                      ptr(int32(24)),
-		InterruptibleCapacityReservationId: ptr("interruptiblecapacityreservationid-25"),
+		InstanceCount:                      ptr(int32(48)),
+		InterruptibleCapacityReservationId: ptr("interruptiblecapacityreservationid-10"),
 		InterruptionType:                   InterruptionTypeAdhoc,
 		ResultMetadata:                     ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		SourceCapacityReservationId:        ptr("sourcecapacityreservationid-27"),
-		Status:                             InterruptibleCapacityReservationAllocationStatusCanceled,
-		TargetInstanceCount:                ptr(int32(29)),
+		SourceCapacityReservationId:        ptr("sourcecapacityreservationid-486"),
+		Status:                             InterruptibleCapacityReservationAllocationStatusPending,
+		TargetInstanceCount:                ptr(int32(85)),
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)

@@ -190,12 +190,9 @@ func (v *validators) nested(field string, val *jen.Statement, t *plan.Type, ptr 
 	if t.Struct != nil && !ptr {
 		arg = jen.Op("&").Add(val)
 	}
-	return jen.Block(
-		jen.Id("fp").Op(":=").Id("validationPath").Values(jen.Dict{
-			jen.Id("parent"): jen.Id("p"), jen.Id("field"): jen.Lit(field), jen.Id("index"): jen.Lit(-1),
-		}),
-		jen.Id(fn).Call(jen.Id("vr"), jen.Op("&").Id("fp"), arg),
-	)
+	return jen.Id("fp").Op(":=").Id("validationPath").Values(
+		jen.Id("parent").Op(":").Id("p"), jen.Id("field").Op(":").Lit(field), jen.Id("index").Op(":").Lit(-1),
+	).Line().Id(fn).Call(jen.Id("vr"), jen.Op("&").Id("fp"), arg)
 }
 
 // valueChecks checks the constraint rules on a value (never a pointer).
@@ -210,7 +207,7 @@ func (v *validators) valueChecks(path jen.Code, field string, val *jen.Statement
 	}
 	if b := r.Length; b != nil {
 		lo, hi := boundInts(b.Min, b.Max, b.HasMin, b.HasMax)
-		bounds := []jen.Code{jen.Lit(lo), jen.Lit(hi), jen.Lit(b.HasMin), jen.Lit(b.HasMax)}
+		bounds := []jen.Code{intLit(lo), intLit(hi), jen.Lit(b.HasMin), jen.Lit(b.HasMax)}
 		switch t.Kind {
 		case plan.StringKind, plan.EnumKind:
 			call("lengthString", append([]jen.Code{str.Clone()}, bounds...)...)
@@ -222,7 +219,7 @@ func (v *validators) valueChecks(path jen.Code, field string, val *jen.Statement
 		switch {
 		case t.IsInteger():
 			lo, hi := boundInts(b.Min, b.Max, b.HasMin, b.HasMax)
-			call("rangeInt", jen.Int64().Call(val.Clone()), jen.Lit(lo), jen.Lit(hi), jen.Lit(b.HasMin), jen.Lit(b.HasMax))
+			call("rangeInt", jen.Int64().Call(val.Clone()), intLit(lo), intLit(hi), jen.Lit(b.HasMin), jen.Lit(b.HasMax))
 		case t.Kind == plan.Float32Kind || t.Kind == plan.Float64Kind:
 			lo, hi := boundFloat(b.Min, t.Kind == plan.Float32Kind), boundFloat(b.Max, t.Kind == plan.Float32Kind)
 			call("rangeFloat", jen.Float64().Call(val.Clone()), jen.Lit(lo), jen.Lit(hi), jen.Lit(b.HasMin), jen.Lit(b.HasMax),
@@ -237,6 +234,9 @@ func (v *validators) valueChecks(path jen.Code, field string, val *jen.Statement
 	}
 	return out
 }
+
+// intLit is an untyped integer constant.
+func intLit(n int64) jen.Code { return jen.Op(strconv.FormatInt(n, 10)) }
 
 // boundInts converts length or integer range bounds to int64, rounding a
 // fractional bound inwards (a range of 0.5..2.5 allows integers 1..2).
@@ -327,7 +327,7 @@ func (v *validators) listFunc(t *plan.Type) {
 	}
 	body = append(body, jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
 		append([]jen.Code{
-			jen.Id("ep").Op(":=").Id("validationPath").Values(jen.Dict{jen.Id("parent"): jen.Id("p"), jen.Id("index"): jen.Id("i")}),
+			jen.Id("ep").Op(":=").Id("validationPath").Values(jen.Id("parent").Op(":").Id("p"), jen.Id("index").Op(":").Id("i")),
 		}, checks...)...,
 	))
 	v.f.Func().Id(name).Params(
@@ -372,9 +372,9 @@ func (v *validators) mapFunc(t *plan.Type) {
 	}
 	checks = append(checks, vals...)
 	body := append([]jen.Code{
-		jen.Id("ep").Op(":=").Id("validationPath").Values(jen.Dict{
-			jen.Id("parent"): jen.Id("p"), jen.Id("index"): jen.Lit(-1), jen.Id("key"): jen.Id("k"), jen.Id("keyed"): jen.True(),
-		}),
+		jen.Id("ep").Op(":=").Id("validationPath").Values(
+			jen.Id("parent").Op(":").Id("p"), jen.Id("index").Op(":").Lit(-1), jen.Id("key").Op(":").Id("k"), jen.Id("keyed").Op(":").True(),
+		),
 	}, pre...)
 	body = append(body, checks...)
 	v.f.Add(Text(fmt.Sprintf("%s visits keys in order so violations are reported in a stable order.", name)))

@@ -255,9 +255,17 @@ func (b *builder) fields(st *Struct) {
 		reserved = setOf(errorMethods)
 	}
 	used := map[string]bool{}
-	for _, m := range st.Shape.Members {
-		st.Fields = append(st.Fields, b.field(m, reserved, used))
+	// A member already spelled as its Go name keeps it; one that only
+	// becomes it (_value, value) yields.
+	fields := make([]*Field, len(st.Shape.Members))
+	for pass := 0; pass < 2; pass++ {
+		for i, m := range st.Shape.Members {
+			if (exported(m.Name) == m.Name) == (pass == 0) {
+				fields[i] = b.field(m, reserved, used)
+			}
+		}
 	}
+	st.Fields = fields
 	// The AWS SDK lists required members first, then the rest, each by
 	// name; errors keep model order. Following it keeps positional
 	// literals and reading order the same for users who switch.

@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"hash/fnv"
 	"math"
 	"regexp"
 	"sort"
@@ -20,10 +21,12 @@ var Epoch = time.Date(2024, time.March, 4, 5, 6, 7, 0, time.UTC)
 // RequestID is the request ID sample responses carry.
 const RequestID = "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"
 
+// maxDepth is how many times a recursive structure may nest in a sample.
+const maxDepth = 2
+
 // Builder makes sample values. Values depend only on the plan and the
 // order of calls, so output is deterministic.
 type Builder struct {
-	n     int
 	stack map[*plan.Struct]int
 	// Listed is how many elements lists and maps get in full values.
 	Listed int
@@ -34,12 +37,12 @@ func NewBuilder() *Builder { return &Builder{stack: map[*plan.Struct]int{}, List
 
 // Full is a value of st with every member set, collections of several
 // elements, nested structures filled; recursion stops after one level.
-func (b *Builder) Full(st *plan.Struct) *Value { return b.structValue(st, false) }
+func (b *Builder) Full(st *plan.Struct) *Value { return b.structValue(st, st.Name, false) }
 
 // Minimal is a value of st with only the required members set.
-func (b *Builder) Minimal(st *plan.Struct) *Value { return b.structValue(st, true) }
+func (b *Builder) Minimal(st *plan.Struct) *Value { return b.structValue(st, st.Name, true) }
 
-func (b *Builder) structValue(st *plan.Struct, minimal bool) *Value {
+func (b *Builder) structValue(st *plan.Struct, path string, minimal bool) *Value {
 	v := &Value{Type: &plan.Type{Kind: plan.StructKind, Shape: st.Shape, Name: st.Name, Struct: st}}
 	b.stack[st]++
 	defer func() { b.stack[st]-- }()
@@ -50,10 +53,7 @@ func (b *Builder) structValue(st *plan.Struct, minimal bool) *Value {
 		if !settable(f.Type) {
 			continue
 		}
-		if t := f.Type; t.Struct != nil && b.stack[t.Struct] > 0 && !f.Required {
-			continue // recursion: stop here
-		}
-		fv := b.value(f.Type, f.Rules, f.Name, minimal)
+		fv := b.value(f.Type, f.Rules, f.Name, path+"."+f.Name, minimal)
 		if fv == nil {
 			continue
 		}
@@ -68,51 +68,60 @@ func settable(t *plan.Type) bool {
 	return t.Kind != plan.StreamKind && t.Kind != plan.DocumentKind
 }
 
-func (b *Builder) next() int {
-	b.n++
-	return b.n
+// seed derives a number from a value's path in the sample, so a value does
+// not change when unrelated parts of the model do.
+func seed(path string) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32()%997) + 1
 }
 
 // value makes a sample of t that satisfies rules; name seeds strings.
-func (b *Builder) value(t *plan.Type, r plan.Rules, name string, minimal bool) *Value {
+func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal bool) *Value {
 	v := &Value{Type: t}
+	n := seed(path)
 	switch t.Kind {
 	case plan.StringKind:
-		v.Str = b.str(name, r)
+		v.Str = b.str(name, n, r)
 	case plan.EnumKind:
 		vals := t.Enum.Values
-		v.Str = vals[b.next()%len(vals)].Value
+		v.Str = vals[n%len(vals)].Value
 		if v.Str == "" && len(vals) > 1 {
-			v.Str = vals[(b.n+1)%len(vals)].Value
+			v.Str = vals[(n+1)%len(vals)].Value
 		}
 	case plan.IntEnumKind:
 		vals := t.Enum.Values
-		n, _ := strconv.ParseInt(vals[b.next()%len(vals)].Value, 10, 64)
-		v.Int = n
+		i, _ := strconv.ParseInt(vals[n%len(vals)].Value, 10, 64)
+		v.Int = i
 	case plan.BoolKind:
 		v.Bool = true
 	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.BigIntKind:
-		v.Int = intInRange(int64(b.next()), r.Range, t.Bits())
+		v.Int = intInRange(int64(n), r.Range, t.Bits())
 	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
-		v.Float = floatInRange(float64(b.next())+0.5, r.Range)
+		v.Float = floatInRange(float64(n)+0.5, r.Range)
 	case plan.TimeKind:
-		v.Time = Epoch.Add(time.Duration(b.next()) * time.Hour)
+		v.Time = Epoch.Add(time.Duration(n) * time.Hour)
 	case plan.BlobKind:
-		v.Bytes = []byte(lengthFit("blob-"+strconv.Itoa(b.next()), r.Length))
+		v.Bytes = []byte(lengthFit("blob-"+strconv.Itoa(n), r.Length))
 	case plan.StructKind:
-		return b.structValue(t.Struct, minimal)
+		// Recursive shapes go two levels deep, enough to exercise the
+		// recursion without growing without end.
+		if b.stack[t.Struct] >= maxDepth {
+			return nil
+		}
+		return b.structValue(t.Struct, path, minimal)
 	case plan.UnionKind:
 		vs := t.Union.Variants
 		for i := range vs {
-			vr := vs[(b.next()+i)%len(vs)]
+			vr := vs[(n+i)%len(vs)]
 			if !settable(vr.Field.Type) {
 				continue
 			}
-			if vr.Field.Type.Struct != nil && b.stack[vr.Field.Type.Struct] > 0 {
+			inner := b.value(vr.Field.Type, vr.Field.Rules, vr.Field.Name, path+"."+vr.Field.Name, minimal)
+			if inner == nil {
 				continue
 			}
-			v.Variant = vr
-			v.Inner = b.value(vr.Field.Type, vr.Field.Rules, vr.Field.Name, minimal)
+			v.Variant, v.Inner = vr, inner
 			return v
 		}
 		return nil
@@ -123,9 +132,9 @@ func (b *Builder) value(t *plan.Type, r plan.Rules, name string, minimal bool) *
 		}
 		seen := map[string]bool{}
 		for i := 0; i < n; i++ {
-			e := b.value(t.Elem, t.ElemRules, name, minimal)
+			e := b.value(t.Elem, t.ElemRules, name, path+"["+strconv.Itoa(i)+"]", minimal)
 			if e == nil {
-				break
+				return nil
 			}
 			if r.UniqueItems {
 				k := e.key()
@@ -145,13 +154,13 @@ func (b *Builder) value(t *plan.Type, r plan.Rules, name string, minimal bool) *
 				vals := t.Key.Enum.Values
 				k = vals[i%len(vals)].Value
 			} else {
-				k = b.str(name+"Key", t.KeyRules)
+				k = b.str(name+"Key", seed(path+"#"+strconv.Itoa(i)), t.KeyRules)
 			}
 			if seen[k] {
 				break
 			}
 			seen[k] = true
-			e := b.value(t.Elem, t.ElemRules, name, minimal)
+			e := b.value(t.Elem, t.ElemRules, name, path+"["+strconv.Itoa(i)+"]", minimal)
 			if e == nil {
 				return nil
 			}
@@ -232,8 +241,8 @@ func floatInRange(x float64, r *smithy.Bounds) float64 {
 }
 
 // str makes a string from name that satisfies length and pattern rules.
-func (b *Builder) str(name string, r plan.Rules) string {
-	base := strings.ToLower(name) + "-" + strconv.Itoa(b.next())
+func (b *Builder) str(name string, n int, r plan.Rules) string {
+	base := strings.ToLower(name) + "-" + strconv.Itoa(n)
 	if r.GoPattern == "" {
 		return lengthFit(base, r.Length)
 	}
@@ -250,7 +259,7 @@ func (b *Builder) str(name string, r plan.Rules) string {
 	if s := lengthFit(base, r.Length); ok(s) {
 		return s
 	}
-	for _, s := range Matching(r.GoPattern, lo, hi, b.n) {
+	for _, s := range Matching(r.GoPattern, lo, hi, n) {
 		if ok(s) {
 			return s
 		}

@@ -149,7 +149,7 @@ func (m *mutator) breaking(v *Value, r plan.Rules) []broken {
 			if l.HasMax && hi < 64 && len(v.Items) > 0 {
 				with("too long", func(c *Value) {
 					for int64(len(c.Items)) <= hi {
-						e := m.b.value(t.Elem, t.ElemRules, "extra", false)
+						e := m.b.value(t.Elem, t.ElemRules, "extra", "extra["+strconv.Itoa(len(c.Items))+"]", false)
 						if e == nil {
 							return
 						}

@@ -138,7 +138,7 @@ func TestDatetimeOffsetsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := DatetimeOffsetsOutput{
-		Datetime:       ptr(time.Date(2024, time.March, 4, 6, 6, 7, 0, time.UTC)),
+		Datetime:       ptr(time.Date(2024, time.March, 23, 13, 6, 7, 0, time.UTC)),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -261,11 +261,11 @@ func TestEndpointOperationResponse(t *testing.T) {
 }
 
 func sampleEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperationInput {
-	return &EndpointWithHostLabelOperationInput{Label: ptr("label-2")}
+	return &EndpointWithHostLabelOperationInput{Label: ptr("label-554")}
 }
 
 func minimalEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperationInput {
-	return &EndpointWithHostLabelOperationInput{Label: ptr("label-3")}
+	return &EndpointWithHostLabelOperationInput{Label: ptr("label-554")}
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
@@ -400,7 +400,7 @@ func TestFractionalSecondsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := FractionalSecondsOutput{
-		Datetime:       ptr(time.Date(2024, time.March, 4, 9, 6, 7, 0, time.UTC)),
+		Datetime:       ptr(time.Date(2024, time.March, 6, 22, 6, 7, 0, time.UTC)),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -460,7 +460,7 @@ func TestGreetingWithErrorsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := GreetingWithErrorsOutput{
-		Greeting:       ptr("greeting-5"),
+		Greeting:       ptr("greeting-555"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -577,7 +577,7 @@ func TestIgnoresWrappingXmlNameResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := IgnoresWrappingXmlNameOutput{
-		Foo:            ptr("foo-6"),
+		Foo:            ptr("foo-997"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -587,8 +587,12 @@ func TestIgnoresWrappingXmlNameResponse(t *testing.T) {
 
 func sampleNestedStructuresInput() *NestedStructuresInput {
 	return &NestedStructuresInput{Nested: &StructArg{
-		OtherArg:  ptr(true),
-		StringArg: ptr("stringarg-7"),
+		OtherArg: ptr(true),
+		RecursiveArg: &StructArg{
+			OtherArg:  ptr(true),
+			StringArg: ptr("stringarg-460"),
+		},
+		StringArg: ptr("stringarg-316"),
 	}}
 }
 
@@ -704,8 +708,8 @@ func TestNoInputAndOutputResponse(t *testing.T) {
 
 func samplePutWithContentEncodingInput() *PutWithContentEncodingInput {
 	return &PutWithContentEncodingInput{
-		Data:     ptr("data-8"),
-		Encoding: ptr("encoding-9"),
+		Data:     ptr("data-273"),
+		Encoding: ptr("encoding-906"),
 	}
 }
 
@@ -763,7 +767,7 @@ func TestPutWithContentEncodingResponse(t *testing.T) {
 }
 
 func sampleQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
-	return &QueryIdempotencyTokenAutoFillInput{Token: ptr("token-10")}
+	return &QueryIdempotencyTokenAutoFillInput{Token: ptr("token-482")}
 }
 
 func minimalQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
@@ -822,24 +826,24 @@ func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
 func sampleQueryListsInput() *QueryListsInput {
 	return &QueryListsInput{
 		ComplexListArg: []GreetingStruct{
-			{Hi: ptr("hi-11")},
-			{Hi: ptr("hi-12")},
+			{Hi: ptr("hi-603")},
+			{Hi: ptr("hi-615")},
 		},
 		ListArg: []string{
-			"listarg-13",
-			"listarg-14",
+			"listarg-795",
+			"listarg-61",
 		},
 		ListArgWithXmlName: []string{
-			"listargwithxmlname-15",
-			"listargwithxmlname-16",
+			"listargwithxmlname-826",
+			"listargwithxmlname-875",
 		},
 		ListArgWithXmlNameMember: []string{
-			"listargwithxmlnamemember-17",
-			"listargwithxmlnamemember-18",
+			"listargwithxmlnamemember-153",
+			"listargwithxmlnamemember-29",
 		},
 		NestedWithList: &NestedStructWithList{ListArg: []string{
-			"listarg-19",
-			"listarg-20",
+			"listarg-175",
+			"listarg-736",
 		}},
 	}
 }
@@ -899,9 +903,9 @@ func TestQueryListsResponse(t *testing.T) {
 
 func sampleQueryTimestampsInput() *QueryTimestampsInput {
 	return &QueryTimestampsInput{
-		EpochMember:  ptr(time.Date(2024, time.March, 5, 2, 6, 7, 0, time.UTC)),
-		EpochTarget:  ptr(time.Date(2024, time.March, 5, 3, 6, 7, 0, time.UTC)),
-		NormalFormat: ptr(time.Date(2024, time.March, 5, 4, 6, 7, 0, time.UTC)),
+		EpochMember:  ptr(time.Date(2024, time.April, 13, 21, 6, 7, 0, time.UTC)),
+		EpochTarget:  ptr(time.Date(2024, time.March, 10, 0, 6, 7, 0, time.UTC)),
+		NormalFormat: ptr(time.Date(2024, time.March, 18, 3, 6, 7, 0, time.UTC)),
 	}
 }
 
@@ -1011,8 +1015,14 @@ func TestRecursiveXmlShapesResponse(t *testing.T) {
 	}
 	want := RecursiveXmlShapesOutput{
 		Nested: &RecursiveXmlShapesOutputNested1{
-			Foo:    ptr("foo-24"),
-			Nested: &RecursiveXmlShapesOutputNested2{Bar: ptr("bar-25")},
+			Foo: ptr("foo-763"),
+			Nested: &RecursiveXmlShapesOutputNested2{
+				Bar: ptr("bar-900"),
+				RecursiveMember: &RecursiveXmlShapesOutputNested1{
+					Foo:    ptr("foo-443"),
+					Nested: &RecursiveXmlShapesOutputNested2{Bar: ptr("bar-601")},
+				},
+			},
 		},
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
@@ -1023,17 +1033,17 @@ func TestRecursiveXmlShapesResponse(t *testing.T) {
 
 func sampleSimpleInputParamsInput() *SimpleInputParamsInput {
 	return &SimpleInputParamsInput{
-		Bam:                ptr(int32(26)),
-		Bar:                ptr("bar-27"),
+		Bam:                ptr(int32(925)),
+		Bar:                ptr("bar-616"),
 		Baz:                ptr(true),
-		Boo:                ptr(float64(28.5)),
-		FloatValue:         ptr(float32(29.5)),
-		Foo:                ptr("foo-30"),
-		FooEnum:            FooEnumBaz,
-		HasQueryAndXmlName: ptr("hasqueryandxmlname-32"),
-		HasQueryName:       ptr("hasqueryname-33"),
-		Qux:                []byte("blob-34"),
-		UsesXmlName:        ptr("usesxmlname-35"),
+		Boo:                ptr(float64(531.5)),
+		FloatValue:         ptr(float32(525.5)),
+		Foo:                ptr("foo-15"),
+		FooEnum:            FooEnumOne,
+		HasQueryAndXmlName: ptr("hasqueryandxmlname-17"),
+		HasQueryName:       ptr("hasqueryname-978"),
+		Qux:                []byte("blob-716"),
+		UsesXmlName:        ptr("usesxmlname-214"),
 	}
 }
 
@@ -1142,16 +1152,16 @@ func TestSimpleScalarXmlPropertiesResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := SimpleScalarXmlPropertiesOutput{
-		ByteValue:         ptr(int8(36)),
-		DoubleValue:       ptr(float64(37.5)),
-		EmptyStringValue:  ptr("emptystringvalue-38"),
+		ByteValue:         ptr(int8(127)),
+		DoubleValue:       ptr(float64(696.5)),
+		EmptyStringValue:  ptr("emptystringvalue-604"),
 		FalseBooleanValue: ptr(true),
-		FloatValue:        ptr(float32(39.5)),
-		IntegerValue:      ptr(int32(40)),
-		LongValue:         ptr(int64(41)),
+		FloatValue:        ptr(float32(28.5)),
+		IntegerValue:      ptr(int32(895)),
+		LongValue:         ptr(int64(815)),
 		ResultMetadata:    ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		ShortValue:        ptr(int16(42)),
-		StringValue:       ptr("stringvalue-43"),
+		ShortValue:        ptr(int16(937)),
+		StringValue:       ptr("stringvalue-282"),
 		TrueBooleanValue:  ptr(true),
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -1211,7 +1221,7 @@ func TestXmlBlobsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := XmlBlobsOutput{
-		Data:           []byte("blob-44"),
+		Data:           []byte("blob-362"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -1271,7 +1281,7 @@ func TestXmlEmptyBlobsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := XmlEmptyBlobsOutput{
-		Data:           []byte("blob-45"),
+		Data:           []byte("blob-935"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -1337,68 +1347,68 @@ func TestXmlEmptyListsResponse(t *testing.T) {
 		},
 		EnumList: []FooEnum{
 			FooEnumBaz,
-			FooEnumBar,
+			FooEnumOne,
 		},
 		FlattenedList: []string{
-			"flattenedlist-48",
-			"flattenedlist-49",
+			"flattenedlist-367",
+			"flattenedlist-772",
 		},
 		FlattenedList2: []string{
-			"flattenedlist2-50",
-			"flattenedlist2-51",
+			"flattenedlist2-260",
+			"flattenedlist2-746",
 		},
 		FlattenedListWithMemberNamespace: []string{
-			"flattenedlistwithmembernamespace-52",
-			"flattenedlistwithmembernamespace-53",
+			"flattenedlistwithmembernamespace-11",
+			"flattenedlistwithmembernamespace-135",
 		},
 		FlattenedListWithNamespace: []string{
-			"flattenedlistwithnamespace-54",
-			"flattenedlistwithnamespace-55",
+			"flattenedlistwithnamespace-557",
+			"flattenedlistwithnamespace-864",
 		},
 		IntEnumList: []IntegerEnum{
 			IntegerEnumC,
 			IntegerEnumA,
 		},
 		IntegerList: []int32{
-			int32(58),
-			int32(59),
+			int32(446),
+			int32(183),
 		},
 		NestedStringList: [][]string{
 			[]string{
-				"nestedstringlist-60",
-				"nestedstringlist-61",
+				"nestedstringlist-293",
+				"nestedstringlist-244",
 			},
 			[]string{
-				"nestedstringlist-62",
-				"nestedstringlist-63",
+				"nestedstringlist-354",
+				"nestedstringlist-617",
 			},
 		},
 		RenamedListMembers: []string{
-			"renamedlistmembers-64",
-			"renamedlistmembers-65",
+			"renamedlistmembers-211",
+			"renamedlistmembers-260",
 		},
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 		StringList: []string{
-			"stringlist-66",
-			"stringlist-67",
+			"stringlist-538",
+			"stringlist-587",
 		},
 		StringSet: []string{
-			"stringset-68",
-			"stringset-69",
+			"stringset-645",
+			"stringset-694",
 		},
 		StructureList: []StructureListMember{
 			{
-				A: ptr("a-70"),
-				B: ptr("b-71"),
+				A: ptr("a-313"),
+				B: ptr("b-4"),
 			},
 			{
-				A: ptr("a-72"),
-				B: ptr("b-73"),
+				A: ptr("a-268"),
+				B: ptr("b-577"),
 			},
 		},
 		TimestampList: []time.Time{
-			time.Date(2024, time.March, 7, 7, 6, 7, 0, time.UTC),
-			time.Date(2024, time.March, 7, 8, 6, 7, 0, time.UTC),
+			time.Date(2024, time.April, 10, 5, 6, 7, 0, time.UTC),
+			time.Date(2024, time.April, 8, 4, 6, 7, 0, time.UTC),
 		},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -1458,19 +1468,19 @@ func TestXmlEnumsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := XmlEnumsOutput{
-		FooEnum1: FooEnumBaz,
-		FooEnum2: FooEnumBar,
-		FooEnum3: FooEnumOne,
+		FooEnum1: FooEnumOne,
+		FooEnum2: FooEnumZero,
+		FooEnum3: FooEnumBar,
 		FooEnumList: []FooEnum{
-			FooEnumZero,
-			FooEnumFoo,
+			FooEnumBaz,
+			FooEnumOne,
 		},
 		FooEnumMap: map[string]FooEnum{
-			"fooenummapkey-81": FooEnumBar,
-			"fooenummapkey-83": FooEnumZero,
+			"fooenummapkey-496": FooEnumBaz,
+			"fooenummapkey-599": FooEnumBar,
 		},
 		FooEnumSet: []FooEnum{
-			FooEnumFoo,
+			FooEnumOne,
 			FooEnumBaz,
 		},
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
@@ -1532,16 +1542,16 @@ func TestXmlIntEnumsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := XmlIntEnumsOutput{
-		IntEnum1: IntegerEnumA,
-		IntEnum2: IntegerEnumB,
-		IntEnum3: IntegerEnumC,
+		IntEnum1: IntegerEnumC,
+		IntEnum2: IntegerEnumA,
+		IntEnum3: IntegerEnumB,
 		IntEnumList: []IntegerEnum{
+			IntegerEnumC,
 			IntegerEnumA,
-			IntegerEnumB,
 		},
 		IntEnumMap: map[string]IntegerEnum{
-			"intenummapkey-92": IntegerEnumA,
-			"intenummapkey-94": IntegerEnumC,
+			"intenummapkey-448": IntegerEnumA,
+			"intenummapkey-551": IntegerEnumA,
 		},
 		IntEnumSet: []IntegerEnum{
 			IntegerEnumA,
@@ -1611,69 +1621,69 @@ func TestXmlListsResponse(t *testing.T) {
 			true,
 		},
 		EnumList: []FooEnum{
-			FooEnumOne,
+			FooEnumBar,
 			FooEnumZero,
 		},
 		FlattenedList: []string{
-			"flattenedlist-100",
-			"flattenedlist-101",
+			"flattenedlist-595",
+			"flattenedlist-159",
 		},
 		FlattenedList2: []string{
-			"flattenedlist2-102",
-			"flattenedlist2-103",
+			"flattenedlist2-178",
+			"flattenedlist2-739",
 		},
 		FlattenedListWithMemberNamespace: []string{
-			"flattenedlistwithmembernamespace-104",
-			"flattenedlistwithmembernamespace-105",
+			"flattenedlistwithmembernamespace-920",
+			"flattenedlistwithmembernamespace-136",
 		},
 		FlattenedListWithNamespace: []string{
-			"flattenedlistwithnamespace-106",
-			"flattenedlistwithnamespace-107",
+			"flattenedlistwithnamespace-785",
+			"flattenedlistwithnamespace-661",
 		},
 		IntEnumList: []IntegerEnum{
-			IntegerEnumA,
 			IntegerEnumB,
+			IntegerEnumC,
 		},
 		IntegerList: []int32{
-			int32(110),
-			int32(111),
+			int32(665),
+			int32(541),
 		},
 		NestedStringList: [][]string{
 			[]string{
-				"nestedstringlist-112",
-				"nestedstringlist-113",
+				"nestedstringlist-210",
+				"nestedstringlist-646",
 			},
 			[]string{
-				"nestedstringlist-114",
-				"nestedstringlist-115",
+				"nestedstringlist-996",
+				"nestedstringlist-123",
 			},
 		},
 		RenamedListMembers: []string{
-			"renamedlistmembers-116",
-			"renamedlistmembers-117",
+			"renamedlistmembers-196",
+			"renamedlistmembers-676",
 		},
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 		StringList: []string{
-			"stringlist-118",
-			"stringlist-119",
+			"stringlist-302",
+			"stringlist-262",
 		},
 		StringSet: []string{
-			"stringset-120",
-			"stringset-121",
+			"stringset-146",
+			"stringset-97",
 		},
 		StructureList: []StructureListMember{
 			{
-				A: ptr("a-122"),
-				B: ptr("b-123"),
+				A: ptr("a-117"),
+				B: ptr("b-426"),
 			},
 			{
-				A: ptr("a-124"),
-				B: ptr("b-125"),
+				A: ptr("a-607"),
+				B: ptr("b-298"),
 			},
 		},
 		TimestampList: []time.Time{
-			time.Date(2024, time.March, 9, 11, 6, 7, 0, time.UTC),
-			time.Date(2024, time.March, 9, 12, 6, 7, 0, time.UTC),
+			time.Date(2024, time.March, 9, 15, 6, 7, 0, time.UTC),
+			time.Date(2024, time.March, 11, 16, 6, 7, 0, time.UTC),
 		},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -1734,10 +1744,10 @@ func TestXmlNamespacesResponse(t *testing.T) {
 	}
 	want := XmlNamespacesOutput{
 		Nested: &XmlNamespaceNested{
-			Foo: ptr("foo-128"),
+			Foo: ptr("foo-1"),
 			Values: []string{
-				"values-129",
-				"values-130",
+				"values-527",
+				"values-220",
 			},
 		},
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
@@ -1799,13 +1809,13 @@ func TestXmlTimestampsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := XmlTimestampsOutput{
-		DateTime:             ptr(time.Date(2024, time.March, 9, 16, 6, 7, 0, time.UTC)),
-		DateTimeOnTarget:     ptr(time.Date(2024, time.March, 9, 17, 6, 7, 0, time.UTC)),
-		EpochSeconds:         ptr(time.Date(2024, time.March, 9, 18, 6, 7, 0, time.UTC)),
-		EpochSecondsOnTarget: ptr(time.Date(2024, time.March, 9, 19, 6, 7, 0, time.UTC)),
-		HttpDate:             ptr(time.Date(2024, time.March, 9, 20, 6, 7, 0, time.UTC)),
-		HttpDateOnTarget:     ptr(time.Date(2024, time.March, 9, 21, 6, 7, 0, time.UTC)),
-		Normal:               ptr(time.Date(2024, time.March, 9, 22, 6, 7, 0, time.UTC)),
+		DateTime:             ptr(time.Date(2024, time.April, 14, 15, 6, 7, 0, time.UTC)),
+		DateTimeOnTarget:     ptr(time.Date(2024, time.April, 6, 13, 6, 7, 0, time.UTC)),
+		EpochSeconds:         ptr(time.Date(2024, time.March, 28, 19, 6, 7, 0, time.UTC)),
+		EpochSecondsOnTarget: ptr(time.Date(2024, time.March, 23, 18, 6, 7, 0, time.UTC)),
+		HttpDate:             ptr(time.Date(2024, time.March, 15, 5, 6, 7, 0, time.UTC)),
+		HttpDateOnTarget:     ptr(time.Date(2024, time.April, 10, 5, 6, 7, 0, time.UTC)),
+		Normal:               ptr(time.Date(2024, time.April, 9, 8, 6, 7, 0, time.UTC)),
 		ResultMetadata:       ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -1,0 +1,202 @@
+package generator
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/smithy2go/smithy2go/generator/output"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from the generator's output; review the diff")
+
+// testModels are the small models in testdata/models, each generated into
+// a package named after the file.
+func testModels(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "models", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test models: %v", err)
+	}
+	return files
+}
+
+func generate(t *testing.T, file string) *Result {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg := strings.TrimSuffix(filepath.Base(file), ".json")
+	res, err := Generate(Options{ModelName: filepath.Base(file), Model: data, Package: pkg})
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return res
+}
+
+// isRuntime reports files copied from templates/, checked separately.
+func isRuntime(name string) bool { return strings.HasPrefix(name, "runtime_") }
+
+// TestGolden compares the generator's output on each test model with the
+// reviewed files in testdata/golden/<model>/.
+func TestGolden(t *testing.T) {
+	for _, file := range testModels(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		t.Run(name, func(t *testing.T) {
+			res := generate(t, file)
+			dir := filepath.Join("testdata", "golden", name)
+			var want []string
+			for _, f := range res.Files {
+				if isRuntime(f.Name) {
+					continue
+				}
+				want = append(want, f.Name)
+				path := filepath.Join(dir, filepath.FromSlash(f.Name))
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				golden, err := os.ReadFile(path)
+				if err != nil {
+					t.Errorf("%s: %v (run go test ./generator -update to create it)", f.Name, err)
+					continue
+				}
+				if diff := cmp.Diff(string(golden), string(f.Data)); diff != "" {
+					t.Errorf("%s differs from %s (-golden +generated):\n%s", f.Name, path, diff)
+				}
+			}
+			if len(res.Warnings) > 0 || *update {
+				w := strings.Join(res.Warnings, "\n")
+				path := filepath.Join(dir, "warnings.txt")
+				if *update {
+					if len(res.Warnings) > 0 {
+						os.WriteFile(path, []byte(w+"\n"), 0o644)
+					} else {
+						os.Remove(path)
+					}
+				} else if golden, _ := os.ReadFile(path); strings.TrimSpace(string(golden)) != w {
+					t.Errorf("warnings (-golden +generated):\n%s", cmp.Diff(strings.TrimSpace(string(golden)), w))
+				}
+			}
+			// No golden file may outlive what is generated.
+			var have []string
+			filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && d.Name() != "warnings.txt" {
+					rel, _ := filepath.Rel(dir, p)
+					have = append(have, filepath.ToSlash(rel))
+				}
+				return nil
+			})
+			for _, h := range have {
+				found := false
+				for _, w := range want {
+					found = found || w == h
+				}
+				if !found {
+					if *update {
+						os.Remove(filepath.Join(dir, filepath.FromSlash(h)))
+					} else {
+						t.Errorf("golden file %s is no longer generated", h)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestDeterministic generates every test model twice.
+func TestDeterministic(t *testing.T) {
+	for _, file := range testModels(t) {
+		a, b := generate(t, file), generate(t, file)
+		if len(a.Files) != len(b.Files) {
+			t.Fatalf("%s: %d files, then %d", file, len(a.Files), len(b.Files))
+		}
+		for i := range a.Files {
+			if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+				t.Errorf("%s: %s differs between two runs", file, a.Files[i].Name)
+			}
+		}
+	}
+}
+
+// TestGeneratedFiles checks what every generated file must be: marked as
+// generated on its first line, Go files gofmt'd and standard-library only,
+// runtime files equal to their templates.
+func TestGeneratedFiles(t *testing.T) {
+	for _, file := range testModels(t) {
+		for _, f := range generate(t, file).Files {
+			if !output.IsGenerated(f.Data) {
+				t.Errorf("%s: %s lacks the generated-code header", file, f.Name)
+			}
+			if !strings.HasSuffix(f.Name, ".go") {
+				continue
+			}
+			first, _, _ := strings.Cut(string(f.Data), "\n")
+			if first != "// "+Header {
+				t.Errorf("%s: %s starts %q", file, f.Name, first)
+			}
+			for _, imp := range importPaths(f.Data) {
+				if strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") {
+					t.Errorf("%s: %s imports %s, outside the standard library", file, f.Name, imp)
+				}
+			}
+		}
+	}
+}
+
+// importPaths lists the import paths of Go source, roughly but enough here.
+func importPaths(src []byte) []string {
+	var out []string
+	in := false
+	for _, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "import (":
+			in = true
+		case in && line == ")":
+			return out
+		case in && strings.HasSuffix(line, `"`):
+			out = append(out, strings.Trim(line[strings.Index(line, `"`):], `"`))
+		case strings.HasPrefix(line, `import "`):
+			out = append(out, strings.Trim(strings.TrimPrefix(line, "import "), `"`))
+		}
+	}
+	return out
+}
+
+// TestGeneratedPackagesPass compiles, vets and tests each generated package
+// in a scratch module: the golden tests it carries must pass.
+func TestGeneratedPackagesPass(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: not compiling generated packages")
+	}
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.test\n\ngo 1.24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range testModels(t) {
+		pkg := strings.TrimSuffix(filepath.Base(file), ".json")
+		if _, err := output.Write(filepath.Join(root, pkg), generate(t, file).Files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
