@@ -89,6 +89,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return exitUsage
 	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "smithy2go: -out must name a directory")
+		return exitUsage
+	}
 	name := *pkg
 	if name == "" {
 		abs, err := filepath.Abs(*out)

@@ -837,12 +837,6 @@ func TestBinary(t *testing.T) {
 		t.Errorf("packages %q, want [ec2]", names)
 	}
 
-	// The process and run in-process give the same files.
-	mustRun(t, "-out", filepath.Join(wd, "inproc"), "-package", "ec2")
-	if !reflect.DeepEqual(files(t, dir), files(t, filepath.Join(wd, "inproc"))) {
-		t.Error("the binary and run write different files")
-	}
-
 	for _, c := range []struct {
 		args []string
 		want int

@@ -158,7 +158,13 @@ func Write(dir string, files []File) (*Plan, error) {
 	if !p.Changed() {
 		return p, nil
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	// Staging beside the directory, not in it, so a killed run leaves
+	// nothing inside the package.
+	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
