@@ -1,8 +1,10 @@
 package smithy
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
+	"strings"
 )
 
 // check runs the semantic checks once every shape is loaded.
@@ -43,10 +45,10 @@ func (l *loader) check() {
 			}
 		case Resource:
 			for _, b := range s.Identifiers {
-				l.want(s, "identifier "+b.Name, b.Target, String, Enum)
+				l.want(s, "identifiers", "identifier "+b.Name, b.Target, String, Enum)
 			}
 			for _, b := range s.Lifecycle {
-				l.want(s, b.Name, b.Target, Operation)
+				l.want(s, b.Name, b.Name, b.Target, Operation)
 			}
 			l.wantAll(s, "operations", s.Operations, Operation)
 			l.wantAll(s, "collectionOperations", s.CollectionOperations, Operation)
@@ -91,20 +93,20 @@ func (l *loader) checkEnum(s *Shape) {
 				continue
 			}
 			if _, isInt := v.Int(); !isInt {
-				l.addAt(v.Offset, m.ID, "intEnum enumValue must be an integer, not %s", v.Kind)
+				l.addAt(v.Offset, m.ID, "intEnum enumValue must be an integer, not %s", describe(v))
 				continue
 			}
 			key = v.Str
 		case !ok:
 			key = m.Name
 		case v.Kind != StringNode:
-			l.addAt(v.Offset, m.ID, "enum enumValue must be a string, not %s", v.Kind)
+			l.addAt(v.Offset, m.ID, "enum enumValue must be a string, not %s", describe(v))
 			continue
 		default:
 			key = v.Str
 		}
 		if prev, dup := seen[key]; dup {
-			l.addAt(m.Offset, m.ID, "duplicate enum value %q (also %s)", key, prev)
+			l.addAt(m.Offset, m.ID, "duplicate enum value %q: member %s has it too", key, prev)
 			continue
 		}
 		seen[key] = m.Name
@@ -121,7 +123,7 @@ func (l *loader) checkEnumTrait(s *Shape) {
 	for _, item := range n.Items {
 		v, ok := item.Get("value")
 		if !ok || v.Kind != StringNode {
-			l.addAt(item.Offset, s.ID, "enum trait entry needs a string value")
+			l.addAt(item.Offset, s.ID, "enum trait entry needs a string \"value\"")
 			continue
 		}
 		if seen[v.Str] {
@@ -135,28 +137,29 @@ func (l *loader) wantIO(op *Shape, what string, id ShapeID) {
 	if id == "" {
 		return
 	}
-	if t := l.want(op, what, id, Structure); t != nil && t.Traits.Has(TraitError) {
-		l.addAt(op.Offset, op.ID, "%s %s is an error structure", what, id)
+	if t := l.want(op, what, what, id, Structure); t != nil && t.Traits.Has(TraitError) {
+		l.addAt(l.refAt(op, what, id), op.ID, "%s %s has the error trait; an operation's %s cannot be an error", what, id, what)
 	}
 }
 
 func (l *loader) wantError(owner *Shape, id ShapeID) {
-	if t := l.want(owner, "error", id, Structure); t != nil && !t.Traits.Has(TraitError) {
-		l.addAt(owner.Offset, owner.ID, "error %s lacks the error trait", id)
+	if t := l.want(owner, "errors", "error", id, Structure); t != nil && !t.Traits.Has(TraitError) {
+		l.addAt(l.refAt(owner, "errors", id), owner.ID, "error %s lacks the error trait (smithy.api#error)", id)
 	}
 }
 
 func (l *loader) wantAll(owner *Shape, what string, ids []ShapeID, t Type) {
 	for _, id := range ids {
-		l.want(owner, what, id, t)
+		l.want(owner, what, what, id, t)
 	}
 }
 
-// want reports unless id names a shape of one of the types.
-func (l *loader) want(owner *Shape, what string, id ShapeID, types ...Type) *Shape {
+// want reports unless id names a shape of one of the types; prop is the
+// JSON property that refers to it, what names it in messages.
+func (l *loader) want(owner *Shape, prop, what string, id ShapeID, types ...Type) *Shape {
 	t := l.m.Shape(id)
 	if t == nil {
-		l.addAt(owner.Offset, owner.ID, "%s target %s does not exist", what, id)
+		l.addAt(l.refAt(owner, prop, id), owner.ID, "%s target %s does not exist", what, id)
 		return nil
 	}
 	for _, ty := range types {
@@ -164,8 +167,20 @@ func (l *loader) want(owner *Shape, what string, id ShapeID, types ...Type) *Sha
 			return t
 		}
 	}
-	l.addAt(owner.Offset, owner.ID, "%s must be a %s, but %s is a %s", what, types[0], id, t.Type)
+	names := make([]string, len(types))
+	for i, ty := range types {
+		names[i] = string(ty)
+	}
+	l.addAt(l.refAt(owner, prop, id), owner.ID, "%s target %s is %s %s; want %s", what, id, article(t.Type), t.Type,
+		strings.Join(names, " or "))
 	return nil
+}
+
+func article(t Type) string {
+	if t != Union && strings.ContainsRune("aeiou", rune(t[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 var annotationTraits = []ShapeID{
@@ -188,11 +203,11 @@ func (l *loader) checkTraits(owner ShapeID, target Type, t Traits) {
 		switch {
 		case containsID(annotationTraits, tr.ID):
 			if v.Kind != ObjectNode && !(v.Kind == BoolNode && v.Bool) {
-				l.addAt(v.Offset, owner, "trait %s takes an empty object, not %s", tr.ID, v.Kind)
+				l.addAt(v.Offset, owner, "trait %s takes an empty object, not %s", tr.ID, describe(v))
 			}
 		case containsID(stringTraits, tr.ID):
 			if v.Kind != StringNode {
-				l.addAt(v.Offset, owner, "trait %s takes a string, not %s", tr.ID, v.Kind)
+				l.addAt(v.Offset, owner, "trait %s takes a string, not %s", tr.ID, describe(v))
 				continue
 			}
 			l.checkStringTrait(owner, target, tr.ID, v)
@@ -201,12 +216,12 @@ func (l *loader) checkTraits(owner ShapeID, target Type, t Traits) {
 		case tr.ID == TraitDeprecated, tr.ID == TraitXMLNamespace, tr.ID == TraitEndpoint,
 			tr.ID == TraitRequestCompr, tr.ID == TraitAWSQueryError:
 			if v.Kind != ObjectNode {
-				l.addAt(v.Offset, owner, "trait %s takes an object, not %s", tr.ID, v.Kind)
+				l.addAt(v.Offset, owner, "trait %s takes an object, not %s", tr.ID, describe(v))
 				continue
 			}
 			l.checkObjectTrait(owner, tr.ID, v)
 		case tr.ID == TraitEnum && v.Kind != ArrayNode:
-			l.addAt(v.Offset, owner, "trait %s takes an array, not %s", tr.ID, v.Kind)
+			l.addAt(v.Offset, owner, "trait %s takes an array, not %s", tr.ID, describe(v))
 		}
 	}
 }
@@ -241,7 +256,11 @@ func (l *loader) checkStringTrait(owner ShapeID, target Type, id ShapeID, v Node
 			if errors.Is(err, ErrUnsupportedPattern) {
 				l.warnAt(v.Offset, owner, "pattern %q is not checked: %v", v.Str, err)
 			} else {
-				l.addAt(v.Offset, owner, "pattern %q: %v", v.Str, err)
+				// GoPattern wraps the reason; say it once, after the pattern.
+				if reason := errors.Unwrap(err); reason != nil {
+					err = reason
+				}
+				l.addAt(v.Offset, owner, "pattern %q does not compile: %v", v.Str, err)
 			}
 		}
 	}
@@ -249,7 +268,7 @@ func (l *loader) checkStringTrait(owner ShapeID, target Type, id ShapeID, v Node
 
 func (l *loader) checkBounds(owner ShapeID, target Type, id ShapeID, v Node) {
 	if v.Kind != ObjectNode {
-		l.addAt(v.Offset, owner, "trait %s takes an object with min and/or max, not %s", id, v.Kind)
+		l.addAt(v.Offset, owner, "trait %s takes an object with min and/or max, not %s", id, describe(v))
 		return
 	}
 	var lo, hi float64
@@ -260,13 +279,22 @@ func (l *loader) checkBounds(owner ShapeID, target Type, id ShapeID, v Node) {
 			continue
 		}
 		x, ok := f.Value.Float()
-		if !ok {
-			l.addAt(f.Value.Offset, owner, "trait %s: %s must be a number, not %s", id, f.Key, f.Value.Kind)
+		switch {
+		case !ok && f.Value.Kind == NumberNode:
+			l.addAt(f.Value.Offset, owner, "trait %s: %s %s is out of range", id, f.Key, f.Value.Str)
+			continue
+		case !ok:
+			l.addAt(f.Value.Offset, owner, "trait %s: %s must be a number, not %s", id, f.Key, describe(f.Value))
 			continue
 		}
 		if id == TraitLength {
-			if _, isInt := f.Value.Int(); !isInt || x < 0 {
-				l.addAt(f.Value.Offset, owner, "trait %s: %s must be a non-negative integer", id, f.Key)
+			_, isInt := f.Value.Int()
+			switch {
+			case !isInt && strings.Trim(f.Value.Str, "0123456789") == "":
+				l.addAt(f.Value.Offset, owner, "trait %s: %s %s is out of range", id, f.Key, f.Value.Str)
+				continue
+			case !isInt || x < 0:
+				l.addAt(f.Value.Offset, owner, "trait %s: %s must be a non-negative integer, not %s", id, f.Key, f.Value.Str)
 				continue
 			}
 		}
@@ -295,7 +323,7 @@ func (l *loader) checkObjectTrait(owner ShapeID, id ShapeID, v Node) {
 		case !ok && required:
 			l.addAt(v.Offset, owner, "trait %s needs %q", id, key)
 		case ok && f.Kind != kind:
-			l.addAt(f.Offset, owner, "trait %s: %q must be a %s, not %s", id, key, kind, f.Kind)
+			l.addAt(f.Offset, owner, "trait %s: %q must be %s, not %s", id, key, withArticle(kind), describe(f))
 		}
 	}
 	switch id {
@@ -320,6 +348,14 @@ func (l *loader) checkDefault(owner ShapeID, t *Shape, d Node) {
 	switch {
 	case d.Kind == NullNode:
 		ok = true // removes an inherited default
+	case t.Type.IsNumber() && d.Kind == StringNode:
+		// Node values may spell these as strings.
+		switch t.Type {
+		case Float, Double:
+			ok = d.Str == "NaN" || d.Str == "Infinity" || d.Str == "-Infinity"
+		case BigInteger, BigDecimal:
+			ok = d.Str != "" && (d.Str[0] == '-' || isDigit(d.Str[0])) && json.Valid([]byte(d.Str))
+		}
 	case t.Type.IsNumber():
 		ok = d.Kind == NumberNode
 		if ok && t.Type != Float && t.Type != Double && t.Type != BigDecimal {
@@ -339,7 +375,13 @@ func (l *loader) checkDefault(owner ShapeID, t *Shape, d Node) {
 	case t.Type == Document:
 		ok = true
 	}
-	if !ok {
-		l.addAt(d.Offset, owner, "default value %s does not fit %s %s", d.Kind, t.Type, t.ID)
+	switch {
+	case ok:
+	case t.IsList() && d.Kind == ArrayNode:
+		l.addAt(d.Offset, owner, "default value %s does not fit %s %s: only an empty list [] can be a default", nodeText(d), t.Type, t.ID)
+	case t.Type == Map && d.Kind == ObjectNode:
+		l.addAt(d.Offset, owner, "default value %s does not fit map %s: only an empty map {} can be a default", nodeText(d), t.ID)
+	default:
+		l.addAt(d.Offset, owner, "default value %s does not fit %s %s", nodeText(d), t.Type, t.ID)
 	}
 }

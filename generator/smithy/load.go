@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 )
@@ -16,31 +18,75 @@ import (
 // found; Load never panics on bad input.
 func Load(file string, data []byte) (*Model, error) {
 	l := &loader{
-		m: &Model{File: file, shapes: map[ShapeID]*Shape{}, lines: newLineTable(data)},
+		m:    &Model{File: file, shapes: map[ShapeID]*Shape{}, lines: newLineTable(data)},
+		refs: map[ref]int{},
 	}
 	if !gjson.ValidBytes(data) {
-		l.addAt(jsonErrorOffset(data), "", "invalid JSON: %s", jsonErrorText(data))
+		off, msg := jsonError(data)
+		l.addAt(off, "", "invalid JSON: %s", msg)
 		return nil, l.problems
 	}
 	l.load(gjson.ParseBytes(data))
 	if len(l.problems) == 0 {
 		l.applyMixins()
+		for _, a := range l.lateApplies {
+			l.apply(a, true)
+		}
 	}
 	if len(l.problems) == 0 {
 		l.check()
 	}
 	if len(l.problems) > 0 {
-		l.problems.sort()
-		return nil, l.problems
+		return nil, l.dedupe(l.problems)
 	}
-	l.m.Warnings.sort()
+	l.m.Warnings = l.dedupe(l.m.Warnings)
 	return l.m, nil
+}
+
+// dedupe sorts ps and keeps one of each problem found several times at the
+// same place, as a mixin's member is checked again in every shape that
+// copies it. The one kept names the shape whose definition holds the place.
+func (l *loader) dedupe(ps Problems) Problems {
+	ps.sort()
+	out := ps[:0]
+	for i := 0; i < len(ps); {
+		j, best := i+1, ps[i]
+		for ; j < len(ps) && ps[j].Pos == ps[i].Pos && ps[j].Message == ps[i].Message; j++ {
+			if ps[j].Shape.Root() == l.shapeAt(ps[j].Pos) {
+				best = ps[j]
+			}
+		}
+		out = append(out, best)
+		i = j
+	}
+	return out
+}
+
+// shapeAt returns the shape whose definition holds pos: the last to start
+// at or before it.
+func (l *loader) shapeAt(pos Position) ShapeID {
+	if pos.Line < 1 || pos.Line > len(l.m.lines.starts) {
+		return ""
+	}
+	off := l.m.lines.starts[pos.Line-1] + pos.Col - 1
+	var id ShapeID
+	start := -1
+	for _, s := range l.m.shapes {
+		if s.Offset <= off && s.Offset > start {
+			id, start = s.ID, s.Offset
+		}
+	}
+	return id
 }
 
 type loader struct {
 	m        *Model
 	problems Problems
 	applies  []applyStmt
+	// lateApplies target members that mixins supply.
+	lateApplies []applyStmt
+	tooDeep     bool        // a value nests too deeply, already reported
+	refs        map[ref]int // offsets of the first reference from one shape to another
 }
 
 type applyStmt struct {
@@ -57,42 +103,51 @@ func (l *loader) warnAt(offset int, shape ShapeID, format string, args ...any) {
 	l.m.Warnings = append(l.m.Warnings, Problem{l.m.Position(offset), shape, fmt.Sprintf(format, args...)})
 }
 
-// jsonErrorOffset finds where invalid JSON goes wrong; gjson only says that
-// it does, so encoding/json locates it.
-func jsonErrorOffset(data []byte) int {
-	var syn *json.SyntaxError
-	if err := decodeAll(data); errors.As(err, &syn) {
-		off := int(syn.Offset) - 1
-		if off < 0 {
-			off = 0
-		}
-		return off
+// jsonError locates and describes invalid JSON; gjson only says that it
+// is invalid, so encoding/json finds where.
+func jsonError(data []byte) (offset int, msg string) {
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return 0, "the file starts with a byte order mark (U+FEFF); JSON must not"
 	}
-	return len(data)
-}
-
-func jsonErrorText(data []byte) string {
-	err := decodeAll(data)
-	if err == nil || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return "unexpected end of input"
-	}
-	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		return syn.Error()
-	}
-	return err.Error()
-}
-
-func decodeAll(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v json.RawMessage
-	if err := dec.Decode(&v); err != nil {
-		return err
+	err := dec.Decode(&v)
+	if err == nil {
+		// The document is fine; something follows it.
+		off := int(dec.InputOffset())
+		for off < len(data) && isJSONSpace(data[off]) {
+			off++
+		}
+		if off < len(data) {
+			return off, fmt.Sprintf("unexpected %s after the end of the document", quoteChar(data[off:]))
+		}
+		// encoding/json accepts what gjson rejects; should not happen.
+		return 0, "malformed document"
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return &json.SyntaxError{Offset: dec.InputOffset() + 1}
+	var syn *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return len(data), "unexpected end of input"
+	case errors.As(err, &syn):
+		return max(int(syn.Offset)-1, 0), syn.Error()
 	}
-	return nil
+	return 0, err.Error()
+}
+
+// maxDepth bounds how deeply a trait or metadata value may nest: reading
+// a value costs time in proportion to its size times its depth. AWS's
+// models nest 45 levels at most, counted from the top of the file.
+const maxDepth = 128
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// quoteChar quotes the character b starts with, or names its first byte
+// when that is not UTF-8.
+func quoteChar(b []byte) string {
+	if r, size := utf8.DecodeRune(b); r != utf8.RuneError || size > 1 {
+		return strconv.QuoteRune(r)
+	}
+	return fmt.Sprintf("byte 0x%02X", b[0])
 }
 
 func (l *loader) load(root gjson.Result) {
@@ -116,13 +171,13 @@ func (l *loader) load(root gjson.Result) {
 			}
 		case "metadata":
 			if !v.IsObject() {
-				l.addAt(v.Index, "", `"metadata" must be an object`)
+				l.addAt(v.Index, "", `"metadata" must be an object, not %s`, kindOf(v))
 				return true
 			}
-			l.m.Metadata = l.node(v).Fields
+			l.m.Metadata = l.node("", v, 0).Fields
 		case "shapes":
 			if !v.IsObject() {
-				l.addAt(v.Index, "", `"shapes" must be an object`)
+				l.addAt(v.Index, "", `"shapes" must be an object, not %s`, kindOf(v))
 				return true
 			}
 			l.loadShapes(v)
@@ -135,7 +190,9 @@ func (l *loader) load(root gjson.Result) {
 		l.addAt(root.Index, "", `missing "smithy" version`)
 	}
 	for _, a := range l.applies {
-		l.apply(a)
+		if !l.apply(a, false) {
+			l.lateApplies = append(l.lateApplies, a)
+		}
 	}
 }
 
@@ -163,8 +220,9 @@ func kindOf(r gjson.Result) string {
 	return "null"
 }
 
-// node converts a JSON value to a Node, keeping source order.
-func (l *loader) node(r gjson.Result) Node {
+// node converts a JSON value to a Node, keeping source order; depth counts
+// the arrays and objects around it.
+func (l *loader) node(owner ShapeID, r gjson.Result, depth int) Node {
 	n := Node{Offset: r.Index}
 	switch r.Type {
 	case gjson.Null:
@@ -178,16 +236,23 @@ func (l *loader) node(r gjson.Result) Node {
 	case gjson.String:
 		n.Kind, n.Str = StringNode, r.Str
 	case gjson.JSON:
+		if depth == maxDepth {
+			if !l.tooDeep {
+				l.tooDeep = true
+				l.addAt(r.Index, owner, "value nests deeper than %d levels; Smithy models need far fewer", maxDepth)
+			}
+			return n
+		}
 		if r.IsArray() {
 			n.Kind = ArrayNode
 			r.ForEach(func(_, v gjson.Result) bool {
-				n.Items = append(n.Items, l.node(v))
+				n.Items = append(n.Items, l.node(owner, v, depth+1))
 				return true
 			})
 		} else {
 			n.Kind = ObjectNode
 			r.ForEach(func(k, v gjson.Result) bool {
-				n.Fields = append(n.Fields, Field{k.Str, l.node(v), k.Index})
+				n.Fields = append(n.Fields, Field{k.Str, l.node(owner, v, depth+1), k.Index})
 				return true
 			})
 		}
@@ -212,7 +277,8 @@ func (l *loader) loadShapes(shapes gjson.Result) {
 	lower := map[string]ShapeID{}
 	shapes.ForEach(func(k, v gjson.Result) bool {
 		id := ShapeID(k.Str)
-		if !validShapeID(k.Str, false) {
+		// Only apply statements may name a member.
+		if !validShapeID(k.Str, true) {
 			l.addAt(k.Index, "", "malformed shape ID %q: want namespace#Name, such as com.example#Widget", k.Str)
 			return true
 		}
@@ -221,12 +287,18 @@ func (l *loader) loadShapes(shapes gjson.Result) {
 			return true
 		}
 		typ := v.Get("type")
-		if typ.Type != gjson.String {
+		switch {
+		case !typ.Exists():
 			l.addAt(v.Index, id, `missing "type"`)
 			return true
-		}
-		if typ.Str == "apply" {
+		case typ.Type != gjson.String:
+			l.addAt(typ.Index, id, `"type" must be a string such as "structure", not %s`, kindOf(typ))
+			return true
+		case typ.Str == "apply":
 			l.loadApply(id, v)
+			return true
+		case id.Member() != "":
+			l.addAt(k.Index, "", "malformed shape ID %q: only apply statements may name a member ($%s)", k.Str, id.Member())
 			return true
 		}
 		if prev, ok := lower[strings.ToLower(k.Str)]; ok {
@@ -239,12 +311,12 @@ func (l *loader) loadShapes(shapes gjson.Result) {
 		}
 		lower[strings.ToLower(k.Str)] = id
 		if _, ok := prelude[id]; ok {
-			l.addAt(k.Index, id, "redefines a prelude shape")
+			l.addAt(k.Index, id, "cannot redefine a prelude shape; every model already has it")
 			return true
 		}
 		s := &Shape{ID: id, Type: Type(typ.Str), Offset: k.Index}
 		if !knownType(s.Type) {
-			l.addAt(typ.Index, id, "unknown shape type %q", typ.Str)
+			l.addAt(typ.Index, id, "unknown shape type %q%s", typ.Str, suggestType(typ.Str))
 			return true
 		}
 		l.loadShape(s, v)
@@ -261,25 +333,32 @@ func (l *loader) loadShape(s *Shape, v gjson.Result) {
 		case "traits":
 			s.Traits = l.traits(s.ID, val)
 		case "mixins":
-			s.Mixins = l.refs(s.ID, k.Str, val)
+			s.Mixins = l.refList(s.ID, k.Str, val)
 		default:
 			if !contains(allowed, k.Str) {
-				l.addAt(k.Index, s.ID, "unexpected property %q on a %s shape", k.Str, s.Type)
+				l.addAt(k.Index, s.ID, "unexpected property %q on a %s shape; it may have %s",
+					k.Str, s.Type, strings.Join(append([]string{"type", "traits", "mixins"}, allowed...), ", "))
 				return true
 			}
 			l.loadProperty(s, k, val)
 		}
 		return true
 	})
+	var missing []string
 	switch s.Type {
 	case List, Set:
-		if s.ListMember() == nil {
-			l.addAt(v.Index, s.ID, "%s shape has no member", s.Type)
+		if !v.Get("member").Exists() {
+			missing = append(missing, `"member"`)
 		}
 	case Map:
-		if s.MapKey() == nil || s.MapValue() == nil {
-			l.addAt(v.Index, s.ID, "map shape needs both key and value")
+		for _, k := range []string{"key", "value"} {
+			if !v.Get(k).Exists() {
+				missing = append(missing, strconv.Quote(k))
+			}
 		}
+	}
+	if len(missing) > 0 {
+		l.addAt(v.Index, s.ID, "%s shape needs %s", s.Type, strings.Join(missing, " and "))
 	}
 }
 
@@ -322,13 +401,13 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 	switch k.Str {
 	case "members":
 		if !v.IsObject() {
-			l.addAt(v.Index, s.ID, `"members" must be an object`)
+			l.addAt(v.Index, s.ID, `"members" must be an object, not %s`, kindOf(v))
 			return
 		}
 		var lower map[string]string
 		v.ForEach(func(name, mv gjson.Result) bool {
 			if !validIdentifier(name.Str) {
-				l.addAt(name.Index, s.ID, "invalid member name %q", name.Str)
+				l.addAt(name.Index, s.ID, "invalid member name %q: want a letter or '_' followed by letters, digits and '_'", name.Str)
 				return true
 			}
 			if prev := sameMemberName(s.Members, &lower, name.Str); prev != "" {
@@ -353,27 +432,31 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 	case "output":
 		s.Output = l.ref(s.ID, k.Str, v)
 	case "errors":
-		s.Errors = l.refs(s.ID, k.Str, v)
+		s.Errors = l.refList(s.ID, k.Str, v)
 	case "operations":
-		s.Operations = l.refs(s.ID, k.Str, v)
+		s.Operations = l.refList(s.ID, k.Str, v)
 	case "resources":
-		s.Resources = l.refs(s.ID, k.Str, v)
+		s.Resources = l.refList(s.ID, k.Str, v)
 	case "collectionOperations":
-		s.CollectionOperations = l.refs(s.ID, k.Str, v)
+		s.CollectionOperations = l.refList(s.ID, k.Str, v)
 	case "version":
 		if v.Type != gjson.String {
-			l.addAt(v.Index, s.ID, `"version" must be a string`)
+			l.addAt(v.Index, s.ID, `"version" must be a string, not %s`, kindOf(v))
 		}
 		s.Version = v.Str
 	case "rename":
 		if !v.IsObject() {
-			l.addAt(v.Index, s.ID, `"rename" must be an object`)
+			l.addAt(v.Index, s.ID, `"rename" must be an object, not %s`, kindOf(v))
 			return
 		}
 		s.Rename = map[ShapeID]string{}
 		v.ForEach(func(from, to gjson.Result) bool {
-			if !validShapeID(from.Str, false) || to.Type != gjson.String || !validIdentifier(to.Str) {
-				l.addAt(from.Index, s.ID, "bad rename %s → %s", from.Raw, to.Raw)
+			switch {
+			case !validShapeID(from.Str, false):
+				l.addAt(from.Index, s.ID, "rename: %s is not an absolute shape ID such as com.example#Widget", from.Raw)
+				return true
+			case to.Type != gjson.String || !validIdentifier(to.Str):
+				l.addAt(to.Index, s.ID, "rename of %s: new name %s is not an identifier such as Widget", from.Str, to.Raw)
 				return true
 			}
 			s.Rename[ShapeID(from.Str)] = to.Str
@@ -381,7 +464,7 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 		})
 	case "identifiers", "properties":
 		if !v.IsObject() {
-			l.addAt(v.Index, s.ID, "%q must be an object", k.Str)
+			l.addAt(v.Index, s.ID, "%q must be an object, not %s", k.Str, kindOf(v))
 			return
 		}
 		var bs []Binding
@@ -395,8 +478,34 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 			s.Properties = bs
 		}
 	case "create", "put", "read", "update", "delete", "list":
-		s.Lifecycle = append(s.Lifecycle, Binding{k.Str, l.ref(s.ID, k.Str, v)})
+		b := Binding{k.Str, l.ref(s.ID, k.Str, v)}
+		// Keep the documented order whatever the JSON's.
+		i := 0
+		for i < len(s.Lifecycle) && lifecycleRank(s.Lifecycle[i].Name) < lifecycleRank(b.Name) {
+			i++
+		}
+		s.Lifecycle = append(s.Lifecycle[:i], append([]Binding{b}, s.Lifecycle[i:]...)...)
 	}
+}
+
+func lifecycleRank(name string) int {
+	return strings.Index("create put read update delete list", name)
+}
+
+// ref is a reference from one shape to another through a JSON property
+// such as "input" or "operations".
+type ref struct {
+	from ShapeID
+	prop string
+	to   ShapeID
+}
+
+// refAt returns where owner's prop refers to id, or the owner's own offset.
+func (l *loader) refAt(owner *Shape, prop string, id ShapeID) int {
+	if off, ok := l.refs[ref{owner.ID, prop, id}]; ok {
+		return off
+	}
+	return owner.Offset
 }
 
 // ref reads {"target": "ns#Name"}.
@@ -414,12 +523,17 @@ func (l *loader) ref(owner ShapeID, what string, v gjson.Result) ShapeID {
 		l.addAt(t.Index, owner, "%s: malformed shape ID %q", what, t.Str)
 		return ""
 	}
-	return ShapeID(t.Str)
+	id := ShapeID(t.Str)
+	key := ref{owner, what, id}
+	if _, ok := l.refs[key]; !ok {
+		l.refs[key] = t.Index
+	}
+	return id
 }
 
-func (l *loader) refs(owner ShapeID, what string, v gjson.Result) []ShapeID {
+func (l *loader) refList(owner ShapeID, what string, v gjson.Result) []ShapeID {
 	if !v.IsArray() {
-		l.addAt(v.Index, owner, "%q must be an array", what)
+		l.addAt(v.Index, owner, "%q must be an array, not %s", what, kindOf(v))
 		return nil
 	}
 	var out []ShapeID
@@ -442,14 +556,14 @@ func (l *loader) member(s *Shape, name string, offset int, v gjson.Result) *Memb
 		switch k.Str {
 		case "target":
 			if val.Type != gjson.String || !validShapeID(val.Str, false) {
-				l.addAt(val.Index, m.ID, "malformed target %s", val.Raw)
+				l.addAt(val.Index, m.ID, "malformed target %s: want an absolute shape ID such as smithy.api#String", val.Raw)
 				return true
 			}
 			m.Target = ShapeID(val.Str)
 		case "traits":
 			m.Traits = l.traits(m.ID, val)
 		default:
-			l.addAt(k.Index, m.ID, "unexpected property %q on a member", k.Str)
+			l.addAt(k.Index, m.ID, "unexpected property %q on a member; it may have target and traits", k.Str)
 		}
 		return true
 	})
@@ -469,12 +583,12 @@ func (l *loader) member(s *Shape, name string, offset int, v gjson.Result) *Memb
 func (l *loader) traits(owner ShapeID, v gjson.Result) Traits {
 	var t Traits
 	if !v.IsObject() {
-		l.addAt(v.Index, owner, `"traits" must be an object`)
+		l.addAt(v.Index, owner, `"traits" must be an object, not %s`, kindOf(v))
 		return t
 	}
 	v.ForEach(func(k, val gjson.Result) bool {
 		if !validShapeID(k.Str, false) {
-			l.addAt(k.Index, owner, "malformed trait ID %q", k.Str)
+			l.addAt(k.Index, owner, "malformed trait ID %q: want an absolute shape ID such as smithy.api#documentation", k.Str)
 			return true
 		}
 		id := ShapeID(k.Str)
@@ -482,7 +596,7 @@ func (l *loader) traits(owner ShapeID, v gjson.Result) Traits {
 			l.addAt(k.Index, owner, "trait %s applied twice", id)
 			return true
 		}
-		t.list = append(t.list, Trait{id, l.node(val)})
+		t.list = append(t.list, Trait{id, l.node(owner, val, 0)})
 		return true
 	})
 	return t
@@ -496,7 +610,7 @@ func (l *loader) loadApply(id ShapeID, v gjson.Result) {
 		case "traits":
 			a.traits = l.traits(id, val)
 		default:
-			l.addAt(k.Index, id, "unexpected property %q on apply", k.Str)
+			l.addAt(k.Index, id, "unexpected property %q on apply; it may have type and traits", k.Str)
 		}
 		return true
 	})
@@ -504,24 +618,44 @@ func (l *loader) loadApply(id ShapeID, v gjson.Result) {
 }
 
 // apply adds traits to a shape or member defined elsewhere in the model.
-func (l *loader) apply(a applyStmt) {
+// A member that a mixin supplies does not exist until applyMixins runs, so
+// an early apply that misses a member of a shape with mixins returns false
+// to be retried late.
+func (l *loader) apply(a applyStmt, late bool) bool {
 	s := l.m.shapes[a.target.Root()]
 	if s == nil {
-		l.addAt(a.offset, a.target, "apply targets unknown shape")
-		return
+		l.addAt(a.offset, a.target, "apply targets a shape the model does not define")
+		return true
 	}
 	traits := &s.Traits
 	if name := a.target.Member(); name != "" {
 		m := s.Member(name)
 		if m == nil {
-			l.addAt(a.offset, a.target, "apply targets unknown member")
-			return
+			if !late && len(s.Mixins) > 0 {
+				return false
+			}
+			l.addAt(a.offset, a.target, "apply targets member %q, which %s does not have", name, s.ID)
+			return true
 		}
 		traits = &m.Traits
 	}
 	for _, t := range a.traits.list {
+		// Smithy's trait conflict rules: lists concatenate, equal values
+		// are fine, anything else conflicts.
+		if old, ok := traits.Get(t.ID); ok {
+			switch {
+			case old.Kind == ArrayNode && t.Value.Kind == ArrayNode:
+				merged := old
+				merged.Items = append(append([]Node(nil), old.Items...), t.Value.Items...)
+				traits.set(t.ID, merged)
+			case !nodeEqual(old, t.Value):
+				l.addAt(t.Value.Offset, a.target, "apply gives trait %s a value that conflicts with the one already applied", t.ID)
+			}
+			continue
+		}
 		traits.set(t.ID, t.Value)
 	}
+	return true
 }
 
 // applyMixins copies mixin members and traits into the shapes that use
@@ -546,11 +680,11 @@ func (l *loader) applyMixins() {
 		for _, mid := range s.Mixins {
 			mx := l.m.shapes[mid]
 			if mx == nil {
-				l.addAt(s.Offset, s.ID, "mixin %s does not exist", mid)
+				l.addAt(l.refAt(s, "mixins", mid), s.ID, "mixin %s does not exist", mid)
 				continue
 			}
 			if !mx.Traits.Has(TraitMixin) {
-				l.addAt(s.Offset, s.ID, "%s is used as a mixin but lacks the mixin trait", mid)
+				l.addAt(l.refAt(s, "mixins", mid), s.ID, "%s is used as a mixin but lacks the mixin trait (smithy.api#mixin)", mid)
 				continue
 			}
 			visit(mx, append(path, s.ID))
@@ -601,4 +735,46 @@ func joinIDs(ids []ShapeID) string {
 		s[i] = string(id)
 	}
 	return strings.Join(s, " → ")
+}
+
+var allTypes = []Type{Blob, Boolean, String, Timestamp, Byte, Short, Integer, Long, Float, Double,
+	BigInteger, BigDecimal, Document, Enum, IntEnum, List, Set, Map, Structure, Union, Operation,
+	Service, Resource}
+
+// suggestType names the shape type closest to a misspelt one.
+func suggestType(s string) string {
+	best, bestDist := Type(""), 3
+	for _, t := range allTypes {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(string(t))); d < bestDist {
+			best, bestDist = t, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(`; did you mean %q?`, best)
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -2,6 +2,7 @@ package smithy
 
 import (
 	"strconv"
+	"unicode/utf8"
 )
 
 // Kind is the JSON kind of a Node.
@@ -73,4 +74,77 @@ func (n Node) Int() (int64, bool) {
 	}
 	i, err := strconv.ParseInt(n.Str, 10, 64)
 	return i, err == nil
+}
+
+// nodeText is a short rendering of n for problem messages.
+func nodeText(n Node) string {
+	switch n.Kind {
+	case NullNode:
+		return "null"
+	case BoolNode:
+		return strconv.FormatBool(n.Bool)
+	case NumberNode:
+		return n.Str
+	case StringNode:
+		if len(n.Str) > 40 {
+			i := 37
+			for i > 0 && !utf8.RuneStart(n.Str[i]) {
+				i--
+			}
+			return strconv.Quote(n.Str[:i]) + "..."
+		}
+		return strconv.Quote(n.Str)
+	case ArrayNode:
+		if len(n.Items) == 0 {
+			return "[]"
+		}
+		return "[...]"
+	}
+	if len(n.Fields) == 0 {
+		return "{}"
+	}
+	return "{...}"
+}
+
+// describe names n's kind and, for scalars, its value: `the string "x"`.
+func describe(n Node) string {
+	switch n.Kind {
+	case NumberNode, StringNode:
+		return "the " + n.Kind.String() + " " + nodeText(n)
+	case NullNode, BoolNode:
+		return nodeText(n)
+	}
+	return withArticle(n.Kind)
+}
+
+// withArticle returns "a string", "an array" and so on.
+func withArticle(k Kind) string {
+	switch k {
+	case NullNode:
+		return "null"
+	case ArrayNode, ObjectNode:
+		return "an " + k.String()
+	}
+	return "a " + k.String()
+}
+
+// nodeEqual reports whether two nodes hold the same value, wherever they
+// are in the file.
+func nodeEqual(a, b Node) bool {
+	if a.Kind != b.Kind || a.Str != b.Str || a.Bool != b.Bool ||
+		len(a.Items) != len(b.Items) || len(a.Fields) != len(b.Fields) {
+		return false
+	}
+	for i := range a.Items {
+		if !nodeEqual(a.Items[i], b.Items[i]) {
+			return false
+		}
+	}
+	for _, f := range a.Fields { // objects are unordered
+		v, ok := b.Get(f.Key)
+		if !ok || !nodeEqual(f.Value, v) {
+			return false
+		}
+	}
+	return true
 }

@@ -3,9 +3,11 @@ package smithy
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrUnsupportedPattern marks a pattern that is valid for the regex engines
@@ -30,12 +32,12 @@ func GoPattern(src string) (string, error) {
 			switch se.Code {
 			case syntax.ErrMissingParen, syntax.ErrMissingBracket, syntax.ErrUnexpectedParen,
 				syntax.ErrTrailingBackslash, syntax.ErrMissingRepeatArgument:
-				return "", fmt.Errorf("pattern does not compile: %v", se.Code)
+				return "", fmt.Errorf("pattern does not compile: %w", errors.New(string(se.Code)))
 			}
 			// A class name, an escape or a construct of another engine.
 			return "", fmt.Errorf("%v %q: %w", se.Code, se.Expr, ErrUnsupportedPattern)
 		}
-		return "", fmt.Errorf("pattern does not compile: %v", err)
+		return "", fmt.Errorf("pattern does not compile: %w", err)
 	}
 	return out, nil
 }
@@ -65,10 +67,15 @@ type patternTranslator struct {
 	inClass bool
 	atom    int   // start in out of the last complete atom, for quantifiers
 	groups  []int // starts in out of the open groups
+	dotAll  bool  // the pattern sets the s flag, so '.' is left to RE2
 }
+
+// dotAllFlag finds an inline flag group such as (?s) or (?is:.
+var dotAllFlag = regexp.MustCompile(`\(\?[a-zA-Z]*s[a-zA-Z-]*[:)]`)
 
 func (t *patternTranslator) run() error {
 	src := t.src
+	t.dotAll = dotAllFlag.MatchString(src)
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		start := len(t.out)
@@ -83,6 +90,10 @@ func (t *patternTranslator) run() error {
 				continue
 			}
 		case t.inClass:
+			if c == '[' {
+				// A union in Java, a literal in ECMA, maybe a POSIX class in RE2.
+				return fmt.Errorf("'[' inside a character class: %w", ErrUnsupportedPattern)
+			}
 			if c == ']' {
 				t.inClass = false
 			}
@@ -124,6 +135,11 @@ func (t *patternTranslator) run() error {
 			return fmt.Errorf("possessive quantifier: %w", ErrUnsupportedPattern)
 		case c == '{':
 			if end := strings.IndexByte(src[i:], '}'); end > 0 && isRepeat(src[i+1:i+end]) {
+				if lo, hi, hasHi := parseRepeat(src[i+1 : i+end]); hasHi && lo > hi {
+					// Every engine rejects this; RE2's code for it also covers
+					// valid patterns it cannot express.
+					return fmt.Errorf("repeat {%s} has its minimum above its maximum", src[i+1:i+end])
+				}
 				t.repeat(src[i+1 : i+end])
 				i += end
 				continue
@@ -132,6 +148,14 @@ func (t *patternTranslator) run() error {
 		case c == '*' || c == '+' || c == '?':
 			t.out = append(t.out, c)
 			continue
+		case c == '.' && !t.dotAll:
+			// ECMA and Java stop '.' at every line terminator, RE2 at \n only.
+			t.out = append(t.out, `[^\n\r\x{85}\x{2028}\x{2029}]`...)
+		case c >= utf8.RuneSelf:
+			// A multi-byte character is one atom, for repeat to copy whole.
+			_, size := utf8.DecodeRuneInString(src[i:])
+			t.out = append(t.out, src[i:i+size]...)
+			i += size - 1
 		default:
 			t.out = append(t.out, c)
 		}
@@ -173,6 +197,21 @@ func (t *patternTranslator) escape(i int) (int, error) {
 				return end, nil
 			}
 		}
+	case n == 's' || n == 'S':
+		// ECMA and Java count \v as white space; RE2 does not. In a class each
+		// expansion ends with a range, so a '-' after it stays literal in RE2
+		// as it is in Java.
+		switch {
+		case n == 's' && t.inClass:
+			t.out = append(t.out, ` \t-\r`...)
+		case n == 's':
+			t.out = append(t.out, `[\t-\r ]`...)
+		case t.inClass:
+			t.out = append(t.out, `\x00-\x08\x0E-\x1F!-\x{10FFFF}`...)
+		default:
+			t.out = append(t.out, `[^\t-\r ]`...)
+		}
+		return 1, nil
 	case n == 'c' && i+2 < len(src) && isLetter(src[i+2]):
 		t.out = fmt.Appendf(t.out, `\x{%02x}`, src[i+2]&0x1f)
 		return 2, nil
@@ -277,11 +316,12 @@ func isHex(s string) bool {
 }
 
 // javaClasses maps the POSIX and java.lang.Character classes that AWS
-// patterns use (they target Java's engine) to RE2 class items.
+// patterns use (they target Java's engine) to RE2 class items. Each ends
+// with a range or a class, after which RE2 reads '-' as a literal.
 var javaClasses = map[string]string{
 	"Lower": "a-z", "Upper": "A-Z", "ASCII": `\x00-\x7F`, "Alpha": "a-zA-Z", "Digit": "0-9",
 	"Alnum": "a-zA-Z0-9", "Punct": "[:punct:]", "Graph": "[:graph:]", "Print": "[:print:]",
-	"Blank": `\t `, "Cntrl": "[:cntrl:]", "XDigit": "0-9a-fA-F", "Space": `\t\n\x0B\f\r `,
+	"Blank": ` \t-\t`, "Cntrl": "[:cntrl:]", "XDigit": "0-9a-fA-F", "Space": ` \t-\r`,
 	"IsAlphabetic": `\p{L}\p{Nl}`, "IsLetter": `\p{L}`, "IsDigit": `\p{Nd}`,
 	"IsUppercase": `\p{Lu}`, "IsLowercase": `\p{Ll}`, "IsWhite_Space": `\t-\r\x{85}\p{Z}`, "IsWhitespace": `\t-\r\x{85}\p{Z}`,
 	"IsPunctuation": `\p{P}`, "javaLowerCase": `\p{Ll}`, "javaUpperCase": `\p{Lu}`,
