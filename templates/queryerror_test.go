@@ -15,15 +15,22 @@ func TestParseQueryError(t *testing.T) {
 		{"ec2", true, `<Response><Errors><Error><Code>InvalidGreeting</Code><Message>Hi</Message></Error></Errors><RequestID>foo-id</RequestID></Response>`,
 			APIError{Code: "InvalidGreeting", Message: "Hi", RequestID: "foo-id"}},
 		{"ec2 RequestId spelling", true, `<Response><Errors><Error><Code>X</Code></Error></Errors><RequestId>r</RequestId></Response>`,
-			APIError{Code: "X", RequestID: "r"}},
+			APIError{Code: "X", Message: "UnknownError", RequestID: "r"}},
 		{"ec2 first error wins", true, `<Response><Errors><Error><Code>A</Code></Error><Error><Code>B</Code></Error></Errors></Response>`,
-			APIError{Code: "A"}},
+			APIError{Code: "A", Message: "UnknownError"}},
 		{"ec2 no code", true, `<Response><Errors><Error><Message>m</Message></Error></Errors></Response>`,
 			APIError{Code: "UnknownError", Message: "m"}},
+		{"ec2 no message", true, `<Response><Errors><Error><Code>InvalidParameterValue</Code></Error></Errors><RequestID>r-1</RequestID></Response>`,
+			APIError{Code: "InvalidParameterValue", Message: "UnknownError", RequestID: "r-1"}},
+		{"ec2 other root", true, `<Other><Errors><Error><Code>A</Code><Message>m</Message></Error></Errors></Other>`,
+			APIError{Code: "A", Message: "m"}},
+		{"empty body", true, ``, APIError{Code: "UnknownError", Message: "UnknownError"}},
+		{"plain text", true, `Service Unavailable`, APIError{Code: "UnknownError", Message: "UnknownError"}},
+		{"html", false, `<html><body>Bad Gateway</body></html>`, APIError{Code: "UnknownError", Message: "UnknownError"}},
 		{"aws", false, `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidGreeting</Code><Message>Hi</Message></Error><RequestId>foo-id</RequestId></ErrorResponse>`,
 			APIError{Code: "InvalidGreeting", Message: "Hi", RequestID: "foo-id", Fault: FaultClient}},
 		{"aws receiver", false, `<ErrorResponse><Error><Type>Receiver</Type><Code>Boom</Code></Error></ErrorResponse>`,
-			APIError{Code: "Boom", Fault: FaultServer}},
+			APIError{Code: "Boom", Message: "UnknownError", Fault: FaultServer}},
 	} {
 		got, err := parseQueryError([]byte(c.doc), c.ec2)
 		if err != nil {
@@ -39,10 +46,8 @@ func TestParseQueryError(t *testing.T) {
 		doc string
 		msg string
 	}{
-		{true, `<ErrorResponse/>`, "not an error document"},
-		{false, `<Response/>`, "not an error document"},
 		{true, `<Response><Errors>`, "xml:"},
-		{true, ``, "xml:"},
+		{false, `<ErrorResponse><Error><Code>X</Code>`, "xml:"},
 	} {
 		_, err := parseQueryError([]byte(bad.doc), bad.ec2)
 		if err == nil || !strings.Contains(err.Error(), bad.msg) {

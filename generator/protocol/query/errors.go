@@ -51,7 +51,7 @@ func (d *deserializer) unmarshalError() {
 	if !d.w.d.EC2 {
 		doc = "<ErrorResponse><Error>"
 	}
-	d.f.Add(emit.Text("UnmarshalError decodes an error response (" + doc + ") into an *APIError with its Code, Message and RequestID. When the code is one of this package's error types, that error is decoded too and wrapped: errors.As finds it. A body that is not an error document gives a plain error."))
+	d.f.Add(emit.Text("UnmarshalError decodes an error response (" + doc + ") into an *APIError with its Code, Message and RequestID, read as the AWS SDK reads them: a body that is not XML, or lacks a code or message, gives \"UnknownError\". When the code is one of this package's error types, that error is decoded too and wrapped: errors.As finds it. Only XML that breaks after its root element gives a plain error."))
 	d.f.Func().Id("UnmarshalError").Params(jen.Id("body").Index().Byte()).Error().Block(body...)
 	d.f.Line()
 }
