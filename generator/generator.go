@@ -81,23 +81,29 @@ func Generate(opts Options) (*Result, error) {
 		}
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: wire code skipped: smithy2go does not support %s yet", svc.ID, name))
 	}
+	// The tests are the largest part of a package; they are written
+	// alongside the rest, which they do not depend on.
+	testsDone := make(chan error, 1)
+	go func() { testsDone <- emit.Tests(g) }()
 	emit.PackageDoc(g)
 	emit.Types(g)
 	emit.ErrorsFile(g)
 	emit.Enums(g)
 	emit.Validators(g)
+	var protoErr error
 	if g.Protocol != nil {
-		if err := g.Protocol.Emit(g); err != nil {
-			return nil, err
-		}
+		protoErr = g.Protocol.Emit(g)
 		for _, op := range p.Operations {
 			if why := protocolSupport(g, op); why != "" {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no wire code: %s", op.Shape.ID, why))
 			}
 		}
 	}
-	if err := emit.Tests(g); err != nil {
+	if err := <-testsDone; err != nil {
 		return nil, err
+	}
+	if protoErr != nil {
+		return nil, protoErr
 	}
 	if !opts.NoProtocolTests {
 		if err := emit.ComplianceTests(g); err != nil {

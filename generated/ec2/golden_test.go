@@ -111,30 +111,12 @@ func TestCreateInterruptibleCapacityReservationAllocationValidateRejects(t *test
 		mutate func(*CreateInterruptibleCapacityReservationAllocationInput)
 		want   []Violation
 	}{
-		{
-			mutate: func(v *CreateInterruptibleCapacityReservationAllocationInput) {
-				v.CapacityReservationId = nil
-			},
-			name: "CapacityReservationId unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "CapacityReservationId",
-				},
-			},
-		},
-		{
-			mutate: func(v *CreateInterruptibleCapacityReservationAllocationInput) {
-				v.InstanceCount = nil
-			},
-			name: "InstanceCount unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "InstanceCount",
-				},
-			},
-		},
+		{"CapacityReservationId unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) {
+			v.CapacityReservationId = nil
+		}, []Violation{{Path: "CapacityReservationId", Constraint: "required"}}},
+		{"InstanceCount unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) {
+			v.InstanceCount = nil
+		}, []Violation{{Path: "InstanceCount", Constraint: "required"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -264,30 +246,12 @@ func TestUpdateInterruptibleCapacityReservationAllocationValidateRejects(t *test
 		mutate func(*UpdateInterruptibleCapacityReservationAllocationInput)
 		want   []Violation
 	}{
-		{
-			mutate: func(v *UpdateInterruptibleCapacityReservationAllocationInput) {
-				v.CapacityReservationId = nil
-			},
-			name: "CapacityReservationId unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "CapacityReservationId",
-				},
-			},
-		},
-		{
-			mutate: func(v *UpdateInterruptibleCapacityReservationAllocationInput) {
-				v.TargetInstanceCount = nil
-			},
-			name: "TargetInstanceCount unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "TargetInstanceCount",
-				},
-			},
-		},
+		{"CapacityReservationId unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) {
+			v.CapacityReservationId = nil
+		}, []Violation{{Path: "CapacityReservationId", Constraint: "required"}}},
+		{"TargetInstanceCount unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) {
+			v.TargetInstanceCount = nil
+		}, []Violation{{Path: "TargetInstanceCount", Constraint: "required"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -24,6 +24,8 @@ func (g *Generator) StructFuncName(prefix string, st *plan.Struct) string {
 }
 
 func (g *Generator) funcName(key, want string) string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.funcNames == nil {
 		g.funcNames = map[string]string{}
 		g.takenFuncs = map[string]bool{}

@@ -5,6 +5,7 @@ package emit
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -21,6 +22,9 @@ type Generator struct {
 	// not supported, and then only types, enums and validators are made.
 	Protocol Protocol
 
+	// mu guards what emitters running at once share: the file list, the
+	// runtime set and the function names.
+	mu      sync.Mutex
 	files   []*File
 	runtime map[string]bool
 	// patterns names the package-level regexp of each Go pattern.
@@ -59,18 +63,26 @@ type ProtocolTests struct {
 func (g *Generator) GoFile(name string) *jen.File {
 	f := jen.NewFile(g.Plan.Package)
 	f.HeaderComment(g.Header)
-	g.files = append(g.files, &File{Name: name, Go: f})
+	g.addFile(&File{Name: name, Go: f})
 	return f
+}
+
+func (g *Generator) addFile(f *File) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.files = append(g.files, f)
 }
 
 // DataFile adds a non-Go file, such as a golden file under testdata/.
 func (g *Generator) DataFile(name string, data []byte) {
-	g.files = append(g.files, &File{Name: name, Data: data})
+	g.addFile(&File{Name: name, Data: data})
 }
 
 // UseRuntime marks runtime helper files (templates/runtime_*.go) the
 // package needs.
 func (g *Generator) UseRuntime(names ...string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.runtime == nil {
 		g.runtime = map[string]bool{}
 	}

@@ -47,7 +47,7 @@ func ComplianceTests(g *Generator) error {
 	if len(pt.respCases) > 0 {
 		pt.responseTest(f)
 	}
-	g.files = append(g.files, &File{Name: "protocol_test.go", Go: f})
+	g.addFile(&File{Name: "protocol_test.go", Go: f})
 	return nil
 }
 

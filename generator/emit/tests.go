@@ -21,22 +21,43 @@ func Tests(g *Generator) error {
 	if len(g.Plan.Operations) == 0 {
 		return nil
 	}
-	f := jen.NewFile(g.Plan.Package)
-	f.HeaderComment(g.Header)
+	f := newTestFile(g)
 	t := &tests{g: g, f: f, b: sample.NewBuilder()}
 	if g.Protocol != nil {
 		t.pt = g.Protocol.Tests()
 	}
 	t.helpers()
+	// A large service's tests go in one file per initial of the operation
+	// names, so they format in parallel and stay readable.
+	split := len(g.Plan.Operations) > splitTests
+	files := map[string]*jen.File{"": f}
 	for _, op := range g.Plan.Operations {
+		if split {
+			key := strings.ToLower(op.Name[:1])
+			if files[key] == nil {
+				files[key] = newTestFile(g)
+				g.addFile(&File{Name: "golden_" + key + "_test.go", Go: files[key]})
+			}
+			t.f = files[key]
+		}
 		if err := t.operation(op); err != nil {
 			return err
 		}
 	}
+	t.f = f
 	t.enums()
 	t.fuzz()
-	g.files = append(g.files, &File{Name: "golden_test.go", Go: f})
+	g.addFile(&File{Name: "golden_test.go", Go: f})
 	return nil
+}
+
+// splitTests is how many operations fit in one golden_test.go.
+const splitTests = 24
+
+func newTestFile(g *Generator) *jen.File {
+	f := jen.NewFile(g.Plan.Package)
+	f.HeaderComment(g.Header)
+	return f
 }
 
 type tests struct {
@@ -178,12 +199,11 @@ func violationsLit(vs []sample.Violation) jen.Code {
 	if len(vs) == 0 {
 		return jen.Index().Id("Violation").Parens(jen.Nil())
 	}
-	return jen.Index().Id("Violation").ValuesFunc(func(g *jen.Group) {
-		for _, v := range vs {
-			g.Line().Values(jen.Dict{jen.Id("Path"): jen.Lit(v.Path), jen.Id("Constraint"): jen.Lit(v.Constraint)})
-		}
-		g.Line()
-	})
+	var items []jen.Code
+	for _, v := range vs {
+		items = append(items, jen.Values(jen.Id("Path").Op(":").Lit(v.Path), jen.Id("Constraint").Op(":").Lit(v.Constraint)))
+	}
+	return jen.Index().Id("Violation").Values(items...)
 }
 
 // violationTable breaks one rule at a time on the full sample.
@@ -194,11 +214,11 @@ func (t *tests) violationTable(op *plan.Operation, fullName string, full *sample
 	}
 	var cases []jen.Code
 	for _, m := range ms {
-		cases = append(cases, jen.Values(jen.Dict{
-			jen.Id("name"):   jen.Lit(m.Name),
-			jen.Id("mutate"): jen.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name)).Block(mutation(jen.Id("v"), m.Steps, m.Value)...),
-			jen.Id("want"):   violationsLit(m.Want),
-		}))
+		cases = append(cases, jen.Values(
+			jen.Lit(m.Name),
+			jen.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name)).Block(mutation(jen.Id("v"), m.Steps, m.Value)...),
+			violationsLit(m.Want),
+		))
 	}
 	t.f.Func().Id("Test"+op.Name+"ValidateRejects").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("cases").Op(":=").Index().Struct(

@@ -3,7 +3,6 @@ package sample
 import (
 	"hash/fnv"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,16 +23,25 @@ const RequestID = "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"
 // maxDepth is how many times a recursive structure may nest in a sample.
 const maxDepth = 2
 
+// fullDepth is how deep structures get every member set.
+const fullDepth = 4
+
 // Builder makes sample values. Values depend only on the plan and the
 // order of calls, so output is deterministic.
 type Builder struct {
+	depth int
+	// tested records the rules already broken by some mutation, so each
+	// is tested once per package.
+	tested map[string]bool
 	stack map[*plan.Struct]int
 	// Listed is how many elements lists and maps get in full values.
 	Listed int
 }
 
 // NewBuilder returns a builder whose collections hold two elements.
-func NewBuilder() *Builder { return &Builder{stack: map[*plan.Struct]int{}, Listed: 2} }
+func NewBuilder() *Builder {
+	return &Builder{stack: map[*plan.Struct]int{}, tested: map[string]bool{}, Listed: 2}
+}
 
 // Full is a value of st with every member set, collections of several
 // elements, nested structures filled; recursion stops after one level.
@@ -45,7 +53,13 @@ func (b *Builder) Minimal(st *plan.Struct) *Value { return b.structValue(st, st.
 func (b *Builder) structValue(st *plan.Struct, path string, minimal bool) *Value {
 	v := &Value{Type: &plan.Type{Kind: plan.StructKind, Shape: st.Shape, Name: st.Name, Struct: st}}
 	b.stack[st]++
-	defer func() { b.stack[st]-- }()
+	b.depth++
+	defer func() { b.stack[st]--; b.depth-- }()
+	// Deep inside an input only required members are set: samples of
+	// large services stay small while every level is still reached.
+	if b.depth > fullDepth {
+		minimal = true
+	}
 	for _, f := range st.Fields {
 		if minimal && !f.Required {
 			continue
@@ -173,10 +187,11 @@ func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal b
 	return v
 }
 
-// count is how many elements a collection gets, within its length trait.
+// count is how many elements a collection gets, within its length trait:
+// several near the top of a value, one further down.
 func (b *Builder) count(r plan.Rules, minimal bool) int {
 	n := b.Listed
-	if minimal {
+	if minimal || b.depth > 2 {
 		n = 1
 	}
 	if l := r.Length; l != nil {
@@ -246,7 +261,7 @@ func (b *Builder) str(name string, n int, r plan.Rules) string {
 	if r.GoPattern == "" {
 		return lengthFit(base, r.Length)
 	}
-	re := regexp.MustCompile(r.GoPattern)
+	re := compiled(r.GoPattern)
 	lo, hi := 0, math.MaxInt32
 	if r.Length != nil {
 		l, h := bounds(r.Length)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
@@ -116,7 +117,7 @@ func (c *checker) value(path string, v *Value, r plan.Rules) {
 		}
 	}
 	if r.GoPattern != "" && (t.Kind == plan.StringKind || t.Kind == plan.EnumKind) {
-		if !regexp.MustCompile(r.GoPattern).MatchString(v.Str) {
+		if !compiled(r.GoPattern).MatchString(v.Str) {
 			c.add(path, "pattern")
 		}
 	}
@@ -159,6 +160,18 @@ func scalar(t *plan.Type) bool {
 		return true
 	}
 	return false
+}
+
+var regexps sync.Map // pattern → *regexp.Regexp
+
+// compiled compiles a Go pattern once per process.
+func compiled(re string) *regexp.Regexp {
+	if r, ok := regexps.Load(re); ok {
+		return r.(*regexp.Regexp)
+	}
+	r := regexp.MustCompile(re)
+	regexps.Store(re, r)
+	return r
 }
 
 // Clone copies a value deeply.

@@ -16,7 +16,7 @@ func Matching(re string, lo, hi, seed int) []string {
 		return nil
 	}
 	var out []string
-	for _, extra := range []int{0, lo, lo * 2, hi} {
+	for _, extra := range []int{0, lo, lo * 2, min(hi, 64)} {
 		if extra < 0 || extra > 4096 {
 			continue
 		}
@@ -105,13 +105,16 @@ func (m *matcher) gen(b *strings.Builder, re *syntax.Regexp) bool {
 	return false
 }
 
-// pick chooses a character from a class (pairs of ranges): a letter or
-// digit when the class has one, else the first printable character.
+// pick chooses a character from a class (pairs of ranges): an ASCII letter
+// or digit when the class has one (varied by seed), else the first
+// printable character. Ranges are intersected arithmetically, so a class
+// like [^x] costs no more than [a-z].
 func pick(ranges []rune, seed int) (rune, bool) {
 	var cands []rune
-	for i := 0; i+1 < len(ranges); i += 2 {
-		for r := ranges[i]; r <= ranges[i+1] && len(cands) < 64; r++ {
-			if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+	for _, span := range [][2]rune{{'a', 'z'}, {'A', 'Z'}, {'0', '9'}} {
+		for i := 0; i+1 < len(ranges); i += 2 {
+			lo, hi := max(ranges[i], span[0]), min(ranges[i+1], span[1])
+			for r := lo; r <= hi; r++ {
 				cands = append(cands, r)
 			}
 		}

@@ -1,7 +1,6 @@
 package sample
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,7 +29,9 @@ type Mutation struct {
 
 // Mutations lists, for a valid input, one mutation per required member
 // that can be unset and per constraint that a value can break, at every
-// depth of the input.
+// depth of the input. A rule of a shape shared by several inputs is tested
+// once per package, in the first input that reaches it: the validator code
+// for the shape is the same.
 func (b *Builder) Mutations(in *Value) []Mutation {
 	m := &mutator{b: b, root: in}
 	m.structure(nil, in)
@@ -44,11 +45,64 @@ type mutator struct {
 }
 
 func (m *mutator) add(name string, steps []Step, v *Value) {
+	if key := ruleKey(m.root, steps, name); m.b.tested[key] {
+		return
+	} else {
+		m.b.tested[key] = true
+	}
 	c := m.root.Clone()
 	if !apply(c, steps, v) {
 		return
 	}
 	m.out = append(m.out, Mutation{Name: name, Steps: append([]Step(nil), steps...), Value: v, Want: Check(c)})
+}
+
+// ruleKey names the rule a mutation breaks by the shape that holds it:
+// the structure (or collection) and member, not the path to it. Rules of
+// an input's own members are keyed by the input, so every operation tests
+// its top level.
+func ruleKey(root *Value, steps []Step, name string) string {
+	why := name[len(pathString(steps)):]
+	last := steps[len(steps)-1]
+	owner := string(root.Type.Shape.ID) + "/" + root.Type.Name
+	cur := root
+	for _, s := range steps[:len(steps)-1] {
+		cur = stepInto(cur, s)
+		if cur == nil {
+			break
+		}
+		owner = string(cur.Type.Shape.ID)
+	}
+	switch {
+	case last.Field != nil:
+		return owner + "$" + last.Field.Member.Name + why
+	case last.HasKey:
+		return owner + "{}" + why
+	}
+	return owner + "[]" + why
+}
+
+// stepInto follows one step of a path in a value, or returns nil.
+func stepInto(v *Value, s Step) *Value {
+	switch {
+	case s.Variant != nil:
+		return v.Inner
+	case s.Field != nil:
+		for _, fv := range v.Fields {
+			if fv.Field == s.Field {
+				return fv.Value
+			}
+		}
+	case s.HasKey:
+		for _, e := range v.Entries {
+			if e.Key == s.Key {
+				return e.Value
+			}
+		}
+	case s.Index < len(v.Items):
+		return v.Items[s.Index]
+	}
+	return nil
 }
 
 func pathString(steps []Step) string {
@@ -197,7 +251,7 @@ func maxInt(bits int) int64 { return 1<<(bits-1) - 1 }
 // notMatching finds a string within the length rule that the pattern does
 // not match, if a simple one exists.
 func notMatching(r plan.Rules) (string, bool) {
-	re := regexp.MustCompile(r.GoPattern)
+	re := compiled(r.GoPattern)
 	lo, hi := int64(0), int64(1<<16)
 	if r.Length != nil {
 		lo, hi = bounds(r.Length)

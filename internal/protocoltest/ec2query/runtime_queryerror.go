@@ -6,56 +6,48 @@ import "errors"
 
 // parseQueryError reads an error document: ec2Query's
 // <Response><Errors><Error>…</Error></Errors><RequestID>, or awsQuery's
-// <ErrorResponse><Error>…</Error><RequestId>. A missing code becomes
-// "UnknownError", as in the AWS SDK.
+// <ErrorResponse><Error>…</Error><RequestId>. Like the AWS SDK it does not
+// insist on the root's name, and a body that is not XML at all (empty, or
+// a proxy's text or HTML page) is an error of unknown cause; a missing
+// code or message reads "UnknownError". Only XML that breaks after its
+// root is a decoding error.
 func parseQueryError(body []byte, ec2 bool) (*APIError, error) {
 	e := &APIError{}
 	d := newXMLDecoder(body)
-	root, err := d.root()
-	if err != nil {
-		return nil, err
-	}
-	want := "ErrorResponse"
-	if ec2 {
-		want = "Response"
-	}
-	if string(root) != want {
-		return nil, errors.New("not an error document: root element <" + string(root) + ">, want <" + want + ">")
-	}
-	for {
-		name, ok, err := d.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			break
-		}
-		switch string(name) {
-		case "Errors":
-			if !ec2 {
-				err = d.skip()
-				break
-			}
-			err = queryErrorsList(&d, e)
-		case "Error":
-			if ec2 {
-				err = d.skip()
-				break
-			}
-			err = queryErrorFields(&d, e)
-		case "RequestID", "RequestId":
-			e.RequestID, err = d.string()
-		default:
-			err = d.skip()
-		}
-		if err != nil {
+	if _, err := d.root(); err == nil {
+		if err := queryErrorDocument(&d, e, ec2); err != nil {
 			return nil, err
 		}
 	}
 	if e.Code == "" {
 		e.Code = "UnknownError"
 	}
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e, nil
+}
+
+func queryErrorDocument(d *xmlDecoder, e *APIError, ec2 bool) error {
+	for {
+		name, ok, err := d.next()
+		if err != nil || !ok {
+			return err
+		}
+		switch {
+		case string(name) == "Errors" && ec2:
+			err = queryErrorsList(d, e)
+		case string(name) == "Error" && !ec2:
+			err = queryErrorFields(d, e)
+		case string(name) == "RequestID" || string(name) == "RequestId":
+			e.RequestID, err = d.string()
+		default:
+			err = d.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // queryErrorsList reads the first <Error> of ec2Query's <Errors>.

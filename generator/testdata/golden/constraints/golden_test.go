@@ -103,196 +103,61 @@ func TestPutWidgetValidateRejects(t *testing.T) {
 		mutate func(*PutWidgetInput)
 		want   []Violation
 	}{
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Name = nil
-			},
-			name: "Name unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Name = ptr("aa")
-			},
-			name: "Name too short",
-			want: []Violation{
-				{
-					Constraint: "length",
-					Path:       "Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Name = ptr("aaaaaaaaaaaaaaaaa")
-			},
-			name: "Name too long",
-			want: []Violation{
-				{
-					Constraint: "length",
-					Path:       "Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Name = ptr("!!!")
-			},
-			name: "Name not matching pattern",
-			want: []Violation{
-				{
-					Constraint: "pattern",
-					Path:       "Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Size = nil
-			},
-			name: "Size unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Size",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Size = ptr(int32(0))
-			},
-			name: "Size below range",
-			want: []Violation{
-				{
-					Constraint: "range",
-					Path:       "Size",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Size = ptr(int32(101))
-			},
-			name: "Size above range",
-			want: []Violation{
-				{
-					Constraint: "range",
-					Path:       "Size",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Data = []byte("aaaaaaaaa")
-			},
-			name: "Data too long",
-			want: []Violation{
-				{
-					Constraint: "length",
-					Path:       "Data",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Labels = []string{
-					"labels-275",
-					"labels-836",
-					"extra-967",
-					"extra-918",
-					"extra-917",
-				}
-			},
-			name: "Labels too long",
-			want: []Violation{
-				{
-					Constraint: "length",
-					Path:       "Labels",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Labels = []string{
-					"labels-275",
-					"labels-836",
-					"labels-275",
-				}
-			},
-			name: "Labels duplicate items",
-			want: []Violation{
-				{
-					Constraint: "uniqueItems",
-					Path:       "Labels",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Labels[0] = ""
-			},
-			name: "Labels[0] too short",
-			want: []Violation{
-				{
-					Constraint: "length",
-					Path:       "Labels[0]",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Parts[0].Id = nil
-			},
-			name: "Parts[0].Id unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Parts[0].Id",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Parts[0].Weight = ptr(float32(-1.0))
-			},
-			name: "Parts[0].Weight below range",
-			want: []Violation{
-				{
-					Constraint: "range",
-					Path:       "Parts[0].Weight",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Ratio = ptr(float64(-0.5))
-			},
-			name: "Ratio below range",
-			want: []Violation{
-				{
-					Constraint: "range",
-					Path:       "Ratio",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutWidgetInput) {
-				v.Ratio = ptr(float64(3.5))
-			},
-			name: "Ratio above range",
-			want: []Violation{
-				{
-					Constraint: "range",
-					Path:       "Ratio",
-				},
-			},
-		},
+		{"Name unset", func(v *PutWidgetInput) {
+			v.Name = nil
+		}, []Violation{{Path: "Name", Constraint: "required"}}},
+		{"Name too short", func(v *PutWidgetInput) {
+			v.Name = ptr("aa")
+		}, []Violation{{Path: "Name", Constraint: "length"}}},
+		{"Name too long", func(v *PutWidgetInput) {
+			v.Name = ptr("aaaaaaaaaaaaaaaaa")
+		}, []Violation{{Path: "Name", Constraint: "length"}}},
+		{"Name not matching pattern", func(v *PutWidgetInput) {
+			v.Name = ptr("!!!")
+		}, []Violation{{Path: "Name", Constraint: "pattern"}}},
+		{"Size unset", func(v *PutWidgetInput) {
+			v.Size = nil
+		}, []Violation{{Path: "Size", Constraint: "required"}}},
+		{"Size below range", func(v *PutWidgetInput) {
+			v.Size = ptr(int32(0))
+		}, []Violation{{Path: "Size", Constraint: "range"}}},
+		{"Size above range", func(v *PutWidgetInput) {
+			v.Size = ptr(int32(101))
+		}, []Violation{{Path: "Size", Constraint: "range"}}},
+		{"Data too long", func(v *PutWidgetInput) {
+			v.Data = []byte("aaaaaaaaa")
+		}, []Violation{{Path: "Data", Constraint: "length"}}},
+		{"Labels too long", func(v *PutWidgetInput) {
+			v.Labels = []string{
+				"labels-275",
+				"labels-836",
+				"extra-967",
+				"extra-918",
+				"extra-917",
+			}
+		}, []Violation{{Path: "Labels", Constraint: "length"}}},
+		{"Labels duplicate items", func(v *PutWidgetInput) {
+			v.Labels = []string{
+				"labels-275",
+				"labels-836",
+				"labels-275",
+			}
+		}, []Violation{{Path: "Labels", Constraint: "uniqueItems"}}},
+		{"Labels[0] too short", func(v *PutWidgetInput) {
+			v.Labels[0] = ""
+		}, []Violation{{Path: "Labels[0]", Constraint: "length"}}},
+		{"Parts[0].Id unset", func(v *PutWidgetInput) {
+			v.Parts[0].Id = nil
+		}, []Violation{{Path: "Parts[0].Id", Constraint: "required"}}},
+		{"Parts[0].Weight below range", func(v *PutWidgetInput) {
+			v.Parts[0].Weight = ptr(float32(-1.0))
+		}, []Violation{{Path: "Parts[0].Weight", Constraint: "range"}}},
+		{"Ratio below range", func(v *PutWidgetInput) {
+			v.Ratio = ptr(float64(-0.5))
+		}, []Violation{{Path: "Ratio", Constraint: "range"}}},
+		{"Ratio above range", func(v *PutWidgetInput) {
+			v.Ratio = ptr(float64(3.5))
+		}, []Violation{{Path: "Ratio", Constraint: "range"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -50,12 +50,7 @@ func minimalStoreInput() *StoreInput {
 
 func TestStoreValidateMinimal(t *testing.T) {
 	got := violations(t, minimalStoreInput().Validate())
-	want := []Violation{
-		{
-			Constraint: "required",
-			Path:       "Body",
-		},
-	}
+	want := []Violation{{Path: "Body", Constraint: "required"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
 	}
@@ -63,12 +58,7 @@ func TestStoreValidateMinimal(t *testing.T) {
 
 func TestStoreValidateFull(t *testing.T) {
 	got := violations(t, sampleStoreInput().Validate())
-	want := []Violation{
-		{
-			Constraint: "required",
-			Path:       "Body",
-		},
-	}
+	want := []Violation{{Path: "Body", Constraint: "required"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
 	}
@@ -80,38 +70,12 @@ func TestStoreValidateRejects(t *testing.T) {
 		mutate func(*StoreInput)
 		want   []Violation
 	}{
-		{
-			mutate: func(v *StoreInput) {
-				v.Name = ptr("")
-			},
-			name: "Name too short",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Body",
-				},
-				{
-					Constraint: "length",
-					Path:       "Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *StoreInput) {
-				v.Name = ptr("aaaaaa")
-			},
-			name: "Name too long",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Body",
-				},
-				{
-					Constraint: "length",
-					Path:       "Name",
-				},
-			},
-		},
+		{"Name too short", func(v *StoreInput) {
+			v.Name = ptr("")
+		}, []Violation{{Path: "Body", Constraint: "required"}, {Path: "Name", Constraint: "length"}}},
+		{"Name too long", func(v *StoreInput) {
+			v.Name = ptr("aaaaaa")
+		}, []Violation{{Path: "Body", Constraint: "required"}, {Path: "Name", Constraint: "length"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

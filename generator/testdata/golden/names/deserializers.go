@@ -107,9 +107,11 @@ func deserializeGetThingOutput(d *xmlDecoder, v *GetThingOutput) error {
 }
 
 // UnmarshalError decodes an error response (<ErrorResponse><Error>) into an
-// *APIError with its Code, Message and RequestID. When the code is one of this
-// package's error types, that error is decoded too and wrapped: errors.As finds
-// it. A body that is not an error document gives a plain error.
+// *APIError with its Code, Message and RequestID, read as the AWS SDK reads
+// them: a body that is not XML, or lacks a code or message, gives
+// "UnknownError". When the code is one of this package's error types, that
+// error is decoded too and wrapped: errors.As finds it. Only XML that breaks
+// after its root element gives a plain error.
 func UnmarshalError(body []byte) error {
 	e, err := parseQueryError(body, false)
 	if err != nil {

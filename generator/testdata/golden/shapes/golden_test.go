@@ -144,86 +144,26 @@ func TestPutTreeValidateRejects(t *testing.T) {
 		mutate func(*PutTreeInput)
 		want   []Violation
 	}{
-		{
-			mutate: func(v *PutTreeInput) {
-				v.Root = nil
-			},
-			name: "Root unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Root",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutTreeInput) {
-				v.Root.Name = nil
-			},
-			name: "Root.Name unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Root.Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutTreeInput) {
-				v.Root.Children[0].Name = nil
-			},
-			name: "Root.Children[0].Name unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Root.Children[0].Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutTreeInput) {
-				v.Root.Parent.Name = nil
-			},
-			name: "Root.Parent.Name unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Root.Parent.Name",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutTreeInput) {
-				{
-					e := v.Groups["groupskey-139"]
-					e[0].Id = nil
-					v.Groups["groupskey-139"] = e
-				}
-			},
-			name: "Groups[\"groupskey-139\"][0].Id unset",
-			want: []Violation{
-				{
-					Constraint: "required",
-					Path:       "Groups[\"groupskey-139\"][0].Id",
-				},
-			},
-		},
-		{
-			mutate: func(v *PutTreeInput) {
-				{
-					e := v.Groups["groupskey-139"]
-					e[0].Id = ptr("a")
-					v.Groups["groupskey-139"] = e
-				}
-			},
-			name: "Groups[\"groupskey-139\"][0].Id too short",
-			want: []Violation{
-				{
-					Constraint: "length",
-					Path:       "Groups[\"groupskey-139\"][0].Id",
-				},
-			},
-		},
+		{"Root unset", func(v *PutTreeInput) {
+			v.Root = nil
+		}, []Violation{{Path: "Root", Constraint: "required"}}},
+		{"Root.Name unset", func(v *PutTreeInput) {
+			v.Root.Name = nil
+		}, []Violation{{Path: "Root.Name", Constraint: "required"}}},
+		{"Groups[\"groupskey-139\"][0].Id unset", func(v *PutTreeInput) {
+			{
+				e := v.Groups["groupskey-139"]
+				e[0].Id = nil
+				v.Groups["groupskey-139"] = e
+			}
+		}, []Violation{{Path: "Groups[\"groupskey-139\"][0].Id", Constraint: "required"}}},
+		{"Groups[\"groupskey-139\"][0].Id too short", func(v *PutTreeInput) {
+			{
+				e := v.Groups["groupskey-139"]
+				e[0].Id = ptr("a")
+				v.Groups["groupskey-139"] = e
+			}
+		}, []Violation{{Path: "Groups[\"groupskey-139\"][0].Id", Constraint: "length"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
