@@ -38,6 +38,17 @@ func main() {
 		{"vet", ".", []string{"go", "vet", "./..."}},
 		{"tests", ".", []string{"go", "test", "-count=1", "./..."}},
 	}...)
+	// The differential tests against AWS's SDK, one module per SDK version.
+	for _, m := range []struct{ dir, model string }{
+		{"interop/sdk317", "models/ec2-interruptible-capacity-reservation.json"},
+		{"interop/sdk344", "models/ec2-interruptible-capacity-reservation.2026-09.json"},
+	} {
+		steps = append(steps,
+			step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go", "-model", m.model, "-out", m.dir + "/ec2", "-check"}},
+			step{m.dir + " vet", m.dir, []string{"go", "vet", "./..."}},
+			step{m.dir + " tests", m.dir, []string{"go", "test", "-count=1", "./..."}},
+		)
+	}
 	if !*short {
 		steps = append(steps, fuzzSteps(*fuzzTime)...)
 	}
