@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +14,9 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/output"
 )
+
+// headerLine is the Go convention for generated files (go help generate).
+var headerLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the generator's output; review the diff")
 
@@ -144,7 +148,7 @@ func TestGeneratedFiles(t *testing.T) {
 				continue
 			}
 			first, _, _ := strings.Cut(string(f.Data), "\n")
-			if first != "// "+Header {
+			if !headerLine.MatchString(first) || !strings.Contains(first, filepath.Base(file)+" (sha256 ") {
 				t.Errorf("%s: %s starts %q", file, f.Name, first)
 			}
 			for _, imp := range importPaths(f.Data) {

@@ -33,7 +33,7 @@ type Builder struct {
 	// tested records the rules already broken by some mutation, so each
 	// is tested once per package.
 	tested map[string]bool
-	stack map[*plan.Struct]int
+	stack  map[*plan.Struct]int
 	// Listed is how many elements lists and maps get in full values.
 	Listed int
 }
