@@ -3,6 +3,7 @@ package emit
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -15,7 +16,7 @@ func Literal(v *sample.Value) jen.Code {
 	t := v.Type
 	switch t.Kind {
 	case plan.StringKind:
-		return jen.Lit(v.Str)
+		return stringLit(v.Str)
 	case plan.EnumKind:
 		for _, ev := range t.Enum.Values {
 			if ev.Value == v.Str {
@@ -45,7 +46,7 @@ func Literal(v *sample.Value) jen.Code {
 		return jen.Qual("time", "Date").Call(jen.Lit(u.Year()), jen.Qual("time", u.Month().String()), jen.Lit(u.Day()),
 			jen.Lit(u.Hour()), jen.Lit(u.Minute()), jen.Lit(u.Second()), jen.Lit(u.Nanosecond()), jen.Qual("time", "UTC"))
 	case plan.BlobKind:
-		return jen.Index().Byte().Call(jen.Lit(string(v.Bytes)))
+		return jen.Index().Byte().Call(stringLit(string(v.Bytes)))
 	case plan.StructKind:
 		return jen.Id(t.Name).Values(fieldDict(v))
 	case plan.UnionKind:
@@ -67,6 +68,15 @@ func Literal(v *sample.Value) jen.Code {
 		return TypeCode(t).Values(d)
 	}
 	return jen.Nil()
+}
+
+// stringLit spells a long run of one character as strings.Repeat, as a
+// person would.
+func stringLit(s string) jen.Code {
+	if len(s) > 16 && strings.Count(s, s[:1]) == len(s) {
+		return jen.Qual("strings", "Repeat").Call(jen.Lit(s[:1]), jen.Lit(len(s)))
+	}
+	return jen.Lit(s)
 }
 
 func floatLit(f float64) jen.Code {

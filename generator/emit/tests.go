@@ -201,7 +201,7 @@ func violationsLit(vs []sample.Violation) jen.Code {
 	}
 	var items []jen.Code
 	for _, v := range vs {
-		items = append(items, jen.Values(jen.Id("Path").Op(":").Lit(v.Path), jen.Id("Constraint").Op(":").Lit(v.Constraint)))
+		items = append(items, violationLit(v))
 	}
 	return jen.Index().Id("Violation").Values(items...)
 }
@@ -212,36 +212,41 @@ func (t *tests) violationTable(op *plan.Operation, fullName string, full *sample
 	if len(ms) == 0 {
 		return
 	}
-	var cases []jen.Code
-	for _, m := range ms {
-		cases = append(cases, jen.Values(
-			jen.Lit(m.Name),
-			jen.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name)).Block(mutation(jen.Id("v"), m.Steps, m.Value)...),
-			violationsLit(m.Want),
-		))
-	}
-	t.f.Func().Id("Test"+op.Name+"ValidateRejects").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("cases").Op(":=").Index().Struct(
-			jen.Id("name").String(),
-			jen.Id("mutate").Func().Params(jen.Op("*").Id(op.Input.Name)),
-			jen.Id("want").Index().Id("Violation"),
-		).ValuesFunc(func(g *jen.Group) {
-			for _, c := range cases {
-				g.Line().Add(c)
-			}
-			g.Line()
-		}),
-		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
-			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+	// One call per case, rather than a table of closures: the same
+	// test, cheaper for gofmt to lay out in packages with thousands.
+	body := []jen.Code{
+		jen.Id("reject").Op(":=").Func().Params(
+			jen.Id("name").String(), jen.Id("mutate").Func().Params(jen.Op("*").Id(op.Input.Name)), jen.Id("want").Op("...").Id("Violation"),
+		).Block(
+			jen.Id("t").Dot("Run").Call(jen.Id("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 				jen.Id("v").Op(":=").Id(fullName).Call(),
-				jen.Id("c").Dot("mutate").Call(jen.Id("v")),
+				jen.Id("mutate").Call(jen.Id("v")),
 				jen.Id("got").Op(":=").Id("violations").Call(jen.Id("t"), jen.Id("v").Dot("Validate").Call()),
-				jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("c").Dot("want"))).Block(
-					jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("c").Dot("want"))),
+				jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
+					jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("want"))),
 			)),
 		),
-	)
+	}
+	for _, m := range ms {
+		fn := jen.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name))
+		if stmts := mutation(jen.Id("v"), m.Steps, m.Value); len(stmts) == 1 {
+			// A one-statement change reads best on the case's own line.
+			fn.Op("{").Add(stmts[0]).Op("}")
+		} else {
+			fn.Block(stmts...)
+		}
+		args := []jen.Code{jen.Lit(m.Name), fn}
+		for _, v := range m.Want {
+			args = append(args, violationLit(v))
+		}
+		body = append(body, jen.Id("reject").Call(args...))
+	}
+	t.f.Func().Id("Test" + op.Name + "ValidateRejects").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
 	t.f.Line()
+}
+
+func violationLit(v sample.Violation) jen.Code {
+	return jen.Id("Violation").Values(jen.Id("Path").Op(":").Lit(v.Path), jen.Id("Constraint").Op(":").Lit(v.Constraint))
 }
 
 // mutation is the Go code applying a mutation to expr.

@@ -184,7 +184,7 @@ func Write(dir string, files []File) (*Plan, error) {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return nil, err
 		}
-		if err := writeSync(name, f.Data); err != nil {
+		if err := writeNew(name, f.Data); err != nil {
 			return nil, err
 		}
 	}
@@ -207,16 +207,15 @@ func Write(dir string, files []File) (*Plan, error) {
 // done; every other Write error leaves the directory as it was.
 var ErrNotRestored = errors.New("directory left half-written")
 
-func writeSync(name string, data []byte) error {
+// writeNew writes a staged file. It is not synced: the renames make the
+// result all or nothing for anyone reading the directory, and surviving a
+// power cut is the version control system's job, not a code generator's.
+func writeNew(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
 		f.Close()
 		return err
 	}

@@ -24,13 +24,17 @@ type Violation struct {
 func Check(v *Value) []Violation {
 	c := &checker{}
 	c.structure("", v)
-	sort.Slice(c.out, func(i, j int) bool {
-		if c.out[i].Path != c.out[j].Path {
-			return c.out[i].Path < c.out[j].Path
-		}
-		return c.out[i].Constraint < c.out[j].Constraint
-	})
+	sortViolations(c.out)
 	return c.out
+}
+
+func sortViolations(vs []Violation) {
+	sort.Slice(vs, func(i, j int) bool {
+		if vs[i].Path != vs[j].Path {
+			return vs[i].Path < vs[j].Path
+		}
+		return vs[i].Constraint < vs[j].Constraint
+	})
 }
 
 type checker struct{ out []Violation }

@@ -39,9 +39,11 @@ func (b *Builder) Mutations(in *Value) []Mutation {
 }
 
 type mutator struct {
-	b    *Builder
-	root *Value
-	out  []Mutation
+	b       *Builder
+	root    *Value
+	base    []Violation // Check(root), computed once
+	checked bool
+	out     []Mutation
 }
 
 func (m *mutator) add(name string, steps []Step, v *Value) {
@@ -50,11 +52,48 @@ func (m *mutator) add(name string, steps []Step, v *Value) {
 	} else {
 		m.b.tested[key] = true
 	}
-	c := m.root.Clone()
-	if !apply(c, steps, v) {
-		return
+	m.out = append(m.out, Mutation{Name: name, Steps: append([]Step(nil), steps...), Value: v, Want: m.expect(steps, v)})
+}
+
+// expect is what Check reports for the root with the mutation applied,
+// worked out from the part that changes: the root's own violations
+// outside the changed value, plus those of the new value.
+func (m *mutator) expect(steps []Step, v *Value) []Violation {
+	if !m.checked {
+		m.base, m.checked = Check(m.root), true
 	}
-	m.out = append(m.out, Mutation{Name: name, Steps: append([]Step(nil), steps...), Value: v, Want: Check(c)})
+	at := pathString(steps)
+	var want []Violation
+	for _, b := range m.base {
+		if b.Path != at && !strings.HasPrefix(b.Path, at+".") && !strings.HasPrefix(b.Path, at+"[") {
+			want = append(want, b)
+		}
+	}
+	c := &checker{out: want}
+	last := steps[len(steps)-1]
+	switch {
+	case v == nil && last.Field != nil:
+		if last.Field.Required && canBeUnset(last.Field) {
+			c.add(at, "required")
+		}
+	case v != nil:
+		c.value(at, v, m.rulesAt(steps))
+	}
+	sortViolations(c.out)
+	return c.out
+}
+
+// rulesAt returns the rules that apply to the value at the end of steps.
+func (m *mutator) rulesAt(steps []Step) plan.Rules {
+	last := steps[len(steps)-1]
+	if last.Field != nil {
+		return last.Field.Rules
+	}
+	cur := m.root
+	for _, s := range steps[:len(steps)-1] {
+		cur = stepInto(cur, s)
+	}
+	return cur.Type.ElemRules
 }
 
 // ruleKey names the rule a mutation breaks by the shape that holds it:

@@ -9,7 +9,12 @@ import (
 
 // check runs the semantic checks once every shape is loaded.
 func (l *loader) check() {
-	for _, s := range l.m.Shapes() {
+	shapes := l.m.Shapes()
+	l.parallel(len(shapes), func(l *loader, i int) { l.checkShape(shapes[i]) })
+}
+
+func (l *loader) checkShape(s *Shape) {
+	{
 		l.checkTraits(s.ID, s.Type, s.Traits)
 		for _, m := range s.Members {
 			l.checkMember(s, m)

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -39,7 +41,7 @@ func Load(file string, data []byte) (*Model, error) {
 	if len(l.problems) > 0 {
 		return nil, l.dedupe(l.problems)
 	}
-	l.m.Warnings = l.dedupe(l.m.Warnings)
+	l.m.Warnings = l.dedupe(l.warnings)
 	return l.m, nil
 }
 
@@ -82,6 +84,7 @@ func (l *loader) shapeAt(pos Position) ShapeID {
 type loader struct {
 	m        *Model
 	problems Problems
+	warnings Problems
 	applies  []applyStmt
 	// lateApplies target members that mixins supply.
 	lateApplies []applyStmt
@@ -100,7 +103,7 @@ func (l *loader) addAt(offset int, shape ShapeID, format string, args ...any) {
 }
 
 func (l *loader) warnAt(offset int, shape ShapeID, format string, args ...any) {
-	l.m.Warnings = append(l.m.Warnings, Problem{l.m.Position(offset), shape, fmt.Sprintf(format, args...)})
+	l.warnings = append(l.warnings, Problem{l.m.Position(offset), shape, fmt.Sprintf(format, args...)})
 }
 
 // jsonError locates and describes invalid JSON; gjson only says that it
@@ -274,6 +277,11 @@ func knownType(t Type) bool {
 }
 
 func (l *loader) loadShapes(shapes gjson.Result) {
+	type todo struct {
+		s *Shape
+		v gjson.Result
+	}
+	var work []todo
 	lower := map[string]ShapeID{}
 	shapes.ForEach(func(k, v gjson.Result) bool {
 		id := ShapeID(k.Str)
@@ -319,10 +327,54 @@ func (l *loader) loadShapes(shapes gjson.Result) {
 			l.addAt(typ.Index, id, "unknown shape type %q%s", typ.Str, suggestType(typ.Str))
 			return true
 		}
-		l.loadShape(s, v)
-		l.m.shapes[id] = s
+		work = append(work, todo{s, v})
 		return true
 	})
+	// Reading the shapes is most of the work of loading a large model,
+	// and each shape is read on its own: split it over the cores.
+	l.parallel(len(work), func(w *loader, i int) { w.loadShape(work[i].s, work[i].v) })
+	for _, t := range work {
+		l.m.shapes[t.s.ID] = t.s
+	}
+}
+
+// parallel runs f for indexes 0..n-1 over several workers, each with a
+// loader of its own, then adds their problems to l's in index order, so
+// the result is the same as running them in turn.
+func (l *loader) parallel(n int, f func(w *loader, i int)) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if n < 256 || workers < 2 {
+		for i := 0; i < n; i++ {
+			f(l, i)
+		}
+		return
+	}
+	ws := make([]*loader, workers)
+	var wg sync.WaitGroup
+	for k := range ws {
+		ws[k] = &loader{m: l.m, refs: map[ref]int{}, tooDeep: l.tooDeep}
+		lo, hi := n*k/workers, n*(k+1)/workers
+		wg.Add(1)
+		go func(w *loader) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				f(w, i)
+			}
+		}(ws[k])
+	}
+	wg.Wait()
+	for _, w := range ws {
+		l.problems = append(l.problems, w.problems...)
+		l.warnings = append(l.warnings, w.warnings...)
+		l.applies = append(l.applies, w.applies...)
+		l.lateApplies = append(l.lateApplies, w.lateApplies...)
+		l.tooDeep = l.tooDeep || w.tooDeep
+		for k, off := range w.refs {
+			if _, ok := l.refs[k]; !ok {
+				l.refs[k] = off
+			}
+		}
+	}
 }
 
 func (l *loader) loadShape(s *Shape, v gjson.Result) {

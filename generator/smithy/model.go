@@ -1,6 +1,9 @@
 package smithy
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // Type is a shape type as spelled in the JSON AST.
 type Type string
@@ -71,9 +74,10 @@ type Model struct {
 	// Metadata holds the model's metadata entries.
 	Metadata []Field
 
-	shapes   map[ShapeID]*Shape
-	lines    lineTable
-	patterns map[string]patternResult
+	shapes     map[ShapeID]*Shape
+	lines      lineTable
+	patterns   map[string]patternResult
+	patternsMu sync.Mutex
 	// Warnings are problems that do not stop generation, such as a pattern
 	// that Go's regexp cannot express.
 	Warnings Problems

@@ -45,14 +45,19 @@ func GoPattern(src string) (string, error) {
 // GoPattern is GoPattern, remembered per model: models repeat the same
 // patterns many times, and compiling them dominates loading otherwise.
 func (m *Model) GoPattern(src string) (string, error) {
-	if r, ok := m.patterns[src]; ok {
+	m.patternsMu.Lock()
+	r, ok := m.patterns[src]
+	m.patternsMu.Unlock()
+	if ok {
 		return r.re, r.err
 	}
 	re, err := GoPattern(src)
+	m.patternsMu.Lock()
 	if m.patterns == nil {
 		m.patterns = map[string]patternResult{}
 	}
 	m.patterns[src] = patternResult{re, err}
+	m.patternsMu.Unlock()
 	return re, err
 }
 

@@ -148,25 +148,17 @@ func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(*EndpointWithHostLabelOperationInput)
-		want   []Violation
-	}{
-		{"Label unset", func(v *EndpointWithHostLabelOperationInput) {
-			v.Label = nil
-		}, []Violation{{Path: "Label", Constraint: "required"}}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	reject := func(name string, mutate func(*EndpointWithHostLabelOperationInput), want ...Violation) {
+		t.Run(name, func(t *testing.T) {
 			v := sampleEndpointWithHostLabelOperationInput()
-			c.mutate(v)
+			mutate(v)
 			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, c.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("violations:\n got %v\nwant %v", got, want)
 			}
 		})
 	}
+	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {

@@ -106,28 +106,18 @@ func TestCreateInterruptibleCapacityReservationAllocationValidateFull(t *testing
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationValidateRejects(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(*CreateInterruptibleCapacityReservationAllocationInput)
-		want   []Violation
-	}{
-		{"CapacityReservationId unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) {
-			v.CapacityReservationId = nil
-		}, []Violation{{Path: "CapacityReservationId", Constraint: "required"}}},
-		{"InstanceCount unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) {
-			v.InstanceCount = nil
-		}, []Violation{{Path: "InstanceCount", Constraint: "required"}}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	reject := func(name string, mutate func(*CreateInterruptibleCapacityReservationAllocationInput), want ...Violation) {
+		t.Run(name, func(t *testing.T) {
 			v := sampleCreateInterruptibleCapacityReservationAllocationInput()
-			c.mutate(v)
+			mutate(v)
 			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, c.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("violations:\n got %v\nwant %v", got, want)
 			}
 		})
 	}
+	reject("CapacityReservationId unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
+	reject("InstanceCount unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) { v.InstanceCount = nil }, Violation{Path: "InstanceCount", Constraint: "required"})
 }
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from what the code produces now; review the diff")
@@ -241,28 +231,18 @@ func TestUpdateInterruptibleCapacityReservationAllocationValidateFull(t *testing
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationValidateRejects(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(*UpdateInterruptibleCapacityReservationAllocationInput)
-		want   []Violation
-	}{
-		{"CapacityReservationId unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) {
-			v.CapacityReservationId = nil
-		}, []Violation{{Path: "CapacityReservationId", Constraint: "required"}}},
-		{"TargetInstanceCount unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) {
-			v.TargetInstanceCount = nil
-		}, []Violation{{Path: "TargetInstanceCount", Constraint: "required"}}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	reject := func(name string, mutate func(*UpdateInterruptibleCapacityReservationAllocationInput), want ...Violation) {
+		t.Run(name, func(t *testing.T) {
 			v := sampleUpdateInterruptibleCapacityReservationAllocationInput()
-			c.mutate(v)
+			mutate(v)
 			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, c.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("violations:\n got %v\nwant %v", got, want)
 			}
 		})
 	}
+	reject("CapacityReservationId unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
+	reject("TargetInstanceCount unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) { v.TargetInstanceCount = nil }, Violation{Path: "TargetInstanceCount", Constraint: "required"})
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationRequestMinimal(t *testing.T) {

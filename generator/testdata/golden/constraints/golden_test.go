@@ -98,77 +98,45 @@ func TestPutWidgetValidateFull(t *testing.T) {
 }
 
 func TestPutWidgetValidateRejects(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(*PutWidgetInput)
-		want   []Violation
-	}{
-		{"Name unset", func(v *PutWidgetInput) {
-			v.Name = nil
-		}, []Violation{{Path: "Name", Constraint: "required"}}},
-		{"Name too short", func(v *PutWidgetInput) {
-			v.Name = ptr("aa")
-		}, []Violation{{Path: "Name", Constraint: "length"}}},
-		{"Name too long", func(v *PutWidgetInput) {
-			v.Name = ptr("aaaaaaaaaaaaaaaaa")
-		}, []Violation{{Path: "Name", Constraint: "length"}}},
-		{"Name not matching pattern", func(v *PutWidgetInput) {
-			v.Name = ptr("!!!")
-		}, []Violation{{Path: "Name", Constraint: "pattern"}}},
-		{"Size unset", func(v *PutWidgetInput) {
-			v.Size = nil
-		}, []Violation{{Path: "Size", Constraint: "required"}}},
-		{"Size below range", func(v *PutWidgetInput) {
-			v.Size = ptr(int32(0))
-		}, []Violation{{Path: "Size", Constraint: "range"}}},
-		{"Size above range", func(v *PutWidgetInput) {
-			v.Size = ptr(int32(101))
-		}, []Violation{{Path: "Size", Constraint: "range"}}},
-		{"Data too long", func(v *PutWidgetInput) {
-			v.Data = []byte("aaaaaaaaa")
-		}, []Violation{{Path: "Data", Constraint: "length"}}},
-		{"Labels too long", func(v *PutWidgetInput) {
-			v.Labels = []string{
-				"labels-275",
-				"labels-836",
-				"extra-967",
-				"extra-918",
-				"extra-917",
-			}
-		}, []Violation{{Path: "Labels", Constraint: "length"}}},
-		{"Labels duplicate items", func(v *PutWidgetInput) {
-			v.Labels = []string{
-				"labels-275",
-				"labels-836",
-				"labels-275",
-			}
-		}, []Violation{{Path: "Labels", Constraint: "uniqueItems"}}},
-		{"Labels[0] too short", func(v *PutWidgetInput) {
-			v.Labels[0] = ""
-		}, []Violation{{Path: "Labels[0]", Constraint: "length"}}},
-		{"Parts[0].Id unset", func(v *PutWidgetInput) {
-			v.Parts[0].Id = nil
-		}, []Violation{{Path: "Parts[0].Id", Constraint: "required"}}},
-		{"Parts[0].Weight below range", func(v *PutWidgetInput) {
-			v.Parts[0].Weight = ptr(float32(-1.0))
-		}, []Violation{{Path: "Parts[0].Weight", Constraint: "range"}}},
-		{"Ratio below range", func(v *PutWidgetInput) {
-			v.Ratio = ptr(float64(-0.5))
-		}, []Violation{{Path: "Ratio", Constraint: "range"}}},
-		{"Ratio above range", func(v *PutWidgetInput) {
-			v.Ratio = ptr(float64(3.5))
-		}, []Violation{{Path: "Ratio", Constraint: "range"}}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	reject := func(name string, mutate func(*PutWidgetInput), want ...Violation) {
+		t.Run(name, func(t *testing.T) {
 			v := samplePutWidgetInput()
-			c.mutate(v)
+			mutate(v)
 			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, c.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("violations:\n got %v\nwant %v", got, want)
 			}
 		})
 	}
+	reject("Name unset", func(v *PutWidgetInput) { v.Name = nil }, Violation{Path: "Name", Constraint: "required"})
+	reject("Name too short", func(v *PutWidgetInput) { v.Name = ptr("aa") }, Violation{Path: "Name", Constraint: "length"})
+	reject("Name too long", func(v *PutWidgetInput) { v.Name = ptr(strings.Repeat("a", 17)) }, Violation{Path: "Name", Constraint: "length"})
+	reject("Name not matching pattern", func(v *PutWidgetInput) { v.Name = ptr("!!!") }, Violation{Path: "Name", Constraint: "pattern"})
+	reject("Size unset", func(v *PutWidgetInput) { v.Size = nil }, Violation{Path: "Size", Constraint: "required"})
+	reject("Size below range", func(v *PutWidgetInput) { v.Size = ptr(int32(0)) }, Violation{Path: "Size", Constraint: "range"})
+	reject("Size above range", func(v *PutWidgetInput) { v.Size = ptr(int32(101)) }, Violation{Path: "Size", Constraint: "range"})
+	reject("Data too long", func(v *PutWidgetInput) { v.Data = []byte("aaaaaaaaa") }, Violation{Path: "Data", Constraint: "length"})
+	reject("Labels too long", func(v *PutWidgetInput) {
+		v.Labels = []string{
+			"labels-275",
+			"labels-836",
+			"extra-967",
+			"extra-918",
+			"extra-917",
+		}
+	}, Violation{Path: "Labels", Constraint: "length"})
+	reject("Labels duplicate items", func(v *PutWidgetInput) {
+		v.Labels = []string{
+			"labels-275",
+			"labels-836",
+			"labels-275",
+		}
+	}, Violation{Path: "Labels", Constraint: "uniqueItems"})
+	reject("Labels[0] too short", func(v *PutWidgetInput) { v.Labels[0] = "" }, Violation{Path: "Labels[0]", Constraint: "length"})
+	reject("Parts[0].Id unset", func(v *PutWidgetInput) { v.Parts[0].Id = nil }, Violation{Path: "Parts[0].Id", Constraint: "required"})
+	reject("Parts[0].Weight below range", func(v *PutWidgetInput) { v.Parts[0].Weight = ptr(float32(-1.0)) }, Violation{Path: "Parts[0].Weight", Constraint: "range"})
+	reject("Ratio below range", func(v *PutWidgetInput) { v.Ratio = ptr(float64(-0.5)) }, Violation{Path: "Ratio", Constraint: "range"})
+	reject("Ratio above range", func(v *PutWidgetInput) { v.Ratio = ptr(float64(3.5)) }, Violation{Path: "Ratio", Constraint: "range"})
 }
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from what the code produces now; review the diff")

@@ -50,7 +50,7 @@ func minimalStoreInput() *StoreInput {
 
 func TestStoreValidateMinimal(t *testing.T) {
 	got := violations(t, minimalStoreInput().Validate())
-	want := []Violation{{Path: "Body", Constraint: "required"}}
+	want := []Violation{Violation{Path: "Body", Constraint: "required"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
 	}
@@ -58,33 +58,23 @@ func TestStoreValidateMinimal(t *testing.T) {
 
 func TestStoreValidateFull(t *testing.T) {
 	got := violations(t, sampleStoreInput().Validate())
-	want := []Violation{{Path: "Body", Constraint: "required"}}
+	want := []Violation{Violation{Path: "Body", Constraint: "required"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
 	}
 }
 
 func TestStoreValidateRejects(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(*StoreInput)
-		want   []Violation
-	}{
-		{"Name too short", func(v *StoreInput) {
-			v.Name = ptr("")
-		}, []Violation{{Path: "Body", Constraint: "required"}, {Path: "Name", Constraint: "length"}}},
-		{"Name too long", func(v *StoreInput) {
-			v.Name = ptr("aaaaaa")
-		}, []Violation{{Path: "Body", Constraint: "required"}, {Path: "Name", Constraint: "length"}}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	reject := func(name string, mutate func(*StoreInput), want ...Violation) {
+		t.Run(name, func(t *testing.T) {
 			v := sampleStoreInput()
-			c.mutate(v)
+			mutate(v)
 			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, c.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("violations:\n got %v\nwant %v", got, want)
 			}
 		})
 	}
+	reject("Name too short", func(v *StoreInput) { v.Name = ptr("") }, Violation{Path: "Body", Constraint: "required"}, Violation{Path: "Name", Constraint: "length"})
+	reject("Name too long", func(v *StoreInput) { v.Name = ptr("aaaaaa") }, Violation{Path: "Body", Constraint: "required"}, Violation{Path: "Name", Constraint: "length"})
 }

@@ -139,42 +139,32 @@ func TestPutTreeValidateFull(t *testing.T) {
 }
 
 func TestPutTreeValidateRejects(t *testing.T) {
-	cases := []struct {
-		name   string
-		mutate func(*PutTreeInput)
-		want   []Violation
-	}{
-		{"Root unset", func(v *PutTreeInput) {
-			v.Root = nil
-		}, []Violation{{Path: "Root", Constraint: "required"}}},
-		{"Root.Name unset", func(v *PutTreeInput) {
-			v.Root.Name = nil
-		}, []Violation{{Path: "Root.Name", Constraint: "required"}}},
-		{"Groups[\"groupskey-139\"][0].Id unset", func(v *PutTreeInput) {
-			{
-				e := v.Groups["groupskey-139"]
-				e[0].Id = nil
-				v.Groups["groupskey-139"] = e
-			}
-		}, []Violation{{Path: "Groups[\"groupskey-139\"][0].Id", Constraint: "required"}}},
-		{"Groups[\"groupskey-139\"][0].Id too short", func(v *PutTreeInput) {
-			{
-				e := v.Groups["groupskey-139"]
-				e[0].Id = ptr("a")
-				v.Groups["groupskey-139"] = e
-			}
-		}, []Violation{{Path: "Groups[\"groupskey-139\"][0].Id", Constraint: "length"}}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	reject := func(name string, mutate func(*PutTreeInput), want ...Violation) {
+		t.Run(name, func(t *testing.T) {
 			v := samplePutTreeInput()
-			c.mutate(v)
+			mutate(v)
 			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, c.want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("violations:\n got %v\nwant %v", got, want)
 			}
 		})
 	}
+	reject("Root unset", func(v *PutTreeInput) { v.Root = nil }, Violation{Path: "Root", Constraint: "required"})
+	reject("Root.Name unset", func(v *PutTreeInput) { v.Root.Name = nil }, Violation{Path: "Root.Name", Constraint: "required"})
+	reject("Groups[\"groupskey-139\"][0].Id unset", func(v *PutTreeInput) {
+		{
+			e := v.Groups["groupskey-139"]
+			e[0].Id = nil
+			v.Groups["groupskey-139"] = e
+		}
+	}, Violation{Path: "Groups[\"groupskey-139\"][0].Id", Constraint: "required"})
+	reject("Groups[\"groupskey-139\"][0].Id too short", func(v *PutTreeInput) {
+		{
+			e := v.Groups["groupskey-139"]
+			e[0].Id = ptr("a")
+			v.Groups["groupskey-139"] = e
+		}
+	}, Violation{Path: "Groups[\"groupskey-139\"][0].Id", Constraint: "length"})
 }
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from what the code produces now; review the diff")
