@@ -49,6 +49,15 @@ func main() {
 			step{m.dir + " tests", m.dir, []string{"go", "test", "-count=1", "./..."}},
 		)
 	}
+	// The downstream example module: its committed package is current, and
+	// it goes through a model update in a scratch copy (go generate, diff,
+	// build, test).
+	steps = append(steps,
+		step{"examples/downstream is current", ".", []string{"go", "run", "./cmd/smithy2go",
+			"-model", "examples/downstream/models/ec2-interruptible-capacity-reservation.json",
+			"-out", "examples/downstream/capacity", "-package", "capacity", "-check"}},
+		step{"examples/downstream through a model update", ".", []string{"go", "run", "./internal/testall/downstream"}},
+	)
 	if !*short {
 		steps = append(steps, fuzzSteps(*fuzzTime)...)
 	}
