@@ -16,6 +16,10 @@ check: ## fail if generated/ is stale
 bench: ## generated code against the SDK peer's figures
 	go test -run '^$$' -bench . -benchmem ./generated/ec2
 
+.PHONY: bench-gen
+bench-gen: ## the generator's own speed on SageMaker against aws-sdk-go v1's; writes docs/bench-gen.md
+	go run ./internal/benchgen
+
 FUZZTIME ?= 30s
 fuzz: ## run every fuzz target for FUZZTIME each
 	go run ./internal/testall -fuzz-only -fuzztime $(FUZZTIME)
