@@ -102,9 +102,17 @@ func Generate(opts Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: wire code skipped: smithy2go does not support %s yet", svc.ID, name))
 	}
 	// The tests are the largest part of a package; they are written
-	// alongside the rest, which they do not depend on.
-	testsDone := make(chan error, 1)
-	go func() { testsDone <- emit.Tests(g) }()
+	// alongside the rest, which they do not depend on, and the rest is
+	// formatted while they are being written.
+	type testsResult struct {
+		files []*emit.File
+		err   error
+	}
+	testsDone := make(chan testsResult, 1)
+	go func() {
+		files, err := emit.Tests(g)
+		testsDone <- testsResult{files, err}
+	}()
 	emit.PackageDoc(g)
 	emit.Types(g)
 	emit.ErrorsFile(g)
@@ -119,21 +127,29 @@ func Generate(opts Options) (*Result, error) {
 			}
 		}
 	}
-	if err := <-testsDone; err != nil {
-		return nil, err
+	if protoErr == nil && !opts.NoProtocolTests {
+		protoErr = emit.ComplianceTests(g)
 	}
-	if protoErr != nil {
-		return nil, protoErr
-	}
-	if !opts.NoProtocolTests {
-		if err := emit.ComplianceTests(g); err != nil {
+	main, mainErr := render(g.Files())
+	tr := <-testsDone
+	for _, err := range []error{protoErr, tr.err, mainErr} {
+		if err != nil {
 			return nil, err
 		}
 	}
-	files, err := render(g)
+	tests, err := render(tr.files)
 	if err != nil {
 		return nil, err
 	}
+	files := append(main, tests...)
+	for _, name := range g.Runtime() {
+		data, err := runtimeFile(name, g.Plan.Package, g.Header)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, output.File{Name: name, Data: data})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	res.Files = files
 	return res, nil
 }
@@ -147,9 +163,8 @@ func protocolSupport(g *emit.Generator, op *plan.Operation) string {
 	return op.Unsupported
 }
 
-// render formats every file, on all cores, and adds the runtime helpers.
-func render(g *emit.Generator) ([]output.File, error) {
-	in := g.Files()
+// render formats files on all cores.
+func render(in []*emit.File) ([]output.File, error) {
 	out := make([]output.File, len(in))
 	errs := make([]error, len(in))
 	var wg sync.WaitGroup
@@ -178,14 +193,6 @@ func render(g *emit.Generator) ([]output.File, error) {
 			return nil, fmt.Errorf("formatting generated code (a smithy2go bug): %w", err)
 		}
 	}
-	for _, name := range g.Runtime() {
-		data, err := runtimeFile(name, g.Plan.Package, g.Header)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, output.File{Name: name, Data: data})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
 

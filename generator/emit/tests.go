@@ -2,6 +2,8 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
+	"hash/fnv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -17,9 +19,9 @@ import (
 // full response decodes to the full sample output. Expected bodies,
 // documents and violations come from the sample package and the
 // protocol's oracle, not from the code under test.
-func Tests(g *Generator) error {
+func Tests(g *Generator) ([]*File, error) {
 	if len(g.Plan.Operations) == 0 {
-		return nil
+		return nil, nil
 	}
 	f := newTestFile(g)
 	t := &tests{g: g, f: f, b: sample.NewBuilder()}
@@ -27,32 +29,35 @@ func Tests(g *Generator) error {
 		t.pt = g.Protocol.Tests()
 	}
 	t.helpers()
-	// A large service's tests go in one file per initial of the operation
-	// names, so they format in parallel and stay readable.
-	split := len(g.Plan.Operations) > splitTests
-	files := map[string]*jen.File{"": f}
+	// A large service's tests are spread over several files by a hash of
+	// the operation name: the files stay a readable size, format in
+	// parallel, and an operation stays in its file as others come and go.
+	buckets := (len(g.Plan.Operations) + opsPerTestFile - 1) / opsPerTestFile
+	files := make([]*jen.File, buckets)
 	for _, op := range g.Plan.Operations {
-		if split {
-			key := strings.ToLower(op.Name[:1])
-			if files[key] == nil {
-				files[key] = newTestFile(g)
-				g.addFile(&File{Name: "golden_" + key + "_test.go", Go: files[key]})
+		if buckets > 1 {
+			h := fnv.New32a()
+			h.Write([]byte(op.Name))
+			k := int(h.Sum32() % uint32(buckets))
+			if files[k] == nil {
+				files[k] = newTestFile(g)
+				t.files = append(t.files, &File{Name: fmt.Sprintf("golden_%d_test.go", k+1), Go: files[k]})
 			}
-			t.f = files[key]
+			t.f = files[k]
 		}
 		if err := t.operation(op); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	t.f = f
 	t.enums()
 	t.fuzz()
-	g.addFile(&File{Name: "golden_test.go", Go: f})
-	return nil
+	t.files = append(t.files, &File{Name: "golden_test.go", Go: f})
+	return t.files, nil
 }
 
-// splitTests is how many operations fit in one golden_test.go.
-const splitTests = 24
+// opsPerTestFile is how many operations' tests share a file.
+const opsPerTestFile = 24
 
 func newTestFile(g *Generator) *jen.File {
 	f := jen.NewFile(g.Plan.Package)
@@ -61,6 +66,7 @@ func newTestFile(g *Generator) *jen.File {
 }
 
 type tests struct {
+	files   []*File // made so far: tests run beside the other emitters
 	g       *Generator
 	f       *jen.File
 	b       *sample.Builder
@@ -303,7 +309,7 @@ func (t *tests) requestTests(op *plan.Operation, fullName, minName string, full,
 		b.WriteString("# " + t.g.Header + "\n")
 		b.WriteString("# " + op.Name + ", " + strings.ToLower(c.name) + " sample input: the request body, one pair per line.\n")
 		b.WriteString(strings.ReplaceAll(string(body), "&", "\n") + "\n")
-		t.g.DataFile("testdata/"+file, b.Bytes())
+		t.files = append(t.files, &File{Name: "testdata/" + file, Data: b.Bytes()})
 		t.f.Func().Id("Test"+op.Name+"Request"+c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 			jen.Id("zeroTokens").Call(jen.Id("t")),
 			jen.List(jen.Id("body"), jen.Err()).Op(":=").Id(c.fn).Call().Dot(t.pt.MarshalMethod).Call(),
@@ -383,7 +389,7 @@ func (t *tests) responseTest(op *plan.Operation) error {
 	} else {
 		doc = append(header, doc...)
 	}
-	t.g.DataFile("testdata/"+file, doc)
+	t.files = append(t.files, &File{Name: "testdata/" + file, Data: doc})
 	want := fieldDict(out)
 	want[jen.Id("ResultMetadata")] = jen.Id("ResponseMetadata").Values(jen.Dict{jen.Id("RequestID"): jen.Lit(sample.RequestID)})
 	t.f.Func().Id("Test"+op.Name+"Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(

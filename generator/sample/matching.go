@@ -110,17 +110,26 @@ func (m *matcher) gen(b *strings.Builder, re *syntax.Regexp) bool {
 // printable character. Ranges are intersected arithmetically, so a class
 // like [^x] costs no more than [a-z].
 func pick(ranges []rune, seed int) (rune, bool) {
-	var cands []rune
-	for _, span := range [][2]rune{{'a', 'z'}, {'A', 'Z'}, {'0', '9'}} {
+	spans := [3][2]rune{{'a', 'z'}, {'A', 'Z'}, {'0', '9'}}
+	n := 0
+	for _, span := range spans {
 		for i := 0; i+1 < len(ranges); i += 2 {
-			lo, hi := max(ranges[i], span[0]), min(ranges[i+1], span[1])
-			for r := lo; r <= hi; r++ {
-				cands = append(cands, r)
-			}
+			n += max(0, int(min(ranges[i+1], span[1])-max(ranges[i], span[0]))+1)
 		}
 	}
-	if len(cands) > 0 {
-		return cands[seed%len(cands)], true
+	if n > 0 {
+		k := seed % n
+		for _, span := range spans {
+			for i := 0; i+1 < len(ranges); i += 2 {
+				lo, hi := max(ranges[i], span[0]), min(ranges[i+1], span[1])
+				if c := int(hi-lo) + 1; c > 0 {
+					if k < c {
+						return lo + rune(k), true
+					}
+					k -= c
+				}
+			}
+		}
 	}
 	for i := 0; i+1 < len(ranges); i += 2 {
 		for r := ranges[i]; r <= ranges[i+1] && r-ranges[i] < 256; r++ {
