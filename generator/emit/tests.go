@@ -23,8 +23,8 @@ func Tests(g *Generator) ([]*File, error) {
 	if len(g.Plan.Operations) == 0 {
 		return nil, nil
 	}
-	f := newTestFile(g)
-	t := &tests{g: g, f: f, b: sample.NewBuilder()}
+	f, sf := newTestFile(g), newTestFile(g)
+	t := &tests{g: g, f: f, sf: sf, b: sample.NewBuilder()}
 	if g.Protocol != nil {
 		t.pt = g.Protocol.Tests()
 	}
@@ -33,26 +33,33 @@ func Tests(g *Generator) ([]*File, error) {
 	// the operation name: the files stay a readable size, format in
 	// parallel, and an operation stays in its file as others come and go.
 	buckets := (len(g.Plan.Operations) + opsPerTestFile - 1) / opsPerTestFile
-	files := make([]*jen.File, buckets)
+	files := make([][2]*jen.File, buckets)
 	for _, op := range g.Plan.Operations {
 		if buckets > 1 {
 			h := fnv.New32a()
 			h.Write([]byte(op.Name))
 			k := int(h.Sum32() % uint32(buckets))
-			if files[k] == nil {
-				files[k] = newTestFile(g)
-				t.files = append(t.files, &File{Name: fmt.Sprintf("golden_%d_test.go", k+1), Go: files[k]})
+			if files[k][0] == nil {
+				files[k] = [2]*jen.File{newTestFile(g), newTestFile(g)}
+				t.files = append(t.files,
+					&File{Name: fmt.Sprintf("golden_%d_test.go", k+1), Go: files[k][0]},
+					&File{Name: fmt.Sprintf("samples_%d_test.go", k+1), Go: files[k][1]})
 			}
-			t.f = files[k]
+			t.f, t.sf = files[k][0], files[k][1]
 		}
 		if err := t.operation(op); err != nil {
 			return nil, err
 		}
 	}
-	t.f = f
+	t.f, t.sf = f, sf
 	t.enums()
 	t.fuzz()
 	t.files = append(t.files, &File{Name: "golden_test.go", Go: f})
+	if buckets <= 1 {
+		// Sample values sit apart from the tests, in a file of their own
+		// that formats beside the tests.
+		t.files = append(t.files, &File{Name: "samples_test.go", Go: sf})
+	}
 	return t.files, nil
 }
 
@@ -68,7 +75,8 @@ func newTestFile(g *Generator) *jen.File {
 type tests struct {
 	files   []*File // made so far: tests run beside the other emitters
 	g       *Generator
-	f       *jen.File
+	f       *jen.File // tests
+	sf      *jen.File // sample values
 	b       *sample.Builder
 	pt      ProtocolTests
 	golden  bool
@@ -197,8 +205,8 @@ func (t *tests) operation(op *plan.Operation) error {
 }
 
 func (t *tests) sampleFunc(name, typ string, v *sample.Value) {
-	t.f.Func().Id(name).Params().Op("*").Id(typ).Block(jen.Return(jen.Op("&").Id(typ).Values(fieldDict(v))))
-	t.f.Line()
+	t.sf.Func().Id(name).Params().Op("*").Id(typ).Block(jen.Return(jen.Op("&").Id(typ).Values(fieldDict(v))))
+	t.sf.Line()
 }
 
 func violationsLit(vs []sample.Violation) jen.Code {
@@ -392,13 +400,16 @@ func (t *tests) responseTest(op *plan.Operation) error {
 	t.files = append(t.files, &File{Name: "testdata/" + file, Data: doc})
 	want := fieldDict(out)
 	want[jen.Id("ResultMetadata")] = jen.Id("ResponseMetadata").Values(jen.Dict{jen.Id("RequestID"): jen.Lit(sample.RequestID)})
+	wantName := t.g.funcName("sampleOutput\x00"+op.Output.Name, "sample"+op.Output.Name)
+	t.sf.Func().Id(wantName).Params().Id(op.Output.Name).Block(jen.Return(jen.Id(op.Output.Name).Values(want)))
+	t.sf.Line()
 	t.f.Func().Id("Test"+op.Name+"Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.List(jen.Id("doc"), jen.Err()).Op(":=").Qual("os", "ReadFile").Call(jen.Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Lit(file))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 		jen.Var().Id("got").Id(op.Output.Name),
 		jen.If(jen.Err().Op(":=").Id("got").Dot(t.pt.UnmarshalMethod).Call(jen.Id("doc")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("t").Dot("Fatal").Call(jen.Err())),
-		jen.Id("want").Op(":=").Id(op.Output.Name).Values(want),
+		jen.Id("want").Op(":=").Id(wantName).Call(),
 		jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded output:\n got %+v\nwant %+v"), jen.Id("got"), jen.Id("want"))),
 	)

@@ -45,50 +45,6 @@ func violations(t *testing.T, err error) []Violation {
 	return out
 }
 
-func sampleCreateInterruptibleCapacityReservationAllocationInput() *CreateInterruptibleCapacityReservationAllocationInput {
-	return &CreateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-847"),
-		ClientToken:           ptr("clienttoken-176"),
-		DryRun:                ptr(true),
-		InstanceCount:         ptr(int32(159)),
-		TagSpecifications: []TagSpecification{
-			{
-				ResourceType: ResourceTypeVpcFlowLog,
-				Tags: []Tag{
-					{
-						Key:   ptr("key-698"),
-						Value: ptr("value-638"),
-					},
-					{
-						Key:   ptr("key-106"),
-						Value: ptr("value-315"),
-					},
-				},
-			},
-			{
-				ResourceType: ResourceTypeRouteServer,
-				Tags: []Tag{
-					{
-						Key:   ptr("key-599"),
-						Value: ptr("value-159"),
-					},
-					{
-						Key:   ptr("key-38"),
-						Value: ptr("value-470"),
-					},
-				},
-			},
-		},
-	}
-}
-
-func minimalCreateInterruptibleCapacityReservationAllocationInput() *CreateInterruptibleCapacityReservationAllocationInput {
-	return &CreateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-847"),
-		InstanceCount:         ptr(int32(159)),
-	}
-}
-
 func TestCreateInterruptibleCapacityReservationAllocationValidateMinimal(t *testing.T) {
 	got := violations(t, minimalCreateInterruptibleCapacityReservationAllocationInput().Validate())
 	want := []Violation(nil)
@@ -187,30 +143,9 @@ func TestCreateInterruptibleCapacityReservationAllocationResponse(t *testing.T) 
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := CreateInterruptibleCapacityReservationAllocationOutput{
-		InterruptionType:            InterruptionTypeAdhoc,
-		ResultMetadata:              ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		SourceCapacityReservationId: ptr("sourcecapacityreservationid-406"),
-		Status:                      InterruptibleCapacityReservationAllocationStatusCanceled,
-		TargetInstanceCount:         ptr(int32(898)),
-	}
+	want := sampleCreateInterruptibleCapacityReservationAllocationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
-}
-
-func sampleUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInterruptibleCapacityReservationAllocationInput {
-	return &UpdateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-358"),
-		DryRun:                ptr(true),
-		TargetInstanceCount:   ptr(int32(682)),
-	}
-}
-
-func minimalUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInterruptibleCapacityReservationAllocationInput {
-	return &UpdateInterruptibleCapacityReservationAllocationInput{
-		CapacityReservationId: ptr("capacityreservationid-358"),
-		TargetInstanceCount:   ptr(int32(682)),
 	}
 }
 
@@ -272,15 +207,7 @@ func TestUpdateInterruptibleCapacityReservationAllocationResponse(t *testing.T) 
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := UpdateInterruptibleCapacityReservationAllocationOutput{
-		InstanceCount:                      ptr(int32(48)),
-		InterruptibleCapacityReservationId: ptr("interruptiblecapacityreservationid-10"),
-		InterruptionType:                   InterruptionTypeAdhoc,
-		ResultMetadata:                     ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		SourceCapacityReservationId:        ptr("sourcecapacityreservationid-486"),
-		Status:                             InterruptibleCapacityReservationAllocationStatusPending,
-		TargetInstanceCount:                ptr(int32(85)),
-	}
+	want := sampleUpdateInterruptibleCapacityReservationAllocationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

@@ -10,16 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
-
-func sampleDatetimeOffsetsInput() *DatetimeOffsetsInput {
-	return &DatetimeOffsetsInput{}
-}
-
-func minimalDatetimeOffsetsInput() *DatetimeOffsetsInput {
-	return &DatetimeOffsetsInput{}
-}
 
 func TestDatetimeOffsetsValidateMinimal(t *testing.T) {
 	got := violations(t, minimalDatetimeOffsetsInput().Validate())
@@ -104,21 +95,10 @@ func TestDatetimeOffsetsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := DatetimeOffsetsOutput{
-		Datetime:       ptr(time.Date(2024, time.March, 23, 13, 6, 7, 0, time.UTC)),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleDatetimeOffsetsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleIgnoresWrappingXmlNameInput() *IgnoresWrappingXmlNameInput {
-	return &IgnoresWrappingXmlNameInput{}
-}
-
-func minimalIgnoresWrappingXmlNameInput() *IgnoresWrappingXmlNameInput {
-	return &IgnoresWrappingXmlNameInput{}
 }
 
 func TestIgnoresWrappingXmlNameValidateMinimal(t *testing.T) {
@@ -164,28 +144,10 @@ func TestIgnoresWrappingXmlNameResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := IgnoresWrappingXmlNameOutput{
-		Foo:            ptr("foo-997"),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleIgnoresWrappingXmlNameOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleNestedStructuresInput() *NestedStructuresInput {
-	return &NestedStructuresInput{Nested: &StructArg{
-		OtherArg: ptr(true),
-		RecursiveArg: &StructArg{
-			OtherArg:  ptr(true),
-			StringArg: ptr("stringarg-460"),
-		},
-		StringArg: ptr("stringarg-316"),
-	}}
-}
-
-func minimalNestedStructuresInput() *NestedStructuresInput {
-	return &NestedStructuresInput{}
 }
 
 func TestNestedStructuresValidateMinimal(t *testing.T) {
@@ -231,18 +193,10 @@ func TestNestedStructuresResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := NestedStructuresOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleNestedStructuresOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleNoInputAndOutputInput() *NoInputAndOutputInput {
-	return &NoInputAndOutputInput{}
-}
-
-func minimalNoInputAndOutputInput() *NoInputAndOutputInput {
-	return &NoInputAndOutputInput{}
 }
 
 func TestNoInputAndOutputValidateMinimal(t *testing.T) {
@@ -288,21 +242,10 @@ func TestNoInputAndOutputResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := NoInputAndOutputOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleNoInputAndOutputOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func samplePutWithContentEncodingInput() *PutWithContentEncodingInput {
-	return &PutWithContentEncodingInput{
-		Data:     ptr("data-273"),
-		Encoding: ptr("encoding-906"),
-	}
-}
-
-func minimalPutWithContentEncodingInput() *PutWithContentEncodingInput {
-	return &PutWithContentEncodingInput{}
 }
 
 func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
@@ -348,39 +291,10 @@ func TestPutWithContentEncodingResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := PutWithContentEncodingOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := samplePutWithContentEncodingOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleQueryListsInput() *QueryListsInput {
-	return &QueryListsInput{
-		ComplexListArg: []GreetingStruct{
-			{Hi: ptr("hi-603")},
-			{Hi: ptr("hi-615")},
-		},
-		ListArg: []string{
-			"listarg-795",
-			"listarg-61",
-		},
-		ListArgWithXmlName: []string{
-			"listargwithxmlname-826",
-			"listargwithxmlname-875",
-		},
-		ListArgWithXmlNameMember: []string{
-			"listargwithxmlnamemember-153",
-			"listargwithxmlnamemember-29",
-		},
-		NestedWithList: &NestedStructWithList{ListArg: []string{
-			"listarg-175",
-			"listarg-736",
-		}},
-	}
-}
-
-func minimalQueryListsInput() *QueryListsInput {
-	return &QueryListsInput{}
 }
 
 func TestQueryListsValidateMinimal(t *testing.T) {
@@ -426,22 +340,10 @@ func TestQueryListsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := QueryListsOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleQueryListsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleQueryTimestampsInput() *QueryTimestampsInput {
-	return &QueryTimestampsInput{
-		EpochMember:  ptr(time.Date(2024, time.April, 13, 21, 6, 7, 0, time.UTC)),
-		EpochTarget:  ptr(time.Date(2024, time.March, 10, 0, 6, 7, 0, time.UTC)),
-		NormalFormat: ptr(time.Date(2024, time.March, 18, 3, 6, 7, 0, time.UTC)),
-	}
-}
-
-func minimalQueryTimestampsInput() *QueryTimestampsInput {
-	return &QueryTimestampsInput{}
 }
 
 func TestQueryTimestampsValidateMinimal(t *testing.T) {
@@ -487,18 +389,10 @@ func TestQueryTimestampsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := QueryTimestampsOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleQueryTimestampsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleRecursiveXmlShapesInput() *RecursiveXmlShapesInput {
-	return &RecursiveXmlShapesInput{}
-}
-
-func minimalRecursiveXmlShapesInput() *RecursiveXmlShapesInput {
-	return &RecursiveXmlShapesInput{}
 }
 
 func TestRecursiveXmlShapesValidateMinimal(t *testing.T) {
@@ -544,30 +438,10 @@ func TestRecursiveXmlShapesResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := RecursiveXmlShapesOutput{
-		Nested: &RecursiveXmlShapesOutputNested1{
-			Foo: ptr("foo-763"),
-			Nested: &RecursiveXmlShapesOutputNested2{
-				Bar: ptr("bar-900"),
-				RecursiveMember: &RecursiveXmlShapesOutputNested1{
-					Foo:    ptr("foo-443"),
-					Nested: &RecursiveXmlShapesOutputNested2{},
-				},
-			},
-		},
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleRecursiveXmlShapesOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlBlobsInput() *XmlBlobsInput {
-	return &XmlBlobsInput{}
-}
-
-func minimalXmlBlobsInput() *XmlBlobsInput {
-	return &XmlBlobsInput{}
 }
 
 func TestXmlBlobsValidateMinimal(t *testing.T) {
@@ -613,21 +487,10 @@ func TestXmlBlobsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlBlobsOutput{
-		Data:           []byte("blob-362"),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleXmlBlobsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlEmptyListsInput() *XmlEmptyListsInput {
-	return &XmlEmptyListsInput{}
-}
-
-func minimalXmlEmptyListsInput() *XmlEmptyListsInput {
-	return &XmlEmptyListsInput{}
 }
 
 func TestXmlEmptyListsValidateMinimal(t *testing.T) {
@@ -673,88 +536,10 @@ func TestXmlEmptyListsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlEmptyListsOutput{
-		BooleanList: []bool{
-			true,
-			true,
-		},
-		EnumList: []FooEnum{
-			FooEnumBaz,
-			FooEnumOne,
-		},
-		FlattenedList: []string{
-			"flattenedlist-367",
-			"flattenedlist-772",
-		},
-		FlattenedList2: []string{
-			"flattenedlist2-260",
-			"flattenedlist2-746",
-		},
-		FlattenedListWithMemberNamespace: []string{
-			"flattenedlistwithmembernamespace-11",
-			"flattenedlistwithmembernamespace-135",
-		},
-		FlattenedListWithNamespace: []string{
-			"flattenedlistwithnamespace-557",
-			"flattenedlistwithnamespace-864",
-		},
-		IntEnumList: []IntegerEnum{
-			IntegerEnumC,
-			IntegerEnumA,
-		},
-		IntegerList: []int32{
-			int32(446),
-			int32(183),
-		},
-		NestedStringList: [][]string{
-			[]string{
-				"nestedstringlist-293",
-				"nestedstringlist-244",
-			},
-			[]string{
-				"nestedstringlist-354",
-				"nestedstringlist-617",
-			},
-		},
-		RenamedListMembers: []string{
-			"renamedlistmembers-211",
-			"renamedlistmembers-260",
-		},
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		StringList: []string{
-			"stringlist-538",
-			"stringlist-587",
-		},
-		StringSet: []string{
-			"stringset-645",
-			"stringset-694",
-		},
-		StructureList: []StructureListMember{
-			{
-				A: ptr("a-313"),
-				B: ptr("b-4"),
-			},
-			{
-				A: ptr("a-268"),
-				B: ptr("b-577"),
-			},
-		},
-		TimestampList: []time.Time{
-			time.Date(2024, time.April, 10, 5, 6, 7, 0, time.UTC),
-			time.Date(2024, time.April, 8, 4, 6, 7, 0, time.UTC),
-		},
-	}
+	want := sampleXmlEmptyListsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlEnumsInput() *XmlEnumsInput {
-	return &XmlEnumsInput{}
-}
-
-func minimalXmlEnumsInput() *XmlEnumsInput {
-	return &XmlEnumsInput{}
 }
 
 func TestXmlEnumsValidateMinimal(t *testing.T) {
@@ -800,35 +585,10 @@ func TestXmlEnumsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlEnumsOutput{
-		FooEnum1: FooEnumOne,
-		FooEnum2: FooEnumZero,
-		FooEnum3: FooEnumBar,
-		FooEnumList: []FooEnum{
-			FooEnumBaz,
-			FooEnumOne,
-		},
-		FooEnumMap: map[string]FooEnum{
-			"fooenummapkey-496": FooEnumBaz,
-			"fooenummapkey-599": FooEnumBar,
-		},
-		FooEnumSet: []FooEnum{
-			FooEnumOne,
-			FooEnumBaz,
-		},
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleXmlEnumsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlNamespacesInput() *XmlNamespacesInput {
-	return &XmlNamespacesInput{}
-}
-
-func minimalXmlNamespacesInput() *XmlNamespacesInput {
-	return &XmlNamespacesInput{}
 }
 
 func TestXmlNamespacesValidateMinimal(t *testing.T) {
@@ -874,16 +634,7 @@ func TestXmlNamespacesResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlNamespacesOutput{
-		Nested: &XmlNamespaceNested{
-			Foo: ptr("foo-1"),
-			Values: []string{
-				"values-527",
-				"values-220",
-			},
-		},
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleXmlNamespacesOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

@@ -7,16 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-	"time"
 )
-
-func sampleEmptyInputAndEmptyOutputInput() *EmptyInputAndEmptyOutputInput {
-	return &EmptyInputAndEmptyOutputInput{}
-}
-
-func minimalEmptyInputAndEmptyOutputInput() *EmptyInputAndEmptyOutputInput {
-	return &EmptyInputAndEmptyOutputInput{}
-}
 
 func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
 	got := violations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
@@ -61,18 +52,10 @@ func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := EmptyInputAndEmptyOutputOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleEmptyInputAndEmptyOutputOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleEndpointOperationInput() *EndpointOperationInput {
-	return &EndpointOperationInput{}
-}
-
-func minimalEndpointOperationInput() *EndpointOperationInput {
-	return &EndpointOperationInput{}
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
@@ -118,18 +101,10 @@ func TestEndpointOperationResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := EndpointOperationOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleEndpointOperationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperationInput {
-	return &EndpointWithHostLabelOperationInput{Label: ptr("label-554")}
-}
-
-func minimalEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperationInput {
-	return &EndpointWithHostLabelOperationInput{Label: ptr("label-554")}
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
@@ -189,18 +164,10 @@ func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := EndpointWithHostLabelOperationOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleEndpointWithHostLabelOperationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleFractionalSecondsInput() *FractionalSecondsInput {
-	return &FractionalSecondsInput{}
-}
-
-func minimalFractionalSecondsInput() *FractionalSecondsInput {
-	return &FractionalSecondsInput{}
 }
 
 func TestFractionalSecondsValidateMinimal(t *testing.T) {
@@ -246,21 +213,10 @@ func TestFractionalSecondsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := FractionalSecondsOutput{
-		Datetime:       ptr(time.Date(2024, time.March, 6, 22, 6, 7, 0, time.UTC)),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleFractionalSecondsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleGreetingWithErrorsInput() *GreetingWithErrorsInput {
-	return &GreetingWithErrorsInput{}
-}
-
-func minimalGreetingWithErrorsInput() *GreetingWithErrorsInput {
-	return &GreetingWithErrorsInput{}
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
@@ -306,21 +262,10 @@ func TestGreetingWithErrorsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := GreetingWithErrorsOutput{
-		Greeting:       ptr("greeting-555"),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleGreetingWithErrorsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleHostWithPathOperationInput() *HostWithPathOperationInput {
-	return &HostWithPathOperationInput{}
-}
-
-func minimalHostWithPathOperationInput() *HostWithPathOperationInput {
-	return &HostWithPathOperationInput{}
 }
 
 func TestHostWithPathOperationValidateMinimal(t *testing.T) {
@@ -366,18 +311,10 @@ func TestHostWithPathOperationResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := HostWithPathOperationOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleHostWithPathOperationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
-	return &QueryIdempotencyTokenAutoFillInput{Token: ptr("token-482")}
-}
-
-func minimalQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
-	return &QueryIdempotencyTokenAutoFillInput{}
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
@@ -423,30 +360,10 @@ func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := QueryIdempotencyTokenAutoFillOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleQueryIdempotencyTokenAutoFillOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleSimpleInputParamsInput() *SimpleInputParamsInput {
-	return &SimpleInputParamsInput{
-		Bam:                ptr(int32(925)),
-		Bar:                ptr("bar-616"),
-		Baz:                ptr(true),
-		Boo:                ptr(float64(531.5)),
-		FloatValue:         ptr(float32(525.5)),
-		Foo:                ptr("foo-15"),
-		FooEnum:            FooEnumOne,
-		HasQueryAndXmlName: ptr("hasqueryandxmlname-17"),
-		HasQueryName:       ptr("hasqueryname-978"),
-		Qux:                []byte("blob-716"),
-		UsesXmlName:        ptr("usesxmlname-214"),
-	}
-}
-
-func minimalSimpleInputParamsInput() *SimpleInputParamsInput {
-	return &SimpleInputParamsInput{}
 }
 
 func TestSimpleInputParamsValidateMinimal(t *testing.T) {
@@ -492,18 +409,10 @@ func TestSimpleInputParamsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := SimpleInputParamsOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+	want := sampleSimpleInputParamsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleSimpleScalarXmlPropertiesInput() *SimpleScalarXmlPropertiesInput {
-	return &SimpleScalarXmlPropertiesInput{}
-}
-
-func minimalSimpleScalarXmlPropertiesInput() *SimpleScalarXmlPropertiesInput {
-	return &SimpleScalarXmlPropertiesInput{}
 }
 
 func TestSimpleScalarXmlPropertiesValidateMinimal(t *testing.T) {
@@ -549,30 +458,10 @@ func TestSimpleScalarXmlPropertiesResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := SimpleScalarXmlPropertiesOutput{
-		ByteValue:         ptr(int8(127)),
-		DoubleValue:       ptr(float64(696.5)),
-		EmptyStringValue:  ptr("emptystringvalue-604"),
-		FalseBooleanValue: ptr(true),
-		FloatValue:        ptr(float32(28.5)),
-		IntegerValue:      ptr(int32(895)),
-		LongValue:         ptr(int64(815)),
-		ResultMetadata:    ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		ShortValue:        ptr(int16(937)),
-		StringValue:       ptr("stringvalue-282"),
-		TrueBooleanValue:  ptr(true),
-	}
+	want := sampleSimpleScalarXmlPropertiesOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlEmptyBlobsInput() *XmlEmptyBlobsInput {
-	return &XmlEmptyBlobsInput{}
-}
-
-func minimalXmlEmptyBlobsInput() *XmlEmptyBlobsInput {
-	return &XmlEmptyBlobsInput{}
 }
 
 func TestXmlEmptyBlobsValidateMinimal(t *testing.T) {
@@ -618,21 +507,10 @@ func TestXmlEmptyBlobsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlEmptyBlobsOutput{
-		Data:           []byte("blob-935"),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleXmlEmptyBlobsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlIntEnumsInput() *XmlIntEnumsInput {
-	return &XmlIntEnumsInput{}
-}
-
-func minimalXmlIntEnumsInput() *XmlIntEnumsInput {
-	return &XmlIntEnumsInput{}
 }
 
 func TestXmlIntEnumsValidateMinimal(t *testing.T) {
@@ -678,35 +556,10 @@ func TestXmlIntEnumsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlIntEnumsOutput{
-		IntEnum1: IntegerEnumC,
-		IntEnum2: IntegerEnumA,
-		IntEnum3: IntegerEnumB,
-		IntEnumList: []IntegerEnum{
-			IntegerEnumC,
-			IntegerEnumA,
-		},
-		IntEnumMap: map[string]IntegerEnum{
-			"intenummapkey-448": IntegerEnumA,
-			"intenummapkey-551": IntegerEnumA,
-		},
-		IntEnumSet: []IntegerEnum{
-			IntegerEnumA,
-			IntegerEnumB,
-		},
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleXmlIntEnumsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlListsInput() *XmlListsInput {
-	return &XmlListsInput{}
-}
-
-func minimalXmlListsInput() *XmlListsInput {
-	return &XmlListsInput{}
 }
 
 func TestXmlListsValidateMinimal(t *testing.T) {
@@ -752,88 +605,10 @@ func TestXmlListsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlListsOutput{
-		BooleanList: []bool{
-			true,
-			true,
-		},
-		EnumList: []FooEnum{
-			FooEnumBar,
-			FooEnumZero,
-		},
-		FlattenedList: []string{
-			"flattenedlist-595",
-			"flattenedlist-159",
-		},
-		FlattenedList2: []string{
-			"flattenedlist2-178",
-			"flattenedlist2-739",
-		},
-		FlattenedListWithMemberNamespace: []string{
-			"flattenedlistwithmembernamespace-920",
-			"flattenedlistwithmembernamespace-136",
-		},
-		FlattenedListWithNamespace: []string{
-			"flattenedlistwithnamespace-785",
-			"flattenedlistwithnamespace-661",
-		},
-		IntEnumList: []IntegerEnum{
-			IntegerEnumB,
-			IntegerEnumC,
-		},
-		IntegerList: []int32{
-			int32(665),
-			int32(541),
-		},
-		NestedStringList: [][]string{
-			[]string{
-				"nestedstringlist-210",
-				"nestedstringlist-646",
-			},
-			[]string{
-				"nestedstringlist-996",
-				"nestedstringlist-123",
-			},
-		},
-		RenamedListMembers: []string{
-			"renamedlistmembers-196",
-			"renamedlistmembers-676",
-		},
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		StringList: []string{
-			"stringlist-302",
-			"stringlist-262",
-		},
-		StringSet: []string{
-			"stringset-146",
-			"stringset-97",
-		},
-		StructureList: []StructureListMember{
-			{
-				A: ptr("a-117"),
-				B: ptr("b-426"),
-			},
-			{
-				A: ptr("a-607"),
-				B: ptr("b-298"),
-			},
-		},
-		TimestampList: []time.Time{
-			time.Date(2024, time.March, 9, 15, 6, 7, 0, time.UTC),
-			time.Date(2024, time.March, 11, 16, 6, 7, 0, time.UTC),
-		},
-	}
+	want := sampleXmlListsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
-}
-
-func sampleXmlTimestampsInput() *XmlTimestampsInput {
-	return &XmlTimestampsInput{}
-}
-
-func minimalXmlTimestampsInput() *XmlTimestampsInput {
-	return &XmlTimestampsInput{}
 }
 
 func TestXmlTimestampsValidateMinimal(t *testing.T) {
@@ -879,16 +654,7 @@ func TestXmlTimestampsResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := XmlTimestampsOutput{
-		DateTime:             ptr(time.Date(2024, time.April, 14, 15, 6, 7, 0, time.UTC)),
-		DateTimeOnTarget:     ptr(time.Date(2024, time.April, 6, 13, 6, 7, 0, time.UTC)),
-		EpochSeconds:         ptr(time.Date(2024, time.March, 28, 19, 6, 7, 0, time.UTC)),
-		EpochSecondsOnTarget: ptr(time.Date(2024, time.March, 23, 18, 6, 7, 0, time.UTC)),
-		HttpDate:             ptr(time.Date(2024, time.March, 15, 5, 6, 7, 0, time.UTC)),
-		HttpDateOnTarget:     ptr(time.Date(2024, time.April, 10, 5, 6, 7, 0, time.UTC)),
-		Normal:               ptr(time.Date(2024, time.April, 9, 8, 6, 7, 0, time.UTC)),
-		ResultMetadata:       ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-	}
+	want := sampleXmlTimestampsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 )
 
 // ptr returns a pointer to a copy of v, for sample values.
@@ -44,41 +43,6 @@ func violations(t *testing.T, err error) []Violation {
 		return out[i].Constraint < out[j].Constraint
 	})
 	return out
-}
-
-func samplePutWidgetInput() *PutWidgetInput {
-	return &PutWidgetInput{
-		Colour: ColourGreen,
-		Count:  int32(120),
-		Data:   []byte("blob-573"),
-		Labels: []string{
-			"labels-275",
-			"labels-836",
-		},
-		Name: ptr("name-922"),
-		Old:  ptr("old-223"),
-		Parts: []Part{
-			{
-				Id:     ptr("id-363"),
-				Weight: ptr(float32(347.5)),
-			},
-			{
-				Id:     ptr("id-93"),
-				Weight: ptr(float32(489.5)),
-			},
-		},
-		Ratio: ptr(float64(2.5)),
-		Size:  ptr(int32(100)),
-		Token: ptr("token-566"),
-		When:  ptr(time.Date(2024, time.March, 12, 5, 6, 7, 0, time.UTC)),
-	}
-}
-
-func minimalPutWidgetInput() *PutWidgetInput {
-	return &PutWidgetInput{
-		Name: ptr("name-922"),
-		Size: ptr(int32(100)),
-	}
 }
 
 func TestPutWidgetValidateMinimal(t *testing.T) {
@@ -206,24 +170,7 @@ func TestPutWidgetResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := PutWidgetOutput{
-		Created:        ptr(time.Date(2024, time.March, 10, 4, 6, 7, 0, time.UTC)),
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		Widget: &Widget{
-			Colour: ColourRed,
-			Name:   ptr("name-598"),
-			Parts: []Part{
-				{
-					Id:     ptr("id-972"),
-					Weight: ptr(float32(848.5)),
-				},
-				{
-					Id:     ptr("id-705"),
-					Weight: ptr(float32(242.5)),
-				},
-			},
-		},
-	}
+	want := samplePutWidgetOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

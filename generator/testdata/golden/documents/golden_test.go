@@ -40,14 +40,6 @@ func violations(t *testing.T, err error) []Violation {
 	return out
 }
 
-func sampleStoreInput() *StoreInput {
-	return &StoreInput{Name: ptr("name-")}
-}
-
-func minimalStoreInput() *StoreInput {
-	return &StoreInput{}
-}
-
 func TestStoreValidateMinimal(t *testing.T) {
 	got := violations(t, minimalStoreInput().Validate())
 	want := []Violation{Violation{Path: "Body", Constraint: "required"}}

@@ -45,33 +45,6 @@ func violations(t *testing.T, err error) []Violation {
 	return out
 }
 
-func sampleGetThingInput() *GetThingInput {
-	return &GetThingInput{
-		Error: ptr("error-102"),
-		Func:  ptr(int32(213)),
-		Input: &Input{String: ptr("string-291")},
-		Len: []string{
-			"len-253",
-			"len-129",
-		},
-		MarshalQuery_: ptr("marshalquery_-265"),
-		Mine:          &Widget{Id: ptr("id-290")},
-		Nil:           ptr("nil-207"),
-		Size:          SizeIOS,
-		Str:           &String{Error: ptr("error-574")},
-		String:        ptr(true),
-		Theirs:        &WidgetOther{Name: ptr("name-789")},
-		Type:          ptr("type-125"),
-		Validate_:     ptr("validate_-786"),
-		Value:         ptr("value-631"),
-		Value_:        ptr("value_-74"),
-	}
-}
-
-func minimalGetThingInput() *GetThingInput {
-	return &GetThingInput{}
-}
-
 func TestGetThingValidateMinimal(t *testing.T) {
 	got := violations(t, minimalGetThingInput().Validate())
 	want := []Violation(nil)
@@ -155,12 +128,7 @@ func TestGetThingResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := GetThingOutput{
-		ResultMetadata:     ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		ResultMetadata_:    ptr("resultmetadata_-509"),
-		Size:               SizeAB2,
-		UnmarshalResponse_: ptr("unmarshalresponse_-890"),
-	}
+	want := sampleGetThingOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

@@ -45,14 +45,6 @@ func violations(t *testing.T, err error) []Violation {
 	return out
 }
 
-func sampleGetBlobInput() *GetBlobInput {
-	return &GetBlobInput{}
-}
-
-func minimalGetBlobInput() *GetBlobInput {
-	return &GetBlobInput{}
-}
-
 func TestGetBlobValidateMinimal(t *testing.T) {
 	got := violations(t, minimalGetBlobInput().Validate())
 	want := []Violation(nil)
@@ -67,59 +59,6 @@ func TestGetBlobValidateFull(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
 	}
-}
-
-func samplePutTreeInput() *PutTreeInput {
-	return &PutTreeInput{
-		Choice:  &ChoiceMemberText{Value: "text-167"},
-		Enabled: true,
-		Flat: []string{
-			"flat-450",
-			"flat-401",
-		},
-		Groups: map[string][]Item{
-			"groupskey-139": []Item{
-				{
-					Id:     ptr("id-252"),
-					Weight: ptr(float64(284.5)),
-				},
-				{
-					Id:     ptr("id-75"),
-					Weight: ptr(float64(280.5)),
-				},
-			},
-			"groupskey-36": []Item{
-				{
-					Id:     ptr("id-598"),
-					Weight: ptr(float64(513.5)),
-				},
-				{
-					Id:     ptr("id-881"),
-					Weight: ptr(float64(662.5)),
-				},
-			},
-		},
-		Level: LevelHigh,
-		Limit: ptr(int32(415)),
-		Mode:  ModeFast,
-		Note:  ptr("note-784"),
-		Root: &Node{
-			Children: []Node{
-				{Name: ptr("name-627")},
-				{Name: ptr("name-525")},
-			},
-			Name:   ptr("name-4"),
-			Parent: &Node{Name: ptr("name-941")},
-		},
-		Sparse: []*string{
-			ptr("sparse-831"),
-			ptr("sparse-880"),
-		},
-	}
-}
-
-func minimalPutTreeInput() *PutTreeInput {
-	return &PutTreeInput{Root: &Node{Name: ptr("name-4")}}
 }
 
 func TestPutTreeValidateMinimal(t *testing.T) {
@@ -234,52 +173,7 @@ func TestPutTreeResponse(t *testing.T) {
 	if err := got.UnmarshalResponse(doc); err != nil {
 		t.Fatal(err)
 	}
-	want := PutTreeOutput{
-		Choice: &ChoiceMemberNode{Value: Node{
-			Children: []Node{
-				{Name: ptr("name-36")},
-				{Name: ptr("name-532")},
-			},
-			Name:   ptr("name-313"),
-			Parent: &Node{Name: ptr("name-586")},
-		}},
-		Flat: []string{
-			"flat-718",
-			"flat-767",
-		},
-		Groups: map[string][]Item{
-			"groupskey-146": []Item{
-				{
-					Id:     ptr("id-37"),
-					Weight: ptr(float64(785.5)),
-				},
-				{
-					Id:     ptr("id-343"),
-					Weight: ptr(float64(45.5)),
-				},
-			},
-			"groupskey-43": []Item{
-				{
-					Id:     ptr("id-275"),
-					Weight: ptr(float64(613.5)),
-				},
-				{
-					Id:     ptr("id-596"),
-					Weight: ptr(float64(311.5)),
-				},
-			},
-		},
-		Level:          LevelLow,
-		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
-		Root: &Node{
-			Children: []Node{
-				{Name: ptr("name-128")},
-				{Name: ptr("name-741")},
-			},
-			Name:   ptr("name-746"),
-			Parent: &Node{Name: ptr("name-362")},
-		},
-	}
+	want := samplePutTreeOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
