@@ -134,20 +134,28 @@ func (d Dialect) encodeResponse(op *plan.Operation, out *sample.Value) ([]byte, 
 	if n, ok := op.Service().Traits.XMLNamespace(); ok {
 		ns = n.URI
 	}
+	// Members with xmlAttribute sit on the element that holds the
+	// output's members: the root for ec2Query, <OpResult> for awsQuery.
+	attrs := attributes(out)
 	b.WriteString("<" + op.Shape.ID.Name() + "Response")
 	if ns != "" {
 		b.WriteString(` xmlns="`)
 		xml.EscapeText(&b, []byte(ns))
 		b.WriteString(`"`)
 	}
+	if d.EC2 {
+		b.WriteString(attrs)
+	}
 	b.WriteString(">\n")
 	indent := "    "
 	if !d.EC2 {
-		b.WriteString("    <" + op.Shape.ID.Name() + "Result>\n")
+		b.WriteString("    <" + op.Shape.ID.Name() + "Result" + attrs + ">\n")
 		indent = "        "
 	}
 	for _, fv := range out.Fields {
-		d.element(&b, indent, xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+		if !fv.Field.Member.Traits.XMLAttribute() {
+			d.element(&b, indent, xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+		}
 	}
 	if d.EC2 {
 		b.WriteString("    <requestId>" + sample.RequestID + "</requestId>\n")
@@ -159,21 +167,26 @@ func (d Dialect) encodeResponse(op *plan.Operation, out *sample.Value) ([]byte, 
 	return b.Bytes(), nil
 }
 
+// attributes writes a structure's xmlAttribute members as XML attributes.
+func attributes(v *sample.Value) string {
+	var attrs bytes.Buffer
+	for _, fv := range v.Fields {
+		if fv.Field.Member.Traits.XMLAttribute() {
+			attrs.WriteString(" " + xmlName(fv.Field.Member) + `="`)
+			xml.EscapeText(&attrs, []byte(scalarText(fv.Value, fv.Field.Member, formatTime)))
+			attrs.WriteString(`"`)
+		}
+	}
+	return attrs.String()
+}
+
 func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member, v *sample.Value) {
 	t := v.Type
 	open := func(attrs string) { b.WriteString(indent + "<" + name + attrs + ">") }
 	closeTag := func() { b.WriteString("</" + name + ">\n") }
 	switch t.Kind {
 	case plan.StructKind:
-		var attrs bytes.Buffer
-		for _, fv := range v.Fields {
-			if fv.Field.Member.Traits.XMLAttribute() {
-				attrs.WriteString(" " + xmlName(fv.Field.Member) + `="`)
-				xml.EscapeText(&attrs, []byte(scalarText(fv.Value, fv.Field.Member, formatTime)))
-				attrs.WriteString(`"`)
-			}
-		}
-		open(attrs.String())
+		open(attributes(v))
 		b.WriteString("\n")
 		for _, fv := range v.Fields {
 			if !fv.Field.Member.Traits.XMLAttribute() {
