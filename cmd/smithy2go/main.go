@@ -51,9 +51,10 @@ open enums, validators, ec2Query/awsQuery serializers and deserializers, and
 golden tests. Only files it generated are ever replaced or removed; nothing
 is written unless everything generated and formatted.
 
-In a downstream module, add to a Go file of the package to generate:
+In a downstream module, add to a Go file beside the directory to generate
+(not inside it: go generate stumbles when a file it is scanning is removed):
 
-	//go:generate go run github.com/smithy2go/smithy2go/cmd/smithy2go -model ../models/ec2.json -out . -operation CreateInterruptibleCapacityReservationAllocation
+	//go:generate go run github.com/smithy2go/smithy2go/cmd/smithy2go -model models/ec2.json -out capacity -operation CreateInterruptibleCapacityReservationAllocation
 
 and pin the tool in go.mod with "go get -tool github.com/smithy2go/smithy2go/cmd/smithy2go".
 

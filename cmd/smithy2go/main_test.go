@@ -259,9 +259,10 @@ func TestUsageGoGenerateLine(t *testing.T) {
 	}
 	root := t.TempDir()
 	writeFile(t, filepath.Join(root, "models", "ec2.json"), string(models.EC2InterruptibleCapacityReservation))
+	writeFile(t, filepath.Join(root, "gen.go"), "package downstream\n\n//go:generate go run ...\n")
 	pkg := filepath.Join(root, "capacity")
-	writeFile(t, filepath.Join(pkg, "gen.go"), "package capacity\n\n//go:generate go run ...\n")
-	t.Chdir(pkg)
+	writeFile(t, filepath.Join(pkg, "loans.go"), "package capacity\n")
+	t.Chdir(root)
 
 	mustRun(t, args...)
 	names, types := goPackage(t, pkg)
@@ -271,8 +272,8 @@ func TestUsageGoGenerateLine(t *testing.T) {
 	if !types[createOp+"Input"] {
 		t.Errorf("no %sInput type", createOp)
 	}
-	if got := files(t, pkg)["gen.go"]; got != "package capacity\n\n//go:generate go run ...\n" {
-		t.Errorf("gen.go changed to %q", got)
+	if got := files(t, pkg)["loans.go"]; got != "package capacity\n" {
+		t.Errorf("loans.go changed to %q", got)
 	}
 }
 

@@ -32,7 +32,10 @@ type Protocol struct{ D Dialect }
 // Emit writes serializers.go, deserializers.go and requests.go.
 func (p Protocol) Emit(g *emit.Generator) error {
 	g.UseRuntime("runtime_query.go", "runtime_querybody.go", "runtime_time.go", "runtime_xml.go",
-		"runtime_errors.go", "runtime_http.go", "runtime_uuid.go", "runtime_queryerror.go", "runtime_xmlbig.go", "runtime_metadata.go")
+		"runtime_errors.go", "runtime_http.go", "runtime_uuid.go", "runtime_queryerror.go", "runtime_metadata.go")
+	if usesBigNumbers(g.Plan) {
+		g.UseRuntime("runtime_xmlbig.go")
+	}
 	w := &writer{g: g, d: p.D}
 	w.serializers()
 	w.deserializers()
@@ -48,6 +51,34 @@ func (p Protocol) Tests() emit.ProtocolTests {
 		EncodeRequest:   p.D.encodeRequest,
 		EncodeResponse:  p.D.encodeResponse,
 	}
+}
+
+// usesBigNumbers reports whether any structure has a bigInteger or
+// bigDecimal member, whose decoding needs math/big.
+func usesBigNumbers(p *plan.Plan) bool {
+	big := func(t *plan.Type) bool {
+		for ; t != nil; t = t.Elem {
+			if t.Kind == plan.BigIntKind || t.Kind == plan.BigDecimalKind {
+				return true
+			}
+		}
+		return false
+	}
+	for _, st := range p.Structs {
+		for _, f := range st.Fields {
+			if big(f.Type) {
+				return true
+			}
+		}
+	}
+	for _, u := range p.Unions {
+		for _, v := range u.Variants {
+			if big(v.Field.Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type writer struct {

@@ -183,7 +183,7 @@ func (f *flow) buildAndTest() error {
 
 // check runs the generate line's command with -check.
 func (f *flow) check() error {
-	return f.goCmd(pkgDir, "tool", "smithy2go", "-model", "../"+modelFile, "-out", ".", "-package", "capacity", "-check")
+	return f.goCmd(".", "tool", "smithy2go", "-model", modelFile, "-out", pkgDir, "-check")
 }
 
 // unchanged fails if any file of the package was written since before was
