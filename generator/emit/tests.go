@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -241,7 +242,23 @@ func (t *tests) violationTable(op *plan.Operation, fullName string, full *sample
 			)),
 		),
 	}
-	for _, m := range ms {
+	// Cases go in functions of rejectsPerTest, so no test function grows
+	// large enough to strain the compiler.
+	emitted := 0
+	flush := func() {
+		name := "Test" + op.Name + "ValidateRejects"
+		if n := emitted / rejectsPerTest; n > 0 {
+			name += strconv.Itoa(n + 1)
+		}
+		t.f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
+		t.f.Line()
+		body = body[:1]
+	}
+	for i, m := range ms {
+		if i > 0 && i%rejectsPerTest == 0 {
+			flush()
+			emitted = i
+		}
 		fn := jen.Func().Params(jen.Id("v").Op("*").Id(op.Input.Name))
 		if stmts := mutation(jen.Id("v"), m.Steps, m.Value); len(stmts) == 1 {
 			// A one-statement change reads best on the case's own line.
@@ -255,9 +272,11 @@ func (t *tests) violationTable(op *plan.Operation, fullName string, full *sample
 		}
 		body = append(body, jen.Id("reject").Call(args...))
 	}
-	t.f.Func().Id("Test" + op.Name + "ValidateRejects").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
-	t.f.Line()
+	flush()
 }
+
+// rejectsPerTest is how many violation cases one test function holds.
+const rejectsPerTest = 200
 
 func violationLit(v sample.Violation) jen.Code {
 	return jen.Id("Violation").Values(jen.Id("Path").Op(":").Lit(v.Path), jen.Id("Constraint").Op(":").Lit(v.Constraint))
@@ -278,9 +297,12 @@ func mutation(expr *jen.Statement, steps []sample.Step, nv *sample.Value) []jen.
 	case s.HasKey:
 		if !last {
 			// Map values are not addressable: change a copy and store it.
-			inner := mutation(jen.Id("e"), steps[1:], nv)
-			body := append([]jen.Code{jen.Id("e").Op(":=").Add(expr.Clone().Index(jen.Lit(s.Key)))}, inner...)
-			body = append(body, expr.Clone().Index(jen.Lit(s.Key)).Op("=").Id("e"))
+			// Each level's copy has its own name, as an outer one is
+			// still needed to store the inner one back.
+			e := "e" + strconv.Itoa(len(steps))
+			inner := mutation(jen.Id(e), steps[1:], nv)
+			body := append([]jen.Code{jen.Id(e).Op(":=").Add(expr.Clone().Index(jen.Lit(s.Key)))}, inner...)
+			body = append(body, expr.Clone().Index(jen.Lit(s.Key)).Op("=").Id(e))
 			return []jen.Code{jen.Block(body...)}
 		}
 		next = expr.Clone().Index(jen.Lit(s.Key))

@@ -3,6 +3,7 @@ package sample
 import (
 	"hash/fnv"
 	"math"
+	"math/big"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,10 +27,15 @@ const maxDepth = 2
 // fullDepth is how deep structures get every member set.
 const fullDepth = 4
 
+// maxNodes bounds how many values a sample holds before only required
+// members are added.
+const maxNodes = 1500
+
 // Builder makes sample values. Values depend only on the plan and the
 // order of calls, so output is deterministic.
 type Builder struct {
 	depth int
+	nodes int // values made for the current sample
 	// tested records the rules already broken by some mutation, so each
 	// is tested once per package.
 	tested map[string]bool
@@ -45,19 +51,26 @@ func NewBuilder() *Builder {
 
 // Full is a value of st with every member set, collections of several
 // elements, nested structures filled; recursion stops after one level.
-func (b *Builder) Full(st *plan.Struct) *Value { return b.structValue(st, st.Name, false) }
+func (b *Builder) Full(st *plan.Struct) *Value {
+	b.nodes = 0
+	return b.structValue(st, st.Name, false)
+}
 
 // Minimal is a value of st with only the required members set.
-func (b *Builder) Minimal(st *plan.Struct) *Value { return b.structValue(st, st.Name, true) }
+func (b *Builder) Minimal(st *plan.Struct) *Value {
+	b.nodes = 0
+	return b.structValue(st, st.Name, true)
+}
 
 func (b *Builder) structValue(st *plan.Struct, path string, minimal bool) *Value {
 	v := &Value{Type: &plan.Type{Kind: plan.StructKind, Shape: st.Shape, Name: st.Name, Struct: st}}
 	b.stack[st]++
 	b.depth++
 	defer func() { b.stack[st]--; b.depth-- }()
-	// Deep inside an input only required members are set: samples of
-	// large services stay small while every level is still reached.
-	if b.depth > fullDepth {
+	// Deep inside an input, or once a sample is large, only required
+	// members are set: samples of large services stay small while every
+	// level is still reached.
+	if b.depth > fullDepth || b.nodes > maxNodes {
 		minimal = true
 	}
 	for _, f := range st.Fields {
@@ -93,6 +106,7 @@ func seed(path string) int {
 // value makes a sample of t that satisfies rules; name seeds strings.
 func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal bool) *Value {
 	v := &Value{Type: t}
+	b.nodes++
 	n := seed(path)
 	switch t.Kind {
 	case plan.StringKind:
@@ -212,18 +226,39 @@ func (v *Value) key() string {
 		"\x00" + strconv.FormatBool(v.Bool) + "\x00" + v.Time.String() + "\x00" + string(v.Bytes)
 }
 
-// bounds reads integer bounds, rounding fractional ones inwards.
+// bounds reads integer bounds, rounding fractional ones inwards and
+// clamping to int64; the model's text is parsed exactly, since a bound
+// such as 9223372036854775807 does not survive a float64.
 func bounds(b *smithy.Bounds) (int64, int64) {
 	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
 	if b.HasMin {
-		f, _ := strconv.ParseFloat(b.Min, 64)
-		lo = int64(math.Ceil(f))
+		lo = exactBound(b.Min, true)
 	}
 	if b.HasMax {
-		f, _ := strconv.ParseFloat(b.Max, 64)
-		hi = int64(math.Floor(f))
+		hi = exactBound(b.Max, false)
 	}
 	return lo, hi
+}
+
+func exactBound(text string, up bool) int64 {
+	f, _, err := big.ParseFloat(text, 10, 256, big.ToNearestEven)
+	if err != nil {
+		return 0
+	}
+	i, acc := f.Int(nil)
+	switch {
+	case up && acc == big.Below:
+		i.Add(i, big.NewInt(1))
+	case !up && acc == big.Above:
+		i.Sub(i, big.NewInt(1))
+	}
+	switch {
+	case i.IsInt64():
+		return i.Int64()
+	case i.Sign() < 0:
+		return math.MinInt64
+	}
+	return math.MaxInt64
 }
 
 func intInRange(n int64, r *smithy.Bounds, bits int) int64 {

@@ -240,9 +240,12 @@ func (m *mutator) breaking(v *Value, r plan.Rules) []broken {
 				with("too short", func(c *Value) { c.Items = c.Items[:lo-1] })
 			}
 			if l.HasMax && hi < 64 && len(v.Items) > 0 {
+				// The extra elements carry only their required members,
+				// so a list of large structures stays a short literal.
 				with("too long", func(c *Value) {
+					c.Items = c.Items[:1]
 					for int64(len(c.Items)) <= hi {
-						e := m.b.value(t.Elem, t.ElemRules, "extra", "extra["+strconv.Itoa(len(c.Items))+"]", false)
+						e := m.b.value(t.Elem, t.ElemRules, "extra", "extra["+strconv.Itoa(len(c.Items))+"]", true)
 						if e == nil {
 							return
 						}

@@ -83,7 +83,7 @@ func TestPutWidgetValidateRejects(t *testing.T) {
 	reject("Labels too long", func(v *PutWidgetInput) {
 		v.Labels = []string{
 			"labels-275",
-			"labels-836",
+			"extra-61",
 			"extra-967",
 			"extra-918",
 			"extra-917",
