@@ -2,6 +2,7 @@ package templates
 
 import (
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -198,13 +199,25 @@ func TestParseHTTPDate(t *testing.T) {
 }
 
 // ratEpoch reads s exactly with math/big and truncates to nanoseconds.
+var epochExponent = regexp.MustCompile(`^[+-]?[0-9]+$`)
+
 func ratEpoch(s string) (sec, nsec int64, ok bool) {
 	if strings.ContainsAny(s, "/_xXpPnNiI") || strings.TrimSpace(s) != s {
 		return 0, 0, false
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
-		return 0, 0, false
+		// math/big refuses exponents beyond int64 even on a zero mantissa,
+		// whose value is zero whatever the exponent.
+		i := strings.IndexAny(s, "eE")
+		if i < 0 {
+			return 0, 0, false
+		}
+		m, mok := new(big.Rat).SetString(s[:i])
+		if !mok || m.Sign() != 0 || !epochExponent.MatchString(s[i+1:]) {
+			return 0, 0, false
+		}
+		r = m
 	}
 	ns := new(big.Int).Quo(new(big.Int).Mul(r.Num(), big.NewInt(1e9)), r.Denom()) // truncates toward zero
 	q, m := new(big.Int).QuoRem(ns, big.NewInt(1e9), new(big.Int))
