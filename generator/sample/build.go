@@ -40,13 +40,15 @@ type Builder struct {
 	// is tested once per package.
 	tested map[string]bool
 	stack  map[*plan.Struct]int
+	unions map[*plan.Union]int // like stack, for unions that recurse through lists or maps
+	level  int                 // nesting of values, whatever their kind
 	// Listed is how many elements lists and maps get in full values.
 	Listed int
 }
 
 // NewBuilder returns a builder whose collections hold two elements.
 func NewBuilder() *Builder {
-	return &Builder{stack: map[*plan.Struct]int{}, tested: map[string]bool{}, Listed: 2}
+	return &Builder{stack: map[*plan.Struct]int{}, unions: map[*plan.Union]int{}, tested: map[string]bool{}, Listed: 2}
 }
 
 // Full is a value of st with every member set, collections of several
@@ -103,8 +105,18 @@ func seed(path string) int {
 	return int(h.Sum32()%997) + 1
 }
 
+// maxLevel bounds the nesting of a sample whatever shapes it goes
+// through; recursion is stopped earlier, so only a model the recursion
+// guards do not foresee reaches it.
+const maxLevel = 64
+
 // value makes a sample of t that satisfies rules; name seeds strings.
 func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal bool) *Value {
+	if b.level >= maxLevel {
+		return nil
+	}
+	b.level++
+	defer func() { b.level-- }()
 	v := &Value{Type: t}
 	b.nodes++
 	n := seed(path)
@@ -139,6 +151,13 @@ func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal b
 		}
 		return b.structValue(t.Struct, path, minimal)
 	case plan.UnionKind:
+		// A union such as a filter whose variants hold lists of the same
+		// union recurses without passing a structure.
+		if b.unions[t.Union] >= maxDepth {
+			return nil
+		}
+		b.unions[t.Union]++
+		defer func() { b.unions[t.Union]-- }()
 		vs := t.Union.Variants
 		for i := range vs {
 			vr := vs[(n+i)%len(vs)]
