@@ -11,6 +11,67 @@ import (
 func (l *loader) check() {
 	shapes := l.m.Shapes()
 	l.parallel(len(shapes), func(l *loader, i int) { l.checkShape(shapes[i]) })
+	l.checkCollectionCycles(shapes)
+}
+
+// collectionElem is the shape a list's member or a map's value targets,
+// when that is a list or map too.
+func (l *loader) collectionElem(s *Shape) *Shape {
+	var m *Member
+	switch {
+	case s.IsList():
+		m = s.ListMember()
+	case s.Type == Map:
+		m = s.MapValue()
+	}
+	if m == nil {
+		return nil
+	}
+	if t := l.m.Shape(m.Target); t != nil && (t.IsList() || t.Type == Map) {
+		return t
+	}
+	return nil
+}
+
+// checkCollectionCycles reports lists and maps that contain themselves
+// with no structure or union in between: Smithy allows recursion only
+// through those, and such a type has no finite value. Each collection has
+// at most one collection element, so following it from every shape finds
+// each cycle; it is reported once, at its least shape ID.
+func (l *loader) checkCollectionCycles(shapes []*Shape) {
+	done := map[*Shape]bool{}
+	for _, s := range shapes {
+		if done[s] || l.collectionElem(s) == nil {
+			continue
+		}
+		onPath := map[*Shape]int{}
+		var path []*Shape
+		for t := s; t != nil && !done[t]; t = l.collectionElem(t) {
+			if i, ok := onPath[t]; ok {
+				cycle := path[i:]
+				first := 0
+				for j, c := range cycle {
+					if string(c.ID) < string(cycle[first].ID) {
+						first = j
+					}
+				}
+				cycle = append(cycle[first:], cycle[:first]...)
+				ids := make([]string, 0, len(cycle)+1)
+				for _, c := range cycle {
+					ids = append(ids, string(c.ID))
+				}
+				ids = append(ids, string(cycle[0].ID))
+				l.addAt(cycle[0].Offset, cycle[0].ID, "%s contains itself with no structure or union in between (%s); recursion must pass through a structure or union",
+					cycle[0].Type, strings.Join(ids, " -> "))
+				break
+			}
+			onPath[t] = len(path)
+			path = append(path, t)
+		}
+		for _, t := range path {
+			done[t] = true
+		}
+	}
 }
 
 func (l *loader) checkShape(s *Shape) {
