@@ -177,6 +177,10 @@ func (v *validators) fieldChecks(f *plan.Field, val *jen.Statement, ptr bool) []
 		out = append(out, jen.If(val.Clone().Op("!=").Nil()).Block(checks...))
 	case f.Type.Kind == plan.EnumKind:
 		out = append(out, jen.If(val.Clone().Op("!=").Lit("")).Block(checks...))
+	case f.ZeroIsUnset():
+		// A default of 0 may lie outside the member's range (Evidently's
+		// period: default 0, range 300..90000); the zero is not sent.
+		out = append(out, jen.If(val.Clone().Op("!=").Lit(0)).Block(checks...))
 	default:
 		out = append(out, checks...)
 	}

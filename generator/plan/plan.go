@@ -109,6 +109,13 @@ type Field struct {
 	Rules    Rules
 }
 
+// ZeroIsUnset reports a number held by value (its default is zero): like
+// the SDK, serializers leave its zero out, so validators do not check it.
+func (f *Field) ZeroIsUnset() bool {
+	k := f.Type.Kind
+	return !f.Pointer && (f.Type.IsInteger() || k == Float32Kind || k == Float64Kind)
+}
+
 // Doc returns the member's documentation, else its target's.
 func (f *Field) Doc() string {
 	if d := f.Member.Traits.Documentation(); d != "" {

@@ -182,7 +182,14 @@ func (m *mutator) structure(steps []Step, v *Value) {
 
 func (m *mutator) value(steps []Step, v *Value, r plan.Rules) {
 	name := pathString(steps)
+	zeroUnset := false
+	if n := len(steps); n > 0 && steps[n-1].Field != nil && steps[n-1].Variant == nil {
+		zeroUnset = steps[n-1].Field.ZeroIsUnset()
+	}
 	for _, bad := range m.breaking(v, r) {
+		if zeroUnset && bad.v.Int == 0 && bad.v.Float == 0 {
+			continue // the validator and the wire take it as unset
+		}
 		m.add(name+" "+bad.why, steps, bad.v)
 	}
 	t := v.Type
