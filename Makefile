@@ -23,3 +23,10 @@ bench-gen: ## the generator's own speed on SageMaker against aws-sdk-go v1's; wr
 FUZZTIME ?= 30s
 fuzz: ## run every fuzz target for FUZZTIME each
 	go run ./internal/testall -fuzz-only -fuzztime $(FUZZTIME)
+
+.PHONY: sweep sweep-ci
+sweep: ## every real AWS model: generate, compile, vet, test; rewrites docs/sweep.md
+	go run ./internal/sweep -subset all -table docs/sweep.md
+
+sweep-ci: ## the CI subset of the sweep
+	go run ./internal/sweep -subset ci

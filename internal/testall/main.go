@@ -58,6 +58,11 @@ func main() {
 			"-out", "examples/downstream/capacity", "-package", "capacity", "-check"}},
 		step{"examples/downstream through a model update", ".", []string{"go", "run", "./internal/testall/downstream"}},
 	)
+	if !*short && shared() {
+		// Real AWS models of every protocol: generate, compile, vet, test.
+		steps = append(steps, step{"sweep over the CI subset of real AWS models", ".",
+			[]string{"go", "run", "./internal/sweep", "-subset", "ci"}})
+	}
 	if !*short {
 		steps = append(steps, fuzzSteps(*fuzzTime)...)
 	}
