@@ -84,11 +84,11 @@ func Generate(opts Options) (*Result, error) {
 	}
 	svc, err := plan.FindService(m, opts.Service)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", opts.ModelName, err)
 	}
 	p, err := plan.Build(m, svc, plan.Options{Package: opts.Package, Operations: opts.Operations})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", m.Position(svc.Offset), err)
 	}
 	g := &emit.Generator{Plan: p, Header: Header(opts.ModelName, opts.Model)}
 	res := &Result{Warnings: append([]string(nil), p.Warnings...)}

@@ -119,6 +119,7 @@ func (s step) run() error {
 func fuzzSteps(d string) []step {
 	targets := []struct{ pkg, name string }{
 		{"./generator/smithy", "FuzzLoad"},
+		{"./generator", "FuzzGenerate"},
 		{"./generator/godoc", "FuzzComment"},
 		{"./templates", "FuzzXMLDecoder"},
 		{"./templates", "FuzzParseDateTime"},
