@@ -3,6 +3,7 @@ package smithy
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -51,11 +52,11 @@ func (l *loader) checkCollectionCycles(shapes []*Shape) {
 				cycle := path[i:]
 				first := 0
 				for j, c := range cycle {
-					if string(c.ID) < string(cycle[first].ID) {
+					if c.ID < cycle[first].ID {
 						first = j
 					}
 				}
-				cycle = append(cycle[first:], cycle[:first]...)
+				cycle = slices.Concat(cycle[first:], cycle[:first])
 				ids := make([]string, 0, len(cycle)+1)
 				for _, c := range cycle {
 					ids = append(ids, string(c.ID))
