@@ -20,7 +20,7 @@ import (
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/output"
 	"github.com/smithy2go/smithy2go/generator/plan"
-	"github.com/smithy2go/smithy2go/generator/protocol/query"
+	"github.com/smithy2go/smithy2go/generator/protocol"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 	"github.com/smithy2go/smithy2go/templates"
 )
@@ -65,14 +65,8 @@ type Options struct {
 type Result struct {
 	Files []output.File
 	// Warnings are things the package does not do that the model asks
-	// for, one line each.
+	// for, one line each, led by the model position that asks.
 	Warnings []string
-}
-
-// protocols are the wire protocol plug-ins, by protocol trait.
-var protocols = map[smithy.ShapeID]emit.Protocol{
-	"aws.protocols#ec2Query": query.Protocol{D: query.EC2Query},
-	"aws.protocols#awsQuery": query.Protocol{D: query.AWSQuery},
 }
 
 // Generate builds the package in memory. A model problem is returned as
@@ -86,20 +80,15 @@ func Generate(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.ModelName, err)
 	}
-	p, err := plan.Build(m, svc, plan.Options{Package: opts.Package, Operations: opts.Operations})
+	p, err := plan.Build(m, svc, plan.Options{Package: opts.Package, Operations: opts.Operations, Protocols: protocol.Planned()})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.Position(svc.Offset), err)
 	}
 	g := &emit.Generator{Plan: p, Header: Header(opts.ModelName, opts.Model)}
-	res := &Result{Warnings: append([]string(nil), p.Warnings...)}
-	if proto, ok := protocols[p.Protocol]; ok {
-		g.Protocol = proto
-	} else {
-		name := string(p.Protocol)
-		if name == "" {
-			name = "no protocol"
-		}
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: wire code skipped: smithy2go does not support %s yet", svc.ID, name))
+	g.Protocol, _ = p.Protocol.(emit.Protocol)
+	res := &Result{}
+	for _, w := range append(append(smithy.Problems(nil), m.Warnings...), p.Warnings...) {
+		res.Warnings = append(res.Warnings, w.String())
 	}
 	// The tests are the largest part of a package; they are written
 	// alongside the rest, which they do not depend on, and the rest is
@@ -118,14 +107,10 @@ func Generate(opts Options) (*Result, error) {
 	emit.ErrorsFile(g)
 	emit.Enums(g)
 	emit.Validators(g)
+	emit.Requests(g)
 	var protoErr error
 	if g.Protocol != nil {
 		protoErr = g.Protocol.Emit(g)
-		for _, op := range p.Operations {
-			if why := protocolSupport(g, op); why != "" {
-				res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no wire code: %s", op.Shape.ID, why))
-			}
-		}
 	}
 	if protoErr == nil && !opts.NoProtocolTests {
 		protoErr = emit.ComplianceTests(g)
@@ -142,25 +127,14 @@ func Generate(opts Options) (*Result, error) {
 		return nil, err
 	}
 	files := append(main, tests...)
-	for _, name := range g.Runtime() {
-		data, err := runtimeFile(name, g.Plan.Package, g.Header)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, output.File{Name: name, Data: data})
+	runtime, err := runtimeFiles(templates.Closure(g.Runtime()), g.Plan.Package, g.Header, p.Renamed())
+	if err != nil {
+		return nil, err
 	}
+	files = append(files, runtime...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	res.Files = files
 	return res, nil
-}
-
-func protocolSupport(g *emit.Generator, op *plan.Operation) string {
-	if s, ok := g.Protocol.(interface {
-		Supported(*plan.Plan, *plan.Operation) string
-	}); ok {
-		return s.Supported(g.Plan, op)
-	}
-	return op.Unsupported
 }
 
 // render formats files on all cores.
@@ -196,11 +170,30 @@ func render(in []*emit.File) ([]output.File, error) {
 	return out, nil
 }
 
+// runtimeFiles are the templates/ helpers as files of package pkg, with
+// the declarations that yielded to model names renamed.
+func runtimeFiles(names []string, pkg, header string, renamed map[string]string) ([]output.File, error) {
+	var out []output.File
+	for _, name := range names {
+		data, err := runtimeFile(name, pkg, header, renamed)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, output.File{Name: name, Data: data})
+	}
+	return out, nil
+}
+
 // runtimeFile is a templates/ helper as a file of package pkg.
-func runtimeFile(name, pkg, header string) ([]byte, error) {
+func runtimeFile(name, pkg, header string, renamed map[string]string) ([]byte, error) {
 	src, err := templates.FS.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("runtime helper %s: %v", name, err)
+	}
+	if len(renamed) > 0 {
+		if src, err = rename(name, src, renamed); err != nil {
+			return nil, fmt.Errorf("runtime helper %s: %v", name, err)
+		}
 	}
 	const clause = "package templates\n"
 	i := bytes.Index(src, []byte(clause))

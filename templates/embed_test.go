@@ -40,9 +40,9 @@ func TestEmbeddedRuntimeFiles(t *testing.T) {
 	}
 	exported := map[string]bool{
 		"APIError": true, "ErrorFault": true, "FaultUnknown": true, "FaultServer": true, "FaultClient": true,
-		"ValidationError": true, "Violation": true,
+		"InvalidParamsError": true, "Violation": true,
 	}
-	reserved := regexp.MustCompile(`^(serialize|deserialize|validate|decode|encode|marshal|unmarshal)[A-Z]`)
+	reserved := regexp.MustCompile(`^(serialize|deserialize|validate|decode|encode|marshal|unmarshal|build|equal|full|minimal|want)[A-Z]`)
 	for _, name := range embedded {
 		src, err := fs.ReadFile(FS, name)
 		if err != nil {

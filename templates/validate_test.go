@@ -83,7 +83,7 @@ func TestValidatorValid(t *testing.T) {
 	if err := vCheckInput(in); err != nil {
 		t.Fatalf("valid input: %v", err)
 	}
-	// A nil *ValidationError must not hide in a non-nil interface.
+	// A nil *InvalidParamsError must not hide in a non-nil interface.
 	var v validator
 	if err := v.err(); err != nil {
 		t.Fatalf("err() = %#v, want a nil interface", err)
@@ -108,7 +108,7 @@ func TestValidatorViolations(t *testing.T) {
 	})
 	in.Labels = map[string]string{"env": ""}
 	err := vCheckInput(in)
-	var ve *ValidationError
+	var ve *InvalidParamsError
 	if !errors.As(fmt.Errorf("wrapped: %w", err), &ve) {
 		t.Fatalf("errors.As failed on %v", err)
 	}
@@ -139,7 +139,7 @@ func TestValidatorViolations(t *testing.T) {
 	if err.Error() != msg {
 		t.Errorf("Error() =\n%s\nwant\n%s", err, msg)
 	}
-	one := &ValidationError{Violations: []Violation{{Path: "X", Constraint: "required", Message: "required"}}}
+	one := &InvalidParamsError{Violations: []Violation{{Path: "X", Constraint: "required", Message: "required"}}}
 	if one.Error() != "1 validation error: X: required" {
 		t.Errorf("one: %q", one.Error())
 	}

@@ -561,10 +561,10 @@ func TestCheck(t *testing.T) {
 			}
 		}, []string{"--- /dev/null\n+++ b/" + shown + "/validators.go\n", "\n+" + header + "\n"}},
 		{"deleted testdata", func(t *testing.T) {
-			if err := os.Remove(filepath.Join(out, "testdata", createOp+".full.golden")); err != nil {
+			if err := os.Remove(filepath.Join(out, "testdata", createOp+".full.form")); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"--- /dev/null\n+++ b/" + shown + "/testdata/" + createOp + ".full.golden\n"}},
+		}, []string{"--- /dev/null\n+++ b/" + shown + "/testdata/" + createOp + ".full.form\n"}},
 		{"stale", func(t *testing.T) {
 			writeFile(t, filepath.Join(out, "stale.go"), header+"\n\npackage ec2\n\nvar Stale = 1\n")
 		}, []string{"--- a/" + shown + "/stale.go\n+++ /dev/null\n", "\n-var Stale = 1\n"}},
@@ -748,8 +748,8 @@ func TestDroppedOperationIsRemoved(t *testing.T) {
 	}
 	sort.Strings(removed)
 	want := []string{
-		"testdata/" + updateOp + ".full.golden",
-		"testdata/" + updateOp + ".minimal.golden",
+		"testdata/" + updateOp + ".full.form",
+		"testdata/" + updateOp + ".minimal.form",
 		"testdata/" + updateOp + ".response.xml",
 	}
 	if !reflect.DeepEqual(removed, want) {

@@ -29,6 +29,8 @@ type APIError struct {
 	Message   string
 	RequestID string
 	Fault     ErrorFault
+	// StatusCode is the response's HTTP status, when known.
+	StatusCode int
 	// Err is the modeled error the code names, when the package has one;
 	// errors.As reaches it through Unwrap.
 	Err error

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
@@ -217,11 +218,11 @@ func selectOps(om *smithy.Model, osvc *smithy.Shape, nm *smithy.Model, nsvc *smi
 func planFor(m *smithy.Model, svc *smithy.Shape, ops []string) (*plan.Plan, error) {
 	if ops != nil && len(ops) == 0 {
 		p := &plan.Plan{Model: m, Service: svc, Version: svc.Version}
-		p.Protocol, _ = svc.Traits.Protocol()
+		p.ProtocolTrait, _ = svc.Traits.Protocol()
 		return p, nil
 	}
 	// Go names do not depend on the package name.
-	return plan.Build(m, svc, plan.Options{Package: "api", Operations: ops})
+	return plan.Build(m, svc, plan.Options{Package: "api", Operations: ops, Protocols: protocol.Planned()})
 }
 
 // ComparePlans reports how the API planned in new differs from old's.

@@ -67,10 +67,10 @@ func match[T any](old, new []T, keys ...func(T) string) (pairs [][2]T, removed, 
 func (d *differ) service(old, new *plan.Plan) {
 	ident := new.Service.ID.Name()
 	shape := string(new.Service.ID)
-	if old.Protocol != new.Protocol {
-		o, n := orNone(string(old.Protocol)), orNone(string(new.Protocol))
+	if old.ProtocolTrait != new.ProtocolTrait {
+		o, n := orNone(string(old.ProtocolTrait)), orNone(string(new.ProtocolTrait))
 		d.add(Change{Class: Behaviour, Element: "service", Change: "protocol", Ident: ident, Shape: shape,
-			Old: string(old.Protocol), New: string(new.Protocol),
+			Old: string(old.ProtocolTrait), New: string(new.ProtocolTrait),
 			Text: fmt.Sprintf("protocol changed from %s to %s", o, n)})
 	}
 	if old.Version != new.Version {
@@ -197,7 +197,7 @@ func (d *differ) typePair(o, n *typeInfo) {
 		d.add(Change{Class: Addition, Element: "struct", Change: "kind", Ident: n.name, Shape: string(n.id),
 			Old: o.kind, New: n.kind, Text: "now an error type"})
 	case o.kind == "error":
-		if oc, nc := o.st.ErrorCode(), n.st.ErrorCode(); oc != nc {
+		if oc, nc := o.st.Code, n.st.Code; oc != nc {
 			d.add(Change{Class: Behaviour, Element: "struct", Change: "error-code", Ident: n.name, Shape: string(n.id),
 				Old: oc, New: nc, Text: fmt.Sprintf("error code changed from %q to %q", oc, nc)})
 		}
@@ -291,19 +291,25 @@ func (d *differ) member(o, n *typeInfo, elem, ident string, of, nf *plan.Field) 
 			}
 		}
 	}
-	if d.old.dialect != d.new.dialect || d.new.dialect == noWire {
+	if d.old.protocol != d.new.protocol || d.new.wire == nil {
 		return
 	}
-	if o.request && n.request {
-		if ok, nk := d.old.dialect.requestKey(of), d.new.dialect.requestKey(nf); ok != nk {
-			change(Behaviour, "request-key", ok, nk, fmt.Sprintf("request key changed from %q to %q", ok, nk))
-		}
+	oreq, oresp := d.old.wire.WireNames(of)
+	nreq, nresp := d.new.wire.WireNames(nf)
+	if o.request && n.request && oreq != nreq {
+		change(Behaviour, "request-key", oreq, nreq, fmt.Sprintf("request key changed from %q to %q", oreq, nreq))
 	}
-	if o.response && n.response {
-		if on, nn := d.old.dialect.responseName(of), d.new.dialect.responseName(nf); on != nn {
-			change(Behaviour, "response-name", on, nn, fmt.Sprintf("response name changed from %q to %q", on, nn))
-		}
+	if o.response && n.response && oresp != nresp {
+		change(Behaviour, "response-name", oresp, nresp, fmt.Sprintf("response name changed from %q to %q", oresp, nresp))
 	}
+}
+
+// patternText is a checked pattern as the model writes it, quoted.
+func patternText(p *plan.Pattern) string {
+	if p == nil {
+		return ""
+	}
+	return quoted(p.Source)
 }
 
 func (d *differ) values(o, n *typeInfo) {
@@ -357,7 +363,7 @@ func ruleChanges(of, nf *plan.Field) []ruleChange {
 		}{
 			{"length", bounds(o.Length), bounds(n.Length)},
 			{"range", bounds(o.Range), bounds(n.Range)},
-			{"pattern", quoted(o.Pattern), quoted(n.Pattern)},
+			{"pattern", patternText(o.Pattern), patternText(n.Pattern)},
 			{"uniqueItems", boolText(o.UniqueItems), boolText(n.UniqueItems)},
 		} {
 			if r.old != r.new {

@@ -10,9 +10,12 @@ import (
 
 // surface is the part of a plan a user of the generated package sees.
 type surface struct {
-	dialect dialect
-	ops     []*opInfo
-	types   []*typeInfo
+	// protocol is the trait of the protocol whose names wire reports;
+	// wire is nil when smithy2go has no plug-in that can say.
+	protocol smithy.ShapeID
+	wire     emit.WireNamer
+	ops      []*opInfo
+	types    []*typeInfo
 	// keys finds a planned struct's or union's typeInfo key.
 	structKeys map[*plan.Struct]string
 	unionKeys  map[*plan.Union]string
@@ -44,10 +47,11 @@ type typeInfo struct {
 
 func surfaceOf(p *plan.Plan) *surface {
 	s := &surface{
-		dialect:    dialectOf(p.Protocol),
+		protocol:   p.ProtocolTrait,
 		structKeys: map[*plan.Struct]string{},
 		unionKeys:  map[*plan.Union]string{},
 	}
+	s.wire, _ = p.Protocol.(emit.WireNamer)
 	byKey := map[string]*typeInfo{}
 	add := func(t *typeInfo) {
 		s.types = append(s.types, t)

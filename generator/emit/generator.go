@@ -1,6 +1,6 @@
 // Package emit turns a plan into Go source, one file per concern: types,
-// errors, enums, validators and tests here, wire code in the protocol
-// packages. One Generator is threaded through all of them.
+// errors, enums, validators, requests and tests here, wire code in the
+// protocol packages. One Generator is threaded through all of them.
 package emit
 
 import (
@@ -10,7 +10,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
-	"github.com/smithy2go/smithy2go/generator/sample"
 )
 
 // Generator collects the files of one generated package.
@@ -22,15 +21,11 @@ type Generator struct {
 	// not supported, and then only types, enums and validators are made.
 	Protocol Protocol
 
-	// mu guards what emitters running at once share: the file list, the
-	// runtime set and the function names.
+	// mu guards what emitters running at once share: the file list and
+	// the runtime set.
 	mu      sync.Mutex
 	files   []*File
 	runtime map[string]bool
-	// patterns names the package-level regexp of each Go pattern.
-	patterns   map[string]string
-	funcNames  map[string]string
-	takenFuncs map[string]bool
 }
 
 // File is one output file: Go source built with jennifer, or data.
@@ -38,25 +33,6 @@ type File struct {
 	Name string
 	Go   *jen.File
 	Data []byte
-}
-
-// Protocol is a wire protocol plug-in.
-type Protocol interface {
-	// Emit writes the serializers, deserializers and request builders.
-	Emit(g *Generator) error
-	// Tests describes how generated tests drive the wire code.
-	Tests() ProtocolTests
-}
-
-// ProtocolTests tells the test emitter how to drive a protocol's wire code
-// and how to compute, independently of that code, what it must produce.
-type ProtocolTests struct {
-	// MarshalMethod and UnmarshalMethod are the Input and Output methods.
-	MarshalMethod, UnmarshalMethod string
-	// EncodeRequest returns the body a sample input must serialize to.
-	EncodeRequest func(op *plan.Operation, in *sample.Value) ([]byte, error)
-	// EncodeResponse returns a response document carrying a sample output.
-	EncodeResponse func(op *plan.Operation, out *sample.Value) ([]byte, error)
 }
 
 // GoFile starts a Go file of the package.
@@ -79,7 +55,7 @@ func (g *Generator) DataFile(name string, data []byte) {
 }
 
 // UseRuntime marks runtime helper files (templates/runtime_*.go) the
-// package needs.
+// package needs; the files they need in turn come along.
 func (g *Generator) UseRuntime(names ...string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -103,3 +79,21 @@ func (g *Generator) Runtime() []string {
 
 // Files returns the files made so far, in the order they were started.
 func (g *Generator) Files() []*File { return g.files }
+
+// Id is the identifier the package declares for a runtime name such as
+// "APIError" (see plan.Plan.Ident).
+func (g *Generator) Id(name string) *jen.Statement { return jen.Id(g.Plan.Ident(name)) }
+
+// Wired lists the operations that get wire code.
+func (g *Generator) Wired() []*plan.Operation {
+	var out []*plan.Operation
+	if g.Protocol == nil {
+		return nil
+	}
+	for _, op := range g.Plan.Operations {
+		if op.Unsupported == "" {
+			out = append(out, op)
+		}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/dave/jennifer/jen"
@@ -19,19 +20,27 @@ func ComplianceTests(g *Generator) error {
 	if g.Protocol == nil {
 		return nil
 	}
-	pt := &protoTests{g: g, proto: string(g.Plan.Protocol)}
-	for _, op := range g.Plan.Operations {
+	pt := &protoTests{g: g, proto: string(g.Plan.ProtocolTrait)}
+	wired := g.Wired()
+	for _, op := range wired {
 		if err := pt.requests(op); err != nil {
 			return err
 		}
-		if err := pt.responses(op.Shape, op.Output, op.Output.Name, false); err != nil {
+		if err := pt.responses(op.Shape, op.Output, op, false); err != nil {
 			return err
 		}
 	}
+	// An error's cases run through the first operation that can fail with it.
 	for _, st := range g.Plan.Structs {
-		if st.Role == plan.Error {
-			if err := pt.responses(st.Shape, st, st.Name, true); err != nil {
-				return err
+		if st.Role != plan.Error {
+			continue
+		}
+		for _, op := range wired {
+			if slices.Contains(op.Errors, st) {
+				if err := pt.responses(st.Shape, st, op, true); err != nil {
+					return err
+				}
+				break
 			}
 		}
 	}
@@ -138,7 +147,7 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 		}
 		build := jen.Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(
 			jen.Id("in").Op(":=").Op("&").Id(op.Input.Name).Values(fieldDict(in)),
-			jen.Return(jen.Id("in").Dot("NewRequest").Call(jen.Qual("context", "Background").Call(), jen.Lit("https://"+host))),
+			jen.Return(jen.Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit("https://"+host))),
 		)
 		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),
@@ -149,26 +158,41 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 	return nil
 }
 
-func (pt *protoTests) responses(s *smithy.Shape, st *plan.Struct, name string, isErr bool) error {
+// responses turns the response cases of s (an operation, or an error
+// shape of op) into checks of op's decoders.
+func (pt *protoTests) responses(s *smithy.Shape, st *plan.Struct, op *plan.Operation, isErr bool) error {
+	name := st.Name
 	for _, c := range pt.cases(s, smithy.TraitHTTPResponseTest) {
 		v, err := pt.params(st, c)
 		if err != nil {
 			return err
 		}
-		body := str(c, "body")
+		status := 200
+		if code, ok := c.Get("code"); ok {
+			if n, ok := code.Int(); ok {
+				status = int(n)
+			}
+		}
+		args := []jen.Code{jen.Lit(status), jen.Index().Byte().Call(jen.Lit(str(c, "body")))}
+		if h, ok := c.Get("headers"); ok {
+			for _, fl := range h.Fields {
+				args = append(args, jen.Lit(fl.Key), jen.Lit(fl.Value.String()))
+			}
+		}
+		resp := jen.Id("testResponse").Call(args...)
 		var check []jen.Code
 		if isErr {
 			check = []jen.Code{
-				jen.Err().Op(":=").Id("UnmarshalError").Call(jen.Index().Byte().Call(jen.Lit(body))),
+				jen.Err().Op(":=").Id(op.ErrorFunc).Call(resp),
 				jen.Var().Id("got").Op("*").Id(name),
 				jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("got"))).Block(
-					jen.Id("t").Dot("Fatalf").Call(jen.Lit("UnmarshalError returned %v, want a *"+name), jen.Err())),
+					jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the error of "+op.Name+" gave %v, want a *"+name), jen.Err())),
 				jen.Id("want").Op(":=").Op("&").Id(name).Values(fieldDict(v)),
 			}
 		} else {
 			check = []jen.Code{
 				jen.Var().Id("got").Id(name),
-				jen.If(jen.Err().Op(":=").Id("got").Dot("UnmarshalResponse").Call(jen.Index().Byte().Call(jen.Lit(body))), jen.Err().Op("!=").Nil()).Block(
+				jen.If(jen.Err().Op(":=").Id(op.ResponseFunc).Call(resp, jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
 					jen.Id("t").Dot("Fatal").Call(jen.Err())),
 				jen.Id("want").Op(":=").Id(name).Values(fieldDict(v)),
 				jen.Id("want").Dot("ResultMetadata").Op("=").Id("got").Dot("ResultMetadata"),
@@ -196,7 +220,7 @@ func sortedCases(cs []protoCase) func(*jen.Group) {
 }
 
 func (pt *protoTests) requestTest(f *jen.File) {
-	f.Add(Text("TestProtocolRequests runs the model's httpRequestTests cases for " + pt.proto + " through NewRequest."))
+	f.Add(Text("TestProtocolRequests runs the model's httpRequestTests cases for " + pt.proto + " through the request builders."))
 	f.Func().Id("TestProtocolRequests").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.Id("id").String(),
@@ -219,7 +243,7 @@ func (pt *protoTests) requestTest(f *jen.File) {
 }
 
 func (pt *protoTests) responseTest(f *jen.File) {
-	f.Add(Text("TestProtocolResponses runs the model's httpResponseTests cases for " + pt.proto + ": success documents through UnmarshalResponse, error documents through UnmarshalError."))
+	f.Add(Text("TestProtocolResponses runs the model's httpResponseTests cases for " + pt.proto + " through the operations' response and error decoders."))
 	f.Func().Id("TestProtocolResponses").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.Id("id").String(),

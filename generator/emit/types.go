@@ -21,16 +21,16 @@ func Types(g *Generator) {
 		if st.Role == plan.Output {
 			g.UseRuntime("runtime_metadata.go")
 			fields = append(fields, jen.Line().Comment("ResultMetadata holds what the response says about the request itself.").Line().
-				Id("ResultMetadata").Id("ResponseMetadata"))
+				Id("ResultMetadata").Add(g.Id("ResponseMetadata")))
 		}
 		f.Type().Id(st.Name).Struct(fields...)
 		f.Line()
 	}
 	for _, u := range g.Plan.Unions {
-		union(f, u)
+		union(g, f, u)
 	}
 	if len(g.Plan.Unions) > 0 {
-		unknownUnionMember(f, g.Plan.Unions)
+		unknownUnionMember(g, f, g.Plan.Unions)
 	}
 }
 
@@ -69,13 +69,13 @@ func fieldDoc(f *plan.Field) *jen.Statement {
 
 // union writes the interface, one variant type per member, and the
 // methods tying them together, as the AWS SDK shapes unions.
-func union(f *jen.File, u *plan.Union) {
+func union(g *Generator, f *jen.File, u *plan.Union) {
 	var names []string
 	for _, v := range u.Variants {
 		names = append(names, v.Name)
 	}
-	marker := "is" + u.Name
-	f.Add(Doc("", u.Shape.Traits.Documentation(), []string{"Its variants are " + strings.Join(names, ", ") + " and UnknownUnionMember."}, deprecated(u.Shape.Traits)))
+	marker := u.Marker
+	f.Add(Doc("", u.Shape.Traits.Documentation(), []string{"Its variants are " + strings.Join(names, ", ") + " and " + g.Plan.Ident("UnknownUnionMember") + "."}, deprecated(u.Shape.Traits)))
 	f.Type().Id(u.Name).Interface(jen.Id(marker).Params())
 	f.Line()
 	for _, v := range u.Variants {
@@ -87,15 +87,16 @@ func union(f *jen.File, u *plan.Union) {
 	}
 }
 
-func unknownUnionMember(f *jen.File, unions []*plan.Union) {
-	f.Add(Text("UnknownUnionMember is a union variant this package does not know, as received from a newer version of the service."))
-	f.Type().Id("UnknownUnionMember").Struct(
+func unknownUnionMember(g *Generator, f *jen.File, unions []*plan.Union) {
+	name := g.Plan.Ident("UnknownUnionMember")
+	f.Add(Text(name + " is a union variant this package does not know, as received from a newer version of the service."))
+	f.Type().Id(name).Struct(
 		jen.Id("Tag").String().Comment("the member name"),
 		jen.Id("Value").Index().Byte().Comment("the member's encoded value"),
 	)
 	f.Line()
 	for _, u := range unions {
-		f.Func().Params(jen.Op("*").Id("UnknownUnionMember")).Id("is" + u.Name).Params().Block()
+		f.Func().Params(jen.Op("*").Id(name)).Id(u.Marker).Params().Block()
 	}
 }
 
@@ -114,12 +115,12 @@ func ErrorsFile(g *Generator) {
 	g.UseRuntime("runtime_errors.go")
 	f := g.GoFile("errors.go")
 	for _, st := range errs {
-		errorType(f, st)
+		errorType(g, f, st)
 	}
 }
 
-func errorType(f *jen.File, st *plan.Struct) {
-	msg := messageField(st)
+func errorType(g *Generator, f *jen.File, st *plan.Struct) {
+	msg := st.Message
 	var fields []jen.Code
 	if msg == nil {
 		fields = append(fields, jen.Id("Message").Op("*").String(), jen.Line())
@@ -147,31 +148,14 @@ func errorType(f *jen.File, st *plan.Struct) {
 		jen.Return(jen.Op("*").Id("e").Dot("Message")),
 	)
 	f.Line()
-	f.Comment("ErrorCode returns the error code, " + st.ErrorCode() + " unless overridden.")
+	f.Comment("ErrorCode returns the error code, " + st.Code + " unless overridden.")
 	f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(
 		jen.If(jen.Id("e").Op("==").Nil().Op("||").Id("e").Dot("ErrorCodeOverride").Op("==").Nil()).Block(
-			jen.Return(jen.Lit(st.ErrorCode()))),
+			jen.Return(jen.Lit(st.Code))),
 		jen.Return(jen.Op("*").Id("e").Dot("ErrorCodeOverride")),
 	)
 	f.Line()
-	fault := "FaultUnknown"
-	switch kind, _ := st.Shape.Traits.Error(); kind {
-	case "client":
-		fault = "FaultClient"
-	case "server":
-		fault = "FaultServer"
-	}
 	f.Comment("ErrorFault says whose fault the error is.")
-	f.Func().Params(recv.Clone()).Id("ErrorFault").Params().Id("ErrorFault").Block(jen.Return(jen.Id(fault)))
+	f.Func().Params(recv.Clone()).Id("ErrorFault").Params().Add(g.Id("ErrorFault")).Block(jen.Return(g.Id(st.Fault.Ident())))
 	f.Line()
-}
-
-// messageField finds the member the SDK turns into Message.
-func messageField(st *plan.Struct) *plan.Field {
-	for _, f := range st.Fields {
-		if f.Name == "Message" && f.Type.Kind == plan.StringKind && f.Pointer {
-			return f
-		}
-	}
-	return nil
 }

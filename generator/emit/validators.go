@@ -17,16 +17,17 @@ import (
 // pattern, uniqueItems), through nested structures, lists, maps and unions.
 // A valid input allocates nothing: paths are built only for violations.
 func Validators(g *Generator) {
-	v := &validators{g: g, needs: map[*plan.Type]bool{}, busy: map[*plan.Type]bool{}}
+	v := &validators{g: g, needs: map[*plan.Type]bool{}, busy: map[*plan.Type]bool{}, usedPatterns: map[*plan.Pattern]bool{}}
 	f := g.GoFile("validators.go")
 	v.f = f
+	v.eq = &equality{g: g, f: f}
 	g.UseRuntime("runtime_validate.go")
 	for _, op := range g.Plan.Operations {
 		st := op.Input
-		f.Add(Text("Validate checks v against the model: required members and every length, range, pattern and uniqueItems constraint. The error is a *ValidationError listing every violation."))
+		f.Add(Text("Validate checks v against the model: required members and every length, range, pattern and uniqueItems constraint. The error is a *" + g.Plan.Ident("InvalidParamsError") + " listing every violation."))
 		f.Func().Params(jen.Id("v").Op("*").Id(st.Name)).Id("Validate").Params().Error().Block(
 			jen.Var().Id("vr").Id("validator"),
-			jen.Id(g.StructFuncName("validate", st)).Call(jen.Op("&").Id("vr"), jen.Nil(), jen.Id("v")),
+			jen.Id(g.Plan.StructFunc("validate", st)).Call(jen.Op("&").Id("vr"), jen.Nil(), jen.Id("v")),
 			jen.Return(jen.Id("vr").Dot("err").Call()),
 		)
 		f.Line()
@@ -46,6 +47,7 @@ func Validators(g *Generator) {
 			v.unionFunc(t)
 		}
 	}
+	v.eq.flush()
 	v.patternVars()
 }
 
@@ -56,8 +58,9 @@ type validators struct {
 	busy  map[*plan.Type]bool
 	done  map[string]bool
 	queue []*plan.Type
-	// pats lists the patterns in first-use order, for their variables.
-	pats []string
+	eq    *equality
+	// usedPatterns are the patterns some check uses, declared at the end.
+	usedPatterns map[*plan.Pattern]bool
 }
 
 // need reports whether values of t have anything to check inside them.
@@ -85,9 +88,9 @@ func (v *validators) need(t *plan.Type) bool {
 			}
 		}
 	case t.Kind == plan.ListKind:
-		n = !v.checkable(t.ElemRules, t.Elem).Empty() || v.need(t.Elem)
+		n = !t.ElemRules.Empty() || v.need(t.Elem)
 	case t.Kind == plan.MapKind:
-		n = !v.checkable(t.KeyRules, t.Key).Empty() || !v.checkable(t.ElemRules, t.Elem).Empty() || v.need(t.Elem)
+		n = !t.KeyRules.Empty() || !t.ElemRules.Empty() || v.need(t.Elem)
 	}
 	// A "no" found inside a cycle may only hold for this path; a "yes"
 	// always holds.
@@ -98,32 +101,12 @@ func (v *validators) need(t *plan.Type) bool {
 }
 
 func (v *validators) fieldNeeds(f *plan.Field) bool {
-	return (f.Required && IsNilable(f)) || (f.Required && f.Type.Kind == plan.EnumKind) ||
-		!v.checkable(f.Rules, f.Type).Empty() || v.need(f.Type)
-}
-
-// checkable drops the rules Go code cannot check for t, with a warning.
-func (v *validators) checkable(r plan.Rules, t *plan.Type) plan.Rules {
-	if r.UniqueItems && t.Kind == plan.ListKind && !comparable(t.Elem) {
-		r.UniqueItems = false
-	}
-	if r.Range != nil && (t.Kind == plan.BigIntKind || t.Kind == plan.BigDecimalKind) {
-		r.Range = nil
-	}
-	return r
-}
-
-func comparable(t *plan.Type) bool {
-	switch t.Kind {
-	case plan.StringKind, plan.BoolKind, plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind,
-		plan.Float32Kind, plan.Float64Kind, plan.EnumKind, plan.IntEnumKind:
-		return true
-	}
-	return false
+	return (f.Required && f.Nilable()) || (f.Required && f.Type.Kind == plan.EnumKind) ||
+		!f.Rules.Empty() || v.need(f.Type)
 }
 
 func (v *validators) enqueue(t *plan.Type) string {
-	name := v.g.FuncName("validate", t)
+	name := v.g.Plan.Func("validate", t)
 	if v.done == nil {
 		v.done = map[string]bool{}
 	}
@@ -135,7 +118,7 @@ func (v *validators) enqueue(t *plan.Type) string {
 }
 
 func (v *validators) structFunc(st *plan.Struct) {
-	name := v.g.StructFuncName("validate", st)
+	name := v.g.Plan.StructFunc("validate", st)
 	var body []jen.Code
 	for _, f := range st.Fields {
 		if !v.fieldNeeds(f) {
@@ -155,7 +138,7 @@ func (v *validators) fieldChecks(f *plan.Field, val *jen.Statement, ptr bool) []
 	name := jen.Lit(f.Name)
 	if f.Required {
 		switch {
-		case ptr || IsNilable(f):
+		case ptr || f.Nilable():
 			out = append(out, jen.If(val.Clone().Op("==").Nil()).Block(jen.Id("vr").Dot("required").Call(jen.Id("p"), name)))
 		case f.Type.Kind == plan.EnumKind:
 			out = append(out, jen.If(val.Clone().Op("==").Lit("")).Block(jen.Id("vr").Dot("required").Call(jen.Id("p"), name)))
@@ -165,7 +148,7 @@ func (v *validators) fieldChecks(f *plan.Field, val *jen.Statement, ptr bool) []
 	if ptr {
 		elem = jen.Op("*").Add(val.Clone())
 	}
-	checks := v.valueChecks(jen.Id("p"), f.Name, elem, f.Type, v.checkable(f.Rules, f.Type))
+	checks := v.valueChecks(jen.Id("p"), f.Name, elem, f.Type, f.Rules)
 	if v.need(f.Type) {
 		checks = append(checks, v.nested(f.Name, val.Clone(), f.Type, ptr))
 	}
@@ -173,11 +156,11 @@ func (v *validators) fieldChecks(f *plan.Field, val *jen.Statement, ptr bool) []
 		return out
 	}
 	switch {
-	case ptr || IsNilable(f):
+	case ptr || f.Nilable():
 		out = append(out, jen.If(val.Clone().Op("!=").Nil()).Block(checks...))
 	case f.Type.Kind == plan.EnumKind:
 		out = append(out, jen.If(val.Clone().Op("!=").Lit("")).Block(checks...))
-	case f.ZeroIsUnset():
+	case f.ZeroIsUnset() && f.Type.Kind != plan.BoolKind:
 		// A default of 0 may lie outside the member's range (Evidently's
 		// period: default 0, range 300..90000); the zero is not sent.
 		out = append(out, jen.If(val.Clone().Op("!=").Lit(0)).Block(checks...))
@@ -228,13 +211,31 @@ func (v *validators) valueChecks(path jen.Code, field string, val *jen.Statement
 			lo, hi := boundFloat(b.Min, t.Kind == plan.Float32Kind), boundFloat(b.Max, t.Kind == plan.Float32Kind)
 			call("rangeFloat", jen.Float64().Call(val.Clone()), jen.Lit(lo), jen.Lit(hi), jen.Lit(b.HasMin), jen.Lit(b.HasMax),
 				jen.Lit(b.Min), jen.Lit(b.Max))
+		case t.Kind == plan.BigIntKind:
+			v.g.UseRuntime("runtime_validatebig.go")
+			call("rangeBig", jen.New(jen.Qual("math/big", "Float")).Dot("SetInt").Call(val.Clone()),
+				jen.Lit(b.Min), jen.Lit(b.Max), jen.Lit(b.HasMin), jen.Lit(b.HasMax))
+		case t.Kind == plan.BigDecimalKind:
+			v.g.UseRuntime("runtime_validatebig.go")
+			call("rangeBig", val.Clone(), jen.Lit(b.Min), jen.Lit(b.Max), jen.Lit(b.HasMin), jen.Lit(b.HasMax))
 		}
 	}
-	if r.GoPattern != "" && (t.Kind == plan.StringKind || t.Kind == plan.EnumKind) {
-		call("pattern", str.Clone(), jen.Id(v.patternVar(r.GoPattern)).Call(), jen.Lit(r.Pattern))
+	if pt := r.Pattern; pt != nil {
+		v.usedPatterns[pt] = true
+		call("pattern", str.Clone(), jen.Id(pt.Var).Call(), jen.Lit(pt.Source))
 	}
-	if r.UniqueItems && t.Kind == plan.ListKind {
-		out = append(out, jen.Id("uniqueItemsCheck").Call(jen.Id("vr"), path, jen.Lit(field), val.Clone()))
+	if r.UniqueItems {
+		if t.Elem.Comparable() && !t.ElemPointer {
+			out = append(out, jen.Id("uniqueItemsCheck").Call(jen.Id("vr"), path, jen.Lit(field), val.Clone()))
+		} else {
+			et := TypeCode(t.Elem)
+			if t.ElemPointer {
+				et = jen.Op("*").Add(et)
+			}
+			eq := jen.Func().Params(jen.List(jen.Id("a"), jen.Id("b")).Add(et)).Bool().Block(
+				jen.Return(v.eq.expr(t.Elem, jen.Id("a"), jen.Id("b"), t.ElemPointer)))
+			out = append(out, jen.Id("uniqueItemsEqual").Call(jen.Id("vr"), path, jen.Lit(field), val.Clone(), eq))
+		}
 	}
 	return out
 }
@@ -289,40 +290,30 @@ func boundFloat(s string, f32 bool) float64 {
 	return x
 }
 
-func (v *validators) patternVar(re string) string {
-	if v.g.patterns == nil {
-		v.g.patterns = map[string]string{}
-	}
-	if n, ok := v.g.patterns[re]; ok {
-		return n
-	}
-	n := v.g.funcName("pattern\x00"+re, "pattern"+itoa(len(v.pats)+1))
-	v.g.patterns[re] = n
-	v.pats = append(v.pats, re)
-	return n
-}
-
 // patternVars declares the regexps, compiled on first use so that a large
 // package does not pay for all of them at program start.
 func (v *validators) patternVars() {
-	if len(v.pats) == 0 {
-		return
-	}
 	var defs []jen.Code
-	for _, re := range v.pats {
-		defs = append(defs, jen.Id(v.g.patterns[re]).Op("=").Qual("sync", "OnceValue").Call(
+	for _, pt := range v.g.Plan.Patterns {
+		if !v.usedPatterns[pt] {
+			continue
+		}
+		defs = append(defs, jen.Id(pt.Var).Op("=").Qual("sync", "OnceValue").Call(
 			jen.Func().Params().Op("*").Qual("regexp", "Regexp").Block(
-				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(re))))))
+				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(pt.Go))))))
+	}
+	if len(defs) == 0 {
+		return
 	}
 	v.f.Comment("The patterns of the model, compiled on first use.")
 	v.f.Var().Defs(defs...)
 }
 
 func (v *validators) listFunc(t *plan.Type) {
-	name := v.g.FuncName("validate", t)
+	name := v.g.Plan.Func("validate", t)
 	elem := jen.Id("v").Index(jen.Id("i"))
 	var body []jen.Code
-	checks := v.valueChecks(jen.Op("&").Id("ep"), "", elemValue(t, elem), t.Elem, v.checkable(t.ElemRules, t.Elem))
+	checks := v.valueChecks(jen.Op("&").Id("ep"), "", elemValue(t, elem), t.Elem, t.ElemRules)
 	if v.need(t.Elem) {
 		checks = append(checks, v.elemNested(t, elem.Clone()))
 	}
@@ -358,7 +349,7 @@ func (v *validators) elemNested(t *plan.Type, elem *jen.Statement) jen.Code {
 }
 
 func (v *validators) mapFunc(t *plan.Type) {
-	name := v.g.FuncName("validate", t)
+	name := v.g.Plan.Func("validate", t)
 	// Struct values of a map are not addressable; check a copy.
 	elem := jen.Id("v").Index(jen.Id("k"))
 	var pre []jen.Code
@@ -366,8 +357,8 @@ func (v *validators) mapFunc(t *plan.Type) {
 		pre = append(pre, jen.Id("e").Op(":=").Id("v").Index(jen.Id("k")))
 		elem = jen.Id("e")
 	}
-	checks := v.valueChecks(jen.Op("&").Id("ep"), "", jen.Id("k"), t.Key, v.checkable(t.KeyRules, t.Key))
-	vals := v.valueChecks(jen.Op("&").Id("ep"), "", elemValue(t, elem), t.Elem, v.checkable(t.ElemRules, t.Elem))
+	checks := v.valueChecks(jen.Op("&").Id("ep"), "", jen.Id("k"), t.Key, t.KeyRules)
+	vals := v.valueChecks(jen.Op("&").Id("ep"), "", elemValue(t, elem), t.Elem, t.ElemRules)
 	if v.need(t.Elem) {
 		vals = append(vals, v.elemNested(t, elem.Clone()))
 	}
@@ -392,11 +383,11 @@ func (v *validators) mapFunc(t *plan.Type) {
 }
 
 func (v *validators) unionFunc(t *plan.Type) {
-	name := v.g.FuncName("validate", t)
+	name := v.g.Plan.Func("validate", t)
 	var cases []jen.Code
 	for _, vr := range t.Union.Variants {
 		f := vr.Field
-		checks := v.valueChecks(jen.Id("p"), f.Name, jen.Id("u").Dot("Value"), f.Type, v.checkable(f.Rules, f.Type))
+		checks := v.valueChecks(jen.Id("p"), f.Name, jen.Id("u").Dot("Value"), f.Type, f.Rules)
 		if v.need(f.Type) {
 			checks = append(checks, v.nested(f.Name, jen.Id("u").Dot("Value"), f.Type, false))
 		}

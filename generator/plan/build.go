@@ -1,25 +1,31 @@
 package plan
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"go/token"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
-// RuntimeNames are the exported identifiers the runtime helpers declare in
-// every generated package; model shapes never take them.
+// RuntimeNames are the exported identifiers the runtime helpers declare
+// in generated packages. They yield to model names (see Plan.Ident) and
+// are chosen so that no AWS model uses them.
 var RuntimeNames = []string{
-	"APIError", "ValidationError", "Violation", "ErrorFault", "FaultUnknown", "FaultClient",
+	"APIError", "InvalidParamsError", "Violation", "ErrorFault", "FaultUnknown", "FaultClient",
 	"FaultServer", "ResponseMetadata", "UnknownUnionMember",
 }
 
-// Methods the generator adds to structs, which fields must not shadow.
+// Methods the generator adds to structs whatever the protocol, which
+// fields must not shadow.
 var (
-	inputMethods  = []string{"Validate", "MarshalQuery", "NewRequest"}
-	outputMethods = []string{"UnmarshalResponse", "ResultMetadata"}
+	inputMethods  = []string{"Validate", "NewRequest"}
+	outputMethods = []string{"ResultMetadata"}
 	errorMethods  = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "ErrorCodeOverride", "Unwrap"}
 )
 
@@ -28,6 +34,9 @@ type Options struct {
 	Package string
 	// Operations are shape names or IDs; empty means all of the service's.
 	Operations []string
+	// Protocols are the plug-ins smithy2go has; the one whose trait the
+	// service carries writes the wire code.
+	Protocols []Protocol
 }
 
 // Build plans the Go package for svc's selected operations.
@@ -45,9 +54,15 @@ func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
 		Package: opts.Package,
 		Version: svc.Version,
 		types:   map[smithy.ShapeID]*Type{},
+		idents:  map[string]string{},
 	}
-	p.Protocol, _ = svc.Traits.Protocol()
-	b := &builder{p: p, names: newNames(RuntimeNames...)}
+	p.ProtocolTrait, _ = svc.Traits.Protocol()
+	for _, pr := range opts.Protocols {
+		if pr.Trait() == p.ProtocolTrait && p.ProtocolTrait != "" {
+			p.Protocol = pr
+		}
+	}
+	b := &builder{p: p, names: newNames(), patterns: map[string]*Pattern{}}
 	b.operations(ops)
 	closure := m.Closure(svc, ops)
 	b.nameShapes(closure)
@@ -57,18 +72,74 @@ func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
 	b.fillStructs()
 	b.fillUnions()
 	b.fillEnums()
+	b.added()
 	b.collections()
+	b.errorDetails()
 	markRecursive(p)
 	sort.Slice(p.Structs, func(i, j int) bool { return p.Structs[i].Name < p.Structs[j].Name })
 	sort.Slice(p.Enums, func(i, j int) bool { return p.Enums[i].Name < p.Enums[j].Name })
 	sort.Slice(p.Unions, func(i, j int) bool { return p.Unions[i].Name < p.Unions[j].Name })
 	sort.Slice(p.Operations, func(i, j int) bool { return p.Operations[i].Name < p.Operations[j].Name })
+	b.wire()
+	sortProblems(p.Warnings)
 	return p, nil
 }
 
+// sortProblems orders warnings by where they are in the model.
+func sortProblems(ps smithy.Problems) {
+	slices.SortStableFunc(ps, func(a, b smithy.Problem) int {
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col), strings.Compare(a.Message, b.Message))
+	})
+}
+
+// added claims the package-level names the runtime and the protocol
+// declare, after every model name is taken: model names win.
+func (b *builder) added() {
+	names := append([]string(nil), RuntimeNames...)
+	if b.p.Protocol != nil {
+		names = append(names, b.p.Protocol.Reserved().Package...)
+	}
+	for _, n := range names {
+		b.p.idents[n] = b.names.claim(n, n+"_")
+	}
+}
+
+// wire decides which operations get wire code and names the functions
+// of each one's HTTP-level contract.
+func (b *builder) wire() {
+	p := b.p
+	if p.Protocol == nil {
+		name := string(p.ProtocolTrait)
+		if name == "" {
+			name = "no protocol"
+		}
+		b.warn(p.Service.Offset, p.Service.ID, "wire code skipped: smithy2go does not support "+name+" yet")
+		for _, op := range p.Operations {
+			if op.Unsupported == "" {
+				op.Unsupported = "smithy2go does not support " + name + " yet"
+			}
+		}
+		return
+	}
+	for _, op := range p.Operations {
+		if op.Unsupported == "" {
+			op.Unsupported = p.Protocol.Supports(p, op)
+		}
+		if op.Unsupported != "" {
+			b.warn(op.Shape.Offset, op.Shape.ID, "no wire code: "+op.Unsupported)
+			continue
+		}
+		op.RequestFunc = "build" + op.Name + "Request"
+		op.ResponseFunc = "decode" + op.Name + "Response"
+		op.ErrorFunc = "decode" + op.Name + "Error"
+	}
+}
+
 type builder struct {
-	p     *Plan
-	names *names
+	p        *Plan
+	names    *names
+	patterns map[string]*Pattern // by model pattern; nil when Go cannot check it
 	// nested maps a structure shape to the struct generated for it when it
 	// is used as a member target (inputs and outputs are separate structs).
 	nested map[smithy.ShapeID]*Struct
@@ -216,14 +287,14 @@ func (b *builder) typeOf(id smithy.ShapeID) *Type {
 		t.Member = s.ListMember()
 		t.Elem = b.typeOf(t.Member.Target)
 		t.ElemPointer = s.Traits.Sparse() && t.Elem.Pointable()
-		t.ElemRules = b.rules(t.Member, t.Elem.Shape)
+		t.ElemRules = b.rules(t.Member, t.Elem)
 	case s.Type == smithy.Map:
 		t.KeyMember, t.Member = s.MapKey(), s.MapValue()
 		t.Key = b.typeOf(t.KeyMember.Target)
 		t.Elem = b.typeOf(t.Member.Target)
 		t.ElemPointer = s.Traits.Sparse() && t.Elem.Pointable()
-		t.KeyRules = b.rules(t.KeyMember, t.Key.Shape)
-		t.ElemRules = b.rules(t.Member, t.Elem.Shape)
+		t.KeyRules = b.rules(t.KeyMember, t.Key)
+		t.ElemRules = b.rules(t.Member, t.Elem)
 	}
 	return t
 }
@@ -245,14 +316,18 @@ func (b *builder) fillStructs() {
 }
 
 func (b *builder) fields(st *Struct) {
+	var r Reserved
+	if b.p.Protocol != nil {
+		r = b.p.Protocol.Reserved()
+	}
 	reserved := map[string]bool{}
 	switch st.Role {
 	case Input:
-		reserved = setOf(inputMethods)
+		reserved = setOf(append(r.Input, inputMethods...))
 	case Output:
-		reserved = setOf(outputMethods)
+		reserved = setOf(append(r.Output, outputMethods...))
 	case Error:
-		reserved = setOf(errorMethods)
+		reserved = setOf(append(r.Error, errorMethods...))
 	}
 	used := map[string]bool{}
 	// A member already spelled as its Go name keeps it; one that only
@@ -295,7 +370,7 @@ func (b *builder) field(m *smithy.Member, reserved, used map[string]bool) *Field
 		Member:   m,
 		Type:     t,
 		Required: m.Traits.Required(),
-		Rules:    b.rules(m, t.Shape),
+		Rules:    b.rules(m, t),
 	}
 	f.Pointer = t.Pointable() && nullable(m, t.Shape)
 	return f
@@ -344,7 +419,7 @@ func (b *builder) fillUnions() {
 			v := &Variant{Name: b.names.claim(u.Name + "Member" + f.Name), Field: f}
 			u.Variants = append(u.Variants, v)
 		}
-		u.Unknown = "UnknownUnionMember"
+		u.Marker = "is" + u.Name
 		b.p.Unions = append(b.p.Unions, u)
 	}
 }
@@ -417,14 +492,40 @@ func (b *builder) sortedTypes() []*Type {
 	return out
 }
 
-// collections records the list and map shapes, for wire code.
+// collections gives lists and maps the idents their functions are named
+// by, apart from every named type's; named types use their names.
 func (b *builder) collections() {
+	idents := &names{taken: maps.Clone(b.names.taken)}
 	for _, t := range b.sortedTypes() {
-		switch t.Kind {
-		case ListKind:
-			b.p.Lists = append(b.p.Lists, t)
-		case MapKind:
-			b.p.Maps = append(b.p.Maps, t)
+		switch {
+		case t.Name != "":
+			t.Ident = t.Name
+		case t.Kind == ListKind || t.Kind == MapKind:
+			t.Ident = idents.claim(exported(t.Shape.ID.Name()), exported(t.Shape.ID.Name())+nsSuffix(t.Shape.ID))
+		}
+	}
+}
+
+// errorDetails fills in what the errors' methods return.
+func (b *builder) errorDetails() {
+	for _, st := range b.p.Structs {
+		if st.Role != Error {
+			continue
+		}
+		switch kind, _ := st.Shape.Traits.Error(); kind {
+		case "client":
+			st.Fault = FaultClient
+		case "server":
+			st.Fault = FaultServer
+		}
+		st.Code = st.Shape.ID.Name()
+		if q, ok := st.Shape.Traits.AWSQueryError(); ok && q.Code != "" {
+			st.Code = q.Code
+		}
+		for _, f := range st.Fields {
+			if f.Name == "Message" && f.Type.Kind == StringKind && f.Pointer {
+				st.Message = f
+			}
 		}
 	}
 }

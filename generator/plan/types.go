@@ -37,6 +37,10 @@ type Type struct {
 	Shape *smithy.Shape
 	// Name is the Go name of a named type: enum, int enum, struct, union.
 	Name string
+	// Ident names the type in the package-level functions that handle its
+	// values (see Plan.Func): its Go name, or for lists and maps a name
+	// from the shape that no other type has.
+	Ident string
 	// Elem is a list's element or a map's value; Key is a map's key.
 	Elem, Key *Type
 	// ElemPointer makes the elements of a sparse collection pointers.
@@ -88,13 +92,35 @@ func (t *Type) Bits() int {
 
 // Pointable reports whether a field of this type is a pointer when the
 // member is nullable. Collections, blobs, documents, unions and enums are
-// always values, as in the AWS SDK: their zero value already means unset.
+// always values, as in the AWS SDK: their zero value already means unset;
+// big numbers are pointers already.
 func (t *Type) Pointable() bool {
 	switch t.Kind {
-	case BlobKind, StreamKind, DocumentKind, EnumKind, IntEnumKind, ListKind, MapKind, UnionKind:
+	case BlobKind, StreamKind, DocumentKind, EnumKind, IntEnumKind, ListKind, MapKind, UnionKind,
+		BigIntKind, BigDecimalKind:
 		return false
 	}
 	return true
+}
+
+// Nilable reports whether nil is a value of the type itself.
+func (t *Type) Nilable() bool {
+	switch t.Kind {
+	case BlobKind, StreamKind, DocumentKind, ListKind, MapKind, UnionKind, BigIntKind, BigDecimalKind:
+		return true
+	}
+	return false
+}
+
+// Comparable reports whether Go's == compares two values of the type as
+// Smithy compares them, so uniqueItems needs no equality function.
+func (t *Type) Comparable() bool {
+	switch t.Kind {
+	case StringKind, BoolKind, Int8Kind, Int16Kind, Int32Kind, Int64Kind, Float32Kind, Float64Kind,
+		EnumKind, IntEnumKind:
+		return true
+	}
+	return false
 }
 
 var kindOf = map[smithy.Type]Kind{

@@ -239,10 +239,39 @@ func (b *Builder) count(r plan.Rules, minimal bool) int {
 	return n
 }
 
-// key identifies a scalar value, for uniqueItems.
+// key identifies a value, for uniqueItems: equal values have equal keys.
 func (v *Value) key() string {
-	return v.Str + "\x00" + strconv.FormatInt(v.Int, 10) + "\x00" + strconv.FormatFloat(v.Float, 'g', -1, 64) +
-		"\x00" + strconv.FormatBool(v.Bool) + "\x00" + v.Time.String() + "\x00" + string(v.Bytes)
+	var b strings.Builder
+	v.writeKey(&b)
+	return b.String()
+}
+
+func (v *Value) writeKey(b *strings.Builder) {
+	if v == nil {
+		b.WriteString("nil;")
+		return
+	}
+	b.WriteString(strconv.Quote(v.Str) + strconv.FormatInt(v.Int, 10) + "," + strconv.FormatFloat(v.Float, 'g', -1, 64) +
+		"," + strconv.FormatBool(v.Bool) + "," + v.Time.String() + "," + strconv.Quote(string(v.Bytes)) + "{")
+	for _, fv := range v.Fields {
+		b.WriteString(fv.Field.Name + ":")
+		fv.Value.writeKey(b)
+	}
+	b.WriteString("}[")
+	for _, it := range v.Items {
+		it.writeKey(b)
+	}
+	b.WriteString("]<")
+	for _, e := range v.Entries {
+		b.WriteString(strconv.Quote(e.Key) + ":")
+		e.Value.writeKey(b)
+	}
+	b.WriteString(">")
+	if v.Variant != nil {
+		b.WriteString(v.Variant.Name + "=")
+		v.Inner.writeKey(b)
+	}
+	b.WriteString(";")
 }
 
 // bounds reads integer bounds, rounding fractional ones inwards and
@@ -312,10 +341,10 @@ func floatInRange(x float64, r *smithy.Bounds) float64 {
 // str makes a string from name that satisfies length and pattern rules.
 func (b *Builder) str(name string, n int, r plan.Rules) string {
 	base := strings.ToLower(name) + "-" + strconv.Itoa(n)
-	if r.GoPattern == "" {
+	if r.Pattern == nil {
 		return lengthFit(base, r.Length)
 	}
-	re := compiled(r.GoPattern)
+	re := compiled(r.Pattern.Go)
 	lo, hi := 0, math.MaxInt32
 	if r.Length != nil {
 		l, h := bounds(r.Length)
@@ -328,7 +357,7 @@ func (b *Builder) str(name string, n int, r plan.Rules) string {
 	if s := lengthFit(base, r.Length); ok(s) {
 		return s
 	}
-	for _, s := range Matching(r.GoPattern, lo, hi, n) {
+	for _, s := range Matching(r.Pattern.Go, lo, hi, n) {
 		if ok(s) {
 			return s
 		}

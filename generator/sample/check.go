@@ -70,17 +70,7 @@ func (c *checker) structure(path string, v *Value) {
 }
 
 // canBeUnset mirrors which Go fields can be told apart from unset.
-func canBeUnset(f *plan.Field) bool {
-	if f.Pointer {
-		return true
-	}
-	switch f.Type.Kind {
-	case plan.BlobKind, plan.StreamKind, plan.DocumentKind, plan.ListKind, plan.MapKind, plan.UnionKind,
-		plan.BigIntKind, plan.BigDecimalKind, plan.EnumKind:
-		return true
-	}
-	return false
-}
+func canBeUnset(f *plan.Field) bool { return f.Nilable() || f.Type.Kind == plan.EnumKind }
 
 func (c *checker) value(path string, v *Value, r plan.Rules) {
 	t := v.Type
@@ -103,12 +93,12 @@ func (c *checker) value(path string, v *Value, r plan.Rules) {
 	}
 	if rg := r.Range; rg != nil {
 		switch {
-		case t.IsInteger():
+		case t.IsInteger() || t.Kind == plan.BigIntKind:
 			lo, hi := bounds(rg)
 			if v.Int < lo || v.Int > hi {
 				c.add(path, "range")
 			}
-		case t.Kind == plan.Float32Kind || t.Kind == plan.Float64Kind:
+		case t.Kind == plan.Float32Kind || t.Kind == plan.Float64Kind || t.Kind == plan.BigDecimalKind:
 			x := v.Float
 			lo, _ := strconv.ParseFloat(rg.Min, 64)
 			hi, _ := strconv.ParseFloat(rg.Max, 64)
@@ -120,12 +110,12 @@ func (c *checker) value(path string, v *Value, r plan.Rules) {
 			}
 		}
 	}
-	if r.GoPattern != "" && (t.Kind == plan.StringKind || t.Kind == plan.EnumKind) {
-		if !compiled(r.GoPattern).MatchString(v.Str) {
+	if r.Pattern != nil {
+		if !compiled(r.Pattern.Go).MatchString(v.Str) {
 			c.add(path, "pattern")
 		}
 	}
-	if r.UniqueItems && t.Kind == plan.ListKind && scalar(t.Elem) {
+	if r.UniqueItems {
 		seen := map[string]bool{}
 		for _, it := range v.Items {
 			k := it.key()
@@ -153,17 +143,6 @@ func (c *checker) value(path string, v *Value, r plan.Rules) {
 			c.value(p, e.Value, t.ElemRules)
 		}
 	}
-}
-
-// scalar reports element kinds whose lists the validators check for
-// uniqueness.
-func scalar(t *plan.Type) bool {
-	switch t.Kind {
-	case plan.StringKind, plan.BoolKind, plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind,
-		plan.Float32Kind, plan.Float64Kind, plan.EnumKind, plan.IntEnumKind:
-		return true
-	}
-	return false
 }
 
 var regexps sync.Map // pattern → *regexp.Regexp

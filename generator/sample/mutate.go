@@ -264,7 +264,7 @@ func (m *mutator) breaking(v *Value, r plan.Rules) []broken {
 	}
 	if rg := r.Range; rg != nil {
 		switch {
-		case t.IsInteger():
+		case t.IsInteger() || t.Kind == plan.BigIntKind:
 			lo, hi := bounds(rg)
 			if rg.HasMin && lo > minInt(t.Bits()) {
 				with("below range", func(c *Value) { c.Int = lo - 1 })
@@ -272,7 +272,7 @@ func (m *mutator) breaking(v *Value, r plan.Rules) []broken {
 			if rg.HasMax && hi < maxInt(t.Bits()) {
 				with("above range", func(c *Value) { c.Int = hi + 1 })
 			}
-		case t.Kind == plan.Float32Kind || t.Kind == plan.Float64Kind:
+		case t.Kind == plan.Float32Kind || t.Kind == plan.Float64Kind || t.Kind == plan.BigDecimalKind:
 			if rg.HasMin {
 				lo, _ := strconv.ParseFloat(rg.Min, 64)
 				with("below range", func(c *Value) { c.Float = lo - 1 })
@@ -283,12 +283,12 @@ func (m *mutator) breaking(v *Value, r plan.Rules) []broken {
 			}
 		}
 	}
-	if r.GoPattern != "" && t.Kind == plan.StringKind {
+	if r.Pattern != nil && t.Kind == plan.StringKind {
 		if s, ok := notMatching(r); ok {
 			with("not matching pattern", func(c *Value) { c.Str = s })
 		}
 	}
-	if r.UniqueItems && t.Kind == plan.ListKind && scalar(t.Elem) && len(v.Items) > 0 {
+	if r.UniqueItems && len(v.Items) > 0 {
 		with("duplicate items", func(c *Value) { c.Items = append(c.Items, c.Items[0].Clone()) })
 	}
 	return out
@@ -300,7 +300,7 @@ func maxInt(bits int) int64 { return 1<<(bits-1) - 1 }
 // notMatching finds a string within the length rule that the pattern does
 // not match, if a simple one exists.
 func notMatching(r plan.Rules) (string, bool) {
-	re := compiled(r.GoPattern)
+	re := compiled(r.Pattern.Go)
 	lo, hi := int64(0), int64(1<<16)
 	if r.Length != nil {
 		lo, hi = bounds(r.Length)

@@ -49,9 +49,9 @@ func TestLoanWithoutToken(t *testing.T) {
 
 func TestLoanRejected(t *testing.T) {
 	_, err := Loan{Instances: 2}.Body()
-	var ve *ValidationError
+	var ve *InvalidParamsError
 	if !errors.As(err, &ve) {
-		t.Fatalf("err = %v, want a *ValidationError", err)
+		t.Fatalf("err = %v, want a *InvalidParamsError", err)
 	}
 	if len(ve.Violations) != 1 || ve.Violations[0].Path != "CapacityReservationId" || ve.Violations[0].Constraint != "required" {
 		t.Errorf("violations %+v, want CapacityReservationId required", ve.Violations)

@@ -9,30 +9,30 @@ import (
 
 // NewRequest builds the HTTP request that sends
 // CreateInterruptibleCapacityReservationAllocation to endpoint, a URL such as
-// https://ec2.us-east-1.amazonaws.com: a POST with the form body, after v
-// passes Validate. Signing and sending it are up to the caller.
+// https://service.us-east-1.amazonaws.com, after v passes Validate. Signing and
+// sending it are up to the caller.
 func (v *CreateInterruptibleCapacityReservationAllocationInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildCreateInterruptibleCapacityReservationAllocationRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends
 // UpdateInterruptibleCapacityReservationAllocation to endpoint, a URL such as
-// https://ec2.us-east-1.amazonaws.com: a POST with the form body, after v
-// passes Validate. Signing and sending it are up to the caller.
+// https://service.us-east-1.amazonaws.com, after v passes Validate. Signing and
+// sending it are up to the caller.
 func (v *UpdateInterruptibleCapacityReservationAllocationInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildUpdateInterruptibleCapacityReservationAllocationRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }

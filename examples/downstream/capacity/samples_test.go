@@ -2,7 +2,7 @@
 
 package capacity
 
-func sampleCreateInterruptibleCapacityReservationAllocationInput() *CreateInterruptibleCapacityReservationAllocationInput {
+func fullCreateInterruptibleCapacityReservationAllocationInput() *CreateInterruptibleCapacityReservationAllocationInput {
 	return &CreateInterruptibleCapacityReservationAllocationInput{
 		CapacityReservationId: ptr("capacityreservationid-847"),
 		ClientToken:           ptr("clienttoken-176"),
@@ -46,7 +46,7 @@ func minimalCreateInterruptibleCapacityReservationAllocationInput() *CreateInter
 	}
 }
 
-func sampleCreateInterruptibleCapacityReservationAllocationOutput() CreateInterruptibleCapacityReservationAllocationOutput {
+func wantCreateInterruptibleCapacityReservationAllocationOutput() CreateInterruptibleCapacityReservationAllocationOutput {
 	return CreateInterruptibleCapacityReservationAllocationOutput{
 		InterruptionType:            InterruptionTypeAdhoc,
 		ResultMetadata:              ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
@@ -56,7 +56,7 @@ func sampleCreateInterruptibleCapacityReservationAllocationOutput() CreateInterr
 	}
 }
 
-func sampleUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInterruptibleCapacityReservationAllocationInput {
+func fullUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInterruptibleCapacityReservationAllocationInput {
 	return &UpdateInterruptibleCapacityReservationAllocationInput{
 		CapacityReservationId: ptr("capacityreservationid-358"),
 		DryRun:                ptr(true),
@@ -71,7 +71,7 @@ func minimalUpdateInterruptibleCapacityReservationAllocationInput() *UpdateInter
 	}
 }
 
-func sampleUpdateInterruptibleCapacityReservationAllocationOutput() UpdateInterruptibleCapacityReservationAllocationOutput {
+func wantUpdateInterruptibleCapacityReservationAllocationOutput() UpdateInterruptibleCapacityReservationAllocationOutput {
 	return UpdateInterruptibleCapacityReservationAllocationOutput{
 		InstanceCount:                      ptr(int32(48)),
 		InterruptibleCapacityReservationId: ptr("interruptiblecapacityreservationid-10"),

@@ -1,6 +1,8 @@
 package query
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
@@ -8,17 +10,19 @@ import (
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
-// deserializers writes deserializers.go: UnmarshalResponse on every output,
-// UnmarshalError, and one decoding function per structure, collection and
-// union, walking the document with the runtime's pull decoder.
+// deserializers writes deserializers.go: UnmarshalResponse on every
+// output, UnmarshalError, each operation's response and error decoders, and
+// one decoding function per structure, collection and union, walking the
+// document with the runtime's pull decoder. Element names match
+// case-insensitively, as in the AWS SDK.
 func (w *writer) deserializers() {
 	f := w.g.GoFile("deserializers.go")
 	d := &deserializer{w: w, f: f, done: map[string]bool{}}
-	for _, op := range w.g.Plan.Operations {
-		if w.d.Supported(w.g.Plan, op) != "" {
-			continue
-		}
+	w.g.UseRuntime("runtime_body.go")
+	for _, op := range w.g.Wired() {
 		d.unmarshal(op)
+		d.response(op)
+		d.operationError(op)
 	}
 	d.unmarshalError()
 	for len(d.queue) > 0 {
@@ -46,7 +50,7 @@ type deserializer struct {
 }
 
 func (d *deserializer) funcFor(t *plan.Type) string {
-	name := d.w.g.FuncName("deserialize", t)
+	name := d.w.g.Plan.Func("deserialize", t)
 	if !d.done[name] {
 		d.done[name] = true
 		d.queue = append(d.queue, t)
@@ -57,7 +61,7 @@ func (d *deserializer) funcFor(t *plan.Type) string {
 // entryFuncFor names the function reading one map entry.
 func (d *deserializer) entryFuncFor(t *plan.Type) string {
 	d.funcFor(t)
-	return d.w.g.FuncName("deserializeEntry", t)
+	return d.w.g.Plan.Func("entry", t)
 }
 
 var errReturn = jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
@@ -65,7 +69,7 @@ var errReturn = jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 func (d *deserializer) unmarshal(op *plan.Operation) {
 	st := op.Output
 	wrapper := op.Shape.ID.Name() + "Response"
-	fn := d.w.g.StructFuncName("deserialize", st)
+	fn := d.w.g.Plan.StructFunc("deserialize", st)
 	var body []jen.Code
 	body = append(body,
 		jen.Comment("An empty body carries no members; the AWS SDK accepts it too."),
@@ -73,7 +77,7 @@ func (d *deserializer) unmarshal(op *plan.Operation) {
 		jen.Id("d").Op(":=").Id("newXMLDecoder").Call(jen.Id("body")),
 		jen.List(jen.Id("name"), jen.Err()).Op(":=").Id("d").Dot("root").Call(),
 		errReturn,
-		jen.If(jen.String().Call(jen.Id("name")).Op("!=").Lit(wrapper)).Block(
+		jen.If(jen.Op("!").Qual("bytes", "EqualFold").Call(jen.Id("name"), jen.Index().Byte().Call(jen.Lit(wrapper)))).Block(
 			jen.Return(jen.Qual("errors", "New").Call(jen.Lit("unexpected response element <").Op("+").String().Call(jen.Id("name")).Op("+").Lit(">, want <"+wrapper+">"))),
 		),
 	)
@@ -82,14 +86,14 @@ func (d *deserializer) unmarshal(op *plan.Operation) {
 	} else {
 		// awsQuery: <OpResponse><OpResult>…</OpResult><ResponseMetadata><RequestId>.
 		body = append(body, jen.For().Block(
-			jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("next").Call(),
+			jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextFold").Call(),
 			errReturn,
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
 			jen.Switch(jen.String().Call(jen.Id("name"))).Block(
-				jen.Case(jen.Lit(op.Shape.ID.Name()+"Result")).Block(
+				jen.Case(jen.Lit(strings.ToLower(op.Shape.ID.Name()+"Result"))).Block(
 					jen.If(jen.Err().Op(":=").Id(fn).Call(jen.Op("&").Id("d"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				),
-				jen.Case(jen.Lit("ResponseMetadata")).Block(
+				jen.Case(jen.Lit("responsemetadata")).Block(
 					jen.If(jen.Err().Op(":=").Id("deserializeResponseMetadata").Call(jen.Op("&").Id("d"), jen.Op("&").Id("v").Dot("ResultMetadata")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				),
 				jen.Default().Block(jen.If(jen.Err().Op(":=").Id("d").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))),
@@ -97,10 +101,21 @@ func (d *deserializer) unmarshal(op *plan.Operation) {
 		))
 		d.responseMetadataFunc()
 	}
-	d.f.Add(emit.Text("UnmarshalResponse decodes a " + wrapper + " document into v."))
+	d.f.Add(emit.Text("UnmarshalResponse decodes a " + wrapper + " document into v. Element names match case-insensitively, as in the AWS SDK."))
 	d.f.Func().Params(jen.Id("v").Op("*").Id(st.Name)).Id("UnmarshalResponse").Params(jen.Id("body").Index().Byte()).Error().Block(body...)
 	d.f.Line()
 	d.structFunc(st, d.w.d.EC2)
+}
+
+// response writes the operation's response decoder.
+func (d *deserializer) response(op *plan.Operation) {
+	d.f.Add(emit.Text(op.ResponseFunc + " reads a successful " + op.Name + " response into v."))
+	d.f.Func().Id(op.ResponseFunc).Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Op("*").Id(op.Output.Name)).Error().Block(
+		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("readBody").Call(jen.Id("resp")),
+		errReturn,
+		jen.Return(jen.Id("v").Dot("UnmarshalResponse").Call(jen.Id("body"))),
+	)
+	d.f.Line()
 }
 
 func (d *deserializer) responseMetadataFunc() {
@@ -108,8 +123,8 @@ func (d *deserializer) responseMetadataFunc() {
 		return
 	}
 	d.done["#metadata"] = true
-	d.f.Func().Id("deserializeResponseMetadata").Params(jen.Id("d").Op("*").Id("xmlDecoder"), jen.Id("v").Op("*").Id("ResponseMetadata")).Error().Block(
-		childLoop(jen.Case(jen.Lit("RequestId")).Block(
+	d.f.Func().Id("deserializeResponseMetadata").Params(jen.Id("d").Op("*").Id("xmlDecoder"), jen.Id("v").Op("*").Add(d.w.g.Id("ResponseMetadata"))).Error().Block(
+		childLoop(jen.Case(jen.Lit("requestid")).Block(
 			jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("d").Dot("string").Call(),
 			errReturn,
 			jen.Id("v").Dot("RequestID").Op("=").Id("s"),
@@ -119,12 +134,12 @@ func (d *deserializer) responseMetadataFunc() {
 }
 
 // childLoop visits the children of the current element, skipping unknown
-// ones, and returns at its end tag.
+// ones, and returns at its end tag. Case labels are folded names.
 func childLoop(cases ...jen.Code) []jen.Code {
 	cases = append(cases, jen.Default().Block(
 		jen.If(jen.Err().Op(":=").Id("d").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))))
 	return []jen.Code{jen.For().Block(
-		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("next").Call(),
+		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextFold").Call(),
 		errReturn,
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
 		jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),
@@ -134,17 +149,22 @@ func childLoop(cases ...jen.Code) []jen.Code {
 // structFunc decodes the members of a structure from the children of the
 // current element; attributes come first, from the element itself.
 func (d *deserializer) structFunc(st *plan.Struct, requestID bool) {
-	name := d.w.g.StructFuncName("deserialize", st)
+	name := d.w.g.Plan.StructFunc("deserialize", st)
 	var pre, cases []jen.Code
+	labels := map[string]bool{}
 	for _, f := range st.Fields {
 		if f.Member.Traits.XMLAttribute() {
 			pre = append(pre, d.attribute(f)...)
 			continue
 		}
-		cases = append(cases, d.memberCase(f)...)
+		// Names equal but for case: the first member takes the element.
+		if l := strings.ToLower(xmlName(f.Member)); !labels[l] {
+			labels[l] = true
+			cases = append(cases, d.memberCase(f)...)
+		}
 	}
-	if requestID {
-		cases = append(cases, jen.Case(jen.Lit("requestId")).Block(
+	if requestID && !labels["requestid"] {
+		cases = append(cases, jen.Case(jen.Lit("requestid")).Block(
 			jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("d").Dot("string").Call(),
 			errReturn,
 			jen.Id("v").Dot("ResultMetadata").Dot("RequestID").Op("=").Id("s"),
@@ -167,7 +187,7 @@ func (d *deserializer) attribute(f *plan.Field) []jen.Code {
 func (d *deserializer) memberCase(f *plan.Field) []jen.Code {
 	t := f.Type
 	dst := jen.Id("v").Dot(f.Name)
-	elem := xmlName(f.Member)
+	elem := strings.ToLower(xmlName(f.Member))
 	if (t.Kind == plan.ListKind || t.Kind == plan.MapKind) && f.Member.Traits.XMLFlattened() {
 		if t.Kind == plan.MapKind {
 			return []jen.Code{jen.Case(jen.Lit(elem)).Block(
@@ -244,7 +264,7 @@ func scalarRead(t *plan.Type, m *smithy.Member) (jen.Code, jen.Code) {
 // assign stores a decoded scalar, through a new variable when the field
 // is a pointer.
 func assign(dst *jen.Statement, conv jen.Code, t *plan.Type, ptr bool) []jen.Code {
-	if ptr && t.Kind != plan.BigIntKind && t.Kind != plan.BigDecimalKind {
+	if ptr {
 		if st, ok := conv.(*jen.Statement); ok && st.GoString() == "x" {
 			return []jen.Code{dst.Clone().Op("=").Op("&").Id("x")}
 		}
@@ -303,8 +323,8 @@ func (d *deserializer) appendItem(t *plan.Type, dst *jen.Statement) []jen.Code {
 // listFunc decodes a wrapped list: one child element per item. An empty
 // element gives an empty, non-nil slice, as the SDK does.
 func (d *deserializer) listFunc(t *plan.Type) {
-	name := d.w.g.FuncName("deserialize", t)
-	item := listItemName(t)
+	name := d.w.g.Plan.Func("deserialize", t)
+	item := strings.ToLower(listItemName(t))
 	d.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("xmlDecoder"), jen.Id("v").Op("*").Add(emit.TypeCode(t))).Error().Block(
 		append([]jen.Code{
 			jen.If(jen.Op("*").Id("v").Op("==").Nil()).Block(jen.Op("*").Id("v").Op("=").Add(emit.TypeCode(t)).Values()),
@@ -313,20 +333,23 @@ func (d *deserializer) listFunc(t *plan.Type) {
 	d.f.Line()
 }
 
-// mapFunc decodes a wrapped map: one <entry> child per entry.
+// mapFunc decodes a wrapped map: one <entry> child per entry. An empty
+// element gives an empty, non-nil map, as the SDK does.
 func (d *deserializer) mapFunc(t *plan.Type) {
-	name := d.w.g.FuncName("deserialize", t)
+	name := d.w.g.Plan.Func("deserialize", t)
 	d.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("xmlDecoder"), jen.Id("v").Op("*").Add(emit.TypeCode(t))).Error().Block(
-		childLoop(jen.Case(jen.Lit("entry")).Block(
+		append([]jen.Code{
+			jen.If(jen.Op("*").Id("v").Op("==").Nil()).Block(jen.Op("*").Id("v").Op("=").Add(emit.TypeCode(t)).Values()),
+		}, childLoop(jen.Case(jen.Lit("entry")).Block(
 			jen.If(jen.Err().Op(":=").Id(d.entryFuncFor(t)).Call(jen.Id("d"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		))...,
+		))...)...,
 	)
 	d.f.Line()
 }
 
 // entryFunc decodes one entry's key and value children into the map.
 func (d *deserializer) entryFunc(t *plan.Type) {
-	name := d.w.g.FuncName("deserializeEntry", t)
+	name := d.w.g.Plan.Func("entry", t)
 	vt := emit.TypeCode(t.Elem)
 	if t.ElemPointer {
 		vt = jen.Op("*").Add(vt)
@@ -336,16 +359,16 @@ func (d *deserializer) entryFunc(t *plan.Type) {
 		valueRead = d.read(t.Elem, t.Member, jen.Id("val"), true)
 	}
 	loop := jen.For().Block(
-		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("next").Call(),
+		jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextFold").Call(),
 		errReturn,
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 		jen.Switch(jen.String().Call(jen.Id("name"))).Block(
-			jen.Case(jen.Lit(mapKeyName(t))).Block(
+			jen.Case(jen.Lit(strings.ToLower(mapKeyName(t)))).Block(
 				jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("d").Dot("string").Call(),
 				errReturn,
 				jen.Id("key").Op("=").Id("x"),
 			),
-			jen.Case(jen.Lit(mapValueName(t))).Block(valueRead...),
+			jen.Case(jen.Lit(strings.ToLower(mapValueName(t)))).Block(valueRead...),
 			jen.Default().Block(jen.If(jen.Err().Op(":=").Id("d").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))),
 		),
 	)
@@ -363,24 +386,30 @@ func (d *deserializer) entryFunc(t *plan.Type) {
 // unionFunc decodes a union: its one child names the variant. A child this
 // package does not know becomes an UnknownUnionMember.
 func (d *deserializer) unionFunc(t *plan.Type) {
-	name := d.w.g.FuncName("deserialize", t)
+	name := d.w.g.Plan.Func("deserialize", t)
 	var cases []jen.Code
+	labels := map[string]bool{}
 	for _, v := range t.Union.Variants {
 		f := v.Field
+		l := strings.ToLower(xmlName(f.Member))
+		if labels[l] {
+			continue
+		}
+		labels[l] = true
 		body := []jen.Code{jen.Var().Id("e").Add(emit.TypeCode(f.Type))}
 		body = append(body, d.readInto(f, jen.Id("e"))...)
 		body = append(body, jen.Id("out").Op("=").Op("&").Id(v.Name).Values(jen.Dict{jen.Id("Value"): jen.Id("e")}))
-		cases = append(cases, jen.Case(jen.Lit(xmlName(f.Member))).Block(body...))
+		cases = append(cases, jen.Case(jen.Lit(l)).Block(body...))
 	}
 	cases = append(cases, jen.Default().Block(
 		jen.Id("tag").Op(":=").String().Call(jen.Id("name")),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("out").Op("=").Op("&").Id("UnknownUnionMember").Values(jen.Dict{jen.Id("Tag"): jen.Id("tag")}),
+		jen.Id("out").Op("=").Op("&").Add(d.w.g.Id("UnknownUnionMember")).Values(jen.Dict{jen.Id("Tag"): jen.Id("tag")}),
 	))
 	d.f.Func().Id(name).Params(jen.Id("d").Op("*").Id("xmlDecoder")).Params(jen.Id(t.Union.Name), jen.Error()).Block(
 		jen.Var().Id("out").Id(t.Union.Name),
 		jen.For().Block(
-			jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("next").Call(),
+			jen.List(jen.Id("name"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("nextFold").Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("out"), jen.Nil())),
 			jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),

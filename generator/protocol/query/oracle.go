@@ -7,9 +7,12 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/sample"
 	"github.com/smithy2go/smithy2go/generator/smithy"
@@ -22,6 +25,37 @@ import (
 // from here, never from the generated code under test.
 
 type sampleValue = sample.Value
+
+// goldenRequest is the golden file of a request: comment lines, then the
+// body's pairs one per line, in the order the SDK sends them.
+func (d Dialect) goldenRequest(op *plan.Operation, in *sample.Value, comment string) ([]byte, error) {
+	body, err := d.encodeRequest(op, in)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	for _, line := range strings.Split(comment, "\n") {
+		b.WriteString("# " + line + "\n")
+	}
+	b.WriteString(strings.ReplaceAll(string(body), "&", "\n") + "\n")
+	return b.Bytes(), nil
+}
+
+// goldenResponse is a 200 response carrying out, with comment in an XML
+// comment after the declaration.
+func (d Dialect) goldenResponse(op *plan.Operation, out *sample.Value, comment string) (emit.Response, error) {
+	doc, err := d.encodeResponse(op, out)
+	if err != nil {
+		return emit.Response{}, err
+	}
+	header := []byte("<!-- " + strings.ReplaceAll(comment, "--", "- -") + " -->\n")
+	if i := bytes.Index(doc, []byte("?>\n")); i >= 0 {
+		doc = append(append(append([]byte{}, doc[:i+3]...), header...), doc[i+3:]...)
+	} else {
+		doc = append(header, doc...)
+	}
+	return emit.Response{Status: 200, Header: [][2]string{{"Content-Type", "text/xml"}}, Body: doc}, nil
+}
 
 func (d Dialect) encodeRequest(op *plan.Operation, in *sample.Value) ([]byte, error) {
 	vals := url.Values{}
@@ -42,9 +76,15 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 		}
 	case plan.UnionKind:
 		f := v.Variant.Field
-		d.pairs(vals, key+"."+d.requestKey(f.Member), f.Member, v.Inner)
+		inner := v.Inner
+		if inner == nil && f.Type.Kind == plan.ListKind {
+			// A variant holding a nil list is sent as an empty one.
+			inner = &sample.Value{Type: f.Type}
+		}
+		d.pairs(vals, key+"."+d.requestKey(f.Member), f.Member, inner)
 	case plan.ListKind:
-		if len(v.Items) == 0 {
+		items := slices.DeleteFunc(slices.Clone(v.Items), func(it *sample.Value) bool { return it == nil })
+		if len(items) == 0 {
 			if !d.EC2 {
 				vals.Set(key, "")
 			}
@@ -54,7 +94,8 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 		if m != nil && !d.flattened(m) || m == nil && !d.EC2 {
 			prefix += "." + listItemName(t)
 		}
-		for i, it := range v.Items {
+		// Nil elements are skipped and the rest numbered from 1.
+		for i, it := range items {
 			d.pairs(vals, prefix+"."+strconv.Itoa(i+1), nil, it)
 		}
 	case plan.MapKind:

@@ -4,7 +4,10 @@
 package query
 
 import (
+	"fmt"
 	"strings"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
@@ -27,29 +30,56 @@ var (
 )
 
 // Protocol is the plug-in for one dialect.
-type Protocol struct{ D Dialect }
+type Protocol struct{ Dialect }
 
-// Emit writes serializers.go, deserializers.go and requests.go.
+// The plug-ins, checked against the interface at compile time.
+var (
+	EC2 emit.Protocol = Protocol{EC2Query}
+	AWS emit.Protocol = Protocol{AWSQuery}
+)
+
+// Trait is the protocol trait of the dialect.
+func (p Protocol) Trait() smithy.ShapeID { return smithy.ShapeID("aws.protocols#" + p.Name) }
+
+// Reserved names what the wire code declares beside the model's shapes.
+func (p Protocol) Reserved() plan.Reserved {
+	return plan.Reserved{
+		Package: []string{"UnmarshalError"},
+		Input:   []string{"MarshalQuery"},
+		Output:  []string{"UnmarshalResponse"},
+	}
+}
+
+// Emit writes serializers.go and deserializers.go: MarshalQuery,
+// UnmarshalResponse and UnmarshalError, and the HTTP-level functions the
+// plan names for each operation.
 func (p Protocol) Emit(g *emit.Generator) error {
-	g.UseRuntime("runtime_query.go", "runtime_querybody.go", "runtime_time.go", "runtime_xml.go",
-		"runtime_errors.go", "runtime_http.go", "runtime_uuid.go", "runtime_queryerror.go", "runtime_metadata.go")
+	g.UseRuntime("runtime_query.go", "runtime_querybody.go", "runtime_queryerror.go", "runtime_http.go", "runtime_metadata.go")
 	if usesBigNumbers(g.Plan) {
 		g.UseRuntime("runtime_xmlbig.go")
 	}
-	w := &writer{g: g, d: p.D}
+	w := &writer{g: g, d: p.Dialect}
 	w.serializers()
 	w.deserializers()
-	w.requests()
 	return nil
 }
 
-// Tests tells generated tests how to drive the wire code.
-func (p Protocol) Tests() emit.ProtocolTests {
-	return emit.ProtocolTests{
-		MarshalMethod:   "MarshalQuery",
-		UnmarshalMethod: "UnmarshalResponse",
-		EncodeRequest:   p.D.encodeRequest,
-		EncodeResponse:  p.D.encodeResponse,
+// TestKit tells generated tests how to check the wire code: request
+// bodies as key/value pairs, responses as XML documents, both written by
+// the oracle in oracle.go.
+func (p Protocol) TestKit() emit.TestKit {
+	seed := "<ErrorResponse><Error><Type>Sender</Type><Code>X</Code><Message>m</Message></Error><RequestId>r</RequestId></ErrorResponse>"
+	if p.EC2 {
+		seed = "<Response><Errors><Error><Code>X</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>"
+	}
+	return emit.TestKit{
+		Request:      p.Dialect.goldenRequest,
+		RequestExt:   ".form",
+		CheckRequest: "checkFormRequest",
+		Response:     p.Dialect.goldenResponse,
+		ResponseExt:  ".xml",
+		ErrorSeeds:   []emit.Response{{Status: 400, Body: []byte(seed)}},
+		Runtime:      []string{"runtime_querytest_test.go"},
 	}
 }
 
@@ -86,11 +116,9 @@ type writer struct {
 	d Dialect
 }
 
-// Supported reports whether the dialect can carry an operation, and why not.
-func (d Dialect) Supported(p *plan.Plan, op *plan.Operation) string {
-	if op.Unsupported != "" {
-		return op.Unsupported
-	}
+// Supports reports whether the dialect can carry an operation, and why not.
+func (p Protocol) Supports(pl *plan.Plan, op *plan.Operation) string {
+	d := p.Dialect
 	seen := map[*plan.Type]bool{}
 	var bad func(t *plan.Type, input bool) string
 	bad = func(t *plan.Type, input bool) string {
@@ -135,7 +163,64 @@ func (d Dialect) Supported(p *plan.Plan, op *plan.Operation) string {
 			return "output member " + f.Name + ": " + why
 		}
 	}
+	for _, e := range op.Errors {
+		for _, f := range e.Fields {
+			if why := bad(f.Type, false); why != "" {
+				return "error " + e.Name + " member " + f.Name + ": " + why
+			}
+		}
+	}
 	return ""
+}
+
+// RequestKey is where a member's value goes in a form-encoded request,
+// relative to its container: "Name", or for collections the path to the
+// first item, such as "Name.member.1" or "Name.entry.1.{key,value}".
+func (d Dialect) RequestKey(f *plan.Field) string {
+	key := d.requestKey(f.Member)
+	flat := d.flattened(f.Member)
+	switch f.Type.Kind {
+	case plan.ListKind:
+		if !flat {
+			key += "." + listItemName(f.Type)
+		}
+		key += ".1"
+	case plan.MapKind:
+		if !flat {
+			key += ".entry"
+		}
+		key += ".1.{" + mapKeyName(f.Type) + "," + mapValueName(f.Type) + "}"
+	}
+	return key
+}
+
+// ResponseName is a member's name in responses: "@name" for an
+// attribute, and for collections the path to an item, such as
+// "names/member" or, flattened, "name".
+func (d Dialect) ResponseName(f *plan.Field) string {
+	m := f.Member
+	name := xmlName(m)
+	if m.Traits.XMLAttribute() {
+		return "@" + name
+	}
+	flat := m.Traits.XMLFlattened()
+	switch f.Type.Kind {
+	case plan.ListKind:
+		if !flat {
+			name += "/" + listItemName(f.Type)
+		}
+	case plan.MapKind:
+		if !flat {
+			name += "/entry"
+		}
+		name += "/{" + mapKeyName(f.Type) + "," + mapValueName(f.Type) + "}"
+	}
+	return name
+}
+
+// WireNames says where a member goes on the wire, for reports.
+func (p Protocol) WireNames(f *plan.Field) (request, response string) {
+	return p.RequestKey(f), p.ResponseName(f)
 }
 
 // requestKey is a member's key segment in a request body.
@@ -185,7 +270,8 @@ func mapValueName(t *plan.Type) string {
 	return "value"
 }
 
-// xmlName is a member's element name in responses.
+// xmlName is a member's element name in responses, which decoders match
+// case-insensitively, as the SDK does.
 func xmlName(m *smithy.Member) string {
 	if n, ok := m.Traits.XMLName(); ok {
 		return n
@@ -214,3 +300,5 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+func textf(format string, args ...any) jen.Code { return emit.Text(fmt.Sprintf(format, args...)) }

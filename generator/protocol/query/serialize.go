@@ -2,6 +2,7 @@ package query
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 
 	"github.com/dave/jennifer/jen"
@@ -10,18 +11,17 @@ import (
 	"github.com/smithy2go/smithy2go/generator/plan"
 )
 
-// serializers writes serializers.go. Keys are written in the order the AWS
-// SDK sorts them, decided here where possible (members by key) and at run
-// time only for list indexes, so bodies match the SDK's byte for byte and
+// serializers writes serializers.go: MarshalQuery and the request
+// builder of every operation. Keys are written in the order the AWS SDK
+// sorts them, decided here where possible (members by key) and at run time
+// only for list indexes, so bodies match the SDK's byte for byte and
 // nothing is sorted at run time.
 func (w *writer) serializers() {
 	f := w.g.GoFile("serializers.go")
 	s := &serializer{w: w, f: f, done: map[string]bool{}}
-	for _, op := range w.g.Plan.Operations {
-		if w.d.Supported(w.g.Plan, op) != "" {
-			continue
-		}
+	for _, op := range w.g.Wired() {
 		s.marshal(op)
+		s.request(op)
 	}
 	for len(s.queue) > 0 {
 		t := s.queue[0]
@@ -47,7 +47,7 @@ type serializer struct {
 }
 
 func (s *serializer) funcFor(t *plan.Type) string {
-	name := s.w.g.FuncName("serialize", t)
+	name := s.w.g.Plan.Func("serialize", t)
 	if !s.done[name] {
 		s.done[name] = true
 		s.queue = append(s.queue, t)
@@ -76,6 +76,7 @@ func (s *serializer) marshal(op *plan.Operation) {
 	doc := "MarshalQuery returns the form-encoded request body of " + op.Name + ", Action and Version included."
 	for _, f := range st.Fields {
 		if f.Member.Traits.IdempotencyToken() && f.Pointer && f.Type.Kind == plan.StringKind {
+			s.w.g.UseRuntime("runtime_uuid.go")
 			doc += " A nil " + f.Name + " is first set to a random UUID, as the AWS SDK does, and kept in v so a retry sends the same token."
 			body = append(body, jen.If(jen.Id("v").Dot(f.Name).Op("==").Nil()).Block(
 				jen.List(jen.Id("t"), jen.Err()).Op(":=").Id("newIdempotencyToken").Call(),
@@ -104,6 +105,24 @@ func (s *serializer) marshal(op *plan.Operation) {
 	s.f.Line()
 }
 
+// request writes the operation's request builder: a POST of the form body.
+func (s *serializer) request(op *plan.Operation) {
+	body := []jen.Code{
+		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("v").Dot("MarshalQuery").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	}
+	prefix, checks := emit.HostPrefix(op)
+	body = append(body, checks...)
+	enc, _ := op.Shape.Traits.RequestCompression()
+	gz := slices.Contains(enc, "gzip")
+	body = append(body, jen.Return(jen.Id("newQueryRequest").Call(jen.Id("ctx"), jen.Id("endpoint"), prefix, jen.Id("body"), jen.Lit(gz))))
+	s.f.Add(emit.Text(op.RequestFunc + " builds the request that sends " + op.Name + " to endpoint, without validating v."))
+	s.f.Func().Id(op.RequestFunc).Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("v").Op("*").Id(op.Input.Name), jen.Id("endpoint").String(),
+	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
+	s.f.Line()
+}
+
 // memberPairs writes each set member of a structure under the key prefix
 // held in the variable prefix (escaped, empty or ending in '.').
 func (s *serializer) memberPairs(fields []*plan.Field) []pair {
@@ -111,7 +130,7 @@ func (s *serializer) memberPairs(fields []*plan.Field) []pair {
 	for _, f := range fields {
 		key := s.w.d.requestKey(f.Member)
 		val := jen.Id("v").Dot(f.Name)
-		code := s.member(f, key, val)
+		code := s.member(f, key, val, false)
 		sk := key
 		if isAggregate(f.Type) {
 			sk += "."
@@ -129,8 +148,9 @@ func isAggregate(t *plan.Type) bool {
 	return false
 }
 
-// member writes one structure member when it is set.
-func (s *serializer) member(f *plan.Field, key string, val *jen.Statement) []jen.Code {
+// member writes one structure member when it is set; variant says the
+// value is a union variant's, which is set whatever it holds.
+func (s *serializer) member(f *plan.Field, key string, val *jen.Statement, variant bool) []jen.Code {
 	t := f.Type
 	prefix := jen.Id("prefix")
 	ekey := escape(key)
@@ -152,11 +172,15 @@ func (s *serializer) member(f *plan.Field, key string, val *jen.Statement) []jen
 		if s.w.d.EC2 {
 			return []jen.Code{jen.If(jen.Len(val.Clone()).Op(">").Lit(0)).Block(call)}
 		}
+		empty := jen.Id("b").Op("=").Id("appendQueryKey").Call(jen.Id("b"), prefix, jen.Lit(ekey))
+		if variant {
+			// A variant is set even when its list is nil; the SDK sends
+			// it as "Name=", as an empty list.
+			return []jen.Code{jen.If(jen.Len(val.Clone()).Op("==").Lit(0)).Block(empty).Else().Block(call)}
+		}
 		// awsQuery sends an empty, non-nil list as "Name=".
 		return []jen.Code{jen.If(val.Clone().Op("!=").Nil()).Block(
-			jen.If(jen.Len(val.Clone()).Op("==").Lit(0)).Block(
-				jen.Id("b").Op("=").Id("appendQueryKey").Call(jen.Id("b"), prefix, jen.Lit(ekey)),
-			).Else().Block(call),
+			jen.If(jen.Len(val.Clone()).Op("==").Lit(0)).Block(empty).Else().Block(call),
 		)}
 	case plan.MapKind:
 		mp := ekey
@@ -170,13 +194,17 @@ func (s *serializer) member(f *plan.Field, key string, val *jen.Statement) []jen
 	var cond *jen.Statement
 	v := val.Clone()
 	switch {
-	case f.Pointer && t.Kind != plan.BigIntKind && t.Kind != plan.BigDecimalKind:
+	case f.Pointer:
 		cond = val.Clone().Op("!=").Nil()
 		v = jen.Op("*").Add(val.Clone())
 	case t.Kind == plan.EnumKind:
 		cond = val.Clone().Op("!=").Lit("")
-	case t.Kind == plan.BlobKind || t.Kind == plan.BigIntKind || t.Kind == plan.BigDecimalKind:
+	case t.Nilable():
 		cond = val.Clone().Op("!=").Nil()
+	case !f.ZeroIsUnset():
+		// A required member held by value is always sent, zero included:
+		// false is how DKIM is turned off.
+		return scalarPair(t, f, ekey, v)
 	case t.Kind == plan.BoolKind:
 		cond = val.Clone()
 	default:
@@ -234,7 +262,7 @@ func escape(s string) string {
 }
 
 func (s *serializer) structFunc(st *plan.Struct) {
-	name := s.w.g.StructFuncName("serialize", st)
+	name := s.w.g.Plan.StructFunc("serialize", st)
 	pairs := s.memberPairs(st.Fields)
 	s.f.Func().Id(name).Params(jen.List(jen.Id("b"), jen.Id("prefix")).Index().Byte(), jen.Id("v").Op("*").Id(st.Name)).
 		Index().Byte().Block(append(sortPairs(pairs), jen.Return(jen.Id("b")))...)
@@ -242,7 +270,7 @@ func (s *serializer) structFunc(st *plan.Struct) {
 }
 
 func (s *serializer) unionFunc(t *plan.Type) {
-	name := s.w.g.FuncName("serialize", t)
+	name := s.w.g.Plan.Func("serialize", t)
 	var cases []jen.Code
 	for _, v := range t.Union.Variants {
 		f := v.Field
@@ -253,7 +281,7 @@ func (s *serializer) unionFunc(t *plan.Type) {
 			code = []jen.Code{jen.Id("b").Op("=").Id(s.funcFor(f.Type)).Call(jen.Id("b"),
 				jen.Append(jen.Id("prefix"), jen.Lit(escape(key)+".").Op("...")), jen.Op("&").Id("u").Dot("Value"))}
 		case plan.UnionKind, plan.ListKind, plan.MapKind:
-			code = s.member(&plan.Field{Name: "Value", Member: f.Member, Type: f.Type}, key, jen.Id("u").Dot("Value"))
+			code = s.member(&plan.Field{Name: "Value", Member: f.Member, Type: f.Type}, key, jen.Id("u").Dot("Value"), true)
 		default:
 			// A variant is set even when it holds its zero value.
 			code = scalarPair(f.Type, f, escape(key), jen.Id("u").Dot("Value"))
@@ -312,25 +340,30 @@ func (s *serializer) elem(t *plan.Type, member *plan.Field, e *jen.Statement, p 
 }
 
 func (s *serializer) listFunc(t *plan.Type) {
-	name := s.w.g.FuncName("serialize", t)
+	name := s.w.g.Plan.Func("serialize", t)
+	var pre []jen.Code
+	if t.ElemPointer || t.Elem.Kind == plan.UnionKind {
+		// The SDK skips nil elements and numbers the rest from 1.
+		pre = append(pre, jen.Id("v").Op("=").Id("queryNonNil").Call(jen.Id("v")))
+	}
 	body := []jen.Code{
 		jen.Id("p").Op(":=").Qual("strconv", "AppendInt").Call(jen.Append(jen.Id("prefix"), jen.LitRune('.')), jen.Int64().Call(jen.Id("k")), jen.Lit(10)),
 	}
 	body = append(body, s.elem(t, nil, jen.Id("v").Index(jen.Id("k").Op("-").Lit(1)), jen.Id("p"))...)
 	s.f.Add(emit.Text(name + " writes the elements in the order the SDK's sorted keys give."))
 	s.f.Func().Id(name).Params(jen.List(jen.Id("b"), jen.Id("prefix")).Index().Byte(), jen.Id("v").Add(emit.TypeCode(t))).
-		Index().Byte().Block(
+		Index().Byte().Block(append(pre,
 		jen.For(jen.Id("k").Op(":=").Id("queryIndexFirst").Call(jen.Len(jen.Id("v"))),
 			jen.Id("k").Op("!=").Lit(0),
 			jen.Id("k").Op("=").Id("queryIndexNext").Call(jen.Id("k"), jen.Len(jen.Id("v")))).Block(body...),
 		jen.Return(jen.Id("b")),
-	)
+	)...)
 	s.f.Line()
 }
 
 // mapFunc numbers entries by sorted key, as the SDK does.
 func (s *serializer) mapFunc(t *plan.Type) {
-	name := s.w.g.FuncName("serialize", t)
+	name := s.w.g.Plan.Func("serialize", t)
 	kn, vn := escape(mapKeyName(t)), escape(mapValueName(t))
 	body := []jen.Code{
 		jen.Id("p").Op(":=").Qual("strconv", "AppendInt").Call(jen.Append(jen.Id("prefix"), jen.LitRune('.')), jen.Int64().Call(jen.Id("k")), jen.Lit(10)),

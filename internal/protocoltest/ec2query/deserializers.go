@@ -5,10 +5,13 @@ package ec2query
 import (
 	"bytes"
 	"errors"
+	"net/http"
+	"strings"
 	"time"
 )
 
-// UnmarshalResponse decodes a DatetimeOffsetsResponse document into v.
+// UnmarshalResponse decodes a DatetimeOffsetsResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *DatetimeOffsetsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -19,7 +22,7 @@ func (v *DatetimeOffsetsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "DatetimeOffsetsResponse" {
+	if !bytes.EqualFold(name, []byte("DatetimeOffsetsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <DatetimeOffsetsResponse>")
 	}
 	return deserializeDatetimeOffsetsOutput(&d, v)
@@ -27,7 +30,7 @@ func (v *DatetimeOffsetsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeDatetimeOffsetsOutput(d *xmlDecoder, v *DatetimeOffsetsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -41,7 +44,7 @@ func deserializeDatetimeOffsetsOutput(d *xmlDecoder, v *DatetimeOffsetsOutput) e
 				return err
 			}
 			v.Datetime = &x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -55,7 +58,33 @@ func deserializeDatetimeOffsetsOutput(d *xmlDecoder, v *DatetimeOffsetsOutput) e
 	}
 }
 
+// decodeDatetimeOffsetsResponse reads a successful DatetimeOffsets response
+// into v.
+func decodeDatetimeOffsetsResponse(resp *http.Response, v *DatetimeOffsetsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeDatetimeOffsetsError reads a failed DatetimeOffsets response: one of
+// the errors DatetimeOffsets declares, else an *APIError.
+func decodeDatetimeOffsetsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a EmptyInputAndEmptyOutputResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *EmptyInputAndEmptyOutputOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -66,7 +95,7 @@ func (v *EmptyInputAndEmptyOutputOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "EmptyInputAndEmptyOutputResponse" {
+	if !bytes.EqualFold(name, []byte("EmptyInputAndEmptyOutputResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <EmptyInputAndEmptyOutputResponse>")
 	}
 	return deserializeEmptyInputAndEmptyOutputOutput(&d, v)
@@ -74,7 +103,7 @@ func (v *EmptyInputAndEmptyOutputOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeEmptyInputAndEmptyOutputOutput(d *xmlDecoder, v *EmptyInputAndEmptyOutputOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -82,7 +111,7 @@ func deserializeEmptyInputAndEmptyOutputOutput(d *xmlDecoder, v *EmptyInputAndEm
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -96,7 +125,34 @@ func deserializeEmptyInputAndEmptyOutputOutput(d *xmlDecoder, v *EmptyInputAndEm
 	}
 }
 
+// decodeEmptyInputAndEmptyOutputResponse reads a successful
+// EmptyInputAndEmptyOutput response into v.
+func decodeEmptyInputAndEmptyOutputResponse(resp *http.Response, v *EmptyInputAndEmptyOutputOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeEmptyInputAndEmptyOutputError reads a failed EmptyInputAndEmptyOutput
+// response: one of the errors EmptyInputAndEmptyOutput declares, else an
+// *APIError.
+func decodeEmptyInputAndEmptyOutputError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a EndpointOperationResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *EndpointOperationOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -107,7 +163,7 @@ func (v *EndpointOperationOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "EndpointOperationResponse" {
+	if !bytes.EqualFold(name, []byte("EndpointOperationResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <EndpointOperationResponse>")
 	}
 	return deserializeEndpointOperationOutput(&d, v)
@@ -115,7 +171,7 @@ func (v *EndpointOperationOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeEndpointOperationOutput(d *xmlDecoder, v *EndpointOperationOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -123,7 +179,7 @@ func deserializeEndpointOperationOutput(d *xmlDecoder, v *EndpointOperationOutpu
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -137,8 +193,33 @@ func deserializeEndpointOperationOutput(d *xmlDecoder, v *EndpointOperationOutpu
 	}
 }
 
-// UnmarshalResponse decodes a EndpointWithHostLabelOperationResponse document
+// decodeEndpointOperationResponse reads a successful EndpointOperation response
 // into v.
+func decodeEndpointOperationResponse(resp *http.Response, v *EndpointOperationOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeEndpointOperationError reads a failed EndpointOperation response: one
+// of the errors EndpointOperation declares, else an *APIError.
+func decodeEndpointOperationError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a EndpointWithHostLabelOperationResponse document
+// into v. Element names match case-insensitively, as in the AWS SDK.
 func (v *EndpointWithHostLabelOperationOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -149,7 +230,7 @@ func (v *EndpointWithHostLabelOperationOutput) UnmarshalResponse(body []byte) er
 	if err != nil {
 		return err
 	}
-	if string(name) != "EndpointWithHostLabelOperationResponse" {
+	if !bytes.EqualFold(name, []byte("EndpointWithHostLabelOperationResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <EndpointWithHostLabelOperationResponse>")
 	}
 	return deserializeEndpointWithHostLabelOperationOutput(&d, v)
@@ -157,7 +238,7 @@ func (v *EndpointWithHostLabelOperationOutput) UnmarshalResponse(body []byte) er
 
 func deserializeEndpointWithHostLabelOperationOutput(d *xmlDecoder, v *EndpointWithHostLabelOperationOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -165,7 +246,7 @@ func deserializeEndpointWithHostLabelOperationOutput(d *xmlDecoder, v *EndpointW
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -179,7 +260,34 @@ func deserializeEndpointWithHostLabelOperationOutput(d *xmlDecoder, v *EndpointW
 	}
 }
 
+// decodeEndpointWithHostLabelOperationResponse reads a successful
+// EndpointWithHostLabelOperation response into v.
+func decodeEndpointWithHostLabelOperationResponse(resp *http.Response, v *EndpointWithHostLabelOperationOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeEndpointWithHostLabelOperationError reads a failed
+// EndpointWithHostLabelOperation response: one of the errors
+// EndpointWithHostLabelOperation declares, else an *APIError.
+func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a FractionalSecondsResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *FractionalSecondsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -190,7 +298,7 @@ func (v *FractionalSecondsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "FractionalSecondsResponse" {
+	if !bytes.EqualFold(name, []byte("FractionalSecondsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <FractionalSecondsResponse>")
 	}
 	return deserializeFractionalSecondsOutput(&d, v)
@@ -198,7 +306,7 @@ func (v *FractionalSecondsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeFractionalSecondsOutput(d *xmlDecoder, v *FractionalSecondsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -212,7 +320,7 @@ func deserializeFractionalSecondsOutput(d *xmlDecoder, v *FractionalSecondsOutpu
 				return err
 			}
 			v.Datetime = &x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -226,7 +334,33 @@ func deserializeFractionalSecondsOutput(d *xmlDecoder, v *FractionalSecondsOutpu
 	}
 }
 
+// decodeFractionalSecondsResponse reads a successful FractionalSeconds response
+// into v.
+func decodeFractionalSecondsResponse(resp *http.Response, v *FractionalSecondsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeFractionalSecondsError reads a failed FractionalSeconds response: one
+// of the errors FractionalSeconds declares, else an *APIError.
+func decodeFractionalSecondsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a GreetingWithErrorsResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *GreetingWithErrorsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -237,7 +371,7 @@ func (v *GreetingWithErrorsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "GreetingWithErrorsResponse" {
+	if !bytes.EqualFold(name, []byte("GreetingWithErrorsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <GreetingWithErrorsResponse>")
 	}
 	return deserializeGreetingWithErrorsOutput(&d, v)
@@ -245,7 +379,7 @@ func (v *GreetingWithErrorsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeGreetingWithErrorsOutput(d *xmlDecoder, v *GreetingWithErrorsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -259,7 +393,7 @@ func deserializeGreetingWithErrorsOutput(d *xmlDecoder, v *GreetingWithErrorsOut
 				return err
 			}
 			v.Greeting = &x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -273,7 +407,71 @@ func deserializeGreetingWithErrorsOutput(d *xmlDecoder, v *GreetingWithErrorsOut
 	}
 }
 
+// decodeGreetingWithErrorsResponse reads a successful GreetingWithErrors
+// response into v.
+func decodeGreetingWithErrorsResponse(resp *http.Response, v *GreetingWithErrorsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+func modeledComplexError(e *APIError, body []byte) error {
+	me := &ComplexError{}
+	d, err := queryErrorDecoder(body, true)
+	if err != nil {
+		return err
+	}
+	if err := deserializeComplexError(&d, me); err != nil {
+		return err
+	}
+	if e.Fault == FaultUnknown {
+		e.Fault = FaultClient
+	}
+	e.Err = me
+	return e
+}
+
+func modeledInvalidGreeting(e *APIError, body []byte) error {
+	me := &InvalidGreeting{}
+	d, err := queryErrorDecoder(body, true)
+	if err != nil {
+		return err
+	}
+	if err := deserializeInvalidGreeting(&d, me); err != nil {
+		return err
+	}
+	if e.Fault == FaultUnknown {
+		e.Fault = FaultClient
+	}
+	e.Err = me
+	return e
+}
+
+// decodeGreetingWithErrorsError reads a failed GreetingWithErrors response: one
+// of the errors GreetingWithErrors declares, else an *APIError.
+func decodeGreetingWithErrorsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	switch strings.ToLower(e.Code) {
+	case "complexerror":
+		return modeledComplexError(e, body)
+	case "invalidgreeting":
+		return modeledInvalidGreeting(e, body)
+	}
+	return e
+}
+
 // UnmarshalResponse decodes a HostWithPathOperationResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *HostWithPathOperationOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -284,7 +482,7 @@ func (v *HostWithPathOperationOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "HostWithPathOperationResponse" {
+	if !bytes.EqualFold(name, []byte("HostWithPathOperationResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <HostWithPathOperationResponse>")
 	}
 	return deserializeHostWithPathOperationOutput(&d, v)
@@ -292,7 +490,7 @@ func (v *HostWithPathOperationOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeHostWithPathOperationOutput(d *xmlDecoder, v *HostWithPathOperationOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -300,7 +498,7 @@ func deserializeHostWithPathOperationOutput(d *xmlDecoder, v *HostWithPathOperat
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -314,7 +512,34 @@ func deserializeHostWithPathOperationOutput(d *xmlDecoder, v *HostWithPathOperat
 	}
 }
 
+// decodeHostWithPathOperationResponse reads a successful HostWithPathOperation
+// response into v.
+func decodeHostWithPathOperationResponse(resp *http.Response, v *HostWithPathOperationOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeHostWithPathOperationError reads a failed HostWithPathOperation
+// response: one of the errors HostWithPathOperation declares, else an
+// *APIError.
+func decodeHostWithPathOperationError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a IgnoresWrappingXmlNameResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *IgnoresWrappingXmlNameOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -325,7 +550,7 @@ func (v *IgnoresWrappingXmlNameOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "IgnoresWrappingXmlNameResponse" {
+	if !bytes.EqualFold(name, []byte("IgnoresWrappingXmlNameResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <IgnoresWrappingXmlNameResponse>")
 	}
 	return deserializeIgnoresWrappingXmlNameOutput(&d, v)
@@ -333,7 +558,7 @@ func (v *IgnoresWrappingXmlNameOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeIgnoresWrappingXmlNameOutput(d *xmlDecoder, v *IgnoresWrappingXmlNameOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -347,7 +572,7 @@ func deserializeIgnoresWrappingXmlNameOutput(d *xmlDecoder, v *IgnoresWrappingXm
 				return err
 			}
 			v.Foo = &x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -361,7 +586,34 @@ func deserializeIgnoresWrappingXmlNameOutput(d *xmlDecoder, v *IgnoresWrappingXm
 	}
 }
 
-// UnmarshalResponse decodes a NestedStructuresResponse document into v.
+// decodeIgnoresWrappingXmlNameResponse reads a successful
+// IgnoresWrappingXmlName response into v.
+func decodeIgnoresWrappingXmlNameResponse(resp *http.Response, v *IgnoresWrappingXmlNameOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeIgnoresWrappingXmlNameError reads a failed IgnoresWrappingXmlName
+// response: one of the errors IgnoresWrappingXmlName declares, else an
+// *APIError.
+func decodeIgnoresWrappingXmlNameError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a NestedStructuresResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *NestedStructuresOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -372,7 +624,7 @@ func (v *NestedStructuresOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "NestedStructuresResponse" {
+	if !bytes.EqualFold(name, []byte("NestedStructuresResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <NestedStructuresResponse>")
 	}
 	return deserializeNestedStructuresOutput(&d, v)
@@ -380,7 +632,7 @@ func (v *NestedStructuresOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeNestedStructuresOutput(d *xmlDecoder, v *NestedStructuresOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -388,7 +640,7 @@ func deserializeNestedStructuresOutput(d *xmlDecoder, v *NestedStructuresOutput)
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -402,7 +654,33 @@ func deserializeNestedStructuresOutput(d *xmlDecoder, v *NestedStructuresOutput)
 	}
 }
 
-// UnmarshalResponse decodes a NoInputAndOutputResponse document into v.
+// decodeNestedStructuresResponse reads a successful NestedStructures response
+// into v.
+func decodeNestedStructuresResponse(resp *http.Response, v *NestedStructuresOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeNestedStructuresError reads a failed NestedStructures response: one of
+// the errors NestedStructures declares, else an *APIError.
+func decodeNestedStructuresError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a NoInputAndOutputResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *NoInputAndOutputOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -413,7 +691,7 @@ func (v *NoInputAndOutputOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "NoInputAndOutputResponse" {
+	if !bytes.EqualFold(name, []byte("NoInputAndOutputResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <NoInputAndOutputResponse>")
 	}
 	return deserializeNoInputAndOutputOutput(&d, v)
@@ -421,7 +699,7 @@ func (v *NoInputAndOutputOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeNoInputAndOutputOutput(d *xmlDecoder, v *NoInputAndOutputOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -429,7 +707,7 @@ func deserializeNoInputAndOutputOutput(d *xmlDecoder, v *NoInputAndOutputOutput)
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -443,7 +721,33 @@ func deserializeNoInputAndOutputOutput(d *xmlDecoder, v *NoInputAndOutputOutput)
 	}
 }
 
+// decodeNoInputAndOutputResponse reads a successful NoInputAndOutput response
+// into v.
+func decodeNoInputAndOutputResponse(resp *http.Response, v *NoInputAndOutputOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeNoInputAndOutputError reads a failed NoInputAndOutput response: one of
+// the errors NoInputAndOutput declares, else an *APIError.
+func decodeNoInputAndOutputError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a PutWithContentEncodingResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *PutWithContentEncodingOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -454,7 +758,7 @@ func (v *PutWithContentEncodingOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "PutWithContentEncodingResponse" {
+	if !bytes.EqualFold(name, []byte("PutWithContentEncodingResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <PutWithContentEncodingResponse>")
 	}
 	return deserializePutWithContentEncodingOutput(&d, v)
@@ -462,7 +766,7 @@ func (v *PutWithContentEncodingOutput) UnmarshalResponse(body []byte) error {
 
 func deserializePutWithContentEncodingOutput(d *xmlDecoder, v *PutWithContentEncodingOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -470,7 +774,7 @@ func deserializePutWithContentEncodingOutput(d *xmlDecoder, v *PutWithContentEnc
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -484,8 +788,34 @@ func deserializePutWithContentEncodingOutput(d *xmlDecoder, v *PutWithContentEnc
 	}
 }
 
+// decodePutWithContentEncodingResponse reads a successful
+// PutWithContentEncoding response into v.
+func decodePutWithContentEncodingResponse(resp *http.Response, v *PutWithContentEncodingOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodePutWithContentEncodingError reads a failed PutWithContentEncoding
+// response: one of the errors PutWithContentEncoding declares, else an
+// *APIError.
+func decodePutWithContentEncodingError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a QueryIdempotencyTokenAutoFillResponse document
-// into v.
+// into v. Element names match case-insensitively, as in the AWS SDK.
 func (v *QueryIdempotencyTokenAutoFillOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -496,7 +826,7 @@ func (v *QueryIdempotencyTokenAutoFillOutput) UnmarshalResponse(body []byte) err
 	if err != nil {
 		return err
 	}
-	if string(name) != "QueryIdempotencyTokenAutoFillResponse" {
+	if !bytes.EqualFold(name, []byte("QueryIdempotencyTokenAutoFillResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <QueryIdempotencyTokenAutoFillResponse>")
 	}
 	return deserializeQueryIdempotencyTokenAutoFillOutput(&d, v)
@@ -504,7 +834,7 @@ func (v *QueryIdempotencyTokenAutoFillOutput) UnmarshalResponse(body []byte) err
 
 func deserializeQueryIdempotencyTokenAutoFillOutput(d *xmlDecoder, v *QueryIdempotencyTokenAutoFillOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -512,7 +842,7 @@ func deserializeQueryIdempotencyTokenAutoFillOutput(d *xmlDecoder, v *QueryIdemp
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -526,7 +856,34 @@ func deserializeQueryIdempotencyTokenAutoFillOutput(d *xmlDecoder, v *QueryIdemp
 	}
 }
 
-// UnmarshalResponse decodes a QueryListsResponse document into v.
+// decodeQueryIdempotencyTokenAutoFillResponse reads a successful
+// QueryIdempotencyTokenAutoFill response into v.
+func decodeQueryIdempotencyTokenAutoFillResponse(resp *http.Response, v *QueryIdempotencyTokenAutoFillOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeQueryIdempotencyTokenAutoFillError reads a failed
+// QueryIdempotencyTokenAutoFill response: one of the errors
+// QueryIdempotencyTokenAutoFill declares, else an *APIError.
+func decodeQueryIdempotencyTokenAutoFillError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a QueryListsResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *QueryListsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -537,7 +894,7 @@ func (v *QueryListsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "QueryListsResponse" {
+	if !bytes.EqualFold(name, []byte("QueryListsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <QueryListsResponse>")
 	}
 	return deserializeQueryListsOutput(&d, v)
@@ -545,7 +902,7 @@ func (v *QueryListsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeQueryListsOutput(d *xmlDecoder, v *QueryListsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -553,7 +910,7 @@ func deserializeQueryListsOutput(d *xmlDecoder, v *QueryListsOutput) error {
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -567,7 +924,32 @@ func deserializeQueryListsOutput(d *xmlDecoder, v *QueryListsOutput) error {
 	}
 }
 
-// UnmarshalResponse decodes a QueryTimestampsResponse document into v.
+// decodeQueryListsResponse reads a successful QueryLists response into v.
+func decodeQueryListsResponse(resp *http.Response, v *QueryListsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeQueryListsError reads a failed QueryLists response: one of the errors
+// QueryLists declares, else an *APIError.
+func decodeQueryListsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a QueryTimestampsResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *QueryTimestampsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -578,7 +960,7 @@ func (v *QueryTimestampsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "QueryTimestampsResponse" {
+	if !bytes.EqualFold(name, []byte("QueryTimestampsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <QueryTimestampsResponse>")
 	}
 	return deserializeQueryTimestampsOutput(&d, v)
@@ -586,7 +968,7 @@ func (v *QueryTimestampsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeQueryTimestampsOutput(d *xmlDecoder, v *QueryTimestampsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -594,7 +976,7 @@ func deserializeQueryTimestampsOutput(d *xmlDecoder, v *QueryTimestampsOutput) e
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -608,7 +990,33 @@ func deserializeQueryTimestampsOutput(d *xmlDecoder, v *QueryTimestampsOutput) e
 	}
 }
 
+// decodeQueryTimestampsResponse reads a successful QueryTimestamps response
+// into v.
+func decodeQueryTimestampsResponse(resp *http.Response, v *QueryTimestampsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeQueryTimestampsError reads a failed QueryTimestamps response: one of
+// the errors QueryTimestamps declares, else an *APIError.
+func decodeQueryTimestampsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a RecursiveXmlShapesResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *RecursiveXmlShapesOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -619,7 +1027,7 @@ func (v *RecursiveXmlShapesOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "RecursiveXmlShapesResponse" {
+	if !bytes.EqualFold(name, []byte("RecursiveXmlShapesResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <RecursiveXmlShapesResponse>")
 	}
 	return deserializeRecursiveXmlShapesOutput(&d, v)
@@ -627,7 +1035,7 @@ func (v *RecursiveXmlShapesOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeRecursiveXmlShapesOutput(d *xmlDecoder, v *RecursiveXmlShapesOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -641,7 +1049,7 @@ func deserializeRecursiveXmlShapesOutput(d *xmlDecoder, v *RecursiveXmlShapesOut
 				return err
 			}
 			v.Nested = x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -655,7 +1063,33 @@ func deserializeRecursiveXmlShapesOutput(d *xmlDecoder, v *RecursiveXmlShapesOut
 	}
 }
 
+// decodeRecursiveXmlShapesResponse reads a successful RecursiveXmlShapes
+// response into v.
+func decodeRecursiveXmlShapesResponse(resp *http.Response, v *RecursiveXmlShapesOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeRecursiveXmlShapesError reads a failed RecursiveXmlShapes response: one
+// of the errors RecursiveXmlShapes declares, else an *APIError.
+func decodeRecursiveXmlShapesError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a SimpleInputParamsResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *SimpleInputParamsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -666,7 +1100,7 @@ func (v *SimpleInputParamsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "SimpleInputParamsResponse" {
+	if !bytes.EqualFold(name, []byte("SimpleInputParamsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <SimpleInputParamsResponse>")
 	}
 	return deserializeSimpleInputParamsOutput(&d, v)
@@ -674,7 +1108,7 @@ func (v *SimpleInputParamsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeSimpleInputParamsOutput(d *xmlDecoder, v *SimpleInputParamsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -682,7 +1116,7 @@ func deserializeSimpleInputParamsOutput(d *xmlDecoder, v *SimpleInputParamsOutpu
 			return nil
 		}
 		switch string(name) {
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -696,8 +1130,33 @@ func deserializeSimpleInputParamsOutput(d *xmlDecoder, v *SimpleInputParamsOutpu
 	}
 }
 
+// decodeSimpleInputParamsResponse reads a successful SimpleInputParams response
+// into v.
+func decodeSimpleInputParamsResponse(resp *http.Response, v *SimpleInputParamsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeSimpleInputParamsError reads a failed SimpleInputParams response: one
+// of the errors SimpleInputParams declares, else an *APIError.
+func decodeSimpleInputParamsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a SimpleScalarXmlPropertiesResponse document into
-// v.
+// v. Element names match case-insensitively, as in the AWS SDK.
 func (v *SimpleScalarXmlPropertiesOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -708,7 +1167,7 @@ func (v *SimpleScalarXmlPropertiesOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "SimpleScalarXmlPropertiesResponse" {
+	if !bytes.EqualFold(name, []byte("SimpleScalarXmlPropertiesResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <SimpleScalarXmlPropertiesResponse>")
 	}
 	return deserializeSimpleScalarXmlPropertiesOutput(&d, v)
@@ -716,7 +1175,7 @@ func (v *SimpleScalarXmlPropertiesOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeSimpleScalarXmlPropertiesOutput(d *xmlDecoder, v *SimpleScalarXmlPropertiesOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -724,72 +1183,72 @@ func deserializeSimpleScalarXmlPropertiesOutput(d *xmlDecoder, v *SimpleScalarXm
 			return nil
 		}
 		switch string(name) {
-		case "byteValue":
+		case "bytevalue":
 			x, err := d.int(8)
 			if err != nil {
 				return err
 			}
 			y := int8(x)
 			v.ByteValue = &y
-		case "DoubleDribble":
+		case "doubledribble":
 			x, err := d.float(64)
 			if err != nil {
 				return err
 			}
 			v.DoubleValue = &x
-		case "emptyStringValue":
+		case "emptystringvalue":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.EmptyStringValue = &x
-		case "falseBooleanValue":
+		case "falsebooleanvalue":
 			x, err := d.bool()
 			if err != nil {
 				return err
 			}
 			v.FalseBooleanValue = &x
-		case "floatValue":
+		case "floatvalue":
 			x, err := d.float(32)
 			if err != nil {
 				return err
 			}
 			y := float32(x)
 			v.FloatValue = &y
-		case "integerValue":
+		case "integervalue":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			y := int32(x)
 			v.IntegerValue = &y
-		case "longValue":
+		case "longvalue":
 			x, err := d.int(64)
 			if err != nil {
 				return err
 			}
 			y := int64(x)
 			v.LongValue = &y
-		case "shortValue":
+		case "shortvalue":
 			x, err := d.int(16)
 			if err != nil {
 				return err
 			}
 			y := int16(x)
 			v.ShortValue = &y
-		case "stringValue":
+		case "stringvalue":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.StringValue = &x
-		case "trueBooleanValue":
+		case "truebooleanvalue":
 			x, err := d.bool()
 			if err != nil {
 				return err
 			}
 			v.TrueBooleanValue = &x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -803,7 +1262,34 @@ func deserializeSimpleScalarXmlPropertiesOutput(d *xmlDecoder, v *SimpleScalarXm
 	}
 }
 
-// UnmarshalResponse decodes a XmlBlobsResponse document into v.
+// decodeSimpleScalarXmlPropertiesResponse reads a successful
+// SimpleScalarXmlProperties response into v.
+func decodeSimpleScalarXmlPropertiesResponse(resp *http.Response, v *SimpleScalarXmlPropertiesOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeSimpleScalarXmlPropertiesError reads a failed SimpleScalarXmlProperties
+// response: one of the errors SimpleScalarXmlProperties declares, else an
+// *APIError.
+func decodeSimpleScalarXmlPropertiesError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlBlobsResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *XmlBlobsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -814,7 +1300,7 @@ func (v *XmlBlobsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlBlobsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlBlobsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlBlobsResponse>")
 	}
 	return deserializeXmlBlobsOutput(&d, v)
@@ -822,7 +1308,7 @@ func (v *XmlBlobsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlBlobsOutput(d *xmlDecoder, v *XmlBlobsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -836,7 +1322,7 @@ func deserializeXmlBlobsOutput(d *xmlDecoder, v *XmlBlobsOutput) error {
 				return err
 			}
 			v.Data = x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -850,7 +1336,32 @@ func deserializeXmlBlobsOutput(d *xmlDecoder, v *XmlBlobsOutput) error {
 	}
 }
 
-// UnmarshalResponse decodes a XmlEmptyBlobsResponse document into v.
+// decodeXmlBlobsResponse reads a successful XmlBlobs response into v.
+func decodeXmlBlobsResponse(resp *http.Response, v *XmlBlobsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlBlobsError reads a failed XmlBlobs response: one of the errors
+// XmlBlobs declares, else an *APIError.
+func decodeXmlBlobsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlEmptyBlobsResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *XmlEmptyBlobsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -861,7 +1372,7 @@ func (v *XmlEmptyBlobsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlEmptyBlobsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlEmptyBlobsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlEmptyBlobsResponse>")
 	}
 	return deserializeXmlEmptyBlobsOutput(&d, v)
@@ -869,7 +1380,7 @@ func (v *XmlEmptyBlobsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlEmptyBlobsOutput(d *xmlDecoder, v *XmlEmptyBlobsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -883,7 +1394,7 @@ func deserializeXmlEmptyBlobsOutput(d *xmlDecoder, v *XmlEmptyBlobsOutput) error
 				return err
 			}
 			v.Data = x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -897,7 +1408,32 @@ func deserializeXmlEmptyBlobsOutput(d *xmlDecoder, v *XmlEmptyBlobsOutput) error
 	}
 }
 
-// UnmarshalResponse decodes a XmlEmptyListsResponse document into v.
+// decodeXmlEmptyBlobsResponse reads a successful XmlEmptyBlobs response into v.
+func decodeXmlEmptyBlobsResponse(resp *http.Response, v *XmlEmptyBlobsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlEmptyBlobsError reads a failed XmlEmptyBlobs response: one of the
+// errors XmlEmptyBlobs declares, else an *APIError.
+func decodeXmlEmptyBlobsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlEmptyListsResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *XmlEmptyListsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -908,7 +1444,7 @@ func (v *XmlEmptyListsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlEmptyListsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlEmptyListsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlEmptyListsResponse>")
 	}
 	return deserializeXmlEmptyListsOutput(&d, v)
@@ -916,7 +1452,7 @@ func (v *XmlEmptyListsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -924,15 +1460,15 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 			return nil
 		}
 		switch string(name) {
-		case "booleanList":
+		case "booleanlist":
 			if err := deserializeBooleanList(d, &v.BooleanList); err != nil {
 				return err
 			}
-		case "enumList":
+		case "enumlist":
 			if err := deserializeFooEnumList(d, &v.EnumList); err != nil {
 				return err
 			}
-		case "flattenedList":
+		case "flattenedlist":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -940,7 +1476,7 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 			}
 			e = x
 			v.FlattenedList = append(v.FlattenedList, e)
-		case "customName":
+		case "customname":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -948,7 +1484,7 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 			}
 			e = x
 			v.FlattenedList2 = append(v.FlattenedList2, e)
-		case "flattenedListWithMemberNamespace":
+		case "flattenedlistwithmembernamespace":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -956,7 +1492,7 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 			}
 			e = x
 			v.FlattenedListWithMemberNamespace = append(v.FlattenedListWithMemberNamespace, e)
-		case "flattenedListWithNamespace":
+		case "flattenedlistwithnamespace":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -964,15 +1500,15 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 			}
 			e = x
 			v.FlattenedListWithNamespace = append(v.FlattenedListWithNamespace, e)
-		case "intEnumList":
+		case "intenumlist":
 			if err := deserializeIntegerEnumList(d, &v.IntEnumList); err != nil {
 				return err
 			}
-		case "integerList":
+		case "integerlist":
 			if err := deserializeIntegerList(d, &v.IntegerList); err != nil {
 				return err
 			}
-		case "nestedStringList":
+		case "nestedstringlist":
 			if err := deserializeNestedStringList(d, &v.NestedStringList); err != nil {
 				return err
 			}
@@ -980,23 +1516,23 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 			if err := deserializeRenamedListMembers(d, &v.RenamedListMembers); err != nil {
 				return err
 			}
-		case "stringList":
+		case "stringlist":
 			if err := deserializeStringList(d, &v.StringList); err != nil {
 				return err
 			}
-		case "stringSet":
+		case "stringset":
 			if err := deserializeStringSet(d, &v.StringSet); err != nil {
 				return err
 			}
-		case "myStructureList":
+		case "mystructurelist":
 			if err := deserializeStructureList(d, &v.StructureList); err != nil {
 				return err
 			}
-		case "timestampList":
+		case "timestamplist":
 			if err := deserializeTimestampList(d, &v.TimestampList); err != nil {
 				return err
 			}
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -1010,7 +1546,32 @@ func deserializeXmlEmptyListsOutput(d *xmlDecoder, v *XmlEmptyListsOutput) error
 	}
 }
 
-// UnmarshalResponse decodes a XmlEnumsResponse document into v.
+// decodeXmlEmptyListsResponse reads a successful XmlEmptyLists response into v.
+func decodeXmlEmptyListsResponse(resp *http.Response, v *XmlEmptyListsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlEmptyListsError reads a failed XmlEmptyLists response: one of the
+// errors XmlEmptyLists declares, else an *APIError.
+func decodeXmlEmptyListsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlEnumsResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *XmlEnumsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -1021,7 +1582,7 @@ func (v *XmlEnumsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlEnumsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlEnumsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlEnumsResponse>")
 	}
 	return deserializeXmlEnumsOutput(&d, v)
@@ -1029,7 +1590,7 @@ func (v *XmlEnumsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlEnumsOutput(d *xmlDecoder, v *XmlEnumsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1037,37 +1598,37 @@ func deserializeXmlEnumsOutput(d *xmlDecoder, v *XmlEnumsOutput) error {
 			return nil
 		}
 		switch string(name) {
-		case "fooEnum1":
+		case "fooenum1":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.FooEnum1 = FooEnum(x)
-		case "fooEnum2":
+		case "fooenum2":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.FooEnum2 = FooEnum(x)
-		case "fooEnum3":
+		case "fooenum3":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.FooEnum3 = FooEnum(x)
-		case "fooEnumList":
+		case "fooenumlist":
 			if err := deserializeFooEnumList(d, &v.FooEnumList); err != nil {
 				return err
 			}
-		case "fooEnumMap":
+		case "fooenummap":
 			if err := deserializeFooEnumMap(d, &v.FooEnumMap); err != nil {
 				return err
 			}
-		case "fooEnumSet":
+		case "fooenumset":
 			if err := deserializeFooEnumSet(d, &v.FooEnumSet); err != nil {
 				return err
 			}
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -1081,7 +1642,32 @@ func deserializeXmlEnumsOutput(d *xmlDecoder, v *XmlEnumsOutput) error {
 	}
 }
 
-// UnmarshalResponse decodes a XmlIntEnumsResponse document into v.
+// decodeXmlEnumsResponse reads a successful XmlEnums response into v.
+func decodeXmlEnumsResponse(resp *http.Response, v *XmlEnumsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlEnumsError reads a failed XmlEnums response: one of the errors
+// XmlEnums declares, else an *APIError.
+func decodeXmlEnumsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlIntEnumsResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *XmlIntEnumsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -1092,7 +1678,7 @@ func (v *XmlIntEnumsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlIntEnumsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlIntEnumsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlIntEnumsResponse>")
 	}
 	return deserializeXmlIntEnumsOutput(&d, v)
@@ -1100,7 +1686,7 @@ func (v *XmlIntEnumsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlIntEnumsOutput(d *xmlDecoder, v *XmlIntEnumsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1108,37 +1694,37 @@ func deserializeXmlIntEnumsOutput(d *xmlDecoder, v *XmlIntEnumsOutput) error {
 			return nil
 		}
 		switch string(name) {
-		case "intEnum1":
+		case "intenum1":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			v.IntEnum1 = IntegerEnum(x)
-		case "intEnum2":
+		case "intenum2":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			v.IntEnum2 = IntegerEnum(x)
-		case "intEnum3":
+		case "intenum3":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			v.IntEnum3 = IntegerEnum(x)
-		case "intEnumList":
+		case "intenumlist":
 			if err := deserializeIntegerEnumList(d, &v.IntEnumList); err != nil {
 				return err
 			}
-		case "intEnumMap":
+		case "intenummap":
 			if err := deserializeIntegerEnumMap(d, &v.IntEnumMap); err != nil {
 				return err
 			}
-		case "intEnumSet":
+		case "intenumset":
 			if err := deserializeIntegerEnumSet(d, &v.IntEnumSet); err != nil {
 				return err
 			}
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -1152,7 +1738,32 @@ func deserializeXmlIntEnumsOutput(d *xmlDecoder, v *XmlIntEnumsOutput) error {
 	}
 }
 
-// UnmarshalResponse decodes a XmlListsResponse document into v.
+// decodeXmlIntEnumsResponse reads a successful XmlIntEnums response into v.
+func decodeXmlIntEnumsResponse(resp *http.Response, v *XmlIntEnumsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlIntEnumsError reads a failed XmlIntEnums response: one of the errors
+// XmlIntEnums declares, else an *APIError.
+func decodeXmlIntEnumsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlListsResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *XmlListsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -1163,7 +1774,7 @@ func (v *XmlListsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlListsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlListsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlListsResponse>")
 	}
 	return deserializeXmlListsOutput(&d, v)
@@ -1171,7 +1782,7 @@ func (v *XmlListsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1179,15 +1790,15 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 			return nil
 		}
 		switch string(name) {
-		case "booleanList":
+		case "booleanlist":
 			if err := deserializeBooleanList(d, &v.BooleanList); err != nil {
 				return err
 			}
-		case "enumList":
+		case "enumlist":
 			if err := deserializeFooEnumList(d, &v.EnumList); err != nil {
 				return err
 			}
-		case "flattenedList":
+		case "flattenedlist":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -1195,7 +1806,7 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 			}
 			e = x
 			v.FlattenedList = append(v.FlattenedList, e)
-		case "customName":
+		case "customname":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -1203,7 +1814,7 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 			}
 			e = x
 			v.FlattenedList2 = append(v.FlattenedList2, e)
-		case "flattenedListWithMemberNamespace":
+		case "flattenedlistwithmembernamespace":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -1211,7 +1822,7 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 			}
 			e = x
 			v.FlattenedListWithMemberNamespace = append(v.FlattenedListWithMemberNamespace, e)
-		case "flattenedListWithNamespace":
+		case "flattenedlistwithnamespace":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -1219,15 +1830,15 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 			}
 			e = x
 			v.FlattenedListWithNamespace = append(v.FlattenedListWithNamespace, e)
-		case "intEnumList":
+		case "intenumlist":
 			if err := deserializeIntegerEnumList(d, &v.IntEnumList); err != nil {
 				return err
 			}
-		case "integerList":
+		case "integerlist":
 			if err := deserializeIntegerList(d, &v.IntegerList); err != nil {
 				return err
 			}
-		case "nestedStringList":
+		case "nestedstringlist":
 			if err := deserializeNestedStringList(d, &v.NestedStringList); err != nil {
 				return err
 			}
@@ -1235,23 +1846,23 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 			if err := deserializeRenamedListMembers(d, &v.RenamedListMembers); err != nil {
 				return err
 			}
-		case "stringList":
+		case "stringlist":
 			if err := deserializeStringList(d, &v.StringList); err != nil {
 				return err
 			}
-		case "stringSet":
+		case "stringset":
 			if err := deserializeStringSet(d, &v.StringSet); err != nil {
 				return err
 			}
-		case "myStructureList":
+		case "mystructurelist":
 			if err := deserializeStructureList(d, &v.StructureList); err != nil {
 				return err
 			}
-		case "timestampList":
+		case "timestamplist":
 			if err := deserializeTimestampList(d, &v.TimestampList); err != nil {
 				return err
 			}
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -1265,7 +1876,32 @@ func deserializeXmlListsOutput(d *xmlDecoder, v *XmlListsOutput) error {
 	}
 }
 
-// UnmarshalResponse decodes a XmlNamespacesResponse document into v.
+// decodeXmlListsResponse reads a successful XmlLists response into v.
+func decodeXmlListsResponse(resp *http.Response, v *XmlListsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlListsError reads a failed XmlLists response: one of the errors
+// XmlLists declares, else an *APIError.
+func decodeXmlListsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlNamespacesResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *XmlNamespacesOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -1276,7 +1912,7 @@ func (v *XmlNamespacesOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlNamespacesResponse" {
+	if !bytes.EqualFold(name, []byte("XmlNamespacesResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlNamespacesResponse>")
 	}
 	return deserializeXmlNamespacesOutput(&d, v)
@@ -1284,7 +1920,7 @@ func (v *XmlNamespacesOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlNamespacesOutput(d *xmlDecoder, v *XmlNamespacesOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1298,7 +1934,7 @@ func deserializeXmlNamespacesOutput(d *xmlDecoder, v *XmlNamespacesOutput) error
 				return err
 			}
 			v.Nested = x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -1312,7 +1948,32 @@ func deserializeXmlNamespacesOutput(d *xmlDecoder, v *XmlNamespacesOutput) error
 	}
 }
 
-// UnmarshalResponse decodes a XmlTimestampsResponse document into v.
+// decodeXmlNamespacesResponse reads a successful XmlNamespaces response into v.
+func decodeXmlNamespacesResponse(resp *http.Response, v *XmlNamespacesOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlNamespacesError reads a failed XmlNamespaces response: one of the
+// errors XmlNamespaces declares, else an *APIError.
+func decodeXmlNamespacesError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
+// UnmarshalResponse decodes a XmlTimestampsResponse document into v. Element
+// names match case-insensitively, as in the AWS SDK.
 func (v *XmlTimestampsOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -1323,7 +1984,7 @@ func (v *XmlTimestampsOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "XmlTimestampsResponse" {
+	if !bytes.EqualFold(name, []byte("XmlTimestampsResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <XmlTimestampsResponse>")
 	}
 	return deserializeXmlTimestampsOutput(&d, v)
@@ -1331,7 +1992,7 @@ func (v *XmlTimestampsOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeXmlTimestampsOutput(d *xmlDecoder, v *XmlTimestampsOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1339,37 +2000,37 @@ func deserializeXmlTimestampsOutput(d *xmlDecoder, v *XmlTimestampsOutput) error
 			return nil
 		}
 		switch string(name) {
-		case "dateTime":
+		case "datetime":
 			x, err := d.time(timeDateTime)
 			if err != nil {
 				return err
 			}
 			v.DateTime = &x
-		case "dateTimeOnTarget":
+		case "datetimeontarget":
 			x, err := d.time(timeDateTime)
 			if err != nil {
 				return err
 			}
 			v.DateTimeOnTarget = &x
-		case "epochSeconds":
+		case "epochseconds":
 			x, err := d.time(timeEpochSeconds)
 			if err != nil {
 				return err
 			}
 			v.EpochSeconds = &x
-		case "epochSecondsOnTarget":
+		case "epochsecondsontarget":
 			x, err := d.time(timeEpochSeconds)
 			if err != nil {
 				return err
 			}
 			v.EpochSecondsOnTarget = &x
-		case "httpDate":
+		case "httpdate":
 			x, err := d.time(timeHTTPDate)
 			if err != nil {
 				return err
 			}
 			v.HttpDate = &x
-		case "httpDateOnTarget":
+		case "httpdateontarget":
 			x, err := d.time(timeHTTPDate)
 			if err != nil {
 				return err
@@ -1381,7 +2042,7 @@ func deserializeXmlTimestampsOutput(d *xmlDecoder, v *XmlTimestampsOutput) error
 				return err
 			}
 			v.Normal = &x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -1395,51 +2056,108 @@ func deserializeXmlTimestampsOutput(d *xmlDecoder, v *XmlTimestampsOutput) error
 	}
 }
 
+// decodeXmlTimestampsResponse reads a successful XmlTimestamps response into v.
+func decodeXmlTimestampsResponse(resp *http.Response, v *XmlTimestampsOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeXmlTimestampsError reads a failed XmlTimestamps response: one of the
+// errors XmlTimestamps declares, else an *APIError.
+func decodeXmlTimestampsError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalError decodes an error response (<Response><Errors><Error>) into an
 // *APIError with its Code, Message and RequestID, read as the AWS SDK reads
 // them: a body that is not XML, or lacks a code or message, gives
 // "UnknownError". When the code is one of this package's error types, that
-// error is decoded too and wrapped: errors.As finds it. Only XML that breaks
-// after its root element gives a plain error.
+// error is decoded too and wrapped: errors.As finds it. A code that several
+// error types share stays an *APIError; an operation's own error decoder tells
+// them apart. Only XML that breaks after its root element gives a plain error.
 func UnmarshalError(body []byte) error {
 	e, err := parseQueryError(body, true)
 	if err != nil {
 		return err
 	}
-	switch e.Code {
-	case "ComplexError":
-		me := &ComplexError{}
-		d, err := queryErrorDecoder(body, true)
-		if err != nil {
-			return err
-		}
-		if err := deserializeComplexError(&d, me); err != nil {
-			return err
-		}
-		if e.Fault == FaultUnknown {
-			e.Fault = FaultClient
-		}
-		e.Err = me
-	case "InvalidGreeting":
-		me := &InvalidGreeting{}
-		d, err := queryErrorDecoder(body, true)
-		if err != nil {
-			return err
-		}
-		if err := deserializeInvalidGreeting(&d, me); err != nil {
-			return err
-		}
-		if e.Fault == FaultUnknown {
-			e.Fault = FaultClient
-		}
-		e.Err = me
+	switch strings.ToLower(e.Code) {
+	case "complexerror":
+		return modeledComplexError(e, body)
+	case "invalidgreeting":
+		return modeledInvalidGreeting(e, body)
 	}
 	return e
 }
 
+func deserializeComplexError(d *xmlDecoder, v *ComplexError) error {
+	for {
+		name, ok, err := d.nextFold()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		switch string(name) {
+		case "toplevel":
+			x, err := d.string()
+			if err != nil {
+				return err
+			}
+			v.TopLevel = &x
+		case "nested":
+			x := &ComplexNestedErrorData{}
+			if err := deserializeComplexNestedErrorData(d, x); err != nil {
+				return err
+			}
+			v.Nested = x
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func deserializeInvalidGreeting(d *xmlDecoder, v *InvalidGreeting) error {
+	for {
+		name, ok, err := d.nextFold()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		switch string(name) {
+		case "message":
+			x, err := d.string()
+			if err != nil {
+				return err
+			}
+			v.Message = &x
+		default:
+			if err := d.skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 func deserializeRecursiveXmlShapesOutputNested1(d *xmlDecoder, v *RecursiveXmlShapesOutputNested1) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1472,7 +2190,7 @@ func deserializeBooleanList(d *xmlDecoder, v *[]bool) error {
 		*v = []bool{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1501,7 +2219,7 @@ func deserializeFooEnumList(d *xmlDecoder, v *[]FooEnum) error {
 		*v = []FooEnum{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1530,7 +2248,7 @@ func deserializeIntegerEnumList(d *xmlDecoder, v *[]IntegerEnum) error {
 		*v = []IntegerEnum{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1559,7 +2277,7 @@ func deserializeIntegerList(d *xmlDecoder, v *[]int32) error {
 		*v = []int32{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1588,7 +2306,7 @@ func deserializeNestedStringList(d *xmlDecoder, v *[][]string) error {
 		*v = [][]string{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1615,7 +2333,7 @@ func deserializeRenamedListMembers(d *xmlDecoder, v *[]string) error {
 		*v = []string{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1644,7 +2362,7 @@ func deserializeStringList(d *xmlDecoder, v *[]string) error {
 		*v = []string{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1673,7 +2391,7 @@ func deserializeStringSet(d *xmlDecoder, v *[]string) error {
 		*v = []string{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1702,7 +2420,7 @@ func deserializeStructureList(d *xmlDecoder, v *[]StructureListMember) error {
 		*v = []StructureListMember{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1728,7 +2446,7 @@ func deserializeTimestampList(d *xmlDecoder, v *[]time.Time) error {
 		*v = []time.Time{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1753,8 +2471,11 @@ func deserializeTimestampList(d *xmlDecoder, v *[]time.Time) error {
 }
 
 func deserializeFooEnumMap(d *xmlDecoder, v *map[string]FooEnum) error {
+	if *v == nil {
+		*v = map[string]FooEnum{}
+	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1763,7 +2484,7 @@ func deserializeFooEnumMap(d *xmlDecoder, v *map[string]FooEnum) error {
 		}
 		switch string(name) {
 		case "entry":
-			if err := deserializeEntryFooEnumMap(d, v); err != nil {
+			if err := entryFooEnumMap(d, v); err != nil {
 				return err
 			}
 		default:
@@ -1774,11 +2495,11 @@ func deserializeFooEnumMap(d *xmlDecoder, v *map[string]FooEnum) error {
 	}
 }
 
-func deserializeEntryFooEnumMap(d *xmlDecoder, v *map[string]FooEnum) error {
+func entryFooEnumMap(d *xmlDecoder, v *map[string]FooEnum) error {
 	var key string
 	var val FooEnum
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1816,7 +2537,7 @@ func deserializeFooEnumSet(d *xmlDecoder, v *[]FooEnum) error {
 		*v = []FooEnum{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1841,8 +2562,11 @@ func deserializeFooEnumSet(d *xmlDecoder, v *[]FooEnum) error {
 }
 
 func deserializeIntegerEnumMap(d *xmlDecoder, v *map[string]IntegerEnum) error {
+	if *v == nil {
+		*v = map[string]IntegerEnum{}
+	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1851,7 +2575,7 @@ func deserializeIntegerEnumMap(d *xmlDecoder, v *map[string]IntegerEnum) error {
 		}
 		switch string(name) {
 		case "entry":
-			if err := deserializeEntryIntegerEnumMap(d, v); err != nil {
+			if err := entryIntegerEnumMap(d, v); err != nil {
 				return err
 			}
 		default:
@@ -1862,11 +2586,11 @@ func deserializeIntegerEnumMap(d *xmlDecoder, v *map[string]IntegerEnum) error {
 	}
 }
 
-func deserializeEntryIntegerEnumMap(d *xmlDecoder, v *map[string]IntegerEnum) error {
+func entryIntegerEnumMap(d *xmlDecoder, v *map[string]IntegerEnum) error {
 	var key string
 	var val IntegerEnum
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1904,7 +2628,7 @@ func deserializeIntegerEnumSet(d *xmlDecoder, v *[]IntegerEnum) error {
 		*v = []IntegerEnum{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1930,7 +2654,7 @@ func deserializeIntegerEnumSet(d *xmlDecoder, v *[]IntegerEnum) error {
 
 func deserializeXmlNamespaceNested(d *xmlDecoder, v *XmlNamespaceNested) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1956,9 +2680,9 @@ func deserializeXmlNamespaceNested(d *xmlDecoder, v *XmlNamespaceNested) error {
 	}
 }
 
-func deserializeComplexError(d *xmlDecoder, v *ComplexError) error {
+func deserializeComplexNestedErrorData(d *xmlDecoder, v *ComplexNestedErrorData) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -1966,42 +2690,12 @@ func deserializeComplexError(d *xmlDecoder, v *ComplexError) error {
 			return nil
 		}
 		switch string(name) {
-		case "TopLevel":
+		case "foo":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
-			v.TopLevel = &x
-		case "Nested":
-			x := &ComplexNestedErrorData{}
-			if err := deserializeComplexNestedErrorData(d, x); err != nil {
-				return err
-			}
-			v.Nested = x
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func deserializeInvalidGreeting(d *xmlDecoder, v *InvalidGreeting) error {
-	for {
-		name, ok, err := d.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		switch string(name) {
-		case "Message":
-			x, err := d.string()
-			if err != nil {
-				return err
-			}
-			v.Message = &x
+			v.Foo = &x
 		default:
 			if err := d.skip(); err != nil {
 				return err
@@ -2012,7 +2706,7 @@ func deserializeInvalidGreeting(d *xmlDecoder, v *InvalidGreeting) error {
 
 func deserializeRecursiveXmlShapesOutputNested2(d *xmlDecoder, v *RecursiveXmlShapesOutputNested2) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -2026,7 +2720,7 @@ func deserializeRecursiveXmlShapesOutputNested2(d *xmlDecoder, v *RecursiveXmlSh
 				return err
 			}
 			v.Bar = &x
-		case "recursiveMember":
+		case "recursivemember":
 			x := &RecursiveXmlShapesOutputNested1{}
 			if err := deserializeRecursiveXmlShapesOutputNested1(d, x); err != nil {
 				return err
@@ -2042,7 +2736,7 @@ func deserializeRecursiveXmlShapesOutputNested2(d *xmlDecoder, v *RecursiveXmlSh
 
 func deserializeStructureListMember(d *xmlDecoder, v *StructureListMember) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -2075,7 +2769,7 @@ func deserializeXmlNamespacedList(d *xmlDecoder, v *[]string) error {
 		*v = []string{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -2091,30 +2785,6 @@ func deserializeXmlNamespacedList(d *xmlDecoder, v *[]string) error {
 			}
 			e = x
 			(*v) = append((*v), e)
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func deserializeComplexNestedErrorData(d *xmlDecoder, v *ComplexNestedErrorData) error {
-	for {
-		name, ok, err := d.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		switch string(name) {
-		case "Foo":
-			x, err := d.string()
-			if err != nil {
-				return err
-			}
-			v.Foo = &x
 		default:
 			if err := d.skip(); err != nil {
 				return err

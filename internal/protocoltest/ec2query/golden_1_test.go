@@ -4,11 +4,12 @@ package ec2query
 
 import (
 	"bytes"
-	"flag"
+	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -21,41 +22,34 @@ func TestDatetimeOffsetsValidateMinimal(t *testing.T) {
 }
 
 func TestDatetimeOffsetsValidateFull(t *testing.T) {
-	got := violations(t, sampleDatetimeOffsetsInput().Validate())
+	got := violations(t, fullDatetimeOffsetsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from what the code produces now; review the diff")
-
-// checkBody compares a request body with a golden file: '#' lines are
-// comments, the other lines are the body's pairs in order, joined with '&'.
-func checkBody(t *testing.T, name string, body []byte) {
+// goldenResponse is a response with the golden body testdata/name.
+func goldenResponse(t *testing.T, name string, status int, header ...string) *http.Response {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	data, err := os.ReadFile(path)
+	body, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var header, pairs []string
-	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		if strings.HasPrefix(line, "#") {
-			header = append(header, line)
-		} else {
-			pairs = append(pairs, line)
-		}
+	return testResponse(status, body, header...)
+}
+
+// testResponse is a response with body and header, given as name, value pairs.
+func testResponse(status int, body []byte, header ...string) *http.Response {
+	h := http.Header{}
+	for i := 0; i+1 < len(header); i += 2 {
+		h.Add(header[i], header[i+1])
 	}
-	if *update {
-		out := strings.Join(header, "\n") + "\n" + strings.ReplaceAll(string(body), "&", "\n") + "\n"
-		if err := os.WriteFile(path, []byte(out), 420); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if want := strings.Join(pairs, "&"); string(body) != want {
-		t.Errorf("body differs from %s (run with -update to rewrite it, then review the diff)\n got: %s\nwant: %s", path, body, want)
+	return &http.Response{
+		Body:          io.NopCloser(bytes.NewReader(body)),
+		ContentLength: int64(len(body)),
+		Header:        h,
+		StatusCode:    status,
 	}
 }
 
@@ -70,32 +64,28 @@ func zeroTokens(t *testing.T) {
 
 func TestDatetimeOffsetsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalDatetimeOffsetsInput().MarshalQuery()
+	req, err := buildDatetimeOffsetsRequest(context.Background(), minimalDatetimeOffsetsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "DatetimeOffsets.minimal.golden", body)
+	checkFormRequest(t, "DatetimeOffsets.minimal.form", req)
 }
 
 func TestDatetimeOffsetsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleDatetimeOffsetsInput().MarshalQuery()
+	req, err := buildDatetimeOffsetsRequest(context.Background(), fullDatetimeOffsetsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "DatetimeOffsets.full.golden", body)
+	checkFormRequest(t, "DatetimeOffsets.full.form", req)
 }
 
 func TestDatetimeOffsetsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "DatetimeOffsets.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got DatetimeOffsetsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleDatetimeOffsetsOutput()
+	want := wantDatetimeOffsetsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -110,7 +100,7 @@ func TestIgnoresWrappingXmlNameValidateMinimal(t *testing.T) {
 }
 
 func TestIgnoresWrappingXmlNameValidateFull(t *testing.T) {
-	got := violations(t, sampleIgnoresWrappingXmlNameInput().Validate())
+	got := violations(t, fullIgnoresWrappingXmlNameInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -119,32 +109,28 @@ func TestIgnoresWrappingXmlNameValidateFull(t *testing.T) {
 
 func TestIgnoresWrappingXmlNameRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalIgnoresWrappingXmlNameInput().MarshalQuery()
+	req, err := buildIgnoresWrappingXmlNameRequest(context.Background(), minimalIgnoresWrappingXmlNameInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "IgnoresWrappingXmlName.minimal.golden", body)
+	checkFormRequest(t, "IgnoresWrappingXmlName.minimal.form", req)
 }
 
 func TestIgnoresWrappingXmlNameRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleIgnoresWrappingXmlNameInput().MarshalQuery()
+	req, err := buildIgnoresWrappingXmlNameRequest(context.Background(), fullIgnoresWrappingXmlNameInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "IgnoresWrappingXmlName.full.golden", body)
+	checkFormRequest(t, "IgnoresWrappingXmlName.full.form", req)
 }
 
 func TestIgnoresWrappingXmlNameResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "IgnoresWrappingXmlName.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got IgnoresWrappingXmlNameOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeIgnoresWrappingXmlNameResponse(goldenResponse(t, "IgnoresWrappingXmlName.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleIgnoresWrappingXmlNameOutput()
+	want := wantIgnoresWrappingXmlNameOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -159,7 +145,7 @@ func TestNestedStructuresValidateMinimal(t *testing.T) {
 }
 
 func TestNestedStructuresValidateFull(t *testing.T) {
-	got := violations(t, sampleNestedStructuresInput().Validate())
+	got := violations(t, fullNestedStructuresInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -168,32 +154,28 @@ func TestNestedStructuresValidateFull(t *testing.T) {
 
 func TestNestedStructuresRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalNestedStructuresInput().MarshalQuery()
+	req, err := buildNestedStructuresRequest(context.Background(), minimalNestedStructuresInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "NestedStructures.minimal.golden", body)
+	checkFormRequest(t, "NestedStructures.minimal.form", req)
 }
 
 func TestNestedStructuresRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleNestedStructuresInput().MarshalQuery()
+	req, err := buildNestedStructuresRequest(context.Background(), fullNestedStructuresInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "NestedStructures.full.golden", body)
+	checkFormRequest(t, "NestedStructures.full.form", req)
 }
 
 func TestNestedStructuresResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "NestedStructures.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got NestedStructuresOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeNestedStructuresResponse(goldenResponse(t, "NestedStructures.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleNestedStructuresOutput()
+	want := wantNestedStructuresOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -208,7 +190,7 @@ func TestNoInputAndOutputValidateMinimal(t *testing.T) {
 }
 
 func TestNoInputAndOutputValidateFull(t *testing.T) {
-	got := violations(t, sampleNoInputAndOutputInput().Validate())
+	got := violations(t, fullNoInputAndOutputInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -217,32 +199,28 @@ func TestNoInputAndOutputValidateFull(t *testing.T) {
 
 func TestNoInputAndOutputRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalNoInputAndOutputInput().MarshalQuery()
+	req, err := buildNoInputAndOutputRequest(context.Background(), minimalNoInputAndOutputInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "NoInputAndOutput.minimal.golden", body)
+	checkFormRequest(t, "NoInputAndOutput.minimal.form", req)
 }
 
 func TestNoInputAndOutputRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleNoInputAndOutputInput().MarshalQuery()
+	req, err := buildNoInputAndOutputRequest(context.Background(), fullNoInputAndOutputInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "NoInputAndOutput.full.golden", body)
+	checkFormRequest(t, "NoInputAndOutput.full.form", req)
 }
 
 func TestNoInputAndOutputResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "NoInputAndOutput.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got NoInputAndOutputOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeNoInputAndOutputResponse(goldenResponse(t, "NoInputAndOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleNoInputAndOutputOutput()
+	want := wantNoInputAndOutputOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -257,7 +235,7 @@ func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
 }
 
 func TestPutWithContentEncodingValidateFull(t *testing.T) {
-	got := violations(t, samplePutWithContentEncodingInput().Validate())
+	got := violations(t, fullPutWithContentEncodingInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -266,32 +244,28 @@ func TestPutWithContentEncodingValidateFull(t *testing.T) {
 
 func TestPutWithContentEncodingRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalPutWithContentEncodingInput().MarshalQuery()
+	req, err := buildPutWithContentEncodingRequest(context.Background(), minimalPutWithContentEncodingInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "PutWithContentEncoding.minimal.golden", body)
+	checkFormRequest(t, "PutWithContentEncoding.minimal.form", req)
 }
 
 func TestPutWithContentEncodingRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := samplePutWithContentEncodingInput().MarshalQuery()
+	req, err := buildPutWithContentEncodingRequest(context.Background(), fullPutWithContentEncodingInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "PutWithContentEncoding.full.golden", body)
+	checkFormRequest(t, "PutWithContentEncoding.full.form", req)
 }
 
 func TestPutWithContentEncodingResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "PutWithContentEncoding.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got PutWithContentEncodingOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodePutWithContentEncodingResponse(goldenResponse(t, "PutWithContentEncoding.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := samplePutWithContentEncodingOutput()
+	want := wantPutWithContentEncodingOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -306,7 +280,7 @@ func TestQueryListsValidateMinimal(t *testing.T) {
 }
 
 func TestQueryListsValidateFull(t *testing.T) {
-	got := violations(t, sampleQueryListsInput().Validate())
+	got := violations(t, fullQueryListsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -315,32 +289,28 @@ func TestQueryListsValidateFull(t *testing.T) {
 
 func TestQueryListsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalQueryListsInput().MarshalQuery()
+	req, err := buildQueryListsRequest(context.Background(), minimalQueryListsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "QueryLists.minimal.golden", body)
+	checkFormRequest(t, "QueryLists.minimal.form", req)
 }
 
 func TestQueryListsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleQueryListsInput().MarshalQuery()
+	req, err := buildQueryListsRequest(context.Background(), fullQueryListsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "QueryLists.full.golden", body)
+	checkFormRequest(t, "QueryLists.full.form", req)
 }
 
 func TestQueryListsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "QueryLists.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got QueryListsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeQueryListsResponse(goldenResponse(t, "QueryLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleQueryListsOutput()
+	want := wantQueryListsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -355,7 +325,7 @@ func TestQueryTimestampsValidateMinimal(t *testing.T) {
 }
 
 func TestQueryTimestampsValidateFull(t *testing.T) {
-	got := violations(t, sampleQueryTimestampsInput().Validate())
+	got := violations(t, fullQueryTimestampsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -364,32 +334,28 @@ func TestQueryTimestampsValidateFull(t *testing.T) {
 
 func TestQueryTimestampsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalQueryTimestampsInput().MarshalQuery()
+	req, err := buildQueryTimestampsRequest(context.Background(), minimalQueryTimestampsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "QueryTimestamps.minimal.golden", body)
+	checkFormRequest(t, "QueryTimestamps.minimal.form", req)
 }
 
 func TestQueryTimestampsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleQueryTimestampsInput().MarshalQuery()
+	req, err := buildQueryTimestampsRequest(context.Background(), fullQueryTimestampsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "QueryTimestamps.full.golden", body)
+	checkFormRequest(t, "QueryTimestamps.full.form", req)
 }
 
 func TestQueryTimestampsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "QueryTimestamps.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got QueryTimestampsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeQueryTimestampsResponse(goldenResponse(t, "QueryTimestamps.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleQueryTimestampsOutput()
+	want := wantQueryTimestampsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -404,7 +370,7 @@ func TestRecursiveXmlShapesValidateMinimal(t *testing.T) {
 }
 
 func TestRecursiveXmlShapesValidateFull(t *testing.T) {
-	got := violations(t, sampleRecursiveXmlShapesInput().Validate())
+	got := violations(t, fullRecursiveXmlShapesInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -413,32 +379,28 @@ func TestRecursiveXmlShapesValidateFull(t *testing.T) {
 
 func TestRecursiveXmlShapesRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalRecursiveXmlShapesInput().MarshalQuery()
+	req, err := buildRecursiveXmlShapesRequest(context.Background(), minimalRecursiveXmlShapesInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "RecursiveXmlShapes.minimal.golden", body)
+	checkFormRequest(t, "RecursiveXmlShapes.minimal.form", req)
 }
 
 func TestRecursiveXmlShapesRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleRecursiveXmlShapesInput().MarshalQuery()
+	req, err := buildRecursiveXmlShapesRequest(context.Background(), fullRecursiveXmlShapesInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "RecursiveXmlShapes.full.golden", body)
+	checkFormRequest(t, "RecursiveXmlShapes.full.form", req)
 }
 
 func TestRecursiveXmlShapesResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "RecursiveXmlShapes.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got RecursiveXmlShapesOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeRecursiveXmlShapesResponse(goldenResponse(t, "RecursiveXmlShapes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleRecursiveXmlShapesOutput()
+	want := wantRecursiveXmlShapesOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -453,7 +415,7 @@ func TestXmlBlobsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlBlobsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlBlobsInput().Validate())
+	got := violations(t, fullXmlBlobsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -462,32 +424,28 @@ func TestXmlBlobsValidateFull(t *testing.T) {
 
 func TestXmlBlobsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlBlobsInput().MarshalQuery()
+	req, err := buildXmlBlobsRequest(context.Background(), minimalXmlBlobsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlBlobs.minimal.golden", body)
+	checkFormRequest(t, "XmlBlobs.minimal.form", req)
 }
 
 func TestXmlBlobsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlBlobsInput().MarshalQuery()
+	req, err := buildXmlBlobsRequest(context.Background(), fullXmlBlobsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlBlobs.full.golden", body)
+	checkFormRequest(t, "XmlBlobs.full.form", req)
 }
 
 func TestXmlBlobsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlBlobs.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlBlobsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlBlobsResponse(goldenResponse(t, "XmlBlobs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlBlobsOutput()
+	want := wantXmlBlobsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -502,7 +460,7 @@ func TestXmlEmptyListsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlEmptyListsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlEmptyListsInput().Validate())
+	got := violations(t, fullXmlEmptyListsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -511,32 +469,28 @@ func TestXmlEmptyListsValidateFull(t *testing.T) {
 
 func TestXmlEmptyListsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlEmptyListsInput().MarshalQuery()
+	req, err := buildXmlEmptyListsRequest(context.Background(), minimalXmlEmptyListsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlEmptyLists.minimal.golden", body)
+	checkFormRequest(t, "XmlEmptyLists.minimal.form", req)
 }
 
 func TestXmlEmptyListsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlEmptyListsInput().MarshalQuery()
+	req, err := buildXmlEmptyListsRequest(context.Background(), fullXmlEmptyListsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlEmptyLists.full.golden", body)
+	checkFormRequest(t, "XmlEmptyLists.full.form", req)
 }
 
 func TestXmlEmptyListsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlEmptyLists.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlEmptyListsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlEmptyListsResponse(goldenResponse(t, "XmlEmptyLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlEmptyListsOutput()
+	want := wantXmlEmptyListsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -551,7 +505,7 @@ func TestXmlEnumsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlEnumsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlEnumsInput().Validate())
+	got := violations(t, fullXmlEnumsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -560,32 +514,28 @@ func TestXmlEnumsValidateFull(t *testing.T) {
 
 func TestXmlEnumsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlEnumsInput().MarshalQuery()
+	req, err := buildXmlEnumsRequest(context.Background(), minimalXmlEnumsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlEnums.minimal.golden", body)
+	checkFormRequest(t, "XmlEnums.minimal.form", req)
 }
 
 func TestXmlEnumsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlEnumsInput().MarshalQuery()
+	req, err := buildXmlEnumsRequest(context.Background(), fullXmlEnumsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlEnums.full.golden", body)
+	checkFormRequest(t, "XmlEnums.full.form", req)
 }
 
 func TestXmlEnumsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlEnums.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlEnumsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlEnumsResponse(goldenResponse(t, "XmlEnums.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlEnumsOutput()
+	want := wantXmlEnumsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -600,7 +550,7 @@ func TestXmlNamespacesValidateMinimal(t *testing.T) {
 }
 
 func TestXmlNamespacesValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlNamespacesInput().Validate())
+	got := violations(t, fullXmlNamespacesInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -609,32 +559,28 @@ func TestXmlNamespacesValidateFull(t *testing.T) {
 
 func TestXmlNamespacesRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlNamespacesInput().MarshalQuery()
+	req, err := buildXmlNamespacesRequest(context.Background(), minimalXmlNamespacesInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlNamespaces.minimal.golden", body)
+	checkFormRequest(t, "XmlNamespaces.minimal.form", req)
 }
 
 func TestXmlNamespacesRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlNamespacesInput().MarshalQuery()
+	req, err := buildXmlNamespacesRequest(context.Background(), fullXmlNamespacesInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlNamespaces.full.golden", body)
+	checkFormRequest(t, "XmlNamespaces.full.form", req)
 }
 
 func TestXmlNamespacesResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlNamespaces.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlNamespacesOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlNamespacesResponse(goldenResponse(t, "XmlNamespaces.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlNamespacesOutput()
+	want := wantXmlNamespacesOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

@@ -3,8 +3,7 @@
 package ec2query
 
 import (
-	"os"
-	"path/filepath"
+	"context"
 	"reflect"
 	"testing"
 )
@@ -18,7 +17,7 @@ func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
 }
 
 func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
-	got := violations(t, sampleEmptyInputAndEmptyOutputInput().Validate())
+	got := violations(t, fullEmptyInputAndEmptyOutputInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -27,32 +26,28 @@ func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
 
 func TestEmptyInputAndEmptyOutputRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalEmptyInputAndEmptyOutputInput().MarshalQuery()
+	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), minimalEmptyInputAndEmptyOutputInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "EmptyInputAndEmptyOutput.minimal.golden", body)
+	checkFormRequest(t, "EmptyInputAndEmptyOutput.minimal.form", req)
 }
 
 func TestEmptyInputAndEmptyOutputRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleEmptyInputAndEmptyOutputInput().MarshalQuery()
+	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), fullEmptyInputAndEmptyOutputInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "EmptyInputAndEmptyOutput.full.golden", body)
+	checkFormRequest(t, "EmptyInputAndEmptyOutput.full.form", req)
 }
 
 func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "EmptyInputAndEmptyOutput.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got EmptyInputAndEmptyOutputOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeEmptyInputAndEmptyOutputResponse(goldenResponse(t, "EmptyInputAndEmptyOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleEmptyInputAndEmptyOutputOutput()
+	want := wantEmptyInputAndEmptyOutputOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -67,7 +62,7 @@ func TestEndpointOperationValidateMinimal(t *testing.T) {
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, sampleEndpointOperationInput().Validate())
+	got := violations(t, fullEndpointOperationInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -76,32 +71,28 @@ func TestEndpointOperationValidateFull(t *testing.T) {
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalEndpointOperationInput().MarshalQuery()
+	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "EndpointOperation.minimal.golden", body)
+	checkFormRequest(t, "EndpointOperation.minimal.form", req)
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleEndpointOperationInput().MarshalQuery()
+	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "EndpointOperation.full.golden", body)
+	checkFormRequest(t, "EndpointOperation.full.form", req)
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "EndpointOperation.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got EndpointOperationOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleEndpointOperationOutput()
+	want := wantEndpointOperationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -116,7 +107,7 @@ func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, sampleEndpointWithHostLabelOperationInput().Validate())
+	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -126,7 +117,7 @@ func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 	reject := func(name string, mutate func(*EndpointWithHostLabelOperationInput), want ...Violation) {
 		t.Run(name, func(t *testing.T) {
-			v := sampleEndpointWithHostLabelOperationInput()
+			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
 			got := violations(t, v.Validate())
 			if !reflect.DeepEqual(got, want) {
@@ -139,32 +130,28 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalEndpointWithHostLabelOperationInput().MarshalQuery()
+	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "EndpointWithHostLabelOperation.minimal.golden", body)
+	checkFormRequest(t, "EndpointWithHostLabelOperation.minimal.form", req)
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleEndpointWithHostLabelOperationInput().MarshalQuery()
+	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "EndpointWithHostLabelOperation.full.golden", body)
+	checkFormRequest(t, "EndpointWithHostLabelOperation.full.form", req)
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "EndpointWithHostLabelOperation.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got EndpointWithHostLabelOperationOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleEndpointWithHostLabelOperationOutput()
+	want := wantEndpointWithHostLabelOperationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -179,7 +166,7 @@ func TestFractionalSecondsValidateMinimal(t *testing.T) {
 }
 
 func TestFractionalSecondsValidateFull(t *testing.T) {
-	got := violations(t, sampleFractionalSecondsInput().Validate())
+	got := violations(t, fullFractionalSecondsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -188,32 +175,28 @@ func TestFractionalSecondsValidateFull(t *testing.T) {
 
 func TestFractionalSecondsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalFractionalSecondsInput().MarshalQuery()
+	req, err := buildFractionalSecondsRequest(context.Background(), minimalFractionalSecondsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "FractionalSeconds.minimal.golden", body)
+	checkFormRequest(t, "FractionalSeconds.minimal.form", req)
 }
 
 func TestFractionalSecondsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleFractionalSecondsInput().MarshalQuery()
+	req, err := buildFractionalSecondsRequest(context.Background(), fullFractionalSecondsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "FractionalSeconds.full.golden", body)
+	checkFormRequest(t, "FractionalSeconds.full.form", req)
 }
 
 func TestFractionalSecondsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "FractionalSeconds.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got FractionalSecondsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleFractionalSecondsOutput()
+	want := wantFractionalSecondsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -228,7 +211,7 @@ func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, sampleGreetingWithErrorsInput().Validate())
+	got := violations(t, fullGreetingWithErrorsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -237,32 +220,28 @@ func TestGreetingWithErrorsValidateFull(t *testing.T) {
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalGreetingWithErrorsInput().MarshalQuery()
+	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "GreetingWithErrors.minimal.golden", body)
+	checkFormRequest(t, "GreetingWithErrors.minimal.form", req)
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleGreetingWithErrorsInput().MarshalQuery()
+	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "GreetingWithErrors.full.golden", body)
+	checkFormRequest(t, "GreetingWithErrors.full.form", req)
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "GreetingWithErrors.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got GreetingWithErrorsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleGreetingWithErrorsOutput()
+	want := wantGreetingWithErrorsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -277,7 +256,7 @@ func TestHostWithPathOperationValidateMinimal(t *testing.T) {
 }
 
 func TestHostWithPathOperationValidateFull(t *testing.T) {
-	got := violations(t, sampleHostWithPathOperationInput().Validate())
+	got := violations(t, fullHostWithPathOperationInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -286,32 +265,28 @@ func TestHostWithPathOperationValidateFull(t *testing.T) {
 
 func TestHostWithPathOperationRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalHostWithPathOperationInput().MarshalQuery()
+	req, err := buildHostWithPathOperationRequest(context.Background(), minimalHostWithPathOperationInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "HostWithPathOperation.minimal.golden", body)
+	checkFormRequest(t, "HostWithPathOperation.minimal.form", req)
 }
 
 func TestHostWithPathOperationRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleHostWithPathOperationInput().MarshalQuery()
+	req, err := buildHostWithPathOperationRequest(context.Background(), fullHostWithPathOperationInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "HostWithPathOperation.full.golden", body)
+	checkFormRequest(t, "HostWithPathOperation.full.form", req)
 }
 
 func TestHostWithPathOperationResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "HostWithPathOperation.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got HostWithPathOperationOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeHostWithPathOperationResponse(goldenResponse(t, "HostWithPathOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleHostWithPathOperationOutput()
+	want := wantHostWithPathOperationOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -326,7 +301,7 @@ func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateFull(t *testing.T) {
-	got := violations(t, sampleQueryIdempotencyTokenAutoFillInput().Validate())
+	got := violations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -335,32 +310,28 @@ func TestQueryIdempotencyTokenAutoFillValidateFull(t *testing.T) {
 
 func TestQueryIdempotencyTokenAutoFillRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalQueryIdempotencyTokenAutoFillInput().MarshalQuery()
+	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), minimalQueryIdempotencyTokenAutoFillInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "QueryIdempotencyTokenAutoFill.minimal.golden", body)
+	checkFormRequest(t, "QueryIdempotencyTokenAutoFill.minimal.form", req)
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleQueryIdempotencyTokenAutoFillInput().MarshalQuery()
+	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), fullQueryIdempotencyTokenAutoFillInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "QueryIdempotencyTokenAutoFill.full.golden", body)
+	checkFormRequest(t, "QueryIdempotencyTokenAutoFill.full.form", req)
 }
 
 func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "QueryIdempotencyTokenAutoFill.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got QueryIdempotencyTokenAutoFillOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeQueryIdempotencyTokenAutoFillResponse(goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleQueryIdempotencyTokenAutoFillOutput()
+	want := wantQueryIdempotencyTokenAutoFillOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -375,7 +346,7 @@ func TestSimpleInputParamsValidateMinimal(t *testing.T) {
 }
 
 func TestSimpleInputParamsValidateFull(t *testing.T) {
-	got := violations(t, sampleSimpleInputParamsInput().Validate())
+	got := violations(t, fullSimpleInputParamsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -384,32 +355,28 @@ func TestSimpleInputParamsValidateFull(t *testing.T) {
 
 func TestSimpleInputParamsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalSimpleInputParamsInput().MarshalQuery()
+	req, err := buildSimpleInputParamsRequest(context.Background(), minimalSimpleInputParamsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "SimpleInputParams.minimal.golden", body)
+	checkFormRequest(t, "SimpleInputParams.minimal.form", req)
 }
 
 func TestSimpleInputParamsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleSimpleInputParamsInput().MarshalQuery()
+	req, err := buildSimpleInputParamsRequest(context.Background(), fullSimpleInputParamsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "SimpleInputParams.full.golden", body)
+	checkFormRequest(t, "SimpleInputParams.full.form", req)
 }
 
 func TestSimpleInputParamsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "SimpleInputParams.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got SimpleInputParamsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeSimpleInputParamsResponse(goldenResponse(t, "SimpleInputParams.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleSimpleInputParamsOutput()
+	want := wantSimpleInputParamsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -424,7 +391,7 @@ func TestSimpleScalarXmlPropertiesValidateMinimal(t *testing.T) {
 }
 
 func TestSimpleScalarXmlPropertiesValidateFull(t *testing.T) {
-	got := violations(t, sampleSimpleScalarXmlPropertiesInput().Validate())
+	got := violations(t, fullSimpleScalarXmlPropertiesInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -433,32 +400,28 @@ func TestSimpleScalarXmlPropertiesValidateFull(t *testing.T) {
 
 func TestSimpleScalarXmlPropertiesRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalSimpleScalarXmlPropertiesInput().MarshalQuery()
+	req, err := buildSimpleScalarXmlPropertiesRequest(context.Background(), minimalSimpleScalarXmlPropertiesInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "SimpleScalarXmlProperties.minimal.golden", body)
+	checkFormRequest(t, "SimpleScalarXmlProperties.minimal.form", req)
 }
 
 func TestSimpleScalarXmlPropertiesRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleSimpleScalarXmlPropertiesInput().MarshalQuery()
+	req, err := buildSimpleScalarXmlPropertiesRequest(context.Background(), fullSimpleScalarXmlPropertiesInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "SimpleScalarXmlProperties.full.golden", body)
+	checkFormRequest(t, "SimpleScalarXmlProperties.full.form", req)
 }
 
 func TestSimpleScalarXmlPropertiesResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "SimpleScalarXmlProperties.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got SimpleScalarXmlPropertiesOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeSimpleScalarXmlPropertiesResponse(goldenResponse(t, "SimpleScalarXmlProperties.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleSimpleScalarXmlPropertiesOutput()
+	want := wantSimpleScalarXmlPropertiesOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -473,7 +436,7 @@ func TestXmlEmptyBlobsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlEmptyBlobsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlEmptyBlobsInput().Validate())
+	got := violations(t, fullXmlEmptyBlobsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -482,32 +445,28 @@ func TestXmlEmptyBlobsValidateFull(t *testing.T) {
 
 func TestXmlEmptyBlobsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlEmptyBlobsInput().MarshalQuery()
+	req, err := buildXmlEmptyBlobsRequest(context.Background(), minimalXmlEmptyBlobsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlEmptyBlobs.minimal.golden", body)
+	checkFormRequest(t, "XmlEmptyBlobs.minimal.form", req)
 }
 
 func TestXmlEmptyBlobsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlEmptyBlobsInput().MarshalQuery()
+	req, err := buildXmlEmptyBlobsRequest(context.Background(), fullXmlEmptyBlobsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlEmptyBlobs.full.golden", body)
+	checkFormRequest(t, "XmlEmptyBlobs.full.form", req)
 }
 
 func TestXmlEmptyBlobsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlEmptyBlobs.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlEmptyBlobsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlEmptyBlobsResponse(goldenResponse(t, "XmlEmptyBlobs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlEmptyBlobsOutput()
+	want := wantXmlEmptyBlobsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -522,7 +481,7 @@ func TestXmlIntEnumsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlIntEnumsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlIntEnumsInput().Validate())
+	got := violations(t, fullXmlIntEnumsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -531,32 +490,28 @@ func TestXmlIntEnumsValidateFull(t *testing.T) {
 
 func TestXmlIntEnumsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlIntEnumsInput().MarshalQuery()
+	req, err := buildXmlIntEnumsRequest(context.Background(), minimalXmlIntEnumsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlIntEnums.minimal.golden", body)
+	checkFormRequest(t, "XmlIntEnums.minimal.form", req)
 }
 
 func TestXmlIntEnumsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlIntEnumsInput().MarshalQuery()
+	req, err := buildXmlIntEnumsRequest(context.Background(), fullXmlIntEnumsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlIntEnums.full.golden", body)
+	checkFormRequest(t, "XmlIntEnums.full.form", req)
 }
 
 func TestXmlIntEnumsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlIntEnums.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlIntEnumsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlIntEnumsResponse(goldenResponse(t, "XmlIntEnums.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlIntEnumsOutput()
+	want := wantXmlIntEnumsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -571,7 +526,7 @@ func TestXmlListsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlListsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlListsInput().Validate())
+	got := violations(t, fullXmlListsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -580,32 +535,28 @@ func TestXmlListsValidateFull(t *testing.T) {
 
 func TestXmlListsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlListsInput().MarshalQuery()
+	req, err := buildXmlListsRequest(context.Background(), minimalXmlListsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlLists.minimal.golden", body)
+	checkFormRequest(t, "XmlLists.minimal.form", req)
 }
 
 func TestXmlListsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlListsInput().MarshalQuery()
+	req, err := buildXmlListsRequest(context.Background(), fullXmlListsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlLists.full.golden", body)
+	checkFormRequest(t, "XmlLists.full.form", req)
 }
 
 func TestXmlListsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlLists.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlListsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlListsResponse(goldenResponse(t, "XmlLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlListsOutput()
+	want := wantXmlListsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}
@@ -620,7 +571,7 @@ func TestXmlTimestampsValidateMinimal(t *testing.T) {
 }
 
 func TestXmlTimestampsValidateFull(t *testing.T) {
-	got := violations(t, sampleXmlTimestampsInput().Validate())
+	got := violations(t, fullXmlTimestampsInput().Validate())
 	want := []Violation(nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -629,32 +580,28 @@ func TestXmlTimestampsValidateFull(t *testing.T) {
 
 func TestXmlTimestampsRequestMinimal(t *testing.T) {
 	zeroTokens(t)
-	body, err := minimalXmlTimestampsInput().MarshalQuery()
+	req, err := buildXmlTimestampsRequest(context.Background(), minimalXmlTimestampsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlTimestamps.minimal.golden", body)
+	checkFormRequest(t, "XmlTimestamps.minimal.form", req)
 }
 
 func TestXmlTimestampsRequestFull(t *testing.T) {
 	zeroTokens(t)
-	body, err := sampleXmlTimestampsInput().MarshalQuery()
+	req, err := buildXmlTimestampsRequest(context.Background(), fullXmlTimestampsInput(), "https://example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkBody(t, "XmlTimestamps.full.golden", body)
+	checkFormRequest(t, "XmlTimestamps.full.form", req)
 }
 
 func TestXmlTimestampsResponse(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("testdata", "XmlTimestamps.response.xml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got XmlTimestampsOutput
-	if err := got.UnmarshalResponse(doc); err != nil {
+	if err := decodeXmlTimestampsResponse(goldenResponse(t, "XmlTimestamps.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := sampleXmlTimestampsOutput()
+	want := wantXmlTimestampsOutput()
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

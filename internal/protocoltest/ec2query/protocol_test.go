@@ -13,7 +13,7 @@ import (
 )
 
 // TestProtocolRequests runs the model's httpRequestTests cases for
-// aws.protocols#ec2Query through NewRequest.
+// aws.protocols#ec2Query through the request builders.
 func TestProtocolRequests(t *testing.T) {
 	cases := []struct {
 		id    string
@@ -23,7 +23,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &QueryListsInput{ListArg: []string{}}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryListsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2EmptyQueryLists",
 			want: protocolRequestCase{
@@ -38,7 +38,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{FooEnum: FooEnumFoo}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2Enums",
 			want: protocolRequestCase{
@@ -57,7 +57,7 @@ func TestProtocolRequests(t *testing.T) {
 					"A",
 					"B",
 				}}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryListsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2ListArgWithXmlNameMember",
 			want: protocolRequestCase{
@@ -75,7 +75,7 @@ func TestProtocolRequests(t *testing.T) {
 					"A",
 					"B",
 				}}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryListsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2ListMemberWithXmlName",
 			want: protocolRequestCase{
@@ -93,7 +93,7 @@ func TestProtocolRequests(t *testing.T) {
 					"A",
 					"B",
 				}}}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryListsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2ListNestedStructWithList",
 			want: protocolRequestCase{
@@ -118,7 +118,7 @@ func TestProtocolRequests(t *testing.T) {
 						"baz",
 					},
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryListsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2Lists",
 			want: protocolRequestCase{
@@ -137,7 +137,7 @@ func TestProtocolRequests(t *testing.T) {
 					RecursiveArg: &StructArg{StringArg: ptr("baz")},
 					StringArg:    ptr("foo"),
 				}}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildNestedStructuresRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2NestedStructures",
 			want: protocolRequestCase{
@@ -153,7 +153,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &QueryIdempotencyTokenAutoFillInput{}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryIdempotencyTokenAutoFillRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2ProtocolIdempotencyTokenAutoFill",
 			want: protocolRequestCase{
@@ -169,7 +169,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &QueryIdempotencyTokenAutoFillInput{Token: ptr("00000000-0000-4000-8000-000000000123")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryIdempotencyTokenAutoFillRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2ProtocolIdempotencyTokenAutoFillIsSet",
 			want: protocolRequestCase{
@@ -185,7 +185,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{HasQueryName: ptr("Hi")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2Query",
 			want: protocolRequestCase{
@@ -201,7 +201,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &EmptyInputAndEmptyOutputInput{}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildEmptyInputAndEmptyOutputRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QueryEmptyInputAndEmptyOutput",
 			want: protocolRequestCase{
@@ -216,7 +216,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &EndpointOperationInput{}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildEndpointOperationRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QueryEndpointTrait",
 			want: protocolRequestCase{
@@ -232,7 +232,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &EndpointWithHostLabelOperationInput{Label: ptr("bar")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildEndpointWithHostLabelOperationRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QueryEndpointTraitWithHostLabel",
 			want: protocolRequestCase{
@@ -248,7 +248,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &HostWithPathOperationInput{}
-				return in.NewRequest(context.Background(), "https://example.com/custom")
+				return buildHostWithPathOperationRequest(context.Background(), in, "https://example.com/custom")
 			},
 			id: "Ec2QueryHostWithPath",
 			want: protocolRequestCase{
@@ -261,7 +261,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{HasQueryAndXmlName: ptr("Hi")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QueryIsPreferred",
 			want: protocolRequestCase{
@@ -277,7 +277,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &NoInputAndOutputInput{}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildNoInputAndOutputRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QueryNoInputAndOutput",
 			want: protocolRequestCase{
@@ -295,7 +295,7 @@ func TestProtocolRequests(t *testing.T) {
 					Boo:        ptr(float64(math.Inf(1))),
 					FloatValue: ptr(float32(math.Inf(1))),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QuerySupportsInfinityFloatInputs",
 			want: protocolRequestCase{
@@ -314,7 +314,7 @@ func TestProtocolRequests(t *testing.T) {
 					Boo:        ptr(float64(math.NaN())),
 					FloatValue: ptr(float32(math.NaN())),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QuerySupportsNaNFloatInputs",
 			want: protocolRequestCase{
@@ -333,7 +333,7 @@ func TestProtocolRequests(t *testing.T) {
 					Boo:        ptr(float64(math.Inf(-1))),
 					FloatValue: ptr(float32(math.Inf(-1))),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2QuerySupportsNegativeInfinityFloatInputs",
 			want: protocolRequestCase{
@@ -349,7 +349,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{Qux: []byte("value")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2SimpleInputParamsBlob",
 			want: protocolRequestCase{
@@ -365,7 +365,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{Boo: ptr(float64(10.8))}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2SimpleInputParamsFloat",
 			want: protocolRequestCase{
@@ -381,7 +381,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{Bam: ptr(int32(10))}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2SimpleInputParamsInteger",
 			want: protocolRequestCase{
@@ -400,7 +400,7 @@ func TestProtocolRequests(t *testing.T) {
 					Baz: ptr(true),
 					Foo: ptr("val1"),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2SimpleInputParamsStringAndBooleanTrue",
 			want: protocolRequestCase{
@@ -419,7 +419,7 @@ func TestProtocolRequests(t *testing.T) {
 					Bar: ptr("val2"),
 					Foo: ptr("val1"),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2SimpleInputParamsStrings",
 			want: protocolRequestCase{
@@ -435,7 +435,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{Baz: ptr(false)}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2SimpleInputParamsStringsAndBooleanFalse",
 			want: protocolRequestCase{
@@ -455,7 +455,7 @@ func TestProtocolRequests(t *testing.T) {
 					EpochTarget:  ptr(time.Date(2015, time.January, 25, 8, 0, 0, 0, time.UTC)),
 					NormalFormat: ptr(time.Date(2015, time.January, 25, 8, 0, 0, 0, time.UTC)),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildQueryTimestampsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2TimestampsInput",
 			want: protocolRequestCase{
@@ -471,7 +471,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &SimpleInputParamsInput{UsesXmlName: ptr("Hi")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildSimpleInputParamsRequest(context.Background(), in, "https://example.com")
 			},
 			id: "Ec2XmlNameIsUppercased",
 			want: protocolRequestCase{
@@ -490,7 +490,7 @@ func TestProtocolRequests(t *testing.T) {
 					Data:     ptr("RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n"),
 					Encoding: ptr("custom"),
 				}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildPutWithContentEncodingRequest(context.Background(), in, "https://example.com")
 			},
 			id: "SDKAppendsGzipAndIgnoresHttpProvidedEncoding_ec2Query",
 			want: protocolRequestCase{
@@ -502,7 +502,7 @@ func TestProtocolRequests(t *testing.T) {
 		{
 			build: func() (*http.Request, error) {
 				in := &PutWithContentEncodingInput{Data: ptr("RjCEL3kBwqPivZUXGiyA5JCujtWgJAkKRlnTEsNYfBRGOS0f7LT6R3bCSOXeJ4auSHzQ4BEZZTklUyj5\n1HEojihShQC2jkQJrNdGOZNSW49yRO0XbnGmeczUHbZqZRelLFKW4xjru9uTuB8lFCtwoGgciFsgqTF8\n5HYcoqINTRxuAwGuRUMoNO473QT0BtCQoKUkAyVaypG0hBZdGNoJhunBfW0d3HWTYlzz9pXElyZhq3C1\n2PDB17GEoOYXmTxDecysmPOdo5z6T0HFhujfeJFIQQ8dirmXcG4F3v0bZdf6AZ3jsiVh6RnEXIPxPbOi\ngIXDWTMUr4Pg3f2LdYCM01eAb2qTdgsEN0MUDhEIfn68I2tnWvcozyUFpg1ez6pyWP8ssWVfFrckREIM\nMb0cTUVqSVSM8bnFiF9SoXM6ZoGMKfX1mT708OYk7SqZ1JlCTkecDJDoR5ED2q2MWKUGR6jjnEV0GtD8\nWJO6AcF0DptY9Hk16Bav3z6c5FeBvrGDrxTFVgRUk8SychzjrcqJ4qskwN8rL3zslC0oqobQRnLFOvwJ\nprSzBIwdH2yAuxokXAdVRa1u9NGNRvfWJfKkwbbVz8yV76RUF9KNhAUmwyYDrLnxNj8ROl8B7dv8Gans\n7Bit52wcdiJyjBW1pAodB7zqqVwtBx5RaSpF7kEMXexYXp9N0J1jlXzdeg5Wgg4pO7TJNr2joiPVAiFf\nefwMMCNBkYx2z7cRxVxCJZMXXzxSKMGgdTN24bJ5UgE0TxyV52RC0wGWG49S1x5jGrvmxKCIgYPs0w3Z\n0I3XcdB0WEj4x4xRztB9Cx2Mc4qFYQdzS9kOioAgNBti1rBySZ8lFZM2zqxvBsJTTJsmcKPr1crqiXjM\noVWdM4ObOO6QA7Pu4c1hT68CrTmbcecjFcxHkgsqdixnFtN6keMGL9Z2YMjZOjYYzbUEwLJqUVWalkIB\nBkgBRqZpzxx5nB5t0qDH35KjsfKM5cinQaFoRq9y9Z82xdCoKZOsUbxZkk1kVmy1jPDCBhkhixkc5PKS\nFoSKTbeK7kuCEZCtR9OfF2k2MqbygGFsFu2sgb1Zn2YdDbaRwRGeaLhswta09UNSMUo8aTixgoYVHxwy\nvraLB6olPSPegeLOnmBeWyKmEfPdbpdGm4ev4vA2AUFuLIeFz0LkCSN0NgQMrr8ALEm1UNpJLReg1ZAX\nzZh7gtQTZUaBVdMJokaJpLk6FPxSA6zkwB5TegSqhrFIsmvpY3VNWmTUq7H0iADdh3dRQ8Is97bTsbwu\nvAEOjh4FQ9wPSFzEtcSJeYQft5GfWYPisDImjjvHVFshFFkNy2nN18pJmhVPoJc456tgbdfEIdGhIADC\n6UPcSSzE1FxlPpILqZrp3i4NvvKoiOa4a8tnALd2XRHHmsvALn2Wmfu07b86gZlu4yOyuUFNoWI6tFvd\nbHnqSJYNQlFESv13gJw609DBzNnrIgBGYBAcDRrIGAnflRKwVDUnDFrUQmE8xNG6jRlyb1p2Y2RrfBtG\ncKqhuGNiT2DfxpY89ektZ98waPhJrFEPJToNH8EADzBorh3T0h4YP1IeLmaI7SOxeuVrk1kjRqMK0rUB\nlUJgJNtCE35jCyoHMwPQlyi78ZaVv8COVQ24zcGpw0MTy6JUsDzAC3jLNY6xCb40SZV9XzG7nWvXA5Ej\nYC1gTXxF4AtFexIdDZ4RJbtYMyXt8LsEJerwwpkfqvDwsiFuqYC6vIn9RoZO5kI0F35XtUITDQYKZ4eq\nWBV0itxTyyR5Rp6g30pZEmEqOusDaIh96CEmHpOBYAQZ7u1QTfzRdysIGMpzbx5gj9Dxm2PO1glWzY7P\nlVqQiBlXSGDOkBkrB6SkiAxknt9zsPdTTsf3r3nid4hdiPrZmGWNgjOO1khSxZSzBdltrCESNnQmlnP5\nZOHA0eSYXwy8j4od5ZmjA3IpFOEPW2MutMbxIbJpg5dIx2x7WxespftenRLgl3CxcpPDcnb9w8LCHBg7\nSEjrEer6Y8wVLFWsQiv6nTdCPZz9cGqwgtCaiHRy8lTWFgdfWd397vw9rduGld3uUFeFRGjYrphqEmHi\nhiG0GhE6wRFVUsGJtvOCYkVREvbEdxPFeJvlAvOcs9HKbtptlTusvYB86vR2bNcIY4f5JZu2X6sGa354\n7LRk0ps2zqYjat3hMR7XDC8KiKceBteFsXoDjfVxTYKelpedTxqWAafrKhaoAVuNM98PSnkuIWGzjSUC\nNsDJTt6vt1D1afBVPWVmnQ7ZQdtEtLIEwAWYjemAztreELIr1E9fPEILm1Ke4KctP9I0I72Dh4eylNZD\n0DEr2Hg7cWFckuZ0Av5d0IPRARXikEGDHl8uh12TXL9v2Uh0ZVSJMEYvxGSbZvkWz8TjWSk3hKA2a7GL\nJm3Ho7e1C34gE1XRGcEthxvURxt4OKBqN3ZNaMIuDTWinoQAutMcUqtm4MoL7RGPiCHUrvTwQPSirsmA\nQmOEu8nOpnP77Fivh9jLGx5ta7nL6jrsWUsBqiN1lzpdPYLRR4mUIAj6sNWiDEk4pkbHSMEcqbWw6Zl7\npsEyPDHalCNhWMA3RSK3skURzQDZ0oBV5W7vjVIZ4d3uCKsk6zrzEI9u5mx7p9RdNKodXfzqYt0ULdtc\n3RW0hIfw2KvrO3BD2QrtgAkfrFBGVvlJSUoh0MvLz8DeXxfuiuq9Ttu7wvsqVI4Piah6WNEXtHHGPJO3\nGhc75Bnv2To4VS2v8rmyKAPIIVTuYBHZN6sZ4FhFzbrslCIdk0eadaU60naqiNWU3CsxplIYGyeThmJ7\n9u4h6Y2OmiPZjFPS2bAzwgAozYTVefII9aEaWZ0hxHZeu1FW7r79dkdO73ZqRfas9u8Z7LLBPCw5pV0F\n5I0pHDgNb6MogoxF4NZJfVtIX1vCHhhVLrXjrYNJU2fD9Fw8kT8Ie2HDBJnqAvYKmryQ1r9ulo3Me3rH\nq9s2Y5uCDxu9iQNhnpwIm57WYGFeqd2fnQeY2IziD3Jgx0KSrmOH0jgi0RwJyfGXaORPq3bQQqljuACo\nkO6io9t5VI8PbNxSHTRbtYiPciUslbT0g7SpCLrRPOBRJ4DDk56pjghpeoUagJ5xJ4wjBzBuXnAGkNnP\nTfpiuz2r3oSBAi8sB9wiYK2z9sp4gZyQsqdVNzAEgKatOxBRBmJCBYpjO98ZQrF83XApPpfFg0ujB2PW\n1iYF9NkgwIKB5oB6KVTOmSKJk11mVermPgeugHbzdd2zUP6fP8fWbhseqk2t8ahGvqjs2CDHFIWXl5jc\nfCknbykE3ANt7lnAfJQ2ddduLGiqrX4HWx6jcWw08Es6BkleO0IDbaWrb95d5isvFlzJsf0TyDIXF4uq\nbBDCi0XPWqtRJ2iqmnJa2GbBe9GmAOWMkBFSilMyC4sR395WSDpD56fx0NGoU6cHrRu9xF2Bgh7RGSfl\nch2GXEeE02fDpSHFNvJBlOEqqfkIX6oCa6KY9NThqeIjYsT184XR2ZI7akXRaw1gMOGpk4FmUxk6WIuX\n4ei1SLQgSdl7OEdRtJklZ76eFrMbkJQ2TDhu8f7mVuiy53GUMIvCrP9xYGZGmCIDm2e4U2BDi3F7C5xK\n3bDZXwlQp6z4BSqTy2OVEWxXUJfjPMOL5Mc7AvDeKtxAS73pVIv0HgHIa4NBAdC7uLG0zXuu1FF6z2XY\nyUhk03fMZhYe7vVxsul3WE7U01fuN8z2y0eKwBW1RFBE1eKIaR9Y01sIWQWbSrfHfDrdZiElhmhHehfs\n0EfrR4sLYdQshJuvhTeKGJDaEhtPQwwJ9mUYGtuCL9RozWx1XI4bHNlzBTW0BVokYiJGlPe7wdxNzJD7\nJgS7Lwv6jGKngVf86imGZyzqwiteWFPdNUoWdTvUPSMO5xIUK9mo5QpwbBOAmyYzVq42o3Qs90N9khEV\nU36LB99fw8PtGHH5wsCHshfauwnNPj0blGXzke0kQ4JNCVH7Jtn0Y0aeejkSxFtwtxoYs6zHl1Lxxpsd\nsw5vBy49CEtoltDW367lVAwDjWdx20msGB7qJCkEDrzu7EXSO22782QX9NBRcN9ppX0C25I0FMA4Wnhz\n9zIpiXRrsTH35jzM8Cjt4EVLGNU3O0HuEvAer3cENnMJtngdrT86ox3fihMQbiuy4Bh4DEcP5in2VjbT\n3qbnoCNvOi8Fmmf7KlGlWAOceL5OHVE5lljjQEMzEQOCEgrk5mDKgwSBJQBNauIDSC1a5iEQjB8Xxp4C\nqeKyyWY9IOntNrtU5ny4lNprHJd36dKFeBLKcGCOvgHBXdOZloMF0YTRExw7hreEO9IoTGVHJ4teWsNr\nHdtagUHjkeZkdMMfnUGNv5aBNtFMqhcZH6EitEa9lGPkKBbJpoom3u8D8EHSIF1H5EZqqx9TLY5hWAIG\nPwJ4qwkpCGw5rCLVrjw7ARKukIFzNULANqjHUMcJ002TlUosJM4xJ4aAgckpLVGOGuPDhGAAexEcQmbg\nUsZdmqQrtuVUyyLteLbLbqtR6CTlcAIwY3xyMCmPgyefE0FEUODBoxQtRUuYTL9RC5o1sYb2PvcxUQfb\niJFi2CAl99pAzcckU2qVCxniARslIxM5pmMRGsQX9ZzYAfZrbg6ce6S74I8UMlgRQ2QVyvUjKKOE6IrJ\nLng370emHfe5m6LZULD5YiZutkD5ipjL2Bz77DvTE5kNPUhuoKBcTJcUgytfXAKUTWOcRKNlq0GImrxM\nJfr7AWbLFFNKGLeTrVDBwpcokJCv0zcOKWe8fd2xkeXkZTdmM66IgM27cyYmtQ6YF26Kd0qrWJeVZJV9\n3fyLYYvKN5csbRY2BHoYE5ERARRW65IrpkXMf48OrCXMtDIP0Z7wxI9DiTeKKeH4uuguhCJnwzR3WxLA\nVU6eBJEd7ZjS6JA83w7decq8uDI7LGKjcz1FySp3B7fE9DkHRGXxbsL7Fjar6vW2mAv8CuvI20B6jctp\n2yLDs24sPfB3sSxrrlhbuT1m6DZqiN0dl6umKx7NGZhmOTVGr20jfcxhqPQwTJfd7kel4rvxip4BqkvT\n7STy8knJ2BXGyJeNgwo1PXUZRDVy0LCTsSF1RFuRZe8cktHl9lgw8ntdPn1pVFL0MwJkJfdXBNUp5gNv\n50FTkrpo1t6wq4CVbcfj2XOrOzvBUzNH26sXGABI1gGxCdp2jEZrHgqQaWIaTJVTuguZhxqDvdYsrwFW\nYN58uuNcKHIrGdRSigyZInwQDYk0pjcqdSeU0WVU3Y9htzZBR7XRaCJr5YTZvq7fwermb5tuwb37lPLq\nB2IGg0iftkVbXaSyfCwVaRbfLBb88so0QqpmJGirFu8FcDiXOV1zTr8yW9XLdYQuUjh43xrXLdgsuYff\nCagInUk1eU1aLjVZoJRsNmStmOEpAqlYMwTvx7w6j2f421Cxr5cNZBIVlAxlXN2QiDqJ9v3sHhHkTanc\nlQuH8ptUyX8qncpBuXXBn7cSez9N0EoxCBl1GHUagbjstgJo4gzLvTmVIY6MiWYOBitzNUHfyqKwtKUr\nVoSCdZcGeA9lHUPA7PUprRRaT3m1hGKPyshtVS2ikG48w3oVerln1N1qGdtz46gZCrndw3LZ1B362RfW\nzDPuXbpsyLsRMTt1Rz1oKHRXp3iE41hkhQH6pxlvyCW2INnHt5XU8zRamOB3oW0udOhMpQFDjRkOcy06\nb4t0QTHvoRqmBna3WXzIMZyeK3GChF5eF8oDXRbjhk7BB6YKCgqwWUzEJ5K47HMSlhFkBUjaPRjdGM0z\nzOMwhW6b1NvSwP7XM1P5yi1oPvOspts1vr29SXqrMMrBhVogeodWyd69NqrO4jkyBxKmlXifoTowpfiY\n2cUCE0XMZqxUN39LCP09JqZifaEcBEo3mgtm1tWu5QR2GNq7UyQf4RIPSDOpDCAtwoPhRgdT1lJdcj4U\nlnH0wrJ8Uwu7c08L7ErnIrDATqCrOjpSbzGP1xHENABYONC4TknFPrJ8pe40A8fzGT0qBw9mAM1SKcHO\nfoiLcMC9AjHTqJzDG3xplSLPG9or2rMeq7Fzp9r0y7uJRMxgg51EbjfvYlH466A3ggvL2WQlDXjJqPW3\nBJGWAWDNN9LK8f46bADKPxakpkx23S9O47rGSXfDhVSIZsDympxWX1UOzWwMZRHkofVeKqizgbKkGgUT\nWykE9gRoRAOd9wfHZDYKa9i0LaPDiaUMvnU1gdBIqIoiVsdJ9swX47oxvMtOxtcS0zlD6llDkBuIiU5g\nPwRCYmtkkb25c8iRJXwGFPjI1wJ34I1z1ENicPdosPiUe9ZC2jnXIKzEdv01x2ER7DNDF3yxOwOhxNxI\nGqsmC92j25UQQFu9ZstOZ28AoCkuOYs0Uycm5u8jR1T39dMBwrko09rC65ENLnsxM8oebmyFCPiGJ1ED\n5Xqc9qZ237f1OnETAoEOwqUSvrdPTv56U7hV91EMTyC812MLQpr2710E3VVpsUCUMNhIxdt7UXZ1UNFb\njgzpZLXnf4DHrv6B7kq6UI50KMxcw1HZE2GpODfUTzNFLaqdrvzxKe5eUWdcojBaRbD4fFdVYJTElYDH\nNNVh6ofkoeWcs9CWGFmSBe0T4K8phFeygQg0prKMELNEy6qENzVtG9ZDcqj3a7L6ZLtvq50anWp7fAVu\nfwz55g4iM2Z2fA0pnwHDL7tt67zTxGITvsnJsZSpeq1EQsZcwtkBV9liu7Rl7jiVT1IIRtchB8TsTiaA\nwVHIQQ9RIOTiPQdKNqi1kC9iGlUqWK93gblNWlBw1eYB9Wk8FQogutwTf0caNMx8D4nPbANcmOOlskIy\nzALh15OlTrWnhP95rf08AN2J026zDE2DUF9k0eCevYBQIDjqKNW4XCZnjbHoIcKzbY5VzPbMs3ZyMz8K\nSucBmgPg6wrSK5ykbkapS5vuqvXc9GbjQJ8bPNzoxoWGyjbZvDs2OBrIqBmcQb2DLJ8v38McQ4mC4UsS\njf4PyfSCtpk274QZjvLCZbLiCBxQegk7jUU0NmTFJAcYCxd9xMWdlFkiszcltT2YzwuFFz7iA6aa4n5L\nHpBNfUA01GcAi1aCMYhmooS4zSlYcSOZkovMz36U3Fd9WtqIEOJLi7HMgHQDgNMdK6DTzAdHQtxerxVF\nHJnPrfNVG7270r3bp0bPnLNYLhObbAn6zqSAUeLtI2Y4KJDjBKCAh2vvYGbu0e2REYJWRj7MkGevsSSy\nb1kCXLt6tKGWAb7lt5c0xyJgUIJW7pdtnwgT0ZCa24BecCAwNnG5U2EwQbcjZGsFxqNGfaemd3oFEhES\nBaE0Fxms9UKTnMafu8wvZ2xymMrUduuRzOjDeX7oD5YsLC88V8CGMLxbbxIpt94KGykbr6e7L0R4oZl1\ntKMgFwQ2p9Txdbp0Y293LcsJymKizqI0F2xEp7y4SmWOJqHZtsbz80wVV9nv41CvtfxuSoGZJ5cNB7pI\nBgzNcQCeH3Jt0RaGGwboxxpuFbzilmkMFXxJm87tD4WNgu01nHfGCKeQcySEBZpVfJgi6sDFJ8uWnvKm\n9mPLHurtWzEfKqUEa1iC71bXjw5wrvhv9BYW8JSUELHmDquftQyKdq0DZXhULMHGQLf4e95WIaoA14LL\nbThz77kuhKULPTu2MNrBUKGorurhGugo5gs4ZUezSsUOe3KxYdrFMdGgny1GgTxMSMTp2RAZytKjv4kQ\nVx7XgzvpQLIbDjUPAkJv6lScwIRq1W3Ne0Rh0V6Bmn6U5uIuWnJjULmbaQiSODj3z0mAZvak0mSWIGwT\nTX83HztcC4W7e1f6a1thmcc5K61Icehla2hBELWPpixTkyC4eEVmk9Rq0m0ZXtx0JX2ZQXqXDEyePyMe\nJ70sdSzXk72zusqhY4yuOMGgbYNHqxOToK6NxujR7e4dV3Wk5JnSUthym8scjcPeCiKDNY4cHfTMnDXJ\n9zLVy01LtNKYpJ1s8FxVxigmxQNKEbIamxhx6yqwGC4aiISVOOUEjvNOdaUfXfUsE6jEwtwxyGxjlRK1\ncLyxXttq4QWN6PehgHv7jXykzPjInbEysebFvvPOOMdunmJvcCNMSvjUda8fL6xfGo0FDrLg8XZipd6S\noPVdYtyIM1Dg40KbBA3JuumPYtXuJaHrZnjZmdnM5OVo4ZNxktfCVT0c6bnD4bAeyn4bYt1ZPaX6hQHh\nJtvNYfpD0ONYlmqKuToQAMlz52Fh6bj45EbX89L5eLlSpWeyBlGotzriB0EPlclrGi5l2B5oPb1aB1ag\nyyYuu44l0F1oOVYnBIZsxIsHVITxi9lEuVPFkWASOUNuVQXfM4n5hxWR9qtuKnIcPsvbJsv1U10XlKh3\nKisqPhHU15xrCLr5gwFxPUKiNTLUBrkzgBOHXPVsHcLCiSD0YU56TRGfvEom43TWUKPPfl9Z54tgVQuT\njCRlaljAzeniQIcbbHZnn3f0HxbDG3DFYqWSxNrXabHhRsIOhhUHSPENyhGSTVO5t0XX5CdMspJPCd02\n3Oqv32ccbUK4O3YH6LEvp0WO3kSl5n50odVkI9B0i0iq4UPFGMkM8bEQJbgJoOH71P10vtdevJFQE4g2\nyhimiM53ZJRWgSZveHtENZc0Gjo0F9eioak9BnPpY1QxAFPC817svuhEstcU69bLCA4D1rO5R8AuIIBq\nyQJcifFLvbpAEYTLKJqysZrU8EEl3TSdC13A9hZvk4NC8VGEDAxcNrKw313dZp17kZPO5HSd1y6sljAW\nA9M1d6FMYV5SlBWf3WZNCUPS7qKNlda2YBsC6IUVB363f5RLGQOQHwbaijBSRCkrVoRxBHtc0Bd5J9V9\nP5uMTXkpZOxRcCQvImGgcmGuxxLb5zTqfS2xu7v3Sf3IIesSt9tVzcEcdbEvLGVJkLk4mb3G30DbIbri\nPZ09JkweDvMaQ3bxT2nfkz3Ilihkw9jqikkCCCz7E8h6z6KbhQErEW9VzJZzMCgJsyPjFam6iNwpe07S\nhyOvNVw2t9wpzL5xM11DvVzQwDaWEytNRHzDBs4KwEtpI2IpjUyVZHSwA0UGqqkzoCgrJFlNOvPlXqcS\nIcREouUIBmuttkrhPWJtSxOOgpsdvBR3kTOzAXNzSKxoaBAb0c5SDMUc6FIyGA8x5wg5DkUgjFUUodEt\nOYaB2VHVePW9mxHeBTdKWLzJow4ZZvjnoBuVigXljKCNh137ckV2y3Yg3Xi4UzJEI2V5Rw9AfnMs7xUw\nVHOFCg189maD3bmZAe7b4eaGZhyy4HVKjqCXmIH7vsEjRvbnfB0SQxxpuqBDJbHNCtW4vM643ZQQBVPP\na7oXSQIq9w2dHp0A7dtkocCZdQp9FKR9XdJAFIbVSHzIF1ZogeZlc0pXuNE0tagvD57xwDRFkAuoQyMu\nYDdZasXrpSmEE5UjHVkyYsISn8QsfXurzDybX468aoRoks654jjmRY5zi1oB8TcMdC2c3sicNaqfeuhd\nH1nPX7l4RpdqWMR7gGx9slXtG8S3KxpOi4qCD7yg3saD66nun4dzksQURoTUdXyrJR5UpHsfIlTF1aJa\nMdXyQtQnrkl00TeghQd00rRFZsCnhi0qrCSKiBfB2EVrd9RPpbgwJGZHuIQecdBmNetc2ylSEClqVBPR\nGOPPIxrnswEZjmnS0jxKW9VSM1QVxSPJnPFswCqT95SoKD6CP4xdX28WIUGiNaIKodXXJHEIsXBCxLsr\nPwWPCtoplC6hhpKmW5dQo92iCTyY2KioKzO8XR6FKm6qonMKVEwQNtlYE9c97KMtEnp25VOdMP46SQXS\nYsSVp7vm8LP87VYI8SOKcW3s2oedYFtt45rvDzoTF0GmS6wELQ9uo98HhjQAI1Dt91cgjJOwygNmLoZE\nX5K2zQiNA163uMCl5xzaBqY4YTL0wgALg3IFdYSp0RFYLWdt6IxoGI1tnoxcjlUEPo5eGIc3mS3SmaLn\nOdumfUQQ4Jgmgaa5anUVQsfBDrlAN5oaX7O0JO71SSPSWiHBsT9WIPy2J1Cace9ZZLRxblFPSXcvsuHh\nhvnhWQltEDAe7MgvkFQ8lGVFa8jhzijoF9kLmMhMILSzYnfXnZPNP7TlAAwlLHK1RqlpHskJqb6CPpGP\nQvOAhEMsM3zJ2KejZx0esxkjxA0ZufVvGAMN3vTUMplQaF4RiQkp9fzBXf3CMk01dWjOMMIEXTeKzIQe\nEcffzjixWU9FpAyGp2rVl4ETRgqljOGw4UgK31r0ZIEGnH0xGz1FtbW1OcQM008JVujRqulCucEMmntr\n")}
-				return in.NewRequest(context.Background(), "https://example.com")
+				return buildPutWithContentEncodingRequest(context.Background(), in, "https://example.com")
 			},
 			id: "SDKAppliedContentEncoding_ec2Query",
 			want: protocolRequestCase{
@@ -530,8 +530,7 @@ func TestProtocolRequests(t *testing.T) {
 }
 
 // TestProtocolResponses runs the model's httpResponseTests cases for
-// aws.protocols#ec2Query: success documents through UnmarshalResponse, error
-// documents through UnmarshalError.
+// aws.protocols#ec2Query through the operations' response and error decoders.
 func TestProtocolResponses(t *testing.T) {
 	cases := []struct {
 		id    string
@@ -539,10 +538,10 @@ func TestProtocolResponses(t *testing.T) {
 	}{
 		{
 			check: func(t *testing.T) {
-				err := UnmarshalError([]byte("<Response>\n    <Errors>\n        <Error>\n            <Code>ComplexError</Code>\n            <Message>Hi</Message>\n            <TopLevel>Top level</TopLevel>\n            <Nested>\n                <Foo>bar</Foo>\n            </Nested>\n        </Error>\n    </Errors>\n    <RequestID>foo-id</RequestID>\n</Response>\n"))
+				err := decodeGreetingWithErrorsError(testResponse(400, []byte("<Response>\n    <Errors>\n        <Error>\n            <Code>ComplexError</Code>\n            <Message>Hi</Message>\n            <TopLevel>Top level</TopLevel>\n            <Nested>\n                <Foo>bar</Foo>\n            </Nested>\n        </Error>\n    </Errors>\n    <RequestID>foo-id</RequestID>\n</Response>\n"), "Content-Type", "text/xml;charset=UTF-8"))
 				var got *ComplexError
 				if !errors.As(err, &got) {
-					t.Fatalf("UnmarshalError returned %v, want a *ComplexError", err)
+					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *ComplexError", err)
 				}
 				want := &ComplexError{
 					Nested:   &ComplexNestedErrorData{Foo: ptr("bar")},
@@ -557,7 +556,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got GreetingWithErrorsOutput
-				if err := got.UnmarshalResponse([]byte("<GreetingWithErrorsResponse xmlns=\"https://example.com/\">\n    <greeting>Hello</greeting>\n    <requestId>requestid</requestId>\n</GreetingWithErrorsResponse>\n")); err != nil {
+				if err := decodeGreetingWithErrorsResponse(testResponse(200, []byte("<GreetingWithErrorsResponse xmlns=\"https://example.com/\">\n    <greeting>Hello</greeting>\n    <requestId>requestid</requestId>\n</GreetingWithErrorsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := GreetingWithErrorsOutput{Greeting: ptr("Hello")}
@@ -571,7 +570,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got IgnoresWrappingXmlNameOutput
-				if err := got.UnmarshalResponse([]byte("<IgnoresWrappingXmlNameResponse xmlns=\"https://example.com/\">\n    <foo>bar</foo>\n    <requestId>requestid</requestId>\n</IgnoresWrappingXmlNameResponse>\n")); err != nil {
+				if err := decodeIgnoresWrappingXmlNameResponse(testResponse(200, []byte("<IgnoresWrappingXmlNameResponse xmlns=\"https://example.com/\">\n    <foo>bar</foo>\n    <requestId>requestid</requestId>\n</IgnoresWrappingXmlNameResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := IgnoresWrappingXmlNameOutput{Foo: ptr("bar")}
@@ -584,10 +583,10 @@ func TestProtocolResponses(t *testing.T) {
 		},
 		{
 			check: func(t *testing.T) {
-				err := UnmarshalError([]byte("<Response>\n    <Errors>\n        <Error>\n            <Code>InvalidGreeting</Code>\n            <Message>Hi</Message>\n        </Error>\n    </Errors>\n    <RequestID>foo-id</RequestID>\n</Response>\n"))
+				err := decodeGreetingWithErrorsError(testResponse(400, []byte("<Response>\n    <Errors>\n        <Error>\n            <Code>InvalidGreeting</Code>\n            <Message>Hi</Message>\n        </Error>\n    </Errors>\n    <RequestID>foo-id</RequestID>\n</Response>\n"), "Content-Type", "text/xml;charset=UTF-8"))
 				var got *InvalidGreeting
 				if !errors.As(err, &got) {
-					t.Fatalf("UnmarshalError returned %v, want a *InvalidGreeting", err)
+					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *InvalidGreeting", err)
 				}
 				want := &InvalidGreeting{Message: ptr("Hi")}
 				if !protocolEqual(got, want) {
@@ -599,7 +598,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got FractionalSecondsOutput
-				if err := got.UnmarshalResponse([]byte("<FractionalSecondsResponse xmlns=\"https://example.com/\">\n    <datetime>2000-01-02T20:34:56.123Z</datetime>\n    <requestId>requestid</requestId>\n</FractionalSecondsResponse>\n")); err != nil {
+				if err := decodeFractionalSecondsResponse(testResponse(200, []byte("<FractionalSecondsResponse xmlns=\"https://example.com/\">\n    <datetime>2000-01-02T20:34:56.123Z</datetime>\n    <requestId>requestid</requestId>\n</FractionalSecondsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := FractionalSecondsOutput{Datetime: ptr(time.Date(2000, time.January, 2, 20, 34, 56, 123000000, time.UTC))}
@@ -613,7 +612,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got DatetimeOffsetsOutput
-				if err := got.UnmarshalResponse([]byte("<DatetimeOffsetsResponse xmlns=\"https://example.com/\">\n    <datetime>2019-12-16T22:48:18-01:00</datetime>\n    <requestId>requestid</requestId>\n</DatetimeOffsetsResponse>\n")); err != nil {
+				if err := decodeDatetimeOffsetsResponse(testResponse(200, []byte("<DatetimeOffsetsResponse xmlns=\"https://example.com/\">\n    <datetime>2019-12-16T22:48:18-01:00</datetime>\n    <requestId>requestid</requestId>\n</DatetimeOffsetsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := DatetimeOffsetsOutput{Datetime: ptr(time.Date(2019, time.December, 16, 23, 48, 18, 0, time.UTC))}
@@ -627,7 +626,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got DatetimeOffsetsOutput
-				if err := got.UnmarshalResponse([]byte("<DatetimeOffsetsResponse xmlns=\"https://example.com/\">\n    <datetime>2019-12-17T00:48:18+01:00</datetime>\n    <requestId>requestid</requestId>\n</DatetimeOffsetsResponse>\n")); err != nil {
+				if err := decodeDatetimeOffsetsResponse(testResponse(200, []byte("<DatetimeOffsetsResponse xmlns=\"https://example.com/\">\n    <datetime>2019-12-17T00:48:18+01:00</datetime>\n    <requestId>requestid</requestId>\n</DatetimeOffsetsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := DatetimeOffsetsOutput{Datetime: ptr(time.Date(2019, time.December, 16, 23, 48, 18, 0, time.UTC))}
@@ -641,7 +640,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got EmptyInputAndEmptyOutputOutput
-				if err := got.UnmarshalResponse([]byte("<EmptyInputAndEmptyOutputResponse xmlns=\"https://example.com/\">\n    <requestId>requestid</requestId>\n</EmptyInputAndEmptyOutputResponse>\n")); err != nil {
+				if err := decodeEmptyInputAndEmptyOutputResponse(testResponse(200, []byte("<EmptyInputAndEmptyOutputResponse xmlns=\"https://example.com/\">\n    <requestId>requestid</requestId>\n</EmptyInputAndEmptyOutputResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := EmptyInputAndEmptyOutputOutput{}
@@ -655,7 +654,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got NoInputAndOutputOutput
-				if err := got.UnmarshalResponse([]byte("<NoInputAndOutputResponse xmlns=\"https://example.com/\">\n    <requestId>requestid</requestId>\n</NoInputAndOutputResponse>\n")); err != nil {
+				if err := decodeNoInputAndOutputResponse(testResponse(200, []byte("<NoInputAndOutputResponse xmlns=\"https://example.com/\">\n    <requestId>requestid</requestId>\n</NoInputAndOutputResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := NoInputAndOutputOutput{}
@@ -669,7 +668,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got SimpleScalarXmlPropertiesOutput
-				if err := got.UnmarshalResponse([]byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <floatValue>Infinity</floatValue>\n    <DoubleDribble>Infinity</DoubleDribble>\n</SimpleScalarXmlPropertiesResponse>\n")); err != nil {
+				if err := decodeSimpleScalarXmlPropertiesResponse(testResponse(200, []byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <floatValue>Infinity</floatValue>\n    <DoubleDribble>Infinity</DoubleDribble>\n</SimpleScalarXmlPropertiesResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := SimpleScalarXmlPropertiesOutput{
@@ -686,7 +685,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got SimpleScalarXmlPropertiesOutput
-				if err := got.UnmarshalResponse([]byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <floatValue>NaN</floatValue>\n    <DoubleDribble>NaN</DoubleDribble>\n</SimpleScalarXmlPropertiesResponse>\n")); err != nil {
+				if err := decodeSimpleScalarXmlPropertiesResponse(testResponse(200, []byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <floatValue>NaN</floatValue>\n    <DoubleDribble>NaN</DoubleDribble>\n</SimpleScalarXmlPropertiesResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := SimpleScalarXmlPropertiesOutput{
@@ -703,7 +702,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got SimpleScalarXmlPropertiesOutput
-				if err := got.UnmarshalResponse([]byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <floatValue>-Infinity</floatValue>\n    <DoubleDribble>-Infinity</DoubleDribble>\n</SimpleScalarXmlPropertiesResponse>\n")); err != nil {
+				if err := decodeSimpleScalarXmlPropertiesResponse(testResponse(200, []byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <floatValue>-Infinity</floatValue>\n    <DoubleDribble>-Infinity</DoubleDribble>\n</SimpleScalarXmlPropertiesResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := SimpleScalarXmlPropertiesOutput{
@@ -720,7 +719,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got RecursiveXmlShapesOutput
-				if err := got.UnmarshalResponse([]byte("<RecursiveXmlShapesResponse xmlns=\"https://example.com/\">\n    <nested>\n        <foo>Foo1</foo>\n        <nested>\n            <bar>Bar1</bar>\n            <recursiveMember>\n                <foo>Foo2</foo>\n                <nested>\n                    <bar>Bar2</bar>\n                </nested>\n            </recursiveMember>\n        </nested>\n    </nested>\n    <requestId>requestid</requestId>\n</RecursiveXmlShapesResponse>\n")); err != nil {
+				if err := decodeRecursiveXmlShapesResponse(testResponse(200, []byte("<RecursiveXmlShapesResponse xmlns=\"https://example.com/\">\n    <nested>\n        <foo>Foo1</foo>\n        <nested>\n            <bar>Bar1</bar>\n            <recursiveMember>\n                <foo>Foo2</foo>\n                <nested>\n                    <bar>Bar2</bar>\n                </nested>\n            </recursiveMember>\n        </nested>\n    </nested>\n    <requestId>requestid</requestId>\n</RecursiveXmlShapesResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := RecursiveXmlShapesOutput{Nested: &RecursiveXmlShapesOutputNested1{
@@ -743,7 +742,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got SimpleScalarXmlPropertiesOutput
-				if err := got.UnmarshalResponse([]byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <stringValue>string</stringValue>\n    <emptyStringValue/>\n    <trueBooleanValue>true</trueBooleanValue>\n    <falseBooleanValue>false</falseBooleanValue>\n    <byteValue>1</byteValue>\n    <shortValue>2</shortValue>\n    <integerValue>3</integerValue>\n    <longValue>4</longValue>\n    <floatValue>5.5</floatValue>\n    <DoubleDribble>6.5</DoubleDribble>\n    <requestId>requestid</requestId>\n</SimpleScalarXmlPropertiesResponse>\n")); err != nil {
+				if err := decodeSimpleScalarXmlPropertiesResponse(testResponse(200, []byte("<SimpleScalarXmlPropertiesResponse xmlns=\"https://example.com/\">\n    <stringValue>string</stringValue>\n    <emptyStringValue/>\n    <trueBooleanValue>true</trueBooleanValue>\n    <falseBooleanValue>false</falseBooleanValue>\n    <byteValue>1</byteValue>\n    <shortValue>2</shortValue>\n    <integerValue>3</integerValue>\n    <longValue>4</longValue>\n    <floatValue>5.5</floatValue>\n    <DoubleDribble>6.5</DoubleDribble>\n    <requestId>requestid</requestId>\n</SimpleScalarXmlPropertiesResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := SimpleScalarXmlPropertiesOutput{
@@ -768,7 +767,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlBlobsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlBlobsResponse xmlns=\"https://example.com/\">\n    <data>dmFsdWU=</data>\n    <requestId>requestid</requestId>\n</XmlBlobsResponse>\n")); err != nil {
+				if err := decodeXmlBlobsResponse(testResponse(200, []byte("<XmlBlobsResponse xmlns=\"https://example.com/\">\n    <data>dmFsdWU=</data>\n    <requestId>requestid</requestId>\n</XmlBlobsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlBlobsOutput{Data: []byte("value")}
@@ -782,7 +781,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlEmptyBlobsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlEmptyBlobsResponse xmlns=\"https://example.com/\">\n    <data></data>\n    <requestId>requestid</requestId>\n</XmlEmptyBlobsResponse>\n")); err != nil {
+				if err := decodeXmlEmptyBlobsResponse(testResponse(200, []byte("<XmlEmptyBlobsResponse xmlns=\"https://example.com/\">\n    <data></data>\n    <requestId>requestid</requestId>\n</XmlEmptyBlobsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlEmptyBlobsOutput{Data: []byte("")}
@@ -796,7 +795,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlEmptyListsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlEmptyListsResponse xmlns=\"https://example.com/\">\n  <stringList/>\n  <stringSet></stringSet>\n</XmlEmptyListsResponse>\n")); err != nil {
+				if err := decodeXmlEmptyListsResponse(testResponse(200, []byte("<XmlEmptyListsResponse xmlns=\"https://example.com/\">\n  <stringList/>\n  <stringSet></stringSet>\n</XmlEmptyListsResponse>\n"), "Content-Type", "text/xml"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlEmptyListsOutput{
@@ -813,7 +812,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlEmptyBlobsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlEmptyBlobsResponse xmlns=\"https://example.com/\">\n    <data/>\n    <requestId>requestid</requestId>\n</XmlEmptyBlobsResponse>\n")); err != nil {
+				if err := decodeXmlEmptyBlobsResponse(testResponse(200, []byte("<XmlEmptyBlobsResponse xmlns=\"https://example.com/\">\n    <data/>\n    <requestId>requestid</requestId>\n</XmlEmptyBlobsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlEmptyBlobsOutput{Data: []byte("")}
@@ -827,7 +826,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlEnumsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlEnumsResponse xmlns=\"https://example.com/\">\n    <fooEnum1>Foo</fooEnum1>\n    <fooEnum2>0</fooEnum2>\n    <fooEnum3>1</fooEnum3>\n    <fooEnumList>\n        <member>Foo</member>\n        <member>0</member>\n    </fooEnumList>\n    <fooEnumSet>\n        <member>Foo</member>\n        <member>0</member>\n    </fooEnumSet>\n    <fooEnumMap>\n        <entry>\n            <key>hi</key>\n            <value>Foo</value>\n        </entry>\n        <entry>\n            <key>zero</key>\n            <value>0</value>\n        </entry>\n    </fooEnumMap>\n    <requestId>requestid</requestId>\n</XmlEnumsResponse>\n")); err != nil {
+				if err := decodeXmlEnumsResponse(testResponse(200, []byte("<XmlEnumsResponse xmlns=\"https://example.com/\">\n    <fooEnum1>Foo</fooEnum1>\n    <fooEnum2>0</fooEnum2>\n    <fooEnum3>1</fooEnum3>\n    <fooEnumList>\n        <member>Foo</member>\n        <member>0</member>\n    </fooEnumList>\n    <fooEnumSet>\n        <member>Foo</member>\n        <member>0</member>\n    </fooEnumSet>\n    <fooEnumMap>\n        <entry>\n            <key>hi</key>\n            <value>Foo</value>\n        </entry>\n        <entry>\n            <key>zero</key>\n            <value>0</value>\n        </entry>\n    </fooEnumMap>\n    <requestId>requestid</requestId>\n</XmlEnumsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlEnumsOutput{
@@ -857,7 +856,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlIntEnumsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlIntEnumsResponse xmlns=\"https://example.com/\">\n    <intEnum1>1</intEnum1>\n    <intEnum2>2</intEnum2>\n    <intEnum3>3</intEnum3>\n    <intEnumList>\n        <member>1</member>\n        <member>2</member>\n    </intEnumList>\n    <intEnumSet>\n        <member>1</member>\n        <member>2</member>\n    </intEnumSet>\n    <intEnumMap>\n        <entry>\n            <key>a</key>\n            <value>1</value>\n        </entry>\n        <entry>\n            <key>b</key>\n            <value>2</value>\n        </entry>\n    </intEnumMap>\n    <requestId>requestid</requestId>\n</XmlIntEnumsResponse>\n")); err != nil {
+				if err := decodeXmlIntEnumsResponse(testResponse(200, []byte("<XmlIntEnumsResponse xmlns=\"https://example.com/\">\n    <intEnum1>1</intEnum1>\n    <intEnum2>2</intEnum2>\n    <intEnum3>3</intEnum3>\n    <intEnumList>\n        <member>1</member>\n        <member>2</member>\n    </intEnumList>\n    <intEnumSet>\n        <member>1</member>\n        <member>2</member>\n    </intEnumSet>\n    <intEnumMap>\n        <entry>\n            <key>a</key>\n            <value>1</value>\n        </entry>\n        <entry>\n            <key>b</key>\n            <value>2</value>\n        </entry>\n    </intEnumMap>\n    <requestId>requestid</requestId>\n</XmlIntEnumsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlIntEnumsOutput{
@@ -887,7 +886,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlListsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlListsResponse xmlns=\"https://example.com/\">\n    <stringList>\n        <member>foo</member>\n        <member>bar</member>\n    </stringList>\n    <stringSet>\n        <member>foo</member>\n        <member>bar</member>\n    </stringSet>\n    <integerList>\n        <member>1</member>\n        <member>2</member>\n    </integerList>\n    <booleanList>\n        <member>true</member>\n        <member>false</member>\n    </booleanList>\n    <timestampList>\n        <member>2014-04-29T18:30:38Z</member>\n        <member>2014-04-29T18:30:38Z</member>\n    </timestampList>\n    <enumList>\n        <member>Foo</member>\n        <member>0</member>\n    </enumList>\n    <intEnumList>\n        <member>1</member>\n        <member>2</member>\n    </intEnumList>\n    <nestedStringList>\n        <member>\n            <member>foo</member>\n            <member>bar</member>\n        </member>\n        <member>\n            <member>baz</member>\n            <member>qux</member>\n        </member>\n    </nestedStringList>\n    <renamed>\n        <item>foo</item>\n        <item>bar</item>\n    </renamed>\n    <flattenedList>hi</flattenedList>\n    <flattenedList>bye</flattenedList>\n    <customName>yep</customName>\n    <customName>nope</customName>\n    <flattenedListWithMemberNamespace xmlns=\"https://xml-member.example.com\">a</flattenedListWithMemberNamespace>\n    <flattenedListWithMemberNamespace xmlns=\"https://xml-member.example.com\">b</flattenedListWithMemberNamespace>\n    <flattenedListWithNamespace>a</flattenedListWithNamespace>\n    <flattenedListWithNamespace>b</flattenedListWithNamespace>\n    <myStructureList>\n        <item>\n            <value>1</value>\n            <other>2</other>\n        </item>\n        <item>\n            <value>3</value>\n            <other>4</other>\n        </item>\n    </myStructureList>\n    <requestId>requestid</requestId>\n</XmlListsResponse>\n")); err != nil {
+				if err := decodeXmlListsResponse(testResponse(200, []byte("<XmlListsResponse xmlns=\"https://example.com/\">\n    <stringList>\n        <member>foo</member>\n        <member>bar</member>\n    </stringList>\n    <stringSet>\n        <member>foo</member>\n        <member>bar</member>\n    </stringSet>\n    <integerList>\n        <member>1</member>\n        <member>2</member>\n    </integerList>\n    <booleanList>\n        <member>true</member>\n        <member>false</member>\n    </booleanList>\n    <timestampList>\n        <member>2014-04-29T18:30:38Z</member>\n        <member>2014-04-29T18:30:38Z</member>\n    </timestampList>\n    <enumList>\n        <member>Foo</member>\n        <member>0</member>\n    </enumList>\n    <intEnumList>\n        <member>1</member>\n        <member>2</member>\n    </intEnumList>\n    <nestedStringList>\n        <member>\n            <member>foo</member>\n            <member>bar</member>\n        </member>\n        <member>\n            <member>baz</member>\n            <member>qux</member>\n        </member>\n    </nestedStringList>\n    <renamed>\n        <item>foo</item>\n        <item>bar</item>\n    </renamed>\n    <flattenedList>hi</flattenedList>\n    <flattenedList>bye</flattenedList>\n    <customName>yep</customName>\n    <customName>nope</customName>\n    <flattenedListWithMemberNamespace xmlns=\"https://xml-member.example.com\">a</flattenedListWithMemberNamespace>\n    <flattenedListWithMemberNamespace xmlns=\"https://xml-member.example.com\">b</flattenedListWithMemberNamespace>\n    <flattenedListWithNamespace>a</flattenedListWithNamespace>\n    <flattenedListWithNamespace>b</flattenedListWithNamespace>\n    <myStructureList>\n        <item>\n            <value>1</value>\n            <other>2</other>\n        </item>\n        <item>\n            <value>3</value>\n            <other>4</other>\n        </item>\n    </myStructureList>\n    <requestId>requestid</requestId>\n</XmlListsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlListsOutput{
@@ -970,7 +969,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlNamespacesOutput
-				if err := got.UnmarshalResponse([]byte("<XmlNamespacesResponse xmlns=\"https://example.com/\">\n    <nested>\n        <foo xmlns:baz=\"http://baz.com\">Foo</foo>\n        <values xmlns=\"http://qux.com\">\n            <member xmlns=\"http://bux.com\">Bar</member>\n            <member xmlns=\"http://bux.com\">Baz</member>\n        </values>\n    </nested>\n    <requestId>requestid</requestId>\n</XmlNamespacesResponse>\n")); err != nil {
+				if err := decodeXmlNamespacesResponse(testResponse(200, []byte("<XmlNamespacesResponse xmlns=\"https://example.com/\">\n    <nested>\n        <foo xmlns:baz=\"http://baz.com\">Foo</foo>\n        <values xmlns=\"http://qux.com\">\n            <member xmlns=\"http://bux.com\">Bar</member>\n            <member xmlns=\"http://bux.com\">Baz</member>\n        </values>\n    </nested>\n    <requestId>requestid</requestId>\n</XmlNamespacesResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlNamespacesOutput{Nested: &XmlNamespaceNested{
@@ -990,7 +989,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <normal>2014-04-29T18:30:38Z</normal>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <normal>2014-04-29T18:30:38Z</normal>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{Normal: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}
@@ -1004,7 +1003,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <dateTime>2014-04-29T18:30:38Z</dateTime>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <dateTime>2014-04-29T18:30:38Z</dateTime>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{DateTime: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}
@@ -1018,7 +1017,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <dateTimeOnTarget>2014-04-29T18:30:38Z</dateTimeOnTarget>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <dateTimeOnTarget>2014-04-29T18:30:38Z</dateTimeOnTarget>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{DateTimeOnTarget: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}
@@ -1032,7 +1031,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <epochSeconds>1398796238</epochSeconds>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <epochSeconds>1398796238</epochSeconds>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{EpochSeconds: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}
@@ -1046,7 +1045,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <epochSecondsOnTarget>1398796238</epochSecondsOnTarget>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <epochSecondsOnTarget>1398796238</epochSecondsOnTarget>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{EpochSecondsOnTarget: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}
@@ -1060,7 +1059,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <httpDate>Tue, 29 Apr 2014 18:30:38 GMT</httpDate>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <httpDate>Tue, 29 Apr 2014 18:30:38 GMT</httpDate>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{HttpDate: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}
@@ -1074,7 +1073,7 @@ func TestProtocolResponses(t *testing.T) {
 		{
 			check: func(t *testing.T) {
 				var got XmlTimestampsOutput
-				if err := got.UnmarshalResponse([]byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <httpDateOnTarget>Tue, 29 Apr 2014 18:30:38 GMT</httpDateOnTarget>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n")); err != nil {
+				if err := decodeXmlTimestampsResponse(testResponse(200, []byte("<XmlTimestampsResponse xmlns=\"https://example.com/\">\n    <httpDateOnTarget>Tue, 29 Apr 2014 18:30:38 GMT</httpDateOnTarget>\n    <requestId>requestid</requestId>\n</XmlTimestampsResponse>\n"), "Content-Type", "text/xml;charset=UTF-8"), &got); err != nil {
 					t.Fatal(err)
 				}
 				want := XmlTimestampsOutput{HttpDateOnTarget: ptr(time.Date(2014, time.April, 29, 18, 30, 38, 0, time.UTC))}

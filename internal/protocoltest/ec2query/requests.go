@@ -4,366 +4,355 @@ package ec2query
 
 import (
 	"context"
-	"errors"
 	"net/http"
 )
 
 // NewRequest builds the HTTP request that sends DatetimeOffsets to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *DatetimeOffsetsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildDatetimeOffsetsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends EmptyInputAndEmptyOutput to
-// endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the
-// form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *EmptyInputAndEmptyOutputInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildEmptyInputAndEmptyOutputRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends EndpointOperation to endpoint,
-// a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// a URL such as https://service.us-east-1.amazonaws.com, after v passes
+// Validate. Signing and sending it are up to the caller.
 func (v *EndpointOperationInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildEndpointOperationRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "foo.", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends EndpointWithHostLabelOperation
-// to endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with
-// the form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// to endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *EndpointWithHostLabelOperationInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildEndpointWithHostLabelOperationRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	if v.Label == nil || *v.Label == "" {
-		return nil, errors.New("host label Label must be set")
-	}
-	return newQueryRequest(ctx, endpoint, "foo."+*v.Label+".", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends FractionalSeconds to endpoint,
-// a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// a URL such as https://service.us-east-1.amazonaws.com, after v passes
+// Validate. Signing and sending it are up to the caller.
 func (v *FractionalSecondsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildFractionalSecondsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends GreetingWithErrors to endpoint,
-// a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// a URL such as https://service.us-east-1.amazonaws.com, after v passes
+// Validate. Signing and sending it are up to the caller.
 func (v *GreetingWithErrorsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildGreetingWithErrorsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends HostWithPathOperation to
-// endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the
-// form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *HostWithPathOperationInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildHostWithPathOperationRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends IgnoresWrappingXmlName to
-// endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the
-// form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *IgnoresWrappingXmlNameInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildIgnoresWrappingXmlNameRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends NestedStructures to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *NestedStructuresInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildNestedStructuresRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends NoInputAndOutput to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *NoInputAndOutputInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildNoInputAndOutputRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends PutWithContentEncoding to
-// endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the
-// form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *PutWithContentEncodingInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildPutWithContentEncodingRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, true)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends QueryIdempotencyTokenAutoFill
-// to endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with
-// the form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// to endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *QueryIdempotencyTokenAutoFillInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildQueryIdempotencyTokenAutoFillRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends QueryLists to endpoint, a URL
-// such as https://ec2.us-east-1.amazonaws.com: a POST with the form body, after
-// v passes Validate. Signing and sending it are up to the caller.
+// such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *QueryListsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildQueryListsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends QueryTimestamps to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *QueryTimestampsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildQueryTimestampsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends RecursiveXmlShapes to endpoint,
-// a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// a URL such as https://service.us-east-1.amazonaws.com, after v passes
+// Validate. Signing and sending it are up to the caller.
 func (v *RecursiveXmlShapesInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildRecursiveXmlShapesRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends SimpleInputParams to endpoint,
-// a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// a URL such as https://service.us-east-1.amazonaws.com, after v passes
+// Validate. Signing and sending it are up to the caller.
 func (v *SimpleInputParamsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildSimpleInputParamsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends SimpleScalarXmlProperties to
-// endpoint, a URL such as https://ec2.us-east-1.amazonaws.com: a POST with the
-// form body, after v passes Validate. Signing and sending it are up to the
-// caller.
+// endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
+// passes Validate. Signing and sending it are up to the caller.
 func (v *SimpleScalarXmlPropertiesInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildSimpleScalarXmlPropertiesRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlBlobs to endpoint, a URL
-// such as https://ec2.us-east-1.amazonaws.com: a POST with the form body, after
-// v passes Validate. Signing and sending it are up to the caller.
+// such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlBlobsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlBlobsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlEmptyBlobs to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlEmptyBlobsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlEmptyBlobsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlEmptyLists to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlEmptyListsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlEmptyListsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlEnums to endpoint, a URL
-// such as https://ec2.us-east-1.amazonaws.com: a POST with the form body, after
-// v passes Validate. Signing and sending it are up to the caller.
+// such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlEnumsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlEnumsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlIntEnums to endpoint, a URL
-// such as https://ec2.us-east-1.amazonaws.com: a POST with the form body, after
-// v passes Validate. Signing and sending it are up to the caller.
+// such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlIntEnumsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlIntEnumsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlLists to endpoint, a URL
-// such as https://ec2.us-east-1.amazonaws.com: a POST with the form body, after
-// v passes Validate. Signing and sending it are up to the caller.
+// such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlListsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlListsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlNamespaces to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlNamespacesInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlNamespacesRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }
 
 // NewRequest builds the HTTP request that sends XmlTimestamps to endpoint, a
-// URL such as https://ec2.us-east-1.amazonaws.com: a POST with the form body,
-// after v passes Validate. Signing and sending it are up to the caller.
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
 func (v *XmlTimestampsInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildXmlTimestampsRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }

@@ -4,7 +4,7 @@ package ec2query
 
 import "time"
 
-func sampleDatetimeOffsetsInput() *DatetimeOffsetsInput {
+func fullDatetimeOffsetsInput() *DatetimeOffsetsInput {
 	return &DatetimeOffsetsInput{}
 }
 
@@ -12,14 +12,14 @@ func minimalDatetimeOffsetsInput() *DatetimeOffsetsInput {
 	return &DatetimeOffsetsInput{}
 }
 
-func sampleDatetimeOffsetsOutput() DatetimeOffsetsOutput {
+func wantDatetimeOffsetsOutput() DatetimeOffsetsOutput {
 	return DatetimeOffsetsOutput{
 		Datetime:       ptr(time.Date(2024, time.March, 23, 13, 6, 7, 0, time.UTC)),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 }
 
-func sampleIgnoresWrappingXmlNameInput() *IgnoresWrappingXmlNameInput {
+func fullIgnoresWrappingXmlNameInput() *IgnoresWrappingXmlNameInput {
 	return &IgnoresWrappingXmlNameInput{}
 }
 
@@ -27,14 +27,14 @@ func minimalIgnoresWrappingXmlNameInput() *IgnoresWrappingXmlNameInput {
 	return &IgnoresWrappingXmlNameInput{}
 }
 
-func sampleIgnoresWrappingXmlNameOutput() IgnoresWrappingXmlNameOutput {
+func wantIgnoresWrappingXmlNameOutput() IgnoresWrappingXmlNameOutput {
 	return IgnoresWrappingXmlNameOutput{
 		Foo:            ptr("foo-997"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 }
 
-func sampleNestedStructuresInput() *NestedStructuresInput {
+func fullNestedStructuresInput() *NestedStructuresInput {
 	return &NestedStructuresInput{Nested: &StructArg{
 		OtherArg: ptr(true),
 		RecursiveArg: &StructArg{
@@ -49,11 +49,11 @@ func minimalNestedStructuresInput() *NestedStructuresInput {
 	return &NestedStructuresInput{}
 }
 
-func sampleNestedStructuresOutput() NestedStructuresOutput {
+func wantNestedStructuresOutput() NestedStructuresOutput {
 	return NestedStructuresOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleNoInputAndOutputInput() *NoInputAndOutputInput {
+func fullNoInputAndOutputInput() *NoInputAndOutputInput {
 	return &NoInputAndOutputInput{}
 }
 
@@ -61,11 +61,11 @@ func minimalNoInputAndOutputInput() *NoInputAndOutputInput {
 	return &NoInputAndOutputInput{}
 }
 
-func sampleNoInputAndOutputOutput() NoInputAndOutputOutput {
+func wantNoInputAndOutputOutput() NoInputAndOutputOutput {
 	return NoInputAndOutputOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func samplePutWithContentEncodingInput() *PutWithContentEncodingInput {
+func fullPutWithContentEncodingInput() *PutWithContentEncodingInput {
 	return &PutWithContentEncodingInput{
 		Data:     ptr("data-273"),
 		Encoding: ptr("encoding-906"),
@@ -76,11 +76,11 @@ func minimalPutWithContentEncodingInput() *PutWithContentEncodingInput {
 	return &PutWithContentEncodingInput{}
 }
 
-func samplePutWithContentEncodingOutput() PutWithContentEncodingOutput {
+func wantPutWithContentEncodingOutput() PutWithContentEncodingOutput {
 	return PutWithContentEncodingOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleQueryListsInput() *QueryListsInput {
+func fullQueryListsInput() *QueryListsInput {
 	return &QueryListsInput{
 		ComplexListArg: []GreetingStruct{
 			{Hi: ptr("hi-603")},
@@ -109,11 +109,11 @@ func minimalQueryListsInput() *QueryListsInput {
 	return &QueryListsInput{}
 }
 
-func sampleQueryListsOutput() QueryListsOutput {
+func wantQueryListsOutput() QueryListsOutput {
 	return QueryListsOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleQueryTimestampsInput() *QueryTimestampsInput {
+func fullQueryTimestampsInput() *QueryTimestampsInput {
 	return &QueryTimestampsInput{
 		EpochMember:  ptr(time.Date(2024, time.April, 13, 21, 6, 7, 0, time.UTC)),
 		EpochTarget:  ptr(time.Date(2024, time.March, 10, 0, 6, 7, 0, time.UTC)),
@@ -125,11 +125,11 @@ func minimalQueryTimestampsInput() *QueryTimestampsInput {
 	return &QueryTimestampsInput{}
 }
 
-func sampleQueryTimestampsOutput() QueryTimestampsOutput {
+func wantQueryTimestampsOutput() QueryTimestampsOutput {
 	return QueryTimestampsOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleRecursiveXmlShapesInput() *RecursiveXmlShapesInput {
+func fullRecursiveXmlShapesInput() *RecursiveXmlShapesInput {
 	return &RecursiveXmlShapesInput{}
 }
 
@@ -137,7 +137,7 @@ func minimalRecursiveXmlShapesInput() *RecursiveXmlShapesInput {
 	return &RecursiveXmlShapesInput{}
 }
 
-func sampleRecursiveXmlShapesOutput() RecursiveXmlShapesOutput {
+func wantRecursiveXmlShapesOutput() RecursiveXmlShapesOutput {
 	return RecursiveXmlShapesOutput{
 		Nested: &RecursiveXmlShapesOutputNested1{
 			Foo: ptr("foo-763"),
@@ -153,7 +153,7 @@ func sampleRecursiveXmlShapesOutput() RecursiveXmlShapesOutput {
 	}
 }
 
-func sampleXmlBlobsInput() *XmlBlobsInput {
+func fullXmlBlobsInput() *XmlBlobsInput {
 	return &XmlBlobsInput{}
 }
 
@@ -161,14 +161,14 @@ func minimalXmlBlobsInput() *XmlBlobsInput {
 	return &XmlBlobsInput{}
 }
 
-func sampleXmlBlobsOutput() XmlBlobsOutput {
+func wantXmlBlobsOutput() XmlBlobsOutput {
 	return XmlBlobsOutput{
 		Data:           []byte("blob-362"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 }
 
-func sampleXmlEmptyListsInput() *XmlEmptyListsInput {
+func fullXmlEmptyListsInput() *XmlEmptyListsInput {
 	return &XmlEmptyListsInput{}
 }
 
@@ -176,7 +176,7 @@ func minimalXmlEmptyListsInput() *XmlEmptyListsInput {
 	return &XmlEmptyListsInput{}
 }
 
-func sampleXmlEmptyListsOutput() XmlEmptyListsOutput {
+func wantXmlEmptyListsOutput() XmlEmptyListsOutput {
 	return XmlEmptyListsOutput{
 		BooleanList: []bool{
 			true,
@@ -250,7 +250,7 @@ func sampleXmlEmptyListsOutput() XmlEmptyListsOutput {
 	}
 }
 
-func sampleXmlEnumsInput() *XmlEnumsInput {
+func fullXmlEnumsInput() *XmlEnumsInput {
 	return &XmlEnumsInput{}
 }
 
@@ -258,7 +258,7 @@ func minimalXmlEnumsInput() *XmlEnumsInput {
 	return &XmlEnumsInput{}
 }
 
-func sampleXmlEnumsOutput() XmlEnumsOutput {
+func wantXmlEnumsOutput() XmlEnumsOutput {
 	return XmlEnumsOutput{
 		FooEnum1: FooEnumOne,
 		FooEnum2: FooEnumZero,
@@ -279,7 +279,7 @@ func sampleXmlEnumsOutput() XmlEnumsOutput {
 	}
 }
 
-func sampleXmlNamespacesInput() *XmlNamespacesInput {
+func fullXmlNamespacesInput() *XmlNamespacesInput {
 	return &XmlNamespacesInput{}
 }
 
@@ -287,7 +287,7 @@ func minimalXmlNamespacesInput() *XmlNamespacesInput {
 	return &XmlNamespacesInput{}
 }
 
-func sampleXmlNamespacesOutput() XmlNamespacesOutput {
+func wantXmlNamespacesOutput() XmlNamespacesOutput {
 	return XmlNamespacesOutput{
 		Nested: &XmlNamespaceNested{
 			Foo: ptr("foo-1"),

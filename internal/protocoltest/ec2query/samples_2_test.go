@@ -4,7 +4,7 @@ package ec2query
 
 import "time"
 
-func sampleEmptyInputAndEmptyOutputInput() *EmptyInputAndEmptyOutputInput {
+func fullEmptyInputAndEmptyOutputInput() *EmptyInputAndEmptyOutputInput {
 	return &EmptyInputAndEmptyOutputInput{}
 }
 
@@ -12,11 +12,11 @@ func minimalEmptyInputAndEmptyOutputInput() *EmptyInputAndEmptyOutputInput {
 	return &EmptyInputAndEmptyOutputInput{}
 }
 
-func sampleEmptyInputAndEmptyOutputOutput() EmptyInputAndEmptyOutputOutput {
+func wantEmptyInputAndEmptyOutputOutput() EmptyInputAndEmptyOutputOutput {
 	return EmptyInputAndEmptyOutputOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleEndpointOperationInput() *EndpointOperationInput {
+func fullEndpointOperationInput() *EndpointOperationInput {
 	return &EndpointOperationInput{}
 }
 
@@ -24,11 +24,11 @@ func minimalEndpointOperationInput() *EndpointOperationInput {
 	return &EndpointOperationInput{}
 }
 
-func sampleEndpointOperationOutput() EndpointOperationOutput {
+func wantEndpointOperationOutput() EndpointOperationOutput {
 	return EndpointOperationOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperationInput {
+func fullEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperationInput {
 	return &EndpointWithHostLabelOperationInput{Label: ptr("label-554")}
 }
 
@@ -36,11 +36,11 @@ func minimalEndpointWithHostLabelOperationInput() *EndpointWithHostLabelOperatio
 	return &EndpointWithHostLabelOperationInput{Label: ptr("label-554")}
 }
 
-func sampleEndpointWithHostLabelOperationOutput() EndpointWithHostLabelOperationOutput {
+func wantEndpointWithHostLabelOperationOutput() EndpointWithHostLabelOperationOutput {
 	return EndpointWithHostLabelOperationOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleFractionalSecondsInput() *FractionalSecondsInput {
+func fullFractionalSecondsInput() *FractionalSecondsInput {
 	return &FractionalSecondsInput{}
 }
 
@@ -48,14 +48,14 @@ func minimalFractionalSecondsInput() *FractionalSecondsInput {
 	return &FractionalSecondsInput{}
 }
 
-func sampleFractionalSecondsOutput() FractionalSecondsOutput {
+func wantFractionalSecondsOutput() FractionalSecondsOutput {
 	return FractionalSecondsOutput{
 		Datetime:       ptr(time.Date(2024, time.March, 6, 22, 6, 7, 0, time.UTC)),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 }
 
-func sampleGreetingWithErrorsInput() *GreetingWithErrorsInput {
+func fullGreetingWithErrorsInput() *GreetingWithErrorsInput {
 	return &GreetingWithErrorsInput{}
 }
 
@@ -63,14 +63,14 @@ func minimalGreetingWithErrorsInput() *GreetingWithErrorsInput {
 	return &GreetingWithErrorsInput{}
 }
 
-func sampleGreetingWithErrorsOutput() GreetingWithErrorsOutput {
+func wantGreetingWithErrorsOutput() GreetingWithErrorsOutput {
 	return GreetingWithErrorsOutput{
 		Greeting:       ptr("greeting-555"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 }
 
-func sampleHostWithPathOperationInput() *HostWithPathOperationInput {
+func fullHostWithPathOperationInput() *HostWithPathOperationInput {
 	return &HostWithPathOperationInput{}
 }
 
@@ -78,11 +78,11 @@ func minimalHostWithPathOperationInput() *HostWithPathOperationInput {
 	return &HostWithPathOperationInput{}
 }
 
-func sampleHostWithPathOperationOutput() HostWithPathOperationOutput {
+func wantHostWithPathOperationOutput() HostWithPathOperationOutput {
 	return HostWithPathOperationOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
+func fullQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
 	return &QueryIdempotencyTokenAutoFillInput{Token: ptr("token-482")}
 }
 
@@ -90,11 +90,11 @@ func minimalQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillI
 	return &QueryIdempotencyTokenAutoFillInput{}
 }
 
-func sampleQueryIdempotencyTokenAutoFillOutput() QueryIdempotencyTokenAutoFillOutput {
+func wantQueryIdempotencyTokenAutoFillOutput() QueryIdempotencyTokenAutoFillOutput {
 	return QueryIdempotencyTokenAutoFillOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleSimpleInputParamsInput() *SimpleInputParamsInput {
+func fullSimpleInputParamsInput() *SimpleInputParamsInput {
 	return &SimpleInputParamsInput{
 		Bam:                ptr(int32(925)),
 		Bar:                ptr("bar-616"),
@@ -114,11 +114,11 @@ func minimalSimpleInputParamsInput() *SimpleInputParamsInput {
 	return &SimpleInputParamsInput{}
 }
 
-func sampleSimpleInputParamsOutput() SimpleInputParamsOutput {
+func wantSimpleInputParamsOutput() SimpleInputParamsOutput {
 	return SimpleInputParamsOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
 }
 
-func sampleSimpleScalarXmlPropertiesInput() *SimpleScalarXmlPropertiesInput {
+func fullSimpleScalarXmlPropertiesInput() *SimpleScalarXmlPropertiesInput {
 	return &SimpleScalarXmlPropertiesInput{}
 }
 
@@ -126,7 +126,7 @@ func minimalSimpleScalarXmlPropertiesInput() *SimpleScalarXmlPropertiesInput {
 	return &SimpleScalarXmlPropertiesInput{}
 }
 
-func sampleSimpleScalarXmlPropertiesOutput() SimpleScalarXmlPropertiesOutput {
+func wantSimpleScalarXmlPropertiesOutput() SimpleScalarXmlPropertiesOutput {
 	return SimpleScalarXmlPropertiesOutput{
 		ByteValue:         ptr(int8(127)),
 		DoubleValue:       ptr(float64(696.5)),
@@ -142,7 +142,7 @@ func sampleSimpleScalarXmlPropertiesOutput() SimpleScalarXmlPropertiesOutput {
 	}
 }
 
-func sampleXmlEmptyBlobsInput() *XmlEmptyBlobsInput {
+func fullXmlEmptyBlobsInput() *XmlEmptyBlobsInput {
 	return &XmlEmptyBlobsInput{}
 }
 
@@ -150,14 +150,14 @@ func minimalXmlEmptyBlobsInput() *XmlEmptyBlobsInput {
 	return &XmlEmptyBlobsInput{}
 }
 
-func sampleXmlEmptyBlobsOutput() XmlEmptyBlobsOutput {
+func wantXmlEmptyBlobsOutput() XmlEmptyBlobsOutput {
 	return XmlEmptyBlobsOutput{
 		Data:           []byte("blob-935"),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 	}
 }
 
-func sampleXmlIntEnumsInput() *XmlIntEnumsInput {
+func fullXmlIntEnumsInput() *XmlIntEnumsInput {
 	return &XmlIntEnumsInput{}
 }
 
@@ -165,7 +165,7 @@ func minimalXmlIntEnumsInput() *XmlIntEnumsInput {
 	return &XmlIntEnumsInput{}
 }
 
-func sampleXmlIntEnumsOutput() XmlIntEnumsOutput {
+func wantXmlIntEnumsOutput() XmlIntEnumsOutput {
 	return XmlIntEnumsOutput{
 		IntEnum1: IntegerEnumC,
 		IntEnum2: IntegerEnumA,
@@ -186,7 +186,7 @@ func sampleXmlIntEnumsOutput() XmlIntEnumsOutput {
 	}
 }
 
-func sampleXmlListsInput() *XmlListsInput {
+func fullXmlListsInput() *XmlListsInput {
 	return &XmlListsInput{}
 }
 
@@ -194,7 +194,7 @@ func minimalXmlListsInput() *XmlListsInput {
 	return &XmlListsInput{}
 }
 
-func sampleXmlListsOutput() XmlListsOutput {
+func wantXmlListsOutput() XmlListsOutput {
 	return XmlListsOutput{
 		BooleanList: []bool{
 			true,
@@ -268,7 +268,7 @@ func sampleXmlListsOutput() XmlListsOutput {
 	}
 }
 
-func sampleXmlTimestampsInput() *XmlTimestampsInput {
+func fullXmlTimestampsInput() *XmlTimestampsInput {
 	return &XmlTimestampsInput{}
 }
 
@@ -276,7 +276,7 @@ func minimalXmlTimestampsInput() *XmlTimestampsInput {
 	return &XmlTimestampsInput{}
 }
 
-func sampleXmlTimestampsOutput() XmlTimestampsOutput {
+func wantXmlTimestampsOutput() XmlTimestampsOutput {
 	return XmlTimestampsOutput{
 		DateTime:             ptr(time.Date(2024, time.April, 14, 15, 6, 7, 0, time.UTC)),
 		DateTimeOnTarget:     ptr(time.Date(2024, time.April, 6, 13, 6, 7, 0, time.UTC)),

@@ -2,7 +2,12 @@
 
 package ec2query
 
-import "strconv"
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+)
 
 // MarshalQuery returns the form-encoded request body of DatetimeOffsets, Action
 // and Version included.
@@ -12,6 +17,16 @@ func (v *DatetimeOffsetsInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
+// endpoint, without validating v.
+func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of
@@ -24,6 +39,16 @@ func (v *EmptyInputAndEmptyOutputInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildEmptyInputAndEmptyOutputRequest builds the request that sends
+// EmptyInputAndEmptyOutput to endpoint, without validating v.
+func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of EndpointOperation,
 // Action and Version included.
 func (v *EndpointOperationInput) MarshalQuery() ([]byte, error) {
@@ -32,6 +57,16 @@ func (v *EndpointOperationInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildEndpointOperationRequest builds the request that sends EndpointOperation
+// to endpoint, without validating v.
+func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "foo.", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of
@@ -49,6 +84,19 @@ func (v *EndpointWithHostLabelOperationInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildEndpointWithHostLabelOperationRequest builds the request that sends
+// EndpointWithHostLabelOperation to endpoint, without validating v.
+func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *EndpointWithHostLabelOperationInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	if v.Label == nil || *v.Label == "" {
+		return nil, errors.New("host label Label must be set")
+	}
+	return newQueryRequest(ctx, endpoint, "foo."+*v.Label+".", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of FractionalSeconds,
 // Action and Version included.
 func (v *FractionalSecondsInput) MarshalQuery() ([]byte, error) {
@@ -57,6 +105,16 @@ func (v *FractionalSecondsInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildFractionalSecondsRequest builds the request that sends FractionalSeconds
+// to endpoint, without validating v.
+func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of GreetingWithErrors,
@@ -69,6 +127,16 @@ func (v *GreetingWithErrorsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildGreetingWithErrorsRequest builds the request that sends
+// GreetingWithErrors to endpoint, without validating v.
+func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of HostWithPathOperation,
 // Action and Version included.
 func (v *HostWithPathOperationInput) MarshalQuery() ([]byte, error) {
@@ -79,6 +147,16 @@ func (v *HostWithPathOperationInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildHostWithPathOperationRequest builds the request that sends
+// HostWithPathOperation to endpoint, without validating v.
+func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOperationInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of IgnoresWrappingXmlName,
 // Action and Version included.
 func (v *IgnoresWrappingXmlNameInput) MarshalQuery() ([]byte, error) {
@@ -87,6 +165,16 @@ func (v *IgnoresWrappingXmlNameInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildIgnoresWrappingXmlNameRequest builds the request that sends
+// IgnoresWrappingXmlName to endpoint, without validating v.
+func buildIgnoresWrappingXmlNameRequest(ctx context.Context, v *IgnoresWrappingXmlNameInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of NestedStructures,
@@ -103,6 +191,16 @@ func (v *NestedStructuresInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildNestedStructuresRequest builds the request that sends NestedStructures
+// to endpoint, without validating v.
+func buildNestedStructuresRequest(ctx context.Context, v *NestedStructuresInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of NoInputAndOutput,
 // Action and Version included.
 func (v *NoInputAndOutputInput) MarshalQuery() ([]byte, error) {
@@ -111,6 +209,16 @@ func (v *NoInputAndOutputInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
+// to endpoint, without validating v.
+func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of PutWithContentEncoding,
@@ -130,6 +238,16 @@ func (v *PutWithContentEncodingInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildPutWithContentEncodingRequest builds the request that sends
+// PutWithContentEncoding to endpoint, without validating v.
+func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEncodingInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, true)
 }
 
 // MarshalQuery returns the form-encoded request body of
@@ -154,6 +272,16 @@ func (v *QueryIdempotencyTokenAutoFillInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildQueryIdempotencyTokenAutoFillRequest builds the request that sends
+// QueryIdempotencyTokenAutoFill to endpoint, without validating v.
+func buildQueryIdempotencyTokenAutoFillRequest(ctx context.Context, v *QueryIdempotencyTokenAutoFillInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of QueryLists, Action and
@@ -182,6 +310,16 @@ func (v *QueryListsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildQueryListsRequest builds the request that sends QueryLists to endpoint,
+// without validating v.
+func buildQueryListsRequest(ctx context.Context, v *QueryListsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of QueryTimestamps, Action
 // and Version included.
 func (v *QueryTimestampsInput) MarshalQuery() ([]byte, error) {
@@ -205,6 +343,16 @@ func (v *QueryTimestampsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildQueryTimestampsRequest builds the request that sends QueryTimestamps to
+// endpoint, without validating v.
+func buildQueryTimestampsRequest(ctx context.Context, v *QueryTimestampsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of RecursiveXmlShapes,
 // Action and Version included.
 func (v *RecursiveXmlShapesInput) MarshalQuery() ([]byte, error) {
@@ -213,6 +361,16 @@ func (v *RecursiveXmlShapesInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildRecursiveXmlShapesRequest builds the request that sends
+// RecursiveXmlShapes to endpoint, without validating v.
+func buildRecursiveXmlShapesRequest(ctx context.Context, v *RecursiveXmlShapesInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of SimpleInputParams,
@@ -270,6 +428,16 @@ func (v *SimpleInputParamsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildSimpleInputParamsRequest builds the request that sends SimpleInputParams
+// to endpoint, without validating v.
+func buildSimpleInputParamsRequest(ctx context.Context, v *SimpleInputParamsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of
 // SimpleScalarXmlProperties, Action and Version included.
 func (v *SimpleScalarXmlPropertiesInput) MarshalQuery() ([]byte, error) {
@@ -278,6 +446,16 @@ func (v *SimpleScalarXmlPropertiesInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildSimpleScalarXmlPropertiesRequest builds the request that sends
+// SimpleScalarXmlProperties to endpoint, without validating v.
+func buildSimpleScalarXmlPropertiesRequest(ctx context.Context, v *SimpleScalarXmlPropertiesInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of XmlBlobs, Action and
@@ -290,6 +468,16 @@ func (v *XmlBlobsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildXmlBlobsRequest builds the request that sends XmlBlobs to endpoint,
+// without validating v.
+func buildXmlBlobsRequest(ctx context.Context, v *XmlBlobsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of XmlEmptyBlobs, Action
 // and Version included.
 func (v *XmlEmptyBlobsInput) MarshalQuery() ([]byte, error) {
@@ -298,6 +486,16 @@ func (v *XmlEmptyBlobsInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildXmlEmptyBlobsRequest builds the request that sends XmlEmptyBlobs to
+// endpoint, without validating v.
+func buildXmlEmptyBlobsRequest(ctx context.Context, v *XmlEmptyBlobsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of XmlEmptyLists, Action
@@ -310,6 +508,16 @@ func (v *XmlEmptyListsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildXmlEmptyListsRequest builds the request that sends XmlEmptyLists to
+// endpoint, without validating v.
+func buildXmlEmptyListsRequest(ctx context.Context, v *XmlEmptyListsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of XmlEnums, Action and
 // Version included.
 func (v *XmlEnumsInput) MarshalQuery() ([]byte, error) {
@@ -318,6 +526,16 @@ func (v *XmlEnumsInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildXmlEnumsRequest builds the request that sends XmlEnums to endpoint,
+// without validating v.
+func buildXmlEnumsRequest(ctx context.Context, v *XmlEnumsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of XmlIntEnums, Action and
@@ -330,6 +548,16 @@ func (v *XmlIntEnumsInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildXmlIntEnumsRequest builds the request that sends XmlIntEnums to
+// endpoint, without validating v.
+func buildXmlIntEnumsRequest(ctx context.Context, v *XmlIntEnumsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of XmlLists, Action and
 // Version included.
 func (v *XmlListsInput) MarshalQuery() ([]byte, error) {
@@ -338,6 +566,16 @@ func (v *XmlListsInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildXmlListsRequest builds the request that sends XmlLists to endpoint,
+// without validating v.
+func buildXmlListsRequest(ctx context.Context, v *XmlListsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // MarshalQuery returns the form-encoded request body of XmlNamespaces, Action
@@ -350,6 +588,16 @@ func (v *XmlNamespacesInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildXmlNamespacesRequest builds the request that sends XmlNamespaces to
+// endpoint, without validating v.
+func buildXmlNamespacesRequest(ctx context.Context, v *XmlNamespacesInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of XmlTimestamps, Action
 // and Version included.
 func (v *XmlTimestampsInput) MarshalQuery() ([]byte, error) {
@@ -358,6 +606,16 @@ func (v *XmlTimestampsInput) MarshalQuery() ([]byte, error) {
 		b = append(b, "&Version=2020-01-08"...)
 		return b
 	}), nil
+}
+
+// buildXmlTimestampsRequest builds the request that sends XmlTimestamps to
+// endpoint, without validating v.
+func buildXmlTimestampsRequest(ctx context.Context, v *XmlTimestampsInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 func serializeStructArg(b, prefix []byte, v *StructArg) []byte {

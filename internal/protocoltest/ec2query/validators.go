@@ -3,7 +3,7 @@
 package ec2query
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *DatetimeOffsetsInput) Validate() error {
 	var vr validator
@@ -14,7 +14,7 @@ func (v *DatetimeOffsetsInput) Validate() error {
 func validateDatetimeOffsetsInput(vr *validator, p *validationPath, v *DatetimeOffsetsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *EmptyInputAndEmptyOutputInput) Validate() error {
 	var vr validator
@@ -26,7 +26,7 @@ func validateEmptyInputAndEmptyOutputInput(vr *validator, p *validationPath, v *
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *EndpointOperationInput) Validate() error {
 	var vr validator
@@ -37,7 +37,7 @@ func (v *EndpointOperationInput) Validate() error {
 func validateEndpointOperationInput(vr *validator, p *validationPath, v *EndpointOperationInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *EndpointWithHostLabelOperationInput) Validate() error {
 	var vr validator
@@ -52,7 +52,7 @@ func validateEndpointWithHostLabelOperationInput(vr *validator, p *validationPat
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *FractionalSecondsInput) Validate() error {
 	var vr validator
@@ -63,7 +63,7 @@ func (v *FractionalSecondsInput) Validate() error {
 func validateFractionalSecondsInput(vr *validator, p *validationPath, v *FractionalSecondsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *GreetingWithErrorsInput) Validate() error {
 	var vr validator
@@ -74,7 +74,7 @@ func (v *GreetingWithErrorsInput) Validate() error {
 func validateGreetingWithErrorsInput(vr *validator, p *validationPath, v *GreetingWithErrorsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *HostWithPathOperationInput) Validate() error {
 	var vr validator
@@ -86,7 +86,7 @@ func validateHostWithPathOperationInput(vr *validator, p *validationPath, v *Hos
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *IgnoresWrappingXmlNameInput) Validate() error {
 	var vr validator
@@ -98,7 +98,7 @@ func validateIgnoresWrappingXmlNameInput(vr *validator, p *validationPath, v *Ig
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *NestedStructuresInput) Validate() error {
 	var vr validator
@@ -109,7 +109,7 @@ func (v *NestedStructuresInput) Validate() error {
 func validateNestedStructuresInput(vr *validator, p *validationPath, v *NestedStructuresInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *NoInputAndOutputInput) Validate() error {
 	var vr validator
@@ -120,7 +120,7 @@ func (v *NoInputAndOutputInput) Validate() error {
 func validateNoInputAndOutputInput(vr *validator, p *validationPath, v *NoInputAndOutputInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *PutWithContentEncodingInput) Validate() error {
 	var vr validator
@@ -132,7 +132,7 @@ func validatePutWithContentEncodingInput(vr *validator, p *validationPath, v *Pu
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *QueryIdempotencyTokenAutoFillInput) Validate() error {
 	var vr validator
@@ -144,7 +144,7 @@ func validateQueryIdempotencyTokenAutoFillInput(vr *validator, p *validationPath
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *QueryListsInput) Validate() error {
 	var vr validator
@@ -155,7 +155,7 @@ func (v *QueryListsInput) Validate() error {
 func validateQueryListsInput(vr *validator, p *validationPath, v *QueryListsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *QueryTimestampsInput) Validate() error {
 	var vr validator
@@ -166,7 +166,7 @@ func (v *QueryTimestampsInput) Validate() error {
 func validateQueryTimestampsInput(vr *validator, p *validationPath, v *QueryTimestampsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *RecursiveXmlShapesInput) Validate() error {
 	var vr validator
@@ -177,7 +177,7 @@ func (v *RecursiveXmlShapesInput) Validate() error {
 func validateRecursiveXmlShapesInput(vr *validator, p *validationPath, v *RecursiveXmlShapesInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *SimpleInputParamsInput) Validate() error {
 	var vr validator
@@ -188,7 +188,7 @@ func (v *SimpleInputParamsInput) Validate() error {
 func validateSimpleInputParamsInput(vr *validator, p *validationPath, v *SimpleInputParamsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *SimpleScalarXmlPropertiesInput) Validate() error {
 	var vr validator
@@ -200,7 +200,7 @@ func validateSimpleScalarXmlPropertiesInput(vr *validator, p *validationPath, v 
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlBlobsInput) Validate() error {
 	var vr validator
@@ -211,7 +211,7 @@ func (v *XmlBlobsInput) Validate() error {
 func validateXmlBlobsInput(vr *validator, p *validationPath, v *XmlBlobsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlEmptyBlobsInput) Validate() error {
 	var vr validator
@@ -222,7 +222,7 @@ func (v *XmlEmptyBlobsInput) Validate() error {
 func validateXmlEmptyBlobsInput(vr *validator, p *validationPath, v *XmlEmptyBlobsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlEmptyListsInput) Validate() error {
 	var vr validator
@@ -233,7 +233,7 @@ func (v *XmlEmptyListsInput) Validate() error {
 func validateXmlEmptyListsInput(vr *validator, p *validationPath, v *XmlEmptyListsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlEnumsInput) Validate() error {
 	var vr validator
@@ -244,7 +244,7 @@ func (v *XmlEnumsInput) Validate() error {
 func validateXmlEnumsInput(vr *validator, p *validationPath, v *XmlEnumsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlIntEnumsInput) Validate() error {
 	var vr validator
@@ -255,7 +255,7 @@ func (v *XmlIntEnumsInput) Validate() error {
 func validateXmlIntEnumsInput(vr *validator, p *validationPath, v *XmlIntEnumsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlListsInput) Validate() error {
 	var vr validator
@@ -266,7 +266,7 @@ func (v *XmlListsInput) Validate() error {
 func validateXmlListsInput(vr *validator, p *validationPath, v *XmlListsInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlNamespacesInput) Validate() error {
 	var vr validator
@@ -277,7 +277,7 @@ func (v *XmlNamespacesInput) Validate() error {
 func validateXmlNamespacesInput(vr *validator, p *validationPath, v *XmlNamespacesInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *XmlTimestampsInput) Validate() error {
 	var vr validator

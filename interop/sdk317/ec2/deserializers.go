@@ -5,10 +5,12 @@ package ec2
 import (
 	"bytes"
 	"errors"
+	"net/http"
 )
 
 // UnmarshalResponse decodes a
 // CreateInterruptibleCapacityReservationAllocationResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *CreateInterruptibleCapacityReservationAllocationOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -19,7 +21,7 @@ func (v *CreateInterruptibleCapacityReservationAllocationOutput) UnmarshalRespon
 	if err != nil {
 		return err
 	}
-	if string(name) != "CreateInterruptibleCapacityReservationAllocationResponse" {
+	if !bytes.EqualFold(name, []byte("CreateInterruptibleCapacityReservationAllocationResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <CreateInterruptibleCapacityReservationAllocationResponse>")
 	}
 	return deserializeCreateInterruptibleCapacityReservationAllocationOutput(&d, v)
@@ -27,7 +29,7 @@ func (v *CreateInterruptibleCapacityReservationAllocationOutput) UnmarshalRespon
 
 func deserializeCreateInterruptibleCapacityReservationAllocationOutput(d *xmlDecoder, v *CreateInterruptibleCapacityReservationAllocationOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -35,13 +37,13 @@ func deserializeCreateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 			return nil
 		}
 		switch string(name) {
-		case "interruptionType":
+		case "interruptiontype":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.InterruptionType = InterruptionType(x)
-		case "sourceCapacityReservationId":
+		case "sourcecapacityreservationid":
 			x, err := d.string()
 			if err != nil {
 				return err
@@ -53,14 +55,14 @@ func deserializeCreateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 				return err
 			}
 			v.Status = InterruptibleCapacityReservationAllocationStatus(x)
-		case "targetInstanceCount":
+		case "targetinstancecount":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			y := int32(x)
 			v.TargetInstanceCount = &y
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -74,8 +76,35 @@ func deserializeCreateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 	}
 }
 
+// decodeCreateInterruptibleCapacityReservationAllocationResponse reads a
+// successful CreateInterruptibleCapacityReservationAllocation response into v.
+func decodeCreateInterruptibleCapacityReservationAllocationResponse(resp *http.Response, v *CreateInterruptibleCapacityReservationAllocationOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeCreateInterruptibleCapacityReservationAllocationError reads a failed
+// CreateInterruptibleCapacityReservationAllocation response: one of the errors
+// CreateInterruptibleCapacityReservationAllocation declares, else an *APIError.
+func decodeCreateInterruptibleCapacityReservationAllocationError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalResponse decodes a
 // UpdateInterruptibleCapacityReservationAllocationResponse document into v.
+// Element names match case-insensitively, as in the AWS SDK.
 func (v *UpdateInterruptibleCapacityReservationAllocationOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -86,7 +115,7 @@ func (v *UpdateInterruptibleCapacityReservationAllocationOutput) UnmarshalRespon
 	if err != nil {
 		return err
 	}
-	if string(name) != "UpdateInterruptibleCapacityReservationAllocationResponse" {
+	if !bytes.EqualFold(name, []byte("UpdateInterruptibleCapacityReservationAllocationResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <UpdateInterruptibleCapacityReservationAllocationResponse>")
 	}
 	return deserializeUpdateInterruptibleCapacityReservationAllocationOutput(&d, v)
@@ -94,7 +123,7 @@ func (v *UpdateInterruptibleCapacityReservationAllocationOutput) UnmarshalRespon
 
 func deserializeUpdateInterruptibleCapacityReservationAllocationOutput(d *xmlDecoder, v *UpdateInterruptibleCapacityReservationAllocationOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -102,26 +131,26 @@ func deserializeUpdateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 			return nil
 		}
 		switch string(name) {
-		case "instanceCount":
+		case "instancecount":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			y := int32(x)
 			v.InstanceCount = &y
-		case "interruptibleCapacityReservationId":
+		case "interruptiblecapacityreservationid":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.InterruptibleCapacityReservationId = &x
-		case "interruptionType":
+		case "interruptiontype":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.InterruptionType = InterruptionType(x)
-		case "sourceCapacityReservationId":
+		case "sourcecapacityreservationid":
 			x, err := d.string()
 			if err != nil {
 				return err
@@ -133,14 +162,14 @@ func deserializeUpdateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 				return err
 			}
 			v.Status = InterruptibleCapacityReservationAllocationStatus(x)
-		case "targetInstanceCount":
+		case "targetinstancecount":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			y := int32(x)
 			v.TargetInstanceCount = &y
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -154,12 +183,39 @@ func deserializeUpdateInterruptibleCapacityReservationAllocationOutput(d *xmlDec
 	}
 }
 
+// decodeUpdateInterruptibleCapacityReservationAllocationResponse reads a
+// successful UpdateInterruptibleCapacityReservationAllocation response into v.
+func decodeUpdateInterruptibleCapacityReservationAllocationResponse(resp *http.Response, v *UpdateInterruptibleCapacityReservationAllocationOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodeUpdateInterruptibleCapacityReservationAllocationError reads a failed
+// UpdateInterruptibleCapacityReservationAllocation response: one of the errors
+// UpdateInterruptibleCapacityReservationAllocation declares, else an *APIError.
+func decodeUpdateInterruptibleCapacityReservationAllocationError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalError decodes an error response (<Response><Errors><Error>) into an
 // *APIError with its Code, Message and RequestID, read as the AWS SDK reads
 // them: a body that is not XML, or lacks a code or message, gives
 // "UnknownError". When the code is one of this package's error types, that
-// error is decoded too and wrapped: errors.As finds it. Only XML that breaks
-// after its root element gives a plain error.
+// error is decoded too and wrapped: errors.As finds it. A code that several
+// error types share stays an *APIError; an operation's own error decoder tells
+// them apart. Only XML that breaks after its root element gives a plain error.
 func UnmarshalError(body []byte) error {
 	e, err := parseQueryError(body, true)
 	if err != nil {

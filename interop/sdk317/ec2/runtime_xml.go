@@ -46,6 +46,7 @@ type xmlDecoder struct {
 	valAt     int     // where the value started, for errors
 	valName   xmlSpan // name of the element the value belongs to
 	scratch   []byte
+	fold      []byte // the last name nextFold folded
 
 	err error // sticky: once failed, every call returns it
 }
@@ -323,6 +324,30 @@ func (d *xmlDecoder) next() (name []byte, ok bool, err error) {
 	}
 }
 
+// nextFold is next with the name's ASCII letters folded to lower case:
+// generated decoders match element names case-insensitively, as the AWS
+// SDK does (a model's "message" member reads <Message>). The name is valid
+// until the next call.
+func (d *xmlDecoder) nextFold() (name []byte, ok bool, err error) {
+	name, ok, err = d.next()
+	if !ok {
+		return nil, ok, err
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			b := append(d.fold[:0], name...)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			d.fold = b
+			return b, true, nil
+		}
+	}
+	return name, true, nil
+}
+
 // markup handles "<!" in content: a comment or a CDATA section (kept as
 // text with keep).
 func (d *xmlDecoder) markup(keep bool) error {
@@ -353,7 +378,8 @@ func (d *xmlDecoder) skip() error {
 }
 
 // attr returns the value of the attribute with the given local name on the
-// element just entered. The bytes are valid until the next decoder call.
+// element just entered, matched case-insensitively as element names are.
+// The bytes are valid until the next decoder call.
 func (d *xmlDecoder) attr(local string) ([]byte, bool) {
 	data := d.data
 	for i := d.attrFrom; i < d.attrTo; {
@@ -371,7 +397,7 @@ func (d *xmlDecoder) attr(local string) ([]byte, bool) {
 		q := data[i]
 		i++
 		end := i + bytes.IndexByte(data[i:], q)
-		if string(xmlLocal(name)) == local {
+		if bytes.EqualFold(xmlLocal(name), []byte(local)) {
 			return d.attrValue(data[i:end]), true
 		}
 		i = end + 1

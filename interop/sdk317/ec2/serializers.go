@@ -2,7 +2,11 @@
 
 package ec2
 
-import "strconv"
+import (
+	"context"
+	"net/http"
+	"strconv"
+)
 
 // MarshalQuery returns the form-encoded request body of
 // CreateInterruptibleCapacityReservationAllocation, Action and Version
@@ -43,6 +47,17 @@ func (v *CreateInterruptibleCapacityReservationAllocationInput) MarshalQuery() (
 	}), nil
 }
 
+// buildCreateInterruptibleCapacityReservationAllocationRequest builds the
+// request that sends CreateInterruptibleCapacityReservationAllocation to
+// endpoint, without validating v.
+func buildCreateInterruptibleCapacityReservationAllocationRequest(ctx context.Context, v *CreateInterruptibleCapacityReservationAllocationInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 // MarshalQuery returns the form-encoded request body of
 // UpdateInterruptibleCapacityReservationAllocation, Action and Version
 // included.
@@ -65,6 +80,17 @@ func (v *UpdateInterruptibleCapacityReservationAllocationInput) MarshalQuery() (
 		b = append(b, "&Version=2016-11-15"...)
 		return b
 	}), nil
+}
+
+// buildUpdateInterruptibleCapacityReservationAllocationRequest builds the
+// request that sends UpdateInterruptibleCapacityReservationAllocation to
+// endpoint, without validating v.
+func buildUpdateInterruptibleCapacityReservationAllocationRequest(ctx context.Context, v *UpdateInterruptibleCapacityReservationAllocationInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // serializeTagSpecificationList writes the elements in the order the SDK's

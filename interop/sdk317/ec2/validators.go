@@ -3,7 +3,7 @@
 package ec2
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *CreateInterruptibleCapacityReservationAllocationInput) Validate() error {
 	var vr validator
@@ -21,7 +21,7 @@ func validateCreateInterruptibleCapacityReservationAllocationInput(vr *validator
 }
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *UpdateInterruptibleCapacityReservationAllocationInput) Validate() error {
 	var vr validator

@@ -55,3 +55,23 @@ func queryIndexNext(k, n int) int {
 	}
 	return k + 1
 }
+
+// queryNonNil returns v without its nil elements (union variants or
+// sparse pointers): the SDK skips them and numbers the rest from 1. It
+// copies only when there is one to drop.
+func queryNonNil[T comparable](v []T) []T {
+	var zero T
+	for i, e := range v {
+		if e != zero {
+			continue
+		}
+		out := append(make([]T, 0, len(v)-1), v[:i]...)
+		for _, e := range v[i+1:] {
+			if e != zero {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return v
+}

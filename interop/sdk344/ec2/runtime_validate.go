@@ -8,8 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// ValidationError lists every constraint an input violates; inspect it with errors.As.
-type ValidationError struct {
+// InvalidParamsError lists every constraint an input violates; inspect it
+// with errors.As.
+type InvalidParamsError struct {
 	Violations []Violation
 }
 
@@ -23,7 +24,7 @@ type Violation struct {
 	Message string
 }
 
-func (e *ValidationError) Error() string {
+func (e *InvalidParamsError) Error() string {
 	n := len(e.Violations)
 	b := strconv.AppendInt(nil, int64(n), 10)
 	if n == 1 {
@@ -101,12 +102,12 @@ func (v *validator) add(p *validationPath, field string, constraint, message str
 	v.violations = append(v.violations, Violation{Path: string(b), Constraint: constraint, Message: message})
 }
 
-// err returns the violations as a *ValidationError, or a nil error.
+// err returns the violations as a *InvalidParamsError, or a nil error.
 func (v *validator) err() error {
 	if len(v.violations) == 0 {
 		return nil
 	}
-	return &ValidationError{Violations: v.violations}
+	return &InvalidParamsError{Violations: v.violations}
 }
 
 // required records a missing required member.
@@ -205,6 +206,19 @@ func uniqueItemsCheck[T comparable](v *validator, p *validationPath, field strin
 			return
 		}
 		seen[it] = i
+	}
+}
+
+// uniqueItemsEqual checks a uniqueItems trait on a list whose items Go's
+// == does not compare as Smithy does (structures, lists, timestamps...).
+func uniqueItemsEqual[T any](v *validator, p *validationPath, field string, items []T, equal func(a, b T) bool) {
+	for i := 1; i < len(items); i++ {
+		for j := 0; j < i; j++ {
+			if equal(items[i], items[j]) {
+				v.add(p, field, "uniqueItems", dupItemsMessage(j, i))
+				return
+			}
+		}
 	}
 }
 

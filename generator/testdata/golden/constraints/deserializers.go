@@ -5,9 +5,11 @@ package constraints
 import (
 	"bytes"
 	"errors"
+	"net/http"
 )
 
-// UnmarshalResponse decodes a PutWidgetResponse document into v.
+// UnmarshalResponse decodes a PutWidgetResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *PutWidgetOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -18,7 +20,7 @@ func (v *PutWidgetOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "PutWidgetResponse" {
+	if !bytes.EqualFold(name, []byte("PutWidgetResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <PutWidgetResponse>")
 	}
 	return deserializePutWidgetOutput(&d, v)
@@ -26,7 +28,7 @@ func (v *PutWidgetOutput) UnmarshalResponse(body []byte) error {
 
 func deserializePutWidgetOutput(d *xmlDecoder, v *PutWidgetOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -46,7 +48,7 @@ func deserializePutWidgetOutput(d *xmlDecoder, v *PutWidgetOutput) error {
 				return err
 			}
 			v.Widget = x
-		case "requestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -60,12 +62,37 @@ func deserializePutWidgetOutput(d *xmlDecoder, v *PutWidgetOutput) error {
 	}
 }
 
+// decodePutWidgetResponse reads a successful PutWidget response into v.
+func decodePutWidgetResponse(resp *http.Response, v *PutWidgetOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodePutWidgetError reads a failed PutWidget response: one of the errors
+// PutWidget declares, else an *APIError.
+func decodePutWidgetError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, true)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalError decodes an error response (<Response><Errors><Error>) into an
 // *APIError with its Code, Message and RequestID, read as the AWS SDK reads
 // them: a body that is not XML, or lacks a code or message, gives
 // "UnknownError". When the code is one of this package's error types, that
-// error is decoded too and wrapped: errors.As finds it. Only XML that breaks
-// after its root element gives a plain error.
+// error is decoded too and wrapped: errors.As finds it. A code that several
+// error types share stays an *APIError; an operation's own error decoder tells
+// them apart. Only XML that breaks after its root element gives a plain error.
 func UnmarshalError(body []byte) error {
 	e, err := parseQueryError(body, true)
 	if err != nil {
@@ -76,7 +103,7 @@ func UnmarshalError(body []byte) error {
 
 func deserializeWidget(d *xmlDecoder, v *Widget) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -96,7 +123,7 @@ func deserializeWidget(d *xmlDecoder, v *Widget) error {
 				return err
 			}
 			v.Name = &x
-		case "partSet":
+		case "partset":
 			if err := deserializePartList(d, &v.Parts); err != nil {
 				return err
 			}
@@ -113,7 +140,7 @@ func deserializePartList(d *xmlDecoder, v *[]Part) error {
 		*v = []Part{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -136,7 +163,7 @@ func deserializePartList(d *xmlDecoder, v *[]Part) error {
 
 func deserializePart(d *xmlDecoder, v *Part) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}

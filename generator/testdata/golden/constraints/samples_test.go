@@ -4,7 +4,7 @@ package constraints
 
 import "time"
 
-func samplePutWidgetInput() *PutWidgetInput {
+func fullPutWidgetInput() *PutWidgetInput {
 	return &PutWidgetInput{
 		Colour: ColourGreen,
 		Count:  int32(120),
@@ -40,7 +40,7 @@ func minimalPutWidgetInput() *PutWidgetInput {
 	}
 }
 
-func samplePutWidgetOutput() PutWidgetOutput {
+func wantPutWidgetOutput() PutWidgetOutput {
 	return PutWidgetOutput{
 		Created:        ptr(time.Date(2024, time.March, 10, 4, 6, 7, 0, time.UTC)),
 		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},

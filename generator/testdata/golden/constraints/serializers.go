@@ -2,7 +2,11 @@
 
 package constraints
 
-import "strconv"
+import (
+	"context"
+	"net/http"
+	"strconv"
+)
 
 // MarshalQuery returns the form-encoded request body of PutWidget, Action and
 // Version included. A nil Token is first set to a random UUID, as the AWS SDK
@@ -67,6 +71,16 @@ func (v *PutWidgetInput) MarshalQuery() ([]byte, error) {
 		}
 		return b
 	}), nil
+}
+
+// buildPutWidgetRequest builds the request that sends PutWidget to endpoint,
+// without validating v.
+func buildPutWidgetRequest(ctx context.Context, v *PutWidgetInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 // serializeLabelSet writes the elements in the order the SDK's sorted keys

@@ -8,7 +8,7 @@ import (
 )
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *PutWidgetInput) Validate() error {
 	var vr validator

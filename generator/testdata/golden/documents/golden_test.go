@@ -20,9 +20,9 @@ func violations(t *testing.T, err error) []Violation {
 	if err == nil {
 		return nil
 	}
-	var ve *ValidationError
+	var ve *InvalidParamsError
 	if !errors.As(err, &ve) {
-		t.Fatalf("Validate returned %T, want *ValidationError: %v", err, err)
+		t.Fatalf("Validate returned %T, want *InvalidParamsError: %v", err, err)
 	}
 	var out []Violation
 	for _, v := range ve.Violations {
@@ -49,7 +49,7 @@ func TestStoreValidateMinimal(t *testing.T) {
 }
 
 func TestStoreValidateFull(t *testing.T) {
-	got := violations(t, sampleStoreInput().Validate())
+	got := violations(t, fullStoreInput().Validate())
 	want := []Violation{Violation{Path: "Body", Constraint: "required"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations:\n got %v\nwant %v", got, want)
@@ -59,7 +59,7 @@ func TestStoreValidateFull(t *testing.T) {
 func TestStoreValidateRejects(t *testing.T) {
 	reject := func(name string, mutate func(*StoreInput), want ...Violation) {
 		t.Run(name, func(t *testing.T) {
-			v := sampleStoreInput()
+			v := fullStoreInput()
 			mutate(v)
 			got := violations(t, v.Validate())
 			if !reflect.DeepEqual(got, want) {

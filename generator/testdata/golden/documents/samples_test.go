@@ -2,7 +2,7 @@
 
 package documents
 
-func sampleStoreInput() *StoreInput {
+func fullStoreInput() *StoreInput {
 	return &StoreInput{Name: ptr("name-")}
 }
 

@@ -3,7 +3,7 @@
 package documents
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *StoreInput) Validate() error {
 	var vr validator

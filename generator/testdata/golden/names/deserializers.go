@@ -5,11 +5,13 @@ package names
 import (
 	"bytes"
 	"errors"
+	"net/http"
+	"strings"
 )
 
 func deserializeResponseMetadata(d *xmlDecoder, v *ResponseMetadata) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -17,7 +19,7 @@ func deserializeResponseMetadata(d *xmlDecoder, v *ResponseMetadata) error {
 			return nil
 		}
 		switch string(name) {
-		case "RequestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -31,7 +33,8 @@ func deserializeResponseMetadata(d *xmlDecoder, v *ResponseMetadata) error {
 	}
 }
 
-// UnmarshalResponse decodes a GetThingResponse document into v.
+// UnmarshalResponse decodes a GetThingResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *GetThingOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -42,11 +45,11 @@ func (v *GetThingOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "GetThingResponse" {
+	if !bytes.EqualFold(name, []byte("GetThingResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <GetThingResponse>")
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -54,11 +57,11 @@ func (v *GetThingOutput) UnmarshalResponse(body []byte) error {
 			return nil
 		}
 		switch string(name) {
-		case "GetThingResult":
+		case "getthingresult":
 			if err := deserializeGetThingOutput(&d, v); err != nil {
 				return err
 			}
-		case "ResponseMetadata":
+		case "responsemetadata":
 			if err := deserializeResponseMetadata(&d, &v.ResultMetadata); err != nil {
 				return err
 			}
@@ -72,7 +75,7 @@ func (v *GetThingOutput) UnmarshalResponse(body []byte) error {
 
 func deserializeGetThingOutput(d *xmlDecoder, v *GetThingOutput) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -80,7 +83,7 @@ func deserializeGetThingOutput(d *xmlDecoder, v *GetThingOutput) error {
 			return nil
 		}
 		switch string(name) {
-		case "ResultMetadata":
+		case "resultmetadata":
 			x, err := d.string()
 			if err != nil {
 				return err
@@ -92,7 +95,7 @@ func deserializeGetThingOutput(d *xmlDecoder, v *GetThingOutput) error {
 				return err
 			}
 			v.Size = Size(x)
-		case "UnmarshalResponse":
+		case "unmarshalresponse":
 			x, err := d.string()
 			if err != nil {
 				return err
@@ -106,38 +109,72 @@ func deserializeGetThingOutput(d *xmlDecoder, v *GetThingOutput) error {
 	}
 }
 
+// decodeGetThingResponse reads a successful GetThing response into v.
+func decodeGetThingResponse(resp *http.Response, v *GetThingOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+func modeledAPIError(e *APIError_, body []byte) error {
+	me := &APIError{}
+	d, err := queryErrorDecoder(body, false)
+	if err != nil {
+		return err
+	}
+	if err := deserializeAPIError(&d, me); err != nil {
+		return err
+	}
+	if e.Fault == FaultUnknown {
+		e.Fault = FaultClient
+	}
+	e.Err = me
+	return e
+}
+
+// decodeGetThingError reads a failed GetThing response: one of the errors
+// GetThing declares, else an *APIError_.
+func decodeGetThingError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, false)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	switch strings.ToLower(e.Code) {
+	case "apifailure":
+		return modeledAPIError(e, body)
+	}
+	return e
+}
+
 // UnmarshalError decodes an error response (<ErrorResponse><Error>) into an
-// *APIError with its Code, Message and RequestID, read as the AWS SDK reads
+// *APIError_ with its Code, Message and RequestID, read as the AWS SDK reads
 // them: a body that is not XML, or lacks a code or message, gives
 // "UnknownError". When the code is one of this package's error types, that
-// error is decoded too and wrapped: errors.As finds it. Only XML that breaks
-// after its root element gives a plain error.
+// error is decoded too and wrapped: errors.As finds it. A code that several
+// error types share stays an *APIError_; an operation's own error decoder tells
+// them apart. Only XML that breaks after its root element gives a plain error.
 func UnmarshalError(body []byte) error {
 	e, err := parseQueryError(body, false)
 	if err != nil {
 		return err
 	}
-	switch e.Code {
-	case "ApiFailure":
-		me := &APIErrorNames{}
-		d, err := queryErrorDecoder(body, false)
-		if err != nil {
-			return err
-		}
-		if err := deserializeAPIErrorNames(&d, me); err != nil {
-			return err
-		}
-		if e.Fault == FaultUnknown {
-			e.Fault = FaultClient
-		}
-		e.Err = me
+	switch strings.ToLower(e.Code) {
+	case "apifailure":
+		return modeledAPIError(e, body)
 	}
 	return e
 }
 
-func deserializeAPIErrorNames(d *xmlDecoder, v *APIErrorNames) error {
+func deserializeAPIError(d *xmlDecoder, v *APIError) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -151,13 +188,13 @@ func deserializeAPIErrorNames(d *xmlDecoder, v *APIErrorNames) error {
 				return err
 			}
 			v.Message = &x
-		case "Error":
+		case "error":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.Error_ = &x
-		case "ErrorCode":
+		case "errorcode":
 			x, err := d.string()
 			if err != nil {
 				return err

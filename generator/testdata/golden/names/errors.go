@@ -2,7 +2,7 @@
 
 package names
 
-type APIErrorNames struct {
+type APIError struct {
 	Message *string
 
 	// ErrorCodeOverride replaces the error code when set.
@@ -14,12 +14,12 @@ type APIErrorNames struct {
 	ErrorCode_ *string
 }
 
-func (e *APIErrorNames) Error() string {
+func (e *APIError) Error() string {
 	return e.ErrorCode() + ": " + e.ErrorMessage()
 }
 
 // ErrorMessage returns the message the service sent, or "".
-func (e *APIErrorNames) ErrorMessage() string {
+func (e *APIError) ErrorMessage() string {
 	if e.Message == nil {
 		return ""
 	}
@@ -27,7 +27,7 @@ func (e *APIErrorNames) ErrorMessage() string {
 }
 
 // ErrorCode returns the error code, ApiFailure unless overridden.
-func (e *APIErrorNames) ErrorCode() string {
+func (e *APIError) ErrorCode() string {
 	if e == nil || e.ErrorCodeOverride == nil {
 		return "ApiFailure"
 	}
@@ -35,6 +35,6 @@ func (e *APIErrorNames) ErrorCode() string {
 }
 
 // ErrorFault says whose fault the error is.
-func (e *APIErrorNames) ErrorFault() ErrorFault {
+func (e *APIError) ErrorFault() ErrorFault {
 	return FaultClient
 }

@@ -2,7 +2,7 @@
 
 package names
 
-func sampleGetThingInput() *GetThingInput {
+func fullGetThingInput() *GetThingInput {
 	return &GetThingInput{
 		Error: ptr("error-102"),
 		Func:  ptr(int32(213)),
@@ -29,7 +29,7 @@ func minimalGetThingInput() *GetThingInput {
 	return &GetThingInput{}
 }
 
-func sampleGetThingOutput() GetThingOutput {
+func wantGetThingOutput() GetThingOutput {
 	return GetThingOutput{
 		ResultMetadata:     ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
 		ResultMetadata_:    ptr("resultmetadata_-509"),

@@ -2,7 +2,11 @@
 
 package names
 
-import "strconv"
+import (
+	"context"
+	"net/http"
+	"strconv"
+)
 
 // MarshalQuery returns the form-encoded request body of GetThing, Action and
 // Version included.
@@ -72,6 +76,16 @@ func (v *GetThingInput) MarshalQuery() ([]byte, error) {
 		}
 		return b
 	}), nil
+}
+
+// buildGetThingRequest builds the request that sends GetThing to endpoint,
+// without validating v.
+func buildGetThingRequest(ctx context.Context, v *GetThingInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
 }
 
 func serializeInput(b, prefix []byte, v *Input) []byte {

@@ -5,11 +5,12 @@ package shapes
 import (
 	"bytes"
 	"errors"
+	"net/http"
 )
 
 func deserializeResponseMetadata(d *xmlDecoder, v *ResponseMetadata) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -17,7 +18,7 @@ func deserializeResponseMetadata(d *xmlDecoder, v *ResponseMetadata) error {
 			return nil
 		}
 		switch string(name) {
-		case "RequestId":
+		case "requestid":
 			s, err := d.string()
 			if err != nil {
 				return err
@@ -31,7 +32,8 @@ func deserializeResponseMetadata(d *xmlDecoder, v *ResponseMetadata) error {
 	}
 }
 
-// UnmarshalResponse decodes a PutTreeResponse document into v.
+// UnmarshalResponse decodes a PutTreeResponse document into v. Element names
+// match case-insensitively, as in the AWS SDK.
 func (v *PutTreeOutput) UnmarshalResponse(body []byte) error {
 	// An empty body carries no members; the AWS SDK accepts it too.
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -42,11 +44,11 @@ func (v *PutTreeOutput) UnmarshalResponse(body []byte) error {
 	if err != nil {
 		return err
 	}
-	if string(name) != "PutTreeResponse" {
+	if !bytes.EqualFold(name, []byte("PutTreeResponse")) {
 		return errors.New("unexpected response element <" + string(name) + ">, want <PutTreeResponse>")
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -54,11 +56,11 @@ func (v *PutTreeOutput) UnmarshalResponse(body []byte) error {
 			return nil
 		}
 		switch string(name) {
-		case "PutTreeResult":
+		case "puttreeresult":
 			if err := deserializePutTreeOutput(&d, v); err != nil {
 				return err
 			}
-		case "ResponseMetadata":
+		case "responsemetadata":
 			if err := deserializeResponseMetadata(&d, &v.ResultMetadata); err != nil {
 				return err
 			}
@@ -76,7 +78,7 @@ func deserializePutTreeOutput(d *xmlDecoder, v *PutTreeOutput) error {
 		v.Revision = &y
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -84,19 +86,19 @@ func deserializePutTreeOutput(d *xmlDecoder, v *PutTreeOutput) error {
 			return nil
 		}
 		switch string(name) {
-		case "Choice":
+		case "choice":
 			x, err := deserializeChoice(d)
 			if err != nil {
 				return err
 			}
 			v.Choice = x
-		case "Filter":
+		case "filter":
 			x, err := deserializeFilter(d)
 			if err != nil {
 				return err
 			}
 			v.Filter = x
-		case "Flat":
+		case "flat":
 			var e string
 			x, err := d.string()
 			if err != nil {
@@ -104,17 +106,17 @@ func deserializePutTreeOutput(d *xmlDecoder, v *PutTreeOutput) error {
 			}
 			e = x
 			v.Flat = append(v.Flat, e)
-		case "Groups":
+		case "groups":
 			if err := deserializeGroupMap(d, &v.Groups); err != nil {
 				return err
 			}
-		case "Level":
+		case "level":
 			x, err := d.int(32)
 			if err != nil {
 				return err
 			}
 			v.Level = Level(x)
-		case "Root":
+		case "root":
 			x := &Node{}
 			if err := deserializeNode(d, x); err != nil {
 				return err
@@ -128,12 +130,37 @@ func deserializePutTreeOutput(d *xmlDecoder, v *PutTreeOutput) error {
 	}
 }
 
+// decodePutTreeResponse reads a successful PutTree response into v.
+func decodePutTreeResponse(resp *http.Response, v *PutTreeOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	return v.UnmarshalResponse(body)
+}
+
+// decodePutTreeError reads a failed PutTree response: one of the errors PutTree
+// declares, else an *APIError.
+func decodePutTreeError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	e, err := parseQueryError(body, false)
+	if err != nil {
+		return err
+	}
+	e.StatusCode = resp.StatusCode
+	return e
+}
+
 // UnmarshalError decodes an error response (<ErrorResponse><Error>) into an
 // *APIError with its Code, Message and RequestID, read as the AWS SDK reads
 // them: a body that is not XML, or lacks a code or message, gives
 // "UnknownError". When the code is one of this package's error types, that
-// error is decoded too and wrapped: errors.As finds it. Only XML that breaks
-// after its root element gives a plain error.
+// error is decoded too and wrapped: errors.As finds it. A code that several
+// error types share stays an *APIError; an operation's own error decoder tells
+// them apart. Only XML that breaks after its root element gives a plain error.
 func UnmarshalError(body []byte) error {
 	e, err := parseQueryError(body, false)
 	if err != nil {
@@ -145,7 +172,7 @@ func UnmarshalError(body []byte) error {
 func deserializeChoice(d *xmlDecoder) (Choice, error) {
 	var out Choice
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +180,7 @@ func deserializeChoice(d *xmlDecoder) (Choice, error) {
 			return out, nil
 		}
 		switch string(name) {
-		case "Text":
+		case "text":
 			var e string
 			if err := func() error {
 				x, err := d.string()
@@ -166,7 +193,7 @@ func deserializeChoice(d *xmlDecoder) (Choice, error) {
 				return nil, err
 			}
 			out = &ChoiceMemberText{Value: e}
-		case "Number":
+		case "number":
 			var e int32
 			if err := func() error {
 				x, err := d.int(32)
@@ -179,7 +206,7 @@ func deserializeChoice(d *xmlDecoder) (Choice, error) {
 				return nil, err
 			}
 			out = &ChoiceMemberNumber{Value: e}
-		case "Node":
+		case "node":
 			var e Node
 			if err := func() error {
 				if err := deserializeNode(d, &e); err != nil {
@@ -190,7 +217,7 @@ func deserializeChoice(d *xmlDecoder) (Choice, error) {
 				return nil, err
 			}
 			out = &ChoiceMemberNode{Value: e}
-		case "Tags":
+		case "tags":
 			var e []string
 			if err := func() error {
 				if err := deserializeStringList(d, &e); err != nil {
@@ -214,7 +241,7 @@ func deserializeChoice(d *xmlDecoder) (Choice, error) {
 func deserializeFilter(d *xmlDecoder) (Filter, error) {
 	var out Filter
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return nil, err
 		}
@@ -222,7 +249,7 @@ func deserializeFilter(d *xmlDecoder) (Filter, error) {
 			return out, nil
 		}
 		switch string(name) {
-		case "And":
+		case "and":
 			var e []Filter
 			if err := func() error {
 				if err := deserializeFilterList(d, &e); err != nil {
@@ -233,7 +260,7 @@ func deserializeFilter(d *xmlDecoder) (Filter, error) {
 				return nil, err
 			}
 			out = &FilterMemberAnd{Value: e}
-		case "Or":
+		case "or":
 			var e []Filter
 			if err := func() error {
 				if err := deserializeFilterList(d, &e); err != nil {
@@ -244,7 +271,7 @@ func deserializeFilter(d *xmlDecoder) (Filter, error) {
 				return nil, err
 			}
 			out = &FilterMemberOr{Value: e}
-		case "Name":
+		case "name":
 			var e string
 			if err := func() error {
 				x, err := d.string()
@@ -268,8 +295,11 @@ func deserializeFilter(d *xmlDecoder) (Filter, error) {
 }
 
 func deserializeGroupMap(d *xmlDecoder, v *map[string][]Item) error {
+	if *v == nil {
+		*v = map[string][]Item{}
+	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -278,7 +308,7 @@ func deserializeGroupMap(d *xmlDecoder, v *map[string][]Item) error {
 		}
 		switch string(name) {
 		case "entry":
-			if err := deserializeEntryGroupMap(d, v); err != nil {
+			if err := entryGroupMap(d, v); err != nil {
 				return err
 			}
 		default:
@@ -289,11 +319,11 @@ func deserializeGroupMap(d *xmlDecoder, v *map[string][]Item) error {
 	}
 }
 
-func deserializeEntryGroupMap(d *xmlDecoder, v *map[string][]Item) error {
+func entryGroupMap(d *xmlDecoder, v *map[string][]Item) error {
 	var key string
 	var val []Item
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -326,7 +356,7 @@ func deserializeEntryGroupMap(d *xmlDecoder, v *map[string][]Item) error {
 
 func deserializeNode(d *xmlDecoder, v *Node) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -334,17 +364,17 @@ func deserializeNode(d *xmlDecoder, v *Node) error {
 			return nil
 		}
 		switch string(name) {
-		case "Name":
+		case "name":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.Name = &x
-		case "Children":
+		case "children":
 			if err := deserializeNodeList(d, &v.Children); err != nil {
 				return err
 			}
-		case "Parent":
+		case "parent":
 			x := &Node{}
 			if err := deserializeNode(d, x); err != nil {
 				return err
@@ -363,7 +393,7 @@ func deserializeStringList(d *xmlDecoder, v *[]string) error {
 		*v = []string{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -392,7 +422,7 @@ func deserializeFilterList(d *xmlDecoder, v *[]Filter) error {
 		*v = []Filter{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -421,7 +451,7 @@ func deserializeItemList(d *xmlDecoder, v *[]Item) error {
 		*v = []Item{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -447,7 +477,7 @@ func deserializeNodeList(d *xmlDecoder, v *[]Node) error {
 		*v = []Node{}
 	}
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -470,7 +500,7 @@ func deserializeNodeList(d *xmlDecoder, v *[]Node) error {
 
 func deserializeItem(d *xmlDecoder, v *Item) error {
 	for {
-		name, ok, err := d.next()
+		name, ok, err := d.nextFold()
 		if err != nil {
 			return err
 		}
@@ -478,13 +508,13 @@ func deserializeItem(d *xmlDecoder, v *Item) error {
 			return nil
 		}
 		switch string(name) {
-		case "Id":
+		case "id":
 			x, err := d.string()
 			if err != nil {
 				return err
 			}
 			v.Id = &x
-		case "Weight":
+		case "weight":
 			x, err := d.float(64)
 			if err != nil {
 				return err

@@ -8,15 +8,15 @@ import (
 )
 
 // NewRequest builds the HTTP request that sends PutTree to endpoint, a URL such
-// as https://ec2.us-east-1.amazonaws.com: a POST with the form body, after v
-// passes Validate. Signing and sending it are up to the caller.
+// as https://service.us-east-1.amazonaws.com, after v passes Validate. Signing
+// and sending it are up to the caller.
 func (v *PutTreeInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
-	body, err := v.MarshalQuery()
+	req, err := buildPutTreeRequest(ctx, v, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	if err := v.Validate(); err != nil {
 		return nil, err
 	}
-	return newQueryRequest(ctx, endpoint, "", body, false)
+	return req, nil
 }

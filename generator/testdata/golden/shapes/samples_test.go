@@ -2,7 +2,7 @@
 
 package shapes
 
-func sampleGetBlobInput() *GetBlobInput {
+func fullGetBlobInput() *GetBlobInput {
 	return &GetBlobInput{}
 }
 
@@ -10,7 +10,7 @@ func minimalGetBlobInput() *GetBlobInput {
 	return &GetBlobInput{}
 }
 
-func samplePutTreeInput() *PutTreeInput {
+func fullPutTreeInput() *PutTreeInput {
 	return &PutTreeInput{
 		Choice:  &ChoiceMemberText{Value: "text-167"},
 		Enabled: true,
@@ -77,7 +77,7 @@ func minimalPutTreeInput() *PutTreeInput {
 	return &PutTreeInput{Root: &Node{Name: ptr("name-4")}}
 }
 
-func samplePutTreeOutput() PutTreeOutput {
+func wantPutTreeOutput() PutTreeOutput {
 	return PutTreeOutput{
 		Choice: &ChoiceMemberNode{Value: Node{
 			Children: []Node{

@@ -3,7 +3,9 @@
 package shapes
 
 import (
+	"context"
 	"maps"
+	"net/http"
 	"slices"
 	"strconv"
 )
@@ -68,6 +70,16 @@ func (v *PutTreeInput) MarshalQuery() ([]byte, error) {
 	}), nil
 }
 
+// buildPutTreeRequest builds the request that sends PutTree to endpoint,
+// without validating v.
+func buildPutTreeRequest(ctx context.Context, v *PutTreeInput, endpoint string) (*http.Request, error) {
+	body, err := v.MarshalQuery()
+	if err != nil {
+		return nil, err
+	}
+	return newQueryRequest(ctx, endpoint, "", body, false)
+}
+
 func serializeNode(b, prefix []byte, v *Node) []byte {
 	if v.Children != nil {
 		if len(v.Children) == 0 {
@@ -97,12 +109,10 @@ func serializeChoice(b, prefix []byte, v Choice) []byte {
 	case *ChoiceMemberNode:
 		b = serializeNode(b, append(prefix, "Node."...), &u.Value)
 	case *ChoiceMemberTags:
-		if u.Value != nil {
-			if len(u.Value) == 0 {
-				b = appendQueryKey(b, prefix, "Tags")
-			} else {
-				b = serializeStringList(b, append(prefix, "Tags.member"...), u.Value)
-			}
+		if len(u.Value) == 0 {
+			b = appendQueryKey(b, prefix, "Tags")
+		} else {
+			b = serializeStringList(b, append(prefix, "Tags.member"...), u.Value)
 		}
 	}
 	return b
@@ -111,20 +121,16 @@ func serializeChoice(b, prefix []byte, v Choice) []byte {
 func serializeFilter(b, prefix []byte, v Filter) []byte {
 	switch u := v.(type) {
 	case *FilterMemberAnd:
-		if u.Value != nil {
-			if len(u.Value) == 0 {
-				b = appendQueryKey(b, prefix, "And")
-			} else {
-				b = serializeFilterList(b, append(prefix, "And.member"...), u.Value)
-			}
+		if len(u.Value) == 0 {
+			b = appendQueryKey(b, prefix, "And")
+		} else {
+			b = serializeFilterList(b, append(prefix, "And.member"...), u.Value)
 		}
 	case *FilterMemberOr:
-		if u.Value != nil {
-			if len(u.Value) == 0 {
-				b = appendQueryKey(b, prefix, "Or")
-			} else {
-				b = serializeFilterList(b, append(prefix, "Or.member"...), u.Value)
-			}
+		if len(u.Value) == 0 {
+			b = appendQueryKey(b, prefix, "Or")
+		} else {
+			b = serializeFilterList(b, append(prefix, "Or.member"...), u.Value)
 		}
 	case *FilterMemberName:
 		b = appendQueryKey(b, prefix, "Name")
@@ -175,6 +181,7 @@ func serializeOuterMap(b, prefix []byte, v map[string]Outer) []byte {
 // serializeSparseList writes the elements in the order the SDK's sorted keys
 // give.
 func serializeSparseList(b, prefix []byte, v []*string) []byte {
+	v = queryNonNil(v)
 	for k := queryIndexFirst(len(v)); k != 0; k = queryIndexNext(k, len(v)) {
 		p := strconv.AppendInt(append(prefix, '.'), int64(k), 10)
 		if v[k-1] != nil {
@@ -200,6 +207,7 @@ func serializeNodeList(b, prefix []byte, v []Node) []byte {
 // serializeFilterList writes the elements in the order the SDK's sorted keys
 // give.
 func serializeFilterList(b, prefix []byte, v []Filter) []byte {
+	v = queryNonNil(v)
 	for k := queryIndexFirst(len(v)); k != 0; k = queryIndexNext(k, len(v)) {
 		p := strconv.AppendInt(append(prefix, '.'), int64(k), 10)
 		b = serializeFilter(b, append(p, '.'), v[k-1])

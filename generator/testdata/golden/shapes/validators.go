@@ -8,7 +8,7 @@ import (
 )
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *GetBlobInput) Validate() error {
 	var vr validator
@@ -19,7 +19,7 @@ func (v *GetBlobInput) Validate() error {
 func validateGetBlobInput(vr *validator, p *validationPath, v *GetBlobInput) {}
 
 // Validate checks v against the model: required members and every length,
-// range, pattern and uniqueItems constraint. The error is a *ValidationError
+// range, pattern and uniqueItems constraint. The error is a *InvalidParamsError
 // listing every violation.
 func (v *PutTreeInput) Validate() error {
 	var vr validator

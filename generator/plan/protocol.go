@@ -1,0 +1,28 @@
+package plan
+
+import "github.com/smithy2go/smithy2go/generator/smithy"
+
+// Protocol is what planning needs to know of a wire protocol. The protocol
+// plug-ins implement it, as part of emit.Protocol; plan never names one.
+type Protocol interface {
+	// Trait is the protocol trait a service carries to speak it, such as
+	// aws.protocols#awsQuery.
+	Trait() smithy.ShapeID
+	// Reserved lists the identifiers the protocol's code declares.
+	Reserved() Reserved
+	// Supports says why the protocol cannot carry op, or "" when it can.
+	// It runs once, on a fully planned operation.
+	Supports(p *Plan, op *Operation) string
+}
+
+// Reserved lists identifiers that generated code adds beside the model's.
+type Reserved struct {
+	// Package are exported package-level names, such as a decoding
+	// function. They yield to model names: a shape of the same name keeps
+	// it and the protocol's declaration is renamed (see Plan.Ident).
+	Package []string
+	// Input, Output and Error are method names the protocol adds to
+	// operation inputs, outputs and error structs; fields of the same
+	// name get a trailing underscore, as the methods are the API.
+	Input, Output, Error []string
+}

@@ -1,0 +1,49 @@
+package templates
+
+import "slices"
+
+// Requires lists, for each runtime file, the runtime files whose
+// declarations it uses. The generator adds them along with the file;
+// TestRequires checks the list against the code.
+var Requires = map[string][]string{
+	"runtime_body.go":           nil,
+	"runtime_equal.go":          nil,
+	"runtime_errors.go":         nil,
+	"runtime_http.go":           nil,
+	"runtime_metadata.go":       nil,
+	"runtime_protocol_test.go":  nil,
+	"runtime_query.go":          {"runtime_time.go"},
+	"runtime_querybody.go":      nil,
+	"runtime_queryerror.go":     {"runtime_errors.go", "runtime_xml.go"},
+	"runtime_querytest_test.go": nil,
+	"runtime_time.go":           nil,
+	"runtime_uuid.go":           nil,
+	"runtime_validate.go":       nil,
+	"runtime_validatebig.go":    {"runtime_validate.go"},
+	"runtime_xml.go":            {"runtime_time.go"},
+	"runtime_xmlbig.go":         {"runtime_xml.go"},
+}
+
+// Closure returns names with every file they require, sorted.
+func Closure(names []string) []string {
+	seen := map[string]bool{}
+	var visit func(n string)
+	visit = func(n string) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		for _, r := range Requires[n] {
+			visit(r)
+		}
+	}
+	for _, n := range names {
+		visit(n)
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
