@@ -81,18 +81,20 @@ func TestGolden(t *testing.T) {
 					t.Errorf("%s differs from %s (-golden +generated):\n%s", f.Name, path, diff)
 				}
 			}
-			if len(res.Warnings) > 0 || *update {
-				w := strings.Join(res.Warnings, "\n")
-				path := filepath.Join(dir, "warnings.txt")
-				if *update {
-					if len(res.Warnings) > 0 {
-						os.WriteFile(path, []byte(w+"\n"), 0o644)
-					} else {
-						os.Remove(path)
-					}
-				} else if golden, _ := os.ReadFile(path); strings.TrimSpace(string(golden)) != w {
-					t.Errorf("warnings (-golden +generated):\n%s", cmp.Diff(strings.TrimSpace(string(golden)), w))
+			// Warnings are compared always: a missing warnings.txt means none.
+			w := strings.Join(res.Warnings, "\n")
+			path := filepath.Join(dir, "warnings.txt")
+			switch golden, err := os.ReadFile(path); {
+			case *update && w != "":
+				if err := os.WriteFile(path, []byte(w+"\n"), 0o644); err != nil {
+					t.Fatal(err)
 				}
+			case *update:
+				os.Remove(path)
+			case err != nil && !os.IsNotExist(err):
+				t.Fatal(err)
+			case strings.TrimSpace(string(golden)) != w:
+				t.Errorf("warnings (-golden +generated):\n%s", cmp.Diff(strings.TrimSpace(string(golden)), w))
 			}
 			// No golden file may outlive what is generated.
 			var have []string
@@ -181,7 +183,9 @@ func importPaths(src []byte) []string {
 }
 
 // TestGeneratedPackagesPass compiles, vets and tests each generated package
-// in a scratch module: the golden tests it carries must pass.
+// in a scratch module: the golden tests it carries must pass, and so must
+// the hand-written tests in testdata/behaviour/<model>_test.go, which hold
+// each package to behaviour its model was made to show.
 func TestGeneratedPackagesPass(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: not compiling generated packages")
@@ -194,6 +198,19 @@ func TestGeneratedPackagesPass(t *testing.T) {
 		pkg := strings.TrimSuffix(filepath.Base(file), ".json")
 		if _, err := output.Write(filepath.Join(root, pkg), generate(t, file).Files); err != nil {
 			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(filepath.Join("testdata", "behaviour", pkg+"_test.go")); err == nil {
+			if err := os.WriteFile(filepath.Join(root, pkg, "behaviour_test.go"), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// Every behaviour test belongs to a model.
+	behaviour, _ := filepath.Glob(filepath.Join("testdata", "behaviour", "*_test.go"))
+	for _, b := range behaviour {
+		model := filepath.Join("testdata", "models", strings.TrimSuffix(filepath.Base(b), "_test.go")+".json")
+		if _, err := os.Stat(model); err != nil {
+			t.Errorf("%s has no model %s", b, model)
 		}
 	}
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
