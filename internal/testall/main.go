@@ -30,6 +30,8 @@ func main() {
 	if shared() {
 		steps = append(steps, step{"compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
 			"-model", ecQuerySuite, "-out", "internal/protocoltest/ec2query", "-check"}})
+		steps = append(steps, step{"awsQuery compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
+			"-model", awsSuites, "-service", "aws.protocoltests.query#AwsQuery", "-out", "internal/protocoltest/awsquery", "-check"}})
 	} else {
 		fmt.Println("testall: ../shared is missing: skipping the checks that need its models")
 	}
@@ -80,7 +82,11 @@ func runAll(steps []step) {
 	fmt.Printf("testall: all %d steps passed in %s\n", len(steps), time.Since(start).Round(time.Second))
 }
 
-const ecQuerySuite = "../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json"
+const (
+	ecQuerySuite = "../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json"
+	// awsSuites holds every AWS protocol's test service.
+	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
+)
 
 // shared reports whether the read-only data beside the project is there.
 func shared() bool {
@@ -127,6 +133,7 @@ func fuzzSteps(d string) []step {
 		{"./templates", "FuzzParseEpochSeconds"},
 		{"./generated/ec2", "FuzzUnmarshal"},
 		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
+		{"./internal/protocoltest/awsquery", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {
