@@ -2,8 +2,8 @@
 // them: generated code is current, vet is clean, every module's tests
 // pass. It is the one command the README gives for testing.
 //
-//	go run ./internal/testall          # everything
-//	go run ./internal/testall -short   # skip fuzzing and the model sweep
+//	go run ./internal/testall          # everything (what CI runs)
+//	go run ./internal/testall -short   # a contributor's fast path: this module only
 package main
 
 import (
@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	short := flag.Bool("short", false, "skip fuzzing and the model sweep")
+	short := flag.Bool("short", false, "the fast path: this module's checks and short tests; no SDK modules, sweep or fuzzing")
 	fuzzOnly := flag.Bool("fuzz-only", false, "run only the fuzz targets")
 	fuzzTime := flag.String("fuzztime", "20s", "how long to run each fuzz target")
 	flag.Parse()
@@ -35,20 +35,29 @@ func main() {
 	} else {
 		fmt.Println("testall: ../shared is missing: skipping the checks that need its models")
 	}
+	test := []string{"go", "test", "-count=1", "./..."}
+	if *short {
+		test = []string{"go", "test", "-short", "./..."}
+	}
 	steps = append(steps, []step{
 		{"gofmt", ".", []string{"gofmt", "-l", "."}},
 		{"vet", ".", []string{"go", "vet", "./..."}},
-		{"tests", ".", []string{"go", "test", "-count=1", "./..."}},
+		{"tests", ".", test},
 	}...)
+	if *short {
+		runAll(steps)
+		fmt.Println("testall: -short skipped the SDK modules, the downstream example, the sweep and fuzzing; the full run (CI's) takes about 20 minutes on 2 cores")
+		return
+	}
 	// The differential tests against AWS's SDK, one module per SDK version.
+	// go test vets as it builds, so each SDK module compiles once.
 	for _, m := range []struct{ dir, model string }{
 		{"interop/sdk317", "models/ec2-interruptible-capacity-reservation.json"},
 		{"interop/sdk344", "models/ec2-interruptible-capacity-reservation.2026-09.json"},
 	} {
 		steps = append(steps,
 			step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go", "-model", m.model, "-out", m.dir + "/ec2", "-check"}},
-			step{m.dir + " vet", m.dir, []string{"go", "vet", "./..."}},
-			step{m.dir + " tests", m.dir, []string{"go", "test", "-count=1", "./..."}},
+			step{m.dir + " vet and tests", m.dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}},
 		)
 	}
 	// The downstream example module: its committed package is current, and
@@ -60,22 +69,20 @@ func main() {
 			"-out", "examples/downstream/capacity", "-package", "capacity", "-check"}},
 		step{"examples/downstream through a model update", ".", []string{"go", "run", "./internal/testall/downstream"}},
 	)
-	if !*short && shared() {
+	if shared() {
 		// Real AWS models of every protocol: generate, compile, vet, test.
 		steps = append(steps, step{"sweep over the CI subset of real AWS models", ".",
 			[]string{"go", "run", "./internal/sweep", "-subset", "ci"}})
 	}
-	if !*short {
-		steps = append(steps, fuzzSteps(*fuzzTime)...)
-	}
+	steps = append(steps, fuzzSteps(*fuzzTime)...)
 	runAll(steps)
 }
 
 func runAll(steps []step) {
 	start := time.Now()
-	for _, s := range steps {
-		if err := s.run(); err != nil {
-			fmt.Fprintf(os.Stderr, "testall: %s: %v\n", s.name, err)
+	for i, s := range steps {
+		if err := s.run(i+1, len(steps)); err != nil {
+			fmt.Fprintf(os.Stderr, "testall: [%d/%d] %s: %v\n", i+1, len(steps), s.name, err)
 			os.Exit(1)
 		}
 	}
@@ -100,8 +107,8 @@ type step struct {
 	cmd  []string
 }
 
-func (s step) run() error {
-	fmt.Printf("==> %s: %s\n", s.name, strings.Join(s.cmd, " "))
+func (s step) run(k, n int) error {
+	fmt.Printf("==> [%d/%d] %s: %s\n", k, n, s.name, strings.Join(s.cmd, " "))
 	start := time.Now()
 	c := exec.Command(s.cmd[0], s.cmd[1:]...)
 	c.Dir = s.dir
@@ -116,7 +123,7 @@ func (s step) run() error {
 	if out.Len() > 0 {
 		return fmt.Errorf("files need gofmt:\n%s", out.String())
 	}
-	fmt.Printf("    ok (%s)\n", time.Since(start).Round(100*time.Millisecond))
+	fmt.Printf("    [%d/%d] ok in %s\n", k, n, time.Since(start).Round(100*time.Millisecond))
 	return nil
 }
 
