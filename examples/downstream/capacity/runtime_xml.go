@@ -335,6 +335,9 @@ func (d *xmlDecoder) nextFold() (name []byte, ok bool, err error) {
 	}
 	for i, c := range name {
 		if 'A' <= c && c <= 'Z' {
+			if d.fold == nil {
+				d.fold = make([]byte, 0, 64) // once per document
+			}
 			b := append(d.fold[:0], name...)
 			for j := i; j < len(b); j++ {
 				if 'A' <= b[j] && b[j] <= 'Z' {
