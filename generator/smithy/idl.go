@@ -100,6 +100,9 @@ func (l *loader) idlShape(u *idlUnit, is *idl.Shape) {
 	}
 	for _, r := range is.Mixins {
 		mid := u.resolve(l, r.ID)
+		if containsID(s.Mixins, mid) {
+			continue
+		}
 		s.Mixins = append(s.Mixins, mid)
 		l.noteRef(id, "mixins", mid, u.base+r.At)
 	}
@@ -119,7 +122,9 @@ func (l *loader) idlShape(u *idlUnit, is *idl.Shape) {
 			s.Output = l.idlTarget(u, s, "output", is.Output)
 		}
 		for i := range is.Errors {
-			s.Errors = append(s.Errors, l.idlTarget(u, s, "errors", &is.Errors[i]))
+			if id := l.idlTarget(u, s, "errors", &is.Errors[i]); !containsID(s.Errors, id) {
+				s.Errors = append(s.Errors, id)
+			}
 		}
 	case Service, Resource:
 		l.idlBody(u, s, is.Body)
@@ -257,7 +262,7 @@ func (l *loader) idlBody(u *idlUnit, s *Shape, body *idl.Value) {
 		}
 		out := []ShapeID{}
 		for _, it := range v.Items {
-			if id := ref(prop, it); id != "" {
+			if id := ref(prop, it); id != "" && !containsID(out, id) {
 				out = append(out, id)
 			}
 		}

@@ -602,7 +602,8 @@ func (l *loader) refList(owner ShapeID, what string, v gjson.Result) []ShapeID {
 	}
 	var out []ShapeID
 	v.ForEach(func(_, r gjson.Result) bool {
-		if id := l.ref(owner, what, r); id != "" {
+		// These lists are sets: an ID listed twice is there once.
+		if id := l.ref(owner, what, r); id != "" && !containsID(out, id) {
 			out = append(out, id)
 		}
 		return true
