@@ -1,6 +1,7 @@
 package smithy
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -19,7 +20,7 @@ func (l *loader) assemble(units []*idlUnit) {
 		l.lowerIDL(u)
 	}
 	l.merge()
-	for _, a := range l.applies {
+	for _, a := range coalesce(l.applies) {
 		if !l.apply(a, false) {
 			l.lateApplies = append(l.lateApplies, a)
 		}
@@ -42,7 +43,7 @@ func (l *loader) merge() {
 	lower := make(map[string]ShapeID, len(l.pending))
 	for _, s := range l.pending {
 		if prev, ok := l.m.shapes[s.ID]; ok {
-			if d := shapeDiff(prev, s); d != "" {
+			if d := shapeDiff(s, prev); d != "" {
 				l.addAt(s.Offset, s.ID, "shape defined twice, differently (%s); the other definition is at %s", d, l.m.Position(prev.Offset))
 			}
 			continue
@@ -61,12 +62,13 @@ func (l *loader) merge() {
 // addMetadata merges metadata entries into the model's: lists with the
 // same key are concatenated, equal values are one, others conflict.
 func (l *loader) addMetadata(fields []Field) {
+	if l.metaIndex == nil {
+		l.metaIndex = map[string]int{}
+	}
 	for _, f := range fields {
-		i := 0
-		for i < len(l.m.Metadata) && l.m.Metadata[i].Key != f.Key {
-			i++
-		}
-		if i == len(l.m.Metadata) {
+		i, ok := l.metaIndex[f.Key]
+		if !ok {
+			l.metaIndex[f.Key] = len(l.m.Metadata)
 			l.m.Metadata = append(l.m.Metadata, f)
 			continue
 		}
@@ -79,6 +81,39 @@ func (l *loader) addMetadata(fields []Field) {
 				f.Key, l.m.Position(old.Offset))
 		}
 	}
+}
+
+// coalesce joins the lists that several apply statements give one trait
+// of one shape, so that applying them costs one concatenation, not one
+// per statement.
+func coalesce(as []applyStmt) []applyStmt {
+	type key struct{ target, trait ShapeID }
+	type at struct{ stmt, trait int }
+	lists := map[key]at{}
+	owned := map[key]bool{}
+	out := make([]applyStmt, 0, len(as))
+	for _, a := range as {
+		var keep Traits
+		for _, t := range a.traits.list {
+			k := key{a.target, t.ID}
+			if p, ok := lists[k]; ok && t.Value.Kind == ArrayNode {
+				n := &out[p.stmt].traits.list[p.trait].Value
+				if !owned[k] {
+					n.Items, owned[k] = slices.Clone(n.Items), true
+				}
+				n.Items = append(n.Items, t.Value.Items...)
+				continue
+			}
+			if _, ok := lists[k]; !ok && t.Value.Kind == ArrayNode {
+				lists[k] = at{len(out), len(keep.list)}
+			}
+			keep.list = append(keep.list, t)
+		}
+		if len(keep.list) > 0 {
+			out = append(out, applyStmt{a.target, keep, a.offset})
+		}
+	}
+	return out
 }
 
 // apply adds traits to a shape or member defined elsewhere in the model.
@@ -158,6 +193,7 @@ func (l *loader) applyMixins() {
 			}
 		}
 		var members []*Member
+		byName := map[string]*Member{}
 		var traits Traits
 		for _, mid := range s.Mixins {
 			mx := l.m.shapes[mid]
@@ -175,7 +211,7 @@ func (l *loader) applyMixins() {
 			}
 			visit(mx, append(path, s.ID))
 			for _, m := range mx.Members {
-				if prev := findMember(members, m.Name); prev != nil {
+				if prev := byName[m.Name]; prev != nil {
 					if prev.Target != m.Target {
 						l.addAt(at, s.ID, "member %q of mixin %s targets %s, but another mixin's targets %s", m.Name, mid, m.Target, prev.Target)
 						continue
@@ -189,6 +225,7 @@ func (l *loader) applyMixins() {
 				c.ID, c.Container = s.ID.WithMember(m.Name), s.ID
 				c.Traits = Traits{append([]Trait(nil), m.Traits.list...)}
 				members = append(members, &c)
+				byName[c.Name] = &c
 			}
 			local := localTraits(mx)
 			for _, t := range mx.Traits.list {
@@ -200,7 +237,7 @@ func (l *loader) applyMixins() {
 		}
 		res := l.forResource(s)
 		for _, m := range s.Members {
-			inherited := findMember(members, m.Name)
+			inherited := byName[m.Name]
 			if m.elided {
 				m.elided = false
 				if t := res.binding(m.Name); t != "" {
@@ -272,10 +309,9 @@ func localTraits(mx *Shape) map[ShapeID]bool {
 func inheritProperties(s, mx *Shape) {
 	join := func(a, b []ShapeID) []ShapeID {
 		out := append([]ShapeID(nil), a...)
+		var seen map[ShapeID]bool
 		for _, id := range b {
-			if !containsID(out, id) {
-				out = append(out, id)
-			}
+			out = appendNew(out, &seen, id)
 		}
 		return out
 	}
@@ -369,15 +405,6 @@ func (l *loader) checkMixedShapes() {
 			l.addAt(s.Offset, s.ID, "a resource mixin can only carry traits, not identifiers, properties, operations or resources")
 		}
 	}
-}
-
-func findMember(ms []*Member, name string) *Member {
-	for _, m := range ms {
-		if m.Name == name {
-			return m
-		}
-	}
-	return nil
 }
 
 func joinIDs(ids []ShapeID) string {

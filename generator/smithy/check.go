@@ -470,7 +470,7 @@ func (l *loader) checkDefault(owner ShapeID, t *Shape, d Node) {
 func (l *loader) checkTraitUse(owner ShapeID, t Traits) {
 	for _, tr := range t.list {
 		if ts := l.m.shapes[tr.ID]; ts != nil && !ts.Traits.Has(TraitTrait) {
-			l.addAt(tr.Value.Offset, owner, "%s is used as a trait, but it is not one: the shape lacks the trait trait (smithy.api#trait)", tr.ID)
+			l.addAt(tr.Value.Offset, owner, "%s is used as a trait, but it is not one: the shape lacks @trait (smithy.api#trait)", tr.ID)
 		}
 	}
 }

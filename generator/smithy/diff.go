@@ -8,10 +8,10 @@ import (
 	"strings"
 )
 
-// shapeDiff describes the first way two definitions of a shape differ,
-// or returns "" when they say the same thing.
+// shapeDiff describes the first way a definition of a shape differs from
+// another, or returns "" when they say the same thing.
 func shapeDiff(a, b *Shape) string {
-	if d := shapeDiffs(a, b); len(d) > 0 {
+	if d := diffShapes(a, b, "here", "there"); len(d) > 0 {
 		return d[0]
 	}
 	return ""
@@ -20,14 +20,17 @@ func shapeDiff(a, b *Shape) string {
 // shapeDiffs lists every way two definitions of a shape differ, ignoring
 // where they are. Unordered properties (a service's operations, a
 // resource's identifiers) compare as sets, members in order.
-func shapeDiffs(a, b *Shape) []string {
+func shapeDiffs(a, b *Shape) []string { return diffShapes(a, b, "in the first", "in the second") }
+
+// diffShapes is shapeDiffs with words for where a trait is.
+func diffShapes(a, b *Shape, inA, inB string) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	if a.Type != b.Type {
 		add("type %s, not %s", a.Type, b.Type)
 		return out
 	}
-	for _, d := range traitsDiffs(a.Traits, b.Traits) {
+	for _, d := range traitsDiffs(a.Traits, b.Traits, inA, inB) {
 		add("%s", d)
 	}
 	if !slices.Equal(a.Mixins, b.Mixins) {
@@ -51,7 +54,7 @@ func shapeDiffs(a, b *Shape) []string {
 		if am.Target != bm.Target {
 			add("member %s targets %s, not %s", am.Name, am.Target, bm.Target)
 		}
-		for _, d := range traitsDiffs(am.Traits, bm.Traits) {
+		for _, d := range traitsDiffs(am.Traits, bm.Traits, inA, inB) {
 			add("member %s: %s", am.Name, d)
 		}
 	}
@@ -123,20 +126,20 @@ func sameBindings(a, b []Binding) bool {
 }
 
 // traitsDiffs lists the traits that differ, in a's order then b's.
-func traitsDiffs(a, b Traits) []string {
+func traitsDiffs(a, b Traits, inA, inB string) []string {
 	var out []string
 	for _, t := range a.list {
 		v, ok := b.Get(t.ID)
 		switch {
 		case !ok:
-			out = append(out, fmt.Sprintf("trait %s only in the first", t.ID))
+			out = append(out, fmt.Sprintf("trait %s only %s", t.ID, inA))
 		case !nodeEqual(t.Value, v):
 			out = append(out, fmt.Sprintf("trait %s is %s, not %s", t.ID, nodeText(t.Value), nodeText(v)))
 		}
 	}
 	for _, t := range b.list {
 		if !a.Has(t.ID) {
-			out = append(out, fmt.Sprintf("trait %s only in the second", t.ID))
+			out = append(out, fmt.Sprintf("trait %s only %s", t.ID, inB))
 		}
 	}
 	return out

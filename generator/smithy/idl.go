@@ -98,12 +98,10 @@ func (l *loader) idlShape(u *idlUnit, is *idl.Shape) {
 			s.Traits.list = append(s.Traits.list, Trait{t, Node{Kind: ObjectNode, Offset: at}})
 		}
 	}
+	var seen map[ShapeID]bool
 	for _, r := range is.Mixins {
 		mid := u.resolve(l, r.ID)
-		if containsID(s.Mixins, mid) {
-			continue
-		}
-		s.Mixins = append(s.Mixins, mid)
+		s.Mixins = appendNew(s.Mixins, &seen, mid)
 		l.noteRef(id, "mixins", mid, u.base+r.At)
 	}
 	if is.For != nil {
@@ -121,10 +119,9 @@ func (l *loader) idlShape(u *idlUnit, is *idl.Shape) {
 		if is.Output != nil {
 			s.Output = l.idlTarget(u, s, "output", is.Output)
 		}
+		var seen map[ShapeID]bool
 		for i := range is.Errors {
-			if id := l.idlTarget(u, s, "errors", &is.Errors[i]); !containsID(s.Errors, id) {
-				s.Errors = append(s.Errors, id)
-			}
+			s.Errors = appendNew(s.Errors, &seen, l.idlTarget(u, s, "errors", &is.Errors[i]))
 		}
 	case Service, Resource:
 		l.idlBody(u, s, is.Body)
@@ -261,9 +258,10 @@ func (l *loader) idlBody(u *idlUnit, s *Shape, body *idl.Value) {
 			return nil
 		}
 		out := []ShapeID{}
+		var seen map[ShapeID]bool
 		for _, it := range v.Items {
-			if id := ref(prop, it); id != "" && !containsID(out, id) {
-				out = append(out, id)
+			if id := ref(prop, it); id != "" {
+				out = appendNew(out, &seen, id)
 			}
 		}
 		return out
@@ -341,6 +339,13 @@ func (l *loader) idlTraits(u *idlUnit, owner ShapeID, doc *idl.Doc, ts []idl.Tra
 	if doc != nil {
 		t.list = append(t.list, Trait{TraitDocumentation, Node{Kind: StringNode, Str: doc.Text, Offset: u.base + doc.At}})
 	}
+	var seen map[ShapeID]int // when there are many
+	if len(ts) > 16 {
+		seen = make(map[ShapeID]int, len(ts)+1)
+		for i, x := range t.list {
+			seen[x.ID] = i
+		}
+	}
 	for _, tr := range ts {
 		id := u.resolve(l, tr.ID)
 		at := u.base + tr.At
@@ -354,11 +359,23 @@ func (l *loader) idlTraits(u *idlUnit, owner ShapeID, doc *idl.Doc, ts []idl.Tra
 		} else {
 			v = l.idlNode(u, *tr.Value)
 		}
-		if old, ok := t.Get(id); ok {
+		old, ok := Node{}, false
+		if seen != nil {
+			var i int
+			if i, ok = seen[id]; ok {
+				old = t.list[i].Value
+			}
+		} else {
+			old, ok = t.Get(id)
+		}
+		if ok {
 			if !nodeEqual(old, v) {
 				l.addAt(at, owner, "trait %s applied twice", id)
 			}
 			continue
+		}
+		if seen != nil {
+			seen[id] = len(t.list)
 		}
 		t.list = append(t.list, Trait{id, v})
 	}

@@ -77,7 +77,8 @@ type loader struct {
 	pending []*Shape
 	// defined holds the type of every shape any file defines, so that
 	// IDL files can resolve relative shape IDs and annotation traits.
-	defined map[ShapeID]Type
+	defined   map[ShapeID]Type
+	metaIndex map[string]int // metadata keys by index in Model.Metadata
 }
 
 type applyStmt struct {
@@ -601,14 +602,36 @@ func (l *loader) refList(owner ShapeID, what string, v gjson.Result) []ShapeID {
 		return nil
 	}
 	var out []ShapeID
+	var seen map[ShapeID]bool
 	v.ForEach(func(_, r gjson.Result) bool {
-		// These lists are sets: an ID listed twice is there once.
-		if id := l.ref(owner, what, r); id != "" && !containsID(out, id) {
-			out = append(out, id)
+		if id := l.ref(owner, what, r); id != "" {
+			out = appendNew(out, &seen, id)
 		}
 		return true
 	})
 	return out
+}
+
+// appendNew appends id unless the list has it: these lists are sets, an
+// ID listed twice is there once. Long lists get a set to stay linear.
+func appendNew(list []ShapeID, seen *map[ShapeID]bool, id ShapeID) []ShapeID {
+	if len(list) < 32 {
+		if containsID(list, id) {
+			return list
+		}
+		return append(list, id)
+	}
+	if *seen == nil {
+		*seen = make(map[ShapeID]bool, 2*len(list))
+		for _, x := range list {
+			(*seen)[x] = true
+		}
+	}
+	if (*seen)[id] {
+		return list
+	}
+	(*seen)[id] = true
+	return append(list, id)
 }
 
 func (l *loader) member(s *Shape, name string, offset int, v gjson.Result) *Member {

@@ -139,12 +139,14 @@ func notJSONAST(root gjson.Result) string {
 	}
 	has := func(k string) bool { return root.Get(gjson.Escape(k)).Exists() }
 	switch {
-	case has("smithy") || has("shapes"):
+	case has("smithy"):
 		return ""
 	case has("metadata") && has("operations") && root.Get("metadata.apiVersion").Exists():
 		return "this is an AWS API model in the C2J format (api-2.json), not Smithy: use the service's Smithy JSON AST model, as published in github.com/aws/api-models-aws"
 	case has("openapi") || has("swagger"):
 		return "this is an OpenAPI (Swagger) document, not a Smithy model: smithy2go reads Smithy IDL (.smithy) and Smithy JSON AST models"
+	case has("shapes"):
+		return "" // a Smithy model without its version, which the loader reports
 	}
 	return `this JSON is not a Smithy JSON AST model: it has neither a "smithy" version nor "shapes"`
 }

@@ -4,12 +4,25 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse parses one IDL file. It never fails outright: syntax errors are
 // in File.Errors, and what could be read around them is in the File.
 func Parse(src []byte) *File {
 	p := &parser{lx: lexer{src: src, lineStart: true}, src: src, f: &File{}, inSuffix: "Input", outSuffix: "Output"}
+	if !utf8.Valid(src) {
+		i := 0
+		for i < len(src) {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size
+		}
+		p.f.Errors = append(p.f.Errors, Error{i, fmt.Sprintf("the file is not UTF-8: byte 0x%02X", src[i])})
+		return p.f
+	}
 	p.v1 = true
 	p.advance()
 	p.file()
@@ -289,7 +302,13 @@ func (p *parser) startsStatement(t token) bool {
 		case "metadata", "namespace", "use", "apply":
 			return true
 		default:
-			return shapeTypes[w]
+			if shapeTypes[w] {
+				return true
+			}
+			// "strin Label" is a statement with a misspelt type; a member
+			// ("name: String") is not.
+			lx := p.lx
+			return lx.next().kind == tSpace && lx.next().kind == tIdent
 		}
 	}
 	return false
@@ -690,6 +709,9 @@ func (p *parser) members() []*Member {
 		}
 		m := &Member{Doc: p.takeDoc()}
 		m.Traits = p.traits()
+		if p.is(tEOF) {
+			p.unexpected("'}'")
+		}
 		if p.is(tDollar) {
 			if p.v1 {
 				p.errorf(p.tok.start, "eliding a member's target needs Smithy 2.0; this file is 1.0")
@@ -729,6 +751,9 @@ func (p *parser) enumMembers() []*Member {
 		}
 		m := &Member{Doc: p.takeDoc()}
 		m.Traits = p.traits()
+		if p.is(tEOF) {
+			p.unexpected("'}'")
+		}
 		m.Name, m.At = p.ident("an enum member name")
 		p.skipSpaces()
 		if p.is(tEqual) {
