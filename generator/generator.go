@@ -50,6 +50,9 @@ type Options struct {
 	// ModelName names the model in messages, such as "models/ec2.json".
 	ModelName string
 	Model     []byte
+	// Sources, when set, are the model's files (IDL and JSON AST, merged)
+	// in place of Model.
+	Sources []smithy.Source
 	// Package is the Go package name.
 	Package string
 	// Service is a service shape ID or name; empty picks the only one.
@@ -78,7 +81,11 @@ var protocols = map[smithy.ShapeID]emit.Protocol{
 // Generate builds the package in memory. A model problem is returned as
 // smithy.Problems.
 func Generate(opts Options) (*Result, error) {
-	m, err := smithy.Load(opts.ModelName, opts.Model)
+	srcs := opts.Sources
+	if len(srcs) == 0 {
+		srcs = []smithy.Source{{Name: opts.ModelName, Data: opts.Model}}
+	}
+	m, err := smithy.LoadSources(srcs...)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +97,7 @@ func Generate(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.Position(svc.Offset), err)
 	}
-	g := &emit.Generator{Plan: p, Header: Header(opts.ModelName, opts.Model)}
+	g := &emit.Generator{Plan: p, Header: Header(opts.ModelName, modelBytes(srcs))}
 	res := &Result{Warnings: append([]string(nil), p.Warnings...)}
 	if proto, ok := protocols[p.Protocol]; ok {
 		g.Protocol = proto

@@ -80,7 +80,9 @@ func runAll(steps []step) {
 	fmt.Printf("testall: all %d steps passed in %s\n", len(steps), time.Since(start).Round(time.Second))
 }
 
-const ecQuerySuite = "../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json"
+// ecQuerySuite is the ec2Query compliance suite's IDL, the source of
+// internal/protocoltest/ec2query.
+const ecQuerySuite = "../shared/protocol-tests/ec2query/idl"
 
 // shared reports whether the read-only data beside the project is there.
 func shared() bool {
@@ -119,6 +121,7 @@ func (s step) run() error {
 func fuzzSteps(d string) []step {
 	targets := []struct{ pkg, name string }{
 		{"./generator/smithy", "FuzzLoad"},
+		{"./generator/smithy", "FuzzIDL"},
 		{"./generator", "FuzzGenerate"},
 		{"./generator/godoc", "FuzzComment"},
 		{"./templates", "FuzzXMLDecoder"},
