@@ -9,17 +9,20 @@ import (
 // shapes, merges the shapes of all files, applies traits, upgrades
 // Smithy 1.0 shapes, flattens mixins and checks the result. JSON AST and
 // IDL files meet here, so everything from here on is done once for both.
-func (l *loader) assemble(units []*idlUnit) {
-	for _, s := range l.pending {
-		l.defined[s.ID] = s.Type
+func (l *loader) assemble(units []*idlUnit, files int) {
+	if len(units) > 0 {
+		for _, s := range l.pending {
+			l.defined[s.ID] = s.Type
+		}
+		for _, u := range units {
+			u.declare(l)
+		}
+		for _, u := range units {
+			l.lowerIDL(u)
+		}
 	}
-	for _, u := range units {
-		u.declare(l)
-	}
-	for _, u := range units {
-		l.lowerIDL(u)
-	}
-	l.merge()
+	// A JSON file's shapes are already checked against each other.
+	l.merge(files > 1 || len(units) > 0)
 	for _, a := range coalesce(l.applies) {
 		if !l.apply(a, false) {
 			l.lateApplies = append(l.lateApplies, a)
@@ -38,9 +41,12 @@ func (l *loader) assemble(units []*idlUnit) {
 
 // merge puts the shapes of every file in the model. A shape defined the
 // same way twice is one shape, as in Smithy; defined differently, it is
-// a problem.
-func (l *loader) merge() {
-	lower := make(map[string]ShapeID, len(l.pending))
+// a problem. IDs that differ only by case conflict, when checked.
+func (l *loader) merge(checkCase bool) {
+	var lower map[string]ShapeID
+	if checkCase {
+		lower = make(map[string]ShapeID, len(l.pending))
+	}
 	for _, s := range l.pending {
 		if prev, ok := l.m.shapes[s.ID]; ok {
 			if d := shapeDiff(s, prev); d != "" {
@@ -48,12 +54,14 @@ func (l *loader) merge() {
 			}
 			continue
 		}
-		key := strings.ToLower(string(s.ID))
-		if prev, ok := lower[key]; ok {
-			l.addAt(s.Offset, s.ID, "shape ID conflicts with %s: shape IDs must differ other than by case", prev)
-			continue
+		if checkCase {
+			key := strings.ToLower(string(s.ID))
+			if prev, ok := lower[key]; ok {
+				l.addAt(s.Offset, s.ID, "shape ID conflicts with %s: shape IDs must differ other than by case", prev)
+				continue
+			}
+			lower[key] = s.ID
 		}
-		lower[key] = s.ID
 		l.m.shapes[s.ID] = s
 	}
 	l.pending = nil
@@ -181,7 +189,7 @@ func (l *loader) applyMixins() {
 		if done[s.ID] {
 			return
 		}
-		if len(s.Mixins) == 0 && s.forResource == "" && !hasElided(s) {
+		if _, bound := l.bound[s]; len(s.Mixins) == 0 && !bound && !hasElided(s) {
 			done[s.ID] = true
 			return
 		}
@@ -238,8 +246,7 @@ func (l *loader) applyMixins() {
 		res := l.forResource(s)
 		for _, m := range s.Members {
 			inherited := byName[m.Name]
-			if m.elided {
-				m.elided = false
+			if m.Target == "" { // elided
 				if t := res.binding(m.Name); t != "" {
 					m.Target = t
 				} else if inherited != nil {
@@ -274,15 +281,16 @@ func (l *loader) applyMixins() {
 			l.apply(a, true)
 		}
 	}
-	for _, s := range l.m.Shapes() {
+	shapes := l.m.Shapes()
+	for _, s := range shapes {
 		visit(s, nil)
 	}
-	l.checkMixedShapes()
+	l.checkMixedShapes(shapes)
 }
 
 func hasElided(s *Shape) bool {
 	for _, m := range s.Members {
-		if m.elided {
+		if m.Target == "" {
 			return true
 		}
 	}
@@ -348,16 +356,17 @@ func inheritProperties(s, mx *Shape) {
 type boundResource struct{ r *Shape }
 
 func (l *loader) forResource(s *Shape) boundResource {
-	if s.forResource == "" {
+	b, ok := l.bound[s]
+	if !ok {
 		return boundResource{}
 	}
-	r := l.m.shapes[s.forResource]
+	r := l.m.shapes[b.id]
 	switch {
 	case r == nil:
-		l.addAt(s.forAt, s.ID, "resource %s does not exist", s.forResource)
+		l.addAt(b.at, s.ID, "resource %s does not exist", b.id)
 		return boundResource{}
 	case r.Type != Resource:
-		l.addAt(s.forAt, s.ID, `"for" must name a resource; %s is %s %s`, r.ID, article(r.Type), r.Type)
+		l.addAt(b.at, s.ID, `"for" must name a resource; %s is %s %s`, r.ID, article(r.Type), r.Type)
 		return boundResource{}
 	}
 	return boundResource{r}
@@ -393,8 +402,8 @@ func elisionSources(s *Shape, b boundResource) string {
 
 // checkMixedShapes checks what only holds once mixins are applied: lists
 // and maps have their members, and resource mixins bring no properties.
-func (l *loader) checkMixedShapes() {
-	for _, s := range l.m.Shapes() {
+func (l *loader) checkMixedShapes(shapes []*Shape) {
+	for _, s := range shapes {
 		switch {
 		case len(s.Mixins) > 0 && s.IsList() && s.ListMember() == nil:
 			l.addAt(s.Offset, s.ID, `%s shape needs "member"`, s.Type)

@@ -87,7 +87,10 @@ func (l *loader) idlShape(u *idlUnit, is *idl.Shape) {
 		l.addAt(at, id, "cannot redefine a prelude shape; every model already has it")
 		return
 	}
-	s := &Shape{ID: id, Type: Type(is.Type), Offset: at, v1: u.f.V1()}
+	s := &Shape{ID: id, Type: Type(is.Type), Offset: at}
+	if u.f.V1() {
+		l.v1[s] = true
+	}
 	s.Traits = l.idlTraits(u, id, is.Doc, is.Traits)
 	if is.IO != "" {
 		t := TraitInput
@@ -105,7 +108,7 @@ func (l *loader) idlShape(u *idlUnit, is *idl.Shape) {
 		l.noteRef(id, "mixins", mid, u.base+r.At)
 	}
 	if is.For != nil {
-		s.forResource, s.forAt = u.resolve(l, is.For.ID), u.base+is.For.At
+		l.bound[s] = idRef{u.resolve(l, is.For.ID), u.base + is.For.At}
 	}
 	switch s.Type {
 	case Structure, Union, List, Set, Map:
@@ -165,7 +168,7 @@ func (l *loader) idlMembers(u *idlUnit, s *Shape, is *idl.Shape) {
 			l.addAt(at, s.ID, "a map has two members, key and value, not %q", im.Name)
 			continue
 		}
-		m := &Member{Name: im.Name, ID: s.ID.WithMember(im.Name), Container: s.ID, Offset: at, elided: im.Elided}
+		m := &Member{Name: im.Name, ID: s.ID.WithMember(im.Name), Container: s.ID, Offset: at}
 		m.Traits = l.idlTraits(u, m.ID, im.Doc, im.Traits)
 		if !im.Elided {
 			m.Target = l.idlTarget(u, s, "member "+im.Name, &im.Target)

@@ -79,6 +79,16 @@ type loader struct {
 	// IDL files can resolve relative shape IDs and annotation traits.
 	defined   map[ShapeID]Type
 	metaIndex map[string]int // metadata keys by index in Model.Metadata
+	// v1 holds the shapes of Smithy 1.0 files; bound, the resource that a
+	// shape's elided members take identifiers from ("for").
+	v1    map[*Shape]bool
+	bound map[*Shape]idRef
+}
+
+// idRef is a shape ID written at an offset.
+type idRef struct {
+	id ShapeID
+	at int
 }
 
 type applyStmt struct {
@@ -117,7 +127,7 @@ func (l *loader) loadJSON(data []byte) {
 	l.load(root)
 	if v1 := root.Get("smithy"); v1.Type == gjson.String && strings.HasPrefix(v1.Str, "1") {
 		for _, s := range l.pending[first:] {
-			s.v1 = true
+			l.v1[s] = true
 		}
 	}
 }

@@ -150,12 +150,6 @@ type Shape struct {
 	Offset int
 	// Prelude marks shapes of smithy.api that every model has.
 	Prelude bool
-
-	// Loading state: the shape comes from a Smithy 1.0 file, and the
-	// resource whose identifiers its elided members take ("for").
-	v1          bool
-	forResource ShapeID
-	forAt       int
 }
 
 // Binding is a named reference: a resource identifier, property or lifecycle operation.
@@ -197,7 +191,7 @@ type Member struct {
 	Container ShapeID
 	Target    ShapeID
 	Traits    Traits
-	Offset    int
-
-	elided bool // $name in IDL: the target comes from a resource or mixin
+	// Offset places the member; an IDL member whose target is elided
+	// ($name) has no Target until mixins are applied.
+	Offset int
 }

@@ -38,6 +38,8 @@ func LoadSources(srcs ...Source) (*Model, error) {
 		m:       &Model{File: srcs[0].Name, shapes: map[ShapeID]*Shape{}},
 		refs:    map[ref]int{},
 		defined: map[ShapeID]Type{},
+		v1:      map[*Shape]bool{},
+		bound:   map[*Shape]idRef{},
 	}
 	var units []*idlUnit
 	for _, src := range srcs {
@@ -59,7 +61,7 @@ func LoadSources(srcs ...Source) (*Model, error) {
 			return nil, l.dedupe(l.problems)
 		}
 	}
-	l.assemble(units)
+	l.assemble(units, len(srcs))
 	if len(l.problems) > 0 {
 		return nil, l.dedupe(l.problems)
 	}

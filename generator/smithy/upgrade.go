@@ -11,9 +11,12 @@ const TraitBox ShapeID = "smithy.api#box"
 // member is boxed; a boxed member of such a target has no default, which
 // 2.0 says with a null default. Features that 1.0 lacks are problems.
 func (l *loader) upgrade() {
+	if !l.anyV1() {
+		return
+	}
 	shapes := l.m.Shapes()
 	for _, s := range shapes {
-		if s.v1 {
+		if l.v1[s] {
 			l.checkV1(s)
 		}
 	}
@@ -22,12 +25,12 @@ func (l *loader) upgrade() {
 	}
 	// Root shapes first: their members copy the defaults added here.
 	for _, s := range shapes {
-		if s.v1 && isPrimitive(s.Type) && !s.Traits.Has(TraitBox) {
+		if l.v1[s] && isPrimitive(s.Type) && !s.Traits.Has(TraitBox) {
 			s.Traits.set(TraitDefault, zeroValue(s.Type, s.Offset))
 		}
 	}
 	for _, s := range shapes {
-		if !s.v1 {
+		if !l.v1[s] {
 			continue
 		}
 		for _, m := range s.Members {
@@ -89,4 +92,13 @@ func zeroValue(t Type, offset int) Node {
 		return Node{Kind: BoolNode, Offset: offset}
 	}
 	return Node{Kind: NumberNode, Str: "0", Offset: offset}
+}
+
+func (l *loader) anyV1() bool {
+	for _, s := range l.m.shapes {
+		if l.v1[s] {
+			return true
+		}
+	}
+	return false
 }
