@@ -90,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		pkg       = fs.String("package", "", "Go package `name` (default: the base name of -out)")
 		service   = fs.String("service", "", "service shape `ID` to generate, needed when the model has several")
 		check     = fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if the files on disk differ")
-		verbose   = fs.Bool("v", false, "report what was written")
+		verbose   = fs.Bool("v", false, "say what was written even under go generate, and what was removed")
 		ops       listFlag
 	)
 	fs.Var(&modelArgs, "model", "Smithy model `file or directory` (.smithy IDL or .json AST), repeatable: the files merge into one model (default: the embedded EC2 model)")

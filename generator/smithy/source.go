@@ -46,6 +46,12 @@ func LoadSources(srcs ...Source) (*Model, error) {
 		l.base = l.m.files.add(src.Name, src.Data)
 		if src.IsIDL() {
 			u := &idlUnit{base: l.base, f: idl.Parse(src.Data)}
+			if l.m.Smithy == "" {
+				l.m.Smithy = u.f.Version
+				if u.f.V1() {
+					l.m.Smithy = "1.0"
+				}
+			}
 			for _, e := range u.f.Errors {
 				l.addAt(u.base+e.Offset, "", "%s", e.Msg)
 			}
