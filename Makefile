@@ -5,7 +5,7 @@
 
 generate: ## regenerate generated/ec2, and the compliance package when ../shared is there
 	go generate ./...
-	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json -out internal/protocoltest/ec2query; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/idl -out internal/protocoltest/ec2query; fi
 	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.query#AwsQuery -out internal/protocoltest/awsquery; fi
 
 test: ## every check CI runs

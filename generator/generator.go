@@ -50,6 +50,9 @@ type Options struct {
 	// ModelName names the model in messages, such as "models/ec2.json".
 	ModelName string
 	Model     []byte
+	// Sources, when set, are the model's files (IDL and JSON AST, merged)
+	// in place of Model.
+	Sources []smithy.Source
 	// Package is the Go package name.
 	Package string
 	// Service is a service shape ID or name; empty picks the only one.
@@ -72,7 +75,11 @@ type Result struct {
 // Generate builds the package in memory. A model problem is returned as
 // smithy.Problems.
 func Generate(opts Options) (*Result, error) {
-	m, err := smithy.Load(opts.ModelName, opts.Model)
+	srcs := opts.Sources
+	if len(srcs) == 0 {
+		srcs = []smithy.Source{{Name: opts.ModelName, Data: opts.Model}}
+	}
+	m, err := smithy.LoadSources(srcs...)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +91,7 @@ func Generate(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.Position(svc.Offset), err)
 	}
-	g := &emit.Generator{Plan: p, Header: Header(opts.ModelName, opts.Model)}
+	g := &emit.Generator{Plan: p, Header: Header(opts.ModelName, modelBytes(srcs))}
 	g.Protocol, _ = p.Protocol.(emit.Protocol)
 	res := &Result{}
 	for _, w := range append(append(smithy.Problems(nil), m.Warnings...), p.Warnings...) {

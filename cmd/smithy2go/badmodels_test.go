@@ -7,14 +7,19 @@ import (
 	"testing"
 )
 
-// TestBadModelCorpus runs every malformed model of the loader's corpus
-// through the command: each must exit 1, report every problem the loader's
+// TestBadModelCorpus runs every malformed model of the loader's corpus,
+// JSON AST and IDL, through the command: each must exit 1, report every problem the loader's
 // golden file lists, and leave an existing output directory untouched.
 func TestBadModelCorpus(t *testing.T) {
 	models, err := filepath.Glob(filepath.Join("..", "..", "generator", "smithy", "testdata", "bad", "*.json"))
 	if err != nil || len(models) < 30 {
 		t.Fatalf("want the corpus of at least 30 bad models, found %d (%v)", len(models), err)
 	}
+	idl, err := filepath.Glob(filepath.Join("..", "..", "generator", "smithy", "testdata", "bad", "*.smithy"))
+	if err != nil || len(idl) < 15 {
+		t.Fatalf("want at least 15 bad IDL models, found %d (%v)", len(idl), err)
+	}
+	models = append(models, idl...)
 	parent := t.TempDir()
 	out := filepath.Join(parent, "ec2")
 	mustRun(t, "-out", out)
@@ -22,7 +27,7 @@ func TestBadModelCorpus(t *testing.T) {
 	before := snapshot(t, parent)
 	for _, model := range models {
 		name := filepath.Base(model)
-		golden, err := os.ReadFile(strings.TrimSuffix(model, ".json") + ".golden")
+		golden, err := os.ReadFile(strings.TrimSuffix(model, filepath.Ext(model)) + ".golden")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -36,11 +41,11 @@ func TestBadModelCorpus(t *testing.T) {
 			t.Errorf("%s: wrote to stdout: %s", name, stdout)
 		}
 		// The golden text names the file as given; the command names it
-		// by the path it was given, so compare line by line after it.
+		// by the path it was given, so compare line by line with that.
 		for _, line := range strings.Split(strings.TrimSpace(string(golden)), "\n") {
-			want := strings.TrimPrefix(line, name)
-			if !strings.Contains(stderr, abs+want) {
-				t.Errorf("%s: stderr lacks %q:\n%s", name, abs+want, stderr)
+			want := strings.ReplaceAll(line, name+":", abs+":")
+			if !strings.Contains(stderr, want) {
+				t.Errorf("%s: stderr lacks %q:\n%s", name, want, stderr)
 			}
 		}
 	}

@@ -1,7 +1,7 @@
-// Command smithy2go generates a Go package from a Smithy 2.0 JSON AST model:
-// types, open enums, validators, wire code for supported protocols, and
-// golden tests. Run it with no flags to regenerate generated/ec2 from the
-// embedded EC2 model.
+// Command smithy2go generates a Go package from a Smithy model, IDL
+// (.smithy) or JSON AST, in one file or several: types, open enums,
+// validators, wire code for supported protocols, and golden tests. Run it
+// with no flags to regenerate generated/ec2 from the embedded EC2 model.
 package main
 
 import (
@@ -16,6 +16,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator"
 	"github.com/smithy2go/smithy2go/generator/output"
+	"github.com/smithy2go/smithy2go/generator/smithy"
 	"github.com/smithy2go/smithy2go/models"
 )
 
@@ -45,11 +46,18 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 const usageText = `usage: smithy2go [flags]
        smithy2go diff [flags] OLD NEW
+       smithy2go ast FILE|DIR...
 
-smithy2go reads a Smithy 2.0 JSON AST model and writes a Go package: structs,
-open enums, validators, ec2Query/awsQuery serializers and deserializers, and
-golden tests. Only files it generated are ever replaced or removed; nothing
-is written unless everything generated and formatted.
+smithy2go reads a Smithy model and writes a Go package: structs, open enums,
+validators, ec2Query/awsQuery serializers and deserializers, and golden
+tests. Only files it generated are ever replaced or removed; nothing is
+written unless everything generated and formatted.
+
+The model is Smithy IDL (.smithy, 2.0 or 1.0) or a JSON AST (.json). -model
+can be given several times, and a directory stands for every .smithy and
+.json file under it: the files merge into one model, as Smithy's own build
+does, with the prelude always there. "smithy2go ast FILE|DIR..." prints the
+merged model as a JSON AST, to see what was read.
 
 In a downstream module, add to a Go file beside the directory to generate
 (not inside it: go generate stumbles when a file it is scanning is removed):
@@ -71,17 +79,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "diff" {
 		return runDiff(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "ast" {
+		return runAST(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("smithy2go", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		modelFile = fs.String("model", "", "Smithy JSON AST model `file` (default: the embedded EC2 model)")
+		modelArgs listFlag
 		out       = fs.String("out", filepath.Join("generated", "ec2"), "output `directory`")
 		pkg       = fs.String("package", "", "Go package `name` (default: the base name of -out)")
 		service   = fs.String("service", "", "service shape `ID` to generate, needed when the model has several")
 		check     = fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if the files on disk differ")
-		verbose   = fs.Bool("v", false, "report what was written")
+		verbose   = fs.Bool("v", false, "say what was written even under go generate, and what was removed")
 		ops       listFlag
 	)
+	fs.Var(&modelArgs, "model", "Smithy model `file or directory` (.smithy IDL or .json AST), repeatable: the files merge into one model (default: the embedded EC2 model)")
 	fs.Var(&ops, "operation", "operation `name` to generate, repeatable (default: every operation of the service)")
 	usage := func(w io.Writer) {
 		fs.SetOutput(w)
@@ -122,23 +134,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	modelName, data := models.DefaultName, models.EC2InterruptibleCapacityReservation
-	if *modelFile != "" {
-		var err error
-		data, err = os.ReadFile(*modelFile)
-		if err != nil {
-			fmt.Fprintf(stderr, "smithy2go: %v\n", err)
-			return exitError
-		}
-		modelName = *modelFile
-	}
-	res, err := generator.Generate(generator.Options{
-		ModelName:  modelName,
-		Model:      data,
+	opts := generator.Options{
+		ModelName:  models.DefaultName,
+		Model:      models.EC2InterruptibleCapacityReservation,
 		Package:    name,
 		Service:    *service,
 		Operations: ops,
-	})
+	}
+	if len(modelArgs) > 0 {
+		srcs, ok := readModel(modelArgs, stderr)
+		if !ok {
+			return exitError
+		}
+		opts.ModelName, opts.Model = modelName(modelArgs), nil
+		if len(srcs) == 1 && srcs[0].Name == modelArgs[0] {
+			opts.Model = srcs[0].Data // one file, as before: its header digest stays
+		} else {
+			opts.Sources = srcs
+		}
+	}
+	res, err := generator.Generate(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "smithy2go: %s\n", indentLines(err.Error()))
 		return exitError
@@ -168,8 +183,86 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "smithy2go: %v (nothing was changed)\n", err)
 		return exitError
 	}
-	if *verbose {
-		fmt.Fprintf(stderr, "smithy2go: %s: %d written, %d unchanged, %d removed\n", *out, len(p.Write), len(p.Unchanged), len(p.Remove))
+	// go generate runs many generators; it sets GOFILE and GOPACKAGE, and
+	// there a generator that has nothing to say is quiet.
+	if *verbose || os.Getenv("GOFILE") == "" || os.Getenv("GOPACKAGE") == "" {
+		line := fmt.Sprintf("%s: %d files, %d written, %d unchanged", *out, len(res.Files), len(p.Write), len(p.Unchanged))
+		if len(p.Remove) > 0 || *verbose {
+			line += fmt.Sprintf(", %d removed", len(p.Remove))
+		}
+		fmt.Fprintln(stderr, line)
+	}
+	return exitOK
+}
+
+// readModel reads the -model files and directories, warning of the files
+// in directories that are not models.
+func readModel(args []string, stderr io.Writer) ([]smithy.Source, bool) {
+	srcs, skipped, err := smithy.ReadSources(args...)
+	if err != nil {
+		fmt.Fprintf(stderr, "smithy2go: %v\n", err)
+		return nil, false
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(stderr, "smithy2go: warning: skipped %s\n", s)
+	}
+	return srcs, true
+}
+
+// modelName names the model in messages and file headers: the one file
+// or directory given, or the base names of several joined by "+".
+func modelName(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	names := make([]string, len(args))
+	for i, a := range args {
+		names[i] = filepath.Base(a)
+	}
+	return strings.Join(names, "+")
+}
+
+const astUsageText = `usage: smithy2go ast FILE|DIR...
+
+ast prints a Smithy model as a Smithy 2.0 JSON AST: the files given (IDL
+or JSON AST; a directory stands for every .smithy and .json file under
+it) merged into one model, traits applied, Smithy 1.0 files upgraded to
+2.0, elided members resolved. Shapes that use mixins list them and keep
+what the mixins gave them. The output is deterministic and loads back to
+the same model.
+
+Exit status: 0 on success, 1 for model errors, 2 for usage errors.
+`
+
+func runAST(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("smithy2go ast", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, astUsageText)
+			return exitOK
+		}
+		fmt.Fprint(stderr, astUsageText)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "smithy2go ast: name at least one model file or directory")
+		fmt.Fprint(stderr, astUsageText)
+		return exitUsage
+	}
+	srcs, ok := readModel(fs.Args(), stderr)
+	if !ok {
+		return exitError
+	}
+	m, err := smithy.LoadSources(srcs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "smithy2go: %s\n", indentLines(err.Error()))
+		return exitError
+	}
+	if _, err := stdout.Write(m.AST()); err != nil {
+		fmt.Fprintf(stderr, "smithy2go: %v\n", err)
+		return exitError
 	}
 	return exitOK
 }

@@ -525,7 +525,7 @@ func TestDeterministic(t *testing.T) {
 	out := filepath.Join(root, "a", "ec2")
 	age(t, out)
 	before := snapshot(t, root)
-	if stderr := mustRun(t, "-v", "-out", out); !strings.Contains(stderr, ": 0 written, ") || !strings.Contains(stderr, ", 0 removed") {
+	if stderr := mustRun(t, "-v", "-out", out); !strings.Contains(stderr, " files, 0 written, ") || !strings.Contains(stderr, ", 0 removed") {
 		t.Errorf("second run reports %q", stderr)
 	}
 	sameTree(t, before, snapshot(t, root))

@@ -15,20 +15,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files of TestBadModels")
 
-// TestBadModels loads each malformed model in testdata/bad and compares the
-// error text with its golden file. Goldens were read by hand when written:
+// TestBadModels loads each malformed model in testdata/bad, JSON AST and
+// IDL, and compares the error text with its golden file. Goldens were read by hand when written:
 // each names the problem at the right place in a way a user can act on.
 func TestBadModels(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "bad", "*.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 35 {
-		t.Fatalf("found %d bad models, want at least 35", len(files))
+	idl, err := filepath.Glob(filepath.Join("testdata", "bad", "*.smithy"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, path := range files {
+	if len(files) < 35 || len(idl) < 15 {
+		t.Fatalf("found %d JSON and %d IDL bad models, want at least 35 and 15", len(files), len(idl))
+	}
+	for _, path := range append(files, idl...) {
 		name := filepath.Base(path)
-		t.Run(strings.TrimSuffix(name, ".json"), func(t *testing.T) {
+		t.Run(strings.TrimSuffix(name, filepath.Ext(name)), func(t *testing.T) {
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -46,7 +50,7 @@ func TestBadModels(t *testing.T) {
 			}
 			checkProblems(t, name, data, ps)
 			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(path, ".json") + ".golden"
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)

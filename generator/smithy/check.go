@@ -3,6 +3,7 @@ package smithy
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,6 +79,8 @@ func (l *loader) checkCollectionCycles(shapes []*Shape) {
 func (l *loader) checkShape(s *Shape) {
 	{
 		l.checkTraits(s.ID, s.Type, s.Traits)
+		l.checkTraitUse(s.ID, s.Traits)
+		l.checkTraitPlaces(s, s.Traits, false)
 		for _, m := range s.Members {
 			l.checkMember(s, m)
 		}
@@ -131,6 +134,7 @@ func (l *loader) checkMember(s *Shape, m *Member) {
 		l.addAt(m.Offset, m.ID, "target %s does not exist", m.Target)
 		return
 	case s.Type == Enum || s.Type == IntEnum:
+		l.checkTraitUse(m.ID, m.Traits)
 		if m.Target != UnitID {
 			l.addAt(m.Offset, m.ID, "enum members must target smithy.api#Unit, not %s", m.Target)
 		}
@@ -139,6 +143,8 @@ func (l *loader) checkMember(s *Shape, m *Member) {
 		return
 	}
 	l.checkTraits(m.ID, t.Type, m.Traits)
+	l.checkTraitUse(m.ID, m.Traits)
+	l.checkTraitPlaces(s, m.Traits, true)
 	if d, ok := m.Traits.Default(); ok {
 		l.checkDefault(m.ID, t, d)
 	}
@@ -159,8 +165,13 @@ func (l *loader) checkEnum(s *Shape) {
 				l.addAt(m.Offset, m.ID, "intEnum member needs an integer enumValue")
 				continue
 			}
-			if _, isInt := v.Int(); !isInt {
+			i, isInt := v.Int()
+			if !isInt {
 				l.addAt(v.Offset, m.ID, "intEnum enumValue must be an integer, not %s", describe(v))
+				continue
+			}
+			if i < math.MinInt32 || i > math.MaxInt32 {
+				l.addAt(v.Offset, m.ID, "intEnum enumValue %s does not fit in 32 bits", v.Str)
 				continue
 			}
 			key = v.Str
@@ -451,4 +462,67 @@ func (l *loader) checkDefault(owner ShapeID, t *Shape, d Node) {
 	default:
 		l.addAt(d.Offset, owner, "default value %s does not fit %s %s", nodeText(d), t.Type, t.ID)
 	}
+}
+
+// checkTraitUse reports traits that name a shape of the model which is
+// not a trait. Traits the model does not define are fine: AWS models use
+// aws.api and aws.protocols traits without their definitions.
+func (l *loader) checkTraitUse(owner ShapeID, t Traits) {
+	for _, tr := range t.list {
+		if ts := l.m.shapes[tr.ID]; ts != nil && !ts.Traits.Has(TraitTrait) {
+			l.addAt(tr.Value.Offset, owner, "%s is used as a trait, but it is not one: the shape lacks @trait (smithy.api#trait)", tr.ID)
+		}
+	}
+}
+
+// traitPlaces are the prelude traits whose selectors name shape types
+// only, with those types; "member" means a structure member.
+var traitPlaces = func() map[ShapeID][]string {
+	m := map[ShapeID][]string{}
+	for places, names := range map[string]string{
+		"operation":         "readonly idempotent http endpoint optionalAuth examples httpChecksumRequired requestCompression",
+		"service":           "cors httpBasicAuth httpDigestAuth httpBearerAuth httpApiKeyAuth",
+		"service operation": "auth paginated",
+		"structure":         "error input output retryable",
+		"member": `required clientOptional idempotencyToken httpLabel httpQuery httpHeader httpPrefixHeaders
+			httpPayload httpQueryParams httpResponseCode hostLabel`,
+	} {
+		for _, n := range strings.Fields(names) {
+			m[ShapeID("smithy.api#"+n)] = strings.Fields(places)
+		}
+	}
+	return m
+}()
+
+// checkTraitPlaces reports prelude traits applied where their selectors
+// do not allow them, such as @idempotent on a string.
+func (l *loader) checkTraitPlaces(s *Shape, t Traits, member bool) {
+	for _, tr := range t.list {
+		places, ok := traitPlaces[tr.ID]
+		if !ok {
+			continue
+		}
+		here := string(s.Type)
+		if member {
+			here = "member"
+			if s.Type != Structure {
+				here = string(s.Type) + " member"
+			}
+		}
+		if !slices.Contains(places, here) {
+			l.addAt(tr.Value.Offset, s.ID, "trait %s applies to %s, not to %s", tr.ID, placeNames(places), article(Type(here))+" "+here)
+		}
+	}
+}
+
+func placeNames(places []string) string {
+	names := make([]string, len(places))
+	for i, p := range places {
+		if p == "member" {
+			names[i] = "structure members"
+		} else {
+			names[i] = p + "s"
+		}
+	}
+	return strings.Join(names, " and ")
 }

@@ -3,6 +3,8 @@ package smithy
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // Services returns the model's services, sorted by ID.
@@ -51,13 +53,16 @@ func (m *Model) ServiceOperations(svc *Shape) []*Shape {
 }
 
 // SelectOperations finds operations of svc by shape name ("CreateThing") or
-// full shape ID. An empty list selects them all.
+// full shape ID. An empty list selects them all. Every name it does not
+// find is reported, each with the closest operation name when one is
+// close: the same but for case, or a few edits away.
 func (m *Model) SelectOperations(svc *Shape, names []string) ([]*Shape, error) {
 	all := m.ServiceOperations(svc)
 	if len(names) == 0 {
 		return all, nil
 	}
 	var out []*Shape
+	var unknown []string
 	seen := map[ShapeID]bool{}
 	for _, n := range names {
 		var found *Shape
@@ -68,15 +73,50 @@ func (m *Model) SelectOperations(svc *Shape, names []string) ([]*Shape, error) {
 			}
 		}
 		if found == nil {
-			return nil, fmt.Errorf("service %s has no operation %q", svc.ID, n)
+			unknown = append(unknown, strconv.Quote(n)+suggestOperation(all, n))
+			continue
 		}
 		if !seen[found.ID] {
 			seen[found.ID] = true
 			out = append(out, found)
 		}
 	}
+	switch len(unknown) {
+	case 0:
+	case 1:
+		return nil, fmt.Errorf("service %s has no operation %s", svc.ID, unknown[0])
+	default:
+		return nil, fmt.Errorf("service %s has no operations %s", svc.ID, strings.Join(unknown, ", "))
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// suggestOperation names the operation of ops closest to n, if one is
+// close enough to be what was meant.
+func suggestOperation(ops []*Shape, n string) string {
+	name := strings.ToLower(ShapeID(n).Name())
+	if !strings.Contains(n, "#") {
+		name = strings.ToLower(n)
+	}
+	if name == "" {
+		return ""
+	}
+	best, bestDist := "", max(2, len(name)/4)+1
+	for _, op := range ops {
+		on := op.ID.Name()
+		lower := strings.ToLower(on)
+		if lower == name {
+			return fmt.Sprintf(" (did you mean %q?)", on)
+		}
+		if d := editDistance(name, lower); d < bestDist || d == bestDist && best != "" && on < best {
+			best, bestDist = on, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
 // Closure returns every shape reachable from the operations: their inputs,

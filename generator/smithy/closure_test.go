@@ -100,6 +100,29 @@ func TestServiceOperations(t *testing.T) {
 	}
 }
 
+// Unknown names are all reported, each with the operation that differs
+// only in case or by a few edits.
+func TestSelectOperationsSuggests(t *testing.T) {
+	m := mustLoad(t, closureModel)
+	svc := mustShape(t, m, "com.example#Svc")
+	tests := []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"getwidget"}, `service com.example#Svc has no operation "getwidget" (did you mean "GetWidget"?)`},
+		{[]string{"GetWidgt"}, `service com.example#Svc has no operation "GetWidgt" (did you mean "GetWidget"?)`},
+		{[]string{"com.example#getpart"}, `service com.example#Svc has no operation "com.example#getpart" (did you mean "GetPart"?)`},
+		{[]string{"Nope", "GetWidget", "pokewidget", "Zzzzzzzzzzzz"},
+			`service com.example#Svc has no operations "Nope", "pokewidget" (did you mean "PokeWidget"?), "Zzzzzzzzzzzz"`},
+	}
+	for _, tt := range tests {
+		_, err := m.SelectOperations(svc, tt.names)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%q: error %v\nwant %s", tt.names, err, tt.want)
+		}
+	}
+}
+
 func TestSelectOperations(t *testing.T) {
 	m := mustLoad(t, closureModel)
 	svc := mustShape(t, m, "com.example#Svc")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -24,7 +26,7 @@ func FuzzLoad(f *testing.F) {
 			if !errors.As(err, &ps) {
 				t.Fatalf("error is %T, want Problems", err)
 			}
-			checkPositions(t, data, ps)
+			checkPositions(t, "fuzz.json", data, ps)
 			for _, p := range ps {
 				if strings.HasPrefix(p.Message, "invalid JSON") && json.Valid(data) {
 					t.Fatalf("%v, but encoding/json finds the JSON valid", p)
@@ -32,19 +34,62 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		checkPositions(t, data, m.Warnings)
+		checkPositions(t, "fuzz.json", data, m.Warnings)
 		exercise(t, m)
 	})
 }
 
-func checkPositions(t *testing.T, data []byte, ps Problems) {
+// FuzzIDL feeds arbitrary bytes to the IDL front end: lexer, parser and
+// lowering. Loading must not panic, problems must lie inside the file,
+// and a model that loads must survive the generator's accessors and
+// print as a JSON AST that loads back to the same model. The seeds are
+// testdata/fuzz/FuzzIDL and, when ../shared is there, every .smithy file
+// in it.
+func FuzzIDL(f *testing.F) {
+	if dir, ok := sharedPath(); ok {
+		_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".smithy") {
+				if data, err := os.ReadFile(p); err == nil {
+					f.Add(data)
+				}
+			}
+			return nil
+		})
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := LoadSources(Source{"fuzz.smithy", data})
+		if err != nil {
+			if m != nil {
+				t.Fatal("LoadSources returned a model and an error")
+			}
+			var ps Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("error is %T, want Problems", err)
+			}
+			checkPositions(t, "fuzz.smithy", data, ps)
+			return
+		}
+		checkPositions(t, "fuzz.smithy", data, m.Warnings)
+		exercise(t, m)
+		ast := m.AST()
+		back, err := Load("ast.json", ast)
+		if err != nil {
+			t.Fatalf("the model's AST does not load: %v\n%s", err, ast)
+		}
+		if d := modelDiffs(m, back); len(d) > 0 {
+			t.Fatalf("the model's AST loads to another model:\n%s", strings.Join(d, "\n"))
+		}
+	})
+}
+
+func checkPositions(t *testing.T, file string, data []byte, ps Problems) {
 	t.Helper()
 	if len(ps) == 0 {
 		return
 	}
 	lines := bytes.Count(data, []byte{'\n'}) + 1
 	for _, p := range ps {
-		if p.Pos.File != "fuzz.json" || p.Pos.Line < 1 || p.Pos.Col < 1 || p.Pos.Line > lines ||
+		if p.Pos.File != file || p.Pos.Line < 1 || p.Pos.Col < 1 || p.Pos.Line > lines ||
 			p.Pos.Col > len(data)+1 || p.Message == "" {
 			t.Fatalf("bad problem %+v in %d lines", p, lines)
 		}

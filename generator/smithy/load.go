@@ -15,34 +15,12 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Load parses and checks a Smithy JSON AST model. file names the model in
-// problem reports. On failure the error is a Problems listing everything
-// found; Load never panics on bad input.
+// Load parses and checks one model file, a JSON AST or (when its name
+// ends in .smithy) Smithy IDL. file names the model in problem reports.
+// On failure the error is a Problems listing everything found; Load
+// never panics on bad input.
 func Load(file string, data []byte) (*Model, error) {
-	l := &loader{
-		m:    &Model{File: file, shapes: map[ShapeID]*Shape{}, lines: newLineTable(data)},
-		refs: map[ref]int{},
-	}
-	if !gjson.ValidBytes(data) {
-		off, msg := jsonError(data)
-		l.addAt(off, "", "invalid JSON: %s", msg)
-		return nil, l.problems
-	}
-	l.load(gjson.ParseBytes(data))
-	if len(l.problems) == 0 {
-		l.applyMixins()
-		for _, a := range l.lateApplies {
-			l.apply(a, true)
-		}
-	}
-	if len(l.problems) == 0 {
-		l.check()
-	}
-	if len(l.problems) > 0 {
-		return nil, l.dedupe(l.problems)
-	}
-	l.m.Warnings = l.dedupe(l.warnings)
-	return l.m, nil
+	return LoadSources(Source{file, data})
 }
 
 // dedupe sorts ps and keeps one of each problem found several times at the
@@ -65,16 +43,17 @@ func (l *loader) dedupe(ps Problems) Problems {
 }
 
 // shapeAt returns the shape whose definition holds pos: the last to start
-// at or before it.
+// at or before it in the same file.
 func (l *loader) shapeAt(pos Position) ShapeID {
-	if pos.Line < 1 || pos.Line > len(l.m.lines.starts) {
+	off, ok := l.m.files.offset(pos)
+	if !ok {
 		return ""
 	}
-	off := l.m.lines.starts[pos.Line-1] + pos.Col - 1
+	f := l.m.files.file(off)
 	var id ShapeID
 	start := -1
 	for _, s := range l.m.shapes {
-		if s.Offset <= off && s.Offset > start {
+		if s.Offset <= off && s.Offset > start && s.Offset >= f.base {
 			id, start = s.ID, s.Offset
 		}
 	}
@@ -90,6 +69,26 @@ type loader struct {
 	lateApplies []applyStmt
 	tooDeep     bool        // a value nests too deeply, already reported
 	refs        map[ref]int // offsets of the first reference from one shape to another
+
+	// base is the offset of the first byte of the JSON file being read.
+	base int
+	// pending holds the shapes read from every file, in file order, until
+	// merge puts them in the model.
+	pending []*Shape
+	// defined holds the type of every shape any file defines, so that
+	// IDL files can resolve relative shape IDs and annotation traits.
+	defined   map[ShapeID]Type
+	metaIndex map[string]int // metadata keys by index in Model.Metadata
+	// v1 holds the shapes of Smithy 1.0 files; bound, the resource that a
+	// shape's elided members take identifiers from ("for").
+	v1    map[*Shape]bool
+	bound map[*Shape]idRef
+}
+
+// idRef is a shape ID written at an offset.
+type idRef struct {
+	id ShapeID
+	at int
 }
 
 type applyStmt struct {
@@ -104,6 +103,33 @@ func (l *loader) addAt(offset int, shape ShapeID, format string, args ...any) {
 
 func (l *loader) warnAt(offset int, shape ShapeID, format string, args ...any) {
 	l.warnings = append(l.warnings, Problem{l.m.Position(offset), shape, fmt.Sprintf(format, args...)})
+}
+
+// at is the model offset of a value in the JSON file being read.
+func (l *loader) at(r gjson.Result) int { return l.base + r.Index }
+
+// loadJSON reads one JSON AST file into l.pending.
+func (l *loader) loadJSON(data []byte) {
+	if !gjson.ValidBytes(data) {
+		off, msg := jsonError(data)
+		if looksLikeIDL(data) {
+			msg += "; the file looks like Smithy IDL: name it .smithy"
+		}
+		l.addAt(l.base+off, "", "invalid JSON: %s", msg)
+		return
+	}
+	root := gjson.ParseBytes(data)
+	if why := notJSONAST(root); why != "" {
+		l.addAt(l.at(root), "", "%s", why)
+		return
+	}
+	first := len(l.pending)
+	l.load(root)
+	if v1 := root.Get("smithy"); v1.Type == gjson.String && strings.HasPrefix(v1.Str, "1") {
+		for _, s := range l.pending[first:] {
+			l.v1[s] = true
+		}
+	}
 }
 
 // jsonError locates and describes invalid JSON; gjson only says that it
@@ -155,47 +181,42 @@ func quoteChar(b []byte) string {
 
 func (l *loader) load(root gjson.Result) {
 	if !root.IsObject() {
-		l.addAt(root.Index, "", "a model must be a JSON object, not %s", kindOf(root))
+		l.addAt(l.at(root), "", "a model must be a JSON object, not %s", kindOf(root))
 		return
 	}
 	seen := map[string]bool{}
 	root.ForEach(func(k, v gjson.Result) bool {
 		if seen[k.Str] {
-			l.addAt(k.Index, "", "duplicate top-level key %q", k.Str)
+			l.addAt(l.at(k), "", "duplicate top-level key %q", k.Str)
 		}
 		seen[k.Str] = true
 		switch k.Str {
 		case "smithy":
 			l.m.Smithy = v.Str
 			if v.Type != gjson.String {
-				l.addAt(v.Index, "", `"smithy" must be a version string such as "2.0"`)
+				l.addAt(l.at(v), "", `"smithy" must be a version string such as "2.0"`)
 			} else if !supportedVersion(v.Str) {
-				l.addAt(v.Index, "", "unsupported Smithy version %q: smithy2go reads Smithy 1.0 and 2.0 JSON AST models", v.Str)
+				l.addAt(l.at(v), "", "unsupported Smithy version %q: smithy2go reads Smithy 1.0 and 2.0 JSON AST models", v.Str)
 			}
 		case "metadata":
 			if !v.IsObject() {
-				l.addAt(v.Index, "", `"metadata" must be an object, not %s`, kindOf(v))
+				l.addAt(l.at(v), "", `"metadata" must be an object, not %s`, kindOf(v))
 				return true
 			}
-			l.m.Metadata = l.node("", v, 0).Fields
+			l.addMetadata(l.node("", v, 0).Fields)
 		case "shapes":
 			if !v.IsObject() {
-				l.addAt(v.Index, "", `"shapes" must be an object, not %s`, kindOf(v))
+				l.addAt(l.at(v), "", `"shapes" must be an object, not %s`, kindOf(v))
 				return true
 			}
 			l.loadShapes(v)
 		default:
-			l.addAt(k.Index, "", "unknown top-level key %q: a model has smithy, metadata and shapes", k.Str)
+			l.addAt(l.at(k), "", "unknown top-level key %q: a model has smithy, metadata and shapes", k.Str)
 		}
 		return true
 	})
 	if !seen["smithy"] {
-		l.addAt(root.Index, "", `missing "smithy" version`)
-	}
-	for _, a := range l.applies {
-		if !l.apply(a, false) {
-			l.lateApplies = append(l.lateApplies, a)
-		}
+		l.addAt(l.at(root), "", `missing "smithy" version`)
 	}
 }
 
@@ -226,7 +247,7 @@ func kindOf(r gjson.Result) string {
 // node converts a JSON value to a Node, keeping source order; depth counts
 // the arrays and objects around it.
 func (l *loader) node(owner ShapeID, r gjson.Result, depth int) Node {
-	n := Node{Offset: r.Index}
+	n := Node{Offset: l.at(r)}
 	switch r.Type {
 	case gjson.Null:
 		n.Kind = NullNode
@@ -242,7 +263,7 @@ func (l *loader) node(owner ShapeID, r gjson.Result, depth int) Node {
 		if depth == maxDepth {
 			if !l.tooDeep {
 				l.tooDeep = true
-				l.addAt(r.Index, owner, "value nests deeper than %d levels; Smithy models need far fewer", maxDepth)
+				l.addAt(l.at(r), owner, "value nests deeper than %d levels; Smithy models need far fewer", maxDepth)
 			}
 			return n
 		}
@@ -255,7 +276,7 @@ func (l *loader) node(owner ShapeID, r gjson.Result, depth int) Node {
 		} else {
 			n.Kind = ObjectNode
 			r.ForEach(func(k, v gjson.Result) bool {
-				n.Fields = append(n.Fields, Field{k.Str, l.node(owner, v, depth+1), k.Index})
+				n.Fields = append(n.Fields, Field{k.Str, l.node(owner, v, depth+1), l.at(k)})
 				return true
 			})
 		}
@@ -287,44 +308,44 @@ func (l *loader) loadShapes(shapes gjson.Result) {
 		id := ShapeID(k.Str)
 		// Only apply statements may name a member.
 		if !validShapeID(k.Str, true) {
-			l.addAt(k.Index, "", "malformed shape ID %q: want namespace#Name, such as com.example#Widget", k.Str)
+			l.addAt(l.at(k), "", "malformed shape ID %q: want namespace#Name, such as com.example#Widget", k.Str)
 			return true
 		}
 		if !v.IsObject() {
-			l.addAt(v.Index, id, "a shape definition must be an object, not %s", kindOf(v))
+			l.addAt(l.at(v), id, "a shape definition must be an object, not %s", kindOf(v))
 			return true
 		}
 		typ := v.Get("type")
 		switch {
 		case !typ.Exists():
-			l.addAt(v.Index, id, `missing "type"`)
+			l.addAt(l.at(v), id, `missing "type"`)
 			return true
 		case typ.Type != gjson.String:
-			l.addAt(typ.Index, id, `"type" must be a string such as "structure", not %s`, kindOf(typ))
+			l.addAt(l.at(typ), id, `"type" must be a string such as "structure", not %s`, kindOf(typ))
 			return true
 		case typ.Str == "apply":
 			l.loadApply(id, v)
 			return true
 		case id.Member() != "":
-			l.addAt(k.Index, "", "malformed shape ID %q: only apply statements may name a member ($%s)", k.Str, id.Member())
+			l.addAt(l.at(k), "", "malformed shape ID %q: only apply statements may name a member ($%s)", k.Str, id.Member())
 			return true
 		}
 		if prev, ok := lower[strings.ToLower(k.Str)]; ok {
 			if prev == id {
-				l.addAt(k.Index, id, "shape defined twice")
+				l.addAt(l.at(k), id, "shape defined twice")
 			} else {
-				l.addAt(k.Index, id, "shape ID conflicts with %s: shape IDs must differ other than by case", prev)
+				l.addAt(l.at(k), id, "shape ID conflicts with %s: shape IDs must differ other than by case", prev)
 			}
 			return true
 		}
 		lower[strings.ToLower(k.Str)] = id
 		if _, ok := prelude[id]; ok {
-			l.addAt(k.Index, id, "cannot redefine a prelude shape; every model already has it")
+			l.addAt(l.at(k), id, "cannot redefine a prelude shape; every model already has it")
 			return true
 		}
-		s := &Shape{ID: id, Type: Type(typ.Str), Offset: k.Index}
+		s := &Shape{ID: id, Type: Type(typ.Str), Offset: l.at(k)}
 		if !knownType(s.Type) {
-			l.addAt(typ.Index, id, "unknown shape type %q%s", typ.Str, suggestType(typ.Str))
+			l.addAt(l.at(typ), id, "unknown shape type %q%s", typ.Str, suggestType(typ.Str))
 			return true
 		}
 		work = append(work, todo{s, v})
@@ -334,7 +355,7 @@ func (l *loader) loadShapes(shapes gjson.Result) {
 	// and each shape is read on its own: split it over the cores.
 	l.parallel(len(work), func(w *loader, i int) { w.loadShape(work[i].s, work[i].v) })
 	for _, t := range work {
-		l.m.shapes[t.s.ID] = t.s
+		l.pending = append(l.pending, t.s)
 	}
 }
 
@@ -352,7 +373,7 @@ func (l *loader) parallel(n int, f func(w *loader, i int)) {
 	ws := make([]*loader, workers)
 	var wg sync.WaitGroup
 	for k := range ws {
-		ws[k] = &loader{m: l.m, refs: map[ref]int{}, tooDeep: l.tooDeep}
+		ws[k] = &loader{m: l.m, refs: map[ref]int{}, tooDeep: l.tooDeep, base: l.base, defined: l.defined}
 		lo, hi := n*k/workers, n*(k+1)/workers
 		wg.Add(1)
 		go func(w *loader) {
@@ -388,7 +409,7 @@ func (l *loader) loadShape(s *Shape, v gjson.Result) {
 			s.Mixins = l.refList(s.ID, k.Str, val)
 		default:
 			if !contains(allowed, k.Str) {
-				l.addAt(k.Index, s.ID, "unexpected property %q on a %s shape; it may have %s",
+				l.addAt(l.at(k), s.ID, "unexpected property %q on a %s shape; it may have %s",
 					k.Str, s.Type, strings.Join(append([]string{"type", "traits", "mixins"}, allowed...), ", "))
 				return true
 			}
@@ -409,8 +430,10 @@ func (l *loader) loadShape(s *Shape, v gjson.Result) {
 			}
 		}
 	}
-	if len(missing) > 0 {
-		l.addAt(v.Index, s.ID, "%s shape needs %s", s.Type, strings.Join(missing, " and "))
+	// A shape with mixins may take its members from them; that is
+	// checked once they are applied.
+	if len(missing) > 0 && !v.Get("mixins").Exists() {
+		l.addAt(l.at(v), s.ID, "%s shape needs %s", s.Type, strings.Join(missing, " and "))
 	}
 }
 
@@ -453,30 +476,30 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 	switch k.Str {
 	case "members":
 		if !v.IsObject() {
-			l.addAt(v.Index, s.ID, `"members" must be an object, not %s`, kindOf(v))
+			l.addAt(l.at(v), s.ID, `"members" must be an object, not %s`, kindOf(v))
 			return
 		}
 		var lower map[string]string
 		v.ForEach(func(name, mv gjson.Result) bool {
 			if !validIdentifier(name.Str) {
-				l.addAt(name.Index, s.ID, "invalid member name %q: want a letter or '_' followed by letters, digits and '_'", name.Str)
+				l.addAt(l.at(name), s.ID, "invalid member name %q: want a letter or '_' followed by letters, digits and '_'", name.Str)
 				return true
 			}
 			if prev := sameMemberName(s.Members, &lower, name.Str); prev != "" {
 				if prev == name.Str {
-					l.addAt(name.Index, s.ID, "duplicate member %q", name.Str)
+					l.addAt(l.at(name), s.ID, "duplicate member %q", name.Str)
 				} else {
-					l.addAt(name.Index, s.ID, "member %q conflicts with %q: member names must differ other than by case", name.Str, prev)
+					l.addAt(l.at(name), s.ID, "member %q conflicts with %q: member names must differ other than by case", name.Str, prev)
 				}
 				return true
 			}
-			if m := l.member(s, name.Str, name.Index, mv); m != nil {
+			if m := l.member(s, name.Str, l.at(name), mv); m != nil {
 				s.Members = append(s.Members, m)
 			}
 			return true
 		})
 	case "member", "key", "value":
-		if m := l.member(s, k.Str, k.Index, v); m != nil {
+		if m := l.member(s, k.Str, l.at(k), v); m != nil {
 			s.Members = append(s.Members, m)
 		}
 	case "input":
@@ -493,22 +516,22 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 		s.CollectionOperations = l.refList(s.ID, k.Str, v)
 	case "version":
 		if v.Type != gjson.String {
-			l.addAt(v.Index, s.ID, `"version" must be a string, not %s`, kindOf(v))
+			l.addAt(l.at(v), s.ID, `"version" must be a string, not %s`, kindOf(v))
 		}
 		s.Version = v.Str
 	case "rename":
 		if !v.IsObject() {
-			l.addAt(v.Index, s.ID, `"rename" must be an object, not %s`, kindOf(v))
+			l.addAt(l.at(v), s.ID, `"rename" must be an object, not %s`, kindOf(v))
 			return
 		}
 		s.Rename = map[ShapeID]string{}
 		v.ForEach(func(from, to gjson.Result) bool {
 			switch {
 			case !validShapeID(from.Str, false):
-				l.addAt(from.Index, s.ID, "rename: %s is not an absolute shape ID such as com.example#Widget", from.Raw)
+				l.addAt(l.at(from), s.ID, "rename: %s is not an absolute shape ID such as com.example#Widget", from.Raw)
 				return true
 			case to.Type != gjson.String || !validIdentifier(to.Str):
-				l.addAt(to.Index, s.ID, "rename of %s: new name %s is not an identifier such as Widget", from.Str, to.Raw)
+				l.addAt(l.at(to), s.ID, "rename of %s: new name %s is not an identifier such as Widget", from.Str, to.Raw)
 				return true
 			}
 			s.Rename[ShapeID(from.Str)] = to.Str
@@ -516,7 +539,7 @@ func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
 		})
 	case "identifiers", "properties":
 		if !v.IsObject() {
-			l.addAt(v.Index, s.ID, "%q must be an object, not %s", k.Str, kindOf(v))
+			l.addAt(l.at(v), s.ID, "%q must be an object, not %s", k.Str, kindOf(v))
 			return
 		}
 		var bs []Binding
@@ -563,59 +586,82 @@ func (l *loader) refAt(owner *Shape, prop string, id ShapeID) int {
 // ref reads {"target": "ns#Name"}.
 func (l *loader) ref(owner ShapeID, what string, v gjson.Result) ShapeID {
 	if !v.IsObject() {
-		l.addAt(v.Index, owner, "%s must be an object with a target, not %s", what, kindOf(v))
+		l.addAt(l.at(v), owner, "%s must be an object with a target, not %s", what, kindOf(v))
 		return ""
 	}
 	t := v.Get("target")
 	if t.Type != gjson.String {
-		l.addAt(v.Index, owner, "%s has no target", what)
+		l.addAt(l.at(v), owner, "%s has no target", what)
 		return ""
 	}
 	if !validShapeID(t.Str, false) {
-		l.addAt(t.Index, owner, "%s: malformed shape ID %q", what, t.Str)
+		l.addAt(l.at(t), owner, "%s: malformed shape ID %q", what, t.Str)
 		return ""
 	}
 	id := ShapeID(t.Str)
 	key := ref{owner, what, id}
 	if _, ok := l.refs[key]; !ok {
-		l.refs[key] = t.Index
+		l.refs[key] = l.at(t)
 	}
 	return id
 }
 
 func (l *loader) refList(owner ShapeID, what string, v gjson.Result) []ShapeID {
 	if !v.IsArray() {
-		l.addAt(v.Index, owner, "%q must be an array, not %s", what, kindOf(v))
+		l.addAt(l.at(v), owner, "%q must be an array, not %s", what, kindOf(v))
 		return nil
 	}
 	var out []ShapeID
+	var seen map[ShapeID]bool
 	v.ForEach(func(_, r gjson.Result) bool {
 		if id := l.ref(owner, what, r); id != "" {
-			out = append(out, id)
+			out = appendNew(out, &seen, id)
 		}
 		return true
 	})
 	return out
 }
 
+// appendNew appends id unless the list has it: these lists are sets, an
+// ID listed twice is there once. Long lists get a set to stay linear.
+func appendNew(list []ShapeID, seen *map[ShapeID]bool, id ShapeID) []ShapeID {
+	if len(list) < 32 {
+		if containsID(list, id) {
+			return list
+		}
+		return append(list, id)
+	}
+	if *seen == nil {
+		*seen = make(map[ShapeID]bool, 2*len(list))
+		for _, x := range list {
+			(*seen)[x] = true
+		}
+	}
+	if (*seen)[id] {
+		return list
+	}
+	(*seen)[id] = true
+	return append(list, id)
+}
+
 func (l *loader) member(s *Shape, name string, offset int, v gjson.Result) *Member {
 	m := &Member{Name: name, ID: s.ID.WithMember(name), Container: s.ID, Offset: offset}
 	if !v.IsObject() {
-		l.addAt(v.Index, m.ID, "a member must be an object with a target, not %s", kindOf(v))
+		l.addAt(l.at(v), m.ID, "a member must be an object with a target, not %s", kindOf(v))
 		return nil
 	}
 	v.ForEach(func(k, val gjson.Result) bool {
 		switch k.Str {
 		case "target":
 			if val.Type != gjson.String || !validShapeID(val.Str, false) {
-				l.addAt(val.Index, m.ID, "malformed target %s: want an absolute shape ID such as smithy.api#String", val.Raw)
+				l.addAt(l.at(val), m.ID, "malformed target %s: want an absolute shape ID such as smithy.api#String", val.Raw)
 				return true
 			}
 			m.Target = ShapeID(val.Str)
 		case "traits":
 			m.Traits = l.traits(m.ID, val)
 		default:
-			l.addAt(k.Index, m.ID, "unexpected property %q on a member; it may have target and traits", k.Str)
+			l.addAt(l.at(k), m.ID, "unexpected property %q on a member; it may have target and traits", k.Str)
 		}
 		return true
 	})
@@ -624,7 +670,7 @@ func (l *loader) member(s *Shape, name string, offset int, v gjson.Result) *Memb
 			m.Target = UnitID
 		} else {
 			if !v.Get("target").Exists() {
-				l.addAt(v.Index, m.ID, "member has no target")
+				l.addAt(l.at(v), m.ID, "member has no target")
 			}
 			return nil
 		}
@@ -635,17 +681,17 @@ func (l *loader) member(s *Shape, name string, offset int, v gjson.Result) *Memb
 func (l *loader) traits(owner ShapeID, v gjson.Result) Traits {
 	var t Traits
 	if !v.IsObject() {
-		l.addAt(v.Index, owner, `"traits" must be an object, not %s`, kindOf(v))
+		l.addAt(l.at(v), owner, `"traits" must be an object, not %s`, kindOf(v))
 		return t
 	}
 	v.ForEach(func(k, val gjson.Result) bool {
 		if !validShapeID(k.Str, false) {
-			l.addAt(k.Index, owner, "malformed trait ID %q: want an absolute shape ID such as smithy.api#documentation", k.Str)
+			l.addAt(l.at(k), owner, "malformed trait ID %q: want an absolute shape ID such as smithy.api#documentation", k.Str)
 			return true
 		}
 		id := ShapeID(k.Str)
 		if t.Has(id) {
-			l.addAt(k.Index, owner, "trait %s applied twice", id)
+			l.addAt(l.at(k), owner, "trait %s applied twice", id)
 			return true
 		}
 		t.list = append(t.list, Trait{id, l.node(owner, val, 0)})
@@ -655,138 +701,18 @@ func (l *loader) traits(owner ShapeID, v gjson.Result) Traits {
 }
 
 func (l *loader) loadApply(id ShapeID, v gjson.Result) {
-	a := applyStmt{target: id, offset: v.Index}
+	a := applyStmt{target: id, offset: l.at(v)}
 	v.ForEach(func(k, val gjson.Result) bool {
 		switch k.Str {
 		case "type":
 		case "traits":
 			a.traits = l.traits(id, val)
 		default:
-			l.addAt(k.Index, id, "unexpected property %q on apply; it may have type and traits", k.Str)
+			l.addAt(l.at(k), id, "unexpected property %q on apply; it may have type and traits", k.Str)
 		}
 		return true
 	})
 	l.applies = append(l.applies, a)
-}
-
-// apply adds traits to a shape or member defined elsewhere in the model.
-// A member that a mixin supplies does not exist until applyMixins runs, so
-// an early apply that misses a member of a shape with mixins returns false
-// to be retried late.
-func (l *loader) apply(a applyStmt, late bool) bool {
-	s := l.m.shapes[a.target.Root()]
-	if s == nil {
-		l.addAt(a.offset, a.target, "apply targets a shape the model does not define")
-		return true
-	}
-	traits := &s.Traits
-	if name := a.target.Member(); name != "" {
-		m := s.Member(name)
-		if m == nil {
-			if !late && len(s.Mixins) > 0 {
-				return false
-			}
-			l.addAt(a.offset, a.target, "apply targets member %q, which %s does not have", name, s.ID)
-			return true
-		}
-		traits = &m.Traits
-	}
-	for _, t := range a.traits.list {
-		// Smithy's trait conflict rules: lists concatenate, equal values
-		// are fine, anything else conflicts.
-		if old, ok := traits.Get(t.ID); ok {
-			switch {
-			case old.Kind == ArrayNode && t.Value.Kind == ArrayNode:
-				merged := old
-				merged.Items = append(append([]Node(nil), old.Items...), t.Value.Items...)
-				traits.set(t.ID, merged)
-			case !nodeEqual(old, t.Value):
-				l.addAt(t.Value.Offset, a.target, "apply gives trait %s a value that conflicts with the one already applied", t.ID)
-			}
-			continue
-		}
-		traits.set(t.ID, t.Value)
-	}
-	return true
-}
-
-// applyMixins copies mixin members and traits into the shapes that use
-// them, so later stages never see mixins.
-func (l *loader) applyMixins() {
-	done := map[ShapeID]bool{}
-	var visit func(s *Shape, path []ShapeID)
-	visit = func(s *Shape, path []ShapeID) {
-		if done[s.ID] || len(s.Mixins) == 0 {
-			done[s.ID] = true
-			return
-		}
-		for _, p := range path {
-			if p == s.ID {
-				l.addAt(s.Offset, s.ID, "mixin cycle: %s", joinIDs(append(path, s.ID)))
-				done[s.ID] = true
-				return
-			}
-		}
-		var members []*Member
-		var traits Traits
-		for _, mid := range s.Mixins {
-			mx := l.m.shapes[mid]
-			if mx == nil {
-				l.addAt(l.refAt(s, "mixins", mid), s.ID, "mixin %s does not exist", mid)
-				continue
-			}
-			if !mx.Traits.Has(TraitMixin) {
-				l.addAt(l.refAt(s, "mixins", mid), s.ID, "%s is used as a mixin but lacks the mixin trait (smithy.api#mixin)", mid)
-				continue
-			}
-			visit(mx, append(path, s.ID))
-			for _, m := range mx.Members {
-				c := *m
-				c.ID, c.Container = s.ID.WithMember(m.Name), s.ID
-				c.Traits = Traits{append([]Trait(nil), m.Traits.list...)}
-				members = append(members, &c)
-			}
-			for _, t := range mx.Traits.list {
-				if t.ID != TraitMixin {
-					traits.set(t.ID, t.Value)
-				}
-			}
-		}
-		for _, m := range s.Members {
-			if inherited := findMember(members, m.Name); inherited != nil {
-				for _, t := range m.Traits.list {
-					inherited.Traits.set(t.ID, t.Value)
-				}
-				continue
-			}
-			members = append(members, m)
-		}
-		for _, t := range s.Traits.list {
-			traits.set(t.ID, t.Value)
-		}
-		s.Members, s.Traits = members, traits
-		done[s.ID] = true
-	}
-	for _, s := range l.m.Shapes() {
-		visit(s, nil)
-	}
-}
-
-func findMember(ms []*Member, name string) *Member {
-	for _, m := range ms {
-		if m.Name == name {
-			return m
-		}
-	}
-	return nil
-}
-
-func joinIDs(ids []ShapeID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, " → ")
 }
 
 var allTypes = []Type{Blob, Boolean, String, Timestamp, Byte, Short, Integer, Long, Float, Double,

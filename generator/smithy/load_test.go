@@ -590,7 +590,8 @@ func TestLineTable(t *testing.T) {
 			t.Errorf("offset %d: %v, want %d:%d", off, p, w.line, w.col)
 		}
 	}
-	m := &Model{File: "g", lines: lt}
+	m := &Model{File: "g"}
+	m.files.add("g", data)
 	if got := m.Position(9).String(); got != "g:4:2" {
 		t.Errorf("Model.Position(9) = %s", got)
 	}

@@ -68,14 +68,15 @@ func (t Type) IsData() bool { return t.IsSimple() || t.IsAggregate() || t == Enu
 
 // Model is a loaded, checked model.
 type Model struct {
-	// File is the name problems are reported under.
+	// File names the model's first source file; Position names the right
+	// file for every offset.
 	File   string
 	Smithy string // the "smithy" version string
 	// Metadata holds the model's metadata entries.
 	Metadata []Field
 
 	shapes     map[ShapeID]*Shape
-	lines      lineTable
+	files      fileSet
 	patterns   map[string]patternResult
 	patternsMu sync.Mutex
 	// Warnings are problems that do not stop generation, such as a pattern
@@ -112,8 +113,10 @@ func (m *Model) ShapesOf(t Type) []*Shape {
 	return out
 }
 
-// Position converts a byte offset in the model file to file:line:col.
-func (m *Model) Position(offset int) Position { return m.lines.position(m.File, offset) }
+// Position converts an offset (Shape.Offset, Member.Offset, Node.Offset)
+// to file:line:col. Offsets are global over the model's files: each file
+// starts where the previous one ends, as in go/token.
+func (m *Model) Position(offset int) Position { return m.files.position(offset) }
 
 // Shape is one shape of the model.
 type Shape struct {
@@ -142,7 +145,8 @@ type Shape struct {
 	Lifecycle            []Binding // create, put, read, update, delete, list, in that order when set
 	CollectionOperations []ShapeID
 
-	// Offset is the byte offset of the shape's definition in the file.
+	// Offset places the shape's definition (its ID in a JSON AST, its
+	// name in IDL); Model.Position turns it into file:line:col.
 	Offset int
 	// Prelude marks shapes of smithy.api that every model has.
 	Prelude bool
@@ -187,5 +191,7 @@ type Member struct {
 	Container ShapeID
 	Target    ShapeID
 	Traits    Traits
-	Offset    int
+	// Offset places the member; an IDL member whose target is elided
+	// ($name) has no Target until mixins are applied.
+	Offset int
 }

@@ -131,6 +131,9 @@ func withArticle(k Kind) string {
 // nodeEqual reports whether two nodes hold the same value, wherever they
 // are in the file.
 func nodeEqual(a, b Node) bool {
+	if a.Kind == NumberNode && b.Kind == NumberNode {
+		return numbersEqual(a.Str, b.Str)
+	}
 	if a.Kind != b.Kind || a.Str != b.Str || a.Bool != b.Bool ||
 		len(a.Items) != len(b.Items) || len(a.Fields) != len(b.Fields) {
 		return false

@@ -44,9 +44,13 @@ func (ps Problems) Error() string {
 	return b.String()
 }
 
+// sort orders problems by file, then place, then message.
 func (ps Problems) sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i].Pos, ps[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -82,4 +86,55 @@ func (lt lineTable) position(file string, offset int) Position {
 		line = 0
 	}
 	return Position{file, line + 1, offset - lt.starts[line] + 1}
+}
+
+// fileSet places the files of a model on one line of offsets, as
+// go/token.FileSet does, so that one int names a file, line and column.
+// Each file covers its bytes and the offset just past its end; the next
+// file starts after that.
+type fileSet struct{ files []setFile }
+
+type setFile struct {
+	name       string
+	base, size int
+	lines      lineTable
+}
+
+// add places a file and returns its base.
+func (fs *fileSet) add(name string, data []byte) int {
+	base := 0
+	if n := len(fs.files); n > 0 {
+		last := fs.files[n-1]
+		base = last.base + last.size + 1
+	}
+	fs.files = append(fs.files, setFile{name, base, len(data), newLineTable(data)})
+	return base
+}
+
+func (fs *fileSet) file(offset int) *setFile {
+	i := sort.Search(len(fs.files), func(i int) bool { return fs.files[i].base > offset }) - 1
+	if i < 0 {
+		return nil
+	}
+	return &fs.files[i]
+}
+
+func (fs *fileSet) position(offset int) Position {
+	f := fs.file(offset)
+	if f == nil {
+		return Position{}
+	}
+	return f.lines.position(f.name, offset-f.base)
+}
+
+// offset is the inverse of position.
+func (fs *fileSet) offset(pos Position) (int, bool) {
+	for i := range fs.files {
+		f := &fs.files[i]
+		if f.name != pos.File || pos.Line < 1 || pos.Line > len(f.lines.starts) {
+			continue
+		}
+		return f.base + f.lines.starts[pos.Line-1] + pos.Col - 1, true
+	}
+	return 0, false
 }

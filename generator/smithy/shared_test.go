@@ -36,6 +36,16 @@ func sharedDir(t testing.TB) string {
 	return dir
 }
 
+// sharedPath returns ../shared next to the module, if it is there.
+func sharedPath() (string, bool) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "shared"))
+	if err != nil {
+		return "", false
+	}
+	_, err = os.Stat(dir)
+	return dir, err == nil
+}
+
 // TestLoadSharedModels loads every real model we have: AWS's service
 // models, the EC2 cut-downs and the ec2Query protocol tests.
 func TestLoadSharedModels(t *testing.T) {

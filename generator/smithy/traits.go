@@ -89,6 +89,16 @@ func (t *Traits) set(id ShapeID, v Node) {
 	t.list = append(t.list, Trait{id, v})
 }
 
+// remove drops a trait, leaving any list it shares with other Traits alone.
+func (t *Traits) remove(id ShapeID) {
+	for i := range t.list {
+		if t.list[i].ID == id {
+			t.list = append(t.list[:i:i], t.list[i+1:]...)
+			return
+		}
+	}
+}
+
 func (t Traits) str(id ShapeID) string {
 	n, _ := t.Get(id)
 	return n.String()

@@ -10,8 +10,12 @@ import (
 // target is set, a member of that target) and returns its traits.
 func traitsOf(t *testing.T, target, traits string) Traits {
 	t.Helper()
-	if target == "" {
-		m := mustLoad(t, model(`"com.example#S": {"type": "string", "traits": `+traits+`}`))
+	if target == "" || target == "structure" {
+		typ := "string"
+		if target != "" {
+			typ = target
+		}
+		m := mustLoad(t, model(`"com.example#S": {"type": "`+typ+`", "traits": `+traits+`}`))
 		return mustShape(t, m, "com.example#S").Traits
 	}
 	m := mustLoad(t, model(`"com.example#W": {"type": "structure", "members": {
@@ -73,8 +77,8 @@ func TestAnnotationTraits(t *testing.T) {
 		{TraitIdempotencyToken, "smithy.api#String", Traits.IdempotencyToken},
 		{TraitXMLFlattened, "com.example#L", Traits.XMLFlattened},
 		{TraitXMLAttribute, "smithy.api#String", Traits.XMLAttribute},
-		{TraitInput, "", Traits.Input},
-		{TraitOutput, "", Traits.Output},
+		{TraitInput, "structure", Traits.Input},
+		{TraitOutput, "structure", Traits.Output},
 		{TraitStreaming, "", Traits.Streaming},
 		{TraitHostLabel, "smithy.api#String", Traits.HostLabel},
 	}

@@ -4,7 +4,7 @@
 // models are third-party data in ../shared and are not copied here, so
 // regenerating needs them:
 //
-//	go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json -out internal/protocoltest/ec2query
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/idl -out internal/protocoltest/ec2query
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.query#AwsQuery -out internal/protocoltest/awsquery
 //
 // (make generate does this when ../shared is there). CI checks the

@@ -90,7 +90,9 @@ func runAll(steps []step) {
 }
 
 const (
-	ecQuerySuite = "../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json"
+	// ecQuerySuite is the ec2Query compliance suite's IDL, the source of
+	// internal/protocoltest/ec2query.
+	ecQuerySuite = "../shared/protocol-tests/ec2query/idl"
 	// awsSuites holds every AWS protocol's test service.
 	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
 )
@@ -132,6 +134,7 @@ func (s step) run(k, n int) error {
 func fuzzSteps(d string) []step {
 	targets := []struct{ pkg, name string }{
 		{"./generator/smithy", "FuzzLoad"},
+		{"./generator/smithy", "FuzzIDL"},
 		{"./generator", "FuzzGenerate"},
 		{"./generator/godoc", "FuzzComment"},
 		{"./templates", "FuzzXMLDecoder"},

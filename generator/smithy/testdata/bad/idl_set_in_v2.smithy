@@ -1,0 +1,6 @@
+$version: "2"
+namespace com.example
+
+set Tags {
+    member: String
+}

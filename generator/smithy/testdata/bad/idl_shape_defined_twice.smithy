@@ -1,0 +1,7 @@
+$version: "2"
+namespace com.example
+
+string Name
+
+@length(min: 1)
+string Name

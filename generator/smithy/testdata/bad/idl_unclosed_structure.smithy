@@ -1,0 +1,5 @@
+$version: "2"
+namespace com.example
+
+structure Widget {
+    id: String
