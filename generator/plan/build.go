@@ -372,9 +372,15 @@ func (b *builder) field(m *smithy.Member, reserved, used map[string]bool) *Field
 		Required: m.Traits.Required(),
 		Rules:    b.rules(m, t),
 	}
-	f.Pointer = t.Pointable() && nullable(m, t.Shape)
+	f.Pointer = t.Pointable() && (nullable(m, t.Shape) || b.p.Service.ID == ec2Service)
 	return f
 }
+
+// ec2Service is EC2, whose model marks numbers and booleans as having a
+// zero default where the service needs them unset: the AWS SDKs treat
+// every EC2 member as optional (aws-sdk-go-v2 v1.23.0, generated from the
+// 1.0 model, has MaxCount *int32 and DryRun *bool), and so do we.
+const ec2Service smithy.ShapeID = "com.amazonaws.ec2#AmazonEC2"
 
 // nullable applies the AWS SDK's rule: a member is nullable unless it has
 // a zero-value default (its own, or its target's) and is not clientOptional.
