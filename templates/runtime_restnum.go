@@ -1,0 +1,53 @@
+package templates
+
+// Number formatting and map ordering shared by the JSON, REST and XML
+// runtime files (runtime_json*.go, runtime_rest.go, runtime_xmlwrite.go),
+// so that each protocol's set of files needs only this one in common.
+
+import (
+	"math"
+	"slices"
+	"strconv"
+)
+
+// restFloatBits is 32 for float32-based types and 64 for the others.
+func restFloatBits[T ~float32 | ~float64]() int {
+	huge := math.MaxFloat64
+	if float64(T(huge)) != huge {
+		return 32
+	}
+	return 64
+}
+
+// restFormatFloat writes a finite float as the AWS SDK writes one in JSON
+// and XML bodies: the shortest decimal that reads back as the same float
+// of that size, in exponent form below 1e-6 and from 1e21 up, with no
+// leading zero in the exponent (JavaScript's Number to string).
+func restFormatFloat(b []byte, f float64, bits int) []byte {
+	format := byte('f')
+	if a := math.Abs(f); a != 0 {
+		if bits == 64 && (a < 1e-6 || a >= 1e21) || bits == 32 && (float32(a) < 1e-6 || float32(a) >= 1e21) {
+			format = 'e'
+		}
+	}
+	b = strconv.AppendFloat(b, f, format, -1, bits)
+	if format == 'e' {
+		// 1e-07 becomes 1e-7.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// restSortedKeys returns m's keys in order, for output that does not
+// depend on Go's map iteration order.
+func restSortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
