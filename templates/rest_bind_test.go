@@ -26,9 +26,13 @@ type restShape struct {
 	Members map[string]restShapeMember `json:"members"`
 	Member  *restShapeMember           `json:"member"`
 	Value   *restShapeMember           `json:"value"`
+	KeyM    *restShapeMember           `json:"key"`
 	Input   *restShapeMember           `json:"input"`
 	Output  *restShapeMember           `json:"output"`
+	Mixins  []restShapeMember          `json:"mixins"`
 	Traits  map[string]json.RawMessage `json:"traits"`
+	// Order lists Members' names as the model declares them.
+	Order []string `json:"-"`
 }
 
 type restShapeMember struct {
@@ -60,6 +64,20 @@ func restShapes(t testing.TB) map[string]restShape {
 		if restModel.err = json.Unmarshal(raw, &ast); restModel.err != nil {
 			return
 		}
+		var order struct {
+			Shapes map[string]struct {
+				Members json.RawMessage `json:"members"`
+			} `json:"shapes"`
+		}
+		_ = json.Unmarshal(raw, &order)
+		for name, s := range order.Shapes {
+			shape := ast.Shapes[name]
+			shape.Order = restMemberOrder(s.Members)
+			ast.Shapes[name] = shape
+		}
+		for name := range ast.Shapes {
+			restFlattenMixins(ast.Shapes, name)
+		}
 		restModel.shapes = ast.Shapes
 		restModel.caseOp = map[string]string{}
 		restModel.caseRaw = map[string]json.RawMessage{}
@@ -87,6 +105,75 @@ func restShapes(t testing.TB) map[string]restShape {
 		t.Fatal(restModel.err)
 	}
 	return restModel.shapes
+}
+
+// restFlattenMixins copies a shape's mixins' members and traits into it,
+// as the Smithy spec applies them (the mixin trait itself excepted).
+func restFlattenMixins(shapes map[string]restShape, name string) restShape {
+	s := shapes[name]
+	if len(s.Mixins) == 0 {
+		return s
+	}
+	members := map[string]restShapeMember{}
+	traits := map[string]json.RawMessage{}
+	var order []string
+	for _, mix := range s.Mixins {
+		m := restFlattenMixins(shapes, mix.Target)
+		order = append(order, m.Order...)
+		for k, v := range m.Members {
+			members[k] = v
+		}
+		for k, v := range m.Traits {
+			if k != "smithy.api#mixin" {
+				traits[k] = v
+			}
+		}
+	}
+	for k, v := range s.Members {
+		if inherited, ok := members[k]; ok {
+			merged := map[string]json.RawMessage{}
+			for tk, tv := range inherited.Traits {
+				merged[tk] = tv
+			}
+			for tk, tv := range v.Traits {
+				merged[tk] = tv
+			}
+			v = restShapeMember{Target: inherited.Target, Traits: merged}
+		}
+		members[k] = v
+	}
+	for _, k := range s.Order {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
+		}
+	}
+	for k, v := range s.Traits {
+		traits[k] = v
+	}
+	s.Members, s.Traits, s.Mixins, s.Order = members, traits, nil, order
+	shapes[name] = s
+	return s
+}
+
+// restMemberOrder lists an object's keys in order.
+func restMemberOrder(raw json.RawMessage) []string {
+	var names []string
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return names
+		}
+		names = append(names, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return names
+		}
+	}
+	return names
 }
 
 // restKind resolves a member's target to a simple kind, and its timestamp

@@ -206,29 +206,19 @@ func jsonBigInt(b []byte, v *big.Int) []byte {
 	return v.Append(b, 10)
 }
 
-// jsonBigFloat writes a bigDecimal: an integer when it is one that fits in
-// int64, else the exact value in exponent form ('e' with the shortest
-// digits), as the SDK does. Infinities, which a bigDecimal cannot hold but
-// a big.Float can, are written like float infinities; nil is null.
+// jsonBigFloat writes a bigDecimal (see restBigFloat). Infinities, which a
+// bigDecimal cannot hold but a big.Float can, are written like float
+// infinities; nil is null.
 func jsonBigFloat(b []byte, v *big.Float) []byte {
 	switch {
 	case v == nil:
 		return jsonNull(b)
+	case v.IsInf() && v.Signbit():
+		return append(b, `"-Infinity"`...)
 	case v.IsInf():
-		if v.Signbit() {
-			return append(b, `"-Infinity"`...)
-		}
 		return append(b, `"Infinity"`...)
-	case v.Sign() == 0:
-		if v.Signbit() {
-			return append(b, "-0"...)
-		}
-		return append(b, '0')
 	}
-	if i, acc := v.Int64(); acc == big.Exact {
-		return strconv.AppendInt(b, i, 10)
-	}
-	return v.Append(b, 'e', -1)
+	return restBigFloat(b, v)
 }
 
 // jsonList writes items as an array, each with appendItem.

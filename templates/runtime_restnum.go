@@ -6,6 +6,7 @@ package templates
 
 import (
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 )
@@ -50,4 +51,20 @@ func restSortedKeys[K ~string, V any](m map[K]V) []K {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// restBigFloat writes a finite bigDecimal as the SDK does: an integer when
+// it is one that fits in int64 (zero keeps its sign), else the exact value
+// in exponent form with the shortest digits.
+func restBigFloat(b []byte, v *big.Float) []byte {
+	if v.Sign() == 0 {
+		if v.Signbit() {
+			return append(b, "-0"...)
+		}
+		return append(b, '0')
+	}
+	if i, acc := v.Int64(); acc == big.Exact {
+		return strconv.AppendInt(b, i, 10)
+	}
+	return v.Append(b, 'e', -1)
 }
