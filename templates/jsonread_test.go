@@ -679,3 +679,44 @@ func FuzzJSONNumbers(f *testing.F) {
 		}
 	})
 }
+
+// Pointers from the shared chunks are distinct variables.
+func TestJSONDecoderPointersAreIndependent(t *testing.T) {
+	d := jsonDecoder{data: []byte(`[` + strings.Repeat(`"s",1,`, 300) + `"end",2]`)}
+	var strs []*string
+	var ints []*int64
+	for d.item() {
+		strs = append(strs, d.stringPtr())
+		d.item()
+		ints = append(ints, d.int64Ptr())
+	}
+	if err := d.end(); err != nil {
+		t.Fatal(err)
+	}
+	*strs[0], *ints[0] = "changed", 99
+	for i := 1; i < len(strs); i++ {
+		if *strs[i] != "s" && !(i == len(strs)-1 && *strs[i] == "end") || *ints[i] != 1 && !(i == len(ints)-1 && *ints[i] == 2) {
+			t.Fatalf("element %d: %q %d", i, *strs[i], *ints[i])
+		}
+	}
+}
+
+func TestJSONEnum(t *testing.T) {
+	type class string
+	known := []class{"STANDARD", "GLACIER"}
+	d := jsonDecoder{data: []byte(`["GLACIER","NEW_CLASS",null]`)}
+	var got []class
+	for d.item() {
+		got = append(got, jsonEnum(&d, known))
+	}
+	if d.end() != nil || len(got) != 3 || got[0] != "GLACIER" || got[1] != "NEW_CLASS" || got[2] != "" {
+		t.Fatalf("%q %v", got, d.err)
+	}
+	data := []byte(`"STANDARD"`)
+	if n := testing.AllocsPerRun(100, func() {
+		d := jsonDecoder{data: data}
+		jsonEnum(&d, known)
+	}); n != 0 {
+		t.Errorf("a known enum value allocates %v times", n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -392,5 +393,86 @@ func TestRestXMLErrorCompliance(t *testing.T) {
 	}
 	if _, err := restXMLError([]byte("<Error><Code>x</Error>"), true); err == nil {
 		t.Error("broken XML after the root was accepted")
+	}
+}
+
+func TestRestHeaderWriter(t *testing.T) {
+	ts := time.Unix(1576540098, 0)
+	h := http.Header{"X-Keep": {"kept"}}
+	hw := restHeaderWriter{h: h}
+	hw.set("Content-Type", "image/jpeg")
+	hw.setInt("Content-Length", 1<<20)
+	hw.setFloat("X-Float", float64(float32(1.1)), 32)
+	hw.setBool("X-Bool", true)
+	hw.setTime("Expires", ts, timeHTTPDate)
+	hw.setTime("X-Date", ts, timeDateTime)
+	hw.setBase64("X-Json", "true")
+	hw.setStrings("X-List", []string{"a", "b,c"})
+	ints := []int32{1, 2, 3}
+	hw.setList("X-Ints", len(ints), func(b []byte, i int) []byte { return strconv.AppendInt(b, int64(ints[i]), 10) })
+	hw.set("X-Twice", "first")
+	hw.set("X-Twice", "second")
+	hw.done()
+	want := map[string]string{
+		"Content-Type": "image/jpeg", "Content-Length": "1048576", "X-Float": "1.1", "X-Bool": "true",
+		"Expires": "Mon, 16 Dec 2019 23:48:18 GMT", "X-Date": "2019-12-16T23:48:18Z", "X-Json": "dHJ1ZQ==",
+		"X-List": `a, "b,c"`, "X-Ints": "1, 2, 3", "X-Twice": "second", "X-Keep": "kept",
+	}
+	if len(h) != len(want) {
+		t.Errorf("%d headers, want %d: %v", len(h), len(want), h)
+	}
+	for k, v := range want {
+		if vs := h[k]; len(vs) != 1 || vs[0] != v {
+			t.Errorf("%s: %q, want %q", k, vs, v)
+		}
+	}
+	// Appending to one header's values must not touch another's.
+	h.Add("Content-Type", "more")
+	if h.Get("Content-Length") != "1048576" {
+		t.Error("header values share capacity")
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		hw := restHeaderWriter{h: h}
+		hw.set("Content-Type", "image/jpeg")
+		hw.setInt("Content-Length", 1<<20)
+		hw.setTime("Expires", ts, timeHTTPDate)
+		hw.setTime("X-Date", ts, timeDateTime)
+		hw.setBool("X-Bool", false)
+		hw.done()
+	})
+	if allocs > 2 {
+		t.Errorf("%v allocations, want 2", allocs)
+	}
+}
+
+func TestRestHeaderWriterPrefixed(t *testing.T) {
+	h := http.Header{}
+	hw := restHeaderWriter{h: h}
+	m := map[string]string{"abc": "Abc value", "DEF-ghi": "", "bad key": "v", "hello": "Hello"}
+	hw.setPrefixed("x-foo-", m)
+	hw.setPrefixed("", map[string]string{"hello": "Hello"})
+	hw.set("Hello", "There")
+	hw.done()
+	ref := http.Header{}
+	for k, v := range m {
+		ref.Set("x-foo-"+k, v)
+	}
+	ref.Set("Hello", "There")
+	if len(h) != len(ref) {
+		t.Fatalf("got %v, want %v", h, ref)
+	}
+	for k, v := range ref {
+		if !slices.Equal(h[k], v) {
+			t.Errorf("%s: %q, want %q (got %v)", k, h[k], v, h)
+		}
+	}
+	meta := map[string]string{"camera": "x100", "album": "winter"}
+	if n := testing.AllocsPerRun(100, func() {
+		hw := restHeaderWriter{h: h}
+		hw.setPrefixed("X-Amz-Meta-", meta)
+		hw.setInt("Content-Length", 5)
+		hw.done()
+	}); n > 2 {
+		t.Errorf("%v allocations, want 2", n)
 	}
 }

@@ -19,6 +19,7 @@ package templates
 //	d.float32(), d.float64()                    numbers and "NaN", "Infinity", "-Infinity"
 //	d.bigInt(), d.bigFloat(), d.blob(), d.time(format)
 //	d.stringPtr(), d.boolPtr(), d.int8Ptr() ... d.float64Ptr(), d.timePtr(format): nil for null
+//	jsonEnum(d, values)    a string enum; known values cost no allocation
 //	d.document() any       map[string]any, []any, string, json.Number, bool, nil
 //	d.skip()               an unknown member's value
 //	d.raw() []byte         a value's bytes, unparsed (an unknown union member)
@@ -80,7 +81,7 @@ package templates
 // gives with UseNumber, and the AWS SDK's documents also keep numbers as
 // text. jsonDocument writes json.Number back verbatim.
 //
-// This file uses runtime_time.go.
+// This file uses runtime_restnum.go and runtime_time.go.
 
 import (
 	"encoding/base64"
@@ -120,19 +121,15 @@ type jsonDecoder struct {
 	keyBuf     []byte
 	strBuf     []byte
 	err        error
-}
 
-// jsonStrStop marks the bytes that end a run of plain string content.
-var jsonStrStop = func() (t [256]bool) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = true
-	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = true
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
+	// Chunks the *Ptr methods take their pointers from.
+	strings restSlab[string]
+	bools   restSlab[bool]
+	ints    restSlab[int64]
+	int32s  restSlab[int32]
+	floats  restSlab[float64]
+	times   restSlab[time.Time]
+}
 
 func (d *jsonDecoder) fail(at int, msg string) {
 	if d.err == nil {
@@ -321,10 +318,7 @@ func (d *jsonDecoder) null() bool {
 func (d *jsonDecoder) readString(buf *[]byte) []byte {
 	data := d.data
 	start := d.pos + 1
-	i := start
-	for i < len(data) && !jsonStrStop[data[i]] {
-		i++
-	}
+	i := start + jsonPlainPrefix(data[start:])
 	if i < len(data) && data[i] == '"' {
 		d.pos = i + 1
 		return data[start:i]
@@ -377,9 +371,7 @@ func (d *jsonDecoder) readStringSlow(buf *[]byte, start, i int) []byte {
 			}
 			i += n
 		}
-		for i < len(data) && !jsonStrStop[data[i]] {
-			i++
-		}
+		i += jsonPlainPrefix(data[i:])
 	}
 }
 
@@ -717,20 +709,22 @@ func (d *jsonDecoder) time(format int) time.Time {
 	return t
 }
 
+// The *Ptr methods read an optional member: nil for null. Their pointers
+// come from chunks shared with other members (see restSlab), not one
+// allocation each.
+
 func (d *jsonDecoder) stringPtr() *string {
 	if d.null() {
 		return nil
 	}
-	v := d.string()
-	return &v
+	return d.strings.ptr(d.string())
 }
 
 func (d *jsonDecoder) boolPtr() *bool {
 	if d.null() {
 		return nil
 	}
-	v := d.bool()
-	return &v
+	return d.bools.ptr(d.bool())
 }
 
 func (d *jsonDecoder) int8Ptr() *int8 {
@@ -753,16 +747,14 @@ func (d *jsonDecoder) int32Ptr() *int32 {
 	if d.null() {
 		return nil
 	}
-	v := d.int32()
-	return &v
+	return d.int32s.ptr(d.int32())
 }
 
 func (d *jsonDecoder) int64Ptr() *int64 {
 	if d.null() {
 		return nil
 	}
-	v := d.int64()
-	return &v
+	return d.ints.ptr(d.int64())
 }
 
 func (d *jsonDecoder) float32Ptr() *float32 {
@@ -777,16 +769,27 @@ func (d *jsonDecoder) float64Ptr() *float64 {
 	if d.null() {
 		return nil
 	}
-	v := d.float64()
-	return &v
+	return d.floats.ptr(d.float64())
 }
 
 func (d *jsonDecoder) timePtr(format int) *time.Time {
 	if d.null() {
 		return nil
 	}
-	v := d.time(format)
-	return &v
+	return d.times.ptr(d.time(format))
+}
+
+// jsonEnum reads a string enum. A value among values (the enum's known
+// values, a package-level slice) is returned without allocating; others
+// are kept as sent, since enums are open.
+func jsonEnum[E ~string](d *jsonDecoder, values []E) E {
+	s := d.stringBytes()
+	for _, v := range values {
+		if string(v) == string(s) {
+			return v
+		}
+	}
+	return E(s)
 }
 
 // skip consumes the next value, whatever it is, checking its syntax.

@@ -8,6 +8,7 @@ package templates
 // API for emitters:
 //
 //	jsonKey(b, name)                 [,]"name": (a comma unless b ends in { or [)
+//	jsonKeyLit(b, `"name":`)         the same with the name quoted at generation time
 //	jsonComma(b)                     [,]        (before each list element)
 //	jsonString(b, s)                 escaped as the AWS SDK escapes
 //	jsonInt(b, v)                    any integer type, int enums included
@@ -69,17 +70,40 @@ import (
 	"unicode/utf8"
 )
 
-// jsonPlain marks the ASCII bytes a JSON string may hold as they are. Like
-// the AWS SDK's encoder (smithy-go encoding/json) only '"', '\\' and
-// control characters are escaped: no HTML escaping of <, > and &, and
-// DEL (0x7f) is left alone.
-var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+// jsonPlain marks the bytes a JSON string may hold as they are. Like the
+// AWS SDK's encoder (smithy-go encoding/json) only '"', '\\' and control
+// characters are escaped: no HTML escaping of <, > and &, and DEL (0x7f)
+// is left alone. Bytes from 0x80 up are false here only so that the slow
+// path checks their UTF-8.
+var jsonPlain = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = true
 	}
 	t['"'], t['\\'] = false, false
 	return t
 }()
+
+// jsonPlainPrefix returns how many leading bytes of s are plain (see
+// jsonPlain), eight at a time while it can.
+func jsonPlainPrefix[S string | []byte](s S) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Bit tricks: a byte below 0x20, a '"' or a '\\' (a zero byte
+		// after XOR) sets its high bit in found, as does a byte from 0x80.
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		qx, sx := x^'"'*ones, x^'\\'*ones
+		found := (x-0x20*ones)&^x | (qx-ones)&^qx | (sx-ones)&^sx | x
+		if found&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
+	return i
+}
 
 const jsonHex = "0123456789abcdef"
 
@@ -99,20 +123,38 @@ func jsonKey(b []byte, name string) []byte {
 	return append(b, ':')
 }
 
+// jsonKeyLit is jsonKey for a member name the emitter has already written
+// as a JSON string followed by ':' (a generated constant like `"name":`),
+// saving the escaping work on every call.
+func jsonKeyLit(b []byte, lit string) []byte {
+	b = jsonComma(b)
+	return append(b, lit...)
+}
+
 // jsonString writes s quoted. As the SDK does, '"' and '\\' get a
 // backslash, \n \r \t their short escapes, other control characters
 // \u00XX (lower-case hex), U+2028 and U+2029 \u2028 and \u2029 (they end
 // lines in JavaScript), and each byte of invalid UTF-8 becomes \ufffd.
 func jsonString(b []byte, s string) []byte {
 	b = append(b, '"')
+	i := jsonPlainPrefix(s)
+	b = append(b, s[:i]...)
+	if i < len(s) {
+		b = jsonEscapeRest(b, s[i:])
+	}
+	return append(b, '"')
+}
+
+// jsonEscapeRest appends s, which starts with a byte that is not plain.
+func jsonEscapeRest(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if jsonPlain[c] {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
@@ -145,8 +187,7 @@ func jsonString(b []byte, s string) []byte {
 		i += n
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // jsonInt writes an integer.

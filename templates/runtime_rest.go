@@ -21,6 +21,9 @@ package templates
 //	restHeaderStrings(vs), restHeaderInts(vs), restHeaderFloats(vs), restHeaderBools(vs),
 //	restHeaderTimes(vs, format)      list headers, one line joined with ", "
 //	restSetPrefixHeaders(h, prefix, m)
+//	restHeaderWriter{h: req.Header}: hw.set, setInt, setFloat, setBool, setTime,
+//	setBase64, setStrings, setList, setPrefixed, then hw.done(): all of a
+//	request's header values for two allocations (names must be canonical)
 //
 // Response:
 //
@@ -207,22 +210,27 @@ func restQueryParamLists[S ~string](q []byte, m map[string][]S) []byte {
 
 // restSetURL puts the operation's path (escaped, from the @http URI and its
 // labels) under the endpoint's own path, and q as the query after any
-// query the endpoint already has.
+// query the endpoint already has. Path and query share one string.
 func restSetURL(u *url.URL, p, q []byte) {
 	base := u.EscapedPath()
 	if strings.HasSuffix(base, "/") && len(p) > 0 && p[0] == '/' {
 		base = base[:len(base)-1]
 	}
-	raw := base + string(p)
-	if path, err := url.PathUnescape(raw); err == nil {
-		u.Path, u.RawPath = path, raw
+	var buf [256]byte
+	b := append(append(buf[:0], base...), p...)
+	n := len(b)
+	if len(q) > 0 {
+		if u.RawQuery != "" {
+			b = append(append(b, u.RawQuery...), '&')
+		}
+		b = append(b, q...)
 	}
-	switch {
-	case len(q) == 0:
-	case u.RawQuery == "":
-		u.RawQuery = string(q)
-	default:
-		u.RawQuery += "&" + string(q)
+	s := string(b)
+	if path, err := url.PathUnescape(s[:n]); err == nil {
+		u.Path, u.RawPath = path, s[:n]
+	}
+	if len(q) > 0 {
+		u.RawQuery = s[n:]
 	}
 }
 
@@ -303,6 +311,191 @@ func restHeaderBools(vs []bool) string {
 // they hold a comma: restGetHTTPDateList splits them by their shape.
 func restHeaderTimes(vs []time.Time, format int) string {
 	return restHeaderJoin(vs, func(b []byte, t time.Time) []byte { return appendTime(b, t, format) })
+}
+
+// restHeaderWriter sets a request's bound headers for two allocations in
+// all (one string holding every formatted value, one array holding every
+// value), where http.Header.Set costs one per header and formatting one
+// per value. Names must be canonical (http.CanonicalHeaderKey, which the
+// emitter applies at generation time). The zero value with h set is ready;
+// done assigns the headers.
+//
+//	hw := restHeaderWriter{h: req.Header}
+//	hw.set("Content-Type", *v.ContentType)
+//	hw.setInt("Content-Length", *v.ContentLength)
+//	hw.setTime("Expires", *v.Expires, timeHTTPDate)
+//	hw.done()
+type restHeaderWriter struct {
+	h    http.Header
+	text strings.Builder // the formatted values, one after another
+	n    int
+	// The first entries are kept inline (no slice into the writer itself,
+	// which would move it to the heap); more go to a slice.
+	first [16]restHeaderEntry
+	more  []restHeaderEntry
+}
+
+type restHeaderEntry struct {
+	name     string // a name given as a string
+	nameFrom int    // else text[nameFrom:from]
+	value    string // a value given as a string
+	from, to int    // else text[from:to]
+}
+
+func (w *restHeaderWriter) add(e restHeaderEntry) {
+	if w.n < len(w.first) {
+		w.first[w.n] = e
+	} else {
+		w.more = append(w.more, e)
+	}
+	w.n++
+}
+
+// formatted records b, a formatted value, under name.
+func (w *restHeaderWriter) formatted(name string, b []byte) {
+	if w.text.Cap() == 0 {
+		w.text.Grow(256)
+	}
+	from := w.text.Len()
+	w.text.Write(b)
+	w.add(restHeaderEntry{name: name, nameFrom: -1, from: from, to: w.text.Len()})
+}
+
+func (w *restHeaderWriter) set(name, value string) {
+	w.add(restHeaderEntry{name: name, nameFrom: -1, value: value, from: -1})
+}
+
+// setPrefixed sets an @httpPrefixHeaders map: each entry as the header
+// prefix+key, its name canonicalized as http.Header.Set would. Set the
+// members bound to specific headers after it, so that those win.
+func (w *restHeaderWriter) setPrefixed(prefix string, m map[string]string) {
+	if len(m) == 0 {
+		return
+	}
+	if w.text.Cap() == 0 {
+		w.text.Grow(256)
+	}
+	for k, v := range m {
+		nameFrom := w.text.Len()
+		restCanonicalName(&w.text, prefix, k)
+		from := w.text.Len()
+		w.text.WriteString(v)
+		w.add(restHeaderEntry{nameFrom: nameFrom, from: from, to: w.text.Len()})
+	}
+}
+
+// restCanonicalName writes prefix+key as textproto.CanonicalMIMEHeaderKey
+// would return it: a letter at the start or after '-' upper case, others
+// lower case; a name with a byte that is not a token character as it is.
+func restCanonicalName(sb *strings.Builder, prefix, key string) {
+	valid := true
+	for _, part := range [2]string{prefix, key} {
+		for i := 0; i < len(part); i++ {
+			if !restTokenChar(part[i]) {
+				valid = false
+			}
+		}
+	}
+	upper := true
+	for _, part := range [2]string{prefix, key} {
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if valid {
+				switch {
+				case upper && 'a' <= c && c <= 'z':
+					c -= 'a' - 'A'
+				case !upper && 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				}
+				upper = c == '-'
+			}
+			sb.WriteByte(c)
+		}
+	}
+}
+
+// restTokenChar reports whether c may appear in a header name (RFC 7230 tchar).
+func restTokenChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+}
+
+func (w *restHeaderWriter) setInt(name string, v int64) {
+	var buf [24]byte
+	w.formatted(name, strconv.AppendInt(buf[:0], v, 10))
+}
+
+func (w *restHeaderWriter) setFloat(name string, v float64, bits int) {
+	var buf [32]byte
+	w.formatted(name, appendQueryFloat(buf[:0], v, bits))
+}
+
+func (w *restHeaderWriter) setBool(name string, v bool) {
+	w.set(name, strconv.FormatBool(v)) // constant strings: nothing to format
+}
+
+// setTime sets a timestamp (default format in headers: http-date).
+func (w *restHeaderWriter) setTime(name string, t time.Time, format int) {
+	var buf [40]byte
+	w.formatted(name, appendTime(buf[:0], t, format))
+}
+
+// setBase64 sets a @mediaType string, base64-encoded.
+func (w *restHeaderWriter) setBase64(name, s string) {
+	var buf [64]byte
+	w.formatted(name, base64.StdEncoding.AppendEncode(buf[:0], []byte(s)))
+}
+
+// setStrings sets a string list, quoted where needed (restHeaderStrings).
+func (w *restHeaderWriter) setStrings(name string, vs []string) {
+	var buf [128]byte
+	b := buf[:0]
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',', ' ')
+		}
+		b = restHeaderElement(b, v)
+	}
+	w.formatted(name, b)
+}
+
+// setList sets a list of other values, element i written by app.
+func (w *restHeaderWriter) setList(name string, n int, app func(b []byte, i int) []byte) {
+	var buf [128]byte
+	b := buf[:0]
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b = append(b, ',', ' ')
+		}
+		b = app(b, i)
+	}
+	w.formatted(name, b)
+}
+
+// done assigns the headers; a name set twice keeps its last value.
+func (w *restHeaderWriter) done() {
+	if w.n == 0 {
+		return
+	}
+	text := w.text.String()
+	vals := make([]string, w.n)
+	for i := range vals {
+		var e restHeaderEntry
+		if i < len(w.first) {
+			e = w.first[i]
+		} else {
+			e = w.more[i-len(w.first)]
+		}
+		if e.nameFrom >= 0 {
+			e.name = text[e.nameFrom:e.from]
+		}
+		if e.from >= 0 {
+			e.value = text[e.from:e.to]
+		}
+		vals[i] = e.value
+		w.h[e.name] = vals[i : i+1 : i+1]
+	}
+	w.n, w.more = 0, nil
+	w.text.Reset()
 }
 
 // restSetPrefixHeaders sends each entry of an @httpPrefixHeaders map as the

@@ -68,3 +68,21 @@ func restBigFloat(b []byte, v *big.Float) []byte {
 	}
 	return v.Append(b, 'e', -1)
 }
+
+// restSlab hands out pointers to values kept in shared chunks, so that the
+// many optional members of a large response (each a *string, *int64, ...)
+// cost one allocation per chunk instead of one each. A chunk stays alive
+// while any pointer into it does; chunks grow from 8 to 256 values, so
+// that is at most a few kilobytes.
+type restSlab[T any] struct {
+	chunk []T
+}
+
+func (s *restSlab[T]) ptr(v T) *T {
+	if len(s.chunk) == cap(s.chunk) {
+		n := min(max(2*cap(s.chunk), 8), 256)
+		s.chunk = make([]T, 0, n)
+	}
+	s.chunk = append(s.chunk, v)
+	return &s.chunk[len(s.chunk)-1]
+}
