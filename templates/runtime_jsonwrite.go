@@ -33,23 +33,25 @@ package templates
 //	func serializeWidgetJSON(b []byte, v *Widget) []byte {
 //		b = append(b, '{')
 //		if v.Name != nil {
-//			b = jsonKey(b, "name")
+//			b = jsonKeyLit(b, `"name":`)
 //			b = jsonString(b, *v.Name)
 //		}
 //		if v.Count != nil {
-//			b = jsonKey(b, "count")
+//			b = jsonKeyLit(b, `"count":`)
 //			b = jsonInt(b, *v.Count)
 //		}
 //		if v.Tags != nil {
-//			b = jsonKey(b, "tags")
+//			b = jsonKeyLit(b, `"tags":`)
 //			b = jsonList(b, v.Tags, jsonString)
 //		}
 //		if v.Inner != nil {
-//			b = jsonKey(b, "inner")
+//			b = jsonKeyLit(b, `"inner":`)
 //			b = serializeInnerJSON(b, v.Inner)
 //		}
 //		return append(b, '}')
 //	}
+//
+// (jsonKey(b, "name") is the same, for names the emitter does not quote.)
 //
 // Documents: jsonDocument writes what jsonDecoder.document reads (nil,
 // bool, string, json.Number, float64, map[string]any, []any) and also any

@@ -45,20 +45,24 @@ package templates
 //	    inner: Inner // body
 //	}
 //
-// an emitter writes
+// an emitter writes (the body, with inner, is the JSON or XML writer's)
 //
-//	p := append(make([]byte, 0, 64), "/widgets/"...)
+//	var pbuf, qbuf [128]byte // on the stack; they grow if they must
+//	p := append(pbuf[:0], "/widgets/"...)
 //	p = restLabel(p, *v.Name, false)
-//	var q []byte
+//	q := qbuf[:0]
 //	if v.Count != nil {
 //		q = restQueryInt(q, "count", *v.Count)
 //	}
 //	restSetURL(req.URL, p, q)
+//	hw := restHeaderWriter{h: req.Header}
 //	if v.Tags != nil {
-//		req.Header.Set("X-Tags", restHeaderStrings(v.Tags))
+//		hw.setStrings("X-Tags", v.Tags)
 //	}
+//	hw.done()
 //
-// and for the same members bound in a response
+// and for an output with @httpHeader("X-Count") count and
+// @httpHeader("X-Tags") tags
 //
 //	if out.Count, err = restGetHeader(resp.Header, "X-Count", restParseInt[int32]); err != nil {
 //		return err
@@ -66,6 +70,9 @@ package templates
 //	if out.Tags, err = restGetHeaderList(resp.Header, "X-Tags", restParseString[string]); err != nil {
 //		return err
 //	}
+//
+// restGetHeader and restGetHeaderList return *restError values naming the
+// header.
 //
 // This file uses runtime_restnum.go, runtime_time.go and, for the
 // unreserved-character table and the float spelling it shares with the
