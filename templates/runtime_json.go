@@ -478,51 +478,15 @@ func (d *jsonDecoder) bool() bool {
 // number scans the number at d.pos and returns its text and whether it is
 // an integer (no fraction or exponent).
 func (d *jsonDecoder) number() ([]byte, bool) {
-	data := d.data
-	start, i := d.pos, d.pos
-	if i < len(data) && data[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(data) && data[i] == '0':
-		i++
-	case i < len(data) && data[i] >= '1' && data[i] <= '9':
-		for i++; i < len(data) && data[i] >= '0' && data[i] <= '9'; i++ {
-		}
-	default:
-		d.pos = i
-		d.unexpected("a digit")
+	start := d.pos
+	end, isInt, want := jsonScanNumber(d.data, start)
+	d.pos = end
+	if want != "" {
+		d.unexpected(want)
 		return nil, false
 	}
-	isInt := true
-	if i < len(data) && data[i] == '.' {
-		isInt = false
-		i++
-		if i >= len(data) || data[i] < '0' || data[i] > '9' {
-			d.pos = i
-			d.unexpected("a digit after '.'")
-			return nil, false
-		}
-		for ; i < len(data) && data[i] >= '0' && data[i] <= '9'; i++ {
-		}
-	}
-	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
-		isInt = false
-		i++
-		if i < len(data) && (data[i] == '+' || data[i] == '-') {
-			i++
-		}
-		if i >= len(data) || data[i] < '0' || data[i] > '9' {
-			d.pos = i
-			d.unexpected("a digit in the exponent")
-			return nil, false
-		}
-		for ; i < len(data) && data[i] >= '0' && data[i] <= '9'; i++ {
-		}
-	}
-	d.pos = i
 	d.afterValue = true
-	return data[start:i], isInt
+	return d.data[start:end], isInt
 }
 
 // numberValue reads a number at a value position; ok is false for null

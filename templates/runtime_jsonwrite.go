@@ -366,44 +366,13 @@ func jsonAppendDocument(b []byte, v any, depth int) ([]byte, error) {
 		}
 		return jsonBigFloat(b, v), nil
 	case map[string]any:
-		b = append(b, '{')
-		for i, k := range restSortedKeys(v) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonString(b, k)
-			b = append(b, ':')
-			var err error
-			if b, err = jsonAppendDocument(b, v[k], depth+1); err != nil {
-				return b, err
-			}
-		}
-		return append(b, '}'), nil
-	case []any:
-		b = append(b, '[')
-		for i, x := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = jsonAppendDocument(b, x, depth+1); err != nil {
-				return b, err
-			}
-		}
-		return append(b, ']'), nil
+		return jsonDocumentObject(b, v, depth)
 	case map[string]string:
-		b = append(b, '{')
-		for i, k := range restSortedKeys(v) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonString(b, k)
-			b = append(b, ':')
-			b = jsonString(b, v[k])
-		}
-		return append(b, '}'), nil
+		return jsonDocumentObject(b, v, depth)
+	case []any:
+		return jsonDocumentArray(b, v, depth)
 	case []string:
-		return jsonList(b, v, jsonString), nil
+		return jsonDocumentArray(b, v, depth)
 	case json.Marshaler:
 		raw, err := v.MarshalJSON()
 		if err != nil {
@@ -419,6 +388,36 @@ func jsonAppendDocument(b []byte, v any, depth int) ([]byte, error) {
 	return b, &jsonDocumentError{Msg: "unsupported Go type; a document holds nil, bool, string, a number (json.Number, int, float64, ...), map[string]any or []any"}
 }
 
+func jsonDocumentObject[V any](b []byte, m map[string]V, depth int) ([]byte, error) {
+	b = append(b, '{')
+	for i, k := range restSortedKeys(m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonString(b, k)
+		b = append(b, ':')
+		var err error
+		if b, err = jsonAppendDocument(b, m[k], depth+1); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+func jsonDocumentArray[V any](b []byte, a []V, depth int) ([]byte, error) {
+	b = append(b, '[')
+	for i, x := range a {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = jsonAppendDocument(b, x, depth+1); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
 func jsonDocumentFloat(b []byte, f float64, bits int) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return b, &jsonDocumentError{Msg: strconv.FormatFloat(f, 'g', -1, bits) + " is not a JSON number"}
@@ -428,7 +427,14 @@ func jsonDocumentFloat(b []byte, f float64, bits int) ([]byte, error) {
 
 // jsonIsNumber reports whether s is exactly one JSON number.
 func jsonIsNumber[S string | []byte](s S) bool {
-	i := 0
+	end, _, want := jsonScanNumber(s, 0)
+	return want == "" && end == len(s)
+}
+
+// jsonScanNumber scans the JSON number starting at s[i]: it returns where
+// the number ends and whether it is an integer (no fraction, no exponent),
+// or, when the text is not a number, where and what was wanted.
+func jsonScanNumber[S string | []byte](s S, i int) (end int, isInt bool, want string) {
 	if i < len(s) && s[i] == '-' {
 		i++
 	}
@@ -439,28 +445,31 @@ func jsonIsNumber[S string | []byte](s S) bool {
 		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		}
 	default:
-		return false
+		return i, false, "a digit"
 	}
+	isInt = true
 	if i < len(s) && s[i] == '.' {
+		isInt = false
 		i++
 		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			return false
+			return i, false, "a digit after '.'"
 		}
 		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		}
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		isInt = false
 		i++
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
 		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			return false
+			return i, false, "a digit in the exponent"
 		}
 		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		}
 	}
-	return i == len(s)
+	return i, isInt, ""
 }
 
 func jsonTrimSpace(b []byte) []byte {
