@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -526,4 +527,15 @@ func FuzzRestEscape(f *testing.F) {
 			t.Fatalf("restQueryHas(%q, %q) = false", q, s)
 		}
 	})
+}
+
+func TestRestNewBody(t *testing.T) {
+	var body io.ReadCloser = restNewBody([]byte("payload"))
+	got, err := io.ReadAll(body)
+	if err != nil || string(got) != "payload" || body.Close() != nil {
+		t.Fatalf("%q %v", got, err)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = io.ReadCloser(restNewBody(got)) }); n > 1 {
+		t.Errorf("%v allocations, want 1", n)
+	}
 }

@@ -16,6 +16,7 @@ package templates
 //	restQueryParams(q, m), restQueryParamLists(q, m)   @httpQueryParams: sorted, and
 //	                                 skipping keys already present (httpQuery wins)
 //	restSetURL(u, p, q)              endpoint URL + path + query
+//	restNewBody(b)                   an io.ReadCloser over a body, one allocation
 //	restHeaderTime(t, format), restHeaderFloat(v), restHeaderBase64(s)  header values
 //	                                 (strconv for integers and booleans)
 //	restHeaderStrings(vs), restHeaderInts(vs), restHeaderFloats(vs), restHeaderBools(vs),
@@ -239,6 +240,21 @@ func restSetURL(u *url.URL, p, q []byte) {
 	if len(q) > 0 {
 		u.RawQuery = s[n:]
 	}
+}
+
+// restBody is a request body over bytes, in one allocation where
+// io.NopCloser(bytes.NewReader(b)) takes two. The caller sets the
+// request's ContentLength (and GetBody, if it wants net/http to resend it).
+type restBody struct {
+	bytes.Reader
+}
+
+func (*restBody) Close() error { return nil }
+
+func restNewBody(b []byte) *restBody {
+	r := &restBody{}
+	r.Reset(b)
+	return r
 }
 
 // restHeaderTime is a timestamp header value (default format: http-date).
