@@ -6,6 +6,13 @@ import "slices"
 // declarations it uses. The generator adds them along with the file;
 // TestRequires checks the list against the code.
 var Requires = map[string][]string{
+	"runtime_json.go":           {"runtime_jsonwrite.go", "runtime_restnum.go", "runtime_time.go"},
+	"runtime_jsonerror.go":      {"runtime_errors.go", "runtime_json.go"},
+	"runtime_jsonwrite.go":      {"runtime_json.go", "runtime_restnum.go", "runtime_time.go"},
+	"runtime_rest.go":           {"runtime_query.go", "runtime_restnum.go", "runtime_time.go"},
+	"runtime_resterror.go":      {"runtime_errors.go", "runtime_queryerror.go", "runtime_xml.go"},
+	"runtime_restnum.go":        nil,
+	"runtime_xmlwrite.go":       {"runtime_restnum.go", "runtime_time.go"},
 	"runtime_body.go":           nil,
 	"runtime_equal.go":          nil,
 	"runtime_errors.go":         nil,
