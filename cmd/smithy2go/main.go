@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -268,22 +269,7 @@ func runAST(args []string, stdout, stderr io.Writer) int {
 }
 
 func validPackage(name string) bool {
-	if name == "" || name == "_" {
-		return false
-	}
-	for i, r := range name {
-		ok := r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9'
-		if !ok {
-			return false
-		}
-	}
-	switch name {
-	case "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
-		"go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct",
-		"switch", "type", "var":
-		return false
-	}
-	return true
+	return name != "_" && token.IsIdentifier(name) && !token.IsKeyword(name)
 }
 
 // indentLines keeps a multi-line error readable after the "smithy2go:" prefix.

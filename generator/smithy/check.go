@@ -279,11 +279,11 @@ func (l *loader) checkTraits(owner ShapeID, target Type, t Traits) {
 	for _, tr := range t.list {
 		v := tr.Value
 		switch {
-		case containsID(annotationTraits, tr.ID):
+		case slices.Contains(annotationTraits, tr.ID):
 			if v.Kind != ObjectNode && !(v.Kind == BoolNode && v.Bool) {
 				l.addAt(v.Offset, owner, "trait %s takes an empty object, not %s", tr.ID, describe(v))
 			}
-		case containsID(stringTraits, tr.ID):
+		case slices.Contains(stringTraits, tr.ID):
 			if v.Kind != StringNode {
 				l.addAt(v.Offset, owner, "trait %s takes a string, not %s", tr.ID, describe(v))
 				continue
@@ -302,15 +302,6 @@ func (l *loader) checkTraits(owner ShapeID, target Type, t Traits) {
 			l.addAt(v.Offset, owner, "trait %s takes an array, not %s", tr.ID, describe(v))
 		}
 	}
-}
-
-func containsID(ids []ShapeID, id ShapeID) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *loader) checkStringTrait(owner ShapeID, target Type, id ShapeID, v Node) {

@@ -1,6 +1,7 @@
 package smithy
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/smithy2go/smithy2go/generator/smithy/idl"
@@ -271,7 +272,7 @@ func (l *loader) idlBody(u *idlUnit, s *Shape, body *idl.Value) {
 	}
 	for _, f := range body.Fields {
 		at := u.base + f.KeyAt
-		if !contains(allowed, f.Key) {
+		if !slices.Contains(allowed, f.Key) {
 			l.addAt(at, s.ID, "unexpected property %q on a %s shape; it may have %s", f.Key, s.Type, strings.Join(allowed, ", "))
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -408,7 +409,7 @@ func (l *loader) loadShape(s *Shape, v gjson.Result) {
 		case "mixins":
 			s.Mixins = l.refList(s.ID, k.Str, val)
 		default:
-			if !contains(allowed, k.Str) {
+			if !slices.Contains(allowed, k.Str) {
 				l.addAt(l.at(k), s.ID, "unexpected property %q on a %s shape; it may have %s",
 					k.Str, s.Type, strings.Join(append([]string{"type", "traits", "mixins"}, allowed...), ", "))
 				return true
@@ -461,15 +462,6 @@ func sameMemberName(members []*Member, lower *map[string]string, name string) st
 	}
 	(*lower)[key] = name
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *loader) loadProperty(s *Shape, k, v gjson.Result) {
@@ -626,7 +618,7 @@ func (l *loader) refList(owner ShapeID, what string, v gjson.Result) []ShapeID {
 // ID listed twice is there once. Long lists get a set to stay linear.
 func appendNew(list []ShapeID, seen *map[ShapeID]bool, id ShapeID) []ShapeID {
 	if len(list) < 32 {
-		if containsID(list, id) {
+		if slices.Contains(list, id) {
 			return list
 		}
 		return append(list, id)
