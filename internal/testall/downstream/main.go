@@ -4,6 +4,8 @@
 //
 //  1. go generate rewrites nothing (the committed package is current), and
 //     -check agrees; vet, build and test pass.
+//  0. A fresh module follows the README's "use a clone" lines, word for
+//     word, then generates and builds a package.
 //  2. The 2026-09 model replaces the 2026-07 one. smithy2go diff exits 3
 //     with the report generator/apidiff's tests check; go generate
 //     rewrites the package, which names the new model's hash; generating
@@ -64,6 +66,9 @@ func run(keep bool) error {
 		fmt.Println("downstream: scratch copy in", scratch)
 	} else {
 		defer os.RemoveAll(scratch)
+	}
+	if err := fromClone(root, scratch); err != nil {
+		return fmt.Errorf("the README's clone instructions: %w", err)
 	}
 	mod := filepath.Join(scratch, "downstream")
 	if err := copyTree(filepath.Join(root, example), mod); err != nil {
@@ -133,6 +138,67 @@ func run(keep bool) error {
 		return err
 	}
 	return f.buildAndTest()
+}
+
+// fromClone runs the README's lines for using a clone in a new module, with
+// the clone at ../smithy2go as they assume, then generates with go generate
+// and builds the result.
+func fromClone(root, scratch string) error {
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		return err
+	}
+	cmds := cloneCommands(string(readme))
+	if len(cmds) == 0 {
+		return errors.New("README.md has no indented block starting with \"go mod edit -replace\"")
+	}
+	if err := os.Symlink(root, filepath.Join(scratch, "smithy2go")); err != nil {
+		return err
+	}
+	mod := filepath.Join(scratch, "fresh")
+	if err := os.MkdirAll(filepath.Join(mod, "models"), 0o755); err != nil {
+		return err
+	}
+	files := map[string]string{
+		"go.mod":      "module example.com/fresh\n\ngo 1.24\n",
+		"generate.go": "package fresh\n\n//go:generate go tool smithy2go -model models/ec2.json -out capacity -operation CreateInterruptibleCapacityReservationAllocation\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
+			return err
+		}
+	}
+	if err := copyFile(filepath.Join(root, example, modelFile), filepath.Join(mod, "models", "ec2.json")); err != nil {
+		return err
+	}
+	f := &flow{mod: mod}
+	for _, c := range cmds {
+		if err := f.goCmd(".", strings.Fields(c)[1:]...); err != nil {
+			return err
+		}
+	}
+	if err := f.goCmd(".", "generate", "./..."); err != nil {
+		return err
+	}
+	return f.goCmd(".", "build", "./...")
+}
+
+// cloneCommands returns the go commands of the README block that starts
+// with "go mod edit -replace".
+func cloneCommands(readme string) []string {
+	var out []string
+	for _, line := range strings.Split(readme, "\n") {
+		cmd, indented := strings.CutPrefix(line, "    ")
+		switch {
+		case len(out) == 0 && indented && strings.HasPrefix(cmd, "go mod edit -replace "):
+			out = append(out, cmd)
+		case len(out) > 0 && indented && strings.HasPrefix(cmd, "go "):
+			out = append(out, cmd)
+		case len(out) > 0:
+			return out
+		}
+	}
+	return out
 }
 
 type flow struct{ mod string }
