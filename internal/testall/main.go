@@ -125,6 +125,10 @@ func fuzzSteps(d string) []step {
 		{"./templates", "FuzzParseDateTime"},
 		{"./templates", "FuzzParseHTTPDate"},
 		{"./templates", "FuzzParseEpochSeconds"},
+		{"./templates", "FuzzEndpointURL"},
+		{"./templates", "FuzzEndpointParseURL"},
+		{"./templates", "FuzzEndpointParseARN"},
+		{"./templates", "FuzzEndpointHostLabel"},
 		{"./generated/ec2", "FuzzUnmarshal"},
 		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
 	}
