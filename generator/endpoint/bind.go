@@ -225,23 +225,17 @@ func (b *binder) path(prm *ruleset.Param, path string) ([]jen.Code, error) {
 		many = many || s.projection || s.keys
 	}
 	dst := b.dst(prm)
-	var leaf func(v jen.Code) jen.Code
+	input := &plan.Type{Kind: plan.StructKind, Struct: b.op.Input}
 	switch {
-	case many && prm.Type == ruleset.StringArray:
-		leaf = func(v jen.Code) jen.Code { return jen.Id("list").Op("=").Append(jen.Id("list"), v) }
 	case !many && prm.Type == ruleset.String:
-		leaf = func(v jen.Code) jen.Code {
-			return jen.Block(jen.Id("v").Op(":=").Add(v), dst.Clone().Op("=").Op("&").Id("v"))
-		}
-	default:
+		return b.single(dst, steps, input)
+	case !many || prm.Type != ruleset.StringArray:
 		return nil, fmt.Errorf("it gives %s, and the parameter is a %s", map[bool]string{true: "a list", false: "one value"}[many], prm.Type)
 	}
-	body, err := b.walk(steps, jen.Id("in"), &plan.Type{Kind: plan.StructKind, Struct: b.op.Input}, false, leaf)
+	leaf := func(v jen.Code) jen.Code { return jen.Id("list").Op("=").Append(jen.Id("list"), v) }
+	body, err := b.walk(steps, jen.Id("in"), input, false, leaf)
 	if err != nil {
 		return nil, err
-	}
-	if !many {
-		return append([]jen.Code{dst.Clone().Op("=").Nil()}, body...), nil
 	}
 	out := []jen.Code{jen.Var().Id("list").Index().String()}
 	out = append(out, body...)
@@ -249,6 +243,60 @@ func (b *binder) path(prm *ruleset.Param, path string) ([]jen.Code, error) {
 		out = append(out, jen.Qual("slices", "Sort").Call(jen.Id("list")))
 	}
 	return []jen.Code{jen.Block(append(out, dst.Clone().Op("=").Id("list"))...)}, nil
+}
+
+// single is code that sets a string parameter from a path of fields:
+// unset unless every structure on the way is there.
+func (b *binder) single(dst *jen.Statement, steps []pathStep, t *plan.Type) ([]jen.Code, error) {
+	cur := jen.Id("in")
+	var guards []jen.Code
+	for i, s := range steps {
+		field, err := fieldOf(t, s.field)
+		if err != nil {
+			return nil, err
+		}
+		cur = cur.Clone().Dot(field.Name)
+		t = field.Type
+		if i < len(steps)-1 {
+			if field.Pointer {
+				guards = append(guards, cur.Clone().Op("!=").Nil())
+			}
+			continue
+		}
+		var set []jen.Code
+		switch {
+		case t.Kind == plan.StringKind && field.Pointer:
+			set = []jen.Code{dst.Clone().Op("=").Add(cur)}
+		case t.Kind == plan.StringKind:
+			set = []jen.Code{jen.Id("v").Op(":=").Add(cur), dst.Clone().Op("=").Op("&").Id("v")}
+		case t.Kind == plan.EnumKind:
+			guards = append(guards, cur.Clone().Op("!=").Lit(""))
+			set = []jen.Code{jen.Id("v").Op(":=").String().Parens(cur), dst.Clone().Op("=").Op("&").Id("v")}
+		default:
+			return nil, fmt.Errorf("it ends at a %s, not a string", kindName(t))
+		}
+		if len(guards) == 0 {
+			return set, nil
+		}
+		cond := jen.Add(guards[0])
+		for _, g := range guards[1:] {
+			cond = cond.Op("&&").Add(g)
+		}
+		return []jen.Code{dst.Clone().Op("=").Nil(), jen.If(cond).Block(set...)}, nil
+	}
+	return nil, fmt.Errorf("the path is empty")
+}
+
+func fieldOf(t *plan.Type, member string) (*plan.Field, error) {
+	if t.Kind != plan.StructKind || t.Struct == nil {
+		return nil, fmt.Errorf("%s is read from a %s, not a structure", member, kindName(t))
+	}
+	for _, f := range t.Struct.Fields {
+		if f.Member.Name == member {
+			return f, nil
+		}
+	}
+	return nil, fmt.Errorf("%s has no member %s", t.Struct.Name, member)
 }
 
 // walk is code that visits the values at steps from cur, a value of type
@@ -294,17 +342,9 @@ func (b *binder) walk(steps []pathStep, cur *jen.Statement, t *plan.Type, ptr bo
 		}
 		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(it)).Op(":=").Range().Add(cur.Clone())).Block(body...)}, nil
 	}
-	if t.Kind != plan.StructKind || t.Struct == nil {
-		return nil, fmt.Errorf("%s is read from a %s, not a structure", s.field, kindName(t))
-	}
-	var field *plan.Field
-	for _, f := range t.Struct.Fields {
-		if f.Member.Name == s.field {
-			field = f
-		}
-	}
-	if field == nil {
-		return nil, fmt.Errorf("%s has no member %s", t.Struct.Name, s.field)
+	field, err := fieldOf(t, s.field)
+	if err != nil {
+		return nil, err
 	}
 	body, err := b.walk(steps[1:], cur.Clone().Dot(field.Name), field.Type, field.Pointer, leaf)
 	if err != nil {

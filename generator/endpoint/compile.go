@@ -197,26 +197,38 @@ func (c *compiler) coalesce(e *ruleset.Expr) maybeValue {
 	for i, a := range e.Args {
 		args[i] = c.maybe(a)
 	}
-	c.stmts = append(c.stmts, jen.Var().Id(t).Id(goType(e.Type)))
-	var chain *jen.Statement
-	for _, a := range args {
-		set := jen.Id(t).Op("=").Add(a.val)
+	// The first argument that always has a value ends the list: it starts
+	// as the value, and the optional ones before it replace it in turn.
+	last := len(args) - 1
+	for i, a := range args {
 		if a.ok == nil {
-			if chain == nil {
-				chain = set
-			} else {
-				chain = chain.Else().Block(set)
-			}
-			c.stmts = append(c.stmts, chain)
-			return maybeValue{val: jen.Id(t)}
+			last = i
+			break
 		}
+	}
+	var chain *jen.Statement
+	for _, a := range args[:last] {
+		set := jen.Id(t).Op("=").Add(a.val)
 		if chain == nil {
 			chain = jen.If(a.ok).Block(set)
 		} else {
 			chain = chain.Else().If(a.ok).Block(set)
 		}
 	}
-	c.stmts = append(c.stmts, chain)
+	if args[last].ok == nil {
+		c.stmts = append(c.stmts, jen.Id(t).Op(":=").Add(args[last].val))
+		if chain != nil {
+			c.stmts = append(c.stmts, chain)
+		}
+		return maybeValue{val: jen.Id(t)}
+	}
+	set := jen.Id(t).Op("=").Add(args[last].val)
+	if chain == nil {
+		chain = jen.If(args[last].ok).Block(set)
+	} else {
+		chain = chain.Else().If(args[last].ok).Block(set)
+	}
+	c.stmts = append(c.stmts, jen.Var().Id(t).Id(goType(e.Type)), chain)
 	return maybeValue{val: jen.Id(t), ok: orChain(args)}
 }
 
@@ -237,21 +249,22 @@ func (c *compiler) ite(e *ruleset.Expr) maybeValue {
 	cond := c.value(e.Args[0])
 	yes, no := c.maybe(e.Args[1]), c.maybe(e.Args[2])
 	t := c.temp("x")
-	c.stmts = append(c.stmts, jen.Var().Id(t).Id(goType(e.Type)))
-	var ok jen.Code
-	if yes.ok != nil || no.ok != nil {
-		okT := c.temp("ok")
-		c.stmts = append(c.stmts, jen.Var().Id(okT).Bool())
-		ok = jen.Id(okT)
-		c.stmts = append(c.stmts, jen.If(cond).Block(
-			jen.List(jen.Id(t), jen.Id(okT)).Op("=").List(yes.val, okOr(yes.ok)),
-		).Else().Block(
-			jen.List(jen.Id(t), jen.Id(okT)).Op("=").List(no.val, okOr(no.ok)),
-		))
-	} else {
-		c.stmts = append(c.stmts, jen.If(cond).Block(jen.Id(t).Op("=").Add(yes.val)).Else().Block(jen.Id(t).Op("=").Add(no.val)))
+	if yes.ok == nil && no.ok == nil {
+		c.stmts = append(c.stmts,
+			jen.Id(t).Op(":=").Add(no.val),
+			jen.If(cond).Block(jen.Id(t).Op("=").Add(yes.val)))
+		return maybeValue{val: jen.Id(t)}
 	}
-	return maybeValue{val: jen.Id(t), ok: ok}
+	okT := c.temp("ok")
+	c.stmts = append(c.stmts,
+		jen.Var().Id(t).Id(goType(e.Type)),
+		jen.Var().Id(okT).Bool(),
+		jen.If(cond).Block(
+			jen.If(okOr(yes.ok)).Block(jen.List(jen.Id(t), jen.Id(okT)).Op("=").List(yes.val, jen.True())),
+		).Else().Block(
+			jen.If(okOr(no.ok)).Block(jen.List(jen.Id(t), jen.Id(okT)).Op("=").List(no.val, jen.True())),
+		))
+	return maybeValue{val: jen.Id(t), ok: jen.Id(okT)}
 }
 
 func okOr(ok jen.Code) jen.Code {

@@ -81,6 +81,13 @@ func (p *parser) bddScope(conds smithy.Node) scope {
 			}
 		}
 	}
+	// A condition that cannot be typed gets its problem reported once;
+	// uses of its variable are not reported again.
+	for i, c := range conds.Items {
+		if a, ok := c.Get("assign"); ok && !done[i] && vars[a.Str] == nil {
+			vars[a.Str] = &Var{Name: a.Str, Index: -1}
+		}
+	}
 	return sc
 }
 

@@ -52,6 +52,9 @@ func (p *parser) ref(name string, offset int, sc scope) *Expr {
 		return &Expr{Op: OpRef, Type: prm.Type, Param: prm, Offset: offset}
 	}
 	if v, ok := sc.lookup(name); ok {
+		if v.Type == 0 {
+			return nil // assigned by a call with a problem
+		}
 		return &Expr{Op: OpRef, Type: v.Type, Var: v, Offset: offset}
 	}
 	p.errorf(offset, "%q is neither a parameter nor a variable assigned before it", name)

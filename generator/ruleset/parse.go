@@ -302,6 +302,10 @@ func (p *parser) readCondition(n smithy.Node, sc scope) (*Condition, *Var) {
 				p.errorf(a.Offset, "cannot assign to %q: a %s variable of that name is already in scope", a.Str, v.Type)
 			}
 			assign = p.variable(a.Str, e.Type)
+		default:
+			// The call has a problem already; uses of its variable are
+			// not reported again.
+			assign = &Var{Name: a.Str, Index: -1}
 		}
 	}
 	if e == nil {
