@@ -148,3 +148,24 @@ func TestNamesFreeInAWSModels(t *testing.T) {
 		}
 	}
 }
+
+// An input member named like the binding method yields the name: the plan
+// reserves it (generator/plan's inputMethods).
+func TestBindMethodIsReserved(t *testing.T) {
+	src := `{"smithy": "2.0", "shapes": {
+  "example#S": {"type": "service", "version": "1", "operations": [{"target": "example#Op"}]},
+  "example#Op": {"type": "operation", "input": {"target": "example#OpInput"}},
+  "example#OpInput": {"type": "structure", "members": {"` + endpoint.BindMethod + `": {"target": "smithy.api#String"}}}
+}}`
+	m, err := smithy.Load("s.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Build(m, m.Services()[0], plan.Options{Package: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Operations[0].Input.Fields[0].Name; got == endpoint.BindMethod {
+		t.Errorf("the input field is named %s, the binding method's name", got)
+	}
+}

@@ -18,7 +18,7 @@ var RuntimeNames = []string{
 
 // Methods the generator adds to structs, which fields must not shadow.
 var (
-	inputMethods  = []string{"Validate", "MarshalQuery", "NewRequest"}
+	inputMethods  = []string{"Validate", "MarshalQuery", "NewRequest", "BindEndpointParameters"}
 	outputMethods = []string{"UnmarshalResponse", "ResultMetadata"}
 	errorMethods  = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "ErrorCodeOverride", "Unwrap"}
 )
