@@ -96,6 +96,14 @@ func (p *parser) call(n smithy.Node, sc scope) *Expr {
 	if failed {
 		return nil
 	}
+	if fn == FnCoalesce || fn == FnIte {
+		for i, a := range e.Args {
+			if a.Type == Int {
+				p.errorf(argv.Items[i].Offset, "%s: an integer can only be a function's literal argument", fn)
+				return nil
+			}
+		}
+	}
 	switch fn {
 	case FnCoalesce:
 		if len(e.Args) < 2 {

@@ -121,6 +121,7 @@ func fuzzSteps(d string) []step {
 		{"./generator/smithy", "FuzzLoad"},
 		{"./generator", "FuzzGenerate"},
 		{"./generator/godoc", "FuzzComment"},
+		{"./generator/endpoint", "FuzzRules"},
 		{"./templates", "FuzzXMLDecoder"},
 		{"./templates", "FuzzParseDateTime"},
 		{"./templates", "FuzzParseHTTPDate"},
