@@ -169,3 +169,26 @@ func TestBindMethodIsReserved(t *testing.T) {
 		t.Errorf("the input field is named %s, the binding method's name", got)
 	}
 }
+
+func TestFields(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "widgets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := smithy.Load("widgets.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := endpoint.Fields(m, m.Services()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fields {
+		got = append(got, f.Name+":"+f.BuiltIn)
+	}
+	want := []string{"Region:AWS::Region", "UseFIPS:AWS::UseFIPS", "Endpoint:SDK::Endpoint", "Bucket:", "UseObjectPath:", "Names:", "Owner:"}
+	if !slices.Equal(got, want) {
+		t.Errorf("fields %q, want %q", got, want)
+	}
+}

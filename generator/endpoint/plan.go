@@ -15,6 +15,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/ruleset"
+	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
 // The exported names the endpoint code adds to a package. No shape of the
@@ -170,4 +171,40 @@ var goTypes = map[ruleset.Type]string{
 	ruleset.URL:         "endpointURL",
 	ruleset.ARN:         "endpointARN",
 	ruleset.Partition:   "*endpointPartition",
+}
+
+// Field is a field of EndpointParameters, for code that fills it in, such
+// as the generated client.
+type Field struct {
+	// Name is the Go field name.
+	Name string
+	// Param is the rule-set parameter; its Type says whether the field is
+	// a *string, *bool or []string.
+	Param *ruleset.Param
+	// BuiltIn is the client setting the field comes from, such as
+	// "AWS::Region" or "SDK::Endpoint"; "" when none.
+	BuiltIn string
+	// ClientContext says the service's smithy.rules#clientContextParams
+	// makes the parameter a client option of its own.
+	ClientContext bool
+}
+
+// Fields lists the EndpointParameters fields the package generated for
+// svc has, in order; nil when the service has no endpoint rules.
+func Fields(m *smithy.Model, svc *smithy.Shape) ([]Field, error) {
+	rs, err := ruleset.Parse(m, svc)
+	if err != nil || rs == nil {
+		return nil, err
+	}
+	gp, err := newGoPlan(&plan.Plan{Model: m, Service: svc}, rs)
+	if err != nil {
+		return nil, err
+	}
+	client, _ := svc.Traits.Get(ruleset.TraitClientContextParams)
+	var out []Field
+	for i, prm := range rs.Params {
+		_, cc := client.Get(prm.Name)
+		out = append(out, Field{Name: gp.field[i], Param: prm, BuiltIn: prm.BuiltIn, ClientContext: cc})
+	}
+	return out, nil
 }
