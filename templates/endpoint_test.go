@@ -144,11 +144,11 @@ func TestEndpointSubstring(t *testing.T) {
 
 func TestEndpointURIEncode(t *testing.T) {
 	for in, want := range map[string]string{
-		"abc-_.~XYZ019":                "abc-_.~XYZ019",
-		"a b":                          "a%20b",
+		"abc-_.~XYZ019":                 "abc-_.~XYZ019",
+		"a b":                           "a%20b",
 		"/:,?#[]{}|@! $&'()*+;=%<>\"^`": "%2F%3A%2C%3F%23%5B%5D%7B%7D%7C%40%21%20%24%26%27%28%29%2A%2B%3B%3D%25%3C%3E%22%5E%60",
-		"é":                            "%C3%A9",
-		"":                             "",
+		"é":                             "%C3%A9",
+		"":                              "",
 	} {
 		if got := epURIEncode(in); got != want {
 			t.Errorf("uriEncode(%q) = %q, want %q", in, got, want)

@@ -9,23 +9,25 @@ import (
 // Functions of the standard library and of AWS's extension that rule sets
 // may call.
 const (
-	FnIsSet          = "isSet"
-	FnNot            = "not"
-	FnBooleanEquals  = "booleanEquals"
-	FnStringEquals   = "stringEquals"
-	FnGetAttr        = "getAttr"
-	FnSubstring      = "substring"
-	FnIsValidHost    = "isValidHostLabel"
-	FnParseURL       = "parseURL"
-	FnURIEncode      = "uriEncode"
-	FnCoalesce       = "coalesce"
-	FnIte            = "ite"
-	FnSplit          = "split"
-	FnPartition      = "aws.partition"
-	FnParseArn       = "aws.parseArn"
-	FnVirtualHostS3  = "aws.isVirtualHostableS3Bucket"
-	anyType     Type = 0 // a signature argument of any type
+	FnIsSet         = "isSet"
+	FnNot           = "not"
+	FnBooleanEquals = "booleanEquals"
+	FnStringEquals  = "stringEquals"
+	FnGetAttr       = "getAttr"
+	FnSubstring     = "substring"
+	FnIsValidHost   = "isValidHostLabel"
+	FnParseURL      = "parseURL"
+	FnURIEncode     = "uriEncode"
+	FnCoalesce      = "coalesce"
+	FnIte           = "ite"
+	FnSplit         = "split"
+	FnPartition     = "aws.partition"
+	FnParseArn      = "aws.parseArn"
+	FnVirtualHostS3 = "aws.isVirtualHostableS3Bucket"
 )
+
+// anyType is a signature argument of any type.
+const anyType Type = 0
 
 // signature is a function's argument and result types. Functions with
 // generic types (coalesce, ite) are checked apart.

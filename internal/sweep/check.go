@@ -149,9 +149,9 @@ type parser struct {
 
 func newParser(pkgs []string) *parser {
 	p := &parser{
-		want:  map[string]bool{},
-		build: map[string]*strings.Builder{},
-		tests: map[string]*strings.Builder{},
+		want:     map[string]bool{},
+		build:    map[string]*strings.Builder{},
+		tests:    map[string]*strings.Builder{},
 		done:     map[string]outcome{},
 		endpoint: map[string]*endpointOutcome{},
 		subtest:  map[string]*strings.Builder{},
