@@ -192,3 +192,39 @@ func TestFields(t *testing.T) {
 		t.Errorf("fields %q, want %q", got, want)
 	}
 }
+
+// A model whose shapes take a name the endpoint code needs keeps it: the
+// package goes without endpoint code, and says so.
+func TestModelNamesWin(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "widgets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The input of GetObject becomes a shape of its own named EndpointResult.
+	src := strings.Replace(string(data), `"example.widgets#Item": {`, `"example.widgets#EndpointResult": {"type": "structure", "members": {}},
+    "example.widgets#Item": {`, 1)
+	src = strings.Replace(src, `"members": {
+        "Key": {
+          "target": "smithy.api#String"
+        }
+      },`, `"members": {
+        "Key": {
+          "target": "smithy.api#String"
+        },
+        "Result": {
+          "target": "example.widgets#EndpointResult"
+        }
+      },`, 1)
+	res, err := generator.Generate(generator.Options{ModelName: "widgets.json", Model: []byte(src), Package: "widgets"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if strings.HasPrefix(f.Name, "endpoint_") || strings.HasPrefix(f.Name, "runtime_endpoint") {
+			t.Errorf("generated %s", f.Name)
+		}
+	}
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, "EndpointResult") }) {
+		t.Errorf("warnings %q do not say EndpointResult is taken", res.Warnings)
+	}
+}

@@ -110,7 +110,7 @@ func (gp *goPlan) params(f *jen.File) {
 	})
 	f.Line()
 
-	f.Comment("ValidateRequired reports a required parameter that is unset, as an *" + ErrorType + ".")
+	f.Add(comment("ValidateRequired reports a required parameter that is unset, as an *"+ErrorType+".", nil))
 	f.Func().Params(jen.Id("p").Id(ParamsType)).Id("ValidateRequired").Params().Error().BlockFunc(func(g *jen.Group) {
 		for i, prm := range gp.rs.Params {
 			if !prm.Required {
@@ -127,7 +127,7 @@ func (gp *goPlan) params(f *jen.File) {
 	})
 	f.Line()
 
-	f.Comment("WithDefaults returns a copy of p with the rule set's default for each unset parameter.")
+	f.Add(comment("WithDefaults returns a copy of p with the rule set's default for each unset parameter.", nil))
 	f.Func().Params(jen.Id("p").Id(ParamsType)).Id("WithDefaults").Params().Id(ParamsType).BlockFunc(func(g *jen.Group) {
 		for i, prm := range gp.rs.Params {
 			if prm.Default == nil {

@@ -38,7 +38,8 @@ type EndpointParameters struct {
 	Endpoint *string
 }
 
-// ValidateRequired reports a required parameter that is unset, as an *EndpointError.
+// ValidateRequired reports a required parameter that is unset, as an
+// *EndpointError.
 func (p EndpointParameters) ValidateRequired() error {
 	if p.UseDualStack == nil {
 		return &EndpointError{
@@ -55,7 +56,8 @@ func (p EndpointParameters) ValidateRequired() error {
 	return nil
 }
 
-// WithDefaults returns a copy of p with the rule set's default for each unset parameter.
+// WithDefaults returns a copy of p with the rule set's default for each unset
+// parameter.
 func (p EndpointParameters) WithDefaults() EndpointParameters {
 	if p.UseDualStack == nil {
 		v := false
