@@ -31,14 +31,17 @@ func (p *parser) flow() {
 		condFacts[nd.Cond] = meet(condFacts[nd.Cond], f)
 		holds, fails := clone(f), f
 		if c.Assign != nil {
+			// A condition that fails may have left its variable empty.
 			holds[np+c.Assign.Index] = true
+			fails = clone(f)
+			fails[np+c.Assign.Index] = false
 		}
 		if prm := isSetParam(c.Expr); prm != nil {
 			holds[prm.Index] = true
 		}
 		if c.Expr != nil && c.Expr.Fn == FnNot {
 			if prm := isSetParam(c.Expr.Args[0]); prm != nil {
-				fails = clone(f)
+				fails = clone(fails)
 				fails[prm.Index] = true
 			}
 		}
