@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/imports"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
+	"github.com/smithy2go/smithy2go/generator/endpoint"
 	"github.com/smithy2go/smithy2go/generator/output"
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/protocol"
@@ -62,6 +63,9 @@ type Options struct {
 	// NoProtocolTests leaves out the tests generated from the model's
 	// smithy.test traits, which are on whenever the traits are there.
 	NoProtocolTests bool
+	// EndpointPartitions is a partitions.json whose facts the endpoint
+	// resolver uses instead of those smithy2go carries; nil for those.
+	EndpointPartitions []byte
 }
 
 // Result is a generated package.
@@ -97,6 +101,11 @@ func Generate(opts Options) (*Result, error) {
 	for _, w := range append(append(smithy.Problems(nil), m.Warnings...), p.Warnings...) {
 		res.Warnings = append(res.Warnings, w.String())
 	}
+	endpointWarnings, err := endpoint.Emit(g, opts.EndpointPartitions)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = append(res.Warnings, endpointWarnings...)
 	// The tests are the largest part of a package; they are written
 	// alongside the rest, which they do not depend on, and the rest is
 	// formatted while they are being written.
