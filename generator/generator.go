@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/imports"
 
+	"github.com/smithy2go/smithy2go/generator/client"
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/output"
 	"github.com/smithy2go/smithy2go/generator/plan"
@@ -59,6 +60,9 @@ type Options struct {
 	// NoProtocolTests leaves out the tests generated from the model's
 	// smithy.test traits, which are on whenever the traits are there.
 	NoProtocolTests bool
+	// Client adds the client (aws-sdk-go-v2's API, on its core modules)
+	// when the service's protocol is supported.
+	Client bool
 }
 
 // Result is a generated package.
@@ -114,6 +118,12 @@ func Generate(opts Options) (*Result, error) {
 	}
 	if protoErr == nil && !opts.NoProtocolTests {
 		protoErr = emit.ComplianceTests(g)
+	}
+	if protoErr == nil && opts.Client {
+		var c *plan.Client
+		if c, protoErr = plan.BuildClient(p, false); c != nil {
+			client.Emit(g, c)
+		}
 	}
 	main, mainErr := render(g.Files())
 	tr := <-testsDone

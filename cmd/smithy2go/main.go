@@ -80,6 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		service   = fs.String("service", "", "service shape `ID` to generate, needed when the model has several")
 		check     = fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if the files on disk differ")
 		verbose   = fs.Bool("v", false, "report what was written")
+		client    = fs.Bool("client", true, "generate the client (aws-sdk-go-v2's API; imports its core modules)")
 		ops       listFlag
 	)
 	fs.Var(&ops, "operation", "operation `name` to generate, repeatable (default: every operation of the service)")
@@ -138,6 +139,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Package:    name,
 		Service:    *service,
 		Operations: ops,
+		Client:     *client,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "smithy2go: %s\n", indentLines(err.Error()))
