@@ -7,7 +7,7 @@ import "slices"
 // TestRequires checks the list against the code.
 var Requires = map[string][]string{
 	"runtime_body.go":           nil,
-	"runtime_client.go":         {"runtime_client_auth.go", "runtime_client_errors.go", "runtime_errors.go", "runtime_uuid.go"},
+	"runtime_client.go":         {"runtime_client_auth.go", "runtime_client_errors.go", "runtime_errors.go"},
 	"runtime_client_auth.go":    nil,
 	"runtime_client_config.go":  {"runtime_client.go"},
 	"runtime_client_errors.go":  {"runtime_errors.go", "runtime_validate.go"},

@@ -6,7 +6,9 @@ package templates
 // without building a middleware stack for every call.
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +17,7 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,6 +55,26 @@ type clientConfig struct {
 	// validateAll rejects inputs that break any constraint of the
 	// model, not only the required members the SDK checks.
 	validateAll bool
+
+	// Header values every request carries, made once: the User-Agent and
+	// the amz-sdk-request of a first attempt.
+	userAgentHeader, firstAttemptHeader []string
+}
+
+// clientPrepared fills in what cfg's other fields give.
+func clientPrepared(cfg clientConfig) clientConfig {
+	if cfg.userAgent != "" {
+		cfg.userAgentHeader = []string{cfg.userAgent}
+	}
+	cfg.firstAttemptHeader = []string{clientAttemptHeader(context.Background(), 1, cfg.retryer.MaxAttempts(), 0)}
+	return cfg
+}
+
+// clientEndpointResolver is what resolves a call's endpoint: the
+// generated Options, which bind the parameters from themselves and the
+// call's input.
+type clientEndpointResolver interface {
+	resolveEndpoint(ctx context.Context, input any) (clientEndpoint, error)
 }
 
 // clientEndpoint is a resolved endpoint.
@@ -72,7 +95,7 @@ type clientCall[In, Out any] struct {
 	build     func(context.Context, *In, string) (*http.Request, error)
 	decode    func(*http.Response, *Out) error
 	decodeErr func(*http.Response) error
-	endpoint  func(context.Context) (clientEndpoint, error)
+	endpoint  clientEndpointResolver
 }
 
 // clientInvoke runs a call and returns its error as the SDK would: a
@@ -86,7 +109,7 @@ func clientInvoke[In, Out any](ctx context.Context, cfg *clientConfig, c *client
 }
 
 func clientRun[In, Out any](ctx context.Context, cfg *clientConfig, c *clientCall[In, Out]) error {
-	if err := clientValidate(c.operation+"Input", c.validate(c.input), cfg.validateAll); err != nil {
+	if err := clientValidate(c.operation, c.validate(c.input), cfg.validateAll); err != nil {
 		return err
 	}
 	// The SDK checks the context when an attempt starts, before it
@@ -94,7 +117,7 @@ func clientRun[In, Out any](ctx context.Context, cfg *clientConfig, c *clientCal
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	ep, err := c.endpoint(ctx)
+	ep, err := c.endpoint.resolveEndpoint(ctx, c.input)
 	if err != nil {
 		return err
 	}
@@ -105,13 +128,14 @@ func clientRun[In, Out any](ctx context.Context, cfg *clientConfig, c *clientCal
 	for k, v := range ep.headers {
 		req.Header[k] = v
 	}
-	id, err := newIdempotencyToken()
+	id, err := clientInvocationID()
 	if err != nil {
 		return err
 	}
 	req.Header["Amz-Sdk-Invocation-Id"] = []string{id}
-	if cfg.userAgent != "" {
-		req.Header["User-Agent"] = []string{cfg.userAgent}
+	if cfg.userAgentHeader != nil {
+		// Shared by every request, and full: an append copies it.
+		req.Header["User-Agent"] = cfg.userAgentHeader[:1:1]
 	}
 	hash, err := clientPayloadHash(req)
 	if err != nil {
@@ -149,7 +173,11 @@ func clientAttempts[In, Out any](ctx context.Context, cfg *clientConfig, c *clie
 			}
 			cfg.logf(cfg.logMode.IsRetries(), "retrying request %s/%s, attempt %d", cfg.serviceID, c.operation, attempt)
 		}
-		req.Header["Amz-Sdk-Request"] = []string{clientAttemptHeader(ctx, attempt, maxAttempts, skew)}
+		if h := cfg.firstAttemptHeader; attempt == 1 && skew <= 0 && len(h) == 1 && maxAttempts == cfg.retryer.MaxAttempts() {
+			req.Header["Amz-Sdk-Request"] = h[:1:1]
+		} else {
+			req.Header["Amz-Sdk-Request"] = []string{clientAttemptHeader(ctx, attempt, maxAttempts, skew)}
+		}
 		sent := time.Now()
 		resp, err := clientSend(ctx, cfg, c, req, signing, hash, skew)
 		if releaseErr := releaseRetry(err); releaseErr != nil && err != nil {
@@ -301,12 +329,42 @@ func clientPayloadHash(req *http.Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, body); err != nil {
+	buf := clientBodies.Get().(*bytes.Buffer)
+	defer clientBodies.Put(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(body); err != nil {
 		return "", fmt.Errorf("failed to compute payload sha256, %w", err)
 	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])), nil
+	sum := sha256.Sum256(buf.Bytes())
+	if buf.Cap() > 64<<10 {
+		*buf = bytes.Buffer{}
+	}
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// clientBodies are buffers to hash request bodies in.
+var clientBodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// clientInvocationID is a random (version 4) UUID, which amz-sdk-invocation-id
+// carries to tell one call's attempts from another's.
+func clientInvocationID() (string, error) {
+	var u [16]byte
+	if _, err := rand.Read(u[:]); err != nil {
+		return "", err
+	}
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], u[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], u[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], u[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], u[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:36], u[10:16])
+	return string(s[:]), nil
 }
 
 const clientEmptyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"

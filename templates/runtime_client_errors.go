@@ -61,7 +61,7 @@ func (e *clientServiceError) Unwrap() []error { return []error{e.generic, e.api}
 // clientValidate turns what Validate found into the SDK's error: a
 // smithy.InvalidParamsError naming the required members that are
 // missing, or, with all, every violation.
-func clientValidate(input string, err error, all bool) error {
+func clientValidate(operation string, err error, all bool) error {
 	if err == nil {
 		return nil
 	}
@@ -69,7 +69,7 @@ func clientValidate(input string, err error, all bool) error {
 	if !errors.As(err, &found) {
 		return err
 	}
-	out := smithy.InvalidParamsError{Context: input}
+	out := smithy.InvalidParamsError{Context: operation + "Input"}
 	for _, v := range found.Violations {
 		nested, field := "", v.Path
 		if i := strings.LastIndexByte(v.Path, '.'); i >= 0 {

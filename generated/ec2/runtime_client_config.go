@@ -139,22 +139,26 @@ func clientConfigSources(cfg aws.Config, sdkID string) (base *string, fips aws.F
 
 // clientRegion checks a region before it goes into an endpoint: a host
 // label, dots allowed, as the SDK's clients check it.
-func clientRegion(region string) (*string, error) {
+func clientRegion(region string) error {
 	if region == "" {
-		return nil, nil
+		return nil
 	}
-	for _, label := range strings.Split(region, ".") {
-		if len(label) == 0 || len(label) > 63 || label[0] == '-' {
-			return nil, fmt.Errorf("invalid input region %s", region)
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
-				return nil, fmt.Errorf("invalid input region %s", region)
+	label := 0
+	for i := 0; i <= len(region); i++ {
+		if i == len(region) || region[i] == '.' {
+			if label == 0 || label > 63 || region[i-label] == '-' {
+				return fmt.Errorf("invalid input region %s", region)
 			}
+			label = 0
+			continue
 		}
+		c := region[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return fmt.Errorf("invalid input region %s", region)
+		}
+		label++
 	}
-	return &region, nil
+	return nil
 }
 
 // clientFromSmithyEndpoint reads an endpoint as an EndpointResolverV2

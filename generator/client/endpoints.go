@@ -101,32 +101,28 @@ func (w *writer) rulesResolver(f *jen.File) {
 
 // resolveStep writes the endpoint step of a call: bind the parameters
 // from Options (the built-ins) and the input, then resolve. The default
-// resolver is called without the SDK's shapes in between.
+// resolver is called without the SDK's shapes in between, and nothing of
+// it escapes to the heap.
 func (w *writer) resolveStep(f *jen.File) {
 	n := w.n
 	o := jen.Id("o")
-	f.Add(emit.Text("resolveEndpoint binds the endpoint parameters of a call, from o and the input in, and resolves them."))
+	dualStack := o.Clone().Dot("EndpointOptions").Dot("UseDualStackEndpoint").Op("==").Qual(pkgAWS, "DualStackEndpointStateEnabled")
+	fips := o.Clone().Dot("EndpointOptions").Dot("UseFIPSEndpoint").Op("==").Qual(pkgAWS, "FIPSEndpointStateEnabled")
+	f.Add(emit.Text("resolveEndpoint resolves the endpoint of a call with input in."))
 	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("resolveEndpoint").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Any()).
 		Params(jen.Id("clientEndpoint"), jen.Error()).Block(
-		jen.List(jen.Id("region"), jen.Err()).Op(":=").Id("clientRegion").Call(o.Clone().Dot("Region")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Id("clientRegion").Call(o.Clone().Dot("Region")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id("clientEndpoint").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("failed to bind endpoint params, %w"), jen.Err())),
 		),
-		jen.Id("dualStack").Op(":=").Add(o.Clone()).Dot("EndpointOptions").Dot("UseDualStackEndpoint").Op("==").Qual(pkgAWS, "DualStackEndpointStateEnabled"),
-		jen.Id("fips").Op(":=").Add(o.Clone()).Dot("EndpointOptions").Dot("UseFIPSEndpoint").Op("==").Qual(pkgAWS, "FIPSEndpointStateEnabled"),
-		jen.Id("p").Op(":=").Id(n.EndpointParameters).Add(values(
-			kv("Region", jen.Id("region")),
-			kv("UseDualStack", jen.Op("&").Id("dualStack")),
-			kv("UseFIPS", jen.Op("&").Id("fips")),
-			kv("Endpoint", o.Clone().Dot("BaseEndpoint")),
-		)),
-		jen.If(jen.List(jen.Id("b"), jen.Id("ok")).Op(":=").Id("in").Assert(jen.Interface(jen.Id("BindEndpointParameters").Params(jen.Op("*").Id(n.EndpointParameters)))), jen.Id("ok")).Block(
-			jen.Id("b").Dot("BindEndpointParameters").Call(jen.Op("&").Id("p")),
-		),
 		jen.Var().Id("ep").Id("clientEndpoint"),
+		jen.Var().Err().Error(),
 		jen.If(jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Add(o.Clone()).Dot("EndpointResolverV2").Assert(jen.Op("*").Id(n.DefaultEndpointResolver)), jen.Id("ok")).Block(
+			jen.List(jen.Id("dualStack"), jen.Id("fips")).Op(":=").List(dualStack.Clone(), fips.Clone()),
+			jen.Id("p").Op(":=").Add(o.Clone()).Dot("endpointParameters").Call(jen.Op("&").Id("dualStack"), jen.Op("&").Id("fips"), jen.Id("in")),
 			jen.List(jen.Id("ep"), jen.Err()).Op("=").Id("r").Dot("resolve").Call(jen.Id("ctx"), jen.Op("&").Id("p")),
 		).Else().Block(
+			jen.Comment("The caller's resolver may keep the parameters."),
+			jen.Id("p").Op(":=").Add(o.Clone()).Dot("endpointParameters").Call(jen.Qual(pkgAWS, "Bool").Call(dualStack.Clone()), jen.Qual(pkgAWS, "Bool").Call(fips.Clone()), jen.Id("in")),
 			jen.Var().Id("e").Qual(pkgEndpoints, "Endpoint"),
 			jen.List(jen.Id("e"), jen.Err()).Op("=").Add(o.Clone()).Dot("EndpointResolverV2").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("p")),
 			jen.Id("ep").Op("=").Id("clientFromSmithyEndpoint").Call(jen.Id("e")),
@@ -135,6 +131,19 @@ func (w *writer) resolveStep(f *jen.File) {
 			jen.Return(jen.Id("clientEndpoint").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("failed to resolve service endpoint, %w"), jen.Err())),
 		),
 		jen.Return(jen.Id("ep"), jen.Nil()),
+	)
+	f.Line()
+	f.Add(emit.Text("endpointParameters binds the endpoint parameters of a call: the built-ins from o, then what the input in binds."))
+	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("endpointParameters").Params(jen.List(jen.Id("dualStack"), jen.Id("fips")).Op("*").Bool(), jen.Id("in").Any()).
+		Id(n.EndpointParameters).Block(
+		jen.Id("p").Op(":=").Id(n.EndpointParameters).Add(values(
+			kv("UseDualStack", jen.Id("dualStack")),
+			kv("UseFIPS", jen.Id("fips")),
+			kv("Endpoint", o.Clone().Dot("BaseEndpoint")),
+		)),
+		jen.If(o.Clone().Dot("Region").Op("!=").Lit("")).Block(jen.Id("p").Dot("Region").Op("=").Op("&").Add(o.Clone()).Dot("Region")),
+		jen.Id("_").Op("=").Id("in"),
+		jen.Return(jen.Id("p")),
 	)
 	f.Line()
 }

@@ -59,9 +59,7 @@ func (w *writer) operation(f *jen.File, co *plan.ClientOperation) {
 			kv("build", jen.Id(op.RequestFunc)),
 			kv("decode", jen.Id(op.ResponseFunc)),
 			kv("decodeErr", jen.Id(op.ErrorFunc)),
-			kv("endpoint", jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).Params(jen.Id("clientEndpoint"), jen.Error()).Block(
-				jen.Return(jen.Id("o").Dot("resolveEndpoint").Call(jen.Id("ctx"), params.Clone())),
-			)),
+			kv("endpoint", jen.Id("o")),
 		))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("result"), jen.Nil()),

@@ -243,7 +243,7 @@ func (w *writer) config(f *jen.File) {
 	}
 	f.Add(emit.Text("config is what the call loop needs of o."))
 	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("config").Params(jen.Id("skew").Op("*").Qual("sync/atomic", "Int64")).Id("clientConfig").Block(
-		jen.Return(jen.Id("clientConfig").Add(values(
+		jen.Return(jen.Id("clientPrepared").Call(jen.Id("clientConfig").Add(values(
 			kv("serviceID", jen.Id(n.ServiceID)),
 			kv("httpClient", o.Clone().Dot("HTTPClient")),
 			kv("retryer", jen.Id("clientRetryerV2").Call(o.Clone().Dot("Retryer"))),
@@ -254,7 +254,7 @@ func (w *writer) config(f *jen.File) {
 			kv("skew", jen.Id("skew")),
 			kv("noSkewCorrection", o.Clone().Dot("DisableClockSkewCorrection")),
 			kv("validateAll", o.Clone().Dot("ValidateConstraints")),
-		))),
+		)))),
 	)
 	f.Line()
 	f.Add(emit.Text("operation returns the options of a call: the client's, or, with optFns, a copy they change."))

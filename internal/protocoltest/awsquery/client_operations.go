@@ -22,9 +22,7 @@ func (c *Client) DatetimeOffsets(ctx context.Context, params *DatetimeOffsetsInp
 		build:     buildDatetimeOffsetsRequest,
 		decode:    decodeDatetimeOffsetsResponse,
 		decodeErr: decodeDatetimeOffsetsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -52,9 +50,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, params *EmptyInpu
 		build:     buildEmptyInputAndEmptyOutputRequest,
 		decode:    decodeEmptyInputAndEmptyOutputResponse,
 		decodeErr: decodeEmptyInputAndEmptyOutputError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -77,9 +73,7 @@ func (c *Client) EndpointOperation(ctx context.Context, params *EndpointOperatio
 		build:     buildEndpointOperationRequest,
 		decode:    decodeEndpointOperationResponse,
 		decodeErr: decodeEndpointOperationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -103,9 +97,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, params *End
 		build:     buildEndpointWithHostLabelOperationRequest,
 		decode:    decodeEndpointWithHostLabelOperationResponse,
 		decodeErr: decodeEndpointWithHostLabelOperationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -130,9 +122,7 @@ func (c *Client) FlattenedXmlMap(ctx context.Context, params *FlattenedXmlMapInp
 		build:     buildFlattenedXmlMapRequest,
 		decode:    decodeFlattenedXmlMapResponse,
 		decodeErr: decodeFlattenedXmlMapError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -158,9 +148,7 @@ func (c *Client) FlattenedXmlMapWithXmlName(ctx context.Context, params *Flatten
 		build:     buildFlattenedXmlMapWithXmlNameRequest,
 		decode:    decodeFlattenedXmlMapWithXmlNameResponse,
 		decodeErr: decodeFlattenedXmlMapWithXmlNameError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -186,9 +174,7 @@ func (c *Client) FlattenedXmlMapWithXmlNamespace(ctx context.Context, params *Fl
 		build:     buildFlattenedXmlMapWithXmlNamespaceRequest,
 		decode:    decodeFlattenedXmlMapWithXmlNamespaceResponse,
 		decodeErr: decodeFlattenedXmlMapWithXmlNamespaceError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -211,9 +197,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, params *FractionalSecond
 		build:     buildFractionalSecondsRequest,
 		decode:    decodeFractionalSecondsResponse,
 		decodeErr: decodeFractionalSecondsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -240,9 +224,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, params *GreetingWithErr
 		build:     buildGreetingWithErrorsRequest,
 		decode:    decodeGreetingWithErrorsResponse,
 		decodeErr: decodeGreetingWithErrorsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -265,9 +247,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, params *HostWithPath
 		build:     buildHostWithPathOperationRequest,
 		decode:    decodeHostWithPathOperationResponse,
 		decodeErr: decodeHostWithPathOperationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -294,9 +274,7 @@ func (c *Client) IgnoresWrappingXmlName(ctx context.Context, params *IgnoresWrap
 		build:     buildIgnoresWrappingXmlNameRequest,
 		decode:    decodeIgnoresWrappingXmlNameResponse,
 		decodeErr: decodeIgnoresWrappingXmlNameError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -321,9 +299,7 @@ func (c *Client) NestedStructures(ctx context.Context, params *NestedStructuresI
 		build:     buildNestedStructuresRequest,
 		decode:    decodeNestedStructuresResponse,
 		decodeErr: decodeNestedStructuresError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -350,9 +326,7 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, params *NoInputAndNoOut
 		build:     buildNoInputAndNoOutputRequest,
 		decode:    decodeNoInputAndNoOutputResponse,
 		decodeErr: decodeNoInputAndNoOutputError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -379,9 +353,7 @@ func (c *Client) NoInputAndOutput(ctx context.Context, params *NoInputAndOutputI
 		build:     buildNoInputAndOutputRequest,
 		decode:    decodeNoInputAndOutputResponse,
 		decodeErr: decodeNoInputAndOutputError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -404,9 +376,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, params *PutWithCont
 		build:     buildPutWithContentEncodingRequest,
 		decode:    decodePutWithContentEncodingResponse,
 		decodeErr: decodePutWithContentEncodingError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -443,9 +413,7 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, params *Quer
 		build:     buildQueryIdempotencyTokenAutoFillRequest,
 		decode:    decodeQueryIdempotencyTokenAutoFillResponse,
 		decodeErr: decodeQueryIdempotencyTokenAutoFillError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -470,9 +438,7 @@ func (c *Client) QueryLists(ctx context.Context, params *QueryListsInput, optFns
 		build:     buildQueryListsRequest,
 		decode:    decodeQueryListsResponse,
 		decodeErr: decodeQueryListsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -497,9 +463,7 @@ func (c *Client) QueryMaps(ctx context.Context, params *QueryMapsInput, optFns .
 		build:     buildQueryMapsRequest,
 		decode:    decodeQueryMapsResponse,
 		decodeErr: decodeQueryMapsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -527,9 +491,7 @@ func (c *Client) QueryTimestamps(ctx context.Context, params *QueryTimestampsInp
 		build:     buildQueryTimestampsRequest,
 		decode:    decodeQueryTimestampsResponse,
 		decodeErr: decodeQueryTimestampsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -554,9 +516,7 @@ func (c *Client) RecursiveXmlShapes(ctx context.Context, params *RecursiveXmlSha
 		build:     buildRecursiveXmlShapesRequest,
 		decode:    decodeRecursiveXmlShapesResponse,
 		decodeErr: decodeRecursiveXmlShapesError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -581,9 +541,7 @@ func (c *Client) SimpleInputParams(ctx context.Context, params *SimpleInputParam
 		build:     buildSimpleInputParamsRequest,
 		decode:    decodeSimpleInputParamsResponse,
 		decodeErr: decodeSimpleInputParamsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -607,9 +565,7 @@ func (c *Client) SimpleScalarXmlProperties(ctx context.Context, params *SimpleSc
 		build:     buildSimpleScalarXmlPropertiesRequest,
 		decode:    decodeSimpleScalarXmlPropertiesResponse,
 		decodeErr: decodeSimpleScalarXmlPropertiesError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -634,9 +590,7 @@ func (c *Client) XmlBlobs(ctx context.Context, params *XmlBlobsInput, optFns ...
 		build:     buildXmlBlobsRequest,
 		decode:    decodeXmlBlobsResponse,
 		decodeErr: decodeXmlBlobsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -659,9 +613,7 @@ func (c *Client) XmlEmptyBlobs(ctx context.Context, params *XmlEmptyBlobsInput, 
 		build:     buildXmlEmptyBlobsRequest,
 		decode:    decodeXmlEmptyBlobsResponse,
 		decodeErr: decodeXmlEmptyBlobsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -684,9 +636,7 @@ func (c *Client) XmlEmptyLists(ctx context.Context, params *XmlEmptyListsInput, 
 		build:     buildXmlEmptyListsRequest,
 		decode:    decodeXmlEmptyListsResponse,
 		decodeErr: decodeXmlEmptyListsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -709,9 +659,7 @@ func (c *Client) XmlEmptyMaps(ctx context.Context, params *XmlEmptyMapsInput, op
 		build:     buildXmlEmptyMapsRequest,
 		decode:    decodeXmlEmptyMapsResponse,
 		decodeErr: decodeXmlEmptyMapsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -737,9 +685,7 @@ func (c *Client) XmlEnums(ctx context.Context, params *XmlEnumsInput, optFns ...
 		build:     buildXmlEnumsRequest,
 		decode:    decodeXmlEnumsResponse,
 		decodeErr: decodeXmlEnumsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -765,9 +711,7 @@ func (c *Client) XmlIntEnums(ctx context.Context, params *XmlIntEnumsInput, optF
 		build:     buildXmlIntEnumsRequest,
 		decode:    decodeXmlIntEnumsResponse,
 		decodeErr: decodeXmlIntEnumsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -795,9 +739,7 @@ func (c *Client) XmlLists(ctx context.Context, params *XmlListsInput, optFns ...
 		build:     buildXmlListsRequest,
 		decode:    decodeXmlListsResponse,
 		decodeErr: decodeXmlListsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -822,9 +764,7 @@ func (c *Client) XmlMaps(ctx context.Context, params *XmlMapsInput, optFns ...fu
 		build:     buildXmlMapsRequest,
 		decode:    decodeXmlMapsResponse,
 		decodeErr: decodeXmlMapsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -847,9 +787,7 @@ func (c *Client) XmlMapsXmlName(ctx context.Context, params *XmlMapsXmlNameInput
 		build:     buildXmlMapsXmlNameRequest,
 		decode:    decodeXmlMapsXmlNameResponse,
 		decodeErr: decodeXmlMapsXmlNameError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -872,9 +810,7 @@ func (c *Client) XmlNamespaces(ctx context.Context, params *XmlNamespacesInput, 
 		build:     buildXmlNamespacesRequest,
 		decode:    decodeXmlNamespacesResponse,
 		decodeErr: decodeXmlNamespacesError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -900,9 +836,7 @@ func (c *Client) XmlTimestamps(ctx context.Context, params *XmlTimestampsInput, 
 		build:     buildXmlTimestampsRequest,
 		decode:    decodeXmlTimestampsResponse,
 		decodeErr: decodeXmlTimestampsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err

@@ -22,9 +22,7 @@ func (c *Client) DatetimeOffsets(ctx context.Context, params *DatetimeOffsetsInp
 		build:     buildDatetimeOffsetsRequest,
 		decode:    decodeDatetimeOffsetsResponse,
 		decodeErr: decodeDatetimeOffsetsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -52,9 +50,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, params *EmptyInpu
 		build:     buildEmptyInputAndEmptyOutputRequest,
 		decode:    decodeEmptyInputAndEmptyOutputResponse,
 		decodeErr: decodeEmptyInputAndEmptyOutputError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -77,9 +73,7 @@ func (c *Client) EndpointOperation(ctx context.Context, params *EndpointOperatio
 		build:     buildEndpointOperationRequest,
 		decode:    decodeEndpointOperationResponse,
 		decodeErr: decodeEndpointOperationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -103,9 +97,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, params *End
 		build:     buildEndpointWithHostLabelOperationRequest,
 		decode:    decodeEndpointWithHostLabelOperationResponse,
 		decodeErr: decodeEndpointWithHostLabelOperationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -128,9 +120,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, params *FractionalSecond
 		build:     buildFractionalSecondsRequest,
 		decode:    decodeFractionalSecondsResponse,
 		decodeErr: decodeFractionalSecondsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -157,9 +147,7 @@ func (c *Client) GreetingWithErrors(ctx context.Context, params *GreetingWithErr
 		build:     buildGreetingWithErrorsRequest,
 		decode:    decodeGreetingWithErrorsResponse,
 		decodeErr: decodeGreetingWithErrorsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -182,9 +170,7 @@ func (c *Client) HostWithPathOperation(ctx context.Context, params *HostWithPath
 		build:     buildHostWithPathOperationRequest,
 		decode:    decodeHostWithPathOperationResponse,
 		decodeErr: decodeHostWithPathOperationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -210,9 +196,7 @@ func (c *Client) IgnoresWrappingXmlName(ctx context.Context, params *IgnoresWrap
 		build:     buildIgnoresWrappingXmlNameRequest,
 		decode:    decodeIgnoresWrappingXmlNameResponse,
 		decodeErr: decodeIgnoresWrappingXmlNameError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -237,9 +221,7 @@ func (c *Client) NestedStructures(ctx context.Context, params *NestedStructuresI
 		build:     buildNestedStructuresRequest,
 		decode:    decodeNestedStructuresResponse,
 		decodeErr: decodeNestedStructuresError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -266,9 +248,7 @@ func (c *Client) NoInputAndOutput(ctx context.Context, params *NoInputAndOutputI
 		build:     buildNoInputAndOutputRequest,
 		decode:    decodeNoInputAndOutputResponse,
 		decodeErr: decodeNoInputAndOutputError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -291,9 +271,7 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, params *PutWithCont
 		build:     buildPutWithContentEncodingRequest,
 		decode:    decodePutWithContentEncodingResponse,
 		decodeErr: decodePutWithContentEncodingError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -330,9 +308,7 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, params *Quer
 		build:     buildQueryIdempotencyTokenAutoFillRequest,
 		decode:    decodeQueryIdempotencyTokenAutoFillResponse,
 		decodeErr: decodeQueryIdempotencyTokenAutoFillError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -357,9 +333,7 @@ func (c *Client) QueryLists(ctx context.Context, params *QueryListsInput, optFns
 		build:     buildQueryListsRequest,
 		decode:    decodeQueryListsResponse,
 		decodeErr: decodeQueryListsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -387,9 +361,7 @@ func (c *Client) QueryTimestamps(ctx context.Context, params *QueryTimestampsInp
 		build:     buildQueryTimestampsRequest,
 		decode:    decodeQueryTimestampsResponse,
 		decodeErr: decodeQueryTimestampsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -414,9 +386,7 @@ func (c *Client) RecursiveXmlShapes(ctx context.Context, params *RecursiveXmlSha
 		build:     buildRecursiveXmlShapesRequest,
 		decode:    decodeRecursiveXmlShapesResponse,
 		decodeErr: decodeRecursiveXmlShapesError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -441,9 +411,7 @@ func (c *Client) SimpleInputParams(ctx context.Context, params *SimpleInputParam
 		build:     buildSimpleInputParamsRequest,
 		decode:    decodeSimpleInputParamsResponse,
 		decodeErr: decodeSimpleInputParamsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -467,9 +435,7 @@ func (c *Client) SimpleScalarXmlProperties(ctx context.Context, params *SimpleSc
 		build:     buildSimpleScalarXmlPropertiesRequest,
 		decode:    decodeSimpleScalarXmlPropertiesResponse,
 		decodeErr: decodeSimpleScalarXmlPropertiesError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -494,9 +460,7 @@ func (c *Client) XmlBlobs(ctx context.Context, params *XmlBlobsInput, optFns ...
 		build:     buildXmlBlobsRequest,
 		decode:    decodeXmlBlobsResponse,
 		decodeErr: decodeXmlBlobsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -519,9 +483,7 @@ func (c *Client) XmlEmptyBlobs(ctx context.Context, params *XmlEmptyBlobsInput, 
 		build:     buildXmlEmptyBlobsRequest,
 		decode:    decodeXmlEmptyBlobsResponse,
 		decodeErr: decodeXmlEmptyBlobsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -544,9 +506,7 @@ func (c *Client) XmlEmptyLists(ctx context.Context, params *XmlEmptyListsInput, 
 		build:     buildXmlEmptyListsRequest,
 		decode:    decodeXmlEmptyListsResponse,
 		decodeErr: decodeXmlEmptyListsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -572,9 +532,7 @@ func (c *Client) XmlEnums(ctx context.Context, params *XmlEnumsInput, optFns ...
 		build:     buildXmlEnumsRequest,
 		decode:    decodeXmlEnumsResponse,
 		decodeErr: decodeXmlEnumsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -600,9 +558,7 @@ func (c *Client) XmlIntEnums(ctx context.Context, params *XmlIntEnumsInput, optF
 		build:     buildXmlIntEnumsRequest,
 		decode:    decodeXmlIntEnumsResponse,
 		decodeErr: decodeXmlIntEnumsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -631,9 +587,7 @@ func (c *Client) XmlLists(ctx context.Context, params *XmlListsInput, optFns ...
 		build:     buildXmlListsRequest,
 		decode:    decodeXmlListsResponse,
 		decodeErr: decodeXmlListsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -656,9 +610,7 @@ func (c *Client) XmlNamespaces(ctx context.Context, params *XmlNamespacesInput, 
 		build:     buildXmlNamespacesRequest,
 		decode:    decodeXmlNamespacesResponse,
 		decodeErr: decodeXmlNamespacesError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -684,9 +636,7 @@ func (c *Client) XmlTimestamps(ctx context.Context, params *XmlTimestampsInput, 
 		build:     buildXmlTimestampsRequest,
 		decode:    decodeXmlTimestampsResponse,
 		decodeErr: decodeXmlTimestampsError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err

@@ -209,7 +209,7 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 
 // config is what the call loop needs of o.
 func (o *Options) config(skew *atomic.Int64) clientConfig {
-	return clientConfig{
+	return clientPrepared(clientConfig{
 		serviceID:  ServiceID,
 		httpClient: o.HTTPClient,
 		retryer:    clientRetryerV2(o.Retryer),
@@ -226,7 +226,7 @@ func (o *Options) config(skew *atomic.Int64) clientConfig {
 		skew:             skew,
 		noSkewCorrection: o.DisableClockSkewCorrection,
 		validateAll:      o.ValidateConstraints,
-	}
+	})
 }
 
 // operation returns the options of a call: the client's, or, with optFns, a

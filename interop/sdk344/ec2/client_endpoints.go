@@ -52,30 +52,20 @@ func (*defaultEndpointResolver) resolve(ctx context.Context, p *EndpointParamete
 	return clientEndpoint{url: u}, err
 }
 
-// resolveEndpoint binds the endpoint parameters of a call, from o and the input
-// in, and resolves them.
+// resolveEndpoint resolves the endpoint of a call with input in.
 func (o *Options) resolveEndpoint(ctx context.Context, in any) (clientEndpoint, error) {
-	region, err := clientRegion(o.Region)
-	if err != nil {
+	if err := clientRegion(o.Region); err != nil {
 		return clientEndpoint{}, fmt.Errorf("failed to bind endpoint params, %w", err)
 	}
-	dualStack := o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled
-	fips := o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
-	p := EndpointParameters{
-		Region:       region,
-		UseDualStack: &dualStack,
-		UseFIPS:      &fips,
-		Endpoint:     o.BaseEndpoint,
-	}
-	if b, ok := in.(interface {
-		BindEndpointParameters(*EndpointParameters)
-	}); ok {
-		b.BindEndpointParameters(&p)
-	}
 	var ep clientEndpoint
+	var err error
 	if r, ok := o.EndpointResolverV2.(*defaultEndpointResolver); ok {
+		dualStack, fips := o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled, o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
+		p := o.endpointParameters(&dualStack, &fips, in)
 		ep, err = r.resolve(ctx, &p)
 	} else {
+		// The caller's resolver may keep the parameters.
+		p := o.endpointParameters(aws.Bool(o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled), aws.Bool(o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled), in)
 		var e smithyendpoints.Endpoint
 		e, err = o.EndpointResolverV2.ResolveEndpoint(ctx, p)
 		ep = clientFromSmithyEndpoint(e)
@@ -84,4 +74,19 @@ func (o *Options) resolveEndpoint(ctx context.Context, in any) (clientEndpoint, 
 		return clientEndpoint{}, fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
 	return ep, nil
+}
+
+// endpointParameters binds the endpoint parameters of a call: the built-ins
+// from o, then what the input in binds.
+func (o *Options) endpointParameters(dualStack, fips *bool, in any) EndpointParameters {
+	p := EndpointParameters{
+		UseDualStack: dualStack,
+		UseFIPS:      fips,
+		Endpoint:     o.BaseEndpoint,
+	}
+	if o.Region != "" {
+		p.Region = &o.Region
+	}
+	_ = in
+	return p
 }

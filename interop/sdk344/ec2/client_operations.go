@@ -46,9 +46,7 @@ func (c *Client) CreateInterruptibleCapacityReservationAllocation(ctx context.Co
 		build:     buildCreateInterruptibleCapacityReservationAllocationRequest,
 		decode:    decodeCreateInterruptibleCapacityReservationAllocationResponse,
 		decodeErr: decodeCreateInterruptibleCapacityReservationAllocationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
@@ -81,9 +79,7 @@ func (c *Client) UpdateInterruptibleCapacityReservationAllocation(ctx context.Co
 		build:     buildUpdateInterruptibleCapacityReservationAllocationRequest,
 		decode:    decodeUpdateInterruptibleCapacityReservationAllocationResponse,
 		decodeErr: decodeUpdateInterruptibleCapacityReservationAllocationError,
-		endpoint: func(ctx context.Context) (clientEndpoint, error) {
-			return o.resolveEndpoint(ctx, params)
-		},
+		endpoint:  o,
 	})
 	if err != nil {
 		return nil, err
