@@ -123,7 +123,7 @@ func (w *writer) options(f *jen.File) {
 		}
 		fields = append(fields, emit.Text(o.doc), jen.Id(o.name).Add(o.typ))
 	}
-	f.Add(emit.Text(n.Options + " configure a " + n.Client + ", as the SDK's client Options do."))
+	f.Add(emit.Text(n.Options + " configure the " + n.Client + ", as the SDK's client Options do."))
 	f.Type().Id(n.Options).Struct(fields...)
 	f.Line()
 	f.Add(emit.Text("Copy returns a copy of o whose slices can change apart from o's."))

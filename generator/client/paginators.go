@@ -72,13 +72,13 @@ func (w *writer) paginator(f *jen.File, pg *plan.Paginator) {
 	}
 	newBody = append(newBody,
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
-		jen.Return(jen.Op("&").Id(pg.Type).Values(jen.Dict{
-			jen.Id("options"):   jen.Id("options"),
-			jen.Id("client"):    jen.Id("client"),
-			jen.Id("params"):    params.Clone(),
-			jen.Id("firstPage"): jen.True(),
-			jen.Id("nextToken"): params.Clone().Dot(pg.InputToken.Name),
-		})),
+		jen.Return(jen.Op("&").Id(pg.Type).Add(values(
+			kv("options", jen.Id("options")),
+			kv("client", jen.Id("client")),
+			kv("params", params.Clone()),
+			kv("nextToken", params.Clone().Dot(pg.InputToken.Name)),
+			kv("firstPage", jen.True()),
+		))),
 	)
 	f.Add(emit.Text(pg.New + " returns a paginator for " + op.Name + ", which starts from params' token."))
 	f.Func().Id(pg.New).Params(jen.Id("client").Id(pg.APIClient), params.Clone().Op("*").Id(in), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(pg.Options))).

@@ -58,7 +58,7 @@ type EndpointResolverOptions struct {
 	UseFIPSEndpoint aws.FIPSEndpointState
 }
 
-// Options configure a Client, as the SDK's client Options do.
+// Options configure the Client, as the SDK's client Options do.
 type Options struct {
 	// AppID is an application identifier appended to the User-Agent header.
 	AppID string
