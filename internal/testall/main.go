@@ -59,6 +59,12 @@ func main() {
 			step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go", "-model", m.model, "-out", m.dir + "/ec2", "-check"}},
 			step{m.dir + " vet and tests", m.dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}},
 		)
+		if m.dir == "interop/sdk344" && shared() {
+			// The client's paginator test runs on a package of the whole
+			// 2021 EC2 model.
+			steps = append(steps[:len(steps)-1], step{"interop/sdk344/ec2full is current", ".", []string{"go", "run", "./cmd/smithy2go",
+				"-model", ec2Full, "-operation", "DescribeCapacityReservations", "-out", "interop/sdk344/ec2full", "-check"}}, steps[len(steps)-1])
+		}
 	}
 	// The downstream example module: its committed package is current, and
 	// it goes through a model update in a scratch copy (go generate, diff,
@@ -91,6 +97,8 @@ func runAll(steps []step) {
 
 const (
 	ecQuerySuite = "../shared/protocol-tests/ec2query/ec2query-tests.pira-1.6x.subset.json"
+	// ec2Full is EC2's whole model of 2021.
+	ec2Full = "../shared/models/ec2-full/ec2-2016-11-15.2021-11-18.json"
 	// awsSuites holds every AWS protocol's test service.
 	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
 )
