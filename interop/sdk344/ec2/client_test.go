@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	sdk "github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -237,6 +238,8 @@ type faultCase struct {
 	// skew sets the server's clock ahead; timeout bounds the call.
 	skew    time.Duration
 	timeout time.Duration
+	// retryer replaces testRetryer.
+	retryer func() aws.Retryer
 }
 
 var createOK = string(okResponse("CreateInterruptibleCapacityReservationAllocation"))
@@ -261,6 +264,13 @@ func faultCases() []faultCase {
 		{name: "truncated body", script: always(action{truncate: true, body: createOK})},
 		{name: "slower than the deadline", script: always(action{status: 200, body: createOK, delay: 2 * time.Second}), timeout: 300 * time.Millisecond},
 		{name: "RequestTimeTooSkewed", script: always(action{status: 200, body: createOK}), skew: 10 * time.Minute},
+		{name: "retry quota used up", script: xmlErr(500, "InternalError", "An internal error has occurred."), retryer: func() aws.Retryer {
+			// Room for one retry of the standard cost, not two.
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return time.Millisecond, nil })
+				o.RateLimiter = ratelimit.NewTokenRateLimit(o.RetryCost + 1)
+			})
+		}},
 	}
 }
 
@@ -293,14 +303,20 @@ func TestClientFaults(t *testing.T) {
 		t.Run(fc.name, func(t *testing.T) {
 			input := peerInput()
 			input.ClientToken = nil
-			their := newSDKTestClient(s)
+			var sdkOpts []func(*sdk.Options)
+			var ourOpts []func(*Options)
+			if fc.retryer != nil {
+				sdkOpts = append(sdkOpts, func(o *sdk.Options) { o.Retryer = fc.retryer() })
+				ourOpts = append(ourOpts, func(o *Options) { o.Retryer = fc.retryer() })
+			}
+			their := newSDKTestClient(s, sdkOpts...)
 			sdkIn := new(sdk.CreateInterruptibleCapacityReservationAllocationInput)
 			mustConvert(t, sdkIn, input)
 			sdkOut, sdkTokens := callOnce(s, fc, func(ctx context.Context) error {
 				_, err := their.CreateInterruptibleCapacityReservationAllocation(ctx, sdkIn)
 				return err
 			})
-			our := newTestClient(s)
+			our := newTestClient(s, ourOpts...)
 			ourOut, ourTokens := callOnce(s, fc, func(ctx context.Context) error {
 				_, err := our.CreateInterruptibleCapacityReservationAllocation(ctx, input)
 				return err
@@ -328,6 +344,30 @@ func TestClientFaults(t *testing.T) {
 		})
 	}
 	t.Logf("fault scenarios, one scripted server for both clients:\n%s", table.String())
+}
+
+// TestClientSkewCarriesOver: once a call has found the clocks apart, the
+// client's next call is signed on the service's clock from its first
+// attempt, with either client.
+func TestClientSkewCarriesOver(t *testing.T) {
+	s := newEC2Server(t)
+	fc := faultCase{script: always(action{status: 200, body: createOK}), skew: 10 * time.Minute}
+	our, their := newTestClient(s), newSDKTestClient(s)
+	sdkIn := new(sdk.CreateInterruptibleCapacityReservationAllocationInput)
+	mustConvert(t, sdkIn, peerInput())
+	for call := 1; call <= 2; call++ {
+		sdkOut, _ := callOnce(s, fc, func(ctx context.Context) error {
+			_, err := their.CreateInterruptibleCapacityReservationAllocation(ctx, sdkIn)
+			return err
+		})
+		ourOut, _ := callOnce(s, fc, func(ctx context.Context) error {
+			_, err := our.CreateInterruptibleCapacityReservationAllocation(ctx, peerInput())
+			return err
+		})
+		if want := 3 - call; ourOut != sdkOut || ourOut.Attempts != want || ourOut.Err != "" {
+			t.Errorf("call %d: ours %v, SDK %v; want success in %d attempts", call, ourOut, sdkOut, want)
+		}
+	}
 }
 
 // TestClientBadInput: what must fail before anything is sent, and what
