@@ -153,7 +153,6 @@ func compareRequests(t interface{ Fatalf(string, ...any) }, theirs, ours *receiv
 	}
 }
 
-
 func TestClientRequestsMatchSDK(t *testing.T) {
 	t.Run("Create", func(t *testing.T) {
 		checkClientRequests[CreateInterruptibleCapacityReservationAllocationInput](t,
