@@ -122,6 +122,11 @@ type Options struct {
 	// (what Validate checks), not only those that lack a required member, before
 	// anything is sent.
 	ValidateConstraints bool
+
+	// apiOptions counts the aws.Config.APIOptions NewFromConfig was given:
+	// middleware for a stack this client does not have, which its calls refuse
+	// rather than ignore.
+	apiOptions int
 }
 
 // Copy returns a copy of o whose slices can change apart from o's.
@@ -192,6 +197,7 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		AuthSchemePreference:       cfg.AuthSchemePreference,
 		RetryMaxAttempts:           cfg.RetryMaxAttempts,
 		RetryMode:                  cfg.RetryMode,
+		apiOptions:                 len(cfg.APIOptions),
 	}
 	if cfg.Retryer != nil {
 		o.Retryer = cfg.Retryer()
@@ -226,6 +232,7 @@ func (o *Options) config(skew *atomic.Int64) clientConfig {
 		skew:             skew,
 		noSkewCorrection: o.DisableClockSkewCorrection,
 		validateAll:      o.ValidateConstraints,
+		refuse:           clientAPIOptions(o.apiOptions),
 	})
 }
 

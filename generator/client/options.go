@@ -123,6 +123,8 @@ func (w *writer) options(f *jen.File) {
 		}
 		fields = append(fields, emit.Text(o.doc), jen.Id(o.name).Add(o.typ))
 	}
+	fields = append(fields, jen.Line(), emit.Text("apiOptions counts the aws.Config.APIOptions NewFromConfig was given: middleware for a stack this client does not have, which its calls refuse rather than ignore."),
+		jen.Id("apiOptions").Int())
 	f.Add(emit.Text(n.Options + " configure the " + n.Client + ", as the SDK's client Options do."))
 	f.Type().Id(n.Options).Struct(fields...)
 	f.Line()
@@ -202,6 +204,7 @@ func (w *writer) newFromConfig(f *jen.File) {
 			kv("AuthSchemePreference", cfg.Clone().Dot("AuthSchemePreference")),
 			kv("RetryMaxAttempts", cfg.Clone().Dot("RetryMaxAttempts")),
 			kv("RetryMode", cfg.Clone().Dot("RetryMode")),
+			kv("apiOptions", jen.Len(cfg.Clone().Dot("APIOptions"))),
 		)),
 		jen.If(cfg.Clone().Dot("Retryer").Op("!=").Nil()).Block(jen.Id("o").Dot("Retryer").Op("=").Add(cfg.Clone()).Dot("Retryer").Call()),
 		jen.List(jen.Id("o").Dot("BaseEndpoint"), jen.Id("o").Dot("EndpointOptions").Dot("UseFIPSEndpoint"), jen.Id("o").Dot("EndpointOptions").Dot("UseDualStackEndpoint")).Op("=").
@@ -254,6 +257,7 @@ func (w *writer) config(f *jen.File) {
 			kv("skew", jen.Id("skew")),
 			kv("noSkewCorrection", o.Clone().Dot("DisableClockSkewCorrection")),
 			kv("validateAll", o.Clone().Dot("ValidateConstraints")),
+			kv("refuse", jen.Id("clientAPIOptions").Call(o.Clone().Dot("apiOptions"))),
 		)))),
 	)
 	f.Line()

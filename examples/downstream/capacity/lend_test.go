@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // fakeEC2 answers CreateInterruptibleCapacityReservationAllocation as EC2
@@ -92,5 +93,22 @@ func TestLendWithoutSource(t *testing.T) {
 	_, err := Loan{Instances: 3}.Lend(context.Background(), newTestClient(t, server))
 	if err == nil || !strings.Contains(err.Error(), "missing required field, CreateInterruptibleCapacityReservationAllocationInput.CapacityReservationId") || *got != nil {
 		t.Errorf("got %v, sent %v; want the SDK's validation error and nothing sent", err, *got)
+	}
+}
+
+// TestLendRefusesMiddleware: middleware in the aws.Config needs the SDK's
+// middleware stack, which the generated client does not have; calls say
+// so instead of quietly leaving it out.
+func TestLendRefusesMiddleware(t *testing.T) {
+	server, got := fakeEC2(t, 200, created)
+	newTestClient(t, server) // the environment
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithHTTPClient(server.Client()),
+		config.WithAPIOptions([]func(*middleware.Stack) error{func(*middleware.Stack) error { return nil }}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Loan{Source: "cr-1234567890abcdef0", Instances: 3}.Lend(context.Background(), NewFromConfig(cfg))
+	if err == nil || !strings.Contains(err.Error(), "APIOptions") || *got != nil {
+		t.Errorf("got %v, sent %v; want an error about APIOptions and nothing sent", err, *got)
 	}
 }

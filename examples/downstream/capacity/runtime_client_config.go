@@ -91,6 +91,16 @@ func (clientBuilt) HandleBuild(context.Context, middleware.BuildInput) (middlewa
 	return middleware.BuildOutput{}, middleware.Metadata{}, nil
 }
 
+// clientAPIOptions is the error of a client made from an aws.Config with
+// n APIOptions: middleware, which needs the SDK's middleware stack. Calls
+// fail with it rather than run without the middleware.
+func clientAPIOptions(n int) error {
+	if n == 0 {
+		return nil
+	}
+	return fmt.Errorf("aws.Config has %d APIOptions (middleware), which this client cannot run: it has no middleware stack; wrap Options.HTTPClient to see or change requests", n)
+}
+
 // clientConfigSources reads, from an aws.Config's sources (the shared
 // config files and the environment, as config.LoadDefaultConfig loads
 // them), what the SDK's NewFromConfig reads through its internal package:

@@ -57,6 +57,9 @@ type clientConfig struct {
 	// validateAll rejects inputs that break any constraint of the
 	// model, not only the required members the SDK checks.
 	validateAll bool
+	// refuse fails every call: the configuration asks for what the
+	// client cannot do.
+	refuse error
 
 	// Header values every request carries, made once: the User-Agent and
 	// the amz-sdk-request of a first attempt.
@@ -111,6 +114,9 @@ func clientInvoke[In, Out any](ctx context.Context, cfg *clientConfig, c *client
 }
 
 func clientRun[In, Out any](ctx context.Context, cfg *clientConfig, c *clientCall[In, Out]) error {
+	if cfg.refuse != nil {
+		return cfg.refuse
+	}
 	if err := clientValidate(c.operation, c.validate(c.input), cfg.validateAll); err != nil {
 		return err
 	}
