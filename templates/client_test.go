@@ -627,3 +627,32 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// TestClientConcurrent: one client's calls share its configuration, its
+// clock skew and the retryer's quota; run with -race.
+func TestClientConcurrent(t *testing.T) {
+	d := &fakeDoer{answers: []answer{{status: 200, body: "echo:x"}}}
+	cfg := toyConfig(d)
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 8; i++ {
+				c, out := toyCall("x")
+				if err := clientInvoke(context.Background(), cfg, c); err != nil || out.Echo != "x" {
+					errs <- fmt.Errorf("%v, echo %q", err, out.Echo)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if len(d.reqs) != 64 {
+		t.Errorf("%d requests, want 64", len(d.reqs))
+	}
+}
