@@ -19,6 +19,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/client"
 	"github.com/smithy2go/smithy2go/generator/emit"
+	"github.com/smithy2go/smithy2go/generator/endpoint"
 	"github.com/smithy2go/smithy2go/generator/output"
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/protocol"
@@ -63,6 +64,9 @@ type Options struct {
 	// Client adds the client (aws-sdk-go-v2's API, on its core modules)
 	// when the service's protocol is supported.
 	Client bool
+	// EndpointPartitions is a partitions.json whose facts the endpoint
+	// resolver uses instead of those smithy2go carries; nil for those.
+	EndpointPartitions []byte
 }
 
 // Result is a generated package.
@@ -94,6 +98,11 @@ func Generate(opts Options) (*Result, error) {
 	for _, w := range append(append(smithy.Problems(nil), m.Warnings...), p.Warnings...) {
 		res.Warnings = append(res.Warnings, w.String())
 	}
+	endpointWarnings, err := endpoint.Emit(g, opts.EndpointPartitions)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = append(res.Warnings, endpointWarnings...)
 	// The tests are the largest part of a package; they are written
 	// alongside the rest, which they do not depend on, and the rest is
 	// formatted while they are being written.
@@ -120,10 +129,7 @@ func Generate(opts Options) (*Result, error) {
 		protoErr = emit.ComplianceTests(g)
 	}
 	if protoErr == nil && opts.Client {
-		var c *plan.Client
-		if c, protoErr = plan.BuildClient(p, false); c != nil {
-			client.Emit(g, c)
-		}
+		protoErr = emitClient(g, res)
 	}
 	main, mainErr := render(g.Files())
 	tr := <-testsDone
@@ -145,6 +151,28 @@ func Generate(opts Options) (*Result, error) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	res.Files = files
 	return res, nil
+}
+
+// emitClient writes the client, on the endpoint code Emit wrote, if any.
+func emitClient(g *emit.Generator, res *Result) error {
+	var ends *plan.ClientEndpoints
+	for _, f := range g.Files() {
+		if f.Name == "endpoint_rules.go" {
+			var err error
+			if ends, err = endpoint.ForClient(g.Plan); err != nil {
+				return err
+			}
+		}
+	}
+	c, err := plan.BuildClient(g.Plan, ends)
+	if c == nil || err != nil {
+		return err
+	}
+	for _, w := range c.Warnings {
+		res.Warnings = append(res.Warnings, w.String())
+	}
+	client.Emit(g, c)
+	return nil
 }
 
 // render formats files on all cores.

@@ -470,3 +470,40 @@ func TestDecodeOrderedRejectsBadInput(t *testing.T) {
 		}
 	}
 }
+
+// rulesTraits returns the service's smithy.rules# traits.
+func rulesTraits(ast object) object {
+	out := object{}
+	for _, s := range ast.obj("shapes") {
+		shape, _ := s.Value.(object)
+		if shape.str("type") != "service" {
+			continue
+		}
+		for _, f := range shape.obj("traits") {
+			if strings.HasPrefix(f.Key, "smithy.rules#") {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// The endpoint rules are AWS's, value for value: the BDD of the 2026 model.
+func TestEndpointRulesMatchSharedModel(t *testing.T) {
+	for _, m := range []struct {
+		name         string
+		ours, shared func(*testing.T) []byte
+	}{
+		{DefaultName, func(*testing.T) []byte { return EC2InterruptibleCapacityReservation }, sharedModel},
+		{name0926, ourModel0926, sharedModel0926},
+	} {
+		theirs := rulesTraits(loadOrdered(t, "shared model", m.shared(t)))
+		ours := rulesTraits(loadOrdered(t, m.name, m.ours(t)))
+		if len(ours) != 1 || ours[0].Key != "smithy.rules#endpointBdd" {
+			t.Errorf("%s: rules traits %v, want exactly smithy.rules#endpointBdd", m.name, ours)
+		}
+		if diff := cmp.Diff(theirs, ours); diff != "" {
+			t.Errorf("%s: endpoint rules differ from the shared model's (-shared +ours):\n%s", m.name, diff)
+		}
+	}
+}

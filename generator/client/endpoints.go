@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
+	"github.com/smithy2go/smithy2go/generator/plan"
 )
 
 // endpointsFile writes client_endpoints.go: EndpointResolverV2 with the
@@ -30,6 +31,7 @@ func (w *writer) endpointsFile() {
 	f.Type().Id(n.DefaultEndpointResolver).Struct()
 	f.Line()
 	if w.c.EndpointRules {
+		w.g.UseRuntime("runtime_client_rules.go")
 		w.rulesResolver(f)
 	} else {
 		w.baseResolver(f)
@@ -134,16 +136,35 @@ func (w *writer) resolveStep(f *jen.File) {
 	)
 	f.Line()
 	f.Add(emit.Text("endpointParameters binds the endpoint parameters of a call: the built-ins from o, then what the input in binds."))
+	var body []jen.Code
+	body = append(body, jen.Var().Id("p").Id(n.EndpointParameters))
+	b := w.c.EndpointBuiltIns
+	if field := b[plan.BuiltInRegion]; field != "" {
+		body = append(body, jen.If(o.Clone().Dot("Region").Op("!=").Lit("")).Block(jen.Id("p").Dot(field).Op("=").Op("&").Add(o.Clone()).Dot("Region")))
+	}
+	if field := b[plan.BuiltInUseFIPS]; field != "" {
+		body = append(body, jen.Id("p").Dot(field).Op("=").Id("fips"))
+	}
+	if field := b[plan.BuiltInDualStack]; field != "" {
+		body = append(body, jen.Id("p").Dot(field).Op("=").Id("dualStack"))
+	}
+	if field := b[plan.BuiltInEndpoint]; field != "" {
+		body = append(body, jen.Id("p").Dot(field).Op("=").Add(o.Clone()).Dot("BaseEndpoint"))
+	}
+	var cases []jen.Code
+	for _, co := range w.c.Operations {
+		if co.BindsEndpoint {
+			cases = append(cases, jen.Case(jen.Op("*").Id(co.Op.Input.Name)).Block(jen.Id("v").Dot("BindEndpointParameters").Call(jen.Op("&").Id("p"))))
+		}
+	}
+	if len(cases) > 0 {
+		// Concrete calls: p stays on the stack.
+		body = append(body, jen.Switch(jen.Id("v").Op(":=").Id("in").Assert(jen.Type())).Block(cases...))
+	} else {
+		body = append(body, jen.Id("_").Op("=").Id("in"))
+	}
+	body = append(body, jen.Return(jen.Id("p")))
 	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("endpointParameters").Params(jen.List(jen.Id("dualStack"), jen.Id("fips")).Op("*").Bool(), jen.Id("in").Any()).
-		Id(n.EndpointParameters).Block(
-		jen.Id("p").Op(":=").Id(n.EndpointParameters).Add(values(
-			kv("UseDualStack", jen.Id("dualStack")),
-			kv("UseFIPS", jen.Id("fips")),
-			kv("Endpoint", o.Clone().Dot("BaseEndpoint")),
-		)),
-		jen.If(o.Clone().Dot("Region").Op("!=").Lit("")).Block(jen.Id("p").Dot("Region").Op("=").Op("&").Add(o.Clone()).Dot("Region")),
-		jen.Id("_").Op("=").Id("in"),
-		jen.Return(jen.Id("p")),
-	)
+		Id(n.EndpointParameters).Block(body...)
 	f.Line()
 }

@@ -24,7 +24,7 @@ var RuntimeNames = []string{
 // Methods the generator adds to structs whatever the protocol, which
 // fields must not shadow.
 var (
-	inputMethods  = []string{"Validate", "NewRequest"}
+	inputMethods  = []string{"Validate", "NewRequest", "BindEndpointParameters"}
 	outputMethods = []string{"ResultMetadata"}
 	errorMethods  = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "ErrorCodeOverride", "Unwrap"}
 )

@@ -29,7 +29,32 @@ type Client struct {
 	// EndpointRules says the package has a resolver generated from the
 	// service's endpoint rules; without it the client needs BaseEndpoint.
 	EndpointRules bool
+	// EndpointBuiltIns are the EndpointParameters fields the client fills
+	// from its options, by built-in parameter (BuiltInRegion, ...).
+	EndpointBuiltIns map[string]string
+	// Warnings are things the client does not do that the model asks for.
+	Warnings smithy.Problems
 }
+
+// ClientEndpoints is what the client needs of a package's endpoint code.
+type ClientEndpoints struct {
+	// BuiltIns are the EndpointParameters fields of the rule set's
+	// built-in parameters, by built-in, such as "AWS::Region": "Region".
+	BuiltIns map[string]string
+	// Bound are the operations whose inputs bind parameters of their own
+	// with BindEndpointParameters.
+	Bound map[*Operation]bool
+}
+
+// The built-in endpoint parameters the client sets from its Options.
+const (
+	BuiltInRegion    = "AWS::Region"
+	BuiltInUseFIPS   = "AWS::UseFIPS"
+	BuiltInDualStack = "AWS::UseDualStack"
+	BuiltInEndpoint  = "SDK::Endpoint"
+)
+
+var clientBuiltIns = []string{BuiltInRegion, BuiltInUseFIPS, BuiltInDualStack, BuiltInEndpoint}
 
 // ClientNames are the package-level names the client declares. Exported
 // names are the SDK's unless a model shape took them: model names win.
@@ -78,6 +103,8 @@ type ClientOperation struct {
 	// Token is the input's idempotency token member, if any.
 	Token     *Field
 	Paginator *Paginator
+	// BindsEndpoint says the input has BindEndpointParameters.
+	BindsEndpoint bool
 }
 
 // Paginator is a paginated operation's paginator, as the SDK has it.
@@ -103,10 +130,11 @@ const (
 )
 
 // BuildClient plans the client of p's operations that have wire code.
-// rules says the package declares the endpoint code generated from the
-// service's rules, with its EndpointParameters. It returns nil when no
-// operation has wire code: there is nothing to call.
-func BuildClient(p *Plan, rules bool) (*Client, error) {
+// endpoints describes the endpoint code generated from the service's
+// rules, with its EndpointParameters; nil when there is none, and then
+// the client declares the SDK's built-in parameters itself. It returns
+// nil when no operation has wire code: there is nothing to call.
+func BuildClient(p *Plan, endpoints *ClientEndpoints) (*Client, error) {
 	var ops []*Operation
 	for _, op := range p.Operations {
 		if op.Unsupported == "" && op.RequestFunc != "" {
@@ -116,7 +144,30 @@ func BuildClient(p *Plan, rules bool) (*Client, error) {
 	if p.Protocol == nil || len(ops) == 0 {
 		return nil, nil
 	}
-	c := &Client{ServiceID: p.Service.ID.Name(), EndpointRules: rules}
+	rules := endpoints != nil
+	c := &Client{ServiceID: p.Service.ID.Name(), EndpointRules: rules, EndpointBuiltIns: map[string]string{}}
+	if rules {
+		for b, field := range endpoints.BuiltIns {
+			if slices.Contains(clientBuiltIns, b) {
+				c.EndpointBuiltIns[b] = field
+			}
+		}
+		var others []string
+		for b := range endpoints.BuiltIns {
+			if !slices.Contains(clientBuiltIns, b) {
+				others = append(others, b)
+			}
+		}
+		slices.Sort(others)
+		for _, b := range others {
+			c.Warnings = append(c.Warnings, smithy.Problem{Pos: p.Model.Position(p.Service.Offset), Shape: p.Service.ID,
+				Message: fmt.Sprintf("client: the endpoint parameter %s (built-in %s) is left to the rules' default: the client has no option for it yet", endpoints.BuiltIns[b], b)})
+		}
+	} else {
+		for _, b := range clientBuiltIns {
+			c.EndpointBuiltIns[b] = map[string]string{BuiltInRegion: "Region", BuiltInUseFIPS: "UseFIPS", BuiltInDualStack: "UseDualStack", BuiltInEndpoint: "Endpoint"}[b]
+		}
+	}
 	if svc, ok := p.Service.Traits.Get(traitService); ok {
 		if id, ok := svc.Get("sdkId"); ok && id.String() != "" {
 			c.ServiceID = id.String()
@@ -170,7 +221,7 @@ func BuildClient(p *Plan, rules bool) (*Client, error) {
 		if op.Name == "Options" {
 			n.OptionsMethod = ""
 		}
-		co := &ClientOperation{Op: op}
+		co := &ClientOperation{Op: op, BindsEndpoint: rules && endpoints.Bound[op]}
 		if auth, ok := operationAuth(p.Service, op.Shape); ok {
 			co.Auth = auth
 		}

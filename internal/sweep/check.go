@@ -20,6 +20,16 @@ type outcome struct {
 	Failed stage // stageOK, stageCompile, stageVet or stageTest
 	Detail string
 	Tests  time.Duration // the test binary's run time, when it ran
+	// Endpoint is how the subtests of TestEndpoints ended.
+	Endpoint endpointOutcome
+}
+
+// endpointOutcome counts the endpoint test cases that ran, by how they
+// ended, and names those that did not pass, with their output.
+type endpointOutcome struct {
+	Passed  int
+	Failed  []string
+	Skipped []string
 }
 
 // testEvent is the part of a "go test -json" line the sweep reads.
@@ -131,16 +141,20 @@ type parser struct {
 	build    map[string]*strings.Builder // build and vet output
 	tests    map[string]*strings.Builder // output of failing tests
 	done     map[string]outcome
-	stray    strings.Builder // lines that are not JSON
+	endpoint map[string]*endpointOutcome
+	subtest  map[string]*strings.Builder // output of each TestEndpoints subtest
+	stray    strings.Builder             // lines that are not JSON
 	progress func(string, outcome)
 }
 
 func newParser(pkgs []string) *parser {
 	p := &parser{
-		want:  map[string]bool{},
-		build: map[string]*strings.Builder{},
-		tests: map[string]*strings.Builder{},
-		done:  map[string]outcome{},
+		want:     map[string]bool{},
+		build:    map[string]*strings.Builder{},
+		tests:    map[string]*strings.Builder{},
+		done:     map[string]outcome{},
+		endpoint: map[string]*endpointOutcome{},
+		subtest:  map[string]*strings.Builder{},
 	}
 	for _, pkg := range pkgs {
 		p.want[pkg] = true
@@ -182,6 +196,9 @@ func (p *parser) event(e testEvent) {
 		return
 	}
 	pkg := packageOf(e.Package)
+	if strings.HasPrefix(e.Test, endpointTest+"/") {
+		p.endpointEvent(pkg, e)
+	}
 	switch e.Action {
 	case "output":
 		if keepTestLine(e.Output) {
@@ -208,9 +225,42 @@ func (p *parser) event(e testEvent) {
 			o.Failed = stageTest
 			o.Detail = "the package has no tests"
 		}
+		if eo := p.endpoint[pkg]; eo != nil {
+			o.Endpoint = *eo
+		}
 		p.done[pkg] = o
 		if p.progress != nil && p.want[pkg] {
 			p.progress(pkg, o)
+		}
+	}
+}
+
+// endpointTest is the generated test whose subtests are endpoint cases.
+const endpointTest = "TestEndpoints"
+
+// endpointEvent counts a subtest of TestEndpoints, keeping the output of
+// those that fail or skip as their reason.
+func (p *parser) endpointEvent(pkg string, e testEvent) {
+	key := pkg + "\x00" + e.Test
+	eo := p.endpoint[pkg]
+	if eo == nil {
+		eo = &endpointOutcome{}
+		p.endpoint[pkg] = eo
+	}
+	switch e.Action {
+	case "output":
+		if keepTestLine(e.Output) && !strings.HasPrefix(strings.TrimSpace(e.Output), "--- ") {
+			buf(p.subtest, key).WriteString(e.Output)
+		}
+	case "pass":
+		eo.Passed++
+	case "fail", "skip":
+		why := strings.TrimSpace(buf(p.subtest, key).String())
+		entry := strings.TrimPrefix(e.Test, endpointTest+"/") + ": " + why
+		if e.Action == "fail" {
+			eo.Failed = append(eo.Failed, entry)
+		} else {
+			eo.Skipped = append(eo.Skipped, entry)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator"
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/ruleset"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
@@ -59,6 +60,10 @@ type result struct {
 	Tests      time.Duration // the generated tests' run, as go test reports it
 	Failed     stage         // stageOK when every step passed
 	Detail     string        // the failing step's error text
+	// EndpointCases counts the model's smithy.rules#endpointTests cases;
+	// Endpoint is how their subtests of TestEndpoints ended.
+	EndpointCases int
+	Endpoint      endpointOutcome
 }
 
 func (r *result) fail(s stage, detail string) {
@@ -67,8 +72,9 @@ func (r *result) fail(s stage, detail string) {
 
 // generate loads the model, generates every operation of its service and
 // writes the package to root/<package>. A panic is recorded as a failure of
-// the step it happened in, since the generator must never panic.
-func generate(m model, root string) (r result) {
+// the step it happened in, since the generator must never panic. The
+// endpoint resolver uses the facts of partitions.
+func generate(m model, root string, partitions []byte) (r result) {
 	r.model = m
 	step := stageLoad
 	defer func() {
@@ -91,11 +97,14 @@ func generate(m model, root string) (r result) {
 	r.Shapes = len(sm.Shapes())
 	if svc, err := plan.FindService(sm, ""); err == nil {
 		r.Operations = len(sm.ServiceOperations(svc))
+		if rs, err := ruleset.Parse(sm, svc); err == nil && rs != nil {
+			r.EndpointCases = len(rs.Tests)
+		}
 	}
 
 	step = stageGenerate
 	start = time.Now()
-	res, err := generator.Generate(generator.Options{ModelName: m.File, Model: data, Package: m.Package})
+	res, err := generator.Generate(generator.Options{ModelName: m.File, Model: data, Package: m.Package, EndpointPartitions: partitions})
 	r.Generate = time.Since(start)
 	if err != nil {
 		r.fail(stageGenerate, err.Error())

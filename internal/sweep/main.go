@@ -40,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		jobs      = fs.Int("j", runtime.NumCPU(), "models generated at once, and the go command's -p")
 		memLimit  = fs.Int64("memlimit", 6<<30, "address space `bytes` each compiler, vet or test process may use (0: no limit)")
 		table     = fs.String("table", "", "write the results table to `file` (default: docs/sweep.md with -subset all, none otherwise)")
+		parts     = fs.String("partitions", filepath.Join("internal", "sweep", "testdata", "partitions-2025-02.json"),
+			"partitions.json `file` whose facts the endpoint resolvers use: those the models' endpoint tests were written for")
 	)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -85,6 +87,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	partitions, err := os.ReadFile(*parts)
+	if err != nil {
+		fmt.Fprintf(stderr, "sweep: %v\n", err)
+		return 1
+	}
+
 	root, temp, err := prepareOut(*outDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "sweep: %v\n", err)
@@ -93,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "sweep: %d models (%s) into %s, -j %d\n", len(models), *subset, root, *jobs)
 
 	start := time.Now()
-	results := sweep(models, root, *jobs, *memLimit, stdout)
+	results := sweep(models, root, *jobs, *memLimit, partitions, stdout)
 	wall := time.Since(start)
 
 	if *table != "" {
@@ -163,7 +171,7 @@ func goVersion() string {
 // sweep generates the models on jobs workers, largest first, and checks
 // the written packages while the rest are still being generated: whenever
 // the go command is idle, every package ready by then goes to one run.
-func sweep(models []model, root string, jobs int, memLimit int64, log io.Writer) []result {
+func sweep(models []model, root string, jobs int, memLimit int64, partitions []byte, log io.Writer) []result {
 	order := slices.Clone(models)
 	slices.SortStableFunc(order, func(a, b model) int { return cmp.Compare(b.Size, a.Size) })
 
@@ -189,7 +197,7 @@ func sweep(models []model, root string, jobs int, memLimit int64, log io.Writer)
 		go func() {
 			defer workers.Done()
 			for m := range todo {
-				r := generate(m, root)
+				r := generate(m, root, partitions)
 				mu.Lock()
 				results[m.File] = &r
 				if r.Failed != stageOK {
@@ -220,6 +228,7 @@ func sweep(models []model, root string, jobs int, memLimit int64, log io.Writer)
 			return
 		}
 		r.Tests = o.Tests
+		r.Endpoint = o.Endpoint
 		if o.Failed != stageOK {
 			r.fail(o.Failed, o.Detail)
 		}

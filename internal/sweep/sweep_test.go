@@ -155,21 +155,26 @@ func TestProtocolOf(t *testing.T) {
 func TestWriteTable(t *testing.T) {
 	results := []result{
 		{model: model{File: "b-2020-01-01.json", Protocol: "awsQuery"}, Operations: 3, Shapes: 10, Lines: 1000,
-			Load: 1500 * time.Microsecond, Generate: 20 * time.Millisecond, Tests: 1250 * time.Millisecond},
+			Load: 1500 * time.Microsecond, Generate: 20 * time.Millisecond, Tests: 1250 * time.Millisecond,
+			EndpointCases: 4, Endpoint: endpointOutcome{Passed: 3, Failed: []string{"For_region_x: endpoint_rules_test.go:9: URL https://a\nwant https://b"}}},
 		{model: model{File: "a-2020-01-01.json", Protocol: ""}, Operations: 2, Shapes: 5, Lines: 200,
 			Warnings: []string{"a#S: wire code skipped"}, Load: 500 * time.Microsecond, Generate: 5 * time.Millisecond,
-			Failed: stageVet, Detail: "x.go:1:1: bad"},
+			Failed: stageVet, Detail: "x.go:1:1: bad", EndpointCases: 2},
 	}
 	var b strings.Builder
 	if err := writeTable(&b, "all", results, 95*time.Second, 2); err != nil {
 		t.Fatal(err)
 	}
 	got := b.String()
-	wantRows := "| Model | Protocol | Operations | Shapes | Go lines | Warnings | Load ms | Generate ms | Test s | Status |\n" +
-		"| --- | --- | --: | --: | --: | --: | --: | --: | --: | --- |\n" +
-		"| a-2020-01-01.json | none | 2 | 5 | 200 | 1 | 0.5 | 5.0 | 0.00 | FAIL: vet |\n" +
-		"| b-2020-01-01.json | awsQuery | 3 | 10 | 1000 | 0 | 1.5 | 20.0 | 1.25 | ok |\n" +
-		"| **Total: 2 models** | | 5 | 15 | 1200 | 1 | 2.0 | 25.0 | 1.25 | 1 ok, 1 failed |\n"
+	wantRows := "| Model | Protocol | Operations | Shapes | Go lines | Warnings | Load ms | Generate ms | Test s | Endpoint tests | Status |\n" +
+		"| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |\n" +
+		"| a-2020-01-01.json | none | 2 | 5 | 200 | 1 | 0.5 | 5.0 | 0.00 | 0/2 | FAIL: vet |\n" +
+		"| b-2020-01-01.json | awsQuery | 3 | 10 | 1000 | 0 | 1.5 | 20.0 | 1.25 | 3/4 | ok |\n" +
+		"| **Total: 2 models** | | 5 | 15 | 1200 | 1 | 2.0 | 25.0 | 1.25 | 3/6 | 1 ok, 1 failed |\n" +
+		"\nEndpoint tests: 3 of 6 cases pass.\n\n" +
+		"| Model | Case | Why it did not pass |\n| --- | --- | --- |\n" +
+		"| a-2020-01-01.json | 2 cases | did not run: FAIL: vet |\n" +
+		"| b-2020-01-01.json | For_region_x | fails: endpoint_rules_test.go:9: URL https://a want https://b |\n"
 	if !strings.HasSuffix(got, wantRows) {
 		t.Errorf("table ends\n%s\nwant\n%s", got[max(0, len(got)-len(wantRows)-50):], wantRows)
 	}
@@ -242,6 +247,13 @@ func TestParser(t *testing.T) {
 {"Action":"fail","Package":"sweep.local/c","Test":"TestF","Elapsed":0}
 {"Action":"fail","Package":"sweep.local/c","Elapsed":1.94}
 {"Action":"output","Package":"sweep.local/d","Test":"TestF","Output":"--- PASS: TestF (0.00s)\n"}
+{"Action":"run","Package":"sweep.local/d","Test":"TestEndpoints/For_region_us-east-1"}
+{"Action":"output","Package":"sweep.local/d","Test":"TestEndpoints/For_region_us-east-1","Output":"=== RUN   TestEndpoints/For_region_us-east-1\n"}
+{"Action":"output","Package":"sweep.local/d","Test":"TestEndpoints/For_region_us-east-1","Output":"    --- PASS: TestEndpoints/For_region_us-east-1 (0.00s)\n"}
+{"Action":"pass","Package":"sweep.local/d","Test":"TestEndpoints/For_region_us-east-1","Elapsed":0}
+{"Action":"output","Package":"sweep.local/d","Test":"TestEndpoints/Missing_region","Output":"    --- SKIP: TestEndpoints/Missing_region (0.00s)\n"}
+{"Action":"output","Package":"sweep.local/d","Test":"TestEndpoints/Missing_region","Output":"        endpoint_rules_test.go:7: not supported\n"}
+{"Action":"skip","Package":"sweep.local/d","Test":"TestEndpoints/Missing_region","Elapsed":0}
 {"Action":"pass","Package":"sweep.local/d","Test":"TestF","Elapsed":0}
 {"Action":"pass","Package":"sweep.local/d","Elapsed":2.234}
 {"Action":"skip","Package":"sweep.local/e","Elapsed":0}
@@ -262,6 +274,9 @@ func TestParser(t *testing.T) {
 	}
 	if d := got["c"].Detail; !strings.Contains(d, "c_test.go:5: want 2") || strings.Contains(d, "=== RUN") {
 		t.Errorf("c: detail %q", d)
+	}
+	if e := got["d"].Endpoint; e.Passed != 1 || len(e.Failed) != 0 || !slices.Equal(e.Skipped, []string{"Missing_region: endpoint_rules_test.go:7: not supported"}) {
+		t.Errorf("d: endpoint cases %+v, want 1 passed and Missing_region skipped with its reason", e)
 	}
 	if got["d"].Tests != 2234*time.Millisecond {
 		t.Errorf("d: test time %v", got["d"].Tests)

@@ -26,6 +26,14 @@ runtime helpers included. Warnings are things the package does not do that
 the model asks for, such as wire code for an unsupported protocol. Timings
 vary from run to run.
 
+Endpoint tests are the model's ` + "`smithy.rules#endpointTests`" + ` cases, each a
+subtest of the package's generated ` + "`TestEndpoints`" + `: passed of cases in the model.
+The models are a snapshot of 2025-04-02 and their cases were written against
+the AWS partition facts of that time, so the sweep generates with those
+(` + "`internal/sweep/testdata/partitions-2025-02.json`" + `, see its README); the
+packages smithy2go generates carry newer facts, which ` + "`interop/sdk344`" + ` checks
+against the SDK's.
+
 `
 
 // writeTable renders the results in file order.
@@ -39,17 +47,20 @@ func writeTable(w io.Writer, subset string, results []result, wall time.Duration
 	if wall > 0 {
 		fmt.Fprintf(&b, "The whole run took %s on %d cores.\n\n", wall.Round(time.Second), cores)
 	}
-	b.WriteString("| Model | Protocol | Operations | Shapes | Go lines | Warnings | Load ms | Generate ms | Test s | Status |\n")
-	b.WriteString("| --- | --- | --: | --: | --: | --: | --: | --: | --: | --- |\n")
-	var ops, shapes, lines, warnings, ok int
+	b.WriteString("| Model | Protocol | Operations | Shapes | Go lines | Warnings | Load ms | Generate ms | Test s | Endpoint tests | Status |\n")
+	b.WriteString("| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |\n")
+	var ops, shapes, lines, warnings, ok, cases, passed int
 	var load, gen, tests time.Duration
 	for _, r := range rs {
 		proto := r.Protocol
 		if proto == "" {
 			proto = "none"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %s | %s | %s | %s |\n",
-			r.File, proto, r.Operations, r.Shapes, r.Lines, len(r.Warnings), ms(r.Load), ms(r.Generate), secs(r.Tests), status(r))
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %s | %s | %s | %d/%d | %s |\n",
+			r.File, proto, r.Operations, r.Shapes, r.Lines, len(r.Warnings), ms(r.Load), ms(r.Generate), secs(r.Tests),
+			r.Endpoint.Passed, r.EndpointCases, status(r))
+		cases += r.EndpointCases
+		passed += r.Endpoint.Passed
 		ops += r.Operations
 		shapes += r.Shapes
 		lines += r.Lines
@@ -61,10 +72,44 @@ func writeTable(w io.Writer, subset string, results []result, wall time.Duration
 			ok++
 		}
 	}
-	fmt.Fprintf(&b, "| **Total: %d models** | | %d | %d | %d | %d | %s | %s | %s | %d ok, %d failed |\n",
-		len(rs), ops, shapes, lines, warnings, ms(load), ms(gen), secs(tests), ok, len(rs)-ok)
+	fmt.Fprintf(&b, "| **Total: %d models** | | %d | %d | %d | %d | %s | %s | %s | %d/%d | %d ok, %d failed |\n",
+		len(rs), ops, shapes, lines, warnings, ms(load), ms(gen), secs(tests), passed, cases, ok, len(rs)-ok)
+	writeEndpointMisses(&b, rs, passed, cases)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeEndpointMisses lists every endpoint test case that did not pass:
+// failed or skipped with its output, or never run with the package's step
+// that failed.
+func writeEndpointMisses(b *strings.Builder, rs []result, passed, cases int) {
+	fmt.Fprintf(b, "\nEndpoint tests: %d of %d cases pass.\n", passed, cases)
+	if passed == cases {
+		b.WriteString("None is skipped or fails.\n")
+		return
+	}
+	b.WriteString("\n| Model | Case | Why it did not pass |\n| --- | --- | --- |\n")
+	cell := func(s string) string {
+		return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+	}
+	for _, r := range rs {
+		for _, f := range r.Endpoint.Failed {
+			name, why, _ := strings.Cut(f, ": ")
+			fmt.Fprintf(b, "| %s | %s | fails: %s |\n", r.File, cell(name), cell(why))
+		}
+		for _, s := range r.Endpoint.Skipped {
+			name, why, _ := strings.Cut(s, ": ")
+			fmt.Fprintf(b, "| %s | %s | skipped: %s |\n", r.File, cell(name), cell(why))
+		}
+		ran := r.Endpoint.Passed + len(r.Endpoint.Failed) + len(r.Endpoint.Skipped)
+		if missing := r.EndpointCases - ran; missing > 0 {
+			why := "did not run: " + status(r)
+			if r.Failed == stageOK {
+				why = "did not run: no subtest of TestEndpoints for it"
+			}
+			fmt.Fprintf(b, "| %s | %d cases | %s |\n", r.File, missing, why)
+		}
+	}
 }
 
 func status(r result) string {

@@ -79,14 +79,13 @@ func (o *Options) resolveEndpoint(ctx context.Context, in any) (clientEndpoint, 
 // endpointParameters binds the endpoint parameters of a call: the built-ins
 // from o, then what the input in binds.
 func (o *Options) endpointParameters(dualStack, fips *bool, in any) EndpointParameters {
-	p := EndpointParameters{
-		UseDualStack: dualStack,
-		UseFIPS:      fips,
-		Endpoint:     o.BaseEndpoint,
-	}
+	var p EndpointParameters
 	if o.Region != "" {
 		p.Region = &o.Region
 	}
+	p.UseFIPS = fips
+	p.UseDualStack = dualStack
+	p.Endpoint = o.BaseEndpoint
 	_ = in
 	return p
 }

@@ -5,9 +5,12 @@ package ec2
 // signatures, same retries and errors.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"reflect"
 	"regexp"
 	"slices"
@@ -24,6 +27,8 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
+
+	"github.com/smithy2go/smithy2go/interop/sdk344/ec2full"
 )
 
 func testCredentials() aws.CredentialsProvider {
@@ -420,11 +425,95 @@ func TestClientBadInput(t *testing.T) {
 			}
 		}
 	})
-	t.Run("missing endpoint", func(t *testing.T) {
-		c := New(Options{Region: testRegion, Credentials: testCredentials()})
+	t.Run("missing region", func(t *testing.T) {
+		c := New(Options{Credentials: testCredentials(), HTTPClient: s.Client()})
+		sdkC := sdk.New(sdk.Options{Credentials: testCredentials(), HTTPClient: s.Client()})
+		s.start(okAnswer("CreateInterruptibleCapacityReservationAllocation"), 0)
 		_, err := c.CreateInterruptibleCapacityReservationAllocation(context.Background(), peerInput())
-		if err == nil || !strings.Contains(err.Error(), "BaseEndpoint") {
+		sdkIn := new(sdk.CreateInterruptibleCapacityReservationAllocationInput)
+		mustConvert(t, sdkIn, peerInput())
+		_, sdkErr := sdkC.CreateInterruptibleCapacityReservationAllocation(context.Background(), sdkIn)
+		if err == nil || sdkErr == nil || len(s.received()) != 0 {
+			t.Fatalf("ours %v, SDK %v, %d requests sent; want both to fail with nothing sent", err, sdkErr, len(s.received()))
+		}
+		if err.Error() != sdkErr.Error() {
+			t.Errorf("message:\nours %q\n SDK %q", err, sdkErr)
+		}
+	})
+	t.Run("no endpoint rules, no BaseEndpoint", func(t *testing.T) {
+		// The 2021 model has no endpoint rules.
+		c := ec2full.New(ec2full.Options{Region: testRegion, Credentials: testCredentials()})
+		_, err := c.DescribeCapacityReservations(context.Background(), nil)
+		if err == nil || !strings.Contains(err.Error(), "Options.BaseEndpoint") {
 			t.Errorf("got %v; want an error that asks for BaseEndpoint", err)
 		}
 	})
+}
+
+// hostRecorder answers every request with an empty success, keeping the
+// request, so endpoints on the internet can be resolved and signed for
+// without being called.
+type hostRecorder struct{ req *http.Request }
+
+func (h *hostRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	h.req = r
+	body := okResponse("CreateInterruptibleCapacityReservationAllocation")
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: r}, nil
+}
+
+// TestClientEndpointsMatchSDK: the endpoint the rules give, through the
+// whole client, and the credential scope it signs with, for regions of
+// every partition, with FIPS and dual-stack, are the SDK's.
+func TestClientEndpointsMatchSDK(t *testing.T) {
+	regions := []string{"us-east-1", "eu-west-3", "ap-southeast-5", "cn-north-1", "us-gov-west-1", "us-iso-east-1", "us-isob-east-1", "eu-isoe-west-1", "us-isof-south-1", "mars-east-1"}
+	compared, failedAlike := 0, 0
+	for _, region := range regions {
+		for _, fips := range []bool{false, true} {
+			for _, dual := range []bool{false, true} {
+				var ours, theirs hostRecorder
+				our := New(Options{Region: region, Credentials: testCredentials(), HTTPClient: &http.Client{Transport: &ours}}, func(o *Options) {
+					if fips {
+						o.EndpointOptions.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
+					}
+					if dual {
+						o.EndpointOptions.UseDualStackEndpoint = aws.DualStackEndpointStateEnabled
+					}
+				})
+				their := sdk.New(sdk.Options{Region: region, Credentials: testCredentials(), HTTPClient: &http.Client{Transport: &theirs}}, func(o *sdk.Options) {
+					if fips {
+						o.EndpointOptions.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
+					}
+					if dual {
+						o.EndpointOptions.UseDualStackEndpoint = aws.DualStackEndpointStateEnabled
+					}
+				})
+				sdkIn := new(sdk.CreateInterruptibleCapacityReservationAllocationInput)
+				mustConvert(t, sdkIn, peerInput())
+				_, ourErr := our.CreateInterruptibleCapacityReservationAllocation(context.Background(), peerInput())
+				_, sdkErr := their.CreateInterruptibleCapacityReservationAllocation(context.Background(), sdkIn)
+				name := fmt.Sprintf("%s fips=%v dualstack=%v", region, fips, dual)
+				if (ourErr == nil) != (sdkErr == nil) || ourErr != nil && ourErr.Error() != sdkErr.Error() {
+					t.Errorf("%s: ours %v, SDK %v", name, ourErr, sdkErr)
+					continue
+				}
+				if ourErr != nil {
+					failedAlike++
+					continue
+				}
+				compared++
+				scope := func(r *http.Request) string {
+					_, after, _ := strings.Cut(r.Header.Get("Authorization"), "Credential="+testAccessKey+"/")
+					parts := strings.Split(strings.Split(after, ",")[0], "/")
+					return strings.Join(parts[1:], "/")
+				}
+				if ours.req.URL.String() != theirs.req.URL.String() || scope(ours.req) != scope(theirs.req) {
+					t.Errorf("%s: ours %s signed for %s, SDK %s signed for %s", name, ours.req.URL, scope(ours.req), theirs.req.URL, scope(theirs.req))
+				}
+			}
+		}
+	}
+	t.Logf("%d endpoints called alike, %d configurations refused alike", compared, failedAlike)
+	if compared < 30 {
+		t.Errorf("only %d of %d configurations resolved; the comparison covers too little", compared, 4*len(regions))
+	}
 }
