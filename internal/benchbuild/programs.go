@@ -80,8 +80,7 @@ import (
 
 func main() {
 	c := ec2client.New(ec2client.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: aws.String("https://ec2.us-east-1.amazonaws.com"),
+		Region: "us-east-1",
 		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 			return aws.Credentials{AccessKeyID: os.Getenv("AWS_ACCESS_KEY_ID"), SecretAccessKey: os.Getenv("AWS_SECRET_ACCESS_KEY")}, nil
 		}),
@@ -120,7 +119,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	c := ec2client.NewFromConfig(cfg, func(o *ec2client.Options) { o.BaseEndpoint = aws.String("https://ec2.us-east-1.amazonaws.com") })
+	c := ec2client.NewFromConfig(cfg)
 	out, err := c.CreateInterruptibleCapacityReservationAllocation(ctx, &ec2client.CreateInterruptibleCapacityReservationAllocationInput{
 		CapacityReservationId: aws.String("cr-1234567890abcdef0"),
 		InstanceCount:         aws.Int32(1),
