@@ -47,8 +47,9 @@ const usageText = `usage: smithy2go [flags]
        smithy2go diff [flags] OLD NEW
 
 smithy2go reads a Smithy 2.0 JSON AST model and writes a Go package: structs,
-open enums, validators, ec2Query/awsQuery serializers and deserializers, and
-golden tests. Only files it generated are ever replaced or removed; nothing
+open enums, validators, ec2Query/awsQuery serializers and deserializers, a
+client with aws-sdk-go-v2's API (-client=false leaves it out), and golden
+tests. Only files it generated are ever replaced or removed; nothing
 is written unless everything generated and formatted.
 
 In a downstream module, add to a Go file beside the directory to generate

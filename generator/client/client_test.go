@@ -146,3 +146,24 @@ func sdkRequirements(t *testing.T) (string, []byte) {
 	}
 	return req.String(), sum
 }
+
+// TestPaginatorProblems: a paginated trait the client cannot follow is a
+// model problem at the operation's position, never a panic or bad Go.
+func TestPaginatorProblems(t *testing.T) {
+	toy, err := os.ReadFile(filepath.Join("testdata", "toy.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ from, to, want string }{
+		{`"outputToken": "Page.NextToken"`, `"outputToken": "NextToken"`, `example.toy#ListThings: paginated outputToken "NextToken": ListThingsOutput has no member "NextToken"`},
+		{`"outputToken": "Page.NextToken"`, `"outputToken": "Page.Things"`, `example.toy#ListThings: paginated outputToken "Page.Things" is not a string member`},
+		{`"MaxResults": {"target": "smithy.api#Integer"}`, `"MaxResults": {"target": "smithy.api#String"}`, `example.toy#ListThings: paginated pageSize "MaxResults" is not an integer member of the input`},
+		{`"inputToken": "NextToken"`, `"inputToken": "Token"`, `example.toy#ListThings: paginated inputToken "Token" is not a string member of the input`},
+	} {
+		model := strings.Replace(string(toy), c.from, c.to, 1)
+		_, err := generator.Generate(generator.Options{ModelName: "toy.json", Model: []byte(model), Package: "toy", Client: true})
+		if err == nil || !strings.HasPrefix(err.Error(), "toy.json:") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v; want a problem at the operation saying %q", c.to, err, c.want)
+		}
+	}
+}

@@ -139,6 +139,7 @@ func fuzzSteps(d string) []step {
 	targets := []struct{ pkg, name string }{
 		{"./generator/smithy", "FuzzLoad"},
 		{"./generator", "FuzzGenerate"},
+		{"./generator/client", "FuzzClient"},
 		{"./generator/godoc", "FuzzComment"},
 		{"./generator/endpoint", "FuzzRules"},
 		{"./templates", "FuzzXMLDecoder"},
