@@ -3,9 +3,12 @@ package client_test
 import (
 	"bufio"
 	"flag"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -70,6 +73,34 @@ func TestGolden(t *testing.T) {
 	}
 	if seen != 4 {
 		t.Errorf("%d client files, want client.go, client_endpoints.go, client_operations.go and client_paginators.go", seen)
+	}
+}
+
+// TestImports: the client's files import the standard library, the SDK's
+// core modules and smithy-go; every other file the standard library only.
+func TestImports(t *testing.T) {
+	for _, f := range generate(t, true).Files {
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), f.Name, f.Data, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		client := isClient(f.Name) || strings.HasPrefix(f.Name, "runtime_client")
+		for _, imp := range file.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			first, _, _ := strings.Cut(path, "/")
+			switch {
+			case !strings.Contains(first, "."):
+			case !client:
+				t.Errorf("%s imports %s: only the client's files may import more than the standard library", f.Name, path)
+			case strings.Contains(path, "/internal") || strings.Contains(path, "/service/") || strings.HasSuffix(path, "/config") ||
+				!(path == "github.com/aws/smithy-go" || strings.HasPrefix(path, "github.com/aws/smithy-go/") ||
+					path == "github.com/aws/aws-sdk-go-v2/aws" || strings.HasPrefix(path, "github.com/aws/aws-sdk-go-v2/aws/")):
+				t.Errorf("%s imports %s: the client imports only the SDK's core modules and smithy-go", f.Name, path)
+			}
+		}
 	}
 }
 
