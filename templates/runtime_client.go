@@ -132,7 +132,7 @@ func clientRun[In, Out any](ctx context.Context, cfg *clientConfig, c *clientCal
 		return &smithy.SerializationError{Err: err}
 	}
 	for k, v := range ep.headers {
-		req.Header[k] = v
+		req.Header[k] = append([]string(nil), v...)
 	}
 	id, err := clientInvocationID()
 	if err != nil {
@@ -179,7 +179,7 @@ func clientAttempts[In, Out any](ctx context.Context, cfg *clientConfig, c *clie
 			}
 			cfg.logf(cfg.logMode.IsRetries(), "retrying request %s/%s, attempt %d", cfg.serviceID, c.operation, attempt)
 		}
-		if h := cfg.firstAttemptHeader; attempt == 1 && skew <= 0 && len(h) == 1 && maxAttempts == cfg.retryer.MaxAttempts() {
+		if h := cfg.firstAttemptHeader; attempt == 1 && skew <= 0 && len(h) == 1 {
 			req.Header["Amz-Sdk-Request"] = h[:1:1]
 		} else {
 			req.Header["Amz-Sdk-Request"] = []string{clientAttemptHeader(ctx, attempt, maxAttempts, skew)}
@@ -378,11 +378,6 @@ const clientEmptyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991
 // clientAttemptHeader is amz-sdk-request: the attempt, the most there
 // will be and, once the clock is corrected, when the call times out.
 func clientAttemptHeader(ctx context.Context, attempt, maxAttempts int, skew time.Duration) string {
-	if attempt == 1 && maxAttempts == 3 {
-		if _, ok := ctx.Deadline(); !ok || skew <= 0 {
-			return "attempt=1; max=3"
-		}
-	}
 	b := make([]byte, 0, 48)
 	b = append(b, "attempt="...)
 	b = strconv.AppendInt(b, int64(attempt), 10)
