@@ -63,7 +63,7 @@ type ClientNames struct {
 	HTTPClient, HTTPSignerV4, IdempotencyTokenProvider string
 	EndpointResolverV2, NewDefaultEndpointResolverV2   string
 	EndpointResolverOptions, EndpointParameters        string
-	WithAPIOptions, WithEndpointResolverV2             string
+	WithEndpointResolverV2                             string
 	ServiceID, ServiceAPIVersion                       string
 	// DefaultEndpointResolver is the unexported type behind
 	// NewDefaultEndpointResolverV2.
@@ -210,7 +210,6 @@ func BuildClient(p *Plan, endpoints *ClientEndpoints) (*Client, error) {
 	} else {
 		n.EndpointParameters = claim("EndpointParameters")
 	}
-	n.WithAPIOptions = claim("WithAPIOptions")
 	n.WithEndpointResolverV2 = claim("WithEndpointResolverV2")
 	n.ServiceID = claim("ServiceID")
 	n.ServiceAPIVersion = claim("ServiceAPIVersion")
