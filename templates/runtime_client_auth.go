@@ -53,7 +53,7 @@ type clientAuthConfig struct {
 	bearer bearer.TokenProvider
 
 	// httpApiKeyAuth: where the key goes, from the trait.
-	apiKey                           string
+	apiKey                             string
 	apiKeyName, apiKeyIn, apiKeyPrefix string
 
 	basicUser, basicPassword string
