@@ -64,7 +64,7 @@ func (w *writer) operation(f *jen.File, co *plan.ClientOperation) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("result"), jen.Nil()),
 	)
-	lead := op.Name + " calls the service's " + op.Name + " operation."
+	lead := op.Name + " calls " + op.Name + " of " + w.title() + "."
 	f.Add(emit.Doc(lead, op.Doc(), nil, deprecated(op)))
 	f.Func().Params(jen.Id("c").Op("*").Id(n.Client)).Id(op.Name).Params(
 		jen.Id("ctx").Qual("context", "Context"),

@@ -19,7 +19,7 @@ func (w *writer) clientFile() {
 	f.Const().Id(n.ServiceAPIVersion).Op("=").Lit(w.g.Plan.Version)
 	f.Line()
 
-	f.Add(emit.Text(n.Client + " calls the service. Its API is the AWS SDK for Go v2's, for the operations generated: " +
+	f.Add(emit.Text(n.Client + " calls " + w.title() + ". Its API is the AWS SDK for Go v2's, for the operations generated: " +
 		n.New + ", " + n.NewFromConfig + " and one method per operation. It signs, retries and reads credentials with the SDK's core modules. A " + n.Client + " is safe for concurrent use."))
 	f.Type().Id(n.Client).Struct(
 		jen.Id("options").Id(n.Options),
@@ -34,6 +34,14 @@ func (w *writer) clientFile() {
 	w.newFunc(f)
 	w.newFromConfig(f)
 	w.config(f)
+}
+
+// title names the service: its title trait, else its shape name.
+func (w *writer) title() string {
+	if t, ok := w.g.Plan.Service.Traits.Get("smithy.api#title"); ok && t.String() != "" {
+		return t.String()
+	}
+	return w.g.Plan.Service.ID.Name()
 }
 
 func (w *writer) interfaces(f *jen.File) {

@@ -7,7 +7,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 )
 
-// DatetimeOffsets calls the service's DatetimeOffsets operation.
+// DatetimeOffsets calls DatetimeOffsets of Sample Query Protocol Service.
 func (c *Client) DatetimeOffsets(ctx context.Context, params *DatetimeOffsetsInput, optFns ...func(*Options)) (*DatetimeOffsetsOutput, error) {
 	if params == nil {
 		params = &DatetimeOffsetsInput{}
@@ -30,8 +30,8 @@ func (c *Client) DatetimeOffsets(ctx context.Context, params *DatetimeOffsetsInp
 	return result, nil
 }
 
-// EmptyInputAndEmptyOutput calls the service's EmptyInputAndEmptyOutput
-// operation.
+// EmptyInputAndEmptyOutput calls EmptyInputAndEmptyOutput of Sample Query
+// Protocol Service.
 //
 // The example tests how requests and responses are serialized when there's no
 // request or response members. While this should be rare, code generators must
@@ -58,7 +58,7 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, params *EmptyInpu
 	return result, nil
 }
 
-// EndpointOperation calls the service's EndpointOperation operation.
+// EndpointOperation calls EndpointOperation of Sample Query Protocol Service.
 func (c *Client) EndpointOperation(ctx context.Context, params *EndpointOperationInput, optFns ...func(*Options)) (*EndpointOperationOutput, error) {
 	if params == nil {
 		params = &EndpointOperationInput{}
@@ -81,8 +81,8 @@ func (c *Client) EndpointOperation(ctx context.Context, params *EndpointOperatio
 	return result, nil
 }
 
-// EndpointWithHostLabelOperation calls the service's
-// EndpointWithHostLabelOperation operation.
+// EndpointWithHostLabelOperation calls EndpointWithHostLabelOperation of Sample
+// Query Protocol Service.
 func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, params *EndpointWithHostLabelOperationInput, optFns ...func(*Options)) (*EndpointWithHostLabelOperationOutput, error) {
 	if params == nil {
 		params = &EndpointWithHostLabelOperationInput{}
@@ -105,7 +105,7 @@ func (c *Client) EndpointWithHostLabelOperation(ctx context.Context, params *End
 	return result, nil
 }
 
-// FlattenedXmlMap calls the service's FlattenedXmlMap operation.
+// FlattenedXmlMap calls FlattenedXmlMap of Sample Query Protocol Service.
 //
 // Flattened maps
 func (c *Client) FlattenedXmlMap(ctx context.Context, params *FlattenedXmlMapInput, optFns ...func(*Options)) (*FlattenedXmlMapOutput, error) {
@@ -130,8 +130,8 @@ func (c *Client) FlattenedXmlMap(ctx context.Context, params *FlattenedXmlMapInp
 	return result, nil
 }
 
-// FlattenedXmlMapWithXmlName calls the service's FlattenedXmlMapWithXmlName
-// operation.
+// FlattenedXmlMapWithXmlName calls FlattenedXmlMapWithXmlName of Sample Query
+// Protocol Service.
 //
 // Flattened maps with @xmlName
 func (c *Client) FlattenedXmlMapWithXmlName(ctx context.Context, params *FlattenedXmlMapWithXmlNameInput, optFns ...func(*Options)) (*FlattenedXmlMapWithXmlNameOutput, error) {
@@ -156,8 +156,8 @@ func (c *Client) FlattenedXmlMapWithXmlName(ctx context.Context, params *Flatten
 	return result, nil
 }
 
-// FlattenedXmlMapWithXmlNamespace calls the service's
-// FlattenedXmlMapWithXmlNamespace operation.
+// FlattenedXmlMapWithXmlNamespace calls FlattenedXmlMapWithXmlNamespace of
+// Sample Query Protocol Service.
 //
 // Flattened maps with @xmlNamespace and @xmlName
 func (c *Client) FlattenedXmlMapWithXmlNamespace(ctx context.Context, params *FlattenedXmlMapWithXmlNamespaceInput, optFns ...func(*Options)) (*FlattenedXmlMapWithXmlNamespaceOutput, error) {
@@ -182,7 +182,7 @@ func (c *Client) FlattenedXmlMapWithXmlNamespace(ctx context.Context, params *Fl
 	return result, nil
 }
 
-// FractionalSeconds calls the service's FractionalSeconds operation.
+// FractionalSeconds calls FractionalSeconds of Sample Query Protocol Service.
 func (c *Client) FractionalSeconds(ctx context.Context, params *FractionalSecondsInput, optFns ...func(*Options)) (*FractionalSecondsOutput, error) {
 	if params == nil {
 		params = &FractionalSecondsInput{}
@@ -205,7 +205,7 @@ func (c *Client) FractionalSeconds(ctx context.Context, params *FractionalSecond
 	return result, nil
 }
 
-// GreetingWithErrors calls the service's GreetingWithErrors operation.
+// GreetingWithErrors calls GreetingWithErrors of Sample Query Protocol Service.
 //
 // This operation has three possible return values: 1. A successful response in
 // the form of GreetingWithErrorsOutput 2. An InvalidGreeting error. 3. A
@@ -232,7 +232,8 @@ func (c *Client) GreetingWithErrors(ctx context.Context, params *GreetingWithErr
 	return result, nil
 }
 
-// HostWithPathOperation calls the service's HostWithPathOperation operation.
+// HostWithPathOperation calls HostWithPathOperation of Sample Query Protocol
+// Service.
 func (c *Client) HostWithPathOperation(ctx context.Context, params *HostWithPathOperationInput, optFns ...func(*Options)) (*HostWithPathOperationOutput, error) {
 	if params == nil {
 		params = &HostWithPathOperationInput{}
@@ -255,7 +256,8 @@ func (c *Client) HostWithPathOperation(ctx context.Context, params *HostWithPath
 	return result, nil
 }
 
-// IgnoresWrappingXmlName calls the service's IgnoresWrappingXmlName operation.
+// IgnoresWrappingXmlName calls IgnoresWrappingXmlName of Sample Query Protocol
+// Service.
 //
 // The xmlName trait on the output structure is ignored in AWS Query. The
 // wrapping element is always operation name + "Response", and inside of that
@@ -282,7 +284,7 @@ func (c *Client) IgnoresWrappingXmlName(ctx context.Context, params *IgnoresWrap
 	return result, nil
 }
 
-// NestedStructures calls the service's NestedStructures operation.
+// NestedStructures calls NestedStructures of Sample Query Protocol Service.
 //
 // This test serializes nested and recursive structure members.
 func (c *Client) NestedStructures(ctx context.Context, params *NestedStructuresInput, optFns ...func(*Options)) (*NestedStructuresOutput, error) {
@@ -307,7 +309,7 @@ func (c *Client) NestedStructures(ctx context.Context, params *NestedStructuresI
 	return result, nil
 }
 
-// NoInputAndNoOutput calls the service's NoInputAndNoOutput operation.
+// NoInputAndNoOutput calls NoInputAndNoOutput of Sample Query Protocol Service.
 //
 // The example tests how requests and responses are serialized when there's no
 // request or response payload because the operation has no input or output.
@@ -334,7 +336,7 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, params *NoInputAndNoOut
 	return result, nil
 }
 
-// NoInputAndOutput calls the service's NoInputAndOutput operation.
+// NoInputAndOutput calls NoInputAndOutput of Sample Query Protocol Service.
 //
 // The example tests how requests and responses are serialized when there's no
 // request payload or response members. While this should be rare, code
@@ -361,7 +363,8 @@ func (c *Client) NoInputAndOutput(ctx context.Context, params *NoInputAndOutputI
 	return result, nil
 }
 
-// PutWithContentEncoding calls the service's PutWithContentEncoding operation.
+// PutWithContentEncoding calls PutWithContentEncoding of Sample Query Protocol
+// Service.
 func (c *Client) PutWithContentEncoding(ctx context.Context, params *PutWithContentEncodingInput, optFns ...func(*Options)) (*PutWithContentEncodingOutput, error) {
 	if params == nil {
 		params = &PutWithContentEncodingInput{}
@@ -384,8 +387,8 @@ func (c *Client) PutWithContentEncoding(ctx context.Context, params *PutWithCont
 	return result, nil
 }
 
-// QueryIdempotencyTokenAutoFill calls the service's
-// QueryIdempotencyTokenAutoFill operation.
+// QueryIdempotencyTokenAutoFill calls QueryIdempotencyTokenAutoFill of Sample
+// Query Protocol Service.
 //
 // Automatically adds idempotency tokens.
 func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, params *QueryIdempotencyTokenAutoFillInput, optFns ...func(*Options)) (*QueryIdempotencyTokenAutoFillOutput, error) {
@@ -421,7 +424,7 @@ func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, params *Quer
 	return result, nil
 }
 
-// QueryLists calls the service's QueryLists operation.
+// QueryLists calls QueryLists of Sample Query Protocol Service.
 //
 // This test serializes simple and complex lists.
 func (c *Client) QueryLists(ctx context.Context, params *QueryListsInput, optFns ...func(*Options)) (*QueryListsOutput, error) {
@@ -446,7 +449,7 @@ func (c *Client) QueryLists(ctx context.Context, params *QueryListsInput, optFns
 	return result, nil
 }
 
-// QueryMaps calls the service's QueryMaps operation.
+// QueryMaps calls QueryMaps of Sample Query Protocol Service.
 //
 // This test serializes simple and complex maps.
 func (c *Client) QueryMaps(ctx context.Context, params *QueryMapsInput, optFns ...func(*Options)) (*QueryMapsOutput, error) {
@@ -471,7 +474,7 @@ func (c *Client) QueryMaps(ctx context.Context, params *QueryMapsInput, optFns .
 	return result, nil
 }
 
-// QueryTimestamps calls the service's QueryTimestamps operation.
+// QueryTimestamps calls QueryTimestamps of Sample Query Protocol Service.
 //
 // This test serializes timestamps. 1. Timestamps are serialized as RFC 3339
 // date-time values by default. 2. A timestampFormat trait on a member changes
@@ -499,7 +502,7 @@ func (c *Client) QueryTimestamps(ctx context.Context, params *QueryTimestampsInp
 	return result, nil
 }
 
-// RecursiveXmlShapes calls the service's RecursiveXmlShapes operation.
+// RecursiveXmlShapes calls RecursiveXmlShapes of Sample Query Protocol Service.
 //
 // Recursive shapes
 func (c *Client) RecursiveXmlShapes(ctx context.Context, params *RecursiveXmlShapesInput, optFns ...func(*Options)) (*RecursiveXmlShapesOutput, error) {
@@ -524,7 +527,7 @@ func (c *Client) RecursiveXmlShapes(ctx context.Context, params *RecursiveXmlSha
 	return result, nil
 }
 
-// SimpleInputParams calls the service's SimpleInputParams operation.
+// SimpleInputParams calls SimpleInputParams of Sample Query Protocol Service.
 //
 // This test serializes strings, numbers, and boolean values.
 func (c *Client) SimpleInputParams(ctx context.Context, params *SimpleInputParamsInput, optFns ...func(*Options)) (*SimpleInputParamsOutput, error) {
@@ -549,8 +552,8 @@ func (c *Client) SimpleInputParams(ctx context.Context, params *SimpleInputParam
 	return result, nil
 }
 
-// SimpleScalarXmlProperties calls the service's SimpleScalarXmlProperties
-// operation.
+// SimpleScalarXmlProperties calls SimpleScalarXmlProperties of Sample Query
+// Protocol Service.
 func (c *Client) SimpleScalarXmlProperties(ctx context.Context, params *SimpleScalarXmlPropertiesInput, optFns ...func(*Options)) (*SimpleScalarXmlPropertiesOutput, error) {
 	if params == nil {
 		params = &SimpleScalarXmlPropertiesInput{}
@@ -573,7 +576,7 @@ func (c *Client) SimpleScalarXmlProperties(ctx context.Context, params *SimpleSc
 	return result, nil
 }
 
-// XmlBlobs calls the service's XmlBlobs operation.
+// XmlBlobs calls XmlBlobs of Sample Query Protocol Service.
 //
 // Blobs are base64 encoded
 func (c *Client) XmlBlobs(ctx context.Context, params *XmlBlobsInput, optFns ...func(*Options)) (*XmlBlobsOutput, error) {
@@ -598,7 +601,7 @@ func (c *Client) XmlBlobs(ctx context.Context, params *XmlBlobsInput, optFns ...
 	return result, nil
 }
 
-// XmlEmptyBlobs calls the service's XmlEmptyBlobs operation.
+// XmlEmptyBlobs calls XmlEmptyBlobs of Sample Query Protocol Service.
 func (c *Client) XmlEmptyBlobs(ctx context.Context, params *XmlEmptyBlobsInput, optFns ...func(*Options)) (*XmlEmptyBlobsOutput, error) {
 	if params == nil {
 		params = &XmlEmptyBlobsInput{}
@@ -621,7 +624,7 @@ func (c *Client) XmlEmptyBlobs(ctx context.Context, params *XmlEmptyBlobsInput, 
 	return result, nil
 }
 
-// XmlEmptyLists calls the service's XmlEmptyLists operation.
+// XmlEmptyLists calls XmlEmptyLists of Sample Query Protocol Service.
 func (c *Client) XmlEmptyLists(ctx context.Context, params *XmlEmptyListsInput, optFns ...func(*Options)) (*XmlEmptyListsOutput, error) {
 	if params == nil {
 		params = &XmlEmptyListsInput{}
@@ -644,7 +647,7 @@ func (c *Client) XmlEmptyLists(ctx context.Context, params *XmlEmptyListsInput, 
 	return result, nil
 }
 
-// XmlEmptyMaps calls the service's XmlEmptyMaps operation.
+// XmlEmptyMaps calls XmlEmptyMaps of Sample Query Protocol Service.
 func (c *Client) XmlEmptyMaps(ctx context.Context, params *XmlEmptyMapsInput, optFns ...func(*Options)) (*XmlEmptyMapsOutput, error) {
 	if params == nil {
 		params = &XmlEmptyMapsInput{}
@@ -667,7 +670,7 @@ func (c *Client) XmlEmptyMaps(ctx context.Context, params *XmlEmptyMapsInput, op
 	return result, nil
 }
 
-// XmlEnums calls the service's XmlEnums operation.
+// XmlEnums calls XmlEnums of Sample Query Protocol Service.
 //
 // This example serializes enums as top level properties, in lists, sets, and
 // maps.
@@ -693,7 +696,7 @@ func (c *Client) XmlEnums(ctx context.Context, params *XmlEnumsInput, optFns ...
 	return result, nil
 }
 
-// XmlIntEnums calls the service's XmlIntEnums operation.
+// XmlIntEnums calls XmlIntEnums of Sample Query Protocol Service.
 //
 // This example serializes enums as top level properties, in lists, sets, and
 // maps.
@@ -719,7 +722,7 @@ func (c *Client) XmlIntEnums(ctx context.Context, params *XmlIntEnumsInput, optF
 	return result, nil
 }
 
-// XmlLists calls the service's XmlLists operation.
+// XmlLists calls XmlLists of Sample Query Protocol Service.
 //
 // This test case serializes XML lists for the following cases for both input
 // and output: 1. Normal XML lists. 2. Normal XML sets. 3. XML lists of
@@ -747,7 +750,7 @@ func (c *Client) XmlLists(ctx context.Context, params *XmlListsInput, optFns ...
 	return result, nil
 }
 
-// XmlMaps calls the service's XmlMaps operation.
+// XmlMaps calls XmlMaps of Sample Query Protocol Service.
 //
 // The example tests basic map serialization.
 func (c *Client) XmlMaps(ctx context.Context, params *XmlMapsInput, optFns ...func(*Options)) (*XmlMapsOutput, error) {
@@ -772,7 +775,7 @@ func (c *Client) XmlMaps(ctx context.Context, params *XmlMapsInput, optFns ...fu
 	return result, nil
 }
 
-// XmlMapsXmlName calls the service's XmlMapsXmlName operation.
+// XmlMapsXmlName calls XmlMapsXmlName of Sample Query Protocol Service.
 func (c *Client) XmlMapsXmlName(ctx context.Context, params *XmlMapsXmlNameInput, optFns ...func(*Options)) (*XmlMapsXmlNameOutput, error) {
 	if params == nil {
 		params = &XmlMapsXmlNameInput{}
@@ -795,7 +798,7 @@ func (c *Client) XmlMapsXmlName(ctx context.Context, params *XmlMapsXmlNameInput
 	return result, nil
 }
 
-// XmlNamespaces calls the service's XmlNamespaces operation.
+// XmlNamespaces calls XmlNamespaces of Sample Query Protocol Service.
 func (c *Client) XmlNamespaces(ctx context.Context, params *XmlNamespacesInput, optFns ...func(*Options)) (*XmlNamespacesOutput, error) {
 	if params == nil {
 		params = &XmlNamespacesInput{}
@@ -818,7 +821,7 @@ func (c *Client) XmlNamespaces(ctx context.Context, params *XmlNamespacesInput, 
 	return result, nil
 }
 
-// XmlTimestamps calls the service's XmlTimestamps operation.
+// XmlTimestamps calls XmlTimestamps of Sample Query Protocol Service.
 //
 // This tests how timestamps are serialized, including using the default format
 // of date-time and various @timestampFormat trait values.

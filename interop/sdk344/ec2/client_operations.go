@@ -7,8 +7,9 @@ import (
 	smithy "github.com/aws/smithy-go"
 )
 
-// CreateInterruptibleCapacityReservationAllocation calls the service's
-// CreateInterruptibleCapacityReservationAllocation operation.
+// CreateInterruptibleCapacityReservationAllocation calls
+// CreateInterruptibleCapacityReservationAllocation of Amazon Elastic Compute
+// Cloud.
 //
 // Moves some of the unused instances of an active Capacity Reservation into a
 // new interruptible Capacity Reservation. Other workloads in the account, or
@@ -54,8 +55,9 @@ func (c *Client) CreateInterruptibleCapacityReservationAllocation(ctx context.Co
 	return result, nil
 }
 
-// UpdateInterruptibleCapacityReservationAllocation calls the service's
-// UpdateInterruptibleCapacityReservationAllocation operation.
+// UpdateInterruptibleCapacityReservationAllocation calls
+// UpdateInterruptibleCapacityReservationAllocation of Amazon Elastic Compute
+// Cloud.
 //
 // Changes how many instances an existing interruptible allocation holds by
 // setting a new target instance count:

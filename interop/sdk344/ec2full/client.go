@@ -21,10 +21,10 @@ const ServiceID = "EC2"
 // ServiceAPIVersion is the version of the API the package was generated from.
 const ServiceAPIVersion = "2016-11-15"
 
-// Client calls the service. Its API is the AWS SDK for Go v2's, for the
-// operations generated: New, NewFromConfig and one method per operation. It
-// signs, retries and reads credentials with the SDK's core modules. A Client is
-// safe for concurrent use.
+// Client calls Amazon Elastic Compute Cloud. Its API is the AWS SDK for Go
+// v2's, for the operations generated: New, NewFromConfig and one method per
+// operation. It signs, retries and reads credentials with the SDK's core
+// modules. A Client is safe for concurrent use.
 type Client struct {
 	options Options
 	config  clientConfig

@@ -4,8 +4,8 @@ package ec2full
 
 import "context"
 
-// DescribeCapacityReservations calls the service's DescribeCapacityReservations
-// operation.
+// DescribeCapacityReservations calls DescribeCapacityReservations of Amazon
+// Elastic Compute Cloud.
 //
 // Describes one or more of your Capacity Reservations. The results describe
 // only the Capacity Reservations in the Amazon Web Services Region that you're
