@@ -44,6 +44,8 @@ type ClientEndpoints struct {
 	// Bound are the operations whose inputs bind parameters of their own
 	// with BindEndpointParameters.
 	Bound map[*Operation]bool
+	// Declared are the package-level names the endpoint code declares.
+	Declared []string
 }
 
 // The built-in endpoint parameters the client sets from its Options.
@@ -55,6 +57,10 @@ const (
 )
 
 var clientBuiltIns = []string{BuiltInRegion, BuiltInUseFIPS, BuiltInDualStack, BuiltInEndpoint}
+
+// ownBuiltIns are the fields of the EndpointParameters a client declares
+// itself, for a service without endpoint rules: the SDK's names.
+var ownBuiltIns = map[string]string{BuiltInRegion: "Region", BuiltInUseFIPS: "UseFIPS", BuiltInDualStack: "UseDualStack", BuiltInEndpoint: "Endpoint"}
 
 // ClientNames are the package-level names the client declares. Exported
 // names are the SDK's unless a model shape took them: model names win.
@@ -164,9 +170,7 @@ func BuildClient(p *Plan, endpoints *ClientEndpoints) (*Client, error) {
 				Message: fmt.Sprintf("client: the endpoint parameter %s (built-in %s) is left to the rules' default: the client has no option for it yet", endpoints.BuiltIns[b], b)})
 		}
 	} else {
-		for _, b := range clientBuiltIns {
-			c.EndpointBuiltIns[b] = map[string]string{BuiltInRegion: "Region", BuiltInUseFIPS: "UseFIPS", BuiltInDualStack: "UseDualStack", BuiltInEndpoint: "Endpoint"}[b]
-		}
+		c.EndpointBuiltIns = ownBuiltIns
 	}
 	if svc, ok := p.Service.Traits.Get(traitService); ok {
 		if id, ok := svc.Get("sdkId"); ok && id.String() != "" {
@@ -180,6 +184,11 @@ func BuildClient(p *Plan, endpoints *ClientEndpoints) (*Client, error) {
 	}
 	c.Auth = serviceAuth(p.Service)
 	taken := takenNames(p)
+	if rules {
+		for _, name := range endpoints.Declared {
+			taken[name] = true
+		}
+	}
 	claim := func(want string, alternatives ...string) string {
 		for _, n := range append([]string{want}, alternatives...) {
 			if !taken[n] {
