@@ -25,6 +25,10 @@ FUZZTIME ?= 30s
 fuzz: ## run every fuzz target for FUZZTIME each
 	go run ./internal/testall -fuzz-only -fuzztime $(FUZZTIME)
 
+.PHONY: bench-build
+bench-build: ## cold builds of a one-call program: stdlib floor, ours, the SDK's; writes docs/bench-build.md
+	go run ./internal/benchbuild
+
 .PHONY: sweep sweep-ci
 sweep: ## every real AWS model: generate, compile, vet, test; rewrites docs/sweep.md
 	go run ./internal/sweep -subset all -table docs/sweep.md

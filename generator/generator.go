@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/imports"
 
+	"github.com/smithy2go/smithy2go/generator/client"
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/endpoint"
 	"github.com/smithy2go/smithy2go/generator/output"
@@ -63,6 +64,9 @@ type Options struct {
 	// NoProtocolTests leaves out the tests generated from the model's
 	// smithy.test traits, which are on whenever the traits are there.
 	NoProtocolTests bool
+	// Client adds the client (aws-sdk-go-v2's API, on its core modules)
+	// when the service's protocol is supported.
+	Client bool
 	// EndpointPartitions is a partitions.json whose facts the endpoint
 	// resolver uses instead of those smithy2go carries; nil for those.
 	EndpointPartitions []byte
@@ -131,6 +135,9 @@ func Generate(opts Options) (*Result, error) {
 	if protoErr == nil && !opts.NoProtocolTests {
 		protoErr = emit.ComplianceTests(g)
 	}
+	if protoErr == nil && opts.Client {
+		protoErr = emitClient(g, res)
+	}
 	main, mainErr := render(g.Files())
 	tr := <-testsDone
 	for _, err := range []error{protoErr, tr.err, mainErr} {
@@ -151,6 +158,28 @@ func Generate(opts Options) (*Result, error) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	res.Files = files
 	return res, nil
+}
+
+// emitClient writes the client, on the endpoint code Emit wrote, if any.
+func emitClient(g *emit.Generator, res *Result) error {
+	var ends *plan.ClientEndpoints
+	for _, f := range g.Files() {
+		if f.Name == "endpoint_rules.go" {
+			var err error
+			if ends, err = endpoint.ForClient(g.Plan); err != nil {
+				return err
+			}
+		}
+	}
+	c, err := plan.BuildClient(g.Plan, ends)
+	if c == nil || err != nil {
+		return err
+	}
+	for _, w := range c.Warnings {
+		res.Warnings = append(res.Warnings, w.String())
+	}
+	client.Emit(g, c)
+	return nil
 }
 
 // render formats files on all cores.

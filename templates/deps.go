@@ -6,6 +6,12 @@ import "slices"
 // declarations it uses. The generator adds them along with the file;
 // TestRequires checks the list against the code.
 var Requires = map[string][]string{
+	"runtime_body.go":                nil,
+	"runtime_client.go":              {"runtime_client_auth.go", "runtime_client_errors.go", "runtime_errors.go"},
+	"runtime_client_auth.go":         nil,
+	"runtime_client_config.go":       {"runtime_client.go"},
+	"runtime_client_errors.go":       {"runtime_errors.go", "runtime_validate.go"},
+	"runtime_client_rules.go":        {"runtime_client.go", "runtime_endpoint.go"},
 	"runtime_endpoint.go":            nil,
 	"runtime_endpoint_partitions.go": nil,
 	"runtime_endpoint_test.go":       {"runtime_endpoint.go"},
@@ -16,7 +22,6 @@ var Requires = map[string][]string{
 	"runtime_resterror.go":           {"runtime_errors.go", "runtime_queryerror.go", "runtime_xml.go"},
 	"runtime_restnum.go":             nil,
 	"runtime_xmlwrite.go":            {"runtime_restnum.go", "runtime_time.go"},
-	"runtime_body.go":                nil,
 	"runtime_equal.go":               nil,
 	"runtime_errors.go":              nil,
 	"runtime_http.go":                nil,

@@ -61,8 +61,13 @@ func TestEmbeddedRuntimeFiles(t *testing.T) {
 		}
 		for _, imp := range f.Imports {
 			path, _ := strconv.Unquote(imp.Path.Value)
-			if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+			first, _, _ := strings.Cut(path, "/")
+			switch {
+			case !strings.Contains(first, "."):
+			case !strings.HasPrefix(name, "runtime_client"):
 				t.Errorf("%s imports %s: standard library only", name, path)
+			case !clientImport(path):
+				t.Errorf("%s imports %s: the client's files may import only the standard library, the SDK's core modules and smithy-go", name, path)
 			}
 		}
 		for _, decl := range f.Decls {
@@ -70,12 +75,27 @@ func TestEmbeddedRuntimeFiles(t *testing.T) {
 				if id.IsExported() && !exported[id.Name] && slices.Contains(strict, name) {
 					t.Errorf("%s: %s is exported", name, id.Name)
 				}
+				if strings.HasPrefix(name, "runtime_client") && !strings.HasPrefix(id.Name, "client") {
+					t.Errorf("%s: %s must start with \"client\", the prefix the client's runtime owns", name, id.Name)
+				}
 				if reserved.MatchString(id.Name) {
 					t.Errorf("%s: %s uses a prefix the generator owns", name, id.Name)
 				}
 			}
 		}
 	}
+}
+
+// clientImport reports whether a client runtime file may import path:
+// aws-sdk-go-v2's core module (not a service, not config, nothing
+// internal) or smithy-go.
+func clientImport(path string) bool {
+	for _, prefix := range []string{"github.com/aws/aws-sdk-go-v2/aws/", "github.com/aws/smithy-go/"} {
+		if strings.HasPrefix(path+"/", prefix) && !strings.Contains(path, "/internal") {
+			return true
+		}
+	}
+	return path == "github.com/aws/aws-sdk-go-v2/aws" || path == "github.com/aws/smithy-go"
 }
 
 // declNames lists package-level names (methods excluded: they live in the

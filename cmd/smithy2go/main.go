@@ -50,9 +50,10 @@ const usageText = `usage: smithy2go [flags]
        smithy2go ast FILE|DIR...
 
 smithy2go reads a Smithy model and writes a Go package: structs, open enums,
-validators, ec2Query/awsQuery serializers and deserializers, and golden
-tests. Only files it generated are ever replaced or removed; nothing is
-written unless everything generated and formatted.
+validators, serializers and deserializers, a client with aws-sdk-go-v2's API
+(-client=false leaves it out), and golden tests. Only files it generated are
+ever replaced or removed; nothing is written unless everything generated and
+formatted.
 
 The model is Smithy IDL (.smithy, 2.0 or 1.0) or a JSON AST (.json). -model
 can be given several times, and a directory stands for every .smithy and
@@ -92,6 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		service   = fs.String("service", "", "service shape `ID` to generate, needed when the model has several")
 		check     = fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if the files on disk differ")
 		verbose   = fs.Bool("v", false, "say what was written even under go generate, and what was removed")
+		client    = fs.Bool("client", true, "generate the client (aws-sdk-go-v2's API; imports its core modules)")
 		ops       listFlag
 	)
 	fs.Var(&modelArgs, "model", "Smithy model `file or directory` (.smithy IDL or .json AST), repeatable: the files merge into one model (default: the embedded EC2 model)")
@@ -141,6 +143,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Package:    name,
 		Service:    *service,
 		Operations: ops,
+		Client:     *client,
 	}
 	if len(modelArgs) > 0 {
 		srcs, ok := readModel(modelArgs, stderr)

@@ -19,6 +19,7 @@ import (
 func (gp *goPlan) bindings() ([]jen.Code, []string, error) {
 	var out []jen.Code
 	var warnings []string
+	gp.bound = map[*plan.Operation]bool{}
 	for _, op := range gp.p.Operations {
 		b := &binder{gp: gp, op: op}
 		b.operationContext()
@@ -28,6 +29,7 @@ func (gp *goPlan) bindings() ([]jen.Code, []string, error) {
 		if len(b.stmts) == 0 {
 			continue
 		}
+		gp.bound[op] = true
 		out = append(out,
 			comment(fmt.Sprintf("%s sets the endpoint parameters that %s binds: %s. A client calls it after setting the "+
 				"parameters of its own settings, so these win.", BindMethod, op.Input.Name, strings.Join(b.sources, ", ")), nil),

@@ -56,6 +56,9 @@ type goPlan struct {
 	field, varField []string
 	// partitions says whether aws.partition is called.
 	partitions bool
+	// bound marks the operations whose inputs bind parameters, which the
+	// client calls BindEndpointParameters on.
+	bound map[*plan.Operation]bool
 }
 
 func newGoPlan(p *plan.Plan, rs *ruleset.RuleSet) (*goPlan, error) {
