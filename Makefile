@@ -18,7 +18,7 @@ bench: ## generated code against the SDK peer's figures
 	go test -run '^$$' -bench . -benchmem ./generated/ec2
 
 .PHONY: bench-gen
-bench-gen: ## the generator's own speed on SageMaker against aws-sdk-go v1's; writes docs/bench-gen.md
+bench-gen: ## the generator's own speed on SageMaker and the whole 2021 EC2 model against aws-sdk-go v1's; writes docs/bench-gen.md
 	go run ./internal/benchgen
 
 FUZZTIME ?= 30s
