@@ -268,10 +268,20 @@ func enumOf(t reflect.Type) *enum {
 		for i := range e.values {
 			e.values[i] = vs.Index(i).String()
 		}
-		e.pick = rapid.SampledFrom(e.values)
+		e.pick = spread(e.values)
 	}
 	enums[t] = e
 	return e
+}
+
+// spread picks any of values about as often as any other: rapid leans
+// towards the first elements of a slice, so it sums two indices.
+func spread(values []string) *rapid.Generator[string] {
+	n := len(values)
+	index := rapid.IntRange(0, n-1)
+	return rapid.Custom(func(t *rapid.T) string {
+		return values[(index.Draw(t, "index")+index.Draw(t, "offset"))%n]
+	})
 }
 
 // Characters that query encoding and XML treat specially, whitespace, and

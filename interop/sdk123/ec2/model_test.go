@@ -79,7 +79,7 @@ var loadModel = sync.OnceValues(func() (model, error) {
 			for _, d := range defs {
 				s.enum = append(s.enum, d.Value)
 			}
-			s.pick = rapid.SampledFrom(s.enum)
+			s.pick = spread(s.enum)
 		}
 	}
 	return m.Shapes, nil
@@ -112,6 +112,44 @@ func needModel(t *testing.T) model {
 // docStats counts what the documents held.
 type docStats struct {
 	emptyElements, unknownElements, emptyLists, unknownEnums int
+	enums                                                    map[*shape]map[string]bool // known values written
+}
+
+func (st *docStats) sawEnum(s *shape, v string) {
+	if st.enums == nil {
+		st.enums = map[*shape]map[string]bool{}
+	}
+	if st.enums[s] == nil {
+		st.enums[s] = map[string]bool{}
+	}
+	st.enums[s][v] = true
+}
+
+// add sums o into st.
+func (st *docStats) add(o docStats) {
+	st.emptyElements += o.emptyElements
+	st.emptyLists += o.emptyLists
+	st.unknownElements += o.unknownElements
+	st.unknownEnums += o.unknownEnums
+	for s, vs := range o.enums {
+		for v := range vs {
+			st.sawEnum(s, v)
+		}
+	}
+}
+
+// missedEnums counts the values of the enums written that no document
+// used, and all their values.
+func (st *docStats) missedEnums() (missed, total int) {
+	for s, seen := range st.enums {
+		for _, v := range s.enum {
+			total++
+			if !seen[v] {
+				missed++
+			}
+		}
+	}
+	return missed, total
 }
 
 var (
@@ -212,7 +250,9 @@ func (w *writer) text(s *shape, name string) string {
 		}
 		return escapeXML(v)
 	}
-	return escapeXML(s.pick.Draw(w.t, name))
+	v := s.pick.Draw(w.t, name)
+	w.st.sawEnum(s, v)
+	return escapeXML(v)
 }
 
 // structure draws a structure's members, each absent one time in eight,

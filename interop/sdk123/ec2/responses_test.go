@@ -25,8 +25,12 @@ func TestResponsesMatchSDK(t *testing.T) {
 	var st docStats
 	cases := 0
 	t.Cleanup(func() {
-		t.Logf("%d operations, %d documents decoded alike; %d empty elements, %d empty lists, %d unknown elements, %d unknown enum values",
-			len(operations), cases, st.emptyElements, st.emptyLists, st.unknownElements, st.unknownEnums)
+		missed, total := st.missedEnums()
+		t.Logf("%d operations, %d documents decoded alike; %d empty elements, %d empty lists, %d unknown elements, %d unknown enum values; %d of the %d values of %d enums written",
+			len(operations), cases, st.emptyElements, st.emptyLists, st.unknownElements, st.unknownEnums, total-missed, total, len(st.enums))
+		if checksAtDefault && missed > 0 {
+			t.Errorf("%d enum values never written", missed)
+		}
 	})
 	for _, op := range operations {
 		t.Run(op.name, func(t *testing.T) {
@@ -43,10 +47,7 @@ func TestResponsesMatchSDK(t *testing.T) {
 				mu.Lock()
 				defer mu.Unlock()
 				cases += opCases
-				st.emptyElements += opStats.emptyElements
-				st.emptyLists += opStats.emptyLists
-				st.unknownElements += opStats.unknownElements
-				st.unknownEnums += opStats.unknownEnums
+				st.add(opStats)
 			}()
 			rapid.Check(t, func(rt *rapid.T) {
 				opCases++
