@@ -26,7 +26,7 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	go run ./internal/testall -fuzz-only -fuzztime $(FUZZTIME)
 
 .PHONY: sweep sweep-ci
-sweep: ## every real AWS model: generate, compile, vet, test; rewrites docs/sweep.md
+sweep: ## every real AWS model and the whole 2021 EC2 model: generate, compile, vet, test; rewrites docs/sweep.md
 	go run ./internal/sweep -subset all -table docs/sweep.md
 
 sweep-ci: ## the CI subset of the sweep
