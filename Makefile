@@ -18,7 +18,7 @@ bench: ## generated code against the SDK peer's figures
 	go test -run '^$$' -bench . -benchmem ./generated/ec2
 
 .PHONY: bench-gen
-bench-gen: ## the generator's own speed on SageMaker against aws-sdk-go v1's; writes docs/bench-gen.md
+bench-gen: ## the generator's own speed on SageMaker and the whole 2021 EC2 model against aws-sdk-go v1's; writes docs/bench-gen.md
 	go run ./internal/benchgen
 
 FUZZTIME ?= 30s
@@ -30,7 +30,7 @@ bench-build: ## cold builds of a one-call program: stdlib floor, ours, the SDK's
 	go run ./internal/benchbuild
 
 .PHONY: sweep sweep-ci
-sweep: ## every real AWS model: generate, compile, vet, test; rewrites docs/sweep.md
+sweep: ## every real AWS model and the whole 2021 EC2 model: generate, compile, vet, test; rewrites docs/sweep.md
 	go run ./internal/sweep -subset all -table docs/sweep.md
 
 sweep-ci: ## the CI subset of the sweep

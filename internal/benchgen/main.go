@@ -1,8 +1,8 @@
-// Command benchgen times smithy2go on the largest AWS model against a
-// peer, aws-sdk-go v1's own generator, on the same machine in one run:
-// load in process, then one operation, the whole service and the peer's
-// whole service as whole processes, interleaved. It prints the results
-// and writes docs/bench-gen.md.
+// Command benchgen times smithy2go on the largest AWS model and on AWS's
+// whole EC2 model of 2021 against a peer, aws-sdk-go v1's own generator, on
+// the same machine in one run: load in process, then one operation, the
+// whole service and the peer's whole service as whole processes,
+// interleaved. It prints the results and writes docs/bench-gen.md.
 //
 //	go run ./internal/benchgen          # or: make bench-gen
 //	go run ./internal/benchgen -n 9 -o ''
@@ -31,7 +31,12 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const sagemaker = "sagemaker-2017-07-24.json"
+const (
+	sagemaker = "sagemaker-2017-07-24.json"
+	// ec2Full is AWS's whole EC2 model of 2021, in its own directory of
+	// the shared data.
+	ec2Full = "ec2-2016-11-15.2021-11-18.json"
+)
 
 type config struct {
 	root, shared, out string
@@ -73,14 +78,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		c.shared = filepath.Join(root, "..", "shared")
 	}
 	model := filepath.Join(c.shared, "models", "aws", sagemaker)
-	if _, err := os.Stat(model); err != nil {
-		fmt.Fprintf(stdout, "benchgen: skipped: %s is missing\n", model)
-		return 0
+	ec2Model := filepath.Join(c.shared, "models", "ec2-full", ec2Full)
+	for _, m := range []string{model, ec2Model} {
+		if _, err := os.Stat(m); err != nil {
+			fmt.Fprintf(stdout, "benchgen: skipped: %s is missing\n", m)
+			return 0
+		}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	r, err := bench(ctx, c, model)
+	r, err := bench(ctx, c, model, ec2Model)
 	if err != nil {
 		fmt.Fprintf(stderr, "benchgen: %v\n", err)
 		return 1
@@ -108,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // bench builds both generators and measures them.
-func bench(ctx context.Context, c config, model string) (*results, error) {
+func bench(ctx context.Context, c config, model, ec2Model string) (*results, error) {
 	r := &results{}
 	r.Machine = machineInfo(ctx, c.root)
 	tmp, err := os.MkdirTemp("", "benchgen-")
@@ -127,7 +135,12 @@ func bench(ctx context.Context, c config, model string) (*results, error) {
 		return nil, fmt.Errorf("building smithy2go: %v", err)
 	}
 	fmt.Fprintf(c.progress, "benchgen: fetching and building the peer, %s@%s\n", peerModule, peerVersion)
-	modDir, err := downloadPeer(ctx, c.timeout, tmp, nil)
+	modDir, err := downloadPeer(ctx, c.timeout, tmp, nil, peerVersion)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(c.progress, "benchgen: fetching the peer's EC2 model of 2021, %s@%s\n", peerModule, peerEC2Version)
+	ec2ModDir, err := downloadPeer(ctx, c.timeout, tmp, nil, peerEC2Version)
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +149,11 @@ func bench(ctx context.Context, c config, model string) (*results, error) {
 		return nil, err
 	}
 	peerInput := filepath.Join(modDir, filepath.FromSlash(peerModel))
+	peerEC2Input := filepath.Join(ec2ModDir, filepath.FromSlash(peerEC2Model))
 	r.Machine.OurModel = sizedName(model)
 	r.Machine.PeerModel = sizedName(peerInput) + " with " + sizedName(filepath.Join(filepath.Dir(peerInput), "docs-2.json"))
+	r.Machine.OurEC2Model = sizedName(ec2Model)
+	r.Machine.PeerEC2Model = sizedName(peerEC2Input) + " with " + sizedName(filepath.Join(filepath.Dir(peerEC2Input), "docs-2.json"))
 
 	fmt.Fprintln(c.progress, "benchgen: timing the load in process")
 	out, err := goCmd(ctx, c.runLimit*time.Duration(c.runs), c.root, nil, "test", "-run", "^$",
@@ -166,6 +182,12 @@ func bench(ctx context.Context, c config, model string) (*results, error) {
 		{"peer, whole service", peer, func(out string) []string {
 			return []string{"-path", out, peerInput}
 		}, &r.Peer, &r.PeerLines},
+		{"ours, whole EC2", ours, func(out string) []string {
+			return []string{"-model", ec2Model, "-out", filepath.Join(out, "ec2")}
+		}, &r.EC2, &r.EC2Lines},
+		{"peer, whole EC2", peer, func(out string) []string {
+			return []string{"-path", out, peerEC2Input}
+		}, &r.PeerEC2, &r.PeerEC2Lines},
 	}
 	// Round 0 warms the page cache and is not timed; its output is the
 	// one counted.

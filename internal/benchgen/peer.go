@@ -20,6 +20,12 @@ const (
 	// peerModel is in the peer module; docs-2.json and the other files
 	// beside it are read too.
 	peerModel = "models/apis/sagemaker/2017-07-24/api-2.json"
+	// peerEC2Version is the release of 2021-11-19, the day of the SDK v2
+	// release made from our whole EC2 model (service/ec2 v1.23.0): its EC2
+	// model has the same 473 operations. Only its model files are used; the
+	// peer's generator is peerVersion's.
+	peerEC2Version = "v1.42.9"
+	peerEC2Model   = "models/apis/ec2/2016-11-15/api-2.json"
 )
 
 // modInfo is the part of "go mod download -json" output used here.
@@ -43,10 +49,10 @@ func parseModDownload(out []byte) (modInfo, error) {
 	return m, nil
 }
 
-// downloadPeer fetches the peer module through the Go module proxy (or
-// finds it in the module cache) and returns its directory.
-func downloadPeer(ctx context.Context, timeout time.Duration, dir string, env []string) (string, error) {
-	mod := peerModule + "@" + peerVersion
+// downloadPeer fetches a version of the peer module through the Go module
+// proxy (or finds it in the module cache) and returns its directory.
+func downloadPeer(ctx context.Context, timeout time.Duration, dir string, env []string, version string) (string, error) {
+	mod := peerModule + "@" + version
 	out, err := goCmd(ctx, timeout, dir, env, "mod", "download", "-json", mod)
 	m, perr := parseModDownload(out)
 	if err == nil || perr != nil && len(bytes.TrimSpace(out)) > 0 {

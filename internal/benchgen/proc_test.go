@@ -126,7 +126,7 @@ func TestDownloadPeerProxyRefused(t *testing.T) {
 	}
 	proxy := "http://" + l.Addr().String()
 	l.Close()
-	_, err = downloadPeer(context.Background(), time.Minute, t.TempDir(), offlineEnv(t, proxy))
+	_, err = downloadPeer(context.Background(), time.Minute, t.TempDir(), offlineEnv(t, proxy), peerVersion)
 	if err == nil {
 		t.Fatal("no error with the proxy down")
 	}
@@ -162,7 +162,7 @@ func TestDownloadPeerProxyHangs(t *testing.T) {
 		}
 	}()
 	start := time.Now()
-	_, err = downloadPeer(context.Background(), 3*time.Second, t.TempDir(), offlineEnv(t, "http://"+l.Addr().String()))
+	_, err = downloadPeer(context.Background(), 3*time.Second, t.TempDir(), offlineEnv(t, "http://"+l.Addr().String()), peerVersion)
 	t.Log(err)
 	if err == nil || !strings.Contains(err.Error(), "gave up after 3s") {
 		t.Errorf("got %v, want a timeout", err)

@@ -33,16 +33,18 @@ func TestMachineParsers(t *testing.T) {
 func ms(n float64) time.Duration { return time.Duration(n * float64(time.Millisecond)) }
 
 // fixture has round numbers, so every verdict below can be worked out by
-// hand: medians 100 ms, 1 s and 2 s; the load 50 ms.
+// hand: medians 100 ms, 1 s and 2 s; the load 50 ms; EC2 3 s against 4 s.
 func fixture() *results {
 	s := func(wallMs float64, rss int64) sample {
 		return sample{Wall: ms(wallMs), User: ms(wallMs / 2), RSS: rss}
 	}
 	return &results{
-		Load:  []map[string]float64{{"ns/op": 40e6}, {"ns/op": 50e6}, {"ns/op": 70e6}},
-		OneOp: []sample{s(90, 40e6), s(100, 40e6), s(300, 40e6)},
-		Whole: []sample{s(1000, 200e6), s(900, 310e6), s(1200, 250e6)},
-		Peer:  []sample{s(2000, 100e6), s(2500, 100e6), s(1800, 100e6)},
+		Load:    []map[string]float64{{"ns/op": 40e6}, {"ns/op": 50e6}, {"ns/op": 70e6}},
+		OneOp:   []sample{s(90, 40e6), s(100, 40e6), s(300, 40e6)},
+		Whole:   []sample{s(1000, 200e6), s(900, 310e6), s(1200, 250e6)},
+		Peer:    []sample{s(2000, 100e6), s(2500, 100e6), s(1800, 100e6)},
+		EC2:     []sample{s(3000, 250e6), s(2900, 250e6), s(3100, 260e6)},
+		PeerEC2: []sample{s(4000, 150e6), s(4100, 150e6), s(3900, 150e6)},
 	}
 }
 
@@ -61,6 +63,7 @@ func TestTargets(t *testing.T) {
 		"ours, whole service, peak RSS (worst run)":     {310e6, false},
 		"ours whole / peer whole, wall medians":         {0.5, true},
 		"ours one operation / peer whole, wall medians": {0.05, true},
+		"ours whole EC2 / peer whole EC2, wall medians": {0.75, true},
 	} {
 		tg, ok := got[what]
 		if !ok {
@@ -74,8 +77,8 @@ func TestTargets(t *testing.T) {
 			t.Errorf("%s: met = %v, want %v", what, tg.met(), want.met)
 		}
 	}
-	if len(got) != 6 {
-		t.Errorf("%d targets, want 6", len(got))
+	if len(got) != 7 {
+		t.Errorf("%d targets, want 7", len(got))
 	}
 
 	// Slower than the peer misses the ratio target.
@@ -84,6 +87,13 @@ func TestTargets(t *testing.T) {
 	for _, tg := range r.targets() {
 		if tg.What == "ours whole / peer whole, wall medians" && (tg.met() || tg.Got != 2.5) {
 			t.Errorf("ratio %v met=%v, want 2.5 and missed", tg.Got, tg.met())
+		}
+	}
+	r = fixture()
+	r.EC2 = []sample{{Wall: ms(5000)}}
+	for _, tg := range r.targets() {
+		if tg.What == "ours whole EC2 / peer whole EC2, wall medians" && (tg.met() || tg.Got != 1.25) {
+			t.Errorf("EC2 ratio %v met=%v, want 1.25 and missed", tg.Got, tg.met())
 		}
 	}
 }
@@ -130,8 +140,11 @@ func TestRender(t *testing.T) {
 	for _, want := range []string{
 		"| ours, whole service | 3 | 1.00 s | 900 ms |",
 		"| peer, whole service | 3 | 2.00 s | 1.80 s |",
+		"| ours, whole EC2 | 3 | 3.00 s | 2.90 s |",
+		"| peer, whole EC2 | 3 | 4.00 s | 3.90 s |",
+		"| ours whole EC2 / peer whole EC2, wall medians | 0.75 | ≤ 1.00 | yes |",
 		"| ours, whole service | 22 | 127278 | 58418 |",
-		"1 of 6 targets missed",
+		"1 of 7 targets missed",
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document lacks %q:\n%s", want, doc)

@@ -6,6 +6,11 @@
 //	go run ./internal/sweep                 # the CI subset
 //	go run ./internal/sweep -subset all     # all models; writes docs/sweep.md
 //
+// -subset all also takes AWS's whole EC2 model of 2021 (-ec2-full), which
+// is kept apart from the other models. The CI subset leaves it out: CI's
+// interop/sdk123 steps check that the same package is what the generator
+// writes, and compile, vet and test it.
+//
 // Packages go into one scratch module (module sweep.local), so the go
 // command checks many of them per run and shares one build cache.
 package main
@@ -42,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		table     = fs.String("table", "", "write the results table to `file` (default: docs/sweep.md with -subset all, none otherwise)")
 		parts     = fs.String("partitions", filepath.Join("internal", "sweep", "testdata", "partitions-2025-02.json"),
 			"partitions.json `file` whose facts the endpoint resolvers use: those the models' endpoint tests were written for")
+		ec2Full = fs.String("ec2-full", filepath.Join("..", "shared", "models", "ec2-full", "ec2-2016-11-15.2021-11-18.json"),
+			"AWS's whole EC2 model `file`, too large for -models; swept with -subset all as package ec2 when it is there (empty: not at all)")
 	)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -82,6 +89,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *subset == "ci" {
 		if models, err = ciSubset(models); err != nil {
+			fmt.Fprintf(stderr, "sweep: %v\n", err)
+			return 1
+		}
+	}
+	if *subset == "all" && *ec2Full != "" {
+		if models, err = addModel(models, *ec2Full, "ec2"); err != nil {
 			fmt.Fprintf(stderr, "sweep: %v\n", err)
 			return 1
 		}

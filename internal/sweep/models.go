@@ -58,6 +58,31 @@ func findModels(dir string) (models []model, ok bool, err error) {
 	return models, true, nil
 }
 
+// addModel appends the model file at path to models as package pkg, for a
+// model kept apart from the directory of AWS models. A missing file adds
+// nothing; a package name another model has is an error.
+func addModel(models []model, path, pkg string) ([]model, error) {
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return models, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range models {
+		if m.Package == pkg {
+			return nil, fmt.Errorf("%s and %s would both be package %s", m.Path, path, pkg)
+		}
+	}
+	return append(models, model{
+		Path:     path,
+		File:     filepath.Base(path),
+		Size:     int64(len(data)),
+		Package:  pkg,
+		Protocol: protocolOf(data),
+	}), nil
+}
+
 // protocols are the protocol traits the table names, in the order they are
 // looked for.
 var protocols = []string{"ec2Query", "awsQuery", "awsJson1_0", "awsJson1_1", "restJson1", "restXml"}

@@ -390,3 +390,27 @@ func TestCauseOutOfMemory(t *testing.T) {
 		t.Errorf("cause = %q", got)
 	}
 }
+
+func TestAddModel(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ec2-2016-11-15.2021-11-18.json")
+	data := `{"smithy": "1.0", "shapes": {"a#S": {"type": "service", "traits": {"aws.protocols#ec2Query": {}}}}}`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ms := fakeModels()
+	got, err := addModel(ms, path, "ec2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model{Path: path, File: "ec2-2016-11-15.2021-11-18.json", Size: int64(len(data)), Package: "ec2", Protocol: "ec2Query"}
+	if len(got) != len(ms)+1 || got[len(ms)] != want {
+		t.Errorf("added %+v, want %+v", got[len(ms):], want)
+	}
+	if got, err := addModel(ms, filepath.Join(dir, "missing.json"), "ec2"); err != nil || len(got) != len(ms) {
+		t.Errorf("a missing file: %d models, %v; want %d, nil", len(got), err, len(ms))
+	}
+	if _, err := addModel(ms, path, ms[0].Package); err == nil {
+		t.Errorf("package %s taken twice without an error", ms[0].Package)
+	}
+}

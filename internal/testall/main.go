@@ -54,8 +54,16 @@ func main() {
 	for _, m := range []struct{ dir, model string }{
 		{"interop/sdk317", "models/ec2-interruptible-capacity-reservation.json"},
 		{"interop/sdk344", "models/ec2-interruptible-capacity-reservation.2026-09.json"},
+		{"interop/sdk123", ec2Full},
 	} {
-		steps = append(steps, step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go", "-model", m.model, "-out", m.dir + "/ec2", "-check"}})
+		// The whole EC2 model is in ../shared; its package is committed, so
+		// its tests run without it.
+		if m.model != ec2Full {
+			steps = append(steps, step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go", "-model", m.model, "-out", m.dir + "/ec2", "-check"}})
+		} else if shared() {
+			// Without the client: it needs a newer SDK than v1.23.0 pins.
+			steps = append(steps, step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go", "-model", m.model, "-out", m.dir + "/ec2", "-client=false", "-check"}})
+		}
 		if m.dir == "interop/sdk344" && shared() {
 			// The client's paginator test runs on a package of the whole
 			// 2021 EC2 model.
@@ -97,7 +105,7 @@ const (
 	// ecQuerySuite is the ec2Query compliance suite's IDL, the source of
 	// internal/protocoltest/ec2query.
 	ecQuerySuite = "../shared/protocol-tests/ec2query/idl"
-	// ec2Full is EC2's whole model of 2021.
+	// ec2Full is EC2's whole model of 2021, the source of interop/sdk123.
 	ec2Full = "../shared/models/ec2-full/ec2-2016-11-15.2021-11-18.json"
 	// awsSuites holds every AWS protocol's test service.
 	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
