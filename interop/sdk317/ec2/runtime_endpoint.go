@@ -160,7 +160,9 @@ func epParseURL(s string) (endpointURL, bool) {
 	if err != nil || u.RawQuery != "" || u.ForceQuery || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return endpointURL{}, false
 	}
-	norm := u.Path
+	// The spec's path is the unmodified one: escapes stay as written.
+	path := u.EscapedPath()
+	norm := path
 	if !strings.HasPrefix(norm, "/") {
 		norm = "/" + norm
 	}
@@ -177,7 +179,7 @@ func epParseURL(s string) (endpointURL, bool) {
 		// url.Parse unescapes an IPv6 zone's %25; the authority goes
 		// back into URLs, so it keeps the escape.
 		authority:      strings.ReplaceAll(u.Host, "%", "%25"),
-		path:           u.Path,
+		path:           path,
 		normalizedPath: norm,
 		isIP:           ipErr == nil,
 	}, true
