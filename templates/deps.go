@@ -12,6 +12,8 @@ var Requires = map[string][]string{
 	"runtime_rest.go":           {"runtime_query.go", "runtime_restnum.go", "runtime_time.go"},
 	"runtime_resterror.go":      {"runtime_errors.go", "runtime_queryerror.go", "runtime_xml.go"},
 	"runtime_restnum.go":        nil,
+	"runtime_restreq.go":        {"runtime_http.go", "runtime_rest.go"},
+	"runtime_resttest_test.go":  nil,
 	"runtime_xmlwrite.go":       {"runtime_restnum.go", "runtime_time.go"},
 	"runtime_body.go":           nil,
 	"runtime_equal.go":          nil,
