@@ -54,6 +54,9 @@ func elemCode(t *plan.Type) *jen.Statement {
 
 // FieldType is the Go type of a struct field, pointer included.
 func FieldType(f *plan.Field) *jen.Statement {
+	if f.ReadCloser {
+		return jen.Qual("io", "ReadCloser")
+	}
 	if f.Pointer && f.Type.Kind != plan.BigIntKind && f.Type.Kind != plan.BigDecimalKind {
 		return jen.Op("*").Add(TypeCode(f.Type))
 	}

@@ -21,7 +21,7 @@ const (
 	BigDecimalKind // *big.Float
 	TimeKind       // time.Time
 	BlobKind       // []byte
-	StreamKind     // io.Reader, for streaming blobs
+	StreamKind     // io.Reader, for streaming blobs (io.ReadCloser in outputs: Field.ReadCloser)
 	DocumentKind   // any
 	EnumKind       // named string type
 	IntEnumKind    // named int32 type
