@@ -37,6 +37,8 @@ func TypeCode(t *plan.Type) *jen.Statement {
 		return jen.Qual("io", "Reader")
 	case plan.DocumentKind:
 		return jen.Any()
+	case plan.UnitKind:
+		return jen.Struct()
 	case plan.ListKind:
 		return jen.Index().Add(elemCode(t))
 	case plan.MapKind:

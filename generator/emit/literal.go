@@ -51,6 +51,8 @@ func Literal(v *sample.Value) jen.Code {
 		return jen.Id(t.Name).Values(fieldDict(v))
 	case plan.UnionKind:
 		return jen.Op("&").Id(v.Variant.Name).Values(jen.Dict{jen.Id("Value"): Literal(v.Inner)})
+	case plan.UnitKind:
+		return jen.Struct().Values()
 	case plan.ListKind:
 		return TypeCode(t).ValuesFunc(func(g *jen.Group) {
 			for _, it := range v.Items {

@@ -288,8 +288,12 @@ func (b *builder) typeOf(id smithy.ShapeID) *Type {
 		return nil
 	}
 	t := &Type{Kind: kindOf[s.Type], Shape: s}
-	if s.Type == smithy.Blob && s.Traits.Streaming() {
+	switch {
+	case s.Type == smithy.Blob && s.Traits.Streaming():
 		t.Kind = StreamKind
+	case smithy.IsUnit(id):
+		// Only a union member can target Unit: a variant with no value.
+		t.Kind = UnitKind
 	}
 	b.p.types[id] = t
 	switch {

@@ -29,6 +29,7 @@ const (
 	MapKind        // map[string]Elem
 	StructKind     // named struct
 	UnionKind      // named interface
+	UnitKind       // struct{}: a union member targeting smithy.api#Unit
 )
 
 // Type is the Go type of a shape.

@@ -89,6 +89,10 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 				return nil, fmt.Errorf("%s has no member %q", t.Shape.ID, fl.Key)
 			}
 		}
+	case plan.UnitKind:
+		if n.Kind != smithy.ObjectNode || len(n.Fields) != 0 {
+			return bad()
+		}
 	case plan.UnionKind:
 		if n.Kind != smithy.ObjectNode || len(n.Fields) != 1 {
 			return bad()
