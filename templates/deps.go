@@ -18,6 +18,7 @@ var Requires = map[string][]string{
 	"runtime_body.go":           nil,
 	"runtime_equal.go":          nil,
 	"runtime_errors.go":         nil,
+	"runtime_glacier.go":        nil,
 	"runtime_http.go":           nil,
 	"runtime_metadata.go":       nil,
 	"runtime_protocol_test.go":  nil,

@@ -16,6 +16,9 @@ func (w *Writer) request(op *plan.Operation) {
 	route, _ := RouteOf(op.Shape) // Supports has checked it
 	msg := Bind(op.Input)
 	var body []jen.Code
+	if w.opts.Prepare != nil {
+		body = append(body, w.opts.Prepare(op)...)
+	}
 	body = append(body, w.tokens(op.Input)...)
 	body = append(body, labelChecks(msg)...)
 	prefix, checks := emit.HostPrefix(op)

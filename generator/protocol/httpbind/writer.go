@@ -58,6 +58,11 @@ type Options struct {
 	// RequestIDHeader carries the request ID in responses, such as
 	// "X-Amzn-Requestid".
 	RequestIDHeader string
+	// Prepare, when set, returns statements that start op's request
+	// builder, before tokens and labels are checked; they may change v
+	// and return nil, err. It is for defaults an SDK fills in (Glacier's
+	// account ID "-").
+	Prepare func(op *plan.Operation) []jen.Code
 	// Customize, when set, returns statements that end op's request
 	// builder, with req in scope and body too when the body is in
 	// memory; they may return nil, err. It is for services whose SDK
