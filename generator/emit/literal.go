@@ -47,6 +47,8 @@ func Literal(v *sample.Value) jen.Code {
 			jen.Lit(u.Hour()), jen.Lit(u.Minute()), jen.Lit(u.Second()), jen.Lit(u.Nanosecond()), jen.Qual("time", "UTC"))
 	case plan.BlobKind:
 		return jen.Index().Byte().Call(stringLit(string(v.Bytes)))
+	case plan.StreamKind:
+		return jen.Qual("strings", "NewReader").Call(stringLit(string(v.Bytes)))
 	case plan.StructKind:
 		return jen.Id(t.Name).Values(fieldDict(v))
 	case plan.UnionKind:
@@ -118,6 +120,9 @@ func pointerTo(v *sample.Value) jen.Code {
 
 // FieldLiteral is the value of a field: a pointer where the field is one.
 func FieldLiteral(f *plan.Field, v *sample.Value) jen.Code {
+	if f.ReadCloser {
+		return jen.Qual("io", "NopCloser").Call(Literal(v))
+	}
 	if f.Pointer {
 		return pointerTo(v)
 	}

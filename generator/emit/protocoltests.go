@@ -136,7 +136,7 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			}
 			want[jen.Id("headers")] = jen.Map(jen.String()).String().Values(d)
 		}
-		for _, k := range []string{"forbidHeaders", "requireHeaders"} {
+		for _, k := range []string{"forbidHeaders", "requireHeaders", "queryParams", "forbidQueryParams", "requireQueryParams"} {
 			if l, ok := c.Get(k); ok && len(l.Items) > 0 {
 				var items []jen.Code
 				for _, it := range l.Items {

@@ -25,7 +25,7 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 			return bad()
 		}
 		v.Str = n.Str
-	case plan.BlobKind:
+	case plan.BlobKind, plan.StreamKind:
 		if n.Kind != smithy.StringNode {
 			return bad()
 		}
