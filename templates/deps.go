@@ -6,7 +6,9 @@ import "slices"
 // declarations it uses. The generator adds them along with the file;
 // TestRequires checks the list against the code.
 var Requires = map[string][]string{
+	"runtime_awsjson.go":        {"runtime_errors.go", "runtime_http.go", "runtime_jsonerror.go"},
 	"runtime_json.go":           {"runtime_jsonwrite.go", "runtime_restnum.go", "runtime_time.go"},
+	"runtime_jsonbody.go":       {"runtime_json.go"},
 	"runtime_jsonerror.go":      {"runtime_errors.go", "runtime_json.go"},
 	"runtime_jsonwrite.go":      {"runtime_json.go", "runtime_restnum.go", "runtime_time.go"},
 	"runtime_rest.go":           {"runtime_query.go", "runtime_restnum.go", "runtime_time.go"},
@@ -20,6 +22,7 @@ var Requires = map[string][]string{
 	"runtime_errors.go":         nil,
 	"runtime_glacier.go":        nil,
 	"runtime_http.go":           nil,
+	"runtime_jsontest_test.go":  nil,
 	"runtime_metadata.go":       nil,
 	"runtime_protocol_test.go":  nil,
 	"runtime_query.go":          {"runtime_time.go"},

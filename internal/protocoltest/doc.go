@@ -6,7 +6,13 @@
 //
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/idl -out internal/protocoltest/ec2query
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.query#AwsQuery -out internal/protocoltest/awsquery
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json10#JsonRpc10 -out internal/protocoltest/awsjson10
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json10#QueryCompatibleJsonRpc10 -out internal/protocoltest/awsjson10querycompat
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json#JsonProtocol -out internal/protocoltest/awsjson11
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.machinelearning#AmazonML_20141212 -out internal/protocoltest/machinelearning
 //
-// (make generate does this when ../shared is there). CI checks the
+// (make generate does this when ../shared is there). awsJson1_0's cases
+// are in two services, JsonRpc10 and QueryCompatibleJsonRpc10; Machine
+// Learning's Predict customization case is awsJson1_1's. CI checks the
 // packages are current the same way, with -check.
 package protocoltest

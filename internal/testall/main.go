@@ -32,6 +32,15 @@ func main() {
 			"-model", ecQuerySuite, "-out", "internal/protocoltest/ec2query", "-check"}})
 		steps = append(steps, step{"awsQuery compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
 			"-model", awsSuites, "-service", "aws.protocoltests.query#AwsQuery", "-out", "internal/protocoltest/awsquery", "-check"}})
+		for _, s := range []struct{ service, dir string }{
+			{"aws.protocoltests.json10#JsonRpc10", "awsjson10"},
+			{"aws.protocoltests.json10#QueryCompatibleJsonRpc10", "awsjson10querycompat"},
+			{"aws.protocoltests.json#JsonProtocol", "awsjson11"},
+			{"com.amazonaws.machinelearning#AmazonML_20141212", "machinelearning"},
+		} {
+			steps = append(steps, step{s.dir + " compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
+				"-model", awsSuites, "-service", s.service, "-out", "internal/protocoltest/" + s.dir, "-check"}})
+		}
 	} else {
 		fmt.Println("testall: ../shared is missing: skipping the checks that need its models")
 	}
@@ -150,6 +159,8 @@ func fuzzSteps(d string) []step {
 		{"./generated/ec2", "FuzzUnmarshal"},
 		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsquery", "FuzzUnmarshal"},
+		{"./internal/protocoltest/awsjson10", "FuzzUnmarshal"},
+		{"./internal/protocoltest/awsjson11", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {
