@@ -30,6 +30,24 @@ func ComplianceTests(g *Generator) error {
 			return err
 		}
 	}
+	// The cases of an operation without wire code are there too, and
+	// skip with the reason.
+	for _, op := range g.Plan.Operations {
+		if op.Unsupported == "" {
+			continue
+		}
+		for _, trait := range []smithy.ShapeID{smithy.TraitHTTPRequestTests, smithy.TraitHTTPResponseTest} {
+			for _, c := range pt.cases(op.Shape, trait) {
+				entry := jen.Dict{jen.Id("id"): jen.Lit(str(c, "id")), jen.Id("skip"): jen.Lit("no wire code: " + op.Unsupported)}
+				pt.skipped = true
+				if trait == smithy.TraitHTTPRequestTests {
+					pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(entry)})
+				} else {
+					pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(entry)})
+				}
+			}
+		}
+	}
 	// An error's cases run through the first operation that can fail with it.
 	for _, st := range g.Plan.Structs {
 		if st.Role != plan.Error {
