@@ -37,6 +37,10 @@ func main() {
 			{"aws.protocoltests.json10#QueryCompatibleJsonRpc10", "awsjson10querycompat"},
 			{"aws.protocoltests.json#JsonProtocol", "awsjson11"},
 			{"com.amazonaws.machinelearning#AmazonML_20141212", "machinelearning"},
+			{"aws.protocoltests.restjson#RestJson", "restjson"},
+			{"aws.protocoltests.restjson.validation#RestJsonValidation", "restjsonvalidation"},
+			{"com.amazonaws.glacier#Glacier", "glacier"},
+			{"com.amazonaws.apigateway#BackplaneControlService", "apigateway"},
 		} {
 			steps = append(steps, step{s.dir + " compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
 				"-model", awsSuites, "-service", s.service, "-out", "internal/protocoltest/" + s.dir, "-check"}})
@@ -161,6 +165,7 @@ func fuzzSteps(d string) []step {
 		{"./internal/protocoltest/awsquery", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson10", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson11", "FuzzUnmarshal"},
+		{"./internal/protocoltest/restjson", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {
