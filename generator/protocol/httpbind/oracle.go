@@ -178,6 +178,13 @@ func GoldenRequest(op *plan.Operation, in *sample.Value, endpoint string, bodies
 		return nil, err
 	}
 	raw := mediaType != bodies.MediaType()
+	if p := msg.Payload; p != nil && (p.Type.Kind == plan.BlobKind || p.Type.Kind == plan.StreamKind || p.Type.Kind == plan.StringKind || p.Type.Kind == plan.EnumKind) {
+		// As the AWS SDK has it, an unset payload of these kinds still
+		// says what it would be.
+		if g.Get("Content-Type") == "" {
+			g.Add("Content-Type", payloadMediaType(p))
+		}
+	}
 	if body != nil {
 		if g.Get("Content-Type") == "" && mediaType != "" {
 			g.Add("Content-Type", mediaType)

@@ -39,6 +39,7 @@ func buildUploadArchiveRequest(ctx context.Context, v *UploadArchiveInput, endpo
 		hw.set("X-Amz-Sha256-Tree-Hash", *v.Checksum)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
@@ -89,6 +90,7 @@ func buildUploadMultipartPartRequest(ctx context.Context, v *UploadMultipartPart
 		hw.set("Content-Range", *v.Range)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err

@@ -76,11 +76,7 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
 	q = restQueryParamLists(q, v.QueryParamsMapOfStringList)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
 }
 
 // buildConstantAndVariableQueryStringRequest builds the request that sends
@@ -94,11 +90,7 @@ func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *Constant
 	if v.MaybeSet != nil {
 		q = restQuery(q, "maybeSet", *v.MaybeSet)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
 }
 
 // buildConstantQueryStringRequest builds the request that sends
@@ -110,11 +102,7 @@ func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryString
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/ConstantQueryString/"...)
 	p = restLabel(p, *v.Hello, false)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
 }
 
 // buildContentTypeParametersRequest builds the request that sends
@@ -137,11 +125,7 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
 // endpoint, without validating v.
 func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
 }
 
 // buildDocumentTypeRequest builds the request that sends DocumentType to
@@ -200,21 +184,13 @@ func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPay
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
 // EmptyInputAndEmptyOutput to endpoint, without validating v.
 func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
 }
 
 // buildEndpointWithHostLabelOperationRequest builds the request that sends
@@ -240,31 +216,19 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
 // to endpoint, without validating v.
 func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
 }
 
 // buildHostWithPathOperationRequest builds the request that sends
 // HostWithPathOperation to endpoint, without validating v.
 func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOperationInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HostWithPathOperation"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HostWithPathOperation"), nil)
 }
 
 // buildHttpChecksumRequiredRequest builds the request that sends
@@ -308,6 +272,7 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 	if err != nil {
 		return nil, err
 	}
+	restSetContentType(req.Header, "text/plain")
 	var body []byte
 	if v.Payload != "" {
 		body = []byte(v.Payload)
@@ -330,6 +295,7 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	body := v.Blob
 	if body != nil {
 		restSetBody(req, body, "application/octet-stream")
@@ -349,6 +315,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "text/plain")
 	body := v.Blob
 	if body != nil {
 		restSetBody(req, body, "text/plain")
@@ -411,11 +378,7 @@ func buildHttpPrefixHeadersRequest(ctx context.Context, v *HttpPrefixHeadersInpu
 // buildHttpPrefixHeadersInResponseRequest builds the request that sends
 // HttpPrefixHeadersInResponse to endpoint, without validating v.
 func buildHttpPrefixHeadersInResponseRequest(ctx context.Context, v *HttpPrefixHeadersInResponseInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeadersResponse"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeadersResponse"), nil)
 }
 
 // buildHttpRequestWithFloatLabelsRequest builds the request that sends
@@ -432,11 +395,7 @@ func buildHttpRequestWithFloatLabelsRequest(ctx context.Context, v *HttpRequestW
 	p = restFloat(p, *v.Float)
 	p = append(p, "/"...)
 	p = restFloat(p, *v.Double)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithGreedyLabelInPathRequest builds the request that sends
@@ -453,11 +412,7 @@ func buildHttpRequestWithGreedyLabelInPathRequest(ctx context.Context, v *HttpRe
 	p = restLabel(p, *v.Foo, false)
 	p = append(p, "/baz/"...)
 	p = restLabel(p, *v.Baz, true)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithLabelsRequest builds the request that sends
@@ -504,11 +459,7 @@ func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLa
 	p = strconv.AppendBool(p, *v.Boolean)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithLabelsAndTimestampFormatRequest builds the request that
@@ -551,11 +502,7 @@ func buildHttpRequestWithLabelsAndTimestampFormatRequest(ctx context.Context, v 
 	p = restLabelTime(p, *v.TargetHttpDate, timeHTTPDate)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.TargetDateTime, timeDateTime)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithRegexLiteralRequest builds the request that sends
@@ -568,21 +515,13 @@ func buildHttpRequestWithRegexLiteralRequest(ctx context.Context, v *HttpRequest
 	p := append(pbuf[:0], "/ReDosLiteral/"...)
 	p = restLabel(p, *v.Str, false)
 	p = append(p, "/(a+)+"...)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpResponseCodeRequest builds the request that sends HttpResponseCode
 // to endpoint, without validating v.
 func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
 }
 
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
@@ -592,6 +531,7 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 	if err != nil {
 		return nil, err
 	}
+	restSetContentType(req.Header, "text/plain")
 	var body []byte
 	if v.Payload != nil {
 		body = []byte(*v.Payload)
@@ -605,11 +545,7 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
 // IgnoreQueryParamsInResponse to endpoint, without validating v.
 func buildIgnoreQueryParamsInResponseRequest(ctx context.Context, v *IgnoreQueryParamsInResponseInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
 }
 
 // buildInputAndOutputWithHeadersRequest builds the request that sends
@@ -800,31 +736,19 @@ func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint st
 // buildMalformedAcceptWithBodyRequest builds the request that sends
 // MalformedAcceptWithBody to endpoint, without validating v.
 func buildMalformedAcceptWithBodyRequest(ctx context.Context, v *MalformedAcceptWithBodyInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithBody"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithBody"), nil)
 }
 
 // buildMalformedAcceptWithGenericStringRequest builds the request that sends
 // MalformedAcceptWithGenericString to endpoint, without validating v.
 func buildMalformedAcceptWithGenericStringRequest(ctx context.Context, v *MalformedAcceptWithGenericStringInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithGenericString"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithGenericString"), nil)
 }
 
 // buildMalformedAcceptWithPayloadRequest builds the request that sends
 // MalformedAcceptWithPayload to endpoint, without validating v.
 func buildMalformedAcceptWithPayloadRequest(ctx context.Context, v *MalformedAcceptWithPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithPayload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithPayload"), nil)
 }
 
 // buildMalformedBlobRequest builds the request that sends MalformedBlob to
@@ -933,6 +857,7 @@ func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *M
 	if err != nil {
 		return nil, err
 	}
+	restSetContentType(req.Header, "text/plain")
 	var body []byte
 	if v.Payload != nil {
 		body = []byte(*v.Payload)
@@ -950,6 +875,7 @@ func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *Malform
 	if err != nil {
 		return nil, err
 	}
+	restSetContentType(req.Header, "image/jpeg")
 	body := v.Payload
 	if body != nil {
 		restSetBody(req, body, "image/jpeg")
@@ -960,11 +886,7 @@ func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *Malform
 // buildMalformedContentTypeWithoutBodyRequest builds the request that sends
 // MalformedContentTypeWithoutBody to endpoint, without validating v.
 func buildMalformedContentTypeWithoutBodyRequest(ctx context.Context, v *MalformedContentTypeWithoutBodyInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithoutBody"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithoutBody"), nil)
 }
 
 // buildMalformedContentTypeWithoutBodyEmptyInputRequest builds the request that
@@ -1314,11 +1236,7 @@ func buildMalformedTimestampPathDefaultRequest(ctx context.Context, v *Malformed
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/MalformedTimestampPathDefault/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", p, nil)
 }
 
 // buildMalformedTimestampPathEpochRequest builds the request that sends
@@ -1330,11 +1248,7 @@ func buildMalformedTimestampPathEpochRequest(ctx context.Context, v *MalformedTi
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/MalformedTimestampPathEpoch/"...)
 	p = restLabelTime(p, *v.Timestamp, timeEpochSeconds)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", p, nil)
 }
 
 // buildMalformedTimestampPathHttpDateRequest builds the request that sends
@@ -1346,11 +1260,7 @@ func buildMalformedTimestampPathHttpDateRequest(ctx context.Context, v *Malforme
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/MalformedTimestampPathHttpDate/"...)
 	p = restLabelTime(p, *v.Timestamp, timeHTTPDate)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", p, nil)
 }
 
 // buildMalformedTimestampQueryDefaultRequest builds the request that sends
@@ -1361,11 +1271,7 @@ func buildMalformedTimestampQueryDefaultRequest(ctx context.Context, v *Malforme
 	if v.Timestamp != nil {
 		q = restQueryTime(q, "timestamp", *v.Timestamp, timeDateTime)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryDefault"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryDefault"), q)
 }
 
 // buildMalformedTimestampQueryEpochRequest builds the request that sends
@@ -1376,11 +1282,7 @@ func buildMalformedTimestampQueryEpochRequest(ctx context.Context, v *MalformedT
 	if v.Timestamp != nil {
 		q = restQueryTime(q, "timestamp", *v.Timestamp, timeEpochSeconds)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryEpoch"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryEpoch"), q)
 }
 
 // buildMalformedTimestampQueryHttpDateRequest builds the request that sends
@@ -1391,11 +1293,7 @@ func buildMalformedTimestampQueryHttpDateRequest(ctx context.Context, v *Malform
 	if v.Timestamp != nil {
 		q = restQueryTime(q, "timestamp", *v.Timestamp, timeHTTPDate)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryHttpDate"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryHttpDate"), q)
 }
 
 // buildMalformedUnionRequest builds the request that sends MalformedUnion to
@@ -1433,21 +1331,13 @@ func buildMediaTypeHeaderRequest(ctx context.Context, v *MediaTypeHeaderInput, e
 // buildNoInputAndNoOutputRequest builds the request that sends
 // NoInputAndNoOutput to endpoint, without validating v.
 func buildNoInputAndNoOutputRequest(ctx context.Context, v *NoInputAndNoOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
 }
 
 // buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
 // to endpoint, without validating v.
 func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
 }
 
 // buildNullAndEmptyHeadersClientRequest builds the request that sends
@@ -1503,11 +1393,7 @@ func buildOmitsNullSerializesEmptyStringRequest(ctx context.Context, v *OmitsNul
 	if v.NullValue != nil {
 		q = restQuery(q, "Null", *v.NullValue)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
 }
 
 // buildOmitsSerializingEmptyListsRequest builds the request that sends
@@ -1536,11 +1422,7 @@ func buildOmitsSerializingEmptyListsRequest(ctx context.Context, v *OmitsSeriali
 	for _, x := range v.QueryTimestampList {
 		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OmitsSerializingEmptyLists"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/OmitsSerializingEmptyLists"), q)
 }
 
 // buildOperationWithDefaultsRequest builds the request that sends
@@ -1635,11 +1517,7 @@ func buildQueryIdempotencyTokenAutoFillRequest(ctx context.Context, v *QueryIdem
 	if v.Token != nil {
 		q = restQuery(q, "token", *v.Token)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
 }
 
 // buildQueryParamsAsStringListMapRequest builds the request that sends
@@ -1651,11 +1529,7 @@ func buildQueryParamsAsStringListMapRequest(ctx context.Context, v *QueryParamsA
 		q = restQuery(q, "corge", *v.Qux)
 	}
 	q = restQueryParamLists(q, v.Foo)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
 }
 
 // buildQueryPrecedenceRequest builds the request that sends QueryPrecedence to
@@ -1667,11 +1541,7 @@ func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, e
 		q = restQuery(q, "bar", *v.Foo)
 	}
 	q = restQueryParams(q, v.Baz)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
 }
 
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
@@ -1694,21 +1564,13 @@ func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, e
 // buildResponseCodeHttpFallbackRequest builds the request that sends
 // ResponseCodeHttpFallback to endpoint, without validating v.
 func buildResponseCodeHttpFallbackRequest(ctx context.Context, v *ResponseCodeHttpFallbackInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeHttpFallback"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeHttpFallback"), nil)
 }
 
 // buildResponseCodeRequiredRequest builds the request that sends
 // ResponseCodeRequired to endpoint, without validating v.
 func buildResponseCodeRequiredRequest(ctx context.Context, v *ResponseCodeRequiredInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeRequired"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeRequired"), nil)
 }
 
 // buildSimpleScalarPropertiesRequest builds the request that sends
@@ -1779,6 +1641,7 @@ func buildStreamingTraitsRequest(ctx context.Context, v *StreamingTraitsInput, e
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
 		if err = restSetStream(req, v.Blob, "application/octet-stream", false); err != nil {
 			return nil, err
@@ -1799,6 +1662,7 @@ func buildStreamingTraitsRequireLengthRequest(ctx context.Context, v *StreamingT
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
 		if err = restSetStream(req, v.Blob, "application/octet-stream", true); err != nil {
 			return nil, err
@@ -1819,6 +1683,7 @@ func buildStreamingTraitsWithMediaTypeRequest(ctx context.Context, v *StreamingT
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
 		if err = restSetStream(req, v.Blob, "text/plain", false); err != nil {
 			return nil, err
@@ -1852,11 +1717,7 @@ func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInpu
 // buildTestGetNoInputNoPayloadRequest builds the request that sends
 // TestGetNoInputNoPayload to endpoint, without validating v.
 func buildTestGetNoInputNoPayloadRequest(ctx context.Context, v *TestGetNoInputNoPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/no_input_no_payload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/no_input_no_payload"), nil)
 }
 
 // buildTestGetNoPayloadRequest builds the request that sends TestGetNoPayload
@@ -1886,6 +1747,7 @@ func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, e
 		hw.set("Content-Type", *v.ContentType)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	body := v.Data
 	if body != nil {
 		restSetBody(req, body, "application/octet-stream")
@@ -1918,11 +1780,7 @@ func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructu
 // buildTestPostNoInputNoPayloadRequest builds the request that sends
 // TestPostNoInputNoPayload to endpoint, without validating v.
 func buildTestPostNoInputNoPayloadRequest(ctx context.Context, v *TestPostNoInputNoPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/no_input_no_payload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/no_input_no_payload"), nil)
 }
 
 // buildTestPostNoPayloadRequest builds the request that sends TestPostNoPayload
@@ -1976,11 +1834,7 @@ func buildTimestampFormatHeadersRequest(ctx context.Context, v *TimestampFormatH
 // buildUnitInputAndOutputRequest builds the request that sends
 // UnitInputAndOutput to endpoint, without validating v.
 func buildUnitInputAndOutputRequest(ctx context.Context, v *UnitInputAndOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/UnitInputAndOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/UnitInputAndOutput"), nil)
 }
 
 // serializeContentTypeParametersInput appends the JSON body of a

@@ -67,11 +67,7 @@ func buildMalformedLengthQueryStringRequest(ctx context.Context, v *MalformedLen
 	if v.String != nil {
 		q = restQuery(q, "string", *v.String)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthQueryString"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthQueryString"), q)
 }
 
 // buildMalformedPatternRequest builds the request that sends MalformedPattern
