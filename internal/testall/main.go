@@ -73,6 +73,13 @@ func main() {
 			step{m.dir + " vet and tests", m.dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}},
 		)
 	}
+	// restJson1 against the SDK's Lambda client, generated from the model
+	// in ../shared (the response tests skip without it).
+	if shared() {
+		steps = append(steps, step{"interop/lambda is current", ".", []string{"go", "run", "./cmd/smithy2go",
+			"-model", lambdaModel, "-out", "interop/lambda/lambda", "-package", "lambda", "-check"}})
+	}
+	steps = append(steps, step{"interop/lambda vet and tests", "interop/lambda", []string{"go", "test", "-vet=all", "-count=1", "./..."}})
 	// The downstream example module: its committed package is current, and
 	// it goes through a model update in a scratch copy (go generate, diff,
 	// build, test).
@@ -106,6 +113,8 @@ const (
 	// ecQuerySuite is the ec2Query compliance suite's IDL, the source of
 	// internal/protocoltest/ec2query.
 	ecQuerySuite = "../shared/protocol-tests/ec2query/idl"
+	// lambdaModel is the real model interop/lambda is generated from.
+	lambdaModel = "../shared/models/aws/lambda-2015-03-31.json"
 	// awsSuites holds every AWS protocol's test service.
 	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
 )
