@@ -358,9 +358,14 @@ func (b *Builder) str(name string, n int, r plan.Rules) string {
 	if s := lengthFit(base, r.Length); ok(s) {
 		return s
 	}
-	for _, s := range Matching(r.Pattern.Go, lo, hi, n) {
-		if ok(s) {
-			return s
+	// An empty match comes last: a member is usually meant to say
+	// something, and an empty path label cannot be sent at all.
+	cands := Matching(r.Pattern.Go, lo, hi, n)
+	for _, nonEmpty := range []bool{true, false} {
+		for _, s := range cands {
+			if (s != "") == nonEmpty && ok(s) {
+				return s
+			}
 		}
 	}
 	return lengthFit(base, r.Length)
