@@ -322,6 +322,12 @@ func headerSet(b Binding) jen.Code {
 	return hw.Dot("setInt").Call(name, jen.Int64().Call(x))
 }
 
+// compressed reports whether op's bodies are gzipped (@requestCompression).
+func compressed(op *plan.Operation) bool {
+	enc, _ := op.Shape.Traits.RequestCompression()
+	return slices.Contains(enc, "gzip")
+}
+
 // defaultContentType sets a blob, string or stream payload's media type
 // even when the payload is unset, as the AWS SDK does, unless a member
 // bound to Content-Type set one.
@@ -342,16 +348,19 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 			jen.If(jen.Err().Op("=").Id("restSetStream").Call(jen.Id("req"), jen.Id("v").Dot(f.Name), jen.Lit(payloadMediaType(f)), jen.Lit(requiresLength)),
 				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		)}
-	case f != nil && f.Type.Kind == plan.BlobKind:
-		mediaType = payloadMediaType(f)
-		code = []jen.Code{defaultContentType(f), jen.Id("body").Op(":=").Id("v").Dot(f.Name)}
-	case f != nil && (f.Type.Kind == plan.StringKind || f.Type.Kind == plan.EnumKind):
-		mediaType = payloadMediaType(f)
-		code = []jen.Code{
-			defaultContentType(f),
-			jen.Var().Id("body").Index().Byte(),
-			jen.If(isSet(f)).Block(jen.Id("body").Op("=").Index().Byte().Call(value(f))),
+	case f != nil && (f.Type.Kind == plan.BlobKind || f.Type.Kind == plan.StringKind || f.Type.Kind == plan.EnumKind):
+		// The media type is set already.
+		mediaType = ""
+		val := jen.Id("v").Dot(f.Name)
+		if f.Type.Kind != plan.BlobKind {
+			val = jen.Index().Byte().Call(value(f))
 		}
+		if !compressed(op) && !op.Shape.Traits.Has(traitChecksumReq) {
+			// Nothing to do with the bytes but send them.
+			return false, []jen.Code{defaultContentType(f), jen.If(isSet(f)).Block(
+				jen.Id("restSetBody").Call(jen.Id("req"), val, jen.Lit("")))}
+		}
+		code = []jen.Code{defaultContentType(f), jen.Var().Id("body").Index().Byte(), jen.If(isSet(f)).Block(jen.Id("body").Op("=").Add(val))}
 	case f != nil:
 		code = w.codec.EncodePayload(msg, f)
 	case msg.HasBody():
@@ -360,9 +369,7 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 		return false, nil
 	}
 	set := []jen.Code{}
-	enc, _ := op.Shape.Traits.RequestCompression()
-	gzip := slices.Contains(enc, "gzip")
-	if gzip {
+	if compressed(op) {
 		set = append(set,
 			jen.If(jen.List(jen.Id("body"), jen.Err()).Op("=").Id("gzipQueryBody").Call(jen.Id("body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Id("restAddEncoding").Call(jen.Id("req").Dot("Header"), jen.Lit("gzip")),

@@ -222,7 +222,7 @@ func (w *Writer) modeled(st *plan.Struct) string {
 		jen.Id("e").Dot("Err").Op("=").Id("v"),
 		jen.Return(jen.Id("e")),
 	)
-	w.responses.Add(docText(name + " decodes a " + st.Name + " from an error response into e."))
+	w.responses.Add(docText(name + " reads the " + st.Name + " an error response carries, and wraps it in e."))
 	w.responses.Func().Id(name).Params(
 		jen.Id("e").Op("*").Add(w.g.Id("APIError")), jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("body").Index().Byte(),
 	).Parens(jen.Err().Error()).Block(code...)

@@ -22,8 +22,8 @@ func decodeGetRestApisResponse(resp *http.Response, v *GetRestApisOutput) error 
 	return nil
 }
 
-// modeledBadRequestException decodes a BadRequestException from an error
-// response into e.
+// modeledBadRequestException reads the BadRequestException an error response
+// carries, and wraps it in e.
 func modeledBadRequestException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &BadRequestException{}
 	d := jsonBodyDecoder(body)
@@ -41,8 +41,8 @@ func modeledBadRequestException(e *APIError, resp *http.Response, body []byte) (
 	return e
 }
 
-// modeledTooManyRequestsException decodes a TooManyRequestsException from an
-// error response into e.
+// modeledTooManyRequestsException reads the TooManyRequestsException an error
+// response carries, and wraps it in e.
 func modeledTooManyRequestsException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &TooManyRequestsException{}
 	if v.RetryAfterSeconds, err = restGetHeader(resp.Header, "Retry-After", restParseString[string]); err != nil {
@@ -63,8 +63,8 @@ func modeledTooManyRequestsException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledUnauthorizedException decodes a UnauthorizedException from an error
-// response into e.
+// modeledUnauthorizedException reads the UnauthorizedException an error
+// response carries, and wraps it in e.
 func modeledUnauthorizedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &UnauthorizedException{}
 	d := jsonBodyDecoder(body)

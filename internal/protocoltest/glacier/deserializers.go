@@ -24,8 +24,8 @@ func decodeUploadArchiveResponse(resp *http.Response, v *UploadArchiveOutput) er
 	return nil
 }
 
-// modeledInvalidParameterValueException decodes a
-// InvalidParameterValueException from an error response into e.
+// modeledInvalidParameterValueException reads the
+// InvalidParameterValueException an error response carries, and wraps it in e.
 func modeledInvalidParameterValueException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidParameterValueException{}
 	d := jsonBodyDecoder(body)
@@ -43,8 +43,8 @@ func modeledInvalidParameterValueException(e *APIError, resp *http.Response, bod
 	return e
 }
 
-// modeledMissingParameterValueException decodes a
-// MissingParameterValueException from an error response into e.
+// modeledMissingParameterValueException reads the
+// MissingParameterValueException an error response carries, and wraps it in e.
 func modeledMissingParameterValueException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &MissingParameterValueException{}
 	d := jsonBodyDecoder(body)
@@ -62,8 +62,8 @@ func modeledMissingParameterValueException(e *APIError, resp *http.Response, bod
 	return e
 }
 
-// modeledRequestTimeoutException decodes a RequestTimeoutException from an
-// error response into e.
+// modeledRequestTimeoutException reads the RequestTimeoutException an error
+// response carries, and wraps it in e.
 func modeledRequestTimeoutException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &RequestTimeoutException{}
 	d := jsonBodyDecoder(body)
@@ -81,8 +81,8 @@ func modeledRequestTimeoutException(e *APIError, resp *http.Response, body []byt
 	return e
 }
 
-// modeledResourceNotFoundException decodes a ResourceNotFoundException from an
-// error response into e.
+// modeledResourceNotFoundException reads the ResourceNotFoundException an error
+// response carries, and wraps it in e.
 func modeledResourceNotFoundException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ResourceNotFoundException{}
 	d := jsonBodyDecoder(body)
@@ -100,8 +100,8 @@ func modeledResourceNotFoundException(e *APIError, resp *http.Response, body []b
 	return e
 }
 
-// modeledServiceUnavailableException decodes a ServiceUnavailableException from
-// an error response into e.
+// modeledServiceUnavailableException reads the ServiceUnavailableException an
+// error response carries, and wraps it in e.
 func modeledServiceUnavailableException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ServiceUnavailableException{}
 	d := jsonBodyDecoder(body)

@@ -484,7 +484,8 @@ func decodeGreetingWithErrorsResponse(resp *http.Response, v *GreetingWithErrors
 	return nil
 }
 
-// modeledComplexError decodes a ComplexError from an error response into e.
+// modeledComplexError reads the ComplexError an error response carries, and
+// wraps it in e.
 func modeledComplexError(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ComplexError{}
 	if v.Header, err = restGetHeader(resp.Header, "X-Header", restParseString[string]); err != nil {
@@ -508,7 +509,8 @@ func modeledComplexError(e *APIError, resp *http.Response, body []byte) (err err
 	return e
 }
 
-// modeledFooError decodes a FooError from an error response into e.
+// modeledFooError reads the FooError an error response carries, and wraps it in
+// e.
 func modeledFooError(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &FooError{}
 	if e.Message != "" {
@@ -524,8 +526,8 @@ func modeledFooError(e *APIError, resp *http.Response, body []byte) (err error) 
 	return e
 }
 
-// modeledInvalidGreeting decodes a InvalidGreeting from an error response into
-// e.
+// modeledInvalidGreeting reads the InvalidGreeting an error response carries,
+// and wraps it in e.
 func modeledInvalidGreeting(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidGreeting{}
 	d := jsonBodyDecoder(body)

@@ -273,12 +273,8 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
-	var body []byte
 	if v.Payload != "" {
-		body = []byte(v.Payload)
-	}
-	if body != nil {
-		restSetBody(req, body, "text/plain")
+		restSetBody(req, []byte(v.Payload), "")
 	}
 	return req, nil
 }
@@ -296,9 +292,8 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	}
 	hw.done()
 	restSetContentType(req.Header, "application/octet-stream")
-	body := v.Blob
-	if body != nil {
-		restSetBody(req, body, "application/octet-stream")
+	if v.Blob != nil {
+		restSetBody(req, v.Blob, "")
 	}
 	return req, nil
 }
@@ -316,9 +311,8 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	}
 	hw.done()
 	restSetContentType(req.Header, "text/plain")
-	body := v.Blob
-	if body != nil {
-		restSetBody(req, body, "text/plain")
+	if v.Blob != nil {
+		restSetBody(req, v.Blob, "")
 	}
 	return req, nil
 }
@@ -532,12 +526,8 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
-	var body []byte
 	if v.Payload != nil {
-		body = []byte(*v.Payload)
-	}
-	if body != nil {
-		restSetBody(req, body, "text/plain")
+		restSetBody(req, []byte(*v.Payload), "")
 	}
 	return req, nil
 }
@@ -858,12 +848,8 @@ func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *M
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
-	var body []byte
 	if v.Payload != nil {
-		body = []byte(*v.Payload)
-	}
-	if body != nil {
-		restSetBody(req, body, "text/plain")
+		restSetBody(req, []byte(*v.Payload), "")
 	}
 	return req, nil
 }
@@ -876,9 +862,8 @@ func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *Malform
 		return nil, err
 	}
 	restSetContentType(req.Header, "image/jpeg")
-	body := v.Payload
-	if body != nil {
-		restSetBody(req, body, "image/jpeg")
+	if v.Payload != nil {
+		restSetBody(req, v.Payload, "")
 	}
 	return req, nil
 }
@@ -1748,9 +1733,8 @@ func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, e
 	}
 	hw.done()
 	restSetContentType(req.Header, "application/octet-stream")
-	body := v.Data
-	if body != nil {
-		restSetBody(req, body, "application/octet-stream")
+	if v.Data != nil {
+		restSetBody(req, v.Data, "")
 	}
 	return req, nil
 }

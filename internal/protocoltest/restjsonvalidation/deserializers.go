@@ -14,8 +14,8 @@ func decodeMalformedEnumResponse(resp *http.Response, v *MalformedEnumOutput) er
 	return nil
 }
 
-// modeledValidationException decodes a ValidationException from an error
-// response into e.
+// modeledValidationException reads the ValidationException an error response
+// carries, and wraps it in e.
 func modeledValidationException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ValidationException{}
 	d := jsonBodyDecoder(body)

@@ -23,8 +23,8 @@ func decodeAddLayerVersionPermissionResponse(resp *http.Response, v *AddLayerVer
 	return nil
 }
 
-// modeledInvalidParameterValueException decodes a
-// InvalidParameterValueException from an error response into e.
+// modeledInvalidParameterValueException reads the
+// InvalidParameterValueException an error response carries, and wraps it in e.
 func modeledInvalidParameterValueException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidParameterValueException{}
 	d := jsonBodyDecoder(body)
@@ -42,8 +42,8 @@ func modeledInvalidParameterValueException(e *APIError, resp *http.Response, bod
 	return e
 }
 
-// modeledPolicyLengthExceededException decodes a PolicyLengthExceededException
-// from an error response into e.
+// modeledPolicyLengthExceededException reads the PolicyLengthExceededException
+// an error response carries, and wraps it in e.
 func modeledPolicyLengthExceededException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &PolicyLengthExceededException{}
 	d := jsonBodyDecoder(body)
@@ -61,8 +61,8 @@ func modeledPolicyLengthExceededException(e *APIError, resp *http.Response, body
 	return e
 }
 
-// modeledPreconditionFailedException decodes a PreconditionFailedException from
-// an error response into e.
+// modeledPreconditionFailedException reads the PreconditionFailedException an
+// error response carries, and wraps it in e.
 func modeledPreconditionFailedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &PreconditionFailedException{}
 	d := jsonBodyDecoder(body)
@@ -80,8 +80,8 @@ func modeledPreconditionFailedException(e *APIError, resp *http.Response, body [
 	return e
 }
 
-// modeledResourceConflictException decodes a ResourceConflictException from an
-// error response into e.
+// modeledResourceConflictException reads the ResourceConflictException an error
+// response carries, and wraps it in e.
 func modeledResourceConflictException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ResourceConflictException{}
 	d := jsonBodyDecoder(body)
@@ -99,8 +99,8 @@ func modeledResourceConflictException(e *APIError, resp *http.Response, body []b
 	return e
 }
 
-// modeledResourceNotFoundException decodes a ResourceNotFoundException from an
-// error response into e.
+// modeledResourceNotFoundException reads the ResourceNotFoundException an error
+// response carries, and wraps it in e.
 func modeledResourceNotFoundException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ResourceNotFoundException{}
 	d := jsonBodyDecoder(body)
@@ -118,8 +118,8 @@ func modeledResourceNotFoundException(e *APIError, resp *http.Response, body []b
 	return e
 }
 
-// modeledServiceException decodes a ServiceException from an error response
-// into e.
+// modeledServiceException reads the ServiceException an error response carries,
+// and wraps it in e.
 func modeledServiceException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ServiceException{}
 	d := jsonBodyDecoder(body)
@@ -137,8 +137,8 @@ func modeledServiceException(e *APIError, resp *http.Response, body []byte) (err
 	return e
 }
 
-// modeledTooManyRequestsException decodes a TooManyRequestsException from an
-// error response into e.
+// modeledTooManyRequestsException reads the TooManyRequestsException an error
+// response carries, and wraps it in e.
 func modeledTooManyRequestsException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &TooManyRequestsException{}
 	if v.RetryAfterSeconds, err = restGetHeader(resp.Header, "Retry-After", restParseString[string]); err != nil {
@@ -433,8 +433,9 @@ func decodeCreateFunctionResponse(resp *http.Response, v *CreateFunctionOutput) 
 	return nil
 }
 
-// modeledCodeSigningConfigNotFoundException decodes a
-// CodeSigningConfigNotFoundException from an error response into e.
+// modeledCodeSigningConfigNotFoundException reads the
+// CodeSigningConfigNotFoundException an error response carries, and wraps it in
+// e.
 func modeledCodeSigningConfigNotFoundException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &CodeSigningConfigNotFoundException{}
 	d := jsonBodyDecoder(body)
@@ -452,8 +453,8 @@ func modeledCodeSigningConfigNotFoundException(e *APIError, resp *http.Response,
 	return e
 }
 
-// modeledCodeStorageExceededException decodes a CodeStorageExceededException
-// from an error response into e.
+// modeledCodeStorageExceededException reads the CodeStorageExceededException an
+// error response carries, and wraps it in e.
 func modeledCodeStorageExceededException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &CodeStorageExceededException{}
 	d := jsonBodyDecoder(body)
@@ -471,8 +472,8 @@ func modeledCodeStorageExceededException(e *APIError, resp *http.Response, body 
 	return e
 }
 
-// modeledCodeVerificationFailedException decodes a
-// CodeVerificationFailedException from an error response into e.
+// modeledCodeVerificationFailedException reads the
+// CodeVerificationFailedException an error response carries, and wraps it in e.
 func modeledCodeVerificationFailedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &CodeVerificationFailedException{}
 	d := jsonBodyDecoder(body)
@@ -490,8 +491,8 @@ func modeledCodeVerificationFailedException(e *APIError, resp *http.Response, bo
 	return e
 }
 
-// modeledInvalidCodeSignatureException decodes a InvalidCodeSignatureException
-// from an error response into e.
+// modeledInvalidCodeSignatureException reads the InvalidCodeSignatureException
+// an error response carries, and wraps it in e.
 func modeledInvalidCodeSignatureException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidCodeSignatureException{}
 	d := jsonBodyDecoder(body)
@@ -715,8 +716,8 @@ func decodeDeleteEventSourceMappingResponse(resp *http.Response, v *DeleteEventS
 	return nil
 }
 
-// modeledResourceInUseException decodes a ResourceInUseException from an error
-// response into e.
+// modeledResourceInUseException reads the ResourceInUseException an error
+// response carries, and wraps it in e.
 func modeledResourceInUseException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ResourceInUseException{}
 	d := jsonBodyDecoder(body)
@@ -1903,8 +1904,9 @@ func decodeGetProvisionedConcurrencyConfigResponse(resp *http.Response, v *GetPr
 	return nil
 }
 
-// modeledProvisionedConcurrencyConfigNotFoundException decodes a
-// ProvisionedConcurrencyConfigNotFoundException from an error response into e.
+// modeledProvisionedConcurrencyConfigNotFoundException reads the
+// ProvisionedConcurrencyConfigNotFoundException an error response carries, and
+// wraps it in e.
 func modeledProvisionedConcurrencyConfigNotFoundException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ProvisionedConcurrencyConfigNotFoundException{}
 	d := jsonBodyDecoder(body)
@@ -2039,8 +2041,8 @@ func decodeInvokeResponse(resp *http.Response, v *InvokeOutput) error {
 	return nil
 }
 
-// modeledEC2AccessDeniedException decodes a EC2AccessDeniedException from an
-// error response into e.
+// modeledEC2AccessDeniedException reads the EC2AccessDeniedException an error
+// response carries, and wraps it in e.
 func modeledEC2AccessDeniedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EC2AccessDeniedException{}
 	d := jsonBodyDecoder(body)
@@ -2058,8 +2060,8 @@ func modeledEC2AccessDeniedException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledEC2ThrottledException decodes a EC2ThrottledException from an error
-// response into e.
+// modeledEC2ThrottledException reads the EC2ThrottledException an error
+// response carries, and wraps it in e.
 func modeledEC2ThrottledException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EC2ThrottledException{}
 	d := jsonBodyDecoder(body)
@@ -2077,8 +2079,8 @@ func modeledEC2ThrottledException(e *APIError, resp *http.Response, body []byte)
 	return e
 }
 
-// modeledEC2UnexpectedException decodes a EC2UnexpectedException from an error
-// response into e.
+// modeledEC2UnexpectedException reads the EC2UnexpectedException an error
+// response carries, and wraps it in e.
 func modeledEC2UnexpectedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EC2UnexpectedException{}
 	d := jsonBodyDecoder(body)
@@ -2096,7 +2098,8 @@ func modeledEC2UnexpectedException(e *APIError, resp *http.Response, body []byte
 	return e
 }
 
-// modeledEFSIOException decodes a EFSIOException from an error response into e.
+// modeledEFSIOException reads the EFSIOException an error response carries, and
+// wraps it in e.
 func modeledEFSIOException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EFSIOException{}
 	d := jsonBodyDecoder(body)
@@ -2114,8 +2117,8 @@ func modeledEFSIOException(e *APIError, resp *http.Response, body []byte) (err e
 	return e
 }
 
-// modeledEFSMountConnectivityException decodes a EFSMountConnectivityException
-// from an error response into e.
+// modeledEFSMountConnectivityException reads the EFSMountConnectivityException
+// an error response carries, and wraps it in e.
 func modeledEFSMountConnectivityException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EFSMountConnectivityException{}
 	d := jsonBodyDecoder(body)
@@ -2133,8 +2136,8 @@ func modeledEFSMountConnectivityException(e *APIError, resp *http.Response, body
 	return e
 }
 
-// modeledEFSMountFailureException decodes a EFSMountFailureException from an
-// error response into e.
+// modeledEFSMountFailureException reads the EFSMountFailureException an error
+// response carries, and wraps it in e.
 func modeledEFSMountFailureException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EFSMountFailureException{}
 	d := jsonBodyDecoder(body)
@@ -2152,8 +2155,8 @@ func modeledEFSMountFailureException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledEFSMountTimeoutException decodes a EFSMountTimeoutException from an
-// error response into e.
+// modeledEFSMountTimeoutException reads the EFSMountTimeoutException an error
+// response carries, and wraps it in e.
 func modeledEFSMountTimeoutException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EFSMountTimeoutException{}
 	d := jsonBodyDecoder(body)
@@ -2171,8 +2174,8 @@ func modeledEFSMountTimeoutException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledENILimitReachedException decodes a ENILimitReachedException from an
-// error response into e.
+// modeledENILimitReachedException reads the ENILimitReachedException an error
+// response carries, and wraps it in e.
 func modeledENILimitReachedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ENILimitReachedException{}
 	d := jsonBodyDecoder(body)
@@ -2190,8 +2193,8 @@ func modeledENILimitReachedException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledInvalidRequestContentException decodes a
-// InvalidRequestContentException from an error response into e.
+// modeledInvalidRequestContentException reads the
+// InvalidRequestContentException an error response carries, and wraps it in e.
 func modeledInvalidRequestContentException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidRequestContentException{}
 	d := jsonBodyDecoder(body)
@@ -2209,8 +2212,8 @@ func modeledInvalidRequestContentException(e *APIError, resp *http.Response, bod
 	return e
 }
 
-// modeledInvalidRuntimeException decodes a InvalidRuntimeException from an
-// error response into e.
+// modeledInvalidRuntimeException reads the InvalidRuntimeException an error
+// response carries, and wraps it in e.
 func modeledInvalidRuntimeException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidRuntimeException{}
 	d := jsonBodyDecoder(body)
@@ -2228,8 +2231,8 @@ func modeledInvalidRuntimeException(e *APIError, resp *http.Response, body []byt
 	return e
 }
 
-// modeledInvalidSecurityGroupIDException decodes a
-// InvalidSecurityGroupIDException from an error response into e.
+// modeledInvalidSecurityGroupIDException reads the
+// InvalidSecurityGroupIDException an error response carries, and wraps it in e.
 func modeledInvalidSecurityGroupIDException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidSecurityGroupIDException{}
 	d := jsonBodyDecoder(body)
@@ -2247,8 +2250,8 @@ func modeledInvalidSecurityGroupIDException(e *APIError, resp *http.Response, bo
 	return e
 }
 
-// modeledInvalidSubnetIDException decodes a InvalidSubnetIDException from an
-// error response into e.
+// modeledInvalidSubnetIDException reads the InvalidSubnetIDException an error
+// response carries, and wraps it in e.
 func modeledInvalidSubnetIDException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidSubnetIDException{}
 	d := jsonBodyDecoder(body)
@@ -2266,8 +2269,8 @@ func modeledInvalidSubnetIDException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledInvalidZipFileException decodes a InvalidZipFileException from an
-// error response into e.
+// modeledInvalidZipFileException reads the InvalidZipFileException an error
+// response carries, and wraps it in e.
 func modeledInvalidZipFileException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidZipFileException{}
 	d := jsonBodyDecoder(body)
@@ -2285,8 +2288,8 @@ func modeledInvalidZipFileException(e *APIError, resp *http.Response, body []byt
 	return e
 }
 
-// modeledKMSAccessDeniedException decodes a KMSAccessDeniedException from an
-// error response into e.
+// modeledKMSAccessDeniedException reads the KMSAccessDeniedException an error
+// response carries, and wraps it in e.
 func modeledKMSAccessDeniedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &KMSAccessDeniedException{}
 	d := jsonBodyDecoder(body)
@@ -2304,8 +2307,8 @@ func modeledKMSAccessDeniedException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledKMSDisabledException decodes a KMSDisabledException from an error
-// response into e.
+// modeledKMSDisabledException reads the KMSDisabledException an error response
+// carries, and wraps it in e.
 func modeledKMSDisabledException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &KMSDisabledException{}
 	d := jsonBodyDecoder(body)
@@ -2323,8 +2326,8 @@ func modeledKMSDisabledException(e *APIError, resp *http.Response, body []byte) 
 	return e
 }
 
-// modeledKMSInvalidStateException decodes a KMSInvalidStateException from an
-// error response into e.
+// modeledKMSInvalidStateException reads the KMSInvalidStateException an error
+// response carries, and wraps it in e.
 func modeledKMSInvalidStateException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &KMSInvalidStateException{}
 	d := jsonBodyDecoder(body)
@@ -2342,8 +2345,8 @@ func modeledKMSInvalidStateException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledKMSNotFoundException decodes a KMSNotFoundException from an error
-// response into e.
+// modeledKMSNotFoundException reads the KMSNotFoundException an error response
+// carries, and wraps it in e.
 func modeledKMSNotFoundException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &KMSNotFoundException{}
 	d := jsonBodyDecoder(body)
@@ -2361,8 +2364,8 @@ func modeledKMSNotFoundException(e *APIError, resp *http.Response, body []byte) 
 	return e
 }
 
-// modeledRecursiveInvocationException decodes a RecursiveInvocationException
-// from an error response into e.
+// modeledRecursiveInvocationException reads the RecursiveInvocationException an
+// error response carries, and wraps it in e.
 func modeledRecursiveInvocationException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &RecursiveInvocationException{}
 	d := jsonBodyDecoder(body)
@@ -2380,8 +2383,8 @@ func modeledRecursiveInvocationException(e *APIError, resp *http.Response, body 
 	return e
 }
 
-// modeledRequestTooLargeException decodes a RequestTooLargeException from an
-// error response into e.
+// modeledRequestTooLargeException reads the RequestTooLargeException an error
+// response carries, and wraps it in e.
 func modeledRequestTooLargeException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &RequestTooLargeException{}
 	d := jsonBodyDecoder(body)
@@ -2399,8 +2402,8 @@ func modeledRequestTooLargeException(e *APIError, resp *http.Response, body []by
 	return e
 }
 
-// modeledResourceNotReadyException decodes a ResourceNotReadyException from an
-// error response into e.
+// modeledResourceNotReadyException reads the ResourceNotReadyException an error
+// response carries, and wraps it in e.
 func modeledResourceNotReadyException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ResourceNotReadyException{}
 	d := jsonBodyDecoder(body)
@@ -2418,8 +2421,8 @@ func modeledResourceNotReadyException(e *APIError, resp *http.Response, body []b
 	return e
 }
 
-// modeledSnapStartException decodes a SnapStartException from an error response
-// into e.
+// modeledSnapStartException reads the SnapStartException an error response
+// carries, and wraps it in e.
 func modeledSnapStartException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &SnapStartException{}
 	d := jsonBodyDecoder(body)
@@ -2437,8 +2440,8 @@ func modeledSnapStartException(e *APIError, resp *http.Response, body []byte) (e
 	return e
 }
 
-// modeledSnapStartNotReadyException decodes a SnapStartNotReadyException from
-// an error response into e.
+// modeledSnapStartNotReadyException reads the SnapStartNotReadyException an
+// error response carries, and wraps it in e.
 func modeledSnapStartNotReadyException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &SnapStartNotReadyException{}
 	d := jsonBodyDecoder(body)
@@ -2456,8 +2459,8 @@ func modeledSnapStartNotReadyException(e *APIError, resp *http.Response, body []
 	return e
 }
 
-// modeledSnapStartTimeoutException decodes a SnapStartTimeoutException from an
-// error response into e.
+// modeledSnapStartTimeoutException reads the SnapStartTimeoutException an error
+// response carries, and wraps it in e.
 func modeledSnapStartTimeoutException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &SnapStartTimeoutException{}
 	d := jsonBodyDecoder(body)
@@ -2475,8 +2478,9 @@ func modeledSnapStartTimeoutException(e *APIError, resp *http.Response, body []b
 	return e
 }
 
-// modeledSubnetIPAddressLimitReachedException decodes a
-// SubnetIPAddressLimitReachedException from an error response into e.
+// modeledSubnetIPAddressLimitReachedException reads the
+// SubnetIPAddressLimitReachedException an error response carries, and wraps it
+// in e.
 func modeledSubnetIPAddressLimitReachedException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &SubnetIPAddressLimitReachedException{}
 	d := jsonBodyDecoder(body)
@@ -2494,8 +2498,8 @@ func modeledSubnetIPAddressLimitReachedException(e *APIError, resp *http.Respons
 	return e
 }
 
-// modeledUnsupportedMediaTypeException decodes a UnsupportedMediaTypeException
-// from an error response into e.
+// modeledUnsupportedMediaTypeException reads the UnsupportedMediaTypeException
+// an error response carries, and wraps it in e.
 func modeledUnsupportedMediaTypeException(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &UnsupportedMediaTypeException{}
 	d := jsonBodyDecoder(body)

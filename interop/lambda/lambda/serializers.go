@@ -603,9 +603,8 @@ func buildInvokeRequest(ctx context.Context, v *InvokeInput, endpoint string) (*
 	}
 	hw.done()
 	restSetContentType(req.Header, "application/octet-stream")
-	body := v.Payload
-	if body != nil {
-		restSetBody(req, body, "application/octet-stream")
+	if v.Payload != nil {
+		restSetBody(req, v.Payload, "")
 	}
 	return req, nil
 }
