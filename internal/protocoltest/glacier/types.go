@@ -14,6 +14,7 @@ type UploadArchiveInput struct {
 
 	ArchiveDescription *string
 
+	// It is read as the request is sent, and not closed.
 	Body io.Reader
 
 	Checksum *string
@@ -42,6 +43,7 @@ type UploadMultipartPartInput struct {
 	// This member is required.
 	VaultName *string
 
+	// It is read as the request is sent, and not closed.
 	Body io.Reader
 
 	Checksum *string

@@ -1937,6 +1937,7 @@ type SparseJsonMapsOutput struct {
 // example, no JSON document is synthesized because the payload is not a
 // structure or a union type.
 type StreamingTraitsInput struct {
+	// It is read as the request is sent, and not closed.
 	Blob io.Reader
 
 	Foo *string
@@ -1944,6 +1945,7 @@ type StreamingTraitsInput struct {
 
 // StreamingTraitsOutput is the output of StreamingTraits.
 type StreamingTraitsOutput struct {
+	// It is the response body, unread: the caller reads and closes it.
 	Blob io.ReadCloser
 
 	Foo *string
@@ -1959,6 +1961,7 @@ type StreamingTraitsOutput struct {
 // length in the request body. In this example, no JSON document is synthesized
 // because the payload is not a structure or a union type.
 type StreamingTraitsRequireLengthInput struct {
+	// It is read as the request is sent, and not closed.
 	Blob io.Reader
 
 	Foo *string
@@ -1979,6 +1982,7 @@ type StreamingTraitsRequireLengthOutput struct {
 // body. This examples uses a `@mediaType` trait on the payload to force a
 // custom content-type to be serialized.
 type StreamingTraitsWithMediaTypeInput struct {
+	// It is read as the request is sent, and not closed.
 	Blob io.Reader
 
 	Foo *string
@@ -1987,6 +1991,7 @@ type StreamingTraitsWithMediaTypeInput struct {
 // StreamingTraitsWithMediaTypeOutput is the output of
 // StreamingTraitsWithMediaType.
 type StreamingTraitsWithMediaTypeOutput struct {
+	// It is the response body, unread: the caller reads and closes it.
 	Blob io.ReadCloser
 
 	Foo *string

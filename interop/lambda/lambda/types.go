@@ -3599,7 +3599,7 @@ type InvokeAsyncInput struct {
 
 	// The JSON that you want to provide to your Lambda function as input.
 	//
-	// This member is required.
+	// This member is required. It is read as the request is sent, and not closed.
 	InvokeArgs io.Reader
 }
 
