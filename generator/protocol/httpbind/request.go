@@ -365,6 +365,9 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 		code = w.codec.EncodePayload(msg, f)
 	case msg.HasBody():
 		code = w.codec.EncodeBody(msg)
+	case op.Shape.Traits.Has(traitChecksumReq):
+		// No body: the checksum is that of none.
+		return false, []jen.Code{jen.Id("restSetContentMD5").Call(jen.Id("req"), jen.Nil())}
 	default:
 		return false, nil
 	}

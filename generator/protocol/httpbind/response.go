@@ -58,7 +58,7 @@ func (w *Writer) response(op *plan.Operation) {
 }
 
 // responseFields reads the members bound to the status line and headers;
-// fallible reports reads that can fail, which assign err.
+// fallible reports reads that assign err, which the caller declares.
 func (w *Writer) responseFields(msg *Message) (code []jen.Code, fallible bool) {
 	for _, b := range msg.Bindings {
 		f := b.Field
@@ -75,16 +75,17 @@ func (w *Writer) responseFields(msg *Message) (code []jen.Code, fallible bool) {
 			code = append(code, jen.If(jen.Id("m").Op(":=").Id("restGetPrefixHeaders").Call(jen.Id("resp").Dot("Header"), jen.Lit(b.Name)),
 				jen.Len(jen.Id("m")).Op(">").Lit(0)).Block(dst.Op("=").Id("m")))
 		case Header:
-			code = append(code, headerRead(b))
-			fallible = true
+			read, assigns := headerRead(b)
+			code = append(code, read)
+			fallible = fallible || assigns
 		}
 	}
 	return code, fallible
 }
 
 // headerRead reads one @httpHeader member; an absent header leaves it
-// unset.
-func headerRead(b Binding) jen.Code {
+// unset. assigns reports that the code assigns err, declared outside it.
+func headerRead(b Binding) (code jen.Code, assigns bool) {
 	f := b.Field
 	t := f.Type
 	h := jen.Id("resp").Dot("Header")
@@ -97,14 +98,15 @@ func headerRead(b Binding) jen.Code {
 		} else {
 			get = jen.Id("restGetHeaderList").Call(h, name, parser(t.Elem, t.Member))
 		}
-		return jen.If(jen.List(dst, jen.Err()).Op("=").Add(get), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		return jen.If(jen.List(dst, jen.Err()).Op("=").Add(get), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())), true
 	}
 	get := jen.Id("restGetHeader").Call(h, name, parser(t, f.Member))
 	if f.Pointer {
-		return jen.If(jen.List(dst, jen.Err()).Op("=").Add(get), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		return jen.If(jen.List(dst, jen.Err()).Op("=").Add(get), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())), true
 	}
+	// A member held by value takes the header's value when there is one.
 	return jen.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(get), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())).
-		Else().If(jen.Id("x").Op("!=").Nil()).Block(dst.Op("=").Op("*").Id("x"))
+		Else().If(jen.Id("x").Op("!=").Nil()).Block(dst.Op("=").Op("*").Id("x")), false
 }
 
 // parser is the runtime function reading a header element of type t,
