@@ -31,9 +31,9 @@ type protocolRequestCase struct {
 	queryParams        []string
 	forbidQueryParams  []string
 	requireQueryParams []string
-	body                      string
-	hasBody                   bool
-	bodyMediaType             string
+	body               string
+	hasBody            bool
+	bodyMediaType      string
 }
 
 // checkProtocolRequest compares a built request with a case. Form bodies

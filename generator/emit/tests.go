@@ -431,7 +431,7 @@ func (t *tests) responseTest(op *plan.Operation) error {
 	}
 	check = append(check, jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
 		jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded output:\n got %+v\nwant %+v"), jen.Id("got"), jen.Id("want"))))
-	t.f.Func().Id("Test"+op.Name+"Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(check...)
+	t.f.Func().Id("Test" + op.Name + "Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(check...)
 	t.f.Line()
 	return nil
 }
