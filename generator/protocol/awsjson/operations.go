@@ -164,8 +164,9 @@ func (w *writer) modeled(st *plan.Struct) string {
 	}
 	body = append(body,
 		// The code the service sent, when it is not the one the type
-		// reports by default (an awsQueryCompatible code, say).
-		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit(st.Code)).Block(
+		// reports by default (an awsQueryCompatible code, say); letter
+		// case aside, as the type was chosen in any case.
+		jen.If(jen.Op("!").Qual("strings", "EqualFold").Call(jen.Id("e").Dot("Code"), jen.Lit(st.Code))).Block(
 			jen.Id("me").Dot("ErrorCodeOverride").Op("=").Op("&").Id("e").Dot("Code")),
 		jen.If(jen.Id("e").Dot("Fault").Op("==").Add(w.g.Id("FaultUnknown"))).Block(
 			jen.Id("e").Dot("Fault").Op("=").Add(w.g.Id(st.Fault.Ident()))),

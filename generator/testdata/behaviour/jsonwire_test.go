@@ -186,7 +186,7 @@ func TestErrors(t *testing.T) {
 		{"code over type", response(400, `{"__type": "Gone", "code": "aws.x#overloaded", "Message": "busy"}`),
 			"overloaded", "busy", FaultServer, func(err error) bool {
 				var e *Overloaded
-				return errors.As(err, &e) && *e.Message == "busy" && e.ErrorCode() == "overloaded"
+				return errors.As(err, &e) && *e.Message == "busy" && e.ErrorCode() == "Overloaded"
 			}, "code field, any case"},
 		{"no message member", response(410, `{"__type": "Gone", "message": "bye"}`),
 			"Gone", "bye", FaultClient, func(err error) bool { var e *Gone; return errors.As(err, &e) && e.ErrorMessage() == "bye" }, "message kept"},

@@ -131,7 +131,7 @@ func modeledComplexError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "ComplexError" {
+	if !strings.EqualFold(e.Code, "ComplexError") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -151,7 +151,7 @@ func modeledFooError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "FooError" {
+	if !strings.EqualFold(e.Code, "FooError") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -168,7 +168,7 @@ func modeledInvalidGreeting(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "InvalidGreeting" {
+	if !strings.EqualFold(e.Code, "InvalidGreeting") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -990,7 +990,7 @@ func deserializeMyUnion(d *jsonDecoder) MyUnion {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -1017,7 +1017,7 @@ func deserializeTestStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -1063,7 +1063,7 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 	}
 	v := map[string]Dialog{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x Dialog
 		deserializeDialog(d, &x)
 		v[k] = x
@@ -1088,7 +1088,7 @@ func deserializeRequiredStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -1111,7 +1111,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v

@@ -357,7 +357,11 @@ func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
 		b = jsonKeyLit(b, `"blobValue":`)
-		b = jsonBlob(b, u.Value)
+		if u.Value == nil {
+			b = jsonNull(b)
+		} else {
+			b = jsonBlob(b, u.Value)
+		}
 	case *MyUnionMemberTimestampValue:
 		b = jsonKeyLit(b, `"timestampValue":`)
 		b = jsonTime(b, u.Value, timeEpochSeconds)

@@ -27,7 +27,7 @@ func modeledCustomCodeError(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "Customized" {
+	if !strings.EqualFold(e.Code, "Customized") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -44,7 +44,7 @@ func modeledNoCustomCodeError(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "NoCustomCodeError" {
+	if !strings.EqualFold(e.Code, "NoCustomCodeError") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {

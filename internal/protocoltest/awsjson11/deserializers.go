@@ -177,7 +177,7 @@ func modeledComplexError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "ComplexError" {
+	if !strings.EqualFold(e.Code, "ComplexError") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -197,7 +197,7 @@ func modeledFooError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "FooError" {
+	if !strings.EqualFold(e.Code, "FooError") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -214,7 +214,7 @@ func modeledInvalidGreeting(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "InvalidGreeting" {
+	if !strings.EqualFold(e.Code, "InvalidGreeting") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -357,7 +357,7 @@ func modeledErrorWithMembers(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "ErrorWithMembers" {
+	if !strings.EqualFold(e.Code, "ErrorWithMembers") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -377,7 +377,7 @@ func modeledErrorWithoutMembers(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "ErrorWithoutMembers" {
+	if !strings.EqualFold(e.Code, "ErrorWithoutMembers") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -946,7 +946,7 @@ func deserializeFooEnumMap(d *jsonDecoder) map[string]FooEnum {
 	}
 	v := map[string]FooEnum{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = jsonEnum(d, knownFooEnum)
 	}
 	return v
@@ -980,7 +980,7 @@ func deserializeIntegerEnumMap(d *jsonDecoder) map[string]IntegerEnum {
 	}
 	v := map[string]IntegerEnum{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = IntegerEnum(d.int32())
 	}
 	return v
@@ -1027,7 +1027,7 @@ func deserializeMyUnion(d *jsonDecoder) MyUnion {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -1094,7 +1094,7 @@ func deserializeMapOfListsOfStrings(d *jsonDecoder) map[string][]string {
 	}
 	v := map[string][]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeListOfStrings(d)
 	}
 	return v
@@ -1106,7 +1106,7 @@ func deserializeMapOfMapOfStrings(d *jsonDecoder) map[string]map[string]string {
 	}
 	v := map[string]map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeMapOfStrings(d)
 	}
 	return v
@@ -1118,7 +1118,7 @@ func deserializeMapOfStrings(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -1130,7 +1130,7 @@ func deserializeMapOfStructs(d *jsonDecoder) map[string]SimpleStruct {
 	}
 	v := map[string]SimpleStruct{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x SimpleStruct
 		deserializeSimpleStruct(d, &x)
 		v[k] = x
@@ -1156,7 +1156,7 @@ func deserializeMapOfKitchenSinks(d *jsonDecoder) map[string]KitchenSink {
 	}
 	v := map[string]KitchenSink{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x KitchenSink
 		deserializeKitchenSink(d, &x)
 		v[k] = x
@@ -1276,7 +1276,7 @@ func deserializeSparseStringMap(d *jsonDecoder) map[string]*string {
 	}
 	v := map[string]*string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.stringPtr()
 	}
 	return v
@@ -1299,7 +1299,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v

@@ -591,7 +591,11 @@ func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
 		b = jsonKeyLit(b, `"blobValue":`)
-		b = jsonBlob(b, u.Value)
+		if u.Value == nil {
+			b = jsonNull(b)
+		} else {
+			b = jsonBlob(b, u.Value)
+		}
 	case *MyUnionMemberTimestampValue:
 		b = jsonKeyLit(b, `"timestampValue":`)
 		b = jsonTime(b, u.Value, timeEpochSeconds)
@@ -624,6 +628,9 @@ func serializeEmptyStruct(b []byte, v *EmptyStruct) []byte {
 func serializeListOfListOfStrings(b []byte, v [][]string) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = serializeListOfStrings(b, x)
 	}
@@ -633,6 +640,9 @@ func serializeListOfListOfStrings(b []byte, v [][]string) []byte {
 func serializeListOfMapsOfStrings(b []byte, v []map[string]string) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = serializeMapOfStrings(b, x)
 	}
@@ -660,6 +670,9 @@ func serializeListOfStructs(b []byte, v []SimpleStruct) []byte {
 func serializeMapOfListsOfStrings(b []byte, v map[string][]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeListOfStrings(b, x)
 	}
@@ -669,6 +682,9 @@ func serializeMapOfListsOfStrings(b []byte, v map[string][]string) []byte {
 func serializeMapOfMapOfStrings(b []byte, v map[string]map[string]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeMapOfStrings(b, x)
 	}

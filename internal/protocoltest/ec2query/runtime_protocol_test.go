@@ -9,6 +9,7 @@ package ec2query
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -33,7 +34,8 @@ type protocolRequestCase struct {
 }
 
 // checkProtocolRequest compares a built request with a case. Form bodies
-// are compared as parsed key/value pairs, as the Smithy spec asks.
+// are compared as parsed key/value pairs and JSON bodies as values, as the
+// Smithy spec asks.
 func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase) {
 	t.Helper()
 	if c.method != "" && req.Method != c.method {
@@ -85,6 +87,18 @@ func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("form body:\n got %s\nwant %s", formPairs(got), formPairs(want))
+		}
+		return
+	}
+	if c.bodyMediaType == "application/json" {
+		var got, want any
+		err1 := json.Unmarshal(body, &got)
+		err2 := json.Unmarshal([]byte(c.body), &want)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("JSON bodies do not parse: %v, %v\n got %s", err1, err2, body)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("JSON body:\n got %s\nwant %s", body, c.body)
 		}
 		return
 	}

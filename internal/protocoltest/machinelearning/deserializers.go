@@ -26,7 +26,7 @@ func modeledInternalServerException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "InternalServerException" {
+	if !strings.EqualFold(e.Code, "InternalServerException") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -43,7 +43,7 @@ func modeledInvalidInputException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "InvalidInputException" {
+	if !strings.EqualFold(e.Code, "InvalidInputException") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -60,7 +60,7 @@ func modeledLimitExceededException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "LimitExceededException" {
+	if !strings.EqualFold(e.Code, "LimitExceededException") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -77,7 +77,7 @@ func modeledPredictorNotMountedException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "PredictorNotMountedException" {
+	if !strings.EqualFold(e.Code, "PredictorNotMountedException") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -94,7 +94,7 @@ func modeledResourceNotFoundException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "ResourceNotFoundException" {
+	if !strings.EqualFold(e.Code, "ResourceNotFoundException") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -239,7 +239,7 @@ func deserializeDetailsMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -251,7 +251,7 @@ func deserializeScoreValuePerLabelMap(d *jsonDecoder) map[string]float32 {
 	}
 	v := map[string]float32{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.float32()
 	}
 	return v

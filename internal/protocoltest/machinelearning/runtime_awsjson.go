@@ -83,15 +83,12 @@ const (
 // target is "Service.Operation", contentType one of awsJSON10 and
 // awsJSON11, flags a set of the flags above.
 func newAWSJSONRequest(ctx context.Context, endpoint, hostPrefix, target, contentType string, body []byte, flags int) (*http.Request, error) {
-	req, err := newPostRequest(ctx, endpoint, hostPrefix, contentType, body, flags&awsJSONGzip != 0)
-	if err != nil {
-		return nil, err
-	}
-	req.Header["X-Amz-Target"] = []string{target}
+	gzipBody := flags&awsJSONGzip != 0
 	if flags&awsJSONQueryMode != 0 {
-		req.Header["X-Amzn-Query-Mode"] = []string{"true"}
+		return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody,
+			"Content-Type", contentType, "X-Amz-Target", target, "X-Amzn-Query-Mode", "true")
 	}
-	return req, nil
+	return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody, "Content-Type", contentType, "X-Amz-Target", target)
 }
 
 // awsJSONEndpoint returns the endpoint an input names (Machine Learning's

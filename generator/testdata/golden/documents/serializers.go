@@ -45,6 +45,9 @@ func serializeDocMap(b []byte, v map[string]any) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		if b, err = jsonDocument(b, x); err != nil {
 			return b, err

@@ -27,7 +27,7 @@ func modeledBadThing(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "BadThing" {
+	if !strings.EqualFold(e.Code, "BadThing") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -44,7 +44,7 @@ func modeledOverloaded(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "Overloaded" {
+	if !strings.EqualFold(e.Code, "Overloaded") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -64,7 +64,7 @@ func modeledGone(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "Gone" {
+	if !strings.EqualFold(e.Code, "Gone") {
 		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
@@ -176,7 +176,7 @@ func deserializeSparseLabels(d *jsonDecoder) map[string]*string {
 	}
 	v := map[string]*string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.stringPtr()
 	}
 	return v
@@ -200,7 +200,7 @@ func deserializeThing(d *jsonDecoder) Thing {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
