@@ -125,7 +125,11 @@ func (w *writer) operationError(op *plan.Operation) {
 			continue
 		}
 		seen[typ] = true
-		cases = append(cases, jen.Case(jen.Lit(typ)).Block(jen.Return(jen.Id(w.modeled(st)).Call(jen.Id("e"), jen.Id("body")))))
+		args := []jen.Code{jen.Id("e"), jen.Id("body")}
+		if w.queryCompatible {
+			args = append(args, jen.Id("resp").Dot("Header"))
+		}
+		cases = append(cases, jen.Case(jen.Lit(typ)).Block(jen.Return(jen.Id(w.modeled(st)).Call(args...))))
 	}
 	typ := jen.Id("_")
 	if len(cases) > 0 {
@@ -162,18 +166,22 @@ func (w *writer) modeled(st *plan.Struct) string {
 		body = append(body, jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(
 			jen.Id("me").Dot("Message").Op("=").Op("&").Id("e").Dot("Message")))
 	}
+	params := []jen.Code{jen.Id("e").Op("*").Add(w.g.Id("APIError")), jen.Id("body").Index().Byte()}
+	if w.queryCompatible {
+		// The query code the service sent, when it is not the one the
+		// type reports by default, as the AWS SDK does.
+		params = append(params, jen.Id("h").Qual("net/http", "Header"))
+		body = append(body, jen.If(jen.List(jen.Id("code"), jen.Id("_"), jen.Id("ok")).Op(":=").Id("jsonQueryError").Call(jen.Id("h")),
+			jen.Id("ok").Op("&&").Id("code").Op("!=").Lit(st.Code)).Block(
+			jen.Id("me").Dot("ErrorCodeOverride").Op("=").Op("&").Id("code")))
+	}
 	body = append(body,
-		// The code the service sent, when it is not the one the type
-		// reports by default (an awsQueryCompatible code, say); letter
-		// case aside, as the type was chosen in any case.
-		jen.If(jen.Op("!").Qual("strings", "EqualFold").Call(jen.Id("e").Dot("Code"), jen.Lit(st.Code))).Block(
-			jen.Id("me").Dot("ErrorCodeOverride").Op("=").Op("&").Id("e").Dot("Code")),
 		jen.If(jen.Id("e").Dot("Fault").Op("==").Add(w.g.Id("FaultUnknown"))).Block(
 			jen.Id("e").Dot("Fault").Op("=").Add(w.g.Id(st.Fault.Ident()))),
 		jen.Id("e").Dot("Err").Op("=").Id("me"),
 		jen.Return(jen.Id("e")),
 	)
-	w.de.Func().Id(name).Params(jen.Id("e").Op("*").Add(w.g.Id("APIError")), jen.Id("body").Index().Byte()).Error().Block(body...)
+	w.de.Func().Id(name).Params(params...).Error().Block(body...)
 	w.de.Line()
 	return name
 }

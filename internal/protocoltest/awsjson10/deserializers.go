@@ -131,9 +131,6 @@ func modeledComplexError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if !strings.EqualFold(e.Code, "ComplexError") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -151,9 +148,6 @@ func modeledFooError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if !strings.EqualFold(e.Code, "FooError") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
 	}
@@ -167,9 +161,6 @@ func modeledInvalidGreeting(e *APIError, body []byte) error {
 	deserializeInvalidGreeting(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if !strings.EqualFold(e.Code, "InvalidGreeting") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient

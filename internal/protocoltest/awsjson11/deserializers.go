@@ -177,9 +177,6 @@ func modeledComplexError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if !strings.EqualFold(e.Code, "ComplexError") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -197,9 +194,6 @@ func modeledFooError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if !strings.EqualFold(e.Code, "FooError") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
 	}
@@ -213,9 +207,6 @@ func modeledInvalidGreeting(e *APIError, body []byte) error {
 	deserializeInvalidGreeting(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if !strings.EqualFold(e.Code, "InvalidGreeting") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -357,9 +348,6 @@ func modeledErrorWithMembers(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if !strings.EqualFold(e.Code, "ErrorWithMembers") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -376,9 +364,6 @@ func modeledErrorWithoutMembers(e *APIError, body []byte) error {
 	}
 	if e.Message != "" {
 		me.Message = &e.Message
-	}
-	if !strings.EqualFold(e.Code, "ErrorWithoutMembers") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer

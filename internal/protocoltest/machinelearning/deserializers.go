@@ -26,9 +26,6 @@ func modeledInternalServerException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if !strings.EqualFold(e.Code, "InternalServerException") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
 	}
@@ -42,9 +39,6 @@ func modeledInvalidInputException(e *APIError, body []byte) error {
 	deserializeInvalidInputException(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if !strings.EqualFold(e.Code, "InvalidInputException") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -60,9 +54,6 @@ func modeledLimitExceededException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if !strings.EqualFold(e.Code, "LimitExceededException") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -77,9 +68,6 @@ func modeledPredictorNotMountedException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if !strings.EqualFold(e.Code, "PredictorNotMountedException") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -93,9 +81,6 @@ func modeledResourceNotFoundException(e *APIError, body []byte) error {
 	deserializeResourceNotFoundException(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if !strings.EqualFold(e.Code, "ResourceNotFoundException") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient

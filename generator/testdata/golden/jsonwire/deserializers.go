@@ -27,9 +27,6 @@ func modeledBadThing(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if !strings.EqualFold(e.Code, "BadThing") {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -43,9 +40,6 @@ func modeledOverloaded(e *APIError, body []byte) error {
 	deserializeOverloaded(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if !strings.EqualFold(e.Code, "Overloaded") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
@@ -63,9 +57,6 @@ func modeledGone(e *APIError, body []byte) error {
 	}
 	if e.Message != "" {
 		me.Message = &e.Message
-	}
-	if !strings.EqualFold(e.Code, "Gone") {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
