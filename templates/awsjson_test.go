@@ -12,12 +12,14 @@ import (
 
 func TestNewAWSJSONRequest(t *testing.T) {
 	body := []byte(`{"TableName":"t"}`)
+	type input struct{ table string }
+	serialize := func(b []byte, v *input) ([]byte, error) { return append(b, `{"TableName":"`+v.table+`"}`...), nil }
 	for _, c := range []struct {
 		flags    int
 		encoding string
 		mode     string
 	}{{0, "", ""}, {awsJSONGzip, "gzip", ""}, {awsJSONQueryMode, "", "true"}, {awsJSONGzip | awsJSONQueryMode, "gzip", "true"}} {
-		req, err := newAWSJSONRequest(context.Background(), "https://dynamodb.us-east-1.amazonaws.com", "", "DynamoDB_20120810.PutItem", awsJSON10, body, c.flags)
+		req, err := newAWSJSONRequest(context.Background(), "https://dynamodb.us-east-1.amazonaws.com", "", "DynamoDB_20120810.PutItem", awsJSON10, &input{"t"}, serialize, c.flags)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -47,12 +47,8 @@ func (w *writer) request(op *plan.Operation) {
 	body = append(body, checks...)
 	enc, _ := op.Shape.Traits.RequestCompression()
 	target := w.g.Plan.Service.ID.Name() + "." + op.Shape.ID.Name()
-	body = append(body,
-		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("awsJSONBody").Call(jen.Id("v"), jen.Id(w.codec.WriteBody(op.Input, op.Input.Fields))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("newAWSJSONRequest").Call(jen.Id("ctx"), jen.Id("endpoint"), prefix, jen.Lit(target),
-			jen.Id(w.d.Const), jen.Id("body"), flags(slices.Contains(enc, "gzip"), w.queryCompatible))),
-	)
+	body = append(body, jen.Return(jen.Id("newAWSJSONRequest").Call(jen.Id("ctx"), jen.Id("endpoint"), prefix, jen.Lit(target),
+		jen.Id(w.d.Const), jen.Id("v"), jen.Id(w.codec.WriteBody(op.Input, op.Input.Fields)), flags(slices.Contains(enc, "gzip"), w.queryCompatible))))
 	w.ser.Add(emit.Text(doc))
 	w.ser.Func().Id(op.RequestFunc).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("v").Op("*").Id(op.Input.Name), jen.Id("endpoint").String(),
@@ -98,12 +94,8 @@ func predictEndpoint(op *plan.Operation) *plan.Field {
 func (w *writer) response(op *plan.Operation) {
 	w.de.Add(emit.Text(op.ResponseFunc + " reads a successful " + op.Name + " response into v."))
 	w.de.Func().Id(op.ResponseFunc).Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Op("*").Id(op.Output.Name)).Error().Block(
-		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("readBody").Call(jen.Id("resp")),
-		errReturn,
-		jen.Id("d").Op(":=").Id("jsonBodyDecoder").Call(jen.Id("body")),
-		jen.Id(w.codec.ReadBody(op.Output, op.Output.Fields)).Call(jen.Op("&").Id("d"), jen.Id("v")),
-		jen.Id("v").Dot("ResultMetadata").Dot("RequestID").Op("=").Id("awsJSONRequestID").Call(jen.Id("resp").Dot("Header")),
-		jen.Return(jen.Id("d").Dot("end").Call()),
+		jen.Return(jen.Id("awsJSONResponse").Call(jen.Id("resp"), jen.Id("v"), jen.Id(w.codec.ReadBody(op.Output, op.Output.Fields)),
+			jen.Op("&").Id("v").Dot("ResultMetadata"))),
 	)
 	w.de.Line()
 }

@@ -10,14 +10,7 @@ import (
 // decodeQueryCompatibleOperationResponse reads a successful
 // QueryCompatibleOperation response into v.
 func decodeQueryCompatibleOperationResponse(resp *http.Response, v *QueryCompatibleOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeQueryCompatibleOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeQueryCompatibleOperationOutput, &v.ResultMetadata)
 }
 
 func modeledCustomCodeError(e *APIError, body []byte, h http.Header) error {

@@ -9,14 +9,7 @@ import (
 
 // decodePredictResponse reads a successful Predict response into v.
 func decodePredictResponse(resp *http.Response, v *PredictOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePredictOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePredictOutput, &v.ResultMetadata)
 }
 
 func modeledInternalServerException(e *APIError, body []byte) error {

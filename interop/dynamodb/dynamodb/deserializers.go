@@ -12,14 +12,7 @@ import (
 // decodeBatchExecuteStatementResponse reads a successful BatchExecuteStatement
 // response into v.
 func decodeBatchExecuteStatementResponse(resp *http.Response, v *BatchExecuteStatementOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeBatchExecuteStatementOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeBatchExecuteStatementOutput, &v.ResultMetadata)
 }
 
 func modeledInternalServerError(e *APIError, body []byte) error {
@@ -70,14 +63,7 @@ func decodeBatchExecuteStatementError(resp *http.Response) error {
 
 // decodeBatchGetItemResponse reads a successful BatchGetItem response into v.
 func decodeBatchGetItemResponse(resp *http.Response, v *BatchGetItemOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeBatchGetItemOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeBatchGetItemOutput, &v.ResultMetadata)
 }
 
 func modeledInvalidEndpointException(e *APIError, body []byte) error {
@@ -148,14 +134,7 @@ func decodeBatchGetItemError(resp *http.Response) error {
 // decodeBatchWriteItemResponse reads a successful BatchWriteItem response into
 // v.
 func decodeBatchWriteItemResponse(resp *http.Response, v *BatchWriteItemOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeBatchWriteItemOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeBatchWriteItemOutput, &v.ResultMetadata)
 }
 
 func modeledItemCollectionSizeLimitExceededException(e *APIError, body []byte) error {
@@ -199,14 +178,7 @@ func decodeBatchWriteItemError(resp *http.Response) error {
 
 // decodeCreateBackupResponse reads a successful CreateBackup response into v.
 func decodeCreateBackupResponse(resp *http.Response, v *CreateBackupOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateBackupOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateBackupOutput, &v.ResultMetadata)
 }
 
 func modeledBackupInUseException(e *APIError, body []byte) error {
@@ -309,14 +281,7 @@ func decodeCreateBackupError(resp *http.Response) error {
 // decodeCreateGlobalTableResponse reads a successful CreateGlobalTable response
 // into v.
 func decodeCreateGlobalTableResponse(resp *http.Response, v *CreateGlobalTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateGlobalTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateGlobalTableOutput, &v.ResultMetadata)
 }
 
 func modeledGlobalTableAlreadyExistsException(e *APIError, body []byte) error {
@@ -358,14 +323,7 @@ func decodeCreateGlobalTableError(resp *http.Response) error {
 
 // decodeCreateTableResponse reads a successful CreateTable response into v.
 func decodeCreateTableResponse(resp *http.Response, v *CreateTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateTableOutput, &v.ResultMetadata)
 }
 
 func modeledResourceInUseException(e *APIError, body []byte) error {
@@ -405,14 +363,7 @@ func decodeCreateTableError(resp *http.Response) error {
 
 // decodeDeleteBackupResponse reads a successful DeleteBackup response into v.
 func decodeDeleteBackupResponse(resp *http.Response, v *DeleteBackupOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteBackupOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteBackupOutput, &v.ResultMetadata)
 }
 
 func modeledBackupNotFoundException(e *APIError, body []byte) error {
@@ -454,14 +405,7 @@ func decodeDeleteBackupError(resp *http.Response) error {
 
 // decodeDeleteItemResponse reads a successful DeleteItem response into v.
 func decodeDeleteItemResponse(resp *http.Response, v *DeleteItemOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteItemOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteItemOutput, &v.ResultMetadata)
 }
 
 func modeledConditionalCheckFailedException(e *APIError, body []byte) error {
@@ -540,14 +484,7 @@ func decodeDeleteItemError(resp *http.Response) error {
 // decodeDeleteResourcePolicyResponse reads a successful DeleteResourcePolicy
 // response into v.
 func decodeDeleteResourcePolicyResponse(resp *http.Response, v *DeleteResourcePolicyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteResourcePolicyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteResourcePolicyOutput, &v.ResultMetadata)
 }
 
 func modeledPolicyNotFoundException(e *APIError, body []byte) error {
@@ -591,14 +528,7 @@ func decodeDeleteResourcePolicyError(resp *http.Response) error {
 
 // decodeDeleteTableResponse reads a successful DeleteTable response into v.
 func decodeDeleteTableResponse(resp *http.Response, v *DeleteTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteTableOutput, &v.ResultMetadata)
 }
 
 // decodeDeleteTableError reads a failed DeleteTable response: one of the errors
@@ -627,14 +557,7 @@ func decodeDeleteTableError(resp *http.Response) error {
 // decodeDescribeBackupResponse reads a successful DescribeBackup response into
 // v.
 func decodeDescribeBackupResponse(resp *http.Response, v *DescribeBackupOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeBackupOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeBackupOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeBackupError reads a failed DescribeBackup response: one of the
@@ -659,14 +582,7 @@ func decodeDescribeBackupError(resp *http.Response) error {
 // decodeDescribeContinuousBackupsResponse reads a successful
 // DescribeContinuousBackups response into v.
 func decodeDescribeContinuousBackupsResponse(resp *http.Response, v *DescribeContinuousBackupsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeContinuousBackupsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeContinuousBackupsOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeContinuousBackupsError reads a failed DescribeContinuousBackups
@@ -692,14 +608,7 @@ func decodeDescribeContinuousBackupsError(resp *http.Response) error {
 // decodeDescribeContributorInsightsResponse reads a successful
 // DescribeContributorInsights response into v.
 func decodeDescribeContributorInsightsResponse(resp *http.Response, v *DescribeContributorInsightsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeContributorInsightsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeContributorInsightsOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeContributorInsightsError reads a failed
@@ -723,14 +632,7 @@ func decodeDescribeContributorInsightsError(resp *http.Response) error {
 // decodeDescribeEndpointsResponse reads a successful DescribeEndpoints response
 // into v.
 func decodeDescribeEndpointsResponse(resp *http.Response, v *DescribeEndpointsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeEndpointsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeEndpointsOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeEndpointsError reads a failed DescribeEndpoints response: one
@@ -747,14 +649,7 @@ func decodeDescribeEndpointsError(resp *http.Response) error {
 // decodeDescribeExportResponse reads a successful DescribeExport response into
 // v.
 func decodeDescribeExportResponse(resp *http.Response, v *DescribeExportOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeExportOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeExportOutput, &v.ResultMetadata)
 }
 
 func modeledExportNotFoundException(e *APIError, body []byte) error {
@@ -793,14 +688,7 @@ func decodeDescribeExportError(resp *http.Response) error {
 // decodeDescribeGlobalTableResponse reads a successful DescribeGlobalTable
 // response into v.
 func decodeDescribeGlobalTableResponse(resp *http.Response, v *DescribeGlobalTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeGlobalTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeGlobalTableOutput, &v.ResultMetadata)
 }
 
 func modeledGlobalTableNotFoundException(e *APIError, body []byte) error {
@@ -839,14 +727,7 @@ func decodeDescribeGlobalTableError(resp *http.Response) error {
 // decodeDescribeGlobalTableSettingsResponse reads a successful
 // DescribeGlobalTableSettings response into v.
 func decodeDescribeGlobalTableSettingsResponse(resp *http.Response, v *DescribeGlobalTableSettingsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeGlobalTableSettingsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeGlobalTableSettingsOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeGlobalTableSettingsError reads a failed
@@ -872,14 +753,7 @@ func decodeDescribeGlobalTableSettingsError(resp *http.Response) error {
 // decodeDescribeImportResponse reads a successful DescribeImport response into
 // v.
 func decodeDescribeImportResponse(resp *http.Response, v *DescribeImportOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeImportOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeImportOutput, &v.ResultMetadata)
 }
 
 func modeledImportNotFoundException(e *APIError, body []byte) error {
@@ -914,14 +788,7 @@ func decodeDescribeImportError(resp *http.Response) error {
 // decodeDescribeKinesisStreamingDestinationResponse reads a successful
 // DescribeKinesisStreamingDestination response into v.
 func decodeDescribeKinesisStreamingDestinationResponse(resp *http.Response, v *DescribeKinesisStreamingDestinationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeKinesisStreamingDestinationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeKinesisStreamingDestinationOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeKinesisStreamingDestinationError reads a failed
@@ -947,14 +814,7 @@ func decodeDescribeKinesisStreamingDestinationError(resp *http.Response) error {
 // decodeDescribeLimitsResponse reads a successful DescribeLimits response into
 // v.
 func decodeDescribeLimitsResponse(resp *http.Response, v *DescribeLimitsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeLimitsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeLimitsOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeLimitsError reads a failed DescribeLimits response: one of the
@@ -976,14 +836,7 @@ func decodeDescribeLimitsError(resp *http.Response) error {
 
 // decodeDescribeTableResponse reads a successful DescribeTable response into v.
 func decodeDescribeTableResponse(resp *http.Response, v *DescribeTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeTableOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeTableError reads a failed DescribeTable response: one of the
@@ -1008,14 +861,7 @@ func decodeDescribeTableError(resp *http.Response) error {
 // decodeDescribeTableReplicaAutoScalingResponse reads a successful
 // DescribeTableReplicaAutoScaling response into v.
 func decodeDescribeTableReplicaAutoScalingResponse(resp *http.Response, v *DescribeTableReplicaAutoScalingOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeTableReplicaAutoScalingOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeTableReplicaAutoScalingOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeTableReplicaAutoScalingError reads a failed
@@ -1039,14 +885,7 @@ func decodeDescribeTableReplicaAutoScalingError(resp *http.Response) error {
 // decodeDescribeTimeToLiveResponse reads a successful DescribeTimeToLive
 // response into v.
 func decodeDescribeTimeToLiveResponse(resp *http.Response, v *DescribeTimeToLiveOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeTimeToLiveOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeTimeToLiveOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeTimeToLiveError reads a failed DescribeTimeToLive response: one
@@ -1071,14 +910,7 @@ func decodeDescribeTimeToLiveError(resp *http.Response) error {
 // decodeDisableKinesisStreamingDestinationResponse reads a successful
 // DisableKinesisStreamingDestination response into v.
 func decodeDisableKinesisStreamingDestinationResponse(resp *http.Response, v *DisableKinesisStreamingDestinationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDisableKinesisStreamingDestinationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDisableKinesisStreamingDestinationOutput, &v.ResultMetadata)
 }
 
 // decodeDisableKinesisStreamingDestinationError reads a failed
@@ -1108,14 +940,7 @@ func decodeDisableKinesisStreamingDestinationError(resp *http.Response) error {
 // decodeEnableKinesisStreamingDestinationResponse reads a successful
 // EnableKinesisStreamingDestination response into v.
 func decodeEnableKinesisStreamingDestinationResponse(resp *http.Response, v *EnableKinesisStreamingDestinationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEnableKinesisStreamingDestinationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEnableKinesisStreamingDestinationOutput, &v.ResultMetadata)
 }
 
 // decodeEnableKinesisStreamingDestinationError reads a failed
@@ -1145,14 +970,7 @@ func decodeEnableKinesisStreamingDestinationError(resp *http.Response) error {
 // decodeExecuteStatementResponse reads a successful ExecuteStatement response
 // into v.
 func decodeExecuteStatementResponse(resp *http.Response, v *ExecuteStatementOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeExecuteStatementOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeExecuteStatementOutput, &v.ResultMetadata)
 }
 
 func modeledDuplicateItemException(e *APIError, body []byte) error {
@@ -1201,14 +1019,7 @@ func decodeExecuteStatementError(resp *http.Response) error {
 // decodeExecuteTransactionResponse reads a successful ExecuteTransaction
 // response into v.
 func decodeExecuteTransactionResponse(resp *http.Response, v *ExecuteTransactionOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeExecuteTransactionOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeExecuteTransactionOutput, &v.ResultMetadata)
 }
 
 func modeledIdempotentParameterMismatchException(e *APIError, body []byte) error {
@@ -1283,14 +1094,7 @@ func decodeExecuteTransactionError(resp *http.Response) error {
 // decodeExportTableToPointInTimeResponse reads a successful
 // ExportTableToPointInTime response into v.
 func decodeExportTableToPointInTimeResponse(resp *http.Response, v *ExportTableToPointInTimeOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeExportTableToPointInTimeOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeExportTableToPointInTimeOutput, &v.ResultMetadata)
 }
 
 func modeledExportConflictException(e *APIError, body []byte) error {
@@ -1363,14 +1167,7 @@ func decodeExportTableToPointInTimeError(resp *http.Response) error {
 
 // decodeGetItemResponse reads a successful GetItem response into v.
 func decodeGetItemResponse(resp *http.Response, v *GetItemOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGetItemOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGetItemOutput, &v.ResultMetadata)
 }
 
 // decodeGetItemError reads a failed GetItem response: one of the errors GetItem
@@ -1399,14 +1196,7 @@ func decodeGetItemError(resp *http.Response) error {
 // decodeGetResourcePolicyResponse reads a successful GetResourcePolicy response
 // into v.
 func decodeGetResourcePolicyResponse(resp *http.Response, v *GetResourcePolicyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGetResourcePolicyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGetResourcePolicyOutput, &v.ResultMetadata)
 }
 
 // decodeGetResourcePolicyError reads a failed GetResourcePolicy response: one
@@ -1432,14 +1222,7 @@ func decodeGetResourcePolicyError(resp *http.Response) error {
 
 // decodeImportTableResponse reads a successful ImportTable response into v.
 func decodeImportTableResponse(resp *http.Response, v *ImportTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeImportTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeImportTableOutput, &v.ResultMetadata)
 }
 
 func modeledImportConflictException(e *APIError, body []byte) error {
@@ -1477,14 +1260,7 @@ func decodeImportTableError(resp *http.Response) error {
 
 // decodeListBackupsResponse reads a successful ListBackups response into v.
 func decodeListBackupsResponse(resp *http.Response, v *ListBackupsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListBackupsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListBackupsOutput, &v.ResultMetadata)
 }
 
 // decodeListBackupsError reads a failed ListBackups response: one of the errors
@@ -1507,14 +1283,7 @@ func decodeListBackupsError(resp *http.Response) error {
 // decodeListContributorInsightsResponse reads a successful
 // ListContributorInsights response into v.
 func decodeListContributorInsightsResponse(resp *http.Response, v *ListContributorInsightsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListContributorInsightsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListContributorInsightsOutput, &v.ResultMetadata)
 }
 
 // decodeListContributorInsightsError reads a failed ListContributorInsights
@@ -1537,14 +1306,7 @@ func decodeListContributorInsightsError(resp *http.Response) error {
 
 // decodeListExportsResponse reads a successful ListExports response into v.
 func decodeListExportsResponse(resp *http.Response, v *ListExportsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListExportsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListExportsOutput, &v.ResultMetadata)
 }
 
 // decodeListExportsError reads a failed ListExports response: one of the errors
@@ -1567,14 +1329,7 @@ func decodeListExportsError(resp *http.Response) error {
 // decodeListGlobalTablesResponse reads a successful ListGlobalTables response
 // into v.
 func decodeListGlobalTablesResponse(resp *http.Response, v *ListGlobalTablesOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListGlobalTablesOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListGlobalTablesOutput, &v.ResultMetadata)
 }
 
 // decodeListGlobalTablesError reads a failed ListGlobalTables response: one of
@@ -1596,14 +1351,7 @@ func decodeListGlobalTablesError(resp *http.Response) error {
 
 // decodeListImportsResponse reads a successful ListImports response into v.
 func decodeListImportsResponse(resp *http.Response, v *ListImportsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListImportsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListImportsOutput, &v.ResultMetadata)
 }
 
 // decodeListImportsError reads a failed ListImports response: one of the errors
@@ -1623,14 +1371,7 @@ func decodeListImportsError(resp *http.Response) error {
 
 // decodeListTablesResponse reads a successful ListTables response into v.
 func decodeListTablesResponse(resp *http.Response, v *ListTablesOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListTablesOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListTablesOutput, &v.ResultMetadata)
 }
 
 // decodeListTablesError reads a failed ListTables response: one of the errors
@@ -1653,14 +1394,7 @@ func decodeListTablesError(resp *http.Response) error {
 // decodeListTagsOfResourceResponse reads a successful ListTagsOfResource
 // response into v.
 func decodeListTagsOfResourceResponse(resp *http.Response, v *ListTagsOfResourceOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListTagsOfResourceOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListTagsOfResourceOutput, &v.ResultMetadata)
 }
 
 // decodeListTagsOfResourceError reads a failed ListTagsOfResource response: one
@@ -1684,14 +1418,7 @@ func decodeListTagsOfResourceError(resp *http.Response) error {
 
 // decodePutItemResponse reads a successful PutItem response into v.
 func decodePutItemResponse(resp *http.Response, v *PutItemOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutItemOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutItemOutput, &v.ResultMetadata)
 }
 
 // decodePutItemError reads a failed PutItem response: one of the errors PutItem
@@ -1728,14 +1455,7 @@ func decodePutItemError(resp *http.Response) error {
 // decodePutResourcePolicyResponse reads a successful PutResourcePolicy response
 // into v.
 func decodePutResourcePolicyResponse(resp *http.Response, v *PutResourcePolicyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutResourcePolicyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutResourcePolicyOutput, &v.ResultMetadata)
 }
 
 // decodePutResourcePolicyError reads a failed PutResourcePolicy response: one
@@ -1765,14 +1485,7 @@ func decodePutResourcePolicyError(resp *http.Response) error {
 
 // decodeQueryResponse reads a successful Query response into v.
 func decodeQueryResponse(resp *http.Response, v *QueryOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeQueryOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeQueryOutput, &v.ResultMetadata)
 }
 
 // decodeQueryError reads a failed Query response: one of the errors Query
@@ -1801,14 +1514,7 @@ func decodeQueryError(resp *http.Response) error {
 // decodeRestoreTableFromBackupResponse reads a successful
 // RestoreTableFromBackup response into v.
 func decodeRestoreTableFromBackupResponse(resp *http.Response, v *RestoreTableFromBackupOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeRestoreTableFromBackupOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeRestoreTableFromBackupOutput, &v.ResultMetadata)
 }
 
 func modeledTableAlreadyExistsException(e *APIError, body []byte) error {
@@ -1856,14 +1562,7 @@ func decodeRestoreTableFromBackupError(resp *http.Response) error {
 // decodeRestoreTableToPointInTimeResponse reads a successful
 // RestoreTableToPointInTime response into v.
 func decodeRestoreTableToPointInTimeResponse(resp *http.Response, v *RestoreTableToPointInTimeOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeRestoreTableToPointInTimeOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeRestoreTableToPointInTimeOutput, &v.ResultMetadata)
 }
 
 func modeledInvalidRestoreTimeException(e *APIError, body []byte) error {
@@ -1912,14 +1611,7 @@ func decodeRestoreTableToPointInTimeError(resp *http.Response) error {
 
 // decodeScanResponse reads a successful Scan response into v.
 func decodeScanResponse(resp *http.Response, v *ScanOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeScanOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeScanOutput, &v.ResultMetadata)
 }
 
 // decodeScanError reads a failed Scan response: one of the errors Scan
@@ -1947,14 +1639,7 @@ func decodeScanError(resp *http.Response) error {
 
 // decodeTagResourceResponse reads a successful TagResource response into v.
 func decodeTagResourceResponse(resp *http.Response, v *TagResourceOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeTagResourceOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeTagResourceOutput, &v.ResultMetadata)
 }
 
 // decodeTagResourceError reads a failed TagResource response: one of the errors
@@ -1983,14 +1668,7 @@ func decodeTagResourceError(resp *http.Response) error {
 // decodeTransactGetItemsResponse reads a successful TransactGetItems response
 // into v.
 func decodeTransactGetItemsResponse(resp *http.Response, v *TransactGetItemsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeTransactGetItemsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeTransactGetItemsOutput, &v.ResultMetadata)
 }
 
 // decodeTransactGetItemsError reads a failed TransactGetItems response: one of
@@ -2021,14 +1699,7 @@ func decodeTransactGetItemsError(resp *http.Response) error {
 // decodeTransactWriteItemsResponse reads a successful TransactWriteItems
 // response into v.
 func decodeTransactWriteItemsResponse(resp *http.Response, v *TransactWriteItemsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeTransactWriteItemsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeTransactWriteItemsOutput, &v.ResultMetadata)
 }
 
 // decodeTransactWriteItemsError reads a failed TransactWriteItems response: one
@@ -2062,14 +1733,7 @@ func decodeTransactWriteItemsError(resp *http.Response) error {
 
 // decodeUntagResourceResponse reads a successful UntagResource response into v.
 func decodeUntagResourceResponse(resp *http.Response, v *UntagResourceOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUntagResourceOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUntagResourceOutput, &v.ResultMetadata)
 }
 
 // decodeUntagResourceError reads a failed UntagResource response: one of the
@@ -2098,14 +1762,7 @@ func decodeUntagResourceError(resp *http.Response) error {
 // decodeUpdateContinuousBackupsResponse reads a successful
 // UpdateContinuousBackups response into v.
 func decodeUpdateContinuousBackupsResponse(resp *http.Response, v *UpdateContinuousBackupsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateContinuousBackupsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateContinuousBackupsOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateContinuousBackupsError reads a failed UpdateContinuousBackups
@@ -2133,14 +1790,7 @@ func decodeUpdateContinuousBackupsError(resp *http.Response) error {
 // decodeUpdateContributorInsightsResponse reads a successful
 // UpdateContributorInsights response into v.
 func decodeUpdateContributorInsightsResponse(resp *http.Response, v *UpdateContributorInsightsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateContributorInsightsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateContributorInsightsOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateContributorInsightsError reads a failed UpdateContributorInsights
@@ -2164,14 +1814,7 @@ func decodeUpdateContributorInsightsError(resp *http.Response) error {
 // decodeUpdateGlobalTableResponse reads a successful UpdateGlobalTable response
 // into v.
 func decodeUpdateGlobalTableResponse(resp *http.Response, v *UpdateGlobalTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateGlobalTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateGlobalTableOutput, &v.ResultMetadata)
 }
 
 func modeledReplicaAlreadyExistsException(e *APIError, body []byte) error {
@@ -2230,14 +1873,7 @@ func decodeUpdateGlobalTableError(resp *http.Response) error {
 // decodeUpdateGlobalTableSettingsResponse reads a successful
 // UpdateGlobalTableSettings response into v.
 func decodeUpdateGlobalTableSettingsResponse(resp *http.Response, v *UpdateGlobalTableSettingsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateGlobalTableSettingsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateGlobalTableSettingsOutput, &v.ResultMetadata)
 }
 
 func modeledIndexNotFoundException(e *APIError, body []byte) error {
@@ -2284,14 +1920,7 @@ func decodeUpdateGlobalTableSettingsError(resp *http.Response) error {
 
 // decodeUpdateItemResponse reads a successful UpdateItem response into v.
 func decodeUpdateItemResponse(resp *http.Response, v *UpdateItemOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateItemOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateItemOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateItemError reads a failed UpdateItem response: one of the errors
@@ -2328,14 +1957,7 @@ func decodeUpdateItemError(resp *http.Response) error {
 // decodeUpdateKinesisStreamingDestinationResponse reads a successful
 // UpdateKinesisStreamingDestination response into v.
 func decodeUpdateKinesisStreamingDestinationResponse(resp *http.Response, v *UpdateKinesisStreamingDestinationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateKinesisStreamingDestinationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateKinesisStreamingDestinationOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateKinesisStreamingDestinationError reads a failed
@@ -2364,14 +1986,7 @@ func decodeUpdateKinesisStreamingDestinationError(resp *http.Response) error {
 
 // decodeUpdateTableResponse reads a successful UpdateTable response into v.
 func decodeUpdateTableResponse(resp *http.Response, v *UpdateTableOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateTableOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateTableOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateTableError reads a failed UpdateTable response: one of the errors
@@ -2400,14 +2015,7 @@ func decodeUpdateTableError(resp *http.Response) error {
 // decodeUpdateTableReplicaAutoScalingResponse reads a successful
 // UpdateTableReplicaAutoScaling response into v.
 func decodeUpdateTableReplicaAutoScalingResponse(resp *http.Response, v *UpdateTableReplicaAutoScalingOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateTableReplicaAutoScalingOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateTableReplicaAutoScalingOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateTableReplicaAutoScalingError reads a failed
@@ -2435,14 +2043,7 @@ func decodeUpdateTableReplicaAutoScalingError(resp *http.Response) error {
 // decodeUpdateTimeToLiveResponse reads a successful UpdateTimeToLive response
 // into v.
 func decodeUpdateTimeToLiveResponse(resp *http.Response, v *UpdateTimeToLiveOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateTimeToLiveOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateTimeToLiveOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateTimeToLiveError reads a failed UpdateTimeToLive response: one of

@@ -10,261 +10,157 @@ import (
 // buildBatchExecuteStatementRequest builds the request that sends
 // BatchExecuteStatement to endpoint, without validating v.
 func buildBatchExecuteStatementRequest(ctx context.Context, v *BatchExecuteStatementInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeBatchExecuteStatementInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.BatchExecuteStatement", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.BatchExecuteStatement", awsJSON10, v, serializeBatchExecuteStatementInput, 0)
 }
 
 // buildBatchGetItemRequest builds the request that sends BatchGetItem to
 // endpoint, without validating v.
 func buildBatchGetItemRequest(ctx context.Context, v *BatchGetItemInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeBatchGetItemInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.BatchGetItem", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.BatchGetItem", awsJSON10, v, serializeBatchGetItemInput, 0)
 }
 
 // buildBatchWriteItemRequest builds the request that sends BatchWriteItem to
 // endpoint, without validating v.
 func buildBatchWriteItemRequest(ctx context.Context, v *BatchWriteItemInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeBatchWriteItemInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.BatchWriteItem", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.BatchWriteItem", awsJSON10, v, serializeBatchWriteItemInput, 0)
 }
 
 // buildCreateBackupRequest builds the request that sends CreateBackup to
 // endpoint, without validating v.
 func buildCreateBackupRequest(ctx context.Context, v *CreateBackupInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateBackupInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.CreateBackup", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.CreateBackup", awsJSON10, v, serializeCreateBackupInput, 0)
 }
 
 // buildCreateGlobalTableRequest builds the request that sends CreateGlobalTable
 // to endpoint, without validating v.
 func buildCreateGlobalTableRequest(ctx context.Context, v *CreateGlobalTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateGlobalTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.CreateGlobalTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.CreateGlobalTable", awsJSON10, v, serializeCreateGlobalTableInput, 0)
 }
 
 // buildCreateTableRequest builds the request that sends CreateTable to
 // endpoint, without validating v.
 func buildCreateTableRequest(ctx context.Context, v *CreateTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.CreateTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.CreateTable", awsJSON10, v, serializeCreateTableInput, 0)
 }
 
 // buildDeleteBackupRequest builds the request that sends DeleteBackup to
 // endpoint, without validating v.
 func buildDeleteBackupRequest(ctx context.Context, v *DeleteBackupInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteBackupInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteBackup", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteBackup", awsJSON10, v, serializeDeleteBackupInput, 0)
 }
 
 // buildDeleteItemRequest builds the request that sends DeleteItem to endpoint,
 // without validating v.
 func buildDeleteItemRequest(ctx context.Context, v *DeleteItemInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteItemInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteItem", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteItem", awsJSON10, v, serializeDeleteItemInput, 0)
 }
 
 // buildDeleteResourcePolicyRequest builds the request that sends
 // DeleteResourcePolicy to endpoint, without validating v.
 func buildDeleteResourcePolicyRequest(ctx context.Context, v *DeleteResourcePolicyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteResourcePolicyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteResourcePolicy", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteResourcePolicy", awsJSON10, v, serializeDeleteResourcePolicyInput, 0)
 }
 
 // buildDeleteTableRequest builds the request that sends DeleteTable to
 // endpoint, without validating v.
 func buildDeleteTableRequest(ctx context.Context, v *DeleteTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DeleteTable", awsJSON10, v, serializeDeleteTableInput, 0)
 }
 
 // buildDescribeBackupRequest builds the request that sends DescribeBackup to
 // endpoint, without validating v.
 func buildDescribeBackupRequest(ctx context.Context, v *DescribeBackupInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeBackupInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeBackup", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeBackup", awsJSON10, v, serializeDescribeBackupInput, 0)
 }
 
 // buildDescribeContinuousBackupsRequest builds the request that sends
 // DescribeContinuousBackups to endpoint, without validating v.
 func buildDescribeContinuousBackupsRequest(ctx context.Context, v *DescribeContinuousBackupsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeContinuousBackupsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeContinuousBackups", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeContinuousBackups", awsJSON10, v, serializeDescribeContinuousBackupsInput, 0)
 }
 
 // buildDescribeContributorInsightsRequest builds the request that sends
 // DescribeContributorInsights to endpoint, without validating v.
 func buildDescribeContributorInsightsRequest(ctx context.Context, v *DescribeContributorInsightsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeContributorInsightsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeContributorInsights", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeContributorInsights", awsJSON10, v, serializeDescribeContributorInsightsInput, 0)
 }
 
 // buildDescribeEndpointsRequest builds the request that sends DescribeEndpoints
 // to endpoint, without validating v.
 func buildDescribeEndpointsRequest(ctx context.Context, v *DescribeEndpointsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeEndpointsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeEndpoints", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeEndpoints", awsJSON10, v, serializeDescribeEndpointsInput, 0)
 }
 
 // buildDescribeExportRequest builds the request that sends DescribeExport to
 // endpoint, without validating v.
 func buildDescribeExportRequest(ctx context.Context, v *DescribeExportInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeExportInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeExport", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeExport", awsJSON10, v, serializeDescribeExportInput, 0)
 }
 
 // buildDescribeGlobalTableRequest builds the request that sends
 // DescribeGlobalTable to endpoint, without validating v.
 func buildDescribeGlobalTableRequest(ctx context.Context, v *DescribeGlobalTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeGlobalTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeGlobalTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeGlobalTable", awsJSON10, v, serializeDescribeGlobalTableInput, 0)
 }
 
 // buildDescribeGlobalTableSettingsRequest builds the request that sends
 // DescribeGlobalTableSettings to endpoint, without validating v.
 func buildDescribeGlobalTableSettingsRequest(ctx context.Context, v *DescribeGlobalTableSettingsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeGlobalTableSettingsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeGlobalTableSettings", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeGlobalTableSettings", awsJSON10, v, serializeDescribeGlobalTableSettingsInput, 0)
 }
 
 // buildDescribeImportRequest builds the request that sends DescribeImport to
 // endpoint, without validating v.
 func buildDescribeImportRequest(ctx context.Context, v *DescribeImportInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeImportInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeImport", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeImport", awsJSON10, v, serializeDescribeImportInput, 0)
 }
 
 // buildDescribeKinesisStreamingDestinationRequest builds the request that sends
 // DescribeKinesisStreamingDestination to endpoint, without validating v.
 func buildDescribeKinesisStreamingDestinationRequest(ctx context.Context, v *DescribeKinesisStreamingDestinationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeKinesisStreamingDestinationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeKinesisStreamingDestination", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeKinesisStreamingDestination", awsJSON10, v, serializeDescribeKinesisStreamingDestinationInput, 0)
 }
 
 // buildDescribeLimitsRequest builds the request that sends DescribeLimits to
 // endpoint, without validating v.
 func buildDescribeLimitsRequest(ctx context.Context, v *DescribeLimitsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeLimitsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeLimits", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeLimits", awsJSON10, v, serializeDescribeLimitsInput, 0)
 }
 
 // buildDescribeTableRequest builds the request that sends DescribeTable to
 // endpoint, without validating v.
 func buildDescribeTableRequest(ctx context.Context, v *DescribeTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeTable", awsJSON10, v, serializeDescribeTableInput, 0)
 }
 
 // buildDescribeTableReplicaAutoScalingRequest builds the request that sends
 // DescribeTableReplicaAutoScaling to endpoint, without validating v.
 func buildDescribeTableReplicaAutoScalingRequest(ctx context.Context, v *DescribeTableReplicaAutoScalingInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeTableReplicaAutoScalingInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeTableReplicaAutoScaling", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeTableReplicaAutoScaling", awsJSON10, v, serializeDescribeTableReplicaAutoScalingInput, 0)
 }
 
 // buildDescribeTimeToLiveRequest builds the request that sends
 // DescribeTimeToLive to endpoint, without validating v.
 func buildDescribeTimeToLiveRequest(ctx context.Context, v *DescribeTimeToLiveInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeTimeToLiveInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeTimeToLive", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DescribeTimeToLive", awsJSON10, v, serializeDescribeTimeToLiveInput, 0)
 }
 
 // buildDisableKinesisStreamingDestinationRequest builds the request that sends
 // DisableKinesisStreamingDestination to endpoint, without validating v.
 func buildDisableKinesisStreamingDestinationRequest(ctx context.Context, v *DisableKinesisStreamingDestinationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDisableKinesisStreamingDestinationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DisableKinesisStreamingDestination", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.DisableKinesisStreamingDestination", awsJSON10, v, serializeDisableKinesisStreamingDestinationInput, 0)
 }
 
 // buildEnableKinesisStreamingDestinationRequest builds the request that sends
 // EnableKinesisStreamingDestination to endpoint, without validating v.
 func buildEnableKinesisStreamingDestinationRequest(ctx context.Context, v *EnableKinesisStreamingDestinationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEnableKinesisStreamingDestinationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.EnableKinesisStreamingDestination", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.EnableKinesisStreamingDestination", awsJSON10, v, serializeEnableKinesisStreamingDestinationInput, 0)
 }
 
 // buildExecuteStatementRequest builds the request that sends ExecuteStatement
 // to endpoint, without validating v.
 func buildExecuteStatementRequest(ctx context.Context, v *ExecuteStatementInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeExecuteStatementInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ExecuteStatement", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ExecuteStatement", awsJSON10, v, serializeExecuteStatementInput, 0)
 }
 
 // buildExecuteTransactionRequest builds the request that sends
@@ -279,11 +175,7 @@ func buildExecuteTransactionRequest(ctx context.Context, v *ExecuteTransactionIn
 		}
 		v.ClientRequestToken = &t
 	}
-	body, err := awsJSONBody(v, serializeExecuteTransactionInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ExecuteTransaction", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ExecuteTransaction", awsJSON10, v, serializeExecuteTransactionInput, 0)
 }
 
 // buildExportTableToPointInTimeRequest builds the request that sends
@@ -298,31 +190,19 @@ func buildExportTableToPointInTimeRequest(ctx context.Context, v *ExportTableToP
 		}
 		v.ClientToken = &t
 	}
-	body, err := awsJSONBody(v, serializeExportTableToPointInTimeInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ExportTableToPointInTime", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ExportTableToPointInTime", awsJSON10, v, serializeExportTableToPointInTimeInput, 0)
 }
 
 // buildGetItemRequest builds the request that sends GetItem to endpoint,
 // without validating v.
 func buildGetItemRequest(ctx context.Context, v *GetItemInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGetItemInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.GetItem", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.GetItem", awsJSON10, v, serializeGetItemInput, 0)
 }
 
 // buildGetResourcePolicyRequest builds the request that sends GetResourcePolicy
 // to endpoint, without validating v.
 func buildGetResourcePolicyRequest(ctx context.Context, v *GetResourcePolicyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGetResourcePolicyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.GetResourcePolicy", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.GetResourcePolicy", awsJSON10, v, serializeGetResourcePolicyInput, 0)
 }
 
 // buildImportTableRequest builds the request that sends ImportTable to
@@ -336,161 +216,97 @@ func buildImportTableRequest(ctx context.Context, v *ImportTableInput, endpoint 
 		}
 		v.ClientToken = &t
 	}
-	body, err := awsJSONBody(v, serializeImportTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ImportTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ImportTable", awsJSON10, v, serializeImportTableInput, 0)
 }
 
 // buildListBackupsRequest builds the request that sends ListBackups to
 // endpoint, without validating v.
 func buildListBackupsRequest(ctx context.Context, v *ListBackupsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListBackupsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListBackups", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListBackups", awsJSON10, v, serializeListBackupsInput, 0)
 }
 
 // buildListContributorInsightsRequest builds the request that sends
 // ListContributorInsights to endpoint, without validating v.
 func buildListContributorInsightsRequest(ctx context.Context, v *ListContributorInsightsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListContributorInsightsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListContributorInsights", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListContributorInsights", awsJSON10, v, serializeListContributorInsightsInput, 0)
 }
 
 // buildListExportsRequest builds the request that sends ListExports to
 // endpoint, without validating v.
 func buildListExportsRequest(ctx context.Context, v *ListExportsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListExportsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListExports", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListExports", awsJSON10, v, serializeListExportsInput, 0)
 }
 
 // buildListGlobalTablesRequest builds the request that sends ListGlobalTables
 // to endpoint, without validating v.
 func buildListGlobalTablesRequest(ctx context.Context, v *ListGlobalTablesInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListGlobalTablesInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListGlobalTables", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListGlobalTables", awsJSON10, v, serializeListGlobalTablesInput, 0)
 }
 
 // buildListImportsRequest builds the request that sends ListImports to
 // endpoint, without validating v.
 func buildListImportsRequest(ctx context.Context, v *ListImportsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListImportsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListImports", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListImports", awsJSON10, v, serializeListImportsInput, 0)
 }
 
 // buildListTablesRequest builds the request that sends ListTables to endpoint,
 // without validating v.
 func buildListTablesRequest(ctx context.Context, v *ListTablesInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListTablesInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListTables", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListTables", awsJSON10, v, serializeListTablesInput, 0)
 }
 
 // buildListTagsOfResourceRequest builds the request that sends
 // ListTagsOfResource to endpoint, without validating v.
 func buildListTagsOfResourceRequest(ctx context.Context, v *ListTagsOfResourceInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListTagsOfResourceInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListTagsOfResource", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.ListTagsOfResource", awsJSON10, v, serializeListTagsOfResourceInput, 0)
 }
 
 // buildPutItemRequest builds the request that sends PutItem to endpoint,
 // without validating v.
 func buildPutItemRequest(ctx context.Context, v *PutItemInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializePutItemInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.PutItem", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.PutItem", awsJSON10, v, serializePutItemInput, 0)
 }
 
 // buildPutResourcePolicyRequest builds the request that sends PutResourcePolicy
 // to endpoint, without validating v.
 func buildPutResourcePolicyRequest(ctx context.Context, v *PutResourcePolicyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializePutResourcePolicyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.PutResourcePolicy", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.PutResourcePolicy", awsJSON10, v, serializePutResourcePolicyInput, 0)
 }
 
 // buildQueryRequest builds the request that sends Query to endpoint, without
 // validating v.
 func buildQueryRequest(ctx context.Context, v *QueryInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeQueryInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.Query", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.Query", awsJSON10, v, serializeQueryInput, 0)
 }
 
 // buildRestoreTableFromBackupRequest builds the request that sends
 // RestoreTableFromBackup to endpoint, without validating v.
 func buildRestoreTableFromBackupRequest(ctx context.Context, v *RestoreTableFromBackupInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeRestoreTableFromBackupInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.RestoreTableFromBackup", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.RestoreTableFromBackup", awsJSON10, v, serializeRestoreTableFromBackupInput, 0)
 }
 
 // buildRestoreTableToPointInTimeRequest builds the request that sends
 // RestoreTableToPointInTime to endpoint, without validating v.
 func buildRestoreTableToPointInTimeRequest(ctx context.Context, v *RestoreTableToPointInTimeInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeRestoreTableToPointInTimeInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.RestoreTableToPointInTime", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.RestoreTableToPointInTime", awsJSON10, v, serializeRestoreTableToPointInTimeInput, 0)
 }
 
 // buildScanRequest builds the request that sends Scan to endpoint, without
 // validating v.
 func buildScanRequest(ctx context.Context, v *ScanInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeScanInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.Scan", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.Scan", awsJSON10, v, serializeScanInput, 0)
 }
 
 // buildTagResourceRequest builds the request that sends TagResource to
 // endpoint, without validating v.
 func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeTagResourceInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.TagResource", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.TagResource", awsJSON10, v, serializeTagResourceInput, 0)
 }
 
 // buildTransactGetItemsRequest builds the request that sends TransactGetItems
 // to endpoint, without validating v.
 func buildTransactGetItemsRequest(ctx context.Context, v *TransactGetItemsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeTransactGetItemsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.TransactGetItems", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.TransactGetItems", awsJSON10, v, serializeTransactGetItemsInput, 0)
 }
 
 // buildTransactWriteItemsRequest builds the request that sends
@@ -505,111 +321,67 @@ func buildTransactWriteItemsRequest(ctx context.Context, v *TransactWriteItemsIn
 		}
 		v.ClientRequestToken = &t
 	}
-	body, err := awsJSONBody(v, serializeTransactWriteItemsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.TransactWriteItems", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.TransactWriteItems", awsJSON10, v, serializeTransactWriteItemsInput, 0)
 }
 
 // buildUntagResourceRequest builds the request that sends UntagResource to
 // endpoint, without validating v.
 func buildUntagResourceRequest(ctx context.Context, v *UntagResourceInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUntagResourceInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UntagResource", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UntagResource", awsJSON10, v, serializeUntagResourceInput, 0)
 }
 
 // buildUpdateContinuousBackupsRequest builds the request that sends
 // UpdateContinuousBackups to endpoint, without validating v.
 func buildUpdateContinuousBackupsRequest(ctx context.Context, v *UpdateContinuousBackupsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateContinuousBackupsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateContinuousBackups", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateContinuousBackups", awsJSON10, v, serializeUpdateContinuousBackupsInput, 0)
 }
 
 // buildUpdateContributorInsightsRequest builds the request that sends
 // UpdateContributorInsights to endpoint, without validating v.
 func buildUpdateContributorInsightsRequest(ctx context.Context, v *UpdateContributorInsightsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateContributorInsightsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateContributorInsights", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateContributorInsights", awsJSON10, v, serializeUpdateContributorInsightsInput, 0)
 }
 
 // buildUpdateGlobalTableRequest builds the request that sends UpdateGlobalTable
 // to endpoint, without validating v.
 func buildUpdateGlobalTableRequest(ctx context.Context, v *UpdateGlobalTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateGlobalTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateGlobalTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateGlobalTable", awsJSON10, v, serializeUpdateGlobalTableInput, 0)
 }
 
 // buildUpdateGlobalTableSettingsRequest builds the request that sends
 // UpdateGlobalTableSettings to endpoint, without validating v.
 func buildUpdateGlobalTableSettingsRequest(ctx context.Context, v *UpdateGlobalTableSettingsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateGlobalTableSettingsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateGlobalTableSettings", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateGlobalTableSettings", awsJSON10, v, serializeUpdateGlobalTableSettingsInput, 0)
 }
 
 // buildUpdateItemRequest builds the request that sends UpdateItem to endpoint,
 // without validating v.
 func buildUpdateItemRequest(ctx context.Context, v *UpdateItemInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateItemInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateItem", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateItem", awsJSON10, v, serializeUpdateItemInput, 0)
 }
 
 // buildUpdateKinesisStreamingDestinationRequest builds the request that sends
 // UpdateKinesisStreamingDestination to endpoint, without validating v.
 func buildUpdateKinesisStreamingDestinationRequest(ctx context.Context, v *UpdateKinesisStreamingDestinationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateKinesisStreamingDestinationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateKinesisStreamingDestination", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateKinesisStreamingDestination", awsJSON10, v, serializeUpdateKinesisStreamingDestinationInput, 0)
 }
 
 // buildUpdateTableRequest builds the request that sends UpdateTable to
 // endpoint, without validating v.
 func buildUpdateTableRequest(ctx context.Context, v *UpdateTableInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateTableInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateTable", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateTable", awsJSON10, v, serializeUpdateTableInput, 0)
 }
 
 // buildUpdateTableReplicaAutoScalingRequest builds the request that sends
 // UpdateTableReplicaAutoScaling to endpoint, without validating v.
 func buildUpdateTableReplicaAutoScalingRequest(ctx context.Context, v *UpdateTableReplicaAutoScalingInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateTableReplicaAutoScalingInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateTableReplicaAutoScaling", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateTableReplicaAutoScaling", awsJSON10, v, serializeUpdateTableReplicaAutoScalingInput, 0)
 }
 
 // buildUpdateTimeToLiveRequest builds the request that sends UpdateTimeToLive
 // to endpoint, without validating v.
 func buildUpdateTimeToLiveRequest(ctx context.Context, v *UpdateTimeToLiveInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateTimeToLiveInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateTimeToLive", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "DynamoDB_20120810.UpdateTimeToLive", awsJSON10, v, serializeUpdateTimeToLiveInput, 0)
 }
 
 // serializeBatchExecuteStatementInput appends the JSON body of a

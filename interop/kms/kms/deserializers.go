@@ -10,14 +10,7 @@ import (
 // decodeCancelKeyDeletionResponse reads a successful CancelKeyDeletion response
 // into v.
 func decodeCancelKeyDeletionResponse(resp *http.Response, v *CancelKeyDeletionOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCancelKeyDeletionOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCancelKeyDeletionOutput, &v.ResultMetadata)
 }
 
 func modeledDependencyTimeoutException(e *APIError, body []byte) error {
@@ -116,14 +109,7 @@ func decodeCancelKeyDeletionError(resp *http.Response) error {
 // decodeConnectCustomKeyStoreResponse reads a successful ConnectCustomKeyStore
 // response into v.
 func decodeConnectCustomKeyStoreResponse(resp *http.Response, v *ConnectCustomKeyStoreOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeConnectCustomKeyStoreOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeConnectCustomKeyStoreOutput, &v.ResultMetadata)
 }
 
 func modeledCloudHsmClusterInvalidConfigurationException(e *APIError, body []byte) error {
@@ -208,14 +194,7 @@ func decodeConnectCustomKeyStoreError(resp *http.Response) error {
 
 // decodeCreateAliasResponse reads a successful CreateAlias response into v.
 func decodeCreateAliasResponse(resp *http.Response, v *CreateAliasOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateAliasOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateAliasOutput, &v.ResultMetadata)
 }
 
 func modeledAlreadyExistsException(e *APIError, body []byte) error {
@@ -290,14 +269,7 @@ func decodeCreateAliasError(resp *http.Response) error {
 // decodeCreateCustomKeyStoreResponse reads a successful CreateCustomKeyStore
 // response into v.
 func decodeCreateCustomKeyStoreResponse(resp *http.Response, v *CreateCustomKeyStoreOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateCustomKeyStoreOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateCustomKeyStoreOutput, &v.ResultMetadata)
 }
 
 func modeledCloudHsmClusterInUseException(e *APIError, body []byte) error {
@@ -531,14 +503,7 @@ func decodeCreateCustomKeyStoreError(resp *http.Response) error {
 
 // decodeCreateGrantResponse reads a successful CreateGrant response into v.
 func decodeCreateGrantResponse(resp *http.Response, v *CreateGrantOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateGrantOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateGrantOutput, &v.ResultMetadata)
 }
 
 func modeledDisabledException(e *APIError, body []byte) error {
@@ -616,14 +581,7 @@ func decodeCreateGrantError(resp *http.Response) error {
 
 // decodeCreateKeyResponse reads a successful CreateKey response into v.
 func decodeCreateKeyResponse(resp *http.Response, v *CreateKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeCreateKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeCreateKeyOutput, &v.ResultMetadata)
 }
 
 func modeledMalformedPolicyDocumentException(e *APIError, body []byte) error {
@@ -751,14 +709,7 @@ func decodeCreateKeyError(resp *http.Response) error {
 
 // decodeDecryptResponse reads a successful Decrypt response into v.
 func decodeDecryptResponse(resp *http.Response, v *DecryptOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDecryptOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDecryptOutput, &v.ResultMetadata)
 }
 
 func modeledIncorrectKeyException(e *APIError, body []byte) error {
@@ -854,14 +805,7 @@ func decodeDecryptError(resp *http.Response) error {
 
 // decodeDeleteAliasResponse reads a successful DeleteAlias response into v.
 func decodeDeleteAliasResponse(resp *http.Response, v *DeleteAliasOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteAliasOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteAliasOutput, &v.ResultMetadata)
 }
 
 // decodeDeleteAliasError reads a failed DeleteAlias response: one of the errors
@@ -888,14 +832,7 @@ func decodeDeleteAliasError(resp *http.Response) error {
 // decodeDeleteCustomKeyStoreResponse reads a successful DeleteCustomKeyStore
 // response into v.
 func decodeDeleteCustomKeyStoreResponse(resp *http.Response, v *DeleteCustomKeyStoreOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteCustomKeyStoreOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteCustomKeyStoreOutput, &v.ResultMetadata)
 }
 
 func modeledCustomKeyStoreHasCMKsException(e *APIError, body []byte) error {
@@ -936,14 +873,7 @@ func decodeDeleteCustomKeyStoreError(resp *http.Response) error {
 // decodeDeleteImportedKeyMaterialResponse reads a successful
 // DeleteImportedKeyMaterial response into v.
 func decodeDeleteImportedKeyMaterialResponse(resp *http.Response, v *DeleteImportedKeyMaterialOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeleteImportedKeyMaterialOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeleteImportedKeyMaterialOutput, &v.ResultMetadata)
 }
 
 // decodeDeleteImportedKeyMaterialError reads a failed DeleteImportedKeyMaterial
@@ -975,14 +905,7 @@ func decodeDeleteImportedKeyMaterialError(resp *http.Response) error {
 // decodeDeriveSharedSecretResponse reads a successful DeriveSharedSecret
 // response into v.
 func decodeDeriveSharedSecretResponse(resp *http.Response, v *DeriveSharedSecretOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDeriveSharedSecretOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDeriveSharedSecretOutput, &v.ResultMetadata)
 }
 
 // decodeDeriveSharedSecretError reads a failed DeriveSharedSecret response: one
@@ -1019,14 +942,7 @@ func decodeDeriveSharedSecretError(resp *http.Response) error {
 // decodeDescribeCustomKeyStoresResponse reads a successful
 // DescribeCustomKeyStores response into v.
 func decodeDescribeCustomKeyStoresResponse(resp *http.Response, v *DescribeCustomKeyStoresOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeCustomKeyStoresOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeCustomKeyStoresOutput, &v.ResultMetadata)
 }
 
 func modeledInvalidMarkerException(e *APIError, body []byte) error {
@@ -1065,14 +981,7 @@ func decodeDescribeCustomKeyStoresError(resp *http.Response) error {
 
 // decodeDescribeKeyResponse reads a successful DescribeKey response into v.
 func decodeDescribeKeyResponse(resp *http.Response, v *DescribeKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDescribeKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDescribeKeyOutput, &v.ResultMetadata)
 }
 
 // decodeDescribeKeyError reads a failed DescribeKey response: one of the errors
@@ -1098,14 +1007,7 @@ func decodeDescribeKeyError(resp *http.Response) error {
 
 // decodeDisableKeyResponse reads a successful DisableKey response into v.
 func decodeDisableKeyResponse(resp *http.Response, v *DisableKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDisableKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDisableKeyOutput, &v.ResultMetadata)
 }
 
 // decodeDisableKeyError reads a failed DisableKey response: one of the errors
@@ -1134,14 +1036,7 @@ func decodeDisableKeyError(resp *http.Response) error {
 // decodeDisableKeyRotationResponse reads a successful DisableKeyRotation
 // response into v.
 func decodeDisableKeyRotationResponse(resp *http.Response, v *DisableKeyRotationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDisableKeyRotationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDisableKeyRotationOutput, &v.ResultMetadata)
 }
 
 // decodeDisableKeyRotationError reads a failed DisableKeyRotation response: one
@@ -1174,14 +1069,7 @@ func decodeDisableKeyRotationError(resp *http.Response) error {
 // decodeDisconnectCustomKeyStoreResponse reads a successful
 // DisconnectCustomKeyStore response into v.
 func decodeDisconnectCustomKeyStoreResponse(resp *http.Response, v *DisconnectCustomKeyStoreOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDisconnectCustomKeyStoreOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDisconnectCustomKeyStoreOutput, &v.ResultMetadata)
 }
 
 // decodeDisconnectCustomKeyStoreError reads a failed DisconnectCustomKeyStore
@@ -1206,14 +1094,7 @@ func decodeDisconnectCustomKeyStoreError(resp *http.Response) error {
 
 // decodeEnableKeyResponse reads a successful EnableKey response into v.
 func decodeEnableKeyResponse(resp *http.Response, v *EnableKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEnableKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEnableKeyOutput, &v.ResultMetadata)
 }
 
 // decodeEnableKeyError reads a failed EnableKey response: one of the errors
@@ -1244,14 +1125,7 @@ func decodeEnableKeyError(resp *http.Response) error {
 // decodeEnableKeyRotationResponse reads a successful EnableKeyRotation response
 // into v.
 func decodeEnableKeyRotationResponse(resp *http.Response, v *EnableKeyRotationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEnableKeyRotationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEnableKeyRotationOutput, &v.ResultMetadata)
 }
 
 // decodeEnableKeyRotationError reads a failed EnableKeyRotation response: one
@@ -1283,14 +1157,7 @@ func decodeEnableKeyRotationError(resp *http.Response) error {
 
 // decodeEncryptResponse reads a successful Encrypt response into v.
 func decodeEncryptResponse(resp *http.Response, v *EncryptOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEncryptOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEncryptOutput, &v.ResultMetadata)
 }
 
 // decodeEncryptError reads a failed Encrypt response: one of the errors Encrypt
@@ -1327,14 +1194,7 @@ func decodeEncryptError(resp *http.Response) error {
 // decodeGenerateDataKeyResponse reads a successful GenerateDataKey response
 // into v.
 func decodeGenerateDataKeyResponse(resp *http.Response, v *GenerateDataKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGenerateDataKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGenerateDataKeyOutput, &v.ResultMetadata)
 }
 
 // decodeGenerateDataKeyError reads a failed GenerateDataKey response: one of
@@ -1371,14 +1231,7 @@ func decodeGenerateDataKeyError(resp *http.Response) error {
 // decodeGenerateDataKeyPairResponse reads a successful GenerateDataKeyPair
 // response into v.
 func decodeGenerateDataKeyPairResponse(resp *http.Response, v *GenerateDataKeyPairOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGenerateDataKeyPairOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGenerateDataKeyPairOutput, &v.ResultMetadata)
 }
 
 // decodeGenerateDataKeyPairError reads a failed GenerateDataKeyPair response:
@@ -1417,14 +1270,7 @@ func decodeGenerateDataKeyPairError(resp *http.Response) error {
 // decodeGenerateDataKeyPairWithoutPlaintextResponse reads a successful
 // GenerateDataKeyPairWithoutPlaintext response into v.
 func decodeGenerateDataKeyPairWithoutPlaintextResponse(resp *http.Response, v *GenerateDataKeyPairWithoutPlaintextOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGenerateDataKeyPairWithoutPlaintextOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGenerateDataKeyPairWithoutPlaintextOutput, &v.ResultMetadata)
 }
 
 // decodeGenerateDataKeyPairWithoutPlaintextError reads a failed
@@ -1464,14 +1310,7 @@ func decodeGenerateDataKeyPairWithoutPlaintextError(resp *http.Response) error {
 // decodeGenerateDataKeyWithoutPlaintextResponse reads a successful
 // GenerateDataKeyWithoutPlaintext response into v.
 func decodeGenerateDataKeyWithoutPlaintextResponse(resp *http.Response, v *GenerateDataKeyWithoutPlaintextOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGenerateDataKeyWithoutPlaintextOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGenerateDataKeyWithoutPlaintextOutput, &v.ResultMetadata)
 }
 
 // decodeGenerateDataKeyWithoutPlaintextError reads a failed
@@ -1508,14 +1347,7 @@ func decodeGenerateDataKeyWithoutPlaintextError(resp *http.Response) error {
 
 // decodeGenerateMacResponse reads a successful GenerateMac response into v.
 func decodeGenerateMacResponse(resp *http.Response, v *GenerateMacOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGenerateMacOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGenerateMacOutput, &v.ResultMetadata)
 }
 
 // decodeGenerateMacError reads a failed GenerateMac response: one of the errors
@@ -1550,14 +1382,7 @@ func decodeGenerateMacError(resp *http.Response) error {
 // decodeGenerateRandomResponse reads a successful GenerateRandom response into
 // v.
 func decodeGenerateRandomResponse(resp *http.Response, v *GenerateRandomOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGenerateRandomOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGenerateRandomOutput, &v.ResultMetadata)
 }
 
 // decodeGenerateRandomError reads a failed GenerateRandom response: one of the
@@ -1585,14 +1410,7 @@ func decodeGenerateRandomError(resp *http.Response) error {
 
 // decodeGetKeyPolicyResponse reads a successful GetKeyPolicy response into v.
 func decodeGetKeyPolicyResponse(resp *http.Response, v *GetKeyPolicyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGetKeyPolicyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGetKeyPolicyOutput, &v.ResultMetadata)
 }
 
 // decodeGetKeyPolicyError reads a failed GetKeyPolicy response: one of the
@@ -1621,14 +1439,7 @@ func decodeGetKeyPolicyError(resp *http.Response) error {
 // decodeGetKeyRotationStatusResponse reads a successful GetKeyRotationStatus
 // response into v.
 func decodeGetKeyRotationStatusResponse(resp *http.Response, v *GetKeyRotationStatusOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGetKeyRotationStatusOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGetKeyRotationStatusOutput, &v.ResultMetadata)
 }
 
 // decodeGetKeyRotationStatusError reads a failed GetKeyRotationStatus response:
@@ -1659,14 +1470,7 @@ func decodeGetKeyRotationStatusError(resp *http.Response) error {
 // decodeGetParametersForImportResponse reads a successful
 // GetParametersForImport response into v.
 func decodeGetParametersForImportResponse(resp *http.Response, v *GetParametersForImportOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGetParametersForImportOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGetParametersForImportOutput, &v.ResultMetadata)
 }
 
 // decodeGetParametersForImportError reads a failed GetParametersForImport
@@ -1697,14 +1501,7 @@ func decodeGetParametersForImportError(resp *http.Response) error {
 
 // decodeGetPublicKeyResponse reads a successful GetPublicKey response into v.
 func decodeGetPublicKeyResponse(resp *http.Response, v *GetPublicKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGetPublicKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGetPublicKeyOutput, &v.ResultMetadata)
 }
 
 // decodeGetPublicKeyError reads a failed GetPublicKey response: one of the
@@ -1743,14 +1540,7 @@ func decodeGetPublicKeyError(resp *http.Response) error {
 // decodeImportKeyMaterialResponse reads a successful ImportKeyMaterial response
 // into v.
 func decodeImportKeyMaterialResponse(resp *http.Response, v *ImportKeyMaterialOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeImportKeyMaterialOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeImportKeyMaterialOutput, &v.ResultMetadata)
 }
 
 func modeledExpiredImportTokenException(e *APIError, body []byte) error {
@@ -1830,14 +1620,7 @@ func decodeImportKeyMaterialError(resp *http.Response) error {
 
 // decodeListAliasesResponse reads a successful ListAliases response into v.
 func decodeListAliasesResponse(resp *http.Response, v *ListAliasesOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListAliasesOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListAliasesOutput, &v.ResultMetadata)
 }
 
 // decodeListAliasesError reads a failed ListAliases response: one of the errors
@@ -1865,14 +1648,7 @@ func decodeListAliasesError(resp *http.Response) error {
 
 // decodeListGrantsResponse reads a successful ListGrants response into v.
 func decodeListGrantsResponse(resp *http.Response, v *ListGrantsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListGrantsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListGrantsOutput, &v.ResultMetadata)
 }
 
 func modeledInvalidGrantIdException(e *APIError, body []byte) error {
@@ -1919,14 +1695,7 @@ func decodeListGrantsError(resp *http.Response) error {
 // decodeListKeyPoliciesResponse reads a successful ListKeyPolicies response
 // into v.
 func decodeListKeyPoliciesResponse(resp *http.Response, v *ListKeyPoliciesOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListKeyPoliciesOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListKeyPoliciesOutput, &v.ResultMetadata)
 }
 
 // decodeListKeyPoliciesError reads a failed ListKeyPolicies response: one of
@@ -1955,14 +1724,7 @@ func decodeListKeyPoliciesError(resp *http.Response) error {
 // decodeListKeyRotationsResponse reads a successful ListKeyRotations response
 // into v.
 func decodeListKeyRotationsResponse(resp *http.Response, v *ListKeyRotationsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListKeyRotationsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListKeyRotationsOutput, &v.ResultMetadata)
 }
 
 // decodeListKeyRotationsError reads a failed ListKeyRotations response: one of
@@ -1992,14 +1754,7 @@ func decodeListKeyRotationsError(resp *http.Response) error {
 
 // decodeListKeysResponse reads a successful ListKeys response into v.
 func decodeListKeysResponse(resp *http.Response, v *ListKeysOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListKeysOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListKeysOutput, &v.ResultMetadata)
 }
 
 // decodeListKeysError reads a failed ListKeys response: one of the errors
@@ -2024,14 +1779,7 @@ func decodeListKeysError(resp *http.Response) error {
 // decodeListResourceTagsResponse reads a successful ListResourceTags response
 // into v.
 func decodeListResourceTagsResponse(resp *http.Response, v *ListResourceTagsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListResourceTagsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListResourceTagsOutput, &v.ResultMetadata)
 }
 
 // decodeListResourceTagsError reads a failed ListResourceTags response: one of
@@ -2058,14 +1806,7 @@ func decodeListResourceTagsError(resp *http.Response) error {
 // decodeListRetirableGrantsResponse reads a successful ListRetirableGrants
 // response into v.
 func decodeListRetirableGrantsResponse(resp *http.Response, v *ListRetirableGrantsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeListRetirableGrantsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeListRetirableGrantsOutput, &v.ResultMetadata)
 }
 
 // decodeListRetirableGrantsError reads a failed ListRetirableGrants response:
@@ -2093,14 +1834,7 @@ func decodeListRetirableGrantsError(resp *http.Response) error {
 
 // decodePutKeyPolicyResponse reads a successful PutKeyPolicy response into v.
 func decodePutKeyPolicyResponse(resp *http.Response, v *PutKeyPolicyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutKeyPolicyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutKeyPolicyOutput, &v.ResultMetadata)
 }
 
 // decodePutKeyPolicyError reads a failed PutKeyPolicy response: one of the
@@ -2134,14 +1868,7 @@ func decodePutKeyPolicyError(resp *http.Response) error {
 
 // decodeReEncryptResponse reads a successful ReEncrypt response into v.
 func decodeReEncryptResponse(resp *http.Response, v *ReEncryptOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeReEncryptOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeReEncryptOutput, &v.ResultMetadata)
 }
 
 // decodeReEncryptError reads a failed ReEncrypt response: one of the errors
@@ -2181,14 +1908,7 @@ func decodeReEncryptError(resp *http.Response) error {
 
 // decodeReplicateKeyResponse reads a successful ReplicateKey response into v.
 func decodeReplicateKeyResponse(resp *http.Response, v *ReplicateKeyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeReplicateKeyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeReplicateKeyOutput, &v.ResultMetadata)
 }
 
 // decodeReplicateKeyError reads a failed ReplicateKey response: one of the
@@ -2226,14 +1946,7 @@ func decodeReplicateKeyError(resp *http.Response) error {
 
 // decodeRetireGrantResponse reads a successful RetireGrant response into v.
 func decodeRetireGrantResponse(resp *http.Response, v *RetireGrantOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeRetireGrantOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeRetireGrantOutput, &v.ResultMetadata)
 }
 
 // decodeRetireGrantError reads a failed RetireGrant response: one of the errors
@@ -2267,14 +1980,7 @@ func decodeRetireGrantError(resp *http.Response) error {
 
 // decodeRevokeGrantResponse reads a successful RevokeGrant response into v.
 func decodeRevokeGrantResponse(resp *http.Response, v *RevokeGrantOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeRevokeGrantOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeRevokeGrantOutput, &v.ResultMetadata)
 }
 
 // decodeRevokeGrantError reads a failed RevokeGrant response: one of the errors
@@ -2307,14 +2013,7 @@ func decodeRevokeGrantError(resp *http.Response) error {
 // decodeRotateKeyOnDemandResponse reads a successful RotateKeyOnDemand response
 // into v.
 func decodeRotateKeyOnDemandResponse(resp *http.Response, v *RotateKeyOnDemandOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeRotateKeyOnDemandOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeRotateKeyOnDemandOutput, &v.ResultMetadata)
 }
 
 func modeledConflictException(e *APIError, body []byte) error {
@@ -2365,14 +2064,7 @@ func decodeRotateKeyOnDemandError(resp *http.Response) error {
 // decodeScheduleKeyDeletionResponse reads a successful ScheduleKeyDeletion
 // response into v.
 func decodeScheduleKeyDeletionResponse(resp *http.Response, v *ScheduleKeyDeletionOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeScheduleKeyDeletionOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeScheduleKeyDeletionOutput, &v.ResultMetadata)
 }
 
 // decodeScheduleKeyDeletionError reads a failed ScheduleKeyDeletion response:
@@ -2400,14 +2092,7 @@ func decodeScheduleKeyDeletionError(resp *http.Response) error {
 
 // decodeSignResponse reads a successful Sign response into v.
 func decodeSignResponse(resp *http.Response, v *SignOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeSignOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeSignOutput, &v.ResultMetadata)
 }
 
 // decodeSignError reads a failed Sign response: one of the errors Sign
@@ -2443,14 +2128,7 @@ func decodeSignError(resp *http.Response) error {
 
 // decodeTagResourceResponse reads a successful TagResource response into v.
 func decodeTagResourceResponse(resp *http.Response, v *TagResourceOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeTagResourceOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeTagResourceOutput, &v.ResultMetadata)
 }
 
 // decodeTagResourceError reads a failed TagResource response: one of the errors
@@ -2480,14 +2158,7 @@ func decodeTagResourceError(resp *http.Response) error {
 
 // decodeUntagResourceResponse reads a successful UntagResource response into v.
 func decodeUntagResourceResponse(resp *http.Response, v *UntagResourceOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUntagResourceOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUntagResourceOutput, &v.ResultMetadata)
 }
 
 // decodeUntagResourceError reads a failed UntagResource response: one of the
@@ -2515,14 +2186,7 @@ func decodeUntagResourceError(resp *http.Response) error {
 
 // decodeUpdateAliasResponse reads a successful UpdateAlias response into v.
 func decodeUpdateAliasResponse(resp *http.Response, v *UpdateAliasOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateAliasOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateAliasOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateAliasError reads a failed UpdateAlias response: one of the errors
@@ -2551,14 +2215,7 @@ func decodeUpdateAliasError(resp *http.Response) error {
 // decodeUpdateCustomKeyStoreResponse reads a successful UpdateCustomKeyStore
 // response into v.
 func decodeUpdateCustomKeyStoreResponse(resp *http.Response, v *UpdateCustomKeyStoreOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateCustomKeyStoreOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateCustomKeyStoreOutput, &v.ResultMetadata)
 }
 
 func modeledCloudHsmClusterNotRelatedException(e *APIError, body []byte) error {
@@ -2625,14 +2282,7 @@ func decodeUpdateCustomKeyStoreError(resp *http.Response) error {
 // decodeUpdateKeyDescriptionResponse reads a successful UpdateKeyDescription
 // response into v.
 func decodeUpdateKeyDescriptionResponse(resp *http.Response, v *UpdateKeyDescriptionOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdateKeyDescriptionOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdateKeyDescriptionOutput, &v.ResultMetadata)
 }
 
 // decodeUpdateKeyDescriptionError reads a failed UpdateKeyDescription response:
@@ -2661,14 +2311,7 @@ func decodeUpdateKeyDescriptionError(resp *http.Response) error {
 // decodeUpdatePrimaryRegionResponse reads a successful UpdatePrimaryRegion
 // response into v.
 func decodeUpdatePrimaryRegionResponse(resp *http.Response, v *UpdatePrimaryRegionOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeUpdatePrimaryRegionOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeUpdatePrimaryRegionOutput, &v.ResultMetadata)
 }
 
 // decodeUpdatePrimaryRegionError reads a failed UpdatePrimaryRegion response:
@@ -2698,14 +2341,7 @@ func decodeUpdatePrimaryRegionError(resp *http.Response) error {
 
 // decodeVerifyResponse reads a successful Verify response into v.
 func decodeVerifyResponse(resp *http.Response, v *VerifyOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeVerifyOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeVerifyOutput, &v.ResultMetadata)
 }
 
 func modeledKMSInvalidSignatureException(e *APIError, body []byte) error {
@@ -2757,14 +2393,7 @@ func decodeVerifyError(resp *http.Response) error {
 
 // decodeVerifyMacResponse reads a successful VerifyMac response into v.
 func decodeVerifyMacResponse(resp *http.Response, v *VerifyMacOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeVerifyMacOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeVerifyMacOutput, &v.ResultMetadata)
 }
 
 func modeledKMSInvalidMacException(e *APIError, body []byte) error {

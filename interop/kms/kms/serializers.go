@@ -10,531 +10,319 @@ import (
 // buildCancelKeyDeletionRequest builds the request that sends CancelKeyDeletion
 // to endpoint, without validating v.
 func buildCancelKeyDeletionRequest(ctx context.Context, v *CancelKeyDeletionInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCancelKeyDeletionInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CancelKeyDeletion", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CancelKeyDeletion", awsJSON11, v, serializeCancelKeyDeletionInput, 0)
 }
 
 // buildConnectCustomKeyStoreRequest builds the request that sends
 // ConnectCustomKeyStore to endpoint, without validating v.
 func buildConnectCustomKeyStoreRequest(ctx context.Context, v *ConnectCustomKeyStoreInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeConnectCustomKeyStoreInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ConnectCustomKeyStore", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ConnectCustomKeyStore", awsJSON11, v, serializeConnectCustomKeyStoreInput, 0)
 }
 
 // buildCreateAliasRequest builds the request that sends CreateAlias to
 // endpoint, without validating v.
 func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateAliasInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateAlias", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateAlias", awsJSON11, v, serializeCreateAliasInput, 0)
 }
 
 // buildCreateCustomKeyStoreRequest builds the request that sends
 // CreateCustomKeyStore to endpoint, without validating v.
 func buildCreateCustomKeyStoreRequest(ctx context.Context, v *CreateCustomKeyStoreInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateCustomKeyStoreInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateCustomKeyStore", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateCustomKeyStore", awsJSON11, v, serializeCreateCustomKeyStoreInput, 0)
 }
 
 // buildCreateGrantRequest builds the request that sends CreateGrant to
 // endpoint, without validating v.
 func buildCreateGrantRequest(ctx context.Context, v *CreateGrantInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateGrantInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateGrant", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateGrant", awsJSON11, v, serializeCreateGrantInput, 0)
 }
 
 // buildCreateKeyRequest builds the request that sends CreateKey to endpoint,
 // without validating v.
 func buildCreateKeyRequest(ctx context.Context, v *CreateKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeCreateKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.CreateKey", awsJSON11, v, serializeCreateKeyInput, 0)
 }
 
 // buildDecryptRequest builds the request that sends Decrypt to endpoint,
 // without validating v.
 func buildDecryptRequest(ctx context.Context, v *DecryptInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDecryptInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Decrypt", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Decrypt", awsJSON11, v, serializeDecryptInput, 0)
 }
 
 // buildDeleteAliasRequest builds the request that sends DeleteAlias to
 // endpoint, without validating v.
 func buildDeleteAliasRequest(ctx context.Context, v *DeleteAliasInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteAliasInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeleteAlias", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeleteAlias", awsJSON11, v, serializeDeleteAliasInput, 0)
 }
 
 // buildDeleteCustomKeyStoreRequest builds the request that sends
 // DeleteCustomKeyStore to endpoint, without validating v.
 func buildDeleteCustomKeyStoreRequest(ctx context.Context, v *DeleteCustomKeyStoreInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteCustomKeyStoreInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeleteCustomKeyStore", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeleteCustomKeyStore", awsJSON11, v, serializeDeleteCustomKeyStoreInput, 0)
 }
 
 // buildDeleteImportedKeyMaterialRequest builds the request that sends
 // DeleteImportedKeyMaterial to endpoint, without validating v.
 func buildDeleteImportedKeyMaterialRequest(ctx context.Context, v *DeleteImportedKeyMaterialInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeleteImportedKeyMaterialInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeleteImportedKeyMaterial", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeleteImportedKeyMaterial", awsJSON11, v, serializeDeleteImportedKeyMaterialInput, 0)
 }
 
 // buildDeriveSharedSecretRequest builds the request that sends
 // DeriveSharedSecret to endpoint, without validating v.
 func buildDeriveSharedSecretRequest(ctx context.Context, v *DeriveSharedSecretInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDeriveSharedSecretInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeriveSharedSecret", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DeriveSharedSecret", awsJSON11, v, serializeDeriveSharedSecretInput, 0)
 }
 
 // buildDescribeCustomKeyStoresRequest builds the request that sends
 // DescribeCustomKeyStores to endpoint, without validating v.
 func buildDescribeCustomKeyStoresRequest(ctx context.Context, v *DescribeCustomKeyStoresInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeCustomKeyStoresInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DescribeCustomKeyStores", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DescribeCustomKeyStores", awsJSON11, v, serializeDescribeCustomKeyStoresInput, 0)
 }
 
 // buildDescribeKeyRequest builds the request that sends DescribeKey to
 // endpoint, without validating v.
 func buildDescribeKeyRequest(ctx context.Context, v *DescribeKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDescribeKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DescribeKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DescribeKey", awsJSON11, v, serializeDescribeKeyInput, 0)
 }
 
 // buildDisableKeyRequest builds the request that sends DisableKey to endpoint,
 // without validating v.
 func buildDisableKeyRequest(ctx context.Context, v *DisableKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDisableKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DisableKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DisableKey", awsJSON11, v, serializeDisableKeyInput, 0)
 }
 
 // buildDisableKeyRotationRequest builds the request that sends
 // DisableKeyRotation to endpoint, without validating v.
 func buildDisableKeyRotationRequest(ctx context.Context, v *DisableKeyRotationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDisableKeyRotationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DisableKeyRotation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DisableKeyRotation", awsJSON11, v, serializeDisableKeyRotationInput, 0)
 }
 
 // buildDisconnectCustomKeyStoreRequest builds the request that sends
 // DisconnectCustomKeyStore to endpoint, without validating v.
 func buildDisconnectCustomKeyStoreRequest(ctx context.Context, v *DisconnectCustomKeyStoreInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDisconnectCustomKeyStoreInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DisconnectCustomKeyStore", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.DisconnectCustomKeyStore", awsJSON11, v, serializeDisconnectCustomKeyStoreInput, 0)
 }
 
 // buildEnableKeyRequest builds the request that sends EnableKey to endpoint,
 // without validating v.
 func buildEnableKeyRequest(ctx context.Context, v *EnableKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEnableKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.EnableKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.EnableKey", awsJSON11, v, serializeEnableKeyInput, 0)
 }
 
 // buildEnableKeyRotationRequest builds the request that sends EnableKeyRotation
 // to endpoint, without validating v.
 func buildEnableKeyRotationRequest(ctx context.Context, v *EnableKeyRotationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEnableKeyRotationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.EnableKeyRotation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.EnableKeyRotation", awsJSON11, v, serializeEnableKeyRotationInput, 0)
 }
 
 // buildEncryptRequest builds the request that sends Encrypt to endpoint,
 // without validating v.
 func buildEncryptRequest(ctx context.Context, v *EncryptInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEncryptInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Encrypt", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Encrypt", awsJSON11, v, serializeEncryptInput, 0)
 }
 
 // buildGenerateDataKeyRequest builds the request that sends GenerateDataKey to
 // endpoint, without validating v.
 func buildGenerateDataKeyRequest(ctx context.Context, v *GenerateDataKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGenerateDataKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKey", awsJSON11, v, serializeGenerateDataKeyInput, 0)
 }
 
 // buildGenerateDataKeyPairRequest builds the request that sends
 // GenerateDataKeyPair to endpoint, without validating v.
 func buildGenerateDataKeyPairRequest(ctx context.Context, v *GenerateDataKeyPairInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGenerateDataKeyPairInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKeyPair", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKeyPair", awsJSON11, v, serializeGenerateDataKeyPairInput, 0)
 }
 
 // buildGenerateDataKeyPairWithoutPlaintextRequest builds the request that sends
 // GenerateDataKeyPairWithoutPlaintext to endpoint, without validating v.
 func buildGenerateDataKeyPairWithoutPlaintextRequest(ctx context.Context, v *GenerateDataKeyPairWithoutPlaintextInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGenerateDataKeyPairWithoutPlaintextInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKeyPairWithoutPlaintext", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKeyPairWithoutPlaintext", awsJSON11, v, serializeGenerateDataKeyPairWithoutPlaintextInput, 0)
 }
 
 // buildGenerateDataKeyWithoutPlaintextRequest builds the request that sends
 // GenerateDataKeyWithoutPlaintext to endpoint, without validating v.
 func buildGenerateDataKeyWithoutPlaintextRequest(ctx context.Context, v *GenerateDataKeyWithoutPlaintextInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGenerateDataKeyWithoutPlaintextInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKeyWithoutPlaintext", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateDataKeyWithoutPlaintext", awsJSON11, v, serializeGenerateDataKeyWithoutPlaintextInput, 0)
 }
 
 // buildGenerateMacRequest builds the request that sends GenerateMac to
 // endpoint, without validating v.
 func buildGenerateMacRequest(ctx context.Context, v *GenerateMacInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGenerateMacInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateMac", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateMac", awsJSON11, v, serializeGenerateMacInput, 0)
 }
 
 // buildGenerateRandomRequest builds the request that sends GenerateRandom to
 // endpoint, without validating v.
 func buildGenerateRandomRequest(ctx context.Context, v *GenerateRandomInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGenerateRandomInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateRandom", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GenerateRandom", awsJSON11, v, serializeGenerateRandomInput, 0)
 }
 
 // buildGetKeyPolicyRequest builds the request that sends GetKeyPolicy to
 // endpoint, without validating v.
 func buildGetKeyPolicyRequest(ctx context.Context, v *GetKeyPolicyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGetKeyPolicyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetKeyPolicy", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetKeyPolicy", awsJSON11, v, serializeGetKeyPolicyInput, 0)
 }
 
 // buildGetKeyRotationStatusRequest builds the request that sends
 // GetKeyRotationStatus to endpoint, without validating v.
 func buildGetKeyRotationStatusRequest(ctx context.Context, v *GetKeyRotationStatusInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGetKeyRotationStatusInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetKeyRotationStatus", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetKeyRotationStatus", awsJSON11, v, serializeGetKeyRotationStatusInput, 0)
 }
 
 // buildGetParametersForImportRequest builds the request that sends
 // GetParametersForImport to endpoint, without validating v.
 func buildGetParametersForImportRequest(ctx context.Context, v *GetParametersForImportInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGetParametersForImportInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetParametersForImport", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetParametersForImport", awsJSON11, v, serializeGetParametersForImportInput, 0)
 }
 
 // buildGetPublicKeyRequest builds the request that sends GetPublicKey to
 // endpoint, without validating v.
 func buildGetPublicKeyRequest(ctx context.Context, v *GetPublicKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGetPublicKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetPublicKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.GetPublicKey", awsJSON11, v, serializeGetPublicKeyInput, 0)
 }
 
 // buildImportKeyMaterialRequest builds the request that sends ImportKeyMaterial
 // to endpoint, without validating v.
 func buildImportKeyMaterialRequest(ctx context.Context, v *ImportKeyMaterialInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeImportKeyMaterialInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ImportKeyMaterial", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ImportKeyMaterial", awsJSON11, v, serializeImportKeyMaterialInput, 0)
 }
 
 // buildListAliasesRequest builds the request that sends ListAliases to
 // endpoint, without validating v.
 func buildListAliasesRequest(ctx context.Context, v *ListAliasesInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListAliasesInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListAliases", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListAliases", awsJSON11, v, serializeListAliasesInput, 0)
 }
 
 // buildListGrantsRequest builds the request that sends ListGrants to endpoint,
 // without validating v.
 func buildListGrantsRequest(ctx context.Context, v *ListGrantsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListGrantsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListGrants", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListGrants", awsJSON11, v, serializeListGrantsInput, 0)
 }
 
 // buildListKeyPoliciesRequest builds the request that sends ListKeyPolicies to
 // endpoint, without validating v.
 func buildListKeyPoliciesRequest(ctx context.Context, v *ListKeyPoliciesInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListKeyPoliciesInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListKeyPolicies", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListKeyPolicies", awsJSON11, v, serializeListKeyPoliciesInput, 0)
 }
 
 // buildListKeyRotationsRequest builds the request that sends ListKeyRotations
 // to endpoint, without validating v.
 func buildListKeyRotationsRequest(ctx context.Context, v *ListKeyRotationsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListKeyRotationsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListKeyRotations", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListKeyRotations", awsJSON11, v, serializeListKeyRotationsInput, 0)
 }
 
 // buildListKeysRequest builds the request that sends ListKeys to endpoint,
 // without validating v.
 func buildListKeysRequest(ctx context.Context, v *ListKeysInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListKeysInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListKeys", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListKeys", awsJSON11, v, serializeListKeysInput, 0)
 }
 
 // buildListResourceTagsRequest builds the request that sends ListResourceTags
 // to endpoint, without validating v.
 func buildListResourceTagsRequest(ctx context.Context, v *ListResourceTagsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListResourceTagsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListResourceTags", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListResourceTags", awsJSON11, v, serializeListResourceTagsInput, 0)
 }
 
 // buildListRetirableGrantsRequest builds the request that sends
 // ListRetirableGrants to endpoint, without validating v.
 func buildListRetirableGrantsRequest(ctx context.Context, v *ListRetirableGrantsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeListRetirableGrantsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListRetirableGrants", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ListRetirableGrants", awsJSON11, v, serializeListRetirableGrantsInput, 0)
 }
 
 // buildPutKeyPolicyRequest builds the request that sends PutKeyPolicy to
 // endpoint, without validating v.
 func buildPutKeyPolicyRequest(ctx context.Context, v *PutKeyPolicyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializePutKeyPolicyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.PutKeyPolicy", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.PutKeyPolicy", awsJSON11, v, serializePutKeyPolicyInput, 0)
 }
 
 // buildReEncryptRequest builds the request that sends ReEncrypt to endpoint,
 // without validating v.
 func buildReEncryptRequest(ctx context.Context, v *ReEncryptInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeReEncryptInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ReEncrypt", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ReEncrypt", awsJSON11, v, serializeReEncryptInput, 0)
 }
 
 // buildReplicateKeyRequest builds the request that sends ReplicateKey to
 // endpoint, without validating v.
 func buildReplicateKeyRequest(ctx context.Context, v *ReplicateKeyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeReplicateKeyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ReplicateKey", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ReplicateKey", awsJSON11, v, serializeReplicateKeyInput, 0)
 }
 
 // buildRetireGrantRequest builds the request that sends RetireGrant to
 // endpoint, without validating v.
 func buildRetireGrantRequest(ctx context.Context, v *RetireGrantInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeRetireGrantInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.RetireGrant", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.RetireGrant", awsJSON11, v, serializeRetireGrantInput, 0)
 }
 
 // buildRevokeGrantRequest builds the request that sends RevokeGrant to
 // endpoint, without validating v.
 func buildRevokeGrantRequest(ctx context.Context, v *RevokeGrantInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeRevokeGrantInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.RevokeGrant", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.RevokeGrant", awsJSON11, v, serializeRevokeGrantInput, 0)
 }
 
 // buildRotateKeyOnDemandRequest builds the request that sends RotateKeyOnDemand
 // to endpoint, without validating v.
 func buildRotateKeyOnDemandRequest(ctx context.Context, v *RotateKeyOnDemandInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeRotateKeyOnDemandInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.RotateKeyOnDemand", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.RotateKeyOnDemand", awsJSON11, v, serializeRotateKeyOnDemandInput, 0)
 }
 
 // buildScheduleKeyDeletionRequest builds the request that sends
 // ScheduleKeyDeletion to endpoint, without validating v.
 func buildScheduleKeyDeletionRequest(ctx context.Context, v *ScheduleKeyDeletionInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeScheduleKeyDeletionInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ScheduleKeyDeletion", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.ScheduleKeyDeletion", awsJSON11, v, serializeScheduleKeyDeletionInput, 0)
 }
 
 // buildSignRequest builds the request that sends Sign to endpoint, without
 // validating v.
 func buildSignRequest(ctx context.Context, v *SignInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeSignInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Sign", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Sign", awsJSON11, v, serializeSignInput, 0)
 }
 
 // buildTagResourceRequest builds the request that sends TagResource to
 // endpoint, without validating v.
 func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeTagResourceInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.TagResource", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.TagResource", awsJSON11, v, serializeTagResourceInput, 0)
 }
 
 // buildUntagResourceRequest builds the request that sends UntagResource to
 // endpoint, without validating v.
 func buildUntagResourceRequest(ctx context.Context, v *UntagResourceInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUntagResourceInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UntagResource", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UntagResource", awsJSON11, v, serializeUntagResourceInput, 0)
 }
 
 // buildUpdateAliasRequest builds the request that sends UpdateAlias to
 // endpoint, without validating v.
 func buildUpdateAliasRequest(ctx context.Context, v *UpdateAliasInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateAliasInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdateAlias", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdateAlias", awsJSON11, v, serializeUpdateAliasInput, 0)
 }
 
 // buildUpdateCustomKeyStoreRequest builds the request that sends
 // UpdateCustomKeyStore to endpoint, without validating v.
 func buildUpdateCustomKeyStoreRequest(ctx context.Context, v *UpdateCustomKeyStoreInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateCustomKeyStoreInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdateCustomKeyStore", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdateCustomKeyStore", awsJSON11, v, serializeUpdateCustomKeyStoreInput, 0)
 }
 
 // buildUpdateKeyDescriptionRequest builds the request that sends
 // UpdateKeyDescription to endpoint, without validating v.
 func buildUpdateKeyDescriptionRequest(ctx context.Context, v *UpdateKeyDescriptionInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdateKeyDescriptionInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdateKeyDescription", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdateKeyDescription", awsJSON11, v, serializeUpdateKeyDescriptionInput, 0)
 }
 
 // buildUpdatePrimaryRegionRequest builds the request that sends
 // UpdatePrimaryRegion to endpoint, without validating v.
 func buildUpdatePrimaryRegionRequest(ctx context.Context, v *UpdatePrimaryRegionInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeUpdatePrimaryRegionInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdatePrimaryRegion", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.UpdatePrimaryRegion", awsJSON11, v, serializeUpdatePrimaryRegionInput, 0)
 }
 
 // buildVerifyRequest builds the request that sends Verify to endpoint, without
 // validating v.
 func buildVerifyRequest(ctx context.Context, v *VerifyInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeVerifyInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Verify", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.Verify", awsJSON11, v, serializeVerifyInput, 0)
 }
 
 // buildVerifyMacRequest builds the request that sends VerifyMac to endpoint,
 // without validating v.
 func buildVerifyMacRequest(ctx context.Context, v *VerifyMacInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeVerifyMacInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.VerifyMac", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "TrentService.VerifyMac", awsJSON11, v, serializeVerifyMacInput, 0)
 }
 
 // serializeCancelKeyDeletionInput appends the JSON body of a

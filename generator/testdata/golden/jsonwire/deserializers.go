@@ -10,14 +10,7 @@ import (
 
 // decodePutThingsResponse reads a successful PutThings response into v.
 func decodePutThingsResponse(resp *http.Response, v *PutThingsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutThingsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutThingsOutput, &v.ResultMetadata)
 }
 
 func modeledBadThing(e *APIError, body []byte) error {

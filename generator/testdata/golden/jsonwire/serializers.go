@@ -18,11 +18,7 @@ func buildPutThingsRequest(ctx context.Context, v *PutThingsInput, endpoint stri
 		}
 		v.Token = &t
 	}
-	body, err := awsJSONBody(v, serializePutThingsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "Depot.PutThings", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "Depot.PutThings", awsJSON10, v, serializePutThingsInput, 0)
 }
 
 // serializePutThingsInput appends the JSON body of a PutThingsInput; unset
