@@ -65,7 +65,7 @@ func (d Dialect) goldenResponse(op *plan.Operation, out *sample.Value, comment s
 	}
 	body = append(append([]byte(`{
     "__comment": `), q...), rest...)
-	oracle.Complete(out)
+	oracle.Complete(out, op.Output.Fields)
 	return emit.Response{
 		Status: 200,
 		Header: [][2]string{{"Content-Type", d.ContentType}, {"X-Amzn-Requestid", sample.RequestID}},

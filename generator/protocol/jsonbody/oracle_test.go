@@ -112,7 +112,7 @@ func TestOracleComplete(t *testing.T) {
 	out := p.Operations[0].Output
 	settings := field(t, out, "Settings")
 	v := structValue(out, sample.FieldValue{Field: settings, Value: structValue(settings.Type.Struct)})
-	Oracle{}.Complete(v)
+	Oracle{}.Complete(v, out.Fields)
 	got := map[string]*sample.Value{}
 	for _, fv := range v.Fields {
 		got[fv.Field.Name] = fv.Value
