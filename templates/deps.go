@@ -6,7 +6,7 @@ import "slices"
 // declarations it uses. The generator adds them along with the file;
 // TestRequires checks the list against the code.
 var Requires = map[string][]string{
-	"runtime_awsjson.go":           {"runtime_errors.go", "runtime_http.go", "runtime_jsonerror.go"},
+	"runtime_awsjson.go":           {"runtime_body.go", "runtime_errors.go", "runtime_http.go", "runtime_json.go", "runtime_jsonbody.go", "runtime_jsonerror.go", "runtime_metadata.go"},
 	"runtime_json.go":              {"runtime_jsonwrite.go", "runtime_restnum.go", "runtime_time.go"},
 	"runtime_jsonbody.go":          {"runtime_json.go"},
 	"runtime_jsonerror.go":         {"runtime_errors.go", "runtime_json.go"},

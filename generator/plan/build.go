@@ -543,7 +543,7 @@ func (b *builder) errorDetails() {
 			st.Fault = FaultServer
 		}
 		st.Code = st.Shape.ID.Name()
-		if q, ok := st.Shape.Traits.AWSQueryError(); ok && q.Code != "" {
+		if q, ok := st.Shape.Traits.AWSQueryError(); ok && q.Code != "" && b.queryErrorCodes() {
 			st.Code = q.Code
 		}
 		for _, f := range st.Fields {
@@ -552,6 +552,15 @@ func (b *builder) errorDetails() {
 			}
 		}
 	}
+}
+
+// queryErrorCodes reports whether the service's errors go by their
+// awsQueryError codes (see QueryErrorCodes).
+func (b *builder) queryErrorCodes() bool {
+	if q, ok := b.p.Protocol.(QueryErrorCodes); ok {
+		return q.QueryErrorCodes(b.p.Service)
+	}
+	return true
 }
 
 // markRecursive flags structs that can contain themselves, so sample data

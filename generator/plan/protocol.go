@@ -34,3 +34,11 @@ type Reserved struct {
 type Streamer interface {
 	StreamsBlobs() bool
 }
+
+// QueryErrorCodes is implemented by a protocol that says whether errors go
+// by their awsQueryError codes on the wire (ErrorCode returns them) or by
+// their shape names. A protocol without the method uses the codes, as the
+// query protocols do.
+type QueryErrorCodes interface {
+	QueryErrorCodes(svc *smithy.Shape) bool
+}

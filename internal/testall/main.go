@@ -73,6 +73,18 @@ func main() {
 			step{m.dir + " vet and tests", m.dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}},
 		)
 	}
+	// The JSON protocols' differential tests, one module per SDK service
+	// package; their packages are generated from the AWS models in ../shared.
+	for _, m := range []struct{ dir, pkg, model string }{
+		{"interop/dynamodb", "dynamodb", "dynamodb-2012-08-10.json"},
+		{"interop/kms", "kms", "kms-2014-11-01.json"},
+	} {
+		if shared() {
+			steps = append(steps, step{m.dir + " is current", ".", []string{"go", "run", "./cmd/smithy2go",
+				"-model", "../shared/models/aws/" + m.model, "-out", m.dir + "/" + m.pkg, "-check"}})
+		}
+		steps = append(steps, step{m.dir + " vet and tests", m.dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}})
+	}
 	// restJson1 against the SDK's Lambda client, generated from the model
 	// in ../shared (the response tests skip without it).
 	if shared() {

@@ -47,12 +47,8 @@ func (w *writer) request(op *plan.Operation) {
 	body = append(body, checks...)
 	enc, _ := op.Shape.Traits.RequestCompression()
 	target := w.g.Plan.Service.ID.Name() + "." + op.Shape.ID.Name()
-	body = append(body,
-		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("awsJSONBody").Call(jen.Id("v"), jen.Id(w.codec.WriteBody(op.Input, op.Input.Fields))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("newAWSJSONRequest").Call(jen.Id("ctx"), jen.Id("endpoint"), prefix, jen.Lit(target),
-			jen.Id(w.d.Const), jen.Id("body"), flags(slices.Contains(enc, "gzip"), w.queryCompatible))),
-	)
+	body = append(body, jen.Return(jen.Id("newAWSJSONRequest").Call(jen.Id("ctx"), jen.Id("endpoint"), prefix, jen.Lit(target),
+		jen.Id(w.d.Const), jen.Id("v"), jen.Id(w.codec.WriteBody(op.Input, op.Input.Fields)), flags(slices.Contains(enc, "gzip"), w.queryCompatible))))
 	w.ser.Add(emit.Text(doc))
 	w.ser.Func().Id(op.RequestFunc).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("v").Op("*").Id(op.Input.Name), jen.Id("endpoint").String(),
@@ -98,12 +94,8 @@ func predictEndpoint(op *plan.Operation) *plan.Field {
 func (w *writer) response(op *plan.Operation) {
 	w.de.Add(emit.Text(op.ResponseFunc + " reads a successful " + op.Name + " response into v."))
 	w.de.Func().Id(op.ResponseFunc).Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Op("*").Id(op.Output.Name)).Error().Block(
-		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("readBody").Call(jen.Id("resp")),
-		errReturn,
-		jen.Id("d").Op(":=").Id("jsonBodyDecoder").Call(jen.Id("body")),
-		jen.Id(w.codec.ReadBody(op.Output, op.Output.Fields)).Call(jen.Op("&").Id("d"), jen.Id("v")),
-		jen.Id("v").Dot("ResultMetadata").Dot("RequestID").Op("=").Id("awsJSONRequestID").Call(jen.Id("resp").Dot("Header")),
-		jen.Return(jen.Id("d").Dot("end").Call()),
+		jen.Return(jen.Id("awsJSONResponse").Call(jen.Id("resp"), jen.Id("v"), jen.Id(w.codec.ReadBody(op.Output, op.Output.Fields)),
+			jen.Op("&").Id("v").Dot("ResultMetadata"))),
 	)
 	w.de.Line()
 }
@@ -125,7 +117,11 @@ func (w *writer) operationError(op *plan.Operation) {
 			continue
 		}
 		seen[typ] = true
-		cases = append(cases, jen.Case(jen.Lit(typ)).Block(jen.Return(jen.Id(w.modeled(st)).Call(jen.Id("e"), jen.Id("body")))))
+		args := []jen.Code{jen.Id("e"), jen.Id("body")}
+		if w.queryCompatible {
+			args = append(args, jen.Id("resp").Dot("Header"))
+		}
+		cases = append(cases, jen.Case(jen.Lit(typ)).Block(jen.Return(jen.Id(w.modeled(st)).Call(args...))))
 	}
 	typ := jen.Id("_")
 	if len(cases) > 0 {
@@ -162,17 +158,22 @@ func (w *writer) modeled(st *plan.Struct) string {
 		body = append(body, jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(
 			jen.Id("me").Dot("Message").Op("=").Op("&").Id("e").Dot("Message")))
 	}
+	params := []jen.Code{jen.Id("e").Op("*").Add(w.g.Id("APIError")), jen.Id("body").Index().Byte()}
+	if w.queryCompatible {
+		// The query code the service sent, when it is not the one the
+		// type reports by default, as the AWS SDK does.
+		params = append(params, jen.Id("h").Qual("net/http", "Header"))
+		body = append(body, jen.If(jen.List(jen.Id("code"), jen.Id("_"), jen.Id("ok")).Op(":=").Id("jsonQueryError").Call(jen.Id("h")),
+			jen.Id("ok").Op("&&").Id("code").Op("!=").Lit(st.Code)).Block(
+			jen.Id("me").Dot("ErrorCodeOverride").Op("=").Op("&").Id("code")))
+	}
 	body = append(body,
-		// The code the service sent, when it is not the one the type
-		// reports by default (an awsQueryCompatible code, say).
-		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit(st.Code)).Block(
-			jen.Id("me").Dot("ErrorCodeOverride").Op("=").Op("&").Id("e").Dot("Code")),
 		jen.If(jen.Id("e").Dot("Fault").Op("==").Add(w.g.Id("FaultUnknown"))).Block(
 			jen.Id("e").Dot("Fault").Op("=").Add(w.g.Id(st.Fault.Ident()))),
 		jen.Id("e").Dot("Err").Op("=").Id("me"),
 		jen.Return(jen.Id("e")),
 	)
-	w.de.Func().Id(name).Params(jen.Id("e").Op("*").Add(w.g.Id("APIError")), jen.Id("body").Index().Byte()).Error().Block(body...)
+	w.de.Func().Id(name).Params(params...).Error().Block(body...)
 	w.de.Line()
 	return name
 }

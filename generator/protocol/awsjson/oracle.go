@@ -2,6 +2,7 @@ package awsjson
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -48,12 +49,23 @@ func (d Dialect) goldenRequest(op *plan.Operation, in *sample.Value, comment str
 // the body lacks, so that out is what decoding the body gives.
 func (d Dialect) goldenResponse(op *plan.Operation, out *sample.Value, comment string) (emit.Response, error) {
 	obj := oracle.ResponseBody(out, op.Output.Fields)
-	obj["__comment"] = comment
 	body, err := jsonbody.Marshal(obj)
 	if err != nil {
 		return emit.Response{}, err
 	}
-	oracle.Complete(out)
+	// The comment goes first, where tools look for the generated-code
+	// marker: encoding/json would sort it among the members.
+	q, err := json.Marshal(comment)
+	if err != nil {
+		return emit.Response{}, err
+	}
+	rest := []byte("\n}\n")
+	if len(obj) > 0 {
+		rest = append([]byte(","), bytes.TrimPrefix(body, []byte("{"))...)
+	}
+	body = append(append([]byte(`{
+    "__comment": `), q...), rest...)
+	oracle.Complete(out, op.Output.Fields)
 	return emit.Response{
 		Status: 200,
 		Header: [][2]string{{"Content-Type", d.ContentType}, {"X-Amzn-Requestid", sample.RequestID}},

@@ -160,7 +160,7 @@ func (c *Codec) mapReader(t *plan.Type) []jen.Code {
 	et := t.Elem
 	key := jen.Id("v").Index(jen.Id("k")) // map keys are strings, enum or not
 	// The key must be copied before the value is read: d.key changes.
-	item := []jen.Code{jen.Id("k").Op(":=").String().Call(jen.Id("d").Dot("key"))}
+	item := []jen.Code{jen.Id("k").Op(":=").Id("d").Dot("keyString").Call()}
 	switch {
 	case et.Kind == plan.StructKind && t.ElemPointer:
 		item = append(item,
@@ -212,7 +212,7 @@ func (c *Codec) unionReader(t *plan.Type) []jen.Code {
 		cases = append(cases, jen.Case(jen.Lit("__type")).Block(jen.Id("d").Dot("skip").Call()))
 	}
 	cases = append(cases, jen.Default().Block(
-		jen.Id("tag").Op(":=").String().Call(jen.Id("d").Dot("key")),
+		jen.Id("tag").Op(":=").Id("d").Dot("keyString").Call(),
 		jen.Id("u").Op("=").Op("&").Add(c.g.Id("UnknownUnionMember")).Values(jen.Dict{
 			jen.Id("Tag"):   jen.Id("tag"),
 			jen.Id("Value"): jen.Qual("bytes", "Clone").Call(jen.Id("d").Dot("raw").Call()),

@@ -23,13 +23,22 @@
 //
 // and a response function reads one as
 //
-//	d := jsonDecoder{data: body}
+//	d := jsonBodyDecoder(body) // an empty body reads as {}
 //	deserializeFooOutput(&d, v)
 //	if err := d.end(); err != nil { ... }
 //
 // restJson1 passes the members that go in the body (those without HTTP
 // binding traits) as fields, sets Options.JSONName, and uses WriteValue and
-// ReadValue for @httpPayload structures and unions.
+// ReadValue for @httpPayload structures and unions (Fails says which
+// WriteValue functions return an error).
+//
+// Golden tests build what the code must produce with the Oracle, from
+// sample values and the same fields:
+//
+//	o := jsonbody.Oracle{Options: opts}
+//	body, err := jsonbody.Marshal(o.RequestBody(in, op.Input.Fields))
+//	resp, err := jsonbody.Marshal(o.ResponseBody(out, op.Output.Fields))
+//	o.Complete(out, op.Output.Fields) // out is now what decoding resp gives
 //
 // Bodies follow the Smithy rules the compliance suites check: unset
 // members are left out (a top-level input member held by value is unset at
@@ -38,5 +47,10 @@
 // values of required members it lacks (error correction); timestamps are
 // epoch seconds unless @timestampFormat says otherwise; NaN and infinities
 // are strings; a union has one member, and one this package does not know
-// is kept as an UnknownUnionMember, which cannot be sent back.
+// is kept as an UnknownUnionMember, which cannot be sent back; a dense
+// list or map leaves out nil elements, a sparse one sends null.
+//
+// The codec's functions are named serialize<Type> and deserialize<Type>
+// (plan.Plan.Func), and enums' values known<Enum>; a protocol must not use
+// those prefixes for other functions.
 package jsonbody

@@ -209,19 +209,27 @@ func nodeValue(n smithy.Node) any {
 
 // Complete adds to a sample output what a client fills in when the
 // response lacks it: defaults, and zero values of required members
-// (error correction). Decoding ResponseBody's body must then give out.
-func (o Oracle) Complete(out *sample.Value) {
+// (error correction), for fields of out (those ReadBody was given) and
+// everything below them. Decoding ResponseBody's body must then give out.
+func (o Oracle) Complete(out *sample.Value, fields []*plan.Field) {
+	o.complete(out, fields)
+}
+
+func (o Oracle) complete(out *sample.Value, fields []*plan.Field) {
 	if out == nil {
 		return
 	}
 	switch out.Type.Kind {
 	case plan.StructKind:
+		if fields == nil {
+			fields = out.Type.Struct.Fields
+		}
 		set := map[*plan.Field]bool{}
 		for _, fv := range out.Fields {
 			set[fv.Field] = true
-			o.Complete(fv.Value)
+			o.complete(fv.Value, nil)
 		}
-		for _, f := range out.Type.Struct.Fields {
+		for _, f := range fields {
 			if set[f] {
 				continue
 			}
@@ -235,14 +243,14 @@ func (o Oracle) Complete(out *sample.Value) {
 		}
 		slices.SortFunc(out.Fields, func(a, b sample.FieldValue) int { return order[a.Field] - order[b.Field] })
 	case plan.UnionKind:
-		o.Complete(out.Inner)
+		o.complete(out.Inner, nil)
 	case plan.ListKind:
 		for _, it := range out.Items {
-			o.Complete(it)
+			o.complete(it, nil)
 		}
 	case plan.MapKind:
 		for _, e := range out.Entries {
-			o.Complete(e.Value)
+			o.complete(e.Value, nil)
 		}
 	}
 }

@@ -189,14 +189,14 @@ func (c *Codec) end(t *plan.Type, close rune) jen.Code {
 }
 
 // nullOrSkip handles a nil element e of a collection: a sparse one sends
-// null; a dense collection of unions leaves it out, as the AWS SDK does.
-// Other nil elements (a dense list's nil list, say) are written as empty.
+// null; a dense one leaves it out, as the AWS SDK means to (it writes a
+// stray comma where the element was).
 func nullOrSkip(t *plan.Type, e jen.Code) (before, after []jen.Code) {
 	switch {
 	case t.Shape.Traits.Sparse() && (t.ElemPointer || t.Elem.Nilable()):
 		return nil, []jen.Code{jen.If(jen.Add(e).Op("==").Nil()).Block(
 			jen.Id("b").Op("=").Id("jsonNull").Call(jen.Id("b")), jen.Continue())}
-	case t.Elem.Kind == plan.UnionKind:
+	case t.Elem.Nilable():
 		return []jen.Code{jen.If(jen.Add(e).Op("==").Nil()).Block(jen.Continue())}, nil
 	}
 	return nil, nil
@@ -245,7 +245,13 @@ func (c *Codec) unionSwitch(t *plan.Type) []jen.Code {
 	for _, vr := range t.Union.Variants {
 		f := vr.Field
 		body := []jen.Code{jen.Id("b").Op("=").Id("jsonKeyLit").Call(jen.Id("b"), keyLit(c.Name(f.Member)))}
-		body = append(body, c.write(f.Type, f.Member, jen.Id("u").Dot("Value"), false)...)
+		write := c.write(f.Type, f.Member, jen.Id("u").Dot("Value"), false)
+		if f.Type.Kind == plan.BlobKind {
+			// A variant is set even when its blob is nil; the SDK sends null.
+			write = []jen.Code{jen.If(jen.Id("u").Dot("Value").Op("==").Nil()).Block(
+				jen.Id("b").Op("=").Id("jsonNull").Call(jen.Id("b"))).Else().Block(write...)}
+		}
+		body = append(body, write...)
 		cases = append(cases, jen.Case(jen.Op("*").Id(vr.Name)).Block(body...))
 	}
 	cases = append(cases, jen.Default().Block(

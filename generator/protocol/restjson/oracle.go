@@ -1,11 +1,15 @@
 package restjson
 
 import (
+	"bytes"
+	"encoding/json"
+
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/protocol/httpbind"
 	"github.com/smithy2go/smithy2go/generator/protocol/jsonbody"
 	"github.com/smithy2go/smithy2go/generator/sample"
+	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
 // The oracle: what the wire code must send and read for sample values,
@@ -47,7 +51,8 @@ func goldenRequest(op *plan.Operation, in *sample.Value, comment string) ([]byte
 	return g.File(comment), nil
 }
 
-// goldenResponse is the response carrying out; out then gets what a
+// goldenResponse is the response carrying out, the comment in its body
+// where the generated-code marker is looked for; out then gets what a
 // client fills in for members the body lacks (defaults), so that it is
 // what decoding gives.
 func goldenResponse(op *plan.Operation, out *sample.Value, comment string) (emit.Response, error) {
@@ -55,8 +60,66 @@ func goldenResponse(op *plan.Operation, out *sample.Value, comment string) (emit
 	if err != nil {
 		return emit.Response{}, err
 	}
-	oracle.Complete(out)
+	msg := httpbind.Bind(op.Output)
+	var payload *sample.Value
+	for _, fv := range out.Fields {
+		if fv.Field == msg.Payload {
+			payload = fv.Value
+		}
+	}
+	if g.Body, err = commented(g.Body, comment, msg, out, payload); err != nil {
+		return emit.Response{}, err
+	}
+	if payload != nil && (payload.Type.Kind == plan.StructKind || payload.Type.Kind == plan.UnionKind) {
+		oracle.Complete(payload, nil)
+	}
+	if msg.HasBody() {
+		oracle.Complete(out, msg.Body)
+	}
 	return g.Response(), nil
+}
+
+// commented puts the comment at the start of a response body, as a member
+// decoders skip, or as the body itself where decoding it must then give
+// it (a raw payload, which out's payload then holds; a document); a body
+// that carries nothing becomes the comment, which decoders drain unread.
+func commented(body []byte, comment string, msg *httpbind.Message, out, payload *sample.Value) ([]byte, error) {
+	q, err := json.Marshal(comment)
+	if err != nil {
+		return nil, err
+	}
+	f := msg.Payload
+	switch {
+	case msg.HasBody() || f != nil && payload != nil && (f.Type.Kind == plan.StructKind || f.Type.Kind == plan.UnionKind):
+		// The first member of the object; a union's reader skips only
+		// "__type", which some services send.
+		name := `"__comment"`
+		if f != nil && f.Type.Kind == plan.UnionKind {
+			name = `"__type"`
+		}
+		rest := []byte("\n}\n")
+		if trimmed := bytes.TrimSpace(body); !bytes.Equal(trimmed, []byte("{}")) {
+			rest = append([]byte(","), bytes.TrimPrefix(trimmed, []byte("{"))...)
+		}
+		return append(append([]byte("{\n    "+name+": "), q...), rest...), nil
+	case f == nil || f.Type.Kind == plan.StructKind || f.Type.Kind == plan.UnionKind:
+		return []byte(comment + "\n"), nil
+	}
+	v := payload
+	if v == nil {
+		v = &sample.Value{Type: f.Type}
+		out.Fields = append(out.Fields, sample.FieldValue{Field: f, Value: v})
+	}
+	switch f.Type.Kind {
+	case plan.DocumentKind:
+		v.Document = smithy.Node{Kind: smithy.StringNode, Str: comment}
+		return q, nil
+	case plan.BlobKind, plan.StreamKind:
+		v.Bytes = []byte(comment + "\n")
+		return v.Bytes, nil
+	}
+	v.Str = comment // a string or enum payload
+	return []byte(comment), nil
 }
 
 // bodies is restJson1's BodyOracle.

@@ -12,14 +12,7 @@ import (
 // decodeContentTypeParametersResponse reads a successful ContentTypeParameters
 // response into v.
 func decodeContentTypeParametersResponse(resp *http.Response, v *ContentTypeParametersOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeContentTypeParametersOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeContentTypeParametersOutput, &v.ResultMetadata)
 }
 
 // decodeContentTypeParametersError reads a failed ContentTypeParameters
@@ -37,14 +30,7 @@ func decodeContentTypeParametersError(resp *http.Response) error {
 // decodeEmptyInputAndEmptyOutputResponse reads a successful
 // EmptyInputAndEmptyOutput response into v.
 func decodeEmptyInputAndEmptyOutputResponse(resp *http.Response, v *EmptyInputAndEmptyOutputOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEmptyInputAndEmptyOutputOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEmptyInputAndEmptyOutputOutput, &v.ResultMetadata)
 }
 
 // decodeEmptyInputAndEmptyOutputError reads a failed EmptyInputAndEmptyOutput
@@ -62,14 +48,7 @@ func decodeEmptyInputAndEmptyOutputError(resp *http.Response) error {
 // decodeEndpointOperationResponse reads a successful EndpointOperation response
 // into v.
 func decodeEndpointOperationResponse(resp *http.Response, v *EndpointOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEndpointOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEndpointOperationOutput, &v.ResultMetadata)
 }
 
 // decodeEndpointOperationError reads a failed EndpointOperation response: one
@@ -86,14 +65,7 @@ func decodeEndpointOperationError(resp *http.Response) error {
 // decodeEndpointWithHostLabelOperationResponse reads a successful
 // EndpointWithHostLabelOperation response into v.
 func decodeEndpointWithHostLabelOperationResponse(resp *http.Response, v *EndpointWithHostLabelOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEndpointWithHostLabelOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEndpointWithHostLabelOperationOutput, &v.ResultMetadata)
 }
 
 // decodeEndpointWithHostLabelOperationError reads a failed
@@ -111,14 +83,7 @@ func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
 // decodeGreetingWithErrorsResponse reads a successful GreetingWithErrors
 // response into v.
 func decodeGreetingWithErrorsResponse(resp *http.Response, v *GreetingWithErrorsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGreetingWithErrorsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGreetingWithErrorsOutput, &v.ResultMetadata)
 }
 
 func modeledComplexError(e *APIError, body []byte) error {
@@ -130,9 +95,6 @@ func modeledComplexError(e *APIError, body []byte) error {
 	}
 	if e.Message != "" {
 		me.Message = &e.Message
-	}
-	if e.Code != "ComplexError" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -151,9 +113,6 @@ func modeledFooError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "FooError" {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
 	}
@@ -167,9 +126,6 @@ func modeledInvalidGreeting(e *APIError, body []byte) error {
 	deserializeInvalidGreeting(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if e.Code != "InvalidGreeting" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -200,14 +156,7 @@ func decodeGreetingWithErrorsError(resp *http.Response) error {
 // decodeHostWithPathOperationResponse reads a successful HostWithPathOperation
 // response into v.
 func decodeHostWithPathOperationResponse(resp *http.Response, v *HostWithPathOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeHostWithPathOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeHostWithPathOperationOutput, &v.ResultMetadata)
 }
 
 // decodeHostWithPathOperationError reads a failed HostWithPathOperation
@@ -224,14 +173,7 @@ func decodeHostWithPathOperationError(resp *http.Response) error {
 
 // decodeJsonUnionsResponse reads a successful JsonUnions response into v.
 func decodeJsonUnionsResponse(resp *http.Response, v *JsonUnionsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeJsonUnionsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeJsonUnionsOutput, &v.ResultMetadata)
 }
 
 // decodeJsonUnionsError reads a failed JsonUnions response: one of the errors
@@ -248,14 +190,7 @@ func decodeJsonUnionsError(resp *http.Response) error {
 // decodeNoInputAndNoOutputResponse reads a successful NoInputAndNoOutput
 // response into v.
 func decodeNoInputAndNoOutputResponse(resp *http.Response, v *NoInputAndNoOutputOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeNoInputAndNoOutputOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeNoInputAndNoOutputOutput, &v.ResultMetadata)
 }
 
 // decodeNoInputAndNoOutputError reads a failed NoInputAndNoOutput response: one
@@ -272,14 +207,7 @@ func decodeNoInputAndNoOutputError(resp *http.Response) error {
 // decodeNoInputAndOutputResponse reads a successful NoInputAndOutput response
 // into v.
 func decodeNoInputAndOutputResponse(resp *http.Response, v *NoInputAndOutputOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeNoInputAndOutputOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeNoInputAndOutputOutput, &v.ResultMetadata)
 }
 
 // decodeNoInputAndOutputError reads a failed NoInputAndOutput response: one of
@@ -296,14 +224,7 @@ func decodeNoInputAndOutputError(resp *http.Response) error {
 // decodeOperationWithDefaultsResponse reads a successful OperationWithDefaults
 // response into v.
 func decodeOperationWithDefaultsResponse(resp *http.Response, v *OperationWithDefaultsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeOperationWithDefaultsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeOperationWithDefaultsOutput, &v.ResultMetadata)
 }
 
 // decodeOperationWithDefaultsError reads a failed OperationWithDefaults
@@ -321,14 +242,7 @@ func decodeOperationWithDefaultsError(resp *http.Response) error {
 // decodeOperationWithNestedStructureResponse reads a successful
 // OperationWithNestedStructure response into v.
 func decodeOperationWithNestedStructureResponse(resp *http.Response, v *OperationWithNestedStructureOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeOperationWithNestedStructureOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeOperationWithNestedStructureOutput, &v.ResultMetadata)
 }
 
 // decodeOperationWithNestedStructureError reads a failed
@@ -346,14 +260,7 @@ func decodeOperationWithNestedStructureError(resp *http.Response) error {
 // decodeOperationWithRequiredMembersResponse reads a successful
 // OperationWithRequiredMembers response into v.
 func decodeOperationWithRequiredMembersResponse(resp *http.Response, v *OperationWithRequiredMembersOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeOperationWithRequiredMembersOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeOperationWithRequiredMembersOutput, &v.ResultMetadata)
 }
 
 // decodeOperationWithRequiredMembersError reads a failed
@@ -371,14 +278,7 @@ func decodeOperationWithRequiredMembersError(resp *http.Response) error {
 // decodeOperationWithRequiredMembersWithDefaultsResponse reads a successful
 // OperationWithRequiredMembersWithDefaults response into v.
 func decodeOperationWithRequiredMembersWithDefaultsResponse(resp *http.Response, v *OperationWithRequiredMembersWithDefaultsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeOperationWithRequiredMembersWithDefaultsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeOperationWithRequiredMembersWithDefaultsOutput, &v.ResultMetadata)
 }
 
 // decodeOperationWithRequiredMembersWithDefaultsError reads a failed
@@ -396,14 +296,7 @@ func decodeOperationWithRequiredMembersWithDefaultsError(resp *http.Response) er
 // decodePutWithContentEncodingResponse reads a successful
 // PutWithContentEncoding response into v.
 func decodePutWithContentEncodingResponse(resp *http.Response, v *PutWithContentEncodingOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutWithContentEncodingOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutWithContentEncodingOutput, &v.ResultMetadata)
 }
 
 // decodePutWithContentEncodingError reads a failed PutWithContentEncoding
@@ -421,14 +314,7 @@ func decodePutWithContentEncodingError(resp *http.Response) error {
 // decodeQueryIncompatibleOperationResponse reads a successful
 // QueryIncompatibleOperation response into v.
 func decodeQueryIncompatibleOperationResponse(resp *http.Response, v *QueryIncompatibleOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeQueryIncompatibleOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeQueryIncompatibleOperationOutput, &v.ResultMetadata)
 }
 
 // decodeQueryIncompatibleOperationError reads a failed
@@ -446,14 +332,7 @@ func decodeQueryIncompatibleOperationError(resp *http.Response) error {
 // decodeSimpleScalarPropertiesResponse reads a successful
 // SimpleScalarProperties response into v.
 func decodeSimpleScalarPropertiesResponse(resp *http.Response, v *SimpleScalarPropertiesOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeSimpleScalarPropertiesOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeSimpleScalarPropertiesOutput, &v.ResultMetadata)
 }
 
 // decodeSimpleScalarPropertiesError reads a failed SimpleScalarProperties
@@ -990,7 +869,7 @@ func deserializeMyUnion(d *jsonDecoder) MyUnion {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -1017,7 +896,7 @@ func deserializeTestStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -1063,7 +942,7 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 	}
 	v := map[string]Dialog{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x Dialog
 		deserializeDialog(d, &x)
 		v[k] = x
@@ -1088,7 +967,7 @@ func deserializeRequiredStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -1111,7 +990,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v

@@ -11,31 +11,19 @@ import (
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeContentTypeParametersInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.ContentTypeParameters", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.ContentTypeParameters", awsJSON10, v, serializeContentTypeParametersInput, 0)
 }
 
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
 // EmptyInputAndEmptyOutput to endpoint, without validating v.
 func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEmptyInputAndEmptyOutputInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.EmptyInputAndEmptyOutput", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.EmptyInputAndEmptyOutput", awsJSON10, v, serializeEmptyInputAndEmptyOutputInput, 0)
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEndpointOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "foo.", "JsonRpc10.EndpointOperation", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "foo.", "JsonRpc10.EndpointOperation", awsJSON10, v, serializeEndpointOperationInput, 0)
 }
 
 // buildEndpointWithHostLabelOperationRequest builds the request that sends
@@ -44,132 +32,80 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	body, err := awsJSONBody(v, serializeEndpointWithHostLabelOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "foo."+*v.Label+".", "JsonRpc10.EndpointWithHostLabelOperation", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "foo."+*v.Label+".", "JsonRpc10.EndpointWithHostLabelOperation", awsJSON10, v, serializeEndpointWithHostLabelOperationInput, 0)
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGreetingWithErrorsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.GreetingWithErrors", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.GreetingWithErrors", awsJSON10, v, serializeGreetingWithErrorsInput, 0)
 }
 
 // buildHostWithPathOperationRequest builds the request that sends
 // HostWithPathOperation to endpoint, without validating v.
 func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeHostWithPathOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.HostWithPathOperation", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.HostWithPathOperation", awsJSON10, v, serializeHostWithPathOperationInput, 0)
 }
 
 // buildJsonUnionsRequest builds the request that sends JsonUnions to endpoint,
 // without validating v.
 func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeJsonUnionsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.JsonUnions", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.JsonUnions", awsJSON10, v, serializeJsonUnionsInput, 0)
 }
 
 // buildNoInputAndNoOutputRequest builds the request that sends
 // NoInputAndNoOutput to endpoint, without validating v.
 func buildNoInputAndNoOutputRequest(ctx context.Context, v *NoInputAndNoOutputInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeNoInputAndNoOutputInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.NoInputAndNoOutput", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.NoInputAndNoOutput", awsJSON10, v, serializeNoInputAndNoOutputInput, 0)
 }
 
 // buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
 // to endpoint, without validating v.
 func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeNoInputAndOutputInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.NoInputAndOutput", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.NoInputAndOutput", awsJSON10, v, serializeNoInputAndOutputInput, 0)
 }
 
 // buildOperationWithDefaultsRequest builds the request that sends
 // OperationWithDefaults to endpoint, without validating v.
 func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefaultsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeOperationWithDefaultsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithDefaults", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithDefaults", awsJSON10, v, serializeOperationWithDefaultsInput, 0)
 }
 
 // buildOperationWithNestedStructureRequest builds the request that sends
 // OperationWithNestedStructure to endpoint, without validating v.
 func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationWithNestedStructureInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeOperationWithNestedStructureInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithNestedStructure", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithNestedStructure", awsJSON10, v, serializeOperationWithNestedStructureInput, 0)
 }
 
 // buildOperationWithRequiredMembersRequest builds the request that sends
 // OperationWithRequiredMembers to endpoint, without validating v.
 func buildOperationWithRequiredMembersRequest(ctx context.Context, v *OperationWithRequiredMembersInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeOperationWithRequiredMembersInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithRequiredMembers", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithRequiredMembers", awsJSON10, v, serializeOperationWithRequiredMembersInput, 0)
 }
 
 // buildOperationWithRequiredMembersWithDefaultsRequest builds the request that
 // sends OperationWithRequiredMembersWithDefaults to endpoint, without
 // validating v.
 func buildOperationWithRequiredMembersWithDefaultsRequest(ctx context.Context, v *OperationWithRequiredMembersWithDefaultsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeOperationWithRequiredMembersWithDefaultsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithRequiredMembersWithDefaults", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.OperationWithRequiredMembersWithDefaults", awsJSON10, v, serializeOperationWithRequiredMembersWithDefaultsInput, 0)
 }
 
 // buildPutWithContentEncodingRequest builds the request that sends
 // PutWithContentEncoding to endpoint, without validating v.
 func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEncodingInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializePutWithContentEncodingInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.PutWithContentEncoding", awsJSON10, body, awsJSONGzip)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.PutWithContentEncoding", awsJSON10, v, serializePutWithContentEncodingInput, awsJSONGzip)
 }
 
 // buildQueryIncompatibleOperationRequest builds the request that sends
 // QueryIncompatibleOperation to endpoint, without validating v.
 func buildQueryIncompatibleOperationRequest(ctx context.Context, v *QueryIncompatibleOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeQueryIncompatibleOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.QueryIncompatibleOperation", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.QueryIncompatibleOperation", awsJSON10, v, serializeQueryIncompatibleOperationInput, 0)
 }
 
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeSimpleScalarPropertiesInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.SimpleScalarProperties", awsJSON10, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonRpc10.SimpleScalarProperties", awsJSON10, v, serializeSimpleScalarPropertiesInput, 0)
 }
 
 // serializeContentTypeParametersInput appends the JSON body of a
@@ -357,7 +293,11 @@ func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
 		b = jsonKeyLit(b, `"blobValue":`)
-		b = jsonBlob(b, u.Value)
+		if u.Value == nil {
+			b = jsonNull(b)
+		} else {
+			b = jsonBlob(b, u.Value)
+		}
 	case *MyUnionMemberTimestampValue:
 		b = jsonKeyLit(b, `"timestampValue":`)
 		b = jsonTime(b, u.Value, timeEpochSeconds)

@@ -10,25 +10,18 @@ import (
 // decodeQueryCompatibleOperationResponse reads a successful
 // QueryCompatibleOperation response into v.
 func decodeQueryCompatibleOperationResponse(resp *http.Response, v *QueryCompatibleOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeQueryCompatibleOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeQueryCompatibleOperationOutput, &v.ResultMetadata)
 }
 
-func modeledCustomCodeError(e *APIError, body []byte) error {
+func modeledCustomCodeError(e *APIError, body []byte, h http.Header) error {
 	me := &CustomCodeError{}
 	d := jsonBodyDecoder(body)
 	deserializeCustomCodeError(&d, me)
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "Customized" {
-		me.ErrorCodeOverride = &e.Code
+	if code, _, ok := jsonQueryError(h); ok && code != "Customized" {
+		me.ErrorCodeOverride = &code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -37,15 +30,15 @@ func modeledCustomCodeError(e *APIError, body []byte) error {
 	return e
 }
 
-func modeledNoCustomCodeError(e *APIError, body []byte) error {
+func modeledNoCustomCodeError(e *APIError, body []byte, h http.Header) error {
 	me := &NoCustomCodeError{}
 	d := jsonBodyDecoder(body)
 	deserializeNoCustomCodeError(&d, me)
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "NoCustomCodeError" {
-		me.ErrorCodeOverride = &e.Code
+	if code, _, ok := jsonQueryError(h); ok && code != "NoCustomCodeError" {
+		me.ErrorCodeOverride = &code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -65,9 +58,9 @@ func decodeQueryCompatibleOperationError(resp *http.Response) error {
 	typ, e := awsJSONError(resp, body, true)
 	switch strings.ToLower(typ) {
 	case "customcodeerror":
-		return modeledCustomCodeError(e, body)
+		return modeledCustomCodeError(e, body, resp.Header)
 	case "nocustomcodeerror":
-		return modeledNoCustomCodeError(e, body)
+		return modeledNoCustomCodeError(e, body, resp.Header)
 	}
 	return e
 }

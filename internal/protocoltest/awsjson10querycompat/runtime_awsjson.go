@@ -9,22 +9,22 @@ package awsjson10querycompat
 //
 // API for emitters:
 //
-//	awsJSONBody(v, serialize) ([]byte, error)   a request body, built in a pooled buffer
-//	newAWSJSONRequest(ctx, endpoint, hostPrefix, target, contentType, body, flags)
-//	awsJSONError(resp, body, queryCompatible) (typ string, e *APIError)
-//	awsJSONRequestID(h)                         the request ID a response carries
+//	newAWSJSONRequest(ctx, endpoint, hostPrefix, target, contentType, v, serialize, flags)
+//	                                            the request: v's body as serialize writes it
+//	awsJSONResponse(resp, v, deserialize, &v.ResultMetadata)   reads a success into v
+//	awsJSONError(resp, body, queryCompatible) (typ string, e *APIError)   an error response
 //	awsJSONEndpoint(endpoint, v.Member)         an input member that names the endpoint to use
 //
 // For an operation Foo of service Svc (awsJson1_0), an emitter writes
 //
-//	body, err := awsJSONBody(v, serializeFooInput)
-//	if err != nil {
-//		return nil, err
-//	}
-//	return newAWSJSONRequest(ctx, endpoint, "", "Svc.Foo", awsJSON10, body, 0)
+//	return newAWSJSONRequest(ctx, endpoint, "", "Svc.Foo", awsJSON10, v, serializeFooInput, 0)
+//
+//	return awsJSONResponse(resp, v, deserializeFooOutput, &v.ResultMetadata)
 //
 // and for its errors
 //
+//	body, err := readBody(resp)
+//	...
 //	typ, e := awsJSONError(resp, body, false)
 //	switch strings.ToLower(typ) {
 //	case "fooerror":
@@ -32,8 +32,9 @@ package awsjson10querycompat
 //	}
 //	return e
 //
-// This file uses runtime_http.go's request builder and
-// runtime_jsonerror.go's error reading.
+// This file uses runtime_http.go's request builder, runtime_body.go's body
+// reader, runtime_jsonbody.go's decoder and runtime_jsonerror.go's error
+// reading.
 
 import (
 	"bytes"
@@ -81,17 +82,33 @@ const (
 
 // newAWSJSONRequest builds the POST request that sends an operation: its
 // target is "Service.Operation", contentType one of awsJSON10 and
-// awsJSON11, flags a set of the flags above.
-func newAWSJSONRequest(ctx context.Context, endpoint, hostPrefix, target, contentType string, body []byte, flags int) (*http.Request, error) {
-	req, err := newPostRequest(ctx, endpoint, hostPrefix, contentType, body, flags&awsJSONGzip != 0)
+// awsJSON11, the body v as serialize writes it, flags a set of the flags
+// above.
+func newAWSJSONRequest[T any](ctx context.Context, endpoint, hostPrefix, target, contentType string, v *T,
+	serialize func([]byte, *T) ([]byte, error), flags int) (*http.Request, error) {
+	body, err := awsJSONBody(v, serialize)
 	if err != nil {
 		return nil, err
 	}
-	req.Header["X-Amz-Target"] = []string{target}
+	gzipBody := flags&awsJSONGzip != 0
 	if flags&awsJSONQueryMode != 0 {
-		req.Header["X-Amzn-Query-Mode"] = []string{"true"}
+		return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody,
+			"Content-Type", contentType, "X-Amz-Target", target, "X-Amzn-Query-Mode", "true")
 	}
-	return req, nil
+	return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody, "Content-Type", contentType, "X-Amz-Target", target)
+}
+
+// awsJSONResponse reads a successful response into v with deserialize,
+// and the request ID into meta.
+func awsJSONResponse[T any](resp *http.Response, v *T, deserialize func(*jsonDecoder, *T), meta *ResponseMetadata) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	d := jsonBodyDecoder(body)
+	deserialize(&d, v)
+	meta.RequestID = awsJSONRequestID(resp.Header)
+	return d.end()
 }
 
 // awsJSONEndpoint returns the endpoint an input names (Machine Learning's

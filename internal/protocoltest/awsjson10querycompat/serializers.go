@@ -10,11 +10,7 @@ import (
 // buildQueryCompatibleOperationRequest builds the request that sends
 // QueryCompatibleOperation to endpoint, without validating v.
 func buildQueryCompatibleOperationRequest(ctx context.Context, v *QueryCompatibleOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeQueryCompatibleOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "QueryCompatibleJsonRpc10.QueryCompatibleOperation", awsJSON10, body, awsJSONQueryMode)
+	return newAWSJSONRequest(ctx, endpoint, "", "QueryCompatibleJsonRpc10.QueryCompatibleOperation", awsJSON10, v, serializeQueryCompatibleOperationInput, awsJSONQueryMode)
 }
 
 // serializeQueryCompatibleOperationInput appends the JSON body of a

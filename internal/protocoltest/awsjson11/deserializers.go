@@ -11,14 +11,7 @@ import (
 // decodeContentTypeParametersResponse reads a successful ContentTypeParameters
 // response into v.
 func decodeContentTypeParametersResponse(resp *http.Response, v *ContentTypeParametersOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeContentTypeParametersOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeContentTypeParametersOutput, &v.ResultMetadata)
 }
 
 // decodeContentTypeParametersError reads a failed ContentTypeParameters
@@ -36,14 +29,7 @@ func decodeContentTypeParametersError(resp *http.Response) error {
 // decodeDatetimeOffsetsResponse reads a successful DatetimeOffsets response
 // into v.
 func decodeDatetimeOffsetsResponse(resp *http.Response, v *DatetimeOffsetsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeDatetimeOffsetsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeDatetimeOffsetsOutput, &v.ResultMetadata)
 }
 
 // decodeDatetimeOffsetsError reads a failed DatetimeOffsets response: one of
@@ -60,14 +46,7 @@ func decodeDatetimeOffsetsError(resp *http.Response) error {
 // decodeEmptyOperationResponse reads a successful EmptyOperation response into
 // v.
 func decodeEmptyOperationResponse(resp *http.Response, v *EmptyOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEmptyOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEmptyOperationOutput, &v.ResultMetadata)
 }
 
 // decodeEmptyOperationError reads a failed EmptyOperation response: one of the
@@ -84,14 +63,7 @@ func decodeEmptyOperationError(resp *http.Response) error {
 // decodeEndpointOperationResponse reads a successful EndpointOperation response
 // into v.
 func decodeEndpointOperationResponse(resp *http.Response, v *EndpointOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEndpointOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEndpointOperationOutput, &v.ResultMetadata)
 }
 
 // decodeEndpointOperationError reads a failed EndpointOperation response: one
@@ -108,14 +80,7 @@ func decodeEndpointOperationError(resp *http.Response) error {
 // decodeEndpointWithHostLabelOperationResponse reads a successful
 // EndpointWithHostLabelOperation response into v.
 func decodeEndpointWithHostLabelOperationResponse(resp *http.Response, v *EndpointWithHostLabelOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeEndpointWithHostLabelOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeEndpointWithHostLabelOperationOutput, &v.ResultMetadata)
 }
 
 // decodeEndpointWithHostLabelOperationError reads a failed
@@ -133,14 +98,7 @@ func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
 // decodeFractionalSecondsResponse reads a successful FractionalSeconds response
 // into v.
 func decodeFractionalSecondsResponse(resp *http.Response, v *FractionalSecondsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeFractionalSecondsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeFractionalSecondsOutput, &v.ResultMetadata)
 }
 
 // decodeFractionalSecondsError reads a failed FractionalSeconds response: one
@@ -157,14 +115,7 @@ func decodeFractionalSecondsError(resp *http.Response) error {
 // decodeGreetingWithErrorsResponse reads a successful GreetingWithErrors
 // response into v.
 func decodeGreetingWithErrorsResponse(resp *http.Response, v *GreetingWithErrorsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeGreetingWithErrorsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeGreetingWithErrorsOutput, &v.ResultMetadata)
 }
 
 func modeledComplexError(e *APIError, body []byte) error {
@@ -176,9 +127,6 @@ func modeledComplexError(e *APIError, body []byte) error {
 	}
 	if e.Message != "" {
 		me.Message = &e.Message
-	}
-	if e.Code != "ComplexError" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -197,9 +145,6 @@ func modeledFooError(e *APIError, body []byte) error {
 	if e.Message != "" {
 		me.Message = &e.Message
 	}
-	if e.Code != "FooError" {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
 	}
@@ -213,9 +158,6 @@ func modeledInvalidGreeting(e *APIError, body []byte) error {
 	deserializeInvalidGreeting(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if e.Code != "InvalidGreeting" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -246,14 +188,7 @@ func decodeGreetingWithErrorsError(resp *http.Response) error {
 // decodeHostWithPathOperationResponse reads a successful HostWithPathOperation
 // response into v.
 func decodeHostWithPathOperationResponse(resp *http.Response, v *HostWithPathOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeHostWithPathOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeHostWithPathOperationOutput, &v.ResultMetadata)
 }
 
 // decodeHostWithPathOperationError reads a failed HostWithPathOperation
@@ -270,14 +205,7 @@ func decodeHostWithPathOperationError(resp *http.Response) error {
 
 // decodeJsonEnumsResponse reads a successful JsonEnums response into v.
 func decodeJsonEnumsResponse(resp *http.Response, v *JsonEnumsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeJsonEnumsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeJsonEnumsOutput, &v.ResultMetadata)
 }
 
 // decodeJsonEnumsError reads a failed JsonEnums response: one of the errors
@@ -293,14 +221,7 @@ func decodeJsonEnumsError(resp *http.Response) error {
 
 // decodeJsonIntEnumsResponse reads a successful JsonIntEnums response into v.
 func decodeJsonIntEnumsResponse(resp *http.Response, v *JsonIntEnumsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeJsonIntEnumsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeJsonIntEnumsOutput, &v.ResultMetadata)
 }
 
 // decodeJsonIntEnumsError reads a failed JsonIntEnums response: one of the
@@ -316,14 +237,7 @@ func decodeJsonIntEnumsError(resp *http.Response) error {
 
 // decodeJsonUnionsResponse reads a successful JsonUnions response into v.
 func decodeJsonUnionsResponse(resp *http.Response, v *JsonUnionsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeJsonUnionsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeJsonUnionsOutput, &v.ResultMetadata)
 }
 
 // decodeJsonUnionsError reads a failed JsonUnions response: one of the errors
@@ -340,14 +254,7 @@ func decodeJsonUnionsError(resp *http.Response) error {
 // decodeKitchenSinkOperationResponse reads a successful KitchenSinkOperation
 // response into v.
 func decodeKitchenSinkOperationResponse(resp *http.Response, v *KitchenSinkOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeKitchenSinkOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeKitchenSinkOperationOutput, &v.ResultMetadata)
 }
 
 func modeledErrorWithMembers(e *APIError, body []byte) error {
@@ -356,9 +263,6 @@ func modeledErrorWithMembers(e *APIError, body []byte) error {
 	deserializeErrorWithMembers(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if e.Code != "ErrorWithMembers" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -376,9 +280,6 @@ func modeledErrorWithoutMembers(e *APIError, body []byte) error {
 	}
 	if e.Message != "" {
 		me.Message = &e.Message
-	}
-	if e.Code != "ErrorWithoutMembers" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
@@ -406,14 +307,7 @@ func decodeKitchenSinkOperationError(resp *http.Response) error {
 
 // decodeNullOperationResponse reads a successful NullOperation response into v.
 func decodeNullOperationResponse(resp *http.Response, v *NullOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeNullOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeNullOperationOutput, &v.ResultMetadata)
 }
 
 // decodeNullOperationError reads a failed NullOperation response: one of the
@@ -430,14 +324,7 @@ func decodeNullOperationError(resp *http.Response) error {
 // decodeOperationWithOptionalInputOutputResponse reads a successful
 // OperationWithOptionalInputOutput response into v.
 func decodeOperationWithOptionalInputOutputResponse(resp *http.Response, v *OperationWithOptionalInputOutputOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeOperationWithOptionalInputOutputOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeOperationWithOptionalInputOutputOutput, &v.ResultMetadata)
 }
 
 // decodeOperationWithOptionalInputOutputError reads a failed
@@ -455,14 +342,7 @@ func decodeOperationWithOptionalInputOutputError(resp *http.Response) error {
 // decodePutAndGetInlineDocumentsResponse reads a successful
 // PutAndGetInlineDocuments response into v.
 func decodePutAndGetInlineDocumentsResponse(resp *http.Response, v *PutAndGetInlineDocumentsOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutAndGetInlineDocumentsOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutAndGetInlineDocumentsOutput, &v.ResultMetadata)
 }
 
 // decodePutAndGetInlineDocumentsError reads a failed PutAndGetInlineDocuments
@@ -480,14 +360,7 @@ func decodePutAndGetInlineDocumentsError(resp *http.Response) error {
 // decodePutWithContentEncodingResponse reads a successful
 // PutWithContentEncoding response into v.
 func decodePutWithContentEncodingResponse(resp *http.Response, v *PutWithContentEncodingOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePutWithContentEncodingOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePutWithContentEncodingOutput, &v.ResultMetadata)
 }
 
 // decodePutWithContentEncodingError reads a failed PutWithContentEncoding
@@ -505,14 +378,7 @@ func decodePutWithContentEncodingError(resp *http.Response) error {
 // decodeSimpleScalarPropertiesResponse reads a successful
 // SimpleScalarProperties response into v.
 func decodeSimpleScalarPropertiesResponse(resp *http.Response, v *SimpleScalarPropertiesOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeSimpleScalarPropertiesOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeSimpleScalarPropertiesOutput, &v.ResultMetadata)
 }
 
 // decodeSimpleScalarPropertiesError reads a failed SimpleScalarProperties
@@ -530,14 +396,7 @@ func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 // decodeSparseNullsOperationResponse reads a successful SparseNullsOperation
 // response into v.
 func decodeSparseNullsOperationResponse(resp *http.Response, v *SparseNullsOperationOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeSparseNullsOperationOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeSparseNullsOperationOutput, &v.ResultMetadata)
 }
 
 // decodeSparseNullsOperationError reads a failed SparseNullsOperation response:
@@ -946,7 +805,7 @@ func deserializeFooEnumMap(d *jsonDecoder) map[string]FooEnum {
 	}
 	v := map[string]FooEnum{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = jsonEnum(d, knownFooEnum)
 	}
 	return v
@@ -980,7 +839,7 @@ func deserializeIntegerEnumMap(d *jsonDecoder) map[string]IntegerEnum {
 	}
 	v := map[string]IntegerEnum{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = IntegerEnum(d.int32())
 	}
 	return v
@@ -1027,7 +886,7 @@ func deserializeMyUnion(d *jsonDecoder) MyUnion {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -1094,7 +953,7 @@ func deserializeMapOfListsOfStrings(d *jsonDecoder) map[string][]string {
 	}
 	v := map[string][]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeListOfStrings(d)
 	}
 	return v
@@ -1106,7 +965,7 @@ func deserializeMapOfMapOfStrings(d *jsonDecoder) map[string]map[string]string {
 	}
 	v := map[string]map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeMapOfStrings(d)
 	}
 	return v
@@ -1118,7 +977,7 @@ func deserializeMapOfStrings(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -1130,7 +989,7 @@ func deserializeMapOfStructs(d *jsonDecoder) map[string]SimpleStruct {
 	}
 	v := map[string]SimpleStruct{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x SimpleStruct
 		deserializeSimpleStruct(d, &x)
 		v[k] = x
@@ -1156,7 +1015,7 @@ func deserializeMapOfKitchenSinks(d *jsonDecoder) map[string]KitchenSink {
 	}
 	v := map[string]KitchenSink{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x KitchenSink
 		deserializeKitchenSink(d, &x)
 		v[k] = x
@@ -1276,7 +1135,7 @@ func deserializeSparseStringMap(d *jsonDecoder) map[string]*string {
 	}
 	v := map[string]*string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.stringPtr()
 	}
 	return v
@@ -1299,7 +1158,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v

@@ -11,41 +11,25 @@ import (
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeContentTypeParametersInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.ContentTypeParameters", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.ContentTypeParameters", awsJSON11, v, serializeContentTypeParametersInput, 0)
 }
 
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
 // endpoint, without validating v.
 func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeDatetimeOffsetsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.DatetimeOffsets", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.DatetimeOffsets", awsJSON11, v, serializeDatetimeOffsetsInput, 0)
 }
 
 // buildEmptyOperationRequest builds the request that sends EmptyOperation to
 // endpoint, without validating v.
 func buildEmptyOperationRequest(ctx context.Context, v *EmptyOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEmptyOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.EmptyOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.EmptyOperation", awsJSON11, v, serializeEmptyOperationInput, 0)
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeEndpointOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "foo.", "JsonProtocol.EndpointOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "foo.", "JsonProtocol.EndpointOperation", awsJSON11, v, serializeEndpointOperationInput, 0)
 }
 
 // buildEndpointWithHostLabelOperationRequest builds the request that sends
@@ -54,141 +38,85 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	body, err := awsJSONBody(v, serializeEndpointWithHostLabelOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "foo."+*v.Label+".", "JsonProtocol.EndpointWithHostLabelOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "foo."+*v.Label+".", "JsonProtocol.EndpointWithHostLabelOperation", awsJSON11, v, serializeEndpointWithHostLabelOperationInput, 0)
 }
 
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
 // to endpoint, without validating v.
 func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeFractionalSecondsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.FractionalSeconds", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.FractionalSeconds", awsJSON11, v, serializeFractionalSecondsInput, 0)
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeGreetingWithErrorsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.GreetingWithErrors", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.GreetingWithErrors", awsJSON11, v, serializeGreetingWithErrorsInput, 0)
 }
 
 // buildHostWithPathOperationRequest builds the request that sends
 // HostWithPathOperation to endpoint, without validating v.
 func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeHostWithPathOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.HostWithPathOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.HostWithPathOperation", awsJSON11, v, serializeHostWithPathOperationInput, 0)
 }
 
 // buildJsonEnumsRequest builds the request that sends JsonEnums to endpoint,
 // without validating v.
 func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeJsonEnumsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.JsonEnums", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.JsonEnums", awsJSON11, v, serializeJsonEnumsInput, 0)
 }
 
 // buildJsonIntEnumsRequest builds the request that sends JsonIntEnums to
 // endpoint, without validating v.
 func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeJsonIntEnumsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.JsonIntEnums", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.JsonIntEnums", awsJSON11, v, serializeJsonIntEnumsInput, 0)
 }
 
 // buildJsonUnionsRequest builds the request that sends JsonUnions to endpoint,
 // without validating v.
 func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeJsonUnionsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.JsonUnions", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.JsonUnions", awsJSON11, v, serializeJsonUnionsInput, 0)
 }
 
 // buildKitchenSinkOperationRequest builds the request that sends
 // KitchenSinkOperation to endpoint, without validating v.
 func buildKitchenSinkOperationRequest(ctx context.Context, v *KitchenSinkOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeKitchenSinkOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.KitchenSinkOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.KitchenSinkOperation", awsJSON11, v, serializeKitchenSinkOperationInput, 0)
 }
 
 // buildNullOperationRequest builds the request that sends NullOperation to
 // endpoint, without validating v.
 func buildNullOperationRequest(ctx context.Context, v *NullOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeNullOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.NullOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.NullOperation", awsJSON11, v, serializeNullOperationInput, 0)
 }
 
 // buildOperationWithOptionalInputOutputRequest builds the request that sends
 // OperationWithOptionalInputOutput to endpoint, without validating v.
 func buildOperationWithOptionalInputOutputRequest(ctx context.Context, v *OperationWithOptionalInputOutputInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeOperationWithOptionalInputOutputInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.OperationWithOptionalInputOutput", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.OperationWithOptionalInputOutput", awsJSON11, v, serializeOperationWithOptionalInputOutputInput, 0)
 }
 
 // buildPutAndGetInlineDocumentsRequest builds the request that sends
 // PutAndGetInlineDocuments to endpoint, without validating v.
 func buildPutAndGetInlineDocumentsRequest(ctx context.Context, v *PutAndGetInlineDocumentsInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializePutAndGetInlineDocumentsInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.PutAndGetInlineDocuments", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.PutAndGetInlineDocuments", awsJSON11, v, serializePutAndGetInlineDocumentsInput, 0)
 }
 
 // buildPutWithContentEncodingRequest builds the request that sends
 // PutWithContentEncoding to endpoint, without validating v.
 func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEncodingInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializePutWithContentEncodingInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.PutWithContentEncoding", awsJSON11, body, awsJSONGzip)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.PutWithContentEncoding", awsJSON11, v, serializePutWithContentEncodingInput, awsJSONGzip)
 }
 
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeSimpleScalarPropertiesInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.SimpleScalarProperties", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.SimpleScalarProperties", awsJSON11, v, serializeSimpleScalarPropertiesInput, 0)
 }
 
 // buildSparseNullsOperationRequest builds the request that sends
 // SparseNullsOperation to endpoint, without validating v.
 func buildSparseNullsOperationRequest(ctx context.Context, v *SparseNullsOperationInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeSparseNullsOperationInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.SparseNullsOperation", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "JsonProtocol.SparseNullsOperation", awsJSON11, v, serializeSparseNullsOperationInput, 0)
 }
 
 // serializeContentTypeParametersInput appends the JSON body of a
@@ -591,7 +519,11 @@ func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
 		b = jsonKeyLit(b, `"blobValue":`)
-		b = jsonBlob(b, u.Value)
+		if u.Value == nil {
+			b = jsonNull(b)
+		} else {
+			b = jsonBlob(b, u.Value)
+		}
 	case *MyUnionMemberTimestampValue:
 		b = jsonKeyLit(b, `"timestampValue":`)
 		b = jsonTime(b, u.Value, timeEpochSeconds)
@@ -624,6 +556,9 @@ func serializeEmptyStruct(b []byte, v *EmptyStruct) []byte {
 func serializeListOfListOfStrings(b []byte, v [][]string) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = serializeListOfStrings(b, x)
 	}
@@ -633,6 +568,9 @@ func serializeListOfListOfStrings(b []byte, v [][]string) []byte {
 func serializeListOfMapsOfStrings(b []byte, v []map[string]string) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = serializeMapOfStrings(b, x)
 	}
@@ -660,6 +598,9 @@ func serializeListOfStructs(b []byte, v []SimpleStruct) []byte {
 func serializeMapOfListsOfStrings(b []byte, v map[string][]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeListOfStrings(b, x)
 	}
@@ -669,6 +610,9 @@ func serializeMapOfListsOfStrings(b []byte, v map[string][]string) []byte {
 func serializeMapOfMapOfStrings(b []byte, v map[string]map[string]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeMapOfStrings(b, x)
 	}

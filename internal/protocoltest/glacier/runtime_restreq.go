@@ -48,7 +48,8 @@ package glacier
 //	}
 //	return req, nil
 //
-// This file uses runtime_http.go (endpoint checks) and runtime_rest.go.
+// This file uses runtime_http.go (quoteEndpoint, gzipQueryBody) and
+// runtime_rest.go.
 
 import (
 	"context"
@@ -59,13 +60,36 @@ import (
 	"net/http"
 )
 
-// newRestRequest builds a request with no body yet.
+// newRestRequest builds a request with no body yet. endpoint must be an
+// http or https URL with a host (and maybe a path), hostPrefix (already
+// expanded) going before its host. The fragment is dropped.
 func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte) (*http.Request, error) {
-	req, err := newEndpointRequest(ctx, method, endpoint, hostPrefix, nil)
+	req, err := http.NewRequestWithContext(ctx, method, endpoint, nil)
 	if err != nil {
-		return nil, err
+		if ctx == nil {
+			return nil, err
+		}
+		return nil, errors.New("invalid endpoint: " + err.Error())
 	}
-	restSetURL(req.URL, p, q)
+	u := req.URL
+	if u.Scheme != "https" && u.Scheme != "http" {
+		return nil, errors.New("invalid endpoint " + quoteEndpoint(endpoint) + ": want an http or https URL")
+	}
+	if u.Host == "" || u.Opaque != "" || u.User != nil {
+		return nil, errors.New("invalid endpoint " + quoteEndpoint(endpoint) + ": want scheme://host[:port][/path]")
+	}
+	if hostPrefix != "" {
+		for i := 0; i < len(hostPrefix); i++ {
+			c := hostPrefix[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+				return nil, errors.New("invalid host prefix " + quoteEndpoint(hostPrefix))
+			}
+		}
+		u.Host = hostPrefix + u.Host
+		req.Host = hostPrefix + req.Host
+	}
+	u.Fragment, u.RawFragment = "", ""
+	restSetURL(u, p, q)
 	return req, nil
 }
 

@@ -9,14 +9,7 @@ import (
 
 // decodePredictResponse reads a successful Predict response into v.
 func decodePredictResponse(resp *http.Response, v *PredictOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializePredictOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializePredictOutput, &v.ResultMetadata)
 }
 
 func modeledInternalServerException(e *APIError, body []byte) error {
@@ -25,9 +18,6 @@ func modeledInternalServerException(e *APIError, body []byte) error {
 	deserializeInternalServerException(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if e.Code != "InternalServerException" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultServer
@@ -43,9 +33,6 @@ func modeledInvalidInputException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "InvalidInputException" {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -59,9 +46,6 @@ func modeledLimitExceededException(e *APIError, body []byte) error {
 	deserializeLimitExceededException(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if e.Code != "LimitExceededException" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -77,9 +61,6 @@ func modeledPredictorNotMountedException(e *APIError, body []byte) error {
 	if err := d.end(); err != nil {
 		return err
 	}
-	if e.Code != "PredictorNotMountedException" {
-		me.ErrorCodeOverride = &e.Code
-	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -93,9 +74,6 @@ func modeledResourceNotFoundException(e *APIError, body []byte) error {
 	deserializeResourceNotFoundException(&d, me)
 	if err := d.end(); err != nil {
 		return err
-	}
-	if e.Code != "ResourceNotFoundException" {
-		me.ErrorCodeOverride = &e.Code
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -239,7 +217,7 @@ func deserializeDetailsMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -251,7 +229,7 @@ func deserializeScoreValuePerLabelMap(d *jsonDecoder) map[string]float32 {
 	}
 	v := map[string]float32{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.float32()
 	}
 	return v

@@ -12,11 +12,7 @@ import (
 // the AWS SDK's customization does.
 func buildPredictRequest(ctx context.Context, v *PredictInput, endpoint string) (*http.Request, error) {
 	endpoint = awsJSONEndpoint(endpoint, v.PredictEndpoint)
-	body, err := awsJSONBody(v, serializePredictInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "AmazonML_20141212.Predict", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "AmazonML_20141212.Predict", awsJSON11, v, serializePredictInput, 0)
 }
 
 // serializePredictInput appends the JSON body of a PredictInput; unset members

@@ -4306,7 +4306,7 @@ func deserializeUnionPayload(d *jsonDecoder) UnionPayload {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -4782,7 +4782,7 @@ func deserializeDocumentValuedMap(d *jsonDecoder) map[string]any {
 	}
 	v := map[string]any{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.document()
 	}
 	return v
@@ -4816,7 +4816,7 @@ func deserializeFooEnumMap(d *jsonDecoder) map[string]FooEnum {
 	}
 	v := map[string]FooEnum{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = jsonEnum(d, knownFooEnum)
 	}
 	return v
@@ -4850,7 +4850,7 @@ func deserializeIntegerEnumMap(d *jsonDecoder) map[string]IntegerEnum {
 	}
 	v := map[string]IntegerEnum{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = IntegerEnum(d.int32())
 	}
 	return v
@@ -4951,7 +4951,7 @@ func deserializeDenseBooleanMap(d *jsonDecoder) map[string]bool {
 	}
 	v := map[string]bool{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.bool()
 	}
 	return v
@@ -4963,7 +4963,7 @@ func deserializeDenseNumberMap(d *jsonDecoder) map[string]int32 {
 	}
 	v := map[string]int32{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.int32()
 	}
 	return v
@@ -4975,7 +4975,7 @@ func deserializeDenseSetMap(d *jsonDecoder) map[string][]string {
 	}
 	v := map[string][]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeStringSet(d)
 	}
 	return v
@@ -4987,7 +4987,7 @@ func deserializeDenseStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -4999,7 +4999,7 @@ func deserializeDenseStructMap(d *jsonDecoder) map[string]GreetingStruct {
 	}
 	v := map[string]GreetingStruct{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x GreetingStruct
 		deserializeGreetingStruct(d, &x)
 		v[k] = x
@@ -5041,7 +5041,7 @@ func deserializeMyUnion(d *jsonDecoder) MyUnion {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -5068,7 +5068,7 @@ func deserializeTestStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -5114,7 +5114,7 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 	}
 	v := map[string]Dialog{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		var x Dialog
 		deserializeDialog(d, &x)
 		v[k] = x
@@ -5138,7 +5138,7 @@ func deserializeUnionWithJsonName(d *jsonDecoder) UnionWithJsonName {
 		case "__type":
 			d.skip()
 		default:
-			tag := string(d.key)
+			tag := d.keyString()
 			u = &UnknownUnionMember{
 				Tag:   tag,
 				Value: bytes.Clone(d.raw()),
@@ -5192,7 +5192,7 @@ func deserializeSparseBooleanMap(d *jsonDecoder) map[string]*bool {
 	}
 	v := map[string]*bool{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.boolPtr()
 	}
 	return v
@@ -5204,7 +5204,7 @@ func deserializeSparseNumberMap(d *jsonDecoder) map[string]*int32 {
 	}
 	v := map[string]*int32{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.int32Ptr()
 	}
 	return v
@@ -5216,7 +5216,7 @@ func deserializeSparseSetMap(d *jsonDecoder) map[string][]string {
 	}
 	v := map[string][]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeStringSet(d)
 	}
 	return v
@@ -5228,7 +5228,7 @@ func deserializeSparseStringMap(d *jsonDecoder) map[string]*string {
 	}
 	v := map[string]*string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.stringPtr()
 	}
 	return v
@@ -5240,7 +5240,7 @@ func deserializeSparseStructMap(d *jsonDecoder) map[string]*GreetingStruct {
 	}
 	v := map[string]*GreetingStruct{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		if d.null() {
 			v[k] = nil
 			continue
@@ -5293,7 +5293,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v

@@ -2471,6 +2471,9 @@ func serializeDocumentValuedMap(b []byte, v map[string]any) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		if b, err = jsonDocument(b, x); err != nil {
 			return b, err
@@ -2554,6 +2557,9 @@ func serializeIntegerList(b []byte, v []int32) []byte {
 func serializeNestedStringList(b []byte, v [][]string) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = serializeStringList(b, x)
 	}
@@ -2617,6 +2623,9 @@ func serializeDenseNumberMap(b []byte, v map[string]int32) []byte {
 func serializeDenseSetMap(b []byte, v map[string][]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeStringSet(b, x)
 	}
@@ -2655,7 +2664,11 @@ func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
 		b = jsonKeyLit(b, `"blobValue":`)
-		b = jsonBlob(b, u.Value)
+		if u.Value == nil {
+			b = jsonNull(b)
+		} else {
+			b = jsonBlob(b, u.Value)
+		}
 	case *MyUnionMemberTimestampValue:
 		b = jsonKeyLit(b, `"timestampValue":`)
 		b = jsonTime(b, u.Value, timeEpochSeconds)

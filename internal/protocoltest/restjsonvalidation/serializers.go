@@ -656,6 +656,9 @@ func serializeLengthList(b []byte, v []string) []byte {
 func serializeLengthMap(b []byte, v map[string][]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeLengthList(b, x)
 	}
@@ -737,6 +740,9 @@ func serializePatternUnionOverride(b []byte, v PatternUnionOverride) ([]byte, er
 func serializeBlobSet(b []byte, v [][]byte) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = jsonBlob(b, x)
 	}
@@ -809,6 +815,9 @@ func serializeIntegerSet(b []byte, v []int32) []byte {
 func serializeListSet(b []byte, v [][]string) []byte {
 	b = append(b, '[')
 	for _, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonComma(b)
 		b = serializeStringList(b, x)
 	}

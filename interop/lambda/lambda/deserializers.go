@@ -7380,7 +7380,7 @@ func deserializeTags(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
@@ -7571,7 +7571,7 @@ func deserializeAdditionalVersionWeights(d *jsonDecoder) map[string]float64 {
 	}
 	v := map[string]float64{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.float64()
 	}
 	return v
@@ -7657,7 +7657,7 @@ func deserializeEndpoints(d *jsonDecoder) map[string][]string {
 	}
 	v := map[string][]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = deserializeEndpointLists(d)
 	}
 	return v
@@ -7697,7 +7697,7 @@ func deserializeEnvironmentVariables(d *jsonDecoder) map[string]string {
 	}
 	v := map[string]string{}
 	for d.member() {
-		k := string(d.key)
+		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v

@@ -2557,6 +2557,9 @@ func serializeEventSourceMappingMetricList(b []byte, v []EventSourceMappingMetri
 func serializeEndpoints(b []byte, v map[string][]string) []byte {
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		b = serializeEndpointLists(b, x)
 	}

@@ -6,14 +6,7 @@ import "net/http"
 
 // decodeStoreResponse reads a successful Store response into v.
 func decodeStoreResponse(resp *http.Response, v *StoreOutput) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	d := jsonBodyDecoder(body)
-	deserializeStoreOutput(&d, v)
-	v.ResultMetadata.RequestID = awsJSONRequestID(resp.Header)
-	return d.end()
+	return awsJSONResponse(resp, v, deserializeStoreOutput, &v.ResultMetadata)
 }
 
 // decodeStoreError reads a failed Store response: one of the errors Store

@@ -10,11 +10,7 @@ import (
 // buildStoreRequest builds the request that sends Store to endpoint, without
 // validating v.
 func buildStoreRequest(ctx context.Context, v *StoreInput, endpoint string) (*http.Request, error) {
-	body, err := awsJSONBody(v, serializeStoreInput)
-	if err != nil {
-		return nil, err
-	}
-	return newAWSJSONRequest(ctx, endpoint, "", "Docs.Store", awsJSON11, body, 0)
+	return newAWSJSONRequest(ctx, endpoint, "", "Docs.Store", awsJSON11, v, serializeStoreInput, 0)
 }
 
 // serializeStoreInput appends the JSON body of a StoreInput; unset members are
@@ -45,6 +41,9 @@ func serializeDocMap(b []byte, v map[string]any) ([]byte, error) {
 	var err error
 	b = append(b, '{')
 	for k, x := range v {
+		if x == nil {
+			continue
+		}
 		b = jsonKey(b, k)
 		if b, err = jsonDocument(b, x); err != nil {
 			return b, err
