@@ -621,9 +621,7 @@ func deserializeOperationWithNestedStructureOutput(d *jsonDecoder, v *OperationW
 			d.skip()
 		}
 	}
-	if v.Dialog == nil {
-		v.Dialog = &Dialog{}
-	}
+	jsonFill(&v.Dialog)
 	if v.DialogList == nil {
 		v.DialogList = []Dialog{}
 	}
@@ -665,39 +663,17 @@ func deserializeOperationWithRequiredMembersOutput(d *jsonDecoder, v *OperationW
 			d.skip()
 		}
 	}
-	if v.RequiredBlob == nil {
-		v.RequiredBlob = []byte{}
-	}
-	if v.RequiredBoolean == nil {
-		v.RequiredBoolean = new(bool)
-	}
-	if v.RequiredByte == nil {
-		v.RequiredByte = new(int8)
-	}
-	if v.RequiredDouble == nil {
-		v.RequiredDouble = new(float64)
-	}
-	if v.RequiredFloat == nil {
-		v.RequiredFloat = new(float32)
-	}
-	if v.RequiredInteger == nil {
-		v.RequiredInteger = new(int32)
-	}
-	if v.RequiredList == nil {
-		v.RequiredList = []string{}
-	}
-	if v.RequiredLong == nil {
-		v.RequiredLong = new(int64)
-	}
-	if v.RequiredMap == nil {
-		v.RequiredMap = map[string]string{}
-	}
-	if v.RequiredShort == nil {
-		v.RequiredShort = new(int16)
-	}
-	if v.RequiredString == nil {
-		v.RequiredString = new(string)
-	}
+	jsonFillSlice(&v.RequiredBlob)
+	jsonFill(&v.RequiredBoolean)
+	jsonFill(&v.RequiredByte)
+	jsonFill(&v.RequiredDouble)
+	jsonFill(&v.RequiredFloat)
+	jsonFill(&v.RequiredInteger)
+	jsonFillSlice(&v.RequiredList)
+	jsonFill(&v.RequiredLong)
+	jsonFillMap(&v.RequiredMap)
+	jsonFill(&v.RequiredShort)
+	jsonFill(&v.RequiredString)
 	if v.RequiredTimestamp == nil {
 		x := time.Unix(0, 0).UTC()
 		v.RequiredTimestamp = &x

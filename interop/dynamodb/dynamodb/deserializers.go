@@ -2542,9 +2542,7 @@ func deserializeDescribeEndpointsOutput(d *jsonDecoder, v *DescribeEndpointsOutp
 			d.skip()
 		}
 	}
-	if v.Endpoints == nil {
-		v.Endpoints = []Endpoint{}
-	}
+	jsonFillSlice(&v.Endpoints)
 }
 
 // deserializeDescribeExportOutput reads the members of a DescribeExportOutput
@@ -2634,9 +2632,7 @@ func deserializeDescribeImportOutput(d *jsonDecoder, v *DescribeImportOutput) {
 			d.skip()
 		}
 	}
-	if v.ImportTableDescription == nil {
-		v.ImportTableDescription = &ImportTableDescription{}
-	}
+	jsonFill(&v.ImportTableDescription)
 }
 
 // deserializeImportNotFoundException reads the members of a
@@ -2975,9 +2971,7 @@ func deserializeImportTableOutput(d *jsonDecoder, v *ImportTableOutput) {
 			d.skip()
 		}
 	}
-	if v.ImportTableDescription == nil {
-		v.ImportTableDescription = &ImportTableDescription{}
-	}
+	jsonFill(&v.ImportTableDescription)
 }
 
 // deserializeImportConflictException reads the members of a
@@ -3581,16 +3575,12 @@ func deserializeBackupDetails(d *jsonDecoder, v *BackupDetails) {
 			d.skip()
 		}
 	}
-	if v.BackupArn == nil {
-		v.BackupArn = new(string)
-	}
+	jsonFill(&v.BackupArn)
 	if v.BackupCreationDateTime == nil {
 		x := time.Unix(0, 0).UTC()
 		v.BackupCreationDateTime = &x
 	}
-	if v.BackupName == nil {
-		v.BackupName = new(string)
-	}
+	jsonFill(&v.BackupName)
 }
 
 var knownGlobalTableStatus = GlobalTableStatus("").Values()
@@ -4178,12 +4168,8 @@ func deserializeTimeToLiveSpecification(d *jsonDecoder, v *TimeToLiveSpecificati
 			d.skip()
 		}
 	}
-	if v.AttributeName == nil {
-		v.AttributeName = new(string)
-	}
-	if v.Enabled == nil {
-		v.Enabled = new(bool)
-	}
+	jsonFill(&v.AttributeName)
+	jsonFill(&v.Enabled)
 }
 
 func deserializeBatchStatementResponse(d *jsonDecoder, v *BatchStatementResponse) {
@@ -4221,9 +4207,7 @@ func deserializeKeysAndAttributes(d *jsonDecoder, v *KeysAndAttributes) {
 			d.skip()
 		}
 	}
-	if v.Keys == nil {
-		v.Keys = []map[string]AttributeValue{}
-	}
+	jsonFillSlice(&v.Keys)
 }
 
 func deserializeItemCollectionMetricsMultiple(d *jsonDecoder) []ItemCollectionMetrics {
@@ -4391,9 +4375,7 @@ func deserializeRestoreSummary(d *jsonDecoder, v *RestoreSummary) {
 		x := time.Unix(0, 0).UTC()
 		v.RestoreDateTime = &x
 	}
-	if v.RestoreInProgress == nil {
-		v.RestoreInProgress = new(bool)
-	}
+	jsonFill(&v.RestoreInProgress)
 }
 
 var knownSSEType = SSEType("").Values()
@@ -4430,9 +4412,7 @@ func deserializeStreamSpecification(d *jsonDecoder, v *StreamSpecification) {
 			d.skip()
 		}
 	}
-	if v.StreamEnabled == nil {
-		v.StreamEnabled = new(bool)
-	}
+	jsonFill(&v.StreamEnabled)
 }
 
 var knownTableClass = TableClass("").Values()
@@ -4498,22 +4478,14 @@ func deserializeSourceTableDetails(d *jsonDecoder, v *SourceTableDetails) {
 			d.skip()
 		}
 	}
-	if v.KeySchema == nil {
-		v.KeySchema = []KeySchemaElement{}
-	}
-	if v.ProvisionedThroughput == nil {
-		v.ProvisionedThroughput = &ProvisionedThroughput{}
-	}
+	jsonFillSlice(&v.KeySchema)
+	jsonFill(&v.ProvisionedThroughput)
 	if v.TableCreationDateTime == nil {
 		x := time.Unix(0, 0).UTC()
 		v.TableCreationDateTime = &x
 	}
-	if v.TableId == nil {
-		v.TableId = new(string)
-	}
-	if v.TableName == nil {
-		v.TableName = new(string)
-	}
+	jsonFill(&v.TableId)
+	jsonFill(&v.TableName)
 }
 
 func deserializeSourceTableFeatureDetails(d *jsonDecoder, v *SourceTableFeatureDetails) {
@@ -4666,9 +4638,7 @@ func deserializeEndpoint(d *jsonDecoder, v *Endpoint) {
 			d.skip()
 		}
 	}
-	if v.Address == nil {
-		v.Address = new(string)
-	}
+	jsonFill(&v.Address)
 }
 
 var knownExportViewType = ExportViewType("").Values()
@@ -4727,9 +4697,7 @@ func deserializeReplicaSettingsDescription(d *jsonDecoder, v *ReplicaSettingsDes
 			d.skip()
 		}
 	}
-	if v.RegionName == nil {
-		v.RegionName = new(string)
-	}
+	jsonFill(&v.RegionName)
 }
 
 func deserializeInputFormatOptions(d *jsonDecoder, v *InputFormatOptions) {
@@ -4759,9 +4727,7 @@ func deserializeS3BucketSource(d *jsonDecoder, v *S3BucketSource) {
 			d.skip()
 		}
 	}
-	if v.S3Bucket == nil {
-		v.S3Bucket = new(string)
-	}
+	jsonFill(&v.S3Bucket)
 }
 
 func deserializeTableCreationParameters(d *jsonDecoder, v *TableCreationParameters) {
@@ -4796,15 +4762,9 @@ func deserializeTableCreationParameters(d *jsonDecoder, v *TableCreationParamete
 			d.skip()
 		}
 	}
-	if v.AttributeDefinitions == nil {
-		v.AttributeDefinitions = []AttributeDefinition{}
-	}
-	if v.KeySchema == nil {
-		v.KeySchema = []KeySchemaElement{}
-	}
-	if v.TableName == nil {
-		v.TableName = new(string)
-	}
+	jsonFillSlice(&v.AttributeDefinitions)
+	jsonFillSlice(&v.KeySchema)
+	jsonFill(&v.TableName)
 }
 
 func deserializeKinesisDataStreamDestination(d *jsonDecoder, v *KinesisDataStreamDestination) {
@@ -4973,12 +4933,8 @@ func deserializeTag(d *jsonDecoder, v *Tag) {
 			d.skip()
 		}
 	}
-	if v.Key == nil {
-		v.Key = new(string)
-	}
-	if v.Value == nil {
-		v.Value = new(string)
-	}
+	jsonFill(&v.Key)
+	jsonFill(&v.Value)
 }
 
 var knownBatchStatementErrorCodeEnum = BatchStatementErrorCodeEnum("").Values()
@@ -5107,9 +5063,7 @@ func deserializeAttributeDefinition(d *jsonDecoder, v *AttributeDefinition) {
 			d.skip()
 		}
 	}
-	if v.AttributeName == nil {
-		v.AttributeName = new(string)
-	}
+	jsonFill(&v.AttributeName)
 }
 
 var knownIndexStatus = IndexStatus("").Values()
@@ -5170,9 +5124,7 @@ func deserializeKeySchemaElement(d *jsonDecoder, v *KeySchemaElement) {
 			d.skip()
 		}
 	}
-	if v.AttributeName == nil {
-		v.AttributeName = new(string)
-	}
+	jsonFill(&v.AttributeName)
 }
 
 func deserializeLocalSecondaryIndexDescription(d *jsonDecoder, v *LocalSecondaryIndexDescription) {
@@ -5210,12 +5162,8 @@ func deserializeProvisionedThroughput(d *jsonDecoder, v *ProvisionedThroughput) 
 			d.skip()
 		}
 	}
-	if v.ReadCapacityUnits == nil {
-		v.ReadCapacityUnits = new(int64)
-	}
-	if v.WriteCapacityUnits == nil {
-		v.WriteCapacityUnits = new(int64)
-	}
+	jsonFill(&v.ReadCapacityUnits)
+	jsonFill(&v.WriteCapacityUnits)
 }
 
 func deserializeGlobalSecondaryIndexes(d *jsonDecoder) []GlobalSecondaryIndexInfo {
@@ -5415,9 +5363,7 @@ func deserializeDeleteRequest(d *jsonDecoder, v *DeleteRequest) {
 			d.skip()
 		}
 	}
-	if v.Key == nil {
-		v.Key = map[string]AttributeValue{}
-	}
+	jsonFillMap(&v.Key)
 }
 
 func deserializePutRequest(d *jsonDecoder, v *PutRequest) {
@@ -5429,9 +5375,7 @@ func deserializePutRequest(d *jsonDecoder, v *PutRequest) {
 			d.skip()
 		}
 	}
-	if v.Item == nil {
-		v.Item = map[string]AttributeValue{}
-	}
+	jsonFillMap(&v.Item)
 }
 
 func deserializeReplicaGlobalSecondaryIndexDescriptionList(d *jsonDecoder) []ReplicaGlobalSecondaryIndexDescription {
@@ -5569,9 +5513,7 @@ func deserializeReplicaGlobalSecondaryIndexSettingsDescription(d *jsonDecoder, v
 			d.skip()
 		}
 	}
-	if v.IndexName == nil {
-		v.IndexName = new(string)
-	}
+	jsonFill(&v.IndexName)
 }
 
 func deserializeAutoScalingPolicyDescriptionList(d *jsonDecoder) []AutoScalingPolicyDescription {
@@ -5628,15 +5570,9 @@ func deserializeGlobalSecondaryIndex(d *jsonDecoder, v *GlobalSecondaryIndex) {
 			d.skip()
 		}
 	}
-	if v.IndexName == nil {
-		v.IndexName = new(string)
-	}
-	if v.KeySchema == nil {
-		v.KeySchema = []KeySchemaElement{}
-	}
-	if v.Projection == nil {
-		v.Projection = &Projection{}
-	}
+	jsonFill(&v.IndexName)
+	jsonFillSlice(&v.KeySchema)
+	jsonFill(&v.Projection)
 }
 
 func deserializeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonDecoder) []ReplicaGlobalSecondaryIndexAutoScalingDescription {
@@ -5778,7 +5714,5 @@ func deserializeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d
 			d.skip()
 		}
 	}
-	if v.TargetValue == nil {
-		v.TargetValue = new(float64)
-	}
+	jsonFill(&v.TargetValue)
 }

@@ -3898,9 +3898,7 @@ func deserializeKeyMetadata(d *jsonDecoder, v *KeyMetadata) {
 			d.skip()
 		}
 	}
-	if v.KeyId == nil {
-		v.KeyId = new(string)
-	}
+	jsonFill(&v.KeyId)
 }
 
 func deserializeCustomKeyStoresList(d *jsonDecoder) []CustomKeyStoresListEntry {
@@ -4187,12 +4185,8 @@ func deserializeTag(d *jsonDecoder, v *Tag) {
 			d.skip()
 		}
 	}
-	if v.TagKey == nil {
-		v.TagKey = new(string)
-	}
-	if v.TagValue == nil {
-		v.TagValue = new(string)
-	}
+	jsonFill(&v.TagKey)
+	jsonFill(&v.TagValue)
 }
 
 func deserializeMultiRegionKey(d *jsonDecoder, v *MultiRegionKey) {

@@ -99,12 +99,8 @@ func deserializePutThingsOutput(d *jsonDecoder, v *PutThingsOutput) {
 			d.skip()
 		}
 	}
-	if v.Count == nil {
-		v.Count = new(int32)
-	}
-	if v.Names == nil {
-		v.Names = []string{}
-	}
+	jsonFill(&v.Count)
+	jsonFillSlice(&v.Names)
 }
 
 // deserializeBadThing reads the members of a BadThing from a JSON object;
