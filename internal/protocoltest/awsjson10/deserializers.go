@@ -468,8 +468,6 @@ func deserializeNoInputAndOutputOutput(d *jsonDecoder, v *NoInputAndOutputOutput
 	}
 }
 
-var knownTestEnum = TestEnum("").Values()
-
 // deserializeOperationWithDefaultsOutput reads the members of a
 // OperationWithDefaultsOutput from a JSON object; errors stay in d.
 func deserializeOperationWithDefaultsOutput(d *jsonDecoder, v *OperationWithDefaultsOutput) {
@@ -680,8 +678,6 @@ func deserializeOperationWithRequiredMembersOutput(d *jsonDecoder, v *OperationW
 	}
 }
 
-var knownRequiredEnum = RequiredEnum("").Values()
-
 // deserializeOperationWithRequiredMembersWithDefaultsOutput reads the members
 // of a OperationWithRequiredMembersWithDefaultsOutput from a JSON object;
 // errors stay in d.
@@ -810,8 +806,6 @@ func deserializeComplexNestedErrorData(d *jsonDecoder, v *ComplexNestedErrorData
 		}
 	}
 }
-
-var knownFooEnum = FooEnum("").Values()
 
 func deserializeMyUnion(d *jsonDecoder) MyUnion {
 	var u MyUnion
@@ -997,3 +991,10 @@ func deserializeFarewell(d *jsonDecoder, v *Farewell) {
 		v.Phrase = &x
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownFooEnum      = FooEnum("").Values()
+	knownRequiredEnum = RequiredEnum("").Values()
+	knownTestEnum     = TestEnum("").Values()
+)

@@ -528,8 +528,6 @@ func deserializeHostWithPathOperationOutput(d *jsonDecoder, v *HostWithPathOpera
 	}
 }
 
-var knownFooEnum = FooEnum("").Values()
-
 // deserializeJsonEnumsOutput reads the members of a JsonEnumsOutput from a JSON
 // object; errors stay in d.
 func deserializeJsonEnumsOutput(d *jsonDecoder, v *JsonEnumsOutput) {
@@ -1174,3 +1172,8 @@ func deserializeGreetingStruct(d *jsonDecoder, v *GreetingStruct) {
 		}
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownFooEnum = FooEnum("").Values()
+)

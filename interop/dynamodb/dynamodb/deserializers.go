@@ -2503,8 +2503,6 @@ func deserializeDescribeContinuousBackupsOutput(d *jsonDecoder, v *DescribeConti
 	}
 }
 
-var knownContributorInsightsStatus = ContributorInsightsStatus("").Values()
-
 // deserializeDescribeContributorInsightsOutput reads the members of a
 // DescribeContributorInsightsOutput from a JSON object; errors stay in d.
 func deserializeDescribeContributorInsightsOutput(d *jsonDecoder, v *DescribeContributorInsightsOutput) {
@@ -2730,8 +2728,6 @@ func deserializeDescribeTimeToLiveOutput(d *jsonDecoder, v *DescribeTimeToLiveOu
 		}
 	}
 }
-
-var knownDestinationStatus = DestinationStatus("").Values()
 
 // deserializeDisableKinesisStreamingDestinationOutput reads the members of a
 // DisableKinesisStreamingDestinationOutput from a JSON object; errors stay in
@@ -3550,10 +3546,6 @@ func deserializeBatchWriteItemRequestMap(d *jsonDecoder) map[string][]WriteReque
 	return v
 }
 
-var knownBackupStatus = BackupStatus("").Values()
-
-var knownBackupType = BackupType("").Values()
-
 func deserializeBackupDetails(d *jsonDecoder, v *BackupDetails) {
 	for d.member() {
 		switch string(d.key) {
@@ -3583,8 +3575,6 @@ func deserializeBackupDetails(d *jsonDecoder, v *BackupDetails) {
 	jsonFill(&v.BackupName)
 }
 
-var knownGlobalTableStatus = GlobalTableStatus("").Values()
-
 func deserializeGlobalTableDescription(d *jsonDecoder, v *GlobalTableDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -3603,10 +3593,6 @@ func deserializeGlobalTableDescription(d *jsonDecoder, v *GlobalTableDescription
 		}
 	}
 }
-
-var knownMultiRegionConsistency = MultiRegionConsistency("").Values()
-
-var knownTableStatus = TableStatus("").Values()
 
 func deserializeTableDescription(d *jsonDecoder, v *TableDescription) {
 	for d.member() {
@@ -3771,8 +3757,6 @@ func deserializeItemCollectionMetrics(d *jsonDecoder, v *ItemCollectionMetrics) 
 	}
 }
 
-var knownContinuousBackupsStatus = ContinuousBackupsStatus("").Values()
-
 func deserializeContinuousBackupsDescription(d *jsonDecoder, v *ContinuousBackupsDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -3824,14 +3808,6 @@ func deserializeEndpoints(d *jsonDecoder) []Endpoint {
 	}
 	return v
 }
-
-var knownExportFormat = ExportFormat("").Values()
-
-var knownExportStatus = ExportStatus("").Values()
-
-var knownExportType = ExportType("").Values()
-
-var knownS3SseAlgorithm = S3SseAlgorithm("").Values()
 
 func deserializeExportDescription(d *jsonDecoder, v *ExportDescription) {
 	for d.member() {
@@ -3898,12 +3874,6 @@ func deserializeReplicaSettingsDescriptionList(d *jsonDecoder) []ReplicaSettings
 	}
 	return v
 }
-
-var knownImportStatus = ImportStatus("").Values()
-
-var knownInputCompressionType = InputCompressionType("").Values()
-
-var knownInputFormat = InputFormat("").Values()
 
 func deserializeImportTableDescription(d *jsonDecoder, v *ImportTableDescription) {
 	for d.member() {
@@ -3988,8 +3958,6 @@ func deserializeTableAutoScalingDescription(d *jsonDecoder, v *TableAutoScalingD
 	}
 }
 
-var knownTimeToLiveStatus = TimeToLiveStatus("").Values()
-
 func deserializeTimeToLiveDescription(d *jsonDecoder, v *TimeToLiveDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -4002,8 +3970,6 @@ func deserializeTimeToLiveDescription(d *jsonDecoder, v *TimeToLiveDescription) 
 		}
 	}
 }
-
-var knownApproximateCreationDateTimePrecision = ApproximateCreationDateTimePrecision("").Values()
 
 func deserializeEnableKinesisStreamingConfiguration(d *jsonDecoder, v *EnableKinesisStreamingConfiguration) {
 	for d.member() {
@@ -4273,8 +4239,6 @@ func deserializeAttributeDefinitions(d *jsonDecoder) []AttributeDefinition {
 	return v
 }
 
-var knownBillingMode = BillingMode("").Values()
-
 func deserializeBillingModeSummary(d *jsonDecoder, v *BillingModeSummary) {
 	for d.member() {
 		switch string(d.key) {
@@ -4378,10 +4342,6 @@ func deserializeRestoreSummary(d *jsonDecoder, v *RestoreSummary) {
 	jsonFill(&v.RestoreInProgress)
 }
 
-var knownSSEType = SSEType("").Values()
-
-var knownSSEStatus = SSEStatus("").Values()
-
 func deserializeSSEDescription(d *jsonDecoder, v *SSEDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -4399,8 +4359,6 @@ func deserializeSSEDescription(d *jsonDecoder, v *SSEDescription) {
 	}
 }
 
-var knownStreamViewType = StreamViewType("").Values()
-
 func deserializeStreamSpecification(d *jsonDecoder, v *StreamSpecification) {
 	for d.member() {
 		switch string(d.key) {
@@ -4414,8 +4372,6 @@ func deserializeStreamSpecification(d *jsonDecoder, v *StreamSpecification) {
 	}
 	jsonFill(&v.StreamEnabled)
 }
-
-var knownTableClass = TableClass("").Values()
 
 func deserializeTableClassSummary(d *jsonDecoder, v *TableClassSummary) {
 	for d.member() {
@@ -4608,8 +4564,6 @@ func deserializeItemCollectionSizeEstimateRange(d *jsonDecoder) []float64 {
 	return v
 }
 
-var knownPointInTimeRecoveryStatus = PointInTimeRecoveryStatus("").Values()
-
 func deserializePointInTimeRecoveryDescription(d *jsonDecoder, v *PointInTimeRecoveryDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -4641,8 +4595,6 @@ func deserializeEndpoint(d *jsonDecoder, v *Endpoint) {
 	jsonFill(&v.Address)
 }
 
-var knownExportViewType = ExportViewType("").Values()
-
 func deserializeIncrementalExportSpecification(d *jsonDecoder, v *IncrementalExportSpecification) {
 	for d.member() {
 		switch string(d.key) {
@@ -4657,8 +4609,6 @@ func deserializeIncrementalExportSpecification(d *jsonDecoder, v *IncrementalExp
 		}
 	}
 }
-
-var knownReplicaStatus = ReplicaStatus("").Values()
 
 func deserializeReplicaSettingsDescription(d *jsonDecoder, v *ReplicaSettingsDescription) {
 	for d.member() {
@@ -4937,8 +4887,6 @@ func deserializeTag(d *jsonDecoder, v *Tag) {
 	jsonFill(&v.Value)
 }
 
-var knownBatchStatementErrorCodeEnum = BatchStatementErrorCodeEnum("").Values()
-
 func deserializeBatchStatementError(d *jsonDecoder, v *BatchStatementError) {
 	for d.member() {
 		switch string(d.key) {
@@ -5050,8 +4998,6 @@ func deserializeReplicaDescription(d *jsonDecoder, v *ReplicaDescription) {
 	}
 }
 
-var knownScalarAttributeType = ScalarAttributeType("").Values()
-
 func deserializeAttributeDefinition(d *jsonDecoder, v *AttributeDefinition) {
 	for d.member() {
 		switch string(d.key) {
@@ -5065,8 +5011,6 @@ func deserializeAttributeDefinition(d *jsonDecoder, v *AttributeDefinition) {
 	}
 	jsonFill(&v.AttributeName)
 }
-
-var knownIndexStatus = IndexStatus("").Values()
 
 func deserializeGlobalSecondaryIndexDescription(d *jsonDecoder, v *GlobalSecondaryIndexDescription) {
 	for d.member() {
@@ -5110,8 +5054,6 @@ func deserializeGlobalSecondaryIndexDescription(d *jsonDecoder, v *GlobalSeconda
 		}
 	}
 }
-
-var knownKeyType = KeyType("").Values()
 
 func deserializeKeySchemaElement(d *jsonDecoder, v *KeySchemaElement) {
 	for d.member() {
@@ -5411,8 +5353,6 @@ func deserializeProvisionedThroughputOverride(d *jsonDecoder, v *ProvisionedThro
 		}
 	}
 }
-
-var knownProjectionType = ProjectionType("").Values()
 
 func deserializeProjection(d *jsonDecoder, v *Projection) {
 	for d.member() {
@@ -5716,3 +5656,37 @@ func deserializeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d
 	}
 	jsonFill(&v.TargetValue)
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownApproximateCreationDateTimePrecision = ApproximateCreationDateTimePrecision("").Values()
+	knownBackupStatus                         = BackupStatus("").Values()
+	knownBackupType                           = BackupType("").Values()
+	knownBatchStatementErrorCodeEnum          = BatchStatementErrorCodeEnum("").Values()
+	knownBillingMode                          = BillingMode("").Values()
+	knownContinuousBackupsStatus              = ContinuousBackupsStatus("").Values()
+	knownContributorInsightsStatus            = ContributorInsightsStatus("").Values()
+	knownDestinationStatus                    = DestinationStatus("").Values()
+	knownExportFormat                         = ExportFormat("").Values()
+	knownExportStatus                         = ExportStatus("").Values()
+	knownExportType                           = ExportType("").Values()
+	knownExportViewType                       = ExportViewType("").Values()
+	knownGlobalTableStatus                    = GlobalTableStatus("").Values()
+	knownImportStatus                         = ImportStatus("").Values()
+	knownIndexStatus                          = IndexStatus("").Values()
+	knownInputCompressionType                 = InputCompressionType("").Values()
+	knownInputFormat                          = InputFormat("").Values()
+	knownKeyType                              = KeyType("").Values()
+	knownMultiRegionConsistency               = MultiRegionConsistency("").Values()
+	knownPointInTimeRecoveryStatus            = PointInTimeRecoveryStatus("").Values()
+	knownProjectionType                       = ProjectionType("").Values()
+	knownReplicaStatus                        = ReplicaStatus("").Values()
+	knownS3SseAlgorithm                       = S3SseAlgorithm("").Values()
+	knownSSEStatus                            = SSEStatus("").Values()
+	knownSSEType                              = SSEType("").Values()
+	knownScalarAttributeType                  = ScalarAttributeType("").Values()
+	knownStreamViewType                       = StreamViewType("").Values()
+	knownTableClass                           = TableClass("").Values()
+	knownTableStatus                          = TableStatus("").Values()
+	knownTimeToLiveStatus                     = TimeToLiveStatus("").Values()
+)

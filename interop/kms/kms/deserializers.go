@@ -2961,8 +2961,6 @@ func deserializeXksKeyNotFoundException(d *jsonDecoder, v *XksKeyNotFoundExcepti
 	}
 }
 
-var knownEncryptionAlgorithmSpec = EncryptionAlgorithmSpec("").Values()
-
 // deserializeDecryptOutput reads the members of a DecryptOutput from a JSON
 // object; errors stay in d.
 func deserializeDecryptOutput(d *jsonDecoder, v *DecryptOutput) {
@@ -3070,10 +3068,6 @@ func deserializeDeleteImportedKeyMaterialOutput(d *jsonDecoder, v *DeleteImporte
 		d.skip()
 	}
 }
-
-var knownKeyAgreementAlgorithmSpec = KeyAgreementAlgorithmSpec("").Values()
-
-var knownOriginType = OriginType("").Values()
 
 // deserializeDeriveSharedSecretOutput reads the members of a
 // DeriveSharedSecretOutput from a JSON object; errors stay in d.
@@ -3218,8 +3212,6 @@ func deserializeGenerateDataKeyOutput(d *jsonDecoder, v *GenerateDataKeyOutput) 
 	}
 }
 
-var knownDataKeyPairSpec = DataKeyPairSpec("").Values()
-
 // deserializeGenerateDataKeyPairOutput reads the members of a
 // GenerateDataKeyPairOutput from a JSON object; errors stay in d.
 func deserializeGenerateDataKeyPairOutput(d *jsonDecoder, v *GenerateDataKeyPairOutput) {
@@ -3277,8 +3269,6 @@ func deserializeGenerateDataKeyWithoutPlaintextOutput(d *jsonDecoder, v *Generat
 		}
 	}
 }
-
-var knownMacAlgorithmSpec = MacAlgorithmSpec("").Values()
 
 // deserializeGenerateMacOutput reads the members of a GenerateMacOutput from a
 // JSON object; errors stay in d.
@@ -3366,12 +3356,6 @@ func deserializeGetParametersForImportOutput(d *jsonDecoder, v *GetParametersFor
 		}
 	}
 }
-
-var knownCustomerMasterKeySpec = CustomerMasterKeySpec("").Values()
-
-var knownKeySpec = KeySpec("").Values()
-
-var knownKeyUsageType = KeyUsageType("").Values()
 
 // deserializeGetPublicKeyOutput reads the members of a GetPublicKeyOutput from
 // a JSON object; errors stay in d.
@@ -3670,8 +3654,6 @@ func deserializeConflictException(d *jsonDecoder, v *ConflictException) {
 	}
 }
 
-var knownKeyState = KeyState("").Values()
-
 // deserializeScheduleKeyDeletionOutput reads the members of a
 // ScheduleKeyDeletionOutput from a JSON object; errors stay in d.
 func deserializeScheduleKeyDeletionOutput(d *jsonDecoder, v *ScheduleKeyDeletionOutput) {
@@ -3690,8 +3672,6 @@ func deserializeScheduleKeyDeletionOutput(d *jsonDecoder, v *ScheduleKeyDeletion
 		}
 	}
 }
-
-var knownSigningAlgorithmSpec = SigningAlgorithmSpec("").Values()
 
 // deserializeSignOutput reads the members of a SignOutput from a JSON object;
 // errors stay in d.
@@ -3830,10 +3810,6 @@ func deserializeKMSInvalidMacException(d *jsonDecoder, v *KMSInvalidMacException
 		}
 	}
 }
-
-var knownExpirationModelType = ExpirationModelType("").Values()
-
-var knownKeyManagerType = KeyManagerType("").Values()
 
 func deserializeKeyMetadata(d *jsonDecoder, v *KeyMetadata) {
 	for d.member() {
@@ -4028,8 +4004,6 @@ func deserializeMacAlgorithmSpecList(d *jsonDecoder) []MacAlgorithmSpec {
 	return v
 }
 
-var knownMultiRegionKeyType = MultiRegionKeyType("").Values()
-
 func deserializeMultiRegionConfiguration(d *jsonDecoder, v *MultiRegionConfiguration) {
 	for d.member() {
 		switch string(d.key) {
@@ -4058,12 +4032,6 @@ func deserializeXksKeyConfigurationType(d *jsonDecoder, v *XksKeyConfigurationTy
 		}
 	}
 }
-
-var knownConnectionErrorCodeType = ConnectionErrorCodeType("").Values()
-
-var knownConnectionStateType = ConnectionStateType("").Values()
-
-var knownCustomKeyStoreType = CustomKeyStoreType("").Values()
 
 func deserializeCustomKeyStoresListEntry(d *jsonDecoder, v *CustomKeyStoresListEntry) {
 	for d.member() {
@@ -4144,8 +4112,6 @@ func deserializeGrantListEntry(d *jsonDecoder, v *GrantListEntry) {
 	}
 }
 
-var knownRotationType = RotationType("").Values()
-
 func deserializeRotationsListEntry(d *jsonDecoder, v *RotationsListEntry) {
 	for d.member() {
 		switch string(d.key) {
@@ -4214,8 +4180,6 @@ func deserializeMultiRegionKeyList(d *jsonDecoder) []MultiRegionKey {
 	return v
 }
 
-var knownXksProxyConnectivityType = XksProxyConnectivityType("").Values()
-
 func deserializeXksProxyConfigurationType(d *jsonDecoder, v *XksProxyConfigurationType) {
 	for d.member() {
 		switch string(d.key) {
@@ -4248,8 +4212,6 @@ func deserializeGrantConstraints(d *jsonDecoder, v *GrantConstraints) {
 	}
 }
 
-var knownGrantOperation = GrantOperation("").Values()
-
 func deserializeGrantOperationList(d *jsonDecoder) []GrantOperation {
 	if d.null() {
 		return nil
@@ -4272,3 +4234,26 @@ func deserializeEncryptionContextType(d *jsonDecoder) map[string]string {
 	}
 	return v
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownConnectionErrorCodeType   = ConnectionErrorCodeType("").Values()
+	knownConnectionStateType       = ConnectionStateType("").Values()
+	knownCustomKeyStoreType        = CustomKeyStoreType("").Values()
+	knownCustomerMasterKeySpec     = CustomerMasterKeySpec("").Values()
+	knownDataKeyPairSpec           = DataKeyPairSpec("").Values()
+	knownEncryptionAlgorithmSpec   = EncryptionAlgorithmSpec("").Values()
+	knownExpirationModelType       = ExpirationModelType("").Values()
+	knownGrantOperation            = GrantOperation("").Values()
+	knownKeyAgreementAlgorithmSpec = KeyAgreementAlgorithmSpec("").Values()
+	knownKeyManagerType            = KeyManagerType("").Values()
+	knownKeySpec                   = KeySpec("").Values()
+	knownKeyState                  = KeyState("").Values()
+	knownKeyUsageType              = KeyUsageType("").Values()
+	knownMacAlgorithmSpec          = MacAlgorithmSpec("").Values()
+	knownMultiRegionKeyType        = MultiRegionKeyType("").Values()
+	knownOriginType                = OriginType("").Values()
+	knownRotationType              = RotationType("").Values()
+	knownSigningAlgorithmSpec      = SigningAlgorithmSpec("").Values()
+	knownXksProxyConnectivityType  = XksProxyConnectivityType("").Values()
+)

@@ -190,8 +190,6 @@ func deserializeThing(d *jsonDecoder) Thing {
 	return u
 }
 
-var knownMode = Mode("").Values()
-
 func deserializeSettings(d *jsonDecoder, v *Settings) {
 	v.Mode = ModeFast
 	for d.member() {
@@ -213,3 +211,8 @@ func deserializeSettings(d *jsonDecoder, v *Settings) {
 		v.Level = &x
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownMode = Mode("").Values()
+)
