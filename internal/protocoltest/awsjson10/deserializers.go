@@ -853,7 +853,7 @@ func deserializeTestStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -864,7 +864,7 @@ func deserializeTestStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -898,7 +898,7 @@ func deserializeDialogList(d *jsonDecoder) []Dialog {
 	if d.null() {
 		return nil
 	}
-	v := []Dialog{}
+	v := make([]Dialog, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Dialog{})
 		deserializeDialog(d, &v[len(v)-1])
@@ -910,7 +910,7 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 	if d.null() {
 		return nil
 	}
-	v := map[string]Dialog{}
+	v := make(map[string]Dialog, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x Dialog
@@ -924,7 +924,7 @@ func deserializeRequiredStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -935,7 +935,7 @@ func deserializeRequiredStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -947,7 +947,7 @@ func deserializeStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -958,7 +958,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()

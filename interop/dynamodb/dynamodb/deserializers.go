@@ -3476,7 +3476,7 @@ func deserializeConsumedCapacityMultiple(d *jsonDecoder) []ConsumedCapacity {
 	if d.null() {
 		return nil
 	}
-	v := []ConsumedCapacity{}
+	v := make([]ConsumedCapacity, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ConsumedCapacity{})
 		deserializeConsumedCapacity(d, &v[len(v)-1])
@@ -3488,7 +3488,7 @@ func deserializePartiQLBatchResponse(d *jsonDecoder) []BatchStatementResponse {
 	if d.null() {
 		return nil
 	}
-	v := []BatchStatementResponse{}
+	v := make([]BatchStatementResponse, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, BatchStatementResponse{})
 		deserializeBatchStatementResponse(d, &v[len(v)-1])
@@ -3500,7 +3500,7 @@ func deserializeBatchGetResponseMap(d *jsonDecoder) map[string][]map[string]Attr
 	if d.null() {
 		return nil
 	}
-	v := map[string][]map[string]AttributeValue{}
+	v := make(map[string][]map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeItemList(d)
@@ -3512,7 +3512,7 @@ func deserializeBatchGetRequestMap(d *jsonDecoder) map[string]KeysAndAttributes 
 	if d.null() {
 		return nil
 	}
-	v := map[string]KeysAndAttributes{}
+	v := make(map[string]KeysAndAttributes, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x KeysAndAttributes
@@ -3526,7 +3526,7 @@ func deserializeItemCollectionMetricsPerTable(d *jsonDecoder) map[string][]ItemC
 	if d.null() {
 		return nil
 	}
-	v := map[string][]ItemCollectionMetrics{}
+	v := make(map[string][]ItemCollectionMetrics, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeItemCollectionMetricsMultiple(d)
@@ -3538,7 +3538,7 @@ func deserializeBatchWriteItemRequestMap(d *jsonDecoder) map[string][]WriteReque
 	if d.null() {
 		return nil
 	}
-	v := map[string][]WriteRequest{}
+	v := make(map[string][]WriteRequest, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeWriteRequests(d)
@@ -3710,7 +3710,7 @@ func deserializeAttributeMap(d *jsonDecoder) map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -3777,7 +3777,7 @@ func deserializeContributorInsightsRuleList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -3801,7 +3801,7 @@ func deserializeEndpoints(d *jsonDecoder) []Endpoint {
 	if d.null() {
 		return nil
 	}
-	v := []Endpoint{}
+	v := make([]Endpoint, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Endpoint{})
 		deserializeEndpoint(d, &v[len(v)-1])
@@ -3867,7 +3867,7 @@ func deserializeReplicaSettingsDescriptionList(d *jsonDecoder) []ReplicaSettings
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaSettingsDescription{}
+	v := make([]ReplicaSettingsDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaSettingsDescription{})
 		deserializeReplicaSettingsDescription(d, &v[len(v)-1])
@@ -3935,7 +3935,7 @@ func deserializeKinesisDataStreamDestinations(d *jsonDecoder) []KinesisDataStrea
 	if d.null() {
 		return nil
 	}
-	v := []KinesisDataStreamDestination{}
+	v := make([]KinesisDataStreamDestination, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KinesisDataStreamDestination{})
 		deserializeKinesisDataStreamDestination(d, &v[len(v)-1])
@@ -3986,7 +3986,7 @@ func deserializeItemList(d *jsonDecoder) []map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := []map[string]AttributeValue{}
+	v := make([]map[string]AttributeValue, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeAttributeMap(d))
 	}
@@ -3997,7 +3997,7 @@ func deserializeKey(d *jsonDecoder) map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -4009,7 +4009,7 @@ func deserializeItemResponseList(d *jsonDecoder) []ItemResponse {
 	if d.null() {
 		return nil
 	}
-	v := []ItemResponse{}
+	v := make([]ItemResponse, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ItemResponse{})
 		deserializeItemResponse(d, &v[len(v)-1])
@@ -4021,7 +4021,7 @@ func deserializeCancellationReasonList(d *jsonDecoder) []CancellationReason {
 	if d.null() {
 		return nil
 	}
-	v := []CancellationReason{}
+	v := make([]CancellationReason, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, CancellationReason{})
 		deserializeCancellationReason(d, &v[len(v)-1])
@@ -4033,7 +4033,7 @@ func deserializeBackupSummaries(d *jsonDecoder) []BackupSummary {
 	if d.null() {
 		return nil
 	}
-	v := []BackupSummary{}
+	v := make([]BackupSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, BackupSummary{})
 		deserializeBackupSummary(d, &v[len(v)-1])
@@ -4045,7 +4045,7 @@ func deserializeContributorInsightsSummaries(d *jsonDecoder) []ContributorInsigh
 	if d.null() {
 		return nil
 	}
-	v := []ContributorInsightsSummary{}
+	v := make([]ContributorInsightsSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ContributorInsightsSummary{})
 		deserializeContributorInsightsSummary(d, &v[len(v)-1])
@@ -4057,7 +4057,7 @@ func deserializeExportSummaries(d *jsonDecoder) []ExportSummary {
 	if d.null() {
 		return nil
 	}
-	v := []ExportSummary{}
+	v := make([]ExportSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ExportSummary{})
 		deserializeExportSummary(d, &v[len(v)-1])
@@ -4069,7 +4069,7 @@ func deserializeGlobalTableList(d *jsonDecoder) []GlobalTable {
 	if d.null() {
 		return nil
 	}
-	v := []GlobalTable{}
+	v := make([]GlobalTable, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalTable{})
 		deserializeGlobalTable(d, &v[len(v)-1])
@@ -4081,7 +4081,7 @@ func deserializeImportSummaryList(d *jsonDecoder) []ImportSummary {
 	if d.null() {
 		return nil
 	}
-	v := []ImportSummary{}
+	v := make([]ImportSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ImportSummary{})
 		deserializeImportSummary(d, &v[len(v)-1])
@@ -4093,7 +4093,7 @@ func deserializeTableNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -4104,7 +4104,7 @@ func deserializeTagList(d *jsonDecoder) []Tag {
 	if d.null() {
 		return nil
 	}
-	v := []Tag{}
+	v := make([]Tag, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Tag{})
 		deserializeTag(d, &v[len(v)-1])
@@ -4180,7 +4180,7 @@ func deserializeItemCollectionMetricsMultiple(d *jsonDecoder) []ItemCollectionMe
 	if d.null() {
 		return nil
 	}
-	v := []ItemCollectionMetrics{}
+	v := make([]ItemCollectionMetrics, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ItemCollectionMetrics{})
 		deserializeItemCollectionMetrics(d, &v[len(v)-1])
@@ -4192,7 +4192,7 @@ func deserializeWriteRequests(d *jsonDecoder) []WriteRequest {
 	if d.null() {
 		return nil
 	}
-	v := []WriteRequest{}
+	v := make([]WriteRequest, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, WriteRequest{})
 		deserializeWriteRequest(d, &v[len(v)-1])
@@ -4204,7 +4204,7 @@ func deserializeReplicaDescriptionList(d *jsonDecoder) []ReplicaDescription {
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaDescription{}
+	v := make([]ReplicaDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaDescription{})
 		deserializeReplicaDescription(d, &v[len(v)-1])
@@ -4231,7 +4231,7 @@ func deserializeAttributeDefinitions(d *jsonDecoder) []AttributeDefinition {
 	if d.null() {
 		return nil
 	}
-	v := []AttributeDefinition{}
+	v := make([]AttributeDefinition, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AttributeDefinition{})
 		deserializeAttributeDefinition(d, &v[len(v)-1])
@@ -4256,7 +4256,7 @@ func deserializeGlobalSecondaryIndexDescriptionList(d *jsonDecoder) []GlobalSeco
 	if d.null() {
 		return nil
 	}
-	v := []GlobalSecondaryIndexDescription{}
+	v := make([]GlobalSecondaryIndexDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalSecondaryIndexDescription{})
 		deserializeGlobalSecondaryIndexDescription(d, &v[len(v)-1])
@@ -4268,7 +4268,7 @@ func deserializeKeySchema(d *jsonDecoder) []KeySchemaElement {
 	if d.null() {
 		return nil
 	}
-	v := []KeySchemaElement{}
+	v := make([]KeySchemaElement, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KeySchemaElement{})
 		deserializeKeySchemaElement(d, &v[len(v)-1])
@@ -4280,7 +4280,7 @@ func deserializeLocalSecondaryIndexDescriptionList(d *jsonDecoder) []LocalSecond
 	if d.null() {
 		return nil
 	}
-	v := []LocalSecondaryIndexDescription{}
+	v := make([]LocalSecondaryIndexDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, LocalSecondaryIndexDescription{})
 		deserializeLocalSecondaryIndexDescription(d, &v[len(v)-1])
@@ -4516,7 +4516,7 @@ func deserializeSecondaryIndexesCapacityMap(d *jsonDecoder) map[string]Capacity 
 	if d.null() {
 		return nil
 	}
-	v := map[string]Capacity{}
+	v := make(map[string]Capacity, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x Capacity
@@ -4545,7 +4545,7 @@ func deserializeItemCollectionKeyAttributeMap(d *jsonDecoder) map[string]Attribu
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -4557,7 +4557,7 @@ func deserializeItemCollectionSizeEstimateRange(d *jsonDecoder) []float64 {
 	if d.null() {
 		return nil
 	}
-	v := []float64{}
+	v := make([]float64, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.float64())
 	}
@@ -4738,7 +4738,7 @@ func deserializeReplicaAutoScalingDescriptionList(d *jsonDecoder) []ReplicaAutoS
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaAutoScalingDescription{}
+	v := make([]ReplicaAutoScalingDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaAutoScalingDescription{})
 		deserializeReplicaAutoScalingDescription(d, &v[len(v)-1])
@@ -4906,7 +4906,7 @@ func deserializeKeyList(d *jsonDecoder) []map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := []map[string]AttributeValue{}
+	v := make([]map[string]AttributeValue, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeKey(d))
 	}
@@ -4917,7 +4917,7 @@ func deserializeAttributeNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -4928,7 +4928,7 @@ func deserializeExpressionAttributeNameMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -5112,7 +5112,7 @@ func deserializeGlobalSecondaryIndexes(d *jsonDecoder) []GlobalSecondaryIndexInf
 	if d.null() {
 		return nil
 	}
-	v := []GlobalSecondaryIndexInfo{}
+	v := make([]GlobalSecondaryIndexInfo, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalSecondaryIndexInfo{})
 		deserializeGlobalSecondaryIndexInfo(d, &v[len(v)-1])
@@ -5124,7 +5124,7 @@ func deserializeLocalSecondaryIndexes(d *jsonDecoder) []LocalSecondaryIndexInfo 
 	if d.null() {
 		return nil
 	}
-	v := []LocalSecondaryIndexInfo{}
+	v := make([]LocalSecondaryIndexInfo, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, LocalSecondaryIndexInfo{})
 		deserializeLocalSecondaryIndexInfo(d, &v[len(v)-1])
@@ -5136,7 +5136,7 @@ func deserializeStringSetAttributeValue(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5147,7 +5147,7 @@ func deserializeNumberSetAttributeValue(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5158,7 +5158,7 @@ func deserializeBinarySetAttributeValue(d *jsonDecoder) [][]byte {
 	if d.null() {
 		return nil
 	}
-	v := [][]byte{}
+	v := make([][]byte, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.blob())
 	}
@@ -5169,7 +5169,7 @@ func deserializeMapAttributeValue(d *jsonDecoder) map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -5181,7 +5181,7 @@ func deserializeListAttributeValue(d *jsonDecoder) []AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := []AttributeValue{}
+	v := make([]AttributeValue, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeAttributeValue(d))
 	}
@@ -5192,7 +5192,7 @@ func deserializeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonDecode
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaGlobalSecondaryIndexSettingsDescription{}
+	v := make([]ReplicaGlobalSecondaryIndexSettingsDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaGlobalSecondaryIndexSettingsDescription{})
 		deserializeReplicaGlobalSecondaryIndexSettingsDescription(d, &v[len(v)-1])
@@ -5236,7 +5236,7 @@ func deserializeGlobalSecondaryIndexList(d *jsonDecoder) []GlobalSecondaryIndex 
 	if d.null() {
 		return nil
 	}
-	v := []GlobalSecondaryIndex{}
+	v := make([]GlobalSecondaryIndex, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalSecondaryIndex{})
 		deserializeGlobalSecondaryIndex(d, &v[len(v)-1])
@@ -5288,7 +5288,7 @@ func deserializeReplicaList(d *jsonDecoder) []Replica {
 	if d.null() {
 		return nil
 	}
-	v := []Replica{}
+	v := make([]Replica, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Replica{})
 		deserializeReplica(d, &v[len(v)-1])
@@ -5324,7 +5324,7 @@ func deserializeReplicaGlobalSecondaryIndexDescriptionList(d *jsonDecoder) []Rep
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaGlobalSecondaryIndexDescription{}
+	v := make([]ReplicaGlobalSecondaryIndexDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaGlobalSecondaryIndexDescription{})
 		deserializeReplicaGlobalSecondaryIndexDescription(d, &v[len(v)-1])
@@ -5460,7 +5460,7 @@ func deserializeAutoScalingPolicyDescriptionList(d *jsonDecoder) []AutoScalingPo
 	if d.null() {
 		return nil
 	}
-	v := []AutoScalingPolicyDescription{}
+	v := make([]AutoScalingPolicyDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AutoScalingPolicyDescription{})
 		deserializeAutoScalingPolicyDescription(d, &v[len(v)-1])
@@ -5472,7 +5472,7 @@ func deserializeCsvHeaderList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5519,7 +5519,7 @@ func deserializeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonDec
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaGlobalSecondaryIndexAutoScalingDescription{}
+	v := make([]ReplicaGlobalSecondaryIndexAutoScalingDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaGlobalSecondaryIndexAutoScalingDescription{})
 		deserializeReplicaGlobalSecondaryIndexAutoScalingDescription(d, &v[len(v)-1])
@@ -5542,7 +5542,7 @@ func deserializePutItemInputAttributeMap(d *jsonDecoder) map[string]AttributeVal
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -5580,7 +5580,7 @@ func deserializeNonKeyAttributeNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}

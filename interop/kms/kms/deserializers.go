@@ -3881,7 +3881,7 @@ func deserializeCustomKeyStoresList(d *jsonDecoder) []CustomKeyStoresListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []CustomKeyStoresListEntry{}
+	v := make([]CustomKeyStoresListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, CustomKeyStoresListEntry{})
 		deserializeCustomKeyStoresListEntry(d, &v[len(v)-1])
@@ -3893,7 +3893,7 @@ func deserializeEncryptionAlgorithmSpecList(d *jsonDecoder) []EncryptionAlgorith
 	if d.null() {
 		return nil
 	}
-	v := []EncryptionAlgorithmSpec{}
+	v := make([]EncryptionAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownEncryptionAlgorithmSpec))
 	}
@@ -3904,7 +3904,7 @@ func deserializeKeyAgreementAlgorithmSpecList(d *jsonDecoder) []KeyAgreementAlgo
 	if d.null() {
 		return nil
 	}
-	v := []KeyAgreementAlgorithmSpec{}
+	v := make([]KeyAgreementAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownKeyAgreementAlgorithmSpec))
 	}
@@ -3915,7 +3915,7 @@ func deserializeSigningAlgorithmSpecList(d *jsonDecoder) []SigningAlgorithmSpec 
 	if d.null() {
 		return nil
 	}
-	v := []SigningAlgorithmSpec{}
+	v := make([]SigningAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownSigningAlgorithmSpec))
 	}
@@ -3926,7 +3926,7 @@ func deserializeAliasList(d *jsonDecoder) []AliasListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []AliasListEntry{}
+	v := make([]AliasListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AliasListEntry{})
 		deserializeAliasListEntry(d, &v[len(v)-1])
@@ -3938,7 +3938,7 @@ func deserializeGrantList(d *jsonDecoder) []GrantListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []GrantListEntry{}
+	v := make([]GrantListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GrantListEntry{})
 		deserializeGrantListEntry(d, &v[len(v)-1])
@@ -3950,7 +3950,7 @@ func deserializePolicyNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -3961,7 +3961,7 @@ func deserializeRotationsList(d *jsonDecoder) []RotationsListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []RotationsListEntry{}
+	v := make([]RotationsListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, RotationsListEntry{})
 		deserializeRotationsListEntry(d, &v[len(v)-1])
@@ -3973,7 +3973,7 @@ func deserializeKeyList(d *jsonDecoder) []KeyListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []KeyListEntry{}
+	v := make([]KeyListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KeyListEntry{})
 		deserializeKeyListEntry(d, &v[len(v)-1])
@@ -3985,7 +3985,7 @@ func deserializeTagList(d *jsonDecoder) []Tag {
 	if d.null() {
 		return nil
 	}
-	v := []Tag{}
+	v := make([]Tag, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Tag{})
 		deserializeTag(d, &v[len(v)-1])
@@ -3997,7 +3997,7 @@ func deserializeMacAlgorithmSpecList(d *jsonDecoder) []MacAlgorithmSpec {
 	if d.null() {
 		return nil
 	}
-	v := []MacAlgorithmSpec{}
+	v := make([]MacAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownMacAlgorithmSpec))
 	}
@@ -4172,7 +4172,7 @@ func deserializeMultiRegionKeyList(d *jsonDecoder) []MultiRegionKey {
 	if d.null() {
 		return nil
 	}
-	v := []MultiRegionKey{}
+	v := make([]MultiRegionKey, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, MultiRegionKey{})
 		deserializeMultiRegionKey(d, &v[len(v)-1])
@@ -4216,7 +4216,7 @@ func deserializeGrantOperationList(d *jsonDecoder) []GrantOperation {
 	if d.null() {
 		return nil
 	}
-	v := []GrantOperation{}
+	v := make([]GrantOperation, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownGrantOperation))
 	}
@@ -4227,7 +4227,7 @@ func deserializeEncryptionContextType(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()

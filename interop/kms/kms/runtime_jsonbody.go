@@ -16,6 +16,8 @@ package kms
 //	jsonOptEnum, jsonOptBlob
 //	jsonFill(&v.Member)                        a missing required member becomes its
 //	jsonFillSlice, jsonFillMap                 type's zero value (error correction)
+//	jsonCount(d)                               how many members the next object has, to
+//	                                           size a map before reading it
 
 import (
 	"fmt"
@@ -122,4 +124,39 @@ func jsonFillMap[T any](p *map[string]T) {
 	if *p == nil {
 		*p = map[string]T{}
 	}
+}
+
+// jsonCountDepth is the nesting below which jsonCount does not count.
+const jsonCountDepth = 8
+
+// jsonCount returns how many members the next object holds, or elements
+// the next array, leaving d where it was: a collection made that large
+// holds them without growing, which costs less than growing it as they
+// come. It is 0 for anything else, and for malformed input, which the
+// reading that follows reports. Each level of nesting scans what is below
+// it once more, so below jsonCountDepth it gives up (0): hostile nesting
+// cannot make decoding quadratic.
+func jsonCount(d *jsonDecoder) int {
+	if d.depth >= jsonCountDepth {
+		return 0
+	}
+	pos, after, depth, key := d.pos, d.afterValue, d.depth, d.key
+	n := 0
+	switch d.next() {
+	case '{':
+		for d.member() {
+			n++
+			d.skip()
+		}
+	case '[':
+		for d.item() {
+			n++
+			d.skip()
+		}
+	}
+	if d.err != nil {
+		d.err, n = nil, 0
+	}
+	d.pos, d.afterValue, d.depth, d.key = pos, after, depth, key
+	return n
 }

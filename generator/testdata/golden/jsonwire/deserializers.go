@@ -143,7 +143,7 @@ func deserializeNames(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -154,7 +154,7 @@ func deserializeSparseLabels(d *jsonDecoder) map[string]*string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*string{}
+	v := make(map[string]*string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.stringPtr()
