@@ -144,3 +144,39 @@ func TestDecoderStrings(t *testing.T) {
 		t.Errorf("keys %q", keys)
 	}
 }
+
+func TestJSONCount(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want int
+	}{
+		{`{"a": 1, "b": {"c": [1, 2]}, "d": "x"}`, 3},
+		{` [1, [2, 3], {"a": null}, "s"]`, 4},
+		{`{}`, 0},
+		{`[]`, 0},
+		{`null`, 0},
+		{`"str"`, 0},
+		{`{"a": 1, "b": }`, 0},
+		{strings.Repeat("[", 20) + strings.Repeat("]", 20), 1},
+	} {
+		d := jsonDecoder{data: []byte(c.body)}
+		if got := jsonCount(&d); got != c.want {
+			t.Errorf("%s: %d, want %d", c.body, got, c.want)
+		}
+		// d is where it was: the value reads whole, errors included.
+		want := jsonDecoder{data: []byte(c.body)}
+		want.skip()
+		d.skip()
+		if (d.end() == nil) != (want.end() == nil) || d.pos != want.pos {
+			t.Errorf("%s: after counting, skip ends at %d (%v), want %d (%v)", c.body, d.pos, d.end(), want.pos, want.end())
+		}
+	}
+	// Deep down it gives up rather than scan again.
+	d := jsonDecoder{data: []byte(strings.Repeat(`{"a":`, 12) + "1" + strings.Repeat("}", 12))}
+	for range jsonCountDepth {
+		d.member()
+	}
+	if n := jsonCount(&d); n != 0 {
+		t.Errorf("at depth %d: %d, want 0", d.depth, n)
+	}
+}

@@ -8,7 +8,7 @@ import "slices"
 var Requires = map[string][]string{
 	"runtime_awsjson.go":           {"runtime_body.go", "runtime_errors.go", "runtime_http.go", "runtime_json.go", "runtime_jsonbody.go", "runtime_jsonerror.go", "runtime_metadata.go"},
 	"runtime_json.go":              {"runtime_jsonwrite.go", "runtime_restnum.go", "runtime_time.go"},
-	"runtime_jsonbody.go":          {"runtime_json.go"},
+	"runtime_jsonbody.go":          {"runtime_json.go", "runtime_jsonwrite.go"},
 	"runtime_jsonerror.go":         {"runtime_errors.go", "runtime_json.go"},
 	"runtime_jsonwrite.go":         {"runtime_json.go", "runtime_restnum.go", "runtime_time.go"},
 	"runtime_rest.go":              {"runtime_query.go", "runtime_restnum.go", "runtime_time.go"},

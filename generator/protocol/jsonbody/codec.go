@@ -3,6 +3,7 @@ package jsonbody
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -35,8 +36,10 @@ type Codec struct {
 	// fails holds the structs whose serializers can fail: those that
 	// reach a union or a document.
 	fails map[*plan.Struct]bool
-	// known holds the enums whose values deserializers look up.
-	known map[string]bool
+	// known holds the enums whose values deserializers look up, in the
+	// order first met.
+	known     map[string]bool
+	knownList []*plan.Type
 }
 
 type jobKind int
@@ -156,6 +159,7 @@ func (c *Codec) Finish() {
 			c.otherReader(j.t)
 		}
 	}
+	c.knownVars()
 }
 
 // add queues a function once. Asking for one name twice with other
@@ -225,10 +229,24 @@ func (c *Codec) knownValues(t *plan.Type) string {
 	name := "known" + t.Name
 	if !c.known[name] {
 		c.known[name] = true
-		c.de.Var().Id(name).Op("=").Id(t.Name).Call(jen.Lit("")).Dot("Values").Call()
-		c.de.Line()
+		c.knownList = append(c.knownList, t)
 	}
 	return name
+}
+
+// knownVars declares the knownValues variables, sorted.
+func (c *Codec) knownVars() {
+	if len(c.knownList) == 0 {
+		return
+	}
+	slices.SortFunc(c.knownList, func(a, b *plan.Type) int { return strings.Compare(a.Name, b.Name) })
+	var defs []jen.Code
+	for _, t := range c.knownList {
+		defs = append(defs, jen.Id("known"+t.Name).Op("=").Id(t.Name).Call(jen.Lit("")).Dot("Values").Call())
+	}
+	c.de.Comment("The values of each enum this package knows, which jsonEnum reads without allocating.")
+	c.de.Var().Defs(defs...)
+	c.de.Line()
 }
 
 // timeFormat is the runtime constant for a timestamp's format in a JSON

@@ -127,7 +127,8 @@ func (c *Codec) fill(fields []*plan.Field) (pre, post []jen.Code) {
 		}
 		if f.Required && nilable {
 			if zero := zeroValue(f, dst); zero != nil {
-				post = append(post, jen.If(dst.Clone().Op("==").Nil()).Block(zero...))
+				c.g.UseRuntime("runtime_jsonbody.go")
+				post = append(post, zero...)
 			}
 		}
 	}
@@ -147,25 +148,26 @@ func isZero(v *sample.Value) bool {
 	return v.Str == "" && !v.Bool && v.Int == 0 && v.Float == 0
 }
 
-// zeroValue sets a missing required member to its type's zero value: an
-// empty string, collection or structure, false, 0, or the epoch. Unions
-// and documents have none; they stay nil.
+// zeroValue sets a missing required member (dst, nil) to its type's zero
+// value: an empty string, collection or structure, false, 0, or the
+// epoch. Unions and documents have none; they stay nil.
 func zeroValue(f *plan.Field, dst *jen.Statement) []jen.Code {
 	t := f.Type
 	switch t.Kind {
 	case plan.StringKind, plan.BoolKind, plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind,
-		plan.Float32Kind, plan.Float64Kind:
-		return []jen.Code{dst.Clone().Op("=").New(emit.TypeCode(t))}
+		plan.Float32Kind, plan.Float64Kind, plan.StructKind:
+		return []jen.Code{jen.Id("jsonFill").Call(jen.Op("&").Add(dst))}
+	case plan.BlobKind, plan.ListKind:
+		return []jen.Code{jen.Id("jsonFillSlice").Call(jen.Op("&").Add(dst))}
+	case plan.MapKind:
+		return []jen.Code{jen.Id("jsonFillMap").Call(jen.Op("&").Add(dst))}
 	case plan.TimeKind:
-		return assign(f, dst, jen.Qual("time", "Unix").Call(jen.Lit(0), jen.Lit(0)).Dot("UTC").Call())
-	case plan.StructKind:
-		return []jen.Code{dst.Clone().Op("=").Op("&").Id(t.Name).Values()}
-	case plan.BlobKind, plan.ListKind, plan.MapKind:
-		return []jen.Code{dst.Clone().Op("=").Add(emit.TypeCode(t)).Values()}
+		return []jen.Code{jen.If(dst.Clone().Op("==").Nil()).Block(
+			assign(f, dst, jen.Qual("time", "Unix").Call(jen.Lit(0), jen.Lit(0)).Dot("UTC").Call())...)}
 	case plan.BigIntKind:
-		return []jen.Code{dst.Clone().Op("=").New(jen.Qual("math/big", "Int"))}
+		return []jen.Code{jen.If(dst.Clone().Op("==").Nil()).Block(dst.Clone().Op("=").New(jen.Qual("math/big", "Int")))}
 	case plan.BigDecimalKind:
-		return []jen.Code{dst.Clone().Op("=").Qual("math/big", "NewFloat").Call(jen.Lit(0))}
+		return []jen.Code{jen.If(dst.Clone().Op("==").Nil()).Block(dst.Clone().Op("=").Qual("math/big", "NewFloat").Call(jen.Lit(0)))}
 	}
 	return nil
 }

@@ -123,11 +123,17 @@ func (c *Codec) otherReader(t *plan.Type) {
 	c.de.Line()
 }
 
-// A null collection is nil; an empty one is empty, not nil.
-func collectionStart(t *plan.Type) []jen.Code {
+// A null collection is nil; an empty one is empty, not nil. A collection
+// is made as large as what it reads, so it is allocated once.
+func (c *Codec) collectionStart(t *plan.Type) []jen.Code {
+	c.g.UseRuntime("runtime_jsonbody.go")
+	make := jen.Make(emit.TypeCode(t), jen.Id("jsonCount").Call(jen.Id("d")))
+	if t.Kind == plan.ListKind {
+		make = jen.Make(emit.TypeCode(t), jen.Lit(0), jen.Id("jsonCount").Call(jen.Id("d")))
+	}
 	return []jen.Code{
 		jen.If(jen.Id("d").Dot("null").Call()).Block(jen.Return(jen.Nil())),
-		jen.Id("v").Op(":=").Add(emit.TypeCode(t)).Values(),
+		jen.Id("v").Op(":=").Add(make),
 	}
 }
 
@@ -151,7 +157,7 @@ func (c *Codec) listReader(t *plan.Type) []jen.Code {
 	default:
 		item = []jen.Code{jen.Id("v").Op("=").Append(jen.Id("v"), c.readExpr(et, t.Member, t.ElemPointer))}
 	}
-	return append(collectionStart(t),
+	return append(c.collectionStart(t),
 		jen.For(jen.Id("d").Dot("item").Call()).Block(item...),
 		jen.Return(jen.Id("v")))
 }
@@ -176,7 +182,7 @@ func (c *Codec) mapReader(t *plan.Type) []jen.Code {
 	default:
 		item = append(item, key.Clone().Op("=").Add(c.readExpr(et, t.Member, t.ElemPointer)))
 	}
-	return append(collectionStart(t),
+	return append(c.collectionStart(t),
 		jen.For(jen.Id("d").Dot("member").Call()).Block(item...),
 		jen.Return(jen.Id("v")))
 }

@@ -79,6 +79,9 @@ func (c *Codec) member(f *plan.Field, top bool) []jen.Code {
 		dflt := jen.Id("b").Op("=").Append(jen.Id("b"), rawLit(c.defaultJSON(f.Type, f.Member, def)).Op("..."))
 		return []jen.Code{key, jen.If(unset).Block(dflt).Else().Block(write...)}
 	}
+	if opt := c.optional(f, val); opt != nil {
+		return []jen.Code{opt}
+	}
 	var cond jen.Code
 	switch {
 	case nilable:
@@ -94,6 +97,37 @@ func (c *Codec) member(f *plan.Field, top bool) []jen.Code {
 		cond = val.Clone().Op("!=").Lit(0)
 	}
 	return []jen.Code{jen.If(cond).Block(append([]jen.Code{key}, write...)...)}
+}
+
+// optional writes the common optional members, a scalar behind a pointer,
+// an enum or a blob, in one call of the runtime's jsonOpt functions, or
+// returns nil for others.
+func (c *Codec) optional(f *plan.Field, val *jen.Statement) jen.Code {
+	fn := ""
+	args := []jen.Code{jen.Id("b"), keyLit(c.Name(f.Member)), val.Clone()}
+	switch k := f.Type.Kind; {
+	case k == plan.EnumKind:
+		fn = "jsonOptEnum"
+	case k == plan.BlobKind:
+		fn = "jsonOptBlob"
+	case !f.Pointer:
+	case k == plan.StringKind:
+		fn = "jsonOptString"
+	case k == plan.BoolKind:
+		fn = "jsonOptBool"
+	case f.Type.IsInteger():
+		fn = "jsonOptInt"
+	case k == plan.Float32Kind || k == plan.Float64Kind:
+		fn = "jsonOptFloat"
+	case k == plan.TimeKind:
+		fn = "jsonOptTime"
+		args = append(args, jen.Id(timeFormat(f.Member, f.Type.Shape)))
+	}
+	if fn == "" {
+		return nil
+	}
+	c.g.UseRuntime("runtime_jsonbody.go")
+	return jen.Id("b").Op("=").Id(fn).Call(args...)
 }
 
 // write appends val, a value of t (a pointer to one when ptr), to b.

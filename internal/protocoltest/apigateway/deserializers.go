@@ -174,15 +174,13 @@ func deserializeListOfRestApi(d *jsonDecoder) []RestApi {
 	if d.null() {
 		return nil
 	}
-	v := []RestApi{}
+	v := make([]RestApi, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, RestApi{})
 		deserializeRestApi(d, &v[len(v)-1])
 	}
 	return v
 }
-
-var knownApiKeySourceType = ApiKeySourceType("").Values()
 
 func deserializeRestApi(d *jsonDecoder, v *RestApi) {
 	for d.member() {
@@ -226,7 +224,7 @@ func deserializeListOfString(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -250,7 +248,7 @@ func deserializeMapOfStringToString(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -258,15 +256,19 @@ func deserializeMapOfStringToString(d *jsonDecoder) map[string]string {
 	return v
 }
 
-var knownEndpointType = EndpointType("").Values()
-
 func deserializeListOfEndpointType(d *jsonDecoder) []EndpointType {
 	if d.null() {
 		return nil
 	}
-	v := []EndpointType{}
+	v := make([]EndpointType, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownEndpointType))
 	}
 	return v
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownApiKeySourceType = ApiKeySourceType("").Values()
+	knownEndpointType     = EndpointType("").Values()
+)

@@ -468,8 +468,6 @@ func deserializeNoInputAndOutputOutput(d *jsonDecoder, v *NoInputAndOutputOutput
 	}
 }
 
-var knownTestEnum = TestEnum("").Values()
-
 // deserializeOperationWithDefaultsOutput reads the members of a
 // OperationWithDefaultsOutput from a JSON object; errors stay in d.
 func deserializeOperationWithDefaultsOutput(d *jsonDecoder, v *OperationWithDefaultsOutput) {
@@ -621,9 +619,7 @@ func deserializeOperationWithNestedStructureOutput(d *jsonDecoder, v *OperationW
 			d.skip()
 		}
 	}
-	if v.Dialog == nil {
-		v.Dialog = &Dialog{}
-	}
+	jsonFill(&v.Dialog)
 	if v.DialogList == nil {
 		v.DialogList = []Dialog{}
 	}
@@ -665,46 +661,22 @@ func deserializeOperationWithRequiredMembersOutput(d *jsonDecoder, v *OperationW
 			d.skip()
 		}
 	}
-	if v.RequiredBlob == nil {
-		v.RequiredBlob = []byte{}
-	}
-	if v.RequiredBoolean == nil {
-		v.RequiredBoolean = new(bool)
-	}
-	if v.RequiredByte == nil {
-		v.RequiredByte = new(int8)
-	}
-	if v.RequiredDouble == nil {
-		v.RequiredDouble = new(float64)
-	}
-	if v.RequiredFloat == nil {
-		v.RequiredFloat = new(float32)
-	}
-	if v.RequiredInteger == nil {
-		v.RequiredInteger = new(int32)
-	}
-	if v.RequiredList == nil {
-		v.RequiredList = []string{}
-	}
-	if v.RequiredLong == nil {
-		v.RequiredLong = new(int64)
-	}
-	if v.RequiredMap == nil {
-		v.RequiredMap = map[string]string{}
-	}
-	if v.RequiredShort == nil {
-		v.RequiredShort = new(int16)
-	}
-	if v.RequiredString == nil {
-		v.RequiredString = new(string)
-	}
+	jsonFillSlice(&v.RequiredBlob)
+	jsonFill(&v.RequiredBoolean)
+	jsonFill(&v.RequiredByte)
+	jsonFill(&v.RequiredDouble)
+	jsonFill(&v.RequiredFloat)
+	jsonFill(&v.RequiredInteger)
+	jsonFillSlice(&v.RequiredList)
+	jsonFill(&v.RequiredLong)
+	jsonFillMap(&v.RequiredMap)
+	jsonFill(&v.RequiredShort)
+	jsonFill(&v.RequiredString)
 	if v.RequiredTimestamp == nil {
 		x := time.Unix(0, 0).UTC()
 		v.RequiredTimestamp = &x
 	}
 }
-
-var knownRequiredEnum = RequiredEnum("").Values()
 
 // deserializeOperationWithRequiredMembersWithDefaultsOutput reads the members
 // of a OperationWithRequiredMembersWithDefaultsOutput from a JSON object;
@@ -835,8 +807,6 @@ func deserializeComplexNestedErrorData(d *jsonDecoder, v *ComplexNestedErrorData
 	}
 }
 
-var knownFooEnum = FooEnum("").Values()
-
 func deserializeMyUnion(d *jsonDecoder) MyUnion {
 	var u MyUnion
 	for d.member() {
@@ -883,7 +853,7 @@ func deserializeTestStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -894,7 +864,7 @@ func deserializeTestStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -928,7 +898,7 @@ func deserializeDialogList(d *jsonDecoder) []Dialog {
 	if d.null() {
 		return nil
 	}
-	v := []Dialog{}
+	v := make([]Dialog, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Dialog{})
 		deserializeDialog(d, &v[len(v)-1])
@@ -940,7 +910,7 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 	if d.null() {
 		return nil
 	}
-	v := map[string]Dialog{}
+	v := make(map[string]Dialog, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x Dialog
@@ -954,7 +924,7 @@ func deserializeRequiredStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -965,7 +935,7 @@ func deserializeRequiredStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -977,7 +947,7 @@ func deserializeStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -988,7 +958,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -1021,3 +991,10 @@ func deserializeFarewell(d *jsonDecoder, v *Farewell) {
 		v.Phrase = &x
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownFooEnum      = FooEnum("").Values()
+	knownRequiredEnum = RequiredEnum("").Values()
+	knownTestEnum     = TestEnum("").Values()
+)

@@ -112,10 +112,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 // ContentTypeParametersInput; unset members are left out.
 func serializeContentTypeParametersInput(b []byte, v *ContentTypeParametersInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"value":`)
-		b = jsonInt(b, *v.Value)
-	}
+	b = jsonOptInt(b, `"value":`, v.Value)
 	return append(b, '}'), nil
 }
 
@@ -137,10 +134,7 @@ func serializeEndpointOperationInput(b []byte, v *EndpointOperationInput) ([]byt
 // EndpointWithHostLabelOperationInput; unset members are left out.
 func serializeEndpointWithHostLabelOperationInput(b []byte, v *EndpointWithHostLabelOperationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Label != nil {
-		b = jsonKeyLit(b, `"label":`)
-		b = jsonString(b, *v.Label)
-	}
+	b = jsonOptString(b, `"label":`, v.Label)
 	return append(b, '}'), nil
 }
 
@@ -148,10 +142,7 @@ func serializeEndpointWithHostLabelOperationInput(b []byte, v *EndpointWithHostL
 // GreetingWithErrorsInput; unset members are left out.
 func serializeGreetingWithErrorsInput(b []byte, v *GreetingWithErrorsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Greeting != nil {
-		b = jsonKeyLit(b, `"greeting":`)
-		b = jsonString(b, *v.Greeting)
-	}
+	b = jsonOptString(b, `"greeting":`, v.Greeting)
 	return append(b, '}'), nil
 }
 
@@ -209,10 +200,7 @@ func serializeOperationWithDefaultsInput(b []byte, v *OperationWithDefaultsInput
 		b = jsonKeyLit(b, `"otherTopLevelDefault":`)
 		b = jsonInt(b, v.OtherTopLevelDefault)
 	}
-	if v.TopLevelDefault != nil {
-		b = jsonKeyLit(b, `"topLevelDefault":`)
-		b = jsonString(b, *v.TopLevelDefault)
-	}
+	b = jsonOptString(b, `"topLevelDefault":`, v.TopLevelDefault)
 	return append(b, '}'), nil
 }
 
@@ -246,14 +234,8 @@ func serializeOperationWithRequiredMembersWithDefaultsInput(b []byte, v *Operati
 // PutWithContentEncodingInput; unset members are left out.
 func serializePutWithContentEncodingInput(b []byte, v *PutWithContentEncodingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Data != nil {
-		b = jsonKeyLit(b, `"data":`)
-		b = jsonString(b, *v.Data)
-	}
-	if v.Encoding != nil {
-		b = jsonKeyLit(b, `"encoding":`)
-		b = jsonString(b, *v.Encoding)
-	}
+	b = jsonOptString(b, `"data":`, v.Data)
+	b = jsonOptString(b, `"encoding":`, v.Encoding)
 	return append(b, '}'), nil
 }
 
@@ -268,14 +250,8 @@ func serializeQueryIncompatibleOperationInput(b []byte, v *QueryIncompatibleOper
 // SimpleScalarPropertiesInput; unset members are left out.
 func serializeSimpleScalarPropertiesInput(b []byte, v *SimpleScalarPropertiesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.DoubleValue != nil {
-		b = jsonKeyLit(b, `"doubleValue":`)
-		b = jsonFloat(b, *v.DoubleValue)
-	}
-	if v.FloatValue != nil {
-		b = jsonKeyLit(b, `"floatValue":`)
-		b = jsonFloat(b, *v.FloatValue)
-	}
+	b = jsonOptFloat(b, `"doubleValue":`, v.DoubleValue)
+	b = jsonOptFloat(b, `"floatValue":`, v.FloatValue)
 	return append(b, '}'), nil
 }
 
@@ -327,10 +303,7 @@ func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
 
 func serializeClientOptionalDefaults(b []byte, v *ClientOptionalDefaults) []byte {
 	b = append(b, '{')
-	if v.Member != nil {
-		b = jsonKeyLit(b, `"member":`)
-		b = jsonInt(b, *v.Member)
-	}
+	b = jsonOptInt(b, `"member":`, v.Member)
 	return append(b, '}')
 }
 
@@ -529,10 +502,7 @@ func serializeStringMap(b []byte, v map[string]string) []byte {
 
 func serializeGreetingStruct(b []byte, v *GreetingStruct) []byte {
 	b = append(b, '{')
-	if v.Hi != nil {
-		b = jsonKeyLit(b, `"hi":`)
-		b = jsonString(b, *v.Hi)
-	}
+	b = jsonOptString(b, `"hi":`, v.Hi)
 	return append(b, '}')
 }
 
@@ -566,10 +536,7 @@ func serializeDialog(b []byte, v *Dialog) []byte {
 	} else {
 		b = jsonString(b, *v.Greeting)
 	}
-	if v.Language != nil {
-		b = jsonKeyLit(b, `"language":`)
-		b = jsonString(b, *v.Language)
-	}
+	b = jsonOptString(b, `"language":`, v.Language)
 	return append(b, '}')
 }
 

@@ -528,8 +528,6 @@ func deserializeHostWithPathOperationOutput(d *jsonDecoder, v *HostWithPathOpera
 	}
 }
 
-var knownFooEnum = FooEnum("").Values()
-
 // deserializeJsonEnumsOutput reads the members of a JsonEnumsOutput from a JSON
 // object; errors stay in d.
 func deserializeJsonEnumsOutput(d *jsonDecoder, v *JsonEnumsOutput) {
@@ -792,7 +790,7 @@ func deserializeFooEnumList(d *jsonDecoder) []FooEnum {
 	if d.null() {
 		return nil
 	}
-	v := []FooEnum{}
+	v := make([]FooEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownFooEnum))
 	}
@@ -803,7 +801,7 @@ func deserializeFooEnumMap(d *jsonDecoder) map[string]FooEnum {
 	if d.null() {
 		return nil
 	}
-	v := map[string]FooEnum{}
+	v := make(map[string]FooEnum, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = jsonEnum(d, knownFooEnum)
@@ -815,7 +813,7 @@ func deserializeFooEnumSet(d *jsonDecoder) []FooEnum {
 	if d.null() {
 		return nil
 	}
-	v := []FooEnum{}
+	v := make([]FooEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownFooEnum))
 	}
@@ -826,7 +824,7 @@ func deserializeIntegerEnumList(d *jsonDecoder) []IntegerEnum {
 	if d.null() {
 		return nil
 	}
-	v := []IntegerEnum{}
+	v := make([]IntegerEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, IntegerEnum(d.int32()))
 	}
@@ -837,7 +835,7 @@ func deserializeIntegerEnumMap(d *jsonDecoder) map[string]IntegerEnum {
 	if d.null() {
 		return nil
 	}
-	v := map[string]IntegerEnum{}
+	v := make(map[string]IntegerEnum, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = IntegerEnum(d.int32())
@@ -849,7 +847,7 @@ func deserializeIntegerEnumSet(d *jsonDecoder) []IntegerEnum {
 	if d.null() {
 		return nil
 	}
-	v := []IntegerEnum{}
+	v := make([]IntegerEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, IntegerEnum(d.int32()))
 	}
@@ -906,7 +904,7 @@ func deserializeListOfListOfStrings(d *jsonDecoder) [][]string {
 	if d.null() {
 		return nil
 	}
-	v := [][]string{}
+	v := make([][]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeListOfStrings(d))
 	}
@@ -917,7 +915,7 @@ func deserializeListOfMapsOfStrings(d *jsonDecoder) []map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := []map[string]string{}
+	v := make([]map[string]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeMapOfStrings(d))
 	}
@@ -928,7 +926,7 @@ func deserializeListOfStrings(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -939,7 +937,7 @@ func deserializeListOfStructs(d *jsonDecoder) []SimpleStruct {
 	if d.null() {
 		return nil
 	}
-	v := []SimpleStruct{}
+	v := make([]SimpleStruct, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, SimpleStruct{})
 		deserializeSimpleStruct(d, &v[len(v)-1])
@@ -951,7 +949,7 @@ func deserializeMapOfListsOfStrings(d *jsonDecoder) map[string][]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string][]string{}
+	v := make(map[string][]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeListOfStrings(d)
@@ -963,7 +961,7 @@ func deserializeMapOfMapOfStrings(d *jsonDecoder) map[string]map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]map[string]string{}
+	v := make(map[string]map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeMapOfStrings(d)
@@ -975,7 +973,7 @@ func deserializeMapOfStrings(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -987,7 +985,7 @@ func deserializeMapOfStructs(d *jsonDecoder) map[string]SimpleStruct {
 	if d.null() {
 		return nil
 	}
-	v := map[string]SimpleStruct{}
+	v := make(map[string]SimpleStruct, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x SimpleStruct
@@ -1001,7 +999,7 @@ func deserializeListOfKitchenSinks(d *jsonDecoder) []KitchenSink {
 	if d.null() {
 		return nil
 	}
-	v := []KitchenSink{}
+	v := make([]KitchenSink, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KitchenSink{})
 		deserializeKitchenSink(d, &v[len(v)-1])
@@ -1013,7 +1011,7 @@ func deserializeMapOfKitchenSinks(d *jsonDecoder) map[string]KitchenSink {
 	if d.null() {
 		return nil
 	}
-	v := map[string]KitchenSink{}
+	v := make(map[string]KitchenSink, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x KitchenSink
@@ -1122,7 +1120,7 @@ func deserializeSparseStringList(d *jsonDecoder) []*string {
 	if d.null() {
 		return nil
 	}
-	v := []*string{}
+	v := make([]*string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.stringPtr())
 	}
@@ -1133,7 +1131,7 @@ func deserializeSparseStringMap(d *jsonDecoder) map[string]*string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*string{}
+	v := make(map[string]*string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.stringPtr()
@@ -1145,7 +1143,7 @@ func deserializeStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -1156,7 +1154,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -1174,3 +1172,8 @@ func deserializeGreetingStruct(d *jsonDecoder, v *GreetingStruct) {
 		}
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownFooEnum = FooEnum("").Values()
+)

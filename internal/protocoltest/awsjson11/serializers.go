@@ -123,10 +123,7 @@ func buildSparseNullsOperationRequest(ctx context.Context, v *SparseNullsOperati
 // ContentTypeParametersInput; unset members are left out.
 func serializeContentTypeParametersInput(b []byte, v *ContentTypeParametersInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"value":`)
-		b = jsonInt(b, *v.Value)
-	}
+	b = jsonOptInt(b, `"value":`, v.Value)
 	return append(b, '}'), nil
 }
 
@@ -155,10 +152,7 @@ func serializeEndpointOperationInput(b []byte, v *EndpointOperationInput) ([]byt
 // EndpointWithHostLabelOperationInput; unset members are left out.
 func serializeEndpointWithHostLabelOperationInput(b []byte, v *EndpointWithHostLabelOperationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Label != nil {
-		b = jsonKeyLit(b, `"label":`)
-		b = jsonString(b, *v.Label)
-	}
+	b = jsonOptString(b, `"label":`, v.Label)
 	return append(b, '}'), nil
 }
 
@@ -187,18 +181,9 @@ func serializeHostWithPathOperationInput(b []byte, v *HostWithPathOperationInput
 // members are left out.
 func serializeJsonEnumsInput(b []byte, v *JsonEnumsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.FooEnum1 != "" {
-		b = jsonKeyLit(b, `"fooEnum1":`)
-		b = jsonString(b, string(v.FooEnum1))
-	}
-	if v.FooEnum2 != "" {
-		b = jsonKeyLit(b, `"fooEnum2":`)
-		b = jsonString(b, string(v.FooEnum2))
-	}
-	if v.FooEnum3 != "" {
-		b = jsonKeyLit(b, `"fooEnum3":`)
-		b = jsonString(b, string(v.FooEnum3))
-	}
+	b = jsonOptEnum(b, `"fooEnum1":`, v.FooEnum1)
+	b = jsonOptEnum(b, `"fooEnum2":`, v.FooEnum2)
+	b = jsonOptEnum(b, `"fooEnum3":`, v.FooEnum3)
 	if v.FooEnumList != nil {
 		b = jsonKeyLit(b, `"fooEnumList":`)
 		b = serializeFooEnumList(b, v.FooEnumList)
@@ -263,42 +248,18 @@ func serializeJsonUnionsInput(b []byte, v *JsonUnionsInput) ([]byte, error) {
 // KitchenSinkOperationInput; unset members are left out.
 func serializeKitchenSinkOperationInput(b []byte, v *KitchenSinkOperationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Blob != nil {
-		b = jsonKeyLit(b, `"Blob":`)
-		b = jsonBlob(b, v.Blob)
-	}
-	if v.Boolean != nil {
-		b = jsonKeyLit(b, `"Boolean":`)
-		b = jsonBool(b, *v.Boolean)
-	}
-	if v.Double != nil {
-		b = jsonKeyLit(b, `"Double":`)
-		b = jsonFloat(b, *v.Double)
-	}
+	b = jsonOptBlob(b, `"Blob":`, v.Blob)
+	b = jsonOptBool(b, `"Boolean":`, v.Boolean)
+	b = jsonOptFloat(b, `"Double":`, v.Double)
 	if v.EmptyStruct != nil {
 		b = jsonKeyLit(b, `"EmptyStruct":`)
 		b = serializeEmptyStruct(b, v.EmptyStruct)
 	}
-	if v.Float != nil {
-		b = jsonKeyLit(b, `"Float":`)
-		b = jsonFloat(b, *v.Float)
-	}
-	if v.HttpdateTimestamp != nil {
-		b = jsonKeyLit(b, `"HttpdateTimestamp":`)
-		b = jsonTime(b, *v.HttpdateTimestamp, timeHTTPDate)
-	}
-	if v.Integer != nil {
-		b = jsonKeyLit(b, `"Integer":`)
-		b = jsonInt(b, *v.Integer)
-	}
-	if v.Iso8601Timestamp != nil {
-		b = jsonKeyLit(b, `"Iso8601Timestamp":`)
-		b = jsonTime(b, *v.Iso8601Timestamp, timeDateTime)
-	}
-	if v.JsonValue != nil {
-		b = jsonKeyLit(b, `"JsonValue":`)
-		b = jsonString(b, *v.JsonValue)
-	}
+	b = jsonOptFloat(b, `"Float":`, v.Float)
+	b = jsonOptTime(b, `"HttpdateTimestamp":`, v.HttpdateTimestamp, timeHTTPDate)
+	b = jsonOptInt(b, `"Integer":`, v.Integer)
+	b = jsonOptTime(b, `"Iso8601Timestamp":`, v.Iso8601Timestamp, timeDateTime)
+	b = jsonOptString(b, `"JsonValue":`, v.JsonValue)
 	if v.ListOfLists != nil {
 		b = jsonKeyLit(b, `"ListOfLists":`)
 		b = serializeListOfListOfStrings(b, v.ListOfLists)
@@ -315,10 +276,7 @@ func serializeKitchenSinkOperationInput(b []byte, v *KitchenSinkOperationInput) 
 		b = jsonKeyLit(b, `"ListOfStructs":`)
 		b = serializeListOfStructs(b, v.ListOfStructs)
 	}
-	if v.Long != nil {
-		b = jsonKeyLit(b, `"Long":`)
-		b = jsonInt(b, *v.Long)
-	}
+	b = jsonOptInt(b, `"Long":`, v.Long)
 	if v.MapOfListsOfStrings != nil {
 		b = jsonKeyLit(b, `"MapOfListsOfStrings":`)
 		b = serializeMapOfListsOfStrings(b, v.MapOfListsOfStrings)
@@ -351,22 +309,13 @@ func serializeKitchenSinkOperationInput(b []byte, v *KitchenSinkOperationInput) 
 		b = jsonKeyLit(b, `"SimpleStruct":`)
 		b = serializeSimpleStruct(b, v.SimpleStruct)
 	}
-	if v.String != nil {
-		b = jsonKeyLit(b, `"String":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"String":`, v.String)
 	if v.StructWithJsonName != nil {
 		b = jsonKeyLit(b, `"StructWithJsonName":`)
 		b = serializeStructWithJsonName(b, v.StructWithJsonName)
 	}
-	if v.Timestamp != nil {
-		b = jsonKeyLit(b, `"Timestamp":`)
-		b = jsonTime(b, *v.Timestamp, timeEpochSeconds)
-	}
-	if v.UnixTimestamp != nil {
-		b = jsonKeyLit(b, `"UnixTimestamp":`)
-		b = jsonTime(b, *v.UnixTimestamp, timeEpochSeconds)
-	}
+	b = jsonOptTime(b, `"Timestamp":`, v.Timestamp, timeEpochSeconds)
+	b = jsonOptTime(b, `"UnixTimestamp":`, v.UnixTimestamp, timeEpochSeconds)
 	return append(b, '}'), nil
 }
 
@@ -374,10 +323,7 @@ func serializeKitchenSinkOperationInput(b []byte, v *KitchenSinkOperationInput) 
 // unset members are left out.
 func serializeNullOperationInput(b []byte, v *NullOperationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"string":`, v.String)
 	return append(b, '}'), nil
 }
 
@@ -385,10 +331,7 @@ func serializeNullOperationInput(b []byte, v *NullOperationInput) ([]byte, error
 // OperationWithOptionalInputOutputInput; unset members are left out.
 func serializeOperationWithOptionalInputOutputInput(b []byte, v *OperationWithOptionalInputOutputInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"Value":`)
-		b = jsonString(b, *v.Value)
-	}
+	b = jsonOptString(b, `"Value":`, v.Value)
 	return append(b, '}'), nil
 }
 
@@ -410,14 +353,8 @@ func serializePutAndGetInlineDocumentsInput(b []byte, v *PutAndGetInlineDocument
 // PutWithContentEncodingInput; unset members are left out.
 func serializePutWithContentEncodingInput(b []byte, v *PutWithContentEncodingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Data != nil {
-		b = jsonKeyLit(b, `"data":`)
-		b = jsonString(b, *v.Data)
-	}
-	if v.Encoding != nil {
-		b = jsonKeyLit(b, `"encoding":`)
-		b = jsonString(b, *v.Encoding)
-	}
+	b = jsonOptString(b, `"data":`, v.Data)
+	b = jsonOptString(b, `"encoding":`, v.Encoding)
 	return append(b, '}'), nil
 }
 
@@ -425,14 +362,8 @@ func serializePutWithContentEncodingInput(b []byte, v *PutWithContentEncodingInp
 // SimpleScalarPropertiesInput; unset members are left out.
 func serializeSimpleScalarPropertiesInput(b []byte, v *SimpleScalarPropertiesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.DoubleValue != nil {
-		b = jsonKeyLit(b, `"doubleValue":`)
-		b = jsonFloat(b, *v.DoubleValue)
-	}
-	if v.FloatValue != nil {
-		b = jsonKeyLit(b, `"floatValue":`)
-		b = jsonFloat(b, *v.FloatValue)
-	}
+	b = jsonOptFloat(b, `"doubleValue":`, v.DoubleValue)
+	b = jsonOptFloat(b, `"floatValue":`, v.FloatValue)
 	return append(b, '}'), nil
 }
 
@@ -657,42 +588,18 @@ func serializeMapOfKitchenSinks(b []byte, v map[string]KitchenSink) []byte {
 
 func serializeKitchenSink(b []byte, v *KitchenSink) []byte {
 	b = append(b, '{')
-	if v.Blob != nil {
-		b = jsonKeyLit(b, `"Blob":`)
-		b = jsonBlob(b, v.Blob)
-	}
-	if v.Boolean != nil {
-		b = jsonKeyLit(b, `"Boolean":`)
-		b = jsonBool(b, *v.Boolean)
-	}
-	if v.Double != nil {
-		b = jsonKeyLit(b, `"Double":`)
-		b = jsonFloat(b, *v.Double)
-	}
+	b = jsonOptBlob(b, `"Blob":`, v.Blob)
+	b = jsonOptBool(b, `"Boolean":`, v.Boolean)
+	b = jsonOptFloat(b, `"Double":`, v.Double)
 	if v.EmptyStruct != nil {
 		b = jsonKeyLit(b, `"EmptyStruct":`)
 		b = serializeEmptyStruct(b, v.EmptyStruct)
 	}
-	if v.Float != nil {
-		b = jsonKeyLit(b, `"Float":`)
-		b = jsonFloat(b, *v.Float)
-	}
-	if v.HttpdateTimestamp != nil {
-		b = jsonKeyLit(b, `"HttpdateTimestamp":`)
-		b = jsonTime(b, *v.HttpdateTimestamp, timeHTTPDate)
-	}
-	if v.Integer != nil {
-		b = jsonKeyLit(b, `"Integer":`)
-		b = jsonInt(b, *v.Integer)
-	}
-	if v.Iso8601Timestamp != nil {
-		b = jsonKeyLit(b, `"Iso8601Timestamp":`)
-		b = jsonTime(b, *v.Iso8601Timestamp, timeDateTime)
-	}
-	if v.JsonValue != nil {
-		b = jsonKeyLit(b, `"JsonValue":`)
-		b = jsonString(b, *v.JsonValue)
-	}
+	b = jsonOptFloat(b, `"Float":`, v.Float)
+	b = jsonOptTime(b, `"HttpdateTimestamp":`, v.HttpdateTimestamp, timeHTTPDate)
+	b = jsonOptInt(b, `"Integer":`, v.Integer)
+	b = jsonOptTime(b, `"Iso8601Timestamp":`, v.Iso8601Timestamp, timeDateTime)
+	b = jsonOptString(b, `"JsonValue":`, v.JsonValue)
 	if v.ListOfLists != nil {
 		b = jsonKeyLit(b, `"ListOfLists":`)
 		b = serializeListOfListOfStrings(b, v.ListOfLists)
@@ -709,10 +616,7 @@ func serializeKitchenSink(b []byte, v *KitchenSink) []byte {
 		b = jsonKeyLit(b, `"ListOfStructs":`)
 		b = serializeListOfStructs(b, v.ListOfStructs)
 	}
-	if v.Long != nil {
-		b = jsonKeyLit(b, `"Long":`)
-		b = jsonInt(b, *v.Long)
-	}
+	b = jsonOptInt(b, `"Long":`, v.Long)
 	if v.MapOfListsOfStrings != nil {
 		b = jsonKeyLit(b, `"MapOfListsOfStrings":`)
 		b = serializeMapOfListsOfStrings(b, v.MapOfListsOfStrings)
@@ -745,40 +649,25 @@ func serializeKitchenSink(b []byte, v *KitchenSink) []byte {
 		b = jsonKeyLit(b, `"SimpleStruct":`)
 		b = serializeSimpleStruct(b, v.SimpleStruct)
 	}
-	if v.String != nil {
-		b = jsonKeyLit(b, `"String":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"String":`, v.String)
 	if v.StructWithJsonName != nil {
 		b = jsonKeyLit(b, `"StructWithJsonName":`)
 		b = serializeStructWithJsonName(b, v.StructWithJsonName)
 	}
-	if v.Timestamp != nil {
-		b = jsonKeyLit(b, `"Timestamp":`)
-		b = jsonTime(b, *v.Timestamp, timeEpochSeconds)
-	}
-	if v.UnixTimestamp != nil {
-		b = jsonKeyLit(b, `"UnixTimestamp":`)
-		b = jsonTime(b, *v.UnixTimestamp, timeEpochSeconds)
-	}
+	b = jsonOptTime(b, `"Timestamp":`, v.Timestamp, timeEpochSeconds)
+	b = jsonOptTime(b, `"UnixTimestamp":`, v.UnixTimestamp, timeEpochSeconds)
 	return append(b, '}')
 }
 
 func serializeSimpleStruct(b []byte, v *SimpleStruct) []byte {
 	b = append(b, '{')
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"Value":`)
-		b = jsonString(b, *v.Value)
-	}
+	b = jsonOptString(b, `"Value":`, v.Value)
 	return append(b, '}')
 }
 
 func serializeStructWithJsonName(b []byte, v *StructWithJsonName) []byte {
 	b = append(b, '{')
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"Value":`)
-		b = jsonString(b, *v.Value)
-	}
+	b = jsonOptString(b, `"Value":`, v.Value)
 	return append(b, '}')
 }
 
@@ -828,9 +717,6 @@ func serializeStringMap(b []byte, v map[string]string) []byte {
 
 func serializeGreetingStruct(b []byte, v *GreetingStruct) []byte {
 	b = append(b, '{')
-	if v.Hi != nil {
-		b = jsonKeyLit(b, `"hi":`)
-		b = jsonString(b, *v.Hi)
-	}
+	b = jsonOptString(b, `"hi":`, v.Hi)
 	return append(b, '}')
 }

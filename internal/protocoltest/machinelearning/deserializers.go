@@ -215,7 +215,7 @@ func deserializeDetailsMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -227,7 +227,7 @@ func deserializeScoreValuePerLabelMap(d *jsonDecoder) map[string]float32 {
 	if d.null() {
 		return nil
 	}
-	v := map[string]float32{}
+	v := make(map[string]float32, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.float32()

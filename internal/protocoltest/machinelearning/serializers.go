@@ -19,14 +19,8 @@ func buildPredictRequest(ctx context.Context, v *PredictInput, endpoint string) 
 // are left out.
 func serializePredictInput(b []byte, v *PredictInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.MLModelId != nil {
-		b = jsonKeyLit(b, `"MLModelId":`)
-		b = jsonString(b, *v.MLModelId)
-	}
-	if v.PredictEndpoint != nil {
-		b = jsonKeyLit(b, `"PredictEndpoint":`)
-		b = jsonString(b, *v.PredictEndpoint)
-	}
+	b = jsonOptString(b, `"MLModelId":`, v.MLModelId)
+	b = jsonOptString(b, `"PredictEndpoint":`, v.PredictEndpoint)
 	if v.Record != nil {
 		b = jsonKeyLit(b, `"Record":`)
 		b = serializeRecord(b, v.Record)

@@ -4342,8 +4342,6 @@ func deserializeJsonBlobsOutput(d *jsonDecoder, v *JsonBlobsOutput) {
 	}
 }
 
-var knownFooEnum = FooEnum("").Values()
-
 // deserializeJsonEnumsOutput reads the members of a JsonEnumsOutput from a JSON
 // object; errors stay in d.
 func deserializeJsonEnumsOutput(d *jsonDecoder, v *JsonEnumsOutput) {
@@ -4490,8 +4488,6 @@ func deserializeMalformedAcceptWithBodyOutput(d *jsonDecoder, v *MalformedAccept
 		}
 	}
 }
-
-var knownTestEnum = TestEnum("").Values()
 
 // deserializeOperationWithDefaultsOutput reads the members of a
 // OperationWithDefaultsOutput from a JSON object; errors stay in d.
@@ -4644,9 +4640,7 @@ func deserializeOperationWithNestedStructureOutput(d *jsonDecoder, v *OperationW
 			d.skip()
 		}
 	}
-	if v.Dialog == nil {
-		v.Dialog = &Dialog{}
-	}
+	jsonFill(&v.Dialog)
 	if v.DialogList == nil {
 		v.DialogList = []Dialog{}
 	}
@@ -4780,7 +4774,7 @@ func deserializeDocumentValuedMap(d *jsonDecoder) map[string]any {
 	if d.null() {
 		return nil
 	}
-	v := map[string]any{}
+	v := make(map[string]any, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.document()
@@ -4803,7 +4797,7 @@ func deserializeFooEnumList(d *jsonDecoder) []FooEnum {
 	if d.null() {
 		return nil
 	}
-	v := []FooEnum{}
+	v := make([]FooEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownFooEnum))
 	}
@@ -4814,7 +4808,7 @@ func deserializeFooEnumMap(d *jsonDecoder) map[string]FooEnum {
 	if d.null() {
 		return nil
 	}
-	v := map[string]FooEnum{}
+	v := make(map[string]FooEnum, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = jsonEnum(d, knownFooEnum)
@@ -4826,7 +4820,7 @@ func deserializeFooEnumSet(d *jsonDecoder) []FooEnum {
 	if d.null() {
 		return nil
 	}
-	v := []FooEnum{}
+	v := make([]FooEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownFooEnum))
 	}
@@ -4837,7 +4831,7 @@ func deserializeIntegerEnumList(d *jsonDecoder) []IntegerEnum {
 	if d.null() {
 		return nil
 	}
-	v := []IntegerEnum{}
+	v := make([]IntegerEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, IntegerEnum(d.int32()))
 	}
@@ -4848,7 +4842,7 @@ func deserializeIntegerEnumMap(d *jsonDecoder) map[string]IntegerEnum {
 	if d.null() {
 		return nil
 	}
-	v := map[string]IntegerEnum{}
+	v := make(map[string]IntegerEnum, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = IntegerEnum(d.int32())
@@ -4860,7 +4854,7 @@ func deserializeIntegerEnumSet(d *jsonDecoder) []IntegerEnum {
 	if d.null() {
 		return nil
 	}
-	v := []IntegerEnum{}
+	v := make([]IntegerEnum, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, IntegerEnum(d.int32()))
 	}
@@ -4871,7 +4865,7 @@ func deserializeBooleanList(d *jsonDecoder) []bool {
 	if d.null() {
 		return nil
 	}
-	v := []bool{}
+	v := make([]bool, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.bool())
 	}
@@ -4882,7 +4876,7 @@ func deserializeIntegerList(d *jsonDecoder) []int32 {
 	if d.null() {
 		return nil
 	}
-	v := []int32{}
+	v := make([]int32, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.int32())
 	}
@@ -4893,7 +4887,7 @@ func deserializeNestedStringList(d *jsonDecoder) [][]string {
 	if d.null() {
 		return nil
 	}
-	v := [][]string{}
+	v := make([][]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeStringList(d))
 	}
@@ -4904,7 +4898,7 @@ func deserializeStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -4915,7 +4909,7 @@ func deserializeStringSet(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -4926,7 +4920,7 @@ func deserializeStructureList(d *jsonDecoder) []StructureListMember {
 	if d.null() {
 		return nil
 	}
-	v := []StructureListMember{}
+	v := make([]StructureListMember, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, StructureListMember{})
 		deserializeStructureListMember(d, &v[len(v)-1])
@@ -4938,7 +4932,7 @@ func deserializeTimestampList(d *jsonDecoder) []time.Time {
 	if d.null() {
 		return nil
 	}
-	v := []time.Time{}
+	v := make([]time.Time, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.time(timeEpochSeconds))
 	}
@@ -4949,7 +4943,7 @@ func deserializeDenseBooleanMap(d *jsonDecoder) map[string]bool {
 	if d.null() {
 		return nil
 	}
-	v := map[string]bool{}
+	v := make(map[string]bool, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.bool()
@@ -4961,7 +4955,7 @@ func deserializeDenseNumberMap(d *jsonDecoder) map[string]int32 {
 	if d.null() {
 		return nil
 	}
-	v := map[string]int32{}
+	v := make(map[string]int32, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.int32()
@@ -4973,7 +4967,7 @@ func deserializeDenseSetMap(d *jsonDecoder) map[string][]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string][]string{}
+	v := make(map[string][]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeStringSet(d)
@@ -4985,7 +4979,7 @@ func deserializeDenseStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -4997,7 +4991,7 @@ func deserializeDenseStructMap(d *jsonDecoder) map[string]GreetingStruct {
 	if d.null() {
 		return nil
 	}
-	v := map[string]GreetingStruct{}
+	v := make(map[string]GreetingStruct, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x GreetingStruct
@@ -5055,7 +5049,7 @@ func deserializeTestStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5066,7 +5060,7 @@ func deserializeTestStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -5100,7 +5094,7 @@ func deserializeDialogList(d *jsonDecoder) []Dialog {
 	if d.null() {
 		return nil
 	}
-	v := []Dialog{}
+	v := make([]Dialog, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Dialog{})
 		deserializeDialog(d, &v[len(v)-1])
@@ -5112,7 +5106,7 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 	if d.null() {
 		return nil
 	}
-	v := map[string]Dialog{}
+	v := make(map[string]Dialog, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x Dialog
@@ -5168,7 +5162,7 @@ func deserializeSparseShortList(d *jsonDecoder) []*int16 {
 	if d.null() {
 		return nil
 	}
-	v := []*int16{}
+	v := make([]*int16, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.int16Ptr())
 	}
@@ -5179,7 +5173,7 @@ func deserializeSparseStringList(d *jsonDecoder) []*string {
 	if d.null() {
 		return nil
 	}
-	v := []*string{}
+	v := make([]*string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.stringPtr())
 	}
@@ -5190,7 +5184,7 @@ func deserializeSparseBooleanMap(d *jsonDecoder) map[string]*bool {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*bool{}
+	v := make(map[string]*bool, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.boolPtr()
@@ -5202,7 +5196,7 @@ func deserializeSparseNumberMap(d *jsonDecoder) map[string]*int32 {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*int32{}
+	v := make(map[string]*int32, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.int32Ptr()
@@ -5214,7 +5208,7 @@ func deserializeSparseSetMap(d *jsonDecoder) map[string][]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string][]string{}
+	v := make(map[string][]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeStringSet(d)
@@ -5226,7 +5220,7 @@ func deserializeSparseStringMap(d *jsonDecoder) map[string]*string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*string{}
+	v := make(map[string]*string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.stringPtr()
@@ -5238,7 +5232,7 @@ func deserializeSparseStructMap(d *jsonDecoder) map[string]*GreetingStruct {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*GreetingStruct{}
+	v := make(map[string]*GreetingStruct, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		if d.null() {
@@ -5291,7 +5285,7 @@ func deserializeStringMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -5340,3 +5334,9 @@ func deserializeRecursiveShapesInputOutputNested2(d *jsonDecoder, v *RecursiveSh
 		}
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownFooEnum  = FooEnum("").Values()
+	knownTestEnum = TestEnum("").Values()
+)

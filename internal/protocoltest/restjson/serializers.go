@@ -1825,10 +1825,7 @@ func buildUnitInputAndOutputRequest(ctx context.Context, v *UnitInputAndOutputIn
 // ContentTypeParametersInput; unset members are left out.
 func serializeContentTypeParametersInput(b []byte, v *ContentTypeParametersInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"value":`)
-		b = jsonInt(b, *v.Value)
-	}
+	b = jsonOptInt(b, `"value":`, v.Value)
 	return append(b, '}'), nil
 }
 
@@ -1843,10 +1840,7 @@ func serializeDocumentTypeInput(b []byte, v *DocumentTypeInput) ([]byte, error) 
 			return b, err
 		}
 	}
-	if v.StringValue != nil {
-		b = jsonKeyLit(b, `"stringValue":`)
-		b = jsonString(b, *v.StringValue)
-	}
+	b = jsonOptString(b, `"stringValue":`, v.StringValue)
 	return append(b, '}'), nil
 }
 
@@ -1868,10 +1862,7 @@ func serializeDocumentTypeAsMapValueInput(b []byte, v *DocumentTypeAsMapValueInp
 // EndpointWithHostLabelOperationInput; unset members are left out.
 func serializeEndpointWithHostLabelOperationInput(b []byte, v *EndpointWithHostLabelOperationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Label != nil {
-		b = jsonKeyLit(b, `"label":`)
-		b = jsonString(b, *v.Label)
-	}
+	b = jsonOptString(b, `"label":`, v.Label)
 	return append(b, '}'), nil
 }
 
@@ -1879,23 +1870,14 @@ func serializeEndpointWithHostLabelOperationInput(b []byte, v *EndpointWithHostL
 // HttpChecksumRequiredInput; unset members are left out.
 func serializeHttpChecksumRequiredInput(b []byte, v *HttpChecksumRequiredInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Foo != nil {
-		b = jsonKeyLit(b, `"foo":`)
-		b = jsonString(b, *v.Foo)
-	}
+	b = jsonOptString(b, `"foo":`, v.Foo)
 	return append(b, '}'), nil
 }
 
 func serializeNestedPayload(b []byte, v *NestedPayload) []byte {
 	b = append(b, '{')
-	if v.Greeting != nil {
-		b = jsonKeyLit(b, `"greeting":`)
-		b = jsonString(b, *v.Greeting)
-	}
-	if v.Name != nil {
-		b = jsonKeyLit(b, `"name":`)
-		b = jsonString(b, *v.Name)
-	}
+	b = jsonOptString(b, `"greeting":`, v.Greeting)
+	b = jsonOptString(b, `"name":`, v.Name)
 	return append(b, '}')
 }
 
@@ -1918,10 +1900,7 @@ func serializeUnionPayload(b []byte, v UnionPayload) ([]byte, error) {
 // members are left out.
 func serializeJsonBlobsInput(b []byte, v *JsonBlobsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Data != nil {
-		b = jsonKeyLit(b, `"data":`)
-		b = jsonBlob(b, v.Data)
-	}
+	b = jsonOptBlob(b, `"data":`, v.Data)
 	return append(b, '}'), nil
 }
 
@@ -1929,18 +1908,9 @@ func serializeJsonBlobsInput(b []byte, v *JsonBlobsInput) ([]byte, error) {
 // members are left out.
 func serializeJsonEnumsInput(b []byte, v *JsonEnumsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.FooEnum1 != "" {
-		b = jsonKeyLit(b, `"fooEnum1":`)
-		b = jsonString(b, string(v.FooEnum1))
-	}
-	if v.FooEnum2 != "" {
-		b = jsonKeyLit(b, `"fooEnum2":`)
-		b = jsonString(b, string(v.FooEnum2))
-	}
-	if v.FooEnum3 != "" {
-		b = jsonKeyLit(b, `"fooEnum3":`)
-		b = jsonString(b, string(v.FooEnum3))
-	}
+	b = jsonOptEnum(b, `"fooEnum1":`, v.FooEnum1)
+	b = jsonOptEnum(b, `"fooEnum2":`, v.FooEnum2)
+	b = jsonOptEnum(b, `"fooEnum3":`, v.FooEnum3)
 	if v.FooEnumList != nil {
 		b = jsonKeyLit(b, `"fooEnumList":`)
 		b = serializeFooEnumList(b, v.FooEnumList)
@@ -2061,34 +2031,13 @@ func serializeJsonMapsInput(b []byte, v *JsonMapsInput) ([]byte, error) {
 // unset members are left out.
 func serializeJsonTimestampsInput(b []byte, v *JsonTimestampsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.DateTime != nil {
-		b = jsonKeyLit(b, `"dateTime":`)
-		b = jsonTime(b, *v.DateTime, timeDateTime)
-	}
-	if v.DateTimeOnTarget != nil {
-		b = jsonKeyLit(b, `"dateTimeOnTarget":`)
-		b = jsonTime(b, *v.DateTimeOnTarget, timeDateTime)
-	}
-	if v.EpochSeconds != nil {
-		b = jsonKeyLit(b, `"epochSeconds":`)
-		b = jsonTime(b, *v.EpochSeconds, timeEpochSeconds)
-	}
-	if v.EpochSecondsOnTarget != nil {
-		b = jsonKeyLit(b, `"epochSecondsOnTarget":`)
-		b = jsonTime(b, *v.EpochSecondsOnTarget, timeEpochSeconds)
-	}
-	if v.HttpDate != nil {
-		b = jsonKeyLit(b, `"httpDate":`)
-		b = jsonTime(b, *v.HttpDate, timeHTTPDate)
-	}
-	if v.HttpDateOnTarget != nil {
-		b = jsonKeyLit(b, `"httpDateOnTarget":`)
-		b = jsonTime(b, *v.HttpDateOnTarget, timeHTTPDate)
-	}
-	if v.Normal != nil {
-		b = jsonKeyLit(b, `"normal":`)
-		b = jsonTime(b, *v.Normal, timeEpochSeconds)
-	}
+	b = jsonOptTime(b, `"dateTime":`, v.DateTime, timeDateTime)
+	b = jsonOptTime(b, `"dateTimeOnTarget":`, v.DateTimeOnTarget, timeDateTime)
+	b = jsonOptTime(b, `"epochSeconds":`, v.EpochSeconds, timeEpochSeconds)
+	b = jsonOptTime(b, `"epochSecondsOnTarget":`, v.EpochSecondsOnTarget, timeEpochSeconds)
+	b = jsonOptTime(b, `"httpDate":`, v.HttpDate, timeHTTPDate)
+	b = jsonOptTime(b, `"httpDateOnTarget":`, v.HttpDateOnTarget, timeHTTPDate)
+	b = jsonOptTime(b, `"normal":`, v.Normal, timeEpochSeconds)
 	return append(b, '}'), nil
 }
 
@@ -2110,10 +2059,7 @@ func serializeJsonUnionsInput(b []byte, v *JsonUnionsInput) ([]byte, error) {
 // unset members are left out.
 func serializeMalformedBlobInput(b []byte, v *MalformedBlobInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Blob != nil {
-		b = jsonKeyLit(b, `"blob":`)
-		b = jsonBlob(b, v.Blob)
-	}
+	b = jsonOptBlob(b, `"blob":`, v.Blob)
 	return append(b, '}'), nil
 }
 
@@ -2121,10 +2067,7 @@ func serializeMalformedBlobInput(b []byte, v *MalformedBlobInput) ([]byte, error
 // MalformedBooleanInput; unset members are left out.
 func serializeMalformedBooleanInput(b []byte, v *MalformedBooleanInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BooleanInBody != nil {
-		b = jsonKeyLit(b, `"booleanInBody":`)
-		b = jsonBool(b, *v.BooleanInBody)
-	}
+	b = jsonOptBool(b, `"booleanInBody":`, v.BooleanInBody)
 	return append(b, '}'), nil
 }
 
@@ -2132,10 +2075,7 @@ func serializeMalformedBooleanInput(b []byte, v *MalformedBooleanInput) ([]byte,
 // unset members are left out.
 func serializeMalformedByteInput(b []byte, v *MalformedByteInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ByteInBody != nil {
-		b = jsonKeyLit(b, `"byteInBody":`)
-		b = jsonInt(b, *v.ByteInBody)
-	}
+	b = jsonOptInt(b, `"byteInBody":`, v.ByteInBody)
 	return append(b, '}'), nil
 }
 
@@ -2143,10 +2083,7 @@ func serializeMalformedByteInput(b []byte, v *MalformedByteInput) ([]byte, error
 // MalformedContentTypeWithBodyInput; unset members are left out.
 func serializeMalformedContentTypeWithBodyInput(b []byte, v *MalformedContentTypeWithBodyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Hi != nil {
-		b = jsonKeyLit(b, `"hi":`)
-		b = jsonString(b, *v.Hi)
-	}
+	b = jsonOptString(b, `"hi":`, v.Hi)
 	return append(b, '}'), nil
 }
 
@@ -2154,10 +2091,7 @@ func serializeMalformedContentTypeWithBodyInput(b []byte, v *MalformedContentTyp
 // MalformedDoubleInput; unset members are left out.
 func serializeMalformedDoubleInput(b []byte, v *MalformedDoubleInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.DoubleInBody != nil {
-		b = jsonKeyLit(b, `"doubleInBody":`)
-		b = jsonFloat(b, *v.DoubleInBody)
-	}
+	b = jsonOptFloat(b, `"doubleInBody":`, v.DoubleInBody)
 	return append(b, '}'), nil
 }
 
@@ -2165,10 +2099,7 @@ func serializeMalformedDoubleInput(b []byte, v *MalformedDoubleInput) ([]byte, e
 // unset members are left out.
 func serializeMalformedFloatInput(b []byte, v *MalformedFloatInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.FloatInBody != nil {
-		b = jsonKeyLit(b, `"floatInBody":`)
-		b = jsonFloat(b, *v.FloatInBody)
-	}
+	b = jsonOptFloat(b, `"floatInBody":`, v.FloatInBody)
 	return append(b, '}'), nil
 }
 
@@ -2176,10 +2107,7 @@ func serializeMalformedFloatInput(b []byte, v *MalformedFloatInput) ([]byte, err
 // MalformedIntegerInput; unset members are left out.
 func serializeMalformedIntegerInput(b []byte, v *MalformedIntegerInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.IntegerInBody != nil {
-		b = jsonKeyLit(b, `"integerInBody":`)
-		b = jsonInt(b, *v.IntegerInBody)
-	}
+	b = jsonOptInt(b, `"integerInBody":`, v.IntegerInBody)
 	return append(b, '}'), nil
 }
 
@@ -2198,10 +2126,7 @@ func serializeMalformedListInput(b []byte, v *MalformedListInput) ([]byte, error
 // unset members are left out.
 func serializeMalformedLongInput(b []byte, v *MalformedLongInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.LongInBody != nil {
-		b = jsonKeyLit(b, `"longInBody":`)
-		b = jsonInt(b, *v.LongInBody)
-	}
+	b = jsonOptInt(b, `"longInBody":`, v.LongInBody)
 	return append(b, '}'), nil
 }
 
@@ -2220,14 +2145,8 @@ func serializeMalformedMapInput(b []byte, v *MalformedMapInput) ([]byte, error) 
 // MalformedRequestBodyInput; unset members are left out.
 func serializeMalformedRequestBodyInput(b []byte, v *MalformedRequestBodyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Float != nil {
-		b = jsonKeyLit(b, `"float":`)
-		b = jsonFloat(b, *v.Float)
-	}
-	if v.Int != nil {
-		b = jsonKeyLit(b, `"int":`)
-		b = jsonInt(b, *v.Int)
-	}
+	b = jsonOptFloat(b, `"float":`, v.Float)
+	b = jsonOptInt(b, `"int":`, v.Int)
 	return append(b, '}'), nil
 }
 
@@ -2235,10 +2154,7 @@ func serializeMalformedRequestBodyInput(b []byte, v *MalformedRequestBodyInput) 
 // unset members are left out.
 func serializeMalformedShortInput(b []byte, v *MalformedShortInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ShortInBody != nil {
-		b = jsonKeyLit(b, `"shortInBody":`)
-		b = jsonInt(b, *v.ShortInBody)
-	}
+	b = jsonOptInt(b, `"shortInBody":`, v.ShortInBody)
 	return append(b, '}'), nil
 }
 
@@ -2246,10 +2162,7 @@ func serializeMalformedShortInput(b []byte, v *MalformedShortInput) ([]byte, err
 // MalformedTimestampBodyDateTimeInput; unset members are left out.
 func serializeMalformedTimestampBodyDateTimeInput(b []byte, v *MalformedTimestampBodyDateTimeInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Timestamp != nil {
-		b = jsonKeyLit(b, `"timestamp":`)
-		b = jsonTime(b, *v.Timestamp, timeDateTime)
-	}
+	b = jsonOptTime(b, `"timestamp":`, v.Timestamp, timeDateTime)
 	return append(b, '}'), nil
 }
 
@@ -2257,10 +2170,7 @@ func serializeMalformedTimestampBodyDateTimeInput(b []byte, v *MalformedTimestam
 // MalformedTimestampBodyDefaultInput; unset members are left out.
 func serializeMalformedTimestampBodyDefaultInput(b []byte, v *MalformedTimestampBodyDefaultInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Timestamp != nil {
-		b = jsonKeyLit(b, `"timestamp":`)
-		b = jsonTime(b, *v.Timestamp, timeEpochSeconds)
-	}
+	b = jsonOptTime(b, `"timestamp":`, v.Timestamp, timeEpochSeconds)
 	return append(b, '}'), nil
 }
 
@@ -2268,10 +2178,7 @@ func serializeMalformedTimestampBodyDefaultInput(b []byte, v *MalformedTimestamp
 // MalformedTimestampBodyHttpDateInput; unset members are left out.
 func serializeMalformedTimestampBodyHttpDateInput(b []byte, v *MalformedTimestampBodyHttpDateInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Timestamp != nil {
-		b = jsonKeyLit(b, `"timestamp":`)
-		b = jsonTime(b, *v.Timestamp, timeHTTPDate)
-	}
+	b = jsonOptTime(b, `"timestamp":`, v.Timestamp, timeHTTPDate)
 	return append(b, '}'), nil
 }
 
@@ -2308,10 +2215,7 @@ func serializeOperationWithDefaultsInput(b []byte, v *OperationWithDefaultsInput
 		b = jsonKeyLit(b, `"otherTopLevelDefault":`)
 		b = jsonInt(b, v.OtherTopLevelDefault)
 	}
-	if v.TopLevelDefault != nil {
-		b = jsonKeyLit(b, `"topLevelDefault":`)
-		b = jsonString(b, *v.TopLevelDefault)
-	}
+	b = jsonOptString(b, `"topLevelDefault":`, v.TopLevelDefault)
 	return append(b, '}'), nil
 }
 
@@ -2344,10 +2248,7 @@ func serializePostUnionWithJsonNameInput(b []byte, v *PostUnionWithJsonNameInput
 // PutWithContentEncodingInput; unset members are left out.
 func serializePutWithContentEncodingInput(b []byte, v *PutWithContentEncodingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Data != nil {
-		b = jsonKeyLit(b, `"data":`)
-		b = jsonString(b, *v.Data)
-	}
+	b = jsonOptString(b, `"data":`, v.Data)
 	return append(b, '}'), nil
 }
 
@@ -2366,42 +2267,15 @@ func serializeRecursiveShapesInput(b []byte, v *RecursiveShapesInput) ([]byte, e
 // SimpleScalarPropertiesInput; unset members are left out.
 func serializeSimpleScalarPropertiesInput(b []byte, v *SimpleScalarPropertiesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ByteValue != nil {
-		b = jsonKeyLit(b, `"byteValue":`)
-		b = jsonInt(b, *v.ByteValue)
-	}
-	if v.DoubleValue != nil {
-		b = jsonKeyLit(b, `"DoubleDribble":`)
-		b = jsonFloat(b, *v.DoubleValue)
-	}
-	if v.FalseBooleanValue != nil {
-		b = jsonKeyLit(b, `"falseBooleanValue":`)
-		b = jsonBool(b, *v.FalseBooleanValue)
-	}
-	if v.FloatValue != nil {
-		b = jsonKeyLit(b, `"floatValue":`)
-		b = jsonFloat(b, *v.FloatValue)
-	}
-	if v.IntegerValue != nil {
-		b = jsonKeyLit(b, `"integerValue":`)
-		b = jsonInt(b, *v.IntegerValue)
-	}
-	if v.LongValue != nil {
-		b = jsonKeyLit(b, `"longValue":`)
-		b = jsonInt(b, *v.LongValue)
-	}
-	if v.ShortValue != nil {
-		b = jsonKeyLit(b, `"shortValue":`)
-		b = jsonInt(b, *v.ShortValue)
-	}
-	if v.StringValue != nil {
-		b = jsonKeyLit(b, `"stringValue":`)
-		b = jsonString(b, *v.StringValue)
-	}
-	if v.TrueBooleanValue != nil {
-		b = jsonKeyLit(b, `"trueBooleanValue":`)
-		b = jsonBool(b, *v.TrueBooleanValue)
-	}
+	b = jsonOptInt(b, `"byteValue":`, v.ByteValue)
+	b = jsonOptFloat(b, `"DoubleDribble":`, v.DoubleValue)
+	b = jsonOptBool(b, `"falseBooleanValue":`, v.FalseBooleanValue)
+	b = jsonOptFloat(b, `"floatValue":`, v.FloatValue)
+	b = jsonOptInt(b, `"integerValue":`, v.IntegerValue)
+	b = jsonOptInt(b, `"longValue":`, v.LongValue)
+	b = jsonOptInt(b, `"shortValue":`, v.ShortValue)
+	b = jsonOptString(b, `"stringValue":`, v.StringValue)
+	b = jsonOptBool(b, `"trueBooleanValue":`, v.TrueBooleanValue)
 	return append(b, '}'), nil
 }
 
@@ -2460,10 +2334,7 @@ func serializeTestBodyStructureInput(b []byte, v *TestBodyStructureInput) ([]byt
 
 func serializePayloadConfig(b []byte, v *PayloadConfig) []byte {
 	b = append(b, '{')
-	if v.Data != nil {
-		b = jsonKeyLit(b, `"data":`)
-		b = jsonInt(b, *v.Data)
-	}
+	b = jsonOptInt(b, `"data":`, v.Data)
 	return append(b, '}')
 }
 
@@ -2734,10 +2605,7 @@ func serializeSimpleUnion(b []byte, v SimpleUnion) ([]byte, error) {
 
 func serializeClientOptionalDefaults(b []byte, v *ClientOptionalDefaults) []byte {
 	b = append(b, '{')
-	if v.Member != nil {
-		b = jsonKeyLit(b, `"member":`)
-		b = jsonInt(b, *v.Member)
-	}
+	b = jsonOptInt(b, `"member":`, v.Member)
 	return append(b, '}')
 }
 
@@ -2939,10 +2807,7 @@ func serializeUnionWithJsonName(b []byte, v UnionWithJsonName) ([]byte, error) {
 
 func serializeRecursiveShapesInputOutputNested1(b []byte, v *RecursiveShapesInputOutputNested1) []byte {
 	b = append(b, '{')
-	if v.Foo != nil {
-		b = jsonKeyLit(b, `"foo":`)
-		b = jsonString(b, *v.Foo)
-	}
+	b = jsonOptString(b, `"foo":`, v.Foo)
 	if v.Nested != nil {
 		b = jsonKeyLit(b, `"nested":`)
 		b = serializeRecursiveShapesInputOutputNested2(b, v.Nested)
@@ -3043,32 +2908,20 @@ func serializeSparseStructMap(b []byte, v map[string]*GreetingStruct) []byte {
 
 func serializeTestConfig(b []byte, v *TestConfig) []byte {
 	b = append(b, '{')
-	if v.Timeout != nil {
-		b = jsonKeyLit(b, `"timeout":`)
-		b = jsonInt(b, *v.Timeout)
-	}
+	b = jsonOptInt(b, `"timeout":`, v.Timeout)
 	return append(b, '}')
 }
 
 func serializeStructureListMember(b []byte, v *StructureListMember) []byte {
 	b = append(b, '{')
-	if v.A != nil {
-		b = jsonKeyLit(b, `"value":`)
-		b = jsonString(b, *v.A)
-	}
-	if v.B != nil {
-		b = jsonKeyLit(b, `"other":`)
-		b = jsonString(b, *v.B)
-	}
+	b = jsonOptString(b, `"value":`, v.A)
+	b = jsonOptString(b, `"other":`, v.B)
 	return append(b, '}')
 }
 
 func serializeGreetingStruct(b []byte, v *GreetingStruct) []byte {
 	b = append(b, '{')
-	if v.Hi != nil {
-		b = jsonKeyLit(b, `"hi":`)
-		b = jsonString(b, *v.Hi)
-	}
+	b = jsonOptString(b, `"hi":`, v.Hi)
 	return append(b, '}')
 }
 
@@ -3083,10 +2936,7 @@ func serializeStringMap(b []byte, v map[string]string) []byte {
 
 func serializeRenamedGreeting(b []byte, v *RenamedGreeting) []byte {
 	b = append(b, '{')
-	if v.Salutation != nil {
-		b = jsonKeyLit(b, `"salutation":`)
-		b = jsonString(b, *v.Salutation)
-	}
+	b = jsonOptString(b, `"salutation":`, v.Salutation)
 	return append(b, '}')
 }
 
@@ -3120,10 +2970,7 @@ func serializeDialog(b []byte, v *Dialog) []byte {
 	} else {
 		b = jsonString(b, *v.Greeting)
 	}
-	if v.Language != nil {
-		b = jsonKeyLit(b, `"language":`)
-		b = jsonString(b, *v.Language)
-	}
+	b = jsonOptString(b, `"language":`, v.Language)
 	return append(b, '}')
 }
 
@@ -3147,10 +2994,7 @@ func serializeDialogMap(b []byte, v map[string]Dialog) []byte {
 
 func serializeRecursiveShapesInputOutputNested2(b []byte, v *RecursiveShapesInputOutputNested2) []byte {
 	b = append(b, '{')
-	if v.Bar != nil {
-		b = jsonKeyLit(b, `"bar":`)
-		b = jsonString(b, *v.Bar)
-	}
+	b = jsonOptString(b, `"bar":`, v.Bar)
 	if v.RecursiveMember != nil {
 		b = jsonKeyLit(b, `"recursiveMember":`)
 		b = serializeRecursiveShapesInputOutputNested1(b, v.RecursiveMember)

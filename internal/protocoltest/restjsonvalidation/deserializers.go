@@ -507,16 +507,14 @@ func deserializeValidationException(d *jsonDecoder, v *ValidationException) {
 			d.skip()
 		}
 	}
-	if v.Message == nil {
-		v.Message = new(string)
-	}
+	jsonFill(&v.Message)
 }
 
 func deserializeValidationExceptionFieldList(d *jsonDecoder) []ValidationExceptionField {
 	if d.null() {
 		return nil
 	}
-	v := []ValidationExceptionField{}
+	v := make([]ValidationExceptionField, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ValidationExceptionField{})
 		deserializeValidationExceptionField(d, &v[len(v)-1])
@@ -535,10 +533,6 @@ func deserializeValidationExceptionField(d *jsonDecoder, v *ValidationExceptionF
 			d.skip()
 		}
 	}
-	if v.Message == nil {
-		v.Message = new(string)
-	}
-	if v.Path == nil {
-		v.Path = new(string)
-	}
+	jsonFill(&v.Message)
+	jsonFill(&v.Path)
 }

@@ -229,14 +229,8 @@ func serializeMalformedEnumInput(b []byte, v *MalformedEnumInput) ([]byte, error
 		b = jsonKeyLit(b, `"map":`)
 		b = serializeEnumMap(b, v.Map)
 	}
-	if v.String != "" {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, string(v.String))
-	}
-	if v.StringWithEnumTrait != "" {
-		b = jsonKeyLit(b, `"stringWithEnumTrait":`)
-		b = jsonString(b, string(v.StringWithEnumTrait))
-	}
+	b = jsonOptEnum(b, `"string":`, v.String)
+	b = jsonOptEnum(b, `"stringWithEnumTrait":`, v.StringWithEnumTrait)
 	if v.Union != nil {
 		b = jsonKeyLit(b, `"union":`)
 		if b, err = serializeEnumUnion(b, v.Union); err != nil {
@@ -250,10 +244,7 @@ func serializeMalformedEnumInput(b []byte, v *MalformedEnumInput) ([]byte, error
 // MalformedLengthInput; unset members are left out.
 func serializeMalformedLengthInput(b []byte, v *MalformedLengthInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Blob != nil {
-		b = jsonKeyLit(b, `"blob":`)
-		b = jsonBlob(b, v.Blob)
-	}
+	b = jsonOptBlob(b, `"blob":`, v.Blob)
 	if v.List != nil {
 		b = jsonKeyLit(b, `"list":`)
 		b = serializeLengthList(b, v.List)
@@ -262,18 +253,9 @@ func serializeMalformedLengthInput(b []byte, v *MalformedLengthInput) ([]byte, e
 		b = jsonKeyLit(b, `"map":`)
 		b = serializeLengthMap(b, v.Map)
 	}
-	if v.MaxString != nil {
-		b = jsonKeyLit(b, `"maxString":`)
-		b = jsonString(b, *v.MaxString)
-	}
-	if v.MinString != nil {
-		b = jsonKeyLit(b, `"minString":`)
-		b = jsonString(b, *v.MinString)
-	}
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"maxString":`, v.MaxString)
+	b = jsonOptString(b, `"minString":`, v.MinString)
+	b = jsonOptString(b, `"string":`, v.String)
 	return append(b, '}'), nil
 }
 
@@ -281,10 +263,7 @@ func serializeMalformedLengthInput(b []byte, v *MalformedLengthInput) ([]byte, e
 // MalformedLengthOverrideInput; unset members are left out.
 func serializeMalformedLengthOverrideInput(b []byte, v *MalformedLengthOverrideInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Blob != nil {
-		b = jsonKeyLit(b, `"blob":`)
-		b = jsonBlob(b, v.Blob)
-	}
+	b = jsonOptBlob(b, `"blob":`, v.Blob)
 	if v.List != nil {
 		b = jsonKeyLit(b, `"list":`)
 		b = serializeLengthList(b, v.List)
@@ -293,18 +272,9 @@ func serializeMalformedLengthOverrideInput(b []byte, v *MalformedLengthOverrideI
 		b = jsonKeyLit(b, `"map":`)
 		b = serializeLengthMap(b, v.Map)
 	}
-	if v.MaxString != nil {
-		b = jsonKeyLit(b, `"maxString":`)
-		b = jsonString(b, *v.MaxString)
-	}
-	if v.MinString != nil {
-		b = jsonKeyLit(b, `"minString":`)
-		b = jsonString(b, *v.MinString)
-	}
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"maxString":`, v.MaxString)
+	b = jsonOptString(b, `"minString":`, v.MinString)
+	b = jsonOptString(b, `"string":`, v.String)
 	return append(b, '}'), nil
 }
 
@@ -313,10 +283,7 @@ func serializeMalformedLengthOverrideInput(b []byte, v *MalformedLengthOverrideI
 func serializeMalformedPatternInput(b []byte, v *MalformedPatternInput) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.EvilString != nil {
-		b = jsonKeyLit(b, `"evilString":`)
-		b = jsonString(b, *v.EvilString)
-	}
+	b = jsonOptString(b, `"evilString":`, v.EvilString)
 	if v.List != nil {
 		b = jsonKeyLit(b, `"list":`)
 		b = serializePatternList(b, v.List)
@@ -325,10 +292,7 @@ func serializeMalformedPatternInput(b []byte, v *MalformedPatternInput) ([]byte,
 		b = jsonKeyLit(b, `"map":`)
 		b = serializePatternMap(b, v.Map)
 	}
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"string":`, v.String)
 	if v.Union != nil {
 		b = jsonKeyLit(b, `"union":`)
 		if b, err = serializePatternUnion(b, v.Union); err != nil {
@@ -351,10 +315,7 @@ func serializeMalformedPatternOverrideInput(b []byte, v *MalformedPatternOverrid
 		b = jsonKeyLit(b, `"map":`)
 		b = serializePatternMapOverride(b, v.Map)
 	}
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"string":`, v.String)
 	if v.Union != nil {
 		b = jsonKeyLit(b, `"union":`)
 		if b, err = serializePatternUnionOverride(b, v.Union); err != nil {
@@ -368,66 +329,21 @@ func serializeMalformedPatternOverrideInput(b []byte, v *MalformedPatternOverrid
 // unset members are left out.
 func serializeMalformedRangeInput(b []byte, v *MalformedRangeInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Byte != nil {
-		b = jsonKeyLit(b, `"byte":`)
-		b = jsonInt(b, *v.Byte)
-	}
-	if v.Float != nil {
-		b = jsonKeyLit(b, `"float":`)
-		b = jsonFloat(b, *v.Float)
-	}
-	if v.Integer != nil {
-		b = jsonKeyLit(b, `"integer":`)
-		b = jsonInt(b, *v.Integer)
-	}
-	if v.Long != nil {
-		b = jsonKeyLit(b, `"long":`)
-		b = jsonInt(b, *v.Long)
-	}
-	if v.MaxByte != nil {
-		b = jsonKeyLit(b, `"maxByte":`)
-		b = jsonInt(b, *v.MaxByte)
-	}
-	if v.MaxFloat != nil {
-		b = jsonKeyLit(b, `"maxFloat":`)
-		b = jsonFloat(b, *v.MaxFloat)
-	}
-	if v.MaxInteger != nil {
-		b = jsonKeyLit(b, `"maxInteger":`)
-		b = jsonInt(b, *v.MaxInteger)
-	}
-	if v.MaxLong != nil {
-		b = jsonKeyLit(b, `"maxLong":`)
-		b = jsonInt(b, *v.MaxLong)
-	}
-	if v.MaxShort != nil {
-		b = jsonKeyLit(b, `"maxShort":`)
-		b = jsonInt(b, *v.MaxShort)
-	}
-	if v.MinByte != nil {
-		b = jsonKeyLit(b, `"minByte":`)
-		b = jsonInt(b, *v.MinByte)
-	}
-	if v.MinFloat != nil {
-		b = jsonKeyLit(b, `"minFloat":`)
-		b = jsonFloat(b, *v.MinFloat)
-	}
-	if v.MinInteger != nil {
-		b = jsonKeyLit(b, `"minInteger":`)
-		b = jsonInt(b, *v.MinInteger)
-	}
-	if v.MinLong != nil {
-		b = jsonKeyLit(b, `"minLong":`)
-		b = jsonInt(b, *v.MinLong)
-	}
-	if v.MinShort != nil {
-		b = jsonKeyLit(b, `"minShort":`)
-		b = jsonInt(b, *v.MinShort)
-	}
-	if v.Short != nil {
-		b = jsonKeyLit(b, `"short":`)
-		b = jsonInt(b, *v.Short)
-	}
+	b = jsonOptInt(b, `"byte":`, v.Byte)
+	b = jsonOptFloat(b, `"float":`, v.Float)
+	b = jsonOptInt(b, `"integer":`, v.Integer)
+	b = jsonOptInt(b, `"long":`, v.Long)
+	b = jsonOptInt(b, `"maxByte":`, v.MaxByte)
+	b = jsonOptFloat(b, `"maxFloat":`, v.MaxFloat)
+	b = jsonOptInt(b, `"maxInteger":`, v.MaxInteger)
+	b = jsonOptInt(b, `"maxLong":`, v.MaxLong)
+	b = jsonOptInt(b, `"maxShort":`, v.MaxShort)
+	b = jsonOptInt(b, `"minByte":`, v.MinByte)
+	b = jsonOptFloat(b, `"minFloat":`, v.MinFloat)
+	b = jsonOptInt(b, `"minInteger":`, v.MinInteger)
+	b = jsonOptInt(b, `"minLong":`, v.MinLong)
+	b = jsonOptInt(b, `"minShort":`, v.MinShort)
+	b = jsonOptInt(b, `"short":`, v.Short)
 	return append(b, '}'), nil
 }
 
@@ -435,66 +351,21 @@ func serializeMalformedRangeInput(b []byte, v *MalformedRangeInput) ([]byte, err
 // MalformedRangeOverrideInput; unset members are left out.
 func serializeMalformedRangeOverrideInput(b []byte, v *MalformedRangeOverrideInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Byte != nil {
-		b = jsonKeyLit(b, `"byte":`)
-		b = jsonInt(b, *v.Byte)
-	}
-	if v.Float != nil {
-		b = jsonKeyLit(b, `"float":`)
-		b = jsonFloat(b, *v.Float)
-	}
-	if v.Integer != nil {
-		b = jsonKeyLit(b, `"integer":`)
-		b = jsonInt(b, *v.Integer)
-	}
-	if v.Long != nil {
-		b = jsonKeyLit(b, `"long":`)
-		b = jsonInt(b, *v.Long)
-	}
-	if v.MaxByte != nil {
-		b = jsonKeyLit(b, `"maxByte":`)
-		b = jsonInt(b, *v.MaxByte)
-	}
-	if v.MaxFloat != nil {
-		b = jsonKeyLit(b, `"maxFloat":`)
-		b = jsonFloat(b, *v.MaxFloat)
-	}
-	if v.MaxInteger != nil {
-		b = jsonKeyLit(b, `"maxInteger":`)
-		b = jsonInt(b, *v.MaxInteger)
-	}
-	if v.MaxLong != nil {
-		b = jsonKeyLit(b, `"maxLong":`)
-		b = jsonInt(b, *v.MaxLong)
-	}
-	if v.MaxShort != nil {
-		b = jsonKeyLit(b, `"maxShort":`)
-		b = jsonInt(b, *v.MaxShort)
-	}
-	if v.MinByte != nil {
-		b = jsonKeyLit(b, `"minByte":`)
-		b = jsonInt(b, *v.MinByte)
-	}
-	if v.MinFloat != nil {
-		b = jsonKeyLit(b, `"minFloat":`)
-		b = jsonFloat(b, *v.MinFloat)
-	}
-	if v.MinInteger != nil {
-		b = jsonKeyLit(b, `"minInteger":`)
-		b = jsonInt(b, *v.MinInteger)
-	}
-	if v.MinLong != nil {
-		b = jsonKeyLit(b, `"minLong":`)
-		b = jsonInt(b, *v.MinLong)
-	}
-	if v.MinShort != nil {
-		b = jsonKeyLit(b, `"minShort":`)
-		b = jsonInt(b, *v.MinShort)
-	}
-	if v.Short != nil {
-		b = jsonKeyLit(b, `"short":`)
-		b = jsonInt(b, *v.Short)
-	}
+	b = jsonOptInt(b, `"byte":`, v.Byte)
+	b = jsonOptFloat(b, `"float":`, v.Float)
+	b = jsonOptInt(b, `"integer":`, v.Integer)
+	b = jsonOptInt(b, `"long":`, v.Long)
+	b = jsonOptInt(b, `"maxByte":`, v.MaxByte)
+	b = jsonOptFloat(b, `"maxFloat":`, v.MaxFloat)
+	b = jsonOptInt(b, `"maxInteger":`, v.MaxInteger)
+	b = jsonOptInt(b, `"maxLong":`, v.MaxLong)
+	b = jsonOptInt(b, `"maxShort":`, v.MaxShort)
+	b = jsonOptInt(b, `"minByte":`, v.MinByte)
+	b = jsonOptFloat(b, `"minFloat":`, v.MinFloat)
+	b = jsonOptInt(b, `"minInteger":`, v.MinInteger)
+	b = jsonOptInt(b, `"minLong":`, v.MinLong)
+	b = jsonOptInt(b, `"minShort":`, v.MinShort)
+	b = jsonOptInt(b, `"short":`, v.Short)
 	return append(b, '}'), nil
 }
 
@@ -502,10 +373,7 @@ func serializeMalformedRangeOverrideInput(b []byte, v *MalformedRangeOverrideInp
 // MalformedRequiredInput; unset members are left out.
 func serializeMalformedRequiredInput(b []byte, v *MalformedRequiredInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"string":`, v.String)
 	return append(b, '}'), nil
 }
 
@@ -601,10 +469,7 @@ func serializeRecursiveStructuresInput(b []byte, v *RecursiveStructuresInput) ([
 // SensitiveValidationInput; unset members are left out.
 func serializeSensitiveValidationInput(b []byte, v *SensitiveValidationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.String != nil {
-		b = jsonKeyLit(b, `"string":`)
-		b = jsonString(b, *v.String)
-	}
+	b = jsonOptString(b, `"string":`, v.String)
 	return append(b, '}'), nil
 }
 
@@ -925,19 +790,13 @@ func serializeStringList(b []byte, v []string) []byte {
 
 func serializeGreetingStruct(b []byte, v *GreetingStruct) []byte {
 	b = append(b, '{')
-	if v.Hi != nil {
-		b = jsonKeyLit(b, `"hi":`)
-		b = jsonString(b, *v.Hi)
-	}
+	b = jsonOptString(b, `"hi":`, v.Hi)
 	return append(b, '}')
 }
 
 func serializeMissingKeyStructure(b []byte, v *MissingKeyStructure) []byte {
 	b = append(b, '{')
-	if v.Hi != nil {
-		b = jsonKeyLit(b, `"hi":`)
-		b = jsonString(b, *v.Hi)
-	}
+	b = jsonOptString(b, `"hi":`, v.Hi)
 	return append(b, '}')
 }
 

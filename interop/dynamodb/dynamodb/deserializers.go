@@ -2503,8 +2503,6 @@ func deserializeDescribeContinuousBackupsOutput(d *jsonDecoder, v *DescribeConti
 	}
 }
 
-var knownContributorInsightsStatus = ContributorInsightsStatus("").Values()
-
 // deserializeDescribeContributorInsightsOutput reads the members of a
 // DescribeContributorInsightsOutput from a JSON object; errors stay in d.
 func deserializeDescribeContributorInsightsOutput(d *jsonDecoder, v *DescribeContributorInsightsOutput) {
@@ -2542,9 +2540,7 @@ func deserializeDescribeEndpointsOutput(d *jsonDecoder, v *DescribeEndpointsOutp
 			d.skip()
 		}
 	}
-	if v.Endpoints == nil {
-		v.Endpoints = []Endpoint{}
-	}
+	jsonFillSlice(&v.Endpoints)
 }
 
 // deserializeDescribeExportOutput reads the members of a DescribeExportOutput
@@ -2634,9 +2630,7 @@ func deserializeDescribeImportOutput(d *jsonDecoder, v *DescribeImportOutput) {
 			d.skip()
 		}
 	}
-	if v.ImportTableDescription == nil {
-		v.ImportTableDescription = &ImportTableDescription{}
-	}
+	jsonFill(&v.ImportTableDescription)
 }
 
 // deserializeImportNotFoundException reads the members of a
@@ -2734,8 +2728,6 @@ func deserializeDescribeTimeToLiveOutput(d *jsonDecoder, v *DescribeTimeToLiveOu
 		}
 	}
 }
-
-var knownDestinationStatus = DestinationStatus("").Values()
 
 // deserializeDisableKinesisStreamingDestinationOutput reads the members of a
 // DisableKinesisStreamingDestinationOutput from a JSON object; errors stay in
@@ -2975,9 +2967,7 @@ func deserializeImportTableOutput(d *jsonDecoder, v *ImportTableOutput) {
 			d.skip()
 		}
 	}
-	if v.ImportTableDescription == nil {
-		v.ImportTableDescription = &ImportTableDescription{}
-	}
+	jsonFill(&v.ImportTableDescription)
 }
 
 // deserializeImportConflictException reads the members of a
@@ -3486,7 +3476,7 @@ func deserializeConsumedCapacityMultiple(d *jsonDecoder) []ConsumedCapacity {
 	if d.null() {
 		return nil
 	}
-	v := []ConsumedCapacity{}
+	v := make([]ConsumedCapacity, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ConsumedCapacity{})
 		deserializeConsumedCapacity(d, &v[len(v)-1])
@@ -3498,7 +3488,7 @@ func deserializePartiQLBatchResponse(d *jsonDecoder) []BatchStatementResponse {
 	if d.null() {
 		return nil
 	}
-	v := []BatchStatementResponse{}
+	v := make([]BatchStatementResponse, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, BatchStatementResponse{})
 		deserializeBatchStatementResponse(d, &v[len(v)-1])
@@ -3510,7 +3500,7 @@ func deserializeBatchGetResponseMap(d *jsonDecoder) map[string][]map[string]Attr
 	if d.null() {
 		return nil
 	}
-	v := map[string][]map[string]AttributeValue{}
+	v := make(map[string][]map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeItemList(d)
@@ -3522,7 +3512,7 @@ func deserializeBatchGetRequestMap(d *jsonDecoder) map[string]KeysAndAttributes 
 	if d.null() {
 		return nil
 	}
-	v := map[string]KeysAndAttributes{}
+	v := make(map[string]KeysAndAttributes, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x KeysAndAttributes
@@ -3536,7 +3526,7 @@ func deserializeItemCollectionMetricsPerTable(d *jsonDecoder) map[string][]ItemC
 	if d.null() {
 		return nil
 	}
-	v := map[string][]ItemCollectionMetrics{}
+	v := make(map[string][]ItemCollectionMetrics, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeItemCollectionMetricsMultiple(d)
@@ -3548,17 +3538,13 @@ func deserializeBatchWriteItemRequestMap(d *jsonDecoder) map[string][]WriteReque
 	if d.null() {
 		return nil
 	}
-	v := map[string][]WriteRequest{}
+	v := make(map[string][]WriteRequest, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeWriteRequests(d)
 	}
 	return v
 }
-
-var knownBackupStatus = BackupStatus("").Values()
-
-var knownBackupType = BackupType("").Values()
 
 func deserializeBackupDetails(d *jsonDecoder, v *BackupDetails) {
 	for d.member() {
@@ -3581,19 +3567,13 @@ func deserializeBackupDetails(d *jsonDecoder, v *BackupDetails) {
 			d.skip()
 		}
 	}
-	if v.BackupArn == nil {
-		v.BackupArn = new(string)
-	}
+	jsonFill(&v.BackupArn)
 	if v.BackupCreationDateTime == nil {
 		x := time.Unix(0, 0).UTC()
 		v.BackupCreationDateTime = &x
 	}
-	if v.BackupName == nil {
-		v.BackupName = new(string)
-	}
+	jsonFill(&v.BackupName)
 }
-
-var knownGlobalTableStatus = GlobalTableStatus("").Values()
 
 func deserializeGlobalTableDescription(d *jsonDecoder, v *GlobalTableDescription) {
 	for d.member() {
@@ -3613,10 +3593,6 @@ func deserializeGlobalTableDescription(d *jsonDecoder, v *GlobalTableDescription
 		}
 	}
 }
-
-var knownMultiRegionConsistency = MultiRegionConsistency("").Values()
-
-var knownTableStatus = TableStatus("").Values()
 
 func deserializeTableDescription(d *jsonDecoder, v *TableDescription) {
 	for d.member() {
@@ -3734,7 +3710,7 @@ func deserializeAttributeMap(d *jsonDecoder) map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -3781,8 +3757,6 @@ func deserializeItemCollectionMetrics(d *jsonDecoder, v *ItemCollectionMetrics) 
 	}
 }
 
-var knownContinuousBackupsStatus = ContinuousBackupsStatus("").Values()
-
 func deserializeContinuousBackupsDescription(d *jsonDecoder, v *ContinuousBackupsDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -3803,7 +3777,7 @@ func deserializeContributorInsightsRuleList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -3827,21 +3801,13 @@ func deserializeEndpoints(d *jsonDecoder) []Endpoint {
 	if d.null() {
 		return nil
 	}
-	v := []Endpoint{}
+	v := make([]Endpoint, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Endpoint{})
 		deserializeEndpoint(d, &v[len(v)-1])
 	}
 	return v
 }
-
-var knownExportFormat = ExportFormat("").Values()
-
-var knownExportStatus = ExportStatus("").Values()
-
-var knownExportType = ExportType("").Values()
-
-var knownS3SseAlgorithm = S3SseAlgorithm("").Values()
 
 func deserializeExportDescription(d *jsonDecoder, v *ExportDescription) {
 	for d.member() {
@@ -3901,19 +3867,13 @@ func deserializeReplicaSettingsDescriptionList(d *jsonDecoder) []ReplicaSettings
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaSettingsDescription{}
+	v := make([]ReplicaSettingsDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaSettingsDescription{})
 		deserializeReplicaSettingsDescription(d, &v[len(v)-1])
 	}
 	return v
 }
-
-var knownImportStatus = ImportStatus("").Values()
-
-var knownInputCompressionType = InputCompressionType("").Values()
-
-var knownInputFormat = InputFormat("").Values()
 
 func deserializeImportTableDescription(d *jsonDecoder, v *ImportTableDescription) {
 	for d.member() {
@@ -3975,7 +3935,7 @@ func deserializeKinesisDataStreamDestinations(d *jsonDecoder) []KinesisDataStrea
 	if d.null() {
 		return nil
 	}
-	v := []KinesisDataStreamDestination{}
+	v := make([]KinesisDataStreamDestination, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KinesisDataStreamDestination{})
 		deserializeKinesisDataStreamDestination(d, &v[len(v)-1])
@@ -3998,8 +3958,6 @@ func deserializeTableAutoScalingDescription(d *jsonDecoder, v *TableAutoScalingD
 	}
 }
 
-var knownTimeToLiveStatus = TimeToLiveStatus("").Values()
-
 func deserializeTimeToLiveDescription(d *jsonDecoder, v *TimeToLiveDescription) {
 	for d.member() {
 		switch string(d.key) {
@@ -4012,8 +3970,6 @@ func deserializeTimeToLiveDescription(d *jsonDecoder, v *TimeToLiveDescription) 
 		}
 	}
 }
-
-var knownApproximateCreationDateTimePrecision = ApproximateCreationDateTimePrecision("").Values()
 
 func deserializeEnableKinesisStreamingConfiguration(d *jsonDecoder, v *EnableKinesisStreamingConfiguration) {
 	for d.member() {
@@ -4030,7 +3986,7 @@ func deserializeItemList(d *jsonDecoder) []map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := []map[string]AttributeValue{}
+	v := make([]map[string]AttributeValue, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeAttributeMap(d))
 	}
@@ -4041,7 +3997,7 @@ func deserializeKey(d *jsonDecoder) map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -4053,7 +4009,7 @@ func deserializeItemResponseList(d *jsonDecoder) []ItemResponse {
 	if d.null() {
 		return nil
 	}
-	v := []ItemResponse{}
+	v := make([]ItemResponse, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ItemResponse{})
 		deserializeItemResponse(d, &v[len(v)-1])
@@ -4065,7 +4021,7 @@ func deserializeCancellationReasonList(d *jsonDecoder) []CancellationReason {
 	if d.null() {
 		return nil
 	}
-	v := []CancellationReason{}
+	v := make([]CancellationReason, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, CancellationReason{})
 		deserializeCancellationReason(d, &v[len(v)-1])
@@ -4077,7 +4033,7 @@ func deserializeBackupSummaries(d *jsonDecoder) []BackupSummary {
 	if d.null() {
 		return nil
 	}
-	v := []BackupSummary{}
+	v := make([]BackupSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, BackupSummary{})
 		deserializeBackupSummary(d, &v[len(v)-1])
@@ -4089,7 +4045,7 @@ func deserializeContributorInsightsSummaries(d *jsonDecoder) []ContributorInsigh
 	if d.null() {
 		return nil
 	}
-	v := []ContributorInsightsSummary{}
+	v := make([]ContributorInsightsSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ContributorInsightsSummary{})
 		deserializeContributorInsightsSummary(d, &v[len(v)-1])
@@ -4101,7 +4057,7 @@ func deserializeExportSummaries(d *jsonDecoder) []ExportSummary {
 	if d.null() {
 		return nil
 	}
-	v := []ExportSummary{}
+	v := make([]ExportSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ExportSummary{})
 		deserializeExportSummary(d, &v[len(v)-1])
@@ -4113,7 +4069,7 @@ func deserializeGlobalTableList(d *jsonDecoder) []GlobalTable {
 	if d.null() {
 		return nil
 	}
-	v := []GlobalTable{}
+	v := make([]GlobalTable, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalTable{})
 		deserializeGlobalTable(d, &v[len(v)-1])
@@ -4125,7 +4081,7 @@ func deserializeImportSummaryList(d *jsonDecoder) []ImportSummary {
 	if d.null() {
 		return nil
 	}
-	v := []ImportSummary{}
+	v := make([]ImportSummary, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ImportSummary{})
 		deserializeImportSummary(d, &v[len(v)-1])
@@ -4137,7 +4093,7 @@ func deserializeTableNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -4148,7 +4104,7 @@ func deserializeTagList(d *jsonDecoder) []Tag {
 	if d.null() {
 		return nil
 	}
-	v := []Tag{}
+	v := make([]Tag, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Tag{})
 		deserializeTag(d, &v[len(v)-1])
@@ -4178,12 +4134,8 @@ func deserializeTimeToLiveSpecification(d *jsonDecoder, v *TimeToLiveSpecificati
 			d.skip()
 		}
 	}
-	if v.AttributeName == nil {
-		v.AttributeName = new(string)
-	}
-	if v.Enabled == nil {
-		v.Enabled = new(bool)
-	}
+	jsonFill(&v.AttributeName)
+	jsonFill(&v.Enabled)
 }
 
 func deserializeBatchStatementResponse(d *jsonDecoder, v *BatchStatementResponse) {
@@ -4221,16 +4173,14 @@ func deserializeKeysAndAttributes(d *jsonDecoder, v *KeysAndAttributes) {
 			d.skip()
 		}
 	}
-	if v.Keys == nil {
-		v.Keys = []map[string]AttributeValue{}
-	}
+	jsonFillSlice(&v.Keys)
 }
 
 func deserializeItemCollectionMetricsMultiple(d *jsonDecoder) []ItemCollectionMetrics {
 	if d.null() {
 		return nil
 	}
-	v := []ItemCollectionMetrics{}
+	v := make([]ItemCollectionMetrics, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ItemCollectionMetrics{})
 		deserializeItemCollectionMetrics(d, &v[len(v)-1])
@@ -4242,7 +4192,7 @@ func deserializeWriteRequests(d *jsonDecoder) []WriteRequest {
 	if d.null() {
 		return nil
 	}
-	v := []WriteRequest{}
+	v := make([]WriteRequest, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, WriteRequest{})
 		deserializeWriteRequest(d, &v[len(v)-1])
@@ -4254,7 +4204,7 @@ func deserializeReplicaDescriptionList(d *jsonDecoder) []ReplicaDescription {
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaDescription{}
+	v := make([]ReplicaDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaDescription{})
 		deserializeReplicaDescription(d, &v[len(v)-1])
@@ -4281,15 +4231,13 @@ func deserializeAttributeDefinitions(d *jsonDecoder) []AttributeDefinition {
 	if d.null() {
 		return nil
 	}
-	v := []AttributeDefinition{}
+	v := make([]AttributeDefinition, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AttributeDefinition{})
 		deserializeAttributeDefinition(d, &v[len(v)-1])
 	}
 	return v
 }
-
-var knownBillingMode = BillingMode("").Values()
 
 func deserializeBillingModeSummary(d *jsonDecoder, v *BillingModeSummary) {
 	for d.member() {
@@ -4308,7 +4256,7 @@ func deserializeGlobalSecondaryIndexDescriptionList(d *jsonDecoder) []GlobalSeco
 	if d.null() {
 		return nil
 	}
-	v := []GlobalSecondaryIndexDescription{}
+	v := make([]GlobalSecondaryIndexDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalSecondaryIndexDescription{})
 		deserializeGlobalSecondaryIndexDescription(d, &v[len(v)-1])
@@ -4320,7 +4268,7 @@ func deserializeKeySchema(d *jsonDecoder) []KeySchemaElement {
 	if d.null() {
 		return nil
 	}
-	v := []KeySchemaElement{}
+	v := make([]KeySchemaElement, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KeySchemaElement{})
 		deserializeKeySchemaElement(d, &v[len(v)-1])
@@ -4332,7 +4280,7 @@ func deserializeLocalSecondaryIndexDescriptionList(d *jsonDecoder) []LocalSecond
 	if d.null() {
 		return nil
 	}
-	v := []LocalSecondaryIndexDescription{}
+	v := make([]LocalSecondaryIndexDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, LocalSecondaryIndexDescription{})
 		deserializeLocalSecondaryIndexDescription(d, &v[len(v)-1])
@@ -4391,14 +4339,8 @@ func deserializeRestoreSummary(d *jsonDecoder, v *RestoreSummary) {
 		x := time.Unix(0, 0).UTC()
 		v.RestoreDateTime = &x
 	}
-	if v.RestoreInProgress == nil {
-		v.RestoreInProgress = new(bool)
-	}
+	jsonFill(&v.RestoreInProgress)
 }
-
-var knownSSEType = SSEType("").Values()
-
-var knownSSEStatus = SSEStatus("").Values()
 
 func deserializeSSEDescription(d *jsonDecoder, v *SSEDescription) {
 	for d.member() {
@@ -4417,8 +4359,6 @@ func deserializeSSEDescription(d *jsonDecoder, v *SSEDescription) {
 	}
 }
 
-var knownStreamViewType = StreamViewType("").Values()
-
 func deserializeStreamSpecification(d *jsonDecoder, v *StreamSpecification) {
 	for d.member() {
 		switch string(d.key) {
@@ -4430,12 +4370,8 @@ func deserializeStreamSpecification(d *jsonDecoder, v *StreamSpecification) {
 			d.skip()
 		}
 	}
-	if v.StreamEnabled == nil {
-		v.StreamEnabled = new(bool)
-	}
+	jsonFill(&v.StreamEnabled)
 }
-
-var knownTableClass = TableClass("").Values()
 
 func deserializeTableClassSummary(d *jsonDecoder, v *TableClassSummary) {
 	for d.member() {
@@ -4498,22 +4434,14 @@ func deserializeSourceTableDetails(d *jsonDecoder, v *SourceTableDetails) {
 			d.skip()
 		}
 	}
-	if v.KeySchema == nil {
-		v.KeySchema = []KeySchemaElement{}
-	}
-	if v.ProvisionedThroughput == nil {
-		v.ProvisionedThroughput = &ProvisionedThroughput{}
-	}
+	jsonFillSlice(&v.KeySchema)
+	jsonFill(&v.ProvisionedThroughput)
 	if v.TableCreationDateTime == nil {
 		x := time.Unix(0, 0).UTC()
 		v.TableCreationDateTime = &x
 	}
-	if v.TableId == nil {
-		v.TableId = new(string)
-	}
-	if v.TableName == nil {
-		v.TableName = new(string)
-	}
+	jsonFill(&v.TableId)
+	jsonFill(&v.TableName)
 }
 
 func deserializeSourceTableFeatureDetails(d *jsonDecoder, v *SourceTableFeatureDetails) {
@@ -4588,7 +4516,7 @@ func deserializeSecondaryIndexesCapacityMap(d *jsonDecoder) map[string]Capacity 
 	if d.null() {
 		return nil
 	}
-	v := map[string]Capacity{}
+	v := make(map[string]Capacity, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		var x Capacity
@@ -4617,7 +4545,7 @@ func deserializeItemCollectionKeyAttributeMap(d *jsonDecoder) map[string]Attribu
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -4629,14 +4557,12 @@ func deserializeItemCollectionSizeEstimateRange(d *jsonDecoder) []float64 {
 	if d.null() {
 		return nil
 	}
-	v := []float64{}
+	v := make([]float64, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.float64())
 	}
 	return v
 }
-
-var knownPointInTimeRecoveryStatus = PointInTimeRecoveryStatus("").Values()
 
 func deserializePointInTimeRecoveryDescription(d *jsonDecoder, v *PointInTimeRecoveryDescription) {
 	for d.member() {
@@ -4666,12 +4592,8 @@ func deserializeEndpoint(d *jsonDecoder, v *Endpoint) {
 			d.skip()
 		}
 	}
-	if v.Address == nil {
-		v.Address = new(string)
-	}
+	jsonFill(&v.Address)
 }
-
-var knownExportViewType = ExportViewType("").Values()
 
 func deserializeIncrementalExportSpecification(d *jsonDecoder, v *IncrementalExportSpecification) {
 	for d.member() {
@@ -4687,8 +4609,6 @@ func deserializeIncrementalExportSpecification(d *jsonDecoder, v *IncrementalExp
 		}
 	}
 }
-
-var knownReplicaStatus = ReplicaStatus("").Values()
 
 func deserializeReplicaSettingsDescription(d *jsonDecoder, v *ReplicaSettingsDescription) {
 	for d.member() {
@@ -4727,9 +4647,7 @@ func deserializeReplicaSettingsDescription(d *jsonDecoder, v *ReplicaSettingsDes
 			d.skip()
 		}
 	}
-	if v.RegionName == nil {
-		v.RegionName = new(string)
-	}
+	jsonFill(&v.RegionName)
 }
 
 func deserializeInputFormatOptions(d *jsonDecoder, v *InputFormatOptions) {
@@ -4759,9 +4677,7 @@ func deserializeS3BucketSource(d *jsonDecoder, v *S3BucketSource) {
 			d.skip()
 		}
 	}
-	if v.S3Bucket == nil {
-		v.S3Bucket = new(string)
-	}
+	jsonFill(&v.S3Bucket)
 }
 
 func deserializeTableCreationParameters(d *jsonDecoder, v *TableCreationParameters) {
@@ -4796,15 +4712,9 @@ func deserializeTableCreationParameters(d *jsonDecoder, v *TableCreationParamete
 			d.skip()
 		}
 	}
-	if v.AttributeDefinitions == nil {
-		v.AttributeDefinitions = []AttributeDefinition{}
-	}
-	if v.KeySchema == nil {
-		v.KeySchema = []KeySchemaElement{}
-	}
-	if v.TableName == nil {
-		v.TableName = new(string)
-	}
+	jsonFillSlice(&v.AttributeDefinitions)
+	jsonFillSlice(&v.KeySchema)
+	jsonFill(&v.TableName)
 }
 
 func deserializeKinesisDataStreamDestination(d *jsonDecoder, v *KinesisDataStreamDestination) {
@@ -4828,7 +4738,7 @@ func deserializeReplicaAutoScalingDescriptionList(d *jsonDecoder) []ReplicaAutoS
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaAutoScalingDescription{}
+	v := make([]ReplicaAutoScalingDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaAutoScalingDescription{})
 		deserializeReplicaAutoScalingDescription(d, &v[len(v)-1])
@@ -4973,15 +4883,9 @@ func deserializeTag(d *jsonDecoder, v *Tag) {
 			d.skip()
 		}
 	}
-	if v.Key == nil {
-		v.Key = new(string)
-	}
-	if v.Value == nil {
-		v.Value = new(string)
-	}
+	jsonFill(&v.Key)
+	jsonFill(&v.Value)
 }
-
-var knownBatchStatementErrorCodeEnum = BatchStatementErrorCodeEnum("").Values()
 
 func deserializeBatchStatementError(d *jsonDecoder, v *BatchStatementError) {
 	for d.member() {
@@ -5002,7 +4906,7 @@ func deserializeKeyList(d *jsonDecoder) []map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := []map[string]AttributeValue{}
+	v := make([]map[string]AttributeValue, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeKey(d))
 	}
@@ -5013,7 +4917,7 @@ func deserializeAttributeNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5024,7 +4928,7 @@ func deserializeExpressionAttributeNameMap(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -5094,8 +4998,6 @@ func deserializeReplicaDescription(d *jsonDecoder, v *ReplicaDescription) {
 	}
 }
 
-var knownScalarAttributeType = ScalarAttributeType("").Values()
-
 func deserializeAttributeDefinition(d *jsonDecoder, v *AttributeDefinition) {
 	for d.member() {
 		switch string(d.key) {
@@ -5107,12 +5009,8 @@ func deserializeAttributeDefinition(d *jsonDecoder, v *AttributeDefinition) {
 			d.skip()
 		}
 	}
-	if v.AttributeName == nil {
-		v.AttributeName = new(string)
-	}
+	jsonFill(&v.AttributeName)
 }
-
-var knownIndexStatus = IndexStatus("").Values()
 
 func deserializeGlobalSecondaryIndexDescription(d *jsonDecoder, v *GlobalSecondaryIndexDescription) {
 	for d.member() {
@@ -5157,8 +5055,6 @@ func deserializeGlobalSecondaryIndexDescription(d *jsonDecoder, v *GlobalSeconda
 	}
 }
 
-var knownKeyType = KeyType("").Values()
-
 func deserializeKeySchemaElement(d *jsonDecoder, v *KeySchemaElement) {
 	for d.member() {
 		switch string(d.key) {
@@ -5170,9 +5066,7 @@ func deserializeKeySchemaElement(d *jsonDecoder, v *KeySchemaElement) {
 			d.skip()
 		}
 	}
-	if v.AttributeName == nil {
-		v.AttributeName = new(string)
-	}
+	jsonFill(&v.AttributeName)
 }
 
 func deserializeLocalSecondaryIndexDescription(d *jsonDecoder, v *LocalSecondaryIndexDescription) {
@@ -5210,19 +5104,15 @@ func deserializeProvisionedThroughput(d *jsonDecoder, v *ProvisionedThroughput) 
 			d.skip()
 		}
 	}
-	if v.ReadCapacityUnits == nil {
-		v.ReadCapacityUnits = new(int64)
-	}
-	if v.WriteCapacityUnits == nil {
-		v.WriteCapacityUnits = new(int64)
-	}
+	jsonFill(&v.ReadCapacityUnits)
+	jsonFill(&v.WriteCapacityUnits)
 }
 
 func deserializeGlobalSecondaryIndexes(d *jsonDecoder) []GlobalSecondaryIndexInfo {
 	if d.null() {
 		return nil
 	}
-	v := []GlobalSecondaryIndexInfo{}
+	v := make([]GlobalSecondaryIndexInfo, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalSecondaryIndexInfo{})
 		deserializeGlobalSecondaryIndexInfo(d, &v[len(v)-1])
@@ -5234,7 +5124,7 @@ func deserializeLocalSecondaryIndexes(d *jsonDecoder) []LocalSecondaryIndexInfo 
 	if d.null() {
 		return nil
 	}
-	v := []LocalSecondaryIndexInfo{}
+	v := make([]LocalSecondaryIndexInfo, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, LocalSecondaryIndexInfo{})
 		deserializeLocalSecondaryIndexInfo(d, &v[len(v)-1])
@@ -5246,7 +5136,7 @@ func deserializeStringSetAttributeValue(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5257,7 +5147,7 @@ func deserializeNumberSetAttributeValue(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5268,7 +5158,7 @@ func deserializeBinarySetAttributeValue(d *jsonDecoder) [][]byte {
 	if d.null() {
 		return nil
 	}
-	v := [][]byte{}
+	v := make([][]byte, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.blob())
 	}
@@ -5279,7 +5169,7 @@ func deserializeMapAttributeValue(d *jsonDecoder) map[string]AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -5291,7 +5181,7 @@ func deserializeListAttributeValue(d *jsonDecoder) []AttributeValue {
 	if d.null() {
 		return nil
 	}
-	v := []AttributeValue{}
+	v := make([]AttributeValue, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, deserializeAttributeValue(d))
 	}
@@ -5302,7 +5192,7 @@ func deserializeReplicaGlobalSecondaryIndexSettingsDescriptionList(d *jsonDecode
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaGlobalSecondaryIndexSettingsDescription{}
+	v := make([]ReplicaGlobalSecondaryIndexSettingsDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaGlobalSecondaryIndexSettingsDescription{})
 		deserializeReplicaGlobalSecondaryIndexSettingsDescription(d, &v[len(v)-1])
@@ -5346,7 +5236,7 @@ func deserializeGlobalSecondaryIndexList(d *jsonDecoder) []GlobalSecondaryIndex 
 	if d.null() {
 		return nil
 	}
-	v := []GlobalSecondaryIndex{}
+	v := make([]GlobalSecondaryIndex, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GlobalSecondaryIndex{})
 		deserializeGlobalSecondaryIndex(d, &v[len(v)-1])
@@ -5398,7 +5288,7 @@ func deserializeReplicaList(d *jsonDecoder) []Replica {
 	if d.null() {
 		return nil
 	}
-	v := []Replica{}
+	v := make([]Replica, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Replica{})
 		deserializeReplica(d, &v[len(v)-1])
@@ -5415,9 +5305,7 @@ func deserializeDeleteRequest(d *jsonDecoder, v *DeleteRequest) {
 			d.skip()
 		}
 	}
-	if v.Key == nil {
-		v.Key = map[string]AttributeValue{}
-	}
+	jsonFillMap(&v.Key)
 }
 
 func deserializePutRequest(d *jsonDecoder, v *PutRequest) {
@@ -5429,16 +5317,14 @@ func deserializePutRequest(d *jsonDecoder, v *PutRequest) {
 			d.skip()
 		}
 	}
-	if v.Item == nil {
-		v.Item = map[string]AttributeValue{}
-	}
+	jsonFillMap(&v.Item)
 }
 
 func deserializeReplicaGlobalSecondaryIndexDescriptionList(d *jsonDecoder) []ReplicaGlobalSecondaryIndexDescription {
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaGlobalSecondaryIndexDescription{}
+	v := make([]ReplicaGlobalSecondaryIndexDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaGlobalSecondaryIndexDescription{})
 		deserializeReplicaGlobalSecondaryIndexDescription(d, &v[len(v)-1])
@@ -5467,8 +5353,6 @@ func deserializeProvisionedThroughputOverride(d *jsonDecoder, v *ProvisionedThro
 		}
 	}
 }
-
-var knownProjectionType = ProjectionType("").Values()
 
 func deserializeProjection(d *jsonDecoder, v *Projection) {
 	for d.member() {
@@ -5569,16 +5453,14 @@ func deserializeReplicaGlobalSecondaryIndexSettingsDescription(d *jsonDecoder, v
 			d.skip()
 		}
 	}
-	if v.IndexName == nil {
-		v.IndexName = new(string)
-	}
+	jsonFill(&v.IndexName)
 }
 
 func deserializeAutoScalingPolicyDescriptionList(d *jsonDecoder) []AutoScalingPolicyDescription {
 	if d.null() {
 		return nil
 	}
-	v := []AutoScalingPolicyDescription{}
+	v := make([]AutoScalingPolicyDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AutoScalingPolicyDescription{})
 		deserializeAutoScalingPolicyDescription(d, &v[len(v)-1])
@@ -5590,7 +5472,7 @@ func deserializeCsvHeaderList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5628,22 +5510,16 @@ func deserializeGlobalSecondaryIndex(d *jsonDecoder, v *GlobalSecondaryIndex) {
 			d.skip()
 		}
 	}
-	if v.IndexName == nil {
-		v.IndexName = new(string)
-	}
-	if v.KeySchema == nil {
-		v.KeySchema = []KeySchemaElement{}
-	}
-	if v.Projection == nil {
-		v.Projection = &Projection{}
-	}
+	jsonFill(&v.IndexName)
+	jsonFillSlice(&v.KeySchema)
+	jsonFill(&v.Projection)
 }
 
 func deserializeReplicaGlobalSecondaryIndexAutoScalingDescriptionList(d *jsonDecoder) []ReplicaGlobalSecondaryIndexAutoScalingDescription {
 	if d.null() {
 		return nil
 	}
-	v := []ReplicaGlobalSecondaryIndexAutoScalingDescription{}
+	v := make([]ReplicaGlobalSecondaryIndexAutoScalingDescription, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ReplicaGlobalSecondaryIndexAutoScalingDescription{})
 		deserializeReplicaGlobalSecondaryIndexAutoScalingDescription(d, &v[len(v)-1])
@@ -5666,7 +5542,7 @@ func deserializePutItemInputAttributeMap(d *jsonDecoder) map[string]AttributeVal
 	if d.null() {
 		return nil
 	}
-	v := map[string]AttributeValue{}
+	v := make(map[string]AttributeValue, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeAttributeValue(d)
@@ -5704,7 +5580,7 @@ func deserializeNonKeyAttributeNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -5778,7 +5654,39 @@ func deserializeAutoScalingTargetTrackingScalingPolicyConfigurationDescription(d
 			d.skip()
 		}
 	}
-	if v.TargetValue == nil {
-		v.TargetValue = new(float64)
-	}
+	jsonFill(&v.TargetValue)
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownApproximateCreationDateTimePrecision = ApproximateCreationDateTimePrecision("").Values()
+	knownBackupStatus                         = BackupStatus("").Values()
+	knownBackupType                           = BackupType("").Values()
+	knownBatchStatementErrorCodeEnum          = BatchStatementErrorCodeEnum("").Values()
+	knownBillingMode                          = BillingMode("").Values()
+	knownContinuousBackupsStatus              = ContinuousBackupsStatus("").Values()
+	knownContributorInsightsStatus            = ContributorInsightsStatus("").Values()
+	knownDestinationStatus                    = DestinationStatus("").Values()
+	knownExportFormat                         = ExportFormat("").Values()
+	knownExportStatus                         = ExportStatus("").Values()
+	knownExportType                           = ExportType("").Values()
+	knownExportViewType                       = ExportViewType("").Values()
+	knownGlobalTableStatus                    = GlobalTableStatus("").Values()
+	knownImportStatus                         = ImportStatus("").Values()
+	knownIndexStatus                          = IndexStatus("").Values()
+	knownInputCompressionType                 = InputCompressionType("").Values()
+	knownInputFormat                          = InputFormat("").Values()
+	knownKeyType                              = KeyType("").Values()
+	knownMultiRegionConsistency               = MultiRegionConsistency("").Values()
+	knownPointInTimeRecoveryStatus            = PointInTimeRecoveryStatus("").Values()
+	knownProjectionType                       = ProjectionType("").Values()
+	knownReplicaStatus                        = ReplicaStatus("").Values()
+	knownS3SseAlgorithm                       = S3SseAlgorithm("").Values()
+	knownSSEStatus                            = SSEStatus("").Values()
+	knownSSEType                              = SSEType("").Values()
+	knownScalarAttributeType                  = ScalarAttributeType("").Values()
+	knownStreamViewType                       = StreamViewType("").Values()
+	knownTableClass                           = TableClass("").Values()
+	knownTableStatus                          = TableStatus("").Values()
+	knownTimeToLiveStatus                     = TimeToLiveStatus("").Values()
+)

@@ -395,10 +395,7 @@ func serializeBatchExecuteStatementInput(b []byte, v *BatchExecuteStatementInput
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
 	return append(b, '}'), nil
 }
 
@@ -413,10 +410,7 @@ func serializeBatchGetItemInput(b []byte, v *BatchGetItemInput) ([]byte, error) 
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
 	return append(b, '}'), nil
 }
 
@@ -431,14 +425,8 @@ func serializeBatchWriteItemInput(b []byte, v *BatchWriteItemInput) ([]byte, err
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ReturnItemCollectionMetrics != "" {
-		b = jsonKeyLit(b, `"ReturnItemCollectionMetrics":`)
-		b = jsonString(b, string(v.ReturnItemCollectionMetrics))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptEnum(b, `"ReturnItemCollectionMetrics":`, v.ReturnItemCollectionMetrics)
 	return append(b, '}'), nil
 }
 
@@ -446,14 +434,8 @@ func serializeBatchWriteItemInput(b []byte, v *BatchWriteItemInput) ([]byte, err
 // unset members are left out.
 func serializeCreateBackupInput(b []byte, v *CreateBackupInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BackupName != nil {
-		b = jsonKeyLit(b, `"BackupName":`)
-		b = jsonString(b, *v.BackupName)
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"BackupName":`, v.BackupName)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -461,10 +443,7 @@ func serializeCreateBackupInput(b []byte, v *CreateBackupInput) ([]byte, error) 
 // CreateGlobalTableInput; unset members are left out.
 func serializeCreateGlobalTableInput(b []byte, v *CreateGlobalTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GlobalTableName != nil {
-		b = jsonKeyLit(b, `"GlobalTableName":`)
-		b = jsonString(b, *v.GlobalTableName)
-	}
+	b = jsonOptString(b, `"GlobalTableName":`, v.GlobalTableName)
 	if v.ReplicationGroup != nil {
 		b = jsonKeyLit(b, `"ReplicationGroup":`)
 		b = serializeReplicaList(b, v.ReplicationGroup)
@@ -484,18 +463,9 @@ func serializeCreateTableInput(b []byte, v *CreateTableInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"KeySchema":`)
 		b = serializeKeySchema(b, v.KeySchema)
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.BillingMode != "" {
-		b = jsonKeyLit(b, `"BillingMode":`)
-		b = jsonString(b, string(v.BillingMode))
-	}
-	if v.DeletionProtectionEnabled != nil {
-		b = jsonKeyLit(b, `"DeletionProtectionEnabled":`)
-		b = jsonBool(b, *v.DeletionProtectionEnabled)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptEnum(b, `"BillingMode":`, v.BillingMode)
+	b = jsonOptBool(b, `"DeletionProtectionEnabled":`, v.DeletionProtectionEnabled)
 	if v.GlobalSecondaryIndexes != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexes":`)
 		b = serializeGlobalSecondaryIndexList(b, v.GlobalSecondaryIndexes)
@@ -512,10 +482,7 @@ func serializeCreateTableInput(b []byte, v *CreateTableInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"ProvisionedThroughput":`)
 		b = serializeProvisionedThroughput(b, v.ProvisionedThroughput)
 	}
-	if v.ResourcePolicy != nil {
-		b = jsonKeyLit(b, `"ResourcePolicy":`)
-		b = jsonString(b, *v.ResourcePolicy)
-	}
+	b = jsonOptString(b, `"ResourcePolicy":`, v.ResourcePolicy)
 	if v.SSESpecification != nil {
 		b = jsonKeyLit(b, `"SSESpecification":`)
 		b = serializeSSESpecification(b, v.SSESpecification)
@@ -524,10 +491,7 @@ func serializeCreateTableInput(b []byte, v *CreateTableInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"StreamSpecification":`)
 		b = serializeStreamSpecification(b, v.StreamSpecification)
 	}
-	if v.TableClass != "" {
-		b = jsonKeyLit(b, `"TableClass":`)
-		b = jsonString(b, string(v.TableClass))
-	}
+	b = jsonOptEnum(b, `"TableClass":`, v.TableClass)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTagList(b, v.Tags)
@@ -543,10 +507,7 @@ func serializeCreateTableInput(b []byte, v *CreateTableInput) ([]byte, error) {
 // unset members are left out.
 func serializeDeleteBackupInput(b []byte, v *DeleteBackupInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BackupArn != nil {
-		b = jsonKeyLit(b, `"BackupArn":`)
-		b = jsonString(b, *v.BackupArn)
-	}
+	b = jsonOptString(b, `"BackupArn":`, v.BackupArn)
 	return append(b, '}'), nil
 }
 
@@ -561,18 +522,9 @@ func serializeDeleteItemInput(b []byte, v *DeleteItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
-	if v.ConditionalOperator != "" {
-		b = jsonKeyLit(b, `"ConditionalOperator":`)
-		b = jsonString(b, string(v.ConditionalOperator))
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
+	b = jsonOptEnum(b, `"ConditionalOperator":`, v.ConditionalOperator)
 	if v.Expected != nil {
 		b = jsonKeyLit(b, `"Expected":`)
 		if b, err = serializeExpectedAttributeMap(b, v.Expected); err != nil {
@@ -589,22 +541,10 @@ func serializeDeleteItemInput(b []byte, v *DeleteItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ReturnItemCollectionMetrics != "" {
-		b = jsonKeyLit(b, `"ReturnItemCollectionMetrics":`)
-		b = jsonString(b, string(v.ReturnItemCollectionMetrics))
-	}
-	if v.ReturnValues != "" {
-		b = jsonKeyLit(b, `"ReturnValues":`)
-		b = jsonString(b, string(v.ReturnValues))
-	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptEnum(b, `"ReturnItemCollectionMetrics":`, v.ReturnItemCollectionMetrics)
+	b = jsonOptEnum(b, `"ReturnValues":`, v.ReturnValues)
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -612,14 +552,8 @@ func serializeDeleteItemInput(b []byte, v *DeleteItemInput) ([]byte, error) {
 // DeleteResourcePolicyInput; unset members are left out.
 func serializeDeleteResourcePolicyInput(b []byte, v *DeleteResourcePolicyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ResourceArn != nil {
-		b = jsonKeyLit(b, `"ResourceArn":`)
-		b = jsonString(b, *v.ResourceArn)
-	}
-	if v.ExpectedRevisionId != nil {
-		b = jsonKeyLit(b, `"ExpectedRevisionId":`)
-		b = jsonString(b, *v.ExpectedRevisionId)
-	}
+	b = jsonOptString(b, `"ResourceArn":`, v.ResourceArn)
+	b = jsonOptString(b, `"ExpectedRevisionId":`, v.ExpectedRevisionId)
 	return append(b, '}'), nil
 }
 
@@ -627,10 +561,7 @@ func serializeDeleteResourcePolicyInput(b []byte, v *DeleteResourcePolicyInput) 
 // members are left out.
 func serializeDeleteTableInput(b []byte, v *DeleteTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -638,10 +569,7 @@ func serializeDeleteTableInput(b []byte, v *DeleteTableInput) ([]byte, error) {
 // unset members are left out.
 func serializeDescribeBackupInput(b []byte, v *DescribeBackupInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BackupArn != nil {
-		b = jsonKeyLit(b, `"BackupArn":`)
-		b = jsonString(b, *v.BackupArn)
-	}
+	b = jsonOptString(b, `"BackupArn":`, v.BackupArn)
 	return append(b, '}'), nil
 }
 
@@ -649,10 +577,7 @@ func serializeDescribeBackupInput(b []byte, v *DescribeBackupInput) ([]byte, err
 // DescribeContinuousBackupsInput; unset members are left out.
 func serializeDescribeContinuousBackupsInput(b []byte, v *DescribeContinuousBackupsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -660,14 +585,8 @@ func serializeDescribeContinuousBackupsInput(b []byte, v *DescribeContinuousBack
 // DescribeContributorInsightsInput; unset members are left out.
 func serializeDescribeContributorInsightsInput(b []byte, v *DescribeContributorInsightsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	return append(b, '}'), nil
 }
 
@@ -682,10 +601,7 @@ func serializeDescribeEndpointsInput(b []byte, v *DescribeEndpointsInput) ([]byt
 // unset members are left out.
 func serializeDescribeExportInput(b []byte, v *DescribeExportInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ExportArn != nil {
-		b = jsonKeyLit(b, `"ExportArn":`)
-		b = jsonString(b, *v.ExportArn)
-	}
+	b = jsonOptString(b, `"ExportArn":`, v.ExportArn)
 	return append(b, '}'), nil
 }
 
@@ -693,10 +609,7 @@ func serializeDescribeExportInput(b []byte, v *DescribeExportInput) ([]byte, err
 // DescribeGlobalTableInput; unset members are left out.
 func serializeDescribeGlobalTableInput(b []byte, v *DescribeGlobalTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GlobalTableName != nil {
-		b = jsonKeyLit(b, `"GlobalTableName":`)
-		b = jsonString(b, *v.GlobalTableName)
-	}
+	b = jsonOptString(b, `"GlobalTableName":`, v.GlobalTableName)
 	return append(b, '}'), nil
 }
 
@@ -704,10 +617,7 @@ func serializeDescribeGlobalTableInput(b []byte, v *DescribeGlobalTableInput) ([
 // DescribeGlobalTableSettingsInput; unset members are left out.
 func serializeDescribeGlobalTableSettingsInput(b []byte, v *DescribeGlobalTableSettingsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GlobalTableName != nil {
-		b = jsonKeyLit(b, `"GlobalTableName":`)
-		b = jsonString(b, *v.GlobalTableName)
-	}
+	b = jsonOptString(b, `"GlobalTableName":`, v.GlobalTableName)
 	return append(b, '}'), nil
 }
 
@@ -715,10 +625,7 @@ func serializeDescribeGlobalTableSettingsInput(b []byte, v *DescribeGlobalTableS
 // unset members are left out.
 func serializeDescribeImportInput(b []byte, v *DescribeImportInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ImportArn != nil {
-		b = jsonKeyLit(b, `"ImportArn":`)
-		b = jsonString(b, *v.ImportArn)
-	}
+	b = jsonOptString(b, `"ImportArn":`, v.ImportArn)
 	return append(b, '}'), nil
 }
 
@@ -726,10 +633,7 @@ func serializeDescribeImportInput(b []byte, v *DescribeImportInput) ([]byte, err
 // DescribeKinesisStreamingDestinationInput; unset members are left out.
 func serializeDescribeKinesisStreamingDestinationInput(b []byte, v *DescribeKinesisStreamingDestinationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -744,10 +648,7 @@ func serializeDescribeLimitsInput(b []byte, v *DescribeLimitsInput) ([]byte, err
 // unset members are left out.
 func serializeDescribeTableInput(b []byte, v *DescribeTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -755,10 +656,7 @@ func serializeDescribeTableInput(b []byte, v *DescribeTableInput) ([]byte, error
 // DescribeTableReplicaAutoScalingInput; unset members are left out.
 func serializeDescribeTableReplicaAutoScalingInput(b []byte, v *DescribeTableReplicaAutoScalingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -766,10 +664,7 @@ func serializeDescribeTableReplicaAutoScalingInput(b []byte, v *DescribeTableRep
 // DescribeTimeToLiveInput; unset members are left out.
 func serializeDescribeTimeToLiveInput(b []byte, v *DescribeTimeToLiveInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -777,14 +672,8 @@ func serializeDescribeTimeToLiveInput(b []byte, v *DescribeTimeToLiveInput) ([]b
 // DisableKinesisStreamingDestinationInput; unset members are left out.
 func serializeDisableKinesisStreamingDestinationInput(b []byte, v *DisableKinesisStreamingDestinationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.StreamArn != nil {
-		b = jsonKeyLit(b, `"StreamArn":`)
-		b = jsonString(b, *v.StreamArn)
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"StreamArn":`, v.StreamArn)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.EnableKinesisStreamingConfiguration != nil {
 		b = jsonKeyLit(b, `"EnableKinesisStreamingConfiguration":`)
 		b = serializeEnableKinesisStreamingConfiguration(b, v.EnableKinesisStreamingConfiguration)
@@ -796,14 +685,8 @@ func serializeDisableKinesisStreamingDestinationInput(b []byte, v *DisableKinesi
 // EnableKinesisStreamingDestinationInput; unset members are left out.
 func serializeEnableKinesisStreamingDestinationInput(b []byte, v *EnableKinesisStreamingDestinationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.StreamArn != nil {
-		b = jsonKeyLit(b, `"StreamArn":`)
-		b = jsonString(b, *v.StreamArn)
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"StreamArn":`, v.StreamArn)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.EnableKinesisStreamingConfiguration != nil {
 		b = jsonKeyLit(b, `"EnableKinesisStreamingConfiguration":`)
 		b = serializeEnableKinesisStreamingConfiguration(b, v.EnableKinesisStreamingConfiguration)
@@ -816,36 +699,18 @@ func serializeEnableKinesisStreamingDestinationInput(b []byte, v *EnableKinesisS
 func serializeExecuteStatementInput(b []byte, v *ExecuteStatementInput) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.Statement != nil {
-		b = jsonKeyLit(b, `"Statement":`)
-		b = jsonString(b, *v.Statement)
-	}
-	if v.ConsistentRead != nil {
-		b = jsonKeyLit(b, `"ConsistentRead":`)
-		b = jsonBool(b, *v.ConsistentRead)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.NextToken != nil {
-		b = jsonKeyLit(b, `"NextToken":`)
-		b = jsonString(b, *v.NextToken)
-	}
+	b = jsonOptString(b, `"Statement":`, v.Statement)
+	b = jsonOptBool(b, `"ConsistentRead":`, v.ConsistentRead)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"NextToken":`, v.NextToken)
 	if v.Parameters != nil {
 		b = jsonKeyLit(b, `"Parameters":`)
 		if b, err = serializePreparedStatementParameters(b, v.Parameters); err != nil {
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -860,14 +725,8 @@ func serializeExecuteTransactionInput(b []byte, v *ExecuteTransactionInput) ([]b
 			return b, err
 		}
 	}
-	if v.ClientRequestToken != nil {
-		b = jsonKeyLit(b, `"ClientRequestToken":`)
-		b = jsonString(b, *v.ClientRequestToken)
-	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
+	b = jsonOptString(b, `"ClientRequestToken":`, v.ClientRequestToken)
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
 	return append(b, '}'), nil
 }
 
@@ -875,50 +734,20 @@ func serializeExecuteTransactionInput(b []byte, v *ExecuteTransactionInput) ([]b
 // ExportTableToPointInTimeInput; unset members are left out.
 func serializeExportTableToPointInTimeInput(b []byte, v *ExportTableToPointInTimeInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.S3Bucket != nil {
-		b = jsonKeyLit(b, `"S3Bucket":`)
-		b = jsonString(b, *v.S3Bucket)
-	}
-	if v.TableArn != nil {
-		b = jsonKeyLit(b, `"TableArn":`)
-		b = jsonString(b, *v.TableArn)
-	}
-	if v.ClientToken != nil {
-		b = jsonKeyLit(b, `"ClientToken":`)
-		b = jsonString(b, *v.ClientToken)
-	}
-	if v.ExportFormat != "" {
-		b = jsonKeyLit(b, `"ExportFormat":`)
-		b = jsonString(b, string(v.ExportFormat))
-	}
-	if v.ExportTime != nil {
-		b = jsonKeyLit(b, `"ExportTime":`)
-		b = jsonTime(b, *v.ExportTime, timeEpochSeconds)
-	}
-	if v.ExportType != "" {
-		b = jsonKeyLit(b, `"ExportType":`)
-		b = jsonString(b, string(v.ExportType))
-	}
+	b = jsonOptString(b, `"S3Bucket":`, v.S3Bucket)
+	b = jsonOptString(b, `"TableArn":`, v.TableArn)
+	b = jsonOptString(b, `"ClientToken":`, v.ClientToken)
+	b = jsonOptEnum(b, `"ExportFormat":`, v.ExportFormat)
+	b = jsonOptTime(b, `"ExportTime":`, v.ExportTime, timeEpochSeconds)
+	b = jsonOptEnum(b, `"ExportType":`, v.ExportType)
 	if v.IncrementalExportSpecification != nil {
 		b = jsonKeyLit(b, `"IncrementalExportSpecification":`)
 		b = serializeIncrementalExportSpecification(b, v.IncrementalExportSpecification)
 	}
-	if v.S3BucketOwner != nil {
-		b = jsonKeyLit(b, `"S3BucketOwner":`)
-		b = jsonString(b, *v.S3BucketOwner)
-	}
-	if v.S3Prefix != nil {
-		b = jsonKeyLit(b, `"S3Prefix":`)
-		b = jsonString(b, *v.S3Prefix)
-	}
-	if v.S3SseAlgorithm != "" {
-		b = jsonKeyLit(b, `"S3SseAlgorithm":`)
-		b = jsonString(b, string(v.S3SseAlgorithm))
-	}
-	if v.S3SseKmsKeyId != nil {
-		b = jsonKeyLit(b, `"S3SseKmsKeyId":`)
-		b = jsonString(b, *v.S3SseKmsKeyId)
-	}
+	b = jsonOptString(b, `"S3BucketOwner":`, v.S3BucketOwner)
+	b = jsonOptString(b, `"S3Prefix":`, v.S3Prefix)
+	b = jsonOptEnum(b, `"S3SseAlgorithm":`, v.S3SseAlgorithm)
+	b = jsonOptString(b, `"S3SseKmsKeyId":`, v.S3SseKmsKeyId)
 	return append(b, '}'), nil
 }
 
@@ -933,30 +762,18 @@ func serializeGetItemInput(b []byte, v *GetItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.AttributesToGet != nil {
 		b = jsonKeyLit(b, `"AttributesToGet":`)
 		b = serializeAttributeNameList(b, v.AttributesToGet)
 	}
-	if v.ConsistentRead != nil {
-		b = jsonKeyLit(b, `"ConsistentRead":`)
-		b = jsonBool(b, *v.ConsistentRead)
-	}
+	b = jsonOptBool(b, `"ConsistentRead":`, v.ConsistentRead)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
 	}
-	if v.ProjectionExpression != nil {
-		b = jsonKeyLit(b, `"ProjectionExpression":`)
-		b = jsonString(b, *v.ProjectionExpression)
-	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
+	b = jsonOptString(b, `"ProjectionExpression":`, v.ProjectionExpression)
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
 	return append(b, '}'), nil
 }
 
@@ -964,10 +781,7 @@ func serializeGetItemInput(b []byte, v *GetItemInput) ([]byte, error) {
 // GetResourcePolicyInput; unset members are left out.
 func serializeGetResourcePolicyInput(b []byte, v *GetResourcePolicyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ResourceArn != nil {
-		b = jsonKeyLit(b, `"ResourceArn":`)
-		b = jsonString(b, *v.ResourceArn)
-	}
+	b = jsonOptString(b, `"ResourceArn":`, v.ResourceArn)
 	return append(b, '}'), nil
 }
 
@@ -975,10 +789,7 @@ func serializeGetResourcePolicyInput(b []byte, v *GetResourcePolicyInput) ([]byt
 // members are left out.
 func serializeImportTableInput(b []byte, v *ImportTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.InputFormat != "" {
-		b = jsonKeyLit(b, `"InputFormat":`)
-		b = jsonString(b, string(v.InputFormat))
-	}
+	b = jsonOptEnum(b, `"InputFormat":`, v.InputFormat)
 	if v.S3BucketSource != nil {
 		b = jsonKeyLit(b, `"S3BucketSource":`)
 		b = serializeS3BucketSource(b, v.S3BucketSource)
@@ -987,14 +798,8 @@ func serializeImportTableInput(b []byte, v *ImportTableInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"TableCreationParameters":`)
 		b = serializeTableCreationParameters(b, v.TableCreationParameters)
 	}
-	if v.ClientToken != nil {
-		b = jsonKeyLit(b, `"ClientToken":`)
-		b = jsonString(b, *v.ClientToken)
-	}
-	if v.InputCompressionType != "" {
-		b = jsonKeyLit(b, `"InputCompressionType":`)
-		b = jsonString(b, string(v.InputCompressionType))
-	}
+	b = jsonOptString(b, `"ClientToken":`, v.ClientToken)
+	b = jsonOptEnum(b, `"InputCompressionType":`, v.InputCompressionType)
 	if v.InputFormatOptions != nil {
 		b = jsonKeyLit(b, `"InputFormatOptions":`)
 		b = serializeInputFormatOptions(b, v.InputFormatOptions)
@@ -1006,30 +811,12 @@ func serializeImportTableInput(b []byte, v *ImportTableInput) ([]byte, error) {
 // members are left out.
 func serializeListBackupsInput(b []byte, v *ListBackupsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BackupType != "" {
-		b = jsonKeyLit(b, `"BackupType":`)
-		b = jsonString(b, string(v.BackupType))
-	}
-	if v.ExclusiveStartBackupArn != nil {
-		b = jsonKeyLit(b, `"ExclusiveStartBackupArn":`)
-		b = jsonString(b, *v.ExclusiveStartBackupArn)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.TimeRangeLowerBound != nil {
-		b = jsonKeyLit(b, `"TimeRangeLowerBound":`)
-		b = jsonTime(b, *v.TimeRangeLowerBound, timeEpochSeconds)
-	}
-	if v.TimeRangeUpperBound != nil {
-		b = jsonKeyLit(b, `"TimeRangeUpperBound":`)
-		b = jsonTime(b, *v.TimeRangeUpperBound, timeEpochSeconds)
-	}
+	b = jsonOptEnum(b, `"BackupType":`, v.BackupType)
+	b = jsonOptString(b, `"ExclusiveStartBackupArn":`, v.ExclusiveStartBackupArn)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptTime(b, `"TimeRangeLowerBound":`, v.TimeRangeLowerBound, timeEpochSeconds)
+	b = jsonOptTime(b, `"TimeRangeUpperBound":`, v.TimeRangeUpperBound, timeEpochSeconds)
 	return append(b, '}'), nil
 }
 
@@ -1041,14 +828,8 @@ func serializeListContributorInsightsInput(b []byte, v *ListContributorInsightsI
 		b = jsonKeyLit(b, `"MaxResults":`)
 		b = jsonInt(b, v.MaxResults)
 	}
-	if v.NextToken != nil {
-		b = jsonKeyLit(b, `"NextToken":`)
-		b = jsonString(b, *v.NextToken)
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"NextToken":`, v.NextToken)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -1056,18 +837,9 @@ func serializeListContributorInsightsInput(b []byte, v *ListContributorInsightsI
 // members are left out.
 func serializeListExportsInput(b []byte, v *ListExportsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.MaxResults != nil {
-		b = jsonKeyLit(b, `"MaxResults":`)
-		b = jsonInt(b, *v.MaxResults)
-	}
-	if v.NextToken != nil {
-		b = jsonKeyLit(b, `"NextToken":`)
-		b = jsonString(b, *v.NextToken)
-	}
-	if v.TableArn != nil {
-		b = jsonKeyLit(b, `"TableArn":`)
-		b = jsonString(b, *v.TableArn)
-	}
+	b = jsonOptInt(b, `"MaxResults":`, v.MaxResults)
+	b = jsonOptString(b, `"NextToken":`, v.NextToken)
+	b = jsonOptString(b, `"TableArn":`, v.TableArn)
 	return append(b, '}'), nil
 }
 
@@ -1075,18 +847,9 @@ func serializeListExportsInput(b []byte, v *ListExportsInput) ([]byte, error) {
 // ListGlobalTablesInput; unset members are left out.
 func serializeListGlobalTablesInput(b []byte, v *ListGlobalTablesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ExclusiveStartGlobalTableName != nil {
-		b = jsonKeyLit(b, `"ExclusiveStartGlobalTableName":`)
-		b = jsonString(b, *v.ExclusiveStartGlobalTableName)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"ExclusiveStartGlobalTableName":`, v.ExclusiveStartGlobalTableName)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	return append(b, '}'), nil
 }
 
@@ -1094,18 +857,9 @@ func serializeListGlobalTablesInput(b []byte, v *ListGlobalTablesInput) ([]byte,
 // members are left out.
 func serializeListImportsInput(b []byte, v *ListImportsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.NextToken != nil {
-		b = jsonKeyLit(b, `"NextToken":`)
-		b = jsonString(b, *v.NextToken)
-	}
-	if v.PageSize != nil {
-		b = jsonKeyLit(b, `"PageSize":`)
-		b = jsonInt(b, *v.PageSize)
-	}
-	if v.TableArn != nil {
-		b = jsonKeyLit(b, `"TableArn":`)
-		b = jsonString(b, *v.TableArn)
-	}
+	b = jsonOptString(b, `"NextToken":`, v.NextToken)
+	b = jsonOptInt(b, `"PageSize":`, v.PageSize)
+	b = jsonOptString(b, `"TableArn":`, v.TableArn)
 	return append(b, '}'), nil
 }
 
@@ -1113,14 +867,8 @@ func serializeListImportsInput(b []byte, v *ListImportsInput) ([]byte, error) {
 // members are left out.
 func serializeListTablesInput(b []byte, v *ListTablesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ExclusiveStartTableName != nil {
-		b = jsonKeyLit(b, `"ExclusiveStartTableName":`)
-		b = jsonString(b, *v.ExclusiveStartTableName)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
+	b = jsonOptString(b, `"ExclusiveStartTableName":`, v.ExclusiveStartTableName)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
 	return append(b, '}'), nil
 }
 
@@ -1128,14 +876,8 @@ func serializeListTablesInput(b []byte, v *ListTablesInput) ([]byte, error) {
 // ListTagsOfResourceInput; unset members are left out.
 func serializeListTagsOfResourceInput(b []byte, v *ListTagsOfResourceInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ResourceArn != nil {
-		b = jsonKeyLit(b, `"ResourceArn":`)
-		b = jsonString(b, *v.ResourceArn)
-	}
-	if v.NextToken != nil {
-		b = jsonKeyLit(b, `"NextToken":`)
-		b = jsonString(b, *v.NextToken)
-	}
+	b = jsonOptString(b, `"ResourceArn":`, v.ResourceArn)
+	b = jsonOptString(b, `"NextToken":`, v.NextToken)
 	return append(b, '}'), nil
 }
 
@@ -1150,18 +892,9 @@ func serializePutItemInput(b []byte, v *PutItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
-	if v.ConditionalOperator != "" {
-		b = jsonKeyLit(b, `"ConditionalOperator":`)
-		b = jsonString(b, string(v.ConditionalOperator))
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
+	b = jsonOptEnum(b, `"ConditionalOperator":`, v.ConditionalOperator)
 	if v.Expected != nil {
 		b = jsonKeyLit(b, `"Expected":`)
 		if b, err = serializeExpectedAttributeMap(b, v.Expected); err != nil {
@@ -1178,22 +911,10 @@ func serializePutItemInput(b []byte, v *PutItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ReturnItemCollectionMetrics != "" {
-		b = jsonKeyLit(b, `"ReturnItemCollectionMetrics":`)
-		b = jsonString(b, string(v.ReturnItemCollectionMetrics))
-	}
-	if v.ReturnValues != "" {
-		b = jsonKeyLit(b, `"ReturnValues":`)
-		b = jsonString(b, string(v.ReturnValues))
-	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptEnum(b, `"ReturnItemCollectionMetrics":`, v.ReturnItemCollectionMetrics)
+	b = jsonOptEnum(b, `"ReturnValues":`, v.ReturnValues)
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -1201,22 +922,13 @@ func serializePutItemInput(b []byte, v *PutItemInput) ([]byte, error) {
 // PutResourcePolicyInput; unset members are left out.
 func serializePutResourcePolicyInput(b []byte, v *PutResourcePolicyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Policy != nil {
-		b = jsonKeyLit(b, `"Policy":`)
-		b = jsonString(b, *v.Policy)
-	}
-	if v.ResourceArn != nil {
-		b = jsonKeyLit(b, `"ResourceArn":`)
-		b = jsonString(b, *v.ResourceArn)
-	}
+	b = jsonOptString(b, `"Policy":`, v.Policy)
+	b = jsonOptString(b, `"ResourceArn":`, v.ResourceArn)
 	if v.ConfirmRemoveSelfResourceAccess {
 		b = jsonKeyLit(b, `"ConfirmRemoveSelfResourceAccess":`)
 		b = jsonBool(b, v.ConfirmRemoveSelfResourceAccess)
 	}
-	if v.ExpectedRevisionId != nil {
-		b = jsonKeyLit(b, `"ExpectedRevisionId":`)
-		b = jsonString(b, *v.ExpectedRevisionId)
-	}
+	b = jsonOptString(b, `"ExpectedRevisionId":`, v.ExpectedRevisionId)
 	return append(b, '}'), nil
 }
 
@@ -1225,22 +937,13 @@ func serializePutResourcePolicyInput(b []byte, v *PutResourcePolicyInput) ([]byt
 func serializeQueryInput(b []byte, v *QueryInput) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.AttributesToGet != nil {
 		b = jsonKeyLit(b, `"AttributesToGet":`)
 		b = serializeAttributeNameList(b, v.AttributesToGet)
 	}
-	if v.ConditionalOperator != "" {
-		b = jsonKeyLit(b, `"ConditionalOperator":`)
-		b = jsonString(b, string(v.ConditionalOperator))
-	}
-	if v.ConsistentRead != nil {
-		b = jsonKeyLit(b, `"ConsistentRead":`)
-		b = jsonBool(b, *v.ConsistentRead)
-	}
+	b = jsonOptEnum(b, `"ConditionalOperator":`, v.ConditionalOperator)
+	b = jsonOptBool(b, `"ConsistentRead":`, v.ConsistentRead)
 	if v.ExclusiveStartKey != nil {
 		b = jsonKeyLit(b, `"ExclusiveStartKey":`)
 		if b, err = serializeKey(b, v.ExclusiveStartKey); err != nil {
@@ -1257,50 +960,26 @@ func serializeQueryInput(b []byte, v *QueryInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.FilterExpression != nil {
-		b = jsonKeyLit(b, `"FilterExpression":`)
-		b = jsonString(b, *v.FilterExpression)
-	}
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
-	if v.KeyConditionExpression != nil {
-		b = jsonKeyLit(b, `"KeyConditionExpression":`)
-		b = jsonString(b, *v.KeyConditionExpression)
-	}
+	b = jsonOptString(b, `"FilterExpression":`, v.FilterExpression)
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
+	b = jsonOptString(b, `"KeyConditionExpression":`, v.KeyConditionExpression)
 	if v.KeyConditions != nil {
 		b = jsonKeyLit(b, `"KeyConditions":`)
 		if b, err = serializeKeyConditions(b, v.KeyConditions); err != nil {
 			return b, err
 		}
 	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.ProjectionExpression != nil {
-		b = jsonKeyLit(b, `"ProjectionExpression":`)
-		b = jsonString(b, *v.ProjectionExpression)
-	}
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"ProjectionExpression":`, v.ProjectionExpression)
 	if v.QueryFilter != nil {
 		b = jsonKeyLit(b, `"QueryFilter":`)
 		if b, err = serializeFilterConditionMap(b, v.QueryFilter); err != nil {
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ScanIndexForward != nil {
-		b = jsonKeyLit(b, `"ScanIndexForward":`)
-		b = jsonBool(b, *v.ScanIndexForward)
-	}
-	if v.Select != "" {
-		b = jsonKeyLit(b, `"Select":`)
-		b = jsonString(b, string(v.Select))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptBool(b, `"ScanIndexForward":`, v.ScanIndexForward)
+	b = jsonOptEnum(b, `"Select":`, v.Select)
 	return append(b, '}'), nil
 }
 
@@ -1308,18 +987,9 @@ func serializeQueryInput(b []byte, v *QueryInput) ([]byte, error) {
 // RestoreTableFromBackupInput; unset members are left out.
 func serializeRestoreTableFromBackupInput(b []byte, v *RestoreTableFromBackupInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BackupArn != nil {
-		b = jsonKeyLit(b, `"BackupArn":`)
-		b = jsonString(b, *v.BackupArn)
-	}
-	if v.TargetTableName != nil {
-		b = jsonKeyLit(b, `"TargetTableName":`)
-		b = jsonString(b, *v.TargetTableName)
-	}
-	if v.BillingModeOverride != "" {
-		b = jsonKeyLit(b, `"BillingModeOverride":`)
-		b = jsonString(b, string(v.BillingModeOverride))
-	}
+	b = jsonOptString(b, `"BackupArn":`, v.BackupArn)
+	b = jsonOptString(b, `"TargetTableName":`, v.TargetTableName)
+	b = jsonOptEnum(b, `"BillingModeOverride":`, v.BillingModeOverride)
 	if v.GlobalSecondaryIndexOverride != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexOverride":`)
 		b = serializeGlobalSecondaryIndexList(b, v.GlobalSecondaryIndexOverride)
@@ -1347,14 +1017,8 @@ func serializeRestoreTableFromBackupInput(b []byte, v *RestoreTableFromBackupInp
 // RestoreTableToPointInTimeInput; unset members are left out.
 func serializeRestoreTableToPointInTimeInput(b []byte, v *RestoreTableToPointInTimeInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TargetTableName != nil {
-		b = jsonKeyLit(b, `"TargetTableName":`)
-		b = jsonString(b, *v.TargetTableName)
-	}
-	if v.BillingModeOverride != "" {
-		b = jsonKeyLit(b, `"BillingModeOverride":`)
-		b = jsonString(b, string(v.BillingModeOverride))
-	}
+	b = jsonOptString(b, `"TargetTableName":`, v.TargetTableName)
+	b = jsonOptEnum(b, `"BillingModeOverride":`, v.BillingModeOverride)
 	if v.GlobalSecondaryIndexOverride != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexOverride":`)
 		b = serializeGlobalSecondaryIndexList(b, v.GlobalSecondaryIndexOverride)
@@ -1371,26 +1035,14 @@ func serializeRestoreTableToPointInTimeInput(b []byte, v *RestoreTableToPointInT
 		b = jsonKeyLit(b, `"ProvisionedThroughputOverride":`)
 		b = serializeProvisionedThroughput(b, v.ProvisionedThroughputOverride)
 	}
-	if v.RestoreDateTime != nil {
-		b = jsonKeyLit(b, `"RestoreDateTime":`)
-		b = jsonTime(b, *v.RestoreDateTime, timeEpochSeconds)
-	}
+	b = jsonOptTime(b, `"RestoreDateTime":`, v.RestoreDateTime, timeEpochSeconds)
 	if v.SSESpecificationOverride != nil {
 		b = jsonKeyLit(b, `"SSESpecificationOverride":`)
 		b = serializeSSESpecification(b, v.SSESpecificationOverride)
 	}
-	if v.SourceTableArn != nil {
-		b = jsonKeyLit(b, `"SourceTableArn":`)
-		b = jsonString(b, *v.SourceTableArn)
-	}
-	if v.SourceTableName != nil {
-		b = jsonKeyLit(b, `"SourceTableName":`)
-		b = jsonString(b, *v.SourceTableName)
-	}
-	if v.UseLatestRestorableTime != nil {
-		b = jsonKeyLit(b, `"UseLatestRestorableTime":`)
-		b = jsonBool(b, *v.UseLatestRestorableTime)
-	}
+	b = jsonOptString(b, `"SourceTableArn":`, v.SourceTableArn)
+	b = jsonOptString(b, `"SourceTableName":`, v.SourceTableName)
+	b = jsonOptBool(b, `"UseLatestRestorableTime":`, v.UseLatestRestorableTime)
 	return append(b, '}'), nil
 }
 
@@ -1399,22 +1051,13 @@ func serializeRestoreTableToPointInTimeInput(b []byte, v *RestoreTableToPointInT
 func serializeScanInput(b []byte, v *ScanInput) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.AttributesToGet != nil {
 		b = jsonKeyLit(b, `"AttributesToGet":`)
 		b = serializeAttributeNameList(b, v.AttributesToGet)
 	}
-	if v.ConditionalOperator != "" {
-		b = jsonKeyLit(b, `"ConditionalOperator":`)
-		b = jsonString(b, string(v.ConditionalOperator))
-	}
-	if v.ConsistentRead != nil {
-		b = jsonKeyLit(b, `"ConsistentRead":`)
-		b = jsonBool(b, *v.ConsistentRead)
-	}
+	b = jsonOptEnum(b, `"ConditionalOperator":`, v.ConditionalOperator)
+	b = jsonOptBool(b, `"ConsistentRead":`, v.ConsistentRead)
 	if v.ExclusiveStartKey != nil {
 		b = jsonKeyLit(b, `"ExclusiveStartKey":`)
 		if b, err = serializeKey(b, v.ExclusiveStartKey); err != nil {
@@ -1431,44 +1074,20 @@ func serializeScanInput(b []byte, v *ScanInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.FilterExpression != nil {
-		b = jsonKeyLit(b, `"FilterExpression":`)
-		b = jsonString(b, *v.FilterExpression)
-	}
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.ProjectionExpression != nil {
-		b = jsonKeyLit(b, `"ProjectionExpression":`)
-		b = jsonString(b, *v.ProjectionExpression)
-	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
+	b = jsonOptString(b, `"FilterExpression":`, v.FilterExpression)
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"ProjectionExpression":`, v.ProjectionExpression)
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
 	if v.ScanFilter != nil {
 		b = jsonKeyLit(b, `"ScanFilter":`)
 		if b, err = serializeFilterConditionMap(b, v.ScanFilter); err != nil {
 			return b, err
 		}
 	}
-	if v.Segment != nil {
-		b = jsonKeyLit(b, `"Segment":`)
-		b = jsonInt(b, *v.Segment)
-	}
-	if v.Select != "" {
-		b = jsonKeyLit(b, `"Select":`)
-		b = jsonString(b, string(v.Select))
-	}
-	if v.TotalSegments != nil {
-		b = jsonKeyLit(b, `"TotalSegments":`)
-		b = jsonInt(b, *v.TotalSegments)
-	}
+	b = jsonOptInt(b, `"Segment":`, v.Segment)
+	b = jsonOptEnum(b, `"Select":`, v.Select)
+	b = jsonOptInt(b, `"TotalSegments":`, v.TotalSegments)
 	return append(b, '}'), nil
 }
 
@@ -1476,10 +1095,7 @@ func serializeScanInput(b []byte, v *ScanInput) ([]byte, error) {
 // members are left out.
 func serializeTagResourceInput(b []byte, v *TagResourceInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ResourceArn != nil {
-		b = jsonKeyLit(b, `"ResourceArn":`)
-		b = jsonString(b, *v.ResourceArn)
-	}
+	b = jsonOptString(b, `"ResourceArn":`, v.ResourceArn)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTagList(b, v.Tags)
@@ -1498,10 +1114,7 @@ func serializeTransactGetItemsInput(b []byte, v *TransactGetItemsInput) ([]byte,
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
 	return append(b, '}'), nil
 }
 
@@ -1516,18 +1129,9 @@ func serializeTransactWriteItemsInput(b []byte, v *TransactWriteItemsInput) ([]b
 			return b, err
 		}
 	}
-	if v.ClientRequestToken != nil {
-		b = jsonKeyLit(b, `"ClientRequestToken":`)
-		b = jsonString(b, *v.ClientRequestToken)
-	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ReturnItemCollectionMetrics != "" {
-		b = jsonKeyLit(b, `"ReturnItemCollectionMetrics":`)
-		b = jsonString(b, string(v.ReturnItemCollectionMetrics))
-	}
+	b = jsonOptString(b, `"ClientRequestToken":`, v.ClientRequestToken)
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptEnum(b, `"ReturnItemCollectionMetrics":`, v.ReturnItemCollectionMetrics)
 	return append(b, '}'), nil
 }
 
@@ -1535,10 +1139,7 @@ func serializeTransactWriteItemsInput(b []byte, v *TransactWriteItemsInput) ([]b
 // unset members are left out.
 func serializeUntagResourceInput(b []byte, v *UntagResourceInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ResourceArn != nil {
-		b = jsonKeyLit(b, `"ResourceArn":`)
-		b = jsonString(b, *v.ResourceArn)
-	}
+	b = jsonOptString(b, `"ResourceArn":`, v.ResourceArn)
 	if v.TagKeys != nil {
 		b = jsonKeyLit(b, `"TagKeys":`)
 		b = serializeTagKeyList(b, v.TagKeys)
@@ -1554,10 +1155,7 @@ func serializeUpdateContinuousBackupsInput(b []byte, v *UpdateContinuousBackupsI
 		b = jsonKeyLit(b, `"PointInTimeRecoverySpecification":`)
 		b = serializePointInTimeRecoverySpecification(b, v.PointInTimeRecoverySpecification)
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	return append(b, '}'), nil
 }
 
@@ -1565,18 +1163,9 @@ func serializeUpdateContinuousBackupsInput(b []byte, v *UpdateContinuousBackupsI
 // UpdateContributorInsightsInput; unset members are left out.
 func serializeUpdateContributorInsightsInput(b []byte, v *UpdateContributorInsightsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ContributorInsightsAction != "" {
-		b = jsonKeyLit(b, `"ContributorInsightsAction":`)
-		b = jsonString(b, string(v.ContributorInsightsAction))
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptEnum(b, `"ContributorInsightsAction":`, v.ContributorInsightsAction)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	return append(b, '}'), nil
 }
 
@@ -1584,10 +1173,7 @@ func serializeUpdateContributorInsightsInput(b []byte, v *UpdateContributorInsig
 // UpdateGlobalTableInput; unset members are left out.
 func serializeUpdateGlobalTableInput(b []byte, v *UpdateGlobalTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GlobalTableName != nil {
-		b = jsonKeyLit(b, `"GlobalTableName":`)
-		b = jsonString(b, *v.GlobalTableName)
-	}
+	b = jsonOptString(b, `"GlobalTableName":`, v.GlobalTableName)
 	if v.ReplicaUpdates != nil {
 		b = jsonKeyLit(b, `"ReplicaUpdates":`)
 		b = serializeReplicaUpdateList(b, v.ReplicaUpdates)
@@ -1599,14 +1185,8 @@ func serializeUpdateGlobalTableInput(b []byte, v *UpdateGlobalTableInput) ([]byt
 // UpdateGlobalTableSettingsInput; unset members are left out.
 func serializeUpdateGlobalTableSettingsInput(b []byte, v *UpdateGlobalTableSettingsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GlobalTableName != nil {
-		b = jsonKeyLit(b, `"GlobalTableName":`)
-		b = jsonString(b, *v.GlobalTableName)
-	}
-	if v.GlobalTableBillingMode != "" {
-		b = jsonKeyLit(b, `"GlobalTableBillingMode":`)
-		b = jsonString(b, string(v.GlobalTableBillingMode))
-	}
+	b = jsonOptString(b, `"GlobalTableName":`, v.GlobalTableName)
+	b = jsonOptEnum(b, `"GlobalTableBillingMode":`, v.GlobalTableBillingMode)
 	if v.GlobalTableGlobalSecondaryIndexSettingsUpdate != nil {
 		b = jsonKeyLit(b, `"GlobalTableGlobalSecondaryIndexSettingsUpdate":`)
 		b = serializeGlobalTableGlobalSecondaryIndexSettingsUpdateList(b, v.GlobalTableGlobalSecondaryIndexSettingsUpdate)
@@ -1615,10 +1195,7 @@ func serializeUpdateGlobalTableSettingsInput(b []byte, v *UpdateGlobalTableSetti
 		b = jsonKeyLit(b, `"GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate":`)
 		b = serializeAutoScalingSettingsUpdate(b, v.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate)
 	}
-	if v.GlobalTableProvisionedWriteCapacityUnits != nil {
-		b = jsonKeyLit(b, `"GlobalTableProvisionedWriteCapacityUnits":`)
-		b = jsonInt(b, *v.GlobalTableProvisionedWriteCapacityUnits)
-	}
+	b = jsonOptInt(b, `"GlobalTableProvisionedWriteCapacityUnits":`, v.GlobalTableProvisionedWriteCapacityUnits)
 	if v.ReplicaSettingsUpdate != nil {
 		b = jsonKeyLit(b, `"ReplicaSettingsUpdate":`)
 		b = serializeReplicaSettingsUpdateList(b, v.ReplicaSettingsUpdate)
@@ -1637,24 +1214,15 @@ func serializeUpdateItemInput(b []byte, v *UpdateItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.AttributeUpdates != nil {
 		b = jsonKeyLit(b, `"AttributeUpdates":`)
 		if b, err = serializeAttributeUpdates(b, v.AttributeUpdates); err != nil {
 			return b, err
 		}
 	}
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
-	if v.ConditionalOperator != "" {
-		b = jsonKeyLit(b, `"ConditionalOperator":`)
-		b = jsonString(b, string(v.ConditionalOperator))
-	}
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
+	b = jsonOptEnum(b, `"ConditionalOperator":`, v.ConditionalOperator)
 	if v.Expected != nil {
 		b = jsonKeyLit(b, `"Expected":`)
 		if b, err = serializeExpectedAttributeMap(b, v.Expected); err != nil {
@@ -1671,26 +1239,11 @@ func serializeUpdateItemInput(b []byte, v *UpdateItemInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnConsumedCapacity != "" {
-		b = jsonKeyLit(b, `"ReturnConsumedCapacity":`)
-		b = jsonString(b, string(v.ReturnConsumedCapacity))
-	}
-	if v.ReturnItemCollectionMetrics != "" {
-		b = jsonKeyLit(b, `"ReturnItemCollectionMetrics":`)
-		b = jsonString(b, string(v.ReturnItemCollectionMetrics))
-	}
-	if v.ReturnValues != "" {
-		b = jsonKeyLit(b, `"ReturnValues":`)
-		b = jsonString(b, string(v.ReturnValues))
-	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
-	if v.UpdateExpression != nil {
-		b = jsonKeyLit(b, `"UpdateExpression":`)
-		b = jsonString(b, *v.UpdateExpression)
-	}
+	b = jsonOptEnum(b, `"ReturnConsumedCapacity":`, v.ReturnConsumedCapacity)
+	b = jsonOptEnum(b, `"ReturnItemCollectionMetrics":`, v.ReturnItemCollectionMetrics)
+	b = jsonOptEnum(b, `"ReturnValues":`, v.ReturnValues)
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
+	b = jsonOptString(b, `"UpdateExpression":`, v.UpdateExpression)
 	return append(b, '}'), nil
 }
 
@@ -1698,14 +1251,8 @@ func serializeUpdateItemInput(b []byte, v *UpdateItemInput) ([]byte, error) {
 // UpdateKinesisStreamingDestinationInput; unset members are left out.
 func serializeUpdateKinesisStreamingDestinationInput(b []byte, v *UpdateKinesisStreamingDestinationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.StreamArn != nil {
-		b = jsonKeyLit(b, `"StreamArn":`)
-		b = jsonString(b, *v.StreamArn)
-	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"StreamArn":`, v.StreamArn)
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.UpdateKinesisStreamingConfiguration != nil {
 		b = jsonKeyLit(b, `"UpdateKinesisStreamingConfiguration":`)
 		b = serializeUpdateKinesisStreamingConfiguration(b, v.UpdateKinesisStreamingConfiguration)
@@ -1717,30 +1264,18 @@ func serializeUpdateKinesisStreamingDestinationInput(b []byte, v *UpdateKinesisS
 // members are left out.
 func serializeUpdateTableInput(b []byte, v *UpdateTableInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.AttributeDefinitions != nil {
 		b = jsonKeyLit(b, `"AttributeDefinitions":`)
 		b = serializeAttributeDefinitions(b, v.AttributeDefinitions)
 	}
-	if v.BillingMode != "" {
-		b = jsonKeyLit(b, `"BillingMode":`)
-		b = jsonString(b, string(v.BillingMode))
-	}
-	if v.DeletionProtectionEnabled != nil {
-		b = jsonKeyLit(b, `"DeletionProtectionEnabled":`)
-		b = jsonBool(b, *v.DeletionProtectionEnabled)
-	}
+	b = jsonOptEnum(b, `"BillingMode":`, v.BillingMode)
+	b = jsonOptBool(b, `"DeletionProtectionEnabled":`, v.DeletionProtectionEnabled)
 	if v.GlobalSecondaryIndexUpdates != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexUpdates":`)
 		b = serializeGlobalSecondaryIndexUpdateList(b, v.GlobalSecondaryIndexUpdates)
 	}
-	if v.MultiRegionConsistency != "" {
-		b = jsonKeyLit(b, `"MultiRegionConsistency":`)
-		b = jsonString(b, string(v.MultiRegionConsistency))
-	}
+	b = jsonOptEnum(b, `"MultiRegionConsistency":`, v.MultiRegionConsistency)
 	if v.OnDemandThroughput != nil {
 		b = jsonKeyLit(b, `"OnDemandThroughput":`)
 		b = serializeOnDemandThroughput(b, v.OnDemandThroughput)
@@ -1761,10 +1296,7 @@ func serializeUpdateTableInput(b []byte, v *UpdateTableInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"StreamSpecification":`)
 		b = serializeStreamSpecification(b, v.StreamSpecification)
 	}
-	if v.TableClass != "" {
-		b = jsonKeyLit(b, `"TableClass":`)
-		b = jsonString(b, string(v.TableClass))
-	}
+	b = jsonOptEnum(b, `"TableClass":`, v.TableClass)
 	if v.WarmThroughput != nil {
 		b = jsonKeyLit(b, `"WarmThroughput":`)
 		b = serializeWarmThroughput(b, v.WarmThroughput)
@@ -1776,10 +1308,7 @@ func serializeUpdateTableInput(b []byte, v *UpdateTableInput) ([]byte, error) {
 // UpdateTableReplicaAutoScalingInput; unset members are left out.
 func serializeUpdateTableReplicaAutoScalingInput(b []byte, v *UpdateTableReplicaAutoScalingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.GlobalSecondaryIndexUpdates != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexUpdates":`)
 		b = serializeGlobalSecondaryIndexAutoScalingUpdateList(b, v.GlobalSecondaryIndexUpdates)
@@ -1799,10 +1328,7 @@ func serializeUpdateTableReplicaAutoScalingInput(b []byte, v *UpdateTableReplica
 // UpdateTimeToLiveInput; unset members are left out.
 func serializeUpdateTimeToLiveInput(b []byte, v *UpdateTimeToLiveInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.TimeToLiveSpecification != nil {
 		b = jsonKeyLit(b, `"TimeToLiveSpecification":`)
 		b = serializeTimeToLiveSpecification(b, v.TimeToLiveSpecification)
@@ -1896,57 +1422,30 @@ func serializeLocalSecondaryIndexList(b []byte, v []LocalSecondaryIndex) []byte 
 
 func serializeOnDemandThroughput(b []byte, v *OnDemandThroughput) []byte {
 	b = append(b, '{')
-	if v.MaxReadRequestUnits != nil {
-		b = jsonKeyLit(b, `"MaxReadRequestUnits":`)
-		b = jsonInt(b, *v.MaxReadRequestUnits)
-	}
-	if v.MaxWriteRequestUnits != nil {
-		b = jsonKeyLit(b, `"MaxWriteRequestUnits":`)
-		b = jsonInt(b, *v.MaxWriteRequestUnits)
-	}
+	b = jsonOptInt(b, `"MaxReadRequestUnits":`, v.MaxReadRequestUnits)
+	b = jsonOptInt(b, `"MaxWriteRequestUnits":`, v.MaxWriteRequestUnits)
 	return append(b, '}')
 }
 
 func serializeProvisionedThroughput(b []byte, v *ProvisionedThroughput) []byte {
 	b = append(b, '{')
-	if v.ReadCapacityUnits != nil {
-		b = jsonKeyLit(b, `"ReadCapacityUnits":`)
-		b = jsonInt(b, *v.ReadCapacityUnits)
-	}
-	if v.WriteCapacityUnits != nil {
-		b = jsonKeyLit(b, `"WriteCapacityUnits":`)
-		b = jsonInt(b, *v.WriteCapacityUnits)
-	}
+	b = jsonOptInt(b, `"ReadCapacityUnits":`, v.ReadCapacityUnits)
+	b = jsonOptInt(b, `"WriteCapacityUnits":`, v.WriteCapacityUnits)
 	return append(b, '}')
 }
 
 func serializeSSESpecification(b []byte, v *SSESpecification) []byte {
 	b = append(b, '{')
-	if v.Enabled != nil {
-		b = jsonKeyLit(b, `"Enabled":`)
-		b = jsonBool(b, *v.Enabled)
-	}
-	if v.KMSMasterKeyId != nil {
-		b = jsonKeyLit(b, `"KMSMasterKeyId":`)
-		b = jsonString(b, *v.KMSMasterKeyId)
-	}
-	if v.SSEType != "" {
-		b = jsonKeyLit(b, `"SSEType":`)
-		b = jsonString(b, string(v.SSEType))
-	}
+	b = jsonOptBool(b, `"Enabled":`, v.Enabled)
+	b = jsonOptString(b, `"KMSMasterKeyId":`, v.KMSMasterKeyId)
+	b = jsonOptEnum(b, `"SSEType":`, v.SSEType)
 	return append(b, '}')
 }
 
 func serializeStreamSpecification(b []byte, v *StreamSpecification) []byte {
 	b = append(b, '{')
-	if v.StreamEnabled != nil {
-		b = jsonKeyLit(b, `"StreamEnabled":`)
-		b = jsonBool(b, *v.StreamEnabled)
-	}
-	if v.StreamViewType != "" {
-		b = jsonKeyLit(b, `"StreamViewType":`)
-		b = jsonString(b, string(v.StreamViewType))
-	}
+	b = jsonOptBool(b, `"StreamEnabled":`, v.StreamEnabled)
+	b = jsonOptEnum(b, `"StreamViewType":`, v.StreamViewType)
 	return append(b, '}')
 }
 
@@ -1961,14 +1460,8 @@ func serializeTagList(b []byte, v []Tag) []byte {
 
 func serializeWarmThroughput(b []byte, v *WarmThroughput) []byte {
 	b = append(b, '{')
-	if v.ReadUnitsPerSecond != nil {
-		b = jsonKeyLit(b, `"ReadUnitsPerSecond":`)
-		b = jsonInt(b, *v.ReadUnitsPerSecond)
-	}
-	if v.WriteUnitsPerSecond != nil {
-		b = jsonKeyLit(b, `"WriteUnitsPerSecond":`)
-		b = jsonInt(b, *v.WriteUnitsPerSecond)
-	}
+	b = jsonOptInt(b, `"ReadUnitsPerSecond":`, v.ReadUnitsPerSecond)
+	b = jsonOptInt(b, `"WriteUnitsPerSecond":`, v.WriteUnitsPerSecond)
 	return append(b, '}')
 }
 
@@ -2025,10 +1518,7 @@ func serializeExpressionAttributeValueMap(b []byte, v map[string]AttributeValue)
 
 func serializeEnableKinesisStreamingConfiguration(b []byte, v *EnableKinesisStreamingConfiguration) []byte {
 	b = append(b, '{')
-	if v.ApproximateCreationDateTimePrecision != "" {
-		b = jsonKeyLit(b, `"ApproximateCreationDateTimePrecision":`)
-		b = jsonString(b, string(v.ApproximateCreationDateTimePrecision))
-	}
+	b = jsonOptEnum(b, `"ApproximateCreationDateTimePrecision":`, v.ApproximateCreationDateTimePrecision)
 	return append(b, '}')
 }
 
@@ -2061,18 +1551,9 @@ func serializeParameterizedStatements(b []byte, v []ParameterizedStatement) ([]b
 
 func serializeIncrementalExportSpecification(b []byte, v *IncrementalExportSpecification) []byte {
 	b = append(b, '{')
-	if v.ExportFromTime != nil {
-		b = jsonKeyLit(b, `"ExportFromTime":`)
-		b = jsonTime(b, *v.ExportFromTime, timeEpochSeconds)
-	}
-	if v.ExportToTime != nil {
-		b = jsonKeyLit(b, `"ExportToTime":`)
-		b = jsonTime(b, *v.ExportToTime, timeEpochSeconds)
-	}
-	if v.ExportViewType != "" {
-		b = jsonKeyLit(b, `"ExportViewType":`)
-		b = jsonString(b, string(v.ExportViewType))
-	}
+	b = jsonOptTime(b, `"ExportFromTime":`, v.ExportFromTime, timeEpochSeconds)
+	b = jsonOptTime(b, `"ExportToTime":`, v.ExportToTime, timeEpochSeconds)
+	b = jsonOptEnum(b, `"ExportViewType":`, v.ExportViewType)
 	return append(b, '}')
 }
 
@@ -2087,18 +1568,9 @@ func serializeAttributeNameList(b []byte, v []string) []byte {
 
 func serializeS3BucketSource(b []byte, v *S3BucketSource) []byte {
 	b = append(b, '{')
-	if v.S3Bucket != nil {
-		b = jsonKeyLit(b, `"S3Bucket":`)
-		b = jsonString(b, *v.S3Bucket)
-	}
-	if v.S3BucketOwner != nil {
-		b = jsonKeyLit(b, `"S3BucketOwner":`)
-		b = jsonString(b, *v.S3BucketOwner)
-	}
-	if v.S3KeyPrefix != nil {
-		b = jsonKeyLit(b, `"S3KeyPrefix":`)
-		b = jsonString(b, *v.S3KeyPrefix)
-	}
+	b = jsonOptString(b, `"S3Bucket":`, v.S3Bucket)
+	b = jsonOptString(b, `"S3BucketOwner":`, v.S3BucketOwner)
+	b = jsonOptString(b, `"S3KeyPrefix":`, v.S3KeyPrefix)
 	return append(b, '}')
 }
 
@@ -2112,14 +1584,8 @@ func serializeTableCreationParameters(b []byte, v *TableCreationParameters) []by
 		b = jsonKeyLit(b, `"KeySchema":`)
 		b = serializeKeySchema(b, v.KeySchema)
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.BillingMode != "" {
-		b = jsonKeyLit(b, `"BillingMode":`)
-		b = jsonString(b, string(v.BillingMode))
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptEnum(b, `"BillingMode":`, v.BillingMode)
 	if v.GlobalSecondaryIndexes != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexes":`)
 		b = serializeGlobalSecondaryIndexList(b, v.GlobalSecondaryIndexes)
@@ -2222,14 +1688,8 @@ func serializeTagKeyList(b []byte, v []string) []byte {
 
 func serializePointInTimeRecoverySpecification(b []byte, v *PointInTimeRecoverySpecification) []byte {
 	b = append(b, '{')
-	if v.PointInTimeRecoveryEnabled != nil {
-		b = jsonKeyLit(b, `"PointInTimeRecoveryEnabled":`)
-		b = jsonBool(b, *v.PointInTimeRecoveryEnabled)
-	}
-	if v.RecoveryPeriodInDays != nil {
-		b = jsonKeyLit(b, `"RecoveryPeriodInDays":`)
-		b = jsonInt(b, *v.RecoveryPeriodInDays)
-	}
+	b = jsonOptBool(b, `"PointInTimeRecoveryEnabled":`, v.PointInTimeRecoveryEnabled)
+	b = jsonOptInt(b, `"RecoveryPeriodInDays":`, v.RecoveryPeriodInDays)
 	return append(b, '}')
 }
 
@@ -2253,22 +1713,10 @@ func serializeGlobalTableGlobalSecondaryIndexSettingsUpdateList(b []byte, v []Gl
 
 func serializeAutoScalingSettingsUpdate(b []byte, v *AutoScalingSettingsUpdate) []byte {
 	b = append(b, '{')
-	if v.AutoScalingDisabled != nil {
-		b = jsonKeyLit(b, `"AutoScalingDisabled":`)
-		b = jsonBool(b, *v.AutoScalingDisabled)
-	}
-	if v.AutoScalingRoleArn != nil {
-		b = jsonKeyLit(b, `"AutoScalingRoleArn":`)
-		b = jsonString(b, *v.AutoScalingRoleArn)
-	}
-	if v.MaximumUnits != nil {
-		b = jsonKeyLit(b, `"MaximumUnits":`)
-		b = jsonInt(b, *v.MaximumUnits)
-	}
-	if v.MinimumUnits != nil {
-		b = jsonKeyLit(b, `"MinimumUnits":`)
-		b = jsonInt(b, *v.MinimumUnits)
-	}
+	b = jsonOptBool(b, `"AutoScalingDisabled":`, v.AutoScalingDisabled)
+	b = jsonOptString(b, `"AutoScalingRoleArn":`, v.AutoScalingRoleArn)
+	b = jsonOptInt(b, `"MaximumUnits":`, v.MaximumUnits)
+	b = jsonOptInt(b, `"MinimumUnits":`, v.MinimumUnits)
 	if v.ScalingPolicyUpdate != nil {
 		b = jsonKeyLit(b, `"ScalingPolicyUpdate":`)
 		b = serializeAutoScalingPolicyUpdate(b, v.ScalingPolicyUpdate)
@@ -2299,10 +1747,7 @@ func serializeAttributeUpdates(b []byte, v map[string]AttributeValueUpdate) ([]b
 
 func serializeUpdateKinesisStreamingConfiguration(b []byte, v *UpdateKinesisStreamingConfiguration) []byte {
 	b = append(b, '{')
-	if v.ApproximateCreationDateTimePrecision != "" {
-		b = jsonKeyLit(b, `"ApproximateCreationDateTimePrecision":`)
-		b = jsonString(b, string(v.ApproximateCreationDateTimePrecision))
-	}
+	b = jsonOptEnum(b, `"ApproximateCreationDateTimePrecision":`, v.ApproximateCreationDateTimePrecision)
 	return append(b, '}')
 }
 
@@ -2344,38 +1789,23 @@ func serializeReplicaAutoScalingUpdateList(b []byte, v []ReplicaAutoScalingUpdat
 
 func serializeTimeToLiveSpecification(b []byte, v *TimeToLiveSpecification) []byte {
 	b = append(b, '{')
-	if v.AttributeName != nil {
-		b = jsonKeyLit(b, `"AttributeName":`)
-		b = jsonString(b, *v.AttributeName)
-	}
-	if v.Enabled != nil {
-		b = jsonKeyLit(b, `"Enabled":`)
-		b = jsonBool(b, *v.Enabled)
-	}
+	b = jsonOptString(b, `"AttributeName":`, v.AttributeName)
+	b = jsonOptBool(b, `"Enabled":`, v.Enabled)
 	return append(b, '}')
 }
 
 func serializeBatchStatementRequest(b []byte, v *BatchStatementRequest) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.Statement != nil {
-		b = jsonKeyLit(b, `"Statement":`)
-		b = jsonString(b, *v.Statement)
-	}
-	if v.ConsistentRead != nil {
-		b = jsonKeyLit(b, `"ConsistentRead":`)
-		b = jsonBool(b, *v.ConsistentRead)
-	}
+	b = jsonOptString(b, `"Statement":`, v.Statement)
+	b = jsonOptBool(b, `"ConsistentRead":`, v.ConsistentRead)
 	if v.Parameters != nil {
 		b = jsonKeyLit(b, `"Parameters":`)
 		if b, err = serializePreparedStatementParameters(b, v.Parameters); err != nil {
 			return b, err
 		}
 	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -2392,18 +1822,12 @@ func serializeKeysAndAttributes(b []byte, v *KeysAndAttributes) ([]byte, error) 
 		b = jsonKeyLit(b, `"AttributesToGet":`)
 		b = serializeAttributeNameList(b, v.AttributesToGet)
 	}
-	if v.ConsistentRead != nil {
-		b = jsonKeyLit(b, `"ConsistentRead":`)
-		b = jsonBool(b, *v.ConsistentRead)
-	}
+	b = jsonOptBool(b, `"ConsistentRead":`, v.ConsistentRead)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
 	}
-	if v.ProjectionExpression != nil {
-		b = jsonKeyLit(b, `"ProjectionExpression":`)
-		b = jsonString(b, *v.ProjectionExpression)
-	}
+	b = jsonOptString(b, `"ProjectionExpression":`, v.ProjectionExpression)
 	return append(b, '}'), nil
 }
 
@@ -2421,45 +1845,27 @@ func serializeWriteRequests(b []byte, v []WriteRequest) ([]byte, error) {
 
 func serializeReplica(b []byte, v *Replica) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	return append(b, '}')
 }
 
 func serializeAttributeDefinition(b []byte, v *AttributeDefinition) []byte {
 	b = append(b, '{')
-	if v.AttributeName != nil {
-		b = jsonKeyLit(b, `"AttributeName":`)
-		b = jsonString(b, *v.AttributeName)
-	}
-	if v.AttributeType != "" {
-		b = jsonKeyLit(b, `"AttributeType":`)
-		b = jsonString(b, string(v.AttributeType))
-	}
+	b = jsonOptString(b, `"AttributeName":`, v.AttributeName)
+	b = jsonOptEnum(b, `"AttributeType":`, v.AttributeType)
 	return append(b, '}')
 }
 
 func serializeKeySchemaElement(b []byte, v *KeySchemaElement) []byte {
 	b = append(b, '{')
-	if v.AttributeName != nil {
-		b = jsonKeyLit(b, `"AttributeName":`)
-		b = jsonString(b, *v.AttributeName)
-	}
-	if v.KeyType != "" {
-		b = jsonKeyLit(b, `"KeyType":`)
-		b = jsonString(b, string(v.KeyType))
-	}
+	b = jsonOptString(b, `"AttributeName":`, v.AttributeName)
+	b = jsonOptEnum(b, `"KeyType":`, v.KeyType)
 	return append(b, '}')
 }
 
 func serializeGlobalSecondaryIndex(b []byte, v *GlobalSecondaryIndex) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.KeySchema != nil {
 		b = jsonKeyLit(b, `"KeySchema":`)
 		b = serializeKeySchema(b, v.KeySchema)
@@ -2485,10 +1891,7 @@ func serializeGlobalSecondaryIndex(b []byte, v *GlobalSecondaryIndex) []byte {
 
 func serializeLocalSecondaryIndex(b []byte, v *LocalSecondaryIndex) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.KeySchema != nil {
 		b = jsonKeyLit(b, `"KeySchema":`)
 		b = serializeKeySchema(b, v.KeySchema)
@@ -2502,14 +1905,8 @@ func serializeLocalSecondaryIndex(b []byte, v *LocalSecondaryIndex) []byte {
 
 func serializeTag(b []byte, v *Tag) []byte {
 	b = append(b, '{')
-	if v.Key != nil {
-		b = jsonKeyLit(b, `"Key":`)
-		b = jsonString(b, *v.Key)
-	}
-	if v.Value != nil {
-		b = jsonKeyLit(b, `"Value":`)
-		b = jsonString(b, *v.Value)
-	}
+	b = jsonOptString(b, `"Key":`, v.Key)
+	b = jsonOptString(b, `"Value":`, v.Value)
 	return append(b, '}')
 }
 
@@ -2573,14 +1970,8 @@ func serializeExpectedAttributeValue(b []byte, v *ExpectedAttributeValue) ([]byt
 			return b, err
 		}
 	}
-	if v.ComparisonOperator != "" {
-		b = jsonKeyLit(b, `"ComparisonOperator":`)
-		b = jsonString(b, string(v.ComparisonOperator))
-	}
-	if v.Exists != nil {
-		b = jsonKeyLit(b, `"Exists":`)
-		b = jsonBool(b, *v.Exists)
-	}
+	b = jsonOptEnum(b, `"ComparisonOperator":`, v.ComparisonOperator)
+	b = jsonOptBool(b, `"Exists":`, v.Exists)
 	if v.Value != nil {
 		b = jsonKeyLit(b, `"Value":`)
 		if b, err = serializeAttributeValue(b, v.Value); err != nil {
@@ -2593,29 +1984,20 @@ func serializeExpectedAttributeValue(b []byte, v *ExpectedAttributeValue) ([]byt
 func serializeParameterizedStatement(b []byte, v *ParameterizedStatement) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.Statement != nil {
-		b = jsonKeyLit(b, `"Statement":`)
-		b = jsonString(b, *v.Statement)
-	}
+	b = jsonOptString(b, `"Statement":`, v.Statement)
 	if v.Parameters != nil {
 		b = jsonKeyLit(b, `"Parameters":`)
 		if b, err = serializePreparedStatementParameters(b, v.Parameters); err != nil {
 			return b, err
 		}
 	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
 func serializeCsvOptions(b []byte, v *CsvOptions) []byte {
 	b = append(b, '{')
-	if v.Delimiter != nil {
-		b = jsonKeyLit(b, `"Delimiter":`)
-		b = jsonString(b, *v.Delimiter)
-	}
+	b = jsonOptString(b, `"Delimiter":`, v.Delimiter)
 	if v.HeaderList != nil {
 		b = jsonKeyLit(b, `"HeaderList":`)
 		b = serializeCsvHeaderList(b, v.HeaderList)
@@ -2626,10 +2008,7 @@ func serializeCsvOptions(b []byte, v *CsvOptions) []byte {
 func serializeCondition(b []byte, v *Condition) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.ComparisonOperator != "" {
-		b = jsonKeyLit(b, `"ComparisonOperator":`)
-		b = jsonString(b, string(v.ComparisonOperator))
-	}
+	b = jsonOptEnum(b, `"ComparisonOperator":`, v.ComparisonOperator)
 	if v.AttributeValueList != nil {
 		b = jsonKeyLit(b, `"AttributeValueList":`)
 		if b, err = serializeAttributeValueList(b, v.AttributeValueList); err != nil {
@@ -2696,18 +2075,12 @@ func serializeReplicaUpdate(b []byte, v *ReplicaUpdate) []byte {
 
 func serializeGlobalTableGlobalSecondaryIndexSettingsUpdate(b []byte, v *GlobalTableGlobalSecondaryIndexSettingsUpdate) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.ProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
 		b = jsonKeyLit(b, `"ProvisionedWriteCapacityAutoScalingSettingsUpdate":`)
 		b = serializeAutoScalingSettingsUpdate(b, v.ProvisionedWriteCapacityAutoScalingSettingsUpdate)
 	}
-	if v.ProvisionedWriteCapacityUnits != nil {
-		b = jsonKeyLit(b, `"ProvisionedWriteCapacityUnits":`)
-		b = jsonInt(b, *v.ProvisionedWriteCapacityUnits)
-	}
+	b = jsonOptInt(b, `"ProvisionedWriteCapacityUnits":`, v.ProvisionedWriteCapacityUnits)
 	return append(b, '}')
 }
 
@@ -2717,19 +2090,13 @@ func serializeAutoScalingPolicyUpdate(b []byte, v *AutoScalingPolicyUpdate) []by
 		b = jsonKeyLit(b, `"TargetTrackingScalingPolicyConfiguration":`)
 		b = serializeAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(b, v.TargetTrackingScalingPolicyConfiguration)
 	}
-	if v.PolicyName != nil {
-		b = jsonKeyLit(b, `"PolicyName":`)
-		b = jsonString(b, *v.PolicyName)
-	}
+	b = jsonOptString(b, `"PolicyName":`, v.PolicyName)
 	return append(b, '}')
 }
 
 func serializeReplicaSettingsUpdate(b []byte, v *ReplicaSettingsUpdate) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	if v.ReplicaGlobalSecondaryIndexSettingsUpdate != nil {
 		b = jsonKeyLit(b, `"ReplicaGlobalSecondaryIndexSettingsUpdate":`)
 		b = serializeReplicaGlobalSecondaryIndexSettingsUpdateList(b, v.ReplicaGlobalSecondaryIndexSettingsUpdate)
@@ -2738,24 +2105,15 @@ func serializeReplicaSettingsUpdate(b []byte, v *ReplicaSettingsUpdate) []byte {
 		b = jsonKeyLit(b, `"ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate":`)
 		b = serializeAutoScalingSettingsUpdate(b, v.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate)
 	}
-	if v.ReplicaProvisionedReadCapacityUnits != nil {
-		b = jsonKeyLit(b, `"ReplicaProvisionedReadCapacityUnits":`)
-		b = jsonInt(b, *v.ReplicaProvisionedReadCapacityUnits)
-	}
-	if v.ReplicaTableClass != "" {
-		b = jsonKeyLit(b, `"ReplicaTableClass":`)
-		b = jsonString(b, string(v.ReplicaTableClass))
-	}
+	b = jsonOptInt(b, `"ReplicaProvisionedReadCapacityUnits":`, v.ReplicaProvisionedReadCapacityUnits)
+	b = jsonOptEnum(b, `"ReplicaTableClass":`, v.ReplicaTableClass)
 	return append(b, '}')
 }
 
 func serializeAttributeValueUpdate(b []byte, v *AttributeValueUpdate) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.Action != "" {
-		b = jsonKeyLit(b, `"Action":`)
-		b = jsonString(b, string(v.Action))
-	}
+	b = jsonOptEnum(b, `"Action":`, v.Action)
 	if v.Value != nil {
 		b = jsonKeyLit(b, `"Value":`)
 		if b, err = serializeAttributeValue(b, v.Value); err != nil {
@@ -2801,10 +2159,7 @@ func serializeReplicationGroupUpdate(b []byte, v *ReplicationGroupUpdate) []byte
 
 func serializeGlobalSecondaryIndexAutoScalingUpdate(b []byte, v *GlobalSecondaryIndexAutoScalingUpdate) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.ProvisionedWriteCapacityAutoScalingUpdate != nil {
 		b = jsonKeyLit(b, `"ProvisionedWriteCapacityAutoScalingUpdate":`)
 		b = serializeAutoScalingSettingsUpdate(b, v.ProvisionedWriteCapacityAutoScalingUpdate)
@@ -2814,10 +2169,7 @@ func serializeGlobalSecondaryIndexAutoScalingUpdate(b []byte, v *GlobalSecondary
 
 func serializeReplicaAutoScalingUpdate(b []byte, v *ReplicaAutoScalingUpdate) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	if v.ReplicaGlobalSecondaryIndexUpdates != nil {
 		b = jsonKeyLit(b, `"ReplicaGlobalSecondaryIndexUpdates":`)
 		b = serializeReplicaGlobalSecondaryIndexAutoScalingUpdateList(b, v.ReplicaGlobalSecondaryIndexUpdates)
@@ -2868,10 +2220,7 @@ func serializeProjection(b []byte, v *Projection) []byte {
 		b = jsonKeyLit(b, `"NonKeyAttributes":`)
 		b = serializeNonKeyAttributeNameList(b, v.NonKeyAttributes)
 	}
-	if v.ProjectionType != "" {
-		b = jsonKeyLit(b, `"ProjectionType":`)
-		b = jsonString(b, string(v.ProjectionType))
-	}
+	b = jsonOptEnum(b, `"ProjectionType":`, v.ProjectionType)
 	return append(b, '}')
 }
 
@@ -2968,38 +2317,26 @@ func serializeGet(b []byte, v *Get) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
 	}
-	if v.ProjectionExpression != nil {
-		b = jsonKeyLit(b, `"ProjectionExpression":`)
-		b = jsonString(b, *v.ProjectionExpression)
-	}
+	b = jsonOptString(b, `"ProjectionExpression":`, v.ProjectionExpression)
 	return append(b, '}'), nil
 }
 
 func serializeConditionCheck(b []byte, v *ConditionCheck) ([]byte, error) {
 	var err error
 	b = append(b, '{')
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
 	if v.Key != nil {
 		b = jsonKeyLit(b, `"Key":`)
 		if b, err = serializeKey(b, v.Key); err != nil {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
@@ -3010,10 +2347,7 @@ func serializeConditionCheck(b []byte, v *ConditionCheck) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -3026,14 +2360,8 @@ func serializeDelete(b []byte, v *Delete) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
@@ -3044,10 +2372,7 @@ func serializeDelete(b []byte, v *Delete) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -3060,14 +2385,8 @@ func serializePut(b []byte, v *Put) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
@@ -3078,10 +2397,7 @@ func serializePut(b []byte, v *Put) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
@@ -3094,18 +2410,9 @@ func serializeUpdate(b []byte, v *Update) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.TableName != nil {
-		b = jsonKeyLit(b, `"TableName":`)
-		b = jsonString(b, *v.TableName)
-	}
-	if v.UpdateExpression != nil {
-		b = jsonKeyLit(b, `"UpdateExpression":`)
-		b = jsonString(b, *v.UpdateExpression)
-	}
-	if v.ConditionExpression != nil {
-		b = jsonKeyLit(b, `"ConditionExpression":`)
-		b = jsonString(b, *v.ConditionExpression)
-	}
+	b = jsonOptString(b, `"TableName":`, v.TableName)
+	b = jsonOptString(b, `"UpdateExpression":`, v.UpdateExpression)
+	b = jsonOptString(b, `"ConditionExpression":`, v.ConditionExpression)
 	if v.ExpressionAttributeNames != nil {
 		b = jsonKeyLit(b, `"ExpressionAttributeNames":`)
 		b = serializeExpressionAttributeNameMap(b, v.ExpressionAttributeNames)
@@ -3116,49 +2423,28 @@ func serializeUpdate(b []byte, v *Update) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.ReturnValuesOnConditionCheckFailure != "" {
-		b = jsonKeyLit(b, `"ReturnValuesOnConditionCheckFailure":`)
-		b = jsonString(b, string(v.ReturnValuesOnConditionCheckFailure))
-	}
+	b = jsonOptEnum(b, `"ReturnValuesOnConditionCheckFailure":`, v.ReturnValuesOnConditionCheckFailure)
 	return append(b, '}'), nil
 }
 
 func serializeCreateReplicaAction(b []byte, v *CreateReplicaAction) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	return append(b, '}')
 }
 
 func serializeDeleteReplicaAction(b []byte, v *DeleteReplicaAction) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	return append(b, '}')
 }
 
 func serializeAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(b []byte, v *AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) []byte {
 	b = append(b, '{')
-	if v.TargetValue != nil {
-		b = jsonKeyLit(b, `"TargetValue":`)
-		b = jsonFloat(b, *v.TargetValue)
-	}
-	if v.DisableScaleIn != nil {
-		b = jsonKeyLit(b, `"DisableScaleIn":`)
-		b = jsonBool(b, *v.DisableScaleIn)
-	}
-	if v.ScaleInCooldown != nil {
-		b = jsonKeyLit(b, `"ScaleInCooldown":`)
-		b = jsonInt(b, *v.ScaleInCooldown)
-	}
-	if v.ScaleOutCooldown != nil {
-		b = jsonKeyLit(b, `"ScaleOutCooldown":`)
-		b = jsonInt(b, *v.ScaleOutCooldown)
-	}
+	b = jsonOptFloat(b, `"TargetValue":`, v.TargetValue)
+	b = jsonOptBool(b, `"DisableScaleIn":`, v.DisableScaleIn)
+	b = jsonOptInt(b, `"ScaleInCooldown":`, v.ScaleInCooldown)
+	b = jsonOptInt(b, `"ScaleOutCooldown":`, v.ScaleOutCooldown)
 	return append(b, '}')
 }
 
@@ -3173,10 +2459,7 @@ func serializeReplicaGlobalSecondaryIndexSettingsUpdateList(b []byte, v []Replic
 
 func serializeCreateGlobalSecondaryIndexAction(b []byte, v *CreateGlobalSecondaryIndexAction) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.KeySchema != nil {
 		b = jsonKeyLit(b, `"KeySchema":`)
 		b = serializeKeySchema(b, v.KeySchema)
@@ -3202,19 +2485,13 @@ func serializeCreateGlobalSecondaryIndexAction(b []byte, v *CreateGlobalSecondar
 
 func serializeDeleteGlobalSecondaryIndexAction(b []byte, v *DeleteGlobalSecondaryIndexAction) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	return append(b, '}')
 }
 
 func serializeUpdateGlobalSecondaryIndexAction(b []byte, v *UpdateGlobalSecondaryIndexAction) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.OnDemandThroughput != nil {
 		b = jsonKeyLit(b, `"OnDemandThroughput":`)
 		b = serializeOnDemandThroughput(b, v.OnDemandThroughput)
@@ -3232,18 +2509,12 @@ func serializeUpdateGlobalSecondaryIndexAction(b []byte, v *UpdateGlobalSecondar
 
 func serializeCreateReplicationGroupMemberAction(b []byte, v *CreateReplicationGroupMemberAction) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	if v.GlobalSecondaryIndexes != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexes":`)
 		b = serializeReplicaGlobalSecondaryIndexList(b, v.GlobalSecondaryIndexes)
 	}
-	if v.KMSMasterKeyId != nil {
-		b = jsonKeyLit(b, `"KMSMasterKeyId":`)
-		b = jsonString(b, *v.KMSMasterKeyId)
-	}
+	b = jsonOptString(b, `"KMSMasterKeyId":`, v.KMSMasterKeyId)
 	if v.OnDemandThroughputOverride != nil {
 		b = jsonKeyLit(b, `"OnDemandThroughputOverride":`)
 		b = serializeOnDemandThroughputOverride(b, v.OnDemandThroughputOverride)
@@ -3252,36 +2523,24 @@ func serializeCreateReplicationGroupMemberAction(b []byte, v *CreateReplicationG
 		b = jsonKeyLit(b, `"ProvisionedThroughputOverride":`)
 		b = serializeProvisionedThroughputOverride(b, v.ProvisionedThroughputOverride)
 	}
-	if v.TableClassOverride != "" {
-		b = jsonKeyLit(b, `"TableClassOverride":`)
-		b = jsonString(b, string(v.TableClassOverride))
-	}
+	b = jsonOptEnum(b, `"TableClassOverride":`, v.TableClassOverride)
 	return append(b, '}')
 }
 
 func serializeDeleteReplicationGroupMemberAction(b []byte, v *DeleteReplicationGroupMemberAction) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	return append(b, '}')
 }
 
 func serializeUpdateReplicationGroupMemberAction(b []byte, v *UpdateReplicationGroupMemberAction) []byte {
 	b = append(b, '{')
-	if v.RegionName != nil {
-		b = jsonKeyLit(b, `"RegionName":`)
-		b = jsonString(b, *v.RegionName)
-	}
+	b = jsonOptString(b, `"RegionName":`, v.RegionName)
 	if v.GlobalSecondaryIndexes != nil {
 		b = jsonKeyLit(b, `"GlobalSecondaryIndexes":`)
 		b = serializeReplicaGlobalSecondaryIndexList(b, v.GlobalSecondaryIndexes)
 	}
-	if v.KMSMasterKeyId != nil {
-		b = jsonKeyLit(b, `"KMSMasterKeyId":`)
-		b = jsonString(b, *v.KMSMasterKeyId)
-	}
+	b = jsonOptString(b, `"KMSMasterKeyId":`, v.KMSMasterKeyId)
 	if v.OnDemandThroughputOverride != nil {
 		b = jsonKeyLit(b, `"OnDemandThroughputOverride":`)
 		b = serializeOnDemandThroughputOverride(b, v.OnDemandThroughputOverride)
@@ -3290,10 +2549,7 @@ func serializeUpdateReplicationGroupMemberAction(b []byte, v *UpdateReplicationG
 		b = jsonKeyLit(b, `"ProvisionedThroughputOverride":`)
 		b = serializeProvisionedThroughputOverride(b, v.ProvisionedThroughputOverride)
 	}
-	if v.TableClassOverride != "" {
-		b = jsonKeyLit(b, `"TableClassOverride":`)
-		b = jsonString(b, string(v.TableClassOverride))
-	}
+	b = jsonOptEnum(b, `"TableClassOverride":`, v.TableClassOverride)
 	return append(b, '}')
 }
 
@@ -3341,18 +2597,12 @@ func serializeNonKeyAttributeNameList(b []byte, v []string) []byte {
 
 func serializeReplicaGlobalSecondaryIndexSettingsUpdate(b []byte, v *ReplicaGlobalSecondaryIndexSettingsUpdate) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.ProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
 		b = jsonKeyLit(b, `"ProvisionedReadCapacityAutoScalingSettingsUpdate":`)
 		b = serializeAutoScalingSettingsUpdate(b, v.ProvisionedReadCapacityAutoScalingSettingsUpdate)
 	}
-	if v.ProvisionedReadCapacityUnits != nil {
-		b = jsonKeyLit(b, `"ProvisionedReadCapacityUnits":`)
-		b = jsonInt(b, *v.ProvisionedReadCapacityUnits)
-	}
+	b = jsonOptInt(b, `"ProvisionedReadCapacityUnits":`, v.ProvisionedReadCapacityUnits)
 	return append(b, '}')
 }
 
@@ -3367,28 +2617,19 @@ func serializeReplicaGlobalSecondaryIndexList(b []byte, v []ReplicaGlobalSeconda
 
 func serializeOnDemandThroughputOverride(b []byte, v *OnDemandThroughputOverride) []byte {
 	b = append(b, '{')
-	if v.MaxReadRequestUnits != nil {
-		b = jsonKeyLit(b, `"MaxReadRequestUnits":`)
-		b = jsonInt(b, *v.MaxReadRequestUnits)
-	}
+	b = jsonOptInt(b, `"MaxReadRequestUnits":`, v.MaxReadRequestUnits)
 	return append(b, '}')
 }
 
 func serializeProvisionedThroughputOverride(b []byte, v *ProvisionedThroughputOverride) []byte {
 	b = append(b, '{')
-	if v.ReadCapacityUnits != nil {
-		b = jsonKeyLit(b, `"ReadCapacityUnits":`)
-		b = jsonInt(b, *v.ReadCapacityUnits)
-	}
+	b = jsonOptInt(b, `"ReadCapacityUnits":`, v.ReadCapacityUnits)
 	return append(b, '}')
 }
 
 func serializeReplicaGlobalSecondaryIndexAutoScalingUpdate(b []byte, v *ReplicaGlobalSecondaryIndexAutoScalingUpdate) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.ProvisionedReadCapacityAutoScalingUpdate != nil {
 		b = jsonKeyLit(b, `"ProvisionedReadCapacityAutoScalingUpdate":`)
 		b = serializeAutoScalingSettingsUpdate(b, v.ProvisionedReadCapacityAutoScalingUpdate)
@@ -3398,10 +2639,7 @@ func serializeReplicaGlobalSecondaryIndexAutoScalingUpdate(b []byte, v *ReplicaG
 
 func serializeReplicaGlobalSecondaryIndex(b []byte, v *ReplicaGlobalSecondaryIndex) []byte {
 	b = append(b, '{')
-	if v.IndexName != nil {
-		b = jsonKeyLit(b, `"IndexName":`)
-		b = jsonString(b, *v.IndexName)
-	}
+	b = jsonOptString(b, `"IndexName":`, v.IndexName)
 	if v.OnDemandThroughputOverride != nil {
 		b = jsonKeyLit(b, `"OnDemandThroughputOverride":`)
 		b = serializeOnDemandThroughputOverride(b, v.OnDemandThroughputOverride)

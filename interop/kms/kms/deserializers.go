@@ -2961,8 +2961,6 @@ func deserializeXksKeyNotFoundException(d *jsonDecoder, v *XksKeyNotFoundExcepti
 	}
 }
 
-var knownEncryptionAlgorithmSpec = EncryptionAlgorithmSpec("").Values()
-
 // deserializeDecryptOutput reads the members of a DecryptOutput from a JSON
 // object; errors stay in d.
 func deserializeDecryptOutput(d *jsonDecoder, v *DecryptOutput) {
@@ -3070,10 +3068,6 @@ func deserializeDeleteImportedKeyMaterialOutput(d *jsonDecoder, v *DeleteImporte
 		d.skip()
 	}
 }
-
-var knownKeyAgreementAlgorithmSpec = KeyAgreementAlgorithmSpec("").Values()
-
-var knownOriginType = OriginType("").Values()
 
 // deserializeDeriveSharedSecretOutput reads the members of a
 // DeriveSharedSecretOutput from a JSON object; errors stay in d.
@@ -3218,8 +3212,6 @@ func deserializeGenerateDataKeyOutput(d *jsonDecoder, v *GenerateDataKeyOutput) 
 	}
 }
 
-var knownDataKeyPairSpec = DataKeyPairSpec("").Values()
-
 // deserializeGenerateDataKeyPairOutput reads the members of a
 // GenerateDataKeyPairOutput from a JSON object; errors stay in d.
 func deserializeGenerateDataKeyPairOutput(d *jsonDecoder, v *GenerateDataKeyPairOutput) {
@@ -3277,8 +3269,6 @@ func deserializeGenerateDataKeyWithoutPlaintextOutput(d *jsonDecoder, v *Generat
 		}
 	}
 }
-
-var knownMacAlgorithmSpec = MacAlgorithmSpec("").Values()
 
 // deserializeGenerateMacOutput reads the members of a GenerateMacOutput from a
 // JSON object; errors stay in d.
@@ -3366,12 +3356,6 @@ func deserializeGetParametersForImportOutput(d *jsonDecoder, v *GetParametersFor
 		}
 	}
 }
-
-var knownCustomerMasterKeySpec = CustomerMasterKeySpec("").Values()
-
-var knownKeySpec = KeySpec("").Values()
-
-var knownKeyUsageType = KeyUsageType("").Values()
 
 // deserializeGetPublicKeyOutput reads the members of a GetPublicKeyOutput from
 // a JSON object; errors stay in d.
@@ -3670,8 +3654,6 @@ func deserializeConflictException(d *jsonDecoder, v *ConflictException) {
 	}
 }
 
-var knownKeyState = KeyState("").Values()
-
 // deserializeScheduleKeyDeletionOutput reads the members of a
 // ScheduleKeyDeletionOutput from a JSON object; errors stay in d.
 func deserializeScheduleKeyDeletionOutput(d *jsonDecoder, v *ScheduleKeyDeletionOutput) {
@@ -3690,8 +3672,6 @@ func deserializeScheduleKeyDeletionOutput(d *jsonDecoder, v *ScheduleKeyDeletion
 		}
 	}
 }
-
-var knownSigningAlgorithmSpec = SigningAlgorithmSpec("").Values()
 
 // deserializeSignOutput reads the members of a SignOutput from a JSON object;
 // errors stay in d.
@@ -3831,10 +3811,6 @@ func deserializeKMSInvalidMacException(d *jsonDecoder, v *KMSInvalidMacException
 	}
 }
 
-var knownExpirationModelType = ExpirationModelType("").Values()
-
-var knownKeyManagerType = KeyManagerType("").Values()
-
 func deserializeKeyMetadata(d *jsonDecoder, v *KeyMetadata) {
 	for d.member() {
 		switch string(d.key) {
@@ -3898,16 +3874,14 @@ func deserializeKeyMetadata(d *jsonDecoder, v *KeyMetadata) {
 			d.skip()
 		}
 	}
-	if v.KeyId == nil {
-		v.KeyId = new(string)
-	}
+	jsonFill(&v.KeyId)
 }
 
 func deserializeCustomKeyStoresList(d *jsonDecoder) []CustomKeyStoresListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []CustomKeyStoresListEntry{}
+	v := make([]CustomKeyStoresListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, CustomKeyStoresListEntry{})
 		deserializeCustomKeyStoresListEntry(d, &v[len(v)-1])
@@ -3919,7 +3893,7 @@ func deserializeEncryptionAlgorithmSpecList(d *jsonDecoder) []EncryptionAlgorith
 	if d.null() {
 		return nil
 	}
-	v := []EncryptionAlgorithmSpec{}
+	v := make([]EncryptionAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownEncryptionAlgorithmSpec))
 	}
@@ -3930,7 +3904,7 @@ func deserializeKeyAgreementAlgorithmSpecList(d *jsonDecoder) []KeyAgreementAlgo
 	if d.null() {
 		return nil
 	}
-	v := []KeyAgreementAlgorithmSpec{}
+	v := make([]KeyAgreementAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownKeyAgreementAlgorithmSpec))
 	}
@@ -3941,7 +3915,7 @@ func deserializeSigningAlgorithmSpecList(d *jsonDecoder) []SigningAlgorithmSpec 
 	if d.null() {
 		return nil
 	}
-	v := []SigningAlgorithmSpec{}
+	v := make([]SigningAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownSigningAlgorithmSpec))
 	}
@@ -3952,7 +3926,7 @@ func deserializeAliasList(d *jsonDecoder) []AliasListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []AliasListEntry{}
+	v := make([]AliasListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AliasListEntry{})
 		deserializeAliasListEntry(d, &v[len(v)-1])
@@ -3964,7 +3938,7 @@ func deserializeGrantList(d *jsonDecoder) []GrantListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []GrantListEntry{}
+	v := make([]GrantListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, GrantListEntry{})
 		deserializeGrantListEntry(d, &v[len(v)-1])
@@ -3976,7 +3950,7 @@ func deserializePolicyNameList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -3987,7 +3961,7 @@ func deserializeRotationsList(d *jsonDecoder) []RotationsListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []RotationsListEntry{}
+	v := make([]RotationsListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, RotationsListEntry{})
 		deserializeRotationsListEntry(d, &v[len(v)-1])
@@ -3999,7 +3973,7 @@ func deserializeKeyList(d *jsonDecoder) []KeyListEntry {
 	if d.null() {
 		return nil
 	}
-	v := []KeyListEntry{}
+	v := make([]KeyListEntry, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, KeyListEntry{})
 		deserializeKeyListEntry(d, &v[len(v)-1])
@@ -4011,7 +3985,7 @@ func deserializeTagList(d *jsonDecoder) []Tag {
 	if d.null() {
 		return nil
 	}
-	v := []Tag{}
+	v := make([]Tag, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Tag{})
 		deserializeTag(d, &v[len(v)-1])
@@ -4023,14 +3997,12 @@ func deserializeMacAlgorithmSpecList(d *jsonDecoder) []MacAlgorithmSpec {
 	if d.null() {
 		return nil
 	}
-	v := []MacAlgorithmSpec{}
+	v := make([]MacAlgorithmSpec, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownMacAlgorithmSpec))
 	}
 	return v
 }
-
-var knownMultiRegionKeyType = MultiRegionKeyType("").Values()
 
 func deserializeMultiRegionConfiguration(d *jsonDecoder, v *MultiRegionConfiguration) {
 	for d.member() {
@@ -4060,12 +4032,6 @@ func deserializeXksKeyConfigurationType(d *jsonDecoder, v *XksKeyConfigurationTy
 		}
 	}
 }
-
-var knownConnectionErrorCodeType = ConnectionErrorCodeType("").Values()
-
-var knownConnectionStateType = ConnectionStateType("").Values()
-
-var knownCustomKeyStoreType = CustomKeyStoreType("").Values()
 
 func deserializeCustomKeyStoresListEntry(d *jsonDecoder, v *CustomKeyStoresListEntry) {
 	for d.member() {
@@ -4146,8 +4112,6 @@ func deserializeGrantListEntry(d *jsonDecoder, v *GrantListEntry) {
 	}
 }
 
-var knownRotationType = RotationType("").Values()
-
 func deserializeRotationsListEntry(d *jsonDecoder, v *RotationsListEntry) {
 	for d.member() {
 		switch string(d.key) {
@@ -4187,12 +4151,8 @@ func deserializeTag(d *jsonDecoder, v *Tag) {
 			d.skip()
 		}
 	}
-	if v.TagKey == nil {
-		v.TagKey = new(string)
-	}
-	if v.TagValue == nil {
-		v.TagValue = new(string)
-	}
+	jsonFill(&v.TagKey)
+	jsonFill(&v.TagValue)
 }
 
 func deserializeMultiRegionKey(d *jsonDecoder, v *MultiRegionKey) {
@@ -4212,15 +4172,13 @@ func deserializeMultiRegionKeyList(d *jsonDecoder) []MultiRegionKey {
 	if d.null() {
 		return nil
 	}
-	v := []MultiRegionKey{}
+	v := make([]MultiRegionKey, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, MultiRegionKey{})
 		deserializeMultiRegionKey(d, &v[len(v)-1])
 	}
 	return v
 }
-
-var knownXksProxyConnectivityType = XksProxyConnectivityType("").Values()
 
 func deserializeXksProxyConfigurationType(d *jsonDecoder, v *XksProxyConfigurationType) {
 	for d.member() {
@@ -4254,13 +4212,11 @@ func deserializeGrantConstraints(d *jsonDecoder, v *GrantConstraints) {
 	}
 }
 
-var knownGrantOperation = GrantOperation("").Values()
-
 func deserializeGrantOperationList(d *jsonDecoder) []GrantOperation {
 	if d.null() {
 		return nil
 	}
-	v := []GrantOperation{}
+	v := make([]GrantOperation, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownGrantOperation))
 	}
@@ -4271,10 +4227,33 @@ func deserializeEncryptionContextType(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
 	}
 	return v
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownConnectionErrorCodeType   = ConnectionErrorCodeType("").Values()
+	knownConnectionStateType       = ConnectionStateType("").Values()
+	knownCustomKeyStoreType        = CustomKeyStoreType("").Values()
+	knownCustomerMasterKeySpec     = CustomerMasterKeySpec("").Values()
+	knownDataKeyPairSpec           = DataKeyPairSpec("").Values()
+	knownEncryptionAlgorithmSpec   = EncryptionAlgorithmSpec("").Values()
+	knownExpirationModelType       = ExpirationModelType("").Values()
+	knownGrantOperation            = GrantOperation("").Values()
+	knownKeyAgreementAlgorithmSpec = KeyAgreementAlgorithmSpec("").Values()
+	knownKeyManagerType            = KeyManagerType("").Values()
+	knownKeySpec                   = KeySpec("").Values()
+	knownKeyState                  = KeyState("").Values()
+	knownKeyUsageType              = KeyUsageType("").Values()
+	knownMacAlgorithmSpec          = MacAlgorithmSpec("").Values()
+	knownMultiRegionKeyType        = MultiRegionKeyType("").Values()
+	knownOriginType                = OriginType("").Values()
+	knownRotationType              = RotationType("").Values()
+	knownSigningAlgorithmSpec      = SigningAlgorithmSpec("").Values()
+	knownXksProxyConnectivityType  = XksProxyConnectivityType("").Values()
+)

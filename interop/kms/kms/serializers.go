@@ -329,10 +329,7 @@ func buildVerifyMacRequest(ctx context.Context, v *VerifyMacInput, endpoint stri
 // CancelKeyDeletionInput; unset members are left out.
 func serializeCancelKeyDeletionInput(b []byte, v *CancelKeyDeletionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -340,10 +337,7 @@ func serializeCancelKeyDeletionInput(b []byte, v *CancelKeyDeletionInput) ([]byt
 // ConnectCustomKeyStoreInput; unset members are left out.
 func serializeConnectCustomKeyStoreInput(b []byte, v *ConnectCustomKeyStoreInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
 	return append(b, '}'), nil
 }
 
@@ -351,14 +345,8 @@ func serializeConnectCustomKeyStoreInput(b []byte, v *ConnectCustomKeyStoreInput
 // members are left out.
 func serializeCreateAliasInput(b []byte, v *CreateAliasInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.AliasName != nil {
-		b = jsonKeyLit(b, `"AliasName":`)
-		b = jsonString(b, *v.AliasName)
-	}
-	if v.TargetKeyId != nil {
-		b = jsonKeyLit(b, `"TargetKeyId":`)
-		b = jsonString(b, *v.TargetKeyId)
-	}
+	b = jsonOptString(b, `"AliasName":`, v.AliasName)
+	b = jsonOptString(b, `"TargetKeyId":`, v.TargetKeyId)
 	return append(b, '}'), nil
 }
 
@@ -366,46 +354,19 @@ func serializeCreateAliasInput(b []byte, v *CreateAliasInput) ([]byte, error) {
 // CreateCustomKeyStoreInput; unset members are left out.
 func serializeCreateCustomKeyStoreInput(b []byte, v *CreateCustomKeyStoreInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreName != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreName":`)
-		b = jsonString(b, *v.CustomKeyStoreName)
-	}
-	if v.CloudHsmClusterId != nil {
-		b = jsonKeyLit(b, `"CloudHsmClusterId":`)
-		b = jsonString(b, *v.CloudHsmClusterId)
-	}
-	if v.CustomKeyStoreType != "" {
-		b = jsonKeyLit(b, `"CustomKeyStoreType":`)
-		b = jsonString(b, string(v.CustomKeyStoreType))
-	}
-	if v.KeyStorePassword != nil {
-		b = jsonKeyLit(b, `"KeyStorePassword":`)
-		b = jsonString(b, *v.KeyStorePassword)
-	}
-	if v.TrustAnchorCertificate != nil {
-		b = jsonKeyLit(b, `"TrustAnchorCertificate":`)
-		b = jsonString(b, *v.TrustAnchorCertificate)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreName":`, v.CustomKeyStoreName)
+	b = jsonOptString(b, `"CloudHsmClusterId":`, v.CloudHsmClusterId)
+	b = jsonOptEnum(b, `"CustomKeyStoreType":`, v.CustomKeyStoreType)
+	b = jsonOptString(b, `"KeyStorePassword":`, v.KeyStorePassword)
+	b = jsonOptString(b, `"TrustAnchorCertificate":`, v.TrustAnchorCertificate)
 	if v.XksProxyAuthenticationCredential != nil {
 		b = jsonKeyLit(b, `"XksProxyAuthenticationCredential":`)
 		b = serializeXksProxyAuthenticationCredentialType(b, v.XksProxyAuthenticationCredential)
 	}
-	if v.XksProxyConnectivity != "" {
-		b = jsonKeyLit(b, `"XksProxyConnectivity":`)
-		b = jsonString(b, string(v.XksProxyConnectivity))
-	}
-	if v.XksProxyUriEndpoint != nil {
-		b = jsonKeyLit(b, `"XksProxyUriEndpoint":`)
-		b = jsonString(b, *v.XksProxyUriEndpoint)
-	}
-	if v.XksProxyUriPath != nil {
-		b = jsonKeyLit(b, `"XksProxyUriPath":`)
-		b = jsonString(b, *v.XksProxyUriPath)
-	}
-	if v.XksProxyVpcEndpointServiceName != nil {
-		b = jsonKeyLit(b, `"XksProxyVpcEndpointServiceName":`)
-		b = jsonString(b, *v.XksProxyVpcEndpointServiceName)
-	}
+	b = jsonOptEnum(b, `"XksProxyConnectivity":`, v.XksProxyConnectivity)
+	b = jsonOptString(b, `"XksProxyUriEndpoint":`, v.XksProxyUriEndpoint)
+	b = jsonOptString(b, `"XksProxyUriPath":`, v.XksProxyUriPath)
+	b = jsonOptString(b, `"XksProxyVpcEndpointServiceName":`, v.XksProxyVpcEndpointServiceName)
 	return append(b, '}'), nil
 }
 
@@ -413,14 +374,8 @@ func serializeCreateCustomKeyStoreInput(b []byte, v *CreateCustomKeyStoreInput) 
 // members are left out.
 func serializeCreateGrantInput(b []byte, v *CreateGrantInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GranteePrincipal != nil {
-		b = jsonKeyLit(b, `"GranteePrincipal":`)
-		b = jsonString(b, *v.GranteePrincipal)
-	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"GranteePrincipal":`, v.GranteePrincipal)
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	if v.Operations != nil {
 		b = jsonKeyLit(b, `"Operations":`)
 		b = serializeGrantOperationList(b, v.Operations)
@@ -429,22 +384,13 @@ func serializeCreateGrantInput(b []byte, v *CreateGrantInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"Constraints":`)
 		b = serializeGrantConstraints(b, v.Constraints)
 	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.Name != nil {
-		b = jsonKeyLit(b, `"Name":`)
-		b = jsonString(b, *v.Name)
-	}
-	if v.RetiringPrincipal != nil {
-		b = jsonKeyLit(b, `"RetiringPrincipal":`)
-		b = jsonString(b, *v.RetiringPrincipal)
-	}
+	b = jsonOptString(b, `"Name":`, v.Name)
+	b = jsonOptString(b, `"RetiringPrincipal":`, v.RetiringPrincipal)
 	return append(b, '}'), nil
 }
 
@@ -456,46 +402,19 @@ func serializeCreateKeyInput(b []byte, v *CreateKeyInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"BypassPolicyLockoutSafetyCheck":`)
 		b = jsonBool(b, v.BypassPolicyLockoutSafetyCheck)
 	}
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
-	if v.CustomerMasterKeySpec != "" {
-		b = jsonKeyLit(b, `"CustomerMasterKeySpec":`)
-		b = jsonString(b, string(v.CustomerMasterKeySpec))
-	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
-	if v.KeySpec != "" {
-		b = jsonKeyLit(b, `"KeySpec":`)
-		b = jsonString(b, string(v.KeySpec))
-	}
-	if v.KeyUsage != "" {
-		b = jsonKeyLit(b, `"KeyUsage":`)
-		b = jsonString(b, string(v.KeyUsage))
-	}
-	if v.MultiRegion != nil {
-		b = jsonKeyLit(b, `"MultiRegion":`)
-		b = jsonBool(b, *v.MultiRegion)
-	}
-	if v.Origin != "" {
-		b = jsonKeyLit(b, `"Origin":`)
-		b = jsonString(b, string(v.Origin))
-	}
-	if v.Policy != nil {
-		b = jsonKeyLit(b, `"Policy":`)
-		b = jsonString(b, *v.Policy)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
+	b = jsonOptEnum(b, `"CustomerMasterKeySpec":`, v.CustomerMasterKeySpec)
+	b = jsonOptString(b, `"Description":`, v.Description)
+	b = jsonOptEnum(b, `"KeySpec":`, v.KeySpec)
+	b = jsonOptEnum(b, `"KeyUsage":`, v.KeyUsage)
+	b = jsonOptBool(b, `"MultiRegion":`, v.MultiRegion)
+	b = jsonOptEnum(b, `"Origin":`, v.Origin)
+	b = jsonOptString(b, `"Policy":`, v.Policy)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTagList(b, v.Tags)
 	}
-	if v.XksKeyId != nil {
-		b = jsonKeyLit(b, `"XksKeyId":`)
-		b = jsonString(b, *v.XksKeyId)
-	}
+	b = jsonOptString(b, `"XksKeyId":`, v.XksKeyId)
 	return append(b, '}'), nil
 }
 
@@ -503,18 +422,9 @@ func serializeCreateKeyInput(b []byte, v *CreateKeyInput) ([]byte, error) {
 // are left out.
 func serializeDecryptInput(b []byte, v *DecryptInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CiphertextBlob != nil {
-		b = jsonKeyLit(b, `"CiphertextBlob":`)
-		b = jsonBlob(b, v.CiphertextBlob)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
-	if v.EncryptionAlgorithm != "" {
-		b = jsonKeyLit(b, `"EncryptionAlgorithm":`)
-		b = jsonString(b, string(v.EncryptionAlgorithm))
-	}
+	b = jsonOptBlob(b, `"CiphertextBlob":`, v.CiphertextBlob)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
+	b = jsonOptEnum(b, `"EncryptionAlgorithm":`, v.EncryptionAlgorithm)
 	if v.EncryptionContext != nil {
 		b = jsonKeyLit(b, `"EncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.EncryptionContext)
@@ -523,10 +433,7 @@ func serializeDecryptInput(b []byte, v *DecryptInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	if v.Recipient != nil {
 		b = jsonKeyLit(b, `"Recipient":`)
 		b = serializeRecipientInfo(b, v.Recipient)
@@ -538,10 +445,7 @@ func serializeDecryptInput(b []byte, v *DecryptInput) ([]byte, error) {
 // members are left out.
 func serializeDeleteAliasInput(b []byte, v *DeleteAliasInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.AliasName != nil {
-		b = jsonKeyLit(b, `"AliasName":`)
-		b = jsonString(b, *v.AliasName)
-	}
+	b = jsonOptString(b, `"AliasName":`, v.AliasName)
 	return append(b, '}'), nil
 }
 
@@ -549,10 +453,7 @@ func serializeDeleteAliasInput(b []byte, v *DeleteAliasInput) ([]byte, error) {
 // DeleteCustomKeyStoreInput; unset members are left out.
 func serializeDeleteCustomKeyStoreInput(b []byte, v *DeleteCustomKeyStoreInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
 	return append(b, '}'), nil
 }
 
@@ -560,10 +461,7 @@ func serializeDeleteCustomKeyStoreInput(b []byte, v *DeleteCustomKeyStoreInput) 
 // DeleteImportedKeyMaterialInput; unset members are left out.
 func serializeDeleteImportedKeyMaterialInput(b []byte, v *DeleteImportedKeyMaterialInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -571,22 +469,10 @@ func serializeDeleteImportedKeyMaterialInput(b []byte, v *DeleteImportedKeyMater
 // DeriveSharedSecretInput; unset members are left out.
 func serializeDeriveSharedSecretInput(b []byte, v *DeriveSharedSecretInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyAgreementAlgorithm != "" {
-		b = jsonKeyLit(b, `"KeyAgreementAlgorithm":`)
-		b = jsonString(b, string(v.KeyAgreementAlgorithm))
-	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.PublicKey != nil {
-		b = jsonKeyLit(b, `"PublicKey":`)
-		b = jsonBlob(b, v.PublicKey)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptEnum(b, `"KeyAgreementAlgorithm":`, v.KeyAgreementAlgorithm)
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBlob(b, `"PublicKey":`, v.PublicKey)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
@@ -602,22 +488,10 @@ func serializeDeriveSharedSecretInput(b []byte, v *DeriveSharedSecretInput) ([]b
 // DescribeCustomKeyStoresInput; unset members are left out.
 func serializeDescribeCustomKeyStoresInput(b []byte, v *DescribeCustomKeyStoresInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
-	if v.CustomKeyStoreName != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreName":`)
-		b = jsonString(b, *v.CustomKeyStoreName)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
+	b = jsonOptString(b, `"CustomKeyStoreName":`, v.CustomKeyStoreName)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -625,10 +499,7 @@ func serializeDescribeCustomKeyStoresInput(b []byte, v *DescribeCustomKeyStoresI
 // members are left out.
 func serializeDescribeKeyInput(b []byte, v *DescribeKeyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
@@ -640,10 +511,7 @@ func serializeDescribeKeyInput(b []byte, v *DescribeKeyInput) ([]byte, error) {
 // members are left out.
 func serializeDisableKeyInput(b []byte, v *DisableKeyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -651,10 +519,7 @@ func serializeDisableKeyInput(b []byte, v *DisableKeyInput) ([]byte, error) {
 // DisableKeyRotationInput; unset members are left out.
 func serializeDisableKeyRotationInput(b []byte, v *DisableKeyRotationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -662,10 +527,7 @@ func serializeDisableKeyRotationInput(b []byte, v *DisableKeyRotationInput) ([]b
 // DisconnectCustomKeyStoreInput; unset members are left out.
 func serializeDisconnectCustomKeyStoreInput(b []byte, v *DisconnectCustomKeyStoreInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
 	return append(b, '}'), nil
 }
 
@@ -673,10 +535,7 @@ func serializeDisconnectCustomKeyStoreInput(b []byte, v *DisconnectCustomKeyStor
 // members are left out.
 func serializeEnableKeyInput(b []byte, v *EnableKeyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -684,14 +543,8 @@ func serializeEnableKeyInput(b []byte, v *EnableKeyInput) ([]byte, error) {
 // EnableKeyRotationInput; unset members are left out.
 func serializeEnableKeyRotationInput(b []byte, v *EnableKeyRotationInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.RotationPeriodInDays != nil {
-		b = jsonKeyLit(b, `"RotationPeriodInDays":`)
-		b = jsonInt(b, *v.RotationPeriodInDays)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptInt(b, `"RotationPeriodInDays":`, v.RotationPeriodInDays)
 	return append(b, '}'), nil
 }
 
@@ -699,22 +552,10 @@ func serializeEnableKeyRotationInput(b []byte, v *EnableKeyRotationInput) ([]byt
 // are left out.
 func serializeEncryptInput(b []byte, v *EncryptInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Plaintext != nil {
-		b = jsonKeyLit(b, `"Plaintext":`)
-		b = jsonBlob(b, v.Plaintext)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
-	if v.EncryptionAlgorithm != "" {
-		b = jsonKeyLit(b, `"EncryptionAlgorithm":`)
-		b = jsonString(b, string(v.EncryptionAlgorithm))
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBlob(b, `"Plaintext":`, v.Plaintext)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
+	b = jsonOptEnum(b, `"EncryptionAlgorithm":`, v.EncryptionAlgorithm)
 	if v.EncryptionContext != nil {
 		b = jsonKeyLit(b, `"EncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.EncryptionContext)
@@ -730,14 +571,8 @@ func serializeEncryptInput(b []byte, v *EncryptInput) ([]byte, error) {
 // GenerateDataKeyInput; unset members are left out.
 func serializeGenerateDataKeyInput(b []byte, v *GenerateDataKeyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.EncryptionContext != nil {
 		b = jsonKeyLit(b, `"EncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.EncryptionContext)
@@ -746,14 +581,8 @@ func serializeGenerateDataKeyInput(b []byte, v *GenerateDataKeyInput) ([]byte, e
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.KeySpec != "" {
-		b = jsonKeyLit(b, `"KeySpec":`)
-		b = jsonString(b, string(v.KeySpec))
-	}
-	if v.NumberOfBytes != nil {
-		b = jsonKeyLit(b, `"NumberOfBytes":`)
-		b = jsonInt(b, *v.NumberOfBytes)
-	}
+	b = jsonOptEnum(b, `"KeySpec":`, v.KeySpec)
+	b = jsonOptInt(b, `"NumberOfBytes":`, v.NumberOfBytes)
 	if v.Recipient != nil {
 		b = jsonKeyLit(b, `"Recipient":`)
 		b = serializeRecipientInfo(b, v.Recipient)
@@ -765,18 +594,9 @@ func serializeGenerateDataKeyInput(b []byte, v *GenerateDataKeyInput) ([]byte, e
 // GenerateDataKeyPairInput; unset members are left out.
 func serializeGenerateDataKeyPairInput(b []byte, v *GenerateDataKeyPairInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.KeyPairSpec != "" {
-		b = jsonKeyLit(b, `"KeyPairSpec":`)
-		b = jsonString(b, string(v.KeyPairSpec))
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptEnum(b, `"KeyPairSpec":`, v.KeyPairSpec)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.EncryptionContext != nil {
 		b = jsonKeyLit(b, `"EncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.EncryptionContext)
@@ -796,18 +616,9 @@ func serializeGenerateDataKeyPairInput(b []byte, v *GenerateDataKeyPairInput) ([
 // GenerateDataKeyPairWithoutPlaintextInput; unset members are left out.
 func serializeGenerateDataKeyPairWithoutPlaintextInput(b []byte, v *GenerateDataKeyPairWithoutPlaintextInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.KeyPairSpec != "" {
-		b = jsonKeyLit(b, `"KeyPairSpec":`)
-		b = jsonString(b, string(v.KeyPairSpec))
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptEnum(b, `"KeyPairSpec":`, v.KeyPairSpec)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.EncryptionContext != nil {
 		b = jsonKeyLit(b, `"EncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.EncryptionContext)
@@ -823,14 +634,8 @@ func serializeGenerateDataKeyPairWithoutPlaintextInput(b []byte, v *GenerateData
 // GenerateDataKeyWithoutPlaintextInput; unset members are left out.
 func serializeGenerateDataKeyWithoutPlaintextInput(b []byte, v *GenerateDataKeyWithoutPlaintextInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.EncryptionContext != nil {
 		b = jsonKeyLit(b, `"EncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.EncryptionContext)
@@ -839,14 +644,8 @@ func serializeGenerateDataKeyWithoutPlaintextInput(b []byte, v *GenerateDataKeyW
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.KeySpec != "" {
-		b = jsonKeyLit(b, `"KeySpec":`)
-		b = jsonString(b, string(v.KeySpec))
-	}
-	if v.NumberOfBytes != nil {
-		b = jsonKeyLit(b, `"NumberOfBytes":`)
-		b = jsonInt(b, *v.NumberOfBytes)
-	}
+	b = jsonOptEnum(b, `"KeySpec":`, v.KeySpec)
+	b = jsonOptInt(b, `"NumberOfBytes":`, v.NumberOfBytes)
 	return append(b, '}'), nil
 }
 
@@ -854,22 +653,10 @@ func serializeGenerateDataKeyWithoutPlaintextInput(b []byte, v *GenerateDataKeyW
 // members are left out.
 func serializeGenerateMacInput(b []byte, v *GenerateMacInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.MacAlgorithm != "" {
-		b = jsonKeyLit(b, `"MacAlgorithm":`)
-		b = jsonString(b, string(v.MacAlgorithm))
-	}
-	if v.Message != nil {
-		b = jsonKeyLit(b, `"Message":`)
-		b = jsonBlob(b, v.Message)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptEnum(b, `"MacAlgorithm":`, v.MacAlgorithm)
+	b = jsonOptBlob(b, `"Message":`, v.Message)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
@@ -881,14 +668,8 @@ func serializeGenerateMacInput(b []byte, v *GenerateMacInput) ([]byte, error) {
 // unset members are left out.
 func serializeGenerateRandomInput(b []byte, v *GenerateRandomInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
-	if v.NumberOfBytes != nil {
-		b = jsonKeyLit(b, `"NumberOfBytes":`)
-		b = jsonInt(b, *v.NumberOfBytes)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
+	b = jsonOptInt(b, `"NumberOfBytes":`, v.NumberOfBytes)
 	if v.Recipient != nil {
 		b = jsonKeyLit(b, `"Recipient":`)
 		b = serializeRecipientInfo(b, v.Recipient)
@@ -900,14 +681,8 @@ func serializeGenerateRandomInput(b []byte, v *GenerateRandomInput) ([]byte, err
 // unset members are left out.
 func serializeGetKeyPolicyInput(b []byte, v *GetKeyPolicyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.PolicyName != nil {
-		b = jsonKeyLit(b, `"PolicyName":`)
-		b = jsonString(b, *v.PolicyName)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptString(b, `"PolicyName":`, v.PolicyName)
 	return append(b, '}'), nil
 }
 
@@ -915,10 +690,7 @@ func serializeGetKeyPolicyInput(b []byte, v *GetKeyPolicyInput) ([]byte, error) 
 // GetKeyRotationStatusInput; unset members are left out.
 func serializeGetKeyRotationStatusInput(b []byte, v *GetKeyRotationStatusInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -926,18 +698,9 @@ func serializeGetKeyRotationStatusInput(b []byte, v *GetKeyRotationStatusInput) 
 // GetParametersForImportInput; unset members are left out.
 func serializeGetParametersForImportInput(b []byte, v *GetParametersForImportInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.WrappingAlgorithm != "" {
-		b = jsonKeyLit(b, `"WrappingAlgorithm":`)
-		b = jsonString(b, string(v.WrappingAlgorithm))
-	}
-	if v.WrappingKeySpec != "" {
-		b = jsonKeyLit(b, `"WrappingKeySpec":`)
-		b = jsonString(b, string(v.WrappingKeySpec))
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptEnum(b, `"WrappingAlgorithm":`, v.WrappingAlgorithm)
+	b = jsonOptEnum(b, `"WrappingKeySpec":`, v.WrappingKeySpec)
 	return append(b, '}'), nil
 }
 
@@ -945,10 +708,7 @@ func serializeGetParametersForImportInput(b []byte, v *GetParametersForImportInp
 // unset members are left out.
 func serializeGetPublicKeyInput(b []byte, v *GetPublicKeyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
@@ -960,26 +720,11 @@ func serializeGetPublicKeyInput(b []byte, v *GetPublicKeyInput) ([]byte, error) 
 // ImportKeyMaterialInput; unset members are left out.
 func serializeImportKeyMaterialInput(b []byte, v *ImportKeyMaterialInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.EncryptedKeyMaterial != nil {
-		b = jsonKeyLit(b, `"EncryptedKeyMaterial":`)
-		b = jsonBlob(b, v.EncryptedKeyMaterial)
-	}
-	if v.ImportToken != nil {
-		b = jsonKeyLit(b, `"ImportToken":`)
-		b = jsonBlob(b, v.ImportToken)
-	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.ExpirationModel != "" {
-		b = jsonKeyLit(b, `"ExpirationModel":`)
-		b = jsonString(b, string(v.ExpirationModel))
-	}
-	if v.ValidTo != nil {
-		b = jsonKeyLit(b, `"ValidTo":`)
-		b = jsonTime(b, *v.ValidTo, timeEpochSeconds)
-	}
+	b = jsonOptBlob(b, `"EncryptedKeyMaterial":`, v.EncryptedKeyMaterial)
+	b = jsonOptBlob(b, `"ImportToken":`, v.ImportToken)
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptEnum(b, `"ExpirationModel":`, v.ExpirationModel)
+	b = jsonOptTime(b, `"ValidTo":`, v.ValidTo, timeEpochSeconds)
 	return append(b, '}'), nil
 }
 
@@ -987,18 +732,9 @@ func serializeImportKeyMaterialInput(b []byte, v *ImportKeyMaterialInput) ([]byt
 // members are left out.
 func serializeListAliasesInput(b []byte, v *ListAliasesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1006,26 +742,11 @@ func serializeListAliasesInput(b []byte, v *ListAliasesInput) ([]byte, error) {
 // members are left out.
 func serializeListGrantsInput(b []byte, v *ListGrantsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.GrantId != nil {
-		b = jsonKeyLit(b, `"GrantId":`)
-		b = jsonString(b, *v.GrantId)
-	}
-	if v.GranteePrincipal != nil {
-		b = jsonKeyLit(b, `"GranteePrincipal":`)
-		b = jsonString(b, *v.GranteePrincipal)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptString(b, `"GrantId":`, v.GrantId)
+	b = jsonOptString(b, `"GranteePrincipal":`, v.GranteePrincipal)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1033,18 +754,9 @@ func serializeListGrantsInput(b []byte, v *ListGrantsInput) ([]byte, error) {
 // ListKeyPoliciesInput; unset members are left out.
 func serializeListKeyPoliciesInput(b []byte, v *ListKeyPoliciesInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1052,18 +764,9 @@ func serializeListKeyPoliciesInput(b []byte, v *ListKeyPoliciesInput) ([]byte, e
 // ListKeyRotationsInput; unset members are left out.
 func serializeListKeyRotationsInput(b []byte, v *ListKeyRotationsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1071,14 +774,8 @@ func serializeListKeyRotationsInput(b []byte, v *ListKeyRotationsInput) ([]byte,
 // members are left out.
 func serializeListKeysInput(b []byte, v *ListKeysInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1086,18 +783,9 @@ func serializeListKeysInput(b []byte, v *ListKeysInput) ([]byte, error) {
 // ListResourceTagsInput; unset members are left out.
 func serializeListResourceTagsInput(b []byte, v *ListResourceTagsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1105,18 +793,9 @@ func serializeListResourceTagsInput(b []byte, v *ListResourceTagsInput) ([]byte,
 // ListRetirableGrantsInput; unset members are left out.
 func serializeListRetirableGrantsInput(b []byte, v *ListRetirableGrantsInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.RetiringPrincipal != nil {
-		b = jsonKeyLit(b, `"RetiringPrincipal":`)
-		b = jsonString(b, *v.RetiringPrincipal)
-	}
-	if v.Limit != nil {
-		b = jsonKeyLit(b, `"Limit":`)
-		b = jsonInt(b, *v.Limit)
-	}
-	if v.Marker != nil {
-		b = jsonKeyLit(b, `"Marker":`)
-		b = jsonString(b, *v.Marker)
-	}
+	b = jsonOptString(b, `"RetiringPrincipal":`, v.RetiringPrincipal)
+	b = jsonOptInt(b, `"Limit":`, v.Limit)
+	b = jsonOptString(b, `"Marker":`, v.Marker)
 	return append(b, '}'), nil
 }
 
@@ -1124,22 +803,13 @@ func serializeListRetirableGrantsInput(b []byte, v *ListRetirableGrantsInput) ([
 // unset members are left out.
 func serializePutKeyPolicyInput(b []byte, v *PutKeyPolicyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Policy != nil {
-		b = jsonKeyLit(b, `"Policy":`)
-		b = jsonString(b, *v.Policy)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptString(b, `"Policy":`, v.Policy)
 	if v.BypassPolicyLockoutSafetyCheck {
 		b = jsonKeyLit(b, `"BypassPolicyLockoutSafetyCheck":`)
 		b = jsonBool(b, v.BypassPolicyLockoutSafetyCheck)
 	}
-	if v.PolicyName != nil {
-		b = jsonKeyLit(b, `"PolicyName":`)
-		b = jsonString(b, *v.PolicyName)
-	}
+	b = jsonOptString(b, `"PolicyName":`, v.PolicyName)
 	return append(b, '}'), nil
 }
 
@@ -1147,42 +817,24 @@ func serializePutKeyPolicyInput(b []byte, v *PutKeyPolicyInput) ([]byte, error) 
 // members are left out.
 func serializeReEncryptInput(b []byte, v *ReEncryptInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CiphertextBlob != nil {
-		b = jsonKeyLit(b, `"CiphertextBlob":`)
-		b = jsonBlob(b, v.CiphertextBlob)
-	}
-	if v.DestinationKeyId != nil {
-		b = jsonKeyLit(b, `"DestinationKeyId":`)
-		b = jsonString(b, *v.DestinationKeyId)
-	}
-	if v.DestinationEncryptionAlgorithm != "" {
-		b = jsonKeyLit(b, `"DestinationEncryptionAlgorithm":`)
-		b = jsonString(b, string(v.DestinationEncryptionAlgorithm))
-	}
+	b = jsonOptBlob(b, `"CiphertextBlob":`, v.CiphertextBlob)
+	b = jsonOptString(b, `"DestinationKeyId":`, v.DestinationKeyId)
+	b = jsonOptEnum(b, `"DestinationEncryptionAlgorithm":`, v.DestinationEncryptionAlgorithm)
 	if v.DestinationEncryptionContext != nil {
 		b = jsonKeyLit(b, `"DestinationEncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.DestinationEncryptionContext)
 	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.SourceEncryptionAlgorithm != "" {
-		b = jsonKeyLit(b, `"SourceEncryptionAlgorithm":`)
-		b = jsonString(b, string(v.SourceEncryptionAlgorithm))
-	}
+	b = jsonOptEnum(b, `"SourceEncryptionAlgorithm":`, v.SourceEncryptionAlgorithm)
 	if v.SourceEncryptionContext != nil {
 		b = jsonKeyLit(b, `"SourceEncryptionContext":`)
 		b = serializeEncryptionContextType(b, v.SourceEncryptionContext)
 	}
-	if v.SourceKeyId != nil {
-		b = jsonKeyLit(b, `"SourceKeyId":`)
-		b = jsonString(b, *v.SourceKeyId)
-	}
+	b = jsonOptString(b, `"SourceKeyId":`, v.SourceKeyId)
 	return append(b, '}'), nil
 }
 
@@ -1190,26 +842,14 @@ func serializeReEncryptInput(b []byte, v *ReEncryptInput) ([]byte, error) {
 // unset members are left out.
 func serializeReplicateKeyInput(b []byte, v *ReplicateKeyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.ReplicaRegion != nil {
-		b = jsonKeyLit(b, `"ReplicaRegion":`)
-		b = jsonString(b, *v.ReplicaRegion)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptString(b, `"ReplicaRegion":`, v.ReplicaRegion)
 	if v.BypassPolicyLockoutSafetyCheck {
 		b = jsonKeyLit(b, `"BypassPolicyLockoutSafetyCheck":`)
 		b = jsonBool(b, v.BypassPolicyLockoutSafetyCheck)
 	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
-	if v.Policy != nil {
-		b = jsonKeyLit(b, `"Policy":`)
-		b = jsonString(b, *v.Policy)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
+	b = jsonOptString(b, `"Policy":`, v.Policy)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTagList(b, v.Tags)
@@ -1221,22 +861,10 @@ func serializeReplicateKeyInput(b []byte, v *ReplicateKeyInput) ([]byte, error) 
 // members are left out.
 func serializeRetireGrantInput(b []byte, v *RetireGrantInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
-	if v.GrantId != nil {
-		b = jsonKeyLit(b, `"GrantId":`)
-		b = jsonString(b, *v.GrantId)
-	}
-	if v.GrantToken != nil {
-		b = jsonKeyLit(b, `"GrantToken":`)
-		b = jsonString(b, *v.GrantToken)
-	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
+	b = jsonOptString(b, `"GrantId":`, v.GrantId)
+	b = jsonOptString(b, `"GrantToken":`, v.GrantToken)
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -1244,18 +872,9 @@ func serializeRetireGrantInput(b []byte, v *RetireGrantInput) ([]byte, error) {
 // members are left out.
 func serializeRevokeGrantInput(b []byte, v *RevokeGrantInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.GrantId != nil {
-		b = jsonKeyLit(b, `"GrantId":`)
-		b = jsonString(b, *v.GrantId)
-	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"GrantId":`, v.GrantId)
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	return append(b, '}'), nil
 }
 
@@ -1263,10 +882,7 @@ func serializeRevokeGrantInput(b []byte, v *RevokeGrantInput) ([]byte, error) {
 // RotateKeyOnDemandInput; unset members are left out.
 func serializeRotateKeyOnDemandInput(b []byte, v *RotateKeyOnDemandInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -1274,14 +890,8 @@ func serializeRotateKeyOnDemandInput(b []byte, v *RotateKeyOnDemandInput) ([]byt
 // ScheduleKeyDeletionInput; unset members are left out.
 func serializeScheduleKeyDeletionInput(b []byte, v *ScheduleKeyDeletionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.PendingWindowInDays != nil {
-		b = jsonKeyLit(b, `"PendingWindowInDays":`)
-		b = jsonInt(b, *v.PendingWindowInDays)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptInt(b, `"PendingWindowInDays":`, v.PendingWindowInDays)
 	return append(b, '}'), nil
 }
 
@@ -1289,30 +899,15 @@ func serializeScheduleKeyDeletionInput(b []byte, v *ScheduleKeyDeletionInput) ([
 // left out.
 func serializeSignInput(b []byte, v *SignInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Message != nil {
-		b = jsonKeyLit(b, `"Message":`)
-		b = jsonBlob(b, v.Message)
-	}
-	if v.SigningAlgorithm != "" {
-		b = jsonKeyLit(b, `"SigningAlgorithm":`)
-		b = jsonString(b, string(v.SigningAlgorithm))
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBlob(b, `"Message":`, v.Message)
+	b = jsonOptEnum(b, `"SigningAlgorithm":`, v.SigningAlgorithm)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.MessageType != "" {
-		b = jsonKeyLit(b, `"MessageType":`)
-		b = jsonString(b, string(v.MessageType))
-	}
+	b = jsonOptEnum(b, `"MessageType":`, v.MessageType)
 	return append(b, '}'), nil
 }
 
@@ -1320,10 +915,7 @@ func serializeSignInput(b []byte, v *SignInput) ([]byte, error) {
 // members are left out.
 func serializeTagResourceInput(b []byte, v *TagResourceInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTagList(b, v.Tags)
@@ -1335,10 +927,7 @@ func serializeTagResourceInput(b []byte, v *TagResourceInput) ([]byte, error) {
 // unset members are left out.
 func serializeUntagResourceInput(b []byte, v *UntagResourceInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	if v.TagKeys != nil {
 		b = jsonKeyLit(b, `"TagKeys":`)
 		b = serializeTagKeyList(b, v.TagKeys)
@@ -1350,14 +939,8 @@ func serializeUntagResourceInput(b []byte, v *UntagResourceInput) ([]byte, error
 // members are left out.
 func serializeUpdateAliasInput(b []byte, v *UpdateAliasInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.AliasName != nil {
-		b = jsonKeyLit(b, `"AliasName":`)
-		b = jsonString(b, *v.AliasName)
-	}
-	if v.TargetKeyId != nil {
-		b = jsonKeyLit(b, `"TargetKeyId":`)
-		b = jsonString(b, *v.TargetKeyId)
-	}
+	b = jsonOptString(b, `"AliasName":`, v.AliasName)
+	b = jsonOptString(b, `"TargetKeyId":`, v.TargetKeyId)
 	return append(b, '}'), nil
 }
 
@@ -1365,42 +948,18 @@ func serializeUpdateAliasInput(b []byte, v *UpdateAliasInput) ([]byte, error) {
 // UpdateCustomKeyStoreInput; unset members are left out.
 func serializeUpdateCustomKeyStoreInput(b []byte, v *UpdateCustomKeyStoreInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CustomKeyStoreId != nil {
-		b = jsonKeyLit(b, `"CustomKeyStoreId":`)
-		b = jsonString(b, *v.CustomKeyStoreId)
-	}
-	if v.CloudHsmClusterId != nil {
-		b = jsonKeyLit(b, `"CloudHsmClusterId":`)
-		b = jsonString(b, *v.CloudHsmClusterId)
-	}
-	if v.KeyStorePassword != nil {
-		b = jsonKeyLit(b, `"KeyStorePassword":`)
-		b = jsonString(b, *v.KeyStorePassword)
-	}
-	if v.NewCustomKeyStoreName != nil {
-		b = jsonKeyLit(b, `"NewCustomKeyStoreName":`)
-		b = jsonString(b, *v.NewCustomKeyStoreName)
-	}
+	b = jsonOptString(b, `"CustomKeyStoreId":`, v.CustomKeyStoreId)
+	b = jsonOptString(b, `"CloudHsmClusterId":`, v.CloudHsmClusterId)
+	b = jsonOptString(b, `"KeyStorePassword":`, v.KeyStorePassword)
+	b = jsonOptString(b, `"NewCustomKeyStoreName":`, v.NewCustomKeyStoreName)
 	if v.XksProxyAuthenticationCredential != nil {
 		b = jsonKeyLit(b, `"XksProxyAuthenticationCredential":`)
 		b = serializeXksProxyAuthenticationCredentialType(b, v.XksProxyAuthenticationCredential)
 	}
-	if v.XksProxyConnectivity != "" {
-		b = jsonKeyLit(b, `"XksProxyConnectivity":`)
-		b = jsonString(b, string(v.XksProxyConnectivity))
-	}
-	if v.XksProxyUriEndpoint != nil {
-		b = jsonKeyLit(b, `"XksProxyUriEndpoint":`)
-		b = jsonString(b, *v.XksProxyUriEndpoint)
-	}
-	if v.XksProxyUriPath != nil {
-		b = jsonKeyLit(b, `"XksProxyUriPath":`)
-		b = jsonString(b, *v.XksProxyUriPath)
-	}
-	if v.XksProxyVpcEndpointServiceName != nil {
-		b = jsonKeyLit(b, `"XksProxyVpcEndpointServiceName":`)
-		b = jsonString(b, *v.XksProxyVpcEndpointServiceName)
-	}
+	b = jsonOptEnum(b, `"XksProxyConnectivity":`, v.XksProxyConnectivity)
+	b = jsonOptString(b, `"XksProxyUriEndpoint":`, v.XksProxyUriEndpoint)
+	b = jsonOptString(b, `"XksProxyUriPath":`, v.XksProxyUriPath)
+	b = jsonOptString(b, `"XksProxyVpcEndpointServiceName":`, v.XksProxyVpcEndpointServiceName)
 	return append(b, '}'), nil
 }
 
@@ -1408,14 +967,8 @@ func serializeUpdateCustomKeyStoreInput(b []byte, v *UpdateCustomKeyStoreInput) 
 // UpdateKeyDescriptionInput; unset members are left out.
 func serializeUpdateKeyDescriptionInput(b []byte, v *UpdateKeyDescriptionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
 	return append(b, '}'), nil
 }
 
@@ -1423,14 +976,8 @@ func serializeUpdateKeyDescriptionInput(b []byte, v *UpdateKeyDescriptionInput) 
 // UpdatePrimaryRegionInput; unset members are left out.
 func serializeUpdatePrimaryRegionInput(b []byte, v *UpdatePrimaryRegionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.PrimaryRegion != nil {
-		b = jsonKeyLit(b, `"PrimaryRegion":`)
-		b = jsonString(b, *v.PrimaryRegion)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptString(b, `"PrimaryRegion":`, v.PrimaryRegion)
 	return append(b, '}'), nil
 }
 
@@ -1438,34 +985,16 @@ func serializeUpdatePrimaryRegionInput(b []byte, v *UpdatePrimaryRegionInput) ([
 // are left out.
 func serializeVerifyInput(b []byte, v *VerifyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Message != nil {
-		b = jsonKeyLit(b, `"Message":`)
-		b = jsonBlob(b, v.Message)
-	}
-	if v.Signature != nil {
-		b = jsonKeyLit(b, `"Signature":`)
-		b = jsonBlob(b, v.Signature)
-	}
-	if v.SigningAlgorithm != "" {
-		b = jsonKeyLit(b, `"SigningAlgorithm":`)
-		b = jsonString(b, string(v.SigningAlgorithm))
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBlob(b, `"Message":`, v.Message)
+	b = jsonOptBlob(b, `"Signature":`, v.Signature)
+	b = jsonOptEnum(b, `"SigningAlgorithm":`, v.SigningAlgorithm)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
 	}
-	if v.MessageType != "" {
-		b = jsonKeyLit(b, `"MessageType":`)
-		b = jsonString(b, string(v.MessageType))
-	}
+	b = jsonOptEnum(b, `"MessageType":`, v.MessageType)
 	return append(b, '}'), nil
 }
 
@@ -1473,26 +1002,11 @@ func serializeVerifyInput(b []byte, v *VerifyInput) ([]byte, error) {
 // members are left out.
 func serializeVerifyMacInput(b []byte, v *VerifyMacInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.KeyId != nil {
-		b = jsonKeyLit(b, `"KeyId":`)
-		b = jsonString(b, *v.KeyId)
-	}
-	if v.Mac != nil {
-		b = jsonKeyLit(b, `"Mac":`)
-		b = jsonBlob(b, v.Mac)
-	}
-	if v.MacAlgorithm != "" {
-		b = jsonKeyLit(b, `"MacAlgorithm":`)
-		b = jsonString(b, string(v.MacAlgorithm))
-	}
-	if v.Message != nil {
-		b = jsonKeyLit(b, `"Message":`)
-		b = jsonBlob(b, v.Message)
-	}
-	if v.DryRun != nil {
-		b = jsonKeyLit(b, `"DryRun":`)
-		b = jsonBool(b, *v.DryRun)
-	}
+	b = jsonOptString(b, `"KeyId":`, v.KeyId)
+	b = jsonOptBlob(b, `"Mac":`, v.Mac)
+	b = jsonOptEnum(b, `"MacAlgorithm":`, v.MacAlgorithm)
+	b = jsonOptBlob(b, `"Message":`, v.Message)
+	b = jsonOptBool(b, `"DryRun":`, v.DryRun)
 	if v.GrantTokens != nil {
 		b = jsonKeyLit(b, `"GrantTokens":`)
 		b = serializeGrantTokenList(b, v.GrantTokens)
@@ -1502,14 +1016,8 @@ func serializeVerifyMacInput(b []byte, v *VerifyMacInput) ([]byte, error) {
 
 func serializeXksProxyAuthenticationCredentialType(b []byte, v *XksProxyAuthenticationCredentialType) []byte {
 	b = append(b, '{')
-	if v.AccessKeyId != nil {
-		b = jsonKeyLit(b, `"AccessKeyId":`)
-		b = jsonString(b, *v.AccessKeyId)
-	}
-	if v.RawSecretAccessKey != nil {
-		b = jsonKeyLit(b, `"RawSecretAccessKey":`)
-		b = jsonString(b, *v.RawSecretAccessKey)
-	}
+	b = jsonOptString(b, `"AccessKeyId":`, v.AccessKeyId)
+	b = jsonOptString(b, `"RawSecretAccessKey":`, v.RawSecretAccessKey)
 	return append(b, '}')
 }
 
@@ -1564,14 +1072,8 @@ func serializeEncryptionContextType(b []byte, v map[string]string) []byte {
 
 func serializeRecipientInfo(b []byte, v *RecipientInfo) []byte {
 	b = append(b, '{')
-	if v.AttestationDocument != nil {
-		b = jsonKeyLit(b, `"AttestationDocument":`)
-		b = jsonBlob(b, v.AttestationDocument)
-	}
-	if v.KeyEncryptionAlgorithm != "" {
-		b = jsonKeyLit(b, `"KeyEncryptionAlgorithm":`)
-		b = jsonString(b, string(v.KeyEncryptionAlgorithm))
-	}
+	b = jsonOptBlob(b, `"AttestationDocument":`, v.AttestationDocument)
+	b = jsonOptEnum(b, `"KeyEncryptionAlgorithm":`, v.KeyEncryptionAlgorithm)
 	return append(b, '}')
 }
 
@@ -1586,13 +1088,7 @@ func serializeTagKeyList(b []byte, v []string) []byte {
 
 func serializeTag(b []byte, v *Tag) []byte {
 	b = append(b, '{')
-	if v.TagKey != nil {
-		b = jsonKeyLit(b, `"TagKey":`)
-		b = jsonString(b, *v.TagKey)
-	}
-	if v.TagValue != nil {
-		b = jsonKeyLit(b, `"TagValue":`)
-		b = jsonString(b, *v.TagValue)
-	}
+	b = jsonOptString(b, `"TagKey":`, v.TagKey)
+	b = jsonOptString(b, `"TagValue":`, v.TagValue)
 	return append(b, '}')
 }

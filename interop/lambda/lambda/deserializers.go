@@ -4418,8 +4418,6 @@ func deserializeServiceException(d *jsonDecoder, v *ServiceException) {
 	}
 }
 
-var knownThrottleReason = ThrottleReason("").Values()
-
 // deserializeTooManyRequestsException reads the members of a
 // TooManyRequestsException from a JSON object; errors stay in d.
 func deserializeTooManyRequestsException(d *jsonDecoder, v *TooManyRequestsException) {
@@ -4490,12 +4488,8 @@ func deserializeCreateCodeSigningConfigOutput(d *jsonDecoder, v *CreateCodeSigni
 			d.skip()
 		}
 	}
-	if v.CodeSigningConfig == nil {
-		v.CodeSigningConfig = &CodeSigningConfig{}
-	}
+	jsonFill(&v.CodeSigningConfig)
 }
-
-var knownEventSourcePosition = EventSourcePosition("").Values()
 
 // deserializeCreateEventSourceMappingOutput reads the members of a
 // CreateEventSourceMappingOutput from a JSON object; errors stay in d.
@@ -4601,18 +4595,6 @@ func deserializeCreateEventSourceMappingOutput(d *jsonDecoder, v *CreateEventSou
 		}
 	}
 }
-
-var knownLastUpdateStatus = LastUpdateStatus("").Values()
-
-var knownLastUpdateStatusReasonCode = LastUpdateStatusReasonCode("").Values()
-
-var knownPackageType = PackageType("").Values()
-
-var knownRuntime = Runtime("").Values()
-
-var knownState = State("").Values()
-
-var knownStateReasonCode = StateReasonCode("").Values()
 
 // deserializeCreateFunctionOutput reads the members of a CreateFunctionOutput
 // from a JSON object; errors stay in d.
@@ -4784,10 +4766,6 @@ func deserializeInvalidCodeSignatureException(d *jsonDecoder, v *InvalidCodeSign
 	}
 }
 
-var knownFunctionUrlAuthType = FunctionUrlAuthType("").Values()
-
-var knownInvokeMode = InvokeMode("").Values()
-
 // deserializeCreateFunctionUrlConfigOutput reads the members of a
 // CreateFunctionUrlConfigOutput from a JSON object; errors stay in d.
 func deserializeCreateFunctionUrlConfigOutput(d *jsonDecoder, v *CreateFunctionUrlConfigOutput) {
@@ -4812,15 +4790,9 @@ func deserializeCreateFunctionUrlConfigOutput(d *jsonDecoder, v *CreateFunctionU
 			d.skip()
 		}
 	}
-	if v.CreationTime == nil {
-		v.CreationTime = new(string)
-	}
-	if v.FunctionArn == nil {
-		v.FunctionArn = new(string)
-	}
-	if v.FunctionUrl == nil {
-		v.FunctionUrl = new(string)
-	}
+	jsonFill(&v.CreationTime)
+	jsonFill(&v.FunctionArn)
+	jsonFill(&v.FunctionUrl)
 }
 
 // deserializeDeleteEventSourceMappingOutput reads the members of a
@@ -5004,9 +4976,7 @@ func deserializeGetCodeSigningConfigOutput(d *jsonDecoder, v *GetCodeSigningConf
 			d.skip()
 		}
 	}
-	if v.CodeSigningConfig == nil {
-		v.CodeSigningConfig = &CodeSigningConfig{}
-	}
+	jsonFill(&v.CodeSigningConfig)
 }
 
 // deserializeGetEventSourceMappingOutput reads the members of a
@@ -5160,12 +5130,8 @@ func deserializeGetFunctionCodeSigningConfigOutput(d *jsonDecoder, v *GetFunctio
 			d.skip()
 		}
 	}
-	if v.CodeSigningConfigArn == nil {
-		v.CodeSigningConfigArn = new(string)
-	}
-	if v.FunctionName == nil {
-		v.FunctionName = new(string)
-	}
+	jsonFill(&v.CodeSigningConfigArn)
+	jsonFill(&v.FunctionName)
 }
 
 // deserializeGetFunctionConcurrencyOutput reads the members of a
@@ -5315,8 +5281,6 @@ func deserializeGetFunctionEventInvokeConfigOutput(d *jsonDecoder, v *GetFunctio
 	}
 }
 
-var knownRecursiveLoop = RecursiveLoop("").Values()
-
 // deserializeGetFunctionRecursionConfigOutput reads the members of a
 // GetFunctionRecursionConfigOutput from a JSON object; errors stay in d.
 func deserializeGetFunctionRecursionConfigOutput(d *jsonDecoder, v *GetFunctionRecursionConfigOutput) {
@@ -5356,18 +5320,10 @@ func deserializeGetFunctionUrlConfigOutput(d *jsonDecoder, v *GetFunctionUrlConf
 			d.skip()
 		}
 	}
-	if v.CreationTime == nil {
-		v.CreationTime = new(string)
-	}
-	if v.FunctionArn == nil {
-		v.FunctionArn = new(string)
-	}
-	if v.FunctionUrl == nil {
-		v.FunctionUrl = new(string)
-	}
-	if v.LastModifiedTime == nil {
-		v.LastModifiedTime = new(string)
-	}
+	jsonFill(&v.CreationTime)
+	jsonFill(&v.FunctionArn)
+	jsonFill(&v.FunctionUrl)
+	jsonFill(&v.LastModifiedTime)
 }
 
 // deserializeGetLayerVersionOutput reads the members of a GetLayerVersionOutput
@@ -5464,8 +5420,6 @@ func deserializeGetPolicyOutput(d *jsonDecoder, v *GetPolicyOutput) {
 	}
 }
 
-var knownProvisionedConcurrencyStatusEnum = ProvisionedConcurrencyStatusEnum("").Values()
-
 // deserializeGetProvisionedConcurrencyConfigOutput reads the members of a
 // GetProvisionedConcurrencyConfigOutput from a JSON object; errors stay in d.
 func deserializeGetProvisionedConcurrencyConfigOutput(d *jsonDecoder, v *GetProvisionedConcurrencyConfigOutput) {
@@ -5504,8 +5458,6 @@ func deserializeProvisionedConcurrencyConfigNotFoundException(d *jsonDecoder, v 
 		}
 	}
 }
-
-var knownUpdateRuntimeOn = UpdateRuntimeOn("").Values()
 
 // deserializeGetRuntimeManagementConfigOutput reads the members of a
 // GetRuntimeManagementConfigOutput from a JSON object; errors stay in d.
@@ -5974,9 +5926,7 @@ func deserializeListFunctionUrlConfigsOutput(d *jsonDecoder, v *ListFunctionUrlC
 			d.skip()
 		}
 	}
-	if v.FunctionUrlConfigs == nil {
-		v.FunctionUrlConfigs = []FunctionUrlConfig{}
-	}
+	jsonFillSlice(&v.FunctionUrlConfigs)
 }
 
 // deserializeListFunctionsOutput reads the members of a ListFunctionsOutput
@@ -6237,12 +6187,8 @@ func deserializePutFunctionCodeSigningConfigOutput(d *jsonDecoder, v *PutFunctio
 			d.skip()
 		}
 	}
-	if v.CodeSigningConfigArn == nil {
-		v.CodeSigningConfigArn = new(string)
-	}
-	if v.FunctionName == nil {
-		v.FunctionName = new(string)
-	}
+	jsonFill(&v.CodeSigningConfigArn)
+	jsonFill(&v.FunctionName)
 }
 
 // deserializePutFunctionConcurrencyOutput reads the members of a
@@ -6333,9 +6279,7 @@ func deserializePutRuntimeManagementConfigOutput(d *jsonDecoder, v *PutRuntimeMa
 			d.skip()
 		}
 	}
-	if v.FunctionArn == nil {
-		v.FunctionArn = new(string)
-	}
+	jsonFill(&v.FunctionArn)
 }
 
 // deserializeUpdateAliasOutput reads the members of a UpdateAliasOutput from a
@@ -6378,9 +6322,7 @@ func deserializeUpdateCodeSigningConfigOutput(d *jsonDecoder, v *UpdateCodeSigni
 			d.skip()
 		}
 	}
-	if v.CodeSigningConfig == nil {
-		v.CodeSigningConfig = &CodeSigningConfig{}
-	}
+	jsonFill(&v.CodeSigningConfig)
 }
 
 // deserializeUpdateEventSourceMappingOutput reads the members of a
@@ -6758,18 +6700,10 @@ func deserializeUpdateFunctionUrlConfigOutput(d *jsonDecoder, v *UpdateFunctionU
 			d.skip()
 		}
 	}
-	if v.CreationTime == nil {
-		v.CreationTime = new(string)
-	}
-	if v.FunctionArn == nil {
-		v.FunctionArn = new(string)
-	}
-	if v.FunctionUrl == nil {
-		v.FunctionUrl = new(string)
-	}
-	if v.LastModifiedTime == nil {
-		v.LastModifiedTime = new(string)
-	}
+	jsonFill(&v.CreationTime)
+	jsonFill(&v.FunctionArn)
+	jsonFill(&v.FunctionUrl)
+	jsonFill(&v.LastModifiedTime)
 }
 
 func deserializeAliasRoutingConfiguration(d *jsonDecoder, v *AliasRoutingConfiguration) {
@@ -6808,21 +6742,11 @@ func deserializeCodeSigningConfig(d *jsonDecoder, v *CodeSigningConfig) {
 			d.skip()
 		}
 	}
-	if v.AllowedPublishers == nil {
-		v.AllowedPublishers = &AllowedPublishers{}
-	}
-	if v.CodeSigningConfigArn == nil {
-		v.CodeSigningConfigArn = new(string)
-	}
-	if v.CodeSigningConfigId == nil {
-		v.CodeSigningConfigId = new(string)
-	}
-	if v.CodeSigningPolicies == nil {
-		v.CodeSigningPolicies = &CodeSigningPolicies{}
-	}
-	if v.LastModified == nil {
-		v.LastModified = new(string)
-	}
+	jsonFill(&v.AllowedPublishers)
+	jsonFill(&v.CodeSigningConfigArn)
+	jsonFill(&v.CodeSigningConfigId)
+	jsonFill(&v.CodeSigningPolicies)
+	jsonFill(&v.LastModified)
 }
 
 func deserializeAmazonManagedKafkaEventSourceConfig(d *jsonDecoder, v *AmazonManagedKafkaEventSourceConfig) {
@@ -6854,8 +6778,6 @@ func deserializeDestinationConfig(d *jsonDecoder, v *DestinationConfig) {
 		}
 	}
 }
-
-var knownFullDocument = FullDocument("").Values()
 
 func deserializeDocumentDBEventSourceConfig(d *jsonDecoder, v *DocumentDBEventSourceConfig) {
 	for d.member() {
@@ -6896,13 +6818,11 @@ func deserializeFilterCriteriaError(d *jsonDecoder, v *FilterCriteriaError) {
 	}
 }
 
-var knownFunctionResponseType = FunctionResponseType("").Values()
-
 func deserializeFunctionResponseTypeList(d *jsonDecoder) []FunctionResponseType {
 	if d.null() {
 		return nil
 	}
-	v := []FunctionResponseType{}
+	v := make([]FunctionResponseType, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownFunctionResponseType))
 	}
@@ -6937,7 +6857,7 @@ func deserializeQueues(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -6981,7 +6901,7 @@ func deserializeSourceAccessConfigurations(d *jsonDecoder) []SourceAccessConfigu
 	if d.null() {
 		return nil
 	}
-	v := []SourceAccessConfiguration{}
+	v := make([]SourceAccessConfiguration, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, SourceAccessConfiguration{})
 		deserializeSourceAccessConfiguration(d, &v[len(v)-1])
@@ -6993,20 +6913,18 @@ func deserializeTopics(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
 	return v
 }
 
-var knownArchitecture = Architecture("").Values()
-
 func deserializeArchitecturesList(d *jsonDecoder) []Architecture {
 	if d.null() {
 		return nil
 	}
-	v := []Architecture{}
+	v := make([]Architecture, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownArchitecture))
 	}
@@ -7049,16 +6967,14 @@ func deserializeEphemeralStorage(d *jsonDecoder, v *EphemeralStorage) {
 			d.skip()
 		}
 	}
-	if v.Size == nil {
-		v.Size = new(int32)
-	}
+	jsonFill(&v.Size)
 }
 
 func deserializeFileSystemConfigList(d *jsonDecoder) []FileSystemConfig {
 	if d.null() {
 		return nil
 	}
-	v := []FileSystemConfig{}
+	v := make([]FileSystemConfig, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, FileSystemConfig{})
 		deserializeFileSystemConfig(d, &v[len(v)-1])
@@ -7089,19 +7005,13 @@ func deserializeLayersReferenceList(d *jsonDecoder) []Layer {
 	if d.null() {
 		return nil
 	}
-	v := []Layer{}
+	v := make([]Layer, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Layer{})
 		deserializeLayer(d, &v[len(v)-1])
 	}
 	return v
 }
-
-var knownApplicationLogLevel = ApplicationLogLevel("").Values()
-
-var knownLogFormat = LogFormat("").Values()
-
-var knownSystemLogLevel = SystemLogLevel("").Values()
 
 func deserializeLoggingConfig(d *jsonDecoder, v *LoggingConfig) {
 	for d.member() {
@@ -7136,10 +7046,6 @@ func deserializeRuntimeVersionConfig(d *jsonDecoder, v *RuntimeVersionConfig) {
 	}
 }
 
-var knownSnapStartApplyOn = SnapStartApplyOn("").Values()
-
-var knownSnapStartOptimizationStatus = SnapStartOptimizationStatus("").Values()
-
 func deserializeSnapStartResponse(d *jsonDecoder, v *SnapStartResponse) {
 	for d.member() {
 		switch string(d.key) {
@@ -7152,8 +7058,6 @@ func deserializeSnapStartResponse(d *jsonDecoder, v *SnapStartResponse) {
 		}
 	}
 }
-
-var knownTracingMode = TracingMode("").Values()
 
 func deserializeTracingConfigResponse(d *jsonDecoder, v *TracingConfigResponse) {
 	for d.member() {
@@ -7378,7 +7282,7 @@ func deserializeTags(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -7397,19 +7301,15 @@ func deserializeTagsError(d *jsonDecoder, v *TagsError) {
 			d.skip()
 		}
 	}
-	if v.ErrorCode == nil {
-		v.ErrorCode = new(string)
-	}
-	if v.Message == nil {
-		v.Message = new(string)
-	}
+	jsonFill(&v.ErrorCode)
+	jsonFill(&v.Message)
 }
 
 func deserializeCompatibleArchitectures(d *jsonDecoder) []Architecture {
 	if d.null() {
 		return nil
 	}
-	v := []Architecture{}
+	v := make([]Architecture, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownArchitecture))
 	}
@@ -7420,7 +7320,7 @@ func deserializeCompatibleRuntimes(d *jsonDecoder) []Runtime {
 	if d.null() {
 		return nil
 	}
-	v := []Runtime{}
+	v := make([]Runtime, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownRuntime))
 	}
@@ -7450,7 +7350,7 @@ func deserializeAliasList(d *jsonDecoder) []AliasConfiguration {
 	if d.null() {
 		return nil
 	}
-	v := []AliasConfiguration{}
+	v := make([]AliasConfiguration, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, AliasConfiguration{})
 		deserializeAliasConfiguration(d, &v[len(v)-1])
@@ -7462,7 +7362,7 @@ func deserializeCodeSigningConfigList(d *jsonDecoder) []CodeSigningConfig {
 	if d.null() {
 		return nil
 	}
-	v := []CodeSigningConfig{}
+	v := make([]CodeSigningConfig, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, CodeSigningConfig{})
 		deserializeCodeSigningConfig(d, &v[len(v)-1])
@@ -7474,7 +7374,7 @@ func deserializeEventSourceMappingsList(d *jsonDecoder) []EventSourceMappingConf
 	if d.null() {
 		return nil
 	}
-	v := []EventSourceMappingConfiguration{}
+	v := make([]EventSourceMappingConfiguration, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, EventSourceMappingConfiguration{})
 		deserializeEventSourceMappingConfiguration(d, &v[len(v)-1])
@@ -7486,7 +7386,7 @@ func deserializeFunctionEventInvokeConfigList(d *jsonDecoder) []FunctionEventInv
 	if d.null() {
 		return nil
 	}
-	v := []FunctionEventInvokeConfig{}
+	v := make([]FunctionEventInvokeConfig, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, FunctionEventInvokeConfig{})
 		deserializeFunctionEventInvokeConfig(d, &v[len(v)-1])
@@ -7498,7 +7398,7 @@ func deserializeFunctionUrlConfigList(d *jsonDecoder) []FunctionUrlConfig {
 	if d.null() {
 		return nil
 	}
-	v := []FunctionUrlConfig{}
+	v := make([]FunctionUrlConfig, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, FunctionUrlConfig{})
 		deserializeFunctionUrlConfig(d, &v[len(v)-1])
@@ -7510,7 +7410,7 @@ func deserializeFunctionList(d *jsonDecoder) []FunctionConfiguration {
 	if d.null() {
 		return nil
 	}
-	v := []FunctionConfiguration{}
+	v := make([]FunctionConfiguration, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, FunctionConfiguration{})
 		deserializeFunctionConfiguration(d, &v[len(v)-1])
@@ -7522,7 +7422,7 @@ func deserializeFunctionArnList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -7533,7 +7433,7 @@ func deserializeLayerVersionsList(d *jsonDecoder) []LayerVersionsListItem {
 	if d.null() {
 		return nil
 	}
-	v := []LayerVersionsListItem{}
+	v := make([]LayerVersionsListItem, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, LayerVersionsListItem{})
 		deserializeLayerVersionsListItem(d, &v[len(v)-1])
@@ -7545,7 +7445,7 @@ func deserializeLayersList(d *jsonDecoder) []LayersListItem {
 	if d.null() {
 		return nil
 	}
-	v := []LayersListItem{}
+	v := make([]LayersListItem, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, LayersListItem{})
 		deserializeLayersListItem(d, &v[len(v)-1])
@@ -7557,7 +7457,7 @@ func deserializeProvisionedConcurrencyConfigList(d *jsonDecoder) []ProvisionedCo
 	if d.null() {
 		return nil
 	}
-	v := []ProvisionedConcurrencyConfigListItem{}
+	v := make([]ProvisionedConcurrencyConfigListItem, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, ProvisionedConcurrencyConfigListItem{})
 		deserializeProvisionedConcurrencyConfigListItem(d, &v[len(v)-1])
@@ -7569,7 +7469,7 @@ func deserializeAdditionalVersionWeights(d *jsonDecoder) map[string]float64 {
 	if d.null() {
 		return nil
 	}
-	v := map[string]float64{}
+	v := make(map[string]float64, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.float64()
@@ -7586,12 +7486,8 @@ func deserializeAllowedPublishers(d *jsonDecoder, v *AllowedPublishers) {
 			d.skip()
 		}
 	}
-	if v.SigningProfileVersionArns == nil {
-		v.SigningProfileVersionArns = []string{}
-	}
+	jsonFillSlice(&v.SigningProfileVersionArns)
 }
-
-var knownCodeSigningPolicy = CodeSigningPolicy("").Values()
 
 func deserializeCodeSigningPolicies(d *jsonDecoder, v *CodeSigningPolicies) {
 	for d.member() {
@@ -7630,7 +7526,7 @@ func deserializeFilterList(d *jsonDecoder) []Filter {
 	if d.null() {
 		return nil
 	}
-	v := []Filter{}
+	v := make([]Filter, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, Filter{})
 		deserializeFilter(d, &v[len(v)-1])
@@ -7638,13 +7534,11 @@ func deserializeFilterList(d *jsonDecoder) []Filter {
 	return v
 }
 
-var knownEventSourceMappingMetric = EventSourceMappingMetric("").Values()
-
 func deserializeEventSourceMappingMetricList(d *jsonDecoder) []EventSourceMappingMetric {
 	if d.null() {
 		return nil
 	}
-	v := []EventSourceMappingMetric{}
+	v := make([]EventSourceMappingMetric, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, jsonEnum(d, knownEventSourceMappingMetric))
 	}
@@ -7655,15 +7549,13 @@ func deserializeEndpoints(d *jsonDecoder) map[string][]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string][]string{}
+	v := make(map[string][]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = deserializeEndpointLists(d)
 	}
 	return v
 }
-
-var knownSourceAccessType = SourceAccessType("").Values()
 
 func deserializeSourceAccessConfiguration(d *jsonDecoder, v *SourceAccessConfiguration) {
 	for d.member() {
@@ -7695,7 +7587,7 @@ func deserializeEnvironmentVariables(d *jsonDecoder) map[string]string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]string{}
+	v := make(map[string]string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.string()
@@ -7714,12 +7606,8 @@ func deserializeFileSystemConfig(d *jsonDecoder, v *FileSystemConfig) {
 			d.skip()
 		}
 	}
-	if v.Arn == nil {
-		v.Arn = new(string)
-	}
-	if v.LocalMountPath == nil {
-		v.LocalMountPath = new(string)
-	}
+	jsonFill(&v.Arn)
+	jsonFill(&v.LocalMountPath)
 }
 
 func deserializeImageConfigError(d *jsonDecoder, v *ImageConfigError) {
@@ -7784,7 +7672,7 @@ func deserializeSecurityGroupIds(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -7795,7 +7683,7 @@ func deserializeSubnetIds(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -7806,7 +7694,7 @@ func deserializeHeadersList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -7817,7 +7705,7 @@ func deserializeAllowMethodsList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -7828,7 +7716,7 @@ func deserializeAllowOriginsList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -8008,18 +7896,10 @@ func deserializeFunctionUrlConfig(d *jsonDecoder, v *FunctionUrlConfig) {
 			d.skip()
 		}
 	}
-	if v.CreationTime == nil {
-		v.CreationTime = new(string)
-	}
-	if v.FunctionArn == nil {
-		v.FunctionArn = new(string)
-	}
-	if v.FunctionUrl == nil {
-		v.FunctionUrl = new(string)
-	}
-	if v.LastModifiedTime == nil {
-		v.LastModifiedTime = new(string)
-	}
+	jsonFill(&v.CreationTime)
+	jsonFill(&v.FunctionArn)
+	jsonFill(&v.FunctionUrl)
+	jsonFill(&v.LastModifiedTime)
 }
 
 func deserializeLayerVersionsListItem(d *jsonDecoder, v *LayerVersionsListItem) {
@@ -8090,7 +7970,7 @@ func deserializeSigningProfileVersionArns(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -8112,7 +7992,7 @@ func deserializeEndpointLists(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -8123,9 +8003,38 @@ func deserializeStringList(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
 	return v
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownApplicationLogLevel              = ApplicationLogLevel("").Values()
+	knownArchitecture                     = Architecture("").Values()
+	knownCodeSigningPolicy                = CodeSigningPolicy("").Values()
+	knownEventSourceMappingMetric         = EventSourceMappingMetric("").Values()
+	knownEventSourcePosition              = EventSourcePosition("").Values()
+	knownFullDocument                     = FullDocument("").Values()
+	knownFunctionResponseType             = FunctionResponseType("").Values()
+	knownFunctionUrlAuthType              = FunctionUrlAuthType("").Values()
+	knownInvokeMode                       = InvokeMode("").Values()
+	knownLastUpdateStatus                 = LastUpdateStatus("").Values()
+	knownLastUpdateStatusReasonCode       = LastUpdateStatusReasonCode("").Values()
+	knownLogFormat                        = LogFormat("").Values()
+	knownPackageType                      = PackageType("").Values()
+	knownProvisionedConcurrencyStatusEnum = ProvisionedConcurrencyStatusEnum("").Values()
+	knownRecursiveLoop                    = RecursiveLoop("").Values()
+	knownRuntime                          = Runtime("").Values()
+	knownSnapStartApplyOn                 = SnapStartApplyOn("").Values()
+	knownSnapStartOptimizationStatus      = SnapStartOptimizationStatus("").Values()
+	knownSourceAccessType                 = SourceAccessType("").Values()
+	knownState                            = State("").Values()
+	knownStateReasonCode                  = StateReasonCode("").Values()
+	knownSystemLogLevel                   = SystemLogLevel("").Values()
+	knownThrottleReason                   = ThrottleReason("").Values()
+	knownTracingMode                      = TracingMode("").Values()
+	knownUpdateRuntimeOn                  = UpdateRuntimeOn("").Values()
+)

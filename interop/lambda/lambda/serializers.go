@@ -1342,22 +1342,10 @@ func buildUpdateFunctionUrlConfigRequest(ctx context.Context, v *UpdateFunctionU
 // AddLayerVersionPermissionInput; unset members are left out.
 func serializeAddLayerVersionPermissionInput(b []byte, v *AddLayerVersionPermissionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Action != nil {
-		b = jsonKeyLit(b, `"Action":`)
-		b = jsonString(b, *v.Action)
-	}
-	if v.Principal != nil {
-		b = jsonKeyLit(b, `"Principal":`)
-		b = jsonString(b, *v.Principal)
-	}
-	if v.StatementId != nil {
-		b = jsonKeyLit(b, `"StatementId":`)
-		b = jsonString(b, *v.StatementId)
-	}
-	if v.OrganizationId != nil {
-		b = jsonKeyLit(b, `"OrganizationId":`)
-		b = jsonString(b, *v.OrganizationId)
-	}
+	b = jsonOptString(b, `"Action":`, v.Action)
+	b = jsonOptString(b, `"Principal":`, v.Principal)
+	b = jsonOptString(b, `"StatementId":`, v.StatementId)
+	b = jsonOptString(b, `"OrganizationId":`, v.OrganizationId)
 	return append(b, '}'), nil
 }
 
@@ -1365,42 +1353,15 @@ func serializeAddLayerVersionPermissionInput(b []byte, v *AddLayerVersionPermiss
 // unset members are left out.
 func serializeAddPermissionInput(b []byte, v *AddPermissionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Action != nil {
-		b = jsonKeyLit(b, `"Action":`)
-		b = jsonString(b, *v.Action)
-	}
-	if v.Principal != nil {
-		b = jsonKeyLit(b, `"Principal":`)
-		b = jsonString(b, *v.Principal)
-	}
-	if v.StatementId != nil {
-		b = jsonKeyLit(b, `"StatementId":`)
-		b = jsonString(b, *v.StatementId)
-	}
-	if v.EventSourceToken != nil {
-		b = jsonKeyLit(b, `"EventSourceToken":`)
-		b = jsonString(b, *v.EventSourceToken)
-	}
-	if v.FunctionUrlAuthType != "" {
-		b = jsonKeyLit(b, `"FunctionUrlAuthType":`)
-		b = jsonString(b, string(v.FunctionUrlAuthType))
-	}
-	if v.PrincipalOrgID != nil {
-		b = jsonKeyLit(b, `"PrincipalOrgID":`)
-		b = jsonString(b, *v.PrincipalOrgID)
-	}
-	if v.RevisionId != nil {
-		b = jsonKeyLit(b, `"RevisionId":`)
-		b = jsonString(b, *v.RevisionId)
-	}
-	if v.SourceAccount != nil {
-		b = jsonKeyLit(b, `"SourceAccount":`)
-		b = jsonString(b, *v.SourceAccount)
-	}
-	if v.SourceArn != nil {
-		b = jsonKeyLit(b, `"SourceArn":`)
-		b = jsonString(b, *v.SourceArn)
-	}
+	b = jsonOptString(b, `"Action":`, v.Action)
+	b = jsonOptString(b, `"Principal":`, v.Principal)
+	b = jsonOptString(b, `"StatementId":`, v.StatementId)
+	b = jsonOptString(b, `"EventSourceToken":`, v.EventSourceToken)
+	b = jsonOptEnum(b, `"FunctionUrlAuthType":`, v.FunctionUrlAuthType)
+	b = jsonOptString(b, `"PrincipalOrgID":`, v.PrincipalOrgID)
+	b = jsonOptString(b, `"RevisionId":`, v.RevisionId)
+	b = jsonOptString(b, `"SourceAccount":`, v.SourceAccount)
+	b = jsonOptString(b, `"SourceArn":`, v.SourceArn)
 	return append(b, '}'), nil
 }
 
@@ -1408,18 +1369,9 @@ func serializeAddPermissionInput(b []byte, v *AddPermissionInput) ([]byte, error
 // members are left out.
 func serializeCreateAliasInput(b []byte, v *CreateAliasInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.FunctionVersion != nil {
-		b = jsonKeyLit(b, `"FunctionVersion":`)
-		b = jsonString(b, *v.FunctionVersion)
-	}
-	if v.Name != nil {
-		b = jsonKeyLit(b, `"Name":`)
-		b = jsonString(b, *v.Name)
-	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
+	b = jsonOptString(b, `"FunctionVersion":`, v.FunctionVersion)
+	b = jsonOptString(b, `"Name":`, v.Name)
+	b = jsonOptString(b, `"Description":`, v.Description)
 	if v.RoutingConfig != nil {
 		b = jsonKeyLit(b, `"RoutingConfig":`)
 		b = serializeAliasRoutingConfiguration(b, v.RoutingConfig)
@@ -1439,10 +1391,7 @@ func serializeCreateCodeSigningConfigInput(b []byte, v *CreateCodeSigningConfigI
 		b = jsonKeyLit(b, `"CodeSigningPolicies":`)
 		b = serializeCodeSigningPolicies(b, v.CodeSigningPolicies)
 	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTags(b, v.Tags)
@@ -1454,22 +1403,13 @@ func serializeCreateCodeSigningConfigInput(b []byte, v *CreateCodeSigningConfigI
 // CreateEventSourceMappingInput; unset members are left out.
 func serializeCreateEventSourceMappingInput(b []byte, v *CreateEventSourceMappingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.FunctionName != nil {
-		b = jsonKeyLit(b, `"FunctionName":`)
-		b = jsonString(b, *v.FunctionName)
-	}
+	b = jsonOptString(b, `"FunctionName":`, v.FunctionName)
 	if v.AmazonManagedKafkaEventSourceConfig != nil {
 		b = jsonKeyLit(b, `"AmazonManagedKafkaEventSourceConfig":`)
 		b = serializeAmazonManagedKafkaEventSourceConfig(b, v.AmazonManagedKafkaEventSourceConfig)
 	}
-	if v.BatchSize != nil {
-		b = jsonKeyLit(b, `"BatchSize":`)
-		b = jsonInt(b, *v.BatchSize)
-	}
-	if v.BisectBatchOnFunctionError != nil {
-		b = jsonKeyLit(b, `"BisectBatchOnFunctionError":`)
-		b = jsonBool(b, *v.BisectBatchOnFunctionError)
-	}
+	b = jsonOptInt(b, `"BatchSize":`, v.BatchSize)
+	b = jsonOptBool(b, `"BisectBatchOnFunctionError":`, v.BisectBatchOnFunctionError)
 	if v.DestinationConfig != nil {
 		b = jsonKeyLit(b, `"DestinationConfig":`)
 		b = serializeDestinationConfig(b, v.DestinationConfig)
@@ -1478,14 +1418,8 @@ func serializeCreateEventSourceMappingInput(b []byte, v *CreateEventSourceMappin
 		b = jsonKeyLit(b, `"DocumentDBEventSourceConfig":`)
 		b = serializeDocumentDBEventSourceConfig(b, v.DocumentDBEventSourceConfig)
 	}
-	if v.Enabled != nil {
-		b = jsonKeyLit(b, `"Enabled":`)
-		b = jsonBool(b, *v.Enabled)
-	}
-	if v.EventSourceArn != nil {
-		b = jsonKeyLit(b, `"EventSourceArn":`)
-		b = jsonString(b, *v.EventSourceArn)
-	}
+	b = jsonOptBool(b, `"Enabled":`, v.Enabled)
+	b = jsonOptString(b, `"EventSourceArn":`, v.EventSourceArn)
 	if v.FilterCriteria != nil {
 		b = jsonKeyLit(b, `"FilterCriteria":`)
 		b = serializeFilterCriteria(b, v.FilterCriteria)
@@ -1494,30 +1428,15 @@ func serializeCreateEventSourceMappingInput(b []byte, v *CreateEventSourceMappin
 		b = jsonKeyLit(b, `"FunctionResponseTypes":`)
 		b = serializeFunctionResponseTypeList(b, v.FunctionResponseTypes)
 	}
-	if v.KMSKeyArn != nil {
-		b = jsonKeyLit(b, `"KMSKeyArn":`)
-		b = jsonString(b, *v.KMSKeyArn)
-	}
-	if v.MaximumBatchingWindowInSeconds != nil {
-		b = jsonKeyLit(b, `"MaximumBatchingWindowInSeconds":`)
-		b = jsonInt(b, *v.MaximumBatchingWindowInSeconds)
-	}
-	if v.MaximumRecordAgeInSeconds != nil {
-		b = jsonKeyLit(b, `"MaximumRecordAgeInSeconds":`)
-		b = jsonInt(b, *v.MaximumRecordAgeInSeconds)
-	}
-	if v.MaximumRetryAttempts != nil {
-		b = jsonKeyLit(b, `"MaximumRetryAttempts":`)
-		b = jsonInt(b, *v.MaximumRetryAttempts)
-	}
+	b = jsonOptString(b, `"KMSKeyArn":`, v.KMSKeyArn)
+	b = jsonOptInt(b, `"MaximumBatchingWindowInSeconds":`, v.MaximumBatchingWindowInSeconds)
+	b = jsonOptInt(b, `"MaximumRecordAgeInSeconds":`, v.MaximumRecordAgeInSeconds)
+	b = jsonOptInt(b, `"MaximumRetryAttempts":`, v.MaximumRetryAttempts)
 	if v.MetricsConfig != nil {
 		b = jsonKeyLit(b, `"MetricsConfig":`)
 		b = serializeEventSourceMappingMetricsConfig(b, v.MetricsConfig)
 	}
-	if v.ParallelizationFactor != nil {
-		b = jsonKeyLit(b, `"ParallelizationFactor":`)
-		b = jsonInt(b, *v.ParallelizationFactor)
-	}
+	b = jsonOptInt(b, `"ParallelizationFactor":`, v.ParallelizationFactor)
 	if v.ProvisionedPollerConfig != nil {
 		b = jsonKeyLit(b, `"ProvisionedPollerConfig":`)
 		b = serializeProvisionedPollerConfig(b, v.ProvisionedPollerConfig)
@@ -1542,14 +1461,8 @@ func serializeCreateEventSourceMappingInput(b []byte, v *CreateEventSourceMappin
 		b = jsonKeyLit(b, `"SourceAccessConfigurations":`)
 		b = serializeSourceAccessConfigurations(b, v.SourceAccessConfigurations)
 	}
-	if v.StartingPosition != "" {
-		b = jsonKeyLit(b, `"StartingPosition":`)
-		b = jsonString(b, string(v.StartingPosition))
-	}
-	if v.StartingPositionTimestamp != nil {
-		b = jsonKeyLit(b, `"StartingPositionTimestamp":`)
-		b = jsonTime(b, *v.StartingPositionTimestamp, timeEpochSeconds)
-	}
+	b = jsonOptEnum(b, `"StartingPosition":`, v.StartingPosition)
+	b = jsonOptTime(b, `"StartingPositionTimestamp":`, v.StartingPositionTimestamp, timeEpochSeconds)
 	if v.Tags != nil {
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTags(b, v.Tags)
@@ -1558,10 +1471,7 @@ func serializeCreateEventSourceMappingInput(b []byte, v *CreateEventSourceMappin
 		b = jsonKeyLit(b, `"Topics":`)
 		b = serializeTopics(b, v.Topics)
 	}
-	if v.TumblingWindowInSeconds != nil {
-		b = jsonKeyLit(b, `"TumblingWindowInSeconds":`)
-		b = jsonInt(b, *v.TumblingWindowInSeconds)
-	}
+	b = jsonOptInt(b, `"TumblingWindowInSeconds":`, v.TumblingWindowInSeconds)
 	return append(b, '}'), nil
 }
 
@@ -1573,30 +1483,18 @@ func serializeCreateFunctionInput(b []byte, v *CreateFunctionInput) ([]byte, err
 		b = jsonKeyLit(b, `"Code":`)
 		b = serializeFunctionCode(b, v.Code)
 	}
-	if v.FunctionName != nil {
-		b = jsonKeyLit(b, `"FunctionName":`)
-		b = jsonString(b, *v.FunctionName)
-	}
-	if v.Role != nil {
-		b = jsonKeyLit(b, `"Role":`)
-		b = jsonString(b, *v.Role)
-	}
+	b = jsonOptString(b, `"FunctionName":`, v.FunctionName)
+	b = jsonOptString(b, `"Role":`, v.Role)
 	if v.Architectures != nil {
 		b = jsonKeyLit(b, `"Architectures":`)
 		b = serializeArchitecturesList(b, v.Architectures)
 	}
-	if v.CodeSigningConfigArn != nil {
-		b = jsonKeyLit(b, `"CodeSigningConfigArn":`)
-		b = jsonString(b, *v.CodeSigningConfigArn)
-	}
+	b = jsonOptString(b, `"CodeSigningConfigArn":`, v.CodeSigningConfigArn)
 	if v.DeadLetterConfig != nil {
 		b = jsonKeyLit(b, `"DeadLetterConfig":`)
 		b = serializeDeadLetterConfig(b, v.DeadLetterConfig)
 	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
 	if v.Environment != nil {
 		b = jsonKeyLit(b, `"Environment":`)
 		b = serializeEnvironment(b, v.Environment)
@@ -1609,18 +1507,12 @@ func serializeCreateFunctionInput(b []byte, v *CreateFunctionInput) ([]byte, err
 		b = jsonKeyLit(b, `"FileSystemConfigs":`)
 		b = serializeFileSystemConfigList(b, v.FileSystemConfigs)
 	}
-	if v.Handler != nil {
-		b = jsonKeyLit(b, `"Handler":`)
-		b = jsonString(b, *v.Handler)
-	}
+	b = jsonOptString(b, `"Handler":`, v.Handler)
 	if v.ImageConfig != nil {
 		b = jsonKeyLit(b, `"ImageConfig":`)
 		b = serializeImageConfig(b, v.ImageConfig)
 	}
-	if v.KMSKeyArn != nil {
-		b = jsonKeyLit(b, `"KMSKeyArn":`)
-		b = jsonString(b, *v.KMSKeyArn)
-	}
+	b = jsonOptString(b, `"KMSKeyArn":`, v.KMSKeyArn)
 	if v.Layers != nil {
 		b = jsonKeyLit(b, `"Layers":`)
 		b = serializeLayerList(b, v.Layers)
@@ -1629,22 +1521,13 @@ func serializeCreateFunctionInput(b []byte, v *CreateFunctionInput) ([]byte, err
 		b = jsonKeyLit(b, `"LoggingConfig":`)
 		b = serializeLoggingConfig(b, v.LoggingConfig)
 	}
-	if v.MemorySize != nil {
-		b = jsonKeyLit(b, `"MemorySize":`)
-		b = jsonInt(b, *v.MemorySize)
-	}
-	if v.PackageType != "" {
-		b = jsonKeyLit(b, `"PackageType":`)
-		b = jsonString(b, string(v.PackageType))
-	}
+	b = jsonOptInt(b, `"MemorySize":`, v.MemorySize)
+	b = jsonOptEnum(b, `"PackageType":`, v.PackageType)
 	if v.Publish {
 		b = jsonKeyLit(b, `"Publish":`)
 		b = jsonBool(b, v.Publish)
 	}
-	if v.Runtime != "" {
-		b = jsonKeyLit(b, `"Runtime":`)
-		b = jsonString(b, string(v.Runtime))
-	}
+	b = jsonOptEnum(b, `"Runtime":`, v.Runtime)
 	if v.SnapStart != nil {
 		b = jsonKeyLit(b, `"SnapStart":`)
 		b = serializeSnapStart(b, v.SnapStart)
@@ -1653,10 +1536,7 @@ func serializeCreateFunctionInput(b []byte, v *CreateFunctionInput) ([]byte, err
 		b = jsonKeyLit(b, `"Tags":`)
 		b = serializeTags(b, v.Tags)
 	}
-	if v.Timeout != nil {
-		b = jsonKeyLit(b, `"Timeout":`)
-		b = jsonInt(b, *v.Timeout)
-	}
+	b = jsonOptInt(b, `"Timeout":`, v.Timeout)
 	if v.TracingConfig != nil {
 		b = jsonKeyLit(b, `"TracingConfig":`)
 		b = serializeTracingConfig(b, v.TracingConfig)
@@ -1672,18 +1552,12 @@ func serializeCreateFunctionInput(b []byte, v *CreateFunctionInput) ([]byte, err
 // CreateFunctionUrlConfigInput; unset members are left out.
 func serializeCreateFunctionUrlConfigInput(b []byte, v *CreateFunctionUrlConfigInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.AuthType != "" {
-		b = jsonKeyLit(b, `"AuthType":`)
-		b = jsonString(b, string(v.AuthType))
-	}
+	b = jsonOptEnum(b, `"AuthType":`, v.AuthType)
 	if v.Cors != nil {
 		b = jsonKeyLit(b, `"Cors":`)
 		b = serializeCors(b, v.Cors)
 	}
-	if v.InvokeMode != "" {
-		b = jsonKeyLit(b, `"InvokeMode":`)
-		b = jsonString(b, string(v.InvokeMode))
-	}
+	b = jsonOptEnum(b, `"InvokeMode":`, v.InvokeMode)
 	return append(b, '}'), nil
 }
 
@@ -1703,14 +1577,8 @@ func serializePublishLayerVersionInput(b []byte, v *PublishLayerVersionInput) ([
 		b = jsonKeyLit(b, `"CompatibleRuntimes":`)
 		b = serializeCompatibleRuntimes(b, v.CompatibleRuntimes)
 	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
-	if v.LicenseInfo != nil {
-		b = jsonKeyLit(b, `"LicenseInfo":`)
-		b = jsonString(b, *v.LicenseInfo)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
+	b = jsonOptString(b, `"LicenseInfo":`, v.LicenseInfo)
 	return append(b, '}'), nil
 }
 
@@ -1718,18 +1586,9 @@ func serializePublishLayerVersionInput(b []byte, v *PublishLayerVersionInput) ([
 // unset members are left out.
 func serializePublishVersionInput(b []byte, v *PublishVersionInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CodeSha256 != nil {
-		b = jsonKeyLit(b, `"CodeSha256":`)
-		b = jsonString(b, *v.CodeSha256)
-	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
-	if v.RevisionId != nil {
-		b = jsonKeyLit(b, `"RevisionId":`)
-		b = jsonString(b, *v.RevisionId)
-	}
+	b = jsonOptString(b, `"CodeSha256":`, v.CodeSha256)
+	b = jsonOptString(b, `"Description":`, v.Description)
+	b = jsonOptString(b, `"RevisionId":`, v.RevisionId)
 	return append(b, '}'), nil
 }
 
@@ -1737,10 +1596,7 @@ func serializePublishVersionInput(b []byte, v *PublishVersionInput) ([]byte, err
 // PutFunctionCodeSigningConfigInput; unset members are left out.
 func serializePutFunctionCodeSigningConfigInput(b []byte, v *PutFunctionCodeSigningConfigInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.CodeSigningConfigArn != nil {
-		b = jsonKeyLit(b, `"CodeSigningConfigArn":`)
-		b = jsonString(b, *v.CodeSigningConfigArn)
-	}
+	b = jsonOptString(b, `"CodeSigningConfigArn":`, v.CodeSigningConfigArn)
 	return append(b, '}'), nil
 }
 
@@ -1748,10 +1604,7 @@ func serializePutFunctionCodeSigningConfigInput(b []byte, v *PutFunctionCodeSign
 // PutFunctionConcurrencyInput; unset members are left out.
 func serializePutFunctionConcurrencyInput(b []byte, v *PutFunctionConcurrencyInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ReservedConcurrentExecutions != nil {
-		b = jsonKeyLit(b, `"ReservedConcurrentExecutions":`)
-		b = jsonInt(b, *v.ReservedConcurrentExecutions)
-	}
+	b = jsonOptInt(b, `"ReservedConcurrentExecutions":`, v.ReservedConcurrentExecutions)
 	return append(b, '}'), nil
 }
 
@@ -1763,14 +1616,8 @@ func serializePutFunctionEventInvokeConfigInput(b []byte, v *PutFunctionEventInv
 		b = jsonKeyLit(b, `"DestinationConfig":`)
 		b = serializeDestinationConfig(b, v.DestinationConfig)
 	}
-	if v.MaximumEventAgeInSeconds != nil {
-		b = jsonKeyLit(b, `"MaximumEventAgeInSeconds":`)
-		b = jsonInt(b, *v.MaximumEventAgeInSeconds)
-	}
-	if v.MaximumRetryAttempts != nil {
-		b = jsonKeyLit(b, `"MaximumRetryAttempts":`)
-		b = jsonInt(b, *v.MaximumRetryAttempts)
-	}
+	b = jsonOptInt(b, `"MaximumEventAgeInSeconds":`, v.MaximumEventAgeInSeconds)
+	b = jsonOptInt(b, `"MaximumRetryAttempts":`, v.MaximumRetryAttempts)
 	return append(b, '}'), nil
 }
 
@@ -1778,10 +1625,7 @@ func serializePutFunctionEventInvokeConfigInput(b []byte, v *PutFunctionEventInv
 // PutFunctionRecursionConfigInput; unset members are left out.
 func serializePutFunctionRecursionConfigInput(b []byte, v *PutFunctionRecursionConfigInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.RecursiveLoop != "" {
-		b = jsonKeyLit(b, `"RecursiveLoop":`)
-		b = jsonString(b, string(v.RecursiveLoop))
-	}
+	b = jsonOptEnum(b, `"RecursiveLoop":`, v.RecursiveLoop)
 	return append(b, '}'), nil
 }
 
@@ -1789,10 +1633,7 @@ func serializePutFunctionRecursionConfigInput(b []byte, v *PutFunctionRecursionC
 // PutProvisionedConcurrencyConfigInput; unset members are left out.
 func serializePutProvisionedConcurrencyConfigInput(b []byte, v *PutProvisionedConcurrencyConfigInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.ProvisionedConcurrentExecutions != nil {
-		b = jsonKeyLit(b, `"ProvisionedConcurrentExecutions":`)
-		b = jsonInt(b, *v.ProvisionedConcurrentExecutions)
-	}
+	b = jsonOptInt(b, `"ProvisionedConcurrentExecutions":`, v.ProvisionedConcurrentExecutions)
 	return append(b, '}'), nil
 }
 
@@ -1800,14 +1641,8 @@ func serializePutProvisionedConcurrencyConfigInput(b []byte, v *PutProvisionedCo
 // PutRuntimeManagementConfigInput; unset members are left out.
 func serializePutRuntimeManagementConfigInput(b []byte, v *PutRuntimeManagementConfigInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.UpdateRuntimeOn != "" {
-		b = jsonKeyLit(b, `"UpdateRuntimeOn":`)
-		b = jsonString(b, string(v.UpdateRuntimeOn))
-	}
-	if v.RuntimeVersionArn != nil {
-		b = jsonKeyLit(b, `"RuntimeVersionArn":`)
-		b = jsonString(b, *v.RuntimeVersionArn)
-	}
+	b = jsonOptEnum(b, `"UpdateRuntimeOn":`, v.UpdateRuntimeOn)
+	b = jsonOptString(b, `"RuntimeVersionArn":`, v.RuntimeVersionArn)
 	return append(b, '}'), nil
 }
 
@@ -1826,18 +1661,9 @@ func serializeTagResourceInput(b []byte, v *TagResourceInput) ([]byte, error) {
 // members are left out.
 func serializeUpdateAliasInput(b []byte, v *UpdateAliasInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
-	if v.FunctionVersion != nil {
-		b = jsonKeyLit(b, `"FunctionVersion":`)
-		b = jsonString(b, *v.FunctionVersion)
-	}
-	if v.RevisionId != nil {
-		b = jsonKeyLit(b, `"RevisionId":`)
-		b = jsonString(b, *v.RevisionId)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
+	b = jsonOptString(b, `"FunctionVersion":`, v.FunctionVersion)
+	b = jsonOptString(b, `"RevisionId":`, v.RevisionId)
 	if v.RoutingConfig != nil {
 		b = jsonKeyLit(b, `"RoutingConfig":`)
 		b = serializeAliasRoutingConfiguration(b, v.RoutingConfig)
@@ -1857,10 +1683,7 @@ func serializeUpdateCodeSigningConfigInput(b []byte, v *UpdateCodeSigningConfigI
 		b = jsonKeyLit(b, `"CodeSigningPolicies":`)
 		b = serializeCodeSigningPolicies(b, v.CodeSigningPolicies)
 	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
 	return append(b, '}'), nil
 }
 
@@ -1868,14 +1691,8 @@ func serializeUpdateCodeSigningConfigInput(b []byte, v *UpdateCodeSigningConfigI
 // UpdateEventSourceMappingInput; unset members are left out.
 func serializeUpdateEventSourceMappingInput(b []byte, v *UpdateEventSourceMappingInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.BatchSize != nil {
-		b = jsonKeyLit(b, `"BatchSize":`)
-		b = jsonInt(b, *v.BatchSize)
-	}
-	if v.BisectBatchOnFunctionError != nil {
-		b = jsonKeyLit(b, `"BisectBatchOnFunctionError":`)
-		b = jsonBool(b, *v.BisectBatchOnFunctionError)
-	}
+	b = jsonOptInt(b, `"BatchSize":`, v.BatchSize)
+	b = jsonOptBool(b, `"BisectBatchOnFunctionError":`, v.BisectBatchOnFunctionError)
 	if v.DestinationConfig != nil {
 		b = jsonKeyLit(b, `"DestinationConfig":`)
 		b = serializeDestinationConfig(b, v.DestinationConfig)
@@ -1884,46 +1701,25 @@ func serializeUpdateEventSourceMappingInput(b []byte, v *UpdateEventSourceMappin
 		b = jsonKeyLit(b, `"DocumentDBEventSourceConfig":`)
 		b = serializeDocumentDBEventSourceConfig(b, v.DocumentDBEventSourceConfig)
 	}
-	if v.Enabled != nil {
-		b = jsonKeyLit(b, `"Enabled":`)
-		b = jsonBool(b, *v.Enabled)
-	}
+	b = jsonOptBool(b, `"Enabled":`, v.Enabled)
 	if v.FilterCriteria != nil {
 		b = jsonKeyLit(b, `"FilterCriteria":`)
 		b = serializeFilterCriteria(b, v.FilterCriteria)
 	}
-	if v.FunctionName != nil {
-		b = jsonKeyLit(b, `"FunctionName":`)
-		b = jsonString(b, *v.FunctionName)
-	}
+	b = jsonOptString(b, `"FunctionName":`, v.FunctionName)
 	if v.FunctionResponseTypes != nil {
 		b = jsonKeyLit(b, `"FunctionResponseTypes":`)
 		b = serializeFunctionResponseTypeList(b, v.FunctionResponseTypes)
 	}
-	if v.KMSKeyArn != nil {
-		b = jsonKeyLit(b, `"KMSKeyArn":`)
-		b = jsonString(b, *v.KMSKeyArn)
-	}
-	if v.MaximumBatchingWindowInSeconds != nil {
-		b = jsonKeyLit(b, `"MaximumBatchingWindowInSeconds":`)
-		b = jsonInt(b, *v.MaximumBatchingWindowInSeconds)
-	}
-	if v.MaximumRecordAgeInSeconds != nil {
-		b = jsonKeyLit(b, `"MaximumRecordAgeInSeconds":`)
-		b = jsonInt(b, *v.MaximumRecordAgeInSeconds)
-	}
-	if v.MaximumRetryAttempts != nil {
-		b = jsonKeyLit(b, `"MaximumRetryAttempts":`)
-		b = jsonInt(b, *v.MaximumRetryAttempts)
-	}
+	b = jsonOptString(b, `"KMSKeyArn":`, v.KMSKeyArn)
+	b = jsonOptInt(b, `"MaximumBatchingWindowInSeconds":`, v.MaximumBatchingWindowInSeconds)
+	b = jsonOptInt(b, `"MaximumRecordAgeInSeconds":`, v.MaximumRecordAgeInSeconds)
+	b = jsonOptInt(b, `"MaximumRetryAttempts":`, v.MaximumRetryAttempts)
 	if v.MetricsConfig != nil {
 		b = jsonKeyLit(b, `"MetricsConfig":`)
 		b = serializeEventSourceMappingMetricsConfig(b, v.MetricsConfig)
 	}
-	if v.ParallelizationFactor != nil {
-		b = jsonKeyLit(b, `"ParallelizationFactor":`)
-		b = jsonInt(b, *v.ParallelizationFactor)
-	}
+	b = jsonOptInt(b, `"ParallelizationFactor":`, v.ParallelizationFactor)
 	if v.ProvisionedPollerConfig != nil {
 		b = jsonKeyLit(b, `"ProvisionedPollerConfig":`)
 		b = serializeProvisionedPollerConfig(b, v.ProvisionedPollerConfig)
@@ -1936,10 +1732,7 @@ func serializeUpdateEventSourceMappingInput(b []byte, v *UpdateEventSourceMappin
 		b = jsonKeyLit(b, `"SourceAccessConfigurations":`)
 		b = serializeSourceAccessConfigurations(b, v.SourceAccessConfigurations)
 	}
-	if v.TumblingWindowInSeconds != nil {
-		b = jsonKeyLit(b, `"TumblingWindowInSeconds":`)
-		b = jsonInt(b, *v.TumblingWindowInSeconds)
-	}
+	b = jsonOptInt(b, `"TumblingWindowInSeconds":`, v.TumblingWindowInSeconds)
 	return append(b, '}'), nil
 }
 
@@ -1955,38 +1748,17 @@ func serializeUpdateFunctionCodeInput(b []byte, v *UpdateFunctionCodeInput) ([]b
 		b = jsonKeyLit(b, `"DryRun":`)
 		b = jsonBool(b, v.DryRun)
 	}
-	if v.ImageUri != nil {
-		b = jsonKeyLit(b, `"ImageUri":`)
-		b = jsonString(b, *v.ImageUri)
-	}
+	b = jsonOptString(b, `"ImageUri":`, v.ImageUri)
 	if v.Publish {
 		b = jsonKeyLit(b, `"Publish":`)
 		b = jsonBool(b, v.Publish)
 	}
-	if v.RevisionId != nil {
-		b = jsonKeyLit(b, `"RevisionId":`)
-		b = jsonString(b, *v.RevisionId)
-	}
-	if v.S3Bucket != nil {
-		b = jsonKeyLit(b, `"S3Bucket":`)
-		b = jsonString(b, *v.S3Bucket)
-	}
-	if v.S3Key != nil {
-		b = jsonKeyLit(b, `"S3Key":`)
-		b = jsonString(b, *v.S3Key)
-	}
-	if v.S3ObjectVersion != nil {
-		b = jsonKeyLit(b, `"S3ObjectVersion":`)
-		b = jsonString(b, *v.S3ObjectVersion)
-	}
-	if v.SourceKMSKeyArn != nil {
-		b = jsonKeyLit(b, `"SourceKMSKeyArn":`)
-		b = jsonString(b, *v.SourceKMSKeyArn)
-	}
-	if v.ZipFile != nil {
-		b = jsonKeyLit(b, `"ZipFile":`)
-		b = jsonBlob(b, v.ZipFile)
-	}
+	b = jsonOptString(b, `"RevisionId":`, v.RevisionId)
+	b = jsonOptString(b, `"S3Bucket":`, v.S3Bucket)
+	b = jsonOptString(b, `"S3Key":`, v.S3Key)
+	b = jsonOptString(b, `"S3ObjectVersion":`, v.S3ObjectVersion)
+	b = jsonOptString(b, `"SourceKMSKeyArn":`, v.SourceKMSKeyArn)
+	b = jsonOptBlob(b, `"ZipFile":`, v.ZipFile)
 	return append(b, '}'), nil
 }
 
@@ -1998,10 +1770,7 @@ func serializeUpdateFunctionConfigurationInput(b []byte, v *UpdateFunctionConfig
 		b = jsonKeyLit(b, `"DeadLetterConfig":`)
 		b = serializeDeadLetterConfig(b, v.DeadLetterConfig)
 	}
-	if v.Description != nil {
-		b = jsonKeyLit(b, `"Description":`)
-		b = jsonString(b, *v.Description)
-	}
+	b = jsonOptString(b, `"Description":`, v.Description)
 	if v.Environment != nil {
 		b = jsonKeyLit(b, `"Environment":`)
 		b = serializeEnvironment(b, v.Environment)
@@ -2014,18 +1783,12 @@ func serializeUpdateFunctionConfigurationInput(b []byte, v *UpdateFunctionConfig
 		b = jsonKeyLit(b, `"FileSystemConfigs":`)
 		b = serializeFileSystemConfigList(b, v.FileSystemConfigs)
 	}
-	if v.Handler != nil {
-		b = jsonKeyLit(b, `"Handler":`)
-		b = jsonString(b, *v.Handler)
-	}
+	b = jsonOptString(b, `"Handler":`, v.Handler)
 	if v.ImageConfig != nil {
 		b = jsonKeyLit(b, `"ImageConfig":`)
 		b = serializeImageConfig(b, v.ImageConfig)
 	}
-	if v.KMSKeyArn != nil {
-		b = jsonKeyLit(b, `"KMSKeyArn":`)
-		b = jsonString(b, *v.KMSKeyArn)
-	}
+	b = jsonOptString(b, `"KMSKeyArn":`, v.KMSKeyArn)
 	if v.Layers != nil {
 		b = jsonKeyLit(b, `"Layers":`)
 		b = serializeLayerList(b, v.Layers)
@@ -2034,30 +1797,15 @@ func serializeUpdateFunctionConfigurationInput(b []byte, v *UpdateFunctionConfig
 		b = jsonKeyLit(b, `"LoggingConfig":`)
 		b = serializeLoggingConfig(b, v.LoggingConfig)
 	}
-	if v.MemorySize != nil {
-		b = jsonKeyLit(b, `"MemorySize":`)
-		b = jsonInt(b, *v.MemorySize)
-	}
-	if v.RevisionId != nil {
-		b = jsonKeyLit(b, `"RevisionId":`)
-		b = jsonString(b, *v.RevisionId)
-	}
-	if v.Role != nil {
-		b = jsonKeyLit(b, `"Role":`)
-		b = jsonString(b, *v.Role)
-	}
-	if v.Runtime != "" {
-		b = jsonKeyLit(b, `"Runtime":`)
-		b = jsonString(b, string(v.Runtime))
-	}
+	b = jsonOptInt(b, `"MemorySize":`, v.MemorySize)
+	b = jsonOptString(b, `"RevisionId":`, v.RevisionId)
+	b = jsonOptString(b, `"Role":`, v.Role)
+	b = jsonOptEnum(b, `"Runtime":`, v.Runtime)
 	if v.SnapStart != nil {
 		b = jsonKeyLit(b, `"SnapStart":`)
 		b = serializeSnapStart(b, v.SnapStart)
 	}
-	if v.Timeout != nil {
-		b = jsonKeyLit(b, `"Timeout":`)
-		b = jsonInt(b, *v.Timeout)
-	}
+	b = jsonOptInt(b, `"Timeout":`, v.Timeout)
 	if v.TracingConfig != nil {
 		b = jsonKeyLit(b, `"TracingConfig":`)
 		b = serializeTracingConfig(b, v.TracingConfig)
@@ -2077,14 +1825,8 @@ func serializeUpdateFunctionEventInvokeConfigInput(b []byte, v *UpdateFunctionEv
 		b = jsonKeyLit(b, `"DestinationConfig":`)
 		b = serializeDestinationConfig(b, v.DestinationConfig)
 	}
-	if v.MaximumEventAgeInSeconds != nil {
-		b = jsonKeyLit(b, `"MaximumEventAgeInSeconds":`)
-		b = jsonInt(b, *v.MaximumEventAgeInSeconds)
-	}
-	if v.MaximumRetryAttempts != nil {
-		b = jsonKeyLit(b, `"MaximumRetryAttempts":`)
-		b = jsonInt(b, *v.MaximumRetryAttempts)
-	}
+	b = jsonOptInt(b, `"MaximumEventAgeInSeconds":`, v.MaximumEventAgeInSeconds)
+	b = jsonOptInt(b, `"MaximumRetryAttempts":`, v.MaximumRetryAttempts)
 	return append(b, '}'), nil
 }
 
@@ -2092,18 +1834,12 @@ func serializeUpdateFunctionEventInvokeConfigInput(b []byte, v *UpdateFunctionEv
 // UpdateFunctionUrlConfigInput; unset members are left out.
 func serializeUpdateFunctionUrlConfigInput(b []byte, v *UpdateFunctionUrlConfigInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.AuthType != "" {
-		b = jsonKeyLit(b, `"AuthType":`)
-		b = jsonString(b, string(v.AuthType))
-	}
+	b = jsonOptEnum(b, `"AuthType":`, v.AuthType)
 	if v.Cors != nil {
 		b = jsonKeyLit(b, `"Cors":`)
 		b = serializeCors(b, v.Cors)
 	}
-	if v.InvokeMode != "" {
-		b = jsonKeyLit(b, `"InvokeMode":`)
-		b = jsonString(b, string(v.InvokeMode))
-	}
+	b = jsonOptEnum(b, `"InvokeMode":`, v.InvokeMode)
 	return append(b, '}'), nil
 }
 
@@ -2127,10 +1863,7 @@ func serializeAllowedPublishers(b []byte, v *AllowedPublishers) []byte {
 
 func serializeCodeSigningPolicies(b []byte, v *CodeSigningPolicies) []byte {
 	b = append(b, '{')
-	if v.UntrustedArtifactOnDeployment != "" {
-		b = jsonKeyLit(b, `"UntrustedArtifactOnDeployment":`)
-		b = jsonString(b, string(v.UntrustedArtifactOnDeployment))
-	}
+	b = jsonOptEnum(b, `"UntrustedArtifactOnDeployment":`, v.UntrustedArtifactOnDeployment)
 	return append(b, '}')
 }
 
@@ -2145,10 +1878,7 @@ func serializeTags(b []byte, v map[string]string) []byte {
 
 func serializeAmazonManagedKafkaEventSourceConfig(b []byte, v *AmazonManagedKafkaEventSourceConfig) []byte {
 	b = append(b, '{')
-	if v.ConsumerGroupId != nil {
-		b = jsonKeyLit(b, `"ConsumerGroupId":`)
-		b = jsonString(b, *v.ConsumerGroupId)
-	}
+	b = jsonOptString(b, `"ConsumerGroupId":`, v.ConsumerGroupId)
 	return append(b, '}')
 }
 
@@ -2167,18 +1897,9 @@ func serializeDestinationConfig(b []byte, v *DestinationConfig) []byte {
 
 func serializeDocumentDBEventSourceConfig(b []byte, v *DocumentDBEventSourceConfig) []byte {
 	b = append(b, '{')
-	if v.CollectionName != nil {
-		b = jsonKeyLit(b, `"CollectionName":`)
-		b = jsonString(b, *v.CollectionName)
-	}
-	if v.DatabaseName != nil {
-		b = jsonKeyLit(b, `"DatabaseName":`)
-		b = jsonString(b, *v.DatabaseName)
-	}
-	if v.FullDocument != "" {
-		b = jsonKeyLit(b, `"FullDocument":`)
-		b = jsonString(b, string(v.FullDocument))
-	}
+	b = jsonOptString(b, `"CollectionName":`, v.CollectionName)
+	b = jsonOptString(b, `"DatabaseName":`, v.DatabaseName)
+	b = jsonOptEnum(b, `"FullDocument":`, v.FullDocument)
 	return append(b, '}')
 }
 
@@ -2211,14 +1932,8 @@ func serializeEventSourceMappingMetricsConfig(b []byte, v *EventSourceMappingMet
 
 func serializeProvisionedPollerConfig(b []byte, v *ProvisionedPollerConfig) []byte {
 	b = append(b, '{')
-	if v.MaximumPollers != nil {
-		b = jsonKeyLit(b, `"MaximumPollers":`)
-		b = jsonInt(b, *v.MaximumPollers)
-	}
-	if v.MinimumPollers != nil {
-		b = jsonKeyLit(b, `"MinimumPollers":`)
-		b = jsonInt(b, *v.MinimumPollers)
-	}
+	b = jsonOptInt(b, `"MaximumPollers":`, v.MaximumPollers)
+	b = jsonOptInt(b, `"MinimumPollers":`, v.MinimumPollers)
 	return append(b, '}')
 }
 
@@ -2233,10 +1948,7 @@ func serializeQueues(b []byte, v []string) []byte {
 
 func serializeScalingConfig(b []byte, v *ScalingConfig) []byte {
 	b = append(b, '{')
-	if v.MaximumConcurrency != nil {
-		b = jsonKeyLit(b, `"MaximumConcurrency":`)
-		b = jsonInt(b, *v.MaximumConcurrency)
-	}
+	b = jsonOptInt(b, `"MaximumConcurrency":`, v.MaximumConcurrency)
 	return append(b, '}')
 }
 
@@ -2251,10 +1963,7 @@ func serializeSelfManagedEventSource(b []byte, v *SelfManagedEventSource) []byte
 
 func serializeSelfManagedKafkaEventSourceConfig(b []byte, v *SelfManagedKafkaEventSourceConfig) []byte {
 	b = append(b, '{')
-	if v.ConsumerGroupId != nil {
-		b = jsonKeyLit(b, `"ConsumerGroupId":`)
-		b = jsonString(b, *v.ConsumerGroupId)
-	}
+	b = jsonOptString(b, `"ConsumerGroupId":`, v.ConsumerGroupId)
 	return append(b, '}')
 }
 
@@ -2278,30 +1987,12 @@ func serializeTopics(b []byte, v []string) []byte {
 
 func serializeFunctionCode(b []byte, v *FunctionCode) []byte {
 	b = append(b, '{')
-	if v.ImageUri != nil {
-		b = jsonKeyLit(b, `"ImageUri":`)
-		b = jsonString(b, *v.ImageUri)
-	}
-	if v.S3Bucket != nil {
-		b = jsonKeyLit(b, `"S3Bucket":`)
-		b = jsonString(b, *v.S3Bucket)
-	}
-	if v.S3Key != nil {
-		b = jsonKeyLit(b, `"S3Key":`)
-		b = jsonString(b, *v.S3Key)
-	}
-	if v.S3ObjectVersion != nil {
-		b = jsonKeyLit(b, `"S3ObjectVersion":`)
-		b = jsonString(b, *v.S3ObjectVersion)
-	}
-	if v.SourceKMSKeyArn != nil {
-		b = jsonKeyLit(b, `"SourceKMSKeyArn":`)
-		b = jsonString(b, *v.SourceKMSKeyArn)
-	}
-	if v.ZipFile != nil {
-		b = jsonKeyLit(b, `"ZipFile":`)
-		b = jsonBlob(b, v.ZipFile)
-	}
+	b = jsonOptString(b, `"ImageUri":`, v.ImageUri)
+	b = jsonOptString(b, `"S3Bucket":`, v.S3Bucket)
+	b = jsonOptString(b, `"S3Key":`, v.S3Key)
+	b = jsonOptString(b, `"S3ObjectVersion":`, v.S3ObjectVersion)
+	b = jsonOptString(b, `"SourceKMSKeyArn":`, v.SourceKMSKeyArn)
+	b = jsonOptBlob(b, `"ZipFile":`, v.ZipFile)
 	return append(b, '}')
 }
 
@@ -2316,10 +2007,7 @@ func serializeArchitecturesList(b []byte, v []Architecture) []byte {
 
 func serializeDeadLetterConfig(b []byte, v *DeadLetterConfig) []byte {
 	b = append(b, '{')
-	if v.TargetArn != nil {
-		b = jsonKeyLit(b, `"TargetArn":`)
-		b = jsonString(b, *v.TargetArn)
-	}
+	b = jsonOptString(b, `"TargetArn":`, v.TargetArn)
 	return append(b, '}')
 }
 
@@ -2334,10 +2022,7 @@ func serializeEnvironment(b []byte, v *Environment) []byte {
 
 func serializeEphemeralStorage(b []byte, v *EphemeralStorage) []byte {
 	b = append(b, '{')
-	if v.Size != nil {
-		b = jsonKeyLit(b, `"Size":`)
-		b = jsonInt(b, *v.Size)
-	}
+	b = jsonOptInt(b, `"Size":`, v.Size)
 	return append(b, '}')
 }
 
@@ -2360,10 +2045,7 @@ func serializeImageConfig(b []byte, v *ImageConfig) []byte {
 		b = jsonKeyLit(b, `"EntryPoint":`)
 		b = serializeStringList(b, v.EntryPoint)
 	}
-	if v.WorkingDirectory != nil {
-		b = jsonKeyLit(b, `"WorkingDirectory":`)
-		b = jsonString(b, *v.WorkingDirectory)
-	}
+	b = jsonOptString(b, `"WorkingDirectory":`, v.WorkingDirectory)
 	return append(b, '}')
 }
 
@@ -2378,49 +2060,28 @@ func serializeLayerList(b []byte, v []string) []byte {
 
 func serializeLoggingConfig(b []byte, v *LoggingConfig) []byte {
 	b = append(b, '{')
-	if v.ApplicationLogLevel != "" {
-		b = jsonKeyLit(b, `"ApplicationLogLevel":`)
-		b = jsonString(b, string(v.ApplicationLogLevel))
-	}
-	if v.LogFormat != "" {
-		b = jsonKeyLit(b, `"LogFormat":`)
-		b = jsonString(b, string(v.LogFormat))
-	}
-	if v.LogGroup != nil {
-		b = jsonKeyLit(b, `"LogGroup":`)
-		b = jsonString(b, *v.LogGroup)
-	}
-	if v.SystemLogLevel != "" {
-		b = jsonKeyLit(b, `"SystemLogLevel":`)
-		b = jsonString(b, string(v.SystemLogLevel))
-	}
+	b = jsonOptEnum(b, `"ApplicationLogLevel":`, v.ApplicationLogLevel)
+	b = jsonOptEnum(b, `"LogFormat":`, v.LogFormat)
+	b = jsonOptString(b, `"LogGroup":`, v.LogGroup)
+	b = jsonOptEnum(b, `"SystemLogLevel":`, v.SystemLogLevel)
 	return append(b, '}')
 }
 
 func serializeSnapStart(b []byte, v *SnapStart) []byte {
 	b = append(b, '{')
-	if v.ApplyOn != "" {
-		b = jsonKeyLit(b, `"ApplyOn":`)
-		b = jsonString(b, string(v.ApplyOn))
-	}
+	b = jsonOptEnum(b, `"ApplyOn":`, v.ApplyOn)
 	return append(b, '}')
 }
 
 func serializeTracingConfig(b []byte, v *TracingConfig) []byte {
 	b = append(b, '{')
-	if v.Mode != "" {
-		b = jsonKeyLit(b, `"Mode":`)
-		b = jsonString(b, string(v.Mode))
-	}
+	b = jsonOptEnum(b, `"Mode":`, v.Mode)
 	return append(b, '}')
 }
 
 func serializeVpcConfig(b []byte, v *VpcConfig) []byte {
 	b = append(b, '{')
-	if v.Ipv6AllowedForDualStack != nil {
-		b = jsonKeyLit(b, `"Ipv6AllowedForDualStack":`)
-		b = jsonBool(b, *v.Ipv6AllowedForDualStack)
-	}
+	b = jsonOptBool(b, `"Ipv6AllowedForDualStack":`, v.Ipv6AllowedForDualStack)
 	if v.SecurityGroupIds != nil {
 		b = jsonKeyLit(b, `"SecurityGroupIds":`)
 		b = serializeSecurityGroupIds(b, v.SecurityGroupIds)
@@ -2434,10 +2095,7 @@ func serializeVpcConfig(b []byte, v *VpcConfig) []byte {
 
 func serializeCors(b []byte, v *Cors) []byte {
 	b = append(b, '{')
-	if v.AllowCredentials != nil {
-		b = jsonKeyLit(b, `"AllowCredentials":`)
-		b = jsonBool(b, *v.AllowCredentials)
-	}
+	b = jsonOptBool(b, `"AllowCredentials":`, v.AllowCredentials)
 	if v.AllowHeaders != nil {
 		b = jsonKeyLit(b, `"AllowHeaders":`)
 		b = serializeHeadersList(b, v.AllowHeaders)
@@ -2454,31 +2112,16 @@ func serializeCors(b []byte, v *Cors) []byte {
 		b = jsonKeyLit(b, `"ExposeHeaders":`)
 		b = serializeHeadersList(b, v.ExposeHeaders)
 	}
-	if v.MaxAge != nil {
-		b = jsonKeyLit(b, `"MaxAge":`)
-		b = jsonInt(b, *v.MaxAge)
-	}
+	b = jsonOptInt(b, `"MaxAge":`, v.MaxAge)
 	return append(b, '}')
 }
 
 func serializeLayerVersionContentInput(b []byte, v *LayerVersionContentInput) []byte {
 	b = append(b, '{')
-	if v.S3Bucket != nil {
-		b = jsonKeyLit(b, `"S3Bucket":`)
-		b = jsonString(b, *v.S3Bucket)
-	}
-	if v.S3Key != nil {
-		b = jsonKeyLit(b, `"S3Key":`)
-		b = jsonString(b, *v.S3Key)
-	}
-	if v.S3ObjectVersion != nil {
-		b = jsonKeyLit(b, `"S3ObjectVersion":`)
-		b = jsonString(b, *v.S3ObjectVersion)
-	}
-	if v.ZipFile != nil {
-		b = jsonKeyLit(b, `"ZipFile":`)
-		b = jsonBlob(b, v.ZipFile)
-	}
+	b = jsonOptString(b, `"S3Bucket":`, v.S3Bucket)
+	b = jsonOptString(b, `"S3Key":`, v.S3Key)
+	b = jsonOptString(b, `"S3ObjectVersion":`, v.S3ObjectVersion)
+	b = jsonOptBlob(b, `"ZipFile":`, v.ZipFile)
 	return append(b, '}')
 }
 
@@ -2520,19 +2163,13 @@ func serializeSigningProfileVersionArns(b []byte, v []string) []byte {
 
 func serializeOnFailure(b []byte, v *OnFailure) []byte {
 	b = append(b, '{')
-	if v.Destination != nil {
-		b = jsonKeyLit(b, `"Destination":`)
-		b = jsonString(b, *v.Destination)
-	}
+	b = jsonOptString(b, `"Destination":`, v.Destination)
 	return append(b, '}')
 }
 
 func serializeOnSuccess(b []byte, v *OnSuccess) []byte {
 	b = append(b, '{')
-	if v.Destination != nil {
-		b = jsonKeyLit(b, `"Destination":`)
-		b = jsonString(b, *v.Destination)
-	}
+	b = jsonOptString(b, `"Destination":`, v.Destination)
 	return append(b, '}')
 }
 
@@ -2568,14 +2205,8 @@ func serializeEndpoints(b []byte, v map[string][]string) []byte {
 
 func serializeSourceAccessConfiguration(b []byte, v *SourceAccessConfiguration) []byte {
 	b = append(b, '{')
-	if v.Type != "" {
-		b = jsonKeyLit(b, `"Type":`)
-		b = jsonString(b, string(v.Type))
-	}
-	if v.URI != nil {
-		b = jsonKeyLit(b, `"URI":`)
-		b = jsonString(b, *v.URI)
-	}
+	b = jsonOptEnum(b, `"Type":`, v.Type)
+	b = jsonOptString(b, `"URI":`, v.URI)
 	return append(b, '}')
 }
 
@@ -2590,14 +2221,8 @@ func serializeEnvironmentVariables(b []byte, v map[string]string) []byte {
 
 func serializeFileSystemConfig(b []byte, v *FileSystemConfig) []byte {
 	b = append(b, '{')
-	if v.Arn != nil {
-		b = jsonKeyLit(b, `"Arn":`)
-		b = jsonString(b, *v.Arn)
-	}
-	if v.LocalMountPath != nil {
-		b = jsonKeyLit(b, `"LocalMountPath":`)
-		b = jsonString(b, *v.LocalMountPath)
-	}
+	b = jsonOptString(b, `"Arn":`, v.Arn)
+	b = jsonOptString(b, `"LocalMountPath":`, v.LocalMountPath)
 	return append(b, '}')
 }
 
@@ -2657,10 +2282,7 @@ func serializeAllowOriginsList(b []byte, v []string) []byte {
 
 func serializeFilter(b []byte, v *Filter) []byte {
 	b = append(b, '{')
-	if v.Pattern != nil {
-		b = jsonKeyLit(b, `"Pattern":`)
-		b = jsonString(b, *v.Pattern)
-	}
+	b = jsonOptString(b, `"Pattern":`, v.Pattern)
 	return append(b, '}')
 }
 

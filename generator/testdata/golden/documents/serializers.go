@@ -30,10 +30,7 @@ func serializeStoreInput(b []byte, v *StoreInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.Name != nil {
-		b = jsonKeyLit(b, `"Name":`)
-		b = jsonString(b, *v.Name)
-	}
+	b = jsonOptString(b, `"Name":`, v.Name)
 	return append(b, '}'), nil
 }
 

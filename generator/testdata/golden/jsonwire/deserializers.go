@@ -99,12 +99,8 @@ func deserializePutThingsOutput(d *jsonDecoder, v *PutThingsOutput) {
 			d.skip()
 		}
 	}
-	if v.Count == nil {
-		v.Count = new(int32)
-	}
-	if v.Names == nil {
-		v.Names = []string{}
-	}
+	jsonFill(&v.Count)
+	jsonFillSlice(&v.Names)
 }
 
 // deserializeBadThing reads the members of a BadThing from a JSON object;
@@ -147,7 +143,7 @@ func deserializeNames(d *jsonDecoder) []string {
 	if d.null() {
 		return nil
 	}
-	v := []string{}
+	v := make([]string, 0, jsonCount(d))
 	for d.item() {
 		v = append(v, d.string())
 	}
@@ -158,7 +154,7 @@ func deserializeSparseLabels(d *jsonDecoder) map[string]*string {
 	if d.null() {
 		return nil
 	}
-	v := map[string]*string{}
+	v := make(map[string]*string, jsonCount(d))
 	for d.member() {
 		k := d.keyString()
 		v[k] = d.stringPtr()
@@ -194,8 +190,6 @@ func deserializeThing(d *jsonDecoder) Thing {
 	return u
 }
 
-var knownMode = Mode("").Values()
-
 func deserializeSettings(d *jsonDecoder, v *Settings) {
 	v.Mode = ModeFast
 	for d.member() {
@@ -217,3 +211,8 @@ func deserializeSettings(d *jsonDecoder, v *Settings) {
 		v.Level = &x
 	}
 }
+
+// The values of each enum this package knows, which jsonEnum reads without allocating.
+var (
+	knownMode = Mode("").Values()
+)

@@ -46,10 +46,7 @@ func serializePutThingsInput(b []byte, v *PutThingsInput) ([]byte, error) {
 		b = jsonKeyLit(b, `"Labels":`)
 		b = serializeSparseLabels(b, v.Labels)
 	}
-	if v.Ratio != nil {
-		b = jsonKeyLit(b, `"Ratio":`)
-		b = jsonFloat(b, *v.Ratio)
-	}
+	b = jsonOptFloat(b, `"Ratio":`, v.Ratio)
 	if v.Settings != nil {
 		b = jsonKeyLit(b, `"Settings":`)
 		b = serializeSettings(b, v.Settings)
@@ -60,22 +57,10 @@ func serializePutThingsInput(b []byte, v *PutThingsInput) ([]byte, error) {
 			return b, err
 		}
 	}
-	if v.Token != nil {
-		b = jsonKeyLit(b, `"Token":`)
-		b = jsonString(b, *v.Token)
-	}
-	if v.When != nil {
-		b = jsonKeyLit(b, `"When":`)
-		b = jsonTime(b, *v.When, timeEpochSeconds)
-	}
-	if v.WhenHTTP != nil {
-		b = jsonKeyLit(b, `"WhenHTTP":`)
-		b = jsonTime(b, *v.WhenHTTP, timeHTTPDate)
-	}
-	if v.WhenISO != nil {
-		b = jsonKeyLit(b, `"WhenISO":`)
-		b = jsonTime(b, *v.WhenISO, timeDateTime)
-	}
+	b = jsonOptString(b, `"Token":`, v.Token)
+	b = jsonOptTime(b, `"When":`, v.When, timeEpochSeconds)
+	b = jsonOptTime(b, `"WhenHTTP":`, v.WhenHTTP, timeHTTPDate)
+	b = jsonOptTime(b, `"WhenISO":`, v.WhenISO, timeDateTime)
 	return append(b, '}'), nil
 }
 
@@ -123,10 +108,7 @@ func serializeSettings(b []byte, v *Settings) []byte {
 	} else {
 		b = jsonString(b, string(v.Mode))
 	}
-	if v.Note != nil {
-		b = jsonKeyLit(b, `"Note":`)
-		b = jsonString(b, *v.Note)
-	}
+	b = jsonOptString(b, `"Note":`, v.Note)
 	return append(b, '}')
 }
 

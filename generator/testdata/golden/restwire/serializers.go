@@ -111,13 +111,7 @@ func buildUploadRequest(ctx context.Context, v *UploadInput, endpoint string) (*
 // left out.
 func serializeFetchInput(b []byte, v *FetchInput) ([]byte, error) {
 	b = append(b, '{')
-	if v.Filter != nil {
-		b = jsonKeyLit(b, `"filter":`)
-		b = jsonString(b, *v.Filter)
-	}
-	if v.MaxItems != nil {
-		b = jsonKeyLit(b, `"max_items":`)
-		b = jsonInt(b, *v.MaxItems)
-	}
+	b = jsonOptString(b, `"filter":`, v.Filter)
+	b = jsonOptInt(b, `"max_items":`, v.MaxItems)
 	return append(b, '}'), nil
 }
