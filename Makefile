@@ -3,10 +3,8 @@
 
 .PHONY: generate test check bench fuzz
 
-generate: ## regenerate generated/ec2, and the compliance package when ../shared is there
-	go generate ./...
-	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/idl -out internal/protocoltest/ec2query; fi
-	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.query#AwsQuery -out internal/protocoltest/awsquery; fi
+generate: ## regenerate every committed generated package (those from ../shared when it is there)
+	go run ./internal/testall -generate
 
 test: ## every check CI runs
 	go run ./internal/testall

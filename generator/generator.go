@@ -70,6 +70,8 @@ type Options struct {
 	// EndpointPartitions is a partitions.json whose facts the endpoint
 	// resolver uses instead of those smithy2go carries; nil for those.
 	EndpointPartitions []byte
+	// EndpointPartitionsName names EndpointPartitions in errors.
+	EndpointPartitionsName string
 }
 
 // Result is a generated package.
@@ -107,6 +109,9 @@ func Generate(opts Options) (*Result, error) {
 	}
 	endpointWarnings, err := endpoint.Emit(g, opts.EndpointPartitions)
 	if err != nil {
+		if opts.EndpointPartitionsName != "" {
+			err = fmt.Errorf("%s: %w", opts.EndpointPartitionsName, err)
+		}
 		return nil, err
 	}
 	res.Warnings = append(res.Warnings, endpointWarnings...)

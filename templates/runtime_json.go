@@ -10,8 +10,9 @@ package templates
 //	d.member() bool        enter an object / move to its next member; false at its
 //	                       end or for null. d.key is the member's name, valid
 //	                       until the next member() call: switch string(d.key)
-//	                       does not allocate; copy it (k := string(d.key))
+//	                       does not allocate; copy it (k := d.keyString())
 //	                       before reading a map value.
+//	d.keyString()          d.key as a string (see Strings below)
 //	d.item() bool          the same for arrays: true when an element follows
 //	d.null() bool          consume a null if one is next (sparse collections)
 //	d.string(), d.bool()
@@ -73,6 +74,10 @@ package templates
 //	out := deserializeWidgetJSON(&d)
 //	if err := d.end(); err != nil { ... }
 //
+// Strings: string values, map keys and unknown enum values share chunks of
+// memory (see jsonDecoder.str), so the many short strings of a large
+// response cost an allocation per chunk, not one each.
+//
 // Documents: numbers in a document are json.Number, the number's text as
 // sent. A float64 would silently round integers beyond 2^53 (IDs, byte
 // counts) and decimals that have no exact binary form, and document
@@ -89,6 +94,7 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -121,6 +127,8 @@ type jsonDecoder struct {
 	keyBuf     []byte
 	strBuf     []byte
 	err        error
+	// strs holds the strings str hands out.
+	strs strings.Builder
 
 	// Chunks the *Ptr methods take their pointers from.
 	strings restSlab[string]
@@ -456,7 +464,35 @@ func (d *jsonDecoder) stringBytes() []byte {
 }
 
 func (d *jsonDecoder) string() string {
-	return string(d.stringBytes())
+	return d.str(d.stringBytes())
+}
+
+// keyString is the current member's name as a string.
+func (d *jsonDecoder) keyString() string {
+	return d.str(d.key)
+}
+
+// str returns b as a string. A short one is copied into the decoder's
+// current chunk, where it stays as other strings are added after it; a
+// chunk lives while any of its strings does, and chunks grow from 512
+// bytes to 16 KiB, so a string kept from a response holds on to no more
+// than that.
+func (d *jsonDecoder) str(b []byte) string {
+	n := len(b)
+	switch {
+	case n == 0:
+		return ""
+	case n > 256:
+		return string(b)
+	}
+	if d.strs.Cap()-d.strs.Len() < n {
+		size := min(max(2*d.strs.Cap(), 512), 16<<10)
+		d.strs = strings.Builder{}
+		d.strs.Grow(size)
+	}
+	start := d.strs.Len()
+	d.strs.Write(b)
+	return d.strs.String()[start:]
 }
 
 func (d *jsonDecoder) bool() bool {
@@ -753,7 +789,7 @@ func jsonEnum[E ~string](d *jsonDecoder, values []E) E {
 			return v
 		}
 	}
-	return E(s)
+	return E(d.str(s))
 }
 
 // skip consumes the next value, whatever it is, checking its syntax.
@@ -802,7 +838,7 @@ func (d *jsonDecoder) document() any {
 	case '{':
 		m := map[string]any{}
 		for d.member() {
-			k := string(d.key)
+			k := d.keyString()
 			m[k] = d.document()
 		}
 		return m

@@ -94,6 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		check     = fs.Bool("check", false, "write nothing; print a unified diff and exit 1 if the files on disk differ")
 		verbose   = fs.Bool("v", false, "say what was written even under go generate, and what was removed")
 		client    = fs.Bool("client", true, "generate the client (aws-sdk-go-v2's API; imports its core modules)")
+		parts     = fs.String("partitions", "", "AWS partition facts (a partitions.json `file`) for the endpoint rules (default: the facts smithy2go carries)")
 		ops       listFlag
 	)
 	fs.Var(&modelArgs, "model", "Smithy model `file or directory` (.smithy IDL or .json AST), repeatable: the files merge into one model (default: the embedded EC2 model)")
@@ -144,6 +145,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Service:    *service,
 		Operations: ops,
 		Client:     *client,
+	}
+	if *parts != "" {
+		data, err := os.ReadFile(*parts)
+		if err != nil {
+			fmt.Fprintf(stderr, "smithy2go: -partitions: %v\n", err)
+			return exitError
+		}
+		opts.EndpointPartitions, opts.EndpointPartitionsName = data, *parts
 	}
 	if len(modelArgs) > 0 {
 		srcs, ok := readModel(modelArgs, stderr)

@@ -338,6 +338,10 @@ func TestModelErrors(t *testing.T) {
 			[]string{`"Nope"`}},
 		{"unknown service", []string{"-service", "Nope"},
 			[]string{`no service "Nope"`}},
+		{"missing partitions file", []string{"-partitions", "testdata/nope.json"},
+			[]string{"smithy2go: -partitions: open testdata/nope.json: "}},
+		{"partitions file that is not partitions", []string{"-partitions", "testdata/invalid_json.json"},
+			[]string{"smithy2go: testdata/invalid_json.json: partitions: "}},
 		{"two services", []string{"-model", "testdata/two_services.json"},
 			[]string{"2 services", "example.weather#Almanac", "example.weather#Weather", "-service"}},
 	}

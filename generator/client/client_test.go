@@ -187,9 +187,9 @@ func TestPaginatorProblems(t *testing.T) {
 	}
 	for _, c := range []struct{ from, to, want string }{
 		{`"outputToken": "Page.NextToken"`, `"outputToken": "NextToken"`, `example.toy#ListThings: paginated outputToken "NextToken": ListThingsOutput has no member "NextToken"`},
-		{`"outputToken": "Page.NextToken"`, `"outputToken": "Page.Things"`, `example.toy#ListThings: paginated outputToken "Page.Things" is not a string member`},
+		{`"outputToken": "Page.NextToken"`, `"outputToken": "Page.Things"`, `example.toy#ListThings: paginated outputToken "Page.Things" is not a member of the inputToken's type`},
 		{`"MaxResults": {"target": "smithy.api#Integer"}`, `"MaxResults": {"target": "smithy.api#String"}`, `example.toy#ListThings: paginated pageSize "MaxResults" is not an integer member of the input`},
-		{`"inputToken": "NextToken"`, `"inputToken": "Token"`, `example.toy#ListThings: paginated inputToken "Token" is not a string member of the input`},
+		{`"inputToken": "NextToken"`, `"inputToken": "Token"`, `example.toy#ListThings: paginated inputToken "Token" is not a string or map member of the input`},
 	} {
 		model := strings.Replace(string(toy), c.from, c.to, 1)
 		_, err := generator.Generate(generator.Options{ModelName: "toy.json", Model: []byte(model), Package: "toy", Client: true})

@@ -52,7 +52,7 @@ func (w *writer) paginator(f *jen.File, pg *plan.Paginator) {
 		jen.Id("options").Id(pg.Options),
 		jen.Id("client").Id(pg.APIClient),
 		jen.Id("params").Op("*").Id(in),
-		jen.Id("nextToken").Op("*").String(),
+		jen.Id("nextToken").Add(tokenType(pg)),
 		jen.Id("firstPage").Bool(),
 	)
 	f.Line()
@@ -87,8 +87,12 @@ func (w *writer) paginator(f *jen.File, pg *plan.Paginator) {
 
 	p := jen.Id("p")
 	f.Add(emit.Text("HasMorePages reports whether there is a page to read."))
+	more := p.Clone().Dot("nextToken").Op("!=").Nil()
+	if !pg.MapToken {
+		more = jen.Parens(more.Op("&&").Len(jen.Op("*").Add(p.Clone()).Dot("nextToken")).Op("!=").Lit(0))
+	}
 	f.Func().Params(p.Clone().Op("*").Id(pg.Type)).Id("HasMorePages").Params().Bool().Block(
-		jen.Return(p.Clone().Dot("firstPage").Op("||").Parens(p.Clone().Dot("nextToken").Op("!=").Nil().Op("&&").Len(jen.Op("*").Add(p.Clone()).Dot("nextToken")).Op("!=").Lit(0))),
+		jen.Return(p.Clone().Dot("firstPage").Op("||").Add(more)),
 	)
 	f.Line()
 
@@ -114,20 +118,31 @@ func (w *writer) paginator(f *jen.File, pg *plan.Paginator) {
 		jen.List(jen.Id("result"), jen.Err()).Op(":=").Add(p.Clone()).Dot("client").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("&").Add(params.Clone()), jen.Id("optFns").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		p.Clone().Dot("firstPage").Op("=").False(),
-		jen.Id("prevToken").Op(":=").Add(p.Clone()).Dot("nextToken"),
 	)
-	next = append(next, outputToken(pg)...)
-	next = append(next,
-		jen.If(p.Clone().Dot("options").Dot("StopOnDuplicateToken").Op("&&").Id("prevToken").Op("!=").Nil().Op("&&").
-			Add(p.Clone()).Dot("nextToken").Op("!=").Nil().Op("&&").Op("*").Id("prevToken").Op("==").Op("*").Add(p.Clone()).Dot("nextToken")).Block(
-			p.Clone().Dot("nextToken").Op("=").Nil(),
-		),
-		jen.Return(jen.Id("result"), jen.Nil()),
-	)
+	if pg.MapToken {
+		next = append(next, outputToken(pg)...)
+	} else {
+		next = append(next, jen.Id("prevToken").Op(":=").Add(p.Clone()).Dot("nextToken"))
+		next = append(next, outputToken(pg)...)
+		next = append(next,
+			jen.If(p.Clone().Dot("options").Dot("StopOnDuplicateToken").Op("&&").Id("prevToken").Op("!=").Nil().Op("&&").
+				Add(p.Clone()).Dot("nextToken").Op("!=").Nil().Op("&&").Op("*").Id("prevToken").Op("==").Op("*").Add(p.Clone()).Dot("nextToken")).Block(
+				p.Clone().Dot("nextToken").Op("=").Nil(),
+			))
+	}
+	next = append(next, jen.Return(jen.Id("result"), jen.Nil()))
 	f.Add(emit.Text("NextPage calls " + op.Name + " for the next page."))
 	f.Func().Params(p.Clone().Op("*").Id(pg.Type)).Id("NextPage").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("optFns").Op("...").Add(optFn.Clone())).
 		Params(jen.Op("*").Id(out), jen.Error()).Block(next...)
 	f.Line()
+}
+
+// tokenType is the paginator's token: *string, or the map type.
+func tokenType(pg *plan.Paginator) jen.Code {
+	if pg.MapToken {
+		return emit.TypeCode(pg.InputToken.Type)
+	}
+	return jen.Op("*").String()
 }
 
 // outputToken sets p.nextToken from the result, through the members of

@@ -38,6 +38,9 @@ type TestKit struct {
 	ErrorSeeds []Response
 	// Runtime lists the test-only runtime files (runtime_*_test.go).
 	Runtime []string
+	// Skips are compliance cases the protocol cannot pass, by case id,
+	// with the reason; their subtests skip with it.
+	Skips map[string]string
 }
 
 // Response is an HTTP response for a test.

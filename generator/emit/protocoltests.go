@@ -20,7 +20,7 @@ func ComplianceTests(g *Generator) error {
 	if g.Protocol == nil {
 		return nil
 	}
-	pt := &protoTests{g: g, proto: string(g.Plan.ProtocolTrait)}
+	pt := &protoTests{g: g, proto: string(g.Plan.ProtocolTrait), skips: g.Protocol.TestKit().Skips}
 	wired := g.Wired()
 	for _, op := range wired {
 		if err := pt.requests(op); err != nil {
@@ -28,6 +28,24 @@ func ComplianceTests(g *Generator) error {
 		}
 		if err := pt.responses(op.Shape, op.Output, op, false); err != nil {
 			return err
+		}
+	}
+	// The cases of an operation without wire code are there too, and
+	// skip with the reason.
+	for _, op := range g.Plan.Operations {
+		if op.Unsupported == "" {
+			continue
+		}
+		for _, trait := range []smithy.ShapeID{smithy.TraitHTTPRequestTests, smithy.TraitHTTPResponseTest} {
+			for _, c := range pt.cases(op.Shape, trait) {
+				entry := jen.Dict{jen.Id("id"): jen.Lit(str(c, "id")), jen.Id("skip"): jen.Lit("no wire code: " + op.Unsupported)}
+				pt.skipped = true
+				if trait == smithy.TraitHTTPRequestTests {
+					pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(entry)})
+				} else {
+					pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(entry)})
+				}
+			}
 		}
 	}
 	// An error's cases run through the first operation that can fail with it.
@@ -64,11 +82,49 @@ type protoTests struct {
 	g                   *Generator
 	proto               string
 	reqCases, respCases []protoCase
+	skips               map[string]string
+	// skipped says some case skips, so the case tables need a skip field.
+	skipped bool
 }
 
 type protoCase struct {
 	id   string
 	code jen.Code
+}
+
+// skip adds a case's skip reason, if it has one, to its table entry.
+func (pt *protoTests) skip(id string, d jen.Dict) {
+	if why, ok := pt.skips[id]; ok {
+		d[jen.Id("skip")] = jen.Lit(why)
+		pt.skipped = true
+	}
+}
+
+// skipField is the case table's skip field, when a case skips.
+func (pt *protoTests) skipField() jen.Code {
+	if !pt.skipped {
+		return jen.Null()
+	}
+	return jen.Id("skip").String()
+}
+
+// skipRun runs a response case, skipping it when it has a reason to.
+func (pt *protoTests) skipRun() jen.Code {
+	if !pt.skipped {
+		return jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Id("c").Dot("check"))
+	}
+	return jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		pt.skipCheck(),
+		jen.Id("c").Dot("check").Call(jen.Id("t")),
+	))
+}
+
+// skipCheck skips a case that has a reason to.
+func (pt *protoTests) skipCheck() jen.Code {
+	if !pt.skipped {
+		return jen.Null()
+	}
+	return jen.If(jen.Id("c").Dot("skip").Op("!=").Lit("")).Block(jen.Id("t").Dot("Skip").Call(jen.Id("c").Dot("skip")))
 }
 
 // cases returns the test cases of a trait that apply to this client.
@@ -136,7 +192,7 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			}
 			want[jen.Id("headers")] = jen.Map(jen.String()).String().Values(d)
 		}
-		for _, k := range []string{"forbidHeaders", "requireHeaders"} {
+		for _, k := range []string{"forbidHeaders", "requireHeaders", "queryParams", "forbidQueryParams", "requireQueryParams"} {
 			if l, ok := c.Get(k); ok && len(l.Items) > 0 {
 				var items []jen.Code
 				for _, it := range l.Items {
@@ -149,11 +205,13 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			jen.Id("in").Op(":=").Op("&").Id(op.Input.Name).Values(fieldDict(in)),
 			jen.Return(jen.Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit("https://"+host))),
 		)
-		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(jen.Dict{
+		entry := jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),
 			jen.Id("build"): build,
 			jen.Id("want"):  jen.Id("protocolRequestCase").Values(want),
-		})})
+		}
+		pt.skip(str(c, "id"), entry)
+		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(entry)})
 	}
 	return nil
 }
@@ -201,10 +259,12 @@ func (pt *protoTests) responses(s *smithy.Shape, st *plan.Struct, op *plan.Opera
 		check = append(check, jen.If(jen.Op("!").Id("protocolEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded:\n got %s\nwant %s"),
 				jen.Id("protocolShow").Call(jen.Id("got")), jen.Id("protocolShow").Call(jen.Id("want")))))
-		pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(jen.Dict{
+		entry := jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),
 			jen.Id("check"): jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(check...),
-		})})
+		}
+		pt.skip(str(c, "id"), entry)
+		pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(entry)})
 	}
 	return nil
 }
@@ -226,9 +286,11 @@ func (pt *protoTests) requestTest(f *jen.File) {
 			jen.Id("id").String(),
 			jen.Id("build").Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()),
 			jen.Id("want").Id("protocolRequestCase"),
+			pt.skipField(),
 		).ValuesFunc(sortedCases(pt.reqCases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+				pt.skipCheck(),
 				jen.Comment("Idempotency tokens come from zeros, as the suite expects."),
 				jen.Id("saved").Op(":=").Id("idempotencyTokenSource"),
 				jen.Id("idempotencyTokenSource").Op("=").Qual("bytes", "NewReader").Call(jen.Make(jen.Index().Byte(), jen.Lit(64))),
@@ -248,9 +310,10 @@ func (pt *protoTests) responseTest(f *jen.File) {
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.Id("id").String(),
 			jen.Id("check").Func().Params(jen.Op("*").Qual("testing", "T")),
+			pt.skipField(),
 		).ValuesFunc(sortedCases(pt.respCases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
-			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Id("c").Dot("check")),
+			pt.skipRun(),
 		),
 	)
 	f.Line()

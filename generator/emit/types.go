@@ -60,6 +60,12 @@ func fieldDoc(f *plan.Field) *jen.Statement {
 	if f.Required {
 		required = "This member is required."
 	}
+	switch {
+	case f.ReadCloser:
+		required += " It is the response body, unread: the caller reads and closes it."
+	case f.Type.Kind == plan.StreamKind:
+		required += " It is read as the request is sent, and not closed."
+	}
 	dep := deprecated(f.Member.Traits)
 	if dep == nil {
 		dep = deprecated(f.Type.Shape.Traits)

@@ -125,6 +125,10 @@ type Paginator struct {
 	OutputToken []*Field
 	// PageSize is the input member that limits a page; nil without one.
 	PageSize *Field
+	// MapToken is set when the tokens are maps (DynamoDB's keys), which
+	// the paginated trait allows beside strings. As in the SDK, a page
+	// follows while the token is not nil, and duplicates are not checked.
+	MapToken bool
 }
 
 // Traits the client reads.
@@ -366,9 +370,10 @@ func paginator(p *Plan, op *Operation, claim func(string, ...string) string) (*P
 	}
 	pg := &Paginator{Op: op}
 	pg.InputToken = memberField(op.Input, in)
-	if pg.InputToken == nil || pg.InputToken.Type.Kind != StringKind || !pg.InputToken.Pointer {
-		return nil, fmt.Sprintf("paginated inputToken %q is not a string member of the input", in)
+	if pg.InputToken == nil || !tokenField(pg.InputToken) {
+		return nil, fmt.Sprintf("paginated inputToken %q is not a string or map member of the input", in)
 	}
+	pg.MapToken = pg.InputToken.Type.Kind == MapKind
 	st := op.Output
 	path := strings.Split(out, ".")
 	for i, name := range path {
@@ -384,8 +389,9 @@ func paginator(p *Plan, op *Operation, claim func(string, ...string) string) (*P
 			st = f.Type.Struct
 		}
 	}
-	if last := pg.OutputToken[len(pg.OutputToken)-1]; last.Type.Kind != StringKind || !last.Pointer {
-		return nil, fmt.Sprintf("paginated outputToken %q is not a string member", out)
+	if last := pg.OutputToken[len(pg.OutputToken)-1]; !tokenField(last) || last.Type.Kind != pg.InputToken.Type.Kind ||
+		pg.MapToken && last.Type.Shape != pg.InputToken.Type.Shape {
+		return nil, fmt.Sprintf("paginated outputToken %q is not a member of the inputToken's type", out)
 	}
 	if size != "" {
 		pg.PageSize = memberField(op.Input, size)
@@ -398,6 +404,12 @@ func paginator(p *Plan, op *Operation, claim func(string, ...string) string) (*P
 	pg.Type = claim(op.Name + "Paginator")
 	pg.New = claim("New" + op.Name + "Paginator")
 	return pg, ""
+}
+
+// tokenField reports whether f can hold a continuation token: an optional
+// string, or a map.
+func tokenField(f *Field) bool {
+	return f.Type.Kind == StringKind && f.Pointer || f.Type.Kind == MapKind
 }
 
 func memberField(st *Struct, member string) *Field {

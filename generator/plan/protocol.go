@@ -26,3 +26,19 @@ type Reserved struct {
 	// name get a trailing underscore, as the methods are the API.
 	Input, Output, Error []string
 }
+
+// Streamer is a Protocol that carries streaming blobs: a blob with
+// @streaming, which the HTTP binding protocols send as the @httpPayload
+// without holding it in memory. For other protocols an operation with one
+// gets no wire code.
+type Streamer interface {
+	StreamsBlobs() bool
+}
+
+// QueryErrorCodes is implemented by a protocol that says whether errors go
+// by their awsQueryError codes on the wire (ErrorCode returns them) or by
+// their shape names. A protocol without the method uses the codes, as the
+// query protocols do.
+type QueryErrorCodes interface {
+	QueryErrorCodes(svc *smithy.Shape) bool
+}

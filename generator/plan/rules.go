@@ -44,28 +44,25 @@ func (b *builder) rules(m *smithy.Member, t *Type) Rules {
 		r.Range = pick(smithy.Traits.Range)
 	}
 	r.UniqueItems = t.Kind == ListKind && (target.Type == smithy.Set || target.Traits.UniqueItems())
-	owner, traits := m.ID, m.Traits
-	src, ok := traits.Pattern()
+	src, ok := m.Traits.Pattern()
 	if !ok {
-		owner, traits = target.ID, target.Traits
-		src, ok = traits.Pattern()
+		src, ok = target.Traits.Pattern()
 	}
 	if ok && (t.Kind == StringKind || t.Kind == EnumKind) {
-		r.Pattern = b.pattern(owner, traits, src)
+		r.Pattern = b.pattern(src)
 	}
 	return r
 }
 
-// pattern returns the package's pattern for src, or nil with a warning
-// when Go's regexp cannot express it.
-func (b *builder) pattern(owner smithy.ShapeID, traits smithy.Traits, src string) *Pattern {
+// pattern returns the package's pattern for src, or nil when Go's regexp
+// cannot express it.
+func (b *builder) pattern(src string) *Pattern {
 	if pt, ok := b.patterns[src]; ok {
 		return pt
 	}
 	re, err := b.p.Model.GoPattern(src)
 	if err != nil {
-		n, _ := traits.Get(smithy.TraitPattern)
-		b.warn(n.Offset, owner, fmt.Sprintf("pattern %q is not checked: %v", src, err))
+		// The loader has warned about it already.
 		b.patterns[src] = nil
 		return nil
 	}

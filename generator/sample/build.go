@@ -143,6 +143,7 @@ func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal b
 		v.Time = Epoch.Add(time.Duration(n) * time.Hour)
 	case plan.BlobKind:
 		v.Bytes = []byte(lengthFit("blob-"+strconv.Itoa(n), r.Length))
+	case plan.UnitKind:
 	case plan.StructKind:
 		// Recursive shapes go two levels deep, enough to exercise the
 		// recursion without growing without end.
@@ -357,9 +358,14 @@ func (b *Builder) str(name string, n int, r plan.Rules) string {
 	if s := lengthFit(base, r.Length); ok(s) {
 		return s
 	}
-	for _, s := range Matching(r.Pattern.Go, lo, hi, n) {
-		if ok(s) {
-			return s
+	// An empty match comes last: a member is usually meant to say
+	// something, and an empty path label cannot be sent at all.
+	cands := Matching(r.Pattern.Go, lo, hi, n)
+	for _, nonEmpty := range []bool{true, false} {
+		for _, s := range cands {
+			if (s != "") == nonEmpty && ok(s) {
+				return s
+			}
 		}
 	}
 	return lengthFit(base, r.Length)

@@ -75,6 +75,7 @@ func writeTable(w io.Writer, subset string, results []result, wall time.Duration
 	fmt.Fprintf(&b, "| **Total: %d models** | | %d | %d | %d | %d | %s | %s | %s | %d/%d | %d ok, %d failed |\n",
 		len(rs), ops, shapes, lines, warnings, ms(load), ms(gen), secs(tests), passed, cases, ok, len(rs)-ok)
 	writeEndpointMisses(&b, rs, passed, cases)
+	writeUnwired(&b, rs)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -109,6 +110,34 @@ func writeEndpointMisses(b *strings.Builder, rs []result, passed, cases int) {
 			}
 			fmt.Fprintf(b, "| %s | %d cases | %s |\n", r.File, missing, why)
 		}
+	}
+}
+
+// writeUnwired lists the operations that got no wire code, from their
+// warnings ("pos: namespace#Op: no wire code: why").
+func writeUnwired(b *strings.Builder, rs []result) {
+	var rows []string
+	models := map[string]bool{}
+	for _, r := range rs {
+		for _, w := range r.Warnings {
+			_, rest, ok := strings.Cut(w, ": no wire code: ")
+			if !ok {
+				continue
+			}
+			head, why := w[:len(w)-len(rest)-len(": no wire code: ")], rest
+			op := head[strings.LastIndexByte(head, ' ')+1:]
+			op = op[strings.IndexByte(op, '#')+1:]
+			rows = append(rows, fmt.Sprintf("| %s | %s | %s |\n", r.File, op, why))
+			models[r.File] = true
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n## Operations without wire code\n\n%d operations in %d models:\n\n", len(rows), len(models))
+	b.WriteString("| Model | Operation | Why |\n| --- | --- | --- |\n")
+	for _, row := range rows {
+		b.WriteString(row)
 	}
 }
 

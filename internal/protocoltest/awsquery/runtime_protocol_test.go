@@ -9,6 +9,7 @@ package awsquery
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -27,27 +28,29 @@ type protocolRequestCase struct {
 	headers                   map[string]string
 	forbidHeaders             []string
 	requireHeaders            []string
-	body                      string
-	hasBody                   bool
-	bodyMediaType             string
+	// queryParams are key=value pairs the query must have, as percent-
+	// encoded text; forbidQueryParams and requireQueryParams are keys.
+	queryParams        []string
+	forbidQueryParams  []string
+	requireQueryParams []string
+	body               string
+	hasBody            bool
+	bodyMediaType      string
 }
 
 // checkProtocolRequest compares a built request with a case. Form bodies
-// are compared as parsed key/value pairs, as the Smithy spec asks.
+// are compared as parsed key/value pairs and JSON bodies as values, as the
+// Smithy spec asks.
 func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase) {
 	t.Helper()
 	if c.method != "" && req.Method != c.method {
 		t.Errorf("method %s, want %s", req.Method, c.method)
 	}
-	if c.uri != "" {
-		got := req.URL.EscapedPath()
-		if req.URL.RawQuery != "" {
-			got += "?" + req.URL.RawQuery
-		}
-		if got != c.uri {
-			t.Errorf("URI %s, want %s", got, c.uri)
-		}
+	// The case's URI is the path; its query is in queryParams.
+	if c.uri != "" && req.URL.EscapedPath() != c.uri {
+		t.Errorf("URI %s, want %s", req.URL.EscapedPath(), c.uri)
 	}
+	checkProtocolQuery(t, req.URL.RawQuery, c)
 	if c.resolvedHost != "" && req.URL.Host != c.resolvedHost {
 		t.Errorf("host %s, want %s", req.URL.Host, c.resolvedHost)
 	}
@@ -88,8 +91,71 @@ func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase
 		}
 		return
 	}
+	if c.bodyMediaType == "application/json" {
+		var got, want any
+		err1 := json.Unmarshal(body, &got)
+		err2 := json.Unmarshal([]byte(c.body), &want)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("JSON bodies do not parse: %v, %v\n got %s", err1, err2, body)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("JSON body:\n got %s\nwant %s", body, c.body)
+		}
+		return
+	}
 	if string(body) != c.body {
 		t.Errorf("body:\n got %q\nwant %q", body, c.body)
+	}
+}
+
+// checkProtocolQuery checks a query string's parameters, compared
+// percent-decoded: the pairs it must have, in any order among others, and
+// the keys it must and must not have.
+func checkProtocolQuery(t *testing.T, rawQuery string, c protocolRequestCase) {
+	t.Helper()
+	type pair struct{ k, v string }
+	split := func(s string) pair {
+		k, v, _ := strings.Cut(s, "=")
+		k, err1 := url.QueryUnescape(k)
+		v, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil {
+			t.Errorf("query parameter %q does not decode", s)
+		}
+		return pair{k, v}
+	}
+	var got []pair
+	if rawQuery != "" {
+		for _, s := range strings.Split(rawQuery, "&") {
+			got = append(got, split(s))
+		}
+	}
+	has := func(key string) bool {
+		for _, p := range got {
+			if p.k == key {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range c.queryParams {
+		want := split(s)
+		found := false
+		for _, p := range got {
+			found = found || p == want
+		}
+		if !found {
+			t.Errorf("query %q lacks %s", rawQuery, s)
+		}
+	}
+	for _, k := range c.forbidQueryParams {
+		if has(k) {
+			t.Errorf("query %q has %s, and must not", rawQuery, k)
+		}
+	}
+	for _, k := range c.requireQueryParams {
+		if !has(k) {
+			t.Errorf("query %q lacks %s", rawQuery, k)
+		}
 	}
 }
 
@@ -128,7 +194,22 @@ func protocolEqual(a, b any) bool {
 	return protocolEqualValue(reflect.ValueOf(a), reflect.ValueOf(b))
 }
 
-var protocolTimeType = reflect.TypeOf(time.Time{})
+var (
+	protocolTimeType   = reflect.TypeOf(time.Time{})
+	protocolReaderType = reflect.TypeOf((*io.Reader)(nil)).Elem()
+)
+
+// protocolRead reads what remains of a stream held in an interface value.
+func protocolRead(v reflect.Value) []byte {
+	if v.IsNil() {
+		return nil
+	}
+	b, err := io.ReadAll(v.Interface().(io.Reader))
+	if err != nil {
+		return []byte("read error: " + err.Error())
+	}
+	return b
+}
 
 func protocolEqualValue(a, b reflect.Value) bool {
 	if !a.IsValid() || !b.IsValid() {
@@ -139,6 +220,10 @@ func protocolEqualValue(a, b reflect.Value) bool {
 	}
 	if a.Type() == protocolTimeType {
 		return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+	}
+	if a.Kind() == reflect.Interface && a.Type().Implements(protocolReaderType) {
+		// Streams are equal when they read the same; nil reads nothing.
+		return bytes.Equal(protocolRead(a), protocolRead(b))
 	}
 	switch a.Kind() {
 	case reflect.Float32, reflect.Float64:

@@ -9,7 +9,8 @@ type GetBlobInput struct{}
 
 // GetBlobOutput is the output of GetBlob.
 type GetBlobOutput struct {
-	Body io.Reader
+	// It is the response body, unread: the caller reads and closes it.
+	Body io.ReadCloser
 
 	// ResultMetadata holds what the response says about the request itself.
 	ResultMetadata ResponseMetadata
