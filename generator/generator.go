@@ -209,6 +209,9 @@ func render(in []*emit.File) ([]output.File, error) {
 				return
 			}
 			out[i].Data = buf.Bytes()
+			// The tree is not needed any more; letting it go keeps the
+			// heap small while the other files render.
+			f.Go = nil
 		}()
 	}
 	wg.Wait()

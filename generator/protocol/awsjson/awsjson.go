@@ -62,7 +62,8 @@ func (p Protocol) Supports(*plan.Plan, *plan.Operation) string { return "" }
 func (p Protocol) Emit(g *emit.Generator) error {
 	g.UseRuntime("runtime_awsjson.go", "runtime_jsonbody.go", "runtime_body.go", "runtime_metadata.go")
 	ser, de := g.GoFile("serializers.go"), g.GoFile("deserializers.go")
-	w := &writer{g: g, d: p.Dialect, ser: ser, de: de, codec: jsonbody.New(g, ser, de, jsonbody.Options{}), done: map[string]bool{}}
+	w := &writer{g: g, d: p.Dialect, ser: ser, de: de, codec: jsonbody.New(g, ser, de, jsonbody.Options{}),
+		done: map[string]bool{}, errorFuncs: map[string]*plan.Operation{}}
 	w.queryCompatible = g.Plan.Service.Traits.Has(smithy.TraitAWSQueryCompat)
 	for _, op := range g.Wired() {
 		w.request(op)

@@ -1,6 +1,7 @@
 package awsjson
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -20,9 +21,14 @@ type writer struct {
 	// carry their query error code in a header.
 	queryCompatible bool
 	done            map[string]bool
+	// errorFuncs maps a set of error types to the first operation that
+	// declares them, whose error decoder others share.
+	errorFuncs map[string]*plan.Operation
 }
 
 var errReturn = jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+
+func textf(format string, args ...any) jen.Code { return emit.Text(fmt.Sprintf(format, args...)) }
 
 // request writes the operation's request builder.
 func (w *writer) request(op *plan.Operation) {
@@ -105,12 +111,32 @@ func (w *writer) response(op *plan.Operation) {
 // names (compared in any letter case, as the AWS SDK does); any other is
 // a plain *APIError.
 func (w *writer) operationError(op *plan.Operation) {
+	var types []string
+	seen := map[string]bool{}
+	for _, st := range op.Errors {
+		if typ := strings.ToLower(st.Shape.ID.Name()); !seen[typ] {
+			seen[typ] = true
+			types = append(types, st.Name)
+		}
+	}
+	// Operations that declare the same errors share a decoder: the first
+	// one's.
+	key := strings.Join(types, " ")
+	if first, ok := w.errorFuncs[key]; ok {
+		w.de.Add(textf("%s reads a failed %s response: one of the errors %s declares, as %s does, else an *%s.",
+			op.ErrorFunc, op.Name, op.Name, first.Name, w.g.Plan.Ident("APIError")))
+		w.de.Func().Id(op.ErrorFunc).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
+			jen.Return(jen.Id(first.ErrorFunc).Call(jen.Id("resp"))))
+		w.de.Line()
+		return
+	}
+	w.errorFuncs[key] = op
 	body := []jen.Code{
 		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("readBody").Call(jen.Id("resp")),
 		errReturn,
 	}
 	var cases []jen.Code
-	seen := map[string]bool{}
+	seen = map[string]bool{}
 	for _, st := range op.Errors {
 		typ := strings.ToLower(st.Shape.ID.Name())
 		if seen[typ] {

@@ -34,15 +34,10 @@ func decodeEmptyInputAndEmptyOutputResponse(resp *http.Response, v *EmptyInputAn
 }
 
 // decodeEmptyInputAndEmptyOutputError reads a failed EmptyInputAndEmptyOutput
-// response: one of the errors EmptyInputAndEmptyOutput declares, else an
-// *APIError.
+// response: one of the errors EmptyInputAndEmptyOutput declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodeEmptyInputAndEmptyOutputError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeEndpointOperationResponse reads a successful EndpointOperation response
@@ -52,14 +47,10 @@ func decodeEndpointOperationResponse(resp *http.Response, v *EndpointOperationOu
 }
 
 // decodeEndpointOperationError reads a failed EndpointOperation response: one
-// of the errors EndpointOperation declares, else an *APIError.
+// of the errors EndpointOperation declares, as ContentTypeParameters does, else
+// an *APIError.
 func decodeEndpointOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeEndpointWithHostLabelOperationResponse reads a successful
@@ -70,14 +61,10 @@ func decodeEndpointWithHostLabelOperationResponse(resp *http.Response, v *Endpoi
 
 // decodeEndpointWithHostLabelOperationError reads a failed
 // EndpointWithHostLabelOperation response: one of the errors
-// EndpointWithHostLabelOperation declares, else an *APIError.
+// EndpointWithHostLabelOperation declares, as ContentTypeParameters does, else
+// an *APIError.
 func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeGreetingWithErrorsResponse reads a successful GreetingWithErrors
@@ -160,15 +147,10 @@ func decodeHostWithPathOperationResponse(resp *http.Response, v *HostWithPathOpe
 }
 
 // decodeHostWithPathOperationError reads a failed HostWithPathOperation
-// response: one of the errors HostWithPathOperation declares, else an
-// *APIError.
+// response: one of the errors HostWithPathOperation declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodeHostWithPathOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeJsonUnionsResponse reads a successful JsonUnions response into v.
@@ -177,14 +159,9 @@ func decodeJsonUnionsResponse(resp *http.Response, v *JsonUnionsOutput) error {
 }
 
 // decodeJsonUnionsError reads a failed JsonUnions response: one of the errors
-// JsonUnions declares, else an *APIError.
+// JsonUnions declares, as ContentTypeParameters does, else an *APIError.
 func decodeJsonUnionsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeNoInputAndNoOutputResponse reads a successful NoInputAndNoOutput
@@ -194,14 +171,10 @@ func decodeNoInputAndNoOutputResponse(resp *http.Response, v *NoInputAndNoOutput
 }
 
 // decodeNoInputAndNoOutputError reads a failed NoInputAndNoOutput response: one
-// of the errors NoInputAndNoOutput declares, else an *APIError.
+// of the errors NoInputAndNoOutput declares, as ContentTypeParameters does,
+// else an *APIError.
 func decodeNoInputAndNoOutputError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeNoInputAndOutputResponse reads a successful NoInputAndOutput response
@@ -211,14 +184,10 @@ func decodeNoInputAndOutputResponse(resp *http.Response, v *NoInputAndOutputOutp
 }
 
 // decodeNoInputAndOutputError reads a failed NoInputAndOutput response: one of
-// the errors NoInputAndOutput declares, else an *APIError.
+// the errors NoInputAndOutput declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeNoInputAndOutputError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeOperationWithDefaultsResponse reads a successful OperationWithDefaults
@@ -228,15 +197,10 @@ func decodeOperationWithDefaultsResponse(resp *http.Response, v *OperationWithDe
 }
 
 // decodeOperationWithDefaultsError reads a failed OperationWithDefaults
-// response: one of the errors OperationWithDefaults declares, else an
-// *APIError.
+// response: one of the errors OperationWithDefaults declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodeOperationWithDefaultsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeOperationWithNestedStructureResponse reads a successful
@@ -247,14 +211,10 @@ func decodeOperationWithNestedStructureResponse(resp *http.Response, v *Operatio
 
 // decodeOperationWithNestedStructureError reads a failed
 // OperationWithNestedStructure response: one of the errors
-// OperationWithNestedStructure declares, else an *APIError.
+// OperationWithNestedStructure declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeOperationWithNestedStructureError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeOperationWithRequiredMembersResponse reads a successful
@@ -265,14 +225,10 @@ func decodeOperationWithRequiredMembersResponse(resp *http.Response, v *Operatio
 
 // decodeOperationWithRequiredMembersError reads a failed
 // OperationWithRequiredMembers response: one of the errors
-// OperationWithRequiredMembers declares, else an *APIError.
+// OperationWithRequiredMembers declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeOperationWithRequiredMembersError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeOperationWithRequiredMembersWithDefaultsResponse reads a successful
@@ -283,14 +239,10 @@ func decodeOperationWithRequiredMembersWithDefaultsResponse(resp *http.Response,
 
 // decodeOperationWithRequiredMembersWithDefaultsError reads a failed
 // OperationWithRequiredMembersWithDefaults response: one of the errors
-// OperationWithRequiredMembersWithDefaults declares, else an *APIError.
+// OperationWithRequiredMembersWithDefaults declares, as ContentTypeParameters
+// does, else an *APIError.
 func decodeOperationWithRequiredMembersWithDefaultsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodePutWithContentEncodingResponse reads a successful
@@ -300,15 +252,10 @@ func decodePutWithContentEncodingResponse(resp *http.Response, v *PutWithContent
 }
 
 // decodePutWithContentEncodingError reads a failed PutWithContentEncoding
-// response: one of the errors PutWithContentEncoding declares, else an
-// *APIError.
+// response: one of the errors PutWithContentEncoding declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodePutWithContentEncodingError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeQueryIncompatibleOperationResponse reads a successful
@@ -319,14 +266,10 @@ func decodeQueryIncompatibleOperationResponse(resp *http.Response, v *QueryIncom
 
 // decodeQueryIncompatibleOperationError reads a failed
 // QueryIncompatibleOperation response: one of the errors
-// QueryIncompatibleOperation declares, else an *APIError.
+// QueryIncompatibleOperation declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeQueryIncompatibleOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeSimpleScalarPropertiesResponse reads a successful
@@ -336,15 +279,10 @@ func decodeSimpleScalarPropertiesResponse(resp *http.Response, v *SimpleScalarPr
 }
 
 // decodeSimpleScalarPropertiesError reads a failed SimpleScalarProperties
-// response: one of the errors SimpleScalarProperties declares, else an
-// *APIError.
+// response: one of the errors SimpleScalarProperties declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodeSimpleScalarPropertiesError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // deserializeContentTypeParametersOutput reads the members of a

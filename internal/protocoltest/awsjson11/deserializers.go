@@ -33,14 +33,10 @@ func decodeDatetimeOffsetsResponse(resp *http.Response, v *DatetimeOffsetsOutput
 }
 
 // decodeDatetimeOffsetsError reads a failed DatetimeOffsets response: one of
-// the errors DatetimeOffsets declares, else an *APIError.
+// the errors DatetimeOffsets declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeDatetimeOffsetsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeEmptyOperationResponse reads a successful EmptyOperation response into
@@ -50,14 +46,10 @@ func decodeEmptyOperationResponse(resp *http.Response, v *EmptyOperationOutput) 
 }
 
 // decodeEmptyOperationError reads a failed EmptyOperation response: one of the
-// errors EmptyOperation declares, else an *APIError.
+// errors EmptyOperation declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeEmptyOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeEndpointOperationResponse reads a successful EndpointOperation response
@@ -67,14 +59,10 @@ func decodeEndpointOperationResponse(resp *http.Response, v *EndpointOperationOu
 }
 
 // decodeEndpointOperationError reads a failed EndpointOperation response: one
-// of the errors EndpointOperation declares, else an *APIError.
+// of the errors EndpointOperation declares, as ContentTypeParameters does, else
+// an *APIError.
 func decodeEndpointOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeEndpointWithHostLabelOperationResponse reads a successful
@@ -85,14 +73,10 @@ func decodeEndpointWithHostLabelOperationResponse(resp *http.Response, v *Endpoi
 
 // decodeEndpointWithHostLabelOperationError reads a failed
 // EndpointWithHostLabelOperation response: one of the errors
-// EndpointWithHostLabelOperation declares, else an *APIError.
+// EndpointWithHostLabelOperation declares, as ContentTypeParameters does, else
+// an *APIError.
 func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeFractionalSecondsResponse reads a successful FractionalSeconds response
@@ -102,14 +86,10 @@ func decodeFractionalSecondsResponse(resp *http.Response, v *FractionalSecondsOu
 }
 
 // decodeFractionalSecondsError reads a failed FractionalSeconds response: one
-// of the errors FractionalSeconds declares, else an *APIError.
+// of the errors FractionalSeconds declares, as ContentTypeParameters does, else
+// an *APIError.
 func decodeFractionalSecondsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeGreetingWithErrorsResponse reads a successful GreetingWithErrors
@@ -192,15 +172,10 @@ func decodeHostWithPathOperationResponse(resp *http.Response, v *HostWithPathOpe
 }
 
 // decodeHostWithPathOperationError reads a failed HostWithPathOperation
-// response: one of the errors HostWithPathOperation declares, else an
-// *APIError.
+// response: one of the errors HostWithPathOperation declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodeHostWithPathOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeJsonEnumsResponse reads a successful JsonEnums response into v.
@@ -209,14 +184,9 @@ func decodeJsonEnumsResponse(resp *http.Response, v *JsonEnumsOutput) error {
 }
 
 // decodeJsonEnumsError reads a failed JsonEnums response: one of the errors
-// JsonEnums declares, else an *APIError.
+// JsonEnums declares, as ContentTypeParameters does, else an *APIError.
 func decodeJsonEnumsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeJsonIntEnumsResponse reads a successful JsonIntEnums response into v.
@@ -225,14 +195,10 @@ func decodeJsonIntEnumsResponse(resp *http.Response, v *JsonIntEnumsOutput) erro
 }
 
 // decodeJsonIntEnumsError reads a failed JsonIntEnums response: one of the
-// errors JsonIntEnums declares, else an *APIError.
+// errors JsonIntEnums declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeJsonIntEnumsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeJsonUnionsResponse reads a successful JsonUnions response into v.
@@ -241,14 +207,9 @@ func decodeJsonUnionsResponse(resp *http.Response, v *JsonUnionsOutput) error {
 }
 
 // decodeJsonUnionsError reads a failed JsonUnions response: one of the errors
-// JsonUnions declares, else an *APIError.
+// JsonUnions declares, as ContentTypeParameters does, else an *APIError.
 func decodeJsonUnionsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeKitchenSinkOperationResponse reads a successful KitchenSinkOperation
@@ -311,14 +272,10 @@ func decodeNullOperationResponse(resp *http.Response, v *NullOperationOutput) er
 }
 
 // decodeNullOperationError reads a failed NullOperation response: one of the
-// errors NullOperation declares, else an *APIError.
+// errors NullOperation declares, as ContentTypeParameters does, else an
+// *APIError.
 func decodeNullOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeOperationWithOptionalInputOutputResponse reads a successful
@@ -329,14 +286,10 @@ func decodeOperationWithOptionalInputOutputResponse(resp *http.Response, v *Oper
 
 // decodeOperationWithOptionalInputOutputError reads a failed
 // OperationWithOptionalInputOutput response: one of the errors
-// OperationWithOptionalInputOutput declares, else an *APIError.
+// OperationWithOptionalInputOutput declares, as ContentTypeParameters does,
+// else an *APIError.
 func decodeOperationWithOptionalInputOutputError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodePutAndGetInlineDocumentsResponse reads a successful
@@ -346,15 +299,10 @@ func decodePutAndGetInlineDocumentsResponse(resp *http.Response, v *PutAndGetInl
 }
 
 // decodePutAndGetInlineDocumentsError reads a failed PutAndGetInlineDocuments
-// response: one of the errors PutAndGetInlineDocuments declares, else an
-// *APIError.
+// response: one of the errors PutAndGetInlineDocuments declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodePutAndGetInlineDocumentsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodePutWithContentEncodingResponse reads a successful
@@ -364,15 +312,10 @@ func decodePutWithContentEncodingResponse(resp *http.Response, v *PutWithContent
 }
 
 // decodePutWithContentEncodingError reads a failed PutWithContentEncoding
-// response: one of the errors PutWithContentEncoding declares, else an
-// *APIError.
+// response: one of the errors PutWithContentEncoding declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodePutWithContentEncodingError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeSimpleScalarPropertiesResponse reads a successful
@@ -382,15 +325,10 @@ func decodeSimpleScalarPropertiesResponse(resp *http.Response, v *SimpleScalarPr
 }
 
 // decodeSimpleScalarPropertiesError reads a failed SimpleScalarProperties
-// response: one of the errors SimpleScalarProperties declares, else an
-// *APIError.
+// response: one of the errors SimpleScalarProperties declares, as
+// ContentTypeParameters does, else an *APIError.
 func decodeSimpleScalarPropertiesError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // decodeSparseNullsOperationResponse reads a successful SparseNullsOperation
@@ -400,14 +338,10 @@ func decodeSparseNullsOperationResponse(resp *http.Response, v *SparseNullsOpera
 }
 
 // decodeSparseNullsOperationError reads a failed SparseNullsOperation response:
-// one of the errors SparseNullsOperation declares, else an *APIError.
+// one of the errors SparseNullsOperation declares, as ContentTypeParameters
+// does, else an *APIError.
 func decodeSparseNullsOperationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	_, e := awsJSONError(resp, body, false)
-	return e
+	return decodeContentTypeParametersError(resp)
 }
 
 // deserializeContentTypeParametersOutput reads the members of a

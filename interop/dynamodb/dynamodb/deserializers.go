@@ -732,22 +732,10 @@ func decodeDescribeGlobalTableSettingsResponse(resp *http.Response, v *DescribeG
 
 // decodeDescribeGlobalTableSettingsError reads a failed
 // DescribeGlobalTableSettings response: one of the errors
-// DescribeGlobalTableSettings declares, else an *APIError.
+// DescribeGlobalTableSettings declares, as DescribeGlobalTable does, else an
+// *APIError.
 func decodeDescribeGlobalTableSettingsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "globaltablenotfoundexception":
-		return modeledGlobalTableNotFoundException(e, body)
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	}
-	return e
+	return decodeDescribeGlobalTableError(resp)
 }
 
 // decodeDescribeImportResponse reads a successful DescribeImport response into
@@ -840,22 +828,10 @@ func decodeDescribeTableResponse(resp *http.Response, v *DescribeTableOutput) er
 }
 
 // decodeDescribeTableError reads a failed DescribeTable response: one of the
-// errors DescribeTable declares, else an *APIError.
+// errors DescribeTable declares, as DescribeKinesisStreamingDestination does,
+// else an *APIError.
 func decodeDescribeTableError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDescribeKinesisStreamingDestinationError(resp)
 }
 
 // decodeDescribeTableReplicaAutoScalingResponse reads a successful
@@ -866,20 +842,10 @@ func decodeDescribeTableReplicaAutoScalingResponse(resp *http.Response, v *Descr
 
 // decodeDescribeTableReplicaAutoScalingError reads a failed
 // DescribeTableReplicaAutoScaling response: one of the errors
-// DescribeTableReplicaAutoScaling declares, else an *APIError.
+// DescribeTableReplicaAutoScaling declares, as DescribeContributorInsights
+// does, else an *APIError.
 func decodeDescribeTableReplicaAutoScalingError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDescribeContributorInsightsError(resp)
 }
 
 // decodeDescribeTimeToLiveResponse reads a successful DescribeTimeToLive
@@ -889,22 +855,10 @@ func decodeDescribeTimeToLiveResponse(resp *http.Response, v *DescribeTimeToLive
 }
 
 // decodeDescribeTimeToLiveError reads a failed DescribeTimeToLive response: one
-// of the errors DescribeTimeToLive declares, else an *APIError.
+// of the errors DescribeTimeToLive declares, as
+// DescribeKinesisStreamingDestination does, else an *APIError.
 func decodeDescribeTimeToLiveError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDescribeKinesisStreamingDestinationError(resp)
 }
 
 // decodeDisableKinesisStreamingDestinationResponse reads a successful
@@ -915,26 +869,10 @@ func decodeDisableKinesisStreamingDestinationResponse(resp *http.Response, v *Di
 
 // decodeDisableKinesisStreamingDestinationError reads a failed
 // DisableKinesisStreamingDestination response: one of the errors
-// DisableKinesisStreamingDestination declares, else an *APIError.
+// DisableKinesisStreamingDestination declares, as DeleteTable does, else an
+// *APIError.
 func decodeDisableKinesisStreamingDestinationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // decodeEnableKinesisStreamingDestinationResponse reads a successful
@@ -945,26 +883,10 @@ func decodeEnableKinesisStreamingDestinationResponse(resp *http.Response, v *Ena
 
 // decodeEnableKinesisStreamingDestinationError reads a failed
 // EnableKinesisStreamingDestination response: one of the errors
-// EnableKinesisStreamingDestination declares, else an *APIError.
+// EnableKinesisStreamingDestination declares, as DeleteTable does, else an
+// *APIError.
 func decodeEnableKinesisStreamingDestinationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // decodeExecuteStatementResponse reads a successful ExecuteStatement response
@@ -1171,26 +1093,9 @@ func decodeGetItemResponse(resp *http.Response, v *GetItemOutput) error {
 }
 
 // decodeGetItemError reads a failed GetItem response: one of the errors GetItem
-// declares, else an *APIError.
+// declares, as BatchGetItem does, else an *APIError.
 func decodeGetItemError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "provisionedthroughputexceededexception":
-		return modeledProvisionedThroughputExceededException(e, body)
-	case "requestlimitexceeded":
-		return modeledRequestLimitExceeded(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeBatchGetItemError(resp)
 }
 
 // decodeGetResourcePolicyResponse reads a successful GetResourcePolicy response
@@ -1264,20 +1169,9 @@ func decodeListBackupsResponse(resp *http.Response, v *ListBackupsOutput) error 
 }
 
 // decodeListBackupsError reads a failed ListBackups response: one of the errors
-// ListBackups declares, else an *APIError.
+// ListBackups declares, as DescribeLimits does, else an *APIError.
 func decodeListBackupsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	}
-	return e
+	return decodeDescribeLimitsError(resp)
 }
 
 // decodeListContributorInsightsResponse reads a successful
@@ -1287,21 +1181,10 @@ func decodeListContributorInsightsResponse(resp *http.Response, v *ListContribut
 }
 
 // decodeListContributorInsightsError reads a failed ListContributorInsights
-// response: one of the errors ListContributorInsights declares, else an
-// *APIError.
+// response: one of the errors ListContributorInsights declares, as
+// DescribeContributorInsights does, else an *APIError.
 func decodeListContributorInsightsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDescribeContributorInsightsError(resp)
 }
 
 // decodeListExportsResponse reads a successful ListExports response into v.
@@ -1333,20 +1216,10 @@ func decodeListGlobalTablesResponse(resp *http.Response, v *ListGlobalTablesOutp
 }
 
 // decodeListGlobalTablesError reads a failed ListGlobalTables response: one of
-// the errors ListGlobalTables declares, else an *APIError.
+// the errors ListGlobalTables declares, as DescribeLimits does, else an
+// *APIError.
 func decodeListGlobalTablesError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	}
-	return e
+	return decodeDescribeLimitsError(resp)
 }
 
 // decodeListImportsResponse reads a successful ListImports response into v.
@@ -1375,20 +1248,9 @@ func decodeListTablesResponse(resp *http.Response, v *ListTablesOutput) error {
 }
 
 // decodeListTablesError reads a failed ListTables response: one of the errors
-// ListTables declares, else an *APIError.
+// ListTables declares, as DescribeLimits does, else an *APIError.
 func decodeListTablesError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	}
-	return e
+	return decodeDescribeLimitsError(resp)
 }
 
 // decodeListTagsOfResourceResponse reads a successful ListTagsOfResource
@@ -1398,22 +1260,10 @@ func decodeListTagsOfResourceResponse(resp *http.Response, v *ListTagsOfResource
 }
 
 // decodeListTagsOfResourceError reads a failed ListTagsOfResource response: one
-// of the errors ListTagsOfResource declares, else an *APIError.
+// of the errors ListTagsOfResource declares, as
+// DescribeKinesisStreamingDestination does, else an *APIError.
 func decodeListTagsOfResourceError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDescribeKinesisStreamingDestinationError(resp)
 }
 
 // decodePutItemResponse reads a successful PutItem response into v.
@@ -1422,34 +1272,9 @@ func decodePutItemResponse(resp *http.Response, v *PutItemOutput) error {
 }
 
 // decodePutItemError reads a failed PutItem response: one of the errors PutItem
-// declares, else an *APIError.
+// declares, as DeleteItem does, else an *APIError.
 func decodePutItemError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "conditionalcheckfailedexception":
-		return modeledConditionalCheckFailedException(e, body)
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "itemcollectionsizelimitexceededexception":
-		return modeledItemCollectionSizeLimitExceededException(e, body)
-	case "provisionedthroughputexceededexception":
-		return modeledProvisionedThroughputExceededException(e, body)
-	case "replicatedwriteconflictexception":
-		return modeledReplicatedWriteConflictException(e, body)
-	case "requestlimitexceeded":
-		return modeledRequestLimitExceeded(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	case "transactionconflictexception":
-		return modeledTransactionConflictException(e, body)
-	}
-	return e
+	return decodeDeleteItemError(resp)
 }
 
 // decodePutResourcePolicyResponse reads a successful PutResourcePolicy response
@@ -1459,28 +1284,10 @@ func decodePutResourcePolicyResponse(resp *http.Response, v *PutResourcePolicyOu
 }
 
 // decodePutResourcePolicyError reads a failed PutResourcePolicy response: one
-// of the errors PutResourcePolicy declares, else an *APIError.
+// of the errors PutResourcePolicy declares, as DeleteResourcePolicy does, else
+// an *APIError.
 func decodePutResourcePolicyError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "policynotfoundexception":
-		return modeledPolicyNotFoundException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteResourcePolicyError(resp)
 }
 
 // decodeQueryResponse reads a successful Query response into v.
@@ -1489,26 +1296,9 @@ func decodeQueryResponse(resp *http.Response, v *QueryOutput) error {
 }
 
 // decodeQueryError reads a failed Query response: one of the errors Query
-// declares, else an *APIError.
+// declares, as BatchGetItem does, else an *APIError.
 func decodeQueryError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "provisionedthroughputexceededexception":
-		return modeledProvisionedThroughputExceededException(e, body)
-	case "requestlimitexceeded":
-		return modeledRequestLimitExceeded(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeBatchGetItemError(resp)
 }
 
 // decodeRestoreTableFromBackupResponse reads a successful
@@ -1615,26 +1405,9 @@ func decodeScanResponse(resp *http.Response, v *ScanOutput) error {
 }
 
 // decodeScanError reads a failed Scan response: one of the errors Scan
-// declares, else an *APIError.
+// declares, as BatchGetItem does, else an *APIError.
 func decodeScanError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "provisionedthroughputexceededexception":
-		return modeledProvisionedThroughputExceededException(e, body)
-	case "requestlimitexceeded":
-		return modeledRequestLimitExceeded(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeBatchGetItemError(resp)
 }
 
 // decodeTagResourceResponse reads a successful TagResource response into v.
@@ -1643,26 +1416,9 @@ func decodeTagResourceResponse(resp *http.Response, v *TagResourceOutput) error 
 }
 
 // decodeTagResourceError reads a failed TagResource response: one of the errors
-// TagResource declares, else an *APIError.
+// TagResource declares, as DeleteTable does, else an *APIError.
 func decodeTagResourceError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // decodeTransactGetItemsResponse reads a successful TransactGetItems response
@@ -1737,26 +1493,9 @@ func decodeUntagResourceResponse(resp *http.Response, v *UntagResourceOutput) er
 }
 
 // decodeUntagResourceError reads a failed UntagResource response: one of the
-// errors UntagResource declares, else an *APIError.
+// errors UntagResource declares, as DeleteTable does, else an *APIError.
 func decodeUntagResourceError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // decodeUpdateContinuousBackupsResponse reads a successful
@@ -1794,21 +1533,10 @@ func decodeUpdateContributorInsightsResponse(resp *http.Response, v *UpdateContr
 }
 
 // decodeUpdateContributorInsightsError reads a failed UpdateContributorInsights
-// response: one of the errors UpdateContributorInsights declares, else an
-// *APIError.
+// response: one of the errors UpdateContributorInsights declares, as
+// DescribeContributorInsights does, else an *APIError.
 func decodeUpdateContributorInsightsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDescribeContributorInsightsError(resp)
 }
 
 // decodeUpdateGlobalTableResponse reads a successful UpdateGlobalTable response
@@ -1924,34 +1652,9 @@ func decodeUpdateItemResponse(resp *http.Response, v *UpdateItemOutput) error {
 }
 
 // decodeUpdateItemError reads a failed UpdateItem response: one of the errors
-// UpdateItem declares, else an *APIError.
+// UpdateItem declares, as DeleteItem does, else an *APIError.
 func decodeUpdateItemError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "conditionalcheckfailedexception":
-		return modeledConditionalCheckFailedException(e, body)
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "itemcollectionsizelimitexceededexception":
-		return modeledItemCollectionSizeLimitExceededException(e, body)
-	case "provisionedthroughputexceededexception":
-		return modeledProvisionedThroughputExceededException(e, body)
-	case "replicatedwriteconflictexception":
-		return modeledReplicatedWriteConflictException(e, body)
-	case "requestlimitexceeded":
-		return modeledRequestLimitExceeded(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	case "transactionconflictexception":
-		return modeledTransactionConflictException(e, body)
-	}
-	return e
+	return decodeDeleteItemError(resp)
 }
 
 // decodeUpdateKinesisStreamingDestinationResponse reads a successful
@@ -1962,26 +1665,10 @@ func decodeUpdateKinesisStreamingDestinationResponse(resp *http.Response, v *Upd
 
 // decodeUpdateKinesisStreamingDestinationError reads a failed
 // UpdateKinesisStreamingDestination response: one of the errors
-// UpdateKinesisStreamingDestination declares, else an *APIError.
+// UpdateKinesisStreamingDestination declares, as DeleteTable does, else an
+// *APIError.
 func decodeUpdateKinesisStreamingDestinationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // decodeUpdateTableResponse reads a successful UpdateTable response into v.
@@ -1990,26 +1677,9 @@ func decodeUpdateTableResponse(resp *http.Response, v *UpdateTableOutput) error 
 }
 
 // decodeUpdateTableError reads a failed UpdateTable response: one of the errors
-// UpdateTable declares, else an *APIError.
+// UpdateTable declares, as DeleteTable does, else an *APIError.
 func decodeUpdateTableError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // decodeUpdateTableReplicaAutoScalingResponse reads a successful
@@ -2047,26 +1717,9 @@ func decodeUpdateTimeToLiveResponse(resp *http.Response, v *UpdateTimeToLiveOutp
 }
 
 // decodeUpdateTimeToLiveError reads a failed UpdateTimeToLive response: one of
-// the errors UpdateTimeToLive declares, else an *APIError.
+// the errors UpdateTimeToLive declares, as DeleteTable does, else an *APIError.
 func decodeUpdateTimeToLiveError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "internalservererror":
-		return modeledInternalServerError(e, body)
-	case "invalidendpointexception":
-		return modeledInvalidEndpointException(e, body)
-	case "limitexceededexception":
-		return modeledLimitExceededException(e, body)
-	case "resourceinuseexception":
-		return modeledResourceInUseException(e, body)
-	case "resourcenotfoundexception":
-		return modeledResourceNotFoundException(e, body)
-	}
-	return e
+	return decodeDeleteTableError(resp)
 }
 
 // deserializeBatchExecuteStatementOutput reads the members of a

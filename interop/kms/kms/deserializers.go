@@ -1011,26 +1011,9 @@ func decodeDisableKeyResponse(resp *http.Response, v *DisableKeyOutput) error {
 }
 
 // decodeDisableKeyError reads a failed DisableKey response: one of the errors
-// DisableKey declares, else an *APIError.
+// DisableKey declares, as CancelKeyDeletion does, else an *APIError.
 func decodeDisableKeyError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeCancelKeyDeletionError(resp)
 }
 
 // decodeDisableKeyRotationResponse reads a successful DisableKeyRotation
@@ -1129,30 +1112,10 @@ func decodeEnableKeyRotationResponse(resp *http.Response, v *EnableKeyRotationOu
 }
 
 // decodeEnableKeyRotationError reads a failed EnableKeyRotation response: one
-// of the errors EnableKeyRotation declares, else an *APIError.
+// of the errors EnableKeyRotation declares, as DisableKeyRotation does, else an
+// *APIError.
 func decodeEnableKeyRotationError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	case "unsupportedoperationexception":
-		return modeledUnsupportedOperationException(e, body)
-	}
-	return e
+	return decodeDisableKeyRotationError(resp)
 }
 
 // decodeEncryptResponse reads a successful Encrypt response into v.
@@ -1161,34 +1124,9 @@ func decodeEncryptResponse(resp *http.Response, v *EncryptOutput) error {
 }
 
 // decodeEncryptError reads a failed Encrypt response: one of the errors Encrypt
-// declares, else an *APIError.
+// declares, as DeriveSharedSecret does, else an *APIError.
 func decodeEncryptError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "dryrunoperationexception":
-		return modeledDryRunOperationException(e, body)
-	case "invalidgranttokenexception":
-		return modeledInvalidGrantTokenException(e, body)
-	case "invalidkeyusageexception":
-		return modeledInvalidKeyUsageException(e, body)
-	case "keyunavailableexception":
-		return modeledKeyUnavailableException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeDeriveSharedSecretError(resp)
 }
 
 // decodeGenerateDataKeyResponse reads a successful GenerateDataKey response
@@ -1198,34 +1136,10 @@ func decodeGenerateDataKeyResponse(resp *http.Response, v *GenerateDataKeyOutput
 }
 
 // decodeGenerateDataKeyError reads a failed GenerateDataKey response: one of
-// the errors GenerateDataKey declares, else an *APIError.
+// the errors GenerateDataKey declares, as DeriveSharedSecret does, else an
+// *APIError.
 func decodeGenerateDataKeyError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "dryrunoperationexception":
-		return modeledDryRunOperationException(e, body)
-	case "invalidgranttokenexception":
-		return modeledInvalidGrantTokenException(e, body)
-	case "invalidkeyusageexception":
-		return modeledInvalidKeyUsageException(e, body)
-	case "keyunavailableexception":
-		return modeledKeyUnavailableException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeDeriveSharedSecretError(resp)
 }
 
 // decodeGenerateDataKeyPairResponse reads a successful GenerateDataKeyPair
@@ -1275,36 +1189,10 @@ func decodeGenerateDataKeyPairWithoutPlaintextResponse(resp *http.Response, v *G
 
 // decodeGenerateDataKeyPairWithoutPlaintextError reads a failed
 // GenerateDataKeyPairWithoutPlaintext response: one of the errors
-// GenerateDataKeyPairWithoutPlaintext declares, else an *APIError.
+// GenerateDataKeyPairWithoutPlaintext declares, as GenerateDataKeyPair does,
+// else an *APIError.
 func decodeGenerateDataKeyPairWithoutPlaintextError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "dryrunoperationexception":
-		return modeledDryRunOperationException(e, body)
-	case "invalidgranttokenexception":
-		return modeledInvalidGrantTokenException(e, body)
-	case "invalidkeyusageexception":
-		return modeledInvalidKeyUsageException(e, body)
-	case "keyunavailableexception":
-		return modeledKeyUnavailableException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	case "unsupportedoperationexception":
-		return modeledUnsupportedOperationException(e, body)
-	}
-	return e
+	return decodeGenerateDataKeyPairError(resp)
 }
 
 // decodeGenerateDataKeyWithoutPlaintextResponse reads a successful
@@ -1315,34 +1203,10 @@ func decodeGenerateDataKeyWithoutPlaintextResponse(resp *http.Response, v *Gener
 
 // decodeGenerateDataKeyWithoutPlaintextError reads a failed
 // GenerateDataKeyWithoutPlaintext response: one of the errors
-// GenerateDataKeyWithoutPlaintext declares, else an *APIError.
+// GenerateDataKeyWithoutPlaintext declares, as DeriveSharedSecret does, else an
+// *APIError.
 func decodeGenerateDataKeyWithoutPlaintextError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "dryrunoperationexception":
-		return modeledDryRunOperationException(e, body)
-	case "invalidgranttokenexception":
-		return modeledInvalidGrantTokenException(e, body)
-	case "invalidkeyusageexception":
-		return modeledInvalidKeyUsageException(e, body)
-	case "keyunavailableexception":
-		return modeledKeyUnavailableException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeDeriveSharedSecretError(resp)
 }
 
 // decodeGenerateMacResponse reads a successful GenerateMac response into v.
@@ -1414,26 +1278,9 @@ func decodeGetKeyPolicyResponse(resp *http.Response, v *GetKeyPolicyOutput) erro
 }
 
 // decodeGetKeyPolicyError reads a failed GetKeyPolicy response: one of the
-// errors GetKeyPolicy declares, else an *APIError.
+// errors GetKeyPolicy declares, as CancelKeyDeletion does, else an *APIError.
 func decodeGetKeyPolicyError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeCancelKeyDeletionError(resp)
 }
 
 // decodeGetKeyRotationStatusResponse reads a successful GetKeyRotationStatus
@@ -1443,28 +1290,10 @@ func decodeGetKeyRotationStatusResponse(resp *http.Response, v *GetKeyRotationSt
 }
 
 // decodeGetKeyRotationStatusError reads a failed GetKeyRotationStatus response:
-// one of the errors GetKeyRotationStatus declares, else an *APIError.
+// one of the errors GetKeyRotationStatus declares, as DeleteImportedKeyMaterial
+// does, else an *APIError.
 func decodeGetKeyRotationStatusError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	case "unsupportedoperationexception":
-		return modeledUnsupportedOperationException(e, body)
-	}
-	return e
+	return decodeDeleteImportedKeyMaterialError(resp)
 }
 
 // decodeGetParametersForImportResponse reads a successful
@@ -1474,29 +1303,10 @@ func decodeGetParametersForImportResponse(resp *http.Response, v *GetParametersF
 }
 
 // decodeGetParametersForImportError reads a failed GetParametersForImport
-// response: one of the errors GetParametersForImport declares, else an
-// *APIError.
+// response: one of the errors GetParametersForImport declares, as
+// DeleteImportedKeyMaterial does, else an *APIError.
 func decodeGetParametersForImportError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	case "unsupportedoperationexception":
-		return modeledUnsupportedOperationException(e, body)
-	}
-	return e
+	return decodeDeleteImportedKeyMaterialError(resp)
 }
 
 // decodeGetPublicKeyResponse reads a successful GetPublicKey response into v.
@@ -1699,26 +1509,10 @@ func decodeListKeyPoliciesResponse(resp *http.Response, v *ListKeyPoliciesOutput
 }
 
 // decodeListKeyPoliciesError reads a failed ListKeyPolicies response: one of
-// the errors ListKeyPolicies declares, else an *APIError.
+// the errors ListKeyPolicies declares, as CancelKeyDeletion does, else an
+// *APIError.
 func decodeListKeyPoliciesError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeCancelKeyDeletionError(resp)
 }
 
 // decodeListKeyRotationsResponse reads a successful ListKeyRotations response
@@ -1810,26 +1604,10 @@ func decodeListRetirableGrantsResponse(resp *http.Response, v *ListRetirableGran
 }
 
 // decodeListRetirableGrantsError reads a failed ListRetirableGrants response:
-// one of the errors ListRetirableGrants declares, else an *APIError.
+// one of the errors ListRetirableGrants declares, as ListAliases does, else an
+// *APIError.
 func decodeListRetirableGrantsError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "invalidmarkerexception":
-		return modeledInvalidMarkerException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeListAliasesError(resp)
 }
 
 // decodePutKeyPolicyResponse reads a successful PutKeyPolicy response into v.
@@ -1872,38 +1650,9 @@ func decodeReEncryptResponse(resp *http.Response, v *ReEncryptOutput) error {
 }
 
 // decodeReEncryptError reads a failed ReEncrypt response: one of the errors
-// ReEncrypt declares, else an *APIError.
+// ReEncrypt declares, as Decrypt does, else an *APIError.
 func decodeReEncryptError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "dryrunoperationexception":
-		return modeledDryRunOperationException(e, body)
-	case "incorrectkeyexception":
-		return modeledIncorrectKeyException(e, body)
-	case "invalidciphertextexception":
-		return modeledInvalidCiphertextException(e, body)
-	case "invalidgranttokenexception":
-		return modeledInvalidGrantTokenException(e, body)
-	case "invalidkeyusageexception":
-		return modeledInvalidKeyUsageException(e, body)
-	case "keyunavailableexception":
-		return modeledKeyUnavailableException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeDecryptError(resp)
 }
 
 // decodeReplicateKeyResponse reads a successful ReplicateKey response into v.
@@ -2068,26 +1817,10 @@ func decodeScheduleKeyDeletionResponse(resp *http.Response, v *ScheduleKeyDeleti
 }
 
 // decodeScheduleKeyDeletionError reads a failed ScheduleKeyDeletion response:
-// one of the errors ScheduleKeyDeletion declares, else an *APIError.
+// one of the errors ScheduleKeyDeletion declares, as CancelKeyDeletion does,
+// else an *APIError.
 func decodeScheduleKeyDeletionError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeCancelKeyDeletionError(resp)
 }
 
 // decodeSignResponse reads a successful Sign response into v.
@@ -2096,34 +1829,9 @@ func decodeSignResponse(resp *http.Response, v *SignOutput) error {
 }
 
 // decodeSignError reads a failed Sign response: one of the errors Sign
-// declares, else an *APIError.
+// declares, as DeriveSharedSecret does, else an *APIError.
 func decodeSignError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "disabledexception":
-		return modeledDisabledException(e, body)
-	case "dryrunoperationexception":
-		return modeledDryRunOperationException(e, body)
-	case "invalidgranttokenexception":
-		return modeledInvalidGrantTokenException(e, body)
-	case "invalidkeyusageexception":
-		return modeledInvalidKeyUsageException(e, body)
-	case "keyunavailableexception":
-		return modeledKeyUnavailableException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeDeriveSharedSecretError(resp)
 }
 
 // decodeTagResourceResponse reads a successful TagResource response into v.
@@ -2286,26 +1994,10 @@ func decodeUpdateKeyDescriptionResponse(resp *http.Response, v *UpdateKeyDescrip
 }
 
 // decodeUpdateKeyDescriptionError reads a failed UpdateKeyDescription response:
-// one of the errors UpdateKeyDescription declares, else an *APIError.
+// one of the errors UpdateKeyDescription declares, as CancelKeyDeletion does,
+// else an *APIError.
 func decodeUpdateKeyDescriptionError(resp *http.Response) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return err
-	}
-	typ, e := awsJSONError(resp, body, false)
-	switch strings.ToLower(typ) {
-	case "dependencytimeoutexception":
-		return modeledDependencyTimeoutException(e, body)
-	case "invalidarnexception":
-		return modeledInvalidArnException(e, body)
-	case "kmsinternalexception":
-		return modeledKMSInternalException(e, body)
-	case "kmsinvalidstateexception":
-		return modeledKMSInvalidStateException(e, body)
-	case "notfoundexception":
-		return modeledNotFoundException(e, body)
-	}
-	return e
+	return decodeCancelKeyDeletionError(resp)
 }
 
 // decodeUpdatePrimaryRegionResponse reads a successful UpdatePrimaryRegion
