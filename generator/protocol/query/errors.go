@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 )
 
 // errorCases maps error codes, case-insensitively as the SDK compares
@@ -27,11 +28,10 @@ func errorCases(errs []*plan.Struct) (codes []string, byCode map[string]*plan.St
 // wraps it in the *APIError read from the same body.
 func (d *deserializer) modeled(st *plan.Struct) string {
 	name := d.w.g.Plan.StructFunc("modeled", st)
-	if d.done[name] {
+	if !d.Once(name) {
 		return name
 	}
-	d.done[name] = true
-	d.funcFor(&plan.Type{Kind: plan.StructKind, Shape: st.Shape, Name: st.Name, Struct: st})
+	d.FuncFor(xmlbody.StructType(st))
 	ec2 := jen.Lit(d.w.d.EC2)
 	apiErr := d.w.g.Id("APIError")
 	d.f.Func().Id(name).Params(jen.Id("e").Op("*").Add(apiErr), jen.Id("body").Index().Byte()).Error().Block(

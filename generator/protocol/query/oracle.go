@@ -14,6 +14,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 	"github.com/smithy2go/smithy2go/generator/sample"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
@@ -92,7 +93,7 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 		}
 		prefix := key
 		if m != nil && !d.flattened(m) || m == nil && !d.EC2 {
-			prefix += "." + listItemName(t)
+			prefix += "." + xmlbody.ListItemName(t)
 		}
 		// Nil elements are skipped and the rest numbered from 1.
 		for i, it := range items {
@@ -105,8 +106,8 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 		}
 		for i, e := range v.Entries {
 			p := prefix + "." + strconv.Itoa(i+1)
-			vals.Set(p+"."+mapKeyName(t), e.Key)
-			d.pairs(vals, p+"."+mapValueName(t), nil, e.Value)
+			vals.Set(p+"."+xmlbody.MapKeyName(t), e.Key)
+			d.pairs(vals, p+"."+xmlbody.MapValueName(t), nil, e.Value)
 		}
 	default:
 		vals.Set(key, scalarText(v, m, func(t time.Time, f string) string { return formatTime(t, f) }))
@@ -195,7 +196,7 @@ func (d Dialect) encodeResponse(op *plan.Operation, out *sample.Value) ([]byte, 
 	}
 	for _, fv := range out.Fields {
 		if !fv.Field.Member.Traits.XMLAttribute() {
-			d.element(&b, indent, xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+			d.element(&b, indent, xmlbody.Name(fv.Field.Member), fv.Field.Member, fv.Value)
 		}
 	}
 	if d.EC2 {
@@ -213,7 +214,7 @@ func attributes(v *sample.Value) string {
 	var attrs bytes.Buffer
 	for _, fv := range v.Fields {
 		if fv.Field.Member.Traits.XMLAttribute() {
-			attrs.WriteString(" " + xmlName(fv.Field.Member) + `="`)
+			attrs.WriteString(" " + xmlbody.Name(fv.Field.Member) + `="`)
 			xml.EscapeText(&attrs, []byte(scalarText(fv.Value, fv.Field.Member, formatTime)))
 			attrs.WriteString(`"`)
 		}
@@ -231,7 +232,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		b.WriteString("\n")
 		for _, fv := range v.Fields {
 			if !fv.Field.Member.Traits.XMLAttribute() {
-				d.element(b, indent+"    ", xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+				d.element(b, indent+"    ", xmlbody.Name(fv.Field.Member), fv.Field.Member, fv.Value)
 			}
 		}
 		b.WriteString(indent)
@@ -240,7 +241,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		open("")
 		b.WriteString("\n")
 		f := v.Variant.Field
-		d.element(b, indent+"    ", xmlName(f.Member), f.Member, v.Inner)
+		d.element(b, indent+"    ", xmlbody.Name(f.Member), f.Member, v.Inner)
 		b.WriteString(indent)
 		closeTag()
 	case plan.ListKind:
@@ -253,17 +254,17 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		open("")
 		b.WriteString("\n")
 		for _, it := range v.Items {
-			d.element(b, indent+"    ", listItemName(t), t.Member, it)
+			d.element(b, indent+"    ", xmlbody.ListItemName(t), t.Member, it)
 		}
 		b.WriteString(indent)
 		closeTag()
 	case plan.MapKind:
 		entry := func(ind, entryName string, e sample.Entry) {
 			b.WriteString(ind + "<" + entryName + ">\n")
-			b.WriteString(ind + "    <" + mapKeyName(t) + ">")
+			b.WriteString(ind + "    <" + xmlbody.MapKeyName(t) + ">")
 			xml.EscapeText(b, []byte(e.Key))
-			b.WriteString("</" + mapKeyName(t) + ">\n")
-			d.element(b, ind+"    ", mapValueName(t), t.Member, e.Value)
+			b.WriteString("</" + xmlbody.MapKeyName(t) + ">\n")
+			d.element(b, ind+"    ", xmlbody.MapValueName(t), t.Member, e.Value)
 			b.WriteString(ind + "</" + entryName + ">\n")
 		}
 		if m != nil && m.Traits.XMLFlattened() {
