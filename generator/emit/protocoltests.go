@@ -136,7 +136,7 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			}
 			want[jen.Id("headers")] = jen.Map(jen.String()).String().Values(d)
 		}
-		for _, k := range []string{"forbidHeaders", "requireHeaders"} {
+		for _, k := range []string{"forbidHeaders", "requireHeaders", "queryParams", "forbidQueryParams", "requireQueryParams"} {
 			if l, ok := c.Get(k); ok && len(l.Items) > 0 {
 				var items []jen.Code
 				for _, it := range l.Items {
@@ -145,9 +145,13 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 				want[jen.Id(k)] = jen.Index().String().Values(items...)
 			}
 		}
+		endpoint := "https://" + host
+		if e := pt.g.Protocol.TestKit().Endpoint; e != nil {
+			endpoint = e(op, c)
+		}
 		build := jen.Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(
 			jen.Id("in").Op(":=").Op("&").Id(op.Input.Name).Values(fieldDict(in)),
-			jen.Return(jen.Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit("https://"+host))),
+			jen.Return(jen.Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit(endpoint))),
 		)
 		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),

@@ -111,4 +111,3 @@ func (d *deserializer) responseMetadataFunc() {
 	)
 	d.f.Line()
 }
-

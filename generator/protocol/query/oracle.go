@@ -2,10 +2,7 @@ package query
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/xml"
-	"math"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -110,62 +107,8 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 			d.pairs(vals, p+"."+xmlbody.MapValueName(t), nil, e.Value)
 		}
 	default:
-		vals.Set(key, scalarText(v, m, func(t time.Time, f string) string { return formatTime(t, f) }))
+		vals.Set(key, xmlbody.ScalarText(v, m, func(t time.Time, f string) string { return xmlbody.FormatTime(t, f) }))
 	}
-}
-
-// scalarText spells a scalar the way both protocol directions do.
-func scalarText(v *sample.Value, m *smithy.Member, tf func(time.Time, string) string) string {
-	t := v.Type
-	switch t.Kind {
-	case plan.StringKind, plan.EnumKind:
-		return v.Str
-	case plan.BoolKind:
-		return strconv.FormatBool(v.Bool)
-	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.IntEnumKind, plan.BigIntKind:
-		return strconv.FormatInt(v.Int, 10)
-	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
-		switch {
-		case math.IsNaN(v.Float):
-			return "NaN"
-		case math.IsInf(v.Float, 1):
-			return "Infinity"
-		case math.IsInf(v.Float, -1):
-			return "-Infinity"
-		}
-		bits := 64
-		if t.Kind == plan.Float32Kind {
-			bits = 32
-		}
-		return strconv.FormatFloat(v.Float, 'f', -1, bits)
-	case plan.TimeKind:
-		return tf(v.Time, formatName(m, t.Shape))
-	case plan.BlobKind:
-		return base64.StdEncoding.EncodeToString(v.Bytes)
-	}
-	return ""
-}
-
-func formatName(m *smithy.Member, s *smithy.Shape) string {
-	if m != nil {
-		if f, ok := m.Traits.TimestampFormat(); ok {
-			return f
-		}
-	}
-	if f, ok := s.Traits.TimestampFormat(); ok {
-		return f
-	}
-	return "date-time"
-}
-
-func formatTime(t time.Time, format string) string {
-	switch format {
-	case "http-date":
-		return t.UTC().Format(http.TimeFormat)
-	case "epoch-seconds":
-		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.999Z")
 }
 
 // encodeResponse writes a response document holding out.
@@ -215,7 +158,7 @@ func attributes(v *sample.Value) string {
 	for _, fv := range v.Fields {
 		if fv.Field.Member.Traits.XMLAttribute() {
 			attrs.WriteString(" " + xmlbody.Name(fv.Field.Member) + `="`)
-			xml.EscapeText(&attrs, []byte(scalarText(fv.Value, fv.Field.Member, formatTime)))
+			xml.EscapeText(&attrs, []byte(xmlbody.ScalarText(fv.Value, fv.Field.Member, xmlbody.FormatTime)))
 			attrs.WriteString(`"`)
 		}
 	}
@@ -282,7 +225,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		closeTag()
 	default:
 		open("")
-		xml.EscapeText(b, []byte(scalarText(v, m, formatTime)))
+		xml.EscapeText(b, []byte(xmlbody.ScalarText(v, m, xmlbody.FormatTime)))
 		closeTag()
 	}
 }
