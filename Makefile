@@ -7,6 +7,9 @@ generate: ## regenerate generated/ec2, and the compliance package when ../shared
 	go generate ./...
 	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/idl -out internal/protocoltest/ec2query; fi
 	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.query#AwsQuery -out internal/protocoltest/awsquery; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.restxml#RestXml -out internal/protocoltest/restxml; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.restxml.xmlns#RestXmlWithNamespace -out internal/protocoltest/restxmlns; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.s3#AmazonS3 -out internal/protocoltest/s3; fi
 
 test: ## every check CI runs
 	go run ./internal/testall

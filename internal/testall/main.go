@@ -32,6 +32,14 @@ func main() {
 			"-model", ecQuerySuite, "-out", "internal/protocoltest/ec2query", "-check"}})
 		steps = append(steps, step{"awsQuery compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
 			"-model", awsSuites, "-service", "aws.protocoltests.query#AwsQuery", "-out", "internal/protocoltest/awsquery", "-check"}})
+		for _, c := range []struct{ name, service, dir string }{
+			{"restXml", "aws.protocoltests.restxml#RestXml", "restxml"},
+			{"restXml xmlns", "aws.protocoltests.restxml.xmlns#RestXmlWithNamespace", "restxmlns"},
+			{"S3 customization", "com.amazonaws.s3#AmazonS3", "s3"},
+		} {
+			steps = append(steps, step{c.name + " compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
+				"-model", awsSuites, "-service", c.service, "-out", "internal/protocoltest/" + c.dir, "-check"}})
+		}
 	} else {
 		fmt.Println("testall: ../shared is missing: skipping the checks that need its models")
 	}
@@ -150,6 +158,7 @@ func fuzzSteps(d string) []step {
 		{"./generated/ec2", "FuzzUnmarshal"},
 		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsquery", "FuzzUnmarshal"},
+		{"./internal/protocoltest/restxml", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {
