@@ -13,7 +13,7 @@ var Requires = map[string][]string{
 	"runtime_resterror.go":        {"runtime_errors.go", "runtime_queryerror.go", "runtime_xml.go"},
 	"runtime_restxml.go":          {"runtime_errors.go", "runtime_rest.go", "runtime_resterror.go", "runtime_restnum.go", "runtime_xml.go"},
 	"runtime_restnum.go":          nil,
-	"runtime_restxmltest_test.go": {"runtime_protocol_test.go"},
+	"runtime_restxmltest_test.go": {"runtime_protocol_test.go", "runtime_resttest_test.go"},
 	"runtime_xmlwrite.go":         {"runtime_restnum.go", "runtime_time.go"},
 	"runtime_body.go":             nil,
 	"runtime_equal.go":            nil,
@@ -31,6 +31,9 @@ var Requires = map[string][]string{
 	"runtime_validatebig.go":      {"runtime_validate.go"},
 	"runtime_xml.go":              {"runtime_time.go"},
 	"runtime_xmlbig.go":           {"runtime_xml.go"},
+	"runtime_restreq.go":          {"runtime_http.go", "runtime_rest.go"},
+	"runtime_resttest_test.go":    nil,
+	"runtime_glacier.go":          nil,
 }
 
 // Closure returns names with every file they require, sorted.

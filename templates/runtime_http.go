@@ -27,7 +27,29 @@ func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []by
 		}
 	}
 	// A *bytes.Reader body makes net/http set ContentLength and GetBody.
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
+	req, err := newEndpointRequest(ctx, http.MethodPost, endpoint, hostPrefix, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	u := req.URL
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+		if u.RawPath != "" {
+			u.RawPath += "/"
+		}
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if gzipBody {
+		req.Header.Set("Content-Encoding", "gzip")
+	}
+	return req, nil
+}
+
+// newEndpointRequest builds a request to endpoint, which must be an http
+// or https URL with a host (and maybe a path), hostPrefix (already
+// expanded) going before its host. The fragment is dropped.
+func newEndpointRequest(ctx context.Context, method, endpoint, hostPrefix string, body io.Reader) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, endpoint, body)
 	if err != nil {
 		if ctx == nil {
 			return nil, err
@@ -51,17 +73,7 @@ func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []by
 		u.Host = hostPrefix + u.Host
 		req.Host = hostPrefix + req.Host
 	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
-		if u.RawPath != "" {
-			u.RawPath += "/"
-		}
-	}
 	u.Fragment, u.RawFragment = "", ""
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if gzipBody {
-		req.Header.Set("Content-Encoding", "gzip")
-	}
 	return req, nil
 }
 

@@ -37,6 +37,8 @@ func TypeCode(t *plan.Type) *jen.Statement {
 		return jen.Qual("io", "Reader")
 	case plan.DocumentKind:
 		return jen.Any()
+	case plan.UnitKind:
+		return jen.Struct()
 	case plan.ListKind:
 		return jen.Index().Add(elemCode(t))
 	case plan.MapKind:
@@ -54,6 +56,9 @@ func elemCode(t *plan.Type) *jen.Statement {
 
 // FieldType is the Go type of a struct field, pointer included.
 func FieldType(f *plan.Field) *jen.Statement {
+	if f.ReadCloser {
+		return jen.Qual("io", "ReadCloser")
+	}
 	if f.Pointer && f.Type.Kind != plan.BigIntKind && f.Type.Kind != plan.BigDecimalKind {
 		return jen.Op("*").Add(TypeCode(f.Type))
 	}

@@ -47,10 +47,14 @@ func Literal(v *sample.Value) jen.Code {
 			jen.Lit(u.Hour()), jen.Lit(u.Minute()), jen.Lit(u.Second()), jen.Lit(u.Nanosecond()), jen.Qual("time", "UTC"))
 	case plan.BlobKind:
 		return jen.Index().Byte().Call(stringLit(string(v.Bytes)))
+	case plan.StreamKind:
+		return jen.Qual("strings", "NewReader").Call(stringLit(string(v.Bytes)))
 	case plan.StructKind:
 		return jen.Id(t.Name).Values(fieldDict(v))
 	case plan.UnionKind:
 		return jen.Op("&").Id(v.Variant.Name).Values(jen.Dict{jen.Id("Value"): Literal(v.Inner)})
+	case plan.UnitKind:
+		return jen.Struct().Values()
 	case plan.ListKind:
 		return TypeCode(t).ValuesFunc(func(g *jen.Group) {
 			for _, it := range v.Items {
@@ -116,6 +120,9 @@ func pointerTo(v *sample.Value) jen.Code {
 
 // FieldLiteral is the value of a field: a pointer where the field is one.
 func FieldLiteral(f *plan.Field, v *sample.Value) jen.Code {
+	if f.ReadCloser {
+		return jen.Qual("io", "NopCloser").Call(Literal(v))
+	}
 	if f.Pointer {
 		return pointerTo(v)
 	}

@@ -64,6 +64,7 @@ type protoTests struct {
 	g                   *Generator
 	proto               string
 	reqCases, respCases []protoCase
+	reqSkips            bool // some request case is skipped
 }
 
 type protoCase struct {
@@ -153,11 +154,16 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			jen.Id("in").Op(":=").Op("&").Id(op.Input.Name).Values(fieldDict(in)),
 			jen.Return(jen.Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit(endpoint))),
 		)
-		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(jen.Dict{
+		fields := jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),
 			jen.Id("build"): build,
 			jen.Id("want"):  jen.Id("protocolRequestCase").Values(want),
-		})})
+		}
+		if why := pt.g.Protocol.TestKit().SkipRequests[str(c, "id")]; why != "" {
+			fields[jen.Id("skip")] = jen.Lit(why)
+			pt.reqSkips = true
+		}
+		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(fields)})
 	}
 	return nil
 }
@@ -202,6 +208,9 @@ func (pt *protoTests) responses(s *smithy.Shape, st *plan.Struct, op *plan.Opera
 				jen.Id("want").Dot("ResultMetadata").Op("=").Id("got").Dot("ResultMetadata"),
 			}
 		}
+		if why := pt.g.Protocol.TestKit().SkipResponses[str(c, "id")]; why != "" {
+			check = append([]jen.Code{jen.Id("t").Dot("Skip").Call(jen.Lit(why))}, check...)
+		}
 		check = append(check, jen.If(jen.Op("!").Id("protocolEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded:\n got %s\nwant %s"),
 				jen.Id("protocolShow").Call(jen.Id("got")), jen.Id("protocolShow").Call(jen.Id("want")))))
@@ -224,23 +233,30 @@ func sortedCases(cs []protoCase) func(*jen.Group) {
 }
 
 func (pt *protoTests) requestTest(f *jen.File) {
+	fields := []jen.Code{
+		jen.Id("id").String(),
+		jen.Id("build").Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()),
+		jen.Id("want").Id("protocolRequestCase"),
+	}
+	var run []jen.Code
+	if pt.reqSkips {
+		fields = append(fields, jen.Id("skip").String())
+		run = append(run, jen.If(jen.Id("c").Dot("skip").Op("!=").Lit("")).Block(jen.Id("t").Dot("Skip").Call(jen.Id("c").Dot("skip"))))
+	}
+	run = append(run,
+		jen.Comment("Idempotency tokens come from zeros, as the suite expects."),
+		jen.Id("saved").Op(":=").Id("idempotencyTokenSource"),
+		jen.Id("idempotencyTokenSource").Op("=").Qual("bytes", "NewReader").Call(jen.Make(jen.Index().Byte(), jen.Lit(64))),
+		jen.Defer().Func().Params().Block(jen.Id("idempotencyTokenSource").Op("=").Id("saved")).Call(),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("build").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Id("checkProtocolRequest").Call(jen.Id("t"), jen.Id("req"), jen.Id("c").Dot("want")),
+	)
 	f.Add(Text("TestProtocolRequests runs the model's httpRequestTests cases for " + pt.proto + " through the request builders."))
 	f.Func().Id("TestProtocolRequests").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("cases").Op(":=").Index().Struct(
-			jen.Id("id").String(),
-			jen.Id("build").Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()),
-			jen.Id("want").Id("protocolRequestCase"),
-		).ValuesFunc(sortedCases(pt.reqCases)),
+		jen.Id("cases").Op(":=").Index().Struct(fields...).ValuesFunc(sortedCases(pt.reqCases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
-			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.Comment("Idempotency tokens come from zeros, as the suite expects."),
-				jen.Id("saved").Op(":=").Id("idempotencyTokenSource"),
-				jen.Id("idempotencyTokenSource").Op("=").Qual("bytes", "NewReader").Call(jen.Make(jen.Index().Byte(), jen.Lit(64))),
-				jen.Defer().Func().Params().Block(jen.Id("idempotencyTokenSource").Op("=").Id("saved")).Call(),
-				jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("build").Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
-				jen.Id("checkProtocolRequest").Call(jen.Id("t"), jen.Id("req"), jen.Id("c").Dot("want")),
-			)),
+			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(run...)),
 		),
 	)
 	f.Line()

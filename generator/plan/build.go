@@ -151,7 +151,7 @@ func (b *builder) operations(ops []*smithy.Shape) {
 		op := &Operation{Name: exported(s.ID.Name()), Shape: s, plan: b.p}
 		op.Input = b.ioStruct(op, s.Input, Input, op.Name+"Input")
 		op.Output = b.ioStruct(op, s.Output, Output, op.Name+"Output")
-		op.Unsupported = unsupported(b.p.Model, s)
+		op.Unsupported = unsupported(b.p.Model, s, streams(b.p.Protocol))
 		b.p.Operations = append(b.p.Operations, op)
 	}
 }
@@ -167,8 +167,15 @@ func (b *builder) ioStruct(op *Operation, id smithy.ShapeID, role Role, name str
 	return st
 }
 
-// unsupported says why an operation gets no wire code, or "".
-func unsupported(m *smithy.Model, op *smithy.Shape) string {
+// streams reports whether a protocol carries streaming blobs.
+func streams(p Protocol) bool {
+	s, ok := p.(Streamer)
+	return ok && s.StreamsBlobs()
+}
+
+// unsupported says why an operation gets no wire code, or "": an event
+// stream, or a streaming blob the protocol cannot carry.
+func unsupported(m *smithy.Model, op *smithy.Shape, streamsBlobs bool) string {
 	for _, io := range []smithy.ShapeID{op.Input, op.Output} {
 		s := m.Shape(io)
 		if s == nil {
@@ -177,6 +184,9 @@ func unsupported(m *smithy.Model, op *smithy.Shape) string {
 		for _, mem := range s.Members {
 			t := m.Shape(mem.Target)
 			if t != nil && t.Traits.Streaming() {
+				if t.Type == smithy.Blob && streamsBlobs {
+					continue
+				}
 				if t.Type == smithy.Blob {
 					return fmt.Sprintf("member %s is a streaming blob, which smithy2go does not support yet", mem.ID)
 				}
@@ -278,8 +288,12 @@ func (b *builder) typeOf(id smithy.ShapeID) *Type {
 		return nil
 	}
 	t := &Type{Kind: kindOf[s.Type], Shape: s}
-	if s.Type == smithy.Blob && s.Traits.Streaming() {
+	switch {
+	case s.Type == smithy.Blob && s.Traits.Streaming():
 		t.Kind = StreamKind
+	case smithy.IsUnit(id):
+		// Only a union member can target Unit: a variant with no value.
+		t.Kind = UnitKind
 	}
 	b.p.types[id] = t
 	switch {
@@ -341,6 +355,10 @@ func (b *builder) fields(st *Struct) {
 		}
 	}
 	st.Fields = fields
+	for _, f := range fields {
+		// A streaming blob in a response is its body, handed over unread.
+		f.ReadCloser = f.Type.Kind == StreamKind && st.Role != Input
+	}
 	// The AWS SDK lists required members first, then the rest, each by
 	// name; errors keep model order. Following it keeps positional
 	// literals and reading order the same for users who switch.

@@ -170,6 +170,10 @@ type Field struct {
 	// are never pointers.
 	Pointer  bool
 	Required bool
+	// ReadCloser makes a streaming blob (StreamKind) an io.ReadCloser,
+	// which the caller reads and closes: an output's, the response body
+	// handed over unread. Inputs take an io.Reader.
+	ReadCloser bool
 	// Rules are the constraints Validate checks, all of them checkable.
 	Rules Rules
 }

@@ -26,3 +26,11 @@ type Reserved struct {
 	// name get a trailing underscore, as the methods are the API.
 	Input, Output, Error []string
 }
+
+// Streamer is a Protocol that carries streaming blobs: a blob with
+// @streaming, which the HTTP binding protocols send as the @httpPayload
+// without holding it in memory. For other protocols an operation with one
+// gets no wire code.
+type Streamer interface {
+	StreamsBlobs() bool
+}

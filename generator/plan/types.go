@@ -21,7 +21,7 @@ const (
 	BigDecimalKind // *big.Float
 	TimeKind       // time.Time
 	BlobKind       // []byte
-	StreamKind     // io.Reader, for streaming blobs
+	StreamKind     // io.Reader, for streaming blobs (io.ReadCloser in outputs: Field.ReadCloser)
 	DocumentKind   // any
 	EnumKind       // named string type
 	IntEnumKind    // named int32 type
@@ -29,6 +29,7 @@ const (
 	MapKind        // map[string]Elem
 	StructKind     // named struct
 	UnionKind      // named interface
+	UnitKind       // struct{}: a union member targeting smithy.api#Unit
 )
 
 // Type is the Go type of a shape.

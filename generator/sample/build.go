@@ -143,6 +143,7 @@ func (b *Builder) value(t *plan.Type, r plan.Rules, name, path string, minimal b
 		v.Time = Epoch.Add(time.Duration(n) * time.Hour)
 	case plan.BlobKind:
 		v.Bytes = []byte(lengthFit("blob-"+strconv.Itoa(n), r.Length))
+	case plan.UnitKind:
 	case plan.StructKind:
 		// Recursive shapes go two levels deep, enough to exercise the
 		// recursion without growing without end.

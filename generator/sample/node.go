@@ -25,7 +25,7 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 			return bad()
 		}
 		v.Str = n.Str
-	case plan.BlobKind:
+	case plan.BlobKind, plan.StreamKind:
 		if n.Kind != smithy.StringNode {
 			return bad()
 		}
@@ -88,6 +88,10 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 			if findField(t.Struct, fl.Key) == nil {
 				return nil, fmt.Errorf("%s has no member %q", t.Shape.ID, fl.Key)
 			}
+		}
+	case plan.UnitKind:
+		if n.Kind != smithy.ObjectNode || len(n.Fields) != 0 {
+			return bad()
 		}
 	case plan.UnionKind:
 		if n.Kind != smithy.ObjectNode || len(n.Fields) != 1 {

@@ -2,9 +2,8 @@ package restxml
 
 import (
 	"bytes"
-	"encoding/base64"
+	"compress/gzip"
 	"encoding/xml"
-	"net/http"
 	"net/url"
 	"slices"
 	"sort"
@@ -14,72 +13,102 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/httpbind"
 	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 	"github.com/smithy2go/smithy2go/generator/sample"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
 // The oracle: what the generated code must send and read for a sample
-// value, computed a second, independent way. URIs are escaped by net/url,
-// XML is written by encoding/xml's encoder, header lists are joined as
-// RFC 7230 says. Golden files come from here, never from the generated
-// code under test.
-//
-// A golden request is an HTTP message in text:
-//
-//	# comment lines
-//	PUT /path?query
-//	Header-Name: value
-//
-//	body
-//
-// with the headers in name order; the test helper (checkRESTXMLRequest,
-// in templates/runtime_restxmltest_test.go) compares query parameters and
-// headers as sets and XML bodies as trees.
+// value, computed a second, independent way: httpbind's oracle for the
+// HTTP message, XML written by encoding/xml's encoder for the bodies.
+// Golden files come from here, never from the generated code under test.
 
-// oracle computes for one service.
-type oracle struct {
-	svc      *smithy.Shape
-	s3       bool
-	noWrap   bool
-	reqIDKey string
-}
+// bodies is restXml's httpbind.BodyOracle.
+type bodies struct{ svc *smithy.Shape }
 
-func newOracle(op *plan.Operation) oracle {
-	svc := op.Service()
-	o := oracle{svc: svc, s3: isS3(svc), noWrap: noErrorWrapping(svc), reqIDKey: "X-Amzn-Requestid"}
-	if o.s3 {
-		o.reqIDKey = "X-Amz-Request-Id"
+func (bodies) MediaType() string { return "application/xml" }
+
+// Document is the body of a message's unbound members under the root
+// element the codec writes.
+func (b bodies) Document(msg *httpbind.Message, v *sample.Value) ([]byte, error) {
+	st := msg.Struct
+	if st.Role == plan.Output && unwrappedOutput(st.Op) && len(v.Fields) == 1 {
+		f := v.Fields[0]
+		return document(xmlbody.Name(f.Field.Member), ns(b.svc.Traits), f.Value, f.Field.Member)
 	}
-	return o
+	name, attrs := bodyRoot(st, b.svc.Traits)
+	return document(name, attrs, v, nil)
 }
 
+// Payload is the body of a structure or union payload: none when unset.
+func (b bodies) Payload(msg *httpbind.Message, f *plan.Field, v *sample.Value) ([]byte, error) {
+	if v == nil {
+		return nil, nil
+	}
+	name, attrs := payloadRoot(f, b.svc.Traits)
+	return document(name, attrs, v, f.Member)
+}
+
+// goldenRequest is the golden request file of a sample input.
 func goldenRequest(op *plan.Operation, in *sample.Value, comment string) ([]byte, error) {
-	o := newOracle(op)
-	method, target, header, body, err := o.request(op, in)
+	g, err := httpbind.GoldenRequest(op, in, "https://example.com", bodies{op.Service()})
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	for _, line := range strings.Split(comment, "\n") {
-		b.WriteString("# " + line + "\n")
+	if isS3(op.Service()) {
+		// S3's endpoints carry the bucket, not the path (restDropBucket).
+		if f := leadingBucket(&writer{s3: true}, op); f != nil {
+			if v := fieldValue(in, f); v != nil {
+				u, err := url.Parse(g.URL)
+				if err != nil {
+					return nil, err
+				}
+				u.RawPath = strings.Replace(u.EscapedPath(), "/"+escape(v.Str), "", 1)
+				if u.RawPath == "" {
+					u.RawPath = "/"
+				}
+				u.Path, _ = url.PathUnescape(u.RawPath)
+				g.URL = u.String()
+			}
+		}
 	}
-	b.WriteString(method + " " + target + "\n")
-	for _, k := range sortedKeys(header) {
-		b.WriteString(k + ": " + header[k] + "\n")
+	if enc, _ := op.Shape.Traits.RequestCompression(); slices.Contains(enc, "gzip") && len(g.Body) > 0 {
+		// The golden body is the XML before compression; the length is
+		// what is sent, compressed at gzip's default level.
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		if _, err := zw.Write(g.Body); err != nil {
+			return nil, err
+		}
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		g.Set("Content-Length", strconv.Itoa(z.Len()))
 	}
-	b.WriteString("\n")
-	b.Write(body)
-	return b.Bytes(), nil
+	return g.File(comment), nil
 }
 
-func sortedKeys(h map[string]string) []string {
-	keys := make([]string, 0, len(h))
-	for k := range h {
-		keys = append(keys, k)
+// goldenResponse is a response carrying out, the comment in its XML body.
+func goldenResponse(op *plan.Operation, out *sample.Value, comment string) (emit.Response, error) {
+	g, err := httpbind.GoldenResponse(op, out, requestIDHeader(isS3(op.Service())), sample.RequestID, bodies{op.Service()})
+	if err != nil {
+		return emit.Response{}, err
 	}
-	sort.Strings(keys)
-	return keys
+	resp := g.Response()
+	if strings.HasPrefix(g.Get("Content-Type"), "application/xml") && len(resp.Body) > 0 {
+		resp.Body = append([]byte("<!-- "+strings.ReplaceAll(comment, "--", "- -")+" -->\n"), resp.Body...)
+	}
+	// With no prefix, every header of the response is an entry of the
+	// map, and decodes as one.
+	for _, b := range httpbind.Bind(op.Output).Of(httpbind.PrefixHeaders) {
+		if v := fieldValue(out, b.Field); b.Name == "" && v != nil {
+			for _, h := range resp.Header {
+				v.Entries = addEntry(v.Entries, strings.ToLower(h[0]), h[1])
+			}
+		}
+	}
+	return resp, nil
 }
 
 // escape percent-encodes all but RFC 3986's unreserved characters.
@@ -97,19 +126,16 @@ func fieldValue(v *sample.Value, f *plan.Field) *sample.Value {
 	return nil
 }
 
-// text spells a scalar in a URI or header; timestamps in format.
+// text spells a scalar in an XML body, timestamps in format.
 func text(v *sample.Value, m *smithy.Member, format string) string {
 	return xmlbody.ScalarText(v, m, func(t time.Time, _ string) string { return xmlbody.FormatTime(t, format) })
 }
 
-// timeFormat is the format a bound member's timestamps take: the member's
-// or target's trait, else http-date in headers and date-time elsewhere.
-func timeFormat(m, listMember *smithy.Member, target *smithy.Shape, header bool) string {
-	for _, t := range []*smithy.Member{m, listMember} {
-		if t == nil {
-			continue
-		}
-		if f, ok := t.Traits.TimestampFormat(); ok {
+// timeFormat is a body timestamp's format: the member's or target's
+// trait, else date-time.
+func timeFormat(m *smithy.Member, target *smithy.Shape) string {
+	if m != nil {
+		if f, ok := m.Traits.TimestampFormat(); ok {
 			return f
 		}
 	}
@@ -118,231 +144,23 @@ func timeFormat(m, listMember *smithy.Member, target *smithy.Shape, header bool)
 			return f
 		}
 	}
-	if header {
-		return "http-date"
-	}
 	return "date-time"
 }
 
-func (o oracle) request(op *plan.Operation, in *sample.Value) (method, target string, header map[string]string, body []byte, err error) {
-	r, err := routeOf(op, o.s3)
-	if err != nil {
-		return "", "", nil, nil, err
-	}
-	var path strings.Builder
-	for _, seg := range r.segments {
-		if seg.label == nil {
-			path.WriteString(seg.literal)
-			continue
-		}
-		v := fieldValue(in, seg.label)
-		s := ""
-		if v != nil {
-			s = text(v, seg.label.Member, timeFormat(seg.label.Member, nil, v.Type.Shape, false))
-		}
-		if seg.greedy {
-			parts := strings.Split(s, "/")
-			for i := range parts {
-				parts[i] = escape(parts[i])
-			}
-			path.WriteString(strings.Join(parts, "/"))
-		} else {
-			path.WriteString(escape(s))
-		}
-	}
-	var query []string
-	have := map[string]bool{}
-	for _, c := range r.query {
-		if c.hasValue {
-			query = append(query, c.key+"="+c.value)
-		} else {
-			query = append(query, c.key)
-		}
-	}
-	msg := split(in.Type.Struct.Fields, true)
-	header = map[string]string{}
-	for _, b := range msg.bound {
-		v := fieldValue(in, b.field)
-		if v == nil {
-			continue
-		}
-		switch b.loc {
-		case inQuery:
-			items := []*sample.Value{v}
-			var lm *smithy.Member
-			if v.Type.Kind == plan.ListKind {
-				items, lm = v.Items, v.Type.Member
-			}
-			for _, it := range items {
-				query = append(query, escape(b.name)+"="+escape(text(it, b.field.Member, timeFormat(b.field.Member, lm, it.Type.Shape, false))))
-			}
-			have[b.name] = true
-		case inHeader:
-			header[b.name] = headerText(b.field, v)
-		case inPrefixHeaders:
-			for _, e := range v.Entries {
-				header[http.CanonicalHeaderKey(b.name+e.Key)] = e.Value.Str
-			}
-		}
-	}
-	// Maps of query parameters come after, and do not replace, @httpQuery.
-	for _, b := range msg.bound {
-		v := fieldValue(in, b.field)
-		if b.loc != inQueryParams || v == nil {
-			continue
-		}
-		for _, e := range v.Entries {
-			if have[e.Key] {
-				continue
-			}
-			vals := []*sample.Value{e.Value}
-			if e.Value.Type.Kind == plan.ListKind {
-				vals = e.Value.Items
-			}
-			for _, x := range vals {
-				query = append(query, escape(e.Key)+"="+escape(x.Str))
-			}
-		}
-	}
-	target = path.String()
-	if len(query) > 0 {
-		target += "?" + strings.Join(query, "&")
-	}
-	body, ct, err := o.requestBody(op, in, msg)
-	if err != nil {
-		return "", "", nil, nil, err
-	}
-	if ct != "" {
-		if _, set := header["Content-Type"]; !set {
-			header["Content-Type"] = ct
-		}
-	}
-	if enc, _ := op.Shape.Traits.RequestCompression(); len(enc) > 0 && body != nil {
-		for _, e := range enc {
-			if e == "gzip" {
-				if c := header["Content-Encoding"]; c != "" {
-					header["Content-Encoding"] = c + ", gzip"
-				} else {
-					header["Content-Encoding"] = "gzip"
-				}
-			}
-		}
-	}
-	return r.method, target, header, body, nil
-}
-
-// headerText is a header's value: list elements joined by ", ", strings
-// quoted where a comma, quote or the white space at their ends would not
-// survive the split (RFC 7230 quoted-string); @mediaType strings base64.
-func headerText(f *plan.Field, v *sample.Value) string {
-	if v.Type.Kind != plan.ListKind {
-		s := text(v, f.Member, timeFormat(f.Member, nil, v.Type.Shape, true))
-		if v.Type.Kind == plan.StringKind && mediaType(f) != "" {
-			s = base64.StdEncoding.EncodeToString([]byte(s))
-		}
-		return s
-	}
-	var parts []string
-	for _, it := range v.Items {
-		if it == nil {
-			continue
-		}
-		s := text(it, f.Member, timeFormat(f.Member, v.Type.Member, it.Type.Shape, true))
-		if it.Type.Kind == plan.StringKind || it.Type.Kind == plan.EnumKind {
-			if s == "" || strings.ContainsAny(s, `,"`) || strings.TrimSpace(s) != s {
-				s = strconv.Quote(s)
-			}
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, ", ")
-}
-
-// requestBody is the body and its default Content-Type.
-func (o oracle) requestBody(op *plan.Operation, in *sample.Value, msg message) ([]byte, string, error) {
-	svc := o.svc.Traits
-	if p := msg.payload; p != nil {
-		ct := mediaType(p)
-		v := fieldValue(in, p)
-		switch p.Type.Kind {
-		case plan.BlobKind, plan.StringKind, plan.EnumKind:
-			if ct == "" {
-				ct = "text/plain"
-				if p.Type.Kind == plan.BlobKind {
-					ct = "application/octet-stream"
-				}
-			}
-			if v == nil {
-				return nil, ct, nil
-			}
-			if p.Type.Kind == plan.BlobKind {
-				return v.Bytes, ct, nil
-			}
-			return []byte(v.Str), ct, nil
-		}
-		if v == nil {
-			return nil, "", nil
-		}
-		name, attrs := payloadRoot(p, svc)
-		b, err := document(name, attrs, v, p.Member)
-		return b, "application/xml", err
-	}
-	if len(msg.body) == 0 {
-		return nil, "", nil
-	}
-	var fields []sample.FieldValue
-	for _, fv := range in.Fields {
-		for _, f := range msg.body {
-			if fv.Field == f {
-				fields = append(fields, fv)
-			}
-		}
-	}
-	name, attrs := bodyRoot(in.Type.Struct, svc)
-	b, err := document(name, attrs, &sample.Value{Type: in.Type, Fields: fields}, nil)
-	return b, "application/xml", err
-}
-
 // document writes v as an XML document whose root element is name, with
-// attrs (constant attribute text, such as a namespace declaration).
+// attrs (constant attribute text, such as a namespace declaration). Text
+// and attribute values are escaped by encoding/xml.EscapeText; elements
+// follow one another without white space, so the document has the length
+// of the one the code must send.
 func document(name, attrs string, v *sample.Value, m *smithy.Member) ([]byte, error) {
 	var b bytes.Buffer
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := (&xmlWriter{enc: enc}).element(name, parseAttrs(attrs), v, m); err != nil {
-		return nil, err
-	}
-	if err := enc.Flush(); err != nil {
-		return nil, err
-	}
-	b.WriteString("\n")
+	(&xmlWriter{b: &b}).element(name, attrs, v, m)
 	return b.Bytes(), nil
 }
 
-// parseAttrs reads constant attribute text back into attributes.
-func parseAttrs(s string) []xml.Attr {
-	if s == "" {
-		return nil
-	}
-	var out []xml.Attr
-	d := xml.NewDecoder(strings.NewReader("<x" + s + "/>"))
-	tok, _ := d.RawToken()
-	if st, ok := tok.(xml.StartElement); ok {
-		for _, a := range st.Attr {
-			out = append(out, xml.Attr{Name: xml.Name{Local: qualified(a.Name)}, Value: a.Value})
-		}
-	}
-	return out
-}
+type xmlWriter struct{ b *bytes.Buffer }
 
-func qualified(n xml.Name) string {
-	if n.Space != "" {
-		return n.Space + ":" + n.Local
-	}
-	return n.Local
-}
-
-type xmlWriter struct{ enc *xml.Encoder }
+func (w *xmlWriter) escaped(s string) { _ = xml.EscapeText(w.b, []byte(s)) }
 
 // inModelOrder sorts a structure's member values as the model lists the
 // members: the SDK writes elements in that order.
@@ -356,179 +174,98 @@ func inModelOrder(st *plan.Struct, fields []sample.FieldValue) []sample.FieldVal
 	return out
 }
 
-func ns(t smithy.Traits) []xml.Attr {
+// ns is the namespace declaration a trait asks for, as attribute text.
+func ns(t smithy.Traits) string {
 	n, ok := t.XMLNamespace()
 	if !ok {
-		return nil
+		return ""
 	}
 	name := "xmlns"
 	if n.Prefix != "" {
 		name += ":" + n.Prefix
 	}
-	return []xml.Attr{{Name: xml.Name{Local: name}, Value: n.URI}}
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(n.URI))
+	return " " + name + `="` + b.String() + `"`
 }
 
 // element writes one element called name holding v (held by member m).
-func (w *xmlWriter) element(name string, attrs []xml.Attr, v *sample.Value, m *smithy.Member) error {
+func (w *xmlWriter) element(name, attrs string, v *sample.Value, m *smithy.Member) {
 	t := v.Type
-	start := xml.StartElement{Name: xml.Name{Local: name}, Attr: attrs}
+	w.b.WriteString("<" + name + attrs)
 	switch t.Kind {
 	case plan.StructKind:
 		fields := inModelOrder(t.Struct, v.Fields)
 		for _, fv := range fields {
-			if fv.Field.Member.Traits.XMLAttribute() {
-				fm := fv.Field.Member
-				start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: xmlbody.Name(fm)},
-					Value: text(fv.Value, fm, timeFormat(fm, nil, fv.Value.Type.Shape, false))})
+			if fm := fv.Field.Member; fm.Traits.XMLAttribute() {
+				w.b.WriteString(" " + xmlbody.Name(fm) + `="`)
+				w.escaped(text(fv.Value, fm, timeFormat(fm, fv.Value.Type.Shape)))
+				w.b.WriteString(`"`)
 			}
 		}
-		if err := w.enc.EncodeToken(start); err != nil {
-			return err
-		}
+		w.b.WriteString(">")
 		for _, fv := range fields {
 			if !fv.Field.Member.Traits.XMLAttribute() {
-				if err := w.member(fv.Field.Member, fv.Value); err != nil {
-					return err
-				}
+				w.member(fv.Field.Member, fv.Value)
 			}
 		}
 	case plan.UnionKind:
-		if err := w.enc.EncodeToken(start); err != nil {
-			return err
-		}
+		w.b.WriteString(">")
 		inner := v.Inner
 		if inner == nil {
 			inner = &sample.Value{Type: v.Variant.Field.Type}
 		}
-		if err := w.member(v.Variant.Field.Member, inner); err != nil {
-			return err
-		}
+		w.member(v.Variant.Field.Member, inner)
 	case plan.ListKind:
-		if err := w.enc.EncodeToken(start); err != nil {
-			return err
-		}
-		if err := w.items(xmlbody.ListItemName(t), ns(t.Member.Traits), v); err != nil {
-			return err
-		}
+		w.b.WriteString(">")
+		w.items(xmlbody.ListItemName(t), ns(t.Member.Traits), v)
 	case plan.MapKind:
-		if err := w.enc.EncodeToken(start); err != nil {
-			return err
-		}
-		if err := w.entries("entry", nil, v); err != nil {
-			return err
-		}
+		w.b.WriteString(">")
+		w.entries("entry", "", v)
 	default:
-		if err := w.enc.EncodeToken(start); err != nil {
-			return err
-		}
-		s := text(v, m, timeFormat(m, nil, t.Shape, false))
-		if err := w.enc.EncodeToken(xml.CharData(s)); err != nil {
-			return err
-		}
+		w.b.WriteString(">")
+		w.escaped(text(v, m, timeFormat(m, t.Shape)))
 	}
-	return w.enc.EncodeToken(start.End())
+	w.b.WriteString("</" + name + ">")
 }
 
 // member writes a structure or union member: one element, or a flattened
 // collection's several.
-func (w *xmlWriter) member(m *smithy.Member, v *sample.Value) error {
-	name := xmlbody.Name(m)
-	attrs := ns(m.Traits)
+func (w *xmlWriter) member(m *smithy.Member, v *sample.Value) {
+	name, attrs := xmlbody.Name(m), ns(m.Traits)
 	switch {
 	case v.Type.Kind == plan.ListKind && m.Traits.XMLFlattened():
-		if attrs == nil {
+		if attrs == "" {
 			attrs = ns(v.Type.Member.Traits)
 		}
-		return w.items(name, attrs, v)
+		w.items(name, attrs, v)
 	case v.Type.Kind == plan.MapKind && m.Traits.XMLFlattened():
-		return w.entries(name, attrs, v)
+		w.entries(name, attrs, v)
+	default:
+		w.element(name, attrs, v, m)
 	}
-	return w.element(name, attrs, v, m)
 }
 
-func (w *xmlWriter) items(name string, attrs []xml.Attr, v *sample.Value) error {
+func (w *xmlWriter) items(name, attrs string, v *sample.Value) {
 	for _, it := range v.Items {
-		if it == nil {
-			continue
-		}
-		if err := w.element(name, attrs, it, v.Type.Member); err != nil {
-			return err
+		if it != nil {
+			w.element(name, attrs, it, v.Type.Member)
 		}
 	}
-	return nil
 }
 
 // entries writes a map's entries in key order (samples keep them sorted).
-func (w *xmlWriter) entries(name string, attrs []xml.Attr, v *sample.Value) error {
+func (w *xmlWriter) entries(name, attrs string, v *sample.Value) {
 	t := v.Type
 	for _, e := range v.Entries {
-		start := xml.StartElement{Name: xml.Name{Local: name}, Attr: attrs}
-		if err := w.enc.EncodeToken(start); err != nil {
-			return err
-		}
+		w.b.WriteString("<" + name + attrs + ">")
 		key := &sample.Value{Type: &plan.Type{Kind: plan.StringKind}, Str: e.Key}
-		if err := w.element(xmlbody.MapKeyName(t), ns(t.KeyMember.Traits), key, t.KeyMember); err != nil {
-			return err
-		}
+		w.element(xmlbody.MapKeyName(t), ns(t.KeyMember.Traits), key, t.KeyMember)
 		if e.Value != nil {
-			if err := w.element(xmlbody.MapValueName(t), ns(t.Member.Traits), e.Value, t.Member); err != nil {
-				return err
-			}
+			w.element(xmlbody.MapValueName(t), ns(t.Member.Traits), e.Value, t.Member)
 		}
-		if err := w.enc.EncodeToken(start.End()); err != nil {
-			return err
-		}
+		w.b.WriteString("</" + name + ">")
 	}
-	return nil
-}
-
-// goldenResponse is a response carrying out: its bound members in the
-// status and headers, the request ID header, the rest in the body (an XML
-// document whose comment says where it comes from).
-func goldenResponse(op *plan.Operation, out *sample.Value, comment string) (emit.Response, error) {
-	o := newOracle(op)
-	resp := emit.Response{Status: 200}
-	msg := split(out.Type.Struct.Fields, false)
-	header := map[string]string{o.reqIDKey: sample.RequestID}
-	var prefixAll *sample.Value
-	for _, b := range msg.bound {
-		v := fieldValue(out, b.field)
-		switch {
-		case b.loc == inPrefixHeaders && b.name == "" && v != nil:
-			// With no prefix, every header of the response is an entry.
-			prefixAll = v
-			fallthrough
-		case b.loc == inPrefixHeaders && v != nil:
-			for _, e := range v.Entries {
-				header[http.CanonicalHeaderKey(b.name+e.Key)] = e.Value.Str
-			}
-		case v == nil:
-		case b.loc == inResponseCode:
-			resp.Status = int(v.Int)
-		case b.loc == inHeader:
-			header[b.name] = headerText(b.field, v)
-		}
-	}
-	body, err := o.responseBody(op, out, msg, comment)
-	if err != nil {
-		return resp, err
-	}
-	if len(body) > 0 {
-		header["Content-Type"] = "application/xml"
-		if p := msg.payload; p != nil && p.Type.Kind != plan.StructKind && p.Type.Kind != plan.UnionKind {
-			header["Content-Type"] = "application/octet-stream"
-		}
-	}
-	if prefixAll != nil {
-		for k, v := range header {
-			prefixAll.Entries = addEntry(prefixAll.Entries, strings.ToLower(k), v)
-		}
-	}
-	for _, k := range sortedKeys(header) {
-		resp.Header = append(resp.Header, [2]string{k, header[k]})
-	}
-	resp.Body = body
-	return resp, nil
 }
 
 // addEntry adds key (unless present) to a map sample's sorted entries.
@@ -541,46 +278,4 @@ func addEntry(es []sample.Entry, key, value string) []sample.Entry {
 	es = append(es, sample.Entry{Key: key, Value: &sample.Value{Type: &plan.Type{Kind: plan.StringKind}, Str: value}})
 	sort.Slice(es, func(i, j int) bool { return es[i].Key < es[j].Key })
 	return es
-}
-
-func (o oracle) responseBody(op *plan.Operation, out *sample.Value, msg message, comment string) ([]byte, error) {
-	commented := func(doc []byte) []byte {
-		return append([]byte("<!-- "+strings.ReplaceAll(comment, "--", "- -")+" -->\n"), doc...)
-	}
-	svc := o.svc.Traits
-	if p := msg.payload; p != nil {
-		v := fieldValue(out, p)
-		if v == nil {
-			return nil, nil
-		}
-		switch p.Type.Kind {
-		case plan.BlobKind:
-			return v.Bytes, nil
-		case plan.StringKind, plan.EnumKind:
-			return []byte(v.Str), nil
-		}
-		name, attrs := payloadRoot(p, svc)
-		doc, err := document(name, attrs, v, p.Member)
-		return commented(doc), err
-	}
-	var fields []sample.FieldValue
-	for _, fv := range out.Fields {
-		for _, f := range msg.body {
-			if fv.Field == f {
-				fields = append(fields, fv)
-			}
-		}
-	}
-	if len(fields) == 0 {
-		return nil, nil
-	}
-	if unwrappedOutput(op) && len(fields) == 1 {
-		f := fields[0]
-		name := xmlbody.Name(f.Field.Member)
-		doc, err := document(name, xmlbody.Namespace(svc), f.Value, f.Field.Member)
-		return commented(doc), err
-	}
-	name, attrs := bodyRoot(out.Type.Struct, svc)
-	doc, err := document(name, attrs, &sample.Value{Type: out.Type, Fields: fields}, nil)
-	return commented(doc), err
 }

@@ -11,12 +11,14 @@ import (
 // decodeAllQueryStringTypesResponse reads a successful AllQueryStringTypes
 // response into v.
 func decodeAllQueryStringTypesResponse(resp *http.Response, v *AllQueryStringTypesOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeAllQueryStringTypesError reads a failed AllQueryStringTypes response:
-// one of the errors AllQueryStringTypes declares, else an *APIError.
+// one of the errors AllQueryStringTypes declares, wrapped in an *APIError, else
+// a plain *APIError.
 func decodeAllQueryStringTypesError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -25,6 +27,10 @@ func decodeAllQueryStringTypesError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -56,20 +62,24 @@ func deserializeBodyWithXmlNameOutput(d *restXMLDecoder, v *BodyWithXmlNameOutpu
 // decodeBodyWithXmlNameResponse reads a successful BodyWithXmlName response
 // into v.
 func decodeBodyWithXmlNameResponse(resp *http.Response, v *BodyWithXmlNameOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeBodyWithXmlNameOutput(&d, v)
+	if err := deserializeBodyWithXmlNameOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeBodyWithXmlNameError reads a failed BodyWithXmlName response: one of
-// the errors BodyWithXmlName declares, else an *APIError.
+// the errors BodyWithXmlName declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeBodyWithXmlNameError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -79,19 +89,25 @@ func decodeBodyWithXmlNameError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeConstantAndVariableQueryStringResponse reads a successful
 // ConstantAndVariableQueryString response into v.
 func decodeConstantAndVariableQueryStringResponse(resp *http.Response, v *ConstantAndVariableQueryStringOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeConstantAndVariableQueryStringError reads a failed
 // ConstantAndVariableQueryString response: one of the errors
-// ConstantAndVariableQueryString declares, else an *APIError.
+// ConstantAndVariableQueryString declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeConstantAndVariableQueryStringError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -101,18 +117,24 @@ func decodeConstantAndVariableQueryStringError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeConstantQueryStringResponse reads a successful ConstantQueryString
 // response into v.
 func decodeConstantQueryStringResponse(resp *http.Response, v *ConstantQueryStringOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeConstantQueryStringError reads a failed ConstantQueryString response:
-// one of the errors ConstantQueryString declares, else an *APIError.
+// one of the errors ConstantQueryString declares, wrapped in an *APIError, else
+// a plain *APIError.
 func decodeConstantQueryStringError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -122,19 +144,24 @@ func decodeConstantQueryStringError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeContentTypeParametersResponse reads a successful ContentTypeParameters
 // response into v.
 func decodeContentTypeParametersResponse(resp *http.Response, v *ContentTypeParametersOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeContentTypeParametersError reads a failed ContentTypeParameters
-// response: one of the errors ContentTypeParameters declares, else an
-// *APIError.
+// response: one of the errors ContentTypeParameters declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeContentTypeParametersError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -143,6 +170,10 @@ func decodeContentTypeParametersError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -174,20 +205,24 @@ func deserializeDatetimeOffsetsOutput(d *restXMLDecoder, v *DatetimeOffsetsOutpu
 // decodeDatetimeOffsetsResponse reads a successful DatetimeOffsets response
 // into v.
 func decodeDatetimeOffsetsResponse(resp *http.Response, v *DatetimeOffsetsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeDatetimeOffsetsOutput(&d, v)
+	if err := deserializeDatetimeOffsetsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeDatetimeOffsetsError reads a failed DatetimeOffsets response: one of
-// the errors DatetimeOffsets declares, else an *APIError.
+// the errors DatetimeOffsets declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeDatetimeOffsetsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -197,19 +232,24 @@ func decodeDatetimeOffsetsError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeEmptyInputAndEmptyOutputResponse reads a successful
 // EmptyInputAndEmptyOutput response into v.
 func decodeEmptyInputAndEmptyOutputResponse(resp *http.Response, v *EmptyInputAndEmptyOutputOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeEmptyInputAndEmptyOutputError reads a failed EmptyInputAndEmptyOutput
-// response: one of the errors EmptyInputAndEmptyOutput declares, else an
-// *APIError.
+// response: one of the errors EmptyInputAndEmptyOutput declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeEmptyInputAndEmptyOutputError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -219,18 +259,24 @@ func decodeEmptyInputAndEmptyOutputError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeEndpointOperationResponse reads a successful EndpointOperation response
 // into v.
 func decodeEndpointOperationResponse(resp *http.Response, v *EndpointOperationOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeEndpointOperationError reads a failed EndpointOperation response: one
-// of the errors EndpointOperation declares, else an *APIError.
+// of the errors EndpointOperation declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeEndpointOperationError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -240,19 +286,25 @@ func decodeEndpointOperationError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeEndpointWithHostLabelHeaderOperationResponse reads a successful
 // EndpointWithHostLabelHeaderOperation response into v.
 func decodeEndpointWithHostLabelHeaderOperationResponse(resp *http.Response, v *EndpointWithHostLabelHeaderOperationOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeEndpointWithHostLabelHeaderOperationError reads a failed
 // EndpointWithHostLabelHeaderOperation response: one of the errors
-// EndpointWithHostLabelHeaderOperation declares, else an *APIError.
+// EndpointWithHostLabelHeaderOperation declares, wrapped in an *APIError, else
+// a plain *APIError.
 func decodeEndpointWithHostLabelHeaderOperationError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -262,19 +314,25 @@ func decodeEndpointWithHostLabelHeaderOperationError(resp *http.Response) error 
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeEndpointWithHostLabelOperationResponse reads a successful
 // EndpointWithHostLabelOperation response into v.
 func decodeEndpointWithHostLabelOperationResponse(resp *http.Response, v *EndpointWithHostLabelOperationOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeEndpointWithHostLabelOperationError reads a failed
 // EndpointWithHostLabelOperation response: one of the errors
-// EndpointWithHostLabelOperation declares, else an *APIError.
+// EndpointWithHostLabelOperation declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -283,6 +341,10 @@ func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -312,20 +374,24 @@ func deserializeFlattenedXmlMapOutput(d *restXMLDecoder, v *FlattenedXmlMapOutpu
 // decodeFlattenedXmlMapResponse reads a successful FlattenedXmlMap response
 // into v.
 func decodeFlattenedXmlMapResponse(resp *http.Response, v *FlattenedXmlMapOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeFlattenedXmlMapOutput(&d, v)
+	if err := deserializeFlattenedXmlMapOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeFlattenedXmlMapError reads a failed FlattenedXmlMap response: one of
-// the errors FlattenedXmlMap declares, else an *APIError.
+// the errors FlattenedXmlMap declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeFlattenedXmlMapError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -334,6 +400,10 @@ func decodeFlattenedXmlMapError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -363,21 +433,25 @@ func deserializeFlattenedXmlMapWithXmlNameOutput(d *restXMLDecoder, v *Flattened
 // decodeFlattenedXmlMapWithXmlNameResponse reads a successful
 // FlattenedXmlMapWithXmlName response into v.
 func decodeFlattenedXmlMapWithXmlNameResponse(resp *http.Response, v *FlattenedXmlMapWithXmlNameOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeFlattenedXmlMapWithXmlNameOutput(&d, v)
+	if err := deserializeFlattenedXmlMapWithXmlNameOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeFlattenedXmlMapWithXmlNameError reads a failed
 // FlattenedXmlMapWithXmlName response: one of the errors
-// FlattenedXmlMapWithXmlName declares, else an *APIError.
+// FlattenedXmlMapWithXmlName declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeFlattenedXmlMapWithXmlNameError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -386,6 +460,10 @@ func decodeFlattenedXmlMapWithXmlNameError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -415,21 +493,25 @@ func deserializeFlattenedXmlMapWithXmlNamespaceOutput(d *restXMLDecoder, v *Flat
 // decodeFlattenedXmlMapWithXmlNamespaceResponse reads a successful
 // FlattenedXmlMapWithXmlNamespace response into v.
 func decodeFlattenedXmlMapWithXmlNamespaceResponse(resp *http.Response, v *FlattenedXmlMapWithXmlNamespaceOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeFlattenedXmlMapWithXmlNamespaceOutput(&d, v)
+	if err := deserializeFlattenedXmlMapWithXmlNamespaceOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeFlattenedXmlMapWithXmlNamespaceError reads a failed
 // FlattenedXmlMapWithXmlNamespace response: one of the errors
-// FlattenedXmlMapWithXmlNamespace declares, else an *APIError.
+// FlattenedXmlMapWithXmlNamespace declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeFlattenedXmlMapWithXmlNamespaceError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -438,6 +520,10 @@ func decodeFlattenedXmlMapWithXmlNamespaceError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -469,20 +555,24 @@ func deserializeFractionalSecondsOutput(d *restXMLDecoder, v *FractionalSecondsO
 // decodeFractionalSecondsResponse reads a successful FractionalSeconds response
 // into v.
 func decodeFractionalSecondsResponse(resp *http.Response, v *FractionalSecondsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeFractionalSecondsOutput(&d, v)
+	if err := deserializeFractionalSecondsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeFractionalSecondsError reads a failed FractionalSeconds response: one
-// of the errors FractionalSeconds declares, else an *APIError.
+// of the errors FractionalSeconds declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeFractionalSecondsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -492,18 +582,23 @@ func decodeFractionalSecondsError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeGreetingWithErrorsResponse reads a successful GreetingWithErrors
 // response into v.
 func decodeGreetingWithErrorsResponse(resp *http.Response, v *GreetingWithErrorsOutput) error {
+	restDrain(resp)
 	var err error
 	if v.Greeting, err = restGetHeader(resp.Header, "X-Greeting", restParseString[string]); err != nil {
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 func deserializeComplexError(d *restXMLDecoder, v *ComplexError) error {
@@ -536,19 +631,18 @@ func deserializeComplexError(d *restXMLDecoder, v *ComplexError) error {
 	}
 }
 
-func modeledComplexError(e *APIError, resp *http.Response, body []byte) error {
+// modeledComplexError decodes a ComplexError from an error response into e.
+func modeledComplexError(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ComplexError{}
-	var err error
 	if v.Header, err = restGetHeader(resp.Header, "X-Header", restParseString[string]); err != nil {
 		return err
 	}
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
-	if ok, err := d.startError(false); err != nil {
+	if ok, err := d.startError(false); !ok {
 		return err
-	} else if ok {
-		if err := deserializeComplexError(&d, v); err != nil {
-			return err
-		}
+	}
+	if err := deserializeComplexError(&d, v); err != nil {
+		return err
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -581,15 +675,16 @@ func deserializeInvalidGreeting(d *restXMLDecoder, v *InvalidGreeting) error {
 	}
 }
 
-func modeledInvalidGreeting(e *APIError, resp *http.Response, body []byte) error {
+// modeledInvalidGreeting decodes a InvalidGreeting from an error response into
+// e.
+func modeledInvalidGreeting(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidGreeting{}
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
-	if ok, err := d.startError(false); err != nil {
+	if ok, err := d.startError(false); !ok {
 		return err
-	} else if ok {
-		if err := deserializeInvalidGreeting(&d, v); err != nil {
-			return err
-		}
+	}
+	if err := deserializeInvalidGreeting(&d, v); err != nil {
+		return err
 	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -599,7 +694,8 @@ func modeledInvalidGreeting(e *APIError, resp *http.Response, body []byte) error
 }
 
 // decodeGreetingWithErrorsError reads a failed GreetingWithErrors response: one
-// of the errors GreetingWithErrors declares, else an *APIError.
+// of the errors GreetingWithErrors declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeGreetingWithErrorsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -608,6 +704,10 @@ func decodeGreetingWithErrorsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	switch strings.ToLower(e.Code) {
 	case "complexerror":
@@ -621,18 +721,21 @@ func decodeGreetingWithErrorsError(resp *http.Response) error {
 // decodeHttpEmptyPrefixHeadersResponse reads a successful
 // HttpEmptyPrefixHeaders response into v.
 func decodeHttpEmptyPrefixHeadersResponse(resp *http.Response, v *HttpEmptyPrefixHeadersOutput) error {
-	v.PrefixHeaders = restGetPrefixHeaders(resp.Header, "")
+	restDrain(resp)
 	var err error
+	if m := restGetPrefixHeaders(resp.Header, ""); len(m) > 0 {
+		v.PrefixHeaders = m
+	}
 	if v.SpecificHeader, err = restGetHeader(resp.Header, "Hello", restParseString[string]); err != nil {
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpEmptyPrefixHeadersError reads a failed HttpEmptyPrefixHeaders
-// response: one of the errors HttpEmptyPrefixHeaders declares, else an
-// *APIError.
+// response: one of the errors HttpEmptyPrefixHeaders declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeHttpEmptyPrefixHeadersError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -642,23 +745,30 @@ func decodeHttpEmptyPrefixHeadersError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpEnumPayloadResponse reads a successful HttpEnumPayload response
 // into v.
 func decodeHttpEnumPayloadResponse(resp *http.Response, v *HttpEnumPayloadOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
-	if err != nil || len(body) == 0 {
+	if err != nil {
 		return err
 	}
-	v.Payload = StringEnum(body)
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	if len(body) > 0 {
+		v.Payload = StringEnum(body)
+	}
 	return nil
 }
 
 // decodeHttpEnumPayloadError reads a failed HttpEnumPayload response: one of
-// the errors HttpEnumPayload declares, else an *APIError.
+// the errors HttpEnumPayload declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeHttpEnumPayloadError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -668,27 +778,33 @@ func decodeHttpEnumPayloadError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadTraitsResponse reads a successful HttpPayloadTraits response
 // into v.
 func decodeHttpPayloadTraitsResponse(resp *http.Response, v *HttpPayloadTraitsOutput) error {
-	var err error
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
 	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	body, err := readBody(resp)
-	if err != nil || len(body) == 0 {
-		return err
+	if len(body) > 0 {
+		v.Blob = body
 	}
-	v.Blob = body
 	return nil
 }
 
 // decodeHttpPayloadTraitsError reads a failed HttpPayloadTraits response: one
-// of the errors HttpPayloadTraits declares, else an *APIError.
+// of the errors HttpPayloadTraits declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeHttpPayloadTraitsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -698,28 +814,34 @@ func decodeHttpPayloadTraitsError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadTraitsWithMediaTypeResponse reads a successful
 // HttpPayloadTraitsWithMediaType response into v.
 func decodeHttpPayloadTraitsWithMediaTypeResponse(resp *http.Response, v *HttpPayloadTraitsWithMediaTypeOutput) error {
-	var err error
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
 	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	body, err := readBody(resp)
-	if err != nil || len(body) == 0 {
-		return err
+	if len(body) > 0 {
+		v.Blob = body
 	}
-	v.Blob = body
 	return nil
 }
 
 // decodeHttpPayloadTraitsWithMediaTypeError reads a failed
 // HttpPayloadTraitsWithMediaType response: one of the errors
-// HttpPayloadTraitsWithMediaType declares, else an *APIError.
+// HttpPayloadTraitsWithMediaType declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeHttpPayloadTraitsWithMediaTypeError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -729,17 +851,21 @@ func decodeHttpPayloadTraitsWithMediaTypeError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadWithMemberXmlNameResponse reads a successful
 // HttpPayloadWithMemberXmlName response into v.
 func decodeHttpPayloadWithMemberXmlNameResponse(resp *http.Response, v *HttpPayloadWithMemberXmlNameOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -754,7 +880,8 @@ func decodeHttpPayloadWithMemberXmlNameResponse(resp *http.Response, v *HttpPayl
 
 // decodeHttpPayloadWithMemberXmlNameError reads a failed
 // HttpPayloadWithMemberXmlName response: one of the errors
-// HttpPayloadWithMemberXmlName declares, else an *APIError.
+// HttpPayloadWithMemberXmlName declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeHttpPayloadWithMemberXmlNameError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -764,17 +891,21 @@ func decodeHttpPayloadWithMemberXmlNameError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadWithStructureResponse reads a successful
 // HttpPayloadWithStructure response into v.
 func decodeHttpPayloadWithStructureResponse(resp *http.Response, v *HttpPayloadWithStructureOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -788,8 +919,8 @@ func decodeHttpPayloadWithStructureResponse(resp *http.Response, v *HttpPayloadW
 }
 
 // decodeHttpPayloadWithStructureError reads a failed HttpPayloadWithStructure
-// response: one of the errors HttpPayloadWithStructure declares, else an
-// *APIError.
+// response: one of the errors HttpPayloadWithStructure declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeHttpPayloadWithStructureError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -799,28 +930,36 @@ func decodeHttpPayloadWithStructureError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadWithUnionResponse reads a successful HttpPayloadWithUnion
 // response into v.
 func decodeHttpPayloadWithUnionResponse(resp *http.Response, v *HttpPayloadWithUnionOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
 	x, err := deserializeUnionPayload(&d)
+	if err != nil {
+		return err
+	}
 	v.Nested = x
-	return err
+	return nil
 }
 
 // decodeHttpPayloadWithUnionError reads a failed HttpPayloadWithUnion response:
-// one of the errors HttpPayloadWithUnion declares, else an *APIError.
+// one of the errors HttpPayloadWithUnion declares, wrapped in an *APIError,
+// else a plain *APIError.
 func decodeHttpPayloadWithUnionError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -830,17 +969,21 @@ func decodeHttpPayloadWithUnionError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadWithXmlNameResponse reads a successful
 // HttpPayloadWithXmlName response into v.
 func decodeHttpPayloadWithXmlNameResponse(resp *http.Response, v *HttpPayloadWithXmlNameOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -854,8 +997,8 @@ func decodeHttpPayloadWithXmlNameResponse(resp *http.Response, v *HttpPayloadWit
 }
 
 // decodeHttpPayloadWithXmlNameError reads a failed HttpPayloadWithXmlName
-// response: one of the errors HttpPayloadWithXmlName declares, else an
-// *APIError.
+// response: one of the errors HttpPayloadWithXmlName declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeHttpPayloadWithXmlNameError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -865,17 +1008,21 @@ func decodeHttpPayloadWithXmlNameError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadWithXmlNamespaceResponse reads a successful
 // HttpPayloadWithXmlNamespace response into v.
 func decodeHttpPayloadWithXmlNamespaceResponse(resp *http.Response, v *HttpPayloadWithXmlNamespaceOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -890,7 +1037,8 @@ func decodeHttpPayloadWithXmlNamespaceResponse(resp *http.Response, v *HttpPaylo
 
 // decodeHttpPayloadWithXmlNamespaceError reads a failed
 // HttpPayloadWithXmlNamespace response: one of the errors
-// HttpPayloadWithXmlNamespace declares, else an *APIError.
+// HttpPayloadWithXmlNamespace declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeHttpPayloadWithXmlNamespaceError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -900,17 +1048,21 @@ func decodeHttpPayloadWithXmlNamespaceError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPayloadWithXmlNamespaceAndPrefixResponse reads a successful
 // HttpPayloadWithXmlNamespaceAndPrefix response into v.
 func decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(resp *http.Response, v *HttpPayloadWithXmlNamespaceAndPrefixOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -925,7 +1077,8 @@ func decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(resp *http.Response, v *
 
 // decodeHttpPayloadWithXmlNamespaceAndPrefixError reads a failed
 // HttpPayloadWithXmlNamespaceAndPrefix response: one of the errors
-// HttpPayloadWithXmlNamespaceAndPrefix declares, else an *APIError.
+// HttpPayloadWithXmlNamespaceAndPrefix declares, wrapped in an *APIError, else
+// a plain *APIError.
 func decodeHttpPayloadWithXmlNamespaceAndPrefixError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -935,23 +1088,31 @@ func decodeHttpPayloadWithXmlNamespaceAndPrefixError(resp *http.Response) error 
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpPrefixHeadersResponse reads a successful HttpPrefixHeaders response
 // into v.
 func decodeHttpPrefixHeadersResponse(resp *http.Response, v *HttpPrefixHeadersOutput) error {
+	restDrain(resp)
 	var err error
 	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
 		return err
 	}
-	v.FooMap = restGetPrefixHeaders(resp.Header, "x-foo-")
+	if m := restGetPrefixHeaders(resp.Header, "x-foo-"); len(m) > 0 {
+		v.FooMap = m
+	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpPrefixHeadersError reads a failed HttpPrefixHeaders response: one
-// of the errors HttpPrefixHeaders declares, else an *APIError.
+// of the errors HttpPrefixHeaders declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeHttpPrefixHeadersError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -961,19 +1122,25 @@ func decodeHttpPrefixHeadersError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpRequestWithFloatLabelsResponse reads a successful
 // HttpRequestWithFloatLabels response into v.
 func decodeHttpRequestWithFloatLabelsResponse(resp *http.Response, v *HttpRequestWithFloatLabelsOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpRequestWithFloatLabelsError reads a failed
 // HttpRequestWithFloatLabels response: one of the errors
-// HttpRequestWithFloatLabels declares, else an *APIError.
+// HttpRequestWithFloatLabels declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeHttpRequestWithFloatLabelsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -983,19 +1150,25 @@ func decodeHttpRequestWithFloatLabelsError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpRequestWithGreedyLabelInPathResponse reads a successful
 // HttpRequestWithGreedyLabelInPath response into v.
 func decodeHttpRequestWithGreedyLabelInPathResponse(resp *http.Response, v *HttpRequestWithGreedyLabelInPathOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpRequestWithGreedyLabelInPathError reads a failed
 // HttpRequestWithGreedyLabelInPath response: one of the errors
-// HttpRequestWithGreedyLabelInPath declares, else an *APIError.
+// HttpRequestWithGreedyLabelInPath declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeHttpRequestWithGreedyLabelInPathError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1005,19 +1178,24 @@ func decodeHttpRequestWithGreedyLabelInPathError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpRequestWithLabelsResponse reads a successful HttpRequestWithLabels
 // response into v.
 func decodeHttpRequestWithLabelsResponse(resp *http.Response, v *HttpRequestWithLabelsOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpRequestWithLabelsError reads a failed HttpRequestWithLabels
-// response: one of the errors HttpRequestWithLabels declares, else an
-// *APIError.
+// response: one of the errors HttpRequestWithLabels declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeHttpRequestWithLabelsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1027,19 +1205,25 @@ func decodeHttpRequestWithLabelsError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpRequestWithLabelsAndTimestampFormatResponse reads a successful
 // HttpRequestWithLabelsAndTimestampFormat response into v.
 func decodeHttpRequestWithLabelsAndTimestampFormatResponse(resp *http.Response, v *HttpRequestWithLabelsAndTimestampFormatOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpRequestWithLabelsAndTimestampFormatError reads a failed
 // HttpRequestWithLabelsAndTimestampFormat response: one of the errors
-// HttpRequestWithLabelsAndTimestampFormat declares, else an *APIError.
+// HttpRequestWithLabelsAndTimestampFormat declares, wrapped in an *APIError,
+// else a plain *APIError.
 func decodeHttpRequestWithLabelsAndTimestampFormatError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1049,20 +1233,26 @@ func decodeHttpRequestWithLabelsAndTimestampFormatError(resp *http.Response) err
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpResponseCodeResponse reads a successful HttpResponseCode response
 // into v.
 func decodeHttpResponseCodeResponse(resp *http.Response, v *HttpResponseCodeOutput) error {
+	restDrain(resp)
 	status := int32(resp.StatusCode)
 	v.Status = &status
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeHttpResponseCodeError reads a failed HttpResponseCode response: one of
-// the errors HttpResponseCode declares, else an *APIError.
+// the errors HttpResponseCode declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeHttpResponseCodeError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1072,24 +1262,31 @@ func decodeHttpResponseCodeError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeHttpStringPayloadResponse reads a successful HttpStringPayload response
 // into v.
 func decodeHttpStringPayloadResponse(resp *http.Response, v *HttpStringPayloadOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
-	if err != nil || len(body) == 0 {
+	if err != nil {
 		return err
 	}
-	s := string(body)
-	v.Payload = &s
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	if len(body) > 0 {
+		s := string(body)
+		v.Payload = &s
+	}
 	return nil
 }
 
 // decodeHttpStringPayloadError reads a failed HttpStringPayload response: one
-// of the errors HttpStringPayload declares, else an *APIError.
+// of the errors HttpStringPayload declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeHttpStringPayloadError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1098,6 +1295,10 @@ func decodeHttpStringPayloadError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1129,21 +1330,25 @@ func deserializeIgnoreQueryParamsInResponseOutput(d *restXMLDecoder, v *IgnoreQu
 // decodeIgnoreQueryParamsInResponseResponse reads a successful
 // IgnoreQueryParamsInResponse response into v.
 func decodeIgnoreQueryParamsInResponseResponse(resp *http.Response, v *IgnoreQueryParamsInResponseOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeIgnoreQueryParamsInResponseOutput(&d, v)
+	if err := deserializeIgnoreQueryParamsInResponseOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeIgnoreQueryParamsInResponseError reads a failed
 // IgnoreQueryParamsInResponse response: one of the errors
-// IgnoreQueryParamsInResponse declares, else an *APIError.
+// IgnoreQueryParamsInResponse declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeIgnoreQueryParamsInResponseError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1153,12 +1358,17 @@ func decodeIgnoreQueryParamsInResponseError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeInputAndOutputWithHeadersResponse reads a successful
 // InputAndOutputWithHeaders response into v.
 func decodeInputAndOutputWithHeadersResponse(resp *http.Response, v *InputAndOutputWithHeadersOutput) error {
+	restDrain(resp)
 	var err error
 	if v.HeaderBooleanList, err = restGetHeaderList(resp.Header, "X-Booleanlist", restParseBool); err != nil {
 		return err
@@ -1211,12 +1421,12 @@ func decodeInputAndOutputWithHeadersResponse(resp *http.Response, v *InputAndOut
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeInputAndOutputWithHeadersError reads a failed InputAndOutputWithHeaders
-// response: one of the errors InputAndOutputWithHeaders declares, else an
-// *APIError.
+// response: one of the errors InputAndOutputWithHeaders declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeInputAndOutputWithHeadersError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1225,6 +1435,10 @@ func decodeInputAndOutputWithHeadersError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1254,21 +1468,24 @@ func deserializeNestedXmlMapWithXmlNameOutput(d *restXMLDecoder, v *NestedXmlMap
 // decodeNestedXmlMapWithXmlNameResponse reads a successful
 // NestedXmlMapWithXmlName response into v.
 func decodeNestedXmlMapWithXmlNameResponse(resp *http.Response, v *NestedXmlMapWithXmlNameOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeNestedXmlMapWithXmlNameOutput(&d, v)
+	if err := deserializeNestedXmlMapWithXmlNameOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeNestedXmlMapWithXmlNameError reads a failed NestedXmlMapWithXmlName
-// response: one of the errors NestedXmlMapWithXmlName declares, else an
-// *APIError.
+// response: one of the errors NestedXmlMapWithXmlName declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeNestedXmlMapWithXmlNameError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1277,6 +1494,10 @@ func decodeNestedXmlMapWithXmlNameError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1309,20 +1530,24 @@ func deserializeNestedXmlMapsOutput(d *restXMLDecoder, v *NestedXmlMapsOutput) e
 
 // decodeNestedXmlMapsResponse reads a successful NestedXmlMaps response into v.
 func decodeNestedXmlMapsResponse(resp *http.Response, v *NestedXmlMapsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeNestedXmlMapsOutput(&d, v)
+	if err := deserializeNestedXmlMapsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeNestedXmlMapsError reads a failed NestedXmlMaps response: one of the
-// errors NestedXmlMaps declares, else an *APIError.
+// errors NestedXmlMaps declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeNestedXmlMapsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1332,18 +1557,24 @@ func decodeNestedXmlMapsError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeNoInputAndNoOutputResponse reads a successful NoInputAndNoOutput
 // response into v.
 func decodeNoInputAndNoOutputResponse(resp *http.Response, v *NoInputAndNoOutputOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeNoInputAndNoOutputError reads a failed NoInputAndNoOutput response: one
-// of the errors NoInputAndNoOutput declares, else an *APIError.
+// of the errors NoInputAndNoOutput declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeNoInputAndNoOutputError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1353,18 +1584,24 @@ func decodeNoInputAndNoOutputError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeNoInputAndOutputResponse reads a successful NoInputAndOutput response
 // into v.
 func decodeNoInputAndOutputResponse(resp *http.Response, v *NoInputAndOutputOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeNoInputAndOutputError reads a failed NoInputAndOutput response: one of
-// the errors NoInputAndOutput declares, else an *APIError.
+// the errors NoInputAndOutput declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeNoInputAndOutputError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1374,12 +1611,17 @@ func decodeNoInputAndOutputError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeNullAndEmptyHeadersClientResponse reads a successful
 // NullAndEmptyHeadersClient response into v.
 func decodeNullAndEmptyHeadersClientResponse(resp *http.Response, v *NullAndEmptyHeadersClientOutput) error {
+	restDrain(resp)
 	var err error
 	if v.A, err = restGetHeader(resp.Header, "X-A", restParseString[string]); err != nil {
 		return err
@@ -1391,12 +1633,12 @@ func decodeNullAndEmptyHeadersClientResponse(resp *http.Response, v *NullAndEmpt
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeNullAndEmptyHeadersClientError reads a failed NullAndEmptyHeadersClient
-// response: one of the errors NullAndEmptyHeadersClient declares, else an
-// *APIError.
+// response: one of the errors NullAndEmptyHeadersClient declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeNullAndEmptyHeadersClientError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1406,12 +1648,17 @@ func decodeNullAndEmptyHeadersClientError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeNullAndEmptyHeadersServerResponse reads a successful
 // NullAndEmptyHeadersServer response into v.
 func decodeNullAndEmptyHeadersServerResponse(resp *http.Response, v *NullAndEmptyHeadersServerOutput) error {
+	restDrain(resp)
 	var err error
 	if v.A, err = restGetHeader(resp.Header, "X-A", restParseString[string]); err != nil {
 		return err
@@ -1423,12 +1670,12 @@ func decodeNullAndEmptyHeadersServerResponse(resp *http.Response, v *NullAndEmpt
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeNullAndEmptyHeadersServerError reads a failed NullAndEmptyHeadersServer
-// response: one of the errors NullAndEmptyHeadersServer declares, else an
-// *APIError.
+// response: one of the errors NullAndEmptyHeadersServer declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeNullAndEmptyHeadersServerError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1438,19 +1685,25 @@ func decodeNullAndEmptyHeadersServerError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeOmitsNullSerializesEmptyStringResponse reads a successful
 // OmitsNullSerializesEmptyString response into v.
 func decodeOmitsNullSerializesEmptyStringResponse(resp *http.Response, v *OmitsNullSerializesEmptyStringOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeOmitsNullSerializesEmptyStringError reads a failed
 // OmitsNullSerializesEmptyString response: one of the errors
-// OmitsNullSerializesEmptyString declares, else an *APIError.
+// OmitsNullSerializesEmptyString declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeOmitsNullSerializesEmptyStringError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1460,19 +1713,24 @@ func decodeOmitsNullSerializesEmptyStringError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodePutWithContentEncodingResponse reads a successful
 // PutWithContentEncoding response into v.
 func decodePutWithContentEncodingResponse(resp *http.Response, v *PutWithContentEncodingOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodePutWithContentEncodingError reads a failed PutWithContentEncoding
-// response: one of the errors PutWithContentEncoding declares, else an
-// *APIError.
+// response: one of the errors PutWithContentEncoding declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodePutWithContentEncodingError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1482,19 +1740,25 @@ func decodePutWithContentEncodingError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeQueryIdempotencyTokenAutoFillResponse reads a successful
 // QueryIdempotencyTokenAutoFill response into v.
 func decodeQueryIdempotencyTokenAutoFillResponse(resp *http.Response, v *QueryIdempotencyTokenAutoFillOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeQueryIdempotencyTokenAutoFillError reads a failed
 // QueryIdempotencyTokenAutoFill response: one of the errors
-// QueryIdempotencyTokenAutoFill declares, else an *APIError.
+// QueryIdempotencyTokenAutoFill declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeQueryIdempotencyTokenAutoFillError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1504,19 +1768,25 @@ func decodeQueryIdempotencyTokenAutoFillError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeQueryParamsAsStringListMapResponse reads a successful
 // QueryParamsAsStringListMap response into v.
 func decodeQueryParamsAsStringListMapResponse(resp *http.Response, v *QueryParamsAsStringListMapOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeQueryParamsAsStringListMapError reads a failed
 // QueryParamsAsStringListMap response: one of the errors
-// QueryParamsAsStringListMap declares, else an *APIError.
+// QueryParamsAsStringListMap declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeQueryParamsAsStringListMapError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1526,18 +1796,24 @@ func decodeQueryParamsAsStringListMapError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeQueryPrecedenceResponse reads a successful QueryPrecedence response
 // into v.
 func decodeQueryPrecedenceResponse(resp *http.Response, v *QueryPrecedenceOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeQueryPrecedenceError reads a failed QueryPrecedence response: one of
-// the errors QueryPrecedence declares, else an *APIError.
+// the errors QueryPrecedence declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeQueryPrecedenceError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1546,6 +1822,10 @@ func decodeQueryPrecedenceError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1577,20 +1857,24 @@ func deserializeRecursiveShapesOutput(d *restXMLDecoder, v *RecursiveShapesOutpu
 // decodeRecursiveShapesResponse reads a successful RecursiveShapes response
 // into v.
 func decodeRecursiveShapesResponse(resp *http.Response, v *RecursiveShapesOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeRecursiveShapesOutput(&d, v)
+	if err := deserializeRecursiveShapesOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeRecursiveShapesError reads a failed RecursiveShapes response: one of
-// the errors RecursiveShapes declares, else an *APIError.
+// the errors RecursiveShapes declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeRecursiveShapesError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1599,6 +1883,10 @@ func decodeRecursiveShapesError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1678,25 +1966,27 @@ func deserializeSimpleScalarPropertiesOutput(d *restXMLDecoder, v *SimpleScalarP
 // decodeSimpleScalarPropertiesResponse reads a successful
 // SimpleScalarProperties response into v.
 func decodeSimpleScalarPropertiesResponse(resp *http.Response, v *SimpleScalarPropertiesOutput) error {
-	var err error
-	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
-		return err
-	}
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
+		return err
+	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeSimpleScalarPropertiesOutput(&d, v)
+	if err := deserializeSimpleScalarPropertiesOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeSimpleScalarPropertiesError reads a failed SimpleScalarProperties
-// response: one of the errors SimpleScalarProperties declares, else an
-// *APIError.
+// response: one of the errors SimpleScalarProperties declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1706,12 +1996,17 @@ func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeTimestampFormatHeadersResponse reads a successful
 // TimestampFormatHeaders response into v.
 func decodeTimestampFormatHeadersResponse(resp *http.Response, v *TimestampFormatHeadersOutput) error {
+	restDrain(resp)
 	var err error
 	if v.DefaultFormat, err = restGetHeader(resp.Header, "X-Defaultformat", restParseHTTPDate); err != nil {
 		return err
@@ -1735,12 +2030,12 @@ func decodeTimestampFormatHeadersResponse(resp *http.Response, v *TimestampForma
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeTimestampFormatHeadersError reads a failed TimestampFormatHeaders
-// response: one of the errors TimestampFormatHeaders declares, else an
-// *APIError.
+// response: one of the errors TimestampFormatHeaders declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeTimestampFormatHeadersError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1749,6 +2044,10 @@ func decodeTimestampFormatHeadersError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1782,20 +2081,24 @@ func deserializeXmlAttributesOutput(d *restXMLDecoder, v *XmlAttributesOutput) e
 
 // decodeXmlAttributesResponse reads a successful XmlAttributes response into v.
 func decodeXmlAttributesResponse(resp *http.Response, v *XmlAttributesOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlAttributesOutput(&d, v)
+	if err := deserializeXmlAttributesOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlAttributesError reads a failed XmlAttributes response: one of the
-// errors XmlAttributes declares, else an *APIError.
+// errors XmlAttributes declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlAttributesError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1805,17 +2108,21 @@ func decodeXmlAttributesError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
 	return e
 }
 
 // decodeXmlAttributesOnPayloadResponse reads a successful
 // XmlAttributesOnPayload response into v.
 func decodeXmlAttributesOnPayloadResponse(resp *http.Response, v *XmlAttributesOnPayloadOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -1829,8 +2136,8 @@ func decodeXmlAttributesOnPayloadResponse(resp *http.Response, v *XmlAttributesO
 }
 
 // decodeXmlAttributesOnPayloadError reads a failed XmlAttributesOnPayload
-// response: one of the errors XmlAttributesOnPayload declares, else an
-// *APIError.
+// response: one of the errors XmlAttributesOnPayload declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeXmlAttributesOnPayloadError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1839,6 +2146,10 @@ func decodeXmlAttributesOnPayloadError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1869,20 +2180,23 @@ func deserializeXmlBlobsOutput(d *restXMLDecoder, v *XmlBlobsOutput) error {
 
 // decodeXmlBlobsResponse reads a successful XmlBlobs response into v.
 func decodeXmlBlobsResponse(resp *http.Response, v *XmlBlobsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlBlobsOutput(&d, v)
+	if err := deserializeXmlBlobsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlBlobsError reads a failed XmlBlobs response: one of the errors
-// XmlBlobs declares, else an *APIError.
+// XmlBlobs declares, wrapped in an *APIError, else a plain *APIError.
 func decodeXmlBlobsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1891,6 +2205,10 @@ func decodeXmlBlobsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -1921,20 +2239,24 @@ func deserializeXmlEmptyBlobsOutput(d *restXMLDecoder, v *XmlEmptyBlobsOutput) e
 
 // decodeXmlEmptyBlobsResponse reads a successful XmlEmptyBlobs response into v.
 func decodeXmlEmptyBlobsResponse(resp *http.Response, v *XmlEmptyBlobsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlEmptyBlobsOutput(&d, v)
+	if err := deserializeXmlEmptyBlobsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlEmptyBlobsError reads a failed XmlEmptyBlobs response: one of the
-// errors XmlEmptyBlobs declares, else an *APIError.
+// errors XmlEmptyBlobs declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlEmptyBlobsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -1943,6 +2265,10 @@ func decodeXmlEmptyBlobsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2044,20 +2370,24 @@ func deserializeXmlEmptyListsOutput(d *restXMLDecoder, v *XmlEmptyListsOutput) e
 
 // decodeXmlEmptyListsResponse reads a successful XmlEmptyLists response into v.
 func decodeXmlEmptyListsResponse(resp *http.Response, v *XmlEmptyListsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlEmptyListsOutput(&d, v)
+	if err := deserializeXmlEmptyListsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlEmptyListsError reads a failed XmlEmptyLists response: one of the
-// errors XmlEmptyLists declares, else an *APIError.
+// errors XmlEmptyLists declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlEmptyListsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2066,6 +2396,10 @@ func decodeXmlEmptyListsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2094,20 +2428,24 @@ func deserializeXmlEmptyMapsOutput(d *restXMLDecoder, v *XmlEmptyMapsOutput) err
 
 // decodeXmlEmptyMapsResponse reads a successful XmlEmptyMaps response into v.
 func decodeXmlEmptyMapsResponse(resp *http.Response, v *XmlEmptyMapsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlEmptyMapsOutput(&d, v)
+	if err := deserializeXmlEmptyMapsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlEmptyMapsError reads a failed XmlEmptyMaps response: one of the
-// errors XmlEmptyMaps declares, else an *APIError.
+// errors XmlEmptyMaps declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlEmptyMapsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2116,6 +2454,10 @@ func decodeXmlEmptyMapsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2147,20 +2489,24 @@ func deserializeXmlEmptyStringsOutput(d *restXMLDecoder, v *XmlEmptyStringsOutpu
 // decodeXmlEmptyStringsResponse reads a successful XmlEmptyStrings response
 // into v.
 func decodeXmlEmptyStringsResponse(resp *http.Response, v *XmlEmptyStringsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlEmptyStringsOutput(&d, v)
+	if err := deserializeXmlEmptyStringsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlEmptyStringsError reads a failed XmlEmptyStrings response: one of
-// the errors XmlEmptyStrings declares, else an *APIError.
+// the errors XmlEmptyStrings declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlEmptyStringsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2169,6 +2515,10 @@ func decodeXmlEmptyStringsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2225,20 +2575,23 @@ func deserializeXmlEnumsOutput(d *restXMLDecoder, v *XmlEnumsOutput) error {
 
 // decodeXmlEnumsResponse reads a successful XmlEnums response into v.
 func decodeXmlEnumsResponse(resp *http.Response, v *XmlEnumsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlEnumsOutput(&d, v)
+	if err := deserializeXmlEnumsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlEnumsError reads a failed XmlEnums response: one of the errors
-// XmlEnums declares, else an *APIError.
+// XmlEnums declares, wrapped in an *APIError, else a plain *APIError.
 func decodeXmlEnumsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2247,6 +2600,10 @@ func decodeXmlEnumsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2301,20 +2658,23 @@ func deserializeXmlIntEnumsOutput(d *restXMLDecoder, v *XmlIntEnumsOutput) error
 
 // decodeXmlIntEnumsResponse reads a successful XmlIntEnums response into v.
 func decodeXmlIntEnumsResponse(resp *http.Response, v *XmlIntEnumsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlIntEnumsOutput(&d, v)
+	if err := deserializeXmlIntEnumsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlIntEnumsError reads a failed XmlIntEnums response: one of the errors
-// XmlIntEnums declares, else an *APIError.
+// XmlIntEnums declares, wrapped in an *APIError, else a plain *APIError.
 func decodeXmlIntEnumsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2323,6 +2683,10 @@ func decodeXmlIntEnumsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2424,20 +2788,23 @@ func deserializeXmlListsOutput(d *restXMLDecoder, v *XmlListsOutput) error {
 
 // decodeXmlListsResponse reads a successful XmlLists response into v.
 func decodeXmlListsResponse(resp *http.Response, v *XmlListsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlListsOutput(&d, v)
+	if err := deserializeXmlListsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlListsError reads a failed XmlLists response: one of the errors
-// XmlLists declares, else an *APIError.
+// XmlLists declares, wrapped in an *APIError, else a plain *APIError.
 func decodeXmlListsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2446,6 +2813,10 @@ func decodeXmlListsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2475,21 +2846,24 @@ func deserializeXmlMapWithXmlNamespaceOutput(d *restXMLDecoder, v *XmlMapWithXml
 // decodeXmlMapWithXmlNamespaceResponse reads a successful
 // XmlMapWithXmlNamespace response into v.
 func decodeXmlMapWithXmlNamespaceResponse(resp *http.Response, v *XmlMapWithXmlNamespaceOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlMapWithXmlNamespaceOutput(&d, v)
+	if err := deserializeXmlMapWithXmlNamespaceOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlMapWithXmlNamespaceError reads a failed XmlMapWithXmlNamespace
-// response: one of the errors XmlMapWithXmlNamespace declares, else an
-// *APIError.
+// response: one of the errors XmlMapWithXmlNamespace declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeXmlMapWithXmlNamespaceError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2498,6 +2872,10 @@ func decodeXmlMapWithXmlNamespaceError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2526,20 +2904,23 @@ func deserializeXmlMapsOutput(d *restXMLDecoder, v *XmlMapsOutput) error {
 
 // decodeXmlMapsResponse reads a successful XmlMaps response into v.
 func decodeXmlMapsResponse(resp *http.Response, v *XmlMapsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlMapsOutput(&d, v)
+	if err := deserializeXmlMapsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlMapsError reads a failed XmlMaps response: one of the errors XmlMaps
-// declares, else an *APIError.
+// declares, wrapped in an *APIError, else a plain *APIError.
 func decodeXmlMapsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2548,6 +2929,10 @@ func decodeXmlMapsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2577,20 +2962,24 @@ func deserializeXmlMapsXmlNameOutput(d *restXMLDecoder, v *XmlMapsXmlNameOutput)
 // decodeXmlMapsXmlNameResponse reads a successful XmlMapsXmlName response into
 // v.
 func decodeXmlMapsXmlNameResponse(resp *http.Response, v *XmlMapsXmlNameOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlMapsXmlNameOutput(&d, v)
+	if err := deserializeXmlMapsXmlNameOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlMapsXmlNameError reads a failed XmlMapsXmlName response: one of the
-// errors XmlMapsXmlName declares, else an *APIError.
+// errors XmlMapsXmlName declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlMapsXmlNameError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2599,6 +2988,10 @@ func decodeXmlMapsXmlNameError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2629,20 +3022,24 @@ func deserializeXmlNamespacesOutput(d *restXMLDecoder, v *XmlNamespacesOutput) e
 
 // decodeXmlNamespacesResponse reads a successful XmlNamespaces response into v.
 func decodeXmlNamespacesResponse(resp *http.Response, v *XmlNamespacesOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlNamespacesOutput(&d, v)
+	if err := deserializeXmlNamespacesOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlNamespacesError reads a failed XmlNamespaces response: one of the
-// errors XmlNamespaces declares, else an *APIError.
+// errors XmlNamespaces declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlNamespacesError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2651,6 +3048,10 @@ func decodeXmlNamespacesError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2717,20 +3118,24 @@ func deserializeXmlTimestampsOutput(d *restXMLDecoder, v *XmlTimestampsOutput) e
 
 // decodeXmlTimestampsResponse reads a successful XmlTimestamps response into v.
 func decodeXmlTimestampsResponse(resp *http.Response, v *XmlTimestampsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlTimestampsOutput(&d, v)
+	if err := deserializeXmlTimestampsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlTimestampsError reads a failed XmlTimestamps response: one of the
-// errors XmlTimestamps declares, else an *APIError.
+// errors XmlTimestamps declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeXmlTimestampsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2739,6 +3144,10 @@ func decodeXmlTimestampsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }
@@ -2769,20 +3178,23 @@ func deserializeXmlUnionsOutput(d *restXMLDecoder, v *XmlUnionsOutput) error {
 
 // decodeXmlUnionsResponse reads a successful XmlUnions response into v.
 func decodeXmlUnionsResponse(resp *http.Response, v *XmlUnionsOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeXmlUnionsOutput(&d, v)
+	if err := deserializeXmlUnionsOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeXmlUnionsError reads a failed XmlUnions response: one of the errors
-// XmlUnions declares, else an *APIError.
+// XmlUnions declares, wrapped in an *APIError, else a plain *APIError.
 func decodeXmlUnionsError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -2791,6 +3203,10 @@ func decodeXmlUnionsError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }

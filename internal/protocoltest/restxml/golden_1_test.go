@@ -44,7 +44,7 @@ func TestBodyWithXmlNameRequestFull(t *testing.T) {
 
 func TestBodyWithXmlNameResponse(t *testing.T) {
 	var got BodyWithXmlNameOutput
-	if err := decodeBodyWithXmlNameResponse(goldenResponse(t, "BodyWithXmlName.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeBodyWithXmlNameResponse(goldenResponse(t, "BodyWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantBodyWithXmlNameOutput()
@@ -238,7 +238,7 @@ func TestFlattenedXmlMapRequestFull(t *testing.T) {
 
 func TestFlattenedXmlMapResponse(t *testing.T) {
 	var got FlattenedXmlMapOutput
-	if err := decodeFlattenedXmlMapResponse(goldenResponse(t, "FlattenedXmlMap.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeFlattenedXmlMapResponse(goldenResponse(t, "FlattenedXmlMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantFlattenedXmlMapOutput()
@@ -283,7 +283,7 @@ func TestFlattenedXmlMapWithXmlNamespaceRequestFull(t *testing.T) {
 
 func TestFlattenedXmlMapWithXmlNamespaceResponse(t *testing.T) {
 	var got FlattenedXmlMapWithXmlNamespaceOutput
-	if err := decodeFlattenedXmlMapWithXmlNamespaceResponse(goldenResponse(t, "FlattenedXmlMapWithXmlNamespace.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeFlattenedXmlMapWithXmlNamespaceResponse(goldenResponse(t, "FlattenedXmlMapWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantFlattenedXmlMapWithXmlNamespaceOutput()
@@ -328,7 +328,7 @@ func TestGreetingWithErrorsRequestFull(t *testing.T) {
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
 	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Greeting", "greeting-555"), &got); err != nil {
+	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.body", 200, "X-Greeting", "greeting-555", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantGreetingWithErrorsOutput()
@@ -373,7 +373,7 @@ func TestHttpEmptyPrefixHeadersRequestFull(t *testing.T) {
 
 func TestHttpEmptyPrefixHeadersResponse(t *testing.T) {
 	var got HttpEmptyPrefixHeadersOutput
-	if err := decodeHttpEmptyPrefixHeadersResponse(goldenResponse(t, "HttpEmptyPrefixHeaders.response.body", 200, "Hello", "specificheader-6", "Prefixheaderskey-3", "prefixheaders-38", "Prefixheaderskey-897", "prefixheaders-911", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpEmptyPrefixHeadersResponse(goldenResponse(t, "HttpEmptyPrefixHeaders.response.body", 200, "Prefixheaderskey-3", "prefixheaders-38", "Prefixheaderskey-897", "prefixheaders-911", "Hello", "specificheader-6", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpEmptyPrefixHeadersOutput()
@@ -418,7 +418,7 @@ func TestHttpEnumPayloadRequestFull(t *testing.T) {
 
 func TestHttpEnumPayloadResponse(t *testing.T) {
 	var got HttpEnumPayloadOutput
-	if err := decodeHttpEnumPayloadResponse(goldenResponse(t, "HttpEnumPayload.response.body", 200, "Content-Type", "application/octet-stream", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpEnumPayloadResponse(goldenResponse(t, "HttpEnumPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpEnumPayloadOutput()
@@ -463,7 +463,7 @@ func TestHttpPayloadWithUnionRequestFull(t *testing.T) {
 
 func TestHttpPayloadWithUnionResponse(t *testing.T) {
 	var got HttpPayloadWithUnionOutput
-	if err := decodeHttpPayloadWithUnionResponse(goldenResponse(t, "HttpPayloadWithUnion.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpPayloadWithUnionResponse(goldenResponse(t, "HttpPayloadWithUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadWithUnionOutput()
@@ -508,7 +508,7 @@ func TestHttpPayloadWithXmlNamespaceRequestFull(t *testing.T) {
 
 func TestHttpPayloadWithXmlNamespaceResponse(t *testing.T) {
 	var got HttpPayloadWithXmlNamespaceOutput
-	if err := decodeHttpPayloadWithXmlNamespaceResponse(goldenResponse(t, "HttpPayloadWithXmlNamespace.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpPayloadWithXmlNamespaceResponse(goldenResponse(t, "HttpPayloadWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadWithXmlNamespaceOutput()
@@ -553,7 +553,7 @@ func TestHttpStringPayloadRequestFull(t *testing.T) {
 
 func TestHttpStringPayloadResponse(t *testing.T) {
 	var got HttpStringPayloadOutput
-	if err := decodeHttpStringPayloadResponse(goldenResponse(t, "HttpStringPayload.response.body", 200, "Content-Type", "application/octet-stream", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpStringPayloadResponse(goldenResponse(t, "HttpStringPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpStringPayloadOutput()
@@ -598,7 +598,7 @@ func TestIgnoreQueryParamsInResponseRequestFull(t *testing.T) {
 
 func TestIgnoreQueryParamsInResponseResponse(t *testing.T) {
 	var got IgnoreQueryParamsInResponseOutput
-	if err := decodeIgnoreQueryParamsInResponseResponse(goldenResponse(t, "IgnoreQueryParamsInResponse.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeIgnoreQueryParamsInResponseResponse(goldenResponse(t, "IgnoreQueryParamsInResponse.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantIgnoreQueryParamsInResponseOutput()
@@ -663,7 +663,7 @@ func TestInputAndOutputWithHeadersRequestFull(t *testing.T) {
 
 func TestInputAndOutputWithHeadersResponse(t *testing.T) {
 	var got InputAndOutputWithHeadersOutput
-	if err := decodeInputAndOutputWithHeadersResponse(goldenResponse(t, "InputAndOutputWithHeaders.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Boolean1", "true", "X-Boolean2", "true", "X-Booleanlist", "true, true", "X-Byte", "127", "X-Double", "703.5", "X-Enum", "0", "X-Enumlist", "Bar, Foo", "X-Float", "712.5", "X-Integer", "112", "X-Integerlist", "473, 37", "X-Long", "851", "X-Short", "647", "X-String", "headerstring-631", "X-Stringlist", "headerstringlist-809, headerstringlist-75", "X-Stringset", "headerstringset-217, headerstringset-93", "X-Timestamplist", "Thu, 14 Mar 2024 13:06:07 GMT, Sun, 14 Apr 2024 03:06:07 GMT"), &got); err != nil {
+	if err := decodeInputAndOutputWithHeadersResponse(goldenResponse(t, "InputAndOutputWithHeaders.response.body", 200, "X-Booleanlist", "true, true", "X-Byte", "127", "X-Double", "703.5", "X-Enum", "0", "X-Enumlist", "Bar, Foo", "X-Boolean2", "true", "X-Float", "712.5", "X-Integer", "112", "X-Integerlist", "473, 37", "X-Long", "851", "X-Short", "647", "X-String", "headerstring-631", "X-Stringlist", "headerstringlist-809, headerstringlist-75", "X-Stringset", "headerstringset-217, headerstringset-93", "X-Timestamplist", "Thu, 14 Mar 2024 13:06:07 GMT, Sun, 14 Apr 2024 03:06:07 GMT", "X-Boolean1", "true", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantInputAndOutputWithHeadersOutput()
@@ -708,7 +708,7 @@ func TestNestedXmlMapsRequestFull(t *testing.T) {
 
 func TestNestedXmlMapsResponse(t *testing.T) {
 	var got NestedXmlMapsOutput
-	if err := decodeNestedXmlMapsResponse(goldenResponse(t, "NestedXmlMaps.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeNestedXmlMapsResponse(goldenResponse(t, "NestedXmlMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantNestedXmlMapsOutput()
@@ -843,7 +843,7 @@ func TestXmlAttributesRequestFull(t *testing.T) {
 
 func TestXmlAttributesResponse(t *testing.T) {
 	var got XmlAttributesOutput
-	if err := decodeXmlAttributesResponse(goldenResponse(t, "XmlAttributes.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlAttributesResponse(goldenResponse(t, "XmlAttributes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlAttributesOutput()
@@ -888,7 +888,7 @@ func TestXmlBlobsRequestFull(t *testing.T) {
 
 func TestXmlBlobsResponse(t *testing.T) {
 	var got XmlBlobsOutput
-	if err := decodeXmlBlobsResponse(goldenResponse(t, "XmlBlobs.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlBlobsResponse(goldenResponse(t, "XmlBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlBlobsOutput()
@@ -953,7 +953,7 @@ func TestXmlEmptyListsRequestFull(t *testing.T) {
 
 func TestXmlEmptyListsResponse(t *testing.T) {
 	var got XmlEmptyListsOutput
-	if err := decodeXmlEmptyListsResponse(goldenResponse(t, "XmlEmptyLists.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlEmptyListsResponse(goldenResponse(t, "XmlEmptyLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlEmptyListsOutput()
@@ -998,7 +998,7 @@ func TestXmlEmptyStringsRequestFull(t *testing.T) {
 
 func TestXmlEmptyStringsResponse(t *testing.T) {
 	var got XmlEmptyStringsOutput
-	if err := decodeXmlEmptyStringsResponse(goldenResponse(t, "XmlEmptyStrings.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlEmptyStringsResponse(goldenResponse(t, "XmlEmptyStrings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlEmptyStringsOutput()

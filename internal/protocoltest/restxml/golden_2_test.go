@@ -103,7 +103,7 @@ func TestDatetimeOffsetsRequestFull(t *testing.T) {
 
 func TestDatetimeOffsetsResponse(t *testing.T) {
 	var got DatetimeOffsetsOutput
-	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantDatetimeOffsetsOutput()
@@ -252,7 +252,7 @@ func TestFractionalSecondsRequestFull(t *testing.T) {
 
 func TestFractionalSecondsResponse(t *testing.T) {
 	var got FractionalSecondsOutput
-	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantFractionalSecondsOutput()
@@ -297,7 +297,7 @@ func TestHttpPayloadTraitsWithMediaTypeRequestFull(t *testing.T) {
 
 func TestHttpPayloadTraitsWithMediaTypeResponse(t *testing.T) {
 	var got HttpPayloadTraitsWithMediaTypeOutput
-	if err := decodeHttpPayloadTraitsWithMediaTypeResponse(goldenResponse(t, "HttpPayloadTraitsWithMediaType.response.body", 200, "Content-Type", "application/octet-stream", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Foo", "foo-483"), &got); err != nil {
+	if err := decodeHttpPayloadTraitsWithMediaTypeResponse(goldenResponse(t, "HttpPayloadTraitsWithMediaType.response.body", 200, "X-Foo", "foo-483", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadTraitsWithMediaTypeOutput()
@@ -342,7 +342,7 @@ func TestHttpPrefixHeadersRequestFull(t *testing.T) {
 
 func TestHttpPrefixHeadersResponse(t *testing.T) {
 	var got HttpPrefixHeadersOutput
-	if err := decodeHttpPrefixHeadersResponse(goldenResponse(t, "HttpPrefixHeaders.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Foo", "foo-98", "X-Foo-Foomapkey-512", "foomap-211", "X-Foo-Foomapkey-615", "foomap-162"), &got); err != nil {
+	if err := decodeHttpPrefixHeadersResponse(goldenResponse(t, "HttpPrefixHeaders.response.body", 200, "X-Foo-Foomapkey-512", "foomap-211", "X-Foo-Foomapkey-615", "foomap-162", "X-Foo", "foo-98", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPrefixHeadersOutput()
@@ -513,7 +513,7 @@ func TestNestedXmlMapWithXmlNameRequestFull(t *testing.T) {
 
 func TestNestedXmlMapWithXmlNameResponse(t *testing.T) {
 	var got NestedXmlMapWithXmlNameOutput
-	if err := decodeNestedXmlMapWithXmlNameResponse(goldenResponse(t, "NestedXmlMapWithXmlName.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeNestedXmlMapWithXmlNameResponse(goldenResponse(t, "NestedXmlMapWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantNestedXmlMapWithXmlNameOutput()
@@ -603,7 +603,7 @@ func TestNullAndEmptyHeadersServerRequestFull(t *testing.T) {
 
 func TestNullAndEmptyHeadersServerResponse(t *testing.T) {
 	var got NullAndEmptyHeadersServerOutput
-	if err := decodeNullAndEmptyHeadersServerResponse(goldenResponse(t, "NullAndEmptyHeadersServer.response.body", 200, "X-A", "a-769", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-B", "b-872", "X-C", "c-650, c-774"), &got); err != nil {
+	if err := decodeNullAndEmptyHeadersServerResponse(goldenResponse(t, "NullAndEmptyHeadersServer.response.body", 200, "X-A", "a-769", "X-B", "b-872", "X-C", "c-650, c-774", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantNullAndEmptyHeadersServerOutput()
@@ -693,7 +693,7 @@ func TestRecursiveShapesRequestFull(t *testing.T) {
 
 func TestRecursiveShapesResponse(t *testing.T) {
 	var got RecursiveShapesOutput
-	if err := decodeRecursiveShapesResponse(goldenResponse(t, "RecursiveShapes.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeRecursiveShapesResponse(goldenResponse(t, "RecursiveShapes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantRecursiveShapesOutput()
@@ -738,7 +738,7 @@ func TestSimpleScalarPropertiesRequestFull(t *testing.T) {
 
 func TestSimpleScalarPropertiesResponse(t *testing.T) {
 	var got SimpleScalarPropertiesOutput
-	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Foo", "foo-927"), &got); err != nil {
+	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.body", 200, "X-Foo", "foo-927", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantSimpleScalarPropertiesOutput()
@@ -802,7 +802,7 @@ func TestXmlEnumsRequestFull(t *testing.T) {
 
 func TestXmlEnumsResponse(t *testing.T) {
 	var got XmlEnumsOutput
-	if err := decodeXmlEnumsResponse(goldenResponse(t, "XmlEnums.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlEnumsResponse(goldenResponse(t, "XmlEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlEnumsOutput()
@@ -867,7 +867,7 @@ func TestXmlIntEnumsRequestFull(t *testing.T) {
 
 func TestXmlIntEnumsResponse(t *testing.T) {
 	var got XmlIntEnumsOutput
-	if err := decodeXmlIntEnumsResponse(goldenResponse(t, "XmlIntEnums.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlIntEnumsResponse(goldenResponse(t, "XmlIntEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlIntEnumsOutput()
@@ -932,7 +932,7 @@ func TestXmlListsRequestFull(t *testing.T) {
 
 func TestXmlListsResponse(t *testing.T) {
 	var got XmlListsOutput
-	if err := decodeXmlListsResponse(goldenResponse(t, "XmlLists.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlListsResponse(goldenResponse(t, "XmlLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlListsOutput()
@@ -977,7 +977,7 @@ func TestXmlMapWithXmlNamespaceRequestFull(t *testing.T) {
 
 func TestXmlMapWithXmlNamespaceResponse(t *testing.T) {
 	var got XmlMapWithXmlNamespaceOutput
-	if err := decodeXmlMapWithXmlNamespaceResponse(goldenResponse(t, "XmlMapWithXmlNamespace.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlMapWithXmlNamespaceResponse(goldenResponse(t, "XmlMapWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlMapWithXmlNamespaceOutput()
@@ -1022,7 +1022,7 @@ func TestXmlUnionsRequestFull(t *testing.T) {
 
 func TestXmlUnionsResponse(t *testing.T) {
 	var got XmlUnionsOutput
-	if err := decodeXmlUnionsResponse(goldenResponse(t, "XmlUnions.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlUnionsResponse(goldenResponse(t, "XmlUnions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlUnionsOutput()

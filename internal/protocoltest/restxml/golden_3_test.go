@@ -199,7 +199,7 @@ func TestFlattenedXmlMapWithXmlNameRequestFull(t *testing.T) {
 
 func TestFlattenedXmlMapWithXmlNameResponse(t *testing.T) {
 	var got FlattenedXmlMapWithXmlNameOutput
-	if err := decodeFlattenedXmlMapWithXmlNameResponse(goldenResponse(t, "FlattenedXmlMapWithXmlName.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeFlattenedXmlMapWithXmlNameResponse(goldenResponse(t, "FlattenedXmlMapWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantFlattenedXmlMapWithXmlNameOutput()
@@ -244,7 +244,7 @@ func TestHttpPayloadTraitsRequestFull(t *testing.T) {
 
 func TestHttpPayloadTraitsResponse(t *testing.T) {
 	var got HttpPayloadTraitsOutput
-	if err := decodeHttpPayloadTraitsResponse(goldenResponse(t, "HttpPayloadTraits.response.body", 200, "Content-Type", "application/octet-stream", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Foo", "foo-214"), &got); err != nil {
+	if err := decodeHttpPayloadTraitsResponse(goldenResponse(t, "HttpPayloadTraits.response.body", 200, "X-Foo", "foo-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadTraitsOutput()
@@ -289,7 +289,7 @@ func TestHttpPayloadWithMemberXmlNameRequestFull(t *testing.T) {
 
 func TestHttpPayloadWithMemberXmlNameResponse(t *testing.T) {
 	var got HttpPayloadWithMemberXmlNameOutput
-	if err := decodeHttpPayloadWithMemberXmlNameResponse(goldenResponse(t, "HttpPayloadWithMemberXmlName.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpPayloadWithMemberXmlNameResponse(goldenResponse(t, "HttpPayloadWithMemberXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadWithMemberXmlNameOutput()
@@ -334,7 +334,7 @@ func TestHttpPayloadWithStructureRequestFull(t *testing.T) {
 
 func TestHttpPayloadWithStructureResponse(t *testing.T) {
 	var got HttpPayloadWithStructureOutput
-	if err := decodeHttpPayloadWithStructureResponse(goldenResponse(t, "HttpPayloadWithStructure.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpPayloadWithStructureResponse(goldenResponse(t, "HttpPayloadWithStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadWithStructureOutput()
@@ -379,7 +379,7 @@ func TestHttpPayloadWithXmlNameRequestFull(t *testing.T) {
 
 func TestHttpPayloadWithXmlNameResponse(t *testing.T) {
 	var got HttpPayloadWithXmlNameOutput
-	if err := decodeHttpPayloadWithXmlNameResponse(goldenResponse(t, "HttpPayloadWithXmlName.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpPayloadWithXmlNameResponse(goldenResponse(t, "HttpPayloadWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadWithXmlNameOutput()
@@ -424,7 +424,7 @@ func TestHttpPayloadWithXmlNamespaceAndPrefixRequestFull(t *testing.T) {
 
 func TestHttpPayloadWithXmlNamespaceAndPrefixResponse(t *testing.T) {
 	var got HttpPayloadWithXmlNamespaceAndPrefixOutput
-	if err := decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(goldenResponse(t, "HttpPayloadWithXmlNamespaceAndPrefix.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(goldenResponse(t, "HttpPayloadWithXmlNamespaceAndPrefix.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantHttpPayloadWithXmlNamespaceAndPrefixOutput()
@@ -684,7 +684,7 @@ func TestNullAndEmptyHeadersClientRequestFull(t *testing.T) {
 
 func TestNullAndEmptyHeadersClientResponse(t *testing.T) {
 	var got NullAndEmptyHeadersClientOutput
-	if err := decodeNullAndEmptyHeadersClientResponse(goldenResponse(t, "NullAndEmptyHeadersClient.response.body", 200, "X-A", "a-687", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-B", "b-790", "X-C", "c-944, c-71"), &got); err != nil {
+	if err := decodeNullAndEmptyHeadersClientResponse(goldenResponse(t, "NullAndEmptyHeadersClient.response.body", 200, "X-A", "a-687", "X-B", "b-790", "X-C", "c-944, c-71", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantNullAndEmptyHeadersClientOutput()
@@ -819,7 +819,7 @@ func TestTimestampFormatHeadersRequestFull(t *testing.T) {
 
 func TestTimestampFormatHeadersResponse(t *testing.T) {
 	var got TimestampFormatHeadersOutput
-	if err := decodeTimestampFormatHeadersResponse(goldenResponse(t, "TimestampFormatHeaders.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Defaultformat", "Sat, 16 Mar 2024 13:06:07 GMT", "X-Memberdatetime", "2024-04-07T06:06:07Z", "X-Memberepochseconds", "1711836367", "X-Memberhttpdate", "Sun, 24 Mar 2024 16:06:07 GMT", "X-Targetdatetime", "2024-04-12T16:06:07Z", "X-Targetepochseconds", "1711094767", "X-Targethttpdate", "Wed, 13 Mar 2024 11:06:07 GMT"), &got); err != nil {
+	if err := decodeTimestampFormatHeadersResponse(goldenResponse(t, "TimestampFormatHeaders.response.body", 200, "X-Defaultformat", "Sat, 16 Mar 2024 13:06:07 GMT", "X-Memberdatetime", "2024-04-07T06:06:07Z", "X-Memberepochseconds", "1711836367", "X-Memberhttpdate", "Sun, 24 Mar 2024 16:06:07 GMT", "X-Targetdatetime", "2024-04-12T16:06:07Z", "X-Targetepochseconds", "1711094767", "X-Targethttpdate", "Wed, 13 Mar 2024 11:06:07 GMT", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantTimestampFormatHeadersOutput()
@@ -864,7 +864,7 @@ func TestXmlAttributesOnPayloadRequestFull(t *testing.T) {
 
 func TestXmlAttributesOnPayloadResponse(t *testing.T) {
 	var got XmlAttributesOnPayloadOutput
-	if err := decodeXmlAttributesOnPayloadResponse(goldenResponse(t, "XmlAttributesOnPayload.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlAttributesOnPayloadResponse(goldenResponse(t, "XmlAttributesOnPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlAttributesOnPayloadOutput()
@@ -909,7 +909,7 @@ func TestXmlEmptyBlobsRequestFull(t *testing.T) {
 
 func TestXmlEmptyBlobsResponse(t *testing.T) {
 	var got XmlEmptyBlobsOutput
-	if err := decodeXmlEmptyBlobsResponse(goldenResponse(t, "XmlEmptyBlobs.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlEmptyBlobsResponse(goldenResponse(t, "XmlEmptyBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlEmptyBlobsOutput()
@@ -954,7 +954,7 @@ func TestXmlEmptyMapsRequestFull(t *testing.T) {
 
 func TestXmlEmptyMapsResponse(t *testing.T) {
 	var got XmlEmptyMapsOutput
-	if err := decodeXmlEmptyMapsResponse(goldenResponse(t, "XmlEmptyMaps.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlEmptyMapsResponse(goldenResponse(t, "XmlEmptyMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlEmptyMapsOutput()
@@ -999,7 +999,7 @@ func TestXmlMapsRequestFull(t *testing.T) {
 
 func TestXmlMapsResponse(t *testing.T) {
 	var got XmlMapsOutput
-	if err := decodeXmlMapsResponse(goldenResponse(t, "XmlMaps.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlMapsResponse(goldenResponse(t, "XmlMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlMapsOutput()
@@ -1044,7 +1044,7 @@ func TestXmlMapsXmlNameRequestFull(t *testing.T) {
 
 func TestXmlMapsXmlNameResponse(t *testing.T) {
 	var got XmlMapsXmlNameOutput
-	if err := decodeXmlMapsXmlNameResponse(goldenResponse(t, "XmlMapsXmlName.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlMapsXmlNameResponse(goldenResponse(t, "XmlMapsXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlMapsXmlNameOutput()
@@ -1089,7 +1089,7 @@ func TestXmlNamespacesRequestFull(t *testing.T) {
 
 func TestXmlNamespacesResponse(t *testing.T) {
 	var got XmlNamespacesOutput
-	if err := decodeXmlNamespacesResponse(goldenResponse(t, "XmlNamespaces.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlNamespacesResponse(goldenResponse(t, "XmlNamespaces.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlNamespacesOutput()
@@ -1134,7 +1134,7 @@ func TestXmlTimestampsRequestFull(t *testing.T) {
 
 func TestXmlTimestampsResponse(t *testing.T) {
 	var got XmlTimestampsOutput
-	if err := decodeXmlTimestampsResponse(goldenResponse(t, "XmlTimestamps.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+	if err := decodeXmlTimestampsResponse(goldenResponse(t, "XmlTimestamps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantXmlTimestampsOutput()

@@ -13,21 +13,13 @@ import (
 // buildAllQueryStringTypesRequest builds the request that sends
 // AllQueryStringTypes to endpoint, without validating v.
 func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypesInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/AllQueryStringTypesInput"...)
 	var qbuf [128]byte
-	q := append(qbuf[:0], ""...)
+	q := qbuf[:0]
 	if v.QueryBoolean != nil {
 		q = restQueryBool(q, "Boolean", *v.QueryBoolean)
 	}
-	if v.QueryBooleanList != nil {
-		for _, x := range v.QueryBooleanList {
-			q = restQueryBool(q, "BooleanList", x)
-		}
+	for _, x := range v.QueryBooleanList {
+		q = restQueryBool(q, "BooleanList", x)
 	}
 	if v.QueryByte != nil {
 		q = restQueryInt(q, "Byte", *v.QueryByte)
@@ -35,18 +27,14 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 	if v.QueryDouble != nil {
 		q = restQueryFloat(q, "Double", *v.QueryDouble)
 	}
-	if v.QueryDoubleList != nil {
-		for _, x := range v.QueryDoubleList {
-			q = restQueryFloat(q, "DoubleList", x)
-		}
+	for _, x := range v.QueryDoubleList {
+		q = restQueryFloat(q, "DoubleList", x)
 	}
 	if v.QueryEnum != "" {
 		q = restQuery(q, "Enum", string(v.QueryEnum))
 	}
-	if v.QueryEnumList != nil {
-		for _, x := range v.QueryEnumList {
-			q = restQuery(q, "EnumList", string(x))
-		}
+	for _, x := range v.QueryEnumList {
+		q = restQuery(q, "EnumList", string(x))
 	}
 	if v.QueryFloat != nil {
 		q = restQueryFloat(q, "Float", *v.QueryFloat)
@@ -57,20 +45,14 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 	if v.QueryIntegerEnum != 0 {
 		q = restQueryInt(q, "IntegerEnum", v.QueryIntegerEnum)
 	}
-	if v.QueryIntegerEnumList != nil {
-		for _, x := range v.QueryIntegerEnumList {
-			q = restQueryInt(q, "IntegerEnumList", x)
-		}
+	for _, x := range v.QueryIntegerEnumList {
+		q = restQueryInt(q, "IntegerEnumList", x)
 	}
-	if v.QueryIntegerList != nil {
-		for _, x := range v.QueryIntegerList {
-			q = restQueryInt(q, "IntegerList", x)
-		}
+	for _, x := range v.QueryIntegerList {
+		q = restQueryInt(q, "IntegerList", x)
 	}
-	if v.QueryIntegerSet != nil {
-		for _, x := range v.QueryIntegerSet {
-			q = restQueryInt(q, "IntegerSet", x)
-		}
+	for _, x := range v.QueryIntegerSet {
+		q = restQueryInt(q, "IntegerSet", x)
 	}
 	if v.QueryLong != nil {
 		q = restQueryInt(q, "Long", *v.QueryLong)
@@ -81,28 +63,23 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 	if v.QueryString != nil {
 		q = restQuery(q, "String", *v.QueryString)
 	}
-	if v.QueryStringList != nil {
-		for _, x := range v.QueryStringList {
-			q = restQuery(q, "StringList", x)
-		}
+	for _, x := range v.QueryStringList {
+		q = restQuery(q, "StringList", x)
 	}
-	if v.QueryStringSet != nil {
-		for _, x := range v.QueryStringSet {
-			q = restQuery(q, "StringSet", x)
-		}
+	for _, x := range v.QueryStringSet {
+		q = restQuery(q, "StringSet", x)
 	}
 	if v.QueryTimestamp != nil {
 		q = restQueryTime(q, "Timestamp", *v.QueryTimestamp, timeDateTime)
 	}
-	if v.QueryTimestampList != nil {
-		for _, x := range v.QueryTimestampList {
-			q = restQueryTime(q, "TimestampList", x, timeDateTime)
-		}
+	for _, x := range v.QueryTimestampList {
+		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
-	if len(v.QueryParamsMapOfStrings) > 0 {
-		q = restQueryParams(q, v.QueryParamsMapOfStrings)
+	q = restQueryParams(q, v.QueryParamsMapOfStrings)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
+	if err != nil {
+		return nil, err
 	}
-	restSetURL(req.URL, p, q)
 	return req, nil
 }
 
@@ -119,30 +96,20 @@ func serializeBodyWithXmlNameInput(b []byte, name, attrs string, v *BodyWithXmlN
 // buildBodyWithXmlNameRequest builds the request that sends BodyWithXmlName to
 // endpoint, without validating v.
 func buildBodyWithXmlNameRequest(ctx context.Context, v *BodyWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/BodyWithXmlName"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeBodyWithXmlNameInput(make([]byte, 0, 512), "Ahoy", "", v)
-	restSetBody(req, b)
+	body := serializeBodyWithXmlNameInput(make([]byte, 0, 512), "Ahoy", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
 // buildConstantAndVariableQueryStringRequest builds the request that sends
 // ConstantAndVariableQueryString to endpoint, without validating v.
 func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *ConstantAndVariableQueryStringInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/ConstantAndVariableQueryString"...)
 	var qbuf [128]byte
 	q := append(qbuf[:0], "foo=bar"...)
 	if v.Baz != nil {
@@ -151,7 +118,10 @@ func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *Constant
 	if v.MaybeSet != nil {
 		q = restQuery(q, "maybeSet", *v.MaybeSet)
 	}
-	restSetURL(req.URL, p, q)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
@@ -159,16 +129,15 @@ func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *Constant
 // ConstantQueryString to endpoint, without validating v.
 func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryStringInput, endpoint string) (*http.Request, error) {
 	if v.Hello == nil || *v.Hello == "" {
-		return nil, errors.New("input member Hello must be set: it is part of the request's path")
-	}
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+		return nil, &restLabelError{Member: "Hello"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/ConstantQueryString/"...)
 	p = restLabel(p, *v.Hello, false)
-	restSetURL(req.URL, p, []byte("foo=bar&hello"))
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
@@ -185,57 +154,44 @@ func serializeContentTypeParametersInput(b []byte, name, attrs string, v *Conten
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/ContentTypeParameters"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeContentTypeParametersInput(make([]byte, 0, 512), "ContentTypeParametersInput", "", v)
-	restSetBody(req, b)
+	body := serializeContentTypeParametersInput(make([]byte, 0, 512), "ContentTypeParametersInput", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
 // endpoint, without validating v.
 func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/DatetimeOffsets"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
 // EmptyInputAndEmptyOutput to endpoint, without validating v.
 func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/EmptyInputAndEmptyOutput"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "foo.", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/EndpointOperation"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
@@ -245,13 +201,10 @@ func buildEndpointWithHostLabelHeaderOperationRequest(ctx context.Context, v *En
 	if v.AccountId == nil || *v.AccountId == "" {
 		return nil, errors.New("host label AccountId must be set")
 	}
-	req, err := restXMLRequest(ctx, "POST", endpoint, *v.AccountId+".", 2)
+	req, err := newRestRequest(ctx, "POST", endpoint, *v.AccountId+".", []byte("/EndpointWithHostLabelHeaderOperation"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/EndpointWithHostLabelHeaderOperation"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.AccountId != nil {
 		hw.set("X-Amz-Account-Id", *v.AccountId)
@@ -276,18 +229,14 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, err := restXMLRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/EndpointWithHostLabelOperation"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeEndpointWithHostLabelOperationInput(make([]byte, 0, 512), "EndpointWithHostLabelOperationRequest", "", v)
-	restSetBody(req, b)
+	body := serializeEndpointWithHostLabelOperationInput(make([]byte, 0, 512), "EndpointWithHostLabelOperationRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -309,18 +258,14 @@ func serializeFlattenedXmlMapInput(b []byte, name, attrs string, v *FlattenedXml
 // buildFlattenedXmlMapRequest builds the request that sends FlattenedXmlMap to
 // endpoint, without validating v.
 func buildFlattenedXmlMapRequest(ctx context.Context, v *FlattenedXmlMapInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/FlattenedXmlMap"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeFlattenedXmlMapInput(make([]byte, 0, 512), "FlattenedXmlMapRequest", "", v)
-	restSetBody(req, b)
+	body := serializeFlattenedXmlMapInput(make([]byte, 0, 512), "FlattenedXmlMapRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -342,74 +287,56 @@ func serializeFlattenedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *F
 // buildFlattenedXmlMapWithXmlNameRequest builds the request that sends
 // FlattenedXmlMapWithXmlName to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/FlattenedXmlMapWithXmlName"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeFlattenedXmlMapWithXmlNameInput(make([]byte, 0, 512), "FlattenedXmlMapWithXmlNameRequest", "", v)
-	restSetBody(req, b)
+	body := serializeFlattenedXmlMapWithXmlNameInput(make([]byte, 0, 512), "FlattenedXmlMapWithXmlNameRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
 // buildFlattenedXmlMapWithXmlNamespaceRequest builds the request that sends
 // FlattenedXmlMapWithXmlNamespace to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNamespaceRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlNamespace"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/FlattenedXmlMapWithXmlNamespace"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
 // to endpoint, without validating v.
 func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/FractionalSeconds"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/GreetingWithErrors"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildHttpEmptyPrefixHeadersRequest builds the request that sends
 // HttpEmptyPrefixHeaders to endpoint, without validating v.
 func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 3)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpEmptyPrefixHeaders"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpEmptyPrefixHeaders"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
-	if len(v.PrefixHeaders) > 0 {
-		hw.setPrefixed("", v.PrefixHeaders)
-	}
+	hw.setPrefixed("", v.PrefixHeaders)
 	if v.SpecificHeader != nil {
 		hw.set("Hello", *v.SpecificHeader)
 	}
@@ -420,18 +347,16 @@ func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixH
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/EnumPayload"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "text/plain")
-	hw.done()
+	var body []byte
 	if v.Payload != "" {
-		restSetBody(req, []byte(v.Payload))
+		body = []byte(v.Payload)
+	}
+	if body != nil {
+		restSetBody(req, body, "text/plain")
 	}
 	return req, nil
 }
@@ -439,21 +364,18 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 // buildHttpPayloadTraitsRequest builds the request that sends HttpPayloadTraits
 // to endpoint, without validating v.
 func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 2)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadTraits"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.set("Content-Type", "application/octet-stream")
 	hw.done()
-	if v.Blob != nil {
-		restSetBody(req, v.Blob)
+	body := v.Blob
+	if body != nil {
+		restSetBody(req, body, "application/octet-stream")
 	}
 	return req, nil
 }
@@ -461,21 +383,18 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 // buildHttpPayloadTraitsWithMediaTypeRequest builds the request that sends
 // HttpPayloadTraitsWithMediaType to endpoint, without validating v.
 func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayloadTraitsWithMediaTypeInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 2)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadTraitsWithMediaType"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.set("Content-Type", "text/plain")
 	hw.done()
-	if v.Blob != nil {
-		restSetBody(req, v.Blob)
+	body := v.Blob
+	if body != nil {
+		restSetBody(req, body, "text/plain")
 	}
 	return req, nil
 }
@@ -483,21 +402,16 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 // buildHttpPayloadWithMemberXmlNameRequest builds the request that sends
 // HttpPayloadWithMemberXmlName to endpoint, without validating v.
 func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloadWithMemberXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadWithMemberXmlName"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Nested != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializePayloadWithXmlName(make([]byte, 0, 512), "Hola", "", v.Nested)
 	}
-	hw.done()
-	if v.Nested != nil {
-		b := serializePayloadWithXmlName(make([]byte, 0, 512), "Hola", "", v.Nested)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -505,21 +419,16 @@ func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloa
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadWithStructure"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Nested != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializeNestedPayload(make([]byte, 0, 512), "NestedPayload", "", v.Nested)
 	}
-	hw.done()
-	if v.Nested != nil {
-		b := serializeNestedPayload(make([]byte, 0, 512), "NestedPayload", "", v.Nested)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -527,21 +436,16 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadWithUnion"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Nested != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializeUnionPayload(make([]byte, 0, 512), "UnionPayload", "", v.Nested)
 	}
-	hw.done()
-	if v.Nested != nil {
-		b := serializeUnionPayload(make([]byte, 0, 512), "UnionPayload", "", v.Nested)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -549,21 +453,16 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 // buildHttpPayloadWithXmlNameRequest builds the request that sends
 // HttpPayloadWithXmlName to endpoint, without validating v.
 func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadWithXmlName"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Nested != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializePayloadWithXmlName(make([]byte, 0, 512), "Hello", "", v.Nested)
 	}
-	hw.done()
-	if v.Nested != nil {
-		b := serializePayloadWithXmlName(make([]byte, 0, 512), "Hello", "", v.Nested)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -571,21 +470,16 @@ func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithX
 // buildHttpPayloadWithXmlNamespaceRequest builds the request that sends
 // HttpPayloadWithXmlNamespace to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadWithXmlNamespace"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Nested != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializePayloadWithXmlNamespace(make([]byte, 0, 512), "PayloadWithXmlNamespace", " xmlns=\"http://foo.com\"", v.Nested)
 	}
-	hw.done()
-	if v.Nested != nil {
-		b := serializePayloadWithXmlNamespace(make([]byte, 0, 512), "PayloadWithXmlNamespace", " xmlns=\"http://foo.com\"", v.Nested)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -593,21 +487,16 @@ func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayload
 // buildHttpPayloadWithXmlNamespaceAndPrefixRequest builds the request that
 // sends HttpPayloadWithXmlNamespaceAndPrefix to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceAndPrefixInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPayloadWithXmlNamespaceAndPrefix"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Nested != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializePayloadWithXmlNamespaceAndPrefix(make([]byte, 0, 512), "PayloadWithXmlNamespaceAndPrefix", " xmlns:baz=\"http://foo.com\"", v.Nested)
 	}
-	hw.done()
-	if v.Nested != nil {
-		b := serializePayloadWithXmlNamespaceAndPrefix(make([]byte, 0, 512), "PayloadWithXmlNamespaceAndPrefix", " xmlns:baz=\"http://foo.com\"", v.Nested)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -615,17 +504,12 @@ func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *Ht
 // buildHttpPrefixHeadersRequest builds the request that sends HttpPrefixHeaders
 // to endpoint, without validating v.
 func buildHttpPrefixHeadersRequest(ctx context.Context, v *HttpPrefixHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 3)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeaders"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpPrefixHeaders"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
-	if len(v.FooMap) > 0 {
-		hw.setPrefixed("x-foo-", v.FooMap)
-	}
+	hw.setPrefixed("x-foo-", v.FooMap)
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
@@ -636,77 +520,71 @@ func buildHttpPrefixHeadersRequest(ctx context.Context, v *HttpPrefixHeadersInpu
 // buildHttpRequestWithFloatLabelsRequest builds the request that sends
 // HttpRequestWithFloatLabels to endpoint, without validating v.
 func buildHttpRequestWithFloatLabelsRequest(ctx context.Context, v *HttpRequestWithFloatLabelsInput, endpoint string) (*http.Request, error) {
-	if v.Float == nil {
-		return nil, errors.New("input member Float must be set: it is part of the request's path")
-	}
 	if v.Double == nil {
-		return nil, errors.New("input member Double must be set: it is part of the request's path")
+		return nil, &restLabelError{Member: "Double"}
 	}
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+	if v.Float == nil {
+		return nil, &restLabelError{Member: "Float"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/FloatHttpLabels/"...)
 	p = restFloat(p, *v.Float)
 	p = append(p, "/"...)
 	p = restFloat(p, *v.Double)
-	restSetURL(req.URL, p, nil)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
 // buildHttpRequestWithGreedyLabelInPathRequest builds the request that sends
 // HttpRequestWithGreedyLabelInPath to endpoint, without validating v.
 func buildHttpRequestWithGreedyLabelInPathRequest(ctx context.Context, v *HttpRequestWithGreedyLabelInPathInput, endpoint string) (*http.Request, error) {
-	if v.Foo == nil || *v.Foo == "" {
-		return nil, errors.New("input member Foo must be set: it is part of the request's path")
-	}
 	if v.Baz == nil || *v.Baz == "" {
-		return nil, errors.New("input member Baz must be set: it is part of the request's path")
+		return nil, &restLabelError{Member: "Baz"}
 	}
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+	if v.Foo == nil || *v.Foo == "" {
+		return nil, &restLabelError{Member: "Foo"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/HttpRequestWithGreedyLabelInPath/foo/"...)
 	p = restLabel(p, *v.Foo, false)
 	p = append(p, "/baz/"...)
 	p = restLabel(p, *v.Baz, true)
-	restSetURL(req.URL, p, nil)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
 // buildHttpRequestWithLabelsRequest builds the request that sends
 // HttpRequestWithLabels to endpoint, without validating v.
 func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLabelsInput, endpoint string) (*http.Request, error) {
-	if v.String == nil || *v.String == "" {
-		return nil, errors.New("input member String must be set: it is part of the request's path")
-	}
-	if v.Short == nil {
-		return nil, errors.New("input member Short must be set: it is part of the request's path")
-	}
-	if v.Integer == nil {
-		return nil, errors.New("input member Integer must be set: it is part of the request's path")
-	}
-	if v.Long == nil {
-		return nil, errors.New("input member Long must be set: it is part of the request's path")
-	}
-	if v.Float == nil {
-		return nil, errors.New("input member Float must be set: it is part of the request's path")
+	if v.Boolean == nil {
+		return nil, &restLabelError{Member: "Boolean"}
 	}
 	if v.Double == nil {
-		return nil, errors.New("input member Double must be set: it is part of the request's path")
+		return nil, &restLabelError{Member: "Double"}
 	}
-	if v.Boolean == nil {
-		return nil, errors.New("input member Boolean must be set: it is part of the request's path")
+	if v.Float == nil {
+		return nil, &restLabelError{Member: "Float"}
+	}
+	if v.Integer == nil {
+		return nil, &restLabelError{Member: "Integer"}
+	}
+	if v.Long == nil {
+		return nil, &restLabelError{Member: "Long"}
+	}
+	if v.Short == nil {
+		return nil, &restLabelError{Member: "Short"}
+	}
+	if v.String == nil || *v.String == "" {
+		return nil, &restLabelError{Member: "String"}
 	}
 	if v.Timestamp == nil {
-		return nil, errors.New("input member Timestamp must be set: it is part of the request's path")
-	}
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+		return nil, &restLabelError{Member: "Timestamp"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/HttpRequestWithLabels/"...)
@@ -725,7 +603,10 @@ func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLa
 	p = strconv.AppendBool(p, *v.Boolean)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	restSetURL(req.URL, p, nil)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
@@ -733,30 +614,26 @@ func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLa
 // sends HttpRequestWithLabelsAndTimestampFormat to endpoint, without validating
 // v.
 func buildHttpRequestWithLabelsAndTimestampFormatRequest(ctx context.Context, v *HttpRequestWithLabelsAndTimestampFormatInput, endpoint string) (*http.Request, error) {
-	if v.MemberEpochSeconds == nil {
-		return nil, errors.New("input member MemberEpochSeconds must be set: it is part of the request's path")
-	}
-	if v.MemberHttpDate == nil {
-		return nil, errors.New("input member MemberHttpDate must be set: it is part of the request's path")
+	if v.DefaultFormat == nil {
+		return nil, &restLabelError{Member: "DefaultFormat"}
 	}
 	if v.MemberDateTime == nil {
-		return nil, errors.New("input member MemberDateTime must be set: it is part of the request's path")
+		return nil, &restLabelError{Member: "MemberDateTime"}
 	}
-	if v.DefaultFormat == nil {
-		return nil, errors.New("input member DefaultFormat must be set: it is part of the request's path")
+	if v.MemberEpochSeconds == nil {
+		return nil, &restLabelError{Member: "MemberEpochSeconds"}
 	}
-	if v.TargetEpochSeconds == nil {
-		return nil, errors.New("input member TargetEpochSeconds must be set: it is part of the request's path")
-	}
-	if v.TargetHttpDate == nil {
-		return nil, errors.New("input member TargetHttpDate must be set: it is part of the request's path")
+	if v.MemberHttpDate == nil {
+		return nil, &restLabelError{Member: "MemberHttpDate"}
 	}
 	if v.TargetDateTime == nil {
-		return nil, errors.New("input member TargetDateTime must be set: it is part of the request's path")
+		return nil, &restLabelError{Member: "TargetDateTime"}
 	}
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+	if v.TargetEpochSeconds == nil {
+		return nil, &restLabelError{Member: "TargetEpochSeconds"}
+	}
+	if v.TargetHttpDate == nil {
+		return nil, &restLabelError{Member: "TargetHttpDate"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/HttpRequestWithLabelsAndTimestampFormat/"...)
@@ -773,38 +650,36 @@ func buildHttpRequestWithLabelsAndTimestampFormatRequest(ctx context.Context, v 
 	p = restLabelTime(p, *v.TargetHttpDate, timeHTTPDate)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.TargetDateTime, timeDateTime)
-	restSetURL(req.URL, p, nil)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
 // buildHttpResponseCodeRequest builds the request that sends HttpResponseCode
 // to endpoint, without validating v.
 func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/HttpResponseCode"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/StringPayload"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "text/plain")
-	hw.done()
+	var body []byte
 	if v.Payload != nil {
-		restSetBody(req, []byte(*v.Payload))
+		body = []byte(*v.Payload)
+	}
+	if body != nil {
+		restSetBody(req, body, "text/plain")
 	}
 	return req, nil
 }
@@ -812,45 +687,35 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
 // IgnoreQueryParamsInResponse to endpoint, without validating v.
 func buildIgnoreQueryParamsInResponseRequest(ctx context.Context, v *IgnoreQueryParamsInResponseInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/IgnoreQueryParamsInResponse"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildInputAndOutputWithHeadersRequest builds the request that sends
 // InputAndOutputWithHeaders to endpoint, without validating v.
 func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutputWithHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 17)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/InputAndOutputWithHeaders"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/InputAndOutputWithHeaders"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.HeaderBooleanList != nil {
-		hw.setList("X-Booleanlist", len(v.HeaderBooleanList), func(b []byte, i int) []byte {
-			return strconv.AppendBool(b, v.HeaderBooleanList[i])
-		})
+		hw.set("X-Booleanlist", restHeaderBools(v.HeaderBooleanList))
 	}
 	if v.HeaderByte != nil {
 		hw.setInt("X-Byte", int64(*v.HeaderByte))
 	}
 	if v.HeaderDouble != nil {
-		hw.setFloat("X-Double", float64(*v.HeaderDouble), 64)
+		hw.setFloat("X-Double", *v.HeaderDouble, 64)
 	}
 	if v.HeaderEnum != "" {
 		hw.set("X-Enum", string(v.HeaderEnum))
 	}
 	if v.HeaderEnumList != nil {
-		hw.setList("X-Enumlist", len(v.HeaderEnumList), func(b []byte, i int) []byte {
-			return restHeaderElement(b, string(v.HeaderEnumList[i]))
-		})
+		hw.set("X-Enumlist", restHeaderStrings(v.HeaderEnumList))
 	}
 	if v.HeaderFalseBool != nil {
 		hw.setBool("X-Boolean2", *v.HeaderFalseBool)
@@ -862,9 +727,7 @@ func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutpu
 		hw.setInt("X-Integer", int64(*v.HeaderInteger))
 	}
 	if v.HeaderIntegerList != nil {
-		hw.setList("X-Integerlist", len(v.HeaderIntegerList), func(b []byte, i int) []byte {
-			return strconv.AppendInt(b, int64(v.HeaderIntegerList[i]), 10)
-		})
+		hw.set("X-Integerlist", restHeaderInts(v.HeaderIntegerList))
 	}
 	if v.HeaderLong != nil {
 		hw.setInt("X-Long", int64(*v.HeaderLong))
@@ -882,9 +745,7 @@ func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutpu
 		hw.setStrings("X-Stringset", v.HeaderStringSet)
 	}
 	if v.HeaderTimestampList != nil {
-		hw.setList("X-Timestamplist", len(v.HeaderTimestampList), func(b []byte, i int) []byte {
-			return appendTime(b, v.HeaderTimestampList[i], timeHTTPDate)
-		})
+		hw.set("X-Timestamplist", restHeaderTimes(v.HeaderTimestampList, timeHTTPDate))
 	}
 	if v.HeaderTrueBool != nil {
 		hw.setBool("X-Boolean1", *v.HeaderTrueBool)
@@ -906,18 +767,14 @@ func serializeNestedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *Nest
 // buildNestedXmlMapWithXmlNameRequest builds the request that sends
 // NestedXmlMapWithXmlName to endpoint, without validating v.
 func buildNestedXmlMapWithXmlNameRequest(ctx context.Context, v *NestedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/NestedXmlMapWithXmlName"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeNestedXmlMapWithXmlNameInput(make([]byte, 0, 512), "NestedXmlMapWithXmlNameRequest", "", v)
-	restSetBody(req, b)
+	body := serializeNestedXmlMapWithXmlNameInput(make([]byte, 0, 512), "NestedXmlMapWithXmlNameRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -942,57 +799,44 @@ func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsI
 // buildNestedXmlMapsRequest builds the request that sends NestedXmlMaps to
 // endpoint, without validating v.
 func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/NestedXmlMaps"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeNestedXmlMapsInput(make([]byte, 0, 512), "NestedXmlMapsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeNestedXmlMapsInput(make([]byte, 0, 512), "NestedXmlMapsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
 // buildNoInputAndNoOutputRequest builds the request that sends
 // NoInputAndNoOutput to endpoint, without validating v.
 func buildNoInputAndNoOutputRequest(ctx context.Context, v *NoInputAndNoOutputInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/NoInputAndNoOutput"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
 // to endpoint, without validating v.
 func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/NoInputAndOutputOutput"...)
-	restSetURL(req.URL, p, nil)
 	return req, nil
 }
 
 // buildNullAndEmptyHeadersClientRequest builds the request that sends
 // NullAndEmptyHeadersClient to endpoint, without validating v.
 func buildNullAndEmptyHeadersClientRequest(ctx context.Context, v *NullAndEmptyHeadersClientInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 4)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersClient"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/NullAndEmptyHeadersClient"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.A != nil {
 		hw.set("X-A", *v.A)
@@ -1010,13 +854,10 @@ func buildNullAndEmptyHeadersClientRequest(ctx context.Context, v *NullAndEmptyH
 // buildNullAndEmptyHeadersServerRequest builds the request that sends
 // NullAndEmptyHeadersServer to endpoint, without validating v.
 func buildNullAndEmptyHeadersServerRequest(ctx context.Context, v *NullAndEmptyHeadersServerInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 4)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersServer"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/NullAndEmptyHeadersServer"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.A != nil {
 		hw.set("X-A", *v.A)
@@ -1034,21 +875,18 @@ func buildNullAndEmptyHeadersServerRequest(ctx context.Context, v *NullAndEmptyH
 // buildOmitsNullSerializesEmptyStringRequest builds the request that sends
 // OmitsNullSerializesEmptyString to endpoint, without validating v.
 func buildOmitsNullSerializesEmptyStringRequest(ctx context.Context, v *OmitsNullSerializesEmptyStringInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/OmitsNullSerializesEmptyString"...)
 	var qbuf [128]byte
-	q := append(qbuf[:0], ""...)
+	q := qbuf[:0]
 	if v.EmptyString != nil {
 		q = restQuery(q, "Empty", *v.EmptyString)
 	}
 	if v.NullValue != nil {
 		q = restQuery(q, "Null", *v.NullValue)
 	}
-	restSetURL(req.URL, p, q)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
@@ -1065,22 +903,22 @@ func serializePutWithContentEncodingInput(b []byte, name, attrs string, v *PutWi
 // buildPutWithContentEncodingRequest builds the request that sends
 // PutWithContentEncoding to endpoint, without validating v.
 func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEncodingInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 2)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/requestcompression/putcontentwithencoding"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	hw.set("Content-Type", "application/xml")
 	hw.done()
-	b := serializePutWithContentEncodingInput(make([]byte, 0, 512), "PutWithContentEncodingInput", "", v)
-	if err := restGzipBody(req, b); err != nil {
-		return nil, err
+	body := serializePutWithContentEncodingInput(make([]byte, 0, 512), "PutWithContentEncodingInput", "", v)
+	if body != nil {
+		if body, err = gzipQueryBody(body); err != nil {
+			return nil, err
+		}
+		restAddEncoding(req.Header, "gzip")
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1089,66 +927,53 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 // QueryIdempotencyTokenAutoFill to endpoint, without validating v.
 func buildQueryIdempotencyTokenAutoFillRequest(ctx context.Context, v *QueryIdempotencyTokenAutoFillInput, endpoint string) (*http.Request, error) {
 	if v.Token == nil {
-		token, err := newIdempotencyToken()
+		t, err := newIdempotencyToken()
 		if err != nil {
 			return nil, err
 		}
-		v.Token = &token
+		v.Token = &t
 	}
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/QueryIdempotencyTokenAutoFill"...)
 	var qbuf [128]byte
-	q := append(qbuf[:0], ""...)
+	q := qbuf[:0]
 	if v.Token != nil {
 		q = restQuery(q, "token", *v.Token)
 	}
-	restSetURL(req.URL, p, q)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
+	if err != nil {
+		return nil, err
+	}
 	return req, nil
 }
 
 // buildQueryParamsAsStringListMapRequest builds the request that sends
 // QueryParamsAsStringListMap to endpoint, without validating v.
 func buildQueryParamsAsStringListMapRequest(ctx context.Context, v *QueryParamsAsStringListMapInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/StringListMap"...)
 	var qbuf [128]byte
-	q := append(qbuf[:0], ""...)
+	q := qbuf[:0]
 	if v.Qux != nil {
 		q = restQuery(q, "corge", *v.Qux)
 	}
-	if len(v.Foo) > 0 {
-		q = restQueryParamLists(q, v.Foo)
+	q = restQueryParamLists(q, v.Foo)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
+	if err != nil {
+		return nil, err
 	}
-	restSetURL(req.URL, p, q)
 	return req, nil
 }
 
 // buildQueryPrecedenceRequest builds the request that sends QueryPrecedence to
 // endpoint, without validating v.
 func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/Precedence"...)
 	var qbuf [128]byte
-	q := append(qbuf[:0], ""...)
+	q := qbuf[:0]
 	if v.Foo != nil {
 		q = restQuery(q, "bar", *v.Foo)
 	}
-	if len(v.Baz) > 0 {
-		q = restQueryParams(q, v.Baz)
+	q = restQueryParams(q, v.Baz)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
+	if err != nil {
+		return nil, err
 	}
-	restSetURL(req.URL, p, q)
 	return req, nil
 }
 
@@ -1165,18 +990,14 @@ func serializeRecursiveShapesInput(b []byte, name, attrs string, v *RecursiveSha
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/RecursiveShapes"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeRecursiveShapesInput(make([]byte, 0, 512), "RecursiveShapesRequest", "", v)
-	restSetBody(req, b)
+	body := serializeRecursiveShapesInput(make([]byte, 0, 512), "RecursiveShapesRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1217,34 +1038,29 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 2)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/SimpleScalarProperties"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.set("Content-Type", "application/xml")
 	hw.done()
-	b := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", "", v)
-	restSetBody(req, b)
+	body := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
 // buildTimestampFormatHeadersRequest builds the request that sends
 // TimestampFormatHeaders to endpoint, without validating v.
 func buildTimestampFormatHeadersRequest(ctx context.Context, v *TimestampFormatHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 8)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/TimestampFormatHeaders"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/TimestampFormatHeaders"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.DefaultFormat != nil {
 		hw.setTime("X-Defaultformat", *v.DefaultFormat, timeHTTPDate)
@@ -1287,39 +1103,30 @@ func serializeXmlAttributesInput(b []byte, name, attrs string, v *XmlAttributesI
 // buildXmlAttributesRequest builds the request that sends XmlAttributes to
 // endpoint, without validating v.
 func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlAttributes"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlAttributesInput(make([]byte, 0, 512), "XmlAttributesRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlAttributesInput(make([]byte, 0, 512), "XmlAttributesRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
 // buildXmlAttributesOnPayloadRequest builds the request that sends
 // XmlAttributesOnPayload to endpoint, without validating v.
 func buildXmlAttributesOnPayloadRequest(ctx context.Context, v *XmlAttributesOnPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlAttributesOnPayload"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
+	var body []byte
 	if v.Payload != nil {
-		hw.set("Content-Type", "application/xml")
+		body = serializeXmlAttributesPayloadRequest(make([]byte, 0, 512), "XmlAttributesPayloadRequest", "", v.Payload)
 	}
-	hw.done()
-	if v.Payload != nil {
-		b := serializeXmlAttributesPayloadRequest(make([]byte, 0, 512), "XmlAttributesPayloadRequest", "", v.Payload)
-		restSetBody(req, b)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1337,18 +1144,14 @@ func serializeXmlBlobsInput(b []byte, name, attrs string, v *XmlBlobsInput) []by
 // buildXmlBlobsRequest builds the request that sends XmlBlobs to endpoint,
 // without validating v.
 func buildXmlBlobsRequest(ctx context.Context, v *XmlBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlBlobs"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlBlobsInput(make([]byte, 0, 512), "XmlBlobsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlBlobsInput(make([]byte, 0, 512), "XmlBlobsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1365,18 +1168,14 @@ func serializeXmlEmptyBlobsInput(b []byte, name, attrs string, v *XmlEmptyBlobsI
 // buildXmlEmptyBlobsRequest builds the request that sends XmlEmptyBlobs to
 // endpoint, without validating v.
 func buildXmlEmptyBlobsRequest(ctx context.Context, v *XmlEmptyBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlEmptyBlobs"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlEmptyBlobsInput(make([]byte, 0, 512), "XmlEmptyBlobsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlEmptyBlobsInput(make([]byte, 0, 512), "XmlEmptyBlobsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1447,18 +1246,14 @@ func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsI
 // buildXmlEmptyListsRequest builds the request that sends XmlEmptyLists to
 // endpoint, without validating v.
 func buildXmlEmptyListsRequest(ctx context.Context, v *XmlEmptyListsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlEmptyLists"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlEmptyListsInput(make([]byte, 0, 512), "XmlEmptyListsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlEmptyListsInput(make([]byte, 0, 512), "XmlEmptyListsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1475,18 +1270,14 @@ func serializeXmlEmptyMapsInput(b []byte, name, attrs string, v *XmlEmptyMapsInp
 // buildXmlEmptyMapsRequest builds the request that sends XmlEmptyMaps to
 // endpoint, without validating v.
 func buildXmlEmptyMapsRequest(ctx context.Context, v *XmlEmptyMapsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlEmptyMaps"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlEmptyMapsInput(make([]byte, 0, 512), "XmlEmptyMapsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlEmptyMapsInput(make([]byte, 0, 512), "XmlEmptyMapsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1503,18 +1294,14 @@ func serializeXmlEmptyStringsInput(b []byte, name, attrs string, v *XmlEmptyStri
 // buildXmlEmptyStringsRequest builds the request that sends XmlEmptyStrings to
 // endpoint, without validating v.
 func buildXmlEmptyStringsRequest(ctx context.Context, v *XmlEmptyStringsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlEmptyStrings"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlEmptyStringsInput(make([]byte, 0, 512), "XmlEmptyStringsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlEmptyStringsInput(make([]byte, 0, 512), "XmlEmptyStringsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1546,18 +1333,14 @@ func serializeXmlEnumsInput(b []byte, name, attrs string, v *XmlEnumsInput) []by
 // buildXmlEnumsRequest builds the request that sends XmlEnums to endpoint,
 // without validating v.
 func buildXmlEnumsRequest(ctx context.Context, v *XmlEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlEnums"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlEnumsInput(make([]byte, 0, 512), "XmlEnumsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlEnumsInput(make([]byte, 0, 512), "XmlEnumsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1589,18 +1372,14 @@ func serializeXmlIntEnumsInput(b []byte, name, attrs string, v *XmlIntEnumsInput
 // buildXmlIntEnumsRequest builds the request that sends XmlIntEnums to
 // endpoint, without validating v.
 func buildXmlIntEnumsRequest(ctx context.Context, v *XmlIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlIntEnums"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlIntEnumsInput(make([]byte, 0, 512), "XmlIntEnumsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlIntEnumsInput(make([]byte, 0, 512), "XmlIntEnumsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1671,18 +1450,14 @@ func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []by
 // buildXmlListsRequest builds the request that sends XmlLists to endpoint,
 // without validating v.
 func buildXmlListsRequest(ctx context.Context, v *XmlListsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlLists"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlListsInput(make([]byte, 0, 512), "XmlListsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlListsInput(make([]byte, 0, 512), "XmlListsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1699,18 +1474,14 @@ func serializeXmlMapWithXmlNamespaceInput(b []byte, name, attrs string, v *XmlMa
 // buildXmlMapWithXmlNamespaceRequest builds the request that sends
 // XmlMapWithXmlNamespace to endpoint, without validating v.
 func buildXmlMapWithXmlNamespaceRequest(ctx context.Context, v *XmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlMapWithXmlNamespace"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlMapWithXmlNamespaceInput(make([]byte, 0, 512), "XmlMapWithXmlNamespaceRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlMapWithXmlNamespaceInput(make([]byte, 0, 512), "XmlMapWithXmlNamespaceRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1727,18 +1498,14 @@ func serializeXmlMapsInput(b []byte, name, attrs string, v *XmlMapsInput) []byte
 // buildXmlMapsRequest builds the request that sends XmlMaps to endpoint,
 // without validating v.
 func buildXmlMapsRequest(ctx context.Context, v *XmlMapsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlMaps"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlMapsInput(make([]byte, 0, 512), "XmlMapsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlMapsInput(make([]byte, 0, 512), "XmlMapsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1755,18 +1522,14 @@ func serializeXmlMapsXmlNameInput(b []byte, name, attrs string, v *XmlMapsXmlNam
 // buildXmlMapsXmlNameRequest builds the request that sends XmlMapsXmlName to
 // endpoint, without validating v.
 func buildXmlMapsXmlNameRequest(ctx context.Context, v *XmlMapsXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlMapsXmlName"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlMapsXmlNameInput(make([]byte, 0, 512), "XmlMapsXmlNameRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlMapsXmlNameInput(make([]byte, 0, 512), "XmlMapsXmlNameRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1783,18 +1546,14 @@ func serializeXmlNamespacesInput(b []byte, name, attrs string, v *XmlNamespacesI
 // buildXmlNamespacesRequest builds the request that sends XmlNamespaces to
 // endpoint, without validating v.
 func buildXmlNamespacesRequest(ctx context.Context, v *XmlNamespacesInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlNamespaces"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlNamespacesInput(make([]byte, 0, 512), "XmlNamespacesRequest", " xmlns=\"http://foo.com\"", v)
-	restSetBody(req, b)
+	body := serializeXmlNamespacesInput(make([]byte, 0, 512), "XmlNamespacesRequest", " xmlns=\"http://foo.com\"", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1829,18 +1588,14 @@ func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsI
 // buildXmlTimestampsRequest builds the request that sends XmlTimestamps to
 // endpoint, without validating v.
 func buildXmlTimestampsRequest(ctx context.Context, v *XmlTimestampsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "POST", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlTimestamps"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlTimestampsInput(make([]byte, 0, 512), "XmlTimestampsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlTimestampsInput(make([]byte, 0, 512), "XmlTimestampsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 
@@ -1857,18 +1612,14 @@ func serializeXmlUnionsInput(b []byte, name, attrs string, v *XmlUnionsInput) []
 // buildXmlUnionsRequest builds the request that sends XmlUnions to endpoint,
 // without validating v.
 func buildXmlUnionsRequest(ctx context.Context, v *XmlUnionsInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 1)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/XmlUnions"...)
-	restSetURL(req.URL, p, nil)
-	hw := restHeaderWriter{h: req.Header}
-	hw.set("Content-Type", "application/xml")
-	hw.done()
-	b := serializeXmlUnionsInput(make([]byte, 0, 512), "XmlUnionsRequest", "", v)
-	restSetBody(req, b)
+	body := serializeXmlUnionsInput(make([]byte, 0, 512), "XmlUnionsRequest", "", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 

@@ -85,25 +85,27 @@ func deserializeSimpleScalarPropertiesOutput(d *restXMLDecoder, v *SimpleScalarP
 // decodeSimpleScalarPropertiesResponse reads a successful
 // SimpleScalarProperties response into v.
 func decodeSimpleScalarPropertiesResponse(resp *http.Response, v *SimpleScalarPropertiesOutput) error {
-	var err error
-	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
-		return err
-	}
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	if v.Foo, err = restGetHeader(resp.Header, "X-Foo", restParseString[string]); err != nil {
+		return err
+	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeSimpleScalarPropertiesOutput(&d, v)
+	if err := deserializeSimpleScalarPropertiesOutput(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
 // decodeSimpleScalarPropertiesError reads a failed SimpleScalarProperties
-// response: one of the errors SimpleScalarProperties declares, else an
-// *APIError.
+// response: one of the errors SimpleScalarProperties declares, wrapped in an
+// *APIError, else a plain *APIError.
 func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -112,6 +114,10 @@ func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, false, false)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
 	return e
 }

@@ -115,7 +115,7 @@ func TestSimpleScalarPropertiesRequestFull(t *testing.T) {
 
 func TestSimpleScalarPropertiesResponse(t *testing.T) {
 	var got SimpleScalarPropertiesOutput
-	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.body", 200, "Content-Type", "application/xml", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "X-Foo", "foo-927"), &got); err != nil {
+	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.body", 200, "X-Foo", "foo-927", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
 		t.Fatal(err)
 	}
 	want := wantSimpleScalarPropertiesOutput()

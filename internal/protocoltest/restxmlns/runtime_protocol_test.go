@@ -27,54 +27,32 @@ import (
 // protocolRequestCase is what an httpRequestTests case expects.
 type protocolRequestCase struct {
 	method, uri, resolvedHost string
-	queryParams               []string
-	forbidQueryParams         []string
-	requireQueryParams        []string
 	headers                   map[string]string
 	forbidHeaders             []string
 	requireHeaders            []string
-	body                      string
-	hasBody                   bool
-	bodyMediaType             string
+	// queryParams are key=value pairs the query must have, as percent-
+	// encoded text; forbidQueryParams and requireQueryParams are keys.
+	queryParams        []string
+	forbidQueryParams  []string
+	requireQueryParams []string
+	body               string
+	hasBody            bool
+	bodyMediaType      string
 }
 
-// checkProtocolRequest compares a built request with a case. The URI is
-// the path alone; query parameters are checked one by one, as they are
-// sent (percent-encoded). Form bodies are compared as parsed key/value
-// pairs and XML bodies as element trees, as the Smithy spec asks.
+// checkProtocolRequest compares a built request with a case. Form bodies
+// are compared as parsed key/value pairs and XML bodies as element trees,
+// as the Smithy spec asks.
 func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase) {
 	t.Helper()
 	if c.method != "" && req.Method != c.method {
 		t.Errorf("method %s, want %s", req.Method, c.method)
 	}
-	if c.uri != "" {
-		if got := req.URL.EscapedPath(); got != c.uri {
-			t.Errorf("URI %s, want %s", got, c.uri)
-		}
+	// The case's URI is the path; its query is in queryParams.
+	if c.uri != "" && req.URL.EscapedPath() != c.uri {
+		t.Errorf("URI %s, want %s", req.URL.EscapedPath(), c.uri)
 	}
-	pairs := strings.Split(req.URL.RawQuery, "&")
-	keys := map[string]bool{}
-	for _, p := range pairs {
-		k, _, _ := strings.Cut(p, "=")
-		keys[k] = true
-	}
-	for _, want := range c.queryParams {
-		if i := slices.Index(pairs, want); i >= 0 {
-			pairs = slices.Delete(pairs, i, i+1) // a repeated pair must be sent as often
-		} else {
-			t.Errorf("query %q lacks %s", req.URL.RawQuery, want)
-		}
-	}
-	for _, k := range c.forbidQueryParams {
-		if keys[k] {
-			t.Errorf("query %q has %s, and must not", req.URL.RawQuery, k)
-		}
-	}
-	for _, k := range c.requireQueryParams {
-		if !keys[k] {
-			t.Errorf("query %q lacks %s", req.URL.RawQuery, k)
-		}
-	}
+	checkProtocolQuery(t, req.URL.RawQuery, c)
 	if c.resolvedHost != "" && req.URL.Host != c.resolvedHost {
 		t.Errorf("host %s, want %s", req.URL.Host, c.resolvedHost)
 	}
@@ -267,6 +245,57 @@ func protocolXMLIsEntries(run []*protocolXMLNode) bool {
 	return true
 }
 
+// checkProtocolQuery checks a query string's parameters, compared
+// percent-decoded: the pairs it must have, in any order among others, and
+// the keys it must and must not have.
+func checkProtocolQuery(t *testing.T, rawQuery string, c protocolRequestCase) {
+	t.Helper()
+	type pair struct{ k, v string }
+	split := func(s string) pair {
+		k, v, _ := strings.Cut(s, "=")
+		k, err1 := url.QueryUnescape(k)
+		v, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil {
+			t.Errorf("query parameter %q does not decode", s)
+		}
+		return pair{k, v}
+	}
+	var got []pair
+	if rawQuery != "" {
+		for _, s := range strings.Split(rawQuery, "&") {
+			got = append(got, split(s))
+		}
+	}
+	has := func(key string) bool {
+		for _, p := range got {
+			if p.k == key {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range c.queryParams {
+		want := split(s)
+		found := false
+		for _, p := range got {
+			found = found || p == want
+		}
+		if !found {
+			t.Errorf("query %q lacks %s", rawQuery, s)
+		}
+	}
+	for _, k := range c.forbidQueryParams {
+		if has(k) {
+			t.Errorf("query %q has %s, and must not", rawQuery, k)
+		}
+	}
+	for _, k := range c.requireQueryParams {
+		if !has(k) {
+			t.Errorf("query %q lacks %s", rawQuery, k)
+		}
+	}
+}
+
 func readProtocolBody(req *http.Request) ([]byte, error) {
 	if req.Body == nil {
 		return nil, nil
@@ -302,7 +331,22 @@ func protocolEqual(a, b any) bool {
 	return protocolEqualValue(reflect.ValueOf(a), reflect.ValueOf(b))
 }
 
-var protocolTimeType = reflect.TypeOf(time.Time{})
+var (
+	protocolTimeType   = reflect.TypeOf(time.Time{})
+	protocolReaderType = reflect.TypeOf((*io.Reader)(nil)).Elem()
+)
+
+// protocolRead reads what remains of a stream held in an interface value.
+func protocolRead(v reflect.Value) []byte {
+	if v.IsNil() {
+		return nil
+	}
+	b, err := io.ReadAll(v.Interface().(io.Reader))
+	if err != nil {
+		return []byte("read error: " + err.Error())
+	}
+	return b
+}
 
 func protocolEqualValue(a, b reflect.Value) bool {
 	if !a.IsValid() || !b.IsValid() {
@@ -313,6 +357,10 @@ func protocolEqualValue(a, b reflect.Value) bool {
 	}
 	if a.Type() == protocolTimeType {
 		return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+	}
+	if a.Kind() == reflect.Interface && a.Type().Implements(protocolReaderType) {
+		// Streams are equal when they read the same; nil reads nothing.
+		return bytes.Equal(protocolRead(a), protocolRead(b))
 	}
 	switch a.Kind() {
 	case reflect.Float32, reflect.Float64:

@@ -47,21 +47,19 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "PUT", endpoint, "", 2)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil)
 	if err != nil {
 		return nil, err
 	}
-	var pbuf [128]byte
-	p := append(pbuf[:0], "/SimpleScalarProperties"...)
-	restSetURL(req.URL, p, nil)
 	hw := restHeaderWriter{h: req.Header}
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.set("Content-Type", "application/xml")
 	hw.done()
-	b := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", " xmlns=\"https://example.com\"", v)
-	restSetBody(req, b)
+	body := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", " xmlns=\"https://example.com\"", v)
+	if body != nil {
+		restSetBody(req, body, "application/xml")
+	}
 	return req, nil
 }
 

@@ -10,16 +10,18 @@ import (
 // decodeDeleteObjectTaggingResponse reads a successful DeleteObjectTagging
 // response into v.
 func decodeDeleteObjectTaggingResponse(resp *http.Response, v *DeleteObjectTaggingOutput) error {
+	restDrain(resp)
 	var err error
 	if v.VersionId, err = restGetHeader(resp.Header, "X-Amz-Version-Id", restParseString[string]); err != nil {
 		return err
 	}
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amz-Request-Id")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeDeleteObjectTaggingError reads a failed DeleteObjectTagging response:
-// one of the errors DeleteObjectTagging declares, else an *APIError.
+// one of the errors DeleteObjectTagging declares, wrapped in an *APIError, else
+// a plain *APIError.
 func decodeDeleteObjectTaggingError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -29,6 +31,10 @@ func decodeDeleteObjectTaggingError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
 	return e
 }
 
@@ -37,11 +43,11 @@ var knownBucketLocationConstraint = BucketLocationConstraint("").Values()
 // decodeGetBucketLocationResponse reads a successful GetBucketLocation response
 // into v.
 func decodeGetBucketLocationResponse(resp *http.Response, v *GetBucketLocationOutput) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
@@ -55,7 +61,8 @@ func decodeGetBucketLocationResponse(resp *http.Response, v *GetBucketLocationOu
 }
 
 // decodeGetBucketLocationError reads a failed GetBucketLocation response: one
-// of the errors GetBucketLocation declares, else an *APIError.
+// of the errors GetBucketLocation declares, wrapped in an *APIError, else a
+// plain *APIError.
 func decodeGetBucketLocationError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -65,17 +72,22 @@ func decodeGetBucketLocationError(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
 	return e
 }
 
 // decodeGetObjectResponse reads a successful GetObject response into v.
 func decodeGetObjectResponse(resp *http.Response, v *GetObjectOutput) error {
+	restDrain(resp)
 	v.ResultMetadata.RequestID = resp.Header.Get("X-Amz-Request-Id")
-	return restDiscard(resp)
+	return nil
 }
 
 // decodeGetObjectError reads a failed GetObject response: one of the errors
-// GetObject declares, else an *APIError.
+// GetObject declares, wrapped in an *APIError, else a plain *APIError.
 func decodeGetObjectError(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -84,6 +96,10 @@ func decodeGetObjectError(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, true, true)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
 	return e
 }
@@ -180,19 +196,23 @@ func deserializeListObjectsV2Output(d *restXMLDecoder, v *ListObjectsV2Output) e
 
 // decodeListObjectsV2Response reads a successful ListObjectsV2 response into v.
 func decodeListObjectsV2Response(resp *http.Response, v *ListObjectsV2Output) error {
-	v.ResultMetadata.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	body, err := readBody(resp)
 	if err != nil {
 		return err
 	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	d := restXMLDecoder{xmlDecoder: newXMLDecoder(body)}
 	if ok, err := d.start(); !ok {
 		return err
 	}
-	return deserializeListObjectsV2Output(&d, v)
+	if err := deserializeListObjectsV2Output(&d, v); err != nil {
+		return err
+	}
+	return nil
 }
 
-func modeledNoSuchBucket(e *APIError, resp *http.Response, body []byte) error {
+// modeledNoSuchBucket decodes a NoSuchBucket from an error response into e.
+func modeledNoSuchBucket(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &NoSuchBucket{}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
@@ -202,7 +222,8 @@ func modeledNoSuchBucket(e *APIError, resp *http.Response, body []byte) error {
 }
 
 // decodeListObjectsV2Error reads a failed ListObjectsV2 response: one of the
-// errors ListObjectsV2 declares, else an *APIError.
+// errors ListObjectsV2 declares, wrapped in an *APIError, else a plain
+// *APIError.
 func decodeListObjectsV2Error(resp *http.Response) error {
 	body, err := readBody(resp)
 	if err != nil {
@@ -211,6 +232,10 @@ func decodeListObjectsV2Error(resp *http.Response) error {
 	e, err := restXMLResponseError(resp, body, true, true)
 	if err != nil {
 		return err
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
 	switch strings.ToLower(e.Code) {
 	case "nosuchbucket":

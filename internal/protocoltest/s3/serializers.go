@@ -4,77 +4,88 @@ package s3
 
 import (
 	"context"
-	"errors"
 	"net/http"
 )
 
 // buildDeleteObjectTaggingRequest builds the request that sends
 // DeleteObjectTagging to endpoint, without validating v.
 func buildDeleteObjectTaggingRequest(ctx context.Context, v *DeleteObjectTaggingInput, endpoint string) (*http.Request, error) {
+	if v.Bucket == nil || *v.Bucket == "" {
+		return nil, &restLabelError{Member: "Bucket"}
+	}
 	if v.Key == nil || *v.Key == "" {
-		return nil, errors.New("input member Key must be set: it is part of the request's path")
+		return nil, &restLabelError{Member: "Key"}
 	}
-	req, err := restXMLRequest(ctx, "DELETE", endpoint, "", 2)
-	if err != nil {
-		return nil, err
-	}
-	var pbuf [128]byte
+	var pbuf, qbuf [128]byte
 	p := append(pbuf[:0], "/"...)
+	p = restLabel(p, *v.Bucket, false)
+	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	var qbuf [128]byte
 	q := append(qbuf[:0], "tagging"...)
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	restSetURL(req.URL, p, q)
+	req, err := newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	if err != nil {
+		return nil, err
+	}
 	hw := restHeaderWriter{h: req.Header}
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
 	hw.done()
+	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
 
 // buildGetBucketLocationRequest builds the request that sends GetBucketLocation
 // to endpoint, without validating v.
 func buildGetBucketLocationRequest(ctx context.Context, v *GetBucketLocationInput, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+	if v.Bucket == nil || *v.Bucket == "" {
+		return nil, &restLabelError{Member: "Bucket"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
-	restSetURL(req.URL, p, []byte("location"))
+	p = restLabel(p, *v.Bucket, false)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("location"))
+	if err != nil {
+		return nil, err
+	}
+	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
 
 // buildGetObjectRequest builds the request that sends GetObject to endpoint,
 // without validating v.
 func buildGetObjectRequest(ctx context.Context, v *GetObjectInput, endpoint string) (*http.Request, error) {
-	if v.Key == nil || *v.Key == "" {
-		return nil, errors.New("input member Key must be set: it is part of the request's path")
+	if v.Bucket == nil || *v.Bucket == "" {
+		return nil, &restLabelError{Member: "Bucket"}
 	}
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 1)
-	if err != nil {
-		return nil, err
+	if v.Key == nil || *v.Key == "" {
+		return nil, &restLabelError{Member: "Key"}
 	}
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
+	p = restLabel(p, *v.Bucket, false)
+	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	restSetURL(req.URL, p, nil)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	if err != nil {
+		return nil, err
+	}
+	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
 
 // buildListObjectsV2Request builds the request that sends ListObjectsV2 to
 // endpoint, without validating v.
 func buildListObjectsV2Request(ctx context.Context, v *ListObjectsV2Input, endpoint string) (*http.Request, error) {
-	req, err := restXMLRequest(ctx, "GET", endpoint, "", 3)
-	if err != nil {
-		return nil, err
+	if v.Bucket == nil || *v.Bucket == "" {
+		return nil, &restLabelError{Member: "Bucket"}
 	}
-	var pbuf [128]byte
+	var pbuf, qbuf [128]byte
 	p := append(pbuf[:0], "/"...)
-	var qbuf [128]byte
+	p = restLabel(p, *v.Bucket, false)
 	q := append(qbuf[:0], "list-type=2"...)
 	if v.ContinuationToken != nil {
 		q = restQuery(q, "continuation-token", *v.ContinuationToken)
@@ -97,7 +108,10 @@ func buildListObjectsV2Request(ctx context.Context, v *ListObjectsV2Input, endpo
 	if v.StartAfter != nil {
 		q = restQuery(q, "start-after", *v.StartAfter)
 	}
-	restSetURL(req.URL, p, q)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
+	if err != nil {
+		return nil, err
+	}
 	hw := restHeaderWriter{h: req.Header}
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
@@ -106,5 +120,6 @@ func buildListObjectsV2Request(ctx context.Context, v *ListObjectsV2Input, endpo
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
 	hw.done()
+	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }

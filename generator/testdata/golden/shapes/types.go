@@ -9,7 +9,7 @@ type GetBlobInput struct{}
 
 // GetBlobOutput is the output of GetBlob.
 type GetBlobOutput struct {
-	Body io.Reader
+	Body io.ReadCloser
 
 	// ResultMetadata holds what the response says about the request itself.
 	ResultMetadata ResponseMetadata

@@ -1,0 +1,366 @@
+package httpbind
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithy2go/smithy2go/generator/emit"
+	"github.com/smithy2go/smithy2go/generator/plan"
+)
+
+// request writes op's request builder: tokens filled, labels checked, the
+// path and query built, the request made, headers set, then the body.
+func (w *Writer) request(op *plan.Operation) {
+	route, _ := RouteOf(op.Shape) // Supports has checked it
+	msg := Bind(op.Input)
+	var body []jen.Code
+	if w.opts.Prepare != nil {
+		body = append(body, w.opts.Prepare(op)...)
+	}
+	body = append(body, w.tokens(op.Input)...)
+	body = append(body, labelChecks(msg)...)
+	prefix, checks := emit.HostPrefix(op)
+	body = append(body, checks...)
+	p, q, build := w.pathAndQuery(route, msg)
+	body = append(body, build...)
+	body = append(body,
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRestRequest").Call(jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q),
+		errReturnNil,
+	)
+	body = append(body, w.headers(msg)...)
+	inMemory, code := w.requestBody(op, msg)
+	body = append(body, code...)
+	if w.opts.Customize != nil {
+		body = append(body, w.opts.Customize(op, inMemory)...)
+	}
+	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	w.requests.Add(docText(op.RequestFunc + " builds the request that sends " + op.Name + " to endpoint, without validating v."))
+	w.requests.Func().Id(op.RequestFunc).Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("v").Op("*").Id(op.Input.Name), jen.Id("endpoint").String(),
+	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
+	w.requests.Line()
+}
+
+// tokens fills unset idempotency tokens with random UUIDs, as the AWS SDK
+// does, keeping them in v so a retry sends the same one.
+func (w *Writer) tokens(st *plan.Struct) []jen.Code {
+	var out []jen.Code
+	for _, f := range st.Fields {
+		if !f.Member.Traits.IdempotencyToken() || !f.Pointer || f.Type.Kind != plan.StringKind {
+			continue
+		}
+		w.g.UseRuntime("runtime_uuid.go")
+		out = append(out, jen.If(jen.Id("v").Dot(f.Name).Op("==").Nil()).Block(
+			jen.List(jen.Id("t"), jen.Err()).Op(":=").Id("newIdempotencyToken").Call(),
+			errReturnNil,
+			jen.Id("v").Dot(f.Name).Op("=").Op("&").Id("t"),
+		))
+	}
+	return out
+}
+
+// labelChecks refuse labels that are unset or empty: there is no path
+// without them.
+func labelChecks(msg *Message) []jen.Code {
+	var out []jen.Code
+	for _, b := range msg.Of(Label) {
+		f := b.Field
+		val := jen.Id("v").Dot(f.Name)
+		var cond *jen.Statement
+		switch {
+		case f.Pointer && f.Type.Kind == plan.StringKind:
+			cond = val.Clone().Op("==").Nil().Op("||").Op("*").Add(val.Clone()).Op("==").Lit("")
+		case f.Pointer:
+			cond = val.Clone().Op("==").Nil()
+		case f.Type.Kind == plan.StringKind || f.Type.Kind == plan.EnumKind:
+			cond = val.Clone().Op("==").Lit("")
+		default:
+			continue
+		}
+		out = append(out, jen.If(cond).Block(jen.Return(jen.Nil(), jen.Op("&").Id("restLabelError").Values(jen.Dict{jen.Id("Member"): jen.Lit(f.Name)}))))
+	}
+	return out
+}
+
+// pathAndQuery returns the path and query arguments of newRestRequest and
+// the statements building them in stack buffers.
+func (w *Writer) pathAndQuery(route Route, msg *Message) (p, q jen.Code, code []jen.Code) {
+	labels := map[string]Binding{}
+	for _, b := range msg.Of(Label) {
+		labels[b.Name] = b
+	}
+	hasLabel := slices.ContainsFunc(route.Segments, func(s Segment) bool { return s.Label != "" })
+	queries := append(msg.Of(Query), msg.Of(QueryParams)...)
+	var bufs []jen.Code
+	if hasLabel {
+		bufs = append(bufs, jen.Id("pbuf"))
+	}
+	if len(queries) > 0 {
+		bufs = append(bufs, jen.Id("qbuf"))
+	}
+	if len(bufs) > 0 {
+		code = append(code, jen.Var().List(bufs...).Index(jen.Lit(128)).Byte())
+	}
+	if hasLabel {
+		first := true
+		for _, s := range route.Segments {
+			var dst jen.Code = jen.Id("p")
+			if first {
+				dst = jen.Id("pbuf").Index(jen.Op(":").Lit(0))
+			}
+			var stmt jen.Code
+			if s.Label == "" {
+				stmt = jen.Append(dst, jen.Lit(s.Literal).Op("..."))
+			} else {
+				stmt = labelValue(dst, labels[s.Label], s.Greedy)
+			}
+			if first {
+				code = append(code, jen.Id("p").Op(":=").Add(stmt))
+			} else {
+				code = append(code, jen.Id("p").Op("=").Add(stmt))
+			}
+			first = false
+		}
+		p = jen.Id("p")
+	} else {
+		path := ""
+		for _, s := range route.Segments {
+			path += s.Literal
+		}
+		p = jen.Index().Byte().Call(jen.Lit(path))
+	}
+	switch {
+	case len(queries) > 0:
+		start := jen.Id("qbuf").Index(jen.Op(":").Lit(0))
+		if route.Query != "" {
+			start = jen.Append(start, jen.Lit(route.Query).Op("..."))
+		}
+		code = append(code, jen.Id("q").Op(":=").Add(start))
+		for _, b := range queries {
+			code = append(code, queryMember(b)...)
+		}
+		q = jen.Id("q")
+	case route.Query != "":
+		q = jen.Index().Byte().Call(jen.Lit(route.Query))
+	default:
+		q = jen.Nil()
+	}
+	return p, q, code
+}
+
+// labelValue appends a label's value to dst.
+func labelValue(dst jen.Code, b Binding, greedy bool) jen.Code {
+	f := b.Field
+	v := jen.Id("v").Dot(f.Name)
+	if f.Pointer {
+		v = jen.Op("*").Add(v)
+	}
+	switch f.Type.Kind {
+	case plan.StringKind:
+		return jen.Id("restLabel").Call(dst, v, jen.Lit(greedy))
+	case plan.EnumKind:
+		return jen.Id("restLabel").Call(dst, jen.String().Call(v), jen.Lit(greedy))
+	case plan.BoolKind:
+		return jen.Qual("strconv", "AppendBool").Call(dst, v)
+	case plan.Float32Kind, plan.Float64Kind:
+		return jen.Id("restFloat").Call(dst, v)
+	case plan.TimeKind:
+		return jen.Id("restLabelTime").Call(dst, v, jen.Id(TimeFormat(f.Member, f.Type.Shape, DateTime)))
+	}
+	return jen.Qual("strconv", "AppendInt").Call(dst, jen.Int64().Call(v), jen.Lit(10))
+}
+
+// isSet is the condition under which a member is sent (nil when always):
+// pointers and collections when not nil, enums when not empty, numbers
+// and booleans held by value when not zero, unless required.
+func isSet(f *plan.Field) *jen.Statement {
+	v := jen.Id("v").Dot(f.Name)
+	switch {
+	case f.Pointer, f.Type.Nilable():
+		return v.Op("!=").Nil()
+	case f.Type.Kind == plan.EnumKind:
+		return v.Op("!=").Lit("")
+	case f.Type.Kind == plan.IntEnumKind:
+		return v.Op("!=").Lit(0)
+	case !f.ZeroIsUnset():
+		return nil
+	case f.Type.Kind == plan.BoolKind:
+		return v
+	}
+	return v.Op("!=").Lit(0)
+}
+
+// ifSet wraps code in f's isSet condition.
+func ifSet(f *plan.Field, code ...jen.Code) []jen.Code {
+	if cond := isSet(f); cond != nil {
+		return []jen.Code{jen.If(cond).Block(code...)}
+	}
+	return code
+}
+
+// value is f's value, dereferenced.
+func value(f *plan.Field) *jen.Statement {
+	if f.Pointer {
+		return jen.Op("*").Add(jen.Id("v").Dot(f.Name))
+	}
+	return jen.Id("v").Dot(f.Name)
+}
+
+// queryMember appends one @httpQuery or @httpQueryParams member to q.
+func queryMember(b Binding) []jen.Code {
+	f := b.Field
+	t := f.Type
+	if b.Location == QueryParams {
+		fn := "restQueryParams"
+		if t.Elem.Kind == plan.ListKind {
+			fn = "restQueryParamLists"
+		}
+		return []jen.Code{jen.Id("q").Op("=").Id(fn).Call(jen.Id("q"), jen.Id("v").Dot(f.Name))}
+	}
+	if t.Kind == plan.ListKind {
+		x := jen.Id("x")
+		if t.ElemPointer {
+			x = jen.Op("*").Id("x")
+		}
+		add := jen.Id("q").Op("=").Add(queryValue(b.Name, t.Elem, f, x))
+		var inner jen.Code = add
+		if t.ElemPointer {
+			inner = jen.If(jen.Id("x").Op("!=").Nil()).Block(add)
+		}
+		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v").Dot(f.Name)).Block(inner)}
+	}
+	return ifSet(f, jen.Id("q").Op("=").Add(queryValue(b.Name, t, f, value(f))))
+}
+
+// queryValue appends key=x for a scalar x of type t.
+func queryValue(key string, t *plan.Type, f *plan.Field, x jen.Code) jen.Code {
+	q := jen.Id("q")
+	k := jen.Lit(key)
+	switch t.Kind {
+	case plan.StringKind:
+		return jen.Id("restQuery").Call(q, k, x)
+	case plan.EnumKind:
+		return jen.Id("restQuery").Call(q, k, jen.String().Call(x))
+	case plan.BoolKind:
+		return jen.Id("restQueryBool").Call(q, k, x)
+	case plan.Float32Kind, plan.Float64Kind:
+		return jen.Id("restQueryFloat").Call(q, k, x)
+	case plan.TimeKind:
+		m := f.Member
+		if f.Type != t {
+			m = f.Type.Member // a list's element
+		}
+		return jen.Id("restQueryTime").Call(q, k, x, jen.Id(TimeFormat(m, t.Shape, DateTime)))
+	}
+	return jen.Id("restQueryInt").Call(q, k, x)
+}
+
+// headers sets the request's bound headers, prefix maps first so that
+// members bound to one header win.
+func (w *Writer) headers(msg *Message) []jen.Code {
+	var code []jen.Code
+	for _, b := range msg.Of(PrefixHeaders) {
+		code = append(code, jen.Id("hw").Dot("setPrefixed").Call(jen.Lit(b.Name), jen.Id("v").Dot(b.Field.Name)))
+	}
+	for _, b := range msg.Of(Header) {
+		code = append(code, ifSet(b.Field, headerSet(b))...)
+	}
+	if len(code) == 0 {
+		return nil
+	}
+	out := []jen.Code{jen.Id("hw").Op(":=").Id("restHeaderWriter").Values(jen.Dict{jen.Id("h"): jen.Id("req").Dot("Header")})}
+	out = append(out, code...)
+	return append(out, jen.Id("hw").Dot("done").Call())
+}
+
+// headerSet sets one @httpHeader member that is set.
+func headerSet(b Binding) jen.Code {
+	f := b.Field
+	t := f.Type
+	name := jen.Lit(http.CanonicalHeaderKey(b.Name))
+	hw := jen.Id("hw")
+	x := value(f)
+	switch t.Kind {
+	case plan.StringKind:
+		if MediaType(t.Shape) != "" {
+			return hw.Dot("setBase64").Call(name, x)
+		}
+		return hw.Dot("set").Call(name, x)
+	case plan.EnumKind:
+		return hw.Dot("set").Call(name, jen.String().Call(x))
+	case plan.BoolKind:
+		return hw.Dot("setBool").Call(name, x)
+	case plan.Float32Kind:
+		return hw.Dot("setFloat").Call(name, jen.Float64().Call(x), jen.Lit(32))
+	case plan.Float64Kind:
+		return hw.Dot("setFloat").Call(name, x, jen.Lit(64))
+	case plan.TimeKind:
+		return hw.Dot("setTime").Call(name, x, jen.Id(TimeFormat(f.Member, t.Shape, HTTPDate)))
+	case plan.ListKind:
+		var list jen.Code
+		switch e := t.Elem; e.Kind {
+		case plan.StringKind:
+			return hw.Dot("setStrings").Call(name, x)
+		case plan.EnumKind:
+			list = jen.Id("restHeaderStrings").Call(x)
+		case plan.BoolKind:
+			list = jen.Id("restHeaderBools").Call(x)
+		case plan.Float32Kind, plan.Float64Kind:
+			list = jen.Id("restHeaderFloats").Call(x)
+		case plan.TimeKind:
+			list = jen.Id("restHeaderTimes").Call(x, jen.Id(TimeFormat(t.Member, e.Shape, HTTPDate)))
+		default:
+			list = jen.Id("restHeaderInts").Call(x)
+		}
+		return hw.Dot("set").Call(name, list)
+	}
+	return hw.Dot("setInt").Call(name, jen.Int64().Call(x))
+}
+
+// requestBody writes the body: a streaming payload, a payload in memory
+// or the codec's document, compressed and checksummed as the operation
+// asks. inMemory reports that body holds it.
+func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, code []jen.Code) {
+	f := msg.Payload
+	mediaType := w.codec.MediaType()
+	switch {
+	case f != nil && f.Type.Kind == plan.StreamKind:
+		requiresLength := f.Type.Shape.Traits.Has(traitRequiresLen)
+		return false, []jen.Code{jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op("=").Id("restSetStream").Call(jen.Id("req"), jen.Id("v").Dot(f.Name), jen.Lit(payloadMediaType(f)), jen.Lit(requiresLength)),
+				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		)}
+	case f != nil && f.Type.Kind == plan.BlobKind:
+		mediaType = payloadMediaType(f)
+		code = []jen.Code{jen.Id("body").Op(":=").Id("v").Dot(f.Name)}
+	case f != nil && (f.Type.Kind == plan.StringKind || f.Type.Kind == plan.EnumKind):
+		mediaType = payloadMediaType(f)
+		code = []jen.Code{
+			jen.Var().Id("body").Index().Byte(),
+			jen.If(isSet(f)).Block(jen.Id("body").Op("=").Index().Byte().Call(value(f))),
+		}
+	case f != nil:
+		code = w.codec.EncodePayload(msg, f)
+	case msg.HasBody():
+		code = w.codec.EncodeBody(msg)
+	default:
+		return false, nil
+	}
+	set := []jen.Code{}
+	enc, _ := op.Shape.Traits.RequestCompression()
+	gzip := slices.Contains(enc, "gzip")
+	if gzip {
+		set = append(set,
+			jen.If(jen.List(jen.Id("body"), jen.Err()).Op("=").Id("gzipQueryBody").Call(jen.Id("body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Id("restAddEncoding").Call(jen.Id("req").Dot("Header"), jen.Lit("gzip")),
+		)
+	}
+	set = append(set, jen.Id("restSetBody").Call(jen.Id("req"), jen.Id("body"), jen.Lit(mediaType)))
+	code = append(code, jen.If(jen.Id("body").Op("!=").Nil()).Block(set...))
+	if op.Shape.Traits.Has(traitChecksumReq) {
+		code = append(code, jen.Id("restSetContentMD5").Call(jen.Id("req"), jen.Id("body")))
+	}
+	return true, code
+}

@@ -1,0 +1,118 @@
+package restxml
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/httpbind"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
+)
+
+// codec is restXml's body format for httpbind: XML documents written with
+// runtime_xmlwrite.go and read with the pull decoder, its optional
+// members' pointers taken from shared chunks (restXMLDecoder).
+type codec struct {
+	w   *writer
+	enc *xmlbody.Encoders
+	dec *xmlbody.Decoders
+}
+
+var _ httpbind.Codec = (*codec)(nil)
+
+var errReturn = xmlbody.ErrReturn
+
+// MediaType is XML's.
+func (c *codec) MediaType() string { return "application/xml" }
+
+// EncodeBody writes the unbound members of the input under its root
+// element: the input's name, the service's namespace. The SDK sends the
+// root even when no member is set.
+func (c *codec) EncodeBody(msg *httpbind.Message) []jen.Code {
+	st := msg.Struct
+	c.enc.StructFunc(st, msg.Body)
+	name, attrs := bodyRoot(st, c.w.g.Plan.Service.Traits)
+	return []jen.Code{jen.Id("body").Op(":=").Id(c.w.g.Plan.StructFunc("serialize", st)).Call(
+		jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)), jen.Lit(name), jen.Lit(attrs), jen.Id("v"))}
+}
+
+// EncodePayload writes a structure or union payload as the document's
+// root; an unset one sends no body.
+func (c *codec) EncodePayload(msg *httpbind.Message, f *plan.Field) []jen.Code {
+	name, attrs := payloadRoot(f, c.w.g.Plan.Service.Traits)
+	val := jen.Id("v").Dot(f.Name)
+	return []jen.Code{
+		jen.Var().Id("body").Index().Byte(),
+		jen.If(val.Clone().Op("!=").Nil()).Block(
+			jen.Id("body").Op("=").Id(c.enc.FuncFor(f.Type)).Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(512)), jen.Lit(name), jen.Lit(attrs), val),
+		),
+	}
+}
+
+// start reads body into the decoder d and enters its document: the root
+// element, or an error's <Error>; a blank body sets nothing.
+func (c *codec) start(msg *httpbind.Message) []jen.Code {
+	d := jen.Id("d").Op(":=").Id("restXMLDecoder").Values(jen.Dict{jen.Id("xmlDecoder"): jen.Id("newXMLDecoder").Call(jen.Id("body"))})
+	if msg.Struct.Role == plan.Error {
+		return []jen.Code{d, jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("startError").Call(jen.Lit(c.w.noWrapping)), jen.Op("!").Id("ok")).Block(jen.Return(jen.Err()))}
+	}
+	return []jen.Code{d, jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("start").Call(), jen.Op("!").Id("ok")).Block(jen.Return(jen.Err()))}
+}
+
+// DecodeBody reads the document's members into v: an output's from the
+// root's children (whatever the root is called, as the SDK reads it), an
+// error's from <Error>'s. With S3's s3UnwrappedXmlOutput the output's one
+// member is the root's text.
+func (c *codec) DecodeBody(msg *httpbind.Message) []jen.Code {
+	st := msg.Struct
+	code := c.start(msg)
+	if st.Role == plan.Output && unwrappedOutput(st.Op) && len(msg.Body) == 1 {
+		f := msg.Body[0]
+		return append(code, c.dec.Read(f.Type, f.Member, jen.Id("v").Dot(f.Name), f.Pointer)...)
+	}
+	fn := c.w.g.Plan.StructFunc("deserialize", st)
+	if c.dec.Once(fn) {
+		c.dec.StructFunc(st, msg.Body)
+	}
+	return append(code, jen.If(jen.Err().Op(":=").Id(fn).Call(jen.Op("&").Id("d"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+}
+
+// DecodePayload reads a structure or union payload from the document's
+// root element.
+func (c *codec) DecodePayload(msg *httpbind.Message, f *plan.Field) []jen.Code {
+	code := c.start(msg)
+	dst := jen.Id("v").Dot(f.Name)
+	if f.Type.Kind == plan.UnionKind {
+		return append(code,
+			jen.List(jen.Id("x"), jen.Err()).Op(":=").Id(c.dec.FuncFor(f.Type)).Call(jen.Op("&").Id("d")),
+			errReturn,
+			dst.Op("=").Id("x"))
+	}
+	return append(code,
+		jen.Id("x").Op(":=").Op("&").Id(f.Type.Name).Values(),
+		jen.If(jen.Err().Op(":=").Id(c.dec.FuncFor(f.Type)).Call(jen.Op("&").Id("d"), jen.Id("x")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		dst.Op("=").Id("x"))
+}
+
+// DecodeError reads the error's code, message and request ID from the
+// <ErrorResponse> (or, with noErrorWrapping, <Error>) document; S3's
+// errors without a code take one from the status.
+func (c *codec) DecodeError() []jen.Code {
+	return []jen.Code{
+		jen.List(jen.Id("e"), jen.Err()).Op(":=").Id("restXMLResponseError").Call(jen.Id("resp"), jen.Id("body"), jen.Lit(c.w.noWrapping), jen.Lit(c.w.s3)),
+		errReturn,
+	}
+}
+
+// customize ends S3's request builders whose path starts with the bucket:
+// the endpoint carries it.
+func (w *writer) customize(op *plan.Operation, _ bool) []jen.Code {
+	f := leadingBucket(w, op)
+	if f == nil {
+		return nil
+	}
+	val := jen.Id("v").Dot(f.Name)
+	if f.Pointer {
+		val = jen.Op("*").Add(val)
+	}
+	return []jen.Code{jen.Id("restDropBucket").Call(jen.Id("req").Dot("URL"), val)}
+}

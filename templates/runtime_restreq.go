@@ -1,0 +1,180 @@
+package templates
+
+// Requests and responses of the HTTP binding protocols (restJson1,
+// restXml) as a whole: the request and its body; runtime_rest.go writes
+// and reads the bound parts (path, query, headers).
+//
+// API for emitters (generator/protocol/httpbind writes these calls):
+//
+//	newRestRequest(ctx, method, endpoint, hostPrefix, p, q)  the request: p and q as
+//	                                  built with runtime_rest.go, under the endpoint's
+//	                                  path and after its query
+//	restSetBody(req, b, contentType)  a body in memory; Content-Length, GetBody (set
+//	                                  the headers first: a Content-Type member wins)
+//	restSetStream(req, r, contentType, requireLength)  a streaming payload: r is read
+//	                                  as the request is sent, never buffered
+//	gzipQueryBody(b), restAddEncoding(h, "gzip")   @requestCompression
+//	restSetContentMD5(req, b)         @httpChecksumRequired, unless the caller set it
+//	&restLabelError{Member: "Name"}   an @httpLabel member unset or empty
+//	restDrain(resp)                   a response whose body carries nothing: read a
+//	                                  little, so the connection can be reused; close
+//
+// For
+//
+//	@http(method: "PUT", uri: "/widgets/{name}?tag")
+//	structure PutWidgetInput {
+//	    @httpLabel @required name: String
+//	    @httpPayload data: Blob
+//	}
+//
+// an emitter writes
+//
+//	if v.Name == nil || *v.Name == "" {
+//		return nil, &restLabelError{Member: "Name"}
+//	}
+//	var pbuf, qbuf [128]byte
+//	p := append(pbuf[:0], "/widgets/"...)
+//	p = restLabel(p, *v.Name, false)
+//	q := append(qbuf[:0], "tag"...)
+//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
+//	if err != nil {
+//		return nil, err
+//	}
+//	if v.Data != nil {
+//		restSetBody(req, v.Data, "application/octet-stream")
+//	}
+//	return req, nil
+//
+// This file uses runtime_http.go (endpoint checks) and runtime_rest.go.
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/base64"
+	"errors"
+	"io"
+	"net/http"
+)
+
+// newRestRequest builds a request with no body yet.
+func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte) (*http.Request, error) {
+	req, err := newEndpointRequest(ctx, method, endpoint, hostPrefix, nil)
+	if err != nil {
+		return nil, err
+	}
+	restSetURL(req.URL, p, q)
+	return req, nil
+}
+
+// restSetBody sends b. An empty body is http.NoBody: net/http would send a
+// non-nil body of length 0 chunked.
+func restSetBody(req *http.Request, b []byte, contentType string) {
+	restSetContentType(req.Header, contentType)
+	req.ContentLength = int64(len(b))
+	if len(b) == 0 {
+		req.Body, req.GetBody = http.NoBody, restNoBody
+		return
+	}
+	req.Body = restNewBody(b)
+	req.GetBody = func() (io.ReadCloser, error) { return restNewBody(b), nil }
+}
+
+func restNoBody() (io.ReadCloser, error) { return http.NoBody, nil }
+
+// restSetContentType sets the body's media type, unless a member bound to
+// the Content-Type header already did.
+func restSetContentType(h http.Header, contentType string) {
+	if _, ok := h["Content-Type"]; !ok && contentType != "" {
+		h["Content-Type"] = []string{contentType}
+	}
+}
+
+// restStreamLengthError is a streaming payload whose length the request
+// must state (@requiresLength) but that cannot say it.
+type restStreamLengthError struct{}
+
+func (restStreamLengthError) Error() string {
+	return "the streaming payload must have a known length: pass a reader with a Len method (bytes.Reader, strings.Reader, bytes.Buffer) or an io.Seeker such as an *os.File"
+}
+
+// restSetStream sends r as the body, read by net/http as the request goes
+// out. Its length is known when r has a Len method or can seek (r is then
+// read from where it is to its end, and a retry seeks back there);
+// otherwise the body is sent chunked, unless requireLength. The request
+// never closes r: it belongs to the caller.
+func restSetStream(req *http.Request, r io.Reader, contentType string, requireLength bool) error {
+	restSetContentType(req.Header, contentType)
+	n := int64(-1)
+	var start int64
+	seeker, seekable := r.(io.Seeker)
+	if l, ok := r.(interface{ Len() int }); ok {
+		n = int64(l.Len())
+	}
+	if seekable {
+		var err error
+		if start, err = seeker.Seek(0, io.SeekCurrent); err != nil {
+			seekable = false
+		} else if n < 0 {
+			end, err := seeker.Seek(0, io.SeekEnd)
+			if _, err2 := seeker.Seek(start, io.SeekStart); err != nil || err2 != nil {
+				return errors.New("the streaming payload cannot seek: " + errors.Join(err, err2).Error())
+			}
+			n = end - start
+		}
+	}
+	if n < 0 && requireLength {
+		return restStreamLengthError{}
+	}
+	if n == 0 {
+		req.Body, req.GetBody, req.ContentLength = http.NoBody, restNoBody, 0
+		return nil
+	}
+	req.Body, req.ContentLength = io.NopCloser(r), n
+	if seekable {
+		req.GetBody = func() (io.ReadCloser, error) {
+			if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+				return nil, err
+			}
+			return io.NopCloser(r), nil
+		}
+	}
+	return nil
+}
+
+// restAddEncoding appends a content coding to Content-Encoding, after any
+// the caller set ("custom" becomes "custom, gzip").
+func restAddEncoding(h http.Header, coding string) {
+	if cur := h.Get("Content-Encoding"); cur != "" {
+		coding = cur + ", " + coding
+	}
+	h["Content-Encoding"] = []string{coding}
+}
+
+// restSetContentMD5 sets Content-MD5 to the base64 MD5 of the body, as
+// @httpChecksumRequired asks, unless the caller gave one.
+func restSetContentMD5(req *http.Request, b []byte) {
+	if req.Header.Get("Content-Md5") != "" {
+		return
+	}
+	sum := md5.Sum(b)
+	req.Header["Content-Md5"] = []string{base64.StdEncoding.EncodeToString(sum[:])}
+}
+
+// restLabelError is an @httpLabel member that is unset or empty: there is
+// no request path without it.
+type restLabelError struct {
+	Member string // the input's field
+}
+
+func (e *restLabelError) Error() string {
+	return "input member " + e.Member + " must be set and not empty: it is part of the request path"
+}
+
+// restDrain reads what remains of a body that carries nothing (up to a
+// few kilobytes, so the connection can be reused) and closes it. Every
+// member came from the status line and headers, so a body that fails to
+// read does not fail the response.
+func restDrain(resp *http.Response) {
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+	resp.Body.Close()
+}
