@@ -9,6 +9,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/sample"
+	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
 // Literal is Go source for a sample value of its type (never a pointer).
@@ -70,6 +71,34 @@ func Literal(v *sample.Value) jen.Code {
 			d[jen.Lit(e.Key)] = elemLiteral(t, e.Value)
 		}
 		return TypeCode(t).Values(d)
+	case plan.DocumentKind:
+		return documentLit(v.Document)
+	}
+	return jen.Nil()
+}
+
+// documentLit is a document as the JSON decoders return it: maps, slices,
+// strings, booleans, nil, and numbers as json.Number with the model's text.
+func documentLit(n smithy.Node) jen.Code {
+	switch n.Kind {
+	case smithy.BoolNode:
+		return jen.Lit(n.Bool)
+	case smithy.StringNode:
+		return jen.Lit(n.Str)
+	case smithy.NumberNode:
+		return jen.Qual("encoding/json", "Number").Call(jen.Lit(n.Str))
+	case smithy.ArrayNode:
+		var items []jen.Code
+		for _, it := range n.Items {
+			items = append(items, documentLit(it))
+		}
+		return jen.Index().Any().Values(items...)
+	case smithy.ObjectNode:
+		d := jen.Dict{}
+		for _, f := range n.Fields {
+			d[jen.Lit(f.Key)] = documentLit(f.Value)
+		}
+		return jen.Map(jen.String()).Any().Values(d)
 	}
 	return jen.Nil()
 }
@@ -96,8 +125,11 @@ func floatLit(f float64) jen.Code {
 }
 
 // elemLiteral is a list element or map value; a struct's type is left
-// out, as gofmt -s would.
+// out, as gofmt -s would. A nil v is a sparse collection's null.
 func elemLiteral(t *plan.Type, v *sample.Value) jen.Code {
+	if v == nil {
+		return jen.Nil()
+	}
 	if v.Type.Kind == plan.StructKind {
 		return jen.Values(fieldDict(v))
 	}

@@ -44,11 +44,9 @@ type TestKit struct {
 	// https://{host}: a protocol whose requests go to endpoints resolved
 	// outside the wire code (S3's, which carry the bucket) says so here.
 	Endpoint func(op *plan.Operation, c smithy.Node) string
-	// SkipRequests and SkipResponses map the ids of compliance cases
-	// (httpRequestTests, httpResponseTests) to why they are skipped; each
-	// runs as a subtest that says so (t.Skip). A skip is a known gap, kept
-	// under 2% of a suite.
-	SkipRequests, SkipResponses map[string]string
+	// Skips are compliance cases the protocol cannot pass, by case id,
+	// with the reason; their subtests skip with it.
+	Skips map[string]string
 }
 
 // Response is an HTTP response for a test.

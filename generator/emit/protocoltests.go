@@ -20,7 +20,7 @@ func ComplianceTests(g *Generator) error {
 	if g.Protocol == nil {
 		return nil
 	}
-	pt := &protoTests{g: g, proto: string(g.Plan.ProtocolTrait)}
+	pt := &protoTests{g: g, proto: string(g.Plan.ProtocolTrait), skips: g.Protocol.TestKit().Skips}
 	wired := g.Wired()
 	for _, op := range wired {
 		if err := pt.requests(op); err != nil {
@@ -64,12 +64,49 @@ type protoTests struct {
 	g                   *Generator
 	proto               string
 	reqCases, respCases []protoCase
-	reqSkips            bool // some request case is skipped
+	skips               map[string]string
+	// skipped says some case skips, so the case tables need a skip field.
+	skipped bool
 }
 
 type protoCase struct {
 	id   string
 	code jen.Code
+}
+
+// skip adds a case's skip reason, if it has one, to its table entry.
+func (pt *protoTests) skip(id string, d jen.Dict) {
+	if why, ok := pt.skips[id]; ok {
+		d[jen.Id("skip")] = jen.Lit(why)
+		pt.skipped = true
+	}
+}
+
+// skipField is the case table's skip field, when a case skips.
+func (pt *protoTests) skipField() jen.Code {
+	if !pt.skipped {
+		return jen.Null()
+	}
+	return jen.Id("skip").String()
+}
+
+// skipRun runs a response case, skipping it when it has a reason to.
+func (pt *protoTests) skipRun() jen.Code {
+	if !pt.skipped {
+		return jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Id("c").Dot("check"))
+	}
+	return jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		pt.skipCheck(),
+		jen.Id("c").Dot("check").Call(jen.Id("t")),
+	))
+}
+
+// skipCheck skips a case that has a reason to.
+func (pt *protoTests) skipCheck() jen.Code {
+	if !pt.skipped {
+		return jen.Null()
+	}
+	return jen.If(jen.Id("c").Dot("skip").Op("!=").Lit("")).Block(jen.Id("t").Dot("Skip").Call(jen.Id("c").Dot("skip")))
 }
 
 // cases returns the test cases of a trait that apply to this client.
@@ -154,16 +191,13 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			jen.Id("in").Op(":=").Op("&").Id(op.Input.Name).Values(fieldDict(in)),
 			jen.Return(jen.Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit(endpoint))),
 		)
-		fields := jen.Dict{
+		entry := jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),
 			jen.Id("build"): build,
 			jen.Id("want"):  jen.Id("protocolRequestCase").Values(want),
 		}
-		if why := pt.g.Protocol.TestKit().SkipRequests[str(c, "id")]; why != "" {
-			fields[jen.Id("skip")] = jen.Lit(why)
-			pt.reqSkips = true
-		}
-		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(fields)})
+		pt.skip(str(c, "id"), entry)
+		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(entry)})
 	}
 	return nil
 }
@@ -208,16 +242,15 @@ func (pt *protoTests) responses(s *smithy.Shape, st *plan.Struct, op *plan.Opera
 				jen.Id("want").Dot("ResultMetadata").Op("=").Id("got").Dot("ResultMetadata"),
 			}
 		}
-		if why := pt.g.Protocol.TestKit().SkipResponses[str(c, "id")]; why != "" {
-			check = append([]jen.Code{jen.Id("t").Dot("Skip").Call(jen.Lit(why))}, check...)
-		}
 		check = append(check, jen.If(jen.Op("!").Id("protocolEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded:\n got %s\nwant %s"),
 				jen.Id("protocolShow").Call(jen.Id("got")), jen.Id("protocolShow").Call(jen.Id("want")))))
-		pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(jen.Dict{
+		entry := jen.Dict{
 			jen.Id("id"):    jen.Lit(str(c, "id")),
 			jen.Id("check"): jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(check...),
-		})})
+		}
+		pt.skip(str(c, "id"), entry)
+		pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(entry)})
 	}
 	return nil
 }
@@ -233,30 +266,25 @@ func sortedCases(cs []protoCase) func(*jen.Group) {
 }
 
 func (pt *protoTests) requestTest(f *jen.File) {
-	fields := []jen.Code{
-		jen.Id("id").String(),
-		jen.Id("build").Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()),
-		jen.Id("want").Id("protocolRequestCase"),
-	}
-	var run []jen.Code
-	if pt.reqSkips {
-		fields = append(fields, jen.Id("skip").String())
-		run = append(run, jen.If(jen.Id("c").Dot("skip").Op("!=").Lit("")).Block(jen.Id("t").Dot("Skip").Call(jen.Id("c").Dot("skip"))))
-	}
-	run = append(run,
-		jen.Comment("Idempotency tokens come from zeros, as the suite expects."),
-		jen.Id("saved").Op(":=").Id("idempotencyTokenSource"),
-		jen.Id("idempotencyTokenSource").Op("=").Qual("bytes", "NewReader").Call(jen.Make(jen.Index().Byte(), jen.Lit(64))),
-		jen.Defer().Func().Params().Block(jen.Id("idempotencyTokenSource").Op("=").Id("saved")).Call(),
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("build").Call(),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
-		jen.Id("checkProtocolRequest").Call(jen.Id("t"), jen.Id("req"), jen.Id("c").Dot("want")),
-	)
 	f.Add(Text("TestProtocolRequests runs the model's httpRequestTests cases for " + pt.proto + " through the request builders."))
 	f.Func().Id("TestProtocolRequests").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("cases").Op(":=").Index().Struct(fields...).ValuesFunc(sortedCases(pt.reqCases)),
+		jen.Id("cases").Op(":=").Index().Struct(
+			jen.Id("id").String(),
+			jen.Id("build").Func().Params().Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()),
+			jen.Id("want").Id("protocolRequestCase"),
+			pt.skipField(),
+		).ValuesFunc(sortedCases(pt.reqCases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
-			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(run...)),
+			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+				pt.skipCheck(),
+				jen.Comment("Idempotency tokens come from zeros, as the suite expects."),
+				jen.Id("saved").Op(":=").Id("idempotencyTokenSource"),
+				jen.Id("idempotencyTokenSource").Op("=").Qual("bytes", "NewReader").Call(jen.Make(jen.Index().Byte(), jen.Lit(64))),
+				jen.Defer().Func().Params().Block(jen.Id("idempotencyTokenSource").Op("=").Id("saved")).Call(),
+				jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("build").Call(),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+				jen.Id("checkProtocolRequest").Call(jen.Id("t"), jen.Id("req"), jen.Id("c").Dot("want")),
+			)),
 		),
 	)
 	f.Line()
@@ -268,9 +296,10 @@ func (pt *protoTests) responseTest(f *jen.File) {
 		jen.Id("cases").Op(":=").Index().Struct(
 			jen.Id("id").String(),
 			jen.Id("check").Func().Params(jen.Op("*").Qual("testing", "T")),
+			pt.skipField(),
 		).ValuesFunc(sortedCases(pt.respCases)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("cases")).Block(
-			jen.Id("t").Dot("Run").Call(jen.Id("c").Dot("id"), jen.Id("c").Dot("check")),
+			pt.skipRun(),
 		),
 	)
 	f.Line()

@@ -13,7 +13,8 @@ import (
 // FromNode converts a JSON value from the model, such as the params of a
 // Smithy protocol test, into a value of t. Timestamps are epoch seconds,
 // blobs are their bytes as a string, and floats may be "NaN", "Infinity"
-// or "-Infinity", as the smithy.test traits write them.
+// or "-Infinity", as the smithy.test traits write them. A null element of
+// a sparse list or map is a nil *Value.
 func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 	v := &Value{Type: t}
 	bad := func() (*Value, error) {
@@ -108,12 +109,18 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 			}
 		}
 		return bad()
+	case plan.DocumentKind:
+		v.Document = n
 	case plan.ListKind:
 		if n.Kind != smithy.ArrayNode {
 			return bad()
 		}
 		v.Items = []*Value{}
 		for _, it := range n.Items {
+			if it.Kind == smithy.NullNode && sparse(t) {
+				v.Items = append(v.Items, null(t))
+				continue
+			}
 			e, err := FromNode(t.Elem, it)
 			if err != nil {
 				return nil, err
@@ -125,6 +132,10 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 			return bad()
 		}
 		for _, fl := range n.Fields {
+			if fl.Value.Kind == smithy.NullNode && sparse(t) {
+				v.Entries = append(v.Entries, Entry{fl.Key, null(t)})
+				continue
+			}
 			e, err := FromNode(t.Elem, fl.Value)
 			if err != nil {
 				return nil, err
@@ -139,6 +150,18 @@ func FromNode(t *plan.Type, n smithy.Node) (*Value, error) {
 		return nil, fmt.Errorf("%s values are not supported in test params", t.Shape.Type)
 	}
 	return v, nil
+}
+
+// sparse reports whether a collection may hold nulls.
+func sparse(t *plan.Type) bool { return t.Shape.Traits.Sparse() }
+
+// null is a null element of a sparse collection: nil where Go can hold
+// one, else the element type's zero value (an enum's "", say).
+func null(t *plan.Type) *Value {
+	if t.ElemPointer || t.Elem.Nilable() {
+		return nil
+	}
+	return &Value{Type: t.Elem}
 }
 
 func findField(st *plan.Struct, member string) *plan.Field {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
 // Value is a sample value of a planned type.
@@ -19,9 +20,11 @@ type Value struct {
 	Float float64
 	Time  time.Time
 	Bytes []byte
+	// Document is a document's value, as the model writes it.
+	Document smithy.Node
 	// Aggregates.
 	Fields  []FieldValue // structure members that are set, in field order
-	Items   []*Value     // list elements
+	Items   []*Value     // list elements; nil for a null in a sparse list
 	Entries []Entry      // map entries, sorted by key
 	Variant *plan.Variant
 	Inner   *Value // the variant's value
@@ -36,5 +39,5 @@ type FieldValue struct {
 // Entry is one map entry.
 type Entry struct {
 	Key   string
-	Value *Value
+	Value *Value // nil for a null in a sparse map
 }

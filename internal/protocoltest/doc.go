@@ -6,13 +6,20 @@
 //
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/ec2query/idl -out internal/protocoltest/ec2query
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.query#AwsQuery -out internal/protocoltest/awsquery
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json10#JsonRpc10 -out internal/protocoltest/awsjson10
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json10#QueryCompatibleJsonRpc10 -out internal/protocoltest/awsjson10querycompat
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json#JsonProtocol -out internal/protocoltest/awsjson11
+//	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.machinelearning#AmazonML_20141212 -out internal/protocoltest/machinelearning
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.restxml#RestXml -out internal/protocoltest/restxml
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.restxml.xmlns#RestXmlWithNamespace -out internal/protocoltest/restxmlns
 //	go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.s3#AmazonS3 -out internal/protocoltest/s3
 //
-// (make generate does this when ../shared is there). The s3 package holds
-// the suite's S3 customization cases; their requests are built for the
-// endpoint S3's addressing resolves (the bucket in the host, or for
-// path-style addressing in the path), as the endpoint resolver will give. CI checks the
-// packages are current the same way, with -check.
+// (make generate does this when ../shared is there). awsJson1_0's cases
+// are in two services, JsonRpc10 and QueryCompatibleJsonRpc10; Machine
+// Learning's Predict customization case is awsJson1_1's. restXml's are in
+// RestXml and its namespaced variant; the s3 package holds the suite's S3
+// customization cases, whose requests are built for the endpoint S3's
+// addressing resolves (the bucket in the host, or for path-style
+// addressing in the path), as the endpoint resolver gives it. CI checks
+// the packages are current the same way, with -check.
 package protocoltest

@@ -32,13 +32,17 @@ func main() {
 			"-model", ecQuerySuite, "-out", "internal/protocoltest/ec2query", "-check"}})
 		steps = append(steps, step{"awsQuery compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
 			"-model", awsSuites, "-service", "aws.protocoltests.query#AwsQuery", "-out", "internal/protocoltest/awsquery", "-check"}})
-		for _, c := range []struct{ name, service, dir string }{
-			{"restXml", "aws.protocoltests.restxml#RestXml", "restxml"},
-			{"restXml xmlns", "aws.protocoltests.restxml.xmlns#RestXmlWithNamespace", "restxmlns"},
-			{"S3 customization", "com.amazonaws.s3#AmazonS3", "s3"},
+		for _, s := range []struct{ service, dir string }{
+			{"aws.protocoltests.json10#JsonRpc10", "awsjson10"},
+			{"aws.protocoltests.json10#QueryCompatibleJsonRpc10", "awsjson10querycompat"},
+			{"aws.protocoltests.json#JsonProtocol", "awsjson11"},
+			{"com.amazonaws.machinelearning#AmazonML_20141212", "machinelearning"},
+			{"aws.protocoltests.restxml#RestXml", "restxml"},
+			{"aws.protocoltests.restxml.xmlns#RestXmlWithNamespace", "restxmlns"},
+			{"com.amazonaws.s3#AmazonS3", "s3"},
 		} {
-			steps = append(steps, step{c.name + " compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
-				"-model", awsSuites, "-service", c.service, "-out", "internal/protocoltest/" + c.dir, "-check"}})
+			steps = append(steps, step{s.dir + " compliance package is current", ".", []string{"go", "run", "./cmd/smithy2go",
+				"-model", awsSuites, "-service", s.service, "-out", "internal/protocoltest/" + s.dir, "-check"}})
 		}
 	} else {
 		fmt.Println("testall: ../shared is missing: skipping the checks that need its models")
@@ -159,6 +163,8 @@ func fuzzSteps(d string) []step {
 		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsquery", "FuzzUnmarshal"},
 		{"./internal/protocoltest/restxml", "FuzzUnmarshal"},
+		{"./internal/protocoltest/awsjson10", "FuzzUnmarshal"},
+		{"./internal/protocoltest/awsjson11", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {

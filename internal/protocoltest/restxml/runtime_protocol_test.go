@@ -9,6 +9,7 @@ package restxml
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -41,8 +42,8 @@ type protocolRequestCase struct {
 }
 
 // checkProtocolRequest compares a built request with a case. Form bodies
-// are compared as parsed key/value pairs and XML bodies as element trees,
-// as the Smithy spec asks.
+// are compared as parsed key/value pairs, JSON bodies as values and XML
+// bodies as element trees, as the Smithy spec asks.
 func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase) {
 	t.Helper()
 	if c.method != "" && req.Method != c.method {
@@ -96,6 +97,18 @@ func checkProtocolRequest(t *testing.T, req *http.Request, c protocolRequestCase
 	if c.bodyMediaType == "application/xml" {
 		if diff := protocolXMLDiff(body, []byte(c.body)); diff != "" {
 			t.Errorf("XML body: %s\n got %s\nwant %s", diff, body, c.body)
+		}
+		return
+	}
+	if c.bodyMediaType == "application/json" {
+		var got, want any
+		err1 := json.Unmarshal(body, &got)
+		err2 := json.Unmarshal([]byte(c.body), &want)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("JSON bodies do not parse: %v, %v\n got %s", err1, err2, body)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("JSON body:\n got %s\nwant %s", body, c.body)
 		}
 		return
 	}

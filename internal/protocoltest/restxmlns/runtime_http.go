@@ -15,13 +15,19 @@ import (
 )
 
 // newQueryRequest builds the POST request for a query-protocol body.
+func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []byte, gzipBody bool) (*http.Request, error) {
+	return newPostRequest(ctx, endpoint, hostPrefix, "application/x-www-form-urlencoded", body, gzipBody)
+}
+
+// newPostRequest builds the POST request of the protocols that send every
+// operation to one path (the query and awsJson protocols).
 //
 // The request path is the endpoint's path with the operation's "/" joined
 // on, so https://example.com/custom gives /custom/ (the Smithy test
 // Ec2QueryHostWithPath). hostPrefix, already expanded, goes before the host.
 // With gzipBody the body is gzip-compressed and Content-Encoding is "gzip":
-// ec2Query ignores HTTP binding traits, so no other encoding is kept.
-func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []byte, gzipBody bool) (*http.Request, error) {
+// these protocols ignore HTTP binding traits, so no other encoding is kept.
+func newPostRequest(ctx context.Context, endpoint, hostPrefix, contentType string, body []byte, gzipBody bool) (*http.Request, error) {
 	if gzipBody {
 		var err error
 		if body, err = gzipQueryBody(body); err != nil {
@@ -40,7 +46,7 @@ func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []by
 			u.RawPath += "/"
 		}
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Content-Type", contentType)
 	if gzipBody {
 		req.Header.Set("Content-Encoding", "gzip")
 	}

@@ -3,7 +3,13 @@
 package documents
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"testing"
@@ -69,4 +75,84 @@ func TestStoreValidateRejects(t *testing.T) {
 	}
 	reject("Name too short", func(v *StoreInput) { v.Name = ptr("") }, Violation{Path: "Body", Constraint: "required"}, Violation{Path: "Name", Constraint: "length"})
 	reject("Name too long", func(v *StoreInput) { v.Name = ptr("aaaaaa") }, Violation{Path: "Body", Constraint: "required"}, Violation{Path: "Name", Constraint: "length"})
+}
+
+// goldenResponse is a response with the golden body testdata/name.
+func goldenResponse(t *testing.T, name string, status int, header ...string) *http.Response {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return testResponse(status, body, header...)
+}
+
+// testResponse is a response with body and header, given as name, value pairs.
+func testResponse(status int, body []byte, header ...string) *http.Response {
+	h := http.Header{}
+	for i := 0; i+1 < len(header); i += 2 {
+		h.Add(header[i], header[i+1])
+	}
+	return &http.Response{
+		Body:          io.NopCloser(bytes.NewReader(body)),
+		ContentLength: int64(len(body)),
+		Header:        h,
+		StatusCode:    status,
+	}
+}
+
+// zeroTokens makes idempotency tokens deterministic for the test.
+func zeroTokens(t *testing.T) {
+	saved := idempotencyTokenSource
+	idempotencyTokenSource = bytes.NewReader(make([]byte, 1024))
+	t.Cleanup(func() {
+		idempotencyTokenSource = saved
+	})
+}
+
+func TestStoreRequestMinimal(t *testing.T) {
+	zeroTokens(t)
+	req, err := buildStoreRequest(context.Background(), minimalStoreInput(), "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, "Store.minimal.http", req)
+}
+
+func TestStoreRequestFull(t *testing.T) {
+	zeroTokens(t)
+	req, err := buildStoreRequest(context.Background(), fullStoreInput(), "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, "Store.full.http", req)
+}
+
+func TestStoreResponse(t *testing.T) {
+	var got StoreOutput
+	if err := decodeStoreResponse(goldenResponse(t, "Store.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := wantStoreOutput()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none
+// may panic.
+func FuzzUnmarshal(f *testing.F) {
+	for _, name := range []string{"Store.response.json"} {
+		doc, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(doc)
+	}
+	f.Add([]byte("{\"__type\":\"com.amazonaws.example#ThrottlingException\",\"message\":\"slow down\"}"))
+	f.Add([]byte("{\"code\":\"ValidationException:http://internal.amazon.com/\",\"Message\":\"m\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = decodeStoreResponse(testResponse(200, data), &StoreOutput{})
+		_ = decodeStoreError(testResponse(400, data))
+	})
 }

@@ -9,3 +9,7 @@ func fullStoreInput() *StoreInput {
 func minimalStoreInput() *StoreInput {
 	return &StoreInput{}
 }
+
+func wantStoreOutput() StoreOutput {
+	return StoreOutput{ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"}}
+}
