@@ -404,9 +404,13 @@ func TestRestXMLErrorCompliance(t *testing.T) {
 			t.Errorf("S3 %q: %+v %v", body, e, err)
 		}
 	}
-	// The body's request ID wins over the header's.
+	// The header's request ID wins over the body's, as in the SDK.
 	e, err = restXMLResponseError(resp(400, "X-Amzn-Requestid", "header-id"), []byte(*c.Body), false, false)
-	if err != nil || e.RequestID != "foo-id" || e.Code != "ComplexError" {
+	if err != nil || e.RequestID != "header-id" || e.Code != "ComplexError" {
+		t.Errorf("%+v %v", e, err)
+	}
+	e, err = restXMLResponseError(resp(400), []byte(*c.Body), false, false)
+	if err != nil || e.RequestID != "foo-id" {
 		t.Errorf("%+v %v", e, err)
 	}
 	e, err = restXMLResponseError(resp(400, "X-Amzn-Requestid", "header-id"), []byte("<ErrorResponse><Error><Code>X</Code></Error></ErrorResponse>"), false, false)

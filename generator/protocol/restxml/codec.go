@@ -64,7 +64,7 @@ func (c *codec) start(msg *httpbind.Message) []jen.Code {
 // member is the root's text.
 func (c *codec) DecodeBody(msg *httpbind.Message) []jen.Code {
 	st := msg.Struct
-	code := c.start(msg)
+	code := append(c.error200(msg), c.start(msg)...)
 	if st.Role == plan.Output && unwrappedOutput(st.Op) && len(msg.Body) == 1 {
 		f := msg.Body[0]
 		return append(code, c.dec.Read(f.Type, f.Member, jen.Id("v").Dot(f.Name), f.Pointer)...)
@@ -79,7 +79,7 @@ func (c *codec) DecodeBody(msg *httpbind.Message) []jen.Code {
 // DecodePayload reads a structure or union payload from the document's
 // root element.
 func (c *codec) DecodePayload(msg *httpbind.Message, f *plan.Field) []jen.Code {
-	code := c.start(msg)
+	code := append(c.error200(msg), c.start(msg)...)
 	dst := jen.Id("v").Dot(f.Name)
 	if f.Type.Kind == plan.UnionKind {
 		return append(code,
@@ -93,6 +93,20 @@ func (c *codec) DecodePayload(msg *httpbind.Message, f *plan.Field) []jen.Code {
 		dst.Op("=").Id("x"))
 }
 
+// s3Error200 are S3's operations that can answer 200 OK and fail in the
+// body.
+var s3Error200 = map[string]bool{"CopyObject": true, "UploadPartCopy": true, "CompleteMultipartUpload": true}
+
+// error200 checks, for S3's operations that can, for an error in a 200
+// answer's body.
+func (c *codec) error200(msg *httpbind.Message) []jen.Code {
+	st := msg.Struct
+	if !c.w.s3 || st.Role != plan.Output || !s3Error200[st.Op.Shape.ID.Name()] {
+		return nil
+	}
+	return []jen.Code{jen.If(jen.Err().Op(":=").Id("restS3Error200").Call(jen.Id("resp"), jen.Id("body"), jen.Id(st.Op.ErrorFunc)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
+}
+
 // DecodeError reads the error's code, message and request ID from the
 // <ErrorResponse> (or, with noErrorWrapping, <Error>) document; S3's
 // errors without a code take one from the status.
@@ -103,16 +117,33 @@ func (c *codec) DecodeError() []jen.Code {
 	}
 }
 
-// customize ends S3's request builders whose path starts with the bucket:
-// the endpoint carries it.
-func (w *writer) customize(op *plan.Operation, _ bool) []jen.Code {
-	f := leadingBucket(w, op)
-	if f == nil {
-		return nil
+// customize ends the request builders: S3's whose path starts with the
+// bucket drop it (the endpoint carries it); operations with the
+// aws.protocols#httpChecksum trait get the checksum header of a body held
+// in memory (streams' checksums, sent as trailers, are the client's).
+func (w *writer) customize(op *plan.Operation, inMemory bool) []jen.Code {
+	var code []jen.Code
+	if f := leadingBucket(w, op); f != nil {
+		val := jen.Id("v").Dot(f.Name)
+		if f.Pointer {
+			val = jen.Op("*").Add(val)
+		}
+		code = append(code, jen.Id("restDropBucket").Call(jen.Id("req").Dot("URL"), val))
 	}
-	val := jen.Id("v").Dot(f.Name)
-	if f.Pointer {
-		val = jen.Op("*").Add(val)
+	n, ok := op.Shape.Traits.Get("aws.protocols#httpChecksum")
+	if !ok || !inMemory {
+		return code
 	}
-	return []jen.Code{jen.Id("restDropBucket").Call(jen.Id("req").Dot("URL"), val)}
+	required, _ := n.Get("requestChecksumRequired")
+	algorithm := jen.Lit("")
+	if m, _ := n.Get("requestAlgorithmMember"); m.String() != "" {
+		for _, f := range op.Input.Fields {
+			// The algorithm member is an enum (S3's ChecksumAlgorithm).
+			if f.Member.Name == m.String() && f.Type.Kind == plan.EnumKind {
+				algorithm = jen.String().Call(jen.Id("v").Dot(f.Name))
+			}
+		}
+	}
+	return append(code, jen.If(jen.Err().Op(":=").Id("restFlexibleChecksum").Call(jen.Id("req"), jen.Id("body"), algorithm, jen.Lit(required.Bool)),
+		jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
 }

@@ -3,7 +3,13 @@ package restxml
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/xml"
+	"hash/crc32"
+	"hash/crc64"
 	"net/url"
 	"slices"
 	"sort"
@@ -73,6 +79,9 @@ func goldenRequest(op *plan.Operation, in *sample.Value, comment string) ([]byte
 			}
 		}
 	}
+	if sum := checksum(op, in, g.Body); sum[0] != "" && g.Get(sum[0]) == "" {
+		g.Add(sum[0], sum[1])
+	}
 	if enc, _ := op.Shape.Traits.RequestCompression(); slices.Contains(enc, "gzip") && len(g.Body) > 0 {
 		// The golden body is the XML before compression; the length is
 		// what is sent, compressed at gzip's default level.
@@ -87,6 +96,52 @@ func goldenRequest(op *plan.Operation, in *sample.Value, comment string) ([]byte
 		g.Set("Content-Length", strconv.Itoa(z.Len()))
 	}
 	return g.File(comment), nil
+}
+
+// checksum is the header (name and value) that the aws.protocols#
+// httpChecksum trait asks of a request with body in memory: in the
+// algorithm the input names, else CRC32 where one is required; none for
+// a streaming payload, whose checksum is the client's.
+func checksum(op *plan.Operation, in *sample.Value, body []byte) [2]string {
+	n, ok := op.Shape.Traits.Get("aws.protocols#httpChecksum")
+	if !ok {
+		return [2]string{}
+	}
+	for _, f := range op.Input.Fields {
+		if f.Type.Kind == plan.StreamKind {
+			return [2]string{}
+		}
+	}
+	algorithm := ""
+	if m, _ := n.Get("requestAlgorithmMember"); m.String() != "" {
+		for _, fv := range in.Fields {
+			if fv.Field.Member.Name == m.String() {
+				algorithm = fv.Value.Str
+			}
+		}
+	}
+	if required, _ := n.Get("requestChecksumRequired"); algorithm == "" && required.Bool {
+		algorithm = "CRC32"
+	}
+	var sum []byte
+	switch algorithm {
+	case "CRC32":
+		sum = binary.BigEndian.AppendUint32(nil, crc32.ChecksumIEEE(body))
+	case "CRC32C":
+		sum = binary.BigEndian.AppendUint32(nil, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)))
+	case "CRC64NVME":
+		// CRC-64/NVME, its polynomial reflected as hash/crc64 takes it.
+		sum = binary.BigEndian.AppendUint64(nil, crc64.Checksum(body, crc64.MakeTable(0x9a6c9329ac4bc9b5)))
+	case "SHA1":
+		s := sha1.Sum(body)
+		sum = s[:]
+	case "SHA256":
+		s := sha256.Sum256(body)
+		sum = s[:]
+	default:
+		return [2]string{}
+	}
+	return [2]string{"X-Amz-Checksum-" + algorithm, base64.StdEncoding.EncodeToString(sum)}
 }
 
 // goldenResponse is a response carrying out, the comment in its XML body.
@@ -162,15 +217,11 @@ type xmlWriter struct{ b *bytes.Buffer }
 
 func (w *xmlWriter) escaped(s string) { _ = xml.EscapeText(w.b, []byte(s)) }
 
-// inModelOrder sorts a structure's member values as the model lists the
-// members: the SDK writes elements in that order.
-func inModelOrder(st *plan.Struct, fields []sample.FieldValue) []sample.FieldValue {
-	index := map[*smithy.Member]int{}
-	for i, m := range st.Shape.Members {
-		index[m] = i
-	}
+// inMemberOrder sorts a structure's member values by member name: the
+// SDK writes elements in that order.
+func inMemberOrder(fields []sample.FieldValue) []sample.FieldValue {
 	out := slices.Clone(fields)
-	sort.SliceStable(out, func(i, j int) bool { return index[out[i].Field.Member] < index[out[j].Field.Member] })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Field.Member.Name < out[j].Field.Member.Name })
 	return out
 }
 
@@ -195,7 +246,7 @@ func (w *xmlWriter) element(name, attrs string, v *sample.Value, m *smithy.Membe
 	w.b.WriteString("<" + name + attrs)
 	switch t.Kind {
 	case plan.StructKind:
-		fields := inModelOrder(t.Struct, v.Fields)
+		fields := inMemberOrder(v.Fields)
 		for _, fv := range fields {
 			if fm := fv.Field.Member; fm.Traits.XMLAttribute() {
 				w.b.WriteString(" " + xmlbody.Name(fm) + `="`)

@@ -2,6 +2,7 @@ package xmlbody
 
 import (
 	"encoding/xml"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -92,7 +93,7 @@ func escape(s string) string {
 // in its start tag, the others as child elements.
 func (e *Encoders) StructFunc(st *plan.Struct, fields []*plan.Field) {
 	var attrs, children []jen.Code
-	for _, f := range ModelOrder(st, fields) {
+	for _, f := range SDKOrder(fields) {
 		if f.Member.Traits.XMLAttribute() {
 			attrs = append(attrs, e.attribute(f, jen.Id("v").Dot(f.Name))...)
 		} else {
@@ -106,17 +107,12 @@ func (e *Encoders) StructFunc(st *plan.Struct, fields []*plan.Field) {
 	e.F.Line()
 }
 
-// ModelOrder returns fields in the order the model lists the members,
-// which is the order the SDK writes elements in.
-func ModelOrder(st *plan.Struct, fields []*plan.Field) []*plan.Field {
-	out := make([]*plan.Field, 0, len(fields))
-	for _, m := range st.Shape.Members {
-		for _, f := range fields {
-			if f.Member == m {
-				out = append(out, f)
-			}
-		}
-	}
+// SDKOrder returns fields sorted by member name, the order in which the
+// AWS SDK writes a structure's elements (its serializers walk the members
+// sorted), so bodies come out byte for byte alike, checksums too.
+func SDKOrder(fields []*plan.Field) []*plan.Field {
+	out := slices.Clone(fields)
+	slices.SortStableFunc(out, func(a, b *plan.Field) int { return strings.Compare(a.Member.Name, b.Member.Name) })
 	return out
 }
 

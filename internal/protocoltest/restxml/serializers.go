@@ -782,9 +782,6 @@ func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsI
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.NestedMap != nil {
-		b = serializeNestedMap(b, "nestedMap", "", v.NestedMap)
-	}
 	if v.FlatNestedMap != nil {
 		for _, k := range restSortedKeys(v.FlatNestedMap) {
 			b = append(b, "<flatNestedMap>"...)
@@ -792,6 +789,9 @@ func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsI
 			b = serializeFooEnumMap(b, "value", "", v.FlatNestedMap[k])
 			b = append(b, "</flatNestedMap>"...)
 		}
+	}
+	if v.NestedMap != nil {
+		b = serializeNestedMap(b, "nestedMap", "", v.NestedMap)
 	}
 	return xmlwClose(b, name)
 }
@@ -1005,20 +1005,17 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.StringValue != nil {
-		b = xmlwString(b, "stringValue", *v.StringValue)
+	if v.ByteValue != nil {
+		b = xmlwInt(b, "byteValue", *v.ByteValue)
 	}
-	if v.TrueBooleanValue != nil {
-		b = xmlwBool(b, "trueBooleanValue", *v.TrueBooleanValue)
+	if v.DoubleValue != nil {
+		b = xmlwFloat(b, "DoubleDribble", *v.DoubleValue)
 	}
 	if v.FalseBooleanValue != nil {
 		b = xmlwBool(b, "falseBooleanValue", *v.FalseBooleanValue)
 	}
-	if v.ByteValue != nil {
-		b = xmlwInt(b, "byteValue", *v.ByteValue)
-	}
-	if v.ShortValue != nil {
-		b = xmlwInt(b, "shortValue", *v.ShortValue)
+	if v.FloatValue != nil {
+		b = xmlwFloat(b, "floatValue", *v.FloatValue)
 	}
 	if v.IntegerValue != nil {
 		b = xmlwInt(b, "integerValue", *v.IntegerValue)
@@ -1026,11 +1023,14 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 	if v.LongValue != nil {
 		b = xmlwInt(b, "longValue", *v.LongValue)
 	}
-	if v.FloatValue != nil {
-		b = xmlwFloat(b, "floatValue", *v.FloatValue)
+	if v.ShortValue != nil {
+		b = xmlwInt(b, "shortValue", *v.ShortValue)
 	}
-	if v.DoubleValue != nil {
-		b = xmlwFloat(b, "DoubleDribble", *v.DoubleValue)
+	if v.StringValue != nil {
+		b = xmlwString(b, "stringValue", *v.StringValue)
+	}
+	if v.TrueBooleanValue != nil {
+		b = xmlwBool(b, "trueBooleanValue", *v.TrueBooleanValue)
 	}
 	return xmlwClose(b, name)
 }
@@ -1183,32 +1183,11 @@ func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsI
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.StringList != nil {
-		b = serializeStringList(b, "stringList", "", v.StringList)
-	}
-	if v.StringSet != nil {
-		b = serializeStringSet(b, "stringSet", "", v.StringSet)
-	}
-	if v.IntegerList != nil {
-		b = serializeIntegerList(b, "integerList", "", v.IntegerList)
-	}
 	if v.BooleanList != nil {
 		b = serializeBooleanList(b, "booleanList", "", v.BooleanList)
 	}
-	if v.TimestampList != nil {
-		b = serializeTimestampList(b, "timestampList", "", v.TimestampList)
-	}
 	if v.EnumList != nil {
 		b = serializeFooEnumList(b, "enumList", "", v.EnumList)
-	}
-	if v.IntEnumList != nil {
-		b = serializeIntegerEnumList(b, "intEnumList", "", v.IntEnumList)
-	}
-	if v.NestedStringList != nil {
-		b = serializeNestedStringList(b, "nestedStringList", "", v.NestedStringList)
-	}
-	if v.RenamedListMembers != nil {
-		b = serializeRenamedListMembers(b, "renamed", "", v.RenamedListMembers)
 	}
 	if v.FlattenedList != nil {
 		for _, x := range v.FlattenedList {
@@ -1232,13 +1211,34 @@ func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsI
 			b = xmlwString(b, "flattenedListWithNamespace", x)
 		}
 	}
-	if v.StructureList != nil {
-		b = serializeStructureList(b, "myStructureList", "", v.StructureList)
-	}
 	if v.FlattenedStructureList != nil {
 		for i := range v.FlattenedStructureList {
 			b = serializeStructureListMember(b, "flattenedStructureList", "", &v.FlattenedStructureList[i])
 		}
+	}
+	if v.IntEnumList != nil {
+		b = serializeIntegerEnumList(b, "intEnumList", "", v.IntEnumList)
+	}
+	if v.IntegerList != nil {
+		b = serializeIntegerList(b, "integerList", "", v.IntegerList)
+	}
+	if v.NestedStringList != nil {
+		b = serializeNestedStringList(b, "nestedStringList", "", v.NestedStringList)
+	}
+	if v.RenamedListMembers != nil {
+		b = serializeRenamedListMembers(b, "renamed", "", v.RenamedListMembers)
+	}
+	if v.StringList != nil {
+		b = serializeStringList(b, "stringList", "", v.StringList)
+	}
+	if v.StringSet != nil {
+		b = serializeStringSet(b, "stringSet", "", v.StringSet)
+	}
+	if v.StructureList != nil {
+		b = serializeStructureList(b, "myStructureList", "", v.StructureList)
+	}
+	if v.TimestampList != nil {
+		b = serializeTimestampList(b, "timestampList", "", v.TimestampList)
 	}
 	return xmlwClose(b, name)
 }
@@ -1321,11 +1321,11 @@ func serializeXmlEnumsInput(b []byte, name, attrs string, v *XmlEnumsInput) []by
 	if v.FooEnumList != nil {
 		b = serializeFooEnumList(b, "fooEnumList", "", v.FooEnumList)
 	}
-	if v.FooEnumSet != nil {
-		b = serializeFooEnumSet(b, "fooEnumSet", "", v.FooEnumSet)
-	}
 	if v.FooEnumMap != nil {
 		b = serializeFooEnumMap(b, "fooEnumMap", "", v.FooEnumMap)
+	}
+	if v.FooEnumSet != nil {
+		b = serializeFooEnumSet(b, "fooEnumSet", "", v.FooEnumSet)
 	}
 	return xmlwClose(b, name)
 }
@@ -1360,11 +1360,11 @@ func serializeXmlIntEnumsInput(b []byte, name, attrs string, v *XmlIntEnumsInput
 	if v.IntEnumList != nil {
 		b = serializeIntegerEnumList(b, "intEnumList", "", v.IntEnumList)
 	}
-	if v.IntEnumSet != nil {
-		b = serializeIntegerEnumSet(b, "intEnumSet", "", v.IntEnumSet)
-	}
 	if v.IntEnumMap != nil {
 		b = serializeIntegerEnumMap(b, "intEnumMap", "", v.IntEnumMap)
+	}
+	if v.IntEnumSet != nil {
+		b = serializeIntegerEnumSet(b, "intEnumSet", "", v.IntEnumSet)
 	}
 	return xmlwClose(b, name)
 }
@@ -1387,32 +1387,11 @@ func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []by
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.StringList != nil {
-		b = serializeStringList(b, "stringList", "", v.StringList)
-	}
-	if v.StringSet != nil {
-		b = serializeStringSet(b, "stringSet", "", v.StringSet)
-	}
-	if v.IntegerList != nil {
-		b = serializeIntegerList(b, "integerList", "", v.IntegerList)
-	}
 	if v.BooleanList != nil {
 		b = serializeBooleanList(b, "booleanList", "", v.BooleanList)
 	}
-	if v.TimestampList != nil {
-		b = serializeTimestampList(b, "timestampList", "", v.TimestampList)
-	}
 	if v.EnumList != nil {
 		b = serializeFooEnumList(b, "enumList", "", v.EnumList)
-	}
-	if v.IntEnumList != nil {
-		b = serializeIntegerEnumList(b, "intEnumList", "", v.IntEnumList)
-	}
-	if v.NestedStringList != nil {
-		b = serializeNestedStringList(b, "nestedStringList", "", v.NestedStringList)
-	}
-	if v.RenamedListMembers != nil {
-		b = serializeRenamedListMembers(b, "renamed", "", v.RenamedListMembers)
 	}
 	if v.FlattenedList != nil {
 		for _, x := range v.FlattenedList {
@@ -1436,13 +1415,34 @@ func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []by
 			b = xmlwString(b, "flattenedListWithNamespace", x)
 		}
 	}
-	if v.StructureList != nil {
-		b = serializeStructureList(b, "myStructureList", "", v.StructureList)
-	}
 	if v.FlattenedStructureList != nil {
 		for i := range v.FlattenedStructureList {
 			b = serializeStructureListMember(b, "flattenedStructureList", "", &v.FlattenedStructureList[i])
 		}
+	}
+	if v.IntEnumList != nil {
+		b = serializeIntegerEnumList(b, "intEnumList", "", v.IntEnumList)
+	}
+	if v.IntegerList != nil {
+		b = serializeIntegerList(b, "integerList", "", v.IntegerList)
+	}
+	if v.NestedStringList != nil {
+		b = serializeNestedStringList(b, "nestedStringList", "", v.NestedStringList)
+	}
+	if v.RenamedListMembers != nil {
+		b = serializeRenamedListMembers(b, "renamed", "", v.RenamedListMembers)
+	}
+	if v.StringList != nil {
+		b = serializeStringList(b, "stringList", "", v.StringList)
+	}
+	if v.StringSet != nil {
+		b = serializeStringSet(b, "stringSet", "", v.StringSet)
+	}
+	if v.StructureList != nil {
+		b = serializeStructureList(b, "myStructureList", "", v.StructureList)
+	}
+	if v.TimestampList != nil {
+		b = serializeTimestampList(b, "timestampList", "", v.TimestampList)
 	}
 	return xmlwClose(b, name)
 }
@@ -1561,9 +1561,6 @@ func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsI
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.Normal != nil {
-		b = xmlwTime(b, "normal", *v.Normal, timeDateTime)
-	}
 	if v.DateTime != nil {
 		b = xmlwTime(b, "dateTime", *v.DateTime, timeDateTime)
 	}
@@ -1581,6 +1578,9 @@ func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsI
 	}
 	if v.HttpDateOnTarget != nil {
 		b = xmlwTime(b, "httpDateOnTarget", *v.HttpDateOnTarget, timeHTTPDate)
+	}
+	if v.Normal != nil {
+		b = xmlwTime(b, "normal", *v.Normal, timeDateTime)
 	}
 	return xmlwClose(b, name)
 }
@@ -1690,19 +1690,6 @@ func serializeNestedXmlMapWithXmlNameMap(b []byte, name, attrs string, v map[str
 	return xmlwClose(b, name)
 }
 
-func serializeNestedMap(b []byte, name, attrs string, v map[string]map[string]FooEnum) []byte {
-	b = xmlwStart(b, name)
-	b = append(b, attrs...)
-	b = append(b, '>')
-	for _, k := range restSortedKeys(v) {
-		b = append(b, "<entry>"...)
-		b = xmlwString(b, "key", k)
-		b = serializeFooEnumMap(b, "value", "", v[k])
-		b = append(b, "</entry>"...)
-	}
-	return xmlwClose(b, name)
-}
-
 func serializeFooEnumMap(b []byte, name, attrs string, v map[string]FooEnum) []byte {
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
@@ -1711,6 +1698,19 @@ func serializeFooEnumMap(b []byte, name, attrs string, v map[string]FooEnum) []b
 		b = append(b, "<entry>"...)
 		b = xmlwString(b, "key", k)
 		b = xmlwString(b, "value", string(v[k]))
+		b = append(b, "</entry>"...)
+	}
+	return xmlwClose(b, name)
+}
+
+func serializeNestedMap(b []byte, name, attrs string, v map[string]map[string]FooEnum) []byte {
+	b = xmlwStart(b, name)
+	b = append(b, attrs...)
+	b = append(b, '>')
+	for _, k := range restSortedKeys(v) {
+		b = append(b, "<entry>"...)
+		b = xmlwString(b, "key", k)
+		b = serializeFooEnumMap(b, "value", "", v[k])
 		b = append(b, "</entry>"...)
 	}
 	return xmlwClose(b, name)
@@ -1742,52 +1742,12 @@ func serializeXmlAttributesPayloadRequest(b []byte, name, attrs string, v *XmlAt
 	return xmlwClose(b, name)
 }
 
-func serializeStringList(b []byte, name, attrs string, v []string) []byte {
-	b = xmlwStart(b, name)
-	b = append(b, attrs...)
-	b = append(b, '>')
-	for _, x := range v {
-		b = xmlwString(b, "member", x)
-	}
-	return xmlwClose(b, name)
-}
-
-func serializeStringSet(b []byte, name, attrs string, v []string) []byte {
-	b = xmlwStart(b, name)
-	b = append(b, attrs...)
-	b = append(b, '>')
-	for _, x := range v {
-		b = xmlwString(b, "member", x)
-	}
-	return xmlwClose(b, name)
-}
-
-func serializeIntegerList(b []byte, name, attrs string, v []int32) []byte {
-	b = xmlwStart(b, name)
-	b = append(b, attrs...)
-	b = append(b, '>')
-	for _, x := range v {
-		b = xmlwInt(b, "member", x)
-	}
-	return xmlwClose(b, name)
-}
-
 func serializeBooleanList(b []byte, name, attrs string, v []bool) []byte {
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
 	for _, x := range v {
 		b = xmlwBool(b, "member", x)
-	}
-	return xmlwClose(b, name)
-}
-
-func serializeTimestampList(b []byte, name, attrs string, v []time.Time) []byte {
-	b = xmlwStart(b, name)
-	b = append(b, attrs...)
-	b = append(b, '>')
-	for _, x := range v {
-		b = xmlwTime(b, "member", x, timeDateTime)
 	}
 	return xmlwClose(b, name)
 }
@@ -1802,7 +1762,30 @@ func serializeFooEnumList(b []byte, name, attrs string, v []FooEnum) []byte {
 	return xmlwClose(b, name)
 }
 
+func serializeStructureListMember(b []byte, name, attrs string, v *StructureListMember) []byte {
+	b = xmlwStart(b, name)
+	b = append(b, attrs...)
+	b = append(b, '>')
+	if v.A != nil {
+		b = xmlwString(b, "value", *v.A)
+	}
+	if v.B != nil {
+		b = xmlwString(b, "other", *v.B)
+	}
+	return xmlwClose(b, name)
+}
+
 func serializeIntegerEnumList(b []byte, name, attrs string, v []IntegerEnum) []byte {
+	b = xmlwStart(b, name)
+	b = append(b, attrs...)
+	b = append(b, '>')
+	for _, x := range v {
+		b = xmlwInt(b, "member", x)
+	}
+	return xmlwClose(b, name)
+}
+
+func serializeIntegerList(b []byte, name, attrs string, v []int32) []byte {
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
@@ -1832,6 +1815,26 @@ func serializeRenamedListMembers(b []byte, name, attrs string, v []string) []byt
 	return xmlwClose(b, name)
 }
 
+func serializeStringList(b []byte, name, attrs string, v []string) []byte {
+	b = xmlwStart(b, name)
+	b = append(b, attrs...)
+	b = append(b, '>')
+	for _, x := range v {
+		b = xmlwString(b, "member", x)
+	}
+	return xmlwClose(b, name)
+}
+
+func serializeStringSet(b []byte, name, attrs string, v []string) []byte {
+	b = xmlwStart(b, name)
+	b = append(b, attrs...)
+	b = append(b, '>')
+	for _, x := range v {
+		b = xmlwString(b, "member", x)
+	}
+	return xmlwClose(b, name)
+}
+
 func serializeStructureList(b []byte, name, attrs string, v []StructureListMember) []byte {
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
@@ -1842,15 +1845,12 @@ func serializeStructureList(b []byte, name, attrs string, v []StructureListMembe
 	return xmlwClose(b, name)
 }
 
-func serializeStructureListMember(b []byte, name, attrs string, v *StructureListMember) []byte {
+func serializeTimestampList(b []byte, name, attrs string, v []time.Time) []byte {
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.A != nil {
-		b = xmlwString(b, "value", *v.A)
-	}
-	if v.B != nil {
-		b = xmlwString(b, "other", *v.B)
+	for _, x := range v {
+		b = xmlwTime(b, "member", x, timeDateTime)
 	}
 	return xmlwClose(b, name)
 }
@@ -1879,16 +1879,6 @@ func serializeFooEnumSet(b []byte, name, attrs string, v []FooEnum) []byte {
 	return xmlwClose(b, name)
 }
 
-func serializeIntegerEnumSet(b []byte, name, attrs string, v []IntegerEnum) []byte {
-	b = xmlwStart(b, name)
-	b = append(b, attrs...)
-	b = append(b, '>')
-	for _, x := range v {
-		b = xmlwInt(b, "member", x)
-	}
-	return xmlwClose(b, name)
-}
-
 func serializeIntegerEnumMap(b []byte, name, attrs string, v map[string]IntegerEnum) []byte {
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
@@ -1898,6 +1888,16 @@ func serializeIntegerEnumMap(b []byte, name, attrs string, v map[string]IntegerE
 		b = xmlwString(b, "key", k)
 		b = xmlwInt(b, "value", v[k])
 		b = append(b, "</entry>"...)
+	}
+	return xmlwClose(b, name)
+}
+
+func serializeIntegerEnumSet(b []byte, name, attrs string, v []IntegerEnum) []byte {
+	b = xmlwStart(b, name)
+	b = append(b, attrs...)
+	b = append(b, '>')
+	for _, x := range v {
+		b = xmlwInt(b, "member", x)
 	}
 	return xmlwClose(b, name)
 }
@@ -2029,17 +2029,17 @@ func serializeXmlNestedUnionStruct(b []byte, name, attrs string, v *XmlNestedUni
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.StringValue != nil {
-		b = xmlwString(b, "stringValue", *v.StringValue)
-	}
 	if v.BooleanValue != nil {
 		b = xmlwBool(b, "booleanValue", *v.BooleanValue)
 	}
 	if v.ByteValue != nil {
 		b = xmlwInt(b, "byteValue", *v.ByteValue)
 	}
-	if v.ShortValue != nil {
-		b = xmlwInt(b, "shortValue", *v.ShortValue)
+	if v.DoubleValue != nil {
+		b = xmlwFloat(b, "doubleValue", *v.DoubleValue)
+	}
+	if v.FloatValue != nil {
+		b = xmlwFloat(b, "floatValue", *v.FloatValue)
 	}
 	if v.IntegerValue != nil {
 		b = xmlwInt(b, "integerValue", *v.IntegerValue)
@@ -2047,11 +2047,11 @@ func serializeXmlNestedUnionStruct(b []byte, name, attrs string, v *XmlNestedUni
 	if v.LongValue != nil {
 		b = xmlwInt(b, "longValue", *v.LongValue)
 	}
-	if v.FloatValue != nil {
-		b = xmlwFloat(b, "floatValue", *v.FloatValue)
+	if v.ShortValue != nil {
+		b = xmlwInt(b, "shortValue", *v.ShortValue)
 	}
-	if v.DoubleValue != nil {
-		b = xmlwFloat(b, "doubleValue", *v.DoubleValue)
+	if v.StringValue != nil {
+		b = xmlwString(b, "stringValue", *v.StringValue)
 	}
 	return xmlwClose(b, name)
 }

@@ -11,20 +11,20 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 	b = xmlwStart(b, name)
 	b = append(b, attrs...)
 	b = append(b, '>')
-	if v.StringValue != nil {
-		b = xmlwString(b, "stringValue", *v.StringValue)
-	}
-	if v.TrueBooleanValue != nil {
-		b = xmlwBool(b, "trueBooleanValue", *v.TrueBooleanValue)
-	}
-	if v.FalseBooleanValue != nil {
-		b = xmlwBool(b, "falseBooleanValue", *v.FalseBooleanValue)
+	if v.Nested != nil {
+		b = serializeNestedWithNamespace(b, "Nested", " xmlns:xsi=\"https://example.com\"", v.Nested)
 	}
 	if v.ByteValue != nil {
 		b = xmlwInt(b, "byteValue", *v.ByteValue)
 	}
-	if v.ShortValue != nil {
-		b = xmlwInt(b, "shortValue", *v.ShortValue)
+	if v.DoubleValue != nil {
+		b = xmlwFloat(b, "DoubleDribble", *v.DoubleValue)
+	}
+	if v.FalseBooleanValue != nil {
+		b = xmlwBool(b, "falseBooleanValue", *v.FalseBooleanValue)
+	}
+	if v.FloatValue != nil {
+		b = xmlwFloat(b, "floatValue", *v.FloatValue)
 	}
 	if v.IntegerValue != nil {
 		b = xmlwInt(b, "integerValue", *v.IntegerValue)
@@ -32,14 +32,14 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 	if v.LongValue != nil {
 		b = xmlwInt(b, "longValue", *v.LongValue)
 	}
-	if v.FloatValue != nil {
-		b = xmlwFloat(b, "floatValue", *v.FloatValue)
+	if v.ShortValue != nil {
+		b = xmlwInt(b, "shortValue", *v.ShortValue)
 	}
-	if v.Nested != nil {
-		b = serializeNestedWithNamespace(b, "Nested", " xmlns:xsi=\"https://example.com\"", v.Nested)
+	if v.StringValue != nil {
+		b = xmlwString(b, "stringValue", *v.StringValue)
 	}
-	if v.DoubleValue != nil {
-		b = xmlwFloat(b, "DoubleDribble", *v.DoubleValue)
+	if v.TrueBooleanValue != nil {
+		b = xmlwBool(b, "trueBooleanValue", *v.TrueBooleanValue)
 	}
 	return xmlwClose(b, name)
 }
