@@ -14,6 +14,10 @@ generate: ## regenerate generated/ec2, and the compliance package when ../shared
 	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json10#QueryCompatibleJsonRpc10 -out internal/protocoltest/awsjson10querycompat; fi
 	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.json#JsonProtocol -out internal/protocoltest/awsjson11; fi
 	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.machinelearning#AmazonML_20141212 -out internal/protocoltest/machinelearning; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.restjson#RestJson -out internal/protocoltest/restjson; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service aws.protocoltests.restjson.validation#RestJsonValidation -out internal/protocoltest/restjsonvalidation; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.glacier#Glacier -out internal/protocoltest/glacier; fi
+	if [ -d ../shared ]; then go run ./cmd/smithy2go -model ../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json -service com.amazonaws.apigateway#BackplaneControlService -out internal/protocoltest/apigateway; fi
 
 test: ## every check CI runs
 	go run ./internal/testall

@@ -132,9 +132,8 @@ func restXMLResponseError(resp *http.Response, body []byte, noWrapping, s3 bool)
 	if e.Code == "" {
 		e.Code = "UnknownError"
 	}
-	if e.Message == "" {
-		e.Message = "UnknownError"
-	}
+	// A message the body lacks stays empty: a modeled error has none then,
+	// and the decoder of a plain *APIError says "UnknownError".
 	return e, nil
 }
 

@@ -406,14 +406,32 @@ func (t *tests) responseTest(op *plan.Operation) error {
 	for _, h := range resp.Header {
 		args = append(args, jen.Lit(h[0]), jen.Lit(h[1]))
 	}
-	t.f.Func().Id("Test"+op.Name+"Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+	check := []jen.Code{
 		jen.Var().Id("got").Id(op.Output.Name),
 		jen.If(jen.Err().Op(":=").Id(op.ResponseFunc).Call(jen.Id("goldenResponse").Call(args...), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("t").Dot("Fatal").Call(jen.Err())),
 		jen.Id("want").Op(":=").Id(wantName).Call(),
-		jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded output:\n got %+v\nwant %+v"), jen.Id("got"), jen.Id("want"))),
-	)
+	}
+	for _, f := range op.Output.Fields {
+		if !f.ReadCloser {
+			continue
+		}
+		// A stream is compared by what it reads, then left out.
+		got, want := jen.Id("got").Dot(f.Name), jen.Id("want").Dot(f.Name)
+		check = append(check,
+			jen.If(got.Clone().Op("==").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit(f.Name+" is nil"))),
+			jen.List(jen.Id("gotStream"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(got.Clone()),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+			jen.Var().Id("wantStream").Index().Byte(),
+			jen.If(want.Clone().Op("!=").Nil()).Block(jen.List(jen.Id("wantStream"), jen.Id("_")).Op("=").Qual("io", "ReadAll").Call(want.Clone())),
+			jen.If(jen.Op("!").Qual("bytes", "Equal").Call(jen.Id("gotStream"), jen.Id("wantStream"))).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit(f.Name+" reads %q, want %q"), jen.Id("gotStream"), jen.Id("wantStream"))),
+			jen.List(got.Clone(), want.Clone()).Op("=").List(jen.Nil(), jen.Nil()),
+		)
+	}
+	check = append(check, jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
+		jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded output:\n got %+v\nwant %+v"), jen.Id("got"), jen.Id("want"))))
+	t.f.Func().Id("Test" + op.Name + "Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(check...)
 	t.f.Line()
 	return nil
 }

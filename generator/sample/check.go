@@ -103,7 +103,8 @@ func (c *checker) value(path string, v *Value, r plan.Rules) {
 			lo, _ := strconv.ParseFloat(rg.Min, 64)
 			hi, _ := strconv.ParseFloat(rg.Max, 64)
 			if t.Kind == plan.Float32Kind {
-				lo, hi = float64(float32(lo)), float64(float32(hi))
+				// The Go value is a float32: compare it as one.
+				x, lo, hi = float64(float32(x)), float64(float32(lo)), float64(float32(hi))
 			}
 			if x != x || (rg.HasMin && x < lo) || (rg.HasMax && x > hi) {
 				c.add(path, "range")

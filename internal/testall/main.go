@@ -37,6 +37,10 @@ func main() {
 			{"aws.protocoltests.json10#QueryCompatibleJsonRpc10", "awsjson10querycompat"},
 			{"aws.protocoltests.json#JsonProtocol", "awsjson11"},
 			{"com.amazonaws.machinelearning#AmazonML_20141212", "machinelearning"},
+			{"aws.protocoltests.restjson#RestJson", "restjson"},
+			{"aws.protocoltests.restjson.validation#RestJsonValidation", "restjsonvalidation"},
+			{"com.amazonaws.glacier#Glacier", "glacier"},
+			{"com.amazonaws.apigateway#BackplaneControlService", "apigateway"},
 			{"aws.protocoltests.restxml#RestXml", "restxml"},
 			{"aws.protocoltests.restxml.xmlns#RestXmlWithNamespace", "restxmlns"},
 			{"com.amazonaws.s3#AmazonS3", "s3"},
@@ -72,6 +76,13 @@ func main() {
 			step{m.dir + " vet and tests", m.dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}},
 		)
 	}
+	// restJson1 against the SDK's Lambda client, generated from the model
+	// in ../shared (the response tests skip without it).
+	if shared() {
+		steps = append(steps, step{"interop/lambda is current", ".", []string{"go", "run", "./cmd/smithy2go",
+			"-model", lambdaModel, "-out", "interop/lambda/lambda", "-package", "lambda", "-check"}})
+	}
+	steps = append(steps, step{"interop/lambda vet and tests", "interop/lambda", []string{"go", "test", "-vet=all", "-count=1", "./..."}})
 	// The downstream example module: its committed package is current, and
 	// it goes through a model update in a scratch copy (go generate, diff,
 	// build, test).
@@ -105,6 +116,8 @@ const (
 	// ecQuerySuite is the ec2Query compliance suite's IDL, the source of
 	// internal/protocoltest/ec2query.
 	ecQuerySuite = "../shared/protocol-tests/ec2query/idl"
+	// lambdaModel is the real model interop/lambda is generated from.
+	lambdaModel = "../shared/models/aws/lambda-2015-03-31.json"
 	// awsSuites holds every AWS protocol's test service.
 	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
 )
@@ -165,6 +178,7 @@ func fuzzSteps(d string) []step {
 		{"./internal/protocoltest/restxml", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson10", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson11", "FuzzUnmarshal"},
+		{"./internal/protocoltest/restjson", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {

@@ -25,17 +25,20 @@ func (w *Writer) request(op *plan.Operation) {
 	body = append(body, checks...)
 	p, q, build := w.pathAndQuery(route, msg)
 	body = append(body, build...)
-	body = append(body,
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRestRequest").Call(jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q),
-		errReturnNil,
-	)
-	body = append(body, w.headers(msg)...)
+	newReq := jen.Id("newRestRequest").Call(jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q)
+	rest := w.headers(msg)
 	inMemory, code := w.requestBody(op, msg)
-	body = append(body, code...)
+	rest = append(rest, code...)
 	if w.opts.Customize != nil {
-		body = append(body, w.opts.Customize(op, inMemory)...)
+		rest = append(rest, w.opts.Customize(op, inMemory)...)
 	}
-	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	if len(rest) == 0 {
+		body = append(body, jen.Return(newReq))
+	} else {
+		body = append(body, jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newReq), errReturnNil)
+		body = append(body, rest...)
+		body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	}
 	w.requests.Add(docText(op.RequestFunc + " builds the request that sends " + op.Name + " to endpoint, without validating v."))
 	w.requests.Func().Id(op.RequestFunc).Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("v").Op("*").Id(op.Input.Name), jen.Id("endpoint").String(),
@@ -319,6 +322,13 @@ func headerSet(b Binding) jen.Code {
 	return hw.Dot("setInt").Call(name, jen.Int64().Call(x))
 }
 
+// defaultContentType sets a blob, string or stream payload's media type
+// even when the payload is unset, as the AWS SDK does, unless a member
+// bound to Content-Type set one.
+func defaultContentType(f *plan.Field) jen.Code {
+	return jen.Id("restSetContentType").Call(jen.Id("req").Dot("Header"), jen.Lit(payloadMediaType(f)))
+}
+
 // requestBody writes the body: a streaming payload, a payload in memory
 // or the codec's document, compressed and checksummed as the operation
 // asks. inMemory reports that body holds it.
@@ -328,16 +338,17 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 	switch {
 	case f != nil && f.Type.Kind == plan.StreamKind:
 		requiresLength := f.Type.Shape.Traits.Has(traitRequiresLen)
-		return false, []jen.Code{jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil()).Block(
+		return false, []jen.Code{defaultContentType(f), jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil()).Block(
 			jen.If(jen.Err().Op("=").Id("restSetStream").Call(jen.Id("req"), jen.Id("v").Dot(f.Name), jen.Lit(payloadMediaType(f)), jen.Lit(requiresLength)),
 				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		)}
 	case f != nil && f.Type.Kind == plan.BlobKind:
 		mediaType = payloadMediaType(f)
-		code = []jen.Code{jen.Id("body").Op(":=").Id("v").Dot(f.Name)}
+		code = []jen.Code{defaultContentType(f), jen.Id("body").Op(":=").Id("v").Dot(f.Name)}
 	case f != nil && (f.Type.Kind == plan.StringKind || f.Type.Kind == plan.EnumKind):
 		mediaType = payloadMediaType(f)
 		code = []jen.Code{
+			defaultContentType(f),
 			jen.Var().Id("body").Index().Byte(),
 			jen.If(isSet(f)).Block(jen.Id("body").Op("=").Index().Byte().Call(value(f))),
 		}

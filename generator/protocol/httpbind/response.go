@@ -179,7 +179,10 @@ func (w *Writer) errorFunc(op *plan.Operation) {
 	if len(cases) > 0 {
 		code = append(code, jen.Switch(jen.Qual("strings", "ToLower").Call(jen.Id("e").Dot("Code"))).Block(cases...))
 	}
-	code = append(code, jen.Return(jen.Id("e")))
+	code = append(code,
+		jen.Comment("As in the AWS SDK, an error the package does not know says something."),
+		jen.If(jen.Id("e").Dot("Message").Op("==").Lit("")).Block(jen.Id("e").Dot("Message").Op("=").Lit("UnknownError")),
+		jen.Return(jen.Id("e")))
 	apiErr := w.g.Plan.Ident("APIError")
 	w.responses.Add(docText(op.ErrorFunc + " reads a failed " + op.Name + " response: one of the errors " + op.Name + " declares, wrapped in an *" + apiErr + ", else a plain *" + apiErr + "."))
 	w.responses.Func().Id(op.ErrorFunc).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(code...)
@@ -204,7 +207,17 @@ func (w *Writer) modeled(st *plan.Struct) string {
 	case msg.HasBody():
 		code = append(code, w.codec.DecodeBody(msg)...)
 	}
+	if st.Message == nil {
+		// The model has no message member; the type's Message holds the
+		// one the response sent.
+		code = append(code, jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(
+			jen.Id("v").Dot("Message").Op("=").Op("&").Id("e").Dot("Message")))
+	}
 	code = append(code,
+		// The code the service sent, when it is not the one the type
+		// reports by default.
+		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit(st.Code)).Block(
+			jen.Id("v").Dot("ErrorCodeOverride").Op("=").Op("&").Id("e").Dot("Code")),
 		jen.If(jen.Id("e").Dot("Fault").Op("==").Add(w.g.Id("FaultUnknown"))).Block(jen.Id("e").Dot("Fault").Op("=").Add(w.g.Id(st.Fault.Ident()))),
 		jen.Id("e").Dot("Err").Op("=").Id("v"),
 		jen.Return(jen.Id("e")),

@@ -1,6 +1,8 @@
 package restxml
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
@@ -117,8 +119,34 @@ func (c *codec) DecodeError() []jen.Code {
 	}
 }
 
+// contentLength makes a member bound to the Content-Length header (S3's
+// PutObject and UploadPart have one) the length of the request's stream,
+// which net/http sends (it ignores the header map's): a stream that cannot
+// say its length is then sent whole, not chunked, as the AWS SDK sends it.
+// Without a stream there is no body, whatever the member says.
+func contentLength(op *plan.Operation) []jen.Code {
+	msg := httpbind.Bind(op.Input)
+	p := msg.Payload
+	if p == nil || p.Type.Kind != plan.StreamKind {
+		return nil
+	}
+	for _, b := range msg.Of(httpbind.Header) {
+		f := b.Field
+		if !strings.EqualFold(b.Name, "Content-Length") || !f.Pointer || !f.Type.IsInteger() {
+			continue
+		}
+		return []jen.Code{
+			jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil().Op("&&").Id("v").Dot(p.Name).Op("!=").Nil()).Block(
+				jen.Id("req").Dot("ContentLength").Op("=").Int64().Call(jen.Op("*").Id("v").Dot(f.Name))),
+			jen.Id("delete").Call(jen.Id("req").Dot("Header"), jen.Lit("Content-Length")),
+		}
+	}
+	return nil
+}
+
 // customize ends the request builders: S3's whose path starts with the
-// bucket drop it (the endpoint carries it); operations with the
+// bucket drop it (the endpoint carries it); a Content-Length member is
+// the request's length (contentLength); operations with the
 // aws.protocols#httpChecksum trait get the checksum header of a body held
 // in memory (streams' checksums, sent as trailers, are the client's).
 func (w *writer) customize(op *plan.Operation, inMemory bool) []jen.Code {
@@ -130,6 +158,7 @@ func (w *writer) customize(op *plan.Operation, inMemory bool) []jen.Code {
 		}
 		code = append(code, jen.Id("restDropBucket").Call(jen.Id("req").Dot("URL"), val))
 	}
+	code = append(code, contentLength(op)...)
 	n, ok := op.Shape.Traits.Get("aws.protocols#httpChecksum")
 	if !ok || !inMemory {
 		return code

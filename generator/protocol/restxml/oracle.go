@@ -79,6 +79,10 @@ func goldenRequest(op *plan.Operation, in *sample.Value, comment string) ([]byte
 			}
 		}
 	}
+	if p := httpbind.Bind(op.Input).Payload; p != nil && p.Type.Kind == plan.StreamKind && fieldValue(in, p) == nil {
+		// No stream, no body: a Content-Length member says nothing then.
+		g.Header = slices.DeleteFunc(g.Header, func(h [2]string) bool { return h[0] == "Content-Length" })
+	}
 	if sum := checksum(op, in, g.Body); sum[0] != "" && g.Get(sum[0]) == "" {
 		g.Add(sum[0], sum[1])
 	}

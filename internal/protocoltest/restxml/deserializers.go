@@ -32,6 +32,10 @@ func decodeAllQueryStringTypesError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -93,6 +97,10 @@ func decodeBodyWithXmlNameError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -121,6 +129,10 @@ func decodeConstantAndVariableQueryStringError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -148,6 +160,10 @@ func decodeConstantQueryStringError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -174,6 +190,10 @@ func decodeContentTypeParametersError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -236,6 +256,10 @@ func decodeDatetimeOffsetsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -263,6 +287,10 @@ func decodeEmptyInputAndEmptyOutputError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -289,6 +317,10 @@ func decodeEndpointOperationError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -318,6 +350,10 @@ func decodeEndpointWithHostLabelHeaderOperationError(resp *http.Response) error 
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -345,6 +381,10 @@ func decodeEndpointWithHostLabelOperationError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -404,6 +444,10 @@ func decodeFlattenedXmlMapError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -465,6 +509,10 @@ func decodeFlattenedXmlMapWithXmlNameError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -524,6 +572,10 @@ func decodeFlattenedXmlMapWithXmlNamespaceError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -586,6 +638,10 @@ func decodeFractionalSecondsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -644,6 +700,12 @@ func modeledComplexError(e *APIError, resp *http.Response, body []byte) (err err
 	if err := deserializeComplexError(&d, v); err != nil {
 		return err
 	}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "ComplexError" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -686,6 +748,9 @@ func modeledInvalidGreeting(e *APIError, resp *http.Response, body []byte) (err 
 	if err := deserializeInvalidGreeting(&d, v); err != nil {
 		return err
 	}
+	if e.Code != "InvalidGreeting" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -714,6 +779,10 @@ func decodeGreetingWithErrorsError(resp *http.Response) error {
 		return modeledComplexError(e, resp, body)
 	case "invalidgreeting":
 		return modeledInvalidGreeting(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -749,6 +818,10 @@ func decodeHttpEmptyPrefixHeadersError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -781,6 +854,10 @@ func decodeHttpEnumPayloadError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -818,6 +895,10 @@ func decodeHttpPayloadTraitsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -854,6 +935,10 @@ func decodeHttpPayloadTraitsWithMediaTypeError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -895,6 +980,10 @@ func decodeHttpPayloadWithMemberXmlNameError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -933,6 +1022,10 @@ func decodeHttpPayloadWithStructureError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -973,6 +1066,10 @@ func decodeHttpPayloadWithUnionError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1011,6 +1108,10 @@ func decodeHttpPayloadWithXmlNameError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1052,6 +1153,10 @@ func decodeHttpPayloadWithXmlNamespaceError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1092,6 +1197,10 @@ func decodeHttpPayloadWithXmlNamespaceAndPrefixError(resp *http.Response) error 
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1126,6 +1235,10 @@ func decodeHttpPrefixHeadersError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1153,6 +1266,10 @@ func decodeHttpRequestWithFloatLabelsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1182,6 +1299,10 @@ func decodeHttpRequestWithGreedyLabelInPathError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1208,6 +1329,10 @@ func decodeHttpRequestWithLabelsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1237,6 +1362,10 @@ func decodeHttpRequestWithLabelsAndTimestampFormatError(resp *http.Response) err
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1265,6 +1394,10 @@ func decodeHttpResponseCodeError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1299,6 +1432,10 @@ func decodeHttpStringPayloadError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1361,6 +1498,10 @@ func decodeIgnoreQueryParamsInResponseError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1440,6 +1581,10 @@ func decodeInputAndOutputWithHeadersError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1498,6 +1643,10 @@ func decodeNestedXmlMapWithXmlNameError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1561,6 +1710,10 @@ func decodeNestedXmlMapsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1588,6 +1741,10 @@ func decodeNoInputAndNoOutputError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1614,6 +1771,10 @@ func decodeNoInputAndOutputError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1652,6 +1813,10 @@ func decodeNullAndEmptyHeadersClientError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1689,6 +1854,10 @@ func decodeNullAndEmptyHeadersServerError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1717,6 +1886,10 @@ func decodeOmitsNullSerializesEmptyStringError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1743,6 +1916,10 @@ func decodePutWithContentEncodingError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1772,6 +1949,10 @@ func decodeQueryIdempotencyTokenAutoFillError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1800,6 +1981,10 @@ func decodeQueryParamsAsStringListMapError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1826,6 +2011,10 @@ func decodeQueryPrecedenceError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1887,6 +2076,10 @@ func decodeRecursiveShapesError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2000,6 +2193,10 @@ func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2048,6 +2245,10 @@ func decodeTimestampFormatHeadersError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2112,6 +2313,10 @@ func decodeXmlAttributesError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2150,6 +2355,10 @@ func decodeXmlAttributesOnPayloadError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2210,6 +2419,10 @@ func decodeXmlBlobsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2269,6 +2482,10 @@ func decodeXmlEmptyBlobsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2401,6 +2618,10 @@ func decodeXmlEmptyListsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2458,6 +2679,10 @@ func decodeXmlEmptyMapsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2519,6 +2744,10 @@ func decodeXmlEmptyStringsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2605,6 +2834,10 @@ func decodeXmlEnumsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2687,6 +2920,10 @@ func decodeXmlIntEnumsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2818,6 +3055,10 @@ func decodeXmlListsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2877,6 +3118,10 @@ func decodeXmlMapWithXmlNamespaceError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -2933,6 +3178,10 @@ func decodeXmlMapsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -2993,6 +3242,10 @@ func decodeXmlMapsXmlNameError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -3052,6 +3305,10 @@ func decodeXmlNamespacesError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -3149,6 +3406,10 @@ func decodeXmlTimestampsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -3207,6 +3468,10 @@ func decodeXmlUnionsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }

@@ -134,9 +134,8 @@ func restXMLResponseError(resp *http.Response, body []byte, noWrapping, s3 bool)
 	if e.Code == "" {
 		e.Code = "UnknownError"
 	}
-	if e.Message == "" {
-		e.Message = "UnknownError"
-	}
+	// A message the body lacks stays empty: a modeled error has none then,
+	// and the decoder of a plain *APIError says "UnknownError".
 	return e, nil
 }
 
@@ -168,25 +167,35 @@ func restS3Error200(resp *http.Response, body []byte, decodeError func(*http.Res
 // resolve them, so the path the bindings wrote (the endpoint's path, then
 // /{Bucket}/{Key+}) has it once too many. The first segment that is the
 // escaped bucket goes; an endpoint's own path that is the bucket is the
-// same segment, so which of the two goes does not matter.
+// same segment, so which of the two goes does not matter. It is the first
+// segment but behind a custom endpoint's path, and then the path is a
+// slice of the one before: nothing is allocated.
 func restDropBucket(u *url.URL, bucket string) {
 	var buf [72]byte
 	seg := restEscape(append(buf[:0], '/'), bucket, false)
-	raw := u.EscapedPath()
+	raw := u.RawPath
+	if raw == "" {
+		raw = u.EscapedPath()
+	}
 	for i := 0; i+len(seg) <= len(raw); i++ {
 		if raw[i] != '/' || raw[i:i+len(seg)] != string(seg) {
 			continue
 		}
-		if j := i + len(seg); j == len(raw) || raw[j] == '/' {
-			raw = raw[:i] + raw[j:]
-			if raw == "" {
-				raw = "/"
-			}
-			if path, err := url.PathUnescape(raw); err == nil {
-				u.Path, u.RawPath = path, raw
-			}
-			return
+		j := i + len(seg)
+		if j < len(raw) && raw[j] != '/' {
+			continue
 		}
+		if i == 0 && strings.HasPrefix(u.Path, "/"+bucket) {
+			// The path's own bucket segment ends where the raw one does,
+			// both being followed by '/' or nothing.
+			u.RawPath, u.Path = raw[j:], u.Path[1+len(bucket):]
+		} else if path, err := url.PathUnescape(raw[:i] + raw[j:]); err == nil {
+			u.RawPath, u.Path = raw[:i]+raw[j:], path
+		}
+		if u.RawPath == "" {
+			u.RawPath, u.Path = "/", "/"
+		}
+		return
 	}
 }
 

@@ -76,11 +76,7 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
 	q = restQueryParams(q, v.QueryParamsMapOfStrings)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
 }
 
 func serializeBodyWithXmlNameInput(b []byte, name, attrs string, v *BodyWithXmlNameInput) []byte {
@@ -118,11 +114,7 @@ func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *Constant
 	if v.MaybeSet != nil {
 		q = restQuery(q, "maybeSet", *v.MaybeSet)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
 }
 
 // buildConstantQueryStringRequest builds the request that sends
@@ -134,11 +126,7 @@ func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryString
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/ConstantQueryString/"...)
 	p = restLabel(p, *v.Hello, false)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
 }
 
 func serializeContentTypeParametersInput(b []byte, name, attrs string, v *ContentTypeParametersInput) []byte {
@@ -168,31 +156,19 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
 // endpoint, without validating v.
 func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
 }
 
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
 // EmptyInputAndEmptyOutput to endpoint, without validating v.
 func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
 }
 
 // buildEndpointWithHostLabelHeaderOperationRequest builds the request that
@@ -301,31 +277,19 @@ func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXml
 // buildFlattenedXmlMapWithXmlNamespaceRequest builds the request that sends
 // FlattenedXmlMapWithXmlNamespace to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNamespaceRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlNamespace"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlNamespace"), nil)
 }
 
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
 // to endpoint, without validating v.
 func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
 }
 
 // buildHttpEmptyPrefixHeadersRequest builds the request that sends
@@ -351,6 +315,7 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 	if err != nil {
 		return nil, err
 	}
+	restSetContentType(req.Header, "text/plain")
 	var body []byte
 	if v.Payload != "" {
 		body = []byte(v.Payload)
@@ -373,6 +338,7 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	body := v.Blob
 	if body != nil {
 		restSetBody(req, body, "application/octet-stream")
@@ -392,6 +358,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 		hw.set("X-Foo", *v.Foo)
 	}
 	hw.done()
+	restSetContentType(req.Header, "text/plain")
 	body := v.Blob
 	if body != nil {
 		restSetBody(req, body, "text/plain")
@@ -531,11 +498,7 @@ func buildHttpRequestWithFloatLabelsRequest(ctx context.Context, v *HttpRequestW
 	p = restFloat(p, *v.Float)
 	p = append(p, "/"...)
 	p = restFloat(p, *v.Double)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithGreedyLabelInPathRequest builds the request that sends
@@ -552,11 +515,7 @@ func buildHttpRequestWithGreedyLabelInPathRequest(ctx context.Context, v *HttpRe
 	p = restLabel(p, *v.Foo, false)
 	p = append(p, "/baz/"...)
 	p = restLabel(p, *v.Baz, true)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithLabelsRequest builds the request that sends
@@ -603,11 +562,7 @@ func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLa
 	p = strconv.AppendBool(p, *v.Boolean)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpRequestWithLabelsAndTimestampFormatRequest builds the request that
@@ -650,21 +605,13 @@ func buildHttpRequestWithLabelsAndTimestampFormatRequest(ctx context.Context, v 
 	p = restLabelTime(p, *v.TargetHttpDate, timeHTTPDate)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.TargetDateTime, timeDateTime)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
 }
 
 // buildHttpResponseCodeRequest builds the request that sends HttpResponseCode
 // to endpoint, without validating v.
 func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
 }
 
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
@@ -674,6 +621,7 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 	if err != nil {
 		return nil, err
 	}
+	restSetContentType(req.Header, "text/plain")
 	var body []byte
 	if v.Payload != nil {
 		body = []byte(*v.Payload)
@@ -687,11 +635,7 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
 // IgnoreQueryParamsInResponse to endpoint, without validating v.
 func buildIgnoreQueryParamsInResponseRequest(ctx context.Context, v *IgnoreQueryParamsInResponseInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
 }
 
 // buildInputAndOutputWithHeadersRequest builds the request that sends
@@ -813,21 +757,13 @@ func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpo
 // buildNoInputAndNoOutputRequest builds the request that sends
 // NoInputAndNoOutput to endpoint, without validating v.
 func buildNoInputAndNoOutputRequest(ctx context.Context, v *NoInputAndNoOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
 }
 
 // buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
 // to endpoint, without validating v.
 func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
 }
 
 // buildNullAndEmptyHeadersClientRequest builds the request that sends
@@ -883,11 +819,7 @@ func buildOmitsNullSerializesEmptyStringRequest(ctx context.Context, v *OmitsNul
 	if v.NullValue != nil {
 		q = restQuery(q, "Null", *v.NullValue)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
 }
 
 func serializePutWithContentEncodingInput(b []byte, name, attrs string, v *PutWithContentEncodingInput) []byte {
@@ -938,11 +870,7 @@ func buildQueryIdempotencyTokenAutoFillRequest(ctx context.Context, v *QueryIdem
 	if v.Token != nil {
 		q = restQuery(q, "token", *v.Token)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
 }
 
 // buildQueryParamsAsStringListMapRequest builds the request that sends
@@ -954,11 +882,7 @@ func buildQueryParamsAsStringListMapRequest(ctx context.Context, v *QueryParamsA
 		q = restQuery(q, "corge", *v.Qux)
 	}
 	q = restQueryParamLists(q, v.Foo)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
 }
 
 // buildQueryPrecedenceRequest builds the request that sends QueryPrecedence to
@@ -970,11 +894,7 @@ func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, e
 		q = restQuery(q, "bar", *v.Foo)
 	}
 	q = restQueryParams(q, v.Baz)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
 }
 
 func serializeRecursiveShapesInput(b []byte, name, attrs string, v *RecursiveShapesInput) []byte {

@@ -119,6 +119,10 @@ func decodeSimpleScalarPropertiesError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 

@@ -35,6 +35,10 @@ func decodeDeleteObjectTaggingError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -76,6 +80,10 @@ func decodeGetBucketLocationError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -100,6 +108,10 @@ func decodeGetObjectError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -214,6 +226,12 @@ func decodeListObjectsV2Response(resp *http.Response, v *ListObjectsV2Output) er
 // modeledNoSuchBucket decodes a NoSuchBucket from an error response into e.
 func modeledNoSuchBucket(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &NoSuchBucket{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "NoSuchBucket" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -240,6 +258,10 @@ func decodeListObjectsV2Error(resp *http.Response) error {
 	switch strings.ToLower(e.Code) {
 	case "nosuchbucket":
 		return modeledNoSuchBucket(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }

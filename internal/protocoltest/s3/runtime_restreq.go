@@ -13,6 +13,7 @@ package s3
 //	                                  path and after its query
 //	restSetBody(req, b, contentType)  a body in memory; Content-Length, GetBody (set
 //	                                  the headers first: a Content-Type member wins)
+//	restSetContentType(req.Header, t)  a payload's media type, unless a member set it
 //	restSetStream(req, r, contentType, requireLength)  a streaming payload: r is read
 //	                                  as the request is sent, never buffered
 //	gzipQueryBody(b), restAddEncoding(h, "gzip")   @requestCompression

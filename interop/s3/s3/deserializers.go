@@ -146,6 +146,10 @@ func decodeCompleteMultipartUploadError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -209,6 +213,12 @@ func decodeCopyObjectResponse(resp *http.Response, v *CopyObjectOutput) error {
 // an error response into e.
 func modeledObjectNotInActiveTierError(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &ObjectNotInActiveTierError{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "ObjectNotInActiveTierError" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -235,6 +245,10 @@ func decodeCopyObjectError(resp *http.Response) error {
 	case "objectnotinactivetiererror":
 		return modeledObjectNotInActiveTierError(e, resp, body)
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -253,6 +267,12 @@ func decodeCreateBucketResponse(resp *http.Response, v *CreateBucketOutput) erro
 // response into e.
 func modeledBucketAlreadyExists(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &BucketAlreadyExists{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "BucketAlreadyExists" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -264,6 +284,12 @@ func modeledBucketAlreadyExists(e *APIError, resp *http.Response, body []byte) (
 // error response into e.
 func modeledBucketAlreadyOwnedByYou(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &BucketAlreadyOwnedByYou{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "BucketAlreadyOwnedByYou" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -292,6 +318,10 @@ func decodeCreateBucketError(resp *http.Response) error {
 		return modeledBucketAlreadyExists(e, resp, body)
 	case "bucketalreadyownedbyyou":
 		return modeledBucketAlreadyOwnedByYou(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -407,6 +437,10 @@ func decodeCreateMultipartUploadError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -444,6 +478,10 @@ func decodeDeleteObjectError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -514,6 +552,10 @@ func decodeDeleteObjectsError(resp *http.Response) error {
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -554,6 +596,10 @@ func decodeGetBucketLocationError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -613,6 +659,10 @@ func decodeGetBucketTaggingError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -801,6 +851,12 @@ func modeledInvalidObjectState(e *APIError, resp *http.Response, body []byte) (e
 	if err := deserializeInvalidObjectState(&d, v); err != nil {
 		return err
 	}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "InvalidObjectState" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -811,6 +867,12 @@ func modeledInvalidObjectState(e *APIError, resp *http.Response, body []byte) (e
 // modeledNoSuchKey decodes a NoSuchKey from an error response into e.
 func modeledNoSuchKey(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &NoSuchKey{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "NoSuchKey" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -838,6 +900,10 @@ func decodeGetObjectError(resp *http.Response) error {
 		return modeledInvalidObjectState(e, resp, body)
 	case "nosuchkey":
 		return modeledNoSuchKey(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -911,6 +977,10 @@ func decodeGetObjectAclError(resp *http.Response) error {
 	switch strings.ToLower(e.Code) {
 	case "nosuchkey":
 		return modeledNoSuchKey(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1015,6 +1085,10 @@ func decodeGetObjectAttributesError(resp *http.Response) error {
 	case "nosuchkey":
 		return modeledNoSuchKey(e, resp, body)
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1043,6 +1117,12 @@ func decodeHeadBucketResponse(resp *http.Response, v *HeadBucketOutput) error {
 // modeledNotFound decodes a NotFound from an error response into e.
 func modeledNotFound(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &NotFound{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "NotFound" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -1068,6 +1148,10 @@ func decodeHeadBucketError(resp *http.Response) error {
 	switch strings.ToLower(e.Code) {
 	case "notfound":
 		return modeledNotFound(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1226,6 +1310,10 @@ func decodeHeadObjectError(resp *http.Response) error {
 	case "notfound":
 		return modeledNotFound(e, resp, body)
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1300,6 +1388,10 @@ func decodeListBucketsError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1407,6 +1499,12 @@ func decodeListObjectsResponse(resp *http.Response, v *ListObjectsOutput) error 
 // modeledNoSuchBucket decodes a NoSuchBucket from an error response into e.
 func modeledNoSuchBucket(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &NoSuchBucket{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "NoSuchBucket" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -1432,6 +1530,10 @@ func decodeListObjectsError(resp *http.Response) error {
 	switch strings.ToLower(e.Code) {
 	case "nosuchbucket":
 		return modeledNoSuchBucket(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1566,6 +1668,10 @@ func decodeListObjectsV2Error(resp *http.Response) error {
 	case "nosuchbucket":
 		return modeledNoSuchBucket(e, resp, body)
 	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
 	return e
 }
 
@@ -1592,6 +1698,10 @@ func decodePutBucketTaggingError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1665,6 +1775,12 @@ func decodePutObjectResponse(resp *http.Response, v *PutObjectOutput) error {
 // response into e.
 func modeledEncryptionTypeMismatch(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &EncryptionTypeMismatch{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "EncryptionTypeMismatch" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -1675,6 +1791,12 @@ func modeledEncryptionTypeMismatch(e *APIError, resp *http.Response, body []byte
 // modeledInvalidRequest decodes a InvalidRequest from an error response into e.
 func modeledInvalidRequest(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidRequest{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "InvalidRequest" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -1686,6 +1808,12 @@ func modeledInvalidRequest(e *APIError, resp *http.Response, body []byte) (err e
 // into e.
 func modeledInvalidWriteOffset(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &InvalidWriteOffset{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "InvalidWriteOffset" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -1696,6 +1824,12 @@ func modeledInvalidWriteOffset(e *APIError, resp *http.Response, body []byte) (e
 // modeledTooManyParts decodes a TooManyParts from an error response into e.
 func modeledTooManyParts(e *APIError, resp *http.Response, body []byte) (err error) {
 	v := &TooManyParts{}
+	if e.Message != "" {
+		v.Message = &e.Message
+	}
+	if e.Code != "TooManyParts" {
+		v.ErrorCodeOverride = &e.Code
+	}
 	if e.Fault == FaultUnknown {
 		e.Fault = FaultClient
 	}
@@ -1727,6 +1861,10 @@ func decodePutObjectError(resp *http.Response) error {
 		return modeledInvalidWriteOffset(e, resp, body)
 	case "toomanyparts":
 		return modeledTooManyParts(e, resp, body)
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }
@@ -1793,6 +1931,10 @@ func decodeUploadPartError(resp *http.Response) error {
 	e.StatusCode = resp.StatusCode
 	if e.RequestID == "" {
 		e.RequestID = resp.Header.Get("X-Amz-Request-Id")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
 	}
 	return e
 }

@@ -622,6 +622,21 @@ func TestGetObjectResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := wantGetObjectOutput()
+	if got.Body == nil {
+		t.Fatal("Body is nil")
+	}
+	gotStream, err := io.ReadAll(got.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantStream []byte
+	if want.Body != nil {
+		wantStream, _ = io.ReadAll(want.Body)
+	}
+	if !bytes.Equal(gotStream, wantStream) {
+		t.Errorf("Body reads %q, want %q", gotStream, wantStream)
+	}
+	got.Body, want.Body = nil, nil
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
 	}

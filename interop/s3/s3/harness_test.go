@@ -340,7 +340,6 @@ type drawStats struct {
 	cases, compared, rejected, stricter   int
 	emptyLists, longLists, unknownEnums   int
 	emptyStrings, nilPointers, pathStyles int
-	contentTypes                          int
 }
 
 // fill draws a random value into v, one of this package's types: pointers

@@ -523,6 +523,12 @@ func compareErrors(rt *rapid.T, sdkErr, ours error, body string) {
 	}); ok {
 		code, message = m.ErrorCode(), m.ErrorMessage()
 	}
+	if message != api.ErrorMessage() && api.ErrorMessage() == "" && message == e.Message {
+		// Known difference: S3's modeled errors have no message member;
+		// the SDK leaves their Message empty, ours holds the one the
+		// response sent (httpbind's choice).
+		message = ""
+	}
 	if code != api.ErrorCode() || message != api.ErrorMessage() {
 		rt.Fatalf("code %q message %q, SDK %q %q\nbody %s", code, message, api.ErrorCode(), api.ErrorMessage(), body)
 	}

@@ -2,7 +2,11 @@
 
 package s3
 
-import "time"
+import (
+	"io"
+	"strings"
+	"time"
+)
 
 func fullCompleteMultipartUploadInput() *CompleteMultipartUploadInput {
 	return &CompleteMultipartUploadInput{
@@ -447,6 +451,7 @@ func minimalGetObjectInput() *GetObjectInput {
 func wantGetObjectOutput() GetObjectOutput {
 	return GetObjectOutput{
 		AcceptRanges:       ptr("acceptranges-670"),
+		Body:               io.NopCloser(strings.NewReader("the GetObject stream")),
 		BucketKeyEnabled:   ptr(true),
 		CacheControl:       ptr("cachecontrol-863"),
 		ChecksumCRC32:      ptr("checksumcrc32-138"),

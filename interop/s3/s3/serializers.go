@@ -808,11 +808,7 @@ func buildListBucketsRequest(ctx context.Context, v *ListBucketsInput, endpoint 
 	if v.Prefix != nil {
 		q = restQuery(q, "prefix", *v.Prefix)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/"), q)
-	if err != nil {
-		return nil, err
-	}
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/"), q)
 }
 
 // buildListObjectsRequest builds the request that sends ListObjects to
@@ -1079,12 +1075,17 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 		hw.setInt("X-Amz-Write-Offset-Bytes", int64(*v.WriteOffsetBytes))
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
 	restDropBucket(req.URL, *v.Bucket)
+	if v.ContentLength != nil && v.Body != nil {
+		req.ContentLength = int64(*v.ContentLength)
+	}
+	delete(req.Header, "Content-Length")
 	return req, nil
 }
 
@@ -1154,12 +1155,17 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
 	hw.done()
+	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
 	restDropBucket(req.URL, *v.Bucket)
+	if v.ContentLength != nil && v.Body != nil {
+		req.ContentLength = int64(*v.ContentLength)
+	}
+	delete(req.Header, "Content-Length")
 	return req, nil
 }
 
