@@ -159,6 +159,13 @@ func (w *writer) customize(op *plan.Operation, inMemory bool) []jen.Code {
 		code = append(code, jen.Id("restDropBucket").Call(jen.Id("req").Dot("URL"), val))
 	}
 	code = append(code, contentLength(op)...)
+	if msg := httpbind.Bind(op.Input); !inMemory && op.Shape.Traits.Has("smithy.api#httpChecksumRequired") &&
+		(msg.Payload == nil || msg.Payload.Type.Kind != plan.StreamKind) {
+		// A request without a body still carries the MD5 of none, as
+		// httpbind's golden requests have it (httpbind sets it only for
+		// a body in memory).
+		code = append(code, jen.Id("restSetContentMD5").Call(jen.Id("req"), jen.Nil()))
+	}
 	n, ok := op.Shape.Traits.Get("aws.protocols#httpChecksum")
 	if !ok || !inMemory {
 		return code
