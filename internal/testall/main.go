@@ -83,6 +83,17 @@ func main() {
 			"-model", lambdaModel, "-out", "interop/lambda/lambda", "-package", "lambda", "-check"}})
 	}
 	steps = append(steps, step{"interop/lambda vet and tests", "interop/lambda", []string{"go", "test", "-vet=all", "-count=1", "./..."}})
+	// restXml against the SDK's S3 client, generated from the model in
+	// ../shared for the operations interop/s3/gen.go lists (the response
+	// tests skip without it).
+	if shared() {
+		check := []string{"go", "run", "./cmd/smithy2go", "-model", s3Model, "-out", "interop/s3/s3", "-check"}
+		for _, op := range s3InteropOperations {
+			check = append(check, "-operation", op)
+		}
+		steps = append(steps, step{"interop/s3 is current", ".", check})
+	}
+	steps = append(steps, step{"interop/s3 vet and tests", "interop/s3", []string{"go", "test", "-vet=all", "-count=1", "./..."}})
 	// The downstream example module: its committed package is current, and
 	// it goes through a model update in a scratch copy (go generate, diff,
 	// build, test).
@@ -121,6 +132,15 @@ const (
 	// awsSuites holds every AWS protocol's test service.
 	awsSuites = "../shared/protocol-tests/aws/smithy-aws-protocol-tests.pira.json"
 )
+
+// s3Model is S3's model of 2025-04-03, the source of interop/s3, and
+// s3InteropOperations the operations interop/s3/gen.go generates.
+const s3Model = "../shared/models/aws/s3-2006-03-01.json"
+
+var s3InteropOperations = []string{"PutObject", "GetObject", "HeadObject", "DeleteObject", "ListObjectsV2", "ListObjects",
+	"DeleteObjects", "PutBucketTagging", "GetBucketTagging", "GetObjectAcl", "CreateBucket", "CopyObject",
+	"CompleteMultipartUpload", "CreateMultipartUpload", "UploadPart", "GetBucketLocation", "ListBuckets", "HeadBucket",
+	"GetObjectAttributes"}
 
 // shared reports whether the read-only data beside the project is there.
 func shared() bool {
