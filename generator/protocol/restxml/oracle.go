@@ -127,25 +127,26 @@ func checksum(op *plan.Operation, in *sample.Value, body []byte) [2]string {
 	if required, _ := n.Get("requestChecksumRequired"); algorithm == "" && required.Bool {
 		algorithm = "CRC32"
 	}
-	var sum []byte
-	switch algorithm {
-	case "CRC32":
-		sum = binary.BigEndian.AppendUint32(nil, crc32.ChecksumIEEE(body))
-	case "CRC32C":
-		sum = binary.BigEndian.AppendUint32(nil, crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)))
-	case "CRC64NVME":
-		// CRC-64/NVME, its polynomial reflected as hash/crc64 takes it.
-		sum = binary.BigEndian.AppendUint64(nil, crc64.Checksum(body, crc64.MakeTable(0x9a6c9329ac4bc9b5)))
-	case "SHA1":
-		s := sha1.Sum(body)
-		sum = s[:]
-	case "SHA256":
-		s := sha256.Sum256(body)
-		sum = s[:]
-	default:
+	digest, ok := digests[algorithm]
+	if !ok {
 		return [2]string{}
 	}
+	sum := digest(body)
 	return [2]string{"X-Amz-Checksum-" + algorithm, base64.StdEncoding.EncodeToString(sum)}
+}
+
+// digests compute the checksums S3 names, as big-endian bytes.
+var digests = map[string]func([]byte) []byte{
+	"CRC32": func(b []byte) []byte { return binary.BigEndian.AppendUint32(nil, crc32.ChecksumIEEE(b)) },
+	"CRC32C": func(b []byte) []byte {
+		return binary.BigEndian.AppendUint32(nil, crc32.Checksum(b, crc32.MakeTable(crc32.Castagnoli)))
+	},
+	// CRC-64/NVME, its polynomial reflected as hash/crc64 takes it.
+	"CRC64NVME": func(b []byte) []byte {
+		return binary.BigEndian.AppendUint64(nil, crc64.Checksum(b, crc64.MakeTable(0x9a6c9329ac4bc9b5)))
+	},
+	"SHA1":   func(b []byte) []byte { s := sha1.Sum(b); return s[:] },
+	"SHA256": func(b []byte) []byte { s := sha256.Sum256(b); return s[:] },
 }
 
 // goldenResponse is a response carrying out, the comment in its XML body.

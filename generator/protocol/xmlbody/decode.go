@@ -33,36 +33,19 @@ type Decoders struct {
 	// allocating: a large response costs far fewer allocations.
 	Slab bool
 
-	done  map[string]bool
-	queue []*plan.Type
+	queue
 }
 
 // NewDecoders starts the decoders of one file.
 func NewDecoders(g *emit.Generator, f *jen.File, decoder string, slab bool) *Decoders {
-	return &Decoders{G: g, F: f, Decoder: decoder, Slab: slab, done: map[string]bool{}}
+	return &Decoders{G: g, F: f, Decoder: decoder, Slab: slab, queue: newQueue()}
 }
 
 // ErrReturn is `if err != nil { return err }`.
 var ErrReturn = jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 
-// Once reports whether key is new, and records it: for code a file must
-// hold once, such as a helper function.
-func (d *Decoders) Once(key string) bool {
-	if d.done[key] {
-		return false
-	}
-	d.done[key] = true
-	return true
-}
-
 // FuncFor names the function decoding values of t, and has it written.
-func (d *Decoders) FuncFor(t *plan.Type) string {
-	name := d.G.Plan.Func("deserialize", t)
-	if d.Once(name) {
-		d.queue = append(d.queue, t)
-	}
-	return name
-}
+func (d *Decoders) FuncFor(t *plan.Type) string { return d.ask(d.G.Plan, "deserialize", t) }
 
 // EntryFuncFor names the function reading one entry of map type t.
 func (d *Decoders) EntryFuncFor(t *plan.Type) string {
@@ -77,9 +60,7 @@ func StructType(st *plan.Struct) *plan.Type {
 
 // Flush writes every function asked for so far, and those they ask for.
 func (d *Decoders) Flush() {
-	for len(d.queue) > 0 {
-		t := d.queue[0]
-		d.queue = d.queue[1:]
+	for t := d.next(); t != nil; t = d.next() {
 		switch {
 		case t.Struct != nil:
 			d.StructFunc(t.Struct, t.Struct.Fields)

@@ -29,30 +29,20 @@ type Encoders struct {
 	G *emit.Generator
 	F *jen.File
 
-	done  map[string]bool
-	queue []*plan.Type
+	queue
 }
 
 // NewEncoders starts the encoders of one file.
 func NewEncoders(g *emit.Generator, f *jen.File) *Encoders {
-	return &Encoders{G: g, F: f, done: map[string]bool{}}
+	return &Encoders{G: g, F: f, queue: newQueue()}
 }
 
 // FuncFor names the function appending values of t, and has it written.
-func (e *Encoders) FuncFor(t *plan.Type) string {
-	name := e.G.Plan.Func("serialize", t)
-	if !e.done[name] {
-		e.done[name] = true
-		e.queue = append(e.queue, t)
-	}
-	return name
-}
+func (e *Encoders) FuncFor(t *plan.Type) string { return e.ask(e.G.Plan, "serialize", t) }
 
 // Flush writes every function asked for so far, and those they ask for.
 func (e *Encoders) Flush() {
-	for len(e.queue) > 0 {
-		t := e.queue[0]
-		e.queue = e.queue[1:]
+	for t := e.next(); t != nil; t = e.next() {
 		switch {
 		case t.Struct != nil:
 			e.StructFunc(t.Struct, t.Struct.Fields)

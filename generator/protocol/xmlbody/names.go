@@ -60,3 +60,42 @@ func TimestampFormat(m *smithy.Member, target *smithy.Shape) string {
 	}
 	return "timeDateTime"
 }
+
+// queue holds the types whose functions a file still has to write, each
+// once, in the order first asked for.
+type queue struct {
+	done  map[string]bool
+	types []*plan.Type
+}
+
+func newQueue() queue { return queue{done: map[string]bool{}} }
+
+// Once reports whether key is new, and records it: for code a file must
+// hold once, such as a helper function.
+func (q *queue) Once(key string) bool {
+	if q.done[key] {
+		return false
+	}
+	q.done[key] = true
+	return true
+}
+
+// ask names the function that does prefix for t, queueing t the first
+// time.
+func (q *queue) ask(p *plan.Plan, prefix string, t *plan.Type) string {
+	name := p.Func(prefix, t)
+	if q.Once(name) {
+		q.types = append(q.types, t)
+	}
+	return name
+}
+
+// next takes the next type to write, or nil.
+func (q *queue) next() *plan.Type {
+	if len(q.types) == 0 {
+		return nil
+	}
+	t := q.types[0]
+	q.types = q.types[1:]
+	return t
+}
