@@ -37,6 +37,8 @@ var Requires = map[string][]string{
 	"runtime_restnum.go":             nil,
 	"runtime_restreq.go":             {"runtime_http.go", "runtime_rest.go"},
 	"runtime_resttest_test.go":       nil,
+	"runtime_restxml.go":             {"runtime_errors.go", "runtime_rest.go", "runtime_resterror.go", "runtime_restnum.go", "runtime_xml.go"},
+	"runtime_restxmltest_test.go":    {"runtime_protocol_test.go", "runtime_resttest_test.go"},
 	"runtime_time.go":                nil,
 	"runtime_uuid.go":                nil,
 	"runtime_validate.go":            nil,

@@ -386,11 +386,36 @@ func TestRestXMLErrorCompliance(t *testing.T) {
 	if name, ok, err := d.next(); err != nil || !ok || string(name) != "Code" {
 		t.Errorf("decoder not inside <Error>: %s %v %v", name, ok, err)
 	}
+	resp := func(status int, header ...string) *http.Response {
+		h := http.Header{}
+		for i := 0; i+1 < len(header); i += 2 {
+			h.Set(header[i], header[i+1])
+		}
+		return &http.Response{StatusCode: status, Header: h}
+	}
 	for _, body := range []string{"", "not xml", "<Error/>"} {
-		e, err := restXMLError([]byte(body), true)
-		if err != nil || e.Code != "UnknownError" {
+		e, err := restXMLResponseError(resp(500), []byte(body), true, false)
+		if err != nil || e.Code != "UnknownError" || e.Message != "" || e.StatusCode != 500 {
 			t.Errorf("%q: %+v %v", body, e, err)
 		}
+		// S3 names what it does not say after the status, as the SDK does.
+		e, err = restXMLResponseError(resp(404, "X-Amz-Request-Id", "r1"), []byte(body), true, true)
+		if err != nil || e.Code != "NotFound" || e.Message != "Not Found" || e.RequestID != "r1" {
+			t.Errorf("S3 %q: %+v %v", body, e, err)
+		}
+	}
+	// The header's request ID wins over the body's, as in the SDK.
+	e, err = restXMLResponseError(resp(400, "X-Amzn-Requestid", "header-id"), []byte(*c.Body), false, false)
+	if err != nil || e.RequestID != "header-id" || e.Code != "ComplexError" {
+		t.Errorf("%+v %v", e, err)
+	}
+	e, err = restXMLResponseError(resp(400), []byte(*c.Body), false, false)
+	if err != nil || e.RequestID != "foo-id" {
+		t.Errorf("%+v %v", e, err)
+	}
+	e, err = restXMLResponseError(resp(400, "X-Amzn-Requestid", "header-id"), []byte("<ErrorResponse><Error><Code>X</Code></Error></ErrorResponse>"), false, false)
+	if err != nil || e.RequestID != "header-id" || e.Code != "X" || e.Message != "" {
+		t.Errorf("%+v %v", e, err)
 	}
 	if _, err := restXMLError([]byte("<Error><Code>x</Error>"), true); err == nil {
 		t.Error("broken XML after the root was accepted")

@@ -4,13 +4,15 @@ package templates
 //
 // API for emitters:
 //
-//	restXMLError(body, noWrapping) (*APIError, error)       code, message, request ID
+//	restXMLError(body, noWrapping) (*APIError, error)       code, message, request ID, fault
 //	restXMLErrorDecoder(body, noWrapping) (xmlDecoder, error)  positioned inside <Error>
 //
 // Most services wrap the error: <ErrorResponse><Error><Type/><Code/>
 // <Message/>...</Error><RequestId/></ErrorResponse>. Services with the
 // restXml noErrorWrapping setting (S3) send <Error><Code/><Message/>...
-// <RequestId/></Error>. An emitter writes
+// <RequestId/></Error>. restXMLError leaves what the body lacks empty, for
+// the caller's defaults (restXMLResponseError in runtime_restxml.go). An
+// emitter writes
 //
 //	e, err := restXMLError(body, false)
 //	if err != nil { ... }
@@ -24,44 +26,50 @@ package templates
 // awsQuery error document) and runtime_errors.go.
 
 // restXMLError reads a restXml error body. Like the SDK it does not insist
-// on the root element's name; a body that is not XML gives "UnknownError".
+// on the root element's name; a body that is not XML has no fields.
 func restXMLError(body []byte, noWrapping bool) (*APIError, error) {
-	if !noWrapping {
-		return parseQueryError(body, false)
-	}
 	e := &APIError{}
 	d := newXMLDecoder(body)
-	if _, err := d.root(); err == nil {
-		for {
-			name, ok, err := d.next()
-			if err != nil {
-				return nil, err
+	if _, err := d.root(); err != nil {
+		return e, nil
+	}
+	if !noWrapping {
+		if err := queryErrorDocument(&d, e, false); err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
+	for {
+		name, ok, err := d.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return e, nil
+		}
+		switch string(name) {
+		case "Code":
+			e.Code, err = d.string()
+		case "Message":
+			e.Message, err = d.string()
+		case "RequestId":
+			e.RequestID, err = d.string()
+		case "Type":
+			var t string
+			t, err = d.string()
+			switch t {
+			case "Sender":
+				e.Fault = FaultClient
+			case "Receiver":
+				e.Fault = FaultServer
 			}
-			if !ok {
-				break
-			}
-			switch string(name) {
-			case "Code":
-				e.Code, err = d.string()
-			case "Message":
-				e.Message, err = d.string()
-			case "RequestId":
-				e.RequestID, err = d.string()
-			default:
-				err = d.skip()
-			}
-			if err != nil {
-				return nil, err
-			}
+		default:
+			err = d.skip()
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	if e.Code == "" {
-		e.Code = "UnknownError"
-	}
-	if e.Message == "" {
-		e.Message = "UnknownError"
-	}
-	return e, nil
 }
 
 // restXMLErrorDecoder returns a decoder that has entered the <Error>

@@ -3,6 +3,7 @@ package emit
 import (
 	"github.com/smithy2go/smithy2go/generator/plan"
 	"github.com/smithy2go/smithy2go/generator/sample"
+	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
 // Protocol is a wire protocol plug-in. It works at the HTTP level: for
@@ -38,6 +39,11 @@ type TestKit struct {
 	ErrorSeeds []Response
 	// Runtime lists the test-only runtime files (runtime_*_test.go).
 	Runtime []string
+	// Endpoint, when set, is the endpoint a compliance case c (an
+	// httpRequestTests entry) of op is built for, where it is not
+	// https://{host}: a protocol whose requests go to endpoints resolved
+	// outside the wire code (S3's, which carry the bucket) says so here.
+	Endpoint func(op *plan.Operation, c smithy.Node) string
 	// Skips are compliance cases the protocol cannot pass, by case id,
 	// with the reason; their subtests skip with it.
 	Skips map[string]string

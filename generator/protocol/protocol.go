@@ -8,11 +8,12 @@ import (
 	"github.com/smithy2go/smithy2go/generator/protocol/awsjson"
 	"github.com/smithy2go/smithy2go/generator/protocol/query"
 	"github.com/smithy2go/smithy2go/generator/protocol/restjson"
+	"github.com/smithy2go/smithy2go/generator/protocol/restxml"
 )
 
 // All are the plug-ins, in no particular order: a service speaks the one
 // whose trait it carries.
-var All = []emit.Protocol{query.EC2, query.AWS, awsjson.AWSJSON10, awsjson.AWSJSON11, restjson.RestJSON1}
+var All = []emit.Protocol{query.EC2, query.AWS, awsjson.AWSJSON10, awsjson.AWSJSON11, restjson.RestJSON1, restxml.RestXML}
 
 // Planned are the plug-ins as planning sees them.
 func Planned() []plan.Protocol {

@@ -61,7 +61,7 @@ func main() {
 	// The differential tests against AWS's SDK, one module per SDK service
 	// package and version; their packages are checked current above. go
 	// test vets as it builds, so each SDK module compiles once.
-	for _, dir := range []string{"interop/sdk317", "interop/sdk344", "interop/sdk123", "interop/dynamodb", "interop/kms", "interop/lambda"} {
+	for _, dir := range []string{"interop/sdk317", "interop/sdk344", "interop/sdk123", "interop/dynamodb", "interop/kms", "interop/lambda", "interop/s3"} {
 		steps = append(steps, step{dir + " vet and tests", dir, []string{"go", "test", "-vet=all", "-count=1", "./..."}})
 	}
 	// The downstream example module: its committed package is current, and
@@ -149,6 +149,7 @@ func fuzzSteps(d string) []step {
 		{"./generated/ec2", "FuzzUnmarshal"},
 		{"./internal/protocoltest/ec2query", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsquery", "FuzzUnmarshal"},
+		{"./internal/protocoltest/restxml", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson10", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson11", "FuzzUnmarshal"},
 		{"./internal/protocoltest/restjson", "FuzzUnmarshal"},

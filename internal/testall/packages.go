@@ -42,6 +42,8 @@ func committed() []pkg {
 		{out: "interop/dynamodb/dynamodb", args: []string{"-model", awsModels + "dynamodb-2012-08-10.json", "-partitions", partitions2025}, shared: true},
 		{out: "interop/kms/kms", args: []string{"-model", awsModels + "kms-2014-11-01.json", "-partitions", partitions2025}, shared: true},
 		{out: "interop/lambda/lambda", args: []string{"-model", awsModels + "lambda-2015-03-31.json", "-package", "lambda", "-partitions", partitions2025}, shared: true},
+		// restXml against the SDK's S3 client, on the operations s3/gen.go lists.
+		{out: "interop/s3/s3", args: append([]string{"-model", awsModels + "s3-2006-03-01.json", "-partitions", partitions2025}, operationFlags(s3InteropOperations)...), shared: true},
 	}
 	// The compliance suites' test services, one package each.
 	for _, s := range []struct{ service, dir string }{
@@ -54,6 +56,9 @@ func committed() []pkg {
 		{"aws.protocoltests.restjson.validation#RestJsonValidation", "restjsonvalidation"},
 		{"com.amazonaws.glacier#Glacier", "glacier"},
 		{"com.amazonaws.apigateway#BackplaneControlService", "apigateway"},
+		{"aws.protocoltests.restxml#RestXml", "restxml"},
+		{"aws.protocoltests.restxml.xmlns#RestXmlWithNamespace", "restxmlns"},
+		{"com.amazonaws.s3#AmazonS3", "s3"},
 	} {
 		ps = append(ps, pkg{out: "internal/protocoltest/" + s.dir, args: []string{"-model", awsSuites, "-service", s.service}, shared: true})
 	}
@@ -65,4 +70,18 @@ func (p pkg) command(extra ...string) []string {
 	cmd := append([]string{"go", "run", "./cmd/smithy2go"}, p.args...)
 	cmd = append(cmd, "-out", p.out)
 	return append(cmd, extra...)
+}
+
+// s3InteropOperations are the operations interop/s3/gen.go generates.
+var s3InteropOperations = []string{"PutObject", "GetObject", "HeadObject", "DeleteObject", "ListObjectsV2", "ListObjects",
+	"DeleteObjects", "PutBucketTagging", "GetBucketTagging", "GetObjectAcl", "CreateBucket", "CopyObject",
+	"CompleteMultipartUpload", "CreateMultipartUpload", "UploadPart", "GetBucketLocation", "ListBuckets", "HeadBucket",
+	"GetObjectAttributes"}
+
+func operationFlags(ops []string) []string {
+	var out []string
+	for _, op := range ops {
+		out = append(out, "-operation", op)
+	}
+	return out
 }

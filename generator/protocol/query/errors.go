@@ -6,32 +6,17 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 )
-
-// errorCases maps error codes, case-insensitively as the SDK compares
-// them, to the errors that send them. An operation's own errors come
-// before its service's; where two share a code, the first keeps it.
-func errorCases(errs []*plan.Struct) (codes []string, byCode map[string]*plan.Struct) {
-	byCode = map[string]*plan.Struct{}
-	for _, st := range errs {
-		k := strings.ToLower(st.Code)
-		if _, ok := byCode[k]; !ok {
-			byCode[k] = st
-			codes = append(codes, k)
-		}
-	}
-	return codes, byCode
-}
 
 // modeled names the function that decodes an error struct from a body and
 // wraps it in the *APIError read from the same body.
 func (d *deserializer) modeled(st *plan.Struct) string {
 	name := d.w.g.Plan.StructFunc("modeled", st)
-	if d.done[name] {
+	if !d.Once(name) {
 		return name
 	}
-	d.done[name] = true
-	d.funcFor(&plan.Type{Kind: plan.StructKind, Shape: st.Shape, Name: st.Name, Struct: st})
+	d.FuncFor(xmlbody.StructType(st))
 	ec2 := jen.Lit(d.w.d.EC2)
 	apiErr := d.w.g.Id("APIError")
 	d.f.Func().Id(name).Params(jen.Id("e").Op("*").Add(apiErr), jen.Id("body").Index().Byte()).Error().Block(
@@ -49,7 +34,7 @@ func (d *deserializer) modeled(st *plan.Struct) string {
 
 // codeSwitch dispatches on e.Code to the modeled errors, or returns e.
 func (d *deserializer) codeSwitch(errs []*plan.Struct) []jen.Code {
-	codes, byCode := errorCases(errs)
+	codes, byCode := xmlbody.ErrorCodes(errs)
 	if len(codes) == 0 {
 		return []jen.Code{jen.Return(jen.Id("e"))}
 	}

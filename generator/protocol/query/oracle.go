@@ -2,10 +2,7 @@ package query
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/xml"
-	"math"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -14,6 +11,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 	"github.com/smithy2go/smithy2go/generator/sample"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
@@ -92,7 +90,7 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 		}
 		prefix := key
 		if m != nil && !d.flattened(m) || m == nil && !d.EC2 {
-			prefix += "." + listItemName(t)
+			prefix += "." + xmlbody.ListItemName(t)
 		}
 		// Nil elements are skipped and the rest numbered from 1.
 		for i, it := range items {
@@ -105,66 +103,12 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 		}
 		for i, e := range v.Entries {
 			p := prefix + "." + strconv.Itoa(i+1)
-			vals.Set(p+"."+mapKeyName(t), e.Key)
-			d.pairs(vals, p+"."+mapValueName(t), nil, e.Value)
+			vals.Set(p+"."+xmlbody.MapKeyName(t), e.Key)
+			d.pairs(vals, p+"."+xmlbody.MapValueName(t), nil, e.Value)
 		}
 	default:
-		vals.Set(key, scalarText(v, m, func(t time.Time, f string) string { return formatTime(t, f) }))
+		vals.Set(key, xmlbody.ScalarText(v, m, func(t time.Time, f string) string { return xmlbody.FormatTime(t, f) }))
 	}
-}
-
-// scalarText spells a scalar the way both protocol directions do.
-func scalarText(v *sample.Value, m *smithy.Member, tf func(time.Time, string) string) string {
-	t := v.Type
-	switch t.Kind {
-	case plan.StringKind, plan.EnumKind:
-		return v.Str
-	case plan.BoolKind:
-		return strconv.FormatBool(v.Bool)
-	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.IntEnumKind, plan.BigIntKind:
-		return strconv.FormatInt(v.Int, 10)
-	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
-		switch {
-		case math.IsNaN(v.Float):
-			return "NaN"
-		case math.IsInf(v.Float, 1):
-			return "Infinity"
-		case math.IsInf(v.Float, -1):
-			return "-Infinity"
-		}
-		bits := 64
-		if t.Kind == plan.Float32Kind {
-			bits = 32
-		}
-		return strconv.FormatFloat(v.Float, 'f', -1, bits)
-	case plan.TimeKind:
-		return tf(v.Time, formatName(m, t.Shape))
-	case plan.BlobKind:
-		return base64.StdEncoding.EncodeToString(v.Bytes)
-	}
-	return ""
-}
-
-func formatName(m *smithy.Member, s *smithy.Shape) string {
-	if m != nil {
-		if f, ok := m.Traits.TimestampFormat(); ok {
-			return f
-		}
-	}
-	if f, ok := s.Traits.TimestampFormat(); ok {
-		return f
-	}
-	return "date-time"
-}
-
-func formatTime(t time.Time, format string) string {
-	switch format {
-	case "http-date":
-		return t.UTC().Format(http.TimeFormat)
-	case "epoch-seconds":
-		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.999Z")
 }
 
 // encodeResponse writes a response document holding out.
@@ -195,7 +139,7 @@ func (d Dialect) encodeResponse(op *plan.Operation, out *sample.Value) ([]byte, 
 	}
 	for _, fv := range out.Fields {
 		if !fv.Field.Member.Traits.XMLAttribute() {
-			d.element(&b, indent, xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+			d.element(&b, indent, xmlbody.Name(fv.Field.Member), fv.Field.Member, fv.Value)
 		}
 	}
 	if d.EC2 {
@@ -213,8 +157,8 @@ func attributes(v *sample.Value) string {
 	var attrs bytes.Buffer
 	for _, fv := range v.Fields {
 		if fv.Field.Member.Traits.XMLAttribute() {
-			attrs.WriteString(" " + xmlName(fv.Field.Member) + `="`)
-			xml.EscapeText(&attrs, []byte(scalarText(fv.Value, fv.Field.Member, formatTime)))
+			attrs.WriteString(" " + xmlbody.Name(fv.Field.Member) + `="`)
+			xml.EscapeText(&attrs, []byte(xmlbody.ScalarText(fv.Value, fv.Field.Member, xmlbody.FormatTime)))
 			attrs.WriteString(`"`)
 		}
 	}
@@ -231,7 +175,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		b.WriteString("\n")
 		for _, fv := range v.Fields {
 			if !fv.Field.Member.Traits.XMLAttribute() {
-				d.element(b, indent+"    ", xmlName(fv.Field.Member), fv.Field.Member, fv.Value)
+				d.element(b, indent+"    ", xmlbody.Name(fv.Field.Member), fv.Field.Member, fv.Value)
 			}
 		}
 		b.WriteString(indent)
@@ -240,7 +184,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		open("")
 		b.WriteString("\n")
 		f := v.Variant.Field
-		d.element(b, indent+"    ", xmlName(f.Member), f.Member, v.Inner)
+		d.element(b, indent+"    ", xmlbody.Name(f.Member), f.Member, v.Inner)
 		b.WriteString(indent)
 		closeTag()
 	case plan.ListKind:
@@ -253,17 +197,17 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		open("")
 		b.WriteString("\n")
 		for _, it := range v.Items {
-			d.element(b, indent+"    ", listItemName(t), t.Member, it)
+			d.element(b, indent+"    ", xmlbody.ListItemName(t), t.Member, it)
 		}
 		b.WriteString(indent)
 		closeTag()
 	case plan.MapKind:
 		entry := func(ind, entryName string, e sample.Entry) {
 			b.WriteString(ind + "<" + entryName + ">\n")
-			b.WriteString(ind + "    <" + mapKeyName(t) + ">")
+			b.WriteString(ind + "    <" + xmlbody.MapKeyName(t) + ">")
 			xml.EscapeText(b, []byte(e.Key))
-			b.WriteString("</" + mapKeyName(t) + ">\n")
-			d.element(b, ind+"    ", mapValueName(t), t.Member, e.Value)
+			b.WriteString("</" + xmlbody.MapKeyName(t) + ">\n")
+			d.element(b, ind+"    ", xmlbody.MapValueName(t), t.Member, e.Value)
 			b.WriteString(ind + "</" + entryName + ">\n")
 		}
 		if m != nil && m.Traits.XMLFlattened() {
@@ -281,7 +225,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		closeTag()
 	default:
 		open("")
-		xml.EscapeText(b, []byte(scalarText(v, m, formatTime)))
+		xml.EscapeText(b, []byte(xmlbody.ScalarText(v, m, xmlbody.FormatTime)))
 		closeTag()
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
@@ -182,14 +183,14 @@ func (d Dialect) RequestKey(f *plan.Field) string {
 	switch f.Type.Kind {
 	case plan.ListKind:
 		if !flat {
-			key += "." + listItemName(f.Type)
+			key += "." + xmlbody.ListItemName(f.Type)
 		}
 		key += ".1"
 	case plan.MapKind:
 		if !flat {
 			key += ".entry"
 		}
-		key += ".1.{" + mapKeyName(f.Type) + "," + mapValueName(f.Type) + "}"
+		key += ".1.{" + xmlbody.MapKeyName(f.Type) + "," + xmlbody.MapValueName(f.Type) + "}"
 	}
 	return key
 }
@@ -199,7 +200,7 @@ func (d Dialect) RequestKey(f *plan.Field) string {
 // "names/member" or, flattened, "name".
 func (d Dialect) ResponseName(f *plan.Field) string {
 	m := f.Member
-	name := xmlName(m)
+	name := xmlbody.Name(m)
 	if m.Traits.XMLAttribute() {
 		return "@" + name
 	}
@@ -207,13 +208,13 @@ func (d Dialect) ResponseName(f *plan.Field) string {
 	switch f.Type.Kind {
 	case plan.ListKind:
 		if !flat {
-			name += "/" + listItemName(f.Type)
+			name += "/" + xmlbody.ListItemName(f.Type)
 		}
 	case plan.MapKind:
 		if !flat {
 			name += "/entry"
 		}
-		name += "/{" + mapKeyName(f.Type) + "," + mapValueName(f.Type) + "}"
+		name += "/{" + xmlbody.MapKeyName(f.Type) + "," + xmlbody.MapValueName(f.Type) + "}"
 	}
 	return name
 }
@@ -244,54 +245,6 @@ func (d Dialect) requestKey(m *smithy.Member) string {
 // without its wrapper: always in ec2Query, with xmlFlattened in awsQuery.
 func (d Dialect) flattened(m *smithy.Member) bool {
 	return d.EC2 || m.Traits.XMLFlattened()
-}
-
-// listItemName is the element segment of a wrapped list ("member" unless
-// the list's member has an xmlName).
-func listItemName(t *plan.Type) string {
-	if n, ok := t.Member.Traits.XMLName(); ok {
-		return n
-	}
-	return "member"
-}
-
-// mapKeyName and mapValueName name a map entry's parts.
-func mapKeyName(t *plan.Type) string {
-	if n, ok := t.KeyMember.Traits.XMLName(); ok {
-		return n
-	}
-	return "key"
-}
-
-func mapValueName(t *plan.Type) string {
-	if n, ok := t.Member.Traits.XMLName(); ok {
-		return n
-	}
-	return "value"
-}
-
-// xmlName is a member's element name in responses, which decoders match
-// case-insensitively, as the SDK does.
-func xmlName(m *smithy.Member) string {
-	if n, ok := m.Traits.XMLName(); ok {
-		return n
-	}
-	return m.Name
-}
-
-// timestampFormat is the runtime constant for a member's timestamp format.
-func timestampFormat(m *smithy.Member, target *smithy.Shape) string {
-	f, ok := m.Traits.TimestampFormat()
-	if !ok {
-		f, _ = target.Traits.TimestampFormat()
-	}
-	switch f {
-	case "http-date":
-		return "timeHTTPDate"
-	case "epoch-seconds":
-		return "timeEpochSeconds"
-	}
-	return "timeDateTime"
 }
 
 func capitalize(s string) string {

