@@ -104,7 +104,7 @@ func generate(m model, root string, partitions []byte) (r result) {
 
 	step = stageGenerate
 	start = time.Now()
-	res, err := generator.Generate(generator.Options{ModelName: m.File, Model: data, Package: m.Package, EndpointPartitions: partitions})
+	res, err := generator.Generate(generator.Options{ModelName: m.File, Model: data, Package: m.Package, EndpointPartitions: partitions, Client: true})
 	r.Generate = time.Since(start)
 	if err != nil {
 		r.fail(stageGenerate, err.Error())

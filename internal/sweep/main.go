@@ -165,11 +165,47 @@ func prepareOut(dir string) (root string, temp bool, err error) {
 	if dir, err = filepath.Abs(dir); err != nil {
 		return "", false, err
 	}
-	mod := fmt.Sprintf("module %s\n\ngo %s\n", modulePath, goVersion())
+	requires, sums, err := clientModules()
+	if err != nil {
+		return "", false, err
+	}
+	mod := fmt.Sprintf("module %s\n\ngo %s\n\nrequire (\n%s)\n", modulePath, goVersion(), requires)
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
 		return "", false, err
 	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sums, 0o644); err != nil {
+		return "", false, err
+	}
 	return dir, temp, nil
+}
+
+// clientModules are the require lines of the modules generated clients
+// import (aws-sdk-go-v2's core and smithy-go), at smithy2go's own
+// versions, and smithy2go's go.sum, which holds their hashes: the scratch
+// module builds with them from the module cache, as smithy2go does.
+func clientModules() (requires string, sums []byte, err error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", nil, err
+	}
+	for {
+		mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.HasPrefix(string(mod), "module github.com/smithy2go/smithy2go\n") {
+			for _, line := range strings.Split(string(mod), "\n") {
+				f := strings.Fields(line)
+				if len(f) >= 2 && (f[0] == "github.com/aws/aws-sdk-go-v2" || f[0] == "github.com/aws/smithy-go") {
+					requires += "\t" + f[0] + " " + f[1] + "\n"
+				}
+			}
+			sums, err := os.ReadFile(filepath.Join(dir, "go.sum"))
+			return requires, sums, err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil, errors.New("the sweep runs inside smithy2go's module, whose go.mod names the SDK modules clients need")
+		}
+		dir = parent
+	}
 }
 
 // goVersion is the language version of the running toolchain, "1.26".

@@ -22,6 +22,9 @@ const (
 	traitMediaType     smithy.ShapeID = "smithy.api#mediaType"
 	traitRequiresLen   smithy.ShapeID = "smithy.api#requiresLength"
 	traitChecksumReq   smithy.ShapeID = "smithy.api#httpChecksumRequired"
+	// traitFlexibleChecksum asks for a checksum of the body, which the
+	// codec's customization computes from the body held in memory.
+	traitFlexibleChecksum smithy.ShapeID = "aws.protocols#httpChecksum"
 )
 
 // Location is where a member travels in an HTTP message.

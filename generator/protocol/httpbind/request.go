@@ -355,8 +355,9 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 		if f.Type.Kind != plan.BlobKind {
 			val = jen.Index().Byte().Call(value(f))
 		}
-		if !compressed(op) && !op.Shape.Traits.Has(traitChecksumReq) {
-			// Nothing to do with the bytes but send them.
+		if !compressed(op) && !op.Shape.Traits.Has(traitChecksumReq) && !op.Shape.Traits.Has(traitFlexibleChecksum) {
+			// Nothing to do with the bytes but send them: no checksum
+			// of them is asked for.
 			return false, []jen.Code{defaultContentType(f), jen.If(isSet(f)).Block(
 				jen.Id("restSetBody").Call(jen.Id("req"), val, jen.Lit("")))}
 		}

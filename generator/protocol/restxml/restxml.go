@@ -31,9 +31,6 @@ func (Protocol) Supports(p *plan.Plan, op *plan.Operation) string {
 	if why := httpbind.Supports(op); why != "" {
 		return why
 	}
-	if headersByValueOnly(op.Output) {
-		return "httpbind declares an unused err in the response decoder of an output whose only bound members are headers held by value (to lift once httpbind declares it only where used)"
-	}
 	seen := map[*plan.Type]bool{}
 	var document func(t *plan.Type) bool
 	document = func(t *plan.Type) bool {
@@ -71,26 +68,6 @@ func (Protocol) Supports(p *plan.Plan, op *plan.Operation) string {
 	return ""
 }
 
-// headersByValueOnly reports an output with no body, whose bound members
-// are all headers held by value (enums, numbers with defaults): httpbind's
-// response decoder for it does not compile yet.
-func headersByValueOnly(st *plan.Struct) bool {
-	msg := httpbind.Bind(st)
-	if msg.Payload != nil || msg.HasBody() {
-		return false
-	}
-	headers := 0
-	for _, b := range msg.Bindings {
-		switch b.Location {
-		case httpbind.Header:
-			if b.Field.Pointer || b.Field.Type.Kind == plan.ListKind {
-				return false
-			}
-			headers++
-		}
-	}
-	return headers > 0
-}
 
 // StreamsBlobs: restXml sends a streaming blob payload as it is read.
 func (Protocol) StreamsBlobs() bool { return true }
