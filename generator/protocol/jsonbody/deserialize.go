@@ -203,13 +203,17 @@ func (c *Codec) unionReader(t *plan.Type) []jen.Code {
 		}
 		seen[name] = true
 		var body []jen.Code
-		if f.Type.Kind == plan.StructKind {
+		switch f.Type.Kind {
+		case plan.UnitKind:
+			// Whatever a Unit variant holds is nothing to keep.
+			body = []jen.Code{jen.Id("d").Dot("skip").Call(), jen.Id("u").Op("=").Op("&").Id(vr.Name).Values()}
+		case plan.StructKind:
 			body = []jen.Code{
 				jen.Id("x").Op(":=").Op("&").Id(vr.Name).Values(),
 				jen.Id(c.ReadValue(f.Type)).Call(jen.Id("d"), jen.Op("&").Id("x").Dot("Value")),
 				jen.Id("u").Op("=").Id("x"),
 			}
-		} else {
+		default:
 			body = []jen.Code{jen.Id("u").Op("=").Op("&").Id(vr.Name).Values(jen.Dict{jen.Id("Value"): c.readExpr(f.Type, f.Member, false)})}
 		}
 		cases = append(cases, jen.Case(jen.Lit(name)).Block(body...))

@@ -138,6 +138,10 @@ func (o Oracle) value(v *sample.Value, m *smithy.Member, req bool) any {
 		return o.object(v, t.Struct.Fields, req, false)
 	case plan.UnionKind:
 		f := v.Variant.Field
+		if f.Type.Kind == plan.UnitKind {
+			// As RestJsonInputUnionWithUnitMember has it.
+			return map[string]any{o.name(f.Member): map[string]any{}}
+		}
 		return map[string]any{o.name(f.Member): o.value(v.Inner, f.Member, req)}
 	case plan.ListKind:
 		items := []any{}

@@ -164,6 +164,9 @@ func (c *Codec) write(t *plan.Type, m *smithy.Member, val *jen.Statement, ptr bo
 		return set("jsonBigFloat", v)
 	case plan.DocumentKind:
 		return try("jsonDocument", v)
+	case plan.UnitKind:
+		// A variant targeting Unit is an empty object.
+		return []jen.Code{jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("{}").Op("..."))}
 	case plan.StructKind:
 		if !ptr {
 			v = jen.Op("&").Add(v)
@@ -276,8 +279,10 @@ func (c *Codec) mapLoop(t *plan.Type) []jen.Code {
 // type the package does not know) is an error, as in the AWS SDK.
 func (c *Codec) unionSwitch(t *plan.Type) []jen.Code {
 	var cases []jen.Code
+	bound := false // whether a case reads u, the value switched on
 	for _, vr := range t.Union.Variants {
 		f := vr.Field
+		bound = bound || f.Type.Kind != plan.UnitKind
 		body := []jen.Code{jen.Id("b").Op("=").Id("jsonKeyLit").Call(jen.Id("b"), keyLit(c.Name(f.Member)))}
 		write := c.write(f.Type, f.Member, jen.Id("u").Dot("Value"), false)
 		if f.Type.Kind == plan.BlobKind {
@@ -291,9 +296,13 @@ func (c *Codec) unionSwitch(t *plan.Type) []jen.Code {
 	cases = append(cases, jen.Default().Block(
 		jen.Return(jen.Id("b"), jen.Op("&").Id("jsonUnionError").Values(jen.Dict{
 			jen.Id("Union"): jen.Lit(t.Union.Name), jen.Id("Value"): jen.Id("v")}))))
+	switched := jen.Id("v").Assert(jen.Type())
+	if bound {
+		switched = jen.Id("u").Op(":=").Add(switched)
+	}
 	return []jen.Code{
 		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
-		jen.Switch(jen.Id("u").Op(":=").Id("v").Assert(jen.Type())).Block(cases...),
+		jen.Switch(switched).Block(cases...),
 		jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil()),
 	}
 }

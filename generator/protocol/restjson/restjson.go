@@ -37,49 +37,12 @@ func (Protocol) Reserved() plan.Reserved { return plan.Reserved{} }
 func (Protocol) StreamsBlobs() bool { return true }
 
 // Supports accepts what the HTTP bindings can carry: JSON bodies carry
-// every shape but a union member targeting Unit, which jsonbody does not
-// write yet.
+// every shape.
 func (Protocol) Supports(_ *plan.Plan, op *plan.Operation) string {
 	if why := httpbind.Supports(op); why != "" {
 		return why
 	}
-	structs := append([]*plan.Struct{op.Input, op.Output}, op.Errors...)
-	for _, st := range structs {
-		if reachesUnit(st, map[*plan.Type]bool{}) {
-			return "a union member targeting Unit, which the JSON body code does not carry yet"
-		}
-	}
 	return ""
-}
-
-// reachesUnit reports whether a member of st reaches a Unit variant.
-func reachesUnit(st *plan.Struct, seen map[*plan.Type]bool) bool {
-	var walk func(t *plan.Type) bool
-	walk = func(t *plan.Type) bool {
-		if t == nil || seen[t] {
-			return false
-		}
-		seen[t] = true
-		switch {
-		case t.Kind == plan.UnitKind:
-			return true
-		case t.Struct != nil:
-			return reachesUnit(t.Struct, seen)
-		case t.Union != nil:
-			for _, v := range t.Union.Variants {
-				if walk(v.Field.Type) {
-					return true
-				}
-			}
-		}
-		return walk(t.Elem)
-	}
-	for _, f := range st.Fields {
-		if walk(f.Type) {
-			return true
-		}
-	}
-	return false
 }
 
 // Emit writes serializers.go and deserializers.go: each operation's

@@ -68,7 +68,6 @@ func (Protocol) Supports(p *plan.Plan, op *plan.Operation) string {
 	return ""
 }
 
-
 // StreamsBlobs: restXml sends a streaming blob payload as it is read.
 func (Protocol) StreamsBlobs() bool { return true }
 

@@ -2029,6 +2029,31 @@ func (c *Client) OperationWithNestedStructure(ctx context.Context, params *Opera
 	return result, nil
 }
 
+// PostPlayerAction calls PostPlayerAction of Sample Rest Json Protocol Service.
+//
+// This operation defines a union with a Unit member.
+func (c *Client) PostPlayerAction(ctx context.Context, params *PostPlayerActionInput, optFns ...func(*Options)) (*PostPlayerActionOutput, error) {
+	if params == nil {
+		params = &PostPlayerActionInput{}
+	}
+	o, cfg := c.operation(optFns)
+	result := &PostPlayerActionOutput{}
+	err := clientInvoke(ctx, cfg, &clientCall[PostPlayerActionInput, PostPlayerActionOutput]{
+		operation: "PostPlayerAction",
+		input:     params,
+		output:    result,
+		validate:  (*PostPlayerActionInput).Validate,
+		build:     buildPostPlayerActionRequest,
+		decode:    decodePostPlayerActionResponse,
+		decodeErr: decodePostPlayerActionError,
+		endpoint:  o,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
 // PostUnionWithJsonName calls PostUnionWithJsonName of Sample Rest Json
 // Protocol Service.
 //

@@ -3237,6 +3237,49 @@ func decodeOperationWithNestedStructureError(resp *http.Response) error {
 	return e
 }
 
+// decodePostPlayerActionResponse reads a successful PostPlayerAction response
+// into v.
+func decodePostPlayerActionResponse(resp *http.Response, v *PostPlayerActionOutput) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	v.ResultMetadata.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	d := jsonBodyDecoder(body)
+	deserializePostPlayerActionOutput(&d, v)
+	if err := d.end(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// decodePostPlayerActionError reads a failed PostPlayerAction response: one of
+// the errors PostPlayerAction declares, wrapped in an *APIError, else a plain
+// *APIError.
+func decodePostPlayerActionError(resp *http.Response) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return err
+	}
+	code, msg := jsonErrorInfo(resp.Header, body)
+	if code == "" {
+		code = "UnknownError"
+	}
+	e := &APIError{
+		Code:    code,
+		Message: msg,
+	}
+	e.StatusCode = resp.StatusCode
+	if e.RequestID == "" {
+		e.RequestID = resp.Header.Get("X-Amzn-Requestid")
+	}
+	// As in the AWS SDK, an error the package does not know says something.
+	if e.Message == "" {
+		e.Message = "UnknownError"
+	}
+	return e
+}
+
 // decodePostUnionWithJsonNameResponse reads a successful PostUnionWithJsonName
 // response into v.
 func decodePostUnionWithJsonNameResponse(resp *http.Response, v *PostUnionWithJsonNameOutput) error {
@@ -4649,6 +4692,19 @@ func deserializeOperationWithNestedStructureOutput(d *jsonDecoder, v *OperationW
 	}
 }
 
+// deserializePostPlayerActionOutput reads the members of a
+// PostPlayerActionOutput from a JSON object; errors stay in d.
+func deserializePostPlayerActionOutput(d *jsonDecoder, v *PostPlayerActionOutput) {
+	for d.member() {
+		switch string(d.key) {
+		case "action":
+			v.Action = deserializePlayerAction(d)
+		default:
+			d.skip()
+		}
+	}
+}
+
 // deserializePostUnionWithJsonNameOutput reads the members of a
 // PostUnionWithJsonNameOutput from a JSON object; errors stay in d.
 func deserializePostUnionWithJsonNameOutput(d *jsonDecoder, v *PostUnionWithJsonNameOutput) {
@@ -5114,6 +5170,29 @@ func deserializeDialogMap(d *jsonDecoder) map[string]Dialog {
 		v[k] = x
 	}
 	return v
+}
+
+func deserializePlayerAction(d *jsonDecoder) PlayerAction {
+	var u PlayerAction
+	for d.member() {
+		if d.null() {
+			continue
+		}
+		switch string(d.key) {
+		case "quit":
+			d.skip()
+			u = &PlayerActionMemberQuit{}
+		case "__type":
+			d.skip()
+		default:
+			tag := d.keyString()
+			u = &UnknownUnionMember{
+				Tag:   tag,
+				Value: bytes.Clone(d.raw()),
+			}
+		}
+	}
+	return u
 }
 
 func deserializeUnionWithJsonName(d *jsonDecoder) UnionWithJsonName {

@@ -801,6 +801,35 @@ func TestPostPlayerActionValidateFull(t *testing.T) {
 	}
 }
 
+func TestPostPlayerActionRequestMinimal(t *testing.T) {
+	zeroTokens(t)
+	req, err := buildPostPlayerActionRequest(context.Background(), minimalPostPlayerActionInput(), "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, "PostPlayerAction.minimal.http", req)
+}
+
+func TestPostPlayerActionRequestFull(t *testing.T) {
+	zeroTokens(t)
+	req, err := buildPostPlayerActionRequest(context.Background(), fullPostPlayerActionInput(), "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, "PostPlayerAction.full.http", req)
+}
+
+func TestPostPlayerActionResponse(t *testing.T) {
+	var got PostPlayerActionOutput
+	if err := decodePostPlayerActionResponse(goldenResponse(t, "PostPlayerAction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := wantPostPlayerActionOutput()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
 	got := violations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
 	want := []Violation(nil)

@@ -1240,8 +1240,19 @@ func TestProtocolRequests(t *testing.T) {
 			},
 		},
 		{
-			id:   "RestJsonInputUnionWithUnitMember",
-			skip: "no wire code: a union member targeting Unit, which the JSON body code does not carry yet",
+			build: func() (*http.Request, error) {
+				in := &PostPlayerActionInput{Action: &PlayerActionMemberQuit{Value: struct{}{}}}
+				return buildPostPlayerActionRequest(context.Background(), in, "https://example.com")
+			},
+			id: "RestJsonInputUnionWithUnitMember",
+			want: protocolRequestCase{
+				body:          "{\n    \"action\": {\n        \"quit\": {}\n    }\n}",
+				bodyMediaType: "application/json",
+				hasBody:       true,
+				headers:       map[string]string{"Content-Type": "application/json"},
+				method:        "POST",
+				uri:           "/PostPlayerAction",
+			},
 		},
 		{
 			build: func() (*http.Request, error) {
@@ -4245,8 +4256,18 @@ func TestProtocolResponses(t *testing.T) {
 			id: "RestJsonNoInputAndOutputWithJson",
 		},
 		{
-			id:   "RestJsonOutputUnionWithUnitMember",
-			skip: "no wire code: a union member targeting Unit, which the JSON body code does not carry yet",
+			check: func(t *testing.T) {
+				var got PostPlayerActionOutput
+				if err := decodePostPlayerActionResponse(testResponse(200, []byte("{\n    \"action\": {\n        \"quit\": {}\n    }\n}"), "Content-Type", "application/json"), &got); err != nil {
+					t.Fatal(err)
+				}
+				want := PostPlayerActionOutput{Action: &PlayerActionMemberQuit{Value: struct{}{}}}
+				want.ResultMetadata = got.ResultMetadata
+				if !protocolEqual(got, want) {
+					t.Errorf("decoded:\n got %s\nwant %s", protocolShow(got), protocolShow(want))
+				}
+			},
+			id: "RestJsonOutputUnionWithUnitMember",
 		},
 		{
 			check: func(t *testing.T) {

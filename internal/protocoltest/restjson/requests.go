@@ -1147,6 +1147,20 @@ func (v *OperationWithNestedStructureInput) NewRequest(ctx context.Context, endp
 	return req, nil
 }
 
+// NewRequest builds the HTTP request that sends PostPlayerAction to endpoint, a
+// URL such as https://service.us-east-1.amazonaws.com, after v passes Validate.
+// Signing and sending it are up to the caller.
+func (v *PostPlayerActionInput) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	req, err := buildPostPlayerActionRequest(ctx, v, endpoint)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.Validate(); err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
 // NewRequest builds the HTTP request that sends PostUnionWithJsonName to
 // endpoint, a URL such as https://service.us-east-1.amazonaws.com, after v
 // passes Validate. Signing and sending it are up to the caller.

@@ -389,6 +389,13 @@ func minimalPostPlayerActionInput() *PostPlayerActionInput {
 	return &PostPlayerActionInput{}
 }
 
+func wantPostPlayerActionOutput() PostPlayerActionOutput {
+	return PostPlayerActionOutput{
+		Action:         &PlayerActionMemberQuit{Value: struct{}{}},
+		ResultMetadata: ResponseMetadata{RequestID: "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"},
+	}
+}
+
 func fullQueryIdempotencyTokenAutoFillInput() *QueryIdempotencyTokenAutoFillInput {
 	return &QueryIdempotencyTokenAutoFillInput{Token: ptr("token-482")}
 }

@@ -1444,6 +1444,23 @@ func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationW
 	return req, nil
 }
 
+// buildPostPlayerActionRequest builds the request that sends PostPlayerAction
+// to endpoint, without validating v.
+func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput, endpoint string) (*http.Request, error) {
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil)
+	if err != nil {
+		return nil, err
+	}
+	body, err := serializePostPlayerActionInput(nil, v)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		restSetBody(req, body, "application/json")
+	}
+	return req, nil
+}
+
 // buildPostUnionWithJsonNameRequest builds the request that sends
 // PostUnionWithJsonName to endpoint, without validating v.
 func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJsonNameInput, endpoint string) (*http.Request, error) {
@@ -2230,6 +2247,20 @@ func serializeOperationWithNestedStructureInput(b []byte, v *OperationWithNested
 	return append(b, '}'), nil
 }
 
+// serializePostPlayerActionInput appends the JSON body of a
+// PostPlayerActionInput; unset members are left out.
+func serializePostPlayerActionInput(b []byte, v *PostPlayerActionInput) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	if v.Action != nil {
+		b = jsonKeyLit(b, `"action":`)
+		if b, err = serializePlayerAction(b, v.Action); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
 // serializePostUnionWithJsonNameInput appends the JSON body of a
 // PostUnionWithJsonNameInput; unset members are left out.
 func serializePostUnionWithJsonNameInput(b []byte, v *PostUnionWithJsonNameInput) ([]byte, error) {
@@ -2782,6 +2813,21 @@ func serializeTopLevel(b []byte, v *TopLevel) []byte {
 		b = serializeDialogMap(b, v.DialogMap)
 	}
 	return append(b, '}')
+}
+
+func serializePlayerAction(b []byte, v PlayerAction) ([]byte, error) {
+	b = append(b, '{')
+	switch v.(type) {
+	case *PlayerActionMemberQuit:
+		b = jsonKeyLit(b, `"quit":`)
+		b = append(b, "{}"...)
+	default:
+		return b, &jsonUnionError{
+			Union: "PlayerAction",
+			Value: v,
+		}
+	}
+	return append(b, '}'), nil
 }
 
 func serializeUnionWithJsonName(b []byte, v UnionWithJsonName) ([]byte, error) {
