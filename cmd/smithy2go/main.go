@@ -55,6 +55,11 @@ validators, serializers and deserializers, a client with aws-sdk-go-v2's API
 ever replaced or removed; nothing is written unless everything generated and
 formatted.
 
+Wire code covers every AWS protocol: awsJson1_0, awsJson1_1, restJson1,
+restXml, awsQuery and ec2Query. An operation it cannot carry (today: one
+with an event stream) gets a warning and no wire code; the rest of the
+package is still generated.
+
 The model is Smithy IDL (.smithy, 2.0 or 1.0) or a JSON AST (.json). -model
 can be given several times, and a directory stands for every .smithy and
 .json file under it: the files merge into one model, as Smithy's own build
