@@ -44,8 +44,9 @@ type TestKit struct {
 	// https://{host}: a protocol whose requests go to endpoints resolved
 	// outside the wire code (S3's, which carry the bucket) says so here.
 	Endpoint func(op *plan.Operation, c smithy.Node) string
-	// Skips are compliance cases the protocol cannot pass, by case id,
-	// with the reason; their subtests skip with it.
+	// Skips are compliance cases the protocol cannot pass, by case id
+	// (both kinds) or "request ID" or "response ID" (one kind), with the
+	// reason; their subtests skip with it.
 	Skips map[string]string
 }
 

@@ -92,9 +92,14 @@ type protoCase struct {
 	code jen.Code
 }
 
-// skip adds a case's skip reason, if it has one, to its table entry.
-func (pt *protoTests) skip(id string, d jen.Dict) {
-	if why, ok := pt.skips[id]; ok {
+// skip adds a case's skip reason, if it has one, to its table entry;
+// kind is "request" or "response".
+func (pt *protoTests) skip(kind, id string, d jen.Dict) {
+	why, ok := pt.skips[id]
+	if !ok {
+		why, ok = pt.skips[kind+" "+id]
+	}
+	if ok {
 		d[jen.Id("skip")] = jen.Lit(why)
 		pt.skipped = true
 	}
@@ -214,7 +219,7 @@ func (pt *protoTests) requests(op *plan.Operation) error {
 			jen.Id("build"): build,
 			jen.Id("want"):  jen.Id("protocolRequestCase").Values(want),
 		}
-		pt.skip(str(c, "id"), entry)
+		pt.skip("request", str(c, "id"), entry)
 		pt.reqCases = append(pt.reqCases, protoCase{str(c, "id"), jen.Values(entry)})
 	}
 	return nil
@@ -273,7 +278,7 @@ func (pt *protoTests) responses(s *smithy.Shape, st *plan.Struct, op *plan.Opera
 			jen.Id("id"):    jen.Lit(str(c, "id")),
 			jen.Id("check"): jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(check...),
 		}
-		pt.skip(str(c, "id"), entry)
+		pt.skip("response", str(c, "id"), entry)
 		pt.respCases = append(pt.respCases, protoCase{str(c, "id"), jen.Values(entry)})
 	}
 	return nil

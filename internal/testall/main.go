@@ -136,6 +136,8 @@ func fuzzSteps(d string) []step {
 		{"./templates", "FuzzParseDateTime"},
 		{"./templates", "FuzzParseHTTPDate"},
 		{"./templates", "FuzzParseEpochSeconds"},
+		{"./templates", "FuzzTimeRoundTrip"},
+		{"./templates", "FuzzAppendQueryEscape"},
 		{"./templates", "FuzzJSONDecoder"},
 		{"./templates", "FuzzJSONNumbers"},
 		{"./templates", "FuzzJSONString"},
@@ -153,6 +155,8 @@ func fuzzSteps(d string) []step {
 		{"./internal/protocoltest/awsjson10", "FuzzUnmarshal"},
 		{"./internal/protocoltest/awsjson11", "FuzzUnmarshal"},
 		{"./internal/protocoltest/restjson", "FuzzUnmarshal"},
+		{"./internal/protocoltest/restxml", "FuzzUnmarshal"},
+		{"./internal/protocoltest/s3", "FuzzUnmarshal"},
 	}
 	var out []step
 	for _, t := range targets {

@@ -398,8 +398,7 @@ func TestProtocolRequests(t *testing.T) {
 				}
 				return buildHttpPrefixHeadersRequest(context.Background(), in, "https://example.com")
 			},
-			id:   "HttpPrefixHeadersAreNotPresent",
-			skip: "httpbind leaves an @httpPrefixHeaders map nil when no response header has the prefix, as the AWS SDK does; the response case wants an empty map (the wire is the same)",
+			id: "HttpPrefixHeadersAreNotPresent",
 			want: protocolRequestCase{
 				body:    "",
 				hasBody: true,
