@@ -136,7 +136,7 @@ func (w *writer) optionFields() []option {
 	}
 	if w.c.AccountIDMode {
 		fields = append(fields, option{"AccountIDEndpointMode", jen.Qual(pkgAWS, "AccountIDEndpointMode"),
-			"AccountIDEndpointMode says whether calls go to endpoints of the account of the credentials (their AccountID): preferred (as when unset) where the credentials carry one, required, or disabled."})
+			"AccountIDEndpointMode says whether calls go to endpoints of the account of the credentials (their AccountID): preferred (as when unset) where the credentials carry one, required, or disabled. NewFromConfig takes aws.Config's."})
 	}
 	slices.SortFunc(fields, func(a, b option) int { return strings.Compare(a.name, b.name) })
 	if w.has(string(plan.AuthBearer)) {

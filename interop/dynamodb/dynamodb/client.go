@@ -62,7 +62,8 @@ type EndpointResolverOptions struct {
 type Options struct {
 	// AccountIDEndpointMode says whether calls go to endpoints of the account of
 	// the credentials (their AccountID): preferred (as when unset) where the
-	// credentials carry one, required, or disabled.
+	// credentials carry one, required, or disabled. NewFromConfig takes
+	// aws.Config's.
 	AccountIDEndpointMode aws.AccountIDEndpointMode
 
 	// AppID is an application identifier appended to the User-Agent header.
