@@ -86,6 +86,9 @@ type clientEndpoint struct {
 	headers http.Header
 	// signing holds what the endpoint's authSchemes say of signing.
 	signing clientSigning
+	// noSigV4 names the endpoint's auth schemes when none of them is
+	// SigV4, the only one of the SDK's the client signs with.
+	noSigV4 string
 }
 
 // clientCall is one call of an operation. The generated method fills it
@@ -126,6 +129,10 @@ func clientRun[In, Out any](ctx context.Context, cfg *clientConfig, c *clientCal
 	ep, err := c.endpoint.resolveEndpoint(ctx, c.input)
 	if err != nil {
 		return err
+	}
+	if ep.noSigV4 != "" && cfg.auth.chosen() == clientAuthSigV4 {
+		// Signed with SigV4 anyway, the request would only be refused.
+		return fmt.Errorf("the endpoint asks for %s signing, and this client signs with SigV4 only", ep.noSigV4)
 	}
 	req, err := c.build(ctx, c.input, ep.url)
 	if err != nil {

@@ -30,6 +30,10 @@ const (
 // come along (templates.Requires).
 var Runtime = []string{"runtime_client.go", "runtime_client_config.go"}
 
+// runtimeBuiltIns binds the built-in endpoint parameters beyond the four
+// every client has.
+const runtimeBuiltIns = "runtime_client_builtins.go"
+
 // Emit writes the client of c into g's package.
 func Emit(g *emit.Generator, c *plan.Client) {
 	g.UseRuntime(Runtime...)

@@ -118,6 +118,14 @@ func TestOff(t *testing.T) {
 // module pins, and runs testdata/behaviour_test.go in it: auth schemes,
 // paginators, tokens and errors, against an httptest server.
 func TestBehaviour(t *testing.T) {
+	runInModule(t, "toy", generate(t, true).Files, "behaviour_test.go")
+}
+
+// runInModule writes files as package dir of a scratch module that
+// requires the SDK's core modules at the versions this module pins, adds
+// testdata/test to it, and vets and tests it.
+func runInModule(t *testing.T, dir string, files []output.File, test string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: not compiling the generated package")
 	}
@@ -130,14 +138,14 @@ func TestBehaviour(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "go.sum"), sum, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := output.Write(filepath.Join(root, "toy"), generate(t, true).Files); err != nil {
+	if _, err := output.Write(filepath.Join(root, dir), files); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join("testdata", "behaviour_test.go"))
+	b, err := os.ReadFile(filepath.Join("testdata", test))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(root, "toy", "behaviour_test.go"), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, dir, test), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {

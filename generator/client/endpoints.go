@@ -1,6 +1,8 @@
 package client
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
@@ -101,30 +103,63 @@ func (w *writer) rulesResolver(f *jen.File) {
 	f.Line()
 }
 
-// resolveStep writes the endpoint step of a call: bind the parameters
-// from Options (the built-ins) and the input, then resolve. The default
-// resolver is called without the SDK's shapes in between, and nothing of
-// it escapes to the heap.
+// resolveStep writes the endpoint step of a call: take the built-ins'
+// values from Options (and the credentials), bind them and the input's
+// parameters, then resolve. The default resolver is called without the
+// SDK's shapes in between, and nothing of it escapes to the heap.
 func (w *writer) resolveStep(f *jen.File) {
 	n := w.n
 	o := jen.Id("o")
-	dualStack := o.Clone().Dot("EndpointOptions").Dot("UseDualStackEndpoint").Op("==").Qual(pkgAWS, "DualStackEndpointStateEnabled")
-	fips := o.Clone().Dot("EndpointOptions").Dot("UseFIPSEndpoint").Op("==").Qual(pkgAWS, "FIPSEndpointStateEnabled")
+	b := w.c.EndpointBuiltIns
+	builtIns := []jen.Code{
+		kv("UseDualStack", o.Clone().Dot("EndpointOptions").Dot("UseDualStackEndpoint").Op("==").Qual(pkgAWS, "DualStackEndpointStateEnabled")),
+		kv("UseFIPS", o.Clone().Dot("EndpointOptions").Dot("UseFIPSEndpoint").Op("==").Qual(pkgAWS, "FIPSEndpointStateEnabled")),
+	}
+	fields := []jen.Code{jen.List(jen.Id("UseDualStack"), jen.Id("UseFIPS")).Bool()}
+	for _, fl := range w.c.Flags {
+		builtIns = append(builtIns, kv(fl.Name, o.Clone().Dot(fl.Name)))
+		fields = append(fields, jen.Id(fl.Name).Bool())
+	}
+	var body []jen.Code
+	if w.c.AccountIDMode {
+		w.g.UseRuntime(runtimeBuiltIns)
+		builtIns = append(builtIns, kv("AccountIDEndpointMode", jen.String().Call(o.Clone().Dot("AccountIDEndpointMode"))))
+		fields = append(fields, jen.Id("AccountIDEndpointMode").String(),
+			jen.Comment("AccountID is the account of the credentials; \"\" when they carry none."),
+			jen.Id("AccountID").String())
+		// As in the SDK, the credentials are retrieved before the endpoint
+		// is resolved, whatever the mode, and the mode is checked then.
+		body = append(body,
+			jen.Var().Id("err").Error(),
+			jen.If(jen.List(jen.Id("b").Dot("AccountID"), jen.Err()).Op("=").Id("clientAccountID").Call(jen.Id("ctx"), o.Clone().Dot("Credentials"), o.Clone().Dot("AccountIDEndpointMode")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Id("clientEndpoint").Values(), jen.Err()),
+			),
+			jen.If(jen.Err().Op(":=").Id("clientCheckAccountID").Call(o.Clone().Dot("AccountIDEndpointMode"), jen.Id("b").Dot("AccountID")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Id("clientEndpoint").Values(), jen.Err()),
+			),
+		)
+	}
+	f.Add(emit.Text(n.EndpointBuiltIns + " are the values of a call's built-in endpoint parameters, which EndpointParameters point to."))
+	f.Type().Id(n.EndpointBuiltIns).Struct(fields...)
+	f.Line()
+
 	f.Add(emit.Text("resolveEndpoint resolves the endpoint of a call with input in."))
-	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("resolveEndpoint").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Any()).
-		Params(jen.Id("clientEndpoint"), jen.Error()).Block(
+	body = append([]jen.Code{jen.Id("b").Op(":=").Id(n.EndpointBuiltIns).Add(values(builtIns...))}, body...)
+	if !w.c.AccountIDMode {
+		body = append(body, jen.Var().Id("err").Error())
+	}
+	body = append(body,
 		jen.If(jen.Err().Op(":=").Id("clientRegion").Call(o.Clone().Dot("Region")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id("clientEndpoint").Values(), jen.Qual("fmt", "Errorf").Call(jen.Lit("failed to bind endpoint params, %w"), jen.Err())),
 		),
 		jen.Var().Id("ep").Id("clientEndpoint"),
-		jen.Var().Err().Error(),
 		jen.If(jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Add(o.Clone()).Dot("EndpointResolverV2").Assert(jen.Op("*").Id(n.DefaultEndpointResolver)), jen.Id("ok")).Block(
-			jen.List(jen.Id("dualStack"), jen.Id("fips")).Op(":=").List(dualStack.Clone(), fips.Clone()),
-			jen.Id("p").Op(":=").Add(o.Clone()).Dot("endpointParameters").Call(jen.Op("&").Id("dualStack"), jen.Op("&").Id("fips"), jen.Id("in")),
+			jen.Id("p").Op(":=").Add(o.Clone()).Dot("endpointParameters").Call(jen.Op("&").Id("b"), jen.Id("in")),
 			jen.List(jen.Id("ep"), jen.Err()).Op("=").Id("r").Dot("resolve").Call(jen.Id("ctx"), jen.Op("&").Id("p")),
 		).Else().Block(
-			jen.Comment("The caller's resolver may keep the parameters."),
-			jen.Id("p").Op(":=").Add(o.Clone()).Dot("endpointParameters").Call(jen.Qual(pkgAWS, "Bool").Call(dualStack.Clone()), jen.Qual(pkgAWS, "Bool").Call(fips.Clone()), jen.Id("in")),
+			jen.Comment("The caller's resolver may keep the parameters: they point to a copy of b."),
+			jen.Id("own").Op(":=").Id("b"),
+			jen.Id("p").Op(":=").Add(o.Clone()).Dot("endpointParameters").Call(jen.Op("&").Id("own"), jen.Id("in")),
 			jen.Var().Id("e").Qual(pkgEndpoints, "Endpoint"),
 			jen.List(jen.Id("e"), jen.Err()).Op("=").Add(o.Clone()).Dot("EndpointResolverV2").Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("p")),
 			jen.Id("ep").Op("=").Id("clientFromSmithyEndpoint").Call(jen.Id("e")),
@@ -134,22 +169,42 @@ func (w *writer) resolveStep(f *jen.File) {
 		),
 		jen.Return(jen.Id("ep"), jen.Nil()),
 	)
+	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("resolveEndpoint").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Any()).
+		Params(jen.Id("clientEndpoint"), jen.Error()).Block(body...)
 	f.Line()
-	f.Add(emit.Text("endpointParameters binds the endpoint parameters of a call: the built-ins from o, then what the input in binds."))
-	var body []jen.Code
-	body = append(body, jen.Var().Id("p").Id(n.EndpointParameters))
-	b := w.c.EndpointBuiltIns
+
+	f.Add(emit.Text("endpointParameters binds the endpoint parameters of a call: the built-ins from o and b, then what the input in binds."))
+	body = []jen.Code{jen.Var().Id("p").Id(n.EndpointParameters)}
 	if field := b[plan.BuiltInRegion]; field != "" {
 		body = append(body, jen.If(o.Clone().Dot("Region").Op("!=").Lit("")).Block(jen.Id("p").Dot(field).Op("=").Op("&").Add(o.Clone()).Dot("Region")))
 	}
 	if field := b[plan.BuiltInUseFIPS]; field != "" {
-		body = append(body, jen.Id("p").Dot(field).Op("=").Id("fips"))
+		body = append(body, jen.Id("p").Dot(field).Op("=").Op("&").Id("b").Dot("UseFIPS"))
 	}
 	if field := b[plan.BuiltInDualStack]; field != "" {
-		body = append(body, jen.Id("p").Dot(field).Op("=").Id("dualStack"))
+		body = append(body, jen.Id("p").Dot(field).Op("=").Op("&").Id("b").Dot("UseDualStack"))
 	}
 	if field := b[plan.BuiltInEndpoint]; field != "" {
 		body = append(body, jen.Id("p").Dot(field).Op("=").Add(o.Clone()).Dot("BaseEndpoint"))
+	}
+	for _, fl := range w.c.Flags {
+		for _, field := range fl.Params {
+			body = append(body, jen.Id("p").Dot(field).Op("=").Op("&").Id("b").Dot(fl.Name))
+		}
+	}
+	if field := b[plan.BuiltInAccountIDMode]; field != "" {
+		// Set even when empty, as the SDK sets it.
+		body = append(body, jen.Id("p").Dot(field).Op("=").Op("&").Id("b").Dot("AccountIDEndpointMode"))
+	}
+	if field := b[plan.BuiltInAccountID]; field != "" {
+		body = append(body, jen.If(jen.Id("b").Dot("AccountID").Op("!=").Lit("")).Block(jen.Id("p").Dot(field).Op("=").Op("&").Id("b").Dot("AccountID")))
+	}
+	switch d := w.c.RulesDefaults; len(d) {
+	case 0:
+	case 1:
+		body = append(body, jen.Comment(d[0]+" keeps the rules' default, as in the SDK, which has no option for it."))
+	default:
+		body = append(body, jen.Comment(strings.Join(d, " and ")+" keep the rules' defaults, as in the SDK, which has no options for them."))
 	}
 	var cases []jen.Code
 	for _, co := range w.c.Operations {
@@ -164,7 +219,7 @@ func (w *writer) resolveStep(f *jen.File) {
 		body = append(body, jen.Id("_").Op("=").Id("in"))
 	}
 	body = append(body, jen.Return(jen.Id("p")))
-	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("endpointParameters").Params(jen.List(jen.Id("dualStack"), jen.Id("fips")).Op("*").Bool(), jen.Id("in").Any()).
+	f.Func().Params(o.Clone().Op("*").Id(n.Options)).Id("endpointParameters").Params(jen.Id("b").Op("*").Id(n.EndpointBuiltIns), jen.Id("in").Any()).
 		Id(n.EndpointParameters).Block(body...)
 	f.Line()
 }

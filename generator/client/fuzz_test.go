@@ -14,13 +14,18 @@ import (
 // FuzzClient generates models with the client on: a model the generator
 // takes must give client files that parse, and no model may panic. The
 // seeds are testdata/toy.json and variations of its auth and paginated
-// traits (testdata/fuzz/FuzzClient).
+// traits (testdata/fuzz/FuzzClient), and testdata/builtins.json.
 func FuzzClient(f *testing.F) {
 	toy, err := os.ReadFile(filepath.Join("testdata", "toy.json"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(toy)
+	builtIns, err := os.ReadFile(filepath.Join("testdata", "builtins.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(builtIns)
 	f.Fuzz(func(t *testing.T, model []byte) {
 		res, err := generator.Generate(generator.Options{ModelName: "fuzz.json", Model: model, Package: "fuzz", Client: true})
 		if err != nil {

@@ -1,6 +1,9 @@
 package client
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
@@ -80,6 +83,26 @@ func (w *writer) interfaces(f *jen.File) {
 	f.Line()
 }
 
+// flagDocs document the flags the SDK's clients have, by name.
+var flagDocs = map[string]string{
+	"UsePathStyle":                   "UsePathStyle puts the bucket in the path (https://s3.us-west-2.amazonaws.com/BUCKET/KEY) rather than in the host name (https://BUCKET.s3.us-west-2.amazonaws.com/KEY), which is the default wherever the bucket's name allows it.",
+	"UseAccelerate":                  "UseAccelerate sends calls to S3 Transfer Acceleration endpoints. The bucket must have acceleration turned on and a name that can be a host name.",
+	"UseARNRegion":                   "UseARNRegion lets an ARN given as a bucket or resource name send the call to its own region, and sign for it, when that is not the client's Region; without it such a call fails.",
+	"DisableMultiRegionAccessPoints": "DisableMultiRegionAccessPoints makes calls to Multi-Region Access Point ARNs fail.",
+}
+
+// flagDoc documents f, and where NewFromConfig takes it from.
+func flagDoc(f *plan.FlagOption) string {
+	doc, ok := flagDocs[f.Name]
+	if !ok {
+		doc = f.Name + " sets the endpoint parameter " + strings.Join(f.Params, " and ") + "."
+	}
+	if f.Source != "" {
+		doc += " " + "NewFromConfig takes it from the aws.Config's sources (the shared config file and the environment), as the SDK's does."
+	}
+	return doc
+}
+
 // option is one field of Options.
 type option struct {
 	name string
@@ -108,6 +131,14 @@ func (w *writer) optionFields() []option {
 		{"Retryer", jen.Qual(pkgAWS, "Retryer"), "Retryer decides which failures are retried and how long to wait; retry.NewStandard() by default."},
 		{"ValidateConstraints", jen.Bool(), "ValidateConstraints rejects inputs that break any constraint of the model (what Validate checks), not only those that lack a required member, before anything is sent."},
 	}
+	for _, f := range w.c.Flags {
+		fields = append(fields, option{f.Name, jen.Bool(), flagDoc(f)})
+	}
+	if w.c.AccountIDMode {
+		fields = append(fields, option{"AccountIDEndpointMode", jen.Qual(pkgAWS, "AccountIDEndpointMode"),
+			"AccountIDEndpointMode says whether calls go to endpoints of the account of the credentials (their AccountID): preferred (as when unset) where the credentials carry one, required, or disabled. NewFromConfig takes aws.Config's."})
+	}
+	slices.SortFunc(fields, func(a, b option) int { return strings.Compare(a.name, b.name) })
 	if w.has(string(plan.AuthBearer)) {
 		fields = append(fields, option{"BearerAuthTokenProvider", jen.Qual(pkgBearer, "TokenProvider"), "BearerAuthTokenProvider supplies the token of the service's bearer authentication."})
 	}
@@ -199,28 +230,47 @@ func (w *writer) newFunc(f *jen.File) {
 func (w *writer) newFromConfig(f *jen.File) {
 	n := w.n
 	cfg := jen.Id("cfg")
-	f.Add(emit.Text(n.NewFromConfig + " returns a client configured from cfg, such as config.LoadDefaultConfig gives, and then optFns."))
-	f.Func().Id(n.NewFromConfig).Params(cfg.Clone().Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(n.Options))).Op("*").Id(n.Client).Block(
-		jen.Id("o").Op(":=").Id(n.Options).Add(values(
-			kv("Region", cfg.Clone().Dot("Region")),
-			kv("HTTPClient", cfg.Clone().Dot("HTTPClient")),
-			kv("Credentials", cfg.Clone().Dot("Credentials")),
-			kv("Logger", cfg.Clone().Dot("Logger")),
-			kv("ClientLogMode", cfg.Clone().Dot("ClientLogMode")),
-			kv("AppID", cfg.Clone().Dot("AppID")),
-			kv("DisableClockSkewCorrection", cfg.Clone().Dot("DisableClockSkewCorrection")),
-			kv("AuthSchemePreference", cfg.Clone().Dot("AuthSchemePreference")),
-			kv("RetryMaxAttempts", cfg.Clone().Dot("RetryMaxAttempts")),
-			kv("RetryMode", cfg.Clone().Dot("RetryMode")),
-			kv("apiOptions", jen.Len(cfg.Clone().Dot("APIOptions"))),
-		)),
+	fields := []jen.Code{
+		kv("Region", cfg.Clone().Dot("Region")),
+		kv("HTTPClient", cfg.Clone().Dot("HTTPClient")),
+		kv("Credentials", cfg.Clone().Dot("Credentials")),
+		kv("Logger", cfg.Clone().Dot("Logger")),
+		kv("ClientLogMode", cfg.Clone().Dot("ClientLogMode")),
+		kv("AppID", cfg.Clone().Dot("AppID")),
+		kv("DisableClockSkewCorrection", cfg.Clone().Dot("DisableClockSkewCorrection")),
+		kv("AuthSchemePreference", cfg.Clone().Dot("AuthSchemePreference")),
+		kv("RetryMaxAttempts", cfg.Clone().Dot("RetryMaxAttempts")),
+		kv("RetryMode", cfg.Clone().Dot("RetryMode")),
+	}
+	if w.c.AccountIDMode {
+		fields = append(fields, kv("AccountIDEndpointMode", cfg.Clone().Dot("AccountIDEndpointMode")))
+	}
+	fields = append(fields, kv("apiOptions", jen.Len(cfg.Clone().Dot("APIOptions"))))
+	body := []jen.Code{
+		jen.Id("o").Op(":=").Id(n.Options).Add(values(fields...)),
 		jen.If(cfg.Clone().Dot("Retryer").Op("!=").Nil()).Block(jen.Id("o").Dot("Retryer").Op("=").Add(cfg.Clone()).Dot("Retryer").Call()),
 		jen.List(jen.Id("o").Dot("BaseEndpoint"), jen.Id("o").Dot("EndpointOptions").Dot("UseFIPSEndpoint"), jen.Id("o").Dot("EndpointOptions").Dot("UseDualStackEndpoint")).Op("=").
 			Id("clientConfigSources").Call(cfg.Clone(), jen.Id(n.ServiceID)),
+	}
+	for _, fl := range w.c.Flags {
+		if fl.Source == "" {
+			continue
+		}
+		w.g.UseRuntime(runtimeBuiltIns)
+		f.Add(emit.Text(fl.SourceType + " is an aws.Config source that holds the setting of " + fl.Name + "."))
+		f.Type().Id(fl.SourceType).Interface(jen.Id(fl.Source).Params(jen.Qual("context", "Context")).Params(jen.Bool(), jen.Bool(), jen.Error()))
+		f.Line()
+		source := jen.Id(fl.SourceType).Dot(fl.Source)
+		body = append(body, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("clientSourceFlag").Call(cfg.Clone().Dot("ConfigSources"), source), jen.Id("ok")).Block(
+			jen.Id("o").Dot(fl.Name).Op("=").Id("v"),
+		))
+	}
+	f.Add(emit.Text(n.NewFromConfig + " returns a client configured from cfg, such as config.LoadDefaultConfig gives, and then optFns."))
+	f.Func().Id(n.NewFromConfig).Params(cfg.Clone().Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(n.Options))).Op("*").Id(n.Client).Block(append(body,
 		jen.Return(jen.Id(n.New).Call(jen.Id("o"), jen.Func().Params(jen.Id("o").Op("*").Id(n.Options)).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Add(cfg.Clone()).Dot("ServiceOptions")).Block(jen.Id("fn").Call(jen.Id(n.ServiceID), jen.Id("o"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Id("o"))),
-		))),
+		))))...,
 	)
 	f.Line()
 }
@@ -261,7 +311,7 @@ func (w *writer) config(f *jen.File) {
 			kv("auth", jen.Id("clientAuthConfig").Add(values(auth...))),
 			kv("logger", o.Clone().Dot("Logger")),
 			kv("logMode", o.Clone().Dot("ClientLogMode")),
-			kv("userAgent", jen.Id("clientUserAgent").Call(jen.Lit(w.c.APIName), o.Clone().Dot("AppID"), o.Clone().Dot("Retryer"))),
+			kv("userAgent", w.userAgent(o)),
 			kv("skew", jen.Id("skew")),
 			kv("noSkewCorrection", o.Clone().Dot("DisableClockSkewCorrection")),
 			kv("validateAll", o.Clone().Dot("ValidateConstraints")),
@@ -286,4 +336,15 @@ func (w *writer) config(f *jen.File) {
 		jen.Return(jen.Op("&").Add(o.Clone()), jen.Op("&").Id("cfg")),
 	)
 	f.Line()
+}
+
+// userAgent builds the User-Agent with the features the SDK's client adds
+// for its options.
+func (w *writer) userAgent(o *jen.Statement) *jen.Statement {
+	args := []jen.Code{jen.Lit(w.c.APIName), o.Clone().Dot("AppID"), o.Clone().Dot("Retryer")}
+	if w.c.AccountIDMode {
+		w.g.UseRuntime(runtimeBuiltIns)
+		args = append(args, jen.Id("clientAccountIDModeFeature").Call(o.Clone().Dot("AccountIDEndpointMode")))
+	}
+	return jen.Id("clientUserAgent").Call(args...)
 }

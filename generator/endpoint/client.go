@@ -21,10 +21,11 @@ func ForClient(p *plan.Plan) (*plan.ClientEndpoints, error) {
 	if _, _, err := gp.bindings(); err != nil {
 		return nil, err
 	}
-	e := &plan.ClientEndpoints{BuiltIns: map[string]string{}, Bound: map[*plan.Operation]bool{}, Declared: Names}
+	e := &plan.ClientEndpoints{BuiltIns: map[string]string{}, Types: map[string]string{}, Bound: map[*plan.Operation]bool{}, Declared: Names}
 	for i, prm := range rs.Params {
 		if prm.BuiltIn != "" {
 			e.BuiltIns[prm.BuiltIn] = gp.field[i]
+			e.Types[prm.BuiltIn] = prm.Type.String()
 		}
 	}
 	for op := range gp.bound {

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -29,9 +30,20 @@ type Client struct {
 	// EndpointRules says the package has a resolver generated from the
 	// service's endpoint rules; without it the client needs BaseEndpoint.
 	EndpointRules bool
-	// EndpointBuiltIns are the EndpointParameters fields the client fills
-	// from its options, by built-in parameter (BuiltInRegion, ...).
+	// EndpointBuiltIns are the EndpointParameters fields the client fills,
+	// by built-in parameter (BuiltInRegion, ...): from its Options, or the
+	// account ID from the credentials.
 	EndpointBuiltIns map[string]string
+	// Flags are the bool Options fields that set built-in parameters, as
+	// the SDK names them (S3's UsePathStyle, ...), sorted by name.
+	Flags []*FlagOption
+	// AccountIDMode says Options has AccountIDEndpointMode: the rules take
+	// the account ID of the credentials, or the mode itself.
+	AccountIDMode bool
+	// RulesDefaults are the EndpointParameters fields of built-ins the SDK
+	// sets from nothing, so that the rules' defaults apply (S3's and STS's
+	// UseGlobalEndpoint), sorted.
+	RulesDefaults []string
 	// Warnings are things the client does not do that the model asks for.
 	Warnings smithy.Problems
 }
@@ -41,6 +53,9 @@ type ClientEndpoints struct {
 	// BuiltIns are the EndpointParameters fields of the rule set's
 	// built-in parameters, by built-in, such as "AWS::Region": "Region".
 	BuiltIns map[string]string
+	// Types are the types of those parameters in the rules language
+	// ("string", "boolean", "stringArray"), by built-in.
+	Types map[string]string
 	// Bound are the operations whose inputs bind parameters of their own
 	// with BindEndpointParameters.
 	Bound map[*Operation]bool
@@ -48,19 +63,110 @@ type ClientEndpoints struct {
 	Declared []string
 }
 
-// The built-in endpoint parameters the client sets from its Options.
+// FlagOption is a bool field of Options that sets built-in endpoint
+// parameters, such as S3's UsePathStyle.
+type FlagOption struct {
+	Name string
+	// Params are the EndpointParameters fields it sets.
+	Params []string
+	// Source is the method of aws.Config's sources (the shared config and
+	// environment that config.LoadDefaultConfig reads) NewFromConfig takes
+	// the setting from, as the SDK's does; "" for none.
+	Source string
+	// SourceType is the unexported interface of the sources with the
+	// method, which the client declares.
+	SourceType string
+}
+
+// The built-in endpoint parameters the client sets from its Options, or
+// from its credentials.
 const (
-	BuiltInRegion    = "AWS::Region"
-	BuiltInUseFIPS   = "AWS::UseFIPS"
-	BuiltInDualStack = "AWS::UseDualStack"
-	BuiltInEndpoint  = "SDK::Endpoint"
+	BuiltInRegion        = "AWS::Region"
+	BuiltInUseFIPS       = "AWS::UseFIPS"
+	BuiltInDualStack     = "AWS::UseDualStack"
+	BuiltInEndpoint      = "SDK::Endpoint"
+	BuiltInAccountID     = "AWS::Auth::AccountId"
+	BuiltInAccountIDMode = "AWS::Auth::AccountIdEndpointMode"
 )
 
-var clientBuiltIns = []string{BuiltInRegion, BuiltInUseFIPS, BuiltInDualStack, BuiltInEndpoint}
+// builtIn is what aws-sdk-go-v2's clients (the releases of 2025-04, on
+// core v1.48.0) do with a built-in endpoint parameter.
+type builtIn struct {
+	// typ is the parameter type the binding needs.
+	typ string
+	// flag names the bool Options field that sets the parameter, and
+	// source the aws.Config source method NewFromConfig reads it from.
+	flag, source string
+	// rulesDefault: the SDK sets nothing and the rules' default applies.
+	rulesDefault bool
+}
+
+var sdkBuiltIns = map[string]builtIn{
+	BuiltInRegion:        {typ: "string"},
+	BuiltInUseFIPS:       {typ: "boolean"},
+	BuiltInDualStack:     {typ: "boolean"},
+	BuiltInEndpoint:      {typ: "string"},
+	BuiltInAccountID:     {typ: "string"},
+	BuiltInAccountIDMode: {typ: "string"},
+	// S3's client options, and the shared config keys its NewFromConfig
+	// reads (s3_use_arn_region, s3_disable_multiregion_access_points).
+	"AWS::S3::ForcePathStyle":                 {typ: "boolean", flag: "UsePathStyle"},
+	"AWS::S3::Accelerate":                     {typ: "boolean", flag: "UseAccelerate"},
+	"AWS::S3::DisableMultiRegionAccessPoints": {typ: "boolean", flag: "DisableMultiRegionAccessPoints", source: "GetS3DisableMultiRegionAccessPoints"},
+	"AWS::S3::UseArnRegion":                   {typ: "boolean", flag: "UseARNRegion", source: "GetS3UseARNRegion"},
+	"AWS::S3Control::UseArnRegion":            {typ: "boolean", flag: "UseARNRegion", source: "GetS3UseARNRegion"},
+	// The SDK has no option for the legacy global endpoints: its S3 and
+	// STS clients send us-east-1 calls to the regional endpoint.
+	"AWS::S3::UseGlobalEndpoint":  {typ: "boolean", rulesDefault: true},
+	"AWS::STS::UseGlobalEndpoint": {typ: "boolean", rulesDefault: true},
+}
 
 // ownBuiltIns are the fields of the EndpointParameters a client declares
 // itself, for a service without endpoint rules: the SDK's names.
 var ownBuiltIns = map[string]string{BuiltInRegion: "Region", BuiltInUseFIPS: "UseFIPS", BuiltInDualStack: "UseDualStack", BuiltInEndpoint: "Endpoint"}
+
+// bindBuiltIns decides how the client sets each built-in parameter of the
+// rule set, as the SDK does; what it cannot set is a warning, and the
+// rules' default applies.
+func (c *Client) bindBuiltIns(p *Plan, endpoints *ClientEndpoints) smithy.Problems {
+	var warnings smithy.Problems
+	warn := func(format string, args ...any) {
+		warnings = append(warnings, smithy.Problem{Pos: p.Model.Position(p.Service.Offset), Shape: p.Service.ID, Message: fmt.Sprintf(format, args...)})
+	}
+	flags := map[string]*FlagOption{}
+	for _, b := range slices.Sorted(maps.Keys(endpoints.BuiltIns)) {
+		field := endpoints.BuiltIns[b]
+		fact, known := sdkBuiltIns[b]
+		switch {
+		case !known:
+			warn("client: the endpoint parameter %s (built-in %s) is left to the rules' default: aws-sdk-go-v2 has no option for it that smithy2go knows of", field, b)
+			continue
+		case endpoints.Types[b] != fact.typ:
+			warn("client: the endpoint parameter %s (built-in %s) is a %s, not a %s: it is left to the rules' default", field, b, endpoints.Types[b], fact.typ)
+			continue
+		case fact.rulesDefault:
+			c.RulesDefaults = append(c.RulesDefaults, field)
+			continue
+		}
+		c.EndpointBuiltIns[b] = field
+		if b == BuiltInAccountID || b == BuiltInAccountIDMode {
+			c.AccountIDMode = true
+		}
+		if fact.flag == "" {
+			continue
+		}
+		f := flags[fact.flag]
+		if f == nil {
+			f = &FlagOption{Name: fact.flag, Source: fact.source}
+			flags[fact.flag] = f
+			c.Flags = append(c.Flags, f)
+		}
+		f.Params = append(f.Params, field)
+	}
+	slices.SortFunc(c.Flags, func(a, b *FlagOption) int { return strings.Compare(a.Name, b.Name) })
+	slices.Sort(c.RulesDefaults)
+	return warnings
+}
 
 // ClientNames are the package-level names the client declares. Exported
 // names are the SDK's unless a model shape took them: model names win.
@@ -74,6 +180,9 @@ type ClientNames struct {
 	// DefaultEndpointResolver is the unexported type behind
 	// NewDefaultEndpointResolverV2.
 	DefaultEndpointResolver string
+	// EndpointBuiltIns is the unexported type that holds the values of a
+	// call's built-in endpoint parameters.
+	EndpointBuiltIns string
 	// OptionsMethod is the Client method that returns its Options; ""
 	// when an operation takes the name.
 	OptionsMethod string
@@ -157,22 +266,7 @@ func BuildClient(p *Plan, endpoints *ClientEndpoints) (*Client, error) {
 	rules := endpoints != nil
 	c := &Client{ServiceID: p.Service.ID.Name(), EndpointRules: rules, EndpointBuiltIns: map[string]string{}}
 	if rules {
-		for b, field := range endpoints.BuiltIns {
-			if slices.Contains(clientBuiltIns, b) {
-				c.EndpointBuiltIns[b] = field
-			}
-		}
-		var others []string
-		for b := range endpoints.BuiltIns {
-			if !slices.Contains(clientBuiltIns, b) {
-				others = append(others, b)
-			}
-		}
-		slices.Sort(others)
-		for _, b := range others {
-			c.Warnings = append(c.Warnings, smithy.Problem{Pos: p.Model.Position(p.Service.Offset), Shape: p.Service.ID,
-				Message: fmt.Sprintf("client: the endpoint parameter %s (built-in %s) is left to the rules' default: the client has no option for it yet", endpoints.BuiltIns[b], b)})
-		}
+		c.Warnings = c.bindBuiltIns(p, endpoints)
 	} else {
 		c.EndpointBuiltIns = ownBuiltIns
 	}
@@ -227,6 +321,13 @@ func BuildClient(p *Plan, endpoints *ClientEndpoints) (*Client, error) {
 	n.ServiceID = claim("ServiceID")
 	n.ServiceAPIVersion = claim("ServiceAPIVersion")
 	n.DefaultEndpointResolver = claim("defaultEndpointResolver")
+	n.EndpointBuiltIns = claim("endpointBuiltIns")
+	for _, f := range c.Flags {
+		if f.Source != "" {
+			name := strings.TrimPrefix(f.Source, "Get")
+			f.SourceType = claim(strings.ToLower(name[:1]) + name[1:] + "Source")
+		}
+	}
 	n.OptionsMethod = "Options"
 	var problems smithy.Problems
 	for _, op := range ops {

@@ -116,39 +116,37 @@ func clientCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
 // sign authenticates req with the first scheme the client has an
 // identity for.
 func (a *clientAuthConfig) sign(ctx context.Context, req *http.Request, signing *clientSigning, hash string, now time.Time) error {
-	for _, id := range a.schemes {
-		switch id {
-		case clientAuthSigV4:
-			if a.credentials == nil {
-				continue
-			}
-			return a.sigV4(ctx, req, signing, hash, now)
-		case clientAuthBearer:
-			if a.bearer == nil {
-				continue
-			}
-			return a.bearerToken(ctx, req)
-		case clientAuthAPIKey:
-			if a.apiKey == "" {
-				continue
-			}
-			a.key(req)
-			return nil
-		case clientAuthBasic:
-			if a.basicUser == "" && a.basicPassword == "" {
-				continue
-			}
-			if req.URL.Scheme != "https" {
-				return errors.New("sign request: basic authentication requires HTTPS")
-			}
-			cred := base64.StdEncoding.EncodeToString([]byte(a.basicUser + ":" + a.basicPassword))
-			req.Header["Authorization"] = []string{"Basic " + cred}
-			return nil
-		case clientAuthNone:
-			return nil
+	switch a.chosen() {
+	case clientAuthSigV4:
+		return a.sigV4(ctx, req, signing, hash, now)
+	case clientAuthBearer:
+		return a.bearerToken(ctx, req)
+	case clientAuthAPIKey:
+		a.key(req)
+	case clientAuthBasic:
+		if req.URL.Scheme != "https" {
+			return errors.New("sign request: basic authentication requires HTTPS")
 		}
+		cred := base64.StdEncoding.EncodeToString([]byte(a.basicUser + ":" + a.basicPassword))
+		req.Header["Authorization"] = []string{"Basic " + cred}
 	}
 	return nil
+}
+
+// chosen is the first of the schemes the client has an identity for;
+// "" (unsigned) for none.
+func (a *clientAuthConfig) chosen() string {
+	for _, id := range a.schemes {
+		switch {
+		case id == clientAuthSigV4 && a.credentials != nil,
+			id == clientAuthBearer && a.bearer != nil,
+			id == clientAuthAPIKey && a.apiKey != "",
+			id == clientAuthBasic && (a.basicUser != "" || a.basicPassword != ""),
+			id == clientAuthNone:
+			return id
+		}
+	}
+	return ""
 }
 
 func (a *clientAuthConfig) sigV4(ctx context.Context, req *http.Request, signing *clientSigning, hash string, now time.Time) error {

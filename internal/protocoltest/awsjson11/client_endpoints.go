@@ -52,20 +52,30 @@ func (*defaultEndpointResolver) resolve(ctx context.Context, p *EndpointParamete
 	return clientEndpoint{url: u}, err
 }
 
+// endpointBuiltIns are the values of a call's built-in endpoint parameters,
+// which EndpointParameters point to.
+type endpointBuiltIns struct {
+	UseDualStack, UseFIPS bool
+}
+
 // resolveEndpoint resolves the endpoint of a call with input in.
 func (o *Options) resolveEndpoint(ctx context.Context, in any) (clientEndpoint, error) {
+	b := endpointBuiltIns{
+		UseDualStack: o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled,
+		UseFIPS:      o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled,
+	}
+	var err error
 	if err := clientRegion(o.Region); err != nil {
 		return clientEndpoint{}, fmt.Errorf("failed to bind endpoint params, %w", err)
 	}
 	var ep clientEndpoint
-	var err error
 	if r, ok := o.EndpointResolverV2.(*defaultEndpointResolver); ok {
-		dualStack, fips := o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled, o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled
-		p := o.endpointParameters(&dualStack, &fips, in)
+		p := o.endpointParameters(&b, in)
 		ep, err = r.resolve(ctx, &p)
 	} else {
-		// The caller's resolver may keep the parameters.
-		p := o.endpointParameters(aws.Bool(o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled), aws.Bool(o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled), in)
+		// The caller's resolver may keep the parameters: they point to a copy of b.
+		own := b
+		p := o.endpointParameters(&own, in)
 		var e smithyendpoints.Endpoint
 		e, err = o.EndpointResolverV2.ResolveEndpoint(ctx, p)
 		ep = clientFromSmithyEndpoint(e)
@@ -77,14 +87,14 @@ func (o *Options) resolveEndpoint(ctx context.Context, in any) (clientEndpoint, 
 }
 
 // endpointParameters binds the endpoint parameters of a call: the built-ins
-// from o, then what the input in binds.
-func (o *Options) endpointParameters(dualStack, fips *bool, in any) EndpointParameters {
+// from o and b, then what the input in binds.
+func (o *Options) endpointParameters(b *endpointBuiltIns, in any) EndpointParameters {
 	var p EndpointParameters
 	if o.Region != "" {
 		p.Region = &o.Region
 	}
-	p.UseFIPS = fips
-	p.UseDualStack = dualStack
+	p.UseFIPS = &b.UseFIPS
+	p.UseDualStack = &b.UseDualStack
 	p.Endpoint = o.BaseEndpoint
 	_ = in
 	return p

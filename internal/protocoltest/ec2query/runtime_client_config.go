@@ -64,8 +64,9 @@ func clientDefaultSigner(logger logging.Logger, mode aws.ClientLogMode) *v4.Sign
 }
 
 // clientUserAgent is the User-Agent the SDK's builder makes for a client
-// of the service api (such as "ec2"), with appID and the retry mode.
-func clientUserAgent(api string, appID string, retryer aws.Retryer) string {
+// of the service api (such as "ec2"), with appID, the retry mode and the
+// features of the client's options ("" for none).
+func clientUserAgent(api string, appID string, retryer aws.Retryer, features ...awsmiddleware.UserAgentFeature) string {
 	ua := awsmiddleware.NewRequestUserAgent()
 	ua.AddSDKAgentKeyValue(awsmiddleware.APIMetadata, api, "smithy2go")
 	if appID != "" {
@@ -76,6 +77,11 @@ func clientUserAgent(api string, appID string, retryer aws.Retryer) string {
 		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureRetryModeStandard)
 	case *retry.AdaptiveMode:
 		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureRetryModeAdaptive)
+	}
+	for _, f := range features {
+		if f != "" {
+			ua.AddUserAgentFeature(f)
+		}
 	}
 	req := &smithyhttp.Request{Request: &http.Request{Header: http.Header{}}}
 	_, _, err := ua.HandleBuild(context.Background(), middleware.BuildInput{Request: req}, clientBuilt{})
@@ -177,6 +183,15 @@ func clientRegion(region string) error {
 func clientFromSmithyEndpoint(e smithyendpoints.Endpoint) clientEndpoint {
 	out := clientEndpoint{url: e.URI.String(), headers: e.Headers}
 	opts, _ := smithyauth.GetAuthOptions(&e.Properties)
+	var ids []string
+	for _, o := range opts {
+		if o.SchemeID == clientAuthSigV4 {
+			ids = nil
+			break
+		}
+		ids = append(ids, o.SchemeID)
+	}
+	out.noSigV4 = strings.Join(ids, ", ")
 	for _, o := range opts {
 		if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok {
 			out.signing.name = v

@@ -60,6 +60,12 @@ type EndpointResolverOptions struct {
 
 // Options configure the Client, as the SDK's client Options do.
 type Options struct {
+	// AccountIDEndpointMode says whether calls go to endpoints of the account of
+	// the credentials (their AccountID): preferred (as when unset) where the
+	// credentials carry one, required, or disabled. NewFromConfig takes
+	// aws.Config's.
+	AccountIDEndpointMode aws.AccountIDEndpointMode
+
 	// AppID is an application identifier appended to the User-Agent header.
 	AppID string
 
@@ -197,6 +203,7 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		AuthSchemePreference:       cfg.AuthSchemePreference,
 		RetryMaxAttempts:           cfg.RetryMaxAttempts,
 		RetryMode:                  cfg.RetryMode,
+		AccountIDEndpointMode:      cfg.AccountIDEndpointMode,
 		apiOptions:                 len(cfg.APIOptions),
 	}
 	if cfg.Retryer != nil {
@@ -228,7 +235,7 @@ func (o *Options) config(skew *atomic.Int64) clientConfig {
 		},
 		logger:           o.Logger,
 		logMode:          o.ClientLogMode,
-		userAgent:        clientUserAgent("dynamodb", o.AppID, o.Retryer),
+		userAgent:        clientUserAgent("dynamodb", o.AppID, o.Retryer, clientAccountIDModeFeature(o.AccountIDEndpointMode)),
 		skew:             skew,
 		noSkewCorrection: o.DisableClockSkewCorrection,
 		validateAll:      o.ValidateConstraints,

@@ -84,6 +84,11 @@ type Options struct {
 	// service's.
 	DisableClockSkewCorrection bool
 
+	// DisableMultiRegionAccessPoints makes calls to Multi-Region Access Point ARNs
+	// fail. NewFromConfig takes it from the aws.Config's sources (the shared config
+	// file and the environment), as the SDK's does.
+	DisableMultiRegionAccessPoints bool
+
 	// EndpointOptions choose FIPS and dual-stack endpoints.
 	EndpointOptions EndpointResolverOptions
 
@@ -117,6 +122,22 @@ type Options struct {
 	// Retryer decides which failures are retried and how long to wait;
 	// retry.NewStandard() by default.
 	Retryer aws.Retryer
+
+	// UseARNRegion lets an ARN given as a bucket or resource name send the call to
+	// its own region, and sign for it, when that is not the client's Region;
+	// without it such a call fails. NewFromConfig takes it from the aws.Config's
+	// sources (the shared config file and the environment), as the SDK's does.
+	UseARNRegion bool
+
+	// UseAccelerate sends calls to S3 Transfer Acceleration endpoints. The bucket
+	// must have acceleration turned on and a name that can be a host name.
+	UseAccelerate bool
+
+	// UsePathStyle puts the bucket in the path
+	// (https://s3.us-west-2.amazonaws.com/BUCKET/KEY) rather than in the host name
+	// (https://BUCKET.s3.us-west-2.amazonaws.com/KEY), which is the default
+	// wherever the bucket's name allows it.
+	UsePathStyle bool
 
 	// ValidateConstraints rejects inputs that break any constraint of the model
 	// (what Validate checks), not only those that lack a required member, before
@@ -183,6 +204,18 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	return c
 }
 
+// s3DisableMultiRegionAccessPointsSource is an aws.Config source that holds the
+// setting of DisableMultiRegionAccessPoints.
+type s3DisableMultiRegionAccessPointsSource interface {
+	GetS3DisableMultiRegionAccessPoints(context.Context) (bool, bool, error)
+}
+
+// s3UseARNRegionSource is an aws.Config source that holds the setting of
+// UseARNRegion.
+type s3UseARNRegionSource interface {
+	GetS3UseARNRegion(context.Context) (bool, bool, error)
+}
+
 // NewFromConfig returns a client configured from cfg, such as
 // config.LoadDefaultConfig gives, and then optFns.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
@@ -203,6 +236,12 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 		o.Retryer = cfg.Retryer()
 	}
 	o.BaseEndpoint, o.EndpointOptions.UseFIPSEndpoint, o.EndpointOptions.UseDualStackEndpoint = clientConfigSources(cfg, ServiceID)
+	if v, ok := clientSourceFlag(cfg.ConfigSources, s3DisableMultiRegionAccessPointsSource.GetS3DisableMultiRegionAccessPoints); ok {
+		o.DisableMultiRegionAccessPoints = v
+	}
+	if v, ok := clientSourceFlag(cfg.ConfigSources, s3UseARNRegionSource.GetS3UseARNRegion); ok {
+		o.UseARNRegion = v
+	}
 	return New(o, func(o *Options) {
 		for _, fn := range cfg.ServiceOptions {
 			fn(ServiceID, o)

@@ -18,10 +18,13 @@ import (
 // over earlier ones, as the SDK applies the auth options of an endpoint.
 func clientRulesEndpoint(e EndpointResult) clientEndpoint {
 	out := clientEndpoint{url: e.URI.String(), headers: e.Headers}
-	for _, s := range e.AuthSchemes() {
+	schemes := e.AuthSchemes()
+	sigV4 := false
+	for _, s := range schemes {
 		if s.Name != "sigv4" {
 			continue
 		}
+		sigV4 = true
 		if s.SigningName != "" {
 			out.signing.name = s.SigningName
 		}
@@ -29,6 +32,14 @@ func clientRulesEndpoint(e EndpointResult) clientEndpoint {
 			out.signing.region = s.SigningRegion
 		}
 		out.signing.disableDoubleEncoding = s.DisableDoubleEncoding
+	}
+	if !sigV4 {
+		for i, s := range schemes {
+			if i > 0 {
+				out.noSigV4 += ", "
+			}
+			out.noSigV4 += s.Name
+		}
 	}
 	return out
 }
