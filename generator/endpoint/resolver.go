@@ -98,7 +98,7 @@ func (gp *goPlan) params(f *jen.File) {
 				notes = append(notes, "Required.")
 			}
 			if prm.BuiltIn != "" {
-				notes = append(notes, "The client sets it from the built-in "+prm.BuiltIn+".")
+				notes = append(notes, "It is the built-in "+prm.BuiltIn+": the client binds it where it has an option for it.")
 			}
 			g.Add(comment(prm.Doc, prm.Deprecated, notes...))
 			typ := jen.Op("*").Id(goType(prm.Type))

@@ -12,7 +12,8 @@ import (
 type EndpointParameters struct {
 	// The AWS region used to dispatch the request.
 	//
-	// The client sets it from the built-in AWS::Region.
+	// It is the built-in AWS::Region: the client binds it where it has an option
+	// for it.
 	Region *string
 
 	// When true, use the dual-stack endpoint. If the configured endpoint does not
@@ -20,7 +21,8 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::UseDualStack.
+	// It is the built-in AWS::UseDualStack: the client binds it where it has an
+	// option for it.
 	UseDualStack *bool
 
 	// When true, send this request to the FIPS-compliant regional endpoint. If the
@@ -29,12 +31,14 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::UseFIPS.
+	// It is the built-in AWS::UseFIPS: the client binds it where it has an option
+	// for it.
 	UseFIPS *bool
 
 	// Override the endpoint used to send this request
 	//
-	// The client sets it from the built-in SDK::Endpoint.
+	// It is the built-in SDK::Endpoint: the client binds it where it has an option
+	// for it.
 	Endpoint *string
 }
 

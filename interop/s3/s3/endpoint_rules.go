@@ -16,7 +16,8 @@ type EndpointParameters struct {
 
 	// The AWS region used to dispatch the request.
 	//
-	// The client sets it from the built-in AWS::Region.
+	// It is the built-in AWS::Region: the client binds it where it has an option
+	// for it.
 	Region *string
 
 	// When true, send this request to the FIPS-compliant regional endpoint. If the
@@ -25,7 +26,8 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::UseFIPS.
+	// It is the built-in AWS::UseFIPS: the client binds it where it has an option
+	// for it.
 	UseFIPS *bool
 
 	// When true, use the dual-stack endpoint. If the configured endpoint does not
@@ -33,12 +35,14 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::UseDualStack.
+	// It is the built-in AWS::UseDualStack: the client binds it where it has an
+	// option for it.
 	UseDualStack *bool
 
 	// Override the endpoint used to send this request
 	//
-	// The client sets it from the built-in SDK::Endpoint.
+	// It is the built-in SDK::Endpoint: the client binds it where it has an option
+	// for it.
 	Endpoint *string
 
 	// When true, force a path-style endpoint to be used where the bucket name is
@@ -46,14 +50,16 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::S3::ForcePathStyle.
+	// It is the built-in AWS::S3::ForcePathStyle: the client binds it where it has
+	// an option for it.
 	ForcePathStyle *bool
 
 	// When true, use S3 Accelerate. NOTE: Not all regions support S3 accelerate.
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::S3::Accelerate.
+	// It is the built-in AWS::S3::Accelerate: the client binds it where it has an
+	// option for it.
 	Accelerate *bool
 
 	// Whether the global endpoint should be used, rather then the regional endpoint
@@ -61,7 +67,8 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::S3::UseGlobalEndpoint.
+	// It is the built-in AWS::S3::UseGlobalEndpoint: the client binds it where it
+	// has an option for it.
 	UseGlobalEndpoint *bool
 
 	// Internal parameter to use object lambda endpoint for an operation (eg:
@@ -87,14 +94,16 @@ type EndpointParameters struct {
 	//
 	// Defaults to false.
 	//
-	// The client sets it from the built-in AWS::S3::DisableMultiRegionAccessPoints.
+	// It is the built-in AWS::S3::DisableMultiRegionAccessPoints: the client binds
+	// it where it has an option for it.
 	DisableMultiRegionAccessPoints *bool
 
 	// When an Access Point ARN is provided and this flag is enabled, the SDK MUST
 	// use the ARN's region when constructing the endpoint instead of the client's
 	// configured region.
 	//
-	// The client sets it from the built-in AWS::S3::UseArnRegion.
+	// It is the built-in AWS::S3::UseArnRegion: the client binds it where it has an
+	// option for it.
 	UseArnRegion *bool
 
 	// Internal parameter to indicate whether S3Express operation should use control
