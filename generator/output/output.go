@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -61,11 +62,19 @@ func (p *Plan) Changed() bool { return len(p.Write) > 0 || len(p.Remove) > 0 }
 func Compare(dir string, files []File) (*Plan, error) {
 	p := &Plan{}
 	want := map[string]bool{}
+	// A directory that is not there yet gets every file, without a
+	// failed read for each.
+	_, err := os.Lstat(dir)
+	missing := errors.Is(err, fs.ErrNotExist)
 	for _, f := range files {
 		if err := checkName(f.Name); err != nil {
 			return nil, err
 		}
 		want[f.Name] = true
+		if missing {
+			p.Write = append(p.Write, f)
+			continue
+		}
 		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Name)))
 		switch {
 		case err == nil && bytes.Equal(old, f.Data):
@@ -179,10 +188,14 @@ func Write(dir string, files []File) (*Plan, error) {
 		}
 	}()
 	newDir := filepath.Join(stage, "new")
+	made := map[string]bool{}
 	for _, f := range p.Write {
 		name := filepath.Join(newDir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return nil, err
+		if d := filepath.Dir(name); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return nil, err
+			}
+			made[d] = true
 		}
 		if err := writeNew(name, f.Data); err != nil {
 			return nil, err
