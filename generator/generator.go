@@ -115,10 +115,11 @@ func Generate(opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Warnings = append(res.Warnings, endpointWarnings...)
-	// Each file is formatted as soon as the emitter writing it returns,
-	// beside the emitters still running, so both cores stay busy and a
-	// file's tree is freed early. The tests, the largest part of a
-	// package, are written alongside the rest, which they do not depend on.
+	// Each file is formatted as soon as the emitter writing it returns
+	// (the tests hand over theirs one by one), beside the emitters still
+	// running, so both cores stay busy and a file's tree is freed early.
+	// The tests, the largest part of a package, are written alongside the
+	// rest, which they do not depend on.
 	r := newRenderer()
 	var main []*rendered
 	submitted := 0
@@ -136,11 +137,8 @@ func Generate(opts Options) (*Result, error) {
 	}
 	testsDone := make(chan testsResult, 1)
 	go func() {
-		files, err := emit.Tests(g)
 		var out []*rendered
-		for _, f := range files {
-			out = append(out, r.add(f))
-		}
+		err := emit.Tests(g, func(f *emit.File) { out = append(out, r.add(f)) })
 		testsDone <- testsResult{out, err}
 	}()
 	var protoErr error
@@ -227,7 +225,11 @@ func emitClient(g *emit.Generator, res *Result) error {
 // A renderer formats files on all cores, each as soon as it is added.
 type renderer struct {
 	sem chan struct{} // a slot per core
-	wg  sync.WaitGroup
+	// waiting holds a slot per tree waiting for a core: when they are
+	// all taken, add blocks, so emitters stay only a little ahead of
+	// the formatting and few trees are alive at once.
+	waiting chan struct{}
+	wg      sync.WaitGroup
 }
 
 // rendered is a file being formatted; it is ready after wait.
@@ -237,7 +239,8 @@ type rendered struct {
 }
 
 func newRenderer() *renderer {
-	return &renderer{sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	n := runtime.GOMAXPROCS(0)
+	return &renderer{sem: make(chan struct{}, n), waiting: make(chan struct{}, n)}
 }
 
 // add starts formatting f. Files wait for a core in the order added.
@@ -246,7 +249,8 @@ func (r *renderer) add(f *emit.File) *rendered {
 	if f.Go == nil {
 		return out
 	}
-	r.run(func() {
+	r.waiting <- struct{}{}
+	r.run(r.waiting, func() {
 		var buf bytes.Buffer
 		if err := f.Go.Render(&buf); err != nil {
 			out.err = fmt.Errorf("formatting generated code (a smithy2go bug): %s: %v", f.Name, err)
@@ -263,16 +267,21 @@ func (r *renderer) add(f *emit.File) *rendered {
 // runtimeFile starts making a templates/ helper into a file of package pkg.
 func (r *renderer) runtimeFile(name, pkg, header string, renamed map[string]string) *rendered {
 	out := &rendered{file: output.File{Name: name}}
-	r.run(func() { out.file.Data, out.err = runtimeFile(name, pkg, header, renamed) })
+	r.run(nil, func() { out.file.Data, out.err = runtimeFile(name, pkg, header, renamed) })
 	return out
 }
 
-func (r *renderer) run(job func()) {
+// run starts job once a core is free, then gives up its waiting slot,
+// if it holds one.
+func (r *renderer) run(waiting chan struct{}, job func()) {
 	r.wg.Add(1)
 	go func() {
 		defer r.wg.Done()
 		r.sem <- struct{}{}
 		defer func() { <-r.sem }()
+		if waiting != nil {
+			<-waiting
+		}
 		job()
 	}()
 }
