@@ -125,6 +125,7 @@ func TestFormats(t *testing.T) {
 func TestRender(t *testing.T) {
 	r := fixture()
 	r.Machine.Autogroup = "on"
+	r.Machine.Scratch = "/dev/shm (tmpfs)"
 	r.WholeLines = lineCount{Files: 22, Lines: 127278, TestLines: 58418, AllFiles: 1141}
 	doc := render(r)
 	var cols int
@@ -153,6 +154,8 @@ func TestRender(t *testing.T) {
 		"| ours, whole service | 1141 | 22 | 127278 | 58418 |",
 		"1 of 7 targets missed",
 		"- scheduler autogroup: on",
+		"each writing\ninto a fresh directory under /dev/shm (tmpfs);",
+		"Both keep the disk out of the figures",
 		"wall time follows CPU time",
 	} {
 		if !strings.Contains(doc, want) {
