@@ -141,36 +141,21 @@ func Generate(opts Options) (*Result, error) {
 		err := emit.Tests(g, func(f *emit.File) { out = append(out, r.add(f)) })
 		testsDone <- testsResult{out, err}
 	}()
+	for _, emitter := range []func(*emit.Generator){emit.PackageDoc, emit.Types, emit.ErrorsFile, emit.Enums, emit.Validators, emit.Requests} {
+		emitter(g)
+		submit()
+	}
 	var protoErr error
-	for _, step := range []func() error{
-		func() error { emit.PackageDoc(g); return nil },
-		func() error { emit.Types(g); return nil },
-		func() error { emit.ErrorsFile(g); return nil },
-		func() error { emit.Enums(g); return nil },
-		func() error { emit.Validators(g); return nil },
-		func() error { emit.Requests(g); return nil },
-		func() error {
-			if g.Protocol == nil {
-				return nil
-			}
-			return g.Protocol.Emit(g)
-		},
-		func() error {
-			if opts.NoProtocolTests {
-				return nil
-			}
-			return emit.ComplianceTests(g)
-		},
-		func() error {
-			if !opts.Client {
-				return nil
-			}
-			return emitClient(g, res)
-		},
-	} {
-		if protoErr = step(); protoErr != nil {
-			break
-		}
+	if g.Protocol != nil {
+		protoErr = g.Protocol.Emit(g)
+		submit()
+	}
+	if protoErr == nil && !opts.NoProtocolTests {
+		protoErr = emit.ComplianceTests(g)
+		submit()
+	}
+	if protoErr == nil && opts.Client {
+		protoErr = emitClient(g, res)
 		submit()
 	}
 	tr := <-testsDone
