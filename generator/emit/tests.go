@@ -33,6 +33,17 @@ func Tests(g *Generator, done func(*File)) error {
 		t.kit = g.Protocol.TestKit()
 	}
 	t.helpers()
+	// A large service's tests are spread over several files by a hash of
+	// the operation name: the files stay a readable size, format in
+	// parallel, and an operation stays in its file as others come and go.
+	buckets := (len(ops) + opsPerTestFile - 1) / opsPerTestFile
+	if buckets > 1 {
+		// golden_test.go holds no operation's tests then: it is complete
+		// now, and formats while the others are written.
+		t.enums()
+		t.fuzz()
+		done(&File{Name: "golden_test.go", Go: f})
+	}
 	// A rule shared by several inputs is tested once, by the first input
 	// in the plan that reaches it, so the mutations are worked out in the
 	// plan's order before the tests are written file by file.
@@ -45,10 +56,6 @@ func Tests(g *Generator, done func(*File)) error {
 			t.firstWired = op
 		}
 	}
-	// A large service's tests are spread over several files by a hash of
-	// the operation name: the files stay a readable size, format in
-	// parallel, and an operation stays in its file as others come and go.
-	buckets := (len(ops) + opsPerTestFile - 1) / opsPerTestFile
 	order := make([][]int, buckets)
 	for i, op := range ops {
 		k := 0
@@ -86,11 +93,10 @@ func Tests(g *Generator, done func(*File)) error {
 	if failed != nil {
 		return failed
 	}
-	t.f, t.sf = f, sf
-	t.enums()
-	t.fuzz()
-	done(&File{Name: "golden_test.go", Go: f})
 	if buckets <= 1 {
+		t.enums()
+		t.fuzz()
+		done(&File{Name: "golden_test.go", Go: f})
 		// Sample values sit apart from the tests, in a file of their own
 		// that formats beside the tests.
 		done(&File{Name: "samples_test.go", Go: sf})
