@@ -115,51 +115,71 @@ func Generate(opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Warnings = append(res.Warnings, endpointWarnings...)
-	// The tests are the largest part of a package; they are written
-	// alongside the rest, which they do not depend on, and the rest is
-	// formatted while they are being written.
+	// Each file is formatted as soon as the emitter writing it returns
+	// (the tests hand over theirs one by one), beside the emitters still
+	// running, so both cores stay busy and a file's tree is freed early.
+	// The tests, the largest part of a package, are written alongside the
+	// rest, which they do not depend on.
+	r := newRenderer()
+	var main []*rendered
+	submitted := 0
+	submit := func() {
+		files := g.Files()
+		for _, f := range files[submitted:] {
+			main = append(main, r.add(f))
+		}
+		submitted = len(files)
+	}
+	submit()
 	type testsResult struct {
-		files []*emit.File
+		files []*rendered
 		err   error
 	}
 	testsDone := make(chan testsResult, 1)
 	go func() {
-		files, err := emit.Tests(g)
-		testsDone <- testsResult{files, err}
+		var out []*rendered
+		err := emit.Tests(g, func(f *emit.File) { out = append(out, r.add(f)) })
+		testsDone <- testsResult{out, err}
 	}()
-	emit.PackageDoc(g)
-	emit.Types(g)
-	emit.ErrorsFile(g)
-	emit.Enums(g)
-	emit.Validators(g)
-	emit.Requests(g)
+	for _, emitter := range []func(*emit.Generator){emit.PackageDoc, emit.Types, emit.ErrorsFile, emit.Enums, emit.Validators, emit.Requests} {
+		emitter(g)
+		submit()
+	}
 	var protoErr error
 	if g.Protocol != nil {
 		protoErr = g.Protocol.Emit(g)
+		submit()
 	}
 	if protoErr == nil && !opts.NoProtocolTests {
 		protoErr = emit.ComplianceTests(g)
+		submit()
 	}
 	if protoErr == nil && opts.Client {
 		protoErr = emitClient(g, res)
+		submit()
 	}
-	main, mainErr := render(g.Files())
 	tr := <-testsDone
-	for _, err := range []error{protoErr, tr.err, mainErr} {
-		if err != nil {
-			return nil, err
+	// The runtime helpers are known once every emitter has run.
+	var helpers []*rendered
+	for _, name := range templates.Closure(g.Runtime()) {
+		helpers = append(helpers, r.runtimeFile(name, g.Plan.Package, g.Header, p.Renamed()))
+	}
+	r.wait()
+	if protoErr != nil {
+		return nil, protoErr
+	}
+	if tr.err != nil {
+		return nil, tr.err
+	}
+	var files []output.File
+	for _, group := range [][]*rendered{main, tr.files, helpers} {
+		for _, f := range group {
+			if f.err != nil {
+				return nil, f.err
+			}
+			files = append(files, f.file)
 		}
 	}
-	tests, err := render(tr.files)
-	if err != nil {
-		return nil, err
-	}
-	files := append(main, tests...)
-	runtime, err := runtimeFiles(templates.Closure(g.Runtime()), g.Plan.Package, g.Header, p.Renamed())
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, runtime...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	res.Files = files
 	return res, nil
@@ -187,55 +207,72 @@ func emitClient(g *emit.Generator, res *Result) error {
 	return nil
 }
 
-// render formats files on all cores.
-func render(in []*emit.File) ([]output.File, error) {
-	out := make([]output.File, len(in))
-	errs := make([]error, len(in))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range in {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			out[i].Name = f.Name
-			if f.Go == nil {
-				out[i].Data = f.Data
-				return
-			}
-			var buf bytes.Buffer
-			if err := f.Go.Render(&buf); err != nil {
-				errs[i] = fmt.Errorf("%s: %v", f.Name, err)
-				return
-			}
-			out[i].Data = buf.Bytes()
-			// The tree is not needed any more; letting it go keeps the
-			// heap small while the other files render.
-			f.Go = nil
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("formatting generated code (a smithy2go bug): %w", err)
-		}
-	}
-	return out, nil
+// A renderer formats files on all cores, each as soon as it is added.
+type renderer struct {
+	sem chan struct{} // a slot per core
+	// waiting holds a slot per tree waiting for a core: when they are
+	// all taken, add blocks, so emitters stay only a little ahead of
+	// the formatting and few trees are alive at once.
+	waiting chan struct{}
+	wg      sync.WaitGroup
 }
 
-// runtimeFiles are the templates/ helpers as files of package pkg, with
-// the declarations that yielded to model names renamed.
-func runtimeFiles(names []string, pkg, header string, renamed map[string]string) ([]output.File, error) {
-	var out []output.File
-	for _, name := range names {
-		data, err := runtimeFile(name, pkg, header, renamed)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, output.File{Name: name, Data: data})
-	}
-	return out, nil
+// rendered is a file being formatted; it is ready after wait.
+type rendered struct {
+	file output.File
+	err  error
 }
+
+func newRenderer() *renderer {
+	n := runtime.GOMAXPROCS(0)
+	return &renderer{sem: make(chan struct{}, n), waiting: make(chan struct{}, n)}
+}
+
+// add starts formatting f. Files wait for a core in the order added.
+func (r *renderer) add(f *emit.File) *rendered {
+	out := &rendered{file: output.File{Name: f.Name, Data: f.Data}}
+	if f.Go == nil {
+		return out
+	}
+	r.waiting <- struct{}{}
+	r.run(r.waiting, func() {
+		var buf bytes.Buffer
+		if err := f.Go.Render(&buf); err != nil {
+			out.err = fmt.Errorf("formatting generated code (a smithy2go bug): %s: %v", f.Name, err)
+			return
+		}
+		out.file.Data = buf.Bytes()
+		// The tree is not needed any more; letting it go keeps the
+		// heap small while the other files render.
+		f.Go = nil
+	})
+	return out
+}
+
+// runtimeFile starts making a templates/ helper into a file of package pkg.
+func (r *renderer) runtimeFile(name, pkg, header string, renamed map[string]string) *rendered {
+	out := &rendered{file: output.File{Name: name}}
+	r.run(nil, func() { out.file.Data, out.err = runtimeFile(name, pkg, header, renamed) })
+	return out
+}
+
+// run starts job once a core is free, then gives up its waiting slot,
+// if it holds one.
+func (r *renderer) run(waiting chan struct{}, job func()) {
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.sem <- struct{}{}
+		defer func() { <-r.sem }()
+		if waiting != nil {
+			<-waiting
+		}
+		job()
+	}()
+}
+
+// wait returns when every file added is ready.
+func (r *renderer) wait() { r.wg.Wait() }
 
 // runtimeFile is a templates/ helper as a file of package pkg.
 func runtimeFile(name, pkg, header string, renamed map[string]string) ([]byte, error) {
@@ -254,11 +291,24 @@ func runtimeFile(name, pkg, header string, renamed map[string]string) ([]byte, e
 		return nil, fmt.Errorf("runtime helper %s has no package clause", name)
 	}
 	var b bytes.Buffer
+	b.Grow(len(src) + len(header) + len(pkg) + 8)
 	b.WriteString("// " + header + "\n\n")
 	b.Write(src[:i])
 	b.WriteString("package " + pkg + "\n")
 	b.Write(src[i+len(clause):])
-	formatted, err := imports.Process(path.Join(pkg, name), b.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	if len(renamed) == 0 {
+		// The templates are kept formatted (TestRuntimeTemplatesFormatted),
+		// and a header line and a package name leave them so.
+		return b.Bytes(), nil
+	}
+	// A renamed identifier can change how declarations align.
+	return formatRuntime(name, pkg, b.Bytes())
+}
+
+// formatRuntime formats a runtime helper file as goimports would, without
+// adding or removing imports.
+func formatRuntime(name, pkg string, src []byte) ([]byte, error) {
+	formatted, err := imports.Process(path.Join(pkg, name), src, &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
 	if err != nil {
 		return nil, fmt.Errorf("runtime helper %s: %v", name, err)
 	}

@@ -3,16 +3,19 @@ package generator
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/smithy2go/smithy2go/generator/output"
+	"github.com/smithy2go/smithy2go/templates"
 )
 
 // headerLine is the Go convention for generated files (go help generate).
@@ -137,6 +140,51 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestDeterministicConcurrent generates a service whose tests span several
+// files, with wire code and a client, on one core and then repeatedly on
+// many: files are emitted and formatted concurrently, and neither the
+// bytes, the file list nor the warnings may depend on their timing.
+func TestDeterministicConcurrent(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "models", "aws", "kms-2014-11-01.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("%v: the shared models are not checked out next to the module", err)
+	}
+	opts := Options{ModelName: "kms-2014-11-01.json", Model: data, Package: "kms", Client: true}
+	gen := func(procs int) *Result {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		res, err := Generate(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	want := gen(1)
+	tests := 0
+	for _, f := range want.Files {
+		if strings.HasPrefix(f.Name, "golden_") {
+			tests++
+		}
+	}
+	if tests < 2 {
+		t.Fatalf("%d golden test files; the model should need several", tests)
+	}
+	for run := range 4 {
+		got := gen(8)
+		if diff := cmp.Diff(want.Warnings, got.Warnings); diff != "" {
+			t.Errorf("run %d: warnings differ from the single-core run:\n%s", run, diff)
+		}
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("run %d: %d files, on one core %d", run, len(got.Files), len(want.Files))
+		}
+		for i, f := range got.Files {
+			if f.Name != want.Files[i].Name || !bytes.Equal(f.Data, want.Files[i].Data) {
+				t.Errorf("run %d: file %d is %s, on one core %s, or their bytes differ", run, i, f.Name, want.Files[i].Name)
+			}
+		}
+	}
+}
+
 // TestGeneratedFiles checks what every generated file must be: marked as
 // generated on its first line, Go files gofmt'd and standard-library only,
 // runtime files equal to their templates.
@@ -218,6 +266,34 @@ func TestGeneratedPackagesPass(t *testing.T) {
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// TestRuntimeTemplatesFormatted holds up runtimeFile's shortcut: a helper
+// with nothing renamed is copied without formatting, which gives the same
+// bytes only while every template is formatted as goimports would.
+func TestRuntimeTemplatesFormatted(t *testing.T) {
+	names, err := fs.Glob(templates.FS, "runtime_*.go")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no runtime templates: %v", err)
+	}
+	// The check can fail: a template indented with spaces is caught.
+	src := []byte("// h\n\npackage p\n\nfunc f() {\n    return\n}\n")
+	if got, err := formatRuntime("x.go", "p", src); err != nil || bytes.Equal(got, src) {
+		t.Fatalf("formatRuntime left an unformatted file as it was (err %v)", err)
+	}
+	for _, name := range names {
+		got, err := runtimeFile(name, "sagemaker", Header("models/sagemaker.json", []byte("{}")), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := formatRuntime(name, "sagemaker", got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("templates/%s is not formatted; run gofmt (or goimports) on it:\n%s", name, cmp.Diff(string(want), string(got)))
 		}
 	}
 }

@@ -19,12 +19,16 @@ import (
 // full response decodes to the full sample output. Expected bodies,
 // documents and violations come from the sample package and the
 // protocol's oracle, not from the code under test.
-func Tests(g *Generator) ([]*File, error) {
-	if len(g.Plan.Operations) == 0 {
-		return nil, nil
+//
+// Each file goes to done as soon as it is complete, so it can be
+// formatted while the rest are written.
+func Tests(g *Generator, done func(*File)) error {
+	ops := g.Plan.Operations
+	if len(ops) == 0 {
+		return nil
 	}
 	f, sf := newTestFile(g), newTestFile(g)
-	t := &tests{g: g, f: f, sf: sf, b: sample.NewBuilder()}
+	t := &tests{g: g, f: f, sf: sf, b: sample.NewBuilder(), done: done}
 	if g.Protocol != nil {
 		t.kit = g.Protocol.TestKit()
 	}
@@ -32,35 +36,72 @@ func Tests(g *Generator) ([]*File, error) {
 	// A large service's tests are spread over several files by a hash of
 	// the operation name: the files stay a readable size, format in
 	// parallel, and an operation stays in its file as others come and go.
-	buckets := (len(g.Plan.Operations) + opsPerTestFile - 1) / opsPerTestFile
-	files := make([][2]*jen.File, buckets)
-	for _, op := range g.Plan.Operations {
+	buckets := (len(ops) + opsPerTestFile - 1) / opsPerTestFile
+	if buckets > 1 {
+		// golden_test.go holds no operation's tests then: it is complete
+		// now, and formats while the others are written.
+		t.enums()
+		t.fuzz()
+		done(&File{Name: "golden_test.go", Go: f})
+	}
+	// A rule shared by several inputs is tested once, by the first input
+	// in the plan that reaches it, so the mutations are worked out in the
+	// plan's order before the tests are written file by file.
+	fulls := make([]*sample.Value, len(ops))
+	mutations := make([][]sample.Mutation, len(ops))
+	for i, op := range ops {
+		fulls[i] = t.b.Full(op.Input)
+		mutations[i] = t.b.Mutations(fulls[i])
+		if t.firstWired == nil && t.wire(op) {
+			t.firstWired = op
+		}
+	}
+	order := make([][]int, buckets)
+	for i, op := range ops {
+		k := 0
 		if buckets > 1 {
 			h := fnv.New32a()
 			h.Write([]byte(op.Name))
-			k := int(h.Sum32() % uint32(buckets))
-			if files[k][0] == nil {
-				files[k] = [2]*jen.File{newTestFile(g), newTestFile(g)}
-				t.files = append(t.files,
-					&File{Name: fmt.Sprintf("golden_%d_test.go", k+1), Go: files[k][0]},
-					&File{Name: fmt.Sprintf("samples_%d_test.go", k+1), Go: files[k][1]})
-			}
-			t.f, t.sf = files[k][0], files[k][1]
+			k = int(h.Sum32() % uint32(buckets))
 		}
-		if err := t.operation(op); err != nil {
-			return nil, err
+		order[k] = append(order[k], i)
+	}
+	// The error of the first operation in the plan's order is the one
+	// reported, whatever order the files are written in.
+	failed, failedAt := error(nil), len(ops)
+	for k, idx := range order {
+		if len(idx) == 0 {
+			continue
+		}
+		if buckets > 1 {
+			t.f, t.sf = newTestFile(g), newTestFile(g)
+		}
+		for _, i := range idx {
+			if i > failedAt {
+				break
+			}
+			if err := t.operation(ops[i], fulls[i], mutations[i]); err != nil {
+				failed, failedAt = err, i
+			}
+			fulls[i], mutations[i] = nil, nil
+		}
+		if buckets > 1 && failed == nil {
+			done(&File{Name: fmt.Sprintf("golden_%d_test.go", k+1), Go: t.f})
+			done(&File{Name: fmt.Sprintf("samples_%d_test.go", k+1), Go: t.sf})
 		}
 	}
-	t.f, t.sf = f, sf
-	t.enums()
-	t.fuzz()
-	t.files = append(t.files, &File{Name: "golden_test.go", Go: f})
+	if failed != nil {
+		return failed
+	}
 	if buckets <= 1 {
+		t.enums()
+		t.fuzz()
+		done(&File{Name: "golden_test.go", Go: f})
 		// Sample values sit apart from the tests, in a file of their own
 		// that formats beside the tests.
-		t.files = append(t.files, &File{Name: "samples_test.go", Go: sf})
+		done(&File{Name: "samples_test.go", Go: sf})
 	}
-	return t.files, nil
+	return nil
 }
 
 // opsPerTestFile is how many operations' tests share a file.
@@ -73,13 +114,15 @@ func newTestFile(g *Generator) *jen.File {
 }
 
 type tests struct {
-	files  []*File // made so far: tests run beside the other emitters
-	g      *Generator
-	f      *jen.File // tests
-	sf     *jen.File // sample values
-	b      *sample.Builder
-	kit    TestKit
-	golden bool
+	done func(*File) // takes each file when it is complete
+	g    *Generator
+	f    *jen.File // tests
+	sf   *jen.File // sample values
+	b    *sample.Builder
+	kit  TestKit
+	// firstWired is the first operation in the plan with wire code: the
+	// file holding its tests holds the helpers of the golden tests too.
+	firstWired *plan.Operation
 }
 
 // wire reports whether the tests check op's wire code.
@@ -118,10 +161,6 @@ func (t *tests) helpers() {
 
 // goldenHelpers are needed only by packages with wire code.
 func (t *tests) goldenHelpers() {
-	if t.golden {
-		return
-	}
-	t.golden = true
 	t.g.UseRuntime(t.kit.Runtime...)
 	t.g.UseRuntime("runtime_uuid.go")
 	f := t.f
@@ -156,9 +195,10 @@ func (t *tests) goldenHelpers() {
 	f.Line()
 }
 
-func (t *tests) operation(op *plan.Operation) error {
+// operation writes op's tests, from its full sample input and the
+// mutations that break it.
+func (t *tests) operation(op *plan.Operation, full *sample.Value, ms []sample.Mutation) error {
 	in := op.Input
-	full := t.b.Full(in)
 	minimal := t.b.Minimal(in)
 	fullName := t.g.Plan.StructFunc("full", in)
 	minName := t.g.Plan.StructFunc("minimal", in)
@@ -178,9 +218,11 @@ func (t *tests) operation(op *plan.Operation) error {
 		)
 		t.f.Line()
 	}
-	t.violationTable(op, fullName, full)
+	t.violationTable(op, fullName, ms)
 	if t.wire(op) {
-		t.goldenHelpers()
+		if op == t.firstWired {
+			t.goldenHelpers()
+		}
 		if err := t.requestTests(op, fullName, minName, full, minimal); err != nil {
 			return err
 		}
@@ -208,8 +250,7 @@ func (t *tests) violationsLit(vs []sample.Violation) jen.Code {
 }
 
 // violationTable breaks one rule at a time on the full sample.
-func (t *tests) violationTable(op *plan.Operation, fullName string, full *sample.Value) {
-	ms := t.b.Mutations(full)
+func (t *tests) violationTable(op *plan.Operation, fullName string, ms []sample.Mutation) {
 	if len(ms) == 0 {
 		return
 	}
@@ -322,7 +363,7 @@ func (t *tests) requestTests(op *plan.Operation, fullName, minName string, full,
 			return err
 		}
 		file := op.Name + "." + strings.ToLower(c.name) + t.kit.RequestExt
-		t.files = append(t.files, &File{Name: "testdata/" + file, Data: data})
+		t.done(&File{Name: "testdata/" + file, Data: data})
 		t.f.Func().Id("Test"+op.Name+"Request"+c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 			jen.Id("zeroTokens").Call(jen.Id("t")),
 			jen.List(jen.Id("req"), jen.Err()).Op(":=").Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id(c.fn).Call(), jen.Lit("https://example.com")),
@@ -396,7 +437,7 @@ func (t *tests) responseTest(op *plan.Operation) error {
 		return err
 	}
 	file := op.Name + ".response" + t.kit.ResponseExt
-	t.files = append(t.files, &File{Name: "testdata/" + file, Data: resp.Body})
+	t.done(&File{Name: "testdata/" + file, Data: resp.Body})
 	want := fieldDict(out)
 	want[jen.Id("ResultMetadata")] = t.g.Id("ResponseMetadata").Values(jen.Dict{jen.Id("RequestID"): jen.Lit(sample.RequestID)})
 	wantName := t.g.Plan.StructFunc("want", op.Output)

@@ -12,11 +12,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // File is one generated file; Name is relative to the package directory
@@ -61,11 +65,19 @@ func (p *Plan) Changed() bool { return len(p.Write) > 0 || len(p.Remove) > 0 }
 func Compare(dir string, files []File) (*Plan, error) {
 	p := &Plan{}
 	want := map[string]bool{}
+	// A directory that is not there yet gets every file, without a
+	// failed read for each.
+	_, err := os.Lstat(dir)
+	missing := errors.Is(err, fs.ErrNotExist)
 	for _, f := range files {
 		if err := checkName(f.Name); err != nil {
 			return nil, err
 		}
 		want[f.Name] = true
+		if missing {
+			p.Write = append(p.Write, f)
+			continue
+		}
 		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Name)))
 		switch {
 		case err == nil && bytes.Equal(old, f.Data):
@@ -179,14 +191,8 @@ func Write(dir string, files []File) (*Plan, error) {
 		}
 	}()
 	newDir := filepath.Join(stage, "new")
-	for _, f := range p.Write {
-		name := filepath.Join(newDir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return nil, err
-		}
-		if err := writeNew(name, f.Data); err != nil {
-			return nil, err
-		}
+	if err := writeAll(newDir, p.Write); err != nil {
+		return nil, err
 	}
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		// A new directory appears whole, in one rename.
@@ -201,6 +207,38 @@ func Write(dir string, files []File) (*Plan, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// writeAll writes files into the new directory dir, on all cores: a large
+// service is over a thousand files, and creating one is mostly system
+// time. The first error in the files' order is returned.
+func writeAll(dir string, files []File) error {
+	made := map[string]bool{}
+	for _, f := range files {
+		if d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(f.Name))); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+	}
+	errs := make([]error, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				errs[i] = writeNew(filepath.Join(dir, filepath.FromSlash(files[i].Name)), files[i].Data)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ErrNotRestored marks a Write that failed and could not undo what it had

@@ -290,6 +290,11 @@ func bounds(b *smithy.Bounds) (int64, int64) {
 }
 
 func exactBound(text string, up bool) int64 {
+	// Most bounds are plain integers; samples ask for them thousands of
+	// times, so those skip the exact decimal arithmetic.
+	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return n
+	}
 	f, _, err := big.ParseFloat(text, 10, 256, big.ToNearestEven)
 	if err != nil {
 		return 0

@@ -13,6 +13,8 @@ type machine struct {
 	NProc               int
 	CPU, Memory, Go     string
 	LoadStart, LoadEnd  string
+	Autogroup           string // "on", "off" or "unknown": Linux's per-session CPU sharing
+	Scratch             string // where the generators wrote
 	OurModel, PeerModel string // model files, with their sizes
 	OurEC2Model         string
 	PeerEC2Model        string
@@ -42,6 +44,17 @@ func memTotal(meminfo string) string {
 	return "unknown"
 }
 
+// autogroup reads /proc/sys/kernel/sched_autogroup_enabled.
+func autogroup(flag string) string {
+	switch strings.TrimSpace(flag) {
+	case "1":
+		return "on"
+	case "0":
+		return "off"
+	}
+	return "unknown"
+}
+
 // loadAverage is the 1, 5 and 15 minute load from /proc/loadavg.
 func loadAverage(loadavg string) string {
 	f := strings.Fields(loadavg)
@@ -66,8 +79,8 @@ type results struct {
 	WireSkipped string
 }
 
-// target is one of the speed goals (issues 4 and 8): Got must not exceed
-// Limit.
+// target is one of the speed goals (issues 4, 8 and 11): Got must not
+// exceed Limit.
 type target struct {
 	What       string
 	Got, Limit float64
@@ -101,9 +114,9 @@ func (r *results) targets() []target {
 		{"ours, one operation, wall median", one, 120e6, dur},
 		{"ours, whole service, wall median", whole, 1.5e9, dur},
 		{"ours, whole service, peak RSS (worst run)", summarize(of(r.Whole, rss)).Max, 300e6, mb},
-		{"ours whole / peer whole, wall medians", ratio(whole, peer), 1.0, times},
-		{"ours one operation / peer whole, wall medians", ratio(one, peer), 0.2, times},
-		{"ours whole EC2 / peer whole EC2, wall medians", ratio(ec2, peerEC2), 1.0, times},
+		{"SageMaker, ours whole / peer whole, wall medians", ratio(whole, peer), 1.0, times},
+		{"SageMaker, ours one operation / peer whole, wall medians", ratio(one, peer), 0.2, times},
+		{"whole EC2, ours / peer, wall medians", ratio(ec2, peerEC2), 1.0, times},
 	}
 }
 
@@ -134,6 +147,18 @@ func mb(b float64) string {
 
 func times(x float64) string { return fmt.Sprintf("%.2f", x) }
 
+// diskNote says why the outputs go where they do.
+func diskNote(scratch string) string {
+	why := "ours writes over a thousand files where the peer writes six, and on a disk\n" +
+		"creating a file costs from tens of microseconds to a millisecond of system time (ext4 without\n" +
+		"a journal steps over every inode freed in the last minutes), so the figures would follow what\n" +
+		"other jobs had just removed."
+	if strings.HasSuffix(scratch, "(tmpfs)") {
+		return "Both keep the disk out of the figures:\n" + why
+	}
+	return "The scratch directory is on a disk, whose cost is in the figures:\n" + why
+}
+
 // render writes docs/bench-gen.md.
 func render(r *results) string {
 	var b strings.Builder
@@ -152,6 +177,7 @@ run in the same session, interleaved.
 - nproc: %d; CPU: %s; memory: %s
 - Go: %s
 - load average (1, 5, 15 min) at start: %s; at end: %s
+- scheduler autogroup: %s
 
 ## What runs
 
@@ -174,14 +200,15 @@ the peer reads %s. For EC2, ours reads %s;
 the peer reads %s.
 
 These five are whole processes, timed from start to exit, each writing
-into a fresh directory; peak RSS is the kernel's maxrss for the process.
-An untimed warm-up round comes first. Each round then runs the five
-commands in an order that rotates from round to round.
+into a fresh directory under %s; peak RSS is the kernel's maxrss for the
+process. An untimed warm-up round comes first. Each round then runs the
+five commands in an order that rotates from round to round. The outputs
+are removed at the end, not between runs. %s
 
 ## Results
-`, m.When.UTC().Format("2006-01-02 15:04 MST"), m.NProc, m.CPU, m.Memory, m.Go, m.LoadStart, m.LoadEnd,
+`, m.When.UTC().Format("2006-01-02 15:04 MST"), m.NProc, m.CPU, m.Memory, m.Go, m.LoadStart, m.LoadEnd, m.Autogroup,
 		len(r.Load), sagemaker, peerModel, peerModule, peerVersion, ec2Full, peerEC2Model, peerModule, peerEC2Version,
-		m.OurModel, m.PeerModel, m.OurEC2Model, m.PeerEC2Model)
+		m.OurModel, m.PeerModel, m.OurEC2Model, m.PeerEC2Model, m.Scratch, diskNote(m.Scratch))
 
 	b.WriteString("\n| Measurement | Runs | Wall median | Wall min | CPU (user+sys) median | Peak RSS median | Peak RSS max |\n")
 	b.WriteString("| --- | --: | --: | --: | --: | --: | --: |\n")
@@ -208,7 +235,7 @@ commands in an order that rotates from round to round.
 			row.name, w.N, dur(w.Median), dur(w.Min), dur(c.Median), mb(rs.Median), mb(rs.Max))
 	}
 
-	b.WriteString("\n## Against the targets (issues 4 and 8)\n\n")
+	b.WriteString("\n## Against the targets (issues 4, 8 and 11)\n\n")
 	b.WriteString("| Target | Measured | Limit | Met |\n| --- | --: | --: | --- |\n")
 	missed := 0
 	for _, t := range r.targets() {
@@ -223,12 +250,19 @@ commands in an order that rotates from round to round.
 	minEC2, minPeerEC2 := summarize(of(r.EC2, wall)).Min, summarize(of(r.PeerEC2, wall)).Min
 	fmt.Fprintf(&b, "\nOn the fastest runs instead of medians the ratios are %s (whole), %s (one operation) and %s (whole EC2).\n",
 		times(ratio(minWhole, minPeer)), times(ratio(minOne, minPeer)), times(ratio(minEC2, minPeerEC2)))
+	cpuOf := func(s []sample) float64 { return summarize(of(s, cpu)).Median }
+	fmt.Fprintf(&b, "In CPU time (user+sys medians) they are %s (whole), %s (one operation) and %s (whole EC2).\n",
+		times(ratio(cpuOf(r.Whole), cpuOf(r.Peer))), times(ratio(cpuOf(r.OneOp), cpuOf(r.Peer))), times(ratio(cpuOf(r.EC2), cpuOf(r.PeerEC2))))
+	if m.Autogroup == "on" {
+		b.WriteString("With autogroup scheduling, while other sessions keep the cores busy Linux shares the CPU between\n" +
+			"sessions, not threads: a process gains nothing from running on two cores, and wall time follows CPU time.\n")
+	}
 	if missed > 0 {
 		fmt.Fprintf(&b, "%d of %d targets missed.\n", missed, len(r.targets()))
 	}
 
 	b.WriteString("\n## Output\n\n")
-	b.WriteString("| Generator | .go files | .go lines | of which in _test.go |\n| --- | --: | --: | --: |\n")
+	b.WriteString("| Generator | files | .go files | .go lines | of which in _test.go |\n| --- | --: | --: | --: | --: |\n")
 	for _, row := range []struct {
 		name string
 		c    lineCount
@@ -239,14 +273,17 @@ commands in an order that rotates from round to round.
 		{"ours, whole EC2", r.EC2Lines},
 		{"peer, whole EC2", r.PeerEC2Lines},
 	} {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d |\n", row.name, row.c.Files, row.c.Lines, row.c.TestLines)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d |\n", row.name, row.c.AllFiles, row.c.Files, row.c.Lines, row.c.TestLines)
 	}
-	b.WriteString("\nOurs counts its generated tests and runtime helpers too.\n")
+	b.WriteString("\nOurs counts its generated tests, their golden bodies in testdata/, and runtime helpers too.\n")
 	if r.WireSkipped != "" {
 		fmt.Fprintf(&b, "For SageMaker ours writes no wire code (%q);\n"+
 			"aws-sdk-go v1 marshals by reflection at run time, so its output has none either.\n", r.WireSkipped)
+	} else {
+		b.WriteString("For SageMaker ours also writes awsJson1_1 serializers and deserializers, the client, and golden tests\n" +
+			"with a request and response body per operation;\n")
 	}
-	b.WriteString("For EC2 ours also writes ec2Query serializers and deserializers and their golden tests;\n" +
+	b.WriteString("for EC2, ec2Query serializers and deserializers, the client, and their golden tests;\n" +
 		"the peer's output marshals by reflection at run time.\n")
 	return b.String()
 }

@@ -92,14 +92,21 @@ func isBenchName(field, name string) bool {
 // lineCount is the size of a generated package tree.
 type lineCount struct {
 	Files, Lines, TestLines int
+	// AllFiles counts every file, such as golden bodies in testdata/.
+	AllFiles int
 }
 
-// countGoLines counts the lines of every .go file under dir.
+// countGoLines counts the lines of every .go file under dir, and all its
+// files.
 func countGoLines(dir string) (lineCount, error) {
 	var c lineCount
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+		if err != nil || d.IsDir() {
 			return err
+		}
+		c.AllFiles++
+		if !strings.HasSuffix(path, ".go") {
+			return nil
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {

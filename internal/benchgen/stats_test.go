@@ -121,7 +121,7 @@ func TestCountGoLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (lineCount{Files: 4, Lines: 6, TestLines: 3}); got != want {
+	if want := (lineCount{Files: 4, Lines: 6, TestLines: 3, AllFiles: 7}); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 	if _, err := countGoLines(filepath.Join(dir, "missing")); err == nil {
