@@ -168,8 +168,11 @@ func packageNames(files []string) []string {
 	return names
 }
 
-// ciLargest is how many of the largest model files the CI subset takes.
-const ciLargest = 10
+// ciLargest is how many of the largest model files the CI subset takes:
+// SageMaker (awsJson1_1), QuickSight (restJson1) and S3 (restXml). More
+// would not fit CI's 20 minutes beside the SDK modules; the full sweep
+// (make sweep) takes them all.
+const ciLargest = 3
 
 // ciOthers are the models the CI subset adds to the largest and the
 // awsQuery ones: small and mid-sized models across the other protocols,
