@@ -21,7 +21,7 @@ import (
 func main() {
 	short := flag.Bool("short", false, "the fast path: this module's checks and short tests; no SDK modules, sweep or fuzzing")
 	fuzzOnly := flag.Bool("fuzz-only", false, "run only the fuzz targets")
-	fuzzTime := flag.String("fuzztime", "8s", "how long to run each fuzz target (CI: 8s for each of 29 targets; make fuzz FUZZTIME=1m for longer)")
+	fuzzTime := flag.String("fuzztime", "8s", "how long to run each fuzz target (CI: 8s for each of 30 targets; make fuzz FUZZTIME=1m for longer)")
 	generate := flag.Bool("generate", false, "regenerate every committed generated package, then stop")
 	flag.Parse()
 	if *fuzzOnly {
