@@ -17,16 +17,17 @@ package s3
 //	restQueryHas(q, key)             an @httpQuery member already set key
 //	restQueryParams(q, m), restQueryParamLists(q, m)   @httpQueryParams: sorted, and
 //	                                 skipping keys already present (httpQuery wins)
-//	restSetURL(u, p, q)              endpoint URL + path + query
+//	restSetURL(u, p, q)              endpoint URL + path + query (newRestRequest calls it)
 //	restNewBody(b)                   an io.ReadCloser over a body, one allocation
 //	restHeaderTime(t, format), restHeaderFloat(v), restHeaderBase64(s)  header values
 //	                                 (strconv for integers and booleans)
 //	restHeaderStrings(vs), restHeaderInts(vs), restHeaderFloats(vs), restHeaderBools(vs),
 //	restHeaderTimes(vs, format)      list headers, one line joined with ", "
 //	restSetPrefixHeaders(h, prefix, m)
-//	restHeaderWriter{h: req.Header}: hw.set, setInt, setFloat, setBool, setTime,
-//	setBase64, setStrings, setList, setPrefixed, then hw.done(): all of a
-//	request's header values for two allocations (names must be canonical)
+//	var hw restHeaderWriter: hw.set, setInt, setFloat, setBool, setTime,
+//	setBase64, setStrings, setList, setPrefixed, then newRestRequest(..., &hw)
+//	(or hw.h = h; hw.done()): all of a request's header values for two
+//	allocations (names must be canonical)
 //
 // Response:
 //
@@ -57,12 +58,11 @@ package s3
 //	if v.Count != nil {
 //		q = restQueryInt(q, "count", *v.Count)
 //	}
-//	restSetURL(req.URL, p, q)
-//	hw := restHeaderWriter{h: req.Header}
+//	var hw restHeaderWriter
 //	if v.Tags != nil {
 //		hw.setStrings("X-Tags", v.Tags)
 //	}
-//	hw.done()
+//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
 //
 // and for an output with @httpHeader("X-Count") count and
 // @httpHeader("X-Tags") tags
@@ -222,7 +222,9 @@ func restQueryParamLists[S ~string](q []byte, m map[string][]S) []byte {
 // labels) under the endpoint's own path, joined as the AWS SDK joins them
 // (an operation path of "/" adds nothing to an endpoint's path, so
 // https://s3.amazonaws.com/bucket stays /bucket), and q as the query after
-// any query the endpoint already has. Path and query share one string.
+// any query the endpoint already has. The escaped path, the query and the
+// decoded path share one string; a path with nothing escaped is its own
+// decoding.
 func restSetURL(u *url.URL, p, q []byte) {
 	base := u.EscapedPath()
 	if len(p) > 0 && p[0] == '/' {
@@ -244,13 +246,48 @@ func restSetURL(u *url.URL, p, q []byte) {
 		}
 		b = append(b, q...)
 	}
+	m := len(b)
+	if bytes.IndexByte(b[:n], '%') >= 0 {
+		b = restUnescape(b, b[:n])
+	}
 	s := string(b)
-	if path, err := url.PathUnescape(s[:n]); err == nil {
-		u.Path, u.RawPath = path, s[:n]
+	u.RawPath, u.Path = s[:n], s[:n]
+	if m < len(s) {
+		u.Path = s[m:]
 	}
 	if len(q) > 0 {
-		u.RawQuery = s[n:]
+		u.RawQuery = s[n:m]
 	}
+}
+
+// restUnescape appends the decoding of an escaped path (from EscapedPath
+// and restEscape, so every '%' starts a valid escape; any other is kept).
+func restUnescape(b, path []byte) []byte {
+	for i := 0; i < len(path); i++ {
+		c := path[i]
+		if c == '%' && i+2 < len(path) {
+			hi, ok1 := restUnhex(path[i+1])
+			lo, ok2 := restUnhex(path[i+2])
+			if ok1 && ok2 {
+				c = hi<<4 | lo
+				i += 2
+			}
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+func restUnhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
 
 // restBody is a request body over bytes, in one allocation where
@@ -351,14 +388,14 @@ func restHeaderTimes(vs []time.Time, format int) string {
 // all (one string holding every formatted value, one array holding every
 // value), where http.Header.Set costs one per header and formatting one
 // per value. Names must be canonical (http.CanonicalHeaderKey, which the
-// emitter applies at generation time). The zero value with h set is ready;
-// done assigns the headers.
+// emitter applies at generation time). The zero value is ready; done
+// assigns the headers to h, which newRestRequest makes for them.
 //
-//	hw := restHeaderWriter{h: req.Header}
+//	var hw restHeaderWriter
 //	hw.set("Content-Type", *v.ContentType)
 //	hw.setInt("Content-Length", *v.ContentLength)
 //	hw.setTime("Expires", *v.Expires, timeHTTPDate)
-//	hw.done()
+//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
 type restHeaderWriter struct {
 	h    http.Header
 	text strings.Builder // the formatted values, one after another
