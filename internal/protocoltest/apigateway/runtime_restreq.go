@@ -78,22 +78,43 @@ func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p,
 	if err != nil {
 		return nil, err
 	}
-	u := &url.URL{}
-	*u = ep.url
-	if err := httpHostPrefix(u, hostPrefix); err != nil {
-		return nil, err
-	}
-	restSetURL(u, p, q)
 	n := 0
 	if hw != nil {
 		n = hw.n
 	}
+	var u *url.URL
+	var vals []string
+	if n == 0 {
+		u = &url.URL{}
+	} else {
+		parts := &restParts{}
+		u, vals = &parts.url, parts.vals[:]
+		if n <= len(vals) {
+			vals = vals[:n]
+		} else {
+			vals = make([]string, n)
+		}
+	}
+	*u = ep.url
+	if err := httpHostPrefix(u, hostPrefix); err != nil {
+		return nil, err
+	}
 	h := make(http.Header, n+httpHeaderRoom)
-	if hw != nil {
+	if n == 0 {
+		restSetURL(u, p, q)
+	} else {
+		text := restJoinURL(u, p, q, hw.text())
 		hw.h = h
-		hw.done()
+		hw.assign(text, vals)
 	}
 	return httpNewRequest(ctx, method, u, h), nil
+}
+
+// restParts is what a request with bound headers points to, allocated
+// together: its URL and the headers' values (up to a dozen or so).
+type restParts struct {
+	url  url.URL
+	vals [16]string
 }
 
 // restSetBody sends b. An empty body is http.NoBody: net/http would send a
