@@ -1812,10 +1812,9 @@ func serializeNestedPayload(b []byte, v *NestedPayload) []byte {
 }
 
 func serializeUnionPayload(b []byte, v UnionPayload) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *UnionPayloadMemberGreeting:
-		b = jsonKeyLit(b, `"greeting":`)
+		b = append(b, `{"greeting":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -2466,41 +2465,40 @@ func serializeDenseStructMap(b []byte, v map[string]GreetingStruct) []byte {
 }
 
 func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *MyUnionMemberStringValue:
-		b = jsonKeyLit(b, `"stringValue":`)
+		b = append(b, `{"stringValue":`...)
 		b = jsonString(b, u.Value)
 	case *MyUnionMemberBooleanValue:
-		b = jsonKeyLit(b, `"booleanValue":`)
+		b = append(b, `{"booleanValue":`...)
 		b = jsonBool(b, u.Value)
 	case *MyUnionMemberNumberValue:
-		b = jsonKeyLit(b, `"numberValue":`)
+		b = append(b, `{"numberValue":`...)
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
-		b = jsonKeyLit(b, `"blobValue":`)
+		b = append(b, `{"blobValue":`...)
 		if u.Value == nil {
 			b = jsonNull(b)
 		} else {
 			b = jsonBlob(b, u.Value)
 		}
 	case *MyUnionMemberTimestampValue:
-		b = jsonKeyLit(b, `"timestampValue":`)
+		b = append(b, `{"timestampValue":`...)
 		b = jsonTime(b, u.Value, timeEpochSeconds)
 	case *MyUnionMemberEnumValue:
-		b = jsonKeyLit(b, `"enumValue":`)
+		b = append(b, `{"enumValue":`...)
 		b = jsonString(b, string(u.Value))
 	case *MyUnionMemberListValue:
-		b = jsonKeyLit(b, `"listValue":`)
+		b = append(b, `{"listValue":`...)
 		b = serializeStringList(b, u.Value)
 	case *MyUnionMemberMapValue:
-		b = jsonKeyLit(b, `"mapValue":`)
+		b = append(b, `{"mapValue":`...)
 		b = serializeStringMap(b, u.Value)
 	case *MyUnionMemberStructureValue:
-		b = jsonKeyLit(b, `"structureValue":`)
+		b = append(b, `{"structureValue":`...)
 		b = serializeGreetingStruct(b, &u.Value)
 	case *MyUnionMemberRenamedStructureValue:
-		b = jsonKeyLit(b, `"renamedStructureValue":`)
+		b = append(b, `{"renamedStructureValue":`...)
 		b = serializeRenamedGreeting(b, &u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -2530,13 +2528,12 @@ func serializeSimpleMap(b []byte, v map[string]string) []byte {
 }
 
 func serializeSimpleUnion(b []byte, v SimpleUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *SimpleUnionMemberInt:
-		b = jsonKeyLit(b, `"int":`)
+		b = append(b, `{"int":`...)
 		b = jsonInt(b, u.Value)
 	case *SimpleUnionMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -2729,10 +2726,9 @@ func serializeTopLevel(b []byte, v *TopLevel) []byte {
 }
 
 func serializePlayerAction(b []byte, v PlayerAction) ([]byte, error) {
-	b = append(b, '{')
 	switch v.(type) {
 	case *PlayerActionMemberQuit:
-		b = jsonKeyLit(b, `"quit":`)
+		b = append(b, `{"quit":`...)
 		b = append(b, "{}"...)
 	default:
 		return b, &jsonUnionError{
@@ -2744,16 +2740,15 @@ func serializePlayerAction(b []byte, v PlayerAction) ([]byte, error) {
 }
 
 func serializeUnionWithJsonName(b []byte, v UnionWithJsonName) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *UnionWithJsonNameMemberFoo:
-		b = jsonKeyLit(b, `"FOO":`)
+		b = append(b, `{"FOO":`...)
 		b = jsonString(b, u.Value)
 	case *UnionWithJsonNameMemberBar:
-		b = jsonKeyLit(b, `"bar":`)
+		b = append(b, `{"bar":`...)
 		b = jsonString(b, u.Value)
 	case *UnionWithJsonNameMemberBaz:
-		b = jsonKeyLit(b, `"_baz":`)
+		b = append(b, `{"_baz":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{

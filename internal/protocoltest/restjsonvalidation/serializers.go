@@ -491,13 +491,12 @@ func serializeEnumMap(b []byte, v map[string]EnumString) []byte {
 }
 
 func serializeEnumUnion(b []byte, v EnumUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *EnumUnionMemberFirst:
-		b = jsonKeyLit(b, `"first":`)
+		b = append(b, `{"first":`...)
 		b = jsonString(b, string(u.Value))
 	case *EnumUnionMemberSecond:
-		b = jsonKeyLit(b, `"second":`)
+		b = append(b, `{"second":`...)
 		b = jsonString(b, string(u.Value))
 	default:
 		return b, &jsonUnionError{
@@ -548,13 +547,12 @@ func serializePatternMap(b []byte, v map[string]string) []byte {
 }
 
 func serializePatternUnion(b []byte, v PatternUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *PatternUnionMemberFirst:
-		b = jsonKeyLit(b, `"first":`)
+		b = append(b, `{"first":`...)
 		b = jsonString(b, u.Value)
 	case *PatternUnionMemberSecond:
-		b = jsonKeyLit(b, `"second":`)
+		b = append(b, `{"second":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -584,13 +582,12 @@ func serializePatternMapOverride(b []byte, v map[string]string) []byte {
 }
 
 func serializePatternUnionOverride(b []byte, v PatternUnionOverride) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *PatternUnionOverrideMemberFirst:
-		b = jsonKeyLit(b, `"first":`)
+		b = append(b, `{"first":`...)
 		b = jsonString(b, u.Value)
 	case *PatternUnionOverrideMemberSecond:
-		b = jsonKeyLit(b, `"second":`)
+		b = append(b, `{"second":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -759,13 +756,12 @@ func serializeUnionSet(b []byte, v []FooUnion) ([]byte, error) {
 
 func serializeRecursiveUnionOne(b []byte, v RecursiveUnionOne) ([]byte, error) {
 	var err error
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *RecursiveUnionOneMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, string(u.Value))
 	case *RecursiveUnionOneMemberUnion:
-		b = jsonKeyLit(b, `"union":`)
+		b = append(b, `{"union":`...)
 		if b, err = serializeRecursiveUnionTwo(b, u.Value); err != nil {
 			return b, err
 		}
@@ -800,13 +796,12 @@ func serializeMissingKeyStructure(b []byte, v *MissingKeyStructure) []byte {
 }
 
 func serializeFooUnion(b []byte, v FooUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *FooUnionMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, u.Value)
 	case *FooUnionMemberInteger:
-		b = jsonKeyLit(b, `"integer":`)
+		b = append(b, `{"integer":`...)
 		b = jsonInt(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -819,13 +814,12 @@ func serializeFooUnion(b []byte, v FooUnion) ([]byte, error) {
 
 func serializeRecursiveUnionTwo(b []byte, v RecursiveUnionTwo) ([]byte, error) {
 	var err error
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *RecursiveUnionTwoMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, string(u.Value))
 	case *RecursiveUnionTwoMemberUnion:
-		b = jsonKeyLit(b, `"union":`)
+		b = append(b, `{"union":`...)
 		if b, err = serializeRecursiveUnionOne(b, u.Value); err != nil {
 			return b, err
 		}

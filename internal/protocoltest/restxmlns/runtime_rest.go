@@ -111,10 +111,14 @@ func (e *restError) Error() string {
 // A-Z a-z 0-9 - . _ ~ (and '/' when keepSlash) becomes %XX, upper-case hex.
 // A space is %20, never '+'.
 func restEscape[S string | []byte](b []byte, s S, keepSlash bool) []byte {
+	keep := &restKeep[0]
+	if keepSlash {
+		keep = &restKeep[1]
+	}
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if queryUnescaped[c] || c == '/' && keepSlash {
+		if keep[c] {
 			continue
 		}
 		b = append(b, s[start:i]...)
@@ -123,6 +127,16 @@ func restEscape[S string | []byte](b []byte, s S, keepSlash bool) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// restKeep marks the bytes restEscape keeps as they are: the unreserved
+// characters, and in restKeep[1] '/' too.
+var restKeep = func() (t [2][256]bool) {
+	for c := range 256 {
+		t[0][c] = queryUnescaped[c]
+		t[1][c] = queryUnescaped[c] || c == '/'
+	}
+	return t
+}()
 
 // restLabel appends an @httpLabel value. A greedy label ({key+}) keeps its
 // '/' separators; dot segments are sent as they are (S3 keys like
