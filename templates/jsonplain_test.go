@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"bytes"
+	"encoding/json"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -79,4 +81,52 @@ func TestJSONSpecial8(t *testing.T) {
 		check(x & 0x7f7f7f7f7f7f7f7f)
 		check(x&0x3f3f3f3f3f3f3f3f | 0x2020202020202020)
 	}
+}
+
+// jsonCount is the number of members or elements of any valid object or
+// array (encoding/json's tokens are the oracle), and on any text no more
+// than a valid collection of that length could hold.
+func FuzzJSONCount(f *testing.F) {
+	for _, s := range jsonSeedCorpus {
+		f.Add([]byte(s))
+	}
+	for _, s := range []string{`{"a":"}\"]","b":[1,{"c":","}]}`, `[[],{},"",0]`, ` [ 1 , 2 ] `, `{"\\":"\\\\"}`, `[,,]`, `{"é":"ü"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := jsonDecoder{data: data}
+		got := jsonCount(&d)
+		if d.pos != 0 {
+			t.Fatalf("jsonCount moved the decoder to %d", d.pos)
+		}
+		if got < 0 || got > (len(data)+1)/2 {
+			t.Fatalf("%q: count %d for %d bytes", data, got, len(data))
+		}
+		if !json.Valid(data) {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		tok, _ := dec.Token()
+		open, ok := tok.(json.Delim)
+		if !ok {
+			if got != 0 {
+				t.Fatalf("%q: count %d for a scalar", data, got)
+			}
+			return
+		}
+		want := 0
+		for dec.More() {
+			if open == '{' {
+				dec.Token() // the name
+			}
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+			want++
+		}
+		if got != want {
+			t.Fatalf("%q: count %d, want %d", data, got, want)
+		}
+	})
 }

@@ -88,10 +88,11 @@ func newPostRequest(ctx context.Context, endpoint, hostPrefix string, body []byt
 }
 
 // httpHeaderRoom is how many headers a request's map has room for beyond
-// those the request builder sets: the client adds about this many
-// (invocation ID, attempt, user agent, date and signature), and a map
-// that must grow costs more than one made big enough.
-const httpHeaderRoom = 6
+// the bound ones: the body's Content-Type, which the request builder sets
+// after them. The client's own (signature, invocation ID, ...) may make
+// the map grow once; room for them here would make every request's map
+// bigger than the request itself needs, which costs as much.
+const httpHeaderRoom = 1
 
 // httpNewRequest is what http.NewRequestWithContext(ctx, method, u, nil)
 // returns, for a URL already parsed and checked: no body yet, Host from
