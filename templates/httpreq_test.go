@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,6 +37,22 @@ func TestEndpointsKept(t *testing.T) {
 			}
 		}
 	}
+	// Goroutines sharing the kept endpoints each get their own (run with
+	// -race).
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 200 {
+				e := endpoints[(i*7+g)%len(endpoints)]
+				req, err := newRestRequest(context.Background(), "GET", e, "", []byte("/k"), nil, nil)
+				if err != nil || !strings.HasPrefix(e, req.URL.Scheme+"://"+req.URL.Host) {
+					t.Errorf("%s: %v %v", e, req.URL, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 	// A request changes its own URL, never the one kept.
 	a, _ := newRestRequest(context.Background(), "GET", endpoints[0], "pre.", []byte("/a"), []byte("x=1"), nil)
 	b, _ := newRestRequest(context.Background(), "GET", endpoints[0], "", []byte("/b"), nil, nil)

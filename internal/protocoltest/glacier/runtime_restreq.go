@@ -66,7 +66,7 @@ import (
 // http or https URL with a host (and maybe a path), hostPrefix (already
 // expanded) going before its host. The fragment is dropped. hw, when not
 // nil, holds the request's bound headers: the header map is made for
-// them, with room for those the client adds.
+// them and the body's Content-Type (httpHeaderRoom).
 //
 // It builds what http.NewRequestWithContext would, without parsing the
 // endpoint again for every request (see httpEndpointOf).
