@@ -156,7 +156,11 @@ func TestJSONCount(t *testing.T) {
 		{`[]`, 0},
 		{`null`, 0},
 		{`"str"`, 0},
-		{`{"a": 1, "b": }`, 0},
+		// Only a hint: malformed text is counted by its commas, and left
+		// to the reading that follows to refuse.
+		{`{"a": 1, "b": }`, 2},
+		{`{"a": "x\\\"}", "b": "}", "c": [",", {}], "d": 1}`, 4},
+		{`[,,,,,,,,,,,,,,,,]`, 9},
 		{strings.Repeat("[", 20) + strings.Repeat("]", 20), 1},
 	} {
 		d := jsonDecoder{data: []byte(c.body)}

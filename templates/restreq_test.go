@@ -26,7 +26,7 @@ func TestNewRestRequest(t *testing.T) {
 		// RestJsonEndpointTrait.
 		{"https://example.com", "foo.", "/EndpointOperation", "", "https://foo.example.com/EndpointOperation", "foo.example.com"},
 	} {
-		req, err := newRestRequest(context.Background(), "PUT", c.endpoint, c.prefix, []byte(c.p), []byte(c.q))
+		req, err := newRestRequest(context.Background(), "PUT", c.endpoint, c.prefix, []byte(c.p), []byte(c.q), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", c.endpoint, err)
 		}
@@ -38,11 +38,11 @@ func TestNewRestRequest(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"example.com", "ftp://example.com", "https://user@example.com", "https://"} {
-		if _, err := newRestRequest(context.Background(), "GET", bad, "", []byte("/"), nil); err == nil {
+		if _, err := newRestRequest(context.Background(), "GET", bad, "", []byte("/"), nil, nil); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
 	}
-	if _, err := newRestRequest(context.Background(), "GET", "https://example.com", "a/b.", []byte("/"), nil); err == nil {
+	if _, err := newRestRequest(context.Background(), "GET", "https://example.com", "a/b.", []byte("/"), nil, nil); err == nil {
 		t.Error("a host prefix with '/': no error")
 	}
 }
@@ -58,7 +58,7 @@ func wire(t *testing.T, req *http.Request) string {
 }
 
 func TestRestSetBody(t *testing.T) {
-	req, _ := newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil)
+	req, _ := newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
 	restSetBody(req, []byte(`{"a":1}`), "application/json")
 	if req.ContentLength != 7 || req.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("length %d, type %q", req.ContentLength, req.Header.Get("Content-Type"))
@@ -73,7 +73,7 @@ func TestRestSetBody(t *testing.T) {
 		}
 	}
 	// An empty body goes out with Content-Length: 0, not chunked.
-	req, _ = newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil)
+	req, _ = newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
 	restSetBody(req, []byte{}, "application/octet-stream")
 	w := wire(t, req)
 	if !strings.Contains(w, "Content-Length: 0\r\n") || strings.Contains(w, "chunked") {
@@ -102,7 +102,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 func TestRestSetStream(t *testing.T) {
 	newReq := func() *http.Request {
-		req, _ := newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/s"), nil)
+		req, _ := newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/s"), nil, nil)
 		return req
 	}
 	// A reader with Len: its length, read only when the request is sent.

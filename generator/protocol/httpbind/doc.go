@@ -59,15 +59,14 @@
 //		if v.Count != nil {
 //			q = restQueryInt(q, "count", *v.Count)
 //		}
-//		req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
-//		if err != nil {
-//			return nil, err
-//		}
-//		hw := restHeaderWriter{h: req.Header}
+//		var hw restHeaderWriter
 //		if v.Tags != nil {
 //			hw.setStrings("X-Tags", v.Tags)
 //		}
-//		hw.done()
+//		req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+//		if err != nil {
+//			return nil, err
+//		}
 //		... the codec's statements, declaring body ...
 //		if body != nil {
 //			restSetBody(req, body, "application/json")

@@ -11,7 +11,7 @@ import (
 )
 
 // request writes op's request builder: tokens filled, labels checked, the
-// path and query built, the request made, headers set, then the body.
+// path, query and headers built, the request made, then the body.
 func (w *Writer) request(op *plan.Operation) {
 	route, _ := RouteOf(op.Shape) // Supports has checked it
 	msg := Bind(op.Input)
@@ -25,10 +25,16 @@ func (w *Writer) request(op *plan.Operation) {
 	body = append(body, checks...)
 	p, q, build := w.pathAndQuery(route, msg)
 	body = append(body, build...)
-	newReq := jen.Id("newRestRequest").Call(jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q)
-	rest := w.headers(msg)
-	inMemory, code := w.requestBody(op, msg)
-	rest = append(rest, code...)
+	// The headers go first, so that the request's header map is made
+	// for them.
+	headers := w.headers(msg)
+	body = append(body, headers...)
+	hw := jen.Nil()
+	if len(headers) > 0 {
+		hw = jen.Op("&").Id("hw")
+	}
+	newReq := jen.Id("newRestRequest").Call(jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q, hw)
+	inMemory, rest := w.requestBody(op, msg)
 	if w.opts.Customize != nil {
 		rest = append(rest, w.opts.Customize(op, inMemory)...)
 	}
@@ -260,8 +266,8 @@ func queryValue(key string, t *plan.Type, f *plan.Field, x jen.Code) jen.Code {
 	return jen.Id("restQueryInt").Call(q, k, x)
 }
 
-// headers sets the request's bound headers, prefix maps first so that
-// members bound to one header win.
+// headers gathers the request's bound headers in hw, for newRestRequest,
+// prefix maps first so that members bound to one header win.
 func (w *Writer) headers(msg *Message) []jen.Code {
 	var code []jen.Code
 	for _, b := range msg.Of(PrefixHeaders) {
@@ -273,9 +279,7 @@ func (w *Writer) headers(msg *Message) []jen.Code {
 	if len(code) == 0 {
 		return nil
 	}
-	out := []jen.Code{jen.Id("hw").Op(":=").Id("restHeaderWriter").Values(jen.Dict{jen.Id("h"): jen.Id("req").Dot("Header")})}
-	out = append(out, code...)
-	return append(out, jen.Id("hw").Dot("done").Call())
+	return append([]jen.Code{jen.Var().Id("hw").Id("restHeaderWriter")}, code...)
 }
 
 // headerSet sets one @httpHeader member that is set.

@@ -283,7 +283,8 @@ func (c *Codec) unionSwitch(t *plan.Type) []jen.Code {
 	for _, vr := range t.Union.Variants {
 		f := vr.Field
 		bound = bound || f.Type.Kind != plan.UnitKind
-		body := []jen.Code{jen.Id("b").Op("=").Id("jsonKeyLit").Call(jen.Id("b"), keyLit(c.Name(f.Member)))}
+		// The object opens with its one member's name, in one literal.
+		body := []jen.Code{jen.Id("b").Op("=").Append(jen.Id("b"), rawLit("{"+quote(c.Name(f.Member))+":").Op("..."))}
 		write := c.write(f.Type, f.Member, jen.Id("u").Dot("Value"), false)
 		if f.Type.Kind == plan.BlobKind {
 			// A variant is set even when its blob is nil; the SDK sends null.
@@ -301,7 +302,6 @@ func (c *Codec) unionSwitch(t *plan.Type) []jen.Code {
 		switched = jen.Id("u").Op(":=").Add(switched)
 	}
 	return []jen.Code{
-		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
 		jen.Switch(switched).Block(cases...),
 		jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}')), jen.Nil()),
 	}

@@ -18,7 +18,7 @@ func buildGetRestApisRequest(ctx context.Context, v *GetRestApisInput, endpoint 
 	if v.Position != nil {
 		q = restQuery(q, "position", *v.Position)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/restapis"), q)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/restapis"), q, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -132,31 +132,62 @@ const jsonCountDepth = 8
 // jsonCount returns how many members the next object holds, or elements
 // the next array, leaving d where it was: a collection made that large
 // holds them without growing, which costs less than growing it as they
-// come. It is 0 for anything else, and for malformed input, which the
-// reading that follows reports. Each level of nesting scans what is below
-// it once more, so below jsonCountDepth it gives up (0): hostile nesting
-// cannot make decoding quadratic.
+// come. It is 0 for anything else. Each level of nesting scans what is
+// below it once more, so below jsonCountDepth it gives up (0): hostile
+// nesting cannot make decoding quadratic.
+//
+// It only counts (the commas outside strings and nested values), and
+// leaves checking the text to the reading that follows. Malformed text
+// gives a wrong count at worst, no larger than a valid collection of the
+// same length would have.
 func jsonCount(d *jsonDecoder) int {
 	if d.depth >= jsonCountDepth {
 		return 0
 	}
-	pos, after, depth, key := d.pos, d.afterValue, d.depth, d.key
-	n := 0
-	switch d.next() {
-	case '{':
-		for d.member() {
-			n++
-			d.skip()
+	i := d.pos
+	for i < len(d.data) && jsonIsSpace(d.data[i]) {
+		i++
+	}
+	if i >= len(d.data) || d.data[i] != '{' && d.data[i] != '[' {
+		return 0
+	}
+	data := d.data[i:]
+	n, level, empty := 1, 0, true
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch c {
+		case '"':
+			for i++; i < len(data); i++ {
+				i += jsonPlainPrefix(data[i:])
+				if i >= len(data) || data[i] == '"' {
+					break
+				}
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			level++
+		case '}', ']':
+			if level--; level == 0 {
+				if empty {
+					return 0
+				}
+				// The shortest member is "":0 and the shortest element 0,
+				// each with a comma but the last.
+				if data[0] == '{' {
+					return min(n, (i+2)/5)
+				}
+				return min(n, (i+1)/2)
+			}
+		case ',':
+			if level == 1 {
+				n++
+			}
 		}
-	case '[':
-		for d.item() {
-			n++
-			d.skip()
+		if level == 1 && c != '{' && c != '[' && !jsonIsSpace(c) || level > 1 {
+			empty = false
 		}
 	}
-	if d.err != nil {
-		d.err, n = nil, 0
-	}
-	d.pos, d.afterValue, d.depth, d.key = pos, after, depth, key
-	return n
+	return 0
 }

@@ -437,38 +437,37 @@ func serializeIntegerEnumSet(b []byte, v []IntegerEnum) []byte {
 }
 
 func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *MyUnionMemberStringValue:
-		b = jsonKeyLit(b, `"stringValue":`)
+		b = append(b, `{"stringValue":`...)
 		b = jsonString(b, u.Value)
 	case *MyUnionMemberBooleanValue:
-		b = jsonKeyLit(b, `"booleanValue":`)
+		b = append(b, `{"booleanValue":`...)
 		b = jsonBool(b, u.Value)
 	case *MyUnionMemberNumberValue:
-		b = jsonKeyLit(b, `"numberValue":`)
+		b = append(b, `{"numberValue":`...)
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
-		b = jsonKeyLit(b, `"blobValue":`)
+		b = append(b, `{"blobValue":`...)
 		if u.Value == nil {
 			b = jsonNull(b)
 		} else {
 			b = jsonBlob(b, u.Value)
 		}
 	case *MyUnionMemberTimestampValue:
-		b = jsonKeyLit(b, `"timestampValue":`)
+		b = append(b, `{"timestampValue":`...)
 		b = jsonTime(b, u.Value, timeEpochSeconds)
 	case *MyUnionMemberEnumValue:
-		b = jsonKeyLit(b, `"enumValue":`)
+		b = append(b, `{"enumValue":`...)
 		b = jsonString(b, string(u.Value))
 	case *MyUnionMemberListValue:
-		b = jsonKeyLit(b, `"listValue":`)
+		b = append(b, `{"listValue":`...)
 		b = serializeStringList(b, u.Value)
 	case *MyUnionMemberMapValue:
-		b = jsonKeyLit(b, `"mapValue":`)
+		b = append(b, `{"mapValue":`...)
 		b = serializeStringMap(b, u.Value)
 	case *MyUnionMemberStructureValue:
-		b = jsonKeyLit(b, `"structureValue":`)
+		b = append(b, `{"structureValue":`...)
 		b = serializeGreetingStruct(b, &u.Value)
 	default:
 		return b, &jsonUnionError{

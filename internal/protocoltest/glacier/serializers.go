@@ -27,18 +27,17 @@ func buildUploadArchiveRequest(ctx context.Context, v *UploadArchiveInput, endpo
 	p = append(p, "/vaults/"...)
 	p = restLabel(p, *v.VaultName, false)
 	p = append(p, "/archives"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ArchiveDescription != nil {
 		hw.set("X-Amz-Archive-Description", *v.ArchiveDescription)
 	}
 	if v.Checksum != nil {
 		hw.set("X-Amz-Sha256-Tree-Hash", *v.Checksum)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
@@ -78,18 +77,17 @@ func buildUploadMultipartPartRequest(ctx context.Context, v *UploadMultipartPart
 	p = restLabel(p, *v.VaultName, false)
 	p = append(p, "/multipart-uploads/"...)
 	p = restLabel(p, *v.UploadId, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Checksum != nil {
 		hw.set("X-Amz-Sha256-Tree-Hash", *v.Checksum)
 	}
 	if v.Range != nil {
 		hw.set("Content-Range", *v.Range)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {

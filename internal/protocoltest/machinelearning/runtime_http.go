@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"hash/maphash"
 	"io"
 	"net/http"
 	"net/url"
@@ -21,9 +22,8 @@ func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []by
 	return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody, "Content-Type", "application/x-www-form-urlencoded")
 }
 
-// postRequest is a request and what it points to, allocated together.
-type postRequest struct {
-	req  http.Request
+// postParts is what a POST request points to, allocated together.
+type postParts struct {
 	url  url.URL
 	body postBody
 	vals [4]string // header values
@@ -45,13 +45,13 @@ func (*postBody) Close() error { return nil }
 // these protocols ignore HTTP binding traits, so no other encoding is kept.
 //
 // It builds what http.NewRequestWithContext would, with ContentLength and
-// GetBody set, in a handful of allocations: the request, its URL (parsed
-// once per endpoint), body reader and header values share one.
+// GetBody set, in a handful of allocations: the URL (parsed once per
+// endpoint), body reader and header values share one.
 func newPostRequest(ctx context.Context, endpoint, hostPrefix string, body []byte, gzipBody bool, header ...string) (*http.Request, error) {
 	if ctx == nil {
 		return nil, errors.New("net/http: nil Context")
 	}
-	base, err := postEndpoint(endpoint)
+	ep, err := httpEndpointOf(endpoint)
 	if err != nil {
 		return nil, err
 	}
@@ -61,62 +61,95 @@ func newPostRequest(ctx context.Context, endpoint, hostPrefix string, body []byt
 		}
 		header = append(header, "Content-Encoding", "gzip")
 	}
-	p := &postRequest{url: *base}
-	if hostPrefix != "" {
-		for i := 0; i < len(hostPrefix); i++ {
-			c := hostPrefix[i]
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
-				return nil, errors.New("invalid host prefix " + quoteEndpoint(hostPrefix))
-			}
-		}
-		p.url.Host = hostPrefix + p.url.Host
+	p := &postParts{url: ep.url}
+	p.url.Path, p.url.RawPath = ep.postPath, ep.postRawPath
+	if err := httpHostPrefix(&p.url, hostPrefix); err != nil {
+		return nil, err
 	}
-	h := make(http.Header, len(header)/2)
+	h := make(http.Header, len(header)/2+httpHeaderRoom)
 	for i := 0; i+1 < len(header); i += 2 {
 		k := i / 2
 		p.vals[k] = header[i+1]
 		h[header[i]] = p.vals[k : k+1 : k+1]
 	}
-	p.req = http.Request{
-		Method:     http.MethodPost,
-		URL:        &p.url,
-		Proto:      "HTTP/1.1",
-		ProtoMajor: 1,
-		ProtoMinor: 1,
-		Header:     h,
-		Body:       http.NoBody,
-		GetBody:    func() (io.ReadCloser, error) { return http.NoBody, nil },
-		Host:       p.url.Host,
-	}
+	req := httpNewRequest(ctx, http.MethodPost, &p.url, h)
+	req.Body = http.NoBody
+	req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
 	if len(body) > 0 {
 		p.body.Reset(body)
-		p.req.Body, p.req.ContentLength = &p.body, int64(len(body))
-		p.req.GetBody = func() (io.ReadCloser, error) {
+		req.Body, req.ContentLength = &p.body, int64(len(body))
+		req.GetBody = func() (io.ReadCloser, error) {
 			r := &postBody{}
 			r.Reset(body)
 			return r, nil
 		}
 	}
-	if ctx == context.Background() {
-		return &p.req, nil // a request without a context has this one
+	return req, nil
+}
+
+// httpHeaderRoom is how many headers a request's map has room for beyond
+// the bound ones: the body's Content-Type, which the request builder sets
+// after them. The client's own (signature, invocation ID, ...) may make
+// the map grow once; room for them here would make every request's map
+// bigger than the request itself needs, which costs as much.
+const httpHeaderRoom = 1
+
+// httpNewRequest is what http.NewRequestWithContext(ctx, method, u, nil)
+// returns, for a URL already parsed and checked: no body yet, Host from
+// u. The request is built on the stack and copied out once by
+// WithContext, the only way to give it ctx.
+func httpNewRequest(ctx context.Context, method string, u *url.URL, h http.Header) *http.Request {
+	r := http.Request{
+		Method:     method,
+		URL:        u,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     h,
+		Host:       u.Host,
 	}
-	return p.req.WithContext(ctx), nil
+	return r.WithContext(ctx)
 }
 
-// postEndpoints keeps the last endpoint parsed: a client sends most of its
-// requests to one.
-var postEndpoints atomic.Pointer[postEndpointEntry]
+// httpHostPrefix puts hostPrefix (an endpoint trait's, already expanded)
+// before u's host, refusing one that is not made of host characters.
+func httpHostPrefix(u *url.URL, hostPrefix string) error {
+	if hostPrefix == "" {
+		return nil
+	}
+	for i := 0; i < len(hostPrefix); i++ {
+		c := hostPrefix[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+			return errors.New("invalid host prefix " + quoteEndpoint(hostPrefix))
+		}
+	}
+	u.Host = hostPrefix + u.Host
+	return nil
+}
 
-type postEndpointEntry struct {
+// httpEndpoint is an endpoint parsed and checked.
+type httpEndpoint struct {
 	endpoint string
-	url      url.URL
+	url      url.URL // without fragment, a host's empty port dropped
+	// The path with "/" joined on, which the query and awsJson
+	// protocols post to.
+	postPath, postRawPath string
 }
 
-// postEndpoint parses and checks an endpoint, and joins "/" on its path.
-// The URL it returns is shared: copy it before changing it.
-func postEndpoint(endpoint string) (*url.URL, error) {
-	if e := postEndpoints.Load(); e != nil && e.endpoint == endpoint {
-		return &e.url, nil
+// httpEndpoints keeps endpoints parsed lately, each in a slot picked by
+// its hash: a client sends most of its requests to one or a few (S3, one
+// per bucket), and parsing one costs more than building the request.
+var (
+	httpEndpoints    [8]atomic.Pointer[httpEndpoint]
+	httpEndpointSeed = maphash.MakeSeed()
+)
+
+// httpEndpointOf parses and checks an endpoint, or finds it parsed. What
+// it returns is shared: copy its URL before changing it.
+func httpEndpointOf(endpoint string) (*httpEndpoint, error) {
+	slot := &httpEndpoints[maphash.String(httpEndpointSeed, endpoint)%uint64(len(httpEndpoints))]
+	if e := slot.Load(); e != nil && e.endpoint == endpoint {
+		return e, nil
 	}
 	u, err := url.Parse(endpoint)
 	if err != nil {
@@ -132,15 +165,16 @@ func postEndpoint(endpoint string) (*url.URL, error) {
 	if i := strings.LastIndexByte(u.Host, ':'); i > strings.LastIndexByte(u.Host, ']') {
 		u.Host = strings.TrimSuffix(u.Host, ":")
 	}
+	u.Fragment, u.RawFragment = "", ""
+	e := &httpEndpoint{endpoint: endpoint, url: *u, postPath: u.Path, postRawPath: u.RawPath}
 	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
+		e.postPath += "/"
 		if u.RawPath != "" {
-			u.RawPath += "/"
+			e.postRawPath += "/"
 		}
 	}
-	u.Fragment, u.RawFragment = "", ""
-	postEndpoints.Store(&postEndpointEntry{endpoint: endpoint, url: *u})
-	return u, nil
+	slot.Store(e)
+	return e, nil
 }
 
 func quoteEndpoint(s string) string {

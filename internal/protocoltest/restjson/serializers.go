@@ -76,7 +76,7 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
 	q = restQueryParamLists(q, v.QueryParamsMapOfStringList)
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q, nil)
 }
 
 // buildConstantAndVariableQueryStringRequest builds the request that sends
@@ -90,7 +90,7 @@ func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *Constant
 	if v.MaybeSet != nil {
 		q = restQuery(q, "maybeSet", *v.MaybeSet)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q, nil)
 }
 
 // buildConstantQueryStringRequest builds the request that sends
@@ -102,13 +102,13 @@ func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryString
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/ConstantQueryString/"...)
 	p = restLabel(p, *v.Hello, false)
-	return newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
+	return newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"), nil)
 }
 
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/ContentTypeParameters"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -125,13 +125,13 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
 // endpoint, without validating v.
 func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil, nil)
 }
 
 // buildDocumentTypeRequest builds the request that sends DocumentType to
 // endpoint, without validating v.
 func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentType"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentType"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoin
 // buildDocumentTypeAsMapValueRequest builds the request that sends
 // DocumentTypeAsMapValue to endpoint, without validating v.
 func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMapValueInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsMapValue"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsMapValue"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +165,7 @@ func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMa
 // buildDocumentTypeAsPayloadRequest builds the request that sends
 // DocumentTypeAsPayload to endpoint, without validating v.
 func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsPayload"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -184,13 +184,13 @@ func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPay
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
 // EmptyInputAndEmptyOutput to endpoint, without validating v.
 func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil, nil)
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil, nil)
 }
 
 // buildEndpointWithHostLabelOperationRequest builds the request that sends
@@ -199,7 +199,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -216,25 +216,25 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
 // to endpoint, without validating v.
 func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil, nil)
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil, nil)
 }
 
 // buildHostWithPathOperationRequest builds the request that sends
 // HostWithPathOperation to endpoint, without validating v.
 func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOperationInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HostWithPathOperation"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HostWithPathOperation"), nil, nil)
 }
 
 // buildHttpChecksumRequiredRequest builds the request that sends
 // HttpChecksumRequired to endpoint, without validating v.
 func buildHttpChecksumRequiredRequest(ctx context.Context, v *HttpChecksumRequiredInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpChecksumRequired"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpChecksumRequired"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -252,23 +252,18 @@ func buildHttpChecksumRequiredRequest(ctx context.Context, v *HttpChecksumRequir
 // buildHttpEmptyPrefixHeadersRequest builds the request that sends
 // HttpEmptyPrefixHeaders to endpoint, without validating v.
 func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpEmptyPrefixHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("", v.PrefixHeaders)
 	if v.SpecificHeader != nil {
 		hw.set("Hello", *v.SpecificHeader)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpEmptyPrefixHeaders"), nil, &hw)
 }
 
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -282,15 +277,14 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 // buildHttpPayloadTraitsRequest builds the request that sends HttpPayloadTraits
 // to endpoint, without validating v.
 func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
 		restSetBody(req, v.Blob, "")
@@ -301,15 +295,14 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 // buildHttpPayloadTraitsWithMediaTypeRequest builds the request that sends
 // HttpPayloadTraitsWithMediaType to endpoint, without validating v.
 func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayloadTraitsWithMediaTypeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
 		restSetBody(req, v.Blob, "")
@@ -320,7 +313,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +330,7 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -356,23 +349,18 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 // buildHttpPrefixHeadersRequest builds the request that sends HttpPrefixHeaders
 // to endpoint, without validating v.
 func buildHttpPrefixHeadersRequest(ctx context.Context, v *HttpPrefixHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("x-foo-", v.FooMap)
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeaders"), nil, &hw)
 }
 
 // buildHttpPrefixHeadersInResponseRequest builds the request that sends
 // HttpPrefixHeadersInResponse to endpoint, without validating v.
 func buildHttpPrefixHeadersInResponseRequest(ctx context.Context, v *HttpPrefixHeadersInResponseInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeadersResponse"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeadersResponse"), nil, nil)
 }
 
 // buildHttpRequestWithFloatLabelsRequest builds the request that sends
@@ -389,7 +377,7 @@ func buildHttpRequestWithFloatLabelsRequest(ctx context.Context, v *HttpRequestW
 	p = restFloat(p, *v.Float)
 	p = append(p, "/"...)
 	p = restFloat(p, *v.Double)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithGreedyLabelInPathRequest builds the request that sends
@@ -406,7 +394,7 @@ func buildHttpRequestWithGreedyLabelInPathRequest(ctx context.Context, v *HttpRe
 	p = restLabel(p, *v.Foo, false)
 	p = append(p, "/baz/"...)
 	p = restLabel(p, *v.Baz, true)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithLabelsRequest builds the request that sends
@@ -453,7 +441,7 @@ func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLa
 	p = strconv.AppendBool(p, *v.Boolean)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithLabelsAndTimestampFormatRequest builds the request that
@@ -496,7 +484,7 @@ func buildHttpRequestWithLabelsAndTimestampFormatRequest(ctx context.Context, v 
 	p = restLabelTime(p, *v.TargetHttpDate, timeHTTPDate)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.TargetDateTime, timeDateTime)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithRegexLiteralRequest builds the request that sends
@@ -509,19 +497,19 @@ func buildHttpRequestWithRegexLiteralRequest(ctx context.Context, v *HttpRequest
 	p := append(pbuf[:0], "/ReDosLiteral/"...)
 	p = restLabel(p, *v.Str, false)
 	p = append(p, "/(a+)+"...)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpResponseCodeRequest builds the request that sends HttpResponseCode
 // to endpoint, without validating v.
 func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil, nil)
 }
 
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -535,17 +523,13 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
 // IgnoreQueryParamsInResponse to endpoint, without validating v.
 func buildIgnoreQueryParamsInResponseRequest(ctx context.Context, v *IgnoreQueryParamsInResponseInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil, nil)
 }
 
 // buildInputAndOutputWithHeadersRequest builds the request that sends
 // InputAndOutputWithHeaders to endpoint, without validating v.
 func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutputWithHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/InputAndOutputWithHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.HeaderBooleanList != nil {
 		hw.set("X-Booleanlist", restHeaderBools(v.HeaderBooleanList))
 	}
@@ -600,14 +584,13 @@ func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutpu
 	if v.HeaderTrueBool != nil {
 		hw.setBool("X-Boolean1", *v.HeaderTrueBool)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/InputAndOutputWithHeaders"), nil, &hw)
 }
 
 // buildJsonBlobsRequest builds the request that sends JsonBlobs to endpoint,
 // without validating v.
 func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonBlobs"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonBlobs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -624,7 +607,7 @@ func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint stri
 // buildJsonEnumsRequest builds the request that sends JsonEnums to endpoint,
 // without validating v.
 func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonEnums"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -641,7 +624,7 @@ func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint stri
 // buildJsonIntEnumsRequest builds the request that sends JsonIntEnums to
 // endpoint, without validating v.
 func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonIntEnums"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonIntEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -658,7 +641,7 @@ func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoin
 // buildJsonListsRequest builds the request that sends JsonLists to endpoint,
 // without validating v.
 func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonLists"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -675,7 +658,7 @@ func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint stri
 // buildJsonMapsRequest builds the request that sends JsonMaps to endpoint,
 // without validating v.
 func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonMaps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -692,7 +675,7 @@ func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string
 // buildJsonTimestampsRequest builds the request that sends JsonTimestamps to
 // endpoint, without validating v.
 func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonTimestamps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonTimestamps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -709,7 +692,7 @@ func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, end
 // buildJsonUnionsRequest builds the request that sends JsonUnions to endpoint,
 // without validating v.
 func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonUnions"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonUnions"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -726,25 +709,25 @@ func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint st
 // buildMalformedAcceptWithBodyRequest builds the request that sends
 // MalformedAcceptWithBody to endpoint, without validating v.
 func buildMalformedAcceptWithBodyRequest(ctx context.Context, v *MalformedAcceptWithBodyInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithBody"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithBody"), nil, nil)
 }
 
 // buildMalformedAcceptWithGenericStringRequest builds the request that sends
 // MalformedAcceptWithGenericString to endpoint, without validating v.
 func buildMalformedAcceptWithGenericStringRequest(ctx context.Context, v *MalformedAcceptWithGenericStringInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithGenericString"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithGenericString"), nil, nil)
 }
 
 // buildMalformedAcceptWithPayloadRequest builds the request that sends
 // MalformedAcceptWithPayload to endpoint, without validating v.
 func buildMalformedAcceptWithPayloadRequest(ctx context.Context, v *MalformedAcceptWithPayloadInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithPayload"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedAcceptWithPayload"), nil, nil)
 }
 
 // buildMalformedBlobRequest builds the request that sends MalformedBlob to
 // endpoint, without validating v.
 func buildMalformedBlobRequest(ctx context.Context, v *MalformedBlobInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedBlob"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedBlob"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -771,15 +754,14 @@ func buildMalformedBooleanRequest(ctx context.Context, v *MalformedBooleanInput,
 	if v.BooleanInQuery != nil {
 		q = restQueryBool(q, "booleanInQuery", *v.BooleanInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.BooleanInHeader != nil {
 		hw.setBool("Booleaninheader", *v.BooleanInHeader)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedBooleanInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -803,15 +785,14 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 	if v.ByteInQuery != nil {
 		q = restQueryInt(q, "byteInQuery", *v.ByteInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ByteInHeader != nil {
 		hw.setInt("Byteinheader", int64(*v.ByteInHeader))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedByteInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -825,7 +806,7 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 // buildMalformedContentTypeWithBodyRequest builds the request that sends
 // MalformedContentTypeWithBody to endpoint, without validating v.
 func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedContentTypeWithBodyInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithBody"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithBody"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -843,7 +824,7 @@ func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedC
 // sends MalformedContentTypeWithGenericString to endpoint, without validating
 // v.
 func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *MalformedContentTypeWithGenericStringInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithGenericString"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithGenericString"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -857,7 +838,7 @@ func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *M
 // buildMalformedContentTypeWithPayloadRequest builds the request that sends
 // MalformedContentTypeWithPayload to endpoint, without validating v.
 func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *MalformedContentTypeWithPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithPayload"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -871,23 +852,18 @@ func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *Malform
 // buildMalformedContentTypeWithoutBodyRequest builds the request that sends
 // MalformedContentTypeWithoutBody to endpoint, without validating v.
 func buildMalformedContentTypeWithoutBodyRequest(ctx context.Context, v *MalformedContentTypeWithoutBodyInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithoutBody"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithoutBody"), nil, nil)
 }
 
 // buildMalformedContentTypeWithoutBodyEmptyInputRequest builds the request that
 // sends MalformedContentTypeWithoutBodyEmptyInput to endpoint, without
 // validating v.
 func buildMalformedContentTypeWithoutBodyEmptyInputRequest(ctx context.Context, v *MalformedContentTypeWithoutBodyEmptyInputInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithoutBodyEmptyInput"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Header != nil {
 		hw.set("Header", *v.Header)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithoutBodyEmptyInput"), nil, &hw)
 }
 
 // buildMalformedDoubleRequest builds the request that sends MalformedDouble to
@@ -903,15 +879,14 @@ func buildMalformedDoubleRequest(ctx context.Context, v *MalformedDoubleInput, e
 	if v.DoubleInQuery != nil {
 		q = restQueryFloat(q, "doubleInQuery", *v.DoubleInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.DoubleInHeader != nil {
 		hw.setFloat("Doubleinheader", *v.DoubleInHeader, 64)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedDoubleInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -935,15 +910,14 @@ func buildMalformedFloatRequest(ctx context.Context, v *MalformedFloatInput, end
 	if v.FloatInQuery != nil {
 		q = restQueryFloat(q, "floatInQuery", *v.FloatInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.FloatInHeader != nil {
 		hw.setFloat("Floatinheader", float64(*v.FloatInHeader), 32)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedFloatInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -967,15 +941,14 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 	if v.IntegerInQuery != nil {
 		q = restQueryInt(q, "integerInQuery", *v.IntegerInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.IntegerInHeader != nil {
 		hw.setInt("Integerinheader", int64(*v.IntegerInHeader))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedIntegerInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -989,7 +962,7 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 // buildMalformedListRequest builds the request that sends MalformedList to
 // endpoint, without validating v.
 func buildMalformedListRequest(ctx context.Context, v *MalformedListInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedList"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedList"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1016,15 +989,14 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 	if v.LongInQuery != nil {
 		q = restQueryInt(q, "longInQuery", *v.LongInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.LongInHeader != nil {
 		hw.setInt("Longinheader", int64(*v.LongInHeader))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedLongInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -1038,7 +1010,7 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 // buildMalformedMapRequest builds the request that sends MalformedMap to
 // endpoint, without validating v.
 func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedMap"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedMap"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1055,7 +1027,7 @@ func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoin
 // buildMalformedRequestBodyRequest builds the request that sends
 // MalformedRequestBody to endpoint, without validating v.
 func buildMalformedRequestBodyRequest(ctx context.Context, v *MalformedRequestBodyInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequestBody"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequestBody"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1082,15 +1054,14 @@ func buildMalformedShortRequest(ctx context.Context, v *MalformedShortInput, end
 	if v.ShortInQuery != nil {
 		q = restQueryInt(q, "shortInQuery", *v.ShortInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ShortInHeader != nil {
 		hw.setInt("Shortinheader", int64(*v.ShortInHeader))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedShortInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -1104,22 +1075,17 @@ func buildMalformedShortRequest(ctx context.Context, v *MalformedShortInput, end
 // buildMalformedStringRequest builds the request that sends MalformedString to
 // endpoint, without validating v.
 func buildMalformedStringRequest(ctx context.Context, v *MalformedStringInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedString"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Blob != nil {
 		hw.setBase64("Amz-Media-Typed-Header", *v.Blob)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedString"), nil, &hw)
 }
 
 // buildMalformedTimestampBodyDateTimeRequest builds the request that sends
 // MalformedTimestampBodyDateTime to endpoint, without validating v.
 func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *MalformedTimestampBodyDateTimeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDateTime"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDateTime"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1136,7 +1102,7 @@ func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *Malforme
 // buildMalformedTimestampBodyDefaultRequest builds the request that sends
 // MalformedTimestampBodyDefault to endpoint, without validating v.
 func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *MalformedTimestampBodyDefaultInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDefault"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDefault"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1153,7 +1119,7 @@ func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *Malformed
 // buildMalformedTimestampBodyHttpDateRequest builds the request that sends
 // MalformedTimestampBodyHttpDate to endpoint, without validating v.
 func buildMalformedTimestampBodyHttpDateRequest(ctx context.Context, v *MalformedTimestampBodyHttpDateInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyHttpDate"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyHttpDate"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1170,46 +1136,31 @@ func buildMalformedTimestampBodyHttpDateRequest(ctx context.Context, v *Malforme
 // buildMalformedTimestampHeaderDateTimeRequest builds the request that sends
 // MalformedTimestampHeaderDateTime to endpoint, without validating v.
 func buildMalformedTimestampHeaderDateTimeRequest(ctx context.Context, v *MalformedTimestampHeaderDateTimeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampHeaderDateTime"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Timestamp != nil {
 		hw.setTime("Timestamp", *v.Timestamp, timeDateTime)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampHeaderDateTime"), nil, &hw)
 }
 
 // buildMalformedTimestampHeaderDefaultRequest builds the request that sends
 // MalformedTimestampHeaderDefault to endpoint, without validating v.
 func buildMalformedTimestampHeaderDefaultRequest(ctx context.Context, v *MalformedTimestampHeaderDefaultInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampHeaderDefault"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Timestamp != nil {
 		hw.setTime("Timestamp", *v.Timestamp, timeHTTPDate)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampHeaderDefault"), nil, &hw)
 }
 
 // buildMalformedTimestampHeaderEpochRequest builds the request that sends
 // MalformedTimestampHeaderEpoch to endpoint, without validating v.
 func buildMalformedTimestampHeaderEpochRequest(ctx context.Context, v *MalformedTimestampHeaderEpochInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampHeaderEpoch"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Timestamp != nil {
 		hw.setTime("Timestamp", *v.Timestamp, timeEpochSeconds)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampHeaderEpoch"), nil, &hw)
 }
 
 // buildMalformedTimestampPathDefaultRequest builds the request that sends
@@ -1221,7 +1172,7 @@ func buildMalformedTimestampPathDefaultRequest(ctx context.Context, v *Malformed
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/MalformedTimestampPathDefault/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	return newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	return newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 }
 
 // buildMalformedTimestampPathEpochRequest builds the request that sends
@@ -1233,7 +1184,7 @@ func buildMalformedTimestampPathEpochRequest(ctx context.Context, v *MalformedTi
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/MalformedTimestampPathEpoch/"...)
 	p = restLabelTime(p, *v.Timestamp, timeEpochSeconds)
-	return newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	return newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 }
 
 // buildMalformedTimestampPathHttpDateRequest builds the request that sends
@@ -1245,7 +1196,7 @@ func buildMalformedTimestampPathHttpDateRequest(ctx context.Context, v *Malforme
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/MalformedTimestampPathHttpDate/"...)
 	p = restLabelTime(p, *v.Timestamp, timeHTTPDate)
-	return newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	return newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 }
 
 // buildMalformedTimestampQueryDefaultRequest builds the request that sends
@@ -1256,7 +1207,7 @@ func buildMalformedTimestampQueryDefaultRequest(ctx context.Context, v *Malforme
 	if v.Timestamp != nil {
 		q = restQueryTime(q, "timestamp", *v.Timestamp, timeDateTime)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryDefault"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryDefault"), q, nil)
 }
 
 // buildMalformedTimestampQueryEpochRequest builds the request that sends
@@ -1267,7 +1218,7 @@ func buildMalformedTimestampQueryEpochRequest(ctx context.Context, v *MalformedT
 	if v.Timestamp != nil {
 		q = restQueryTime(q, "timestamp", *v.Timestamp, timeEpochSeconds)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryEpoch"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryEpoch"), q, nil)
 }
 
 // buildMalformedTimestampQueryHttpDateRequest builds the request that sends
@@ -1278,13 +1229,13 @@ func buildMalformedTimestampQueryHttpDateRequest(ctx context.Context, v *Malform
 	if v.Timestamp != nil {
 		q = restQueryTime(q, "timestamp", *v.Timestamp, timeHTTPDate)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryHttpDate"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampQueryHttpDate"), q, nil)
 }
 
 // buildMalformedUnionRequest builds the request that sends MalformedUnion to
 // endpoint, without validating v.
 func buildMalformedUnionRequest(ctx context.Context, v *MalformedUnionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedUnion"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedUnion"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1301,38 +1252,29 @@ func buildMalformedUnionRequest(ctx context.Context, v *MalformedUnionInput, end
 // buildMediaTypeHeaderRequest builds the request that sends MediaTypeHeader to
 // endpoint, without validating v.
 func buildMediaTypeHeaderRequest(ctx context.Context, v *MediaTypeHeaderInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/MediaTypeHeader"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Json != nil {
 		hw.setBase64("X-Json", *v.Json)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/MediaTypeHeader"), nil, &hw)
 }
 
 // buildNoInputAndNoOutputRequest builds the request that sends
 // NoInputAndNoOutput to endpoint, without validating v.
 func buildNoInputAndNoOutputRequest(ctx context.Context, v *NoInputAndNoOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil, nil)
 }
 
 // buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
 // to endpoint, without validating v.
 func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil, nil)
 }
 
 // buildNullAndEmptyHeadersClientRequest builds the request that sends
 // NullAndEmptyHeadersClient to endpoint, without validating v.
 func buildNullAndEmptyHeadersClientRequest(ctx context.Context, v *NullAndEmptyHeadersClientInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersClient"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.A != nil {
 		hw.set("X-A", *v.A)
 	}
@@ -1342,18 +1284,13 @@ func buildNullAndEmptyHeadersClientRequest(ctx context.Context, v *NullAndEmptyH
 	if v.C != nil {
 		hw.setStrings("X-C", v.C)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersClient"), nil, &hw)
 }
 
 // buildNullAndEmptyHeadersServerRequest builds the request that sends
 // NullAndEmptyHeadersServer to endpoint, without validating v.
 func buildNullAndEmptyHeadersServerRequest(ctx context.Context, v *NullAndEmptyHeadersServerInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersServer"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.A != nil {
 		hw.set("X-A", *v.A)
 	}
@@ -1363,8 +1300,7 @@ func buildNullAndEmptyHeadersServerRequest(ctx context.Context, v *NullAndEmptyH
 	if v.C != nil {
 		hw.setStrings("X-C", v.C)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersServer"), nil, &hw)
 }
 
 // buildOmitsNullSerializesEmptyStringRequest builds the request that sends
@@ -1378,7 +1314,7 @@ func buildOmitsNullSerializesEmptyStringRequest(ctx context.Context, v *OmitsNul
 	if v.NullValue != nil {
 		q = restQuery(q, "Null", *v.NullValue)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q, nil)
 }
 
 // buildOmitsSerializingEmptyListsRequest builds the request that sends
@@ -1407,13 +1343,13 @@ func buildOmitsSerializingEmptyListsRequest(ctx context.Context, v *OmitsSeriali
 	for _, x := range v.QueryTimestampList {
 		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/OmitsSerializingEmptyLists"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/OmitsSerializingEmptyLists"), q, nil)
 }
 
 // buildOperationWithDefaultsRequest builds the request that sends
 // OperationWithDefaults to endpoint, without validating v.
 func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefaultsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OperationWithDefaults"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OperationWithDefaults"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1430,7 +1366,7 @@ func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefa
 // buildOperationWithNestedStructureRequest builds the request that sends
 // OperationWithNestedStructure to endpoint, without validating v.
 func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationWithNestedStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OperationWithNestedStructure"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OperationWithNestedStructure"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1447,7 +1383,7 @@ func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationW
 // buildPostPlayerActionRequest builds the request that sends PostPlayerAction
 // to endpoint, without validating v.
 func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1464,7 +1400,7 @@ func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput,
 // buildPostUnionWithJsonNameRequest builds the request that sends
 // PostUnionWithJsonName to endpoint, without validating v.
 func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJsonNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostUnionWithJsonName"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostUnionWithJsonName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1481,15 +1417,14 @@ func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJson
 // buildPutWithContentEncodingRequest builds the request that sends
 // PutWithContentEncoding to endpoint, without validating v.
 func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEncodingInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializePutWithContentEncodingInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -1519,7 +1454,7 @@ func buildQueryIdempotencyTokenAutoFillRequest(ctx context.Context, v *QueryIdem
 	if v.Token != nil {
 		q = restQuery(q, "token", *v.Token)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q, nil)
 }
 
 // buildQueryParamsAsStringListMapRequest builds the request that sends
@@ -1531,7 +1466,7 @@ func buildQueryParamsAsStringListMapRequest(ctx context.Context, v *QueryParamsA
 		q = restQuery(q, "corge", *v.Qux)
 	}
 	q = restQueryParamLists(q, v.Foo)
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q, nil)
 }
 
 // buildQueryPrecedenceRequest builds the request that sends QueryPrecedence to
@@ -1543,13 +1478,13 @@ func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, e
 		q = restQuery(q, "bar", *v.Foo)
 	}
 	q = restQueryParams(q, v.Baz)
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q, nil)
 }
 
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1566,27 +1501,26 @@ func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, e
 // buildResponseCodeHttpFallbackRequest builds the request that sends
 // ResponseCodeHttpFallback to endpoint, without validating v.
 func buildResponseCodeHttpFallbackRequest(ctx context.Context, v *ResponseCodeHttpFallbackInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeHttpFallback"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeHttpFallback"), nil, nil)
 }
 
 // buildResponseCodeRequiredRequest builds the request that sends
 // ResponseCodeRequired to endpoint, without validating v.
 func buildResponseCodeRequiredRequest(ctx context.Context, v *ResponseCodeRequiredInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeRequired"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/responseCodeRequired"), nil, nil)
 }
 
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeSimpleScalarPropertiesInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -1600,7 +1534,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 // buildSparseJsonListsRequest builds the request that sends SparseJsonLists to
 // endpoint, without validating v.
 func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SparseJsonLists"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SparseJsonLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1617,7 +1551,7 @@ func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, e
 // buildSparseJsonMapsRequest builds the request that sends SparseJsonMaps to
 // endpoint, without validating v.
 func buildSparseJsonMapsRequest(ctx context.Context, v *SparseJsonMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/SparseJsonMaps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/SparseJsonMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1634,15 +1568,14 @@ func buildSparseJsonMapsRequest(ctx context.Context, v *SparseJsonMapsInput, end
 // buildStreamingTraitsRequest builds the request that sends StreamingTraits to
 // endpoint, without validating v.
 func buildStreamingTraitsRequest(ctx context.Context, v *StreamingTraitsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraits"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraits"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
 		if err = restSetStream(req, v.Blob, "application/octet-stream", false); err != nil {
@@ -1655,15 +1588,14 @@ func buildStreamingTraitsRequest(ctx context.Context, v *StreamingTraitsInput, e
 // buildStreamingTraitsRequireLengthRequest builds the request that sends
 // StreamingTraitsRequireLength to endpoint, without validating v.
 func buildStreamingTraitsRequireLengthRequest(ctx context.Context, v *StreamingTraitsRequireLengthInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsRequireLength"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsRequireLength"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
 		if err = restSetStream(req, v.Blob, "application/octet-stream", true); err != nil {
@@ -1676,15 +1608,14 @@ func buildStreamingTraitsRequireLengthRequest(ctx context.Context, v *StreamingT
 // buildStreamingTraitsWithMediaTypeRequest builds the request that sends
 // StreamingTraitsWithMediaType to endpoint, without validating v.
 func buildStreamingTraitsWithMediaTypeRequest(ctx context.Context, v *StreamingTraitsWithMediaTypeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsWithMediaType"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsWithMediaType"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
 		if err = restSetStream(req, v.Blob, "text/plain", false); err != nil {
@@ -1697,15 +1628,14 @@ func buildStreamingTraitsWithMediaTypeRequest(ctx context.Context, v *StreamingT
 // buildTestBodyStructureRequest builds the request that sends TestBodyStructure
 // to endpoint, without validating v.
 func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/body"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/body"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeTestBodyStructureInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -1719,36 +1649,30 @@ func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInpu
 // buildTestGetNoInputNoPayloadRequest builds the request that sends
 // TestGetNoInputNoPayload to endpoint, without validating v.
 func buildTestGetNoInputNoPayloadRequest(ctx context.Context, v *TestGetNoInputNoPayloadInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/no_input_no_payload"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/no_input_no_payload"), nil, nil)
 }
 
 // buildTestGetNoPayloadRequest builds the request that sends TestGetNoPayload
 // to endpoint, without validating v.
 func buildTestGetNoPayloadRequest(ctx context.Context, v *TestGetNoPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/no_payload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/no_payload"), nil, &hw)
 }
 
 // buildTestPayloadBlobRequest builds the request that sends TestPayloadBlob to
 // endpoint, without validating v.
 func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/blob_payload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ContentType != nil {
 		hw.set("Content-Type", *v.ContentType)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/blob_payload"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Data != nil {
 		restSetBody(req, v.Data, "")
@@ -1759,15 +1683,14 @@ func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, e
 // buildTestPayloadStructureRequest builds the request that sends
 // TestPayloadStructure to endpoint, without validating v.
 func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/payload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/payload"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body := []byte("{}")
 	if v.PayloadConfig != nil {
 		body = serializePayloadConfig(nil, v.PayloadConfig)
@@ -1781,32 +1704,23 @@ func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructu
 // buildTestPostNoInputNoPayloadRequest builds the request that sends
 // TestPostNoInputNoPayload to endpoint, without validating v.
 func buildTestPostNoInputNoPayloadRequest(ctx context.Context, v *TestPostNoInputNoPayloadInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/no_input_no_payload"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/no_input_no_payload"), nil, nil)
 }
 
 // buildTestPostNoPayloadRequest builds the request that sends TestPostNoPayload
 // to endpoint, without validating v.
 func buildTestPostNoPayloadRequest(ctx context.Context, v *TestPostNoPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/no_payload"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/no_payload"), nil, &hw)
 }
 
 // buildTimestampFormatHeadersRequest builds the request that sends
 // TimestampFormatHeaders to endpoint, without validating v.
 func buildTimestampFormatHeadersRequest(ctx context.Context, v *TimestampFormatHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/TimestampFormatHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.DefaultFormat != nil {
 		hw.setTime("X-Defaultformat", *v.DefaultFormat, timeHTTPDate)
 	}
@@ -1828,14 +1742,13 @@ func buildTimestampFormatHeadersRequest(ctx context.Context, v *TimestampFormatH
 	if v.TargetHttpDate != nil {
 		hw.setTime("X-Targethttpdate", *v.TargetHttpDate, timeHTTPDate)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/TimestampFormatHeaders"), nil, &hw)
 }
 
 // buildUnitInputAndOutputRequest builds the request that sends
 // UnitInputAndOutput to endpoint, without validating v.
 func buildUnitInputAndOutputRequest(ctx context.Context, v *UnitInputAndOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/UnitInputAndOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/UnitInputAndOutput"), nil, nil)
 }
 
 // serializeContentTypeParametersInput appends the JSON body of a
@@ -1899,10 +1812,9 @@ func serializeNestedPayload(b []byte, v *NestedPayload) []byte {
 }
 
 func serializeUnionPayload(b []byte, v UnionPayload) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *UnionPayloadMemberGreeting:
-		b = jsonKeyLit(b, `"greeting":`)
+		b = append(b, `{"greeting":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -2553,41 +2465,40 @@ func serializeDenseStructMap(b []byte, v map[string]GreetingStruct) []byte {
 }
 
 func serializeMyUnion(b []byte, v MyUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *MyUnionMemberStringValue:
-		b = jsonKeyLit(b, `"stringValue":`)
+		b = append(b, `{"stringValue":`...)
 		b = jsonString(b, u.Value)
 	case *MyUnionMemberBooleanValue:
-		b = jsonKeyLit(b, `"booleanValue":`)
+		b = append(b, `{"booleanValue":`...)
 		b = jsonBool(b, u.Value)
 	case *MyUnionMemberNumberValue:
-		b = jsonKeyLit(b, `"numberValue":`)
+		b = append(b, `{"numberValue":`...)
 		b = jsonInt(b, u.Value)
 	case *MyUnionMemberBlobValue:
-		b = jsonKeyLit(b, `"blobValue":`)
+		b = append(b, `{"blobValue":`...)
 		if u.Value == nil {
 			b = jsonNull(b)
 		} else {
 			b = jsonBlob(b, u.Value)
 		}
 	case *MyUnionMemberTimestampValue:
-		b = jsonKeyLit(b, `"timestampValue":`)
+		b = append(b, `{"timestampValue":`...)
 		b = jsonTime(b, u.Value, timeEpochSeconds)
 	case *MyUnionMemberEnumValue:
-		b = jsonKeyLit(b, `"enumValue":`)
+		b = append(b, `{"enumValue":`...)
 		b = jsonString(b, string(u.Value))
 	case *MyUnionMemberListValue:
-		b = jsonKeyLit(b, `"listValue":`)
+		b = append(b, `{"listValue":`...)
 		b = serializeStringList(b, u.Value)
 	case *MyUnionMemberMapValue:
-		b = jsonKeyLit(b, `"mapValue":`)
+		b = append(b, `{"mapValue":`...)
 		b = serializeStringMap(b, u.Value)
 	case *MyUnionMemberStructureValue:
-		b = jsonKeyLit(b, `"structureValue":`)
+		b = append(b, `{"structureValue":`...)
 		b = serializeGreetingStruct(b, &u.Value)
 	case *MyUnionMemberRenamedStructureValue:
-		b = jsonKeyLit(b, `"renamedStructureValue":`)
+		b = append(b, `{"renamedStructureValue":`...)
 		b = serializeRenamedGreeting(b, &u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -2617,13 +2528,12 @@ func serializeSimpleMap(b []byte, v map[string]string) []byte {
 }
 
 func serializeSimpleUnion(b []byte, v SimpleUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *SimpleUnionMemberInt:
-		b = jsonKeyLit(b, `"int":`)
+		b = append(b, `{"int":`...)
 		b = jsonInt(b, u.Value)
 	case *SimpleUnionMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -2816,10 +2726,9 @@ func serializeTopLevel(b []byte, v *TopLevel) []byte {
 }
 
 func serializePlayerAction(b []byte, v PlayerAction) ([]byte, error) {
-	b = append(b, '{')
 	switch v.(type) {
 	case *PlayerActionMemberQuit:
-		b = jsonKeyLit(b, `"quit":`)
+		b = append(b, `{"quit":`...)
 		b = append(b, "{}"...)
 	default:
 		return b, &jsonUnionError{
@@ -2831,16 +2740,15 @@ func serializePlayerAction(b []byte, v PlayerAction) ([]byte, error) {
 }
 
 func serializeUnionWithJsonName(b []byte, v UnionWithJsonName) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *UnionWithJsonNameMemberFoo:
-		b = jsonKeyLit(b, `"FOO":`)
+		b = append(b, `{"FOO":`...)
 		b = jsonString(b, u.Value)
 	case *UnionWithJsonNameMemberBar:
-		b = jsonKeyLit(b, `"bar":`)
+		b = append(b, `{"bar":`...)
 		b = jsonString(b, u.Value)
 	case *UnionWithJsonNameMemberBaz:
-		b = jsonKeyLit(b, `"_baz":`)
+		b = append(b, `{"_baz":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{

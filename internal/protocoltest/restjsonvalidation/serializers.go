@@ -11,7 +11,7 @@ import (
 // buildMalformedEnumRequest builds the request that sends MalformedEnum to
 // endpoint, without validating v.
 func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedEnum"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedEnum"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +28,7 @@ func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpo
 // buildMalformedLengthRequest builds the request that sends MalformedLength to
 // endpoint, without validating v.
 func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLength"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLength"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, e
 // buildMalformedLengthOverrideRequest builds the request that sends
 // MalformedLengthOverride to endpoint, without validating v.
 func buildMalformedLengthOverrideRequest(ctx context.Context, v *MalformedLengthOverrideInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthOverride"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthOverride"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -67,13 +67,13 @@ func buildMalformedLengthQueryStringRequest(ctx context.Context, v *MalformedLen
 	if v.String != nil {
 		q = restQuery(q, "string", *v.String)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthQueryString"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthQueryString"), q, nil)
 }
 
 // buildMalformedPatternRequest builds the request that sends MalformedPattern
 // to endpoint, without validating v.
 func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedPattern"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedPattern"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput,
 // buildMalformedPatternOverrideRequest builds the request that sends
 // MalformedPatternOverride to endpoint, without validating v.
 func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatternOverrideInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedPatternOverride"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedPatternOverride"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatte
 // buildMalformedRangeRequest builds the request that sends MalformedRange to
 // endpoint, without validating v.
 func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRange"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRange"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, end
 // buildMalformedRangeOverrideRequest builds the request that sends
 // MalformedRangeOverride to endpoint, without validating v.
 func buildMalformedRangeOverrideRequest(ctx context.Context, v *MalformedRangeOverrideInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRangeOverride"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRangeOverride"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -146,15 +146,14 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 	if v.StringInQuery != nil {
 		q = restQuery(q, "stringInQuery", *v.StringInQuery)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequired"), q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.StringInHeader != nil {
 		hw.set("String-In-Headers", *v.StringInHeader)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequired"), q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body, err := serializeMalformedRequiredInput(nil, v)
 	if err != nil {
 		return nil, err
@@ -168,7 +167,7 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 // buildMalformedUniqueItemsRequest builds the request that sends
 // MalformedUniqueItems to endpoint, without validating v.
 func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueItemsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedUniqueItems"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedUniqueItems"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +184,7 @@ func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueIte
 // buildRecursiveStructuresRequest builds the request that sends
 // RecursiveStructures to endpoint, without validating v.
 func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructuresInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/RecursiveStructures"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/RecursiveStructures"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +201,7 @@ func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructures
 // buildSensitiveValidationRequest builds the request that sends
 // SensitiveValidation to endpoint, without validating v.
 func buildSensitiveValidationRequest(ctx context.Context, v *SensitiveValidationInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/SensitiveValidation"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/SensitiveValidation"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -492,13 +491,12 @@ func serializeEnumMap(b []byte, v map[string]EnumString) []byte {
 }
 
 func serializeEnumUnion(b []byte, v EnumUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *EnumUnionMemberFirst:
-		b = jsonKeyLit(b, `"first":`)
+		b = append(b, `{"first":`...)
 		b = jsonString(b, string(u.Value))
 	case *EnumUnionMemberSecond:
-		b = jsonKeyLit(b, `"second":`)
+		b = append(b, `{"second":`...)
 		b = jsonString(b, string(u.Value))
 	default:
 		return b, &jsonUnionError{
@@ -549,13 +547,12 @@ func serializePatternMap(b []byte, v map[string]string) []byte {
 }
 
 func serializePatternUnion(b []byte, v PatternUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *PatternUnionMemberFirst:
-		b = jsonKeyLit(b, `"first":`)
+		b = append(b, `{"first":`...)
 		b = jsonString(b, u.Value)
 	case *PatternUnionMemberSecond:
-		b = jsonKeyLit(b, `"second":`)
+		b = append(b, `{"second":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -585,13 +582,12 @@ func serializePatternMapOverride(b []byte, v map[string]string) []byte {
 }
 
 func serializePatternUnionOverride(b []byte, v PatternUnionOverride) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *PatternUnionOverrideMemberFirst:
-		b = jsonKeyLit(b, `"first":`)
+		b = append(b, `{"first":`...)
 		b = jsonString(b, u.Value)
 	case *PatternUnionOverrideMemberSecond:
-		b = jsonKeyLit(b, `"second":`)
+		b = append(b, `{"second":`...)
 		b = jsonString(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -760,13 +756,12 @@ func serializeUnionSet(b []byte, v []FooUnion) ([]byte, error) {
 
 func serializeRecursiveUnionOne(b []byte, v RecursiveUnionOne) ([]byte, error) {
 	var err error
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *RecursiveUnionOneMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, string(u.Value))
 	case *RecursiveUnionOneMemberUnion:
-		b = jsonKeyLit(b, `"union":`)
+		b = append(b, `{"union":`...)
 		if b, err = serializeRecursiveUnionTwo(b, u.Value); err != nil {
 			return b, err
 		}
@@ -801,13 +796,12 @@ func serializeMissingKeyStructure(b []byte, v *MissingKeyStructure) []byte {
 }
 
 func serializeFooUnion(b []byte, v FooUnion) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *FooUnionMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, u.Value)
 	case *FooUnionMemberInteger:
-		b = jsonKeyLit(b, `"integer":`)
+		b = append(b, `{"integer":`...)
 		b = jsonInt(b, u.Value)
 	default:
 		return b, &jsonUnionError{
@@ -820,13 +814,12 @@ func serializeFooUnion(b []byte, v FooUnion) ([]byte, error) {
 
 func serializeRecursiveUnionTwo(b []byte, v RecursiveUnionTwo) ([]byte, error) {
 	var err error
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *RecursiveUnionTwoMemberString:
-		b = jsonKeyLit(b, `"string":`)
+		b = append(b, `{"string":`...)
 		b = jsonString(b, string(u.Value))
 	case *RecursiveUnionTwoMemberUnion:
-		b = jsonKeyLit(b, `"union":`)
+		b = append(b, `{"union":`...)
 		if b, err = serializeRecursiveUnionOne(b, u.Value); err != nil {
 			return b, err
 		}

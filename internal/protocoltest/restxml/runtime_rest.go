@@ -17,16 +17,17 @@ package restxml
 //	restQueryHas(q, key)             an @httpQuery member already set key
 //	restQueryParams(q, m), restQueryParamLists(q, m)   @httpQueryParams: sorted, and
 //	                                 skipping keys already present (httpQuery wins)
-//	restSetURL(u, p, q)              endpoint URL + path + query
+//	restSetURL(u, p, q)              endpoint URL + path + query (newRestRequest calls it)
 //	restNewBody(b)                   an io.ReadCloser over a body, one allocation
 //	restHeaderTime(t, format), restHeaderFloat(v), restHeaderBase64(s)  header values
 //	                                 (strconv for integers and booleans)
 //	restHeaderStrings(vs), restHeaderInts(vs), restHeaderFloats(vs), restHeaderBools(vs),
 //	restHeaderTimes(vs, format)      list headers, one line joined with ", "
 //	restSetPrefixHeaders(h, prefix, m)
-//	restHeaderWriter{h: req.Header}: hw.set, setInt, setFloat, setBool, setTime,
-//	setBase64, setStrings, setList, setPrefixed, then hw.done(): all of a
-//	request's header values for two allocations (names must be canonical)
+//	var hw restHeaderWriter: hw.set, setInt, setFloat, setBool, setTime,
+//	setBase64, setStrings, setList, setPrefixed, then newRestRequest(..., &hw)
+//	(or hw.h = h; hw.done()): all of a request's header values for two
+//	allocations (names must be canonical)
 //
 // Response:
 //
@@ -57,12 +58,11 @@ package restxml
 //	if v.Count != nil {
 //		q = restQueryInt(q, "count", *v.Count)
 //	}
-//	restSetURL(req.URL, p, q)
-//	hw := restHeaderWriter{h: req.Header}
+//	var hw restHeaderWriter
 //	if v.Tags != nil {
 //		hw.setStrings("X-Tags", v.Tags)
 //	}
-//	hw.done()
+//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
 //
 // and for an output with @httpHeader("X-Count") count and
 // @httpHeader("X-Tags") tags
@@ -111,10 +111,14 @@ func (e *restError) Error() string {
 // A-Z a-z 0-9 - . _ ~ (and '/' when keepSlash) becomes %XX, upper-case hex.
 // A space is %20, never '+'.
 func restEscape[S string | []byte](b []byte, s S, keepSlash bool) []byte {
+	keep := &restKeep[0]
+	if keepSlash {
+		keep = &restKeep[1]
+	}
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if queryUnescaped[c] || c == '/' && keepSlash {
+		if keep[c] {
 			continue
 		}
 		b = append(b, s[start:i]...)
@@ -123,6 +127,16 @@ func restEscape[S string | []byte](b []byte, s S, keepSlash bool) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// restKeep marks the bytes restEscape keeps as they are: the unreserved
+// characters, and in restKeep[1] '/' too.
+var restKeep = func() (t [2][256]bool) {
+	for c := range 256 {
+		t[0][c] = queryUnescaped[c]
+		t[1][c] = queryUnescaped[c] || c == '/'
+	}
+	return t
+}()
 
 // restLabel appends an @httpLabel value. A greedy label ({key+}) keeps its
 // '/' separators; dot segments are sent as they are (S3 keys like
@@ -222,8 +236,15 @@ func restQueryParamLists[S ~string](q []byte, m map[string][]S) []byte {
 // labels) under the endpoint's own path, joined as the AWS SDK joins them
 // (an operation path of "/" adds nothing to an endpoint's path, so
 // https://s3.amazonaws.com/bucket stays /bucket), and q as the query after
-// any query the endpoint already has. Path and query share one string.
+// any query the endpoint already has.
 func restSetURL(u *url.URL, p, q []byte) {
+	restJoinURL(u, p, q, nil)
+}
+
+// restJoinURL is restSetURL making one string of the escaped path, the
+// query, the decoded path (a path with nothing escaped is its own
+// decoding) and tail, whose part of the string it returns.
+func restJoinURL(u *url.URL, p, q, tail []byte) string {
 	base := u.EscapedPath()
 	if len(p) > 0 && p[0] == '/' {
 		if base == "" || len(p) > 1 && strings.HasSuffix(base, "/") {
@@ -235,7 +256,7 @@ func restSetURL(u *url.URL, p, q []byte) {
 			}
 		}
 	}
-	var buf [256]byte
+	var buf [512]byte
 	b := append(append(buf[:0], base...), p...)
 	n := len(b)
 	if len(q) > 0 {
@@ -244,13 +265,53 @@ func restSetURL(u *url.URL, p, q []byte) {
 		}
 		b = append(b, q...)
 	}
-	s := string(b)
-	if path, err := url.PathUnescape(s[:n]); err == nil {
-		u.Path, u.RawPath = path, s[:n]
+	m := len(b)
+	if bytes.IndexByte(b[:n], '%') >= 0 {
+		b = restUnescape(b, b[:n])
+	}
+	d := len(b)
+	s := string(append(b, tail...))
+	u.RawPath, u.Path = s[:n], s[:n]
+	if m < d {
+		u.Path = s[m:d]
 	}
 	if len(q) > 0 {
-		u.RawQuery = s[n:]
+		u.RawQuery = s[n:m]
 	}
+	return s[d:]
+}
+
+// restUnescape appends the decoding of an escaped path (from EscapedPath
+// and restEscape, so every '%' starts a valid escape; any other is kept).
+func restUnescape(b, path []byte) []byte {
+	for {
+		i := bytes.IndexByte(path, '%')
+		if i < 0 || i+2 >= len(path) {
+			return append(b, path...)
+		}
+		b = append(b, path[:i]...)
+		hi, ok1 := restUnhex(path[i+1])
+		lo, ok2 := restUnhex(path[i+2])
+		if !ok1 || !ok2 {
+			b = append(b, '%')
+			path = path[i+1:]
+			continue
+		}
+		b = append(b, hi<<4|lo)
+		path = path[i+3:]
+	}
+}
+
+func restUnhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
 
 // restBody is a request body over bytes, in one allocation where
@@ -350,108 +411,125 @@ func restHeaderTimes(vs []time.Time, format int) string {
 // restHeaderWriter sets a request's bound headers for two allocations in
 // all (one string holding every formatted value, one array holding every
 // value), where http.Header.Set costs one per header and formatting one
-// per value. Names must be canonical (http.CanonicalHeaderKey, which the
-// emitter applies at generation time). The zero value with h set is ready;
-// done assigns the headers.
+// per value; newRestRequest folds both into allocations it makes anyway.
+// Names must be canonical (http.CanonicalHeaderKey, which the emitter
+// applies at generation time). The zero value is ready; done assigns the
+// headers to h, which newRestRequest makes for them.
 //
-//	hw := restHeaderWriter{h: req.Header}
+//	var hw restHeaderWriter
 //	hw.set("Content-Type", *v.ContentType)
 //	hw.setInt("Content-Length", *v.ContentLength)
 //	hw.setTime("Expires", *v.Expires, timeHTTPDate)
-//	hw.done()
+//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+//
+// The writer lives on its caller's stack: it keeps the first entries and
+// text inline, and indexes rather than slices of itself (a pointer into
+// itself would move it to the heap), with more in slices when needed.
 type restHeaderWriter struct {
-	h    http.Header
-	text strings.Builder // the formatted values, one after another
-	n    int
-	// The first entries are kept inline (no slice into the writer itself,
-	// which would move it to the heap); more go to a slice.
+	h     http.Header
+	n     int
 	first [16]restHeaderEntry
 	more  []restHeaderEntry
+	// The formatted text: in buf while it fits, then all of it in big.
+	buf  [256]byte
+	blen int
+	big  []byte
 }
 
+// restHeaderEntry is a header, its name and value each given as a string
+// or (from >= 0) held in the writer's text.
 type restHeaderEntry struct {
-	name     string // a name given as a string
-	nameFrom int    // else text[nameFrom:from]
-	value    string // a value given as a string
-	from, to int    // else text[from:to]
+	name, value      string
+	nameFrom, nameTo int32
+	from, to         int32
 }
 
-func (w *restHeaderWriter) add(e restHeaderEntry) {
-	if w.n < len(w.first) {
-		w.first[w.n] = e
-	} else {
-		w.more = append(w.more, e)
-	}
+// next returns the entry to fill in for one more header.
+func (w *restHeaderWriter) next() *restHeaderEntry {
 	w.n++
+	if w.n <= len(w.first) {
+		return &w.first[w.n-1]
+	}
+	w.more = append(w.more, restHeaderEntry{})
+	return &w.more[len(w.more)-1]
+}
+
+// text is the formatted text written so far.
+func (w *restHeaderWriter) text() []byte {
+	if w.big != nil {
+		return w.big
+	}
+	return w.buf[:w.blen]
+}
+
+// write appends b to the text and returns where it is.
+func (w *restHeaderWriter) write(b []byte) (from, to int32) {
+	if w.big == nil && w.blen+len(b) <= len(w.buf) {
+		from := w.blen
+		w.blen += copy(w.buf[from:], b)
+		return int32(from), int32(w.blen)
+	}
+	if w.big == nil {
+		w.big = append(make([]byte, 0, 2*len(w.buf)+len(b)), w.buf[:w.blen]...)
+	}
+	from = int32(len(w.big))
+	w.big = append(w.big, b...)
+	return from, int32(len(w.big))
 }
 
 // formatted records b, a formatted value, under name.
 func (w *restHeaderWriter) formatted(name string, b []byte) {
-	if w.text.Cap() == 0 {
-		w.text.Grow(256)
-	}
-	from := w.text.Len()
-	w.text.Write(b)
-	w.add(restHeaderEntry{name: name, nameFrom: -1, from: from, to: w.text.Len()})
+	from, to := w.write(b)
+	*w.next() = restHeaderEntry{name: name, nameFrom: -1, from: from, to: to}
 }
 
 func (w *restHeaderWriter) set(name, value string) {
-	w.add(restHeaderEntry{name: name, nameFrom: -1, value: value, from: -1})
+	*w.next() = restHeaderEntry{name: name, nameFrom: -1, value: value, from: -1}
 }
 
 // setPrefixed sets an @httpPrefixHeaders map: each entry as the header
 // prefix+key, its name canonicalized as http.Header.Set would. Set the
 // members bound to specific headers after it, so that those win.
 func (w *restHeaderWriter) setPrefixed(prefix string, m map[string]string) {
-	if len(m) == 0 {
-		return
-	}
-	if w.text.Cap() == 0 {
-		w.text.Grow(256)
-	}
 	for k, v := range m {
-		nameFrom := w.text.Len()
-		restCanonicalName(&w.text, prefix, k)
-		from := w.text.Len()
-		w.text.WriteString(v)
-		w.add(restHeaderEntry{nameFrom: nameFrom, from: from, to: w.text.Len()})
+		var buf [64]byte
+		nameFrom, nameTo := w.write(restCanonicalName(buf[:0], prefix, k))
+		*w.next() = restHeaderEntry{nameFrom: nameFrom, nameTo: nameTo, value: v, from: -1}
 	}
 }
 
-// restCanonicalName writes prefix+key as textproto.CanonicalMIMEHeaderKey
+// restCanonicalName appends prefix+key as textproto.CanonicalMIMEHeaderKey
 // would return it: a letter at the start or after '-' upper case, others
 // lower case; a name with a byte that is not a token character as it is.
-func restCanonicalName(sb *strings.Builder, prefix, key string) {
-	valid := true
-	for _, part := range [2]string{prefix, key} {
-		for i := 0; i < len(part); i++ {
-			if !restTokenChar(part[i]) {
-				valid = false
-			}
-		}
-	}
+func restCanonicalName(b []byte, prefix, key string) []byte {
+	start := len(b)
+	b = append(append(b, prefix...), key...)
+	name := b[start:]
 	upper := true
-	for _, part := range [2]string{prefix, key} {
-		for i := 0; i < len(part); i++ {
-			c := part[i]
-			if valid {
-				switch {
-				case upper && 'a' <= c && c <= 'z':
-					c -= 'a' - 'A'
-				case !upper && 'A' <= c && c <= 'Z':
-					c += 'a' - 'A'
-				}
-				upper = c == '-'
-			}
-			sb.WriteByte(c)
+	for i, c := range name {
+		if !restToken[c] {
+			return append(append(b[:start], prefix...), key...)
 		}
+		if (c|0x20)-'a' < 26 { // a letter
+			if upper {
+				c &^= 0x20
+			} else {
+				c |= 0x20
+			}
+			name[i] = c
+		}
+		upper = c == '-'
 	}
+	return b
 }
 
-// restTokenChar reports whether c may appear in a header name (RFC 7230 tchar).
-func restTokenChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
-}
+// restToken marks the bytes a header name may hold (RFC 7230 tchar).
+var restToken = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", byte(c)) >= 0
+	}
+	return t
+}()
 
 func (w *restHeaderWriter) setInt(name string, v int64) {
 	var buf [24]byte
@@ -505,31 +583,33 @@ func (w *restHeaderWriter) setList(name string, n int, app func(b []byte, i int)
 	w.formatted(name, b)
 }
 
-// done assigns the headers; a name set twice keeps its last value.
+// done assigns the headers to h; a name set twice keeps its last value.
 func (w *restHeaderWriter) done() {
-	if w.n == 0 {
-		return
+	if w.n > 0 {
+		w.assign(string(w.text()), make([]string, w.n))
 	}
-	text := w.text.String()
-	vals := make([]string, w.n)
-	for i := range vals {
-		var e restHeaderEntry
-		if i < len(w.first) {
-			e = w.first[i]
-		} else {
-			e = w.more[i-len(w.first)]
+}
+
+// assign assigns the headers to h, given the text as a string and an
+// array of n strings for the values.
+func (w *restHeaderWriter) assign(text string, vals []string) {
+	k := 0
+	for _, entries := range [2][]restHeaderEntry{w.first[:min(w.n, len(w.first))], w.more} {
+		for i := range entries {
+			e := &entries[i]
+			name, value := e.name, e.value
+			if e.nameFrom >= 0 {
+				name = text[e.nameFrom:e.nameTo]
+			}
+			if e.from >= 0 {
+				value = text[e.from:e.to]
+			}
+			vals[k] = value
+			w.h[name] = vals[k : k+1 : k+1]
+			k++
 		}
-		if e.nameFrom >= 0 {
-			e.name = text[e.nameFrom:e.from]
-		}
-		if e.from >= 0 {
-			e.value = text[e.from:e.to]
-		}
-		vals[i] = e.value
-		w.h[e.name] = vals[i : i+1 : i+1]
 	}
-	w.n, w.more = 0, nil
-	w.text.Reset()
+	w.n, w.more, w.blen, w.big = 0, nil, 0, nil
 }
 
 // restSetPrefixHeaders sends each entry of an @httpPrefixHeaders map as the

@@ -185,7 +185,7 @@ func restDropBucket(u *url.URL, bucket string) {
 		if j < len(raw) && raw[j] != '/' {
 			continue
 		}
-		if i == 0 && strings.HasPrefix(u.Path, "/"+bucket) {
+		if i == 0 && len(u.Path) > len(bucket) && u.Path[0] == '/' && u.Path[1:1+len(bucket)] == bucket {
 			// The path's own bucket segment ends where the raw one does,
 			// both being followed by '/' or nothing.
 			u.RawPath, u.Path = raw[j:], u.Path[1+len(bucket):]

@@ -76,7 +76,7 @@ func buildAllQueryStringTypesRequest(ctx context.Context, v *AllQueryStringTypes
 		q = restQueryTime(q, "TimestampList", x, timeDateTime)
 	}
 	q = restQueryParams(q, v.QueryParamsMapOfStrings)
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/AllQueryStringTypesInput"), q, nil)
 }
 
 func serializeBodyWithXmlNameInput(b []byte, name, attrs string, v *BodyWithXmlNameInput) []byte {
@@ -92,7 +92,7 @@ func serializeBodyWithXmlNameInput(b []byte, name, attrs string, v *BodyWithXmlN
 // buildBodyWithXmlNameRequest builds the request that sends BodyWithXmlName to
 // endpoint, without validating v.
 func buildBodyWithXmlNameRequest(ctx context.Context, v *BodyWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func buildConstantAndVariableQueryStringRequest(ctx context.Context, v *Constant
 	if v.MaybeSet != nil {
 		q = restQuery(q, "maybeSet", *v.MaybeSet)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/ConstantAndVariableQueryString"), q, nil)
 }
 
 // buildConstantQueryStringRequest builds the request that sends
@@ -126,7 +126,7 @@ func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryString
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/ConstantQueryString/"...)
 	p = restLabel(p, *v.Hello, false)
-	return newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"))
+	return newRestRequest(ctx, "GET", endpoint, "", p, []byte("foo=bar&hello"), nil)
 }
 
 func serializeContentTypeParametersInput(b []byte, name, attrs string, v *ContentTypeParametersInput) []byte {
@@ -142,7 +142,7 @@ func serializeContentTypeParametersInput(b []byte, name, attrs string, v *Conten
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -156,19 +156,19 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
 // endpoint, without validating v.
 func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/DatetimeOffsets"), nil, nil)
 }
 
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
 // EmptyInputAndEmptyOutput to endpoint, without validating v.
 func buildEmptyInputAndEmptyOutputRequest(ctx context.Context, v *EmptyInputAndEmptyOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/EmptyInputAndEmptyOutput"), nil, nil)
 }
 
 // buildEndpointOperationRequest builds the request that sends EndpointOperation
 // to endpoint, without validating v.
 func buildEndpointOperationRequest(ctx context.Context, v *EndpointOperationInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "foo.", []byte("/EndpointOperation"), nil, nil)
 }
 
 // buildEndpointWithHostLabelHeaderOperationRequest builds the request that
@@ -177,16 +177,11 @@ func buildEndpointWithHostLabelHeaderOperationRequest(ctx context.Context, v *En
 	if v.AccountId == nil || *v.AccountId == "" {
 		return nil, errors.New("host label AccountId must be set")
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, *v.AccountId+".", []byte("/EndpointWithHostLabelHeaderOperation"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.AccountId != nil {
 		hw.set("X-Amz-Account-Id", *v.AccountId)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, *v.AccountId+".", []byte("/EndpointWithHostLabelHeaderOperation"), nil, &hw)
 }
 
 func serializeEndpointWithHostLabelOperationInput(b []byte, name, attrs string, v *EndpointWithHostLabelOperationInput) []byte {
@@ -205,7 +200,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +229,7 @@ func serializeFlattenedXmlMapInput(b []byte, name, attrs string, v *FlattenedXml
 // buildFlattenedXmlMapRequest builds the request that sends FlattenedXmlMap to
 // endpoint, without validating v.
 func buildFlattenedXmlMapRequest(ctx context.Context, v *FlattenedXmlMapInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +258,7 @@ func serializeFlattenedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *F
 // buildFlattenedXmlMapWithXmlNameRequest builds the request that sends
 // FlattenedXmlMapWithXmlName to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -277,41 +272,36 @@ func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXml
 // buildFlattenedXmlMapWithXmlNamespaceRequest builds the request that sends
 // FlattenedXmlMapWithXmlNamespace to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNamespaceRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlNamespace"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlNamespace"), nil, nil)
 }
 
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
 // to endpoint, without validating v.
 func buildFractionalSecondsRequest(ctx context.Context, v *FractionalSecondsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/FractionalSeconds"), nil, nil)
 }
 
 // buildGreetingWithErrorsRequest builds the request that sends
 // GreetingWithErrors to endpoint, without validating v.
 func buildGreetingWithErrorsRequest(ctx context.Context, v *GreetingWithErrorsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil)
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/GreetingWithErrors"), nil, nil)
 }
 
 // buildHttpEmptyPrefixHeadersRequest builds the request that sends
 // HttpEmptyPrefixHeaders to endpoint, without validating v.
 func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpEmptyPrefixHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("", v.PrefixHeaders)
 	if v.SpecificHeader != nil {
 		hw.set("Hello", *v.SpecificHeader)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpEmptyPrefixHeaders"), nil, &hw)
 }
 
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -325,15 +315,14 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 // buildHttpPayloadTraitsRequest builds the request that sends HttpPayloadTraits
 // to endpoint, without validating v.
 func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
 		restSetBody(req, v.Blob, "")
@@ -344,15 +333,14 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 // buildHttpPayloadTraitsWithMediaTypeRequest builds the request that sends
 // HttpPayloadTraitsWithMediaType to endpoint, without validating v.
 func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayloadTraitsWithMediaTypeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
 		restSetBody(req, v.Blob, "")
@@ -363,7 +351,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 // buildHttpPayloadWithMemberXmlNameRequest builds the request that sends
 // HttpPayloadWithMemberXmlName to endpoint, without validating v.
 func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloadWithMemberXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -380,7 +368,7 @@ func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloa
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +385,7 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -414,7 +402,7 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 // buildHttpPayloadWithXmlNameRequest builds the request that sends
 // HttpPayloadWithXmlName to endpoint, without validating v.
 func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -431,7 +419,7 @@ func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithX
 // buildHttpPayloadWithXmlNamespaceRequest builds the request that sends
 // HttpPayloadWithXmlNamespace to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +436,7 @@ func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayload
 // buildHttpPayloadWithXmlNamespaceAndPrefixRequest builds the request that
 // sends HttpPayloadWithXmlNamespaceAndPrefix to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceAndPrefixInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -465,17 +453,12 @@ func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *Ht
 // buildHttpPrefixHeadersRequest builds the request that sends HttpPrefixHeaders
 // to endpoint, without validating v.
 func buildHttpPrefixHeadersRequest(ctx context.Context, v *HttpPrefixHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("x-foo-", v.FooMap)
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/HttpPrefixHeaders"), nil, &hw)
 }
 
 // buildHttpRequestWithFloatLabelsRequest builds the request that sends
@@ -492,7 +475,7 @@ func buildHttpRequestWithFloatLabelsRequest(ctx context.Context, v *HttpRequestW
 	p = restFloat(p, *v.Float)
 	p = append(p, "/"...)
 	p = restFloat(p, *v.Double)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithGreedyLabelInPathRequest builds the request that sends
@@ -509,7 +492,7 @@ func buildHttpRequestWithGreedyLabelInPathRequest(ctx context.Context, v *HttpRe
 	p = restLabel(p, *v.Foo, false)
 	p = append(p, "/baz/"...)
 	p = restLabel(p, *v.Baz, true)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithLabelsRequest builds the request that sends
@@ -556,7 +539,7 @@ func buildHttpRequestWithLabelsRequest(ctx context.Context, v *HttpRequestWithLa
 	p = strconv.AppendBool(p, *v.Boolean)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.Timestamp, timeDateTime)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpRequestWithLabelsAndTimestampFormatRequest builds the request that
@@ -599,19 +582,19 @@ func buildHttpRequestWithLabelsAndTimestampFormatRequest(ctx context.Context, v 
 	p = restLabelTime(p, *v.TargetHttpDate, timeHTTPDate)
 	p = append(p, "/"...)
 	p = restLabelTime(p, *v.TargetDateTime, timeDateTime)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildHttpResponseCodeRequest builds the request that sends HttpResponseCode
 // to endpoint, without validating v.
 func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil)
+	return newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpResponseCode"), nil, nil)
 }
 
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -625,17 +608,13 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
 // IgnoreQueryParamsInResponse to endpoint, without validating v.
 func buildIgnoreQueryParamsInResponseRequest(ctx context.Context, v *IgnoreQueryParamsInResponseInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/IgnoreQueryParamsInResponse"), nil, nil)
 }
 
 // buildInputAndOutputWithHeadersRequest builds the request that sends
 // InputAndOutputWithHeaders to endpoint, without validating v.
 func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutputWithHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/InputAndOutputWithHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.HeaderBooleanList != nil {
 		hw.set("X-Booleanlist", restHeaderBools(v.HeaderBooleanList))
 	}
@@ -684,8 +663,7 @@ func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutpu
 	if v.HeaderTrueBool != nil {
 		hw.setBool("X-Boolean1", *v.HeaderTrueBool)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/InputAndOutputWithHeaders"), nil, &hw)
 }
 
 func serializeNestedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *NestedXmlMapWithXmlNameInput) []byte {
@@ -701,7 +679,7 @@ func serializeNestedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *Nest
 // buildNestedXmlMapWithXmlNameRequest builds the request that sends
 // NestedXmlMapWithXmlName to endpoint, without validating v.
 func buildNestedXmlMapWithXmlNameRequest(ctx context.Context, v *NestedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -733,7 +711,7 @@ func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsI
 // buildNestedXmlMapsRequest builds the request that sends NestedXmlMaps to
 // endpoint, without validating v.
 func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -747,23 +725,19 @@ func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpo
 // buildNoInputAndNoOutputRequest builds the request that sends
 // NoInputAndNoOutput to endpoint, without validating v.
 func buildNoInputAndNoOutputRequest(ctx context.Context, v *NoInputAndNoOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndNoOutput"), nil, nil)
 }
 
 // buildNoInputAndOutputRequest builds the request that sends NoInputAndOutput
 // to endpoint, without validating v.
 func buildNoInputAndOutputRequest(ctx context.Context, v *NoInputAndOutputInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/NoInputAndOutputOutput"), nil, nil)
 }
 
 // buildNullAndEmptyHeadersClientRequest builds the request that sends
 // NullAndEmptyHeadersClient to endpoint, without validating v.
 func buildNullAndEmptyHeadersClientRequest(ctx context.Context, v *NullAndEmptyHeadersClientInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersClient"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.A != nil {
 		hw.set("X-A", *v.A)
 	}
@@ -773,18 +747,13 @@ func buildNullAndEmptyHeadersClientRequest(ctx context.Context, v *NullAndEmptyH
 	if v.C != nil {
 		hw.setStrings("X-C", v.C)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersClient"), nil, &hw)
 }
 
 // buildNullAndEmptyHeadersServerRequest builds the request that sends
 // NullAndEmptyHeadersServer to endpoint, without validating v.
 func buildNullAndEmptyHeadersServerRequest(ctx context.Context, v *NullAndEmptyHeadersServerInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersServer"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.A != nil {
 		hw.set("X-A", *v.A)
 	}
@@ -794,8 +763,7 @@ func buildNullAndEmptyHeadersServerRequest(ctx context.Context, v *NullAndEmptyH
 	if v.C != nil {
 		hw.setStrings("X-C", v.C)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/NullAndEmptyHeadersServer"), nil, &hw)
 }
 
 // buildOmitsNullSerializesEmptyStringRequest builds the request that sends
@@ -809,7 +777,7 @@ func buildOmitsNullSerializesEmptyStringRequest(ctx context.Context, v *OmitsNul
 	if v.NullValue != nil {
 		q = restQuery(q, "Null", *v.NullValue)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/OmitsNullSerializesEmptyString"), q, nil)
 }
 
 func serializePutWithContentEncodingInput(b []byte, name, attrs string, v *PutWithContentEncodingInput) []byte {
@@ -825,15 +793,14 @@ func serializePutWithContentEncodingInput(b []byte, name, attrs string, v *PutWi
 // buildPutWithContentEncodingRequest builds the request that sends
 // PutWithContentEncoding to endpoint, without validating v.
 func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEncodingInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body := serializePutWithContentEncodingInput(make([]byte, 0, 512), "PutWithContentEncodingInput", "", v)
 	if body != nil {
 		if body, err = gzipQueryBody(body); err != nil {
@@ -860,7 +827,7 @@ func buildQueryIdempotencyTokenAutoFillRequest(ctx context.Context, v *QueryIdem
 	if v.Token != nil {
 		q = restQuery(q, "token", *v.Token)
 	}
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/QueryIdempotencyTokenAutoFill"), q, nil)
 }
 
 // buildQueryParamsAsStringListMapRequest builds the request that sends
@@ -872,7 +839,7 @@ func buildQueryParamsAsStringListMapRequest(ctx context.Context, v *QueryParamsA
 		q = restQuery(q, "corge", *v.Qux)
 	}
 	q = restQueryParamLists(q, v.Foo)
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/StringListMap"), q, nil)
 }
 
 // buildQueryPrecedenceRequest builds the request that sends QueryPrecedence to
@@ -884,7 +851,7 @@ func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, e
 		q = restQuery(q, "bar", *v.Foo)
 	}
 	q = restQueryParams(q, v.Baz)
-	return newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q)
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/Precedence"), q, nil)
 }
 
 func serializeRecursiveShapesInput(b []byte, name, attrs string, v *RecursiveShapesInput) []byte {
@@ -900,7 +867,7 @@ func serializeRecursiveShapesInput(b []byte, name, attrs string, v *RecursiveSha
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -948,15 +915,14 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", "", v)
 	if body != nil {
 		restSetBody(req, body, "application/xml")
@@ -967,11 +933,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 // buildTimestampFormatHeadersRequest builds the request that sends
 // TimestampFormatHeaders to endpoint, without validating v.
 func buildTimestampFormatHeadersRequest(ctx context.Context, v *TimestampFormatHeadersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/TimestampFormatHeaders"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.DefaultFormat != nil {
 		hw.setTime("X-Defaultformat", *v.DefaultFormat, timeHTTPDate)
 	}
@@ -993,8 +955,7 @@ func buildTimestampFormatHeadersRequest(ctx context.Context, v *TimestampFormatH
 	if v.TargetHttpDate != nil {
 		hw.setTime("X-Targethttpdate", *v.TargetHttpDate, timeHTTPDate)
 	}
-	hw.done()
-	return req, nil
+	return newRestRequest(ctx, "POST", endpoint, "", []byte("/TimestampFormatHeaders"), nil, &hw)
 }
 
 func serializeXmlAttributesInput(b []byte, name, attrs string, v *XmlAttributesInput) []byte {
@@ -1013,7 +974,7 @@ func serializeXmlAttributesInput(b []byte, name, attrs string, v *XmlAttributesI
 // buildXmlAttributesRequest builds the request that sends XmlAttributes to
 // endpoint, without validating v.
 func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1027,7 +988,7 @@ func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpo
 // buildXmlAttributesOnPayloadRequest builds the request that sends
 // XmlAttributesOnPayload to endpoint, without validating v.
 func buildXmlAttributesOnPayloadRequest(ctx context.Context, v *XmlAttributesOnPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1054,7 +1015,7 @@ func serializeXmlBlobsInput(b []byte, name, attrs string, v *XmlBlobsInput) []by
 // buildXmlBlobsRequest builds the request that sends XmlBlobs to endpoint,
 // without validating v.
 func buildXmlBlobsRequest(ctx context.Context, v *XmlBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1078,7 +1039,7 @@ func serializeXmlEmptyBlobsInput(b []byte, name, attrs string, v *XmlEmptyBlobsI
 // buildXmlEmptyBlobsRequest builds the request that sends XmlEmptyBlobs to
 // endpoint, without validating v.
 func buildXmlEmptyBlobsRequest(ctx context.Context, v *XmlEmptyBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1156,7 +1117,7 @@ func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsI
 // buildXmlEmptyListsRequest builds the request that sends XmlEmptyLists to
 // endpoint, without validating v.
 func buildXmlEmptyListsRequest(ctx context.Context, v *XmlEmptyListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1180,7 +1141,7 @@ func serializeXmlEmptyMapsInput(b []byte, name, attrs string, v *XmlEmptyMapsInp
 // buildXmlEmptyMapsRequest builds the request that sends XmlEmptyMaps to
 // endpoint, without validating v.
 func buildXmlEmptyMapsRequest(ctx context.Context, v *XmlEmptyMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1204,7 +1165,7 @@ func serializeXmlEmptyStringsInput(b []byte, name, attrs string, v *XmlEmptyStri
 // buildXmlEmptyStringsRequest builds the request that sends XmlEmptyStrings to
 // endpoint, without validating v.
 func buildXmlEmptyStringsRequest(ctx context.Context, v *XmlEmptyStringsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1243,7 +1204,7 @@ func serializeXmlEnumsInput(b []byte, name, attrs string, v *XmlEnumsInput) []by
 // buildXmlEnumsRequest builds the request that sends XmlEnums to endpoint,
 // without validating v.
 func buildXmlEnumsRequest(ctx context.Context, v *XmlEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1282,7 +1243,7 @@ func serializeXmlIntEnumsInput(b []byte, name, attrs string, v *XmlIntEnumsInput
 // buildXmlIntEnumsRequest builds the request that sends XmlIntEnums to
 // endpoint, without validating v.
 func buildXmlIntEnumsRequest(ctx context.Context, v *XmlIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1360,7 +1321,7 @@ func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []by
 // buildXmlListsRequest builds the request that sends XmlLists to endpoint,
 // without validating v.
 func buildXmlListsRequest(ctx context.Context, v *XmlListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1384,7 +1345,7 @@ func serializeXmlMapWithXmlNamespaceInput(b []byte, name, attrs string, v *XmlMa
 // buildXmlMapWithXmlNamespaceRequest builds the request that sends
 // XmlMapWithXmlNamespace to endpoint, without validating v.
 func buildXmlMapWithXmlNamespaceRequest(ctx context.Context, v *XmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1408,7 +1369,7 @@ func serializeXmlMapsInput(b []byte, name, attrs string, v *XmlMapsInput) []byte
 // buildXmlMapsRequest builds the request that sends XmlMaps to endpoint,
 // without validating v.
 func buildXmlMapsRequest(ctx context.Context, v *XmlMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1432,7 +1393,7 @@ func serializeXmlMapsXmlNameInput(b []byte, name, attrs string, v *XmlMapsXmlNam
 // buildXmlMapsXmlNameRequest builds the request that sends XmlMapsXmlName to
 // endpoint, without validating v.
 func buildXmlMapsXmlNameRequest(ctx context.Context, v *XmlMapsXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1456,7 +1417,7 @@ func serializeXmlNamespacesInput(b []byte, name, attrs string, v *XmlNamespacesI
 // buildXmlNamespacesRequest builds the request that sends XmlNamespaces to
 // endpoint, without validating v.
 func buildXmlNamespacesRequest(ctx context.Context, v *XmlNamespacesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1498,7 +1459,7 @@ func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsI
 // buildXmlTimestampsRequest builds the request that sends XmlTimestamps to
 // endpoint, without validating v.
 func buildXmlTimestampsRequest(ctx context.Context, v *XmlTimestampsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1522,7 +1483,7 @@ func serializeXmlUnionsInput(b []byte, name, attrs string, v *XmlUnionsInput) []
 // buildXmlUnionsRequest builds the request that sends XmlUnions to endpoint,
 // without validating v.
 func buildXmlUnionsRequest(ctx context.Context, v *XmlUnionsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -47,15 +47,14 @@ func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *Simpl
 // buildSimpleScalarPropertiesRequest builds the request that sends
 // SimpleScalarProperties to endpoint, without validating v.
 func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarPropertiesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	body := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", " xmlns=\"https://example.com\"", v)
 	if body != nil {
 		restSetBody(req, body, "application/xml")

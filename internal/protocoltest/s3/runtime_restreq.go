@@ -8,9 +8,10 @@ package s3
 //
 // API for emitters (generator/protocol/httpbind writes these calls):
 //
-//	newRestRequest(ctx, method, endpoint, hostPrefix, p, q)  the request: p and q as
-//	                                  built with runtime_rest.go, under the endpoint's
-//	                                  path and after its query
+//	newRestRequest(ctx, method, endpoint, hostPrefix, p, q, &hw)  the request: p and q
+//	                                  as built with runtime_rest.go, under the endpoint's
+//	                                  path and after its query; hw (or nil) the bound
+//	                                  headers, set before with runtime_rest.go's writer
 //	restSetBody(req, b, contentType)  a body in memory; Content-Length, GetBody (set
 //	                                  the headers first: a Content-Type member wins)
 //	restSetContentType(req.Header, t)  a payload's media type, unless a member set it
@@ -39,7 +40,7 @@ package s3
 //	p := append(pbuf[:0], "/widgets/"...)
 //	p = restLabel(p, *v.Name, false)
 //	q := append(qbuf[:0], "tag"...)
-//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
+//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
 //	if err != nil {
 //		return nil, err
 //	}
@@ -58,39 +59,62 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 )
 
 // newRestRequest builds a request with no body yet. endpoint must be an
 // http or https URL with a host (and maybe a path), hostPrefix (already
-// expanded) going before its host. The fragment is dropped.
-func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, method, endpoint, nil)
+// expanded) going before its host. The fragment is dropped. hw, when not
+// nil, holds the request's bound headers: the header map is made for
+// them and the body's Content-Type (httpHeaderRoom).
+//
+// It builds what http.NewRequestWithContext would, without parsing the
+// endpoint again for every request (see httpEndpointOf).
+func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, error) {
+	if ctx == nil {
+		return nil, errors.New("net/http: nil Context")
+	}
+	ep, err := httpEndpointOf(endpoint)
 	if err != nil {
-		if ctx == nil {
-			return nil, err
+		return nil, err
+	}
+	n := 0
+	if hw != nil {
+		n = hw.n
+	}
+	var u *url.URL
+	var vals []string
+	if n == 0 {
+		u = &url.URL{}
+	} else {
+		parts := &restParts{}
+		u, vals = &parts.url, parts.vals[:]
+		if n <= len(vals) {
+			vals = vals[:n]
+		} else {
+			vals = make([]string, n)
 		}
-		return nil, errors.New("invalid endpoint: " + err.Error())
 	}
-	u := req.URL
-	if u.Scheme != "https" && u.Scheme != "http" {
-		return nil, errors.New("invalid endpoint " + quoteEndpoint(endpoint) + ": want an http or https URL")
+	*u = ep.url
+	if err := httpHostPrefix(u, hostPrefix); err != nil {
+		return nil, err
 	}
-	if u.Host == "" || u.Opaque != "" || u.User != nil {
-		return nil, errors.New("invalid endpoint " + quoteEndpoint(endpoint) + ": want scheme://host[:port][/path]")
+	h := make(http.Header, n+httpHeaderRoom)
+	if n == 0 {
+		restSetURL(u, p, q)
+	} else {
+		text := restJoinURL(u, p, q, hw.text())
+		hw.h = h
+		hw.assign(text, vals)
 	}
-	if hostPrefix != "" {
-		for i := 0; i < len(hostPrefix); i++ {
-			c := hostPrefix[i]
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
-				return nil, errors.New("invalid host prefix " + quoteEndpoint(hostPrefix))
-			}
-		}
-		u.Host = hostPrefix + u.Host
-		req.Host = hostPrefix + req.Host
-	}
-	u.Fragment, u.RawFragment = "", ""
-	restSetURL(u, p, q)
-	return req, nil
+	return httpNewRequest(ctx, method, u, h), nil
+}
+
+// restParts is what a request with bound headers points to, allocated
+// together: its URL and the headers' values (up to a dozen or so).
+type restParts struct {
+	url  url.URL
+	vals [16]string
 }
 
 // restSetBody sends b. An empty body is http.NoBody: net/http would send a

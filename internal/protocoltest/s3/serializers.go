@@ -25,15 +25,14 @@ func buildDeleteObjectTaggingRequest(ctx context.Context, v *DeleteObjectTagging
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	req, err := newRestRequest(ctx, "DELETE", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "DELETE", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -47,7 +46,7 @@ func buildGetBucketLocationRequest(ctx context.Context, v *GetBucketLocationInpu
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("location"))
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("location"), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +68,7 @@ func buildGetObjectRequest(ctx context.Context, v *GetObjectInput, endpoint stri
 	p = restLabel(p, *v.Bucket, false)
 	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -108,18 +107,17 @@ func buildListObjectsV2Request(ctx context.Context, v *ListObjectsV2Input, endpo
 	if v.StartAfter != nil {
 		q = restQuery(q, "start-after", *v.StartAfter)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }

@@ -92,14 +92,7 @@ var jsonPlain = func() (t [256]bool) {
 func jsonPlainPrefix[S string | []byte](s S) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// Bit tricks: a byte below 0x20, a '"' or a '\\' (a zero byte
-		// after XOR) sets its high bit in found, as does a byte from 0x80.
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		qx, sx := x^'"'*ones, x^'\\'*ones
-		found := (x-0x20*ones)&^x | (qx-ones)&^qx | (sx-ones)&^sx | x
-		if found&highs != 0 {
+		if jsonSpecial8(jsonLoad8(s[i:i+8])) != 0 {
 			break
 		}
 	}
@@ -107,6 +100,29 @@ func jsonPlainPrefix[S string | []byte](s S) int {
 		i++
 	}
 	return i
+}
+
+// jsonSpecial8 is zero when the eight bytes of x are plain. Bit tricks:
+// a byte from 0x80 has its high bit set; one below 0x20, less 0x20, sets
+// it too, as does a '"' or a '\\' (zero after XOR), less one. A borrow out
+// of a byte (one of those) may flag the bytes above it, never a word of
+// plain bytes.
+func jsonSpecial8(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)) & highs
+}
+
+// jsonLoad8 and jsonLoad4 read the first eight or four bytes of s as a
+// little-endian word (one load: the compiler merges the byte reads).
+func jsonLoad8[S string | []byte](s S) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func jsonLoad4(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 const jsonHex = "0123456789abcdef"
@@ -139,17 +155,36 @@ func jsonKeyLit(b []byte, lit string) []byte {
 // backslash, \n \r \t their short escapes, other control characters
 // \u00XX (lower-case hex), U+2028 and U+2029 \u2028 and \u2029 (they end
 // lines in JavaScript), and each byte of invalid UTF-8 becomes \ufffd.
+//
+// Most strings have nothing to escape, which it checks eight bytes at a
+// time (jsonSpecial8): a string of 8 bytes or more ends with an
+// overlapping word, a shorter one is read as a word padded with plain
+// bytes.
 func jsonString(b []byte, s string) []byte {
+	n := len(s)
+	var special uint64
+	switch {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			special |= jsonSpecial8(jsonLoad8(s[i : i+8]))
+		}
+		special |= jsonSpecial8(jsonLoad8(s[n-8:]))
+	case n >= 4:
+		special = jsonSpecial8(uint64(jsonLoad4(s[:4])) | uint64(jsonLoad4(s[n-4:]))<<32)
+	case n > 0:
+		const pad = 'a' * 0x0101010101 << 24 // bytes 3 to 7: plain
+		special = jsonSpecial8(uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16 | pad)
+	}
 	b = append(b, '"')
-	i := jsonPlainPrefix(s)
-	b = append(b, s[:i]...)
-	if i < len(s) {
-		b = jsonEscapeRest(b, s[i:])
+	if special == 0 {
+		b = append(b, s...)
+	} else {
+		b = jsonEscapeRest(b, s)
 	}
 	return append(b, '"')
 }
 
-// jsonEscapeRest appends s, which starts with a byte that is not plain.
+// jsonEscapeRest appends s escaped.
 func jsonEscapeRest(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {

@@ -1912,45 +1912,44 @@ func serializeTag(b []byte, v *Tag) []byte {
 
 func serializeAttributeValue(b []byte, v AttributeValue) ([]byte, error) {
 	var err error
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *AttributeValueMemberS:
-		b = jsonKeyLit(b, `"S":`)
+		b = append(b, `{"S":`...)
 		b = jsonString(b, u.Value)
 	case *AttributeValueMemberN:
-		b = jsonKeyLit(b, `"N":`)
+		b = append(b, `{"N":`...)
 		b = jsonString(b, u.Value)
 	case *AttributeValueMemberB:
-		b = jsonKeyLit(b, `"B":`)
+		b = append(b, `{"B":`...)
 		if u.Value == nil {
 			b = jsonNull(b)
 		} else {
 			b = jsonBlob(b, u.Value)
 		}
 	case *AttributeValueMemberSS:
-		b = jsonKeyLit(b, `"SS":`)
+		b = append(b, `{"SS":`...)
 		b = serializeStringSetAttributeValue(b, u.Value)
 	case *AttributeValueMemberNS:
-		b = jsonKeyLit(b, `"NS":`)
+		b = append(b, `{"NS":`...)
 		b = serializeNumberSetAttributeValue(b, u.Value)
 	case *AttributeValueMemberBS:
-		b = jsonKeyLit(b, `"BS":`)
+		b = append(b, `{"BS":`...)
 		b = serializeBinarySetAttributeValue(b, u.Value)
 	case *AttributeValueMemberM:
-		b = jsonKeyLit(b, `"M":`)
+		b = append(b, `{"M":`...)
 		if b, err = serializeMapAttributeValue(b, u.Value); err != nil {
 			return b, err
 		}
 	case *AttributeValueMemberL:
-		b = jsonKeyLit(b, `"L":`)
+		b = append(b, `{"L":`...)
 		if b, err = serializeListAttributeValue(b, u.Value); err != nil {
 			return b, err
 		}
 	case *AttributeValueMemberNULL:
-		b = jsonKeyLit(b, `"NULL":`)
+		b = append(b, `{"NULL":`...)
 		b = jsonBool(b, u.Value)
 	case *AttributeValueMemberBOOL:
-		b = jsonKeyLit(b, `"BOOL":`)
+		b = append(b, `{"BOOL":`...)
 		b = jsonBool(b, u.Value)
 	default:
 		return b, &jsonUnionError{

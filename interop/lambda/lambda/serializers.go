@@ -27,7 +27,7 @@ func buildAddLayerVersionPermissionRequest(ctx context.Context, v *AddLayerVersi
 	if v.RevisionId != nil {
 		q = restQuery(q, "RevisionId", *v.RevisionId)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func buildAddPermissionRequest(ctx context.Context, v *AddPermissionInput, endpo
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 // buildCreateCodeSigningConfigRequest builds the request that sends
 // CreateCodeSigningConfig to endpoint, without validating v.
 func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigningConfigInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2020-04-22/code-signing-configs"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2020-04-22/code-signing-configs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigni
 // buildCreateEventSourceMappingRequest builds the request that sends
 // CreateEventSourceMapping to endpoint, without validating v.
 func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSourceMappingInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/event-source-mappings"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/event-source-mappings"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSou
 // buildCreateFunctionRequest builds the request that sends CreateFunction to
 // endpoint, without validating v.
 func buildCreateFunctionRequest(ctx context.Context, v *CreateFunctionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/functions"), nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/functions"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func buildCreateFunctionUrlConfigRequest(ctx context.Context, v *CreateFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func buildDeleteAliasRequest(ctx context.Context, v *DeleteAliasInput, endpoint 
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases/"...)
 	p = restLabel(p, *v.Name, false)
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil, nil)
 }
 
 // buildDeleteCodeSigningConfigRequest builds the request that sends
@@ -198,7 +198,7 @@ func buildDeleteCodeSigningConfigRequest(ctx context.Context, v *DeleteCodeSigni
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2020-04-22/code-signing-configs/"...)
 	p = restLabel(p, *v.CodeSigningConfigArn, false)
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil, nil)
 }
 
 // buildDeleteEventSourceMappingRequest builds the request that sends
@@ -210,7 +210,7 @@ func buildDeleteEventSourceMappingRequest(ctx context.Context, v *DeleteEventSou
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2015-03-31/event-source-mappings/"...)
 	p = restLabel(p, *v.UUID, false)
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil, nil)
 }
 
 // buildDeleteFunctionRequest builds the request that sends DeleteFunction to
@@ -226,7 +226,7 @@ func buildDeleteFunctionRequest(ctx context.Context, v *DeleteFunctionInput, end
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildDeleteFunctionCodeSigningConfigRequest builds the request that sends
@@ -239,7 +239,7 @@ func buildDeleteFunctionCodeSigningConfigRequest(ctx context.Context, v *DeleteF
 	p := append(pbuf[:0], "/2020-06-30/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code-signing-config"...)
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil, nil)
 }
 
 // buildDeleteFunctionConcurrencyRequest builds the request that sends
@@ -252,7 +252,7 @@ func buildDeleteFunctionConcurrencyRequest(ctx context.Context, v *DeleteFunctio
 	p := append(pbuf[:0], "/2017-10-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/concurrency"...)
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil, nil)
 }
 
 // buildDeleteFunctionEventInvokeConfigRequest builds the request that sends
@@ -269,7 +269,7 @@ func buildDeleteFunctionEventInvokeConfigRequest(ctx context.Context, v *DeleteF
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildDeleteFunctionUrlConfigRequest builds the request that sends
@@ -286,7 +286,7 @@ func buildDeleteFunctionUrlConfigRequest(ctx context.Context, v *DeleteFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildDeleteLayerVersionRequest builds the request that sends
@@ -303,7 +303,7 @@ func buildDeleteLayerVersionRequest(ctx context.Context, v *DeleteLayerVersionIn
 	p = restLabel(p, *v.LayerName, false)
 	p = append(p, "/versions/"...)
 	p = strconv.AppendInt(p, int64(*v.VersionNumber), 10)
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, nil, nil)
 }
 
 // buildDeleteProvisionedConcurrencyConfigRequest builds the request that sends
@@ -320,13 +320,13 @@ func buildDeleteProvisionedConcurrencyConfigRequest(ctx context.Context, v *Dele
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildGetAccountSettingsRequest builds the request that sends
 // GetAccountSettings to endpoint, without validating v.
 func buildGetAccountSettingsRequest(ctx context.Context, v *GetAccountSettingsInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2016-08-19/account-settings"), nil)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2016-08-19/account-settings"), nil, nil)
 }
 
 // buildGetAliasRequest builds the request that sends GetAlias to endpoint,
@@ -343,7 +343,7 @@ func buildGetAliasRequest(ctx context.Context, v *GetAliasInput, endpoint string
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases/"...)
 	p = restLabel(p, *v.Name, false)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetCodeSigningConfigRequest builds the request that sends
@@ -355,7 +355,7 @@ func buildGetCodeSigningConfigRequest(ctx context.Context, v *GetCodeSigningConf
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2020-04-22/code-signing-configs/"...)
 	p = restLabel(p, *v.CodeSigningConfigArn, false)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetEventSourceMappingRequest builds the request that sends
@@ -367,7 +367,7 @@ func buildGetEventSourceMappingRequest(ctx context.Context, v *GetEventSourceMap
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2015-03-31/event-source-mappings/"...)
 	p = restLabel(p, *v.UUID, false)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetFunctionRequest builds the request that sends GetFunction to
@@ -383,7 +383,7 @@ func buildGetFunctionRequest(ctx context.Context, v *GetFunctionInput, endpoint 
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildGetFunctionCodeSigningConfigRequest builds the request that sends
@@ -396,7 +396,7 @@ func buildGetFunctionCodeSigningConfigRequest(ctx context.Context, v *GetFunctio
 	p := append(pbuf[:0], "/2020-06-30/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code-signing-config"...)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetFunctionConcurrencyRequest builds the request that sends
@@ -409,7 +409,7 @@ func buildGetFunctionConcurrencyRequest(ctx context.Context, v *GetFunctionConcu
 	p := append(pbuf[:0], "/2019-09-30/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/concurrency"...)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetFunctionConfigurationRequest builds the request that sends
@@ -426,7 +426,7 @@ func buildGetFunctionConfigurationRequest(ctx context.Context, v *GetFunctionCon
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildGetFunctionEventInvokeConfigRequest builds the request that sends
@@ -443,7 +443,7 @@ func buildGetFunctionEventInvokeConfigRequest(ctx context.Context, v *GetFunctio
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildGetFunctionRecursionConfigRequest builds the request that sends
@@ -456,7 +456,7 @@ func buildGetFunctionRecursionConfigRequest(ctx context.Context, v *GetFunctionR
 	p := append(pbuf[:0], "/2024-08-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/recursion-config"...)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetFunctionUrlConfigRequest builds the request that sends
@@ -473,7 +473,7 @@ func buildGetFunctionUrlConfigRequest(ctx context.Context, v *GetFunctionUrlConf
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildGetLayerVersionRequest builds the request that sends GetLayerVersion to
@@ -490,7 +490,7 @@ func buildGetLayerVersionRequest(ctx context.Context, v *GetLayerVersionInput, e
 	p = restLabel(p, *v.LayerName, false)
 	p = append(p, "/versions/"...)
 	p = strconv.AppendInt(p, int64(*v.VersionNumber), 10)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetLayerVersionByArnRequest builds the request that sends
@@ -501,7 +501,7 @@ func buildGetLayerVersionByArnRequest(ctx context.Context, v *GetLayerVersionByA
 	if v.Arn != nil {
 		q = restQuery(q, "Arn", *v.Arn)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2018-10-31/layers"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2018-10-31/layers"), q, nil)
 }
 
 // buildGetLayerVersionPolicyRequest builds the request that sends
@@ -519,7 +519,7 @@ func buildGetLayerVersionPolicyRequest(ctx context.Context, v *GetLayerVersionPo
 	p = append(p, "/versions/"...)
 	p = strconv.AppendInt(p, int64(*v.VersionNumber), 10)
 	p = append(p, "/policy"...)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildGetPolicyRequest builds the request that sends GetPolicy to endpoint,
@@ -536,7 +536,7 @@ func buildGetPolicyRequest(ctx context.Context, v *GetPolicyInput, endpoint stri
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildGetProvisionedConcurrencyConfigRequest builds the request that sends
@@ -553,7 +553,7 @@ func buildGetProvisionedConcurrencyConfigRequest(ctx context.Context, v *GetProv
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildGetRuntimeManagementConfigRequest builds the request that sends
@@ -570,7 +570,7 @@ func buildGetRuntimeManagementConfigRequest(ctx context.Context, v *GetRuntimeMa
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildInvokeRequest builds the request that sends Invoke to endpoint, without
@@ -587,11 +587,7 @@ func buildInvokeRequest(ctx context.Context, v *InvokeInput, endpoint string) (*
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ClientContext != nil {
 		hw.set("X-Amz-Client-Context", *v.ClientContext)
 	}
@@ -601,7 +597,10 @@ func buildInvokeRequest(ctx context.Context, v *InvokeInput, endpoint string) (*
 	if v.LogType != "" {
 		hw.set("X-Amz-Log-Type", string(v.LogType))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Payload != nil {
 		restSetBody(req, v.Payload, "")
@@ -619,7 +618,7 @@ func buildInvokeAsyncRequest(ctx context.Context, v *InvokeAsyncInput, endpoint 
 	p := append(pbuf[:0], "/2014-11-13/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/invoke-async"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -652,7 +651,7 @@ func buildListAliasesRequest(ctx context.Context, v *ListAliasesInput, endpoint 
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildListCodeSigningConfigsRequest builds the request that sends
@@ -666,7 +665,7 @@ func buildListCodeSigningConfigsRequest(ctx context.Context, v *ListCodeSigningC
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2020-04-22/code-signing-configs"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2020-04-22/code-signing-configs"), q, nil)
 }
 
 // buildListEventSourceMappingsRequest builds the request that sends
@@ -686,7 +685,7 @@ func buildListEventSourceMappingsRequest(ctx context.Context, v *ListEventSource
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2015-03-31/event-source-mappings"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2015-03-31/event-source-mappings"), q, nil)
 }
 
 // buildListFunctionEventInvokeConfigsRequest builds the request that sends
@@ -706,7 +705,7 @@ func buildListFunctionEventInvokeConfigsRequest(ctx context.Context, v *ListFunc
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildListFunctionUrlConfigsRequest builds the request that sends
@@ -726,7 +725,7 @@ func buildListFunctionUrlConfigsRequest(ctx context.Context, v *ListFunctionUrlC
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildListFunctionsRequest builds the request that sends ListFunctions to
@@ -746,7 +745,7 @@ func buildListFunctionsRequest(ctx context.Context, v *ListFunctionsInput, endpo
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2015-03-31/functions"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2015-03-31/functions"), q, nil)
 }
 
 // buildListFunctionsByCodeSigningConfigRequest builds the request that sends
@@ -766,7 +765,7 @@ func buildListFunctionsByCodeSigningConfigRequest(ctx context.Context, v *ListFu
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildListLayerVersionsRequest builds the request that sends ListLayerVersions
@@ -792,7 +791,7 @@ func buildListLayerVersionsRequest(ctx context.Context, v *ListLayerVersionsInpu
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildListLayersRequest builds the request that sends ListLayers to endpoint,
@@ -812,7 +811,7 @@ func buildListLayersRequest(ctx context.Context, v *ListLayersInput, endpoint st
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2018-10-31/layers"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/2018-10-31/layers"), q, nil)
 }
 
 // buildListProvisionedConcurrencyConfigsRequest builds the request that sends
@@ -832,7 +831,7 @@ func buildListProvisionedConcurrencyConfigsRequest(ctx context.Context, v *ListP
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildListTagsRequest builds the request that sends ListTags to endpoint,
@@ -844,7 +843,7 @@ func buildListTagsRequest(ctx context.Context, v *ListTagsInput, endpoint string
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2017-03-31/tags/"...)
 	p = restLabel(p, *v.Resource, false)
-	return newRestRequest(ctx, "GET", endpoint, "", p, nil)
+	return newRestRequest(ctx, "GET", endpoint, "", p, nil, nil)
 }
 
 // buildListVersionsByFunctionRequest builds the request that sends
@@ -864,7 +863,7 @@ func buildListVersionsByFunctionRequest(ctx context.Context, v *ListVersionsByFu
 	if v.MaxItems != nil {
 		q = restQueryInt(q, "MaxItems", *v.MaxItems)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildPublishLayerVersionRequest builds the request that sends
@@ -877,7 +876,7 @@ func buildPublishLayerVersionRequest(ctx context.Context, v *PublishLayerVersion
 	p := append(pbuf[:0], "/2018-10-31/layers/"...)
 	p = restLabel(p, *v.LayerName, false)
 	p = append(p, "/versions"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -901,7 +900,7 @@ func buildPublishVersionRequest(ctx context.Context, v *PublishVersionInput, end
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/versions"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -925,7 +924,7 @@ func buildPutFunctionCodeSigningConfigRequest(ctx context.Context, v *PutFunctio
 	p := append(pbuf[:0], "/2020-06-30/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code-signing-config"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -949,7 +948,7 @@ func buildPutFunctionConcurrencyRequest(ctx context.Context, v *PutFunctionConcu
 	p := append(pbuf[:0], "/2017-10-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/concurrency"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -977,7 +976,7 @@ func buildPutFunctionEventInvokeConfigRequest(ctx context.Context, v *PutFunctio
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1001,7 +1000,7 @@ func buildPutFunctionRecursionConfigRequest(ctx context.Context, v *PutFunctionR
 	p := append(pbuf[:0], "/2024-08-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/recursion-config"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1029,7 +1028,7 @@ func buildPutProvisionedConcurrencyConfigRequest(ctx context.Context, v *PutProv
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1057,7 +1056,7 @@ func buildPutRuntimeManagementConfigRequest(ctx context.Context, v *PutRuntimeMa
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1094,7 +1093,7 @@ func buildRemoveLayerVersionPermissionRequest(ctx context.Context, v *RemoveLaye
 	if v.RevisionId != nil {
 		q = restQuery(q, "RevisionId", *v.RevisionId)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildRemovePermissionRequest builds the request that sends RemovePermission
@@ -1118,7 +1117,7 @@ func buildRemovePermissionRequest(ctx context.Context, v *RemovePermissionInput,
 	if v.RevisionId != nil {
 		q = restQuery(q, "RevisionId", *v.RevisionId)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildTagResourceRequest builds the request that sends TagResource to
@@ -1130,7 +1129,7 @@ func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint 
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2017-03-31/tags/"...)
 	p = restLabel(p, *v.Resource, false)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1157,7 +1156,7 @@ func buildUntagResourceRequest(ctx context.Context, v *UntagResourceInput, endpo
 	for _, x := range v.TagKeys {
 		q = restQuery(q, "tagKeys", x)
 	}
-	return newRestRequest(ctx, "DELETE", endpoint, "", p, q)
+	return newRestRequest(ctx, "DELETE", endpoint, "", p, q, nil)
 }
 
 // buildUpdateAliasRequest builds the request that sends UpdateAlias to
@@ -1174,7 +1173,7 @@ func buildUpdateAliasRequest(ctx context.Context, v *UpdateAliasInput, endpoint 
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases/"...)
 	p = restLabel(p, *v.Name, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1197,7 +1196,7 @@ func buildUpdateCodeSigningConfigRequest(ctx context.Context, v *UpdateCodeSigni
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2020-04-22/code-signing-configs/"...)
 	p = restLabel(p, *v.CodeSigningConfigArn, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1220,7 +1219,7 @@ func buildUpdateEventSourceMappingRequest(ctx context.Context, v *UpdateEventSou
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2015-03-31/event-source-mappings/"...)
 	p = restLabel(p, *v.UUID, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1244,7 +1243,7 @@ func buildUpdateFunctionCodeRequest(ctx context.Context, v *UpdateFunctionCodeIn
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1268,7 +1267,7 @@ func buildUpdateFunctionConfigurationRequest(ctx context.Context, v *UpdateFunct
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/configuration"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1296,7 +1295,7 @@ func buildUpdateFunctionEventInvokeConfigRequest(ctx context.Context, v *UpdateF
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1324,7 +1323,7 @@ func buildUpdateFunctionUrlConfigRequest(ctx context.Context, v *UpdateFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}

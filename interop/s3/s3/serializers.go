@@ -25,11 +25,7 @@ func buildCompleteMultipartUploadRequest(ctx context.Context, v *CompleteMultipa
 	if v.UploadId != nil {
 		q = restQuery(q, "uploadId", *v.UploadId)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ChecksumCRC32 != nil {
 		hw.set("X-Amz-Checksum-Crc32", *v.ChecksumCRC32)
 	}
@@ -72,7 +68,10 @@ func buildCompleteMultipartUploadRequest(ctx context.Context, v *CompleteMultipa
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	var body []byte
 	if v.MultipartUpload != nil {
 		body = serializeCompletedMultipartUpload(make([]byte, 0, 512), "CompleteMultipartUpload", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.MultipartUpload)
@@ -98,11 +97,7 @@ func buildCopyObjectRequest(ctx context.Context, v *CopyObjectInput, endpoint st
 	p = restLabel(p, *v.Bucket, false)
 	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=CopyObject"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("x-amz-meta-", v.Metadata)
 	if v.CopySource != nil {
 		hw.set("X-Amz-Copy-Source", *v.CopySource)
@@ -218,7 +213,10 @@ func buildCopyObjectRequest(ctx context.Context, v *CopyObjectInput, endpoint st
 	if v.WebsiteRedirectLocation != nil {
 		hw.set("X-Amz-Website-Redirect-Location", *v.WebsiteRedirectLocation)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=CopyObject"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -232,11 +230,7 @@ func buildCreateBucketRequest(ctx context.Context, v *CreateBucketInput, endpoin
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ACL != "" {
 		hw.set("X-Amz-Acl", string(v.ACL))
 	}
@@ -261,7 +255,10 @@ func buildCreateBucketRequest(ctx context.Context, v *CreateBucketInput, endpoin
 	if v.ObjectOwnership != "" {
 		hw.set("X-Amz-Object-Ownership", string(v.ObjectOwnership))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	var body []byte
 	if v.CreateBucketConfiguration != nil {
 		body = serializeCreateBucketConfiguration(make([]byte, 0, 512), "CreateBucketConfiguration", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.CreateBucketConfiguration)
@@ -287,11 +284,7 @@ func buildCreateMultipartUploadRequest(ctx context.Context, v *CreateMultipartUp
 	p = restLabel(p, *v.Bucket, false)
 	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, []byte("uploads"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("x-amz-meta-", v.Metadata)
 	if v.ACL != "" {
 		hw.set("X-Amz-Acl", string(v.ACL))
@@ -377,7 +370,10 @@ func buildCreateMultipartUploadRequest(ctx context.Context, v *CreateMultipartUp
 	if v.WebsiteRedirectLocation != nil {
 		hw.set("X-Amz-Website-Redirect-Location", *v.WebsiteRedirectLocation)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, []byte("uploads"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -400,11 +396,7 @@ func buildDeleteObjectRequest(ctx context.Context, v *DeleteObjectInput, endpoin
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	req, err := newRestRequest(ctx, "DELETE", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.BypassGovernanceRetention != nil {
 		hw.setBool("X-Amz-Bypass-Governance-Retention", *v.BypassGovernanceRetention)
 	}
@@ -426,7 +418,10 @@ func buildDeleteObjectRequest(ctx context.Context, v *DeleteObjectInput, endpoin
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "DELETE", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -440,11 +435,7 @@ func buildDeleteObjectsRequest(ctx context.Context, v *DeleteObjectsInput, endpo
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, []byte("delete"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.BypassGovernanceRetention != nil {
 		hw.setBool("X-Amz-Bypass-Governance-Retention", *v.BypassGovernanceRetention)
 	}
@@ -460,7 +451,10 @@ func buildDeleteObjectsRequest(ctx context.Context, v *DeleteObjectsInput, endpo
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, []byte("delete"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	var body []byte
 	if v.Delete != nil {
 		body = serializeDelete(make([]byte, 0, 512), "Delete", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.Delete)
@@ -484,15 +478,14 @@ func buildGetBucketLocationRequest(ctx context.Context, v *GetBucketLocationInpu
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("location"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("location"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -506,15 +499,14 @@ func buildGetBucketTaggingRequest(ctx context.Context, v *GetBucketTaggingInput,
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("tagging"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, []byte("tagging"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -558,11 +550,7 @@ func buildGetObjectRequest(ctx context.Context, v *GetObjectInput, endpoint stri
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ChecksumMode != "" {
 		hw.set("X-Amz-Checksum-Mode", string(v.ChecksumMode))
 	}
@@ -596,7 +584,10 @@ func buildGetObjectRequest(ctx context.Context, v *GetObjectInput, endpoint stri
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -619,18 +610,17 @@ func buildGetObjectAclRequest(ctx context.Context, v *GetObjectAclInput, endpoin
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -653,11 +643,7 @@ func buildGetObjectAttributesRequest(ctx context.Context, v *GetObjectAttributes
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ObjectAttributes != nil {
 		hw.set("X-Amz-Object-Attributes", restHeaderStrings(v.ObjectAttributes))
 	}
@@ -682,7 +668,10 @@ func buildGetObjectAttributesRequest(ctx context.Context, v *GetObjectAttributes
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -696,15 +685,14 @@ func buildHeadBucketRequest(ctx context.Context, v *HeadBucketInput, endpoint st
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "HEAD", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "HEAD", endpoint, "", p, nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -748,11 +736,7 @@ func buildHeadObjectRequest(ctx context.Context, v *HeadObjectInput, endpoint st
 	if v.VersionId != nil {
 		q = restQuery(q, "versionId", *v.VersionId)
 	}
-	req, err := newRestRequest(ctx, "HEAD", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ChecksumMode != "" {
 		hw.set("X-Amz-Checksum-Mode", string(v.ChecksumMode))
 	}
@@ -786,7 +770,10 @@ func buildHeadObjectRequest(ctx context.Context, v *HeadObjectInput, endpoint st
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "HEAD", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -808,7 +795,7 @@ func buildListBucketsRequest(ctx context.Context, v *ListBucketsInput, endpoint 
 	if v.Prefix != nil {
 		q = restQuery(q, "prefix", *v.Prefix)
 	}
-	return newRestRequest(ctx, "GET", endpoint, "", []byte("/"), q)
+	return newRestRequest(ctx, "GET", endpoint, "", []byte("/"), q, nil)
 }
 
 // buildListObjectsRequest builds the request that sends ListObjects to
@@ -836,11 +823,7 @@ func buildListObjectsRequest(ctx context.Context, v *ListObjectsInput, endpoint 
 	if v.Prefix != nil {
 		q = restQuery(q, "prefix", *v.Prefix)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
@@ -850,7 +833,10 @@ func buildListObjectsRequest(ctx context.Context, v *ListObjectsInput, endpoint 
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -886,11 +872,7 @@ func buildListObjectsV2Request(ctx context.Context, v *ListObjectsV2Input, endpo
 	if v.StartAfter != nil {
 		q = restQuery(q, "start-after", *v.StartAfter)
 	}
-	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
@@ -900,7 +882,10 @@ func buildListObjectsV2Request(ctx context.Context, v *ListObjectsV2Input, endpo
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "GET", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
 }
@@ -914,11 +899,7 @@ func buildPutBucketTaggingRequest(ctx context.Context, v *PutBucketTaggingInput,
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/"...)
 	p = restLabel(p, *v.Bucket, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("tagging"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ChecksumAlgorithm != "" {
 		hw.set("X-Amz-Sdk-Checksum-Algorithm", string(v.ChecksumAlgorithm))
 	}
@@ -928,7 +909,10 @@ func buildPutBucketTaggingRequest(ctx context.Context, v *PutBucketTaggingInput,
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("tagging"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	var body []byte
 	if v.Tagging != nil {
 		body = serializeTagging(make([]byte, 0, 512), "Tagging", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.Tagging)
@@ -957,11 +941,7 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	p = restLabel(p, *v.Bucket, false)
 	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=PutObject"))
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	hw.setPrefixed("x-amz-meta-", v.Metadata)
 	if v.ACL != "" {
 		hw.set("X-Amz-Acl", string(v.ACL))
@@ -1074,7 +1054,10 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	if v.WriteOffsetBytes != nil {
 		hw.setInt("X-Amz-Write-Offset-Bytes", int64(*v.WriteOffsetBytes))
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=PutObject"), &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
@@ -1110,11 +1093,7 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.UploadId != nil {
 		q = restQuery(q, "uploadId", *v.UploadId)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.ChecksumAlgorithm != "" {
 		hw.set("X-Amz-Sdk-Checksum-Algorithm", string(v.ChecksumAlgorithm))
 	}
@@ -1154,7 +1133,10 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {

@@ -129,16 +129,15 @@ func serializeSparseThingList(b []byte, v []Thing) ([]byte, error) {
 }
 
 func serializeThing(b []byte, v Thing) ([]byte, error) {
-	b = append(b, '{')
 	switch u := v.(type) {
 	case *ThingMemberName:
-		b = jsonKeyLit(b, `"Name":`)
+		b = append(b, `{"Name":`...)
 		b = jsonString(b, u.Value)
 	case *ThingMemberSize:
-		b = jsonKeyLit(b, `"Size":`)
+		b = append(b, `{"Size":`...)
 		b = jsonInt(b, u.Value)
 	case *ThingMemberBox:
-		b = jsonKeyLit(b, `"Box":`)
+		b = append(b, `{"Box":`...)
 		b = serializeSettings(b, &u.Value)
 	default:
 		return b, &jsonUnionError{

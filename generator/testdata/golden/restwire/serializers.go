@@ -27,7 +27,7 @@ func buildDownloadRequest(ctx context.Context, v *DownloadInput, endpoint string
 		q = restQuery(q, "version", *v.Version)
 	}
 	q = restQueryParamLists(q, v.Extra)
-	return newRestRequest(ctx, "GET", endpoint, "", p, q)
+	return newRestRequest(ctx, "GET", endpoint, "", p, q, nil)
 }
 
 // buildFetchRequest builds the request that sends Fetch to endpoint, without
@@ -39,7 +39,7 @@ func buildFetchRequest(ctx context.Context, v *FetchInput, endpoint string) (*ht
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/fetch/"...)
 	p = strconv.AppendInt(p, int64(*v.Id), 10)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil)
+	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -56,21 +56,20 @@ func buildFetchRequest(ctx context.Context, v *FetchInput, endpoint string) (*ht
 // buildPeekRequest builds the request that sends Peek to endpoint, without
 // validating v.
 func buildPeekRequest(ctx context.Context, v *PeekInput, endpoint string) (*http.Request, error) {
-	return newRestRequest(ctx, "HEAD", endpoint, "", []byte("/peek"), nil)
+	return newRestRequest(ctx, "HEAD", endpoint, "", []byte("/peek"), nil, nil)
 }
 
 // buildSealRequest builds the request that sends Seal to endpoint, without
 // validating v.
 func buildSealRequest(ctx context.Context, v *SealInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/seal"), nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Reason != nil {
 		hw.set("X-Reason", *v.Reason)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/seal"), nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentMD5(req, nil)
 	return req, nil
 }
@@ -89,15 +88,14 @@ func buildUploadRequest(ctx context.Context, v *UploadInput, endpoint string) (*
 	p = restLabel(p, *v.Bucket, false)
 	p = append(p, "/"...)
 	p = restLabel(p, *v.Key, true)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil)
-	if err != nil {
-		return nil, err
-	}
-	hw := restHeaderWriter{h: req.Header}
+	var hw restHeaderWriter
 	if v.Tags != nil {
 		hw.setStrings("X-Tags", v.Tags)
 	}
-	hw.done()
+	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	if err != nil {
+		return nil, err
+	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
 		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
