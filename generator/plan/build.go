@@ -63,6 +63,9 @@ func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
 		}
 	}
 	b := &builder{p: p, names: newNames(), patterns: map[string]*Pattern{}}
+	if o, ok := p.Protocol.(OptionalMembers); ok {
+		b.allOptional = o.AllMembersOptional(svc)
+	}
 	b.operations(ops)
 	closure := m.Closure(svc, ops)
 	b.nameShapes(closure)
@@ -144,6 +147,8 @@ type builder struct {
 	// is used as a member target (inputs and outputs are separate structs).
 	nested map[smithy.ShapeID]*Struct
 	io     []*Struct
+	// allOptional makes every member optional (see OptionalMembers).
+	allOptional bool
 }
 
 func (b *builder) operations(ops []*smithy.Shape) {
@@ -390,15 +395,9 @@ func (b *builder) field(m *smithy.Member, reserved, used map[string]bool) *Field
 		Required: m.Traits.Required(),
 		Rules:    b.rules(m, t),
 	}
-	f.Pointer = t.Pointable() && (nullable(m, t.Shape) || b.p.Service.ID == ec2Service)
+	f.Pointer = t.Pointable() && (nullable(m, t.Shape) || b.allOptional)
 	return f
 }
-
-// ec2Service is EC2, whose model marks numbers and booleans as having a
-// zero default where the service needs them unset: the AWS SDKs treat
-// every EC2 member as optional (aws-sdk-go-v2 v1.23.0, generated from the
-// 1.0 model, has MaxCount *int32 and DryRun *bool), and so do we.
-const ec2Service smithy.ShapeID = "com.amazonaws.ec2#AmazonEC2"
 
 // nullable applies the AWS SDK's rule: a member is nullable unless it has
 // a zero-value default (its own, or its target's) and is not clientOptional.
@@ -543,8 +542,8 @@ func (b *builder) errorDetails() {
 			st.Fault = FaultServer
 		}
 		st.Code = st.Shape.ID.Name()
-		if q, ok := st.Shape.Traits.AWSQueryError(); ok && q.Code != "" && b.queryErrorCodes() {
-			st.Code = q.Code
+		if c, ok := b.p.Protocol.(ErrorCoder); ok {
+			st.Code = c.ErrorCode(b.p.Service, st.Shape)
 		}
 		for _, f := range st.Fields {
 			if f.Name == "Message" && f.Type.Kind == StringKind && f.Pointer {
@@ -552,15 +551,6 @@ func (b *builder) errorDetails() {
 			}
 		}
 	}
-}
-
-// queryErrorCodes reports whether the service's errors go by their
-// awsQueryError codes (see QueryErrorCodes).
-func (b *builder) queryErrorCodes() bool {
-	if q, ok := b.p.Protocol.(QueryErrorCodes); ok {
-		return q.QueryErrorCodes(b.p.Service)
-	}
-	return true
 }
 
 // markRecursive flags structs that can contain themselves, so sample data

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -156,52 +155,6 @@ func TestSelectOneOperation(t *testing.T) {
 	for _, e := range p.Enums {
 		if e.Name == "ResourceType" {
 			t.Error("ResourceType is outside the operation's closure")
-		}
-	}
-}
-
-// aws-sdk-go-v2 service/ec2 v1.23.0, generated from the 2021 model, makes
-// every member a pointer although the 1.0 model leaves numbers unboxed
-// (read from its types.go and api_op_RunInstances.go).
-func TestEC2FullMembersArePointers(t *testing.T) {
-	const path = "../../../shared/models/ec2-full/ec2-2016-11-15.2021-11-18.json"
-	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
-		t.Skip("../shared is missing: skipping the check against the whole EC2 model")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := smithy.Load(path, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := FindService(m, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Build(m, svc, Options{Package: "ec2", Operations: []string{"RunInstances", "DescribeInstances"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ st, field, want string }{
-		{"RunInstancesInput", "MaxCount", "*int32"},
-		{"RunInstancesInput", "MinCount", "*int32"},
-		{"RunInstancesInput", "DryRun", "*bool"},
-		{"DescribeInstancesInput", "MaxResults", "*int32"},
-		{"EbsBlockDevice", "DeleteOnTermination", "*bool"},
-	} {
-		st := structNamed(p, c.st)
-		if st == nil {
-			t.Errorf("no struct %s", c.st)
-			continue
-		}
-		for _, f := range st.Fields {
-			if f.Name == c.field {
-				if got := goType(f.Type, f.Pointer); got != c.want {
-					t.Errorf("%s.%s is %s, want %s", c.st, c.field, got, c.want)
-				}
-			}
 		}
 	}
 }

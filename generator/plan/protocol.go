@@ -5,8 +5,7 @@ import "github.com/smithy2go/smithy2go/generator/smithy"
 // Protocol is what planning needs to know of a wire protocol. The protocol
 // plug-ins implement it, as part of emit.Protocol; plan never names one.
 type Protocol interface {
-	// Trait is the protocol trait a service carries to speak it, such as
-	// aws.protocols#awsQuery.
+	// Trait is the protocol trait a service carries to speak it.
 	Trait() smithy.ShapeID
 	// Reserved lists the identifiers the protocol's code declares.
 	Reserved() Reserved
@@ -35,10 +34,16 @@ type Streamer interface {
 	StreamsBlobs() bool
 }
 
-// QueryErrorCodes is implemented by a protocol that says whether errors go
-// by their awsQueryError codes on the wire (ErrorCode returns them) or by
-// their shape names. A protocol without the method uses the codes, as the
-// query protocols do.
-type QueryErrorCodes interface {
-	QueryErrorCodes(svc *smithy.Shape) bool
+// ErrorCoder is a Protocol that names its errors on the wire by something
+// other than their shape names: ErrorCode gives the code of error shape
+// errShape of service svc. Without it, the code is the shape's name.
+type ErrorCoder interface {
+	ErrorCode(svc, errShape *smithy.Shape) string
+}
+
+// OptionalMembers is a Protocol under which some services treat every
+// member as optional, whatever defaults their model gives: their members
+// are all pointers, as in the AWS SDK.
+type OptionalMembers interface {
+	AllMembersOptional(svc *smithy.Shape) bool
 }

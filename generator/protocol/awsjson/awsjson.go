@@ -42,15 +42,18 @@ func (p Protocol) Trait() smithy.ShapeID { return smithy.ShapeID("aws.protocols#
 // Reserved is empty: the wire code adds no exported names.
 func (p Protocol) Reserved() plan.Reserved { return plan.Reserved{} }
 
-// QueryErrorCodes says errors go by their shape names, as the SDK's JSON
-// clients report them, unless the service is awsQueryCompatible and sends
-// its query codes too.
-func (p Protocol) QueryErrorCodes(svc *smithy.Shape) bool {
-	return svc.Traits.Has(smithy.TraitAWSQueryCompat)
+// ErrorCode is the error's shape name, as the SDK's JSON clients report
+// it, unless the service is awsQueryCompatible and sends the awsQueryError
+// code the shape declares.
+func (p Protocol) ErrorCode(svc, errShape *smithy.Shape) string {
+	if q, ok := errShape.Traits.AWSQueryError(); ok && q.Code != "" && svc.Traits.Has(smithy.TraitAWSQueryCompat) {
+		return q.Code
+	}
+	return errShape.ID.Name()
 }
 
 // The awsJson plug-ins choose their error codes.
-var _ plan.QueryErrorCodes = Protocol{}
+var _ plan.ErrorCoder = Protocol{}
 
 // Supports accepts every operation that planning has not refused: JSON
 // bodies carry every shape, and event streams are refused before this.

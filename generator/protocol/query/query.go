@@ -42,6 +42,31 @@ var (
 // Trait is the protocol trait of the dialect.
 func (p Protocol) Trait() smithy.ShapeID { return smithy.ShapeID("aws.protocols#" + p.Name) }
 
+// ErrorCode is the awsQueryError code an error shape declares, else its
+// name.
+func (Protocol) ErrorCode(_, errShape *smithy.Shape) string {
+	if q, ok := errShape.Traits.AWSQueryError(); ok && q.Code != "" {
+		return q.Code
+	}
+	return errShape.ID.Name()
+}
+
+// ec2Service is EC2, whose model marks numbers and booleans as having a
+// zero default where the service needs them unset: the AWS SDKs treat
+// every EC2 member as optional (aws-sdk-go-v2 v1.23.0, generated from the
+// 1.0 model, has MaxCount *int32 and DryRun *bool), and so do we.
+const ec2Service smithy.ShapeID = "com.amazonaws.ec2#AmazonEC2"
+
+// AllMembersOptional holds for EC2 (see ec2Service).
+func (p Protocol) AllMembersOptional(svc *smithy.Shape) bool {
+	return p.EC2 && svc.ID == ec2Service
+}
+
+var (
+	_ plan.ErrorCoder      = Protocol{}
+	_ plan.OptionalMembers = Protocol{}
+)
+
 // Reserved names what the wire code declares beside the model's shapes.
 func (p Protocol) Reserved() plan.Reserved {
 	return plan.Reserved{

@@ -67,3 +67,42 @@ func TestCustomizations(t *testing.T) {
 		t.Errorf("another service: %+v", c)
 	}
 }
+
+// TestErrorCodesAreShapeNames: restJson1 names errors by their shapes, as
+// the SDK matches them, even where the model adds an awsQueryError code
+// (application-signals, backup, connect and four more AWS models do).
+func TestErrorCodesAreShapeNames(t *testing.T) {
+	const src = `$version: "2"
+namespace example.denied
+
+use aws.protocols#restJson1
+use aws.protocols#awsQueryError
+
+@restJson1
+service Denied {
+    version: "1"
+    operations: [Try]
+}
+
+@http(method: "POST", uri: "/try")
+operation Try { errors: [AccessDeniedException] }
+
+@error("client")
+@awsQueryError(code: "AccessDenied", httpResponseCode: 403)
+structure AccessDeniedException { message: String }
+`
+	m, err := smithy.LoadSources(smithy.Source{Name: "denied.smithy", Data: []byte(src)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, _ := plan.FindService(m, "")
+	p, err := plan.Build(m, svc, plan.Options{Package: "denied", Protocols: []plan.Protocol{Protocol{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range p.Structs {
+		if st.Role == plan.Error && st.Code != "AccessDeniedException" {
+			t.Errorf("%s: code %q, want AccessDeniedException", st.Name, st.Code)
+		}
+	}
+}
