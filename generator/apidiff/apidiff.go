@@ -129,6 +129,9 @@ type Options struct {
 	// Operations are operation names or IDs; empty means all of the
 	// service's in either model. A name need only exist in one model.
 	Operations []string
+	// Protocols are the plug-ins that name members on the wire; nil means
+	// smithy2go's own.
+	Protocols []plan.Protocol
 }
 
 // Compare loads both models, plans the selected operations of each, and
@@ -152,11 +155,11 @@ func Compare(old, new Model, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	op, err := planFor(om, osvc, oops)
+	op, err := planFor(om, osvc, oops, opts.Protocols)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", old.Name, err)
 	}
-	np, err := planFor(nm, nsvc, nops)
+	np, err := planFor(nm, nsvc, nops, opts.Protocols)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", new.Name, err)
 	}
@@ -215,14 +218,17 @@ func selectOps(om *smithy.Model, osvc *smithy.Shape, nm *smithy.Model, nsvc *smi
 
 // planFor plans the operations; a non-nil empty list means none, which
 // plan.Build would read as all.
-func planFor(m *smithy.Model, svc *smithy.Shape, ops []string) (*plan.Plan, error) {
+func planFor(m *smithy.Model, svc *smithy.Shape, ops []string, protocols []plan.Protocol) (*plan.Plan, error) {
+	if protocols == nil {
+		protocols = protocol.Planned()
+	}
 	if ops != nil && len(ops) == 0 {
 		p := &plan.Plan{Model: m, Service: svc, Version: svc.Version}
-		p.ProtocolTrait, _ = svc.Traits.Protocol()
+		p.Protocol, p.ProtocolTrait = plan.ProtocolOf(svc, protocols)
 		return p, nil
 	}
 	// Go names do not depend on the package name.
-	return plan.Build(m, svc, plan.Options{Package: "api", Operations: ops, Protocols: protocol.Planned()})
+	return plan.Build(m, svc, plan.Options{Package: "api", Operations: ops, Protocols: protocols})
 }
 
 // ComparePlans reports how the API planned in new differs from old's.

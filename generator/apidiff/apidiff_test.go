@@ -11,6 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/smithy2go/smithy2go/generator/emit"
+	"github.com/smithy2go/smithy2go/generator/plan"
+	"github.com/smithy2go/smithy2go/generator/protocol"
 	"github.com/smithy2go/smithy2go/generator/smithy"
 )
 
@@ -34,12 +37,36 @@ func load(t *testing.T, path string) Model {
 
 func compareFiles(t *testing.T, oldPath, newPath string, opts Options) *Report {
 	t.Helper()
+	opts.Protocols = append(protocol.Planned(), testWire{})
 	r, err := Compare(load(t, oldPath), load(t, newPath), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
 }
+
+// testWire is the protocol of the breaking.*.json models, example.thing#wire:
+// a member's request name is its jsonName, its response name its
+// xmlName, else the member's name. It stands for any plug-in that names
+// members on the wire, so the differ is tested without naming one of ours.
+type testWire struct{}
+
+func (testWire) Trait() smithy.ShapeID                       { return "example.thing#wire" }
+func (testWire) Reserved() plan.Reserved                     { return plan.Reserved{} }
+func (testWire) Supports(*plan.Plan, *plan.Operation) string { return "" }
+
+func (testWire) WireNames(f *plan.Field) (request, response string) {
+	request, response = f.Member.Name, f.Member.Name
+	if n, ok := f.Member.Traits.Get("smithy.api#jsonName"); ok {
+		request = n.String()
+	}
+	if n, ok := f.Member.Traits.Get("smithy.api#xmlName"); ok {
+		response = n.String()
+	}
+	return request, response
+}
+
+var _ emit.WireNamer = testWire{}
 
 // golden compares got with testdata/name, or rewrites it under -update.
 func golden(t *testing.T, name, got string) {

@@ -56,12 +56,7 @@ func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
 		types:   map[smithy.ShapeID]*Type{},
 		idents:  map[string]string{},
 	}
-	p.ProtocolTrait, _ = svc.Traits.Protocol()
-	for _, pr := range opts.Protocols {
-		if pr.Trait() == p.ProtocolTrait && p.ProtocolTrait != "" {
-			p.Protocol = pr
-		}
-	}
+	p.Protocol, p.ProtocolTrait = ProtocolOf(svc, opts.Protocols)
 	b := &builder{p: p, names: newNames(), patterns: map[string]*Pattern{}}
 	if o, ok := p.Protocol.(OptionalMembers); ok {
 		b.allOptional = o.AllMembersOptional(svc)
@@ -86,6 +81,25 @@ func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
 	b.wire()
 	sortProblems(p.Warnings)
 	return p, nil
+}
+
+// ProtocolOf picks the plug-in among protocols that speaks for svc, and
+// the protocol trait svc carries (with no plug-in for it, the plug-in is
+// nil). A plug-in for a protocol smithy does not list speaks for a service
+// that carries its trait.
+func ProtocolOf(svc *smithy.Shape, protocols []Protocol) (Protocol, smithy.ShapeID) {
+	trait, _ := svc.Traits.Protocol()
+	for _, pr := range protocols {
+		if trait != "" && pr.Trait() == trait {
+			return pr, trait
+		}
+	}
+	for _, pr := range protocols {
+		if trait == "" && svc.Traits.Has(pr.Trait()) {
+			return pr, pr.Trait()
+		}
+	}
+	return nil, trait
 }
 
 // sortProblems orders warnings by where they are in the model.
