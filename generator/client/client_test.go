@@ -1,7 +1,6 @@
 package client_test
 
 import (
-	"bufio"
 	"flag"
 	"go/parser"
 	"go/token"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/smithy2go/smithy2go/generator"
 	"github.com/smithy2go/smithy2go/generator/output"
+	"github.com/smithy2go/smithy2go/internal/sdkmods"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the generator's output; review the diff")
@@ -162,28 +162,11 @@ func runInModule(t *testing.T, dir string, files []output.File, test string) {
 // sdkRequirements are this module's require lines for the SDK's core and
 // smithy-go, and its go.sum.
 func sdkRequirements(t *testing.T) (string, []byte) {
-	root := filepath.Join("..", "..")
-	f, err := os.Open(filepath.Join(root, "go.mod"))
+	req, sum, err := sdkmods.Requirements(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var req strings.Builder
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) >= 2 && (fields[0] == "github.com/aws/aws-sdk-go-v2" || fields[0] == "github.com/aws/smithy-go") {
-			req.WriteString("\t" + fields[0] + " " + fields[1] + "\n")
-		}
-	}
-	if req.Len() == 0 {
-		t.Fatal("go.mod requires neither github.com/aws/aws-sdk-go-v2 nor github.com/aws/smithy-go")
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return req.String(), sum
+	return req, sum
 }
 
 // TestPaginatorProblems: a paginated trait the client cannot follow is a

@@ -29,6 +29,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/smithy2go/smithy2go/internal/sdkmods"
 )
 
 func main() {
@@ -180,8 +182,7 @@ func prepareOut(dir string) (root string, temp bool, err error) {
 }
 
 // clientModules are the require lines of the modules generated clients
-// import (aws-sdk-go-v2's core and smithy-go), at smithy2go's own
-// versions, and smithy2go's go.sum, which holds their hashes: the scratch
+// import, at smithy2go's own versions, and smithy2go's go.sum: the scratch
 // module builds with them from the module cache, as smithy2go does.
 func clientModules() (requires string, sums []byte, err error) {
 	dir, err := os.Getwd()
@@ -191,14 +192,7 @@ func clientModules() (requires string, sums []byte, err error) {
 	for {
 		mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
 		if err == nil && strings.HasPrefix(string(mod), "module github.com/smithy2go/smithy2go\n") {
-			for _, line := range strings.Split(string(mod), "\n") {
-				f := strings.Fields(line)
-				if len(f) >= 2 && (f[0] == "github.com/aws/aws-sdk-go-v2" || f[0] == "github.com/aws/smithy-go") {
-					requires += "\t" + f[0] + " " + f[1] + "\n"
-				}
-			}
-			sums, err := os.ReadFile(filepath.Join(dir, "go.sum"))
-			return requires, sums, err
+			return sdkmods.Requirements(dir)
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
