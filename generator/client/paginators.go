@@ -39,10 +39,13 @@ func (w *writer) paginator(f *jen.File, pg *plan.Paginator) {
 			jen.Line(),
 		)
 	}
-	opts = append(opts,
-		emit.Text("StopOnDuplicateToken stops after a page whose next token is the one that asked for it."),
-		jen.Id("StopOnDuplicateToken").Bool(),
-	)
+	if !pg.MapToken {
+		// As in the SDK, map tokens are not compared.
+		opts = append(opts,
+			emit.Text("StopOnDuplicateToken stops after a page whose next token is the one that asked for it."),
+			jen.Id("StopOnDuplicateToken").Bool(),
+		)
+	}
 	f.Add(emit.Text(pg.Options + " configure a " + pg.Type + "."))
 	f.Type().Id(pg.Options).Struct(opts...)
 	f.Line()

@@ -327,10 +327,6 @@ var _ QueryAPIClient = (*Client)(nil)
 type QueryPaginatorOptions struct {
 	// Limit is the most items a page holds; 0 leaves it to the service.
 	Limit int32
-
-	// StopOnDuplicateToken stops after a page whose next token is the one that
-	// asked for it.
-	StopOnDuplicateToken bool
 }
 
 // QueryPaginator pages through the results of Query.
@@ -401,10 +397,6 @@ var _ ScanAPIClient = (*Client)(nil)
 type ScanPaginatorOptions struct {
 	// Limit is the most items a page holds; 0 leaves it to the service.
 	Limit int32
-
-	// StopOnDuplicateToken stops after a page whose next token is the one that
-	// asked for it.
-	StopOnDuplicateToken bool
 }
 
 // ScanPaginator pages through the results of Scan.
