@@ -57,6 +57,9 @@ func Literal(v *sample.Value) jen.Code {
 	case plan.UnitKind:
 		return jen.Struct().Values()
 	case plan.ListKind:
+		if e, n, ok := v.Repeated(); ok {
+			return repeatCall(t, e, n)
+		}
 		return TypeCode(t).ValuesFunc(func(g *jen.Group) {
 			for _, it := range v.Items {
 				g.Line().Add(elemLiteral(t, it))
@@ -75,6 +78,48 @@ func Literal(v *sample.Value) jen.Code {
 		return documentLit(v.Document)
 	}
 	return jen.Nil()
+}
+
+// repeatCall is a list of n copies of e, with the tests' repeat helper.
+// The element type is spelled out where e's literal has another type: a
+// union variant, a document.
+func repeatCall(t *plan.Type, e *sample.Value, n int) jen.Code {
+	call := jen.Id("repeat")
+	if k := t.Elem.Kind; k == plan.UnionKind || k == plan.DocumentKind {
+		call.Types(elemCode(t))
+	}
+	lit := elemLiteral(t, e)
+	if e.Type.Kind == plan.StructKind && !t.ElemPointer {
+		lit = Literal(e)
+	}
+	return call.Call(jen.Lit(n), lit)
+}
+
+// usesRepeat reports whether v holds a list that Literal writes with the
+// repeat helper.
+func usesRepeat(v *sample.Value) bool {
+	if v == nil {
+		return false
+	}
+	if _, _, ok := v.Repeated(); ok {
+		return true
+	}
+	for _, f := range v.Fields {
+		if usesRepeat(f.Value) {
+			return true
+		}
+	}
+	for _, it := range v.Items {
+		if usesRepeat(it) {
+			return true
+		}
+	}
+	for _, e := range v.Entries {
+		if usesRepeat(e.Value) {
+			return true
+		}
+	}
+	return usesRepeat(v.Inner)
 }
 
 // documentLit is a document as the JSON decoders return it: maps, slices,

@@ -32,18 +32,6 @@ func Tests(g *Generator, done func(*File)) error {
 	if g.Protocol != nil {
 		t.kit = g.Protocol.TestKit()
 	}
-	t.helpers()
-	// A large service's tests are spread over several files by a hash of
-	// the operation name: the files stay a readable size, format in
-	// parallel, and an operation stays in its file as others come and go.
-	buckets := (len(ops) + opsPerTestFile - 1) / opsPerTestFile
-	if buckets > 1 {
-		// golden_test.go holds no operation's tests then: it is complete
-		// now, and formats while the others are written.
-		t.enums()
-		t.fuzz()
-		done(&File{Name: "golden_test.go", Go: f})
-	}
 	// A rule shared by several inputs is tested once, by the first input
 	// in the plan that reaches it, so the mutations are worked out in the
 	// plan's order before the tests are written file by file.
@@ -55,6 +43,24 @@ func Tests(g *Generator, done func(*File)) error {
 		if t.firstWired == nil && t.wire(op) {
 			t.firstWired = op
 		}
+	}
+	repeat := false
+	for _, ms := range mutations {
+		for _, m := range ms {
+			repeat = repeat || usesRepeat(m.Value)
+		}
+	}
+	t.helpers(repeat)
+	// A large service's tests are spread over several files by a hash of
+	// the operation name: the files stay a readable size, format in
+	// parallel, and an operation stays in its file as others come and go.
+	buckets := (len(ops) + opsPerTestFile - 1) / opsPerTestFile
+	if buckets > 1 {
+		// golden_test.go holds no operation's tests then: it is complete
+		// now, and formats while the others are written.
+		t.enums()
+		t.fuzz()
+		done(&File{Name: "golden_test.go", Go: f})
 	}
 	order := make([][]int, buckets)
 	for i, op := range ops {
@@ -130,11 +136,22 @@ func (t *tests) wire(op *plan.Operation) bool {
 	return t.g.Protocol != nil && op.Unsupported == ""
 }
 
-func (t *tests) helpers() {
+// helpers writes the tests' helpers; repeat is for lists of one
+// element many times (usesRepeat).
+func (t *tests) helpers(repeat bool) {
 	f := t.f
 	f.Comment("ptr returns a pointer to a copy of v, for sample values.")
 	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
 	f.Line()
+	if repeat {
+		f.Comment("repeat returns a list of n copies of v, for lists too long.")
+		f.Func().Id("repeat").Types(jen.Id("T").Any()).Params(jen.Id("n").Int(), jen.Id("v").Id("T")).Index().Id("T").Block(
+			jen.Id("s").Op(":=").Make(jen.Index().Id("T"), jen.Id("n")),
+			jen.For(jen.Id("i").Op(":=").Range().Id("s")).Block(jen.Id("s").Index(jen.Id("i")).Op("=").Id("v")),
+			jen.Return(jen.Id("s")),
+		)
+		f.Line()
+	}
 	f.Comment("violations returns the path and constraint of each violation in err, sorted.")
 	violation := t.g.Id("Violation")
 	f.Func().Id("violations").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Err().Error()).Index().Add(violation.Clone()).Block(

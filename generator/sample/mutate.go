@@ -247,16 +247,30 @@ func (m *mutator) breaking(v *Value, r plan.Rules) []broken {
 				with("too short", func(c *Value) { c.Items = c.Items[:lo-1] })
 			}
 			if l.HasMax && hi < 64 && len(v.Items) > 0 {
-				// The extra elements carry only their required members,
-				// so a list of large structures stays a short literal.
+				// The elements carry only their required members, so a list
+				// of large structures stays short. Where items may repeat,
+				// they are one value (Value.Repeated), which a test writes
+				// as one element and a count.
 				with("too long", func(c *Value) {
-					c.Items = c.Items[:1]
-					for int64(len(c.Items)) <= hi {
-						e := m.b.value(t.Elem, t.ElemRules, "extra", "extra["+strconv.Itoa(len(c.Items))+"]", true)
-						if e == nil {
-							return
+					if r.UniqueItems {
+						c.Items = c.Items[:1]
+						for int64(len(c.Items)) <= hi {
+							e := m.b.value(t.Elem, t.ElemRules, "extra", "extra["+strconv.Itoa(len(c.Items))+"]", true)
+							if e == nil {
+								return
+							}
+							c.Items = append(c.Items, e)
 						}
-						c.Items = append(c.Items, e)
+						return
+					}
+					e := m.b.value(t.Elem, t.ElemRules, "extra", "extra", true)
+					if e == nil {
+						c.Items = c.Items[:1]
+						return
+					}
+					c.Items = make([]*Value, hi+1)
+					for i := range c.Items {
+						c.Items[i] = e
 					}
 				})
 			}

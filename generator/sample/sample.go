@@ -30,6 +30,21 @@ type Value struct {
 	Inner   *Value // the variant's value
 }
 
+// Repeated returns the element of a list whose items are all one value
+// (the same *Value, as the mutations make a list too long), and their
+// count.
+func (v *Value) Repeated() (*Value, int, bool) {
+	if len(v.Items) < 2 || v.Items[0] == nil {
+		return nil, 0, false
+	}
+	for _, it := range v.Items[1:] {
+		if it != v.Items[0] {
+			return nil, 0, false
+		}
+	}
+	return v.Items[0], len(v.Items), true
+}
+
 // FieldValue is one set member of a structure value.
 type FieldValue struct {
 	Field *plan.Field

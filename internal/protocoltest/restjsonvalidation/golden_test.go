@@ -21,6 +21,15 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// repeat returns a list of n copies of v, for lists too long.
+func repeat[T any](n int, v T) []T {
+	s := make([]T, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -159,19 +168,7 @@ func TestMalformedLengthValidateRejects(t *testing.T) {
 			"list-291",
 		}
 	}, Violation{Path: "List", Constraint: "length"}, Violation{Path: "Map", Constraint: "length"})
-	reject("List too long", func(v *MalformedLengthInput) {
-		v.List = []string{
-			"list-291",
-			"extra-61",
-			"extra-96",
-			"extra-91",
-			"extra-91",
-			"extra-44",
-			"extra-81",
-			"extra-76",
-			"extra-71",
-		}
-	}, Violation{Path: "List", Constraint: "length"}, Violation{Path: "Map", Constraint: "length"})
+	reject("List too long", func(v *MalformedLengthInput) { v.List = repeat(9, "extra-70") }, Violation{Path: "List", Constraint: "length"}, Violation{Path: "Map", Constraint: "length"})
 	reject("List[0] too short", func(v *MalformedLengthInput) { v.List[0] = "a" }, Violation{Path: "List[0]", Constraint: "length"}, Violation{Path: "Map", Constraint: "length"})
 	reject("List[0] too long", func(v *MalformedLengthInput) { v.List[0] = "aaaaaaaaa" }, Violation{Path: "List[0]", Constraint: "length"}, Violation{Path: "Map", Constraint: "length"})
 	reject("Map[\"mapkey-1\"] too short", func(v *MalformedLengthInput) {
@@ -179,19 +176,7 @@ func TestMalformedLengthValidateRejects(t *testing.T) {
 			"map-93",
 		}
 	}, Violation{Path: "Map", Constraint: "length"}, Violation{Path: "Map[\"mapkey-1\"]", Constraint: "length"})
-	reject("Map[\"mapkey-1\"] too long", func(v *MalformedLengthInput) {
-		v.Map["mapkey-1"] = []string{
-			"map-93",
-			"extra-61",
-			"extra-96",
-			"extra-91",
-			"extra-91",
-			"extra-44",
-			"extra-81",
-			"extra-76",
-			"extra-71",
-		}
-	}, Violation{Path: "Map", Constraint: "length"}, Violation{Path: "Map[\"mapkey-1\"]", Constraint: "length"})
+	reject("Map[\"mapkey-1\"] too long", func(v *MalformedLengthInput) { v.Map["mapkey-1"] = repeat(9, "extra-70") }, Violation{Path: "Map", Constraint: "length"}, Violation{Path: "Map[\"mapkey-1\"]", Constraint: "length"})
 	reject("MaxString too long", func(v *MalformedLengthInput) { v.MaxString = ptr("aaaaaaaaa") }, Violation{Path: "Map", Constraint: "length"}, Violation{Path: "MaxString", Constraint: "length"})
 	reject("MinString too short", func(v *MalformedLengthInput) { v.MinString = ptr("a") }, Violation{Path: "Map", Constraint: "length"}, Violation{Path: "MinString", Constraint: "length"})
 	reject("String too short", func(v *MalformedLengthInput) { v.String = ptr("a") }, Violation{Path: "Map", Constraint: "length"}, Violation{Path: "String", Constraint: "length"})
@@ -263,17 +248,7 @@ func TestMalformedLengthOverrideValidateRejects(t *testing.T) {
 			"list-744",
 		}
 	}, Violation{Path: "List", Constraint: "length"})
-	reject("List too long", func(v *MalformedLengthOverrideInput) {
-		v.List = []string{
-			"list-84",
-			"extra-61",
-			"extra-96",
-			"extra-91",
-			"extra-91",
-			"extra-44",
-			"extra-81",
-		}
-	}, Violation{Path: "List", Constraint: "length"})
+	reject("List too long", func(v *MalformedLengthOverrideInput) { v.List = repeat(7, "extra-70") }, Violation{Path: "List", Constraint: "length"})
 	reject("MaxString too long", func(v *MalformedLengthOverrideInput) { v.MaxString = ptr("aaaaaaa") }, Violation{Path: "MaxString", Constraint: "length"})
 	reject("MinString too short", func(v *MalformedLengthOverrideInput) { v.MinString = ptr("aaa") }, Violation{Path: "MinString", Constraint: "length"})
 	reject("String too short", func(v *MalformedLengthOverrideInput) { v.String = ptr("aaa") }, Violation{Path: "String", Constraint: "length"})

@@ -44,45 +44,7 @@ func TestBatchExecuteStatementValidateRejects(t *testing.T) {
 	reject("Statements unset", func(v *BatchExecuteStatementInput) { v.Statements = nil }, Violation{Path: "Statements", Constraint: "required"})
 	reject("Statements too short", func(v *BatchExecuteStatementInput) { v.Statements = []BatchStatementRequest{} }, Violation{Path: "Statements", Constraint: "length"})
 	reject("Statements too long", func(v *BatchExecuteStatementInput) {
-		v.Statements = []BatchStatementRequest{
-			{
-				ConsistentRead: ptr(true),
-				Parameters: []AttributeValue{
-					&AttributeValueMemberNS{Value: []string{
-						"ns-33",
-						"ns-82",
-					}},
-					&AttributeValueMemberBOOL{Value: true},
-				},
-				ReturnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailureAllOld,
-				Statement:                           ptr("statement-980"),
-			},
-			{Statement: ptr("statement-887")},
-			{Statement: ptr("statement-661")},
-			{Statement: ptr("statement-190")},
-			{Statement: ptr("statement-354")},
-			{Statement: ptr("statement-971")},
-			{Statement: ptr("statement-385")},
-			{Statement: ptr("statement-166")},
-			{Statement: ptr("statement-521")},
-			{Statement: ptr("statement-821")},
-			{Statement: ptr("statement-556")},
-			{Statement: ptr("statement-170")},
-			{Statement: ptr("statement-824")},
-			{Statement: ptr("statement-259")},
-			{Statement: ptr("statement-710")},
-			{Statement: ptr("statement-897")},
-			{Statement: ptr("statement-773")},
-			{Statement: ptr("statement-216")},
-			{Statement: ptr("statement-92")},
-			{Statement: ptr("statement-46")},
-			{Statement: ptr("statement-997")},
-			{Statement: ptr("statement-530")},
-			{Statement: ptr("statement-495")},
-			{Statement: ptr("statement-494")},
-			{Statement: ptr("statement-28")},
-			{Statement: ptr("statement-36")},
-		}
+		v.Statements = repeat(26, BatchStatementRequest{Statement: ptr("statement-322")})
 	}, Violation{Path: "Statements", Constraint: "length"})
 	reject("Statements[0].Statement unset", func(v *BatchExecuteStatementInput) { v.Statements[0].Statement = nil }, Violation{Path: "Statements[0].Statement", Constraint: "required"})
 	reject("Statements[0].Statement too short", func(v *BatchExecuteStatementInput) { v.Statements[0].Statement = ptr("") }, Violation{Path: "Statements[0].Statement", Constraint: "length"})
@@ -250,20 +212,10 @@ func TestCreateTableValidateRejects(t *testing.T) {
 	reject("KeySchema unset", func(v *CreateTableInput) { v.KeySchema = nil }, Violation{Path: "KeySchema", Constraint: "required"})
 	reject("KeySchema too short", func(v *CreateTableInput) { v.KeySchema = []KeySchemaElement{} }, Violation{Path: "KeySchema", Constraint: "length"})
 	reject("KeySchema too long", func(v *CreateTableInput) {
-		v.KeySchema = []KeySchemaElement{
-			{
-				AttributeName: ptr("attributename-154"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-339"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-828"),
-				KeyType:       KeyTypeHash,
-			},
-		}
+		v.KeySchema = repeat(3, KeySchemaElement{
+			AttributeName: ptr("attributename-223"),
+			KeyType:       KeyTypeHash,
+		})
 	}, Violation{Path: "KeySchema", Constraint: "length"})
 	reject("KeySchema[0].AttributeName unset", func(v *CreateTableInput) { v.KeySchema[0].AttributeName = nil }, Violation{Path: "KeySchema[0].AttributeName", Constraint: "required"})
 	reject("KeySchema[0].AttributeName too short", func(v *CreateTableInput) { v.KeySchema[0].AttributeName = ptr("") }, Violation{Path: "KeySchema[0].AttributeName", Constraint: "length"})
@@ -279,47 +231,15 @@ func TestCreateTableValidateRejects(t *testing.T) {
 	reject("GlobalSecondaryIndexes[0].KeySchema unset", func(v *CreateTableInput) { v.GlobalSecondaryIndexes[0].KeySchema = nil }, Violation{Path: "GlobalSecondaryIndexes[0].KeySchema", Constraint: "required"})
 	reject("GlobalSecondaryIndexes[0].KeySchema too short", func(v *CreateTableInput) { v.GlobalSecondaryIndexes[0].KeySchema = []KeySchemaElement{} }, Violation{Path: "GlobalSecondaryIndexes[0].KeySchema", Constraint: "length"})
 	reject("GlobalSecondaryIndexes[0].KeySchema too long", func(v *CreateTableInput) {
-		v.GlobalSecondaryIndexes[0].KeySchema = []KeySchemaElement{
-			{
-				AttributeName: ptr("attributename-869"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-339"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-828"),
-				KeyType:       KeyTypeHash,
-			},
-		}
+		v.GlobalSecondaryIndexes[0].KeySchema = repeat(3, KeySchemaElement{
+			AttributeName: ptr("attributename-223"),
+			KeyType:       KeyTypeHash,
+		})
 	}, Violation{Path: "GlobalSecondaryIndexes[0].KeySchema", Constraint: "length"})
 	reject("GlobalSecondaryIndexes[0].Projection unset", func(v *CreateTableInput) { v.GlobalSecondaryIndexes[0].Projection = nil }, Violation{Path: "GlobalSecondaryIndexes[0].Projection", Constraint: "required"})
 	reject("GlobalSecondaryIndexes[0].Projection.NonKeyAttributes too short", func(v *CreateTableInput) { v.GlobalSecondaryIndexes[0].Projection.NonKeyAttributes = []string{} }, Violation{Path: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes", Constraint: "length"})
 	reject("GlobalSecondaryIndexes[0].Projection.NonKeyAttributes too long", func(v *CreateTableInput) {
-		v.GlobalSecondaryIndexes[0].Projection.NonKeyAttributes = []string{
-			"nonkeyattributes-59",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-			"extra-666",
-			"extra-757",
-			"extra-633",
-			"extra-80",
-			"extra-516",
-			"extra-130",
-			"extra-616",
-			"extra-874",
-			"extra-59",
-			"extra-954",
-		}
+		v.GlobalSecondaryIndexes[0].Projection.NonKeyAttributes = repeat(21, "extra-708")
 	}, Violation{Path: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes", Constraint: "length"})
 	reject("GlobalSecondaryIndexes[0].Projection.NonKeyAttributes[0] too short", func(v *CreateTableInput) { v.GlobalSecondaryIndexes[0].Projection.NonKeyAttributes[0] = "" }, Violation{Path: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes[0]", Constraint: "length"})
 	reject("GlobalSecondaryIndexes[0].Projection.NonKeyAttributes[0] too long", func(v *CreateTableInput) {
@@ -340,20 +260,10 @@ func TestCreateTableValidateRejects(t *testing.T) {
 	reject("LocalSecondaryIndexes[0].KeySchema unset", func(v *CreateTableInput) { v.LocalSecondaryIndexes[0].KeySchema = nil }, Violation{Path: "LocalSecondaryIndexes[0].KeySchema", Constraint: "required"})
 	reject("LocalSecondaryIndexes[0].KeySchema too short", func(v *CreateTableInput) { v.LocalSecondaryIndexes[0].KeySchema = []KeySchemaElement{} }, Violation{Path: "LocalSecondaryIndexes[0].KeySchema", Constraint: "length"})
 	reject("LocalSecondaryIndexes[0].KeySchema too long", func(v *CreateTableInput) {
-		v.LocalSecondaryIndexes[0].KeySchema = []KeySchemaElement{
-			{
-				AttributeName: ptr("attributename-650"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-339"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-828"),
-				KeyType:       KeyTypeHash,
-			},
-		}
+		v.LocalSecondaryIndexes[0].KeySchema = repeat(3, KeySchemaElement{
+			AttributeName: ptr("attributename-223"),
+			KeyType:       KeyTypeHash,
+		})
 	}, Violation{Path: "LocalSecondaryIndexes[0].KeySchema", Constraint: "length"})
 	reject("LocalSecondaryIndexes[0].Projection unset", func(v *CreateTableInput) { v.LocalSecondaryIndexes[0].Projection = nil }, Violation{Path: "LocalSecondaryIndexes[0].Projection", Constraint: "required"})
 	reject("StreamSpecification.StreamEnabled unset", func(v *CreateTableInput) { v.StreamSpecification.StreamEnabled = nil }, Violation{Path: "StreamSpecification.StreamEnabled", Constraint: "required"})
@@ -1328,42 +1238,7 @@ func TestUpdateGlobalTableSettingsValidateRejects(t *testing.T) {
 		v.GlobalTableGlobalSecondaryIndexSettingsUpdate = []GlobalTableGlobalSecondaryIndexSettingsUpdate{}
 	}, Violation{Path: "GlobalTableGlobalSecondaryIndexSettingsUpdate", Constraint: "length"})
 	reject("GlobalTableGlobalSecondaryIndexSettingsUpdate too long", func(v *UpdateGlobalTableSettingsInput) {
-		v.GlobalTableGlobalSecondaryIndexSettingsUpdate = []GlobalTableGlobalSecondaryIndexSettingsUpdate{
-			{
-				IndexName: ptr("indexname-909"),
-				ProvisionedWriteCapacityAutoScalingSettingsUpdate: &AutoScalingSettingsUpdate{
-					AutoScalingDisabled: ptr(true),
-					AutoScalingRoleArn:  ptr("autoscalingrolearn-715"),
-					MaximumUnits:        ptr(int64(904)),
-					MinimumUnits:        ptr(int64(675)),
-					ScalingPolicyUpdate: &AutoScalingPolicyUpdate{
-						PolicyName:                               ptr("policyname-564"),
-						TargetTrackingScalingPolicyConfiguration: &AutoScalingTargetTrackingScalingPolicyConfigurationUpdate{TargetValue: ptr(float64(752.5))},
-					},
-				},
-				ProvisionedWriteCapacityUnits: ptr(int64(387)),
-			},
-			{IndexName: ptr("indexname-609")},
-			{IndexName: ptr("indexname-464")},
-			{IndexName: ptr("indexname-705")},
-			{IndexName: ptr("indexname-713")},
-			{IndexName: ptr("indexname-883")},
-			{IndexName: ptr("indexname-787")},
-			{IndexName: ptr("indexname-297")},
-			{IndexName: ptr("indexname-769")},
-			{IndexName: ptr("indexname-986")},
-			{IndexName: ptr("indexname-704")},
-			{IndexName: ptr("indexname-503")},
-			{IndexName: ptr("indexname-1")},
-			{IndexName: ptr("indexname-538")},
-			{IndexName: ptr("indexname-608")},
-			{IndexName: ptr("indexname-143")},
-			{IndexName: ptr("indexname-124")},
-			{IndexName: ptr("indexname-968")},
-			{IndexName: ptr("indexname-408")},
-			{IndexName: ptr("indexname-720")},
-			{IndexName: ptr("indexname-460")},
-		}
+		v.GlobalTableGlobalSecondaryIndexSettingsUpdate = repeat(21, GlobalTableGlobalSecondaryIndexSettingsUpdate{IndexName: ptr("indexname-509")})
 	}, Violation{Path: "GlobalTableGlobalSecondaryIndexSettingsUpdate", Constraint: "length"})
 	reject("GlobalTableGlobalSecondaryIndexSettingsUpdate[0].IndexName unset", func(v *UpdateGlobalTableSettingsInput) {
 		v.GlobalTableGlobalSecondaryIndexSettingsUpdate[0].IndexName = nil
@@ -1410,136 +1285,14 @@ func TestUpdateGlobalTableSettingsValidateRejects(t *testing.T) {
 	reject("GlobalTableProvisionedWriteCapacityUnits below range", func(v *UpdateGlobalTableSettingsInput) { v.GlobalTableProvisionedWriteCapacityUnits = ptr(int64(0)) }, Violation{Path: "GlobalTableProvisionedWriteCapacityUnits", Constraint: "range"})
 	reject("ReplicaSettingsUpdate too short", func(v *UpdateGlobalTableSettingsInput) { v.ReplicaSettingsUpdate = []ReplicaSettingsUpdate{} }, Violation{Path: "ReplicaSettingsUpdate", Constraint: "length"})
 	reject("ReplicaSettingsUpdate too long", func(v *UpdateGlobalTableSettingsInput) {
-		v.ReplicaSettingsUpdate = []ReplicaSettingsUpdate{
-			{
-				RegionName: ptr("regionname-17"),
-				ReplicaGlobalSecondaryIndexSettingsUpdate: []ReplicaGlobalSecondaryIndexSettingsUpdate{
-					{
-						IndexName: ptr("indexname-809"),
-						ProvisionedReadCapacityAutoScalingSettingsUpdate: &AutoScalingSettingsUpdate{
-							AutoScalingDisabled: ptr(true),
-							AutoScalingRoleArn:  ptr("autoscalingrolearn-799"),
-							MaximumUnits:        ptr(int64(731)),
-							MinimumUnits:        ptr(int64(923)),
-							ScalingPolicyUpdate: &AutoScalingPolicyUpdate{TargetTrackingScalingPolicyConfiguration: &AutoScalingTargetTrackingScalingPolicyConfigurationUpdate{TargetValue: ptr(float64(802.5))}},
-						},
-						ProvisionedReadCapacityUnits: ptr(int64(262)),
-					},
-					{
-						IndexName: ptr("indexname-803"),
-						ProvisionedReadCapacityAutoScalingSettingsUpdate: &AutoScalingSettingsUpdate{
-							AutoScalingDisabled: ptr(true),
-							AutoScalingRoleArn:  ptr("autoscalingrolearn-98"),
-							MaximumUnits:        ptr(int64(765)),
-							MinimumUnits:        ptr(int64(234)),
-							ScalingPolicyUpdate: &AutoScalingPolicyUpdate{TargetTrackingScalingPolicyConfiguration: &AutoScalingTargetTrackingScalingPolicyConfigurationUpdate{TargetValue: ptr(float64(772.5))}},
-						},
-						ProvisionedReadCapacityUnits: ptr(int64(969)),
-					},
-				},
-				ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate: &AutoScalingSettingsUpdate{
-					AutoScalingDisabled: ptr(true),
-					AutoScalingRoleArn:  ptr("autoscalingrolearn-310"),
-					MaximumUnits:        ptr(int64(797)),
-					MinimumUnits:        ptr(int64(395)),
-					ScalingPolicyUpdate: &AutoScalingPolicyUpdate{
-						PolicyName:                               ptr("policyname-781"),
-						TargetTrackingScalingPolicyConfiguration: &AutoScalingTargetTrackingScalingPolicyConfigurationUpdate{TargetValue: ptr(float64(804.5))},
-					},
-				},
-				ReplicaProvisionedReadCapacityUnits: ptr(int64(791)),
-				ReplicaTableClass:                   TableClassStandard,
-			},
-			{RegionName: ptr("regionname-729")},
-			{RegionName: ptr("regionname-77")},
-			{RegionName: ptr("regionname-865")},
-			{RegionName: ptr("regionname-319")},
-			{RegionName: ptr("regionname-884")},
-			{RegionName: ptr("regionname-267")},
-			{RegionName: ptr("regionname-727")},
-			{RegionName: ptr("regionname-800")},
-			{RegionName: ptr("regionname-225")},
-			{RegionName: ptr("regionname-635")},
-			{RegionName: ptr("regionname-337")},
-			{RegionName: ptr("regionname-491")},
-			{RegionName: ptr("regionname-976")},
-			{RegionName: ptr("regionname-809")},
-			{RegionName: ptr("regionname-885")},
-			{RegionName: ptr("regionname-972")},
-			{RegionName: ptr("regionname-111")},
-			{RegionName: ptr("regionname-699")},
-			{RegionName: ptr("regionname-743")},
-			{RegionName: ptr("regionname-720")},
-			{RegionName: ptr("regionname-364")},
-			{RegionName: ptr("regionname-956")},
-			{RegionName: ptr("regionname-31")},
-			{RegionName: ptr("regionname-510")},
-			{RegionName: ptr("regionname-710")},
-			{RegionName: ptr("regionname-661")},
-			{RegionName: ptr("regionname-145")},
-			{RegionName: ptr("regionname-791")},
-			{RegionName: ptr("regionname-733")},
-			{RegionName: ptr("regionname-476")},
-			{RegionName: ptr("regionname-641")},
-			{RegionName: ptr("regionname-80")},
-			{RegionName: ptr("regionname-651")},
-			{RegionName: ptr("regionname-602")},
-			{RegionName: ptr("regionname-128")},
-			{RegionName: ptr("regionname-540")},
-			{RegionName: ptr("regionname-153")},
-			{RegionName: ptr("regionname-709")},
-			{RegionName: ptr("regionname-72")},
-			{RegionName: ptr("regionname-34")},
-			{RegionName: ptr("regionname-925")},
-			{RegionName: ptr("regionname-107")},
-			{RegionName: ptr("regionname-199")},
-			{RegionName: ptr("regionname-208")},
-			{RegionName: ptr("regionname-874")},
-			{RegionName: ptr("regionname-840")},
-			{RegionName: ptr("regionname-232")},
-			{RegionName: ptr("regionname-576")},
-			{RegionName: ptr("regionname-617")},
-			{RegionName: ptr("regionname-167")},
-		}
+		v.ReplicaSettingsUpdate = repeat(51, ReplicaSettingsUpdate{RegionName: ptr("regionname-818")})
 	}, Violation{Path: "ReplicaSettingsUpdate", Constraint: "length"})
 	reject("ReplicaSettingsUpdate[0].RegionName unset", func(v *UpdateGlobalTableSettingsInput) { v.ReplicaSettingsUpdate[0].RegionName = nil }, Violation{Path: "ReplicaSettingsUpdate[0].RegionName", Constraint: "required"})
 	reject("ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate too short", func(v *UpdateGlobalTableSettingsInput) {
 		v.ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate = []ReplicaGlobalSecondaryIndexSettingsUpdate{}
 	}, Violation{Path: "ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate", Constraint: "length"})
 	reject("ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate too long", func(v *UpdateGlobalTableSettingsInput) {
-		v.ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate = []ReplicaGlobalSecondaryIndexSettingsUpdate{
-			{
-				IndexName: ptr("indexname-809"),
-				ProvisionedReadCapacityAutoScalingSettingsUpdate: &AutoScalingSettingsUpdate{
-					AutoScalingDisabled: ptr(true),
-					AutoScalingRoleArn:  ptr("autoscalingrolearn-799"),
-					MaximumUnits:        ptr(int64(731)),
-					MinimumUnits:        ptr(int64(923)),
-					ScalingPolicyUpdate: &AutoScalingPolicyUpdate{TargetTrackingScalingPolicyConfiguration: &AutoScalingTargetTrackingScalingPolicyConfigurationUpdate{TargetValue: ptr(float64(802.5))}},
-				},
-				ProvisionedReadCapacityUnits: ptr(int64(262)),
-			},
-			{IndexName: ptr("indexname-609")},
-			{IndexName: ptr("indexname-464")},
-			{IndexName: ptr("indexname-705")},
-			{IndexName: ptr("indexname-713")},
-			{IndexName: ptr("indexname-883")},
-			{IndexName: ptr("indexname-787")},
-			{IndexName: ptr("indexname-297")},
-			{IndexName: ptr("indexname-769")},
-			{IndexName: ptr("indexname-986")},
-			{IndexName: ptr("indexname-704")},
-			{IndexName: ptr("indexname-503")},
-			{IndexName: ptr("indexname-1")},
-			{IndexName: ptr("indexname-538")},
-			{IndexName: ptr("indexname-608")},
-			{IndexName: ptr("indexname-143")},
-			{IndexName: ptr("indexname-124")},
-			{IndexName: ptr("indexname-968")},
-			{IndexName: ptr("indexname-408")},
-			{IndexName: ptr("indexname-720")},
-			{IndexName: ptr("indexname-460")},
-		}
+		v.ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate = repeat(21, ReplicaGlobalSecondaryIndexSettingsUpdate{IndexName: ptr("indexname-509")})
 	}, Violation{Path: "ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate", Constraint: "length"})
 	reject("ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate[0].IndexName unset", func(v *UpdateGlobalTableSettingsInput) {
 		v.ReplicaSettingsUpdate[0].ReplicaGlobalSecondaryIndexSettingsUpdate[0].IndexName = nil

@@ -132,43 +132,7 @@ func TestBatchWriteItemValidateRejects(t *testing.T) {
 	}
 	reject("RequestItems unset", func(v *BatchWriteItemInput) { v.RequestItems = nil }, Violation{Path: "RequestItems", Constraint: "required"})
 	reject("RequestItems[\"requestitemskey-306\"] too short", func(v *BatchWriteItemInput) { v.RequestItems["requestitemskey-306"] = []WriteRequest{} }, Violation{Path: "RequestItems[\"requestitemskey-306\"]", Constraint: "length"})
-	reject("RequestItems[\"requestitemskey-306\"] too long", func(v *BatchWriteItemInput) {
-		v.RequestItems["requestitemskey-306"] = []WriteRequest{
-			{
-				DeleteRequest: &DeleteRequest{Key: map[string]AttributeValue{"keykey-492": &AttributeValueMemberNS{Value: []string{
-					"ns-394",
-				}}}},
-				PutRequest: &PutRequest{Item: map[string]AttributeValue{"itemkey-415": &AttributeValueMemberM{Value: map[string]AttributeValue{"mkey-329": &AttributeValueMemberBS{Value: [][]byte{
-					[]byte("blob-155"),
-				}}}}}},
-			},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-		}
-	}, Violation{Path: "RequestItems[\"requestitemskey-306\"]", Constraint: "length"})
+	reject("RequestItems[\"requestitemskey-306\"] too long", func(v *BatchWriteItemInput) { v.RequestItems["requestitemskey-306"] = repeat(26, WriteRequest{}) }, Violation{Path: "RequestItems[\"requestitemskey-306\"]", Constraint: "length"})
 	reject("RequestItems[\"requestitemskey-306\"][0].DeleteRequest.Key unset", func(v *BatchWriteItemInput) {
 		{
 			e4 := v.RequestItems["requestitemskey-306"]
@@ -1257,20 +1221,10 @@ func TestUpdateTableValidateRejects(t *testing.T) {
 	reject("GlobalSecondaryIndexUpdates[0].Create.KeySchema unset", func(v *UpdateTableInput) { v.GlobalSecondaryIndexUpdates[0].Create.KeySchema = nil }, Violation{Path: "GlobalSecondaryIndexUpdates[0].Create.KeySchema", Constraint: "required"})
 	reject("GlobalSecondaryIndexUpdates[0].Create.KeySchema too short", func(v *UpdateTableInput) { v.GlobalSecondaryIndexUpdates[0].Create.KeySchema = []KeySchemaElement{} }, Violation{Path: "GlobalSecondaryIndexUpdates[0].Create.KeySchema", Constraint: "length"})
 	reject("GlobalSecondaryIndexUpdates[0].Create.KeySchema too long", func(v *UpdateTableInput) {
-		v.GlobalSecondaryIndexUpdates[0].Create.KeySchema = []KeySchemaElement{
-			{
-				AttributeName: ptr("attributename-932"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-339"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-828"),
-				KeyType:       KeyTypeHash,
-			},
-		}
+		v.GlobalSecondaryIndexUpdates[0].Create.KeySchema = repeat(3, KeySchemaElement{
+			AttributeName: ptr("attributename-223"),
+			KeyType:       KeyTypeHash,
+		})
 	}, Violation{Path: "GlobalSecondaryIndexUpdates[0].Create.KeySchema", Constraint: "length"})
 	reject("GlobalSecondaryIndexUpdates[0].Create.Projection unset", func(v *UpdateTableInput) { v.GlobalSecondaryIndexUpdates[0].Create.Projection = nil }, Violation{Path: "GlobalSecondaryIndexUpdates[0].Create.Projection", Constraint: "required"})
 	reject("GlobalSecondaryIndexUpdates[0].Delete.IndexName unset", func(v *UpdateTableInput) { v.GlobalSecondaryIndexUpdates[0].Delete.IndexName = nil }, Violation{Path: "GlobalSecondaryIndexUpdates[0].Delete.IndexName", Constraint: "required"})

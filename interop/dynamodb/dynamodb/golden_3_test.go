@@ -654,20 +654,10 @@ func TestImportTableValidateRejects(t *testing.T) {
 	reject("TableCreationParameters.KeySchema unset", func(v *ImportTableInput) { v.TableCreationParameters.KeySchema = nil }, Violation{Path: "TableCreationParameters.KeySchema", Constraint: "required"})
 	reject("TableCreationParameters.KeySchema too short", func(v *ImportTableInput) { v.TableCreationParameters.KeySchema = []KeySchemaElement{} }, Violation{Path: "TableCreationParameters.KeySchema", Constraint: "length"})
 	reject("TableCreationParameters.KeySchema too long", func(v *ImportTableInput) {
-		v.TableCreationParameters.KeySchema = []KeySchemaElement{
-			{
-				AttributeName: ptr("attributename-344"),
-				KeyType:       KeyTypeHash,
-			},
-			{
-				AttributeName: ptr("attributename-339"),
-				KeyType:       KeyTypeRange,
-			},
-			{
-				AttributeName: ptr("attributename-828"),
-				KeyType:       KeyTypeHash,
-			},
-		}
+		v.TableCreationParameters.KeySchema = repeat(3, KeySchemaElement{
+			AttributeName: ptr("attributename-223"),
+			KeyType:       KeyTypeHash,
+		})
 	}, Violation{Path: "TableCreationParameters.KeySchema", Constraint: "length"})
 	reject("TableCreationParameters.TableName unset", func(v *ImportTableInput) { v.TableCreationParameters.TableName = nil }, Violation{Path: "TableCreationParameters.TableName", Constraint: "required"})
 	reject("TableCreationParameters.TableName too short", func(v *ImportTableInput) { v.TableCreationParameters.TableName = ptr("aa") }, Violation{Path: "TableCreationParameters.TableName", Constraint: "length"})

@@ -15,6 +15,15 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// repeat returns a list of n copies of v, for lists too long.
+func repeat[T any](n int, v T) []T {
+	s := make([]T, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()

@@ -136,21 +136,7 @@ func TestDescribeKeyValidateRejects(t *testing.T) {
 	reject("KeyId unset", func(v *DescribeKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
 	reject("KeyId too short", func(v *DescribeKeyInput) { v.KeyId = ptr("") }, Violation{Path: "KeyId", Constraint: "length"})
 	reject("KeyId too long", func(v *DescribeKeyInput) { v.KeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "KeyId", Constraint: "length"})
-	reject("GrantTokens too long", func(v *DescribeKeyInput) {
-		v.GrantTokens = []string{
-			"granttokens-279",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *DescribeKeyInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 }
 
 func TestDescribeKeyRequestMinimal(t *testing.T) {
@@ -400,21 +386,7 @@ func TestEncryptValidateRejects(t *testing.T) {
 	reject("Plaintext unset", func(v *EncryptInput) { v.Plaintext = nil }, Violation{Path: "Plaintext", Constraint: "required"})
 	reject("Plaintext too short", func(v *EncryptInput) { v.Plaintext = []byte("") }, Violation{Path: "Plaintext", Constraint: "length"})
 	reject("Plaintext too long", func(v *EncryptInput) { v.Plaintext = []byte(strings.Repeat("a", 4097)) }, Violation{Path: "Plaintext", Constraint: "length"})
-	reject("GrantTokens too long", func(v *EncryptInput) {
-		v.GrantTokens = []string{
-			"granttokens-882",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *EncryptInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 }
 
 func TestEncryptRequestMinimal(t *testing.T) {
@@ -476,21 +448,7 @@ func TestGenerateDataKeyValidateRejects(t *testing.T) {
 	reject("KeyId unset", func(v *GenerateDataKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
 	reject("KeyId too short", func(v *GenerateDataKeyInput) { v.KeyId = ptr("") }, Violation{Path: "KeyId", Constraint: "length"})
 	reject("KeyId too long", func(v *GenerateDataKeyInput) { v.KeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "KeyId", Constraint: "length"})
-	reject("GrantTokens too long", func(v *GenerateDataKeyInput) {
-		v.GrantTokens = []string{
-			"granttokens-271",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *GenerateDataKeyInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 	reject("NumberOfBytes below range", func(v *GenerateDataKeyInput) { v.NumberOfBytes = ptr(int32(0)) }, Violation{Path: "NumberOfBytes", Constraint: "range"})
 	reject("NumberOfBytes above range", func(v *GenerateDataKeyInput) { v.NumberOfBytes = ptr(int32(1025)) }, Violation{Path: "NumberOfBytes", Constraint: "range"})
 }
@@ -555,21 +513,7 @@ func TestGenerateDataKeyPairWithoutPlaintextValidateRejects(t *testing.T) {
 	reject("KeyId too short", func(v *GenerateDataKeyPairWithoutPlaintextInput) { v.KeyId = ptr("") }, Violation{Path: "KeyId", Constraint: "length"})
 	reject("KeyId too long", func(v *GenerateDataKeyPairWithoutPlaintextInput) { v.KeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "KeyId", Constraint: "length"})
 	reject("KeyPairSpec unset", func(v *GenerateDataKeyPairWithoutPlaintextInput) { v.KeyPairSpec = "" }, Violation{Path: "KeyPairSpec", Constraint: "required"})
-	reject("GrantTokens too long", func(v *GenerateDataKeyPairWithoutPlaintextInput) {
-		v.GrantTokens = []string{
-			"granttokens-429",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *GenerateDataKeyPairWithoutPlaintextInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextRequestMinimal(t *testing.T) {
@@ -631,21 +575,7 @@ func TestGenerateDataKeyWithoutPlaintextValidateRejects(t *testing.T) {
 	reject("KeyId unset", func(v *GenerateDataKeyWithoutPlaintextInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
 	reject("KeyId too short", func(v *GenerateDataKeyWithoutPlaintextInput) { v.KeyId = ptr("") }, Violation{Path: "KeyId", Constraint: "length"})
 	reject("KeyId too long", func(v *GenerateDataKeyWithoutPlaintextInput) { v.KeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "KeyId", Constraint: "length"})
-	reject("GrantTokens too long", func(v *GenerateDataKeyWithoutPlaintextInput) {
-		v.GrantTokens = []string{
-			"granttokens-455",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *GenerateDataKeyWithoutPlaintextInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 	reject("NumberOfBytes below range", func(v *GenerateDataKeyWithoutPlaintextInput) { v.NumberOfBytes = ptr(int32(0)) }, Violation{Path: "NumberOfBytes", Constraint: "range"})
 	reject("NumberOfBytes above range", func(v *GenerateDataKeyWithoutPlaintextInput) { v.NumberOfBytes = ptr(int32(1025)) }, Violation{Path: "NumberOfBytes", Constraint: "range"})
 }
@@ -833,21 +763,7 @@ func TestGetPublicKeyValidateRejects(t *testing.T) {
 	reject("KeyId unset", func(v *GetPublicKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
 	reject("KeyId too short", func(v *GetPublicKeyInput) { v.KeyId = ptr("") }, Violation{Path: "KeyId", Constraint: "length"})
 	reject("KeyId too long", func(v *GetPublicKeyInput) { v.KeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "KeyId", Constraint: "length"})
-	reject("GrantTokens too long", func(v *GetPublicKeyInput) {
-		v.GrantTokens = []string{
-			"granttokens-539",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *GetPublicKeyInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 }
 
 func TestGetPublicKeyRequestMinimal(t *testing.T) {
@@ -912,21 +828,7 @@ func TestReEncryptValidateRejects(t *testing.T) {
 	reject("DestinationKeyId unset", func(v *ReEncryptInput) { v.DestinationKeyId = nil }, Violation{Path: "DestinationKeyId", Constraint: "required"})
 	reject("DestinationKeyId too short", func(v *ReEncryptInput) { v.DestinationKeyId = ptr("") }, Violation{Path: "DestinationKeyId", Constraint: "length"})
 	reject("DestinationKeyId too long", func(v *ReEncryptInput) { v.DestinationKeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "DestinationKeyId", Constraint: "length"})
-	reject("GrantTokens too long", func(v *ReEncryptInput) {
-		v.GrantTokens = []string{
-			"granttokens-898",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "GrantTokens", Constraint: "length"})
+	reject("GrantTokens too long", func(v *ReEncryptInput) { v.GrantTokens = repeat(11, "extra-708") }, Violation{Path: "GrantTokens", Constraint: "length"})
 	reject("SourceKeyId too short", func(v *ReEncryptInput) { v.SourceKeyId = ptr("") }, Violation{Path: "SourceKeyId", Constraint: "length"})
 	reject("SourceKeyId too long", func(v *ReEncryptInput) { v.SourceKeyId = ptr(strings.Repeat("a", 2049)) }, Violation{Path: "SourceKeyId", Constraint: "length"})
 }

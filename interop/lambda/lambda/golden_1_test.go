@@ -154,10 +154,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 		v.FilterCriteria.Filters[0].Pattern = ptr(strings.Repeat("a", 4097))
 	}, Violation{Path: "FilterCriteria.Filters[0].Pattern", Constraint: "length"})
 	reject("FunctionResponseTypes too long", func(v *CreateEventSourceMappingInput) {
-		v.FunctionResponseTypes = []FunctionResponseType{
-			FunctionResponseTypeReportBatchItemFailures,
-			FunctionResponseTypeReportBatchItemFailures,
-		}
+		v.FunctionResponseTypes = repeat(2, FunctionResponseTypeReportBatchItemFailures)
 	}, Violation{Path: "FunctionResponseTypes", Constraint: "length"})
 	reject("MaximumBatchingWindowInSeconds below range", func(v *CreateEventSourceMappingInput) { v.MaximumBatchingWindowInSeconds = ptr(int32(-1)) }, Violation{Path: "MaximumBatchingWindowInSeconds", Constraint: "range"})
 	reject("MaximumBatchingWindowInSeconds above range", func(v *CreateEventSourceMappingInput) { v.MaximumBatchingWindowInSeconds = ptr(int32(301)) }, Violation{Path: "MaximumBatchingWindowInSeconds", Constraint: "range"})
@@ -166,10 +163,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 	reject("MaximumRetryAttempts below range", func(v *CreateEventSourceMappingInput) { v.MaximumRetryAttempts = ptr(int32(-2)) }, Violation{Path: "MaximumRetryAttempts", Constraint: "range"})
 	reject("MaximumRetryAttempts above range", func(v *CreateEventSourceMappingInput) { v.MaximumRetryAttempts = ptr(int32(10001)) }, Violation{Path: "MaximumRetryAttempts", Constraint: "range"})
 	reject("MetricsConfig.Metrics too long", func(v *CreateEventSourceMappingInput) {
-		v.MetricsConfig.Metrics = []EventSourceMappingMetric{
-			EventSourceMappingMetricEventCount,
-			EventSourceMappingMetricEventCount,
-		}
+		v.MetricsConfig.Metrics = repeat(2, EventSourceMappingMetricEventCount)
 	}, Violation{Path: "MetricsConfig.Metrics", Constraint: "length"})
 	reject("ParallelizationFactor below range", func(v *CreateEventSourceMappingInput) { v.ParallelizationFactor = ptr(int32(0)) }, Violation{Path: "ParallelizationFactor", Constraint: "range"})
 	reject("ParallelizationFactor above range", func(v *CreateEventSourceMappingInput) { v.ParallelizationFactor = ptr(int32(11)) }, Violation{Path: "ParallelizationFactor", Constraint: "range"})
@@ -178,12 +172,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 	reject("ProvisionedPollerConfig.MinimumPollers below range", func(v *CreateEventSourceMappingInput) { v.ProvisionedPollerConfig.MinimumPollers = ptr(int32(0)) }, Violation{Path: "ProvisionedPollerConfig.MinimumPollers", Constraint: "range"})
 	reject("ProvisionedPollerConfig.MinimumPollers above range", func(v *CreateEventSourceMappingInput) { v.ProvisionedPollerConfig.MinimumPollers = ptr(int32(201)) }, Violation{Path: "ProvisionedPollerConfig.MinimumPollers", Constraint: "range"})
 	reject("Queues too short", func(v *CreateEventSourceMappingInput) { v.Queues = []string{} }, Violation{Path: "Queues", Constraint: "length"})
-	reject("Queues too long", func(v *CreateEventSourceMappingInput) {
-		v.Queues = []string{
-			"queues-439",
-			"extra-61",
-		}
-	}, Violation{Path: "Queues", Constraint: "length"})
+	reject("Queues too long", func(v *CreateEventSourceMappingInput) { v.Queues = repeat(2, "extra-708") }, Violation{Path: "Queues", Constraint: "length"})
 	reject("Queues[0] too short", func(v *CreateEventSourceMappingInput) { v.Queues[0] = "" }, Violation{Path: "Queues[0]", Constraint: "length"})
 	reject("Queues[0] too long", func(v *CreateEventSourceMappingInput) { v.Queues[0] = strings.Repeat("a", 1001) }, Violation{Path: "Queues[0]", Constraint: "length"})
 	reject("ScalingConfig.MaximumConcurrency below range", func(v *CreateEventSourceMappingInput) { v.ScalingConfig.MaximumConcurrency = ptr(int32(1)) }, Violation{Path: "ScalingConfig.MaximumConcurrency", Constraint: "range"})
@@ -192,19 +181,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 		v.SelfManagedEventSource.Endpoints["KAFKA_BOOTSTRAP_SERVERS"] = []string{}
 	}, Violation{Path: "SelfManagedEventSource.Endpoints[\"KAFKA_BOOTSTRAP_SERVERS\"]", Constraint: "length"})
 	reject("SelfManagedEventSource.Endpoints[\"KAFKA_BOOTSTRAP_SERVERS\"] too long", func(v *CreateEventSourceMappingInput) {
-		v.SelfManagedEventSource.Endpoints["KAFKA_BOOTSTRAP_SERVERS"] = []string{
-			"u:0",
-			"9:1",
-			"L:7",
-			"Y:8",
-			"X:7",
-			"S:4",
-			"l:7",
-			"y:8",
-			"G:4",
-			"G:8",
-			"S:0",
-		}
+		v.SelfManagedEventSource.Endpoints["KAFKA_BOOTSTRAP_SERVERS"] = repeat(11, "A:8")
 	}, Violation{Path: "SelfManagedEventSource.Endpoints[\"KAFKA_BOOTSTRAP_SERVERS\"]", Constraint: "length"})
 	reject("SelfManagedEventSource.Endpoints[\"KAFKA_BOOTSTRAP_SERVERS\"][0] too short", func(v *CreateEventSourceMappingInput) {
 		{
@@ -233,34 +210,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 	}, Violation{Path: "SelfManagedKafkaEventSourceConfig.ConsumerGroupId", Constraint: "length"})
 	reject("SelfManagedKafkaEventSourceConfig.ConsumerGroupId not matching pattern", func(v *CreateEventSourceMappingInput) { v.SelfManagedKafkaEventSourceConfig.ConsumerGroupId = ptr("!") }, Violation{Path: "SelfManagedKafkaEventSourceConfig.ConsumerGroupId", Constraint: "pattern"})
 	reject("SourceAccessConfigurations too long", func(v *CreateEventSourceMappingInput) {
-		v.SourceAccessConfigurations = []SourceAccessConfiguration{
-			{
-				Type: SourceAccessTypeClientCertificateTlsAuth,
-				URI:  ptr("uri-129"),
-			},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-		}
+		v.SourceAccessConfigurations = repeat(23, SourceAccessConfiguration{})
 	}, Violation{Path: "SourceAccessConfigurations", Constraint: "length"})
 	reject("SourceAccessConfigurations[0].URI too short", func(v *CreateEventSourceMappingInput) { v.SourceAccessConfigurations[0].URI = ptr("") }, Violation{Path: "SourceAccessConfigurations[0].URI", Constraint: "length"})
 	reject("SourceAccessConfigurations[0].URI too long", func(v *CreateEventSourceMappingInput) {
@@ -268,12 +218,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 	}, Violation{Path: "SourceAccessConfigurations[0].URI", Constraint: "length"})
 	reject("SourceAccessConfigurations[0].URI not matching pattern", func(v *CreateEventSourceMappingInput) { v.SourceAccessConfigurations[0].URI = ptr("!") }, Violation{Path: "SourceAccessConfigurations[0].URI", Constraint: "pattern"})
 	reject("Topics too short", func(v *CreateEventSourceMappingInput) { v.Topics = []string{} }, Violation{Path: "Topics", Constraint: "length"})
-	reject("Topics too long", func(v *CreateEventSourceMappingInput) {
-		v.Topics = []string{
-			"topics-331",
-			"extra-61",
-		}
-	}, Violation{Path: "Topics", Constraint: "length"})
+	reject("Topics too long", func(v *CreateEventSourceMappingInput) { v.Topics = repeat(2, "extra-708") }, Violation{Path: "Topics", Constraint: "length"})
 	reject("Topics[0] too short", func(v *CreateEventSourceMappingInput) { v.Topics[0] = "" }, Violation{Path: "Topics[0]", Constraint: "length"}, Violation{Path: "Topics[0]", Constraint: "pattern"})
 	reject("Topics[0] too long", func(v *CreateEventSourceMappingInput) { v.Topics[0] = strings.Repeat("a", 250) }, Violation{Path: "Topics[0]", Constraint: "length"})
 	reject("Topics[0] not matching pattern", func(v *CreateEventSourceMappingInput) { v.Topics[0] = "!" }, Violation{Path: "Topics[0]", Constraint: "pattern"})
@@ -351,12 +296,7 @@ func TestCreateFunctionValidateRejects(t *testing.T) {
 	reject("Role unset", func(v *CreateFunctionInput) { v.Role = nil }, Violation{Path: "Role", Constraint: "required"})
 	reject("Role not matching pattern", func(v *CreateFunctionInput) { v.Role = ptr("!") }, Violation{Path: "Role", Constraint: "pattern"})
 	reject("Architectures too short", func(v *CreateFunctionInput) { v.Architectures = []Architecture{} }, Violation{Path: "Architectures", Constraint: "length"})
-	reject("Architectures too long", func(v *CreateFunctionInput) {
-		v.Architectures = []Architecture{
-			ArchitectureX8664,
-			ArchitectureArm64,
-		}
-	}, Violation{Path: "Architectures", Constraint: "length"})
+	reject("Architectures too long", func(v *CreateFunctionInput) { v.Architectures = repeat(2, ArchitectureX8664) }, Violation{Path: "Architectures", Constraint: "length"})
 	reject("CodeSigningConfigArn too long", func(v *CreateFunctionInput) { v.CodeSigningConfigArn = ptr(strings.Repeat("a", 201)) }, Violation{Path: "CodeSigningConfigArn", Constraint: "length"}, Violation{Path: "CodeSigningConfigArn", Constraint: "pattern"})
 	reject("CodeSigningConfigArn not matching pattern", func(v *CreateFunctionInput) { v.CodeSigningConfigArn = ptr("!") }, Violation{Path: "CodeSigningConfigArn", Constraint: "pattern"})
 	reject("Description too long", func(v *CreateFunctionInput) { v.Description = ptr(strings.Repeat("a", 257)) }, Violation{Path: "Description", Constraint: "length"})
@@ -364,16 +304,10 @@ func TestCreateFunctionValidateRejects(t *testing.T) {
 	reject("EphemeralStorage.Size below range", func(v *CreateFunctionInput) { v.EphemeralStorage.Size = ptr(int32(511)) }, Violation{Path: "EphemeralStorage.Size", Constraint: "range"})
 	reject("EphemeralStorage.Size above range", func(v *CreateFunctionInput) { v.EphemeralStorage.Size = ptr(int32(10241)) }, Violation{Path: "EphemeralStorage.Size", Constraint: "range"})
 	reject("FileSystemConfigs too long", func(v *CreateFunctionInput) {
-		v.FileSystemConfigs = []FileSystemConfig{
-			{
-				Arn:            ptr("arn:aws:elasticfilesystem:pp-p-5:555555555555:access-point/fsap-ddddddddddddddddd"),
-				LocalMountPath: ptr("/mnt/P"),
-			},
-			{
-				Arn:            ptr("arn:aws:elasticfilesystem:bb-b-3:333333333333:access-point/fsap-ddddddddddddddddd"),
-				LocalMountPath: ptr("/mnt/A"),
-			},
-		}
+		v.FileSystemConfigs = repeat(2, FileSystemConfig{
+			Arn:            ptr("arn:aws:elasticfilesystem:gg-g-0:000000000000:access-point/fsap-00000000000000000"),
+			LocalMountPath: ptr("/mnt/Z"),
+		})
 	}, Violation{Path: "FileSystemConfigs", Constraint: "length"})
 	reject("FileSystemConfigs[0].Arn unset", func(v *CreateFunctionInput) { v.FileSystemConfigs[0].Arn = nil }, Violation{Path: "FileSystemConfigs[0].Arn", Constraint: "required"})
 	reject("FileSystemConfigs[0].Arn too long", func(v *CreateFunctionInput) { v.FileSystemConfigs[0].Arn = ptr(strings.Repeat("a", 201)) }, Violation{Path: "FileSystemConfigs[0].Arn", Constraint: "length"}, Violation{Path: "FileSystemConfigs[0].Arn", Constraint: "pattern"})
@@ -393,37 +327,8 @@ func TestCreateFunctionValidateRejects(t *testing.T) {
 	reject("MemorySize below range", func(v *CreateFunctionInput) { v.MemorySize = ptr(int32(127)) }, Violation{Path: "MemorySize", Constraint: "range"})
 	reject("MemorySize above range", func(v *CreateFunctionInput) { v.MemorySize = ptr(int32(10241)) }, Violation{Path: "MemorySize", Constraint: "range"})
 	reject("Timeout below range", func(v *CreateFunctionInput) { v.Timeout = ptr(int32(0)) }, Violation{Path: "Timeout", Constraint: "range"})
-	reject("VpcConfig.SecurityGroupIds too long", func(v *CreateFunctionInput) {
-		v.VpcConfig.SecurityGroupIds = []string{
-			"securitygroupids-390",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-		}
-	}, Violation{Path: "VpcConfig.SecurityGroupIds", Constraint: "length"})
-	reject("VpcConfig.SubnetIds too long", func(v *CreateFunctionInput) {
-		v.VpcConfig.SubnetIds = []string{
-			"subnetids-996",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-			"extra-666",
-			"extra-757",
-			"extra-633",
-			"extra-80",
-			"extra-516",
-			"extra-130",
-		}
-	}, Violation{Path: "VpcConfig.SubnetIds", Constraint: "length"})
+	reject("VpcConfig.SecurityGroupIds too long", func(v *CreateFunctionInput) { v.VpcConfig.SecurityGroupIds = repeat(6, "extra-708") }, Violation{Path: "VpcConfig.SecurityGroupIds", Constraint: "length"})
+	reject("VpcConfig.SubnetIds too long", func(v *CreateFunctionInput) { v.VpcConfig.SubnetIds = repeat(17, "extra-708") }, Violation{Path: "VpcConfig.SubnetIds", Constraint: "length"})
 }
 
 func TestCreateFunctionRequestMinimal(t *testing.T) {
@@ -488,17 +393,7 @@ func TestCreateFunctionUrlConfigValidateRejects(t *testing.T) {
 	reject("FunctionName too long", func(v *CreateFunctionUrlConfigInput) { v.FunctionName = ptr(strings.Repeat("a", 141)) }, Violation{Path: "FunctionName", Constraint: "length"})
 	reject("FunctionName not matching pattern", func(v *CreateFunctionUrlConfigInput) { v.FunctionName = ptr("!") }, Violation{Path: "FunctionName", Constraint: "pattern"})
 	reject("Cors.AllowHeaders[0] too long", func(v *CreateFunctionUrlConfigInput) { v.Cors.AllowHeaders[0] = strings.Repeat("a", 1025) }, Violation{Path: "Cors.AllowHeaders[0]", Constraint: "length"})
-	reject("Cors.AllowMethods too long", func(v *CreateFunctionUrlConfigInput) {
-		v.Cors.AllowMethods = []string{
-			"allowm",
-			"extra-",
-			"extra-",
-			"extra-",
-			"extra-",
-			"extra-",
-			"extra-",
-		}
-	}, Violation{Path: "Cors.AllowMethods", Constraint: "length"})
+	reject("Cors.AllowMethods too long", func(v *CreateFunctionUrlConfigInput) { v.Cors.AllowMethods = repeat(7, "extra-") }, Violation{Path: "Cors.AllowMethods", Constraint: "length"})
 	reject("Cors.AllowMethods[0] too long", func(v *CreateFunctionUrlConfigInput) { v.Cors.AllowMethods[0] = "aaaaaaa" }, Violation{Path: "Cors.AllowMethods[0]", Constraint: "length"})
 	reject("Cors.AllowOrigins[0] too short", func(v *CreateFunctionUrlConfigInput) { v.Cors.AllowOrigins[0] = "" }, Violation{Path: "Cors.AllowOrigins[0]", Constraint: "length"})
 	reject("Cors.AllowOrigins[0] too long", func(v *CreateFunctionUrlConfigInput) { v.Cors.AllowOrigins[0] = strings.Repeat("a", 254) }, Violation{Path: "Cors.AllowOrigins[0]", Constraint: "length"})

@@ -152,29 +152,7 @@ func TestCreateCodeSigningConfigValidateRejects(t *testing.T) {
 	reject("AllowedPublishers.SigningProfileVersionArns unset", func(v *CreateCodeSigningConfigInput) { v.AllowedPublishers.SigningProfileVersionArns = nil }, Violation{Path: "AllowedPublishers.SigningProfileVersionArns", Constraint: "required"})
 	reject("AllowedPublishers.SigningProfileVersionArns too short", func(v *CreateCodeSigningConfigInput) { v.AllowedPublishers.SigningProfileVersionArns = []string{} }, Violation{Path: "AllowedPublishers.SigningProfileVersionArns", Constraint: "length"})
 	reject("AllowedPublishers.SigningProfileVersionArns too long", func(v *CreateCodeSigningConfigInput) {
-		v.AllowedPublishers.SigningProfileVersionArns = []string{
-			"arn:aws:0:::",
-			"arn:aws:9:::",
-			"arn:aws:L:::",
-			"arn:aws:Y:::",
-			"arn:aws:X:::",
-			"arn:aws:S:::",
-			"arn:aws:l:::",
-			"arn:aws:y:::",
-			"arn:aws:G:::",
-			"arn:aws:G:::",
-			"arn:aws:S:::",
-			"arn:aws:U:::",
-			"arn:aws:n:::",
-			"arn:aws:n:::",
-			"arn:aws:s:::",
-			"arn:aws:u:::",
-			"arn:aws:g:::",
-			"arn:aws:6:::",
-			"arn:aws:g:::",
-			"arn:aws:7:::",
-			"arn:aws:y:::",
-		}
+		v.AllowedPublishers.SigningProfileVersionArns = repeat(21, "arn:aws:A:::")
 	}, Violation{Path: "AllowedPublishers.SigningProfileVersionArns", Constraint: "length"})
 	reject("AllowedPublishers.SigningProfileVersionArns[0] not matching pattern", func(v *CreateCodeSigningConfigInput) { v.AllowedPublishers.SigningProfileVersionArns[0] = "!" }, Violation{Path: "AllowedPublishers.SigningProfileVersionArns[0]", Constraint: "pattern"})
 	reject("Description too long", func(v *CreateCodeSigningConfigInput) { v.Description = ptr(strings.Repeat("a", 257)) }, Violation{Path: "Description", Constraint: "length"})

@@ -1255,33 +1255,8 @@ func TestPublishLayerVersionValidateRejects(t *testing.T) {
 	reject("LayerName too short", func(v *PublishLayerVersionInput) { v.LayerName = ptr("") }, Violation{Path: "LayerName", Constraint: "length"}, Violation{Path: "LayerName", Constraint: "pattern"})
 	reject("LayerName too long", func(v *PublishLayerVersionInput) { v.LayerName = ptr(strings.Repeat("a", 141)) }, Violation{Path: "LayerName", Constraint: "length"})
 	reject("LayerName not matching pattern", func(v *PublishLayerVersionInput) { v.LayerName = ptr("!") }, Violation{Path: "LayerName", Constraint: "pattern"})
-	reject("CompatibleArchitectures too long", func(v *PublishLayerVersionInput) {
-		v.CompatibleArchitectures = []Architecture{
-			ArchitectureX8664,
-			ArchitectureArm64,
-			ArchitectureArm64,
-		}
-	}, Violation{Path: "CompatibleArchitectures", Constraint: "length"})
-	reject("CompatibleRuntimes too long", func(v *PublishLayerVersionInput) {
-		v.CompatibleRuntimes = []Runtime{
-			RuntimeDotnetcore21,
-			RuntimeDotnet6,
-			RuntimeRuby25,
-			RuntimeDotnetcore10,
-			RuntimePython39,
-			RuntimeNodejs810,
-			RuntimeJava21,
-			RuntimeJava17,
-			RuntimeDotnetcore20,
-			RuntimeDotnetcore21,
-			RuntimeRuby27,
-			RuntimeJava11,
-			RuntimeDotnetcore31,
-			RuntimeDotnetcore21,
-			RuntimePython313,
-			RuntimeRuby25,
-		}
-	}, Violation{Path: "CompatibleRuntimes", Constraint: "length"})
+	reject("CompatibleArchitectures too long", func(v *PublishLayerVersionInput) { v.CompatibleArchitectures = repeat(3, ArchitectureX8664) }, Violation{Path: "CompatibleArchitectures", Constraint: "length"})
+	reject("CompatibleRuntimes too long", func(v *PublishLayerVersionInput) { v.CompatibleRuntimes = repeat(16, RuntimePython27) }, Violation{Path: "CompatibleRuntimes", Constraint: "length"})
 	reject("Description too long", func(v *PublishLayerVersionInput) { v.Description = ptr(strings.Repeat("a", 257)) }, Violation{Path: "Description", Constraint: "length"})
 	reject("LicenseInfo too long", func(v *PublishLayerVersionInput) { v.LicenseInfo = ptr(strings.Repeat("a", 513)) }, Violation{Path: "LicenseInfo", Constraint: "length"})
 }
@@ -1548,10 +1523,7 @@ func TestUpdateEventSourceMappingValidateRejects(t *testing.T) {
 	reject("FunctionName too long", func(v *UpdateEventSourceMappingInput) { v.FunctionName = ptr(strings.Repeat("a", 141)) }, Violation{Path: "FunctionName", Constraint: "length"})
 	reject("FunctionName not matching pattern", func(v *UpdateEventSourceMappingInput) { v.FunctionName = ptr("!") }, Violation{Path: "FunctionName", Constraint: "pattern"})
 	reject("FunctionResponseTypes too long", func(v *UpdateEventSourceMappingInput) {
-		v.FunctionResponseTypes = []FunctionResponseType{
-			FunctionResponseTypeReportBatchItemFailures,
-			FunctionResponseTypeReportBatchItemFailures,
-		}
+		v.FunctionResponseTypes = repeat(2, FunctionResponseTypeReportBatchItemFailures)
 	}, Violation{Path: "FunctionResponseTypes", Constraint: "length"})
 	reject("MaximumBatchingWindowInSeconds below range", func(v *UpdateEventSourceMappingInput) { v.MaximumBatchingWindowInSeconds = ptr(int32(-1)) }, Violation{Path: "MaximumBatchingWindowInSeconds", Constraint: "range"})
 	reject("MaximumBatchingWindowInSeconds above range", func(v *UpdateEventSourceMappingInput) { v.MaximumBatchingWindowInSeconds = ptr(int32(301)) }, Violation{Path: "MaximumBatchingWindowInSeconds", Constraint: "range"})
@@ -1562,34 +1534,7 @@ func TestUpdateEventSourceMappingValidateRejects(t *testing.T) {
 	reject("ParallelizationFactor below range", func(v *UpdateEventSourceMappingInput) { v.ParallelizationFactor = ptr(int32(0)) }, Violation{Path: "ParallelizationFactor", Constraint: "range"})
 	reject("ParallelizationFactor above range", func(v *UpdateEventSourceMappingInput) { v.ParallelizationFactor = ptr(int32(11)) }, Violation{Path: "ParallelizationFactor", Constraint: "range"})
 	reject("SourceAccessConfigurations too long", func(v *UpdateEventSourceMappingInput) {
-		v.SourceAccessConfigurations = []SourceAccessConfiguration{
-			{
-				Type: SourceAccessTypeVpcSecurityGroup,
-				URI:  ptr("uri-25"),
-			},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-		}
+		v.SourceAccessConfigurations = repeat(23, SourceAccessConfiguration{})
 	}, Violation{Path: "SourceAccessConfigurations", Constraint: "length"})
 	reject("TumblingWindowInSeconds below range", func(v *UpdateEventSourceMappingInput) { v.TumblingWindowInSeconds = ptr(int32(-1)) }, Violation{Path: "TumblingWindowInSeconds", Constraint: "range"})
 	reject("TumblingWindowInSeconds above range", func(v *UpdateEventSourceMappingInput) { v.TumblingWindowInSeconds = ptr(int32(901)) }, Violation{Path: "TumblingWindowInSeconds", Constraint: "range"})
@@ -1656,12 +1601,7 @@ func TestUpdateFunctionCodeValidateRejects(t *testing.T) {
 	reject("FunctionName too long", func(v *UpdateFunctionCodeInput) { v.FunctionName = ptr(strings.Repeat("a", 141)) }, Violation{Path: "FunctionName", Constraint: "length"})
 	reject("FunctionName not matching pattern", func(v *UpdateFunctionCodeInput) { v.FunctionName = ptr("!") }, Violation{Path: "FunctionName", Constraint: "pattern"})
 	reject("Architectures too short", func(v *UpdateFunctionCodeInput) { v.Architectures = []Architecture{} }, Violation{Path: "Architectures", Constraint: "length"})
-	reject("Architectures too long", func(v *UpdateFunctionCodeInput) {
-		v.Architectures = []Architecture{
-			ArchitectureArm64,
-			ArchitectureArm64,
-		}
-	}, Violation{Path: "Architectures", Constraint: "length"})
+	reject("Architectures too long", func(v *UpdateFunctionCodeInput) { v.Architectures = repeat(2, ArchitectureX8664) }, Violation{Path: "Architectures", Constraint: "length"})
 	reject("S3Bucket too short", func(v *UpdateFunctionCodeInput) { v.S3Bucket = ptr("aa") }, Violation{Path: "S3Bucket", Constraint: "length"})
 	reject("S3Bucket too long", func(v *UpdateFunctionCodeInput) { v.S3Bucket = ptr(strings.Repeat("a", 64)) }, Violation{Path: "S3Bucket", Constraint: "length"})
 	reject("S3Key too short", func(v *UpdateFunctionCodeInput) { v.S3Key = ptr("") }, Violation{Path: "S3Key", Constraint: "length"})
@@ -1732,16 +1672,10 @@ func TestUpdateFunctionConfigurationValidateRejects(t *testing.T) {
 	reject("FunctionName not matching pattern", func(v *UpdateFunctionConfigurationInput) { v.FunctionName = ptr("!") }, Violation{Path: "FunctionName", Constraint: "pattern"})
 	reject("Description too long", func(v *UpdateFunctionConfigurationInput) { v.Description = ptr(strings.Repeat("a", 257)) }, Violation{Path: "Description", Constraint: "length"})
 	reject("FileSystemConfigs too long", func(v *UpdateFunctionConfigurationInput) {
-		v.FileSystemConfigs = []FileSystemConfig{
-			{
-				Arn:            ptr("arn:aws:elasticfilesystem:rr-r-9:999999999999:access-point/fsap-11111111111111111"),
-				LocalMountPath: ptr("/mnt/t"),
-			},
-			{
-				Arn:            ptr("arn:aws:elasticfilesystem:bb-b-3:333333333333:access-point/fsap-ddddddddddddddddd"),
-				LocalMountPath: ptr("/mnt/A"),
-			},
-		}
+		v.FileSystemConfigs = repeat(2, FileSystemConfig{
+			Arn:            ptr("arn:aws:elasticfilesystem:gg-g-0:000000000000:access-point/fsap-00000000000000000"),
+			LocalMountPath: ptr("/mnt/Z"),
+		})
 	}, Violation{Path: "FileSystemConfigs", Constraint: "length"})
 	reject("Handler too long", func(v *UpdateFunctionConfigurationInput) { v.Handler = ptr(strings.Repeat("a", 129)) }, Violation{Path: "Handler", Constraint: "length"})
 	reject("Handler not matching pattern", func(v *UpdateFunctionConfigurationInput) { v.Handler = ptr("") }, Violation{Path: "Handler", Constraint: "pattern"})

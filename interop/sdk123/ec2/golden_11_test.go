@@ -848,21 +848,12 @@ func TestGetInstanceTypesFromInstanceRequirementsValidateRejects(t *testing.T) {
 	}
 	reject("ArchitectureTypes unset", func(v *GetInstanceTypesFromInstanceRequirementsInput) { v.ArchitectureTypes = nil }, Violation{Path: "ArchitectureTypes", Constraint: "required"})
 	reject("ArchitectureTypes too long", func(v *GetInstanceTypesFromInstanceRequirementsInput) {
-		v.ArchitectureTypes = []ArchitectureType{
-			ArchitectureTypeX8664,
-			ArchitectureTypeX8664,
-			ArchitectureTypeX8664Mac,
-			ArchitectureTypeArm64,
-		}
+		v.ArchitectureTypes = repeat(4, ArchitectureTypeI386)
 	}, Violation{Path: "ArchitectureTypes", Constraint: "length"})
 	reject("InstanceRequirements unset", func(v *GetInstanceTypesFromInstanceRequirementsInput) { v.InstanceRequirements = nil }, Violation{Path: "InstanceRequirements", Constraint: "required"})
 	reject("VirtualizationTypes unset", func(v *GetInstanceTypesFromInstanceRequirementsInput) { v.VirtualizationTypes = nil }, Violation{Path: "VirtualizationTypes", Constraint: "required"})
 	reject("VirtualizationTypes too long", func(v *GetInstanceTypesFromInstanceRequirementsInput) {
-		v.VirtualizationTypes = []VirtualizationType{
-			VirtualizationTypeParavirtual,
-			VirtualizationTypeParavirtual,
-			VirtualizationTypeParavirtual,
-		}
+		v.VirtualizationTypes = repeat(3, VirtualizationTypeHvm)
 	}, Violation{Path: "VirtualizationTypes", Constraint: "length"})
 }
 
@@ -989,27 +980,13 @@ func TestRequestSpotFleetValidateRejects(t *testing.T) {
 		v.SpotFleetRequestConfig.LoadBalancersConfig.ClassicLoadBalancersConfig.ClassicLoadBalancers = []ClassicLoadBalancer{}
 	}, Violation{Path: "SpotFleetRequestConfig.LoadBalancersConfig.ClassicLoadBalancersConfig.ClassicLoadBalancers", Constraint: "length"})
 	reject("SpotFleetRequestConfig.LoadBalancersConfig.ClassicLoadBalancersConfig.ClassicLoadBalancers too long", func(v *RequestSpotFleetInput) {
-		v.SpotFleetRequestConfig.LoadBalancersConfig.ClassicLoadBalancersConfig.ClassicLoadBalancers = []ClassicLoadBalancer{
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-		}
+		v.SpotFleetRequestConfig.LoadBalancersConfig.ClassicLoadBalancersConfig.ClassicLoadBalancers = repeat(6, ClassicLoadBalancer{})
 	}, Violation{Path: "SpotFleetRequestConfig.LoadBalancersConfig.ClassicLoadBalancersConfig.ClassicLoadBalancers", Constraint: "length"})
 	reject("SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups too short", func(v *RequestSpotFleetInput) {
 		v.SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups = []TargetGroup{}
 	}, Violation{Path: "SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups", Constraint: "length"})
 	reject("SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups too long", func(v *RequestSpotFleetInput) {
-		v.SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups = []TargetGroup{
-			{},
-			{},
-			{},
-			{},
-			{},
-			{},
-		}
+		v.SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups = repeat(6, TargetGroup{})
 	}, Violation{Path: "SpotFleetRequestConfig.LoadBalancersConfig.TargetGroupsConfig.TargetGroups", Constraint: "length"})
 }
 

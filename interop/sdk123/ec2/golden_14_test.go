@@ -923,37 +923,14 @@ func TestGetSpotPlacementScoresValidateRejects(t *testing.T) {
 	reject("TargetCapacity below range", func(v *GetSpotPlacementScoresInput) { v.TargetCapacity = ptr(int32(0)) }, Violation{Path: "TargetCapacity", Constraint: "range"})
 	reject("TargetCapacity above range", func(v *GetSpotPlacementScoresInput) { v.TargetCapacity = ptr(int32(2000000001)) }, Violation{Path: "TargetCapacity", Constraint: "range"})
 	reject("InstanceRequirementsWithMetadata.ArchitectureTypes too long", func(v *GetSpotPlacementScoresInput) {
-		v.InstanceRequirementsWithMetadata.ArchitectureTypes = []ArchitectureType{
-			ArchitectureTypeI386,
-			ArchitectureTypeX8664,
-			ArchitectureTypeX8664Mac,
-			ArchitectureTypeArm64,
-		}
+		v.InstanceRequirementsWithMetadata.ArchitectureTypes = repeat(4, ArchitectureTypeI386)
 	}, Violation{Path: "InstanceRequirementsWithMetadata.ArchitectureTypes", Constraint: "length"})
 	reject("InstanceRequirementsWithMetadata.VirtualizationTypes too long", func(v *GetSpotPlacementScoresInput) {
-		v.InstanceRequirementsWithMetadata.VirtualizationTypes = []VirtualizationType{
-			VirtualizationTypeParavirtual,
-			VirtualizationTypeParavirtual,
-			VirtualizationTypeParavirtual,
-		}
+		v.InstanceRequirementsWithMetadata.VirtualizationTypes = repeat(3, VirtualizationTypeHvm)
 	}, Violation{Path: "InstanceRequirementsWithMetadata.VirtualizationTypes", Constraint: "length"})
 	reject("MaxResults below range", func(v *GetSpotPlacementScoresInput) { v.MaxResults = ptr(int32(9)) }, Violation{Path: "MaxResults", Constraint: "range"})
 	reject("MaxResults above range", func(v *GetSpotPlacementScoresInput) { v.MaxResults = ptr(int32(1001)) }, Violation{Path: "MaxResults", Constraint: "range"})
-	reject("RegionNames too long", func(v *GetSpotPlacementScoresInput) {
-		v.RegionNames = []string{
-			"regionnames-147",
-			"extra-61",
-			"extra-967",
-			"extra-918",
-			"extra-917",
-			"extra-44",
-			"extra-817",
-			"extra-768",
-			"extra-714",
-			"extra-838",
-			"extra-230",
-		}
-	}, Violation{Path: "RegionNames", Constraint: "length"})
+	reject("RegionNames too long", func(v *GetSpotPlacementScoresInput) { v.RegionNames = repeat(11, "extra-708") }, Violation{Path: "RegionNames", Constraint: "length"})
 }
 
 func TestGetSpotPlacementScoresRequestMinimal(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestAssociateTrunkInterfaceValidateMinimal(t *testing.T) {
@@ -992,54 +991,10 @@ func TestGetFlowLogsIntegrationTemplateValidateRejects(t *testing.T) {
 		v.IntegrateServices.AthenaIntegrations = []AthenaIntegration{}
 	}, Violation{Path: "IntegrateServices.AthenaIntegrations", Constraint: "length"})
 	reject("IntegrateServices.AthenaIntegrations too long", func(v *GetFlowLogsIntegrationTemplateInput) {
-		v.IntegrateServices.AthenaIntegrations = []AthenaIntegration{
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-877"),
-				PartitionEndDate:                  ptr(time.Date(2024, time.March, 9, 5, 6, 7, 0, time.UTC)),
-				PartitionLoadFrequency:            PartitionLoadFrequencyNone,
-				PartitionStartDate:                ptr(time.Date(2024, time.March, 27, 14, 6, 7, 0, time.UTC)),
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-940"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyDaily,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-451"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyDaily,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-991"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyMonthly,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-836"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyNone,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-716"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyMonthly,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-447"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyWeekly,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-949"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyWeekly,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-801"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyDaily,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-715"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyWeekly,
-			},
-			{
-				IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-849"),
-				PartitionLoadFrequency:            PartitionLoadFrequencyNone,
-			},
-		}
+		v.IntegrateServices.AthenaIntegrations = repeat(11, AthenaIntegration{
+			IntegrationResultS3DestinationArn: ptr("integrationresults3destinationarn-850"),
+			PartitionLoadFrequency:            PartitionLoadFrequencyMonthly,
+		})
 	}, Violation{Path: "IntegrateServices.AthenaIntegrations", Constraint: "length"})
 	reject("IntegrateServices.AthenaIntegrations[0].IntegrationResultS3DestinationArn unset", func(v *GetFlowLogsIntegrationTemplateInput) {
 		v.IntegrateServices.AthenaIntegrations[0].IntegrationResultS3DestinationArn = nil
