@@ -152,6 +152,13 @@ func (t *tests) helpers(repeat bool) {
 		)
 		f.Line()
 	}
+	f.Comment("checkViolations fails t unless err reports exactly want (nothing, when want is empty).")
+	f.Func().Id("checkViolations").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Err().Error(), jen.Id("want").Op("...").Add(t.g.Id("Violation"))).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Id("got").Op(":=").Id("violations").Call(jen.Id("t"), jen.Err()), jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("want"))),
+	)
+	f.Line()
 	f.Comment("violations returns the path and constraint of each violation in err, sorted.")
 	violation := t.g.Id("Violation")
 	f.Func().Id("violations").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Err().Error()).Index().Add(violation.Clone()).Block(
@@ -188,6 +195,30 @@ func (t *tests) goldenHelpers() {
 		jen.List(jen.Id("body"), jen.Err()).Op(":=").Qual("os", "ReadFile").Call(jen.Qual("path/filepath", "Join").Call(jen.Lit("testdata"), jen.Id("name"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 		jen.Return(jen.Id("testResponse").Call(jen.Id("status"), jen.Id("body"), jen.Id("header").Op("..."))),
+	)
+	f.Line()
+	f.Comment("goldenRequest builds in's request to https://example.com, with zero idempotency")
+	f.Comment("tokens, and compares it with the golden file testdata/name.")
+	f.Func().Id("goldenRequest").Types(jen.Id("In").Any()).Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("name").String(),
+		jen.Id("build").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("In"), jen.String()).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()),
+		jen.Id("in").Op("*").Id("In")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Id("zeroTokens").Call(jen.Id("t")),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("build").Call(jen.Qual("context", "Background").Call(), jen.Id("in"), jen.Lit("https://example.com")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Id(t.kit.CheckRequest).Call(jen.Id("t"), jen.Id("name"), jen.Id("req")),
+	)
+	f.Line()
+	f.Comment("goldenDecode decodes resp and compares the output with want.")
+	f.Func().Id("goldenDecode").Types(jen.Id("Out").Any()).Params(jen.Id("t").Op("*").Qual("testing", "T"),
+		jen.Id("decode").Func().Params(jen.Op("*").Qual("net/http", "Response"), jen.Op("*").Id("Out")).Error(),
+		jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("want").Id("Out")).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("got").Id("Out"),
+		jen.If(jen.Err().Op(":=").Id("decode").Call(jen.Id("resp"), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded output:\n got %+v\nwant %+v"), jen.Id("got"), jen.Id("want"))),
 	)
 	f.Line()
 	f.Comment("testResponse is a response with body and header, given as name, value pairs.")
@@ -227,11 +258,12 @@ func (t *tests) operation(op *plan.Operation, full *sample.Value, ms []sample.Mu
 		name, fn string
 		v        *sample.Value
 	}{{"Minimal", minName, minimal}, {"Full", fullName, full}} {
-		t.f.Func().Id("Test"+op.Name+"Validate"+c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("got").Op(":=").Id("violations").Call(jen.Id("t"), jen.Id(c.fn).Call().Dot("Validate").Call()),
-			jen.Id("want").Op(":=").Add(t.violationsLit(sample.Check(c.v))),
-			jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
-				jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("want"))),
+		args := []jen.Code{jen.Id("t"), jen.Id(c.fn).Call().Dot("Validate").Call()}
+		for _, v := range sample.Check(c.v) {
+			args = append(args, t.violationLit(v))
+		}
+		t.f.Func().Id("Test" + op.Name + "Validate" + c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("checkViolations").Call(args...),
 		)
 		t.f.Line()
 	}
@@ -255,17 +287,6 @@ func (t *tests) sampleFunc(name, typ string, v *sample.Value) {
 	t.sf.Line()
 }
 
-func (t *tests) violationsLit(vs []sample.Violation) jen.Code {
-	if len(vs) == 0 {
-		return jen.Index().Add(t.g.Id("Violation")).Parens(jen.Nil())
-	}
-	var items []jen.Code
-	for _, v := range vs {
-		items = append(items, t.violationLit(v))
-	}
-	return jen.Index().Add(t.g.Id("Violation")).Values(items...)
-}
-
 // violationTable breaks one rule at a time on the full sample.
 func (t *tests) violationTable(op *plan.Operation, fullName string, ms []sample.Mutation) {
 	if len(ms) == 0 {
@@ -280,9 +301,7 @@ func (t *tests) violationTable(op *plan.Operation, fullName string, ms []sample.
 			jen.Id("t").Dot("Run").Call(jen.Id("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 				jen.Id("v").Op(":=").Id(fullName).Call(),
 				jen.Id("mutate").Call(jen.Id("v")),
-				jen.Id("got").Op(":=").Id("violations").Call(jen.Id("t"), jen.Id("v").Dot("Validate").Call()),
-				jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(jen.Id("got"), jen.Id("want"))).Block(
-					jen.Id("t").Dot("Errorf").Call(jen.Lit("violations:\n got %v\nwant %v"), jen.Id("got"), jen.Id("want"))),
+				jen.Id("checkViolations").Call(jen.Id("t"), jen.Id("v").Dot("Validate").Call(), jen.Id("want").Op("...")),
 			)),
 		),
 	}
@@ -381,11 +400,8 @@ func (t *tests) requestTests(op *plan.Operation, fullName, minName string, full,
 		}
 		file := op.Name + "." + strings.ToLower(c.name) + t.kit.RequestExt
 		t.done(&File{Name: "testdata/" + file, Data: data})
-		t.f.Func().Id("Test"+op.Name+"Request"+c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("zeroTokens").Call(jen.Id("t")),
-			jen.List(jen.Id("req"), jen.Err()).Op(":=").Id(op.RequestFunc).Call(jen.Qual("context", "Background").Call(), jen.Id(c.fn).Call(), jen.Lit("https://example.com")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
-			jen.Id(t.kit.CheckRequest).Call(jen.Id("t"), jen.Lit(file), jen.Id("req")),
+		t.f.Func().Id("Test" + op.Name + "Request" + c.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("goldenRequest").Call(jen.Id("t"), jen.Lit(file), jen.Id(op.RequestFunc), jen.Id(c.fn).Call()),
 		)
 		t.f.Line()
 	}
@@ -463,6 +479,17 @@ func (t *tests) responseTest(op *plan.Operation) error {
 	args := []jen.Code{jen.Id("t"), jen.Lit(file), jen.Lit(resp.Status)}
 	for _, h := range resp.Header {
 		args = append(args, jen.Lit(h[0]), jen.Lit(h[1]))
+	}
+	streams := false
+	for _, f := range op.Output.Fields {
+		streams = streams || f.ReadCloser
+	}
+	if !streams {
+		t.f.Func().Id("Test" + op.Name + "Response").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("goldenDecode").Call(jen.Id("t"), jen.Id(op.ResponseFunc), jen.Id("goldenResponse").Call(args...), jen.Id(wantName).Call()),
+		)
+		t.f.Line()
+		return nil
 	}
 	check := []jen.Code{
 		jen.Var().Id("got").Id(op.Output.Name),

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestContentTypeParametersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalContentTypeParametersInput().Validate())
 }
 
 func TestContentTypeParametersValidateFull(t *testing.T) {
-	got := violations(t, fullContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullContentTypeParametersInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,138 +120,63 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestContentTypeParametersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), minimalContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ContentTypeParameters.minimal.http", req)
+	goldenRequest(t, "ContentTypeParameters.minimal.http", buildContentTypeParametersRequest, minimalContentTypeParametersInput())
 }
 
 func TestContentTypeParametersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), fullContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ContentTypeParameters.full.http", req)
+	goldenRequest(t, "ContentTypeParameters.full.http", buildContentTypeParametersRequest, fullContentTypeParametersInput())
 }
 
 func TestContentTypeParametersResponse(t *testing.T) {
-	var got ContentTypeParametersOutput
-	if err := decodeContentTypeParametersResponse(goldenResponse(t, "ContentTypeParameters.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantContentTypeParametersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeContentTypeParametersResponse, goldenResponse(t, "ContentTypeParameters.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantContentTypeParametersOutput())
 }
 
 func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
-	got := violations(t, fullEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), minimalEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EmptyInputAndEmptyOutput.minimal.http", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.minimal.http", buildEmptyInputAndEmptyOutputRequest, minimalEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), fullEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EmptyInputAndEmptyOutput.full.http", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.full.http", buildEmptyInputAndEmptyOutputRequest, fullEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
-	var got EmptyInputAndEmptyOutputOutput
-	if err := decodeEmptyInputAndEmptyOutputResponse(goldenResponse(t, "EmptyInputAndEmptyOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEmptyInputAndEmptyOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEmptyInputAndEmptyOutputResponse, goldenResponse(t, "EmptyInputAndEmptyOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEmptyInputAndEmptyOutputOutput())
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointOperation.minimal.http", req)
+	goldenRequest(t, "EndpointOperation.minimal.http", buildEndpointOperationRequest, minimalEndpointOperationInput())
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointOperation.full.http", req)
+	goldenRequest(t, "EndpointOperation.full.http", buildEndpointOperationRequest, fullEndpointOperationInput())
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	var got EndpointOperationOutput
-	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointOperationResponse, goldenResponse(t, "EndpointOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointOperationOutput())
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
@@ -235,328 +184,150 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointWithHostLabelOperation.minimal.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.minimal.http", buildEndpointWithHostLabelOperationRequest, minimalEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointWithHostLabelOperation.full.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.full.http", buildEndpointWithHostLabelOperationRequest, fullEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelOperationOutput
-	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelOperationResponse, goldenResponse(t, "EndpointWithHostLabelOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointWithHostLabelOperationOutput())
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, fullGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GreetingWithErrors.minimal.http", req)
+	goldenRequest(t, "GreetingWithErrors.minimal.http", buildGreetingWithErrorsRequest, minimalGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GreetingWithErrors.full.http", req)
+	goldenRequest(t, "GreetingWithErrors.full.http", buildGreetingWithErrorsRequest, fullGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGreetingWithErrorsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGreetingWithErrorsResponse, goldenResponse(t, "GreetingWithErrors.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGreetingWithErrorsOutput())
 }
 
 func TestHostWithPathOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationValidateFull(t *testing.T) {
-	got := violations(t, fullHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), minimalHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "HostWithPathOperation.minimal.http", req)
+	goldenRequest(t, "HostWithPathOperation.minimal.http", buildHostWithPathOperationRequest, minimalHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), fullHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "HostWithPathOperation.full.http", req)
+	goldenRequest(t, "HostWithPathOperation.full.http", buildHostWithPathOperationRequest, fullHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationResponse(t *testing.T) {
-	var got HostWithPathOperationOutput
-	if err := decodeHostWithPathOperationResponse(goldenResponse(t, "HostWithPathOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHostWithPathOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHostWithPathOperationResponse, goldenResponse(t, "HostWithPathOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHostWithPathOperationOutput())
 }
 
 func TestJsonUnionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonUnionsInput().Validate())
 }
 
 func TestJsonUnionsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonUnionsInput().Validate())
 }
 
 func TestJsonUnionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonUnionsRequest(context.Background(), minimalJsonUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonUnions.minimal.http", req)
+	goldenRequest(t, "JsonUnions.minimal.http", buildJsonUnionsRequest, minimalJsonUnionsInput())
 }
 
 func TestJsonUnionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonUnionsRequest(context.Background(), fullJsonUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonUnions.full.http", req)
+	goldenRequest(t, "JsonUnions.full.http", buildJsonUnionsRequest, fullJsonUnionsInput())
 }
 
 func TestJsonUnionsResponse(t *testing.T) {
-	var got JsonUnionsOutput
-	if err := decodeJsonUnionsResponse(goldenResponse(t, "JsonUnions.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonUnionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonUnionsResponse, goldenResponse(t, "JsonUnions.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantJsonUnionsOutput())
 }
 
 func TestNoInputAndNoOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), minimalNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "NoInputAndNoOutput.minimal.http", req)
+	goldenRequest(t, "NoInputAndNoOutput.minimal.http", buildNoInputAndNoOutputRequest, minimalNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), fullNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "NoInputAndNoOutput.full.http", req)
+	goldenRequest(t, "NoInputAndNoOutput.full.http", buildNoInputAndNoOutputRequest, fullNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputResponse(t *testing.T) {
-	var got NoInputAndNoOutputOutput
-	if err := decodeNoInputAndNoOutputResponse(goldenResponse(t, "NoInputAndNoOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndNoOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndNoOutputResponse, goldenResponse(t, "NoInputAndNoOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNoInputAndNoOutputOutput())
 }
 
 func TestNoInputAndOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), minimalNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "NoInputAndOutput.minimal.http", req)
+	goldenRequest(t, "NoInputAndOutput.minimal.http", buildNoInputAndOutputRequest, minimalNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), fullNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "NoInputAndOutput.full.http", req)
+	goldenRequest(t, "NoInputAndOutput.full.http", buildNoInputAndOutputRequest, fullNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputResponse(t *testing.T) {
-	var got NoInputAndOutputOutput
-	if err := decodeNoInputAndOutputResponse(goldenResponse(t, "NoInputAndOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndOutputResponse, goldenResponse(t, "NoInputAndOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNoInputAndOutputOutput())
 }
 
 func TestOperationWithDefaultsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithDefaultsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithDefaultsInput().Validate())
 }
 
 func TestOperationWithDefaultsValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithDefaultsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithDefaultsInput().Validate())
 }
 
 func TestOperationWithDefaultsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithDefaultsRequest(context.Background(), minimalOperationWithDefaultsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithDefaults.minimal.http", req)
+	goldenRequest(t, "OperationWithDefaults.minimal.http", buildOperationWithDefaultsRequest, minimalOperationWithDefaultsInput())
 }
 
 func TestOperationWithDefaultsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithDefaultsRequest(context.Background(), fullOperationWithDefaultsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithDefaults.full.http", req)
+	goldenRequest(t, "OperationWithDefaults.full.http", buildOperationWithDefaultsRequest, fullOperationWithDefaultsInput())
 }
 
 func TestOperationWithDefaultsResponse(t *testing.T) {
-	var got OperationWithDefaultsOutput
-	if err := decodeOperationWithDefaultsResponse(goldenResponse(t, "OperationWithDefaults.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithDefaultsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithDefaultsResponse, goldenResponse(t, "OperationWithDefaults.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOperationWithDefaultsOutput())
 }
 
 func TestOperationWithNestedStructureValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithNestedStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithNestedStructureInput().Validate())
 }
 
 func TestOperationWithNestedStructureValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithNestedStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithNestedStructureInput().Validate())
 }
 
 func TestOperationWithNestedStructureValidateRejects(t *testing.T) {
@@ -564,10 +335,7 @@ func TestOperationWithNestedStructureValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullOperationWithNestedStructureInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TopLevel unset", func(v *OperationWithNestedStructureInput) { v.TopLevel = nil }, Violation{Path: "TopLevel", Constraint: "required"})
@@ -575,257 +343,115 @@ func TestOperationWithNestedStructureValidateRejects(t *testing.T) {
 }
 
 func TestOperationWithNestedStructureRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithNestedStructureRequest(context.Background(), minimalOperationWithNestedStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithNestedStructure.minimal.http", req)
+	goldenRequest(t, "OperationWithNestedStructure.minimal.http", buildOperationWithNestedStructureRequest, minimalOperationWithNestedStructureInput())
 }
 
 func TestOperationWithNestedStructureRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithNestedStructureRequest(context.Background(), fullOperationWithNestedStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithNestedStructure.full.http", req)
+	goldenRequest(t, "OperationWithNestedStructure.full.http", buildOperationWithNestedStructureRequest, fullOperationWithNestedStructureInput())
 }
 
 func TestOperationWithNestedStructureResponse(t *testing.T) {
-	var got OperationWithNestedStructureOutput
-	if err := decodeOperationWithNestedStructureResponse(goldenResponse(t, "OperationWithNestedStructure.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithNestedStructureOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithNestedStructureResponse, goldenResponse(t, "OperationWithNestedStructure.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOperationWithNestedStructureOutput())
 }
 
 func TestOperationWithRequiredMembersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithRequiredMembersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithRequiredMembersInput().Validate())
 }
 
 func TestOperationWithRequiredMembersValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithRequiredMembersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithRequiredMembersInput().Validate())
 }
 
 func TestOperationWithRequiredMembersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithRequiredMembersRequest(context.Background(), minimalOperationWithRequiredMembersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithRequiredMembers.minimal.http", req)
+	goldenRequest(t, "OperationWithRequiredMembers.minimal.http", buildOperationWithRequiredMembersRequest, minimalOperationWithRequiredMembersInput())
 }
 
 func TestOperationWithRequiredMembersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithRequiredMembersRequest(context.Background(), fullOperationWithRequiredMembersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithRequiredMembers.full.http", req)
+	goldenRequest(t, "OperationWithRequiredMembers.full.http", buildOperationWithRequiredMembersRequest, fullOperationWithRequiredMembersInput())
 }
 
 func TestOperationWithRequiredMembersResponse(t *testing.T) {
-	var got OperationWithRequiredMembersOutput
-	if err := decodeOperationWithRequiredMembersResponse(goldenResponse(t, "OperationWithRequiredMembers.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithRequiredMembersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithRequiredMembersResponse, goldenResponse(t, "OperationWithRequiredMembers.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOperationWithRequiredMembersOutput())
 }
 
 func TestOperationWithRequiredMembersWithDefaultsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithRequiredMembersWithDefaultsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithRequiredMembersWithDefaultsInput().Validate())
 }
 
 func TestOperationWithRequiredMembersWithDefaultsValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithRequiredMembersWithDefaultsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithRequiredMembersWithDefaultsInput().Validate())
 }
 
 func TestOperationWithRequiredMembersWithDefaultsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithRequiredMembersWithDefaultsRequest(context.Background(), minimalOperationWithRequiredMembersWithDefaultsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithRequiredMembersWithDefaults.minimal.http", req)
+	goldenRequest(t, "OperationWithRequiredMembersWithDefaults.minimal.http", buildOperationWithRequiredMembersWithDefaultsRequest, minimalOperationWithRequiredMembersWithDefaultsInput())
 }
 
 func TestOperationWithRequiredMembersWithDefaultsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithRequiredMembersWithDefaultsRequest(context.Background(), fullOperationWithRequiredMembersWithDefaultsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithRequiredMembersWithDefaults.full.http", req)
+	goldenRequest(t, "OperationWithRequiredMembersWithDefaults.full.http", buildOperationWithRequiredMembersWithDefaultsRequest, fullOperationWithRequiredMembersWithDefaultsInput())
 }
 
 func TestOperationWithRequiredMembersWithDefaultsResponse(t *testing.T) {
-	var got OperationWithRequiredMembersWithDefaultsOutput
-	if err := decodeOperationWithRequiredMembersWithDefaultsResponse(goldenResponse(t, "OperationWithRequiredMembersWithDefaults.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithRequiredMembersWithDefaultsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithRequiredMembersWithDefaultsResponse, goldenResponse(t, "OperationWithRequiredMembersWithDefaults.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOperationWithRequiredMembersWithDefaultsOutput())
 }
 
 func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingValidateFull(t *testing.T) {
-	got := violations(t, fullPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), minimalPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutWithContentEncoding.minimal.http", req)
+	goldenRequest(t, "PutWithContentEncoding.minimal.http", buildPutWithContentEncodingRequest, minimalPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), fullPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutWithContentEncoding.full.http", req)
+	goldenRequest(t, "PutWithContentEncoding.full.http", buildPutWithContentEncodingRequest, fullPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingResponse(t *testing.T) {
-	var got PutWithContentEncodingOutput
-	if err := decodePutWithContentEncodingResponse(goldenResponse(t, "PutWithContentEncoding.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutWithContentEncodingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutWithContentEncodingResponse, goldenResponse(t, "PutWithContentEncoding.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutWithContentEncodingOutput())
 }
 
 func TestQueryIncompatibleOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryIncompatibleOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryIncompatibleOperationInput().Validate())
 }
 
 func TestQueryIncompatibleOperationValidateFull(t *testing.T) {
-	got := violations(t, fullQueryIncompatibleOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryIncompatibleOperationInput().Validate())
 }
 
 func TestQueryIncompatibleOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIncompatibleOperationRequest(context.Background(), minimalQueryIncompatibleOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "QueryIncompatibleOperation.minimal.http", req)
+	goldenRequest(t, "QueryIncompatibleOperation.minimal.http", buildQueryIncompatibleOperationRequest, minimalQueryIncompatibleOperationInput())
 }
 
 func TestQueryIncompatibleOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIncompatibleOperationRequest(context.Background(), fullQueryIncompatibleOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "QueryIncompatibleOperation.full.http", req)
+	goldenRequest(t, "QueryIncompatibleOperation.full.http", buildQueryIncompatibleOperationRequest, fullQueryIncompatibleOperationInput())
 }
 
 func TestQueryIncompatibleOperationResponse(t *testing.T) {
-	var got QueryIncompatibleOperationOutput
-	if err := decodeQueryIncompatibleOperationResponse(goldenResponse(t, "QueryIncompatibleOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryIncompatibleOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryIncompatibleOperationResponse, goldenResponse(t, "QueryIncompatibleOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryIncompatibleOperationOutput())
 }
 
 func TestSimpleScalarPropertiesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), minimalSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "SimpleScalarProperties.minimal.http", req)
+	goldenRequest(t, "SimpleScalarProperties.minimal.http", buildSimpleScalarPropertiesRequest, minimalSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), fullSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "SimpleScalarProperties.full.http", req)
+	goldenRequest(t, "SimpleScalarProperties.full.http", buildSimpleScalarPropertiesRequest, fullSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesResponse(t *testing.T) {
-	var got SimpleScalarPropertiesOutput
-	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleScalarPropertiesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleScalarPropertiesResponse, goldenResponse(t, "SimpleScalarProperties.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantSimpleScalarPropertiesOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

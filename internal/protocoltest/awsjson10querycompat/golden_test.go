@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestQueryCompatibleOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryCompatibleOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryCompatibleOperationInput().Validate())
 }
 
 func TestQueryCompatibleOperationValidateFull(t *testing.T) {
-	got := violations(t, fullQueryCompatibleOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryCompatibleOperationInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,32 +120,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestQueryCompatibleOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryCompatibleOperationRequest(context.Background(), minimalQueryCompatibleOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "QueryCompatibleOperation.minimal.http", req)
+	goldenRequest(t, "QueryCompatibleOperation.minimal.http", buildQueryCompatibleOperationRequest, minimalQueryCompatibleOperationInput())
 }
 
 func TestQueryCompatibleOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryCompatibleOperationRequest(context.Background(), fullQueryCompatibleOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "QueryCompatibleOperation.full.http", req)
+	goldenRequest(t, "QueryCompatibleOperation.full.http", buildQueryCompatibleOperationRequest, fullQueryCompatibleOperationInput())
 }
 
 func TestQueryCompatibleOperationResponse(t *testing.T) {
-	var got QueryCompatibleOperationOutput
-	if err := decodeQueryCompatibleOperationResponse(goldenResponse(t, "QueryCompatibleOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryCompatibleOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryCompatibleOperationResponse, goldenResponse(t, "QueryCompatibleOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryCompatibleOperationOutput())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none

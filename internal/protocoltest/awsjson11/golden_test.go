@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestContentTypeParametersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalContentTypeParametersInput().Validate())
 }
 
 func TestContentTypeParametersValidateFull(t *testing.T) {
-	got := violations(t, fullContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullContentTypeParametersInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,183 +120,83 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestContentTypeParametersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), minimalContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ContentTypeParameters.minimal.http", req)
+	goldenRequest(t, "ContentTypeParameters.minimal.http", buildContentTypeParametersRequest, minimalContentTypeParametersInput())
 }
 
 func TestContentTypeParametersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), fullContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ContentTypeParameters.full.http", req)
+	goldenRequest(t, "ContentTypeParameters.full.http", buildContentTypeParametersRequest, fullContentTypeParametersInput())
 }
 
 func TestContentTypeParametersResponse(t *testing.T) {
-	var got ContentTypeParametersOutput
-	if err := decodeContentTypeParametersResponse(goldenResponse(t, "ContentTypeParameters.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantContentTypeParametersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeContentTypeParametersResponse, goldenResponse(t, "ContentTypeParameters.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantContentTypeParametersOutput())
 }
 
 func TestDatetimeOffsetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsValidateFull(t *testing.T) {
-	got := violations(t, fullDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), minimalDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DatetimeOffsets.minimal.http", req)
+	goldenRequest(t, "DatetimeOffsets.minimal.http", buildDatetimeOffsetsRequest, minimalDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), fullDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DatetimeOffsets.full.http", req)
+	goldenRequest(t, "DatetimeOffsets.full.http", buildDatetimeOffsetsRequest, fullDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsResponse(t *testing.T) {
-	var got DatetimeOffsetsOutput
-	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDatetimeOffsetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDatetimeOffsetsResponse, goldenResponse(t, "DatetimeOffsets.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDatetimeOffsetsOutput())
 }
 
 func TestEmptyOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEmptyOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEmptyOperationInput().Validate())
 }
 
 func TestEmptyOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEmptyOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEmptyOperationInput().Validate())
 }
 
 func TestEmptyOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyOperationRequest(context.Background(), minimalEmptyOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EmptyOperation.minimal.http", req)
+	goldenRequest(t, "EmptyOperation.minimal.http", buildEmptyOperationRequest, minimalEmptyOperationInput())
 }
 
 func TestEmptyOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyOperationRequest(context.Background(), fullEmptyOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EmptyOperation.full.http", req)
+	goldenRequest(t, "EmptyOperation.full.http", buildEmptyOperationRequest, fullEmptyOperationInput())
 }
 
 func TestEmptyOperationResponse(t *testing.T) {
-	var got EmptyOperationOutput
-	if err := decodeEmptyOperationResponse(goldenResponse(t, "EmptyOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEmptyOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEmptyOperationResponse, goldenResponse(t, "EmptyOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEmptyOperationOutput())
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointOperation.minimal.http", req)
+	goldenRequest(t, "EndpointOperation.minimal.http", buildEndpointOperationRequest, minimalEndpointOperationInput())
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointOperation.full.http", req)
+	goldenRequest(t, "EndpointOperation.full.http", buildEndpointOperationRequest, fullEndpointOperationInput())
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	var got EndpointOperationOutput
-	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointOperationResponse, goldenResponse(t, "EndpointOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointOperationOutput())
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
@@ -280,193 +204,90 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointWithHostLabelOperation.minimal.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.minimal.http", buildEndpointWithHostLabelOperationRequest, minimalEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EndpointWithHostLabelOperation.full.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.full.http", buildEndpointWithHostLabelOperationRequest, fullEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelOperationOutput
-	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelOperationResponse, goldenResponse(t, "EndpointWithHostLabelOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointWithHostLabelOperationOutput())
 }
 
 func TestFractionalSecondsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsValidateFull(t *testing.T) {
-	got := violations(t, fullFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), minimalFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "FractionalSeconds.minimal.http", req)
+	goldenRequest(t, "FractionalSeconds.minimal.http", buildFractionalSecondsRequest, minimalFractionalSecondsInput())
 }
 
 func TestFractionalSecondsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), fullFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "FractionalSeconds.full.http", req)
+	goldenRequest(t, "FractionalSeconds.full.http", buildFractionalSecondsRequest, fullFractionalSecondsInput())
 }
 
 func TestFractionalSecondsResponse(t *testing.T) {
-	var got FractionalSecondsOutput
-	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFractionalSecondsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFractionalSecondsResponse, goldenResponse(t, "FractionalSeconds.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantFractionalSecondsOutput())
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, fullGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GreetingWithErrors.minimal.http", req)
+	goldenRequest(t, "GreetingWithErrors.minimal.http", buildGreetingWithErrorsRequest, minimalGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GreetingWithErrors.full.http", req)
+	goldenRequest(t, "GreetingWithErrors.full.http", buildGreetingWithErrorsRequest, fullGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGreetingWithErrorsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGreetingWithErrorsResponse, goldenResponse(t, "GreetingWithErrors.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGreetingWithErrorsOutput())
 }
 
 func TestHostWithPathOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationValidateFull(t *testing.T) {
-	got := violations(t, fullHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), minimalHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "HostWithPathOperation.minimal.http", req)
+	goldenRequest(t, "HostWithPathOperation.minimal.http", buildHostWithPathOperationRequest, minimalHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), fullHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "HostWithPathOperation.full.http", req)
+	goldenRequest(t, "HostWithPathOperation.full.http", buildHostWithPathOperationRequest, fullHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationResponse(t *testing.T) {
-	var got HostWithPathOperationOutput
-	if err := decodeHostWithPathOperationResponse(goldenResponse(t, "HostWithPathOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHostWithPathOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHostWithPathOperationResponse, goldenResponse(t, "HostWithPathOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHostWithPathOperationOutput())
 }
 
 func TestJsonEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonEnumsInput().Validate())
 }
 
 func TestJsonEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonEnumsInput().Validate())
 }
 
 func TestJsonEnumsValidateRejects(t *testing.T) {
@@ -474,10 +295,7 @@ func TestJsonEnumsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullJsonEnumsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FooEnumSet duplicate items", func(v *JsonEnumsInput) {
@@ -489,48 +307,23 @@ func TestJsonEnumsValidateRejects(t *testing.T) {
 }
 
 func TestJsonEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonEnumsRequest(context.Background(), minimalJsonEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonEnums.minimal.http", req)
+	goldenRequest(t, "JsonEnums.minimal.http", buildJsonEnumsRequest, minimalJsonEnumsInput())
 }
 
 func TestJsonEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonEnumsRequest(context.Background(), fullJsonEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonEnums.full.http", req)
+	goldenRequest(t, "JsonEnums.full.http", buildJsonEnumsRequest, fullJsonEnumsInput())
 }
 
 func TestJsonEnumsResponse(t *testing.T) {
-	var got JsonEnumsOutput
-	if err := decodeJsonEnumsResponse(goldenResponse(t, "JsonEnums.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonEnumsResponse, goldenResponse(t, "JsonEnums.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantJsonEnumsOutput())
 }
 
 func TestJsonIntEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonIntEnumsInput().Validate())
 }
 
 func TestJsonIntEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonIntEnumsInput().Validate())
 }
 
 func TestJsonIntEnumsValidateRejects(t *testing.T) {
@@ -538,10 +331,7 @@ func TestJsonIntEnumsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullJsonIntEnumsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("IntEnumSet duplicate items", func(v *JsonIntEnumsInput) {
@@ -554,392 +344,175 @@ func TestJsonIntEnumsValidateRejects(t *testing.T) {
 }
 
 func TestJsonIntEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonIntEnumsRequest(context.Background(), minimalJsonIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonIntEnums.minimal.http", req)
+	goldenRequest(t, "JsonIntEnums.minimal.http", buildJsonIntEnumsRequest, minimalJsonIntEnumsInput())
 }
 
 func TestJsonIntEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonIntEnumsRequest(context.Background(), fullJsonIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonIntEnums.full.http", req)
+	goldenRequest(t, "JsonIntEnums.full.http", buildJsonIntEnumsRequest, fullJsonIntEnumsInput())
 }
 
 func TestJsonIntEnumsResponse(t *testing.T) {
-	var got JsonIntEnumsOutput
-	if err := decodeJsonIntEnumsResponse(goldenResponse(t, "JsonIntEnums.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonIntEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonIntEnumsResponse, goldenResponse(t, "JsonIntEnums.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantJsonIntEnumsOutput())
 }
 
 func TestJsonUnionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonUnionsInput().Validate())
 }
 
 func TestJsonUnionsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonUnionsInput().Validate())
 }
 
 func TestJsonUnionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonUnionsRequest(context.Background(), minimalJsonUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonUnions.minimal.http", req)
+	goldenRequest(t, "JsonUnions.minimal.http", buildJsonUnionsRequest, minimalJsonUnionsInput())
 }
 
 func TestJsonUnionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonUnionsRequest(context.Background(), fullJsonUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "JsonUnions.full.http", req)
+	goldenRequest(t, "JsonUnions.full.http", buildJsonUnionsRequest, fullJsonUnionsInput())
 }
 
 func TestJsonUnionsResponse(t *testing.T) {
-	var got JsonUnionsOutput
-	if err := decodeJsonUnionsResponse(goldenResponse(t, "JsonUnions.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonUnionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonUnionsResponse, goldenResponse(t, "JsonUnions.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantJsonUnionsOutput())
 }
 
 func TestKitchenSinkOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalKitchenSinkOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalKitchenSinkOperationInput().Validate())
 }
 
 func TestKitchenSinkOperationValidateFull(t *testing.T) {
-	got := violations(t, fullKitchenSinkOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullKitchenSinkOperationInput().Validate())
 }
 
 func TestKitchenSinkOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildKitchenSinkOperationRequest(context.Background(), minimalKitchenSinkOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "KitchenSinkOperation.minimal.http", req)
+	goldenRequest(t, "KitchenSinkOperation.minimal.http", buildKitchenSinkOperationRequest, minimalKitchenSinkOperationInput())
 }
 
 func TestKitchenSinkOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildKitchenSinkOperationRequest(context.Background(), fullKitchenSinkOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "KitchenSinkOperation.full.http", req)
+	goldenRequest(t, "KitchenSinkOperation.full.http", buildKitchenSinkOperationRequest, fullKitchenSinkOperationInput())
 }
 
 func TestKitchenSinkOperationResponse(t *testing.T) {
-	var got KitchenSinkOperationOutput
-	if err := decodeKitchenSinkOperationResponse(goldenResponse(t, "KitchenSinkOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantKitchenSinkOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeKitchenSinkOperationResponse, goldenResponse(t, "KitchenSinkOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantKitchenSinkOperationOutput())
 }
 
 func TestNullOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNullOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNullOperationInput().Validate())
 }
 
 func TestNullOperationValidateFull(t *testing.T) {
-	got := violations(t, fullNullOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNullOperationInput().Validate())
 }
 
 func TestNullOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullOperationRequest(context.Background(), minimalNullOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "NullOperation.minimal.http", req)
+	goldenRequest(t, "NullOperation.minimal.http", buildNullOperationRequest, minimalNullOperationInput())
 }
 
 func TestNullOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullOperationRequest(context.Background(), fullNullOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "NullOperation.full.http", req)
+	goldenRequest(t, "NullOperation.full.http", buildNullOperationRequest, fullNullOperationInput())
 }
 
 func TestNullOperationResponse(t *testing.T) {
-	var got NullOperationOutput
-	if err := decodeNullOperationResponse(goldenResponse(t, "NullOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNullOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNullOperationResponse, goldenResponse(t, "NullOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNullOperationOutput())
 }
 
 func TestOperationWithOptionalInputOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithOptionalInputOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithOptionalInputOutputInput().Validate())
 }
 
 func TestOperationWithOptionalInputOutputValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithOptionalInputOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithOptionalInputOutputInput().Validate())
 }
 
 func TestOperationWithOptionalInputOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithOptionalInputOutputRequest(context.Background(), minimalOperationWithOptionalInputOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithOptionalInputOutput.minimal.http", req)
+	goldenRequest(t, "OperationWithOptionalInputOutput.minimal.http", buildOperationWithOptionalInputOutputRequest, minimalOperationWithOptionalInputOutputInput())
 }
 
 func TestOperationWithOptionalInputOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithOptionalInputOutputRequest(context.Background(), fullOperationWithOptionalInputOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "OperationWithOptionalInputOutput.full.http", req)
+	goldenRequest(t, "OperationWithOptionalInputOutput.full.http", buildOperationWithOptionalInputOutputRequest, fullOperationWithOptionalInputOutputInput())
 }
 
 func TestOperationWithOptionalInputOutputResponse(t *testing.T) {
-	var got OperationWithOptionalInputOutputOutput
-	if err := decodeOperationWithOptionalInputOutputResponse(goldenResponse(t, "OperationWithOptionalInputOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithOptionalInputOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithOptionalInputOutputResponse, goldenResponse(t, "OperationWithOptionalInputOutput.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOperationWithOptionalInputOutputOutput())
 }
 
 func TestPutAndGetInlineDocumentsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutAndGetInlineDocumentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutAndGetInlineDocumentsInput().Validate())
 }
 
 func TestPutAndGetInlineDocumentsValidateFull(t *testing.T) {
-	got := violations(t, fullPutAndGetInlineDocumentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutAndGetInlineDocumentsInput().Validate())
 }
 
 func TestPutAndGetInlineDocumentsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutAndGetInlineDocumentsRequest(context.Background(), minimalPutAndGetInlineDocumentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutAndGetInlineDocuments.minimal.http", req)
+	goldenRequest(t, "PutAndGetInlineDocuments.minimal.http", buildPutAndGetInlineDocumentsRequest, minimalPutAndGetInlineDocumentsInput())
 }
 
 func TestPutAndGetInlineDocumentsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutAndGetInlineDocumentsRequest(context.Background(), fullPutAndGetInlineDocumentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutAndGetInlineDocuments.full.http", req)
+	goldenRequest(t, "PutAndGetInlineDocuments.full.http", buildPutAndGetInlineDocumentsRequest, fullPutAndGetInlineDocumentsInput())
 }
 
 func TestPutAndGetInlineDocumentsResponse(t *testing.T) {
-	var got PutAndGetInlineDocumentsOutput
-	if err := decodePutAndGetInlineDocumentsResponse(goldenResponse(t, "PutAndGetInlineDocuments.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutAndGetInlineDocumentsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutAndGetInlineDocumentsResponse, goldenResponse(t, "PutAndGetInlineDocuments.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutAndGetInlineDocumentsOutput())
 }
 
 func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingValidateFull(t *testing.T) {
-	got := violations(t, fullPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), minimalPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutWithContentEncoding.minimal.http", req)
+	goldenRequest(t, "PutWithContentEncoding.minimal.http", buildPutWithContentEncodingRequest, minimalPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), fullPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutWithContentEncoding.full.http", req)
+	goldenRequest(t, "PutWithContentEncoding.full.http", buildPutWithContentEncodingRequest, fullPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingResponse(t *testing.T) {
-	var got PutWithContentEncodingOutput
-	if err := decodePutWithContentEncodingResponse(goldenResponse(t, "PutWithContentEncoding.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutWithContentEncodingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutWithContentEncodingResponse, goldenResponse(t, "PutWithContentEncoding.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutWithContentEncodingOutput())
 }
 
 func TestSimpleScalarPropertiesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), minimalSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "SimpleScalarProperties.minimal.http", req)
+	goldenRequest(t, "SimpleScalarProperties.minimal.http", buildSimpleScalarPropertiesRequest, minimalSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), fullSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "SimpleScalarProperties.full.http", req)
+	goldenRequest(t, "SimpleScalarProperties.full.http", buildSimpleScalarPropertiesRequest, fullSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesResponse(t *testing.T) {
-	var got SimpleScalarPropertiesOutput
-	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleScalarPropertiesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleScalarPropertiesResponse, goldenResponse(t, "SimpleScalarProperties.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantSimpleScalarPropertiesOutput())
 }
 
 func TestSparseNullsOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSparseNullsOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSparseNullsOperationInput().Validate())
 }
 
 func TestSparseNullsOperationValidateFull(t *testing.T) {
-	got := violations(t, fullSparseNullsOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSparseNullsOperationInput().Validate())
 }
 
 func TestSparseNullsOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSparseNullsOperationRequest(context.Background(), minimalSparseNullsOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "SparseNullsOperation.minimal.http", req)
+	goldenRequest(t, "SparseNullsOperation.minimal.http", buildSparseNullsOperationRequest, minimalSparseNullsOperationInput())
 }
 
 func TestSparseNullsOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSparseNullsOperationRequest(context.Background(), fullSparseNullsOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "SparseNullsOperation.full.http", req)
+	goldenRequest(t, "SparseNullsOperation.full.http", buildSparseNullsOperationRequest, fullSparseNullsOperationInput())
 }
 
 func TestSparseNullsOperationResponse(t *testing.T) {
-	var got SparseNullsOperationOutput
-	if err := decodeSparseNullsOperationResponse(goldenResponse(t, "SparseNullsOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSparseNullsOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSparseNullsOperationResponse, goldenResponse(t, "SparseNullsOperation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantSparseNullsOperationOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

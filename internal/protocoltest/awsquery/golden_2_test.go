@@ -2,116 +2,54 @@
 
 package awsquery
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
-	got := violations(t, fullEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), minimalEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EmptyInputAndEmptyOutput.minimal.form", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.minimal.form", buildEmptyInputAndEmptyOutputRequest, minimalEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), fullEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EmptyInputAndEmptyOutput.full.form", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.full.form", buildEmptyInputAndEmptyOutputRequest, fullEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
-	var got EmptyInputAndEmptyOutputOutput
-	if err := decodeEmptyInputAndEmptyOutputResponse(goldenResponse(t, "EmptyInputAndEmptyOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEmptyInputAndEmptyOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEmptyInputAndEmptyOutputResponse, goldenResponse(t, "EmptyInputAndEmptyOutput.response.xml", 200, "Content-Type", "text/xml"), wantEmptyInputAndEmptyOutputOutput())
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointOperation.minimal.form", req)
+	goldenRequest(t, "EndpointOperation.minimal.form", buildEndpointOperationRequest, minimalEndpointOperationInput())
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointOperation.full.form", req)
+	goldenRequest(t, "EndpointOperation.full.form", buildEndpointOperationRequest, fullEndpointOperationInput())
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	var got EndpointOperationOutput
-	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointOperationResponse, goldenResponse(t, "EndpointOperation.response.xml", 200, "Content-Type", "text/xml"), wantEndpointOperationOutput())
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
@@ -119,760 +57,340 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointWithHostLabelOperation.minimal.form", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.minimal.form", buildEndpointWithHostLabelOperationRequest, minimalEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointWithHostLabelOperation.full.form", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.full.form", buildEndpointWithHostLabelOperationRequest, fullEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelOperationOutput
-	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelOperationResponse, goldenResponse(t, "EndpointWithHostLabelOperation.response.xml", 200, "Content-Type", "text/xml"), wantEndpointWithHostLabelOperationOutput())
 }
 
 func TestFlattenedXmlMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFlattenedXmlMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFlattenedXmlMapInput().Validate())
 }
 
 func TestFlattenedXmlMapValidateFull(t *testing.T) {
-	got := violations(t, fullFlattenedXmlMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFlattenedXmlMapInput().Validate())
 }
 
 func TestFlattenedXmlMapRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapRequest(context.Background(), minimalFlattenedXmlMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FlattenedXmlMap.minimal.form", req)
+	goldenRequest(t, "FlattenedXmlMap.minimal.form", buildFlattenedXmlMapRequest, minimalFlattenedXmlMapInput())
 }
 
 func TestFlattenedXmlMapRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapRequest(context.Background(), fullFlattenedXmlMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FlattenedXmlMap.full.form", req)
+	goldenRequest(t, "FlattenedXmlMap.full.form", buildFlattenedXmlMapRequest, fullFlattenedXmlMapInput())
 }
 
 func TestFlattenedXmlMapResponse(t *testing.T) {
-	var got FlattenedXmlMapOutput
-	if err := decodeFlattenedXmlMapResponse(goldenResponse(t, "FlattenedXmlMap.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFlattenedXmlMapOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFlattenedXmlMapResponse, goldenResponse(t, "FlattenedXmlMap.response.xml", 200, "Content-Type", "text/xml"), wantFlattenedXmlMapOutput())
 }
 
 func TestFlattenedXmlMapWithXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFlattenedXmlMapWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFlattenedXmlMapWithXmlNameInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullFlattenedXmlMapWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFlattenedXmlMapWithXmlNameInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNameRequest(context.Background(), minimalFlattenedXmlMapWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FlattenedXmlMapWithXmlName.minimal.form", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlName.minimal.form", buildFlattenedXmlMapWithXmlNameRequest, minimalFlattenedXmlMapWithXmlNameInput())
 }
 
 func TestFlattenedXmlMapWithXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNameRequest(context.Background(), fullFlattenedXmlMapWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FlattenedXmlMapWithXmlName.full.form", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlName.full.form", buildFlattenedXmlMapWithXmlNameRequest, fullFlattenedXmlMapWithXmlNameInput())
 }
 
 func TestFlattenedXmlMapWithXmlNameResponse(t *testing.T) {
-	var got FlattenedXmlMapWithXmlNameOutput
-	if err := decodeFlattenedXmlMapWithXmlNameResponse(goldenResponse(t, "FlattenedXmlMapWithXmlName.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFlattenedXmlMapWithXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFlattenedXmlMapWithXmlNameResponse, goldenResponse(t, "FlattenedXmlMapWithXmlName.response.xml", 200, "Content-Type", "text/xml"), wantFlattenedXmlMapWithXmlNameOutput())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFlattenedXmlMapWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFlattenedXmlMapWithXmlNamespaceInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceValidateFull(t *testing.T) {
-	got := violations(t, fullFlattenedXmlMapWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFlattenedXmlMapWithXmlNamespaceInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNamespaceRequest(context.Background(), minimalFlattenedXmlMapWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FlattenedXmlMapWithXmlNamespace.minimal.form", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlNamespace.minimal.form", buildFlattenedXmlMapWithXmlNamespaceRequest, minimalFlattenedXmlMapWithXmlNamespaceInput())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNamespaceRequest(context.Background(), fullFlattenedXmlMapWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FlattenedXmlMapWithXmlNamespace.full.form", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlNamespace.full.form", buildFlattenedXmlMapWithXmlNamespaceRequest, fullFlattenedXmlMapWithXmlNamespaceInput())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceResponse(t *testing.T) {
-	var got FlattenedXmlMapWithXmlNamespaceOutput
-	if err := decodeFlattenedXmlMapWithXmlNamespaceResponse(goldenResponse(t, "FlattenedXmlMapWithXmlNamespace.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFlattenedXmlMapWithXmlNamespaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFlattenedXmlMapWithXmlNamespaceResponse, goldenResponse(t, "FlattenedXmlMapWithXmlNamespace.response.xml", 200, "Content-Type", "text/xml"), wantFlattenedXmlMapWithXmlNamespaceOutput())
 }
 
 func TestFractionalSecondsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsValidateFull(t *testing.T) {
-	got := violations(t, fullFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), minimalFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FractionalSeconds.minimal.form", req)
+	goldenRequest(t, "FractionalSeconds.minimal.form", buildFractionalSecondsRequest, minimalFractionalSecondsInput())
 }
 
 func TestFractionalSecondsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), fullFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FractionalSeconds.full.form", req)
+	goldenRequest(t, "FractionalSeconds.full.form", buildFractionalSecondsRequest, fullFractionalSecondsInput())
 }
 
 func TestFractionalSecondsResponse(t *testing.T) {
-	var got FractionalSecondsOutput
-	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFractionalSecondsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFractionalSecondsResponse, goldenResponse(t, "FractionalSeconds.response.xml", 200, "Content-Type", "text/xml"), wantFractionalSecondsOutput())
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, fullGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GreetingWithErrors.minimal.form", req)
+	goldenRequest(t, "GreetingWithErrors.minimal.form", buildGreetingWithErrorsRequest, minimalGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GreetingWithErrors.full.form", req)
+	goldenRequest(t, "GreetingWithErrors.full.form", buildGreetingWithErrorsRequest, fullGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGreetingWithErrorsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGreetingWithErrorsResponse, goldenResponse(t, "GreetingWithErrors.response.xml", 200, "Content-Type", "text/xml"), wantGreetingWithErrorsOutput())
 }
 
 func TestHostWithPathOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationValidateFull(t *testing.T) {
-	got := violations(t, fullHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), minimalHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "HostWithPathOperation.minimal.form", req)
+	goldenRequest(t, "HostWithPathOperation.minimal.form", buildHostWithPathOperationRequest, minimalHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), fullHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "HostWithPathOperation.full.form", req)
+	goldenRequest(t, "HostWithPathOperation.full.form", buildHostWithPathOperationRequest, fullHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationResponse(t *testing.T) {
-	var got HostWithPathOperationOutput
-	if err := decodeHostWithPathOperationResponse(goldenResponse(t, "HostWithPathOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHostWithPathOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHostWithPathOperationResponse, goldenResponse(t, "HostWithPathOperation.response.xml", 200, "Content-Type", "text/xml"), wantHostWithPathOperationOutput())
 }
 
 func TestNoInputAndNoOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), minimalNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "NoInputAndNoOutput.minimal.form", req)
+	goldenRequest(t, "NoInputAndNoOutput.minimal.form", buildNoInputAndNoOutputRequest, minimalNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), fullNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "NoInputAndNoOutput.full.form", req)
+	goldenRequest(t, "NoInputAndNoOutput.full.form", buildNoInputAndNoOutputRequest, fullNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputResponse(t *testing.T) {
-	var got NoInputAndNoOutputOutput
-	if err := decodeNoInputAndNoOutputResponse(goldenResponse(t, "NoInputAndNoOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndNoOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndNoOutputResponse, goldenResponse(t, "NoInputAndNoOutput.response.xml", 200, "Content-Type", "text/xml"), wantNoInputAndNoOutputOutput())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateFull(t *testing.T) {
-	got := violations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), minimalQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryIdempotencyTokenAutoFill.minimal.form", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.minimal.form", buildQueryIdempotencyTokenAutoFillRequest, minimalQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), fullQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryIdempotencyTokenAutoFill.full.form", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.full.form", buildQueryIdempotencyTokenAutoFillRequest, fullQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
-	var got QueryIdempotencyTokenAutoFillOutput
-	if err := decodeQueryIdempotencyTokenAutoFillResponse(goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryIdempotencyTokenAutoFillOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryIdempotencyTokenAutoFillResponse, goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.xml", 200, "Content-Type", "text/xml"), wantQueryIdempotencyTokenAutoFillOutput())
 }
 
 func TestSimpleInputParamsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleInputParamsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleInputParamsInput().Validate())
 }
 
 func TestSimpleInputParamsValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleInputParamsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleInputParamsInput().Validate())
 }
 
 func TestSimpleInputParamsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleInputParamsRequest(context.Background(), minimalSimpleInputParamsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleInputParams.minimal.form", req)
+	goldenRequest(t, "SimpleInputParams.minimal.form", buildSimpleInputParamsRequest, minimalSimpleInputParamsInput())
 }
 
 func TestSimpleInputParamsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleInputParamsRequest(context.Background(), fullSimpleInputParamsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleInputParams.full.form", req)
+	goldenRequest(t, "SimpleInputParams.full.form", buildSimpleInputParamsRequest, fullSimpleInputParamsInput())
 }
 
 func TestSimpleInputParamsResponse(t *testing.T) {
-	var got SimpleInputParamsOutput
-	if err := decodeSimpleInputParamsResponse(goldenResponse(t, "SimpleInputParams.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleInputParamsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleInputParamsResponse, goldenResponse(t, "SimpleInputParams.response.xml", 200, "Content-Type", "text/xml"), wantSimpleInputParamsOutput())
 }
 
 func TestSimpleScalarXmlPropertiesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleScalarXmlPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleScalarXmlPropertiesInput().Validate())
 }
 
 func TestSimpleScalarXmlPropertiesValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleScalarXmlPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleScalarXmlPropertiesInput().Validate())
 }
 
 func TestSimpleScalarXmlPropertiesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarXmlPropertiesRequest(context.Background(), minimalSimpleScalarXmlPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleScalarXmlProperties.minimal.form", req)
+	goldenRequest(t, "SimpleScalarXmlProperties.minimal.form", buildSimpleScalarXmlPropertiesRequest, minimalSimpleScalarXmlPropertiesInput())
 }
 
 func TestSimpleScalarXmlPropertiesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarXmlPropertiesRequest(context.Background(), fullSimpleScalarXmlPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleScalarXmlProperties.full.form", req)
+	goldenRequest(t, "SimpleScalarXmlProperties.full.form", buildSimpleScalarXmlPropertiesRequest, fullSimpleScalarXmlPropertiesInput())
 }
 
 func TestSimpleScalarXmlPropertiesResponse(t *testing.T) {
-	var got SimpleScalarXmlPropertiesOutput
-	if err := decodeSimpleScalarXmlPropertiesResponse(goldenResponse(t, "SimpleScalarXmlProperties.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleScalarXmlPropertiesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleScalarXmlPropertiesResponse, goldenResponse(t, "SimpleScalarXmlProperties.response.xml", 200, "Content-Type", "text/xml"), wantSimpleScalarXmlPropertiesOutput())
 }
 
 func TestXmlEmptyBlobsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyBlobsInput().Validate())
 }
 
 func TestXmlEmptyBlobsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyBlobsInput().Validate())
 }
 
 func TestXmlEmptyBlobsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyBlobsRequest(context.Background(), minimalXmlEmptyBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEmptyBlobs.minimal.form", req)
+	goldenRequest(t, "XmlEmptyBlobs.minimal.form", buildXmlEmptyBlobsRequest, minimalXmlEmptyBlobsInput())
 }
 
 func TestXmlEmptyBlobsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyBlobsRequest(context.Background(), fullXmlEmptyBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEmptyBlobs.full.form", req)
+	goldenRequest(t, "XmlEmptyBlobs.full.form", buildXmlEmptyBlobsRequest, fullXmlEmptyBlobsInput())
 }
 
 func TestXmlEmptyBlobsResponse(t *testing.T) {
-	var got XmlEmptyBlobsOutput
-	if err := decodeXmlEmptyBlobsResponse(goldenResponse(t, "XmlEmptyBlobs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyBlobsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyBlobsResponse, goldenResponse(t, "XmlEmptyBlobs.response.xml", 200, "Content-Type", "text/xml"), wantXmlEmptyBlobsOutput())
 }
 
 func TestXmlIntEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlIntEnumsInput().Validate())
 }
 
 func TestXmlIntEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlIntEnumsInput().Validate())
 }
 
 func TestXmlIntEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlIntEnumsRequest(context.Background(), minimalXmlIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlIntEnums.minimal.form", req)
+	goldenRequest(t, "XmlIntEnums.minimal.form", buildXmlIntEnumsRequest, minimalXmlIntEnumsInput())
 }
 
 func TestXmlIntEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlIntEnumsRequest(context.Background(), fullXmlIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlIntEnums.full.form", req)
+	goldenRequest(t, "XmlIntEnums.full.form", buildXmlIntEnumsRequest, fullXmlIntEnumsInput())
 }
 
 func TestXmlIntEnumsResponse(t *testing.T) {
-	var got XmlIntEnumsOutput
-	if err := decodeXmlIntEnumsResponse(goldenResponse(t, "XmlIntEnums.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlIntEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlIntEnumsResponse, goldenResponse(t, "XmlIntEnums.response.xml", 200, "Content-Type", "text/xml"), wantXmlIntEnumsOutput())
 }
 
 func TestXmlListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlListsInput().Validate())
 }
 
 func TestXmlListsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlListsInput().Validate())
 }
 
 func TestXmlListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlListsRequest(context.Background(), minimalXmlListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlLists.minimal.form", req)
+	goldenRequest(t, "XmlLists.minimal.form", buildXmlListsRequest, minimalXmlListsInput())
 }
 
 func TestXmlListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlListsRequest(context.Background(), fullXmlListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlLists.full.form", req)
+	goldenRequest(t, "XmlLists.full.form", buildXmlListsRequest, fullXmlListsInput())
 }
 
 func TestXmlListsResponse(t *testing.T) {
-	var got XmlListsOutput
-	if err := decodeXmlListsResponse(goldenResponse(t, "XmlLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlListsResponse, goldenResponse(t, "XmlLists.response.xml", 200, "Content-Type", "text/xml"), wantXmlListsOutput())
 }
 
 func TestXmlMapsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlMapsInput().Validate())
 }
 
 func TestXmlMapsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlMapsInput().Validate())
 }
 
 func TestXmlMapsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsRequest(context.Background(), minimalXmlMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlMaps.minimal.form", req)
+	goldenRequest(t, "XmlMaps.minimal.form", buildXmlMapsRequest, minimalXmlMapsInput())
 }
 
 func TestXmlMapsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsRequest(context.Background(), fullXmlMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlMaps.full.form", req)
+	goldenRequest(t, "XmlMaps.full.form", buildXmlMapsRequest, fullXmlMapsInput())
 }
 
 func TestXmlMapsResponse(t *testing.T) {
-	var got XmlMapsOutput
-	if err := decodeXmlMapsResponse(goldenResponse(t, "XmlMaps.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlMapsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlMapsResponse, goldenResponse(t, "XmlMaps.response.xml", 200, "Content-Type", "text/xml"), wantXmlMapsOutput())
 }
 
 func TestXmlMapsXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlMapsXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlMapsXmlNameInput().Validate())
 }
 
 func TestXmlMapsXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullXmlMapsXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlMapsXmlNameInput().Validate())
 }
 
 func TestXmlMapsXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsXmlNameRequest(context.Background(), minimalXmlMapsXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlMapsXmlName.minimal.form", req)
+	goldenRequest(t, "XmlMapsXmlName.minimal.form", buildXmlMapsXmlNameRequest, minimalXmlMapsXmlNameInput())
 }
 
 func TestXmlMapsXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsXmlNameRequest(context.Background(), fullXmlMapsXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlMapsXmlName.full.form", req)
+	goldenRequest(t, "XmlMapsXmlName.full.form", buildXmlMapsXmlNameRequest, fullXmlMapsXmlNameInput())
 }
 
 func TestXmlMapsXmlNameResponse(t *testing.T) {
-	var got XmlMapsXmlNameOutput
-	if err := decodeXmlMapsXmlNameResponse(goldenResponse(t, "XmlMapsXmlName.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlMapsXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlMapsXmlNameResponse, goldenResponse(t, "XmlMapsXmlName.response.xml", 200, "Content-Type", "text/xml"), wantXmlMapsXmlNameOutput())
 }
 
 func TestXmlTimestampsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlTimestampsInput().Validate())
 }
 
 func TestXmlTimestampsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlTimestampsInput().Validate())
 }
 
 func TestXmlTimestampsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlTimestampsRequest(context.Background(), minimalXmlTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlTimestamps.minimal.form", req)
+	goldenRequest(t, "XmlTimestamps.minimal.form", buildXmlTimestampsRequest, minimalXmlTimestampsInput())
 }
 
 func TestXmlTimestampsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlTimestampsRequest(context.Background(), fullXmlTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlTimestamps.full.form", req)
+	goldenRequest(t, "XmlTimestamps.full.form", buildXmlTimestampsRequest, fullXmlTimestampsInput())
 }
 
 func TestXmlTimestampsResponse(t *testing.T) {
-	var got XmlTimestampsOutput
-	if err := decodeXmlTimestampsResponse(goldenResponse(t, "XmlTimestamps.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlTimestampsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlTimestampsResponse, goldenResponse(t, "XmlTimestamps.response.xml", 200, "Content-Type", "text/xml"), wantXmlTimestampsOutput())
 }

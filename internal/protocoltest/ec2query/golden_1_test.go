@@ -14,19 +14,11 @@ import (
 )
 
 func TestDatetimeOffsetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsValidateFull(t *testing.T) {
-	got := violations(t, fullDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDatetimeOffsetsInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -37,6 +29,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -63,525 +79,233 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestDatetimeOffsetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), minimalDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DatetimeOffsets.minimal.form", req)
+	goldenRequest(t, "DatetimeOffsets.minimal.form", buildDatetimeOffsetsRequest, minimalDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), fullDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DatetimeOffsets.full.form", req)
+	goldenRequest(t, "DatetimeOffsets.full.form", buildDatetimeOffsetsRequest, fullDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsResponse(t *testing.T) {
-	var got DatetimeOffsetsOutput
-	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDatetimeOffsetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDatetimeOffsetsResponse, goldenResponse(t, "DatetimeOffsets.response.xml", 200, "Content-Type", "text/xml"), wantDatetimeOffsetsOutput())
 }
 
 func TestIgnoresWrappingXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalIgnoresWrappingXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalIgnoresWrappingXmlNameInput().Validate())
 }
 
 func TestIgnoresWrappingXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullIgnoresWrappingXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullIgnoresWrappingXmlNameInput().Validate())
 }
 
 func TestIgnoresWrappingXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildIgnoresWrappingXmlNameRequest(context.Background(), minimalIgnoresWrappingXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "IgnoresWrappingXmlName.minimal.form", req)
+	goldenRequest(t, "IgnoresWrappingXmlName.minimal.form", buildIgnoresWrappingXmlNameRequest, minimalIgnoresWrappingXmlNameInput())
 }
 
 func TestIgnoresWrappingXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildIgnoresWrappingXmlNameRequest(context.Background(), fullIgnoresWrappingXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "IgnoresWrappingXmlName.full.form", req)
+	goldenRequest(t, "IgnoresWrappingXmlName.full.form", buildIgnoresWrappingXmlNameRequest, fullIgnoresWrappingXmlNameInput())
 }
 
 func TestIgnoresWrappingXmlNameResponse(t *testing.T) {
-	var got IgnoresWrappingXmlNameOutput
-	if err := decodeIgnoresWrappingXmlNameResponse(goldenResponse(t, "IgnoresWrappingXmlName.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantIgnoresWrappingXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeIgnoresWrappingXmlNameResponse, goldenResponse(t, "IgnoresWrappingXmlName.response.xml", 200, "Content-Type", "text/xml"), wantIgnoresWrappingXmlNameOutput())
 }
 
 func TestNestedStructuresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNestedStructuresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNestedStructuresInput().Validate())
 }
 
 func TestNestedStructuresValidateFull(t *testing.T) {
-	got := violations(t, fullNestedStructuresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNestedStructuresInput().Validate())
 }
 
 func TestNestedStructuresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNestedStructuresRequest(context.Background(), minimalNestedStructuresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "NestedStructures.minimal.form", req)
+	goldenRequest(t, "NestedStructures.minimal.form", buildNestedStructuresRequest, minimalNestedStructuresInput())
 }
 
 func TestNestedStructuresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNestedStructuresRequest(context.Background(), fullNestedStructuresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "NestedStructures.full.form", req)
+	goldenRequest(t, "NestedStructures.full.form", buildNestedStructuresRequest, fullNestedStructuresInput())
 }
 
 func TestNestedStructuresResponse(t *testing.T) {
-	var got NestedStructuresOutput
-	if err := decodeNestedStructuresResponse(goldenResponse(t, "NestedStructures.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNestedStructuresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNestedStructuresResponse, goldenResponse(t, "NestedStructures.response.xml", 200, "Content-Type", "text/xml"), wantNestedStructuresOutput())
 }
 
 func TestNoInputAndOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), minimalNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "NoInputAndOutput.minimal.form", req)
+	goldenRequest(t, "NoInputAndOutput.minimal.form", buildNoInputAndOutputRequest, minimalNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), fullNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "NoInputAndOutput.full.form", req)
+	goldenRequest(t, "NoInputAndOutput.full.form", buildNoInputAndOutputRequest, fullNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputResponse(t *testing.T) {
-	var got NoInputAndOutputOutput
-	if err := decodeNoInputAndOutputResponse(goldenResponse(t, "NoInputAndOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndOutputResponse, goldenResponse(t, "NoInputAndOutput.response.xml", 200, "Content-Type", "text/xml"), wantNoInputAndOutputOutput())
 }
 
 func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingValidateFull(t *testing.T) {
-	got := violations(t, fullPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), minimalPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutWithContentEncoding.minimal.form", req)
+	goldenRequest(t, "PutWithContentEncoding.minimal.form", buildPutWithContentEncodingRequest, minimalPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), fullPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutWithContentEncoding.full.form", req)
+	goldenRequest(t, "PutWithContentEncoding.full.form", buildPutWithContentEncodingRequest, fullPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingResponse(t *testing.T) {
-	var got PutWithContentEncodingOutput
-	if err := decodePutWithContentEncodingResponse(goldenResponse(t, "PutWithContentEncoding.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutWithContentEncodingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutWithContentEncodingResponse, goldenResponse(t, "PutWithContentEncoding.response.xml", 200, "Content-Type", "text/xml"), wantPutWithContentEncodingOutput())
 }
 
 func TestQueryListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryListsInput().Validate())
 }
 
 func TestQueryListsValidateFull(t *testing.T) {
-	got := violations(t, fullQueryListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryListsInput().Validate())
 }
 
 func TestQueryListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryListsRequest(context.Background(), minimalQueryListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryLists.minimal.form", req)
+	goldenRequest(t, "QueryLists.minimal.form", buildQueryListsRequest, minimalQueryListsInput())
 }
 
 func TestQueryListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryListsRequest(context.Background(), fullQueryListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryLists.full.form", req)
+	goldenRequest(t, "QueryLists.full.form", buildQueryListsRequest, fullQueryListsInput())
 }
 
 func TestQueryListsResponse(t *testing.T) {
-	var got QueryListsOutput
-	if err := decodeQueryListsResponse(goldenResponse(t, "QueryLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryListsResponse, goldenResponse(t, "QueryLists.response.xml", 200, "Content-Type", "text/xml"), wantQueryListsOutput())
 }
 
 func TestQueryTimestampsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryTimestampsInput().Validate())
 }
 
 func TestQueryTimestampsValidateFull(t *testing.T) {
-	got := violations(t, fullQueryTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryTimestampsInput().Validate())
 }
 
 func TestQueryTimestampsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryTimestampsRequest(context.Background(), minimalQueryTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryTimestamps.minimal.form", req)
+	goldenRequest(t, "QueryTimestamps.minimal.form", buildQueryTimestampsRequest, minimalQueryTimestampsInput())
 }
 
 func TestQueryTimestampsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryTimestampsRequest(context.Background(), fullQueryTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryTimestamps.full.form", req)
+	goldenRequest(t, "QueryTimestamps.full.form", buildQueryTimestampsRequest, fullQueryTimestampsInput())
 }
 
 func TestQueryTimestampsResponse(t *testing.T) {
-	var got QueryTimestampsOutput
-	if err := decodeQueryTimestampsResponse(goldenResponse(t, "QueryTimestamps.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryTimestampsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryTimestampsResponse, goldenResponse(t, "QueryTimestamps.response.xml", 200, "Content-Type", "text/xml"), wantQueryTimestampsOutput())
 }
 
 func TestRecursiveXmlShapesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRecursiveXmlShapesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRecursiveXmlShapesInput().Validate())
 }
 
 func TestRecursiveXmlShapesValidateFull(t *testing.T) {
-	got := violations(t, fullRecursiveXmlShapesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRecursiveXmlShapesInput().Validate())
 }
 
 func TestRecursiveXmlShapesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveXmlShapesRequest(context.Background(), minimalRecursiveXmlShapesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RecursiveXmlShapes.minimal.form", req)
+	goldenRequest(t, "RecursiveXmlShapes.minimal.form", buildRecursiveXmlShapesRequest, minimalRecursiveXmlShapesInput())
 }
 
 func TestRecursiveXmlShapesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveXmlShapesRequest(context.Background(), fullRecursiveXmlShapesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RecursiveXmlShapes.full.form", req)
+	goldenRequest(t, "RecursiveXmlShapes.full.form", buildRecursiveXmlShapesRequest, fullRecursiveXmlShapesInput())
 }
 
 func TestRecursiveXmlShapesResponse(t *testing.T) {
-	var got RecursiveXmlShapesOutput
-	if err := decodeRecursiveXmlShapesResponse(goldenResponse(t, "RecursiveXmlShapes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRecursiveXmlShapesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRecursiveXmlShapesResponse, goldenResponse(t, "RecursiveXmlShapes.response.xml", 200, "Content-Type", "text/xml"), wantRecursiveXmlShapesOutput())
 }
 
 func TestXmlBlobsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlBlobsInput().Validate())
 }
 
 func TestXmlBlobsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlBlobsInput().Validate())
 }
 
 func TestXmlBlobsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlBlobsRequest(context.Background(), minimalXmlBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlBlobs.minimal.form", req)
+	goldenRequest(t, "XmlBlobs.minimal.form", buildXmlBlobsRequest, minimalXmlBlobsInput())
 }
 
 func TestXmlBlobsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlBlobsRequest(context.Background(), fullXmlBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlBlobs.full.form", req)
+	goldenRequest(t, "XmlBlobs.full.form", buildXmlBlobsRequest, fullXmlBlobsInput())
 }
 
 func TestXmlBlobsResponse(t *testing.T) {
-	var got XmlBlobsOutput
-	if err := decodeXmlBlobsResponse(goldenResponse(t, "XmlBlobs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlBlobsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlBlobsResponse, goldenResponse(t, "XmlBlobs.response.xml", 200, "Content-Type", "text/xml"), wantXmlBlobsOutput())
 }
 
 func TestXmlEmptyListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyListsInput().Validate())
 }
 
 func TestXmlEmptyListsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyListsInput().Validate())
 }
 
 func TestXmlEmptyListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyListsRequest(context.Background(), minimalXmlEmptyListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEmptyLists.minimal.form", req)
+	goldenRequest(t, "XmlEmptyLists.minimal.form", buildXmlEmptyListsRequest, minimalXmlEmptyListsInput())
 }
 
 func TestXmlEmptyListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyListsRequest(context.Background(), fullXmlEmptyListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEmptyLists.full.form", req)
+	goldenRequest(t, "XmlEmptyLists.full.form", buildXmlEmptyListsRequest, fullXmlEmptyListsInput())
 }
 
 func TestXmlEmptyListsResponse(t *testing.T) {
-	var got XmlEmptyListsOutput
-	if err := decodeXmlEmptyListsResponse(goldenResponse(t, "XmlEmptyLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyListsResponse, goldenResponse(t, "XmlEmptyLists.response.xml", 200, "Content-Type", "text/xml"), wantXmlEmptyListsOutput())
 }
 
 func TestXmlEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEnumsInput().Validate())
 }
 
 func TestXmlEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEnumsInput().Validate())
 }
 
 func TestXmlEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEnumsRequest(context.Background(), minimalXmlEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEnums.minimal.form", req)
+	goldenRequest(t, "XmlEnums.minimal.form", buildXmlEnumsRequest, minimalXmlEnumsInput())
 }
 
 func TestXmlEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEnumsRequest(context.Background(), fullXmlEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEnums.full.form", req)
+	goldenRequest(t, "XmlEnums.full.form", buildXmlEnumsRequest, fullXmlEnumsInput())
 }
 
 func TestXmlEnumsResponse(t *testing.T) {
-	var got XmlEnumsOutput
-	if err := decodeXmlEnumsResponse(goldenResponse(t, "XmlEnums.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEnumsResponse, goldenResponse(t, "XmlEnums.response.xml", 200, "Content-Type", "text/xml"), wantXmlEnumsOutput())
 }
 
 func TestXmlNamespacesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlNamespacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlNamespacesInput().Validate())
 }
 
 func TestXmlNamespacesValidateFull(t *testing.T) {
-	got := violations(t, fullXmlNamespacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlNamespacesInput().Validate())
 }
 
 func TestXmlNamespacesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlNamespacesRequest(context.Background(), minimalXmlNamespacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlNamespaces.minimal.form", req)
+	goldenRequest(t, "XmlNamespaces.minimal.form", buildXmlNamespacesRequest, minimalXmlNamespacesInput())
 }
 
 func TestXmlNamespacesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlNamespacesRequest(context.Background(), fullXmlNamespacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlNamespaces.full.form", req)
+	goldenRequest(t, "XmlNamespaces.full.form", buildXmlNamespacesRequest, fullXmlNamespacesInput())
 }
 
 func TestXmlNamespacesResponse(t *testing.T) {
-	var got XmlNamespacesOutput
-	if err := decodeXmlNamespacesResponse(goldenResponse(t, "XmlNamespaces.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlNamespacesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlNamespacesResponse, goldenResponse(t, "XmlNamespaces.response.xml", 200, "Content-Type", "text/xml"), wantXmlNamespacesOutput())
 }

@@ -2,116 +2,54 @@
 
 package ec2query
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
-	got := violations(t, fullEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), minimalEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EmptyInputAndEmptyOutput.minimal.form", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.minimal.form", buildEmptyInputAndEmptyOutputRequest, minimalEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), fullEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EmptyInputAndEmptyOutput.full.form", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.full.form", buildEmptyInputAndEmptyOutputRequest, fullEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
-	var got EmptyInputAndEmptyOutputOutput
-	if err := decodeEmptyInputAndEmptyOutputResponse(goldenResponse(t, "EmptyInputAndEmptyOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEmptyInputAndEmptyOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEmptyInputAndEmptyOutputResponse, goldenResponse(t, "EmptyInputAndEmptyOutput.response.xml", 200, "Content-Type", "text/xml"), wantEmptyInputAndEmptyOutputOutput())
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointOperation.minimal.form", req)
+	goldenRequest(t, "EndpointOperation.minimal.form", buildEndpointOperationRequest, minimalEndpointOperationInput())
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointOperation.full.form", req)
+	goldenRequest(t, "EndpointOperation.full.form", buildEndpointOperationRequest, fullEndpointOperationInput())
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	var got EndpointOperationOutput
-	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointOperationResponse, goldenResponse(t, "EndpointOperation.response.xml", 200, "Content-Type", "text/xml"), wantEndpointOperationOutput())
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
@@ -119,490 +57,220 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointWithHostLabelOperation.minimal.form", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.minimal.form", buildEndpointWithHostLabelOperationRequest, minimalEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EndpointWithHostLabelOperation.full.form", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.full.form", buildEndpointWithHostLabelOperationRequest, fullEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelOperationOutput
-	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelOperationResponse, goldenResponse(t, "EndpointWithHostLabelOperation.response.xml", 200, "Content-Type", "text/xml"), wantEndpointWithHostLabelOperationOutput())
 }
 
 func TestFractionalSecondsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsValidateFull(t *testing.T) {
-	got := violations(t, fullFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), minimalFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FractionalSeconds.minimal.form", req)
+	goldenRequest(t, "FractionalSeconds.minimal.form", buildFractionalSecondsRequest, minimalFractionalSecondsInput())
 }
 
 func TestFractionalSecondsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), fullFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "FractionalSeconds.full.form", req)
+	goldenRequest(t, "FractionalSeconds.full.form", buildFractionalSecondsRequest, fullFractionalSecondsInput())
 }
 
 func TestFractionalSecondsResponse(t *testing.T) {
-	var got FractionalSecondsOutput
-	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFractionalSecondsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFractionalSecondsResponse, goldenResponse(t, "FractionalSeconds.response.xml", 200, "Content-Type", "text/xml"), wantFractionalSecondsOutput())
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, fullGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GreetingWithErrors.minimal.form", req)
+	goldenRequest(t, "GreetingWithErrors.minimal.form", buildGreetingWithErrorsRequest, minimalGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GreetingWithErrors.full.form", req)
+	goldenRequest(t, "GreetingWithErrors.full.form", buildGreetingWithErrorsRequest, fullGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGreetingWithErrorsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGreetingWithErrorsResponse, goldenResponse(t, "GreetingWithErrors.response.xml", 200, "Content-Type", "text/xml"), wantGreetingWithErrorsOutput())
 }
 
 func TestHostWithPathOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationValidateFull(t *testing.T) {
-	got := violations(t, fullHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), minimalHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "HostWithPathOperation.minimal.form", req)
+	goldenRequest(t, "HostWithPathOperation.minimal.form", buildHostWithPathOperationRequest, minimalHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), fullHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "HostWithPathOperation.full.form", req)
+	goldenRequest(t, "HostWithPathOperation.full.form", buildHostWithPathOperationRequest, fullHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationResponse(t *testing.T) {
-	var got HostWithPathOperationOutput
-	if err := decodeHostWithPathOperationResponse(goldenResponse(t, "HostWithPathOperation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHostWithPathOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHostWithPathOperationResponse, goldenResponse(t, "HostWithPathOperation.response.xml", 200, "Content-Type", "text/xml"), wantHostWithPathOperationOutput())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateFull(t *testing.T) {
-	got := violations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), minimalQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryIdempotencyTokenAutoFill.minimal.form", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.minimal.form", buildQueryIdempotencyTokenAutoFillRequest, minimalQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), fullQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "QueryIdempotencyTokenAutoFill.full.form", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.full.form", buildQueryIdempotencyTokenAutoFillRequest, fullQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
-	var got QueryIdempotencyTokenAutoFillOutput
-	if err := decodeQueryIdempotencyTokenAutoFillResponse(goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryIdempotencyTokenAutoFillOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryIdempotencyTokenAutoFillResponse, goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.xml", 200, "Content-Type", "text/xml"), wantQueryIdempotencyTokenAutoFillOutput())
 }
 
 func TestSimpleInputParamsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleInputParamsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleInputParamsInput().Validate())
 }
 
 func TestSimpleInputParamsValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleInputParamsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleInputParamsInput().Validate())
 }
 
 func TestSimpleInputParamsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleInputParamsRequest(context.Background(), minimalSimpleInputParamsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleInputParams.minimal.form", req)
+	goldenRequest(t, "SimpleInputParams.minimal.form", buildSimpleInputParamsRequest, minimalSimpleInputParamsInput())
 }
 
 func TestSimpleInputParamsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleInputParamsRequest(context.Background(), fullSimpleInputParamsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleInputParams.full.form", req)
+	goldenRequest(t, "SimpleInputParams.full.form", buildSimpleInputParamsRequest, fullSimpleInputParamsInput())
 }
 
 func TestSimpleInputParamsResponse(t *testing.T) {
-	var got SimpleInputParamsOutput
-	if err := decodeSimpleInputParamsResponse(goldenResponse(t, "SimpleInputParams.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleInputParamsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleInputParamsResponse, goldenResponse(t, "SimpleInputParams.response.xml", 200, "Content-Type", "text/xml"), wantSimpleInputParamsOutput())
 }
 
 func TestSimpleScalarXmlPropertiesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleScalarXmlPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleScalarXmlPropertiesInput().Validate())
 }
 
 func TestSimpleScalarXmlPropertiesValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleScalarXmlPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleScalarXmlPropertiesInput().Validate())
 }
 
 func TestSimpleScalarXmlPropertiesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarXmlPropertiesRequest(context.Background(), minimalSimpleScalarXmlPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleScalarXmlProperties.minimal.form", req)
+	goldenRequest(t, "SimpleScalarXmlProperties.minimal.form", buildSimpleScalarXmlPropertiesRequest, minimalSimpleScalarXmlPropertiesInput())
 }
 
 func TestSimpleScalarXmlPropertiesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarXmlPropertiesRequest(context.Background(), fullSimpleScalarXmlPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SimpleScalarXmlProperties.full.form", req)
+	goldenRequest(t, "SimpleScalarXmlProperties.full.form", buildSimpleScalarXmlPropertiesRequest, fullSimpleScalarXmlPropertiesInput())
 }
 
 func TestSimpleScalarXmlPropertiesResponse(t *testing.T) {
-	var got SimpleScalarXmlPropertiesOutput
-	if err := decodeSimpleScalarXmlPropertiesResponse(goldenResponse(t, "SimpleScalarXmlProperties.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleScalarXmlPropertiesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleScalarXmlPropertiesResponse, goldenResponse(t, "SimpleScalarXmlProperties.response.xml", 200, "Content-Type", "text/xml"), wantSimpleScalarXmlPropertiesOutput())
 }
 
 func TestXmlEmptyBlobsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyBlobsInput().Validate())
 }
 
 func TestXmlEmptyBlobsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyBlobsInput().Validate())
 }
 
 func TestXmlEmptyBlobsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyBlobsRequest(context.Background(), minimalXmlEmptyBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEmptyBlobs.minimal.form", req)
+	goldenRequest(t, "XmlEmptyBlobs.minimal.form", buildXmlEmptyBlobsRequest, minimalXmlEmptyBlobsInput())
 }
 
 func TestXmlEmptyBlobsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyBlobsRequest(context.Background(), fullXmlEmptyBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlEmptyBlobs.full.form", req)
+	goldenRequest(t, "XmlEmptyBlobs.full.form", buildXmlEmptyBlobsRequest, fullXmlEmptyBlobsInput())
 }
 
 func TestXmlEmptyBlobsResponse(t *testing.T) {
-	var got XmlEmptyBlobsOutput
-	if err := decodeXmlEmptyBlobsResponse(goldenResponse(t, "XmlEmptyBlobs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyBlobsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyBlobsResponse, goldenResponse(t, "XmlEmptyBlobs.response.xml", 200, "Content-Type", "text/xml"), wantXmlEmptyBlobsOutput())
 }
 
 func TestXmlIntEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlIntEnumsInput().Validate())
 }
 
 func TestXmlIntEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlIntEnumsInput().Validate())
 }
 
 func TestXmlIntEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlIntEnumsRequest(context.Background(), minimalXmlIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlIntEnums.minimal.form", req)
+	goldenRequest(t, "XmlIntEnums.minimal.form", buildXmlIntEnumsRequest, minimalXmlIntEnumsInput())
 }
 
 func TestXmlIntEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlIntEnumsRequest(context.Background(), fullXmlIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlIntEnums.full.form", req)
+	goldenRequest(t, "XmlIntEnums.full.form", buildXmlIntEnumsRequest, fullXmlIntEnumsInput())
 }
 
 func TestXmlIntEnumsResponse(t *testing.T) {
-	var got XmlIntEnumsOutput
-	if err := decodeXmlIntEnumsResponse(goldenResponse(t, "XmlIntEnums.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlIntEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlIntEnumsResponse, goldenResponse(t, "XmlIntEnums.response.xml", 200, "Content-Type", "text/xml"), wantXmlIntEnumsOutput())
 }
 
 func TestXmlListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlListsInput().Validate())
 }
 
 func TestXmlListsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlListsInput().Validate())
 }
 
 func TestXmlListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlListsRequest(context.Background(), minimalXmlListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlLists.minimal.form", req)
+	goldenRequest(t, "XmlLists.minimal.form", buildXmlListsRequest, minimalXmlListsInput())
 }
 
 func TestXmlListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlListsRequest(context.Background(), fullXmlListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlLists.full.form", req)
+	goldenRequest(t, "XmlLists.full.form", buildXmlListsRequest, fullXmlListsInput())
 }
 
 func TestXmlListsResponse(t *testing.T) {
-	var got XmlListsOutput
-	if err := decodeXmlListsResponse(goldenResponse(t, "XmlLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlListsResponse, goldenResponse(t, "XmlLists.response.xml", 200, "Content-Type", "text/xml"), wantXmlListsOutput())
 }
 
 func TestXmlTimestampsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlTimestampsInput().Validate())
 }
 
 func TestXmlTimestampsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlTimestampsInput().Validate())
 }
 
 func TestXmlTimestampsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlTimestampsRequest(context.Background(), minimalXmlTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlTimestamps.minimal.form", req)
+	goldenRequest(t, "XmlTimestamps.minimal.form", buildXmlTimestampsRequest, minimalXmlTimestampsInput())
 }
 
 func TestXmlTimestampsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlTimestampsRequest(context.Background(), fullXmlTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "XmlTimestamps.full.form", req)
+	goldenRequest(t, "XmlTimestamps.full.form", buildXmlTimestampsRequest, fullXmlTimestampsInput())
 }
 
 func TestXmlTimestampsResponse(t *testing.T) {
-	var got XmlTimestampsOutput
-	if err := decodeXmlTimestampsResponse(goldenResponse(t, "XmlTimestamps.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlTimestampsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlTimestampsResponse, goldenResponse(t, "XmlTimestamps.response.xml", 200, "Content-Type", "text/xml"), wantXmlTimestampsOutput())
 }

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestUploadArchiveValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUploadArchiveInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUploadArchiveInput().Validate())
 }
 
 func TestUploadArchiveValidateFull(t *testing.T) {
-	got := violations(t, fullUploadArchiveInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUploadArchiveInput().Validate())
 }
 
 func TestUploadArchiveValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestUploadArchiveValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUploadArchiveInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AccountId unset", func(v *UploadArchiveInput) { v.AccountId = nil }, Violation{Path: "AccountId", Constraint: "required"})
@@ -85,6 +82,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -111,48 +132,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestUploadArchiveRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadArchiveRequest(context.Background(), minimalUploadArchiveInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UploadArchive.minimal.http", req)
+	goldenRequest(t, "UploadArchive.minimal.http", buildUploadArchiveRequest, minimalUploadArchiveInput())
 }
 
 func TestUploadArchiveRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadArchiveRequest(context.Background(), fullUploadArchiveInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UploadArchive.full.http", req)
+	goldenRequest(t, "UploadArchive.full.http", buildUploadArchiveRequest, fullUploadArchiveInput())
 }
 
 func TestUploadArchiveResponse(t *testing.T) {
-	var got UploadArchiveOutput
-	if err := decodeUploadArchiveResponse(goldenResponse(t, "UploadArchive.response.body", 201, "X-Amz-Archive-Id", "archiveid-156", "X-Amz-Sha256-Tree-Hash", "checksum-905", "Location", "location-930", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUploadArchiveOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUploadArchiveResponse, goldenResponse(t, "UploadArchive.response.body", 201, "X-Amz-Archive-Id", "archiveid-156", "X-Amz-Sha256-Tree-Hash", "checksum-905", "Location", "location-930", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUploadArchiveOutput())
 }
 
 func TestUploadMultipartPartValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUploadMultipartPartInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUploadMultipartPartInput().Validate())
 }
 
 func TestUploadMultipartPartValidateFull(t *testing.T) {
-	got := violations(t, fullUploadMultipartPartInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUploadMultipartPartInput().Validate())
 }
 
 func TestUploadMultipartPartValidateRejects(t *testing.T) {
@@ -160,10 +156,7 @@ func TestUploadMultipartPartValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUploadMultipartPartInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AccountId unset", func(v *UploadMultipartPartInput) { v.AccountId = nil }, Violation{Path: "AccountId", Constraint: "required"})
@@ -172,32 +165,15 @@ func TestUploadMultipartPartValidateRejects(t *testing.T) {
 }
 
 func TestUploadMultipartPartRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadMultipartPartRequest(context.Background(), minimalUploadMultipartPartInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UploadMultipartPart.minimal.http", req)
+	goldenRequest(t, "UploadMultipartPart.minimal.http", buildUploadMultipartPartRequest, minimalUploadMultipartPartInput())
 }
 
 func TestUploadMultipartPartRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadMultipartPartRequest(context.Background(), fullUploadMultipartPartInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UploadMultipartPart.full.http", req)
+	goldenRequest(t, "UploadMultipartPart.full.http", buildUploadMultipartPartRequest, fullUploadMultipartPartInput())
 }
 
 func TestUploadMultipartPartResponse(t *testing.T) {
-	var got UploadMultipartPartOutput
-	if err := decodeUploadMultipartPartResponse(goldenResponse(t, "UploadMultipartPart.response.body", 204, "X-Amz-Sha256-Tree-Hash", "checksum-174", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUploadMultipartPartOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUploadMultipartPartResponse, goldenResponse(t, "UploadMultipartPart.response.body", 204, "X-Amz-Sha256-Tree-Hash", "checksum-174", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUploadMultipartPartOutput())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none

@@ -21,6 +21,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -48,19 +56,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestPredictValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPredictInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPredictInput().Validate())
 }
 
 func TestPredictValidateFull(t *testing.T) {
-	got := violations(t, fullPredictInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPredictInput().Validate())
 }
 
 func TestPredictValidateRejects(t *testing.T) {
@@ -68,10 +68,7 @@ func TestPredictValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPredictInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MLModelId unset", func(v *PredictInput) { v.MLModelId = nil }, Violation{Path: "MLModelId", Constraint: "required"})
@@ -90,6 +87,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -116,32 +137,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestPredictRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPredictRequest(context.Background(), minimalPredictInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Predict.minimal.http", req)
+	goldenRequest(t, "Predict.minimal.http", buildPredictRequest, minimalPredictInput())
 }
 
 func TestPredictRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPredictRequest(context.Background(), fullPredictInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Predict.full.http", req)
+	goldenRequest(t, "Predict.full.http", buildPredictRequest, fullPredictInput())
 }
 
 func TestPredictResponse(t *testing.T) {
-	var got PredictOutput
-	if err := decodePredictResponse(goldenResponse(t, "Predict.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPredictOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePredictResponse, goldenResponse(t, "Predict.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPredictOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

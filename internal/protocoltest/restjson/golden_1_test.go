@@ -2,773 +2,344 @@
 
 package restjson
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestDatetimeOffsetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsValidateFull(t *testing.T) {
-	got := violations(t, fullDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), minimalDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DatetimeOffsets.minimal.http", req)
+	goldenRequest(t, "DatetimeOffsets.minimal.http", buildDatetimeOffsetsRequest, minimalDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), fullDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DatetimeOffsets.full.http", req)
+	goldenRequest(t, "DatetimeOffsets.full.http", buildDatetimeOffsetsRequest, fullDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsResponse(t *testing.T) {
-	var got DatetimeOffsetsOutput
-	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDatetimeOffsetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDatetimeOffsetsResponse, goldenResponse(t, "DatetimeOffsets.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantDatetimeOffsetsOutput())
 }
 
 func TestDocumentTypeAsPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDocumentTypeAsPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDocumentTypeAsPayloadInput().Validate())
 }
 
 func TestDocumentTypeAsPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullDocumentTypeAsPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDocumentTypeAsPayloadInput().Validate())
 }
 
 func TestDocumentTypeAsPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDocumentTypeAsPayloadRequest(context.Background(), minimalDocumentTypeAsPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DocumentTypeAsPayload.minimal.http", req)
+	goldenRequest(t, "DocumentTypeAsPayload.minimal.http", buildDocumentTypeAsPayloadRequest, minimalDocumentTypeAsPayloadInput())
 }
 
 func TestDocumentTypeAsPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDocumentTypeAsPayloadRequest(context.Background(), fullDocumentTypeAsPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DocumentTypeAsPayload.full.http", req)
+	goldenRequest(t, "DocumentTypeAsPayload.full.http", buildDocumentTypeAsPayloadRequest, fullDocumentTypeAsPayloadInput())
 }
 
 func TestDocumentTypeAsPayloadResponse(t *testing.T) {
-	var got DocumentTypeAsPayloadOutput
-	if err := decodeDocumentTypeAsPayloadResponse(goldenResponse(t, "DocumentTypeAsPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDocumentTypeAsPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDocumentTypeAsPayloadResponse, goldenResponse(t, "DocumentTypeAsPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDocumentTypeAsPayloadOutput())
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "EndpointOperation.minimal.http", req)
+	goldenRequest(t, "EndpointOperation.minimal.http", buildEndpointOperationRequest, minimalEndpointOperationInput())
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "EndpointOperation.full.http", req)
+	goldenRequest(t, "EndpointOperation.full.http", buildEndpointOperationRequest, fullEndpointOperationInput())
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	var got EndpointOperationOutput
-	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointOperationResponse, goldenResponse(t, "EndpointOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointOperationOutput())
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, fullGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GreetingWithErrors.minimal.http", req)
+	goldenRequest(t, "GreetingWithErrors.minimal.http", buildGreetingWithErrorsRequest, minimalGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GreetingWithErrors.full.http", req)
+	goldenRequest(t, "GreetingWithErrors.full.http", buildGreetingWithErrorsRequest, fullGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.body", 200, "X-Greeting", "greeting-555", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGreetingWithErrorsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGreetingWithErrorsResponse, goldenResponse(t, "GreetingWithErrors.response.body", 200, "X-Greeting", "greeting-555", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGreetingWithErrorsOutput())
 }
 
 func TestHttpEmptyPrefixHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpEmptyPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpEmptyPrefixHeadersInput().Validate())
 }
 
 func TestHttpEmptyPrefixHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullHttpEmptyPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpEmptyPrefixHeadersInput().Validate())
 }
 
 func TestHttpEmptyPrefixHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEmptyPrefixHeadersRequest(context.Background(), minimalHttpEmptyPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpEmptyPrefixHeaders.minimal.http", req)
+	goldenRequest(t, "HttpEmptyPrefixHeaders.minimal.http", buildHttpEmptyPrefixHeadersRequest, minimalHttpEmptyPrefixHeadersInput())
 }
 
 func TestHttpEmptyPrefixHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEmptyPrefixHeadersRequest(context.Background(), fullHttpEmptyPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpEmptyPrefixHeaders.full.http", req)
+	goldenRequest(t, "HttpEmptyPrefixHeaders.full.http", buildHttpEmptyPrefixHeadersRequest, fullHttpEmptyPrefixHeadersInput())
 }
 
 func TestHttpEmptyPrefixHeadersResponse(t *testing.T) {
-	var got HttpEmptyPrefixHeadersOutput
-	if err := decodeHttpEmptyPrefixHeadersResponse(goldenResponse(t, "HttpEmptyPrefixHeaders.response.body", 200, "Prefixheaderskey-3", "prefixheaders-38", "Prefixheaderskey-897", "prefixheaders-911", "Hello", "specificheader-6", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpEmptyPrefixHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpEmptyPrefixHeadersResponse, goldenResponse(t, "HttpEmptyPrefixHeaders.response.body", 200, "Prefixheaderskey-3", "prefixheaders-38", "Prefixheaderskey-897", "prefixheaders-911", "Hello", "specificheader-6", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpEmptyPrefixHeadersOutput())
 }
 
 func TestHttpPayloadWithStructureValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithStructureInput().Validate())
 }
 
 func TestHttpPayloadWithStructureValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithStructureInput().Validate())
 }
 
 func TestHttpPayloadWithStructureRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithStructureRequest(context.Background(), minimalHttpPayloadWithStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadWithStructure.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithStructure.minimal.http", buildHttpPayloadWithStructureRequest, minimalHttpPayloadWithStructureInput())
 }
 
 func TestHttpPayloadWithStructureRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithStructureRequest(context.Background(), fullHttpPayloadWithStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadWithStructure.full.http", req)
+	goldenRequest(t, "HttpPayloadWithStructure.full.http", buildHttpPayloadWithStructureRequest, fullHttpPayloadWithStructureInput())
 }
 
 func TestHttpPayloadWithStructureResponse(t *testing.T) {
-	var got HttpPayloadWithStructureOutput
-	if err := decodeHttpPayloadWithStructureResponse(goldenResponse(t, "HttpPayloadWithStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithStructureOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithStructureResponse, goldenResponse(t, "HttpPayloadWithStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantHttpPayloadWithStructureOutput())
 }
 
 func TestHttpResponseCodeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpResponseCodeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpResponseCodeInput().Validate())
 }
 
 func TestHttpResponseCodeValidateFull(t *testing.T) {
-	got := violations(t, fullHttpResponseCodeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpResponseCodeInput().Validate())
 }
 
 func TestHttpResponseCodeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpResponseCodeRequest(context.Background(), minimalHttpResponseCodeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpResponseCode.minimal.http", req)
+	goldenRequest(t, "HttpResponseCode.minimal.http", buildHttpResponseCodeRequest, minimalHttpResponseCodeInput())
 }
 
 func TestHttpResponseCodeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpResponseCodeRequest(context.Background(), fullHttpResponseCodeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpResponseCode.full.http", req)
+	goldenRequest(t, "HttpResponseCode.full.http", buildHttpResponseCodeRequest, fullHttpResponseCodeInput())
 }
 
 func TestHttpResponseCodeResponse(t *testing.T) {
-	var got HttpResponseCodeOutput
-	if err := decodeHttpResponseCodeResponse(goldenResponse(t, "HttpResponseCode.response.body", 151, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpResponseCodeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpResponseCodeResponse, goldenResponse(t, "HttpResponseCode.response.body", 151, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpResponseCodeOutput())
 }
 
 func TestHttpStringPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpStringPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpStringPayloadInput().Validate())
 }
 
 func TestHttpStringPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullHttpStringPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpStringPayloadInput().Validate())
 }
 
 func TestHttpStringPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpStringPayloadRequest(context.Background(), minimalHttpStringPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpStringPayload.minimal.http", req)
+	goldenRequest(t, "HttpStringPayload.minimal.http", buildHttpStringPayloadRequest, minimalHttpStringPayloadInput())
 }
 
 func TestHttpStringPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpStringPayloadRequest(context.Background(), fullHttpStringPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpStringPayload.full.http", req)
+	goldenRequest(t, "HttpStringPayload.full.http", buildHttpStringPayloadRequest, fullHttpStringPayloadInput())
 }
 
 func TestHttpStringPayloadResponse(t *testing.T) {
-	var got HttpStringPayloadOutput
-	if err := decodeHttpStringPayloadResponse(goldenResponse(t, "HttpStringPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpStringPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpStringPayloadResponse, goldenResponse(t, "HttpStringPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantHttpStringPayloadOutput())
 }
 
 func TestJsonUnionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonUnionsInput().Validate())
 }
 
 func TestJsonUnionsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonUnionsInput().Validate())
 }
 
 func TestJsonUnionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonUnionsRequest(context.Background(), minimalJsonUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonUnions.minimal.http", req)
+	goldenRequest(t, "JsonUnions.minimal.http", buildJsonUnionsRequest, minimalJsonUnionsInput())
 }
 
 func TestJsonUnionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonUnionsRequest(context.Background(), fullJsonUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonUnions.full.http", req)
+	goldenRequest(t, "JsonUnions.full.http", buildJsonUnionsRequest, fullJsonUnionsInput())
 }
 
 func TestJsonUnionsResponse(t *testing.T) {
-	var got JsonUnionsOutput
-	if err := decodeJsonUnionsResponse(goldenResponse(t, "JsonUnions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonUnionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonUnionsResponse, goldenResponse(t, "JsonUnions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonUnionsOutput())
 }
 
 func TestMalformedContentTypeWithPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedContentTypeWithPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedContentTypeWithPayloadInput().Validate())
 }
 
 func TestMalformedContentTypeWithPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedContentTypeWithPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedContentTypeWithPayloadInput().Validate())
 }
 
 func TestMalformedContentTypeWithPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithPayloadRequest(context.Background(), minimalMalformedContentTypeWithPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithPayload.minimal.http", req)
+	goldenRequest(t, "MalformedContentTypeWithPayload.minimal.http", buildMalformedContentTypeWithPayloadRequest, minimalMalformedContentTypeWithPayloadInput())
 }
 
 func TestMalformedContentTypeWithPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithPayloadRequest(context.Background(), fullMalformedContentTypeWithPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithPayload.full.http", req)
+	goldenRequest(t, "MalformedContentTypeWithPayload.full.http", buildMalformedContentTypeWithPayloadRequest, fullMalformedContentTypeWithPayloadInput())
 }
 
 func TestMalformedContentTypeWithPayloadResponse(t *testing.T) {
-	var got MalformedContentTypeWithPayloadOutput
-	if err := decodeMalformedContentTypeWithPayloadResponse(goldenResponse(t, "MalformedContentTypeWithPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedContentTypeWithPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedContentTypeWithPayloadResponse, goldenResponse(t, "MalformedContentTypeWithPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedContentTypeWithPayloadOutput())
 }
 
 func TestMalformedStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedStringInput().Validate())
 }
 
 func TestMalformedStringValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedStringInput().Validate())
 }
 
 func TestMalformedStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedStringRequest(context.Background(), minimalMalformedStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedString.minimal.http", req)
+	goldenRequest(t, "MalformedString.minimal.http", buildMalformedStringRequest, minimalMalformedStringInput())
 }
 
 func TestMalformedStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedStringRequest(context.Background(), fullMalformedStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedString.full.http", req)
+	goldenRequest(t, "MalformedString.full.http", buildMalformedStringRequest, fullMalformedStringInput())
 }
 
 func TestMalformedStringResponse(t *testing.T) {
-	var got MalformedStringOutput
-	if err := decodeMalformedStringResponse(goldenResponse(t, "MalformedString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedStringResponse, goldenResponse(t, "MalformedString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedStringOutput())
 }
 
 func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingValidateFull(t *testing.T) {
-	got := violations(t, fullPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), minimalPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutWithContentEncoding.minimal.http", req)
+	goldenRequest(t, "PutWithContentEncoding.minimal.http", buildPutWithContentEncodingRequest, minimalPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), fullPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutWithContentEncoding.full.http", req)
+	goldenRequest(t, "PutWithContentEncoding.full.http", buildPutWithContentEncodingRequest, fullPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingResponse(t *testing.T) {
-	var got PutWithContentEncodingOutput
-	if err := decodePutWithContentEncodingResponse(goldenResponse(t, "PutWithContentEncoding.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutWithContentEncodingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutWithContentEncodingResponse, goldenResponse(t, "PutWithContentEncoding.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutWithContentEncodingOutput())
 }
 
 func TestRecursiveShapesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRecursiveShapesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRecursiveShapesInput().Validate())
 }
 
 func TestRecursiveShapesValidateFull(t *testing.T) {
-	got := violations(t, fullRecursiveShapesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRecursiveShapesInput().Validate())
 }
 
 func TestRecursiveShapesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveShapesRequest(context.Background(), minimalRecursiveShapesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RecursiveShapes.minimal.http", req)
+	goldenRequest(t, "RecursiveShapes.minimal.http", buildRecursiveShapesRequest, minimalRecursiveShapesInput())
 }
 
 func TestRecursiveShapesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveShapesRequest(context.Background(), fullRecursiveShapesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RecursiveShapes.full.http", req)
+	goldenRequest(t, "RecursiveShapes.full.http", buildRecursiveShapesRequest, fullRecursiveShapesInput())
 }
 
 func TestRecursiveShapesResponse(t *testing.T) {
-	var got RecursiveShapesOutput
-	if err := decodeRecursiveShapesResponse(goldenResponse(t, "RecursiveShapes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRecursiveShapesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRecursiveShapesResponse, goldenResponse(t, "RecursiveShapes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantRecursiveShapesOutput())
 }
 
 func TestTestBodyStructureValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestBodyStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestBodyStructureInput().Validate())
 }
 
 func TestTestBodyStructureValidateFull(t *testing.T) {
-	got := violations(t, fullTestBodyStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestBodyStructureInput().Validate())
 }
 
 func TestTestBodyStructureRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestBodyStructureRequest(context.Background(), minimalTestBodyStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestBodyStructure.minimal.http", req)
+	goldenRequest(t, "TestBodyStructure.minimal.http", buildTestBodyStructureRequest, minimalTestBodyStructureInput())
 }
 
 func TestTestBodyStructureRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestBodyStructureRequest(context.Background(), fullTestBodyStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestBodyStructure.full.http", req)
+	goldenRequest(t, "TestBodyStructure.full.http", buildTestBodyStructureRequest, fullTestBodyStructureInput())
 }
 
 func TestTestBodyStructureResponse(t *testing.T) {
-	var got TestBodyStructureOutput
-	if err := decodeTestBodyStructureResponse(goldenResponse(t, "TestBodyStructure.response.body", 200, "X-Amz-Test-Id", "testid-960", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestBodyStructureOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestBodyStructureResponse, goldenResponse(t, "TestBodyStructure.response.body", 200, "X-Amz-Test-Id", "testid-960", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantTestBodyStructureOutput())
 }
 
 func TestTestPostNoInputNoPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestPostNoInputNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestPostNoInputNoPayloadInput().Validate())
 }
 
 func TestTestPostNoInputNoPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullTestPostNoInputNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestPostNoInputNoPayloadInput().Validate())
 }
 
 func TestTestPostNoInputNoPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPostNoInputNoPayloadRequest(context.Background(), minimalTestPostNoInputNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPostNoInputNoPayload.minimal.http", req)
+	goldenRequest(t, "TestPostNoInputNoPayload.minimal.http", buildTestPostNoInputNoPayloadRequest, minimalTestPostNoInputNoPayloadInput())
 }
 
 func TestTestPostNoInputNoPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPostNoInputNoPayloadRequest(context.Background(), fullTestPostNoInputNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPostNoInputNoPayload.full.http", req)
+	goldenRequest(t, "TestPostNoInputNoPayload.full.http", buildTestPostNoInputNoPayloadRequest, fullTestPostNoInputNoPayloadInput())
 }
 
 func TestTestPostNoInputNoPayloadResponse(t *testing.T) {
-	var got TestPostNoInputNoPayloadOutput
-	if err := decodeTestPostNoInputNoPayloadResponse(goldenResponse(t, "TestPostNoInputNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-737", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestPostNoInputNoPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestPostNoInputNoPayloadResponse, goldenResponse(t, "TestPostNoInputNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-737", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTestPostNoInputNoPayloadOutput())
 }
 
 func TestTimestampFormatHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTimestampFormatHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTimestampFormatHeadersInput().Validate())
 }
 
 func TestTimestampFormatHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullTimestampFormatHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTimestampFormatHeadersInput().Validate())
 }
 
 func TestTimestampFormatHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTimestampFormatHeadersRequest(context.Background(), minimalTimestampFormatHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TimestampFormatHeaders.minimal.http", req)
+	goldenRequest(t, "TimestampFormatHeaders.minimal.http", buildTimestampFormatHeadersRequest, minimalTimestampFormatHeadersInput())
 }
 
 func TestTimestampFormatHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTimestampFormatHeadersRequest(context.Background(), fullTimestampFormatHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TimestampFormatHeaders.full.http", req)
+	goldenRequest(t, "TimestampFormatHeaders.full.http", buildTimestampFormatHeadersRequest, fullTimestampFormatHeadersInput())
 }
 
 func TestTimestampFormatHeadersResponse(t *testing.T) {
-	var got TimestampFormatHeadersOutput
-	if err := decodeTimestampFormatHeadersResponse(goldenResponse(t, "TimestampFormatHeaders.response.body", 200, "X-Defaultformat", "Sat, 16 Mar 2024 13:06:07 GMT", "X-Memberdatetime", "2024-04-07T06:06:07Z", "X-Memberepochseconds", "1711836367", "X-Memberhttpdate", "Sun, 24 Mar 2024 16:06:07 GMT", "X-Targetdatetime", "2024-04-12T16:06:07Z", "X-Targetepochseconds", "1711094767", "X-Targethttpdate", "Wed, 13 Mar 2024 11:06:07 GMT", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTimestampFormatHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTimestampFormatHeadersResponse, goldenResponse(t, "TimestampFormatHeaders.response.body", 200, "X-Defaultformat", "Sat, 16 Mar 2024 13:06:07 GMT", "X-Memberdatetime", "2024-04-07T06:06:07Z", "X-Memberepochseconds", "1711836367", "X-Memberhttpdate", "Sun, 24 Mar 2024 16:06:07 GMT", "X-Targetdatetime", "2024-04-12T16:06:07Z", "X-Targetepochseconds", "1711094767", "X-Targethttpdate", "Wed, 13 Mar 2024 11:06:07 GMT", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTimestampFormatHeadersOutput())
 }
 
 func TestUnitInputAndOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUnitInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUnitInputAndOutputInput().Validate())
 }
 
 func TestUnitInputAndOutputValidateFull(t *testing.T) {
-	got := violations(t, fullUnitInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUnitInputAndOutputInput().Validate())
 }
 
 func TestUnitInputAndOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnitInputAndOutputRequest(context.Background(), minimalUnitInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UnitInputAndOutput.minimal.http", req)
+	goldenRequest(t, "UnitInputAndOutput.minimal.http", buildUnitInputAndOutputRequest, minimalUnitInputAndOutputInput())
 }
 
 func TestUnitInputAndOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnitInputAndOutputRequest(context.Background(), fullUnitInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UnitInputAndOutput.full.http", req)
+	goldenRequest(t, "UnitInputAndOutput.full.http", buildUnitInputAndOutputRequest, fullUnitInputAndOutputInput())
 }
 
 func TestUnitInputAndOutputResponse(t *testing.T) {
-	var got UnitInputAndOutputOutput
-	if err := decodeUnitInputAndOutputResponse(goldenResponse(t, "UnitInputAndOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUnitInputAndOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUnitInputAndOutputResponse, goldenResponse(t, "UnitInputAndOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUnitInputAndOutputOutput())
 }

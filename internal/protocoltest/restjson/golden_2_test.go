@@ -14,19 +14,11 @@ import (
 )
 
 func TestAllQueryStringTypesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAllQueryStringTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAllQueryStringTypesInput().Validate())
 }
 
 func TestAllQueryStringTypesValidateFull(t *testing.T) {
-	got := violations(t, fullAllQueryStringTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAllQueryStringTypesInput().Validate())
 }
 
 func TestAllQueryStringTypesValidateRejects(t *testing.T) {
@@ -34,10 +26,7 @@ func TestAllQueryStringTypesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAllQueryStringTypesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("QueryIntegerSet duplicate items", func(v *AllQueryStringTypesInput) {
@@ -66,6 +55,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 	return testResponse(status, body, header...)
 }
 
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 // testResponse is a response with body and header, given as name, value pairs.
 func testResponse(status int, body []byte, header ...string) *http.Response {
 	h := http.Header{}
@@ -90,228 +103,103 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestAllQueryStringTypesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllQueryStringTypesRequest(context.Background(), minimalAllQueryStringTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "AllQueryStringTypes.minimal.http", req)
+	goldenRequest(t, "AllQueryStringTypes.minimal.http", buildAllQueryStringTypesRequest, minimalAllQueryStringTypesInput())
 }
 
 func TestAllQueryStringTypesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllQueryStringTypesRequest(context.Background(), fullAllQueryStringTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "AllQueryStringTypes.full.http", req)
+	goldenRequest(t, "AllQueryStringTypes.full.http", buildAllQueryStringTypesRequest, fullAllQueryStringTypesInput())
 }
 
 func TestAllQueryStringTypesResponse(t *testing.T) {
-	var got AllQueryStringTypesOutput
-	if err := decodeAllQueryStringTypesResponse(goldenResponse(t, "AllQueryStringTypes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAllQueryStringTypesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAllQueryStringTypesResponse, goldenResponse(t, "AllQueryStringTypes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantAllQueryStringTypesOutput())
 }
 
 func TestContentTypeParametersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalContentTypeParametersInput().Validate())
 }
 
 func TestContentTypeParametersValidateFull(t *testing.T) {
-	got := violations(t, fullContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullContentTypeParametersInput().Validate())
 }
 
 func TestContentTypeParametersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), minimalContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ContentTypeParameters.minimal.http", req)
+	goldenRequest(t, "ContentTypeParameters.minimal.http", buildContentTypeParametersRequest, minimalContentTypeParametersInput())
 }
 
 func TestContentTypeParametersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), fullContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ContentTypeParameters.full.http", req)
+	goldenRequest(t, "ContentTypeParameters.full.http", buildContentTypeParametersRequest, fullContentTypeParametersInput())
 }
 
 func TestContentTypeParametersResponse(t *testing.T) {
-	var got ContentTypeParametersOutput
-	if err := decodeContentTypeParametersResponse(goldenResponse(t, "ContentTypeParameters.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantContentTypeParametersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeContentTypeParametersResponse, goldenResponse(t, "ContentTypeParameters.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantContentTypeParametersOutput())
 }
 
 func TestDocumentTypeAsMapValueValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDocumentTypeAsMapValueInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDocumentTypeAsMapValueInput().Validate())
 }
 
 func TestDocumentTypeAsMapValueValidateFull(t *testing.T) {
-	got := violations(t, fullDocumentTypeAsMapValueInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDocumentTypeAsMapValueInput().Validate())
 }
 
 func TestDocumentTypeAsMapValueRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDocumentTypeAsMapValueRequest(context.Background(), minimalDocumentTypeAsMapValueInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DocumentTypeAsMapValue.minimal.http", req)
+	goldenRequest(t, "DocumentTypeAsMapValue.minimal.http", buildDocumentTypeAsMapValueRequest, minimalDocumentTypeAsMapValueInput())
 }
 
 func TestDocumentTypeAsMapValueRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDocumentTypeAsMapValueRequest(context.Background(), fullDocumentTypeAsMapValueInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DocumentTypeAsMapValue.full.http", req)
+	goldenRequest(t, "DocumentTypeAsMapValue.full.http", buildDocumentTypeAsMapValueRequest, fullDocumentTypeAsMapValueInput())
 }
 
 func TestDocumentTypeAsMapValueResponse(t *testing.T) {
-	var got DocumentTypeAsMapValueOutput
-	if err := decodeDocumentTypeAsMapValueResponse(goldenResponse(t, "DocumentTypeAsMapValue.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDocumentTypeAsMapValueOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDocumentTypeAsMapValueResponse, goldenResponse(t, "DocumentTypeAsMapValue.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantDocumentTypeAsMapValueOutput())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadTraitsWithMediaTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadTraitsWithMediaTypeInput().Validate())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadTraitsWithMediaTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadTraitsWithMediaTypeInput().Validate())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsWithMediaTypeRequest(context.Background(), minimalHttpPayloadTraitsWithMediaTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadTraitsWithMediaType.minimal.http", req)
+	goldenRequest(t, "HttpPayloadTraitsWithMediaType.minimal.http", buildHttpPayloadTraitsWithMediaTypeRequest, minimalHttpPayloadTraitsWithMediaTypeInput())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsWithMediaTypeRequest(context.Background(), fullHttpPayloadTraitsWithMediaTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadTraitsWithMediaType.full.http", req)
+	goldenRequest(t, "HttpPayloadTraitsWithMediaType.full.http", buildHttpPayloadTraitsWithMediaTypeRequest, fullHttpPayloadTraitsWithMediaTypeInput())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeResponse(t *testing.T) {
-	var got HttpPayloadTraitsWithMediaTypeOutput
-	if err := decodeHttpPayloadTraitsWithMediaTypeResponse(goldenResponse(t, "HttpPayloadTraitsWithMediaType.response.body", 200, "X-Foo", "foo-483", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadTraitsWithMediaTypeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadTraitsWithMediaTypeResponse, goldenResponse(t, "HttpPayloadTraitsWithMediaType.response.body", 200, "X-Foo", "foo-483", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantHttpPayloadTraitsWithMediaTypeOutput())
 }
 
 func TestHttpPrefixHeadersInResponseValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPrefixHeadersInResponseInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPrefixHeadersInResponseInput().Validate())
 }
 
 func TestHttpPrefixHeadersInResponseValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPrefixHeadersInResponseInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPrefixHeadersInResponseInput().Validate())
 }
 
 func TestHttpPrefixHeadersInResponseRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPrefixHeadersInResponseRequest(context.Background(), minimalHttpPrefixHeadersInResponseInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPrefixHeadersInResponse.minimal.http", req)
+	goldenRequest(t, "HttpPrefixHeadersInResponse.minimal.http", buildHttpPrefixHeadersInResponseRequest, minimalHttpPrefixHeadersInResponseInput())
 }
 
 func TestHttpPrefixHeadersInResponseRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPrefixHeadersInResponseRequest(context.Background(), fullHttpPrefixHeadersInResponseInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPrefixHeadersInResponse.full.http", req)
+	goldenRequest(t, "HttpPrefixHeadersInResponse.full.http", buildHttpPrefixHeadersInResponseRequest, fullHttpPrefixHeadersInResponseInput())
 }
 
 func TestHttpPrefixHeadersInResponseResponse(t *testing.T) {
-	var got HttpPrefixHeadersInResponseOutput
-	if err := decodeHttpPrefixHeadersInResponseResponse(goldenResponse(t, "HttpPrefixHeadersInResponse.response.body", 200, "Prefixheaderskey-674", "prefixheaders-815", "Prefixheaderskey-777", "prefixheaders-766", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPrefixHeadersInResponseOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPrefixHeadersInResponseResponse, goldenResponse(t, "HttpPrefixHeadersInResponse.response.body", 200, "Prefixheaderskey-674", "prefixheaders-815", "Prefixheaderskey-777", "prefixheaders-766", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpPrefixHeadersInResponseOutput())
 }
 
 func TestHttpRequestWithLabelsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithLabelsInput().Validate())
 }
 
 func TestHttpRequestWithLabelsValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithLabelsInput().Validate())
 }
 
 func TestHttpRequestWithLabelsValidateRejects(t *testing.T) {
@@ -319,10 +207,7 @@ func TestHttpRequestWithLabelsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithLabelsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Boolean unset", func(v *HttpRequestWithLabelsInput) { v.Boolean = nil }, Violation{Path: "Boolean", Constraint: "required"})
@@ -336,48 +221,23 @@ func TestHttpRequestWithLabelsValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithLabelsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsRequest(context.Background(), minimalHttpRequestWithLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithLabels.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithLabels.minimal.http", buildHttpRequestWithLabelsRequest, minimalHttpRequestWithLabelsInput())
 }
 
 func TestHttpRequestWithLabelsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsRequest(context.Background(), fullHttpRequestWithLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithLabels.full.http", req)
+	goldenRequest(t, "HttpRequestWithLabels.full.http", buildHttpRequestWithLabelsRequest, fullHttpRequestWithLabelsInput())
 }
 
 func TestHttpRequestWithLabelsResponse(t *testing.T) {
-	var got HttpRequestWithLabelsOutput
-	if err := decodeHttpRequestWithLabelsResponse(goldenResponse(t, "HttpRequestWithLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithLabelsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithLabelsResponse, goldenResponse(t, "HttpRequestWithLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithLabelsOutput())
 }
 
 func TestJsonEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonEnumsInput().Validate())
 }
 
 func TestJsonEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonEnumsInput().Validate())
 }
 
 func TestJsonEnumsValidateRejects(t *testing.T) {
@@ -385,10 +245,7 @@ func TestJsonEnumsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullJsonEnumsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FooEnumSet duplicate items", func(v *JsonEnumsInput) {
@@ -400,48 +257,23 @@ func TestJsonEnumsValidateRejects(t *testing.T) {
 }
 
 func TestJsonEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonEnumsRequest(context.Background(), minimalJsonEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonEnums.minimal.http", req)
+	goldenRequest(t, "JsonEnums.minimal.http", buildJsonEnumsRequest, minimalJsonEnumsInput())
 }
 
 func TestJsonEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonEnumsRequest(context.Background(), fullJsonEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonEnums.full.http", req)
+	goldenRequest(t, "JsonEnums.full.http", buildJsonEnumsRequest, fullJsonEnumsInput())
 }
 
 func TestJsonEnumsResponse(t *testing.T) {
-	var got JsonEnumsOutput
-	if err := decodeJsonEnumsResponse(goldenResponse(t, "JsonEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonEnumsResponse, goldenResponse(t, "JsonEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonEnumsOutput())
 }
 
 func TestJsonIntEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonIntEnumsInput().Validate())
 }
 
 func TestJsonIntEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonIntEnumsInput().Validate())
 }
 
 func TestJsonIntEnumsValidateRejects(t *testing.T) {
@@ -449,10 +281,7 @@ func TestJsonIntEnumsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullJsonIntEnumsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("IntegerEnumSet duplicate items", func(v *JsonIntEnumsInput) {
@@ -464,93 +293,43 @@ func TestJsonIntEnumsValidateRejects(t *testing.T) {
 }
 
 func TestJsonIntEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonIntEnumsRequest(context.Background(), minimalJsonIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonIntEnums.minimal.http", req)
+	goldenRequest(t, "JsonIntEnums.minimal.http", buildJsonIntEnumsRequest, minimalJsonIntEnumsInput())
 }
 
 func TestJsonIntEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonIntEnumsRequest(context.Background(), fullJsonIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonIntEnums.full.http", req)
+	goldenRequest(t, "JsonIntEnums.full.http", buildJsonIntEnumsRequest, fullJsonIntEnumsInput())
 }
 
 func TestJsonIntEnumsResponse(t *testing.T) {
-	var got JsonIntEnumsOutput
-	if err := decodeJsonIntEnumsResponse(goldenResponse(t, "JsonIntEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonIntEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonIntEnumsResponse, goldenResponse(t, "JsonIntEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonIntEnumsOutput())
 }
 
 func TestMalformedAcceptWithPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedAcceptWithPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedAcceptWithPayloadInput().Validate())
 }
 
 func TestMalformedAcceptWithPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedAcceptWithPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedAcceptWithPayloadInput().Validate())
 }
 
 func TestMalformedAcceptWithPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedAcceptWithPayloadRequest(context.Background(), minimalMalformedAcceptWithPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedAcceptWithPayload.minimal.http", req)
+	goldenRequest(t, "MalformedAcceptWithPayload.minimal.http", buildMalformedAcceptWithPayloadRequest, minimalMalformedAcceptWithPayloadInput())
 }
 
 func TestMalformedAcceptWithPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedAcceptWithPayloadRequest(context.Background(), fullMalformedAcceptWithPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedAcceptWithPayload.full.http", req)
+	goldenRequest(t, "MalformedAcceptWithPayload.full.http", buildMalformedAcceptWithPayloadRequest, fullMalformedAcceptWithPayloadInput())
 }
 
 func TestMalformedAcceptWithPayloadResponse(t *testing.T) {
-	var got MalformedAcceptWithPayloadOutput
-	if err := decodeMalformedAcceptWithPayloadResponse(goldenResponse(t, "MalformedAcceptWithPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "image/jpeg"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedAcceptWithPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedAcceptWithPayloadResponse, goldenResponse(t, "MalformedAcceptWithPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "image/jpeg"), wantMalformedAcceptWithPayloadOutput())
 }
 
 func TestMalformedBooleanValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedBooleanInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedBooleanInput().Validate())
 }
 
 func TestMalformedBooleanValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedBooleanInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedBooleanInput().Validate())
 }
 
 func TestMalformedBooleanValidateRejects(t *testing.T) {
@@ -558,103 +337,50 @@ func TestMalformedBooleanValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedBooleanInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BooleanInPath unset", func(v *MalformedBooleanInput) { v.BooleanInPath = nil }, Violation{Path: "BooleanInPath", Constraint: "required"})
 }
 
 func TestMalformedBooleanRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedBooleanRequest(context.Background(), minimalMalformedBooleanInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedBoolean.minimal.http", req)
+	goldenRequest(t, "MalformedBoolean.minimal.http", buildMalformedBooleanRequest, minimalMalformedBooleanInput())
 }
 
 func TestMalformedBooleanRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedBooleanRequest(context.Background(), fullMalformedBooleanInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedBoolean.full.http", req)
+	goldenRequest(t, "MalformedBoolean.full.http", buildMalformedBooleanRequest, fullMalformedBooleanInput())
 }
 
 func TestMalformedBooleanResponse(t *testing.T) {
-	var got MalformedBooleanOutput
-	if err := decodeMalformedBooleanResponse(goldenResponse(t, "MalformedBoolean.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedBooleanOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedBooleanResponse, goldenResponse(t, "MalformedBoolean.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedBooleanOutput())
 }
 
 func TestMalformedContentTypeWithBodyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedContentTypeWithBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedContentTypeWithBodyInput().Validate())
 }
 
 func TestMalformedContentTypeWithBodyValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedContentTypeWithBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedContentTypeWithBodyInput().Validate())
 }
 
 func TestMalformedContentTypeWithBodyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithBodyRequest(context.Background(), minimalMalformedContentTypeWithBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithBody.minimal.http", req)
+	goldenRequest(t, "MalformedContentTypeWithBody.minimal.http", buildMalformedContentTypeWithBodyRequest, minimalMalformedContentTypeWithBodyInput())
 }
 
 func TestMalformedContentTypeWithBodyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithBodyRequest(context.Background(), fullMalformedContentTypeWithBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithBody.full.http", req)
+	goldenRequest(t, "MalformedContentTypeWithBody.full.http", buildMalformedContentTypeWithBodyRequest, fullMalformedContentTypeWithBodyInput())
 }
 
 func TestMalformedContentTypeWithBodyResponse(t *testing.T) {
-	var got MalformedContentTypeWithBodyOutput
-	if err := decodeMalformedContentTypeWithBodyResponse(goldenResponse(t, "MalformedContentTypeWithBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedContentTypeWithBodyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedContentTypeWithBodyResponse, goldenResponse(t, "MalformedContentTypeWithBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedContentTypeWithBodyOutput())
 }
 
 func TestMalformedDoubleValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedDoubleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedDoubleInput().Validate())
 }
 
 func TestMalformedDoubleValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedDoubleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedDoubleInput().Validate())
 }
 
 func TestMalformedDoubleValidateRejects(t *testing.T) {
@@ -662,103 +388,50 @@ func TestMalformedDoubleValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedDoubleInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DoubleInPath unset", func(v *MalformedDoubleInput) { v.DoubleInPath = nil }, Violation{Path: "DoubleInPath", Constraint: "required"})
 }
 
 func TestMalformedDoubleRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedDoubleRequest(context.Background(), minimalMalformedDoubleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedDouble.minimal.http", req)
+	goldenRequest(t, "MalformedDouble.minimal.http", buildMalformedDoubleRequest, minimalMalformedDoubleInput())
 }
 
 func TestMalformedDoubleRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedDoubleRequest(context.Background(), fullMalformedDoubleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedDouble.full.http", req)
+	goldenRequest(t, "MalformedDouble.full.http", buildMalformedDoubleRequest, fullMalformedDoubleInput())
 }
 
 func TestMalformedDoubleResponse(t *testing.T) {
-	var got MalformedDoubleOutput
-	if err := decodeMalformedDoubleResponse(goldenResponse(t, "MalformedDouble.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedDoubleOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedDoubleResponse, goldenResponse(t, "MalformedDouble.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedDoubleOutput())
 }
 
 func TestMalformedMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedMapInput().Validate())
 }
 
 func TestMalformedMapValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedMapInput().Validate())
 }
 
 func TestMalformedMapRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedMapRequest(context.Background(), minimalMalformedMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedMap.minimal.http", req)
+	goldenRequest(t, "MalformedMap.minimal.http", buildMalformedMapRequest, minimalMalformedMapInput())
 }
 
 func TestMalformedMapRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedMapRequest(context.Background(), fullMalformedMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedMap.full.http", req)
+	goldenRequest(t, "MalformedMap.full.http", buildMalformedMapRequest, fullMalformedMapInput())
 }
 
 func TestMalformedMapResponse(t *testing.T) {
-	var got MalformedMapOutput
-	if err := decodeMalformedMapResponse(goldenResponse(t, "MalformedMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedMapOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedMapResponse, goldenResponse(t, "MalformedMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedMapOutput())
 }
 
 func TestMalformedTimestampHeaderDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampHeaderDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampHeaderDefaultInput().Validate())
 }
 
 func TestMalformedTimestampHeaderDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampHeaderDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampHeaderDefaultInput().Validate())
 }
 
 func TestMalformedTimestampHeaderDefaultValidateRejects(t *testing.T) {
@@ -766,58 +439,30 @@ func TestMalformedTimestampHeaderDefaultValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampHeaderDefaultInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampHeaderDefaultInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampHeaderDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampHeaderDefaultRequest(context.Background(), minimalMalformedTimestampHeaderDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampHeaderDefault.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampHeaderDefault.minimal.http", buildMalformedTimestampHeaderDefaultRequest, minimalMalformedTimestampHeaderDefaultInput())
 }
 
 func TestMalformedTimestampHeaderDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampHeaderDefaultRequest(context.Background(), fullMalformedTimestampHeaderDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampHeaderDefault.full.http", req)
+	goldenRequest(t, "MalformedTimestampHeaderDefault.full.http", buildMalformedTimestampHeaderDefaultRequest, fullMalformedTimestampHeaderDefaultInput())
 }
 
 func TestMalformedTimestampHeaderDefaultResponse(t *testing.T) {
-	var got MalformedTimestampHeaderDefaultOutput
-	if err := decodeMalformedTimestampHeaderDefaultResponse(goldenResponse(t, "MalformedTimestampHeaderDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampHeaderDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampHeaderDefaultResponse, goldenResponse(t, "MalformedTimestampHeaderDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampHeaderDefaultOutput())
 }
 
 func TestMalformedTimestampPathDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampPathDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampPathDefaultInput().Validate())
 }
 
 func TestMalformedTimestampPathDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampPathDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampPathDefaultInput().Validate())
 }
 
 func TestMalformedTimestampPathDefaultValidateRejects(t *testing.T) {
@@ -825,58 +470,30 @@ func TestMalformedTimestampPathDefaultValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampPathDefaultInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampPathDefaultInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampPathDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampPathDefaultRequest(context.Background(), minimalMalformedTimestampPathDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampPathDefault.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampPathDefault.minimal.http", buildMalformedTimestampPathDefaultRequest, minimalMalformedTimestampPathDefaultInput())
 }
 
 func TestMalformedTimestampPathDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampPathDefaultRequest(context.Background(), fullMalformedTimestampPathDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampPathDefault.full.http", req)
+	goldenRequest(t, "MalformedTimestampPathDefault.full.http", buildMalformedTimestampPathDefaultRequest, fullMalformedTimestampPathDefaultInput())
 }
 
 func TestMalformedTimestampPathDefaultResponse(t *testing.T) {
-	var got MalformedTimestampPathDefaultOutput
-	if err := decodeMalformedTimestampPathDefaultResponse(goldenResponse(t, "MalformedTimestampPathDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampPathDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampPathDefaultResponse, goldenResponse(t, "MalformedTimestampPathDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampPathDefaultOutput())
 }
 
 func TestMalformedTimestampPathHttpDateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampPathHttpDateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampPathHttpDateInput().Validate())
 }
 
 func TestMalformedTimestampPathHttpDateValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampPathHttpDateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampPathHttpDateInput().Validate())
 }
 
 func TestMalformedTimestampPathHttpDateValidateRejects(t *testing.T) {
@@ -884,58 +501,30 @@ func TestMalformedTimestampPathHttpDateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampPathHttpDateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampPathHttpDateInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampPathHttpDateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampPathHttpDateRequest(context.Background(), minimalMalformedTimestampPathHttpDateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampPathHttpDate.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampPathHttpDate.minimal.http", buildMalformedTimestampPathHttpDateRequest, minimalMalformedTimestampPathHttpDateInput())
 }
 
 func TestMalformedTimestampPathHttpDateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampPathHttpDateRequest(context.Background(), fullMalformedTimestampPathHttpDateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampPathHttpDate.full.http", req)
+	goldenRequest(t, "MalformedTimestampPathHttpDate.full.http", buildMalformedTimestampPathHttpDateRequest, fullMalformedTimestampPathHttpDateInput())
 }
 
 func TestMalformedTimestampPathHttpDateResponse(t *testing.T) {
-	var got MalformedTimestampPathHttpDateOutput
-	if err := decodeMalformedTimestampPathHttpDateResponse(goldenResponse(t, "MalformedTimestampPathHttpDate.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampPathHttpDateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampPathHttpDateResponse, goldenResponse(t, "MalformedTimestampPathHttpDate.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampPathHttpDateOutput())
 }
 
 func TestMalformedTimestampQueryHttpDateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampQueryHttpDateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampQueryHttpDateInput().Validate())
 }
 
 func TestMalformedTimestampQueryHttpDateValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampQueryHttpDateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampQueryHttpDateInput().Validate())
 }
 
 func TestMalformedTimestampQueryHttpDateValidateRejects(t *testing.T) {
@@ -943,265 +532,120 @@ func TestMalformedTimestampQueryHttpDateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampQueryHttpDateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampQueryHttpDateInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampQueryHttpDateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampQueryHttpDateRequest(context.Background(), minimalMalformedTimestampQueryHttpDateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampQueryHttpDate.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampQueryHttpDate.minimal.http", buildMalformedTimestampQueryHttpDateRequest, minimalMalformedTimestampQueryHttpDateInput())
 }
 
 func TestMalformedTimestampQueryHttpDateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampQueryHttpDateRequest(context.Background(), fullMalformedTimestampQueryHttpDateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampQueryHttpDate.full.http", req)
+	goldenRequest(t, "MalformedTimestampQueryHttpDate.full.http", buildMalformedTimestampQueryHttpDateRequest, fullMalformedTimestampQueryHttpDateInput())
 }
 
 func TestMalformedTimestampQueryHttpDateResponse(t *testing.T) {
-	var got MalformedTimestampQueryHttpDateOutput
-	if err := decodeMalformedTimestampQueryHttpDateResponse(goldenResponse(t, "MalformedTimestampQueryHttpDate.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampQueryHttpDateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampQueryHttpDateResponse, goldenResponse(t, "MalformedTimestampQueryHttpDate.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampQueryHttpDateOutput())
 }
 
 func TestOmitsSerializingEmptyListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOmitsSerializingEmptyListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOmitsSerializingEmptyListsInput().Validate())
 }
 
 func TestOmitsSerializingEmptyListsValidateFull(t *testing.T) {
-	got := violations(t, fullOmitsSerializingEmptyListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOmitsSerializingEmptyListsInput().Validate())
 }
 
 func TestOmitsSerializingEmptyListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOmitsSerializingEmptyListsRequest(context.Background(), minimalOmitsSerializingEmptyListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OmitsSerializingEmptyLists.minimal.http", req)
+	goldenRequest(t, "OmitsSerializingEmptyLists.minimal.http", buildOmitsSerializingEmptyListsRequest, minimalOmitsSerializingEmptyListsInput())
 }
 
 func TestOmitsSerializingEmptyListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOmitsSerializingEmptyListsRequest(context.Background(), fullOmitsSerializingEmptyListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OmitsSerializingEmptyLists.full.http", req)
+	goldenRequest(t, "OmitsSerializingEmptyLists.full.http", buildOmitsSerializingEmptyListsRequest, fullOmitsSerializingEmptyListsInput())
 }
 
 func TestOmitsSerializingEmptyListsResponse(t *testing.T) {
-	var got OmitsSerializingEmptyListsOutput
-	if err := decodeOmitsSerializingEmptyListsResponse(goldenResponse(t, "OmitsSerializingEmptyLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOmitsSerializingEmptyListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOmitsSerializingEmptyListsResponse, goldenResponse(t, "OmitsSerializingEmptyLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOmitsSerializingEmptyListsOutput())
 }
 
 func TestQueryPrecedenceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryPrecedenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryPrecedenceInput().Validate())
 }
 
 func TestQueryPrecedenceValidateFull(t *testing.T) {
-	got := violations(t, fullQueryPrecedenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryPrecedenceInput().Validate())
 }
 
 func TestQueryPrecedenceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryPrecedenceRequest(context.Background(), minimalQueryPrecedenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "QueryPrecedence.minimal.http", req)
+	goldenRequest(t, "QueryPrecedence.minimal.http", buildQueryPrecedenceRequest, minimalQueryPrecedenceInput())
 }
 
 func TestQueryPrecedenceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryPrecedenceRequest(context.Background(), fullQueryPrecedenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "QueryPrecedence.full.http", req)
+	goldenRequest(t, "QueryPrecedence.full.http", buildQueryPrecedenceRequest, fullQueryPrecedenceInput())
 }
 
 func TestQueryPrecedenceResponse(t *testing.T) {
-	var got QueryPrecedenceOutput
-	if err := decodeQueryPrecedenceResponse(goldenResponse(t, "QueryPrecedence.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryPrecedenceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryPrecedenceResponse, goldenResponse(t, "QueryPrecedence.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryPrecedenceOutput())
 }
 
 func TestResponseCodeRequiredValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResponseCodeRequiredInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResponseCodeRequiredInput().Validate())
 }
 
 func TestResponseCodeRequiredValidateFull(t *testing.T) {
-	got := violations(t, fullResponseCodeRequiredInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResponseCodeRequiredInput().Validate())
 }
 
 func TestResponseCodeRequiredRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResponseCodeRequiredRequest(context.Background(), minimalResponseCodeRequiredInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ResponseCodeRequired.minimal.http", req)
+	goldenRequest(t, "ResponseCodeRequired.minimal.http", buildResponseCodeRequiredRequest, minimalResponseCodeRequiredInput())
 }
 
 func TestResponseCodeRequiredRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResponseCodeRequiredRequest(context.Background(), fullResponseCodeRequiredInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ResponseCodeRequired.full.http", req)
+	goldenRequest(t, "ResponseCodeRequired.full.http", buildResponseCodeRequiredRequest, fullResponseCodeRequiredInput())
 }
 
 func TestResponseCodeRequiredResponse(t *testing.T) {
-	var got ResponseCodeRequiredOutput
-	if err := decodeResponseCodeRequiredResponse(goldenResponse(t, "ResponseCodeRequired.response.body", 27, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResponseCodeRequiredOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResponseCodeRequiredResponse, goldenResponse(t, "ResponseCodeRequired.response.body", 27, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantResponseCodeRequiredOutput())
 }
 
 func TestSparseJsonListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSparseJsonListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSparseJsonListsInput().Validate())
 }
 
 func TestSparseJsonListsValidateFull(t *testing.T) {
-	got := violations(t, fullSparseJsonListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSparseJsonListsInput().Validate())
 }
 
 func TestSparseJsonListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSparseJsonListsRequest(context.Background(), minimalSparseJsonListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SparseJsonLists.minimal.http", req)
+	goldenRequest(t, "SparseJsonLists.minimal.http", buildSparseJsonListsRequest, minimalSparseJsonListsInput())
 }
 
 func TestSparseJsonListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSparseJsonListsRequest(context.Background(), fullSparseJsonListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SparseJsonLists.full.http", req)
+	goldenRequest(t, "SparseJsonLists.full.http", buildSparseJsonListsRequest, fullSparseJsonListsInput())
 }
 
 func TestSparseJsonListsResponse(t *testing.T) {
-	var got SparseJsonListsOutput
-	if err := decodeSparseJsonListsResponse(goldenResponse(t, "SparseJsonLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSparseJsonListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSparseJsonListsResponse, goldenResponse(t, "SparseJsonLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantSparseJsonListsOutput())
 }
 
 func TestStreamingTraitsRequireLengthValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStreamingTraitsRequireLengthInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStreamingTraitsRequireLengthInput().Validate())
 }
 
 func TestStreamingTraitsRequireLengthValidateFull(t *testing.T) {
-	got := violations(t, fullStreamingTraitsRequireLengthInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStreamingTraitsRequireLengthInput().Validate())
 }
 
 func TestStreamingTraitsRequireLengthRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStreamingTraitsRequireLengthRequest(context.Background(), minimalStreamingTraitsRequireLengthInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "StreamingTraitsRequireLength.minimal.http", req)
+	goldenRequest(t, "StreamingTraitsRequireLength.minimal.http", buildStreamingTraitsRequireLengthRequest, minimalStreamingTraitsRequireLengthInput())
 }
 
 func TestStreamingTraitsRequireLengthRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStreamingTraitsRequireLengthRequest(context.Background(), fullStreamingTraitsRequireLengthInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "StreamingTraitsRequireLength.full.http", req)
+	goldenRequest(t, "StreamingTraitsRequireLength.full.http", buildStreamingTraitsRequireLengthRequest, fullStreamingTraitsRequireLengthInput())
 }
 
 func TestStreamingTraitsRequireLengthResponse(t *testing.T) {
-	var got StreamingTraitsRequireLengthOutput
-	if err := decodeStreamingTraitsRequireLengthResponse(goldenResponse(t, "StreamingTraitsRequireLength.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantStreamingTraitsRequireLengthOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeStreamingTraitsRequireLengthResponse, goldenResponse(t, "StreamingTraitsRequireLength.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantStreamingTraitsRequireLengthOutput())
 }

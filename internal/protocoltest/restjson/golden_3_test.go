@@ -4,26 +4,17 @@ package restjson
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"reflect"
 	"testing"
 )
 
 func TestConstantQueryStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalConstantQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalConstantQueryStringInput().Validate())
 }
 
 func TestConstantQueryStringValidateFull(t *testing.T) {
-	got := violations(t, fullConstantQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullConstantQueryStringInput().Validate())
 }
 
 func TestConstantQueryStringValidateRejects(t *testing.T) {
@@ -31,148 +22,70 @@ func TestConstantQueryStringValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullConstantQueryStringInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Hello unset", func(v *ConstantQueryStringInput) { v.Hello = nil }, Violation{Path: "Hello", Constraint: "required"})
 }
 
 func TestConstantQueryStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantQueryStringRequest(context.Background(), minimalConstantQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ConstantQueryString.minimal.http", req)
+	goldenRequest(t, "ConstantQueryString.minimal.http", buildConstantQueryStringRequest, minimalConstantQueryStringInput())
 }
 
 func TestConstantQueryStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantQueryStringRequest(context.Background(), fullConstantQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ConstantQueryString.full.http", req)
+	goldenRequest(t, "ConstantQueryString.full.http", buildConstantQueryStringRequest, fullConstantQueryStringInput())
 }
 
 func TestConstantQueryStringResponse(t *testing.T) {
-	var got ConstantQueryStringOutput
-	if err := decodeConstantQueryStringResponse(goldenResponse(t, "ConstantQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantConstantQueryStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeConstantQueryStringResponse, goldenResponse(t, "ConstantQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantConstantQueryStringOutput())
 }
 
 func TestFractionalSecondsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsValidateFull(t *testing.T) {
-	got := violations(t, fullFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), minimalFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "FractionalSeconds.minimal.http", req)
+	goldenRequest(t, "FractionalSeconds.minimal.http", buildFractionalSecondsRequest, minimalFractionalSecondsInput())
 }
 
 func TestFractionalSecondsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), fullFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "FractionalSeconds.full.http", req)
+	goldenRequest(t, "FractionalSeconds.full.http", buildFractionalSecondsRequest, fullFractionalSecondsInput())
 }
 
 func TestFractionalSecondsResponse(t *testing.T) {
-	var got FractionalSecondsOutput
-	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFractionalSecondsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFractionalSecondsResponse, goldenResponse(t, "FractionalSeconds.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantFractionalSecondsOutput())
 }
 
 func TestHttpPayloadWithUnionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithUnionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithUnionInput().Validate())
 }
 
 func TestHttpPayloadWithUnionValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithUnionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithUnionInput().Validate())
 }
 
 func TestHttpPayloadWithUnionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithUnionRequest(context.Background(), minimalHttpPayloadWithUnionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadWithUnion.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithUnion.minimal.http", buildHttpPayloadWithUnionRequest, minimalHttpPayloadWithUnionInput())
 }
 
 func TestHttpPayloadWithUnionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithUnionRequest(context.Background(), fullHttpPayloadWithUnionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadWithUnion.full.http", req)
+	goldenRequest(t, "HttpPayloadWithUnion.full.http", buildHttpPayloadWithUnionRequest, fullHttpPayloadWithUnionInput())
 }
 
 func TestHttpPayloadWithUnionResponse(t *testing.T) {
-	var got HttpPayloadWithUnionOutput
-	if err := decodeHttpPayloadWithUnionResponse(goldenResponse(t, "HttpPayloadWithUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithUnionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithUnionResponse, goldenResponse(t, "HttpPayloadWithUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantHttpPayloadWithUnionOutput())
 }
 
 func TestHttpRequestWithFloatLabelsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithFloatLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithFloatLabelsInput().Validate())
 }
 
 func TestHttpRequestWithFloatLabelsValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithFloatLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithFloatLabelsInput().Validate())
 }
 
 func TestHttpRequestWithFloatLabelsValidateRejects(t *testing.T) {
@@ -180,10 +93,7 @@ func TestHttpRequestWithFloatLabelsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithFloatLabelsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Double unset", func(v *HttpRequestWithFloatLabelsInput) { v.Double = nil }, Violation{Path: "Double", Constraint: "required"})
@@ -191,48 +101,23 @@ func TestHttpRequestWithFloatLabelsValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithFloatLabelsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithFloatLabelsRequest(context.Background(), minimalHttpRequestWithFloatLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithFloatLabels.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithFloatLabels.minimal.http", buildHttpRequestWithFloatLabelsRequest, minimalHttpRequestWithFloatLabelsInput())
 }
 
 func TestHttpRequestWithFloatLabelsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithFloatLabelsRequest(context.Background(), fullHttpRequestWithFloatLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithFloatLabels.full.http", req)
+	goldenRequest(t, "HttpRequestWithFloatLabels.full.http", buildHttpRequestWithFloatLabelsRequest, fullHttpRequestWithFloatLabelsInput())
 }
 
 func TestHttpRequestWithFloatLabelsResponse(t *testing.T) {
-	var got HttpRequestWithFloatLabelsOutput
-	if err := decodeHttpRequestWithFloatLabelsResponse(goldenResponse(t, "HttpRequestWithFloatLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithFloatLabelsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithFloatLabelsResponse, goldenResponse(t, "HttpRequestWithFloatLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithFloatLabelsOutput())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithLabelsAndTimestampFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithLabelsAndTimestampFormatInput().Validate())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithLabelsAndTimestampFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithLabelsAndTimestampFormatInput().Validate())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatValidateRejects(t *testing.T) {
@@ -240,10 +125,7 @@ func TestHttpRequestWithLabelsAndTimestampFormatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithLabelsAndTimestampFormatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DefaultFormat unset", func(v *HttpRequestWithLabelsAndTimestampFormatInput) { v.DefaultFormat = nil }, Violation{Path: "DefaultFormat", Constraint: "required"})
@@ -256,48 +138,23 @@ func TestHttpRequestWithLabelsAndTimestampFormatValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsAndTimestampFormatRequest(context.Background(), minimalHttpRequestWithLabelsAndTimestampFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithLabelsAndTimestampFormat.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithLabelsAndTimestampFormat.minimal.http", buildHttpRequestWithLabelsAndTimestampFormatRequest, minimalHttpRequestWithLabelsAndTimestampFormatInput())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsAndTimestampFormatRequest(context.Background(), fullHttpRequestWithLabelsAndTimestampFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithLabelsAndTimestampFormat.full.http", req)
+	goldenRequest(t, "HttpRequestWithLabelsAndTimestampFormat.full.http", buildHttpRequestWithLabelsAndTimestampFormatRequest, fullHttpRequestWithLabelsAndTimestampFormatInput())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatResponse(t *testing.T) {
-	var got HttpRequestWithLabelsAndTimestampFormatOutput
-	if err := decodeHttpRequestWithLabelsAndTimestampFormatResponse(goldenResponse(t, "HttpRequestWithLabelsAndTimestampFormat.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithLabelsAndTimestampFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithLabelsAndTimestampFormatResponse, goldenResponse(t, "HttpRequestWithLabelsAndTimestampFormat.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithLabelsAndTimestampFormatOutput())
 }
 
 func TestHttpRequestWithRegexLiteralValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithRegexLiteralInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithRegexLiteralInput().Validate())
 }
 
 func TestHttpRequestWithRegexLiteralValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithRegexLiteralInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithRegexLiteralInput().Validate())
 }
 
 func TestHttpRequestWithRegexLiteralValidateRejects(t *testing.T) {
@@ -305,103 +162,50 @@ func TestHttpRequestWithRegexLiteralValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithRegexLiteralInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Str unset", func(v *HttpRequestWithRegexLiteralInput) { v.Str = nil }, Violation{Path: "Str", Constraint: "required"})
 }
 
 func TestHttpRequestWithRegexLiteralRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithRegexLiteralRequest(context.Background(), minimalHttpRequestWithRegexLiteralInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithRegexLiteral.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithRegexLiteral.minimal.http", buildHttpRequestWithRegexLiteralRequest, minimalHttpRequestWithRegexLiteralInput())
 }
 
 func TestHttpRequestWithRegexLiteralRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithRegexLiteralRequest(context.Background(), fullHttpRequestWithRegexLiteralInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithRegexLiteral.full.http", req)
+	goldenRequest(t, "HttpRequestWithRegexLiteral.full.http", buildHttpRequestWithRegexLiteralRequest, fullHttpRequestWithRegexLiteralInput())
 }
 
 func TestHttpRequestWithRegexLiteralResponse(t *testing.T) {
-	var got HttpRequestWithRegexLiteralOutput
-	if err := decodeHttpRequestWithRegexLiteralResponse(goldenResponse(t, "HttpRequestWithRegexLiteral.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithRegexLiteralOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithRegexLiteralResponse, goldenResponse(t, "HttpRequestWithRegexLiteral.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithRegexLiteralOutput())
 }
 
 func TestJsonBlobsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonBlobsInput().Validate())
 }
 
 func TestJsonBlobsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonBlobsInput().Validate())
 }
 
 func TestJsonBlobsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonBlobsRequest(context.Background(), minimalJsonBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonBlobs.minimal.http", req)
+	goldenRequest(t, "JsonBlobs.minimal.http", buildJsonBlobsRequest, minimalJsonBlobsInput())
 }
 
 func TestJsonBlobsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonBlobsRequest(context.Background(), fullJsonBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonBlobs.full.http", req)
+	goldenRequest(t, "JsonBlobs.full.http", buildJsonBlobsRequest, fullJsonBlobsInput())
 }
 
 func TestJsonBlobsResponse(t *testing.T) {
-	var got JsonBlobsOutput
-	if err := decodeJsonBlobsResponse(goldenResponse(t, "JsonBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonBlobsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonBlobsResponse, goldenResponse(t, "JsonBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonBlobsOutput())
 }
 
 func TestJsonListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonListsInput().Validate())
 }
 
 func TestJsonListsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonListsInput().Validate())
 }
 
 func TestJsonListsValidateRejects(t *testing.T) {
@@ -409,10 +213,7 @@ func TestJsonListsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullJsonListsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("StringSet duplicate items", func(v *JsonListsInput) {
@@ -425,48 +226,23 @@ func TestJsonListsValidateRejects(t *testing.T) {
 }
 
 func TestJsonListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonListsRequest(context.Background(), minimalJsonListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonLists.minimal.http", req)
+	goldenRequest(t, "JsonLists.minimal.http", buildJsonListsRequest, minimalJsonListsInput())
 }
 
 func TestJsonListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonListsRequest(context.Background(), fullJsonListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonLists.full.http", req)
+	goldenRequest(t, "JsonLists.full.http", buildJsonListsRequest, fullJsonListsInput())
 }
 
 func TestJsonListsResponse(t *testing.T) {
-	var got JsonListsOutput
-	if err := decodeJsonListsResponse(goldenResponse(t, "JsonLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonListsResponse, goldenResponse(t, "JsonLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonListsOutput())
 }
 
 func TestJsonMapsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonMapsInput().Validate())
 }
 
 func TestJsonMapsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonMapsInput().Validate())
 }
 
 func TestJsonMapsValidateRejects(t *testing.T) {
@@ -474,10 +250,7 @@ func TestJsonMapsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullJsonMapsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DenseSetMap[\"densesetmapkey-821\"] duplicate items", func(v *JsonMapsInput) {
@@ -490,93 +263,43 @@ func TestJsonMapsValidateRejects(t *testing.T) {
 }
 
 func TestJsonMapsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonMapsRequest(context.Background(), minimalJsonMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonMaps.minimal.http", req)
+	goldenRequest(t, "JsonMaps.minimal.http", buildJsonMapsRequest, minimalJsonMapsInput())
 }
 
 func TestJsonMapsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonMapsRequest(context.Background(), fullJsonMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonMaps.full.http", req)
+	goldenRequest(t, "JsonMaps.full.http", buildJsonMapsRequest, fullJsonMapsInput())
 }
 
 func TestJsonMapsResponse(t *testing.T) {
-	var got JsonMapsOutput
-	if err := decodeJsonMapsResponse(goldenResponse(t, "JsonMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonMapsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonMapsResponse, goldenResponse(t, "JsonMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonMapsOutput())
 }
 
 func TestMalformedBlobValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedBlobInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedBlobInput().Validate())
 }
 
 func TestMalformedBlobValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedBlobInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedBlobInput().Validate())
 }
 
 func TestMalformedBlobRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedBlobRequest(context.Background(), minimalMalformedBlobInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedBlob.minimal.http", req)
+	goldenRequest(t, "MalformedBlob.minimal.http", buildMalformedBlobRequest, minimalMalformedBlobInput())
 }
 
 func TestMalformedBlobRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedBlobRequest(context.Background(), fullMalformedBlobInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedBlob.full.http", req)
+	goldenRequest(t, "MalformedBlob.full.http", buildMalformedBlobRequest, fullMalformedBlobInput())
 }
 
 func TestMalformedBlobResponse(t *testing.T) {
-	var got MalformedBlobOutput
-	if err := decodeMalformedBlobResponse(goldenResponse(t, "MalformedBlob.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedBlobOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedBlobResponse, goldenResponse(t, "MalformedBlob.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedBlobOutput())
 }
 
 func TestMalformedIntegerValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedIntegerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedIntegerInput().Validate())
 }
 
 func TestMalformedIntegerValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedIntegerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedIntegerInput().Validate())
 }
 
 func TestMalformedIntegerValidateRejects(t *testing.T) {
@@ -584,58 +307,30 @@ func TestMalformedIntegerValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedIntegerInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("IntegerInPath unset", func(v *MalformedIntegerInput) { v.IntegerInPath = nil }, Violation{Path: "IntegerInPath", Constraint: "required"})
 }
 
 func TestMalformedIntegerRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedIntegerRequest(context.Background(), minimalMalformedIntegerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedInteger.minimal.http", req)
+	goldenRequest(t, "MalformedInteger.minimal.http", buildMalformedIntegerRequest, minimalMalformedIntegerInput())
 }
 
 func TestMalformedIntegerRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedIntegerRequest(context.Background(), fullMalformedIntegerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedInteger.full.http", req)
+	goldenRequest(t, "MalformedInteger.full.http", buildMalformedIntegerRequest, fullMalformedIntegerInput())
 }
 
 func TestMalformedIntegerResponse(t *testing.T) {
-	var got MalformedIntegerOutput
-	if err := decodeMalformedIntegerResponse(goldenResponse(t, "MalformedInteger.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedIntegerOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedIntegerResponse, goldenResponse(t, "MalformedInteger.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedIntegerOutput())
 }
 
 func TestMalformedTimestampHeaderEpochValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampHeaderEpochInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampHeaderEpochInput().Validate())
 }
 
 func TestMalformedTimestampHeaderEpochValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampHeaderEpochInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampHeaderEpochInput().Validate())
 }
 
 func TestMalformedTimestampHeaderEpochValidateRejects(t *testing.T) {
@@ -643,58 +338,30 @@ func TestMalformedTimestampHeaderEpochValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampHeaderEpochInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampHeaderEpochInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampHeaderEpochRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampHeaderEpochRequest(context.Background(), minimalMalformedTimestampHeaderEpochInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampHeaderEpoch.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampHeaderEpoch.minimal.http", buildMalformedTimestampHeaderEpochRequest, minimalMalformedTimestampHeaderEpochInput())
 }
 
 func TestMalformedTimestampHeaderEpochRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampHeaderEpochRequest(context.Background(), fullMalformedTimestampHeaderEpochInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampHeaderEpoch.full.http", req)
+	goldenRequest(t, "MalformedTimestampHeaderEpoch.full.http", buildMalformedTimestampHeaderEpochRequest, fullMalformedTimestampHeaderEpochInput())
 }
 
 func TestMalformedTimestampHeaderEpochResponse(t *testing.T) {
-	var got MalformedTimestampHeaderEpochOutput
-	if err := decodeMalformedTimestampHeaderEpochResponse(goldenResponse(t, "MalformedTimestampHeaderEpoch.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampHeaderEpochOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampHeaderEpochResponse, goldenResponse(t, "MalformedTimestampHeaderEpoch.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampHeaderEpochOutput())
 }
 
 func TestMalformedTimestampPathEpochValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampPathEpochInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampPathEpochInput().Validate())
 }
 
 func TestMalformedTimestampPathEpochValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampPathEpochInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampPathEpochInput().Validate())
 }
 
 func TestMalformedTimestampPathEpochValidateRejects(t *testing.T) {
@@ -702,301 +369,138 @@ func TestMalformedTimestampPathEpochValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampPathEpochInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampPathEpochInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampPathEpochRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampPathEpochRequest(context.Background(), minimalMalformedTimestampPathEpochInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampPathEpoch.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampPathEpoch.minimal.http", buildMalformedTimestampPathEpochRequest, minimalMalformedTimestampPathEpochInput())
 }
 
 func TestMalformedTimestampPathEpochRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampPathEpochRequest(context.Background(), fullMalformedTimestampPathEpochInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampPathEpoch.full.http", req)
+	goldenRequest(t, "MalformedTimestampPathEpoch.full.http", buildMalformedTimestampPathEpochRequest, fullMalformedTimestampPathEpochInput())
 }
 
 func TestMalformedTimestampPathEpochResponse(t *testing.T) {
-	var got MalformedTimestampPathEpochOutput
-	if err := decodeMalformedTimestampPathEpochResponse(goldenResponse(t, "MalformedTimestampPathEpoch.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampPathEpochOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampPathEpochResponse, goldenResponse(t, "MalformedTimestampPathEpoch.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampPathEpochOutput())
 }
 
 func TestNullAndEmptyHeadersServerValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNullAndEmptyHeadersServerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNullAndEmptyHeadersServerInput().Validate())
 }
 
 func TestNullAndEmptyHeadersServerValidateFull(t *testing.T) {
-	got := violations(t, fullNullAndEmptyHeadersServerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNullAndEmptyHeadersServerInput().Validate())
 }
 
 func TestNullAndEmptyHeadersServerRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersServerRequest(context.Background(), minimalNullAndEmptyHeadersServerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NullAndEmptyHeadersServer.minimal.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersServer.minimal.http", buildNullAndEmptyHeadersServerRequest, minimalNullAndEmptyHeadersServerInput())
 }
 
 func TestNullAndEmptyHeadersServerRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersServerRequest(context.Background(), fullNullAndEmptyHeadersServerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NullAndEmptyHeadersServer.full.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersServer.full.http", buildNullAndEmptyHeadersServerRequest, fullNullAndEmptyHeadersServerInput())
 }
 
 func TestNullAndEmptyHeadersServerResponse(t *testing.T) {
-	var got NullAndEmptyHeadersServerOutput
-	if err := decodeNullAndEmptyHeadersServerResponse(goldenResponse(t, "NullAndEmptyHeadersServer.response.body", 200, "X-A", "a-769", "X-B", "b-872", "X-C", "c-650, c-774", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNullAndEmptyHeadersServerOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNullAndEmptyHeadersServerResponse, goldenResponse(t, "NullAndEmptyHeadersServer.response.body", 200, "X-A", "a-769", "X-B", "b-872", "X-C", "c-650, c-774", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNullAndEmptyHeadersServerOutput())
 }
 
 func TestPostPlayerActionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPostPlayerActionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPostPlayerActionInput().Validate())
 }
 
 func TestPostPlayerActionValidateFull(t *testing.T) {
-	got := violations(t, fullPostPlayerActionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPostPlayerActionInput().Validate())
 }
 
 func TestPostPlayerActionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPostPlayerActionRequest(context.Background(), minimalPostPlayerActionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PostPlayerAction.minimal.http", req)
+	goldenRequest(t, "PostPlayerAction.minimal.http", buildPostPlayerActionRequest, minimalPostPlayerActionInput())
 }
 
 func TestPostPlayerActionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPostPlayerActionRequest(context.Background(), fullPostPlayerActionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PostPlayerAction.full.http", req)
+	goldenRequest(t, "PostPlayerAction.full.http", buildPostPlayerActionRequest, fullPostPlayerActionInput())
 }
 
 func TestPostPlayerActionResponse(t *testing.T) {
-	var got PostPlayerActionOutput
-	if err := decodePostPlayerActionResponse(goldenResponse(t, "PostPlayerAction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPostPlayerActionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePostPlayerActionResponse, goldenResponse(t, "PostPlayerAction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPostPlayerActionOutput())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateFull(t *testing.T) {
-	got := violations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), minimalQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "QueryIdempotencyTokenAutoFill.minimal.http", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.minimal.http", buildQueryIdempotencyTokenAutoFillRequest, minimalQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), fullQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "QueryIdempotencyTokenAutoFill.full.http", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.full.http", buildQueryIdempotencyTokenAutoFillRequest, fullQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
-	var got QueryIdempotencyTokenAutoFillOutput
-	if err := decodeQueryIdempotencyTokenAutoFillResponse(goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryIdempotencyTokenAutoFillOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryIdempotencyTokenAutoFillResponse, goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryIdempotencyTokenAutoFillOutput())
 }
 
 func TestQueryParamsAsStringListMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryParamsAsStringListMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryParamsAsStringListMapInput().Validate())
 }
 
 func TestQueryParamsAsStringListMapValidateFull(t *testing.T) {
-	got := violations(t, fullQueryParamsAsStringListMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryParamsAsStringListMapInput().Validate())
 }
 
 func TestQueryParamsAsStringListMapRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryParamsAsStringListMapRequest(context.Background(), minimalQueryParamsAsStringListMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "QueryParamsAsStringListMap.minimal.http", req)
+	goldenRequest(t, "QueryParamsAsStringListMap.minimal.http", buildQueryParamsAsStringListMapRequest, minimalQueryParamsAsStringListMapInput())
 }
 
 func TestQueryParamsAsStringListMapRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryParamsAsStringListMapRequest(context.Background(), fullQueryParamsAsStringListMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "QueryParamsAsStringListMap.full.http", req)
+	goldenRequest(t, "QueryParamsAsStringListMap.full.http", buildQueryParamsAsStringListMapRequest, fullQueryParamsAsStringListMapInput())
 }
 
 func TestQueryParamsAsStringListMapResponse(t *testing.T) {
-	var got QueryParamsAsStringListMapOutput
-	if err := decodeQueryParamsAsStringListMapResponse(goldenResponse(t, "QueryParamsAsStringListMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryParamsAsStringListMapOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryParamsAsStringListMapResponse, goldenResponse(t, "QueryParamsAsStringListMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryParamsAsStringListMapOutput())
 }
 
 func TestSimpleScalarPropertiesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), minimalSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SimpleScalarProperties.minimal.http", req)
+	goldenRequest(t, "SimpleScalarProperties.minimal.http", buildSimpleScalarPropertiesRequest, minimalSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), fullSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SimpleScalarProperties.full.http", req)
+	goldenRequest(t, "SimpleScalarProperties.full.http", buildSimpleScalarPropertiesRequest, fullSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesResponse(t *testing.T) {
-	var got SimpleScalarPropertiesOutput
-	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.body", 200, "X-Foo", "foo-927", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleScalarPropertiesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleScalarPropertiesResponse, goldenResponse(t, "SimpleScalarProperties.response.body", 200, "X-Foo", "foo-927", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantSimpleScalarPropertiesOutput())
 }
 
 func TestStreamingTraitsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStreamingTraitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStreamingTraitsInput().Validate())
 }
 
 func TestStreamingTraitsValidateFull(t *testing.T) {
-	got := violations(t, fullStreamingTraitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStreamingTraitsInput().Validate())
 }
 
 func TestStreamingTraitsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStreamingTraitsRequest(context.Background(), minimalStreamingTraitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "StreamingTraits.minimal.http", req)
+	goldenRequest(t, "StreamingTraits.minimal.http", buildStreamingTraitsRequest, minimalStreamingTraitsInput())
 }
 
 func TestStreamingTraitsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStreamingTraitsRequest(context.Background(), fullStreamingTraitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "StreamingTraits.full.http", req)
+	goldenRequest(t, "StreamingTraits.full.http", buildStreamingTraitsRequest, fullStreamingTraitsInput())
 }
 
 func TestStreamingTraitsResponse(t *testing.T) {

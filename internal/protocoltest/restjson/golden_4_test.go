@@ -2,296 +2,134 @@
 
 package restjson
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestConstantAndVariableQueryStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalConstantAndVariableQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalConstantAndVariableQueryStringInput().Validate())
 }
 
 func TestConstantAndVariableQueryStringValidateFull(t *testing.T) {
-	got := violations(t, fullConstantAndVariableQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullConstantAndVariableQueryStringInput().Validate())
 }
 
 func TestConstantAndVariableQueryStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantAndVariableQueryStringRequest(context.Background(), minimalConstantAndVariableQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ConstantAndVariableQueryString.minimal.http", req)
+	goldenRequest(t, "ConstantAndVariableQueryString.minimal.http", buildConstantAndVariableQueryStringRequest, minimalConstantAndVariableQueryStringInput())
 }
 
 func TestConstantAndVariableQueryStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantAndVariableQueryStringRequest(context.Background(), fullConstantAndVariableQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ConstantAndVariableQueryString.full.http", req)
+	goldenRequest(t, "ConstantAndVariableQueryString.full.http", buildConstantAndVariableQueryStringRequest, fullConstantAndVariableQueryStringInput())
 }
 
 func TestConstantAndVariableQueryStringResponse(t *testing.T) {
-	var got ConstantAndVariableQueryStringOutput
-	if err := decodeConstantAndVariableQueryStringResponse(goldenResponse(t, "ConstantAndVariableQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantConstantAndVariableQueryStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeConstantAndVariableQueryStringResponse, goldenResponse(t, "ConstantAndVariableQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantConstantAndVariableQueryStringOutput())
 }
 
 func TestDocumentTypeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDocumentTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDocumentTypeInput().Validate())
 }
 
 func TestDocumentTypeValidateFull(t *testing.T) {
-	got := violations(t, fullDocumentTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDocumentTypeInput().Validate())
 }
 
 func TestDocumentTypeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDocumentTypeRequest(context.Background(), minimalDocumentTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DocumentType.minimal.http", req)
+	goldenRequest(t, "DocumentType.minimal.http", buildDocumentTypeRequest, minimalDocumentTypeInput())
 }
 
 func TestDocumentTypeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDocumentTypeRequest(context.Background(), fullDocumentTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DocumentType.full.http", req)
+	goldenRequest(t, "DocumentType.full.http", buildDocumentTypeRequest, fullDocumentTypeInput())
 }
 
 func TestDocumentTypeResponse(t *testing.T) {
-	var got DocumentTypeOutput
-	if err := decodeDocumentTypeResponse(goldenResponse(t, "DocumentType.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDocumentTypeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDocumentTypeResponse, goldenResponse(t, "DocumentType.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantDocumentTypeOutput())
 }
 
 func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
-	got := violations(t, fullEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), minimalEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "EmptyInputAndEmptyOutput.minimal.http", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.minimal.http", buildEmptyInputAndEmptyOutputRequest, minimalEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), fullEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "EmptyInputAndEmptyOutput.full.http", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.full.http", buildEmptyInputAndEmptyOutputRequest, fullEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
-	var got EmptyInputAndEmptyOutputOutput
-	if err := decodeEmptyInputAndEmptyOutputResponse(goldenResponse(t, "EmptyInputAndEmptyOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEmptyInputAndEmptyOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEmptyInputAndEmptyOutputResponse, goldenResponse(t, "EmptyInputAndEmptyOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEmptyInputAndEmptyOutputOutput())
 }
 
 func TestHttpEnumPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpEnumPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpEnumPayloadInput().Validate())
 }
 
 func TestHttpEnumPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullHttpEnumPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpEnumPayloadInput().Validate())
 }
 
 func TestHttpEnumPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEnumPayloadRequest(context.Background(), minimalHttpEnumPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpEnumPayload.minimal.http", req)
+	goldenRequest(t, "HttpEnumPayload.minimal.http", buildHttpEnumPayloadRequest, minimalHttpEnumPayloadInput())
 }
 
 func TestHttpEnumPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEnumPayloadRequest(context.Background(), fullHttpEnumPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpEnumPayload.full.http", req)
+	goldenRequest(t, "HttpEnumPayload.full.http", buildHttpEnumPayloadRequest, fullHttpEnumPayloadInput())
 }
 
 func TestHttpEnumPayloadResponse(t *testing.T) {
-	var got HttpEnumPayloadOutput
-	if err := decodeHttpEnumPayloadResponse(goldenResponse(t, "HttpEnumPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpEnumPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpEnumPayloadResponse, goldenResponse(t, "HttpEnumPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantHttpEnumPayloadOutput())
 }
 
 func TestHttpPayloadTraitsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadTraitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadTraitsInput().Validate())
 }
 
 func TestHttpPayloadTraitsValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadTraitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadTraitsInput().Validate())
 }
 
 func TestHttpPayloadTraitsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsRequest(context.Background(), minimalHttpPayloadTraitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadTraits.minimal.http", req)
+	goldenRequest(t, "HttpPayloadTraits.minimal.http", buildHttpPayloadTraitsRequest, minimalHttpPayloadTraitsInput())
 }
 
 func TestHttpPayloadTraitsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsRequest(context.Background(), fullHttpPayloadTraitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPayloadTraits.full.http", req)
+	goldenRequest(t, "HttpPayloadTraits.full.http", buildHttpPayloadTraitsRequest, fullHttpPayloadTraitsInput())
 }
 
 func TestHttpPayloadTraitsResponse(t *testing.T) {
-	var got HttpPayloadTraitsOutput
-	if err := decodeHttpPayloadTraitsResponse(goldenResponse(t, "HttpPayloadTraits.response.body", 200, "X-Foo", "foo-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadTraitsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadTraitsResponse, goldenResponse(t, "HttpPayloadTraits.response.body", 200, "X-Foo", "foo-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), wantHttpPayloadTraitsOutput())
 }
 
 func TestIgnoreQueryParamsInResponseValidateMinimal(t *testing.T) {
-	got := violations(t, minimalIgnoreQueryParamsInResponseInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalIgnoreQueryParamsInResponseInput().Validate())
 }
 
 func TestIgnoreQueryParamsInResponseValidateFull(t *testing.T) {
-	got := violations(t, fullIgnoreQueryParamsInResponseInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullIgnoreQueryParamsInResponseInput().Validate())
 }
 
 func TestIgnoreQueryParamsInResponseRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildIgnoreQueryParamsInResponseRequest(context.Background(), minimalIgnoreQueryParamsInResponseInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "IgnoreQueryParamsInResponse.minimal.http", req)
+	goldenRequest(t, "IgnoreQueryParamsInResponse.minimal.http", buildIgnoreQueryParamsInResponseRequest, minimalIgnoreQueryParamsInResponseInput())
 }
 
 func TestIgnoreQueryParamsInResponseRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildIgnoreQueryParamsInResponseRequest(context.Background(), fullIgnoreQueryParamsInResponseInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "IgnoreQueryParamsInResponse.full.http", req)
+	goldenRequest(t, "IgnoreQueryParamsInResponse.full.http", buildIgnoreQueryParamsInResponseRequest, fullIgnoreQueryParamsInResponseInput())
 }
 
 func TestIgnoreQueryParamsInResponseResponse(t *testing.T) {
-	var got IgnoreQueryParamsInResponseOutput
-	if err := decodeIgnoreQueryParamsInResponseResponse(goldenResponse(t, "IgnoreQueryParamsInResponse.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantIgnoreQueryParamsInResponseOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeIgnoreQueryParamsInResponseResponse, goldenResponse(t, "IgnoreQueryParamsInResponse.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantIgnoreQueryParamsInResponseOutput())
 }
 
 func TestInputAndOutputWithHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalInputAndOutputWithHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalInputAndOutputWithHeadersInput().Validate())
 }
 
 func TestInputAndOutputWithHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullInputAndOutputWithHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullInputAndOutputWithHeadersInput().Validate())
 }
 
 func TestInputAndOutputWithHeadersValidateRejects(t *testing.T) {
@@ -299,10 +137,7 @@ func TestInputAndOutputWithHeadersValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullInputAndOutputWithHeadersInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("HeaderStringSet duplicate items", func(v *InputAndOutputWithHeadersInput) {
@@ -315,183 +150,83 @@ func TestInputAndOutputWithHeadersValidateRejects(t *testing.T) {
 }
 
 func TestInputAndOutputWithHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInputAndOutputWithHeadersRequest(context.Background(), minimalInputAndOutputWithHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "InputAndOutputWithHeaders.minimal.http", req)
+	goldenRequest(t, "InputAndOutputWithHeaders.minimal.http", buildInputAndOutputWithHeadersRequest, minimalInputAndOutputWithHeadersInput())
 }
 
 func TestInputAndOutputWithHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInputAndOutputWithHeadersRequest(context.Background(), fullInputAndOutputWithHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "InputAndOutputWithHeaders.full.http", req)
+	goldenRequest(t, "InputAndOutputWithHeaders.full.http", buildInputAndOutputWithHeadersRequest, fullInputAndOutputWithHeadersInput())
 }
 
 func TestInputAndOutputWithHeadersResponse(t *testing.T) {
-	var got InputAndOutputWithHeadersOutput
-	if err := decodeInputAndOutputWithHeadersResponse(goldenResponse(t, "InputAndOutputWithHeaders.response.body", 200, "X-Booleanlist", "true, true", "X-Byte", "127", "X-Double", "703.5", "X-Enum", "0", "X-Enumlist", "Bar, Foo", "X-Boolean2", "true", "X-Float", "712.5", "X-Integer", "112", "X-Integerenum", "3", "X-Integerenumlist", "2, 1", "X-Integerlist", "473, 37", "X-Long", "851", "X-Short", "647", "X-String", "headerstring-631", "X-Stringlist", "headerstringlist-809, headerstringlist-75", "X-Stringset", "headerstringset-217, headerstringset-93", "X-Timestamplist", "Thu, 14 Mar 2024 13:06:07 GMT, Sun, 14 Apr 2024 03:06:07 GMT", "X-Boolean1", "true", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantInputAndOutputWithHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeInputAndOutputWithHeadersResponse, goldenResponse(t, "InputAndOutputWithHeaders.response.body", 200, "X-Booleanlist", "true, true", "X-Byte", "127", "X-Double", "703.5", "X-Enum", "0", "X-Enumlist", "Bar, Foo", "X-Boolean2", "true", "X-Float", "712.5", "X-Integer", "112", "X-Integerenum", "3", "X-Integerenumlist", "2, 1", "X-Integerlist", "473, 37", "X-Long", "851", "X-Short", "647", "X-String", "headerstring-631", "X-Stringlist", "headerstringlist-809, headerstringlist-75", "X-Stringset", "headerstringset-217, headerstringset-93", "X-Timestamplist", "Thu, 14 Mar 2024 13:06:07 GMT, Sun, 14 Apr 2024 03:06:07 GMT", "X-Boolean1", "true", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantInputAndOutputWithHeadersOutput())
 }
 
 func TestJsonTimestampsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalJsonTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalJsonTimestampsInput().Validate())
 }
 
 func TestJsonTimestampsValidateFull(t *testing.T) {
-	got := violations(t, fullJsonTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullJsonTimestampsInput().Validate())
 }
 
 func TestJsonTimestampsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonTimestampsRequest(context.Background(), minimalJsonTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonTimestamps.minimal.http", req)
+	goldenRequest(t, "JsonTimestamps.minimal.http", buildJsonTimestampsRequest, minimalJsonTimestampsInput())
 }
 
 func TestJsonTimestampsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildJsonTimestampsRequest(context.Background(), fullJsonTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "JsonTimestamps.full.http", req)
+	goldenRequest(t, "JsonTimestamps.full.http", buildJsonTimestampsRequest, fullJsonTimestampsInput())
 }
 
 func TestJsonTimestampsResponse(t *testing.T) {
-	var got JsonTimestampsOutput
-	if err := decodeJsonTimestampsResponse(goldenResponse(t, "JsonTimestamps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantJsonTimestampsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeJsonTimestampsResponse, goldenResponse(t, "JsonTimestamps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantJsonTimestampsOutput())
 }
 
 func TestMalformedAcceptWithBodyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedAcceptWithBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedAcceptWithBodyInput().Validate())
 }
 
 func TestMalformedAcceptWithBodyValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedAcceptWithBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedAcceptWithBodyInput().Validate())
 }
 
 func TestMalformedAcceptWithBodyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedAcceptWithBodyRequest(context.Background(), minimalMalformedAcceptWithBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedAcceptWithBody.minimal.http", req)
+	goldenRequest(t, "MalformedAcceptWithBody.minimal.http", buildMalformedAcceptWithBodyRequest, minimalMalformedAcceptWithBodyInput())
 }
 
 func TestMalformedAcceptWithBodyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedAcceptWithBodyRequest(context.Background(), fullMalformedAcceptWithBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedAcceptWithBody.full.http", req)
+	goldenRequest(t, "MalformedAcceptWithBody.full.http", buildMalformedAcceptWithBodyRequest, fullMalformedAcceptWithBodyInput())
 }
 
 func TestMalformedAcceptWithBodyResponse(t *testing.T) {
-	var got MalformedAcceptWithBodyOutput
-	if err := decodeMalformedAcceptWithBodyResponse(goldenResponse(t, "MalformedAcceptWithBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedAcceptWithBodyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedAcceptWithBodyResponse, goldenResponse(t, "MalformedAcceptWithBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantMalformedAcceptWithBodyOutput())
 }
 
 func TestMalformedAcceptWithGenericStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedAcceptWithGenericStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedAcceptWithGenericStringInput().Validate())
 }
 
 func TestMalformedAcceptWithGenericStringValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedAcceptWithGenericStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedAcceptWithGenericStringInput().Validate())
 }
 
 func TestMalformedAcceptWithGenericStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedAcceptWithGenericStringRequest(context.Background(), minimalMalformedAcceptWithGenericStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedAcceptWithGenericString.minimal.http", req)
+	goldenRequest(t, "MalformedAcceptWithGenericString.minimal.http", buildMalformedAcceptWithGenericStringRequest, minimalMalformedAcceptWithGenericStringInput())
 }
 
 func TestMalformedAcceptWithGenericStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedAcceptWithGenericStringRequest(context.Background(), fullMalformedAcceptWithGenericStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedAcceptWithGenericString.full.http", req)
+	goldenRequest(t, "MalformedAcceptWithGenericString.full.http", buildMalformedAcceptWithGenericStringRequest, fullMalformedAcceptWithGenericStringInput())
 }
 
 func TestMalformedAcceptWithGenericStringResponse(t *testing.T) {
-	var got MalformedAcceptWithGenericStringOutput
-	if err := decodeMalformedAcceptWithGenericStringResponse(goldenResponse(t, "MalformedAcceptWithGenericString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedAcceptWithGenericStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedAcceptWithGenericStringResponse, goldenResponse(t, "MalformedAcceptWithGenericString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantMalformedAcceptWithGenericStringOutput())
 }
 
 func TestMalformedByteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedByteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedByteInput().Validate())
 }
 
 func TestMalformedByteValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedByteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedByteInput().Validate())
 }
 
 func TestMalformedByteValidateRejects(t *testing.T) {
@@ -499,58 +234,30 @@ func TestMalformedByteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedByteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ByteInPath unset", func(v *MalformedByteInput) { v.ByteInPath = nil }, Violation{Path: "ByteInPath", Constraint: "required"})
 }
 
 func TestMalformedByteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedByteRequest(context.Background(), minimalMalformedByteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedByte.minimal.http", req)
+	goldenRequest(t, "MalformedByte.minimal.http", buildMalformedByteRequest, minimalMalformedByteInput())
 }
 
 func TestMalformedByteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedByteRequest(context.Background(), fullMalformedByteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedByte.full.http", req)
+	goldenRequest(t, "MalformedByte.full.http", buildMalformedByteRequest, fullMalformedByteInput())
 }
 
 func TestMalformedByteResponse(t *testing.T) {
-	var got MalformedByteOutput
-	if err := decodeMalformedByteResponse(goldenResponse(t, "MalformedByte.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedByteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedByteResponse, goldenResponse(t, "MalformedByte.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedByteOutput())
 }
 
 func TestMalformedFloatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedFloatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedFloatInput().Validate())
 }
 
 func TestMalformedFloatValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedFloatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedFloatInput().Validate())
 }
 
 func TestMalformedFloatValidateRejects(t *testing.T) {
@@ -558,103 +265,50 @@ func TestMalformedFloatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedFloatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FloatInPath unset", func(v *MalformedFloatInput) { v.FloatInPath = nil }, Violation{Path: "FloatInPath", Constraint: "required"})
 }
 
 func TestMalformedFloatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedFloatRequest(context.Background(), minimalMalformedFloatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedFloat.minimal.http", req)
+	goldenRequest(t, "MalformedFloat.minimal.http", buildMalformedFloatRequest, minimalMalformedFloatInput())
 }
 
 func TestMalformedFloatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedFloatRequest(context.Background(), fullMalformedFloatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedFloat.full.http", req)
+	goldenRequest(t, "MalformedFloat.full.http", buildMalformedFloatRequest, fullMalformedFloatInput())
 }
 
 func TestMalformedFloatResponse(t *testing.T) {
-	var got MalformedFloatOutput
-	if err := decodeMalformedFloatResponse(goldenResponse(t, "MalformedFloat.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedFloatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedFloatResponse, goldenResponse(t, "MalformedFloat.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedFloatOutput())
 }
 
 func TestMalformedListValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedListInput().Validate())
 }
 
 func TestMalformedListValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedListInput().Validate())
 }
 
 func TestMalformedListRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedListRequest(context.Background(), minimalMalformedListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedList.minimal.http", req)
+	goldenRequest(t, "MalformedList.minimal.http", buildMalformedListRequest, minimalMalformedListInput())
 }
 
 func TestMalformedListRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedListRequest(context.Background(), fullMalformedListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedList.full.http", req)
+	goldenRequest(t, "MalformedList.full.http", buildMalformedListRequest, fullMalformedListInput())
 }
 
 func TestMalformedListResponse(t *testing.T) {
-	var got MalformedListOutput
-	if err := decodeMalformedListResponse(goldenResponse(t, "MalformedList.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedListOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedListResponse, goldenResponse(t, "MalformedList.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedListOutput())
 }
 
 func TestMalformedLongValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedLongInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedLongInput().Validate())
 }
 
 func TestMalformedLongValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedLongInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedLongInput().Validate())
 }
 
 func TestMalformedLongValidateRejects(t *testing.T) {
@@ -662,103 +316,50 @@ func TestMalformedLongValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedLongInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LongInPath unset", func(v *MalformedLongInput) { v.LongInPath = nil }, Violation{Path: "LongInPath", Constraint: "required"})
 }
 
 func TestMalformedLongRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLongRequest(context.Background(), minimalMalformedLongInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLong.minimal.http", req)
+	goldenRequest(t, "MalformedLong.minimal.http", buildMalformedLongRequest, minimalMalformedLongInput())
 }
 
 func TestMalformedLongRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLongRequest(context.Background(), fullMalformedLongInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLong.full.http", req)
+	goldenRequest(t, "MalformedLong.full.http", buildMalformedLongRequest, fullMalformedLongInput())
 }
 
 func TestMalformedLongResponse(t *testing.T) {
-	var got MalformedLongOutput
-	if err := decodeMalformedLongResponse(goldenResponse(t, "MalformedLong.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedLongOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedLongResponse, goldenResponse(t, "MalformedLong.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedLongOutput())
 }
 
 func TestMalformedRequestBodyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedRequestBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedRequestBodyInput().Validate())
 }
 
 func TestMalformedRequestBodyValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedRequestBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedRequestBodyInput().Validate())
 }
 
 func TestMalformedRequestBodyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRequestBodyRequest(context.Background(), minimalMalformedRequestBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRequestBody.minimal.http", req)
+	goldenRequest(t, "MalformedRequestBody.minimal.http", buildMalformedRequestBodyRequest, minimalMalformedRequestBodyInput())
 }
 
 func TestMalformedRequestBodyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRequestBodyRequest(context.Background(), fullMalformedRequestBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRequestBody.full.http", req)
+	goldenRequest(t, "MalformedRequestBody.full.http", buildMalformedRequestBodyRequest, fullMalformedRequestBodyInput())
 }
 
 func TestMalformedRequestBodyResponse(t *testing.T) {
-	var got MalformedRequestBodyOutput
-	if err := decodeMalformedRequestBodyResponse(goldenResponse(t, "MalformedRequestBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedRequestBodyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedRequestBodyResponse, goldenResponse(t, "MalformedRequestBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedRequestBodyOutput())
 }
 
 func TestMalformedShortValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedShortInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedShortInput().Validate())
 }
 
 func TestMalformedShortValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedShortInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedShortInput().Validate())
 }
 
 func TestMalformedShortValidateRejects(t *testing.T) {
@@ -766,58 +367,30 @@ func TestMalformedShortValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedShortInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ShortInPath unset", func(v *MalformedShortInput) { v.ShortInPath = nil }, Violation{Path: "ShortInPath", Constraint: "required"})
 }
 
 func TestMalformedShortRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedShortRequest(context.Background(), minimalMalformedShortInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedShort.minimal.http", req)
+	goldenRequest(t, "MalformedShort.minimal.http", buildMalformedShortRequest, minimalMalformedShortInput())
 }
 
 func TestMalformedShortRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedShortRequest(context.Background(), fullMalformedShortInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedShort.full.http", req)
+	goldenRequest(t, "MalformedShort.full.http", buildMalformedShortRequest, fullMalformedShortInput())
 }
 
 func TestMalformedShortResponse(t *testing.T) {
-	var got MalformedShortOutput
-	if err := decodeMalformedShortResponse(goldenResponse(t, "MalformedShort.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedShortOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedShortResponse, goldenResponse(t, "MalformedShort.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedShortOutput())
 }
 
 func TestMalformedTimestampQueryDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampQueryDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampQueryDefaultInput().Validate())
 }
 
 func TestMalformedTimestampQueryDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampQueryDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampQueryDefaultInput().Validate())
 }
 
 func TestMalformedTimestampQueryDefaultValidateRejects(t *testing.T) {
@@ -825,58 +398,30 @@ func TestMalformedTimestampQueryDefaultValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampQueryDefaultInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampQueryDefaultInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampQueryDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampQueryDefaultRequest(context.Background(), minimalMalformedTimestampQueryDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampQueryDefault.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampQueryDefault.minimal.http", buildMalformedTimestampQueryDefaultRequest, minimalMalformedTimestampQueryDefaultInput())
 }
 
 func TestMalformedTimestampQueryDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampQueryDefaultRequest(context.Background(), fullMalformedTimestampQueryDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampQueryDefault.full.http", req)
+	goldenRequest(t, "MalformedTimestampQueryDefault.full.http", buildMalformedTimestampQueryDefaultRequest, fullMalformedTimestampQueryDefaultInput())
 }
 
 func TestMalformedTimestampQueryDefaultResponse(t *testing.T) {
-	var got MalformedTimestampQueryDefaultOutput
-	if err := decodeMalformedTimestampQueryDefaultResponse(goldenResponse(t, "MalformedTimestampQueryDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampQueryDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampQueryDefaultResponse, goldenResponse(t, "MalformedTimestampQueryDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampQueryDefaultOutput())
 }
 
 func TestMalformedTimestampQueryEpochValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampQueryEpochInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampQueryEpochInput().Validate())
 }
 
 func TestMalformedTimestampQueryEpochValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampQueryEpochInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampQueryEpochInput().Validate())
 }
 
 func TestMalformedTimestampQueryEpochValidateRejects(t *testing.T) {
@@ -884,103 +429,50 @@ func TestMalformedTimestampQueryEpochValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampQueryEpochInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampQueryEpochInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampQueryEpochRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampQueryEpochRequest(context.Background(), minimalMalformedTimestampQueryEpochInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampQueryEpoch.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampQueryEpoch.minimal.http", buildMalformedTimestampQueryEpochRequest, minimalMalformedTimestampQueryEpochInput())
 }
 
 func TestMalformedTimestampQueryEpochRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampQueryEpochRequest(context.Background(), fullMalformedTimestampQueryEpochInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampQueryEpoch.full.http", req)
+	goldenRequest(t, "MalformedTimestampQueryEpoch.full.http", buildMalformedTimestampQueryEpochRequest, fullMalformedTimestampQueryEpochInput())
 }
 
 func TestMalformedTimestampQueryEpochResponse(t *testing.T) {
-	var got MalformedTimestampQueryEpochOutput
-	if err := decodeMalformedTimestampQueryEpochResponse(goldenResponse(t, "MalformedTimestampQueryEpoch.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampQueryEpochOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampQueryEpochResponse, goldenResponse(t, "MalformedTimestampQueryEpoch.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampQueryEpochOutput())
 }
 
 func TestOperationWithDefaultsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithDefaultsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithDefaultsInput().Validate())
 }
 
 func TestOperationWithDefaultsValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithDefaultsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithDefaultsInput().Validate())
 }
 
 func TestOperationWithDefaultsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithDefaultsRequest(context.Background(), minimalOperationWithDefaultsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OperationWithDefaults.minimal.http", req)
+	goldenRequest(t, "OperationWithDefaults.minimal.http", buildOperationWithDefaultsRequest, minimalOperationWithDefaultsInput())
 }
 
 func TestOperationWithDefaultsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithDefaultsRequest(context.Background(), fullOperationWithDefaultsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OperationWithDefaults.full.http", req)
+	goldenRequest(t, "OperationWithDefaults.full.http", buildOperationWithDefaultsRequest, fullOperationWithDefaultsInput())
 }
 
 func TestOperationWithDefaultsResponse(t *testing.T) {
-	var got OperationWithDefaultsOutput
-	if err := decodeOperationWithDefaultsResponse(goldenResponse(t, "OperationWithDefaults.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithDefaultsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithDefaultsResponse, goldenResponse(t, "OperationWithDefaults.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantOperationWithDefaultsOutput())
 }
 
 func TestOperationWithNestedStructureValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOperationWithNestedStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOperationWithNestedStructureInput().Validate())
 }
 
 func TestOperationWithNestedStructureValidateFull(t *testing.T) {
-	got := violations(t, fullOperationWithNestedStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOperationWithNestedStructureInput().Validate())
 }
 
 func TestOperationWithNestedStructureValidateRejects(t *testing.T) {
@@ -988,10 +480,7 @@ func TestOperationWithNestedStructureValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullOperationWithNestedStructureInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TopLevel unset", func(v *OperationWithNestedStructureInput) { v.TopLevel = nil }, Violation{Path: "TopLevel", Constraint: "required"})
@@ -999,210 +488,93 @@ func TestOperationWithNestedStructureValidateRejects(t *testing.T) {
 }
 
 func TestOperationWithNestedStructureRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithNestedStructureRequest(context.Background(), minimalOperationWithNestedStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OperationWithNestedStructure.minimal.http", req)
+	goldenRequest(t, "OperationWithNestedStructure.minimal.http", buildOperationWithNestedStructureRequest, minimalOperationWithNestedStructureInput())
 }
 
 func TestOperationWithNestedStructureRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOperationWithNestedStructureRequest(context.Background(), fullOperationWithNestedStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OperationWithNestedStructure.full.http", req)
+	goldenRequest(t, "OperationWithNestedStructure.full.http", buildOperationWithNestedStructureRequest, fullOperationWithNestedStructureInput())
 }
 
 func TestOperationWithNestedStructureResponse(t *testing.T) {
-	var got OperationWithNestedStructureOutput
-	if err := decodeOperationWithNestedStructureResponse(goldenResponse(t, "OperationWithNestedStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOperationWithNestedStructureOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOperationWithNestedStructureResponse, goldenResponse(t, "OperationWithNestedStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantOperationWithNestedStructureOutput())
 }
 
 func TestPostUnionWithJsonNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPostUnionWithJsonNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPostUnionWithJsonNameInput().Validate())
 }
 
 func TestPostUnionWithJsonNameValidateFull(t *testing.T) {
-	got := violations(t, fullPostUnionWithJsonNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPostUnionWithJsonNameInput().Validate())
 }
 
 func TestPostUnionWithJsonNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPostUnionWithJsonNameRequest(context.Background(), minimalPostUnionWithJsonNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PostUnionWithJsonName.minimal.http", req)
+	goldenRequest(t, "PostUnionWithJsonName.minimal.http", buildPostUnionWithJsonNameRequest, minimalPostUnionWithJsonNameInput())
 }
 
 func TestPostUnionWithJsonNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPostUnionWithJsonNameRequest(context.Background(), fullPostUnionWithJsonNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PostUnionWithJsonName.full.http", req)
+	goldenRequest(t, "PostUnionWithJsonName.full.http", buildPostUnionWithJsonNameRequest, fullPostUnionWithJsonNameInput())
 }
 
 func TestPostUnionWithJsonNameResponse(t *testing.T) {
-	var got PostUnionWithJsonNameOutput
-	if err := decodePostUnionWithJsonNameResponse(goldenResponse(t, "PostUnionWithJsonName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPostUnionWithJsonNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePostUnionWithJsonNameResponse, goldenResponse(t, "PostUnionWithJsonName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPostUnionWithJsonNameOutput())
 }
 
 func TestResponseCodeHttpFallbackValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResponseCodeHttpFallbackInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResponseCodeHttpFallbackInput().Validate())
 }
 
 func TestResponseCodeHttpFallbackValidateFull(t *testing.T) {
-	got := violations(t, fullResponseCodeHttpFallbackInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResponseCodeHttpFallbackInput().Validate())
 }
 
 func TestResponseCodeHttpFallbackRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResponseCodeHttpFallbackRequest(context.Background(), minimalResponseCodeHttpFallbackInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ResponseCodeHttpFallback.minimal.http", req)
+	goldenRequest(t, "ResponseCodeHttpFallback.minimal.http", buildResponseCodeHttpFallbackRequest, minimalResponseCodeHttpFallbackInput())
 }
 
 func TestResponseCodeHttpFallbackRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResponseCodeHttpFallbackRequest(context.Background(), fullResponseCodeHttpFallbackInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ResponseCodeHttpFallback.full.http", req)
+	goldenRequest(t, "ResponseCodeHttpFallback.full.http", buildResponseCodeHttpFallbackRequest, fullResponseCodeHttpFallbackInput())
 }
 
 func TestResponseCodeHttpFallbackResponse(t *testing.T) {
-	var got ResponseCodeHttpFallbackOutput
-	if err := decodeResponseCodeHttpFallbackResponse(goldenResponse(t, "ResponseCodeHttpFallback.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResponseCodeHttpFallbackOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResponseCodeHttpFallbackResponse, goldenResponse(t, "ResponseCodeHttpFallback.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantResponseCodeHttpFallbackOutput())
 }
 
 func TestTestGetNoPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestGetNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestGetNoPayloadInput().Validate())
 }
 
 func TestTestGetNoPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullTestGetNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestGetNoPayloadInput().Validate())
 }
 
 func TestTestGetNoPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestGetNoPayloadRequest(context.Background(), minimalTestGetNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestGetNoPayload.minimal.http", req)
+	goldenRequest(t, "TestGetNoPayload.minimal.http", buildTestGetNoPayloadRequest, minimalTestGetNoPayloadInput())
 }
 
 func TestTestGetNoPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestGetNoPayloadRequest(context.Background(), fullTestGetNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestGetNoPayload.full.http", req)
+	goldenRequest(t, "TestGetNoPayload.full.http", buildTestGetNoPayloadRequest, fullTestGetNoPayloadInput())
 }
 
 func TestTestGetNoPayloadResponse(t *testing.T) {
-	var got TestGetNoPayloadOutput
-	if err := decodeTestGetNoPayloadResponse(goldenResponse(t, "TestGetNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-849", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestGetNoPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestGetNoPayloadResponse, goldenResponse(t, "TestGetNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-849", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTestGetNoPayloadOutput())
 }
 
 func TestTestPostNoPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestPostNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestPostNoPayloadInput().Validate())
 }
 
 func TestTestPostNoPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullTestPostNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestPostNoPayloadInput().Validate())
 }
 
 func TestTestPostNoPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPostNoPayloadRequest(context.Background(), minimalTestPostNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPostNoPayload.minimal.http", req)
+	goldenRequest(t, "TestPostNoPayload.minimal.http", buildTestPostNoPayloadRequest, minimalTestPostNoPayloadInput())
 }
 
 func TestTestPostNoPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPostNoPayloadRequest(context.Background(), fullTestPostNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPostNoPayload.full.http", req)
+	goldenRequest(t, "TestPostNoPayload.full.http", buildTestPostNoPayloadRequest, fullTestPostNoPayloadInput())
 }
 
 func TestTestPostNoPayloadResponse(t *testing.T) {
-	var got TestPostNoPayloadOutput
-	if err := decodeTestPostNoPayloadResponse(goldenResponse(t, "TestPostNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-519", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestPostNoPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestPostNoPayloadResponse, goldenResponse(t, "TestPostNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-519", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTestPostNoPayloadOutput())
 }

@@ -4,26 +4,17 @@ package restjson
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"reflect"
 	"testing"
 )
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
@@ -31,193 +22,90 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "EndpointWithHostLabelOperation.minimal.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.minimal.http", buildEndpointWithHostLabelOperationRequest, minimalEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "EndpointWithHostLabelOperation.full.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.full.http", buildEndpointWithHostLabelOperationRequest, fullEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelOperationOutput
-	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelOperationResponse, goldenResponse(t, "EndpointWithHostLabelOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointWithHostLabelOperationOutput())
 }
 
 func TestHostWithPathOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationValidateFull(t *testing.T) {
-	got := violations(t, fullHostWithPathOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHostWithPathOperationInput().Validate())
 }
 
 func TestHostWithPathOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), minimalHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HostWithPathOperation.minimal.http", req)
+	goldenRequest(t, "HostWithPathOperation.minimal.http", buildHostWithPathOperationRequest, minimalHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHostWithPathOperationRequest(context.Background(), fullHostWithPathOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HostWithPathOperation.full.http", req)
+	goldenRequest(t, "HostWithPathOperation.full.http", buildHostWithPathOperationRequest, fullHostWithPathOperationInput())
 }
 
 func TestHostWithPathOperationResponse(t *testing.T) {
-	var got HostWithPathOperationOutput
-	if err := decodeHostWithPathOperationResponse(goldenResponse(t, "HostWithPathOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHostWithPathOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHostWithPathOperationResponse, goldenResponse(t, "HostWithPathOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHostWithPathOperationOutput())
 }
 
 func TestHttpChecksumRequiredValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpChecksumRequiredInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpChecksumRequiredInput().Validate())
 }
 
 func TestHttpChecksumRequiredValidateFull(t *testing.T) {
-	got := violations(t, fullHttpChecksumRequiredInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpChecksumRequiredInput().Validate())
 }
 
 func TestHttpChecksumRequiredRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpChecksumRequiredRequest(context.Background(), minimalHttpChecksumRequiredInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpChecksumRequired.minimal.http", req)
+	goldenRequest(t, "HttpChecksumRequired.minimal.http", buildHttpChecksumRequiredRequest, minimalHttpChecksumRequiredInput())
 }
 
 func TestHttpChecksumRequiredRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpChecksumRequiredRequest(context.Background(), fullHttpChecksumRequiredInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpChecksumRequired.full.http", req)
+	goldenRequest(t, "HttpChecksumRequired.full.http", buildHttpChecksumRequiredRequest, fullHttpChecksumRequiredInput())
 }
 
 func TestHttpChecksumRequiredResponse(t *testing.T) {
-	var got HttpChecksumRequiredOutput
-	if err := decodeHttpChecksumRequiredResponse(goldenResponse(t, "HttpChecksumRequired.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpChecksumRequiredOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpChecksumRequiredResponse, goldenResponse(t, "HttpChecksumRequired.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantHttpChecksumRequiredOutput())
 }
 
 func TestHttpPrefixHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPrefixHeadersInput().Validate())
 }
 
 func TestHttpPrefixHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPrefixHeadersInput().Validate())
 }
 
 func TestHttpPrefixHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPrefixHeadersRequest(context.Background(), minimalHttpPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPrefixHeaders.minimal.http", req)
+	goldenRequest(t, "HttpPrefixHeaders.minimal.http", buildHttpPrefixHeadersRequest, minimalHttpPrefixHeadersInput())
 }
 
 func TestHttpPrefixHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPrefixHeadersRequest(context.Background(), fullHttpPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpPrefixHeaders.full.http", req)
+	goldenRequest(t, "HttpPrefixHeaders.full.http", buildHttpPrefixHeadersRequest, fullHttpPrefixHeadersInput())
 }
 
 func TestHttpPrefixHeadersResponse(t *testing.T) {
-	var got HttpPrefixHeadersOutput
-	if err := decodeHttpPrefixHeadersResponse(goldenResponse(t, "HttpPrefixHeaders.response.body", 200, "X-Foo-Foomapkey-512", "foomap-211", "X-Foo-Foomapkey-615", "foomap-162", "X-Foo", "foo-98", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPrefixHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPrefixHeadersResponse, goldenResponse(t, "HttpPrefixHeaders.response.body", 200, "X-Foo-Foomapkey-512", "foomap-211", "X-Foo-Foomapkey-615", "foomap-162", "X-Foo", "foo-98", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpPrefixHeadersOutput())
 }
 
 func TestHttpRequestWithGreedyLabelInPathValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithGreedyLabelInPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithGreedyLabelInPathInput().Validate())
 }
 
 func TestHttpRequestWithGreedyLabelInPathValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithGreedyLabelInPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithGreedyLabelInPathInput().Validate())
 }
 
 func TestHttpRequestWithGreedyLabelInPathValidateRejects(t *testing.T) {
@@ -225,10 +113,7 @@ func TestHttpRequestWithGreedyLabelInPathValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithGreedyLabelInPathInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Baz unset", func(v *HttpRequestWithGreedyLabelInPathInput) { v.Baz = nil }, Violation{Path: "Baz", Constraint: "required"})
@@ -236,183 +121,83 @@ func TestHttpRequestWithGreedyLabelInPathValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithGreedyLabelInPathRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithGreedyLabelInPathRequest(context.Background(), minimalHttpRequestWithGreedyLabelInPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithGreedyLabelInPath.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithGreedyLabelInPath.minimal.http", buildHttpRequestWithGreedyLabelInPathRequest, minimalHttpRequestWithGreedyLabelInPathInput())
 }
 
 func TestHttpRequestWithGreedyLabelInPathRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithGreedyLabelInPathRequest(context.Background(), fullHttpRequestWithGreedyLabelInPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "HttpRequestWithGreedyLabelInPath.full.http", req)
+	goldenRequest(t, "HttpRequestWithGreedyLabelInPath.full.http", buildHttpRequestWithGreedyLabelInPathRequest, fullHttpRequestWithGreedyLabelInPathInput())
 }
 
 func TestHttpRequestWithGreedyLabelInPathResponse(t *testing.T) {
-	var got HttpRequestWithGreedyLabelInPathOutput
-	if err := decodeHttpRequestWithGreedyLabelInPathResponse(goldenResponse(t, "HttpRequestWithGreedyLabelInPath.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithGreedyLabelInPathOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithGreedyLabelInPathResponse, goldenResponse(t, "HttpRequestWithGreedyLabelInPath.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithGreedyLabelInPathOutput())
 }
 
 func TestMalformedContentTypeWithGenericStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedContentTypeWithGenericStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedContentTypeWithGenericStringInput().Validate())
 }
 
 func TestMalformedContentTypeWithGenericStringValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedContentTypeWithGenericStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedContentTypeWithGenericStringInput().Validate())
 }
 
 func TestMalformedContentTypeWithGenericStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithGenericStringRequest(context.Background(), minimalMalformedContentTypeWithGenericStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithGenericString.minimal.http", req)
+	goldenRequest(t, "MalformedContentTypeWithGenericString.minimal.http", buildMalformedContentTypeWithGenericStringRequest, minimalMalformedContentTypeWithGenericStringInput())
 }
 
 func TestMalformedContentTypeWithGenericStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithGenericStringRequest(context.Background(), fullMalformedContentTypeWithGenericStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithGenericString.full.http", req)
+	goldenRequest(t, "MalformedContentTypeWithGenericString.full.http", buildMalformedContentTypeWithGenericStringRequest, fullMalformedContentTypeWithGenericStringInput())
 }
 
 func TestMalformedContentTypeWithGenericStringResponse(t *testing.T) {
-	var got MalformedContentTypeWithGenericStringOutput
-	if err := decodeMalformedContentTypeWithGenericStringResponse(goldenResponse(t, "MalformedContentTypeWithGenericString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedContentTypeWithGenericStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedContentTypeWithGenericStringResponse, goldenResponse(t, "MalformedContentTypeWithGenericString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedContentTypeWithGenericStringOutput())
 }
 
 func TestMalformedContentTypeWithoutBodyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedContentTypeWithoutBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedContentTypeWithoutBodyInput().Validate())
 }
 
 func TestMalformedContentTypeWithoutBodyValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedContentTypeWithoutBodyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedContentTypeWithoutBodyInput().Validate())
 }
 
 func TestMalformedContentTypeWithoutBodyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithoutBodyRequest(context.Background(), minimalMalformedContentTypeWithoutBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithoutBody.minimal.http", req)
+	goldenRequest(t, "MalformedContentTypeWithoutBody.minimal.http", buildMalformedContentTypeWithoutBodyRequest, minimalMalformedContentTypeWithoutBodyInput())
 }
 
 func TestMalformedContentTypeWithoutBodyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithoutBodyRequest(context.Background(), fullMalformedContentTypeWithoutBodyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithoutBody.full.http", req)
+	goldenRequest(t, "MalformedContentTypeWithoutBody.full.http", buildMalformedContentTypeWithoutBodyRequest, fullMalformedContentTypeWithoutBodyInput())
 }
 
 func TestMalformedContentTypeWithoutBodyResponse(t *testing.T) {
-	var got MalformedContentTypeWithoutBodyOutput
-	if err := decodeMalformedContentTypeWithoutBodyResponse(goldenResponse(t, "MalformedContentTypeWithoutBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedContentTypeWithoutBodyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedContentTypeWithoutBodyResponse, goldenResponse(t, "MalformedContentTypeWithoutBody.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedContentTypeWithoutBodyOutput())
 }
 
 func TestMalformedContentTypeWithoutBodyEmptyInputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedContentTypeWithoutBodyEmptyInputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedContentTypeWithoutBodyEmptyInputInput().Validate())
 }
 
 func TestMalformedContentTypeWithoutBodyEmptyInputValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedContentTypeWithoutBodyEmptyInputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedContentTypeWithoutBodyEmptyInputInput().Validate())
 }
 
 func TestMalformedContentTypeWithoutBodyEmptyInputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithoutBodyEmptyInputRequest(context.Background(), minimalMalformedContentTypeWithoutBodyEmptyInputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithoutBodyEmptyInput.minimal.http", req)
+	goldenRequest(t, "MalformedContentTypeWithoutBodyEmptyInput.minimal.http", buildMalformedContentTypeWithoutBodyEmptyInputRequest, minimalMalformedContentTypeWithoutBodyEmptyInputInput())
 }
 
 func TestMalformedContentTypeWithoutBodyEmptyInputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedContentTypeWithoutBodyEmptyInputRequest(context.Background(), fullMalformedContentTypeWithoutBodyEmptyInputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedContentTypeWithoutBodyEmptyInput.full.http", req)
+	goldenRequest(t, "MalformedContentTypeWithoutBodyEmptyInput.full.http", buildMalformedContentTypeWithoutBodyEmptyInputRequest, fullMalformedContentTypeWithoutBodyEmptyInputInput())
 }
 
 func TestMalformedContentTypeWithoutBodyEmptyInputResponse(t *testing.T) {
-	var got MalformedContentTypeWithoutBodyEmptyInputOutput
-	if err := decodeMalformedContentTypeWithoutBodyEmptyInputResponse(goldenResponse(t, "MalformedContentTypeWithoutBodyEmptyInput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedContentTypeWithoutBodyEmptyInputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedContentTypeWithoutBodyEmptyInputResponse, goldenResponse(t, "MalformedContentTypeWithoutBodyEmptyInput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedContentTypeWithoutBodyEmptyInputOutput())
 }
 
 func TestMalformedTimestampBodyDateTimeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampBodyDateTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampBodyDateTimeInput().Validate())
 }
 
 func TestMalformedTimestampBodyDateTimeValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampBodyDateTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampBodyDateTimeInput().Validate())
 }
 
 func TestMalformedTimestampBodyDateTimeValidateRejects(t *testing.T) {
@@ -420,58 +205,30 @@ func TestMalformedTimestampBodyDateTimeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampBodyDateTimeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampBodyDateTimeInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampBodyDateTimeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampBodyDateTimeRequest(context.Background(), minimalMalformedTimestampBodyDateTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampBodyDateTime.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampBodyDateTime.minimal.http", buildMalformedTimestampBodyDateTimeRequest, minimalMalformedTimestampBodyDateTimeInput())
 }
 
 func TestMalformedTimestampBodyDateTimeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampBodyDateTimeRequest(context.Background(), fullMalformedTimestampBodyDateTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampBodyDateTime.full.http", req)
+	goldenRequest(t, "MalformedTimestampBodyDateTime.full.http", buildMalformedTimestampBodyDateTimeRequest, fullMalformedTimestampBodyDateTimeInput())
 }
 
 func TestMalformedTimestampBodyDateTimeResponse(t *testing.T) {
-	var got MalformedTimestampBodyDateTimeOutput
-	if err := decodeMalformedTimestampBodyDateTimeResponse(goldenResponse(t, "MalformedTimestampBodyDateTime.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampBodyDateTimeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampBodyDateTimeResponse, goldenResponse(t, "MalformedTimestampBodyDateTime.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampBodyDateTimeOutput())
 }
 
 func TestMalformedTimestampBodyDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampBodyDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampBodyDefaultInput().Validate())
 }
 
 func TestMalformedTimestampBodyDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampBodyDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampBodyDefaultInput().Validate())
 }
 
 func TestMalformedTimestampBodyDefaultValidateRejects(t *testing.T) {
@@ -479,58 +236,30 @@ func TestMalformedTimestampBodyDefaultValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampBodyDefaultInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampBodyDefaultInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampBodyDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampBodyDefaultRequest(context.Background(), minimalMalformedTimestampBodyDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampBodyDefault.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampBodyDefault.minimal.http", buildMalformedTimestampBodyDefaultRequest, minimalMalformedTimestampBodyDefaultInput())
 }
 
 func TestMalformedTimestampBodyDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampBodyDefaultRequest(context.Background(), fullMalformedTimestampBodyDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampBodyDefault.full.http", req)
+	goldenRequest(t, "MalformedTimestampBodyDefault.full.http", buildMalformedTimestampBodyDefaultRequest, fullMalformedTimestampBodyDefaultInput())
 }
 
 func TestMalformedTimestampBodyDefaultResponse(t *testing.T) {
-	var got MalformedTimestampBodyDefaultOutput
-	if err := decodeMalformedTimestampBodyDefaultResponse(goldenResponse(t, "MalformedTimestampBodyDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampBodyDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampBodyDefaultResponse, goldenResponse(t, "MalformedTimestampBodyDefault.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampBodyDefaultOutput())
 }
 
 func TestMalformedTimestampBodyHttpDateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampBodyHttpDateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampBodyHttpDateInput().Validate())
 }
 
 func TestMalformedTimestampBodyHttpDateValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampBodyHttpDateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampBodyHttpDateInput().Validate())
 }
 
 func TestMalformedTimestampBodyHttpDateValidateRejects(t *testing.T) {
@@ -538,58 +267,30 @@ func TestMalformedTimestampBodyHttpDateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampBodyHttpDateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampBodyHttpDateInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampBodyHttpDateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampBodyHttpDateRequest(context.Background(), minimalMalformedTimestampBodyHttpDateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampBodyHttpDate.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampBodyHttpDate.minimal.http", buildMalformedTimestampBodyHttpDateRequest, minimalMalformedTimestampBodyHttpDateInput())
 }
 
 func TestMalformedTimestampBodyHttpDateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampBodyHttpDateRequest(context.Background(), fullMalformedTimestampBodyHttpDateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampBodyHttpDate.full.http", req)
+	goldenRequest(t, "MalformedTimestampBodyHttpDate.full.http", buildMalformedTimestampBodyHttpDateRequest, fullMalformedTimestampBodyHttpDateInput())
 }
 
 func TestMalformedTimestampBodyHttpDateResponse(t *testing.T) {
-	var got MalformedTimestampBodyHttpDateOutput
-	if err := decodeMalformedTimestampBodyHttpDateResponse(goldenResponse(t, "MalformedTimestampBodyHttpDate.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampBodyHttpDateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampBodyHttpDateResponse, goldenResponse(t, "MalformedTimestampBodyHttpDate.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampBodyHttpDateOutput())
 }
 
 func TestMalformedTimestampHeaderDateTimeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedTimestampHeaderDateTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedTimestampHeaderDateTimeInput().Validate())
 }
 
 func TestMalformedTimestampHeaderDateTimeValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedTimestampHeaderDateTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedTimestampHeaderDateTimeInput().Validate())
 }
 
 func TestMalformedTimestampHeaderDateTimeValidateRejects(t *testing.T) {
@@ -597,328 +298,150 @@ func TestMalformedTimestampHeaderDateTimeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedTimestampHeaderDateTimeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Timestamp unset", func(v *MalformedTimestampHeaderDateTimeInput) { v.Timestamp = nil }, Violation{Path: "Timestamp", Constraint: "required"})
 }
 
 func TestMalformedTimestampHeaderDateTimeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampHeaderDateTimeRequest(context.Background(), minimalMalformedTimestampHeaderDateTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampHeaderDateTime.minimal.http", req)
+	goldenRequest(t, "MalformedTimestampHeaderDateTime.minimal.http", buildMalformedTimestampHeaderDateTimeRequest, minimalMalformedTimestampHeaderDateTimeInput())
 }
 
 func TestMalformedTimestampHeaderDateTimeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedTimestampHeaderDateTimeRequest(context.Background(), fullMalformedTimestampHeaderDateTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedTimestampHeaderDateTime.full.http", req)
+	goldenRequest(t, "MalformedTimestampHeaderDateTime.full.http", buildMalformedTimestampHeaderDateTimeRequest, fullMalformedTimestampHeaderDateTimeInput())
 }
 
 func TestMalformedTimestampHeaderDateTimeResponse(t *testing.T) {
-	var got MalformedTimestampHeaderDateTimeOutput
-	if err := decodeMalformedTimestampHeaderDateTimeResponse(goldenResponse(t, "MalformedTimestampHeaderDateTime.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedTimestampHeaderDateTimeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedTimestampHeaderDateTimeResponse, goldenResponse(t, "MalformedTimestampHeaderDateTime.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedTimestampHeaderDateTimeOutput())
 }
 
 func TestMalformedUnionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedUnionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedUnionInput().Validate())
 }
 
 func TestMalformedUnionValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedUnionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedUnionInput().Validate())
 }
 
 func TestMalformedUnionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedUnionRequest(context.Background(), minimalMalformedUnionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedUnion.minimal.http", req)
+	goldenRequest(t, "MalformedUnion.minimal.http", buildMalformedUnionRequest, minimalMalformedUnionInput())
 }
 
 func TestMalformedUnionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedUnionRequest(context.Background(), fullMalformedUnionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedUnion.full.http", req)
+	goldenRequest(t, "MalformedUnion.full.http", buildMalformedUnionRequest, fullMalformedUnionInput())
 }
 
 func TestMalformedUnionResponse(t *testing.T) {
-	var got MalformedUnionOutput
-	if err := decodeMalformedUnionResponse(goldenResponse(t, "MalformedUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedUnionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedUnionResponse, goldenResponse(t, "MalformedUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedUnionOutput())
 }
 
 func TestMediaTypeHeaderValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMediaTypeHeaderInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMediaTypeHeaderInput().Validate())
 }
 
 func TestMediaTypeHeaderValidateFull(t *testing.T) {
-	got := violations(t, fullMediaTypeHeaderInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMediaTypeHeaderInput().Validate())
 }
 
 func TestMediaTypeHeaderRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMediaTypeHeaderRequest(context.Background(), minimalMediaTypeHeaderInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MediaTypeHeader.minimal.http", req)
+	goldenRequest(t, "MediaTypeHeader.minimal.http", buildMediaTypeHeaderRequest, minimalMediaTypeHeaderInput())
 }
 
 func TestMediaTypeHeaderRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMediaTypeHeaderRequest(context.Background(), fullMediaTypeHeaderInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MediaTypeHeader.full.http", req)
+	goldenRequest(t, "MediaTypeHeader.full.http", buildMediaTypeHeaderRequest, fullMediaTypeHeaderInput())
 }
 
 func TestMediaTypeHeaderResponse(t *testing.T) {
-	var got MediaTypeHeaderOutput
-	if err := decodeMediaTypeHeaderResponse(goldenResponse(t, "MediaTypeHeader.response.body", 200, "X-Json", "anNvbi00NTM=", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMediaTypeHeaderOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMediaTypeHeaderResponse, goldenResponse(t, "MediaTypeHeader.response.body", 200, "X-Json", "anNvbi00NTM=", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMediaTypeHeaderOutput())
 }
 
 func TestNoInputAndNoOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), minimalNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NoInputAndNoOutput.minimal.http", req)
+	goldenRequest(t, "NoInputAndNoOutput.minimal.http", buildNoInputAndNoOutputRequest, minimalNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), fullNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NoInputAndNoOutput.full.http", req)
+	goldenRequest(t, "NoInputAndNoOutput.full.http", buildNoInputAndNoOutputRequest, fullNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputResponse(t *testing.T) {
-	var got NoInputAndNoOutputOutput
-	if err := decodeNoInputAndNoOutputResponse(goldenResponse(t, "NoInputAndNoOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndNoOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndNoOutputResponse, goldenResponse(t, "NoInputAndNoOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNoInputAndNoOutputOutput())
 }
 
 func TestNoInputAndOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), minimalNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NoInputAndOutput.minimal.http", req)
+	goldenRequest(t, "NoInputAndOutput.minimal.http", buildNoInputAndOutputRequest, minimalNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), fullNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NoInputAndOutput.full.http", req)
+	goldenRequest(t, "NoInputAndOutput.full.http", buildNoInputAndOutputRequest, fullNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputResponse(t *testing.T) {
-	var got NoInputAndOutputOutput
-	if err := decodeNoInputAndOutputResponse(goldenResponse(t, "NoInputAndOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndOutputResponse, goldenResponse(t, "NoInputAndOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNoInputAndOutputOutput())
 }
 
 func TestNullAndEmptyHeadersClientValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNullAndEmptyHeadersClientInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNullAndEmptyHeadersClientInput().Validate())
 }
 
 func TestNullAndEmptyHeadersClientValidateFull(t *testing.T) {
-	got := violations(t, fullNullAndEmptyHeadersClientInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNullAndEmptyHeadersClientInput().Validate())
 }
 
 func TestNullAndEmptyHeadersClientRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersClientRequest(context.Background(), minimalNullAndEmptyHeadersClientInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NullAndEmptyHeadersClient.minimal.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersClient.minimal.http", buildNullAndEmptyHeadersClientRequest, minimalNullAndEmptyHeadersClientInput())
 }
 
 func TestNullAndEmptyHeadersClientRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersClientRequest(context.Background(), fullNullAndEmptyHeadersClientInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "NullAndEmptyHeadersClient.full.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersClient.full.http", buildNullAndEmptyHeadersClientRequest, fullNullAndEmptyHeadersClientInput())
 }
 
 func TestNullAndEmptyHeadersClientResponse(t *testing.T) {
-	var got NullAndEmptyHeadersClientOutput
-	if err := decodeNullAndEmptyHeadersClientResponse(goldenResponse(t, "NullAndEmptyHeadersClient.response.body", 200, "X-A", "a-687", "X-B", "b-790", "X-C", "c-944, c-71", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNullAndEmptyHeadersClientOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNullAndEmptyHeadersClientResponse, goldenResponse(t, "NullAndEmptyHeadersClient.response.body", 200, "X-A", "a-687", "X-B", "b-790", "X-C", "c-944, c-71", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNullAndEmptyHeadersClientOutput())
 }
 
 func TestOmitsNullSerializesEmptyStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOmitsNullSerializesEmptyStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOmitsNullSerializesEmptyStringInput().Validate())
 }
 
 func TestOmitsNullSerializesEmptyStringValidateFull(t *testing.T) {
-	got := violations(t, fullOmitsNullSerializesEmptyStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOmitsNullSerializesEmptyStringInput().Validate())
 }
 
 func TestOmitsNullSerializesEmptyStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOmitsNullSerializesEmptyStringRequest(context.Background(), minimalOmitsNullSerializesEmptyStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OmitsNullSerializesEmptyString.minimal.http", req)
+	goldenRequest(t, "OmitsNullSerializesEmptyString.minimal.http", buildOmitsNullSerializesEmptyStringRequest, minimalOmitsNullSerializesEmptyStringInput())
 }
 
 func TestOmitsNullSerializesEmptyStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOmitsNullSerializesEmptyStringRequest(context.Background(), fullOmitsNullSerializesEmptyStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "OmitsNullSerializesEmptyString.full.http", req)
+	goldenRequest(t, "OmitsNullSerializesEmptyString.full.http", buildOmitsNullSerializesEmptyStringRequest, fullOmitsNullSerializesEmptyStringInput())
 }
 
 func TestOmitsNullSerializesEmptyStringResponse(t *testing.T) {
-	var got OmitsNullSerializesEmptyStringOutput
-	if err := decodeOmitsNullSerializesEmptyStringResponse(goldenResponse(t, "OmitsNullSerializesEmptyString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOmitsNullSerializesEmptyStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOmitsNullSerializesEmptyStringResponse, goldenResponse(t, "OmitsNullSerializesEmptyString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOmitsNullSerializesEmptyStringOutput())
 }
 
 func TestSparseJsonMapsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSparseJsonMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSparseJsonMapsInput().Validate())
 }
 
 func TestSparseJsonMapsValidateFull(t *testing.T) {
-	got := violations(t, fullSparseJsonMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSparseJsonMapsInput().Validate())
 }
 
 func TestSparseJsonMapsValidateRejects(t *testing.T) {
@@ -926,10 +449,7 @@ func TestSparseJsonMapsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSparseJsonMapsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SparseSetMap[\"sparsesetmapkey-73\"] duplicate items", func(v *SparseJsonMapsInput) {
@@ -942,66 +462,31 @@ func TestSparseJsonMapsValidateRejects(t *testing.T) {
 }
 
 func TestSparseJsonMapsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSparseJsonMapsRequest(context.Background(), minimalSparseJsonMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SparseJsonMaps.minimal.http", req)
+	goldenRequest(t, "SparseJsonMaps.minimal.http", buildSparseJsonMapsRequest, minimalSparseJsonMapsInput())
 }
 
 func TestSparseJsonMapsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSparseJsonMapsRequest(context.Background(), fullSparseJsonMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SparseJsonMaps.full.http", req)
+	goldenRequest(t, "SparseJsonMaps.full.http", buildSparseJsonMapsRequest, fullSparseJsonMapsInput())
 }
 
 func TestSparseJsonMapsResponse(t *testing.T) {
-	var got SparseJsonMapsOutput
-	if err := decodeSparseJsonMapsResponse(goldenResponse(t, "SparseJsonMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSparseJsonMapsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSparseJsonMapsResponse, goldenResponse(t, "SparseJsonMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantSparseJsonMapsOutput())
 }
 
 func TestStreamingTraitsWithMediaTypeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStreamingTraitsWithMediaTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStreamingTraitsWithMediaTypeInput().Validate())
 }
 
 func TestStreamingTraitsWithMediaTypeValidateFull(t *testing.T) {
-	got := violations(t, fullStreamingTraitsWithMediaTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStreamingTraitsWithMediaTypeInput().Validate())
 }
 
 func TestStreamingTraitsWithMediaTypeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStreamingTraitsWithMediaTypeRequest(context.Background(), minimalStreamingTraitsWithMediaTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "StreamingTraitsWithMediaType.minimal.http", req)
+	goldenRequest(t, "StreamingTraitsWithMediaType.minimal.http", buildStreamingTraitsWithMediaTypeRequest, minimalStreamingTraitsWithMediaTypeInput())
 }
 
 func TestStreamingTraitsWithMediaTypeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStreamingTraitsWithMediaTypeRequest(context.Background(), fullStreamingTraitsWithMediaTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "StreamingTraitsWithMediaType.full.http", req)
+	goldenRequest(t, "StreamingTraitsWithMediaType.full.http", buildStreamingTraitsWithMediaTypeRequest, fullStreamingTraitsWithMediaTypeInput())
 }
 
 func TestStreamingTraitsWithMediaTypeResponse(t *testing.T) {
@@ -1031,136 +516,61 @@ func TestStreamingTraitsWithMediaTypeResponse(t *testing.T) {
 }
 
 func TestTestGetNoInputNoPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestGetNoInputNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestGetNoInputNoPayloadInput().Validate())
 }
 
 func TestTestGetNoInputNoPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullTestGetNoInputNoPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestGetNoInputNoPayloadInput().Validate())
 }
 
 func TestTestGetNoInputNoPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestGetNoInputNoPayloadRequest(context.Background(), minimalTestGetNoInputNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestGetNoInputNoPayload.minimal.http", req)
+	goldenRequest(t, "TestGetNoInputNoPayload.minimal.http", buildTestGetNoInputNoPayloadRequest, minimalTestGetNoInputNoPayloadInput())
 }
 
 func TestTestGetNoInputNoPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestGetNoInputNoPayloadRequest(context.Background(), fullTestGetNoInputNoPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestGetNoInputNoPayload.full.http", req)
+	goldenRequest(t, "TestGetNoInputNoPayload.full.http", buildTestGetNoInputNoPayloadRequest, fullTestGetNoInputNoPayloadInput())
 }
 
 func TestTestGetNoInputNoPayloadResponse(t *testing.T) {
-	var got TestGetNoInputNoPayloadOutput
-	if err := decodeTestGetNoInputNoPayloadResponse(goldenResponse(t, "TestGetNoInputNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestGetNoInputNoPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestGetNoInputNoPayloadResponse, goldenResponse(t, "TestGetNoInputNoPayload.response.body", 200, "X-Amz-Test-Id", "testid-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTestGetNoInputNoPayloadOutput())
 }
 
 func TestTestPayloadBlobValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestPayloadBlobInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestPayloadBlobInput().Validate())
 }
 
 func TestTestPayloadBlobValidateFull(t *testing.T) {
-	got := violations(t, fullTestPayloadBlobInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestPayloadBlobInput().Validate())
 }
 
 func TestTestPayloadBlobRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPayloadBlobRequest(context.Background(), minimalTestPayloadBlobInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPayloadBlob.minimal.http", req)
+	goldenRequest(t, "TestPayloadBlob.minimal.http", buildTestPayloadBlobRequest, minimalTestPayloadBlobInput())
 }
 
 func TestTestPayloadBlobRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPayloadBlobRequest(context.Background(), fullTestPayloadBlobInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPayloadBlob.full.http", req)
+	goldenRequest(t, "TestPayloadBlob.full.http", buildTestPayloadBlobRequest, fullTestPayloadBlobInput())
 }
 
 func TestTestPayloadBlobResponse(t *testing.T) {
-	var got TestPayloadBlobOutput
-	if err := decodeTestPayloadBlobResponse(goldenResponse(t, "TestPayloadBlob.response.body", 200, "Content-Type", "contenttype-166", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestPayloadBlobOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestPayloadBlobResponse, goldenResponse(t, "TestPayloadBlob.response.body", 200, "Content-Type", "contenttype-166", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTestPayloadBlobOutput())
 }
 
 func TestTestPayloadStructureValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTestPayloadStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTestPayloadStructureInput().Validate())
 }
 
 func TestTestPayloadStructureValidateFull(t *testing.T) {
-	got := violations(t, fullTestPayloadStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTestPayloadStructureInput().Validate())
 }
 
 func TestTestPayloadStructureRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPayloadStructureRequest(context.Background(), minimalTestPayloadStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPayloadStructure.minimal.http", req)
+	goldenRequest(t, "TestPayloadStructure.minimal.http", buildTestPayloadStructureRequest, minimalTestPayloadStructureInput())
 }
 
 func TestTestPayloadStructureRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTestPayloadStructureRequest(context.Background(), fullTestPayloadStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TestPayloadStructure.full.http", req)
+	goldenRequest(t, "TestPayloadStructure.full.http", buildTestPayloadStructureRequest, fullTestPayloadStructureInput())
 }
 
 func TestTestPayloadStructureResponse(t *testing.T) {
-	var got TestPayloadStructureOutput
-	if err := decodeTestPayloadStructureResponse(goldenResponse(t, "TestPayloadStructure.response.body", 200, "X-Amz-Test-Id", "testid-2", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTestPayloadStructureOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTestPayloadStructureResponse, goldenResponse(t, "TestPayloadStructure.response.body", 200, "X-Amz-Test-Id", "testid-2", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantTestPayloadStructureOutput())
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"testing"
 )
@@ -13,6 +14,14 @@ import (
 // ptr returns a pointer to a copy of v, for sample values.
 func ptr[T any](v T) *T {
 	return &v
+}
+
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
 }
 
 // violations returns the path and constraint of each violation in err, sorted.

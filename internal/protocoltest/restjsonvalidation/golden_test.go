@@ -30,6 +30,14 @@ func repeat[T any](n int, v T) []T {
 	return s
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -57,19 +65,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestMalformedEnumValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedEnumInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedEnumInput().Validate())
 }
 
 func TestMalformedEnumValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedEnumInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedEnumInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -80,6 +80,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -106,48 +130,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestMalformedEnumRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedEnumRequest(context.Background(), minimalMalformedEnumInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedEnum.minimal.http", req)
+	goldenRequest(t, "MalformedEnum.minimal.http", buildMalformedEnumRequest, minimalMalformedEnumInput())
 }
 
 func TestMalformedEnumRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedEnumRequest(context.Background(), fullMalformedEnumInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedEnum.full.http", req)
+	goldenRequest(t, "MalformedEnum.full.http", buildMalformedEnumRequest, fullMalformedEnumInput())
 }
 
 func TestMalformedEnumResponse(t *testing.T) {
-	var got MalformedEnumOutput
-	if err := decodeMalformedEnumResponse(goldenResponse(t, "MalformedEnum.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedEnumOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedEnumResponse, goldenResponse(t, "MalformedEnum.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedEnumOutput())
 }
 
 func TestMalformedLengthValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedLengthInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedLengthInput().Validate())
 }
 
 func TestMalformedLengthValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedLengthInput().Validate())
-	want := []Violation{Violation{Path: "Map", Constraint: "length"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedLengthInput().Validate(), Violation{Path: "Map", Constraint: "length"})
 }
 
 func TestMalformedLengthValidateRejects(t *testing.T) {
@@ -155,10 +154,7 @@ func TestMalformedLengthValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedLengthInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Blob too short", func(v *MalformedLengthInput) { v.Blob = []byte("a") }, Violation{Path: "Blob", Constraint: "length"}, Violation{Path: "Map", Constraint: "length"})
@@ -184,48 +180,23 @@ func TestMalformedLengthValidateRejects(t *testing.T) {
 }
 
 func TestMalformedLengthRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLengthRequest(context.Background(), minimalMalformedLengthInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLength.minimal.http", req)
+	goldenRequest(t, "MalformedLength.minimal.http", buildMalformedLengthRequest, minimalMalformedLengthInput())
 }
 
 func TestMalformedLengthRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLengthRequest(context.Background(), fullMalformedLengthInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLength.full.http", req)
+	goldenRequest(t, "MalformedLength.full.http", buildMalformedLengthRequest, fullMalformedLengthInput())
 }
 
 func TestMalformedLengthResponse(t *testing.T) {
-	var got MalformedLengthOutput
-	if err := decodeMalformedLengthResponse(goldenResponse(t, "MalformedLength.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedLengthOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedLengthResponse, goldenResponse(t, "MalformedLength.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedLengthOutput())
 }
 
 func TestMalformedLengthOverrideValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedLengthOverrideInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedLengthOverrideInput().Validate())
 }
 
 func TestMalformedLengthOverrideValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedLengthOverrideInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedLengthOverrideInput().Validate())
 }
 
 func TestMalformedLengthOverrideValidateRejects(t *testing.T) {
@@ -233,10 +204,7 @@ func TestMalformedLengthOverrideValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedLengthOverrideInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Blob too short", func(v *MalformedLengthOverrideInput) { v.Blob = []byte("aaa") }, Violation{Path: "Blob", Constraint: "length"})
@@ -256,48 +224,23 @@ func TestMalformedLengthOverrideValidateRejects(t *testing.T) {
 }
 
 func TestMalformedLengthOverrideRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLengthOverrideRequest(context.Background(), minimalMalformedLengthOverrideInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLengthOverride.minimal.http", req)
+	goldenRequest(t, "MalformedLengthOverride.minimal.http", buildMalformedLengthOverrideRequest, minimalMalformedLengthOverrideInput())
 }
 
 func TestMalformedLengthOverrideRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLengthOverrideRequest(context.Background(), fullMalformedLengthOverrideInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLengthOverride.full.http", req)
+	goldenRequest(t, "MalformedLengthOverride.full.http", buildMalformedLengthOverrideRequest, fullMalformedLengthOverrideInput())
 }
 
 func TestMalformedLengthOverrideResponse(t *testing.T) {
-	var got MalformedLengthOverrideOutput
-	if err := decodeMalformedLengthOverrideResponse(goldenResponse(t, "MalformedLengthOverride.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedLengthOverrideOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedLengthOverrideResponse, goldenResponse(t, "MalformedLengthOverride.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedLengthOverrideOutput())
 }
 
 func TestMalformedLengthQueryStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedLengthQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedLengthQueryStringInput().Validate())
 }
 
 func TestMalformedLengthQueryStringValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedLengthQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedLengthQueryStringInput().Validate())
 }
 
 func TestMalformedLengthQueryStringValidateRejects(t *testing.T) {
@@ -305,10 +248,7 @@ func TestMalformedLengthQueryStringValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedLengthQueryStringInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("String too short", func(v *MalformedLengthQueryStringInput) { v.String = ptr("a") }, Violation{Path: "String", Constraint: "length"})
@@ -316,48 +256,23 @@ func TestMalformedLengthQueryStringValidateRejects(t *testing.T) {
 }
 
 func TestMalformedLengthQueryStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLengthQueryStringRequest(context.Background(), minimalMalformedLengthQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLengthQueryString.minimal.http", req)
+	goldenRequest(t, "MalformedLengthQueryString.minimal.http", buildMalformedLengthQueryStringRequest, minimalMalformedLengthQueryStringInput())
 }
 
 func TestMalformedLengthQueryStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedLengthQueryStringRequest(context.Background(), fullMalformedLengthQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedLengthQueryString.full.http", req)
+	goldenRequest(t, "MalformedLengthQueryString.full.http", buildMalformedLengthQueryStringRequest, fullMalformedLengthQueryStringInput())
 }
 
 func TestMalformedLengthQueryStringResponse(t *testing.T) {
-	var got MalformedLengthQueryStringOutput
-	if err := decodeMalformedLengthQueryStringResponse(goldenResponse(t, "MalformedLengthQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedLengthQueryStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedLengthQueryStringResponse, goldenResponse(t, "MalformedLengthQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedLengthQueryStringOutput())
 }
 
 func TestMalformedPatternValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedPatternInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedPatternInput().Validate())
 }
 
 func TestMalformedPatternValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedPatternInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedPatternInput().Validate())
 }
 
 func TestMalformedPatternValidateRejects(t *testing.T) {
@@ -365,10 +280,7 @@ func TestMalformedPatternValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedPatternInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("EvilString not matching pattern", func(v *MalformedPatternInput) { v.EvilString = ptr("!") }, Violation{Path: "EvilString", Constraint: "pattern"})
@@ -379,48 +291,23 @@ func TestMalformedPatternValidateRejects(t *testing.T) {
 }
 
 func TestMalformedPatternRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedPatternRequest(context.Background(), minimalMalformedPatternInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedPattern.minimal.http", req)
+	goldenRequest(t, "MalformedPattern.minimal.http", buildMalformedPatternRequest, minimalMalformedPatternInput())
 }
 
 func TestMalformedPatternRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedPatternRequest(context.Background(), fullMalformedPatternInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedPattern.full.http", req)
+	goldenRequest(t, "MalformedPattern.full.http", buildMalformedPatternRequest, fullMalformedPatternInput())
 }
 
 func TestMalformedPatternResponse(t *testing.T) {
-	var got MalformedPatternOutput
-	if err := decodeMalformedPatternResponse(goldenResponse(t, "MalformedPattern.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedPatternOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedPatternResponse, goldenResponse(t, "MalformedPattern.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedPatternOutput())
 }
 
 func TestMalformedPatternOverrideValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedPatternOverrideInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedPatternOverrideInput().Validate())
 }
 
 func TestMalformedPatternOverrideValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedPatternOverrideInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedPatternOverrideInput().Validate())
 }
 
 func TestMalformedPatternOverrideValidateRejects(t *testing.T) {
@@ -428,10 +315,7 @@ func TestMalformedPatternOverrideValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedPatternOverrideInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("List[0] not matching pattern", func(v *MalformedPatternOverrideInput) { v.List[0] = "!" }, Violation{Path: "List[0]", Constraint: "pattern"})
@@ -441,48 +325,23 @@ func TestMalformedPatternOverrideValidateRejects(t *testing.T) {
 }
 
 func TestMalformedPatternOverrideRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedPatternOverrideRequest(context.Background(), minimalMalformedPatternOverrideInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedPatternOverride.minimal.http", req)
+	goldenRequest(t, "MalformedPatternOverride.minimal.http", buildMalformedPatternOverrideRequest, minimalMalformedPatternOverrideInput())
 }
 
 func TestMalformedPatternOverrideRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedPatternOverrideRequest(context.Background(), fullMalformedPatternOverrideInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedPatternOverride.full.http", req)
+	goldenRequest(t, "MalformedPatternOverride.full.http", buildMalformedPatternOverrideRequest, fullMalformedPatternOverrideInput())
 }
 
 func TestMalformedPatternOverrideResponse(t *testing.T) {
-	var got MalformedPatternOverrideOutput
-	if err := decodeMalformedPatternOverrideResponse(goldenResponse(t, "MalformedPatternOverride.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedPatternOverrideOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedPatternOverrideResponse, goldenResponse(t, "MalformedPatternOverride.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedPatternOverrideOutput())
 }
 
 func TestMalformedRangeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedRangeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedRangeInput().Validate())
 }
 
 func TestMalformedRangeValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedRangeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedRangeInput().Validate())
 }
 
 func TestMalformedRangeValidateRejects(t *testing.T) {
@@ -490,10 +349,7 @@ func TestMalformedRangeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedRangeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Byte below range", func(v *MalformedRangeInput) { v.Byte = ptr(int8(1)) }, Violation{Path: "Byte", Constraint: "range"})
@@ -519,48 +375,23 @@ func TestMalformedRangeValidateRejects(t *testing.T) {
 }
 
 func TestMalformedRangeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRangeRequest(context.Background(), minimalMalformedRangeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRange.minimal.http", req)
+	goldenRequest(t, "MalformedRange.minimal.http", buildMalformedRangeRequest, minimalMalformedRangeInput())
 }
 
 func TestMalformedRangeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRangeRequest(context.Background(), fullMalformedRangeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRange.full.http", req)
+	goldenRequest(t, "MalformedRange.full.http", buildMalformedRangeRequest, fullMalformedRangeInput())
 }
 
 func TestMalformedRangeResponse(t *testing.T) {
-	var got MalformedRangeOutput
-	if err := decodeMalformedRangeResponse(goldenResponse(t, "MalformedRange.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedRangeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedRangeResponse, goldenResponse(t, "MalformedRange.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedRangeOutput())
 }
 
 func TestMalformedRangeOverrideValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedRangeOverrideInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedRangeOverrideInput().Validate())
 }
 
 func TestMalformedRangeOverrideValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedRangeOverrideInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedRangeOverrideInput().Validate())
 }
 
 func TestMalformedRangeOverrideValidateRejects(t *testing.T) {
@@ -568,10 +399,7 @@ func TestMalformedRangeOverrideValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedRangeOverrideInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Byte below range", func(v *MalformedRangeOverrideInput) { v.Byte = ptr(int8(3)) }, Violation{Path: "Byte", Constraint: "range"})
@@ -597,48 +425,23 @@ func TestMalformedRangeOverrideValidateRejects(t *testing.T) {
 }
 
 func TestMalformedRangeOverrideRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRangeOverrideRequest(context.Background(), minimalMalformedRangeOverrideInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRangeOverride.minimal.http", req)
+	goldenRequest(t, "MalformedRangeOverride.minimal.http", buildMalformedRangeOverrideRequest, minimalMalformedRangeOverrideInput())
 }
 
 func TestMalformedRangeOverrideRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRangeOverrideRequest(context.Background(), fullMalformedRangeOverrideInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRangeOverride.full.http", req)
+	goldenRequest(t, "MalformedRangeOverride.full.http", buildMalformedRangeOverrideRequest, fullMalformedRangeOverrideInput())
 }
 
 func TestMalformedRangeOverrideResponse(t *testing.T) {
-	var got MalformedRangeOverrideOutput
-	if err := decodeMalformedRangeOverrideResponse(goldenResponse(t, "MalformedRangeOverride.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedRangeOverrideOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedRangeOverrideResponse, goldenResponse(t, "MalformedRangeOverride.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedRangeOverrideOutput())
 }
 
 func TestMalformedRequiredValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedRequiredInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedRequiredInput().Validate())
 }
 
 func TestMalformedRequiredValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedRequiredInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedRequiredInput().Validate())
 }
 
 func TestMalformedRequiredValidateRejects(t *testing.T) {
@@ -646,10 +449,7 @@ func TestMalformedRequiredValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedRequiredInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("String unset", func(v *MalformedRequiredInput) { v.String = nil }, Violation{Path: "String", Constraint: "required"})
@@ -658,48 +458,23 @@ func TestMalformedRequiredValidateRejects(t *testing.T) {
 }
 
 func TestMalformedRequiredRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRequiredRequest(context.Background(), minimalMalformedRequiredInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRequired.minimal.http", req)
+	goldenRequest(t, "MalformedRequired.minimal.http", buildMalformedRequiredRequest, minimalMalformedRequiredInput())
 }
 
 func TestMalformedRequiredRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedRequiredRequest(context.Background(), fullMalformedRequiredInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedRequired.full.http", req)
+	goldenRequest(t, "MalformedRequired.full.http", buildMalformedRequiredRequest, fullMalformedRequiredInput())
 }
 
 func TestMalformedRequiredResponse(t *testing.T) {
-	var got MalformedRequiredOutput
-	if err := decodeMalformedRequiredResponse(goldenResponse(t, "MalformedRequired.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedRequiredOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedRequiredResponse, goldenResponse(t, "MalformedRequired.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedRequiredOutput())
 }
 
 func TestMalformedUniqueItemsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMalformedUniqueItemsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMalformedUniqueItemsInput().Validate())
 }
 
 func TestMalformedUniqueItemsValidateFull(t *testing.T) {
-	got := violations(t, fullMalformedUniqueItemsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMalformedUniqueItemsInput().Validate())
 }
 
 func TestMalformedUniqueItemsValidateRejects(t *testing.T) {
@@ -707,10 +482,7 @@ func TestMalformedUniqueItemsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMalformedUniqueItemsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BlobList duplicate items", func(v *MalformedUniqueItemsInput) {
@@ -837,93 +609,43 @@ func TestMalformedUniqueItemsValidateRejects(t *testing.T) {
 }
 
 func TestMalformedUniqueItemsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedUniqueItemsRequest(context.Background(), minimalMalformedUniqueItemsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedUniqueItems.minimal.http", req)
+	goldenRequest(t, "MalformedUniqueItems.minimal.http", buildMalformedUniqueItemsRequest, minimalMalformedUniqueItemsInput())
 }
 
 func TestMalformedUniqueItemsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMalformedUniqueItemsRequest(context.Background(), fullMalformedUniqueItemsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "MalformedUniqueItems.full.http", req)
+	goldenRequest(t, "MalformedUniqueItems.full.http", buildMalformedUniqueItemsRequest, fullMalformedUniqueItemsInput())
 }
 
 func TestMalformedUniqueItemsResponse(t *testing.T) {
-	var got MalformedUniqueItemsOutput
-	if err := decodeMalformedUniqueItemsResponse(goldenResponse(t, "MalformedUniqueItems.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMalformedUniqueItemsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMalformedUniqueItemsResponse, goldenResponse(t, "MalformedUniqueItems.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantMalformedUniqueItemsOutput())
 }
 
 func TestRecursiveStructuresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRecursiveStructuresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRecursiveStructuresInput().Validate())
 }
 
 func TestRecursiveStructuresValidateFull(t *testing.T) {
-	got := violations(t, fullRecursiveStructuresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRecursiveStructuresInput().Validate())
 }
 
 func TestRecursiveStructuresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveStructuresRequest(context.Background(), minimalRecursiveStructuresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RecursiveStructures.minimal.http", req)
+	goldenRequest(t, "RecursiveStructures.minimal.http", buildRecursiveStructuresRequest, minimalRecursiveStructuresInput())
 }
 
 func TestRecursiveStructuresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveStructuresRequest(context.Background(), fullRecursiveStructuresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RecursiveStructures.full.http", req)
+	goldenRequest(t, "RecursiveStructures.full.http", buildRecursiveStructuresRequest, fullRecursiveStructuresInput())
 }
 
 func TestRecursiveStructuresResponse(t *testing.T) {
-	var got RecursiveStructuresOutput
-	if err := decodeRecursiveStructuresResponse(goldenResponse(t, "RecursiveStructures.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRecursiveStructuresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRecursiveStructuresResponse, goldenResponse(t, "RecursiveStructures.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRecursiveStructuresOutput())
 }
 
 func TestSensitiveValidationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSensitiveValidationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSensitiveValidationInput().Validate())
 }
 
 func TestSensitiveValidationValidateFull(t *testing.T) {
-	got := violations(t, fullSensitiveValidationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSensitiveValidationInput().Validate())
 }
 
 func TestSensitiveValidationValidateRejects(t *testing.T) {
@@ -931,42 +653,22 @@ func TestSensitiveValidationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSensitiveValidationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("String not matching pattern", func(v *SensitiveValidationInput) { v.String = ptr("!") }, Violation{Path: "String", Constraint: "pattern"})
 }
 
 func TestSensitiveValidationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSensitiveValidationRequest(context.Background(), minimalSensitiveValidationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SensitiveValidation.minimal.http", req)
+	goldenRequest(t, "SensitiveValidation.minimal.http", buildSensitiveValidationRequest, minimalSensitiveValidationInput())
 }
 
 func TestSensitiveValidationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSensitiveValidationRequest(context.Background(), fullSensitiveValidationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "SensitiveValidation.full.http", req)
+	goldenRequest(t, "SensitiveValidation.full.http", buildSensitiveValidationRequest, fullSensitiveValidationInput())
 }
 
 func TestSensitiveValidationResponse(t *testing.T) {
-	var got SensitiveValidationOutput
-	if err := decodeSensitiveValidationResponse(goldenResponse(t, "SensitiveValidation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSensitiveValidationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSensitiveValidationResponse, goldenResponse(t, "SensitiveValidation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantSensitiveValidationOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

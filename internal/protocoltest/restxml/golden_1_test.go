@@ -2,161 +2,74 @@
 
 package restxml
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestBodyWithXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalBodyWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalBodyWithXmlNameInput().Validate())
 }
 
 func TestBodyWithXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullBodyWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullBodyWithXmlNameInput().Validate())
 }
 
 func TestBodyWithXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBodyWithXmlNameRequest(context.Background(), minimalBodyWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "BodyWithXmlName.minimal.http", req)
+	goldenRequest(t, "BodyWithXmlName.minimal.http", buildBodyWithXmlNameRequest, minimalBodyWithXmlNameInput())
 }
 
 func TestBodyWithXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBodyWithXmlNameRequest(context.Background(), fullBodyWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "BodyWithXmlName.full.http", req)
+	goldenRequest(t, "BodyWithXmlName.full.http", buildBodyWithXmlNameRequest, fullBodyWithXmlNameInput())
 }
 
 func TestBodyWithXmlNameResponse(t *testing.T) {
-	var got BodyWithXmlNameOutput
-	if err := decodeBodyWithXmlNameResponse(goldenResponse(t, "BodyWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantBodyWithXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeBodyWithXmlNameResponse, goldenResponse(t, "BodyWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantBodyWithXmlNameOutput())
 }
 
 func TestConstantAndVariableQueryStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalConstantAndVariableQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalConstantAndVariableQueryStringInput().Validate())
 }
 
 func TestConstantAndVariableQueryStringValidateFull(t *testing.T) {
-	got := violations(t, fullConstantAndVariableQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullConstantAndVariableQueryStringInput().Validate())
 }
 
 func TestConstantAndVariableQueryStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantAndVariableQueryStringRequest(context.Background(), minimalConstantAndVariableQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ConstantAndVariableQueryString.minimal.http", req)
+	goldenRequest(t, "ConstantAndVariableQueryString.minimal.http", buildConstantAndVariableQueryStringRequest, minimalConstantAndVariableQueryStringInput())
 }
 
 func TestConstantAndVariableQueryStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantAndVariableQueryStringRequest(context.Background(), fullConstantAndVariableQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ConstantAndVariableQueryString.full.http", req)
+	goldenRequest(t, "ConstantAndVariableQueryString.full.http", buildConstantAndVariableQueryStringRequest, fullConstantAndVariableQueryStringInput())
 }
 
 func TestConstantAndVariableQueryStringResponse(t *testing.T) {
-	var got ConstantAndVariableQueryStringOutput
-	if err := decodeConstantAndVariableQueryStringResponse(goldenResponse(t, "ConstantAndVariableQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantConstantAndVariableQueryStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeConstantAndVariableQueryStringResponse, goldenResponse(t, "ConstantAndVariableQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantConstantAndVariableQueryStringOutput())
 }
 
 func TestEmptyInputAndEmptyOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputValidateFull(t *testing.T) {
-	got := violations(t, fullEmptyInputAndEmptyOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEmptyInputAndEmptyOutputInput().Validate())
 }
 
 func TestEmptyInputAndEmptyOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), minimalEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EmptyInputAndEmptyOutput.minimal.http", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.minimal.http", buildEmptyInputAndEmptyOutputRequest, minimalEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEmptyInputAndEmptyOutputRequest(context.Background(), fullEmptyInputAndEmptyOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EmptyInputAndEmptyOutput.full.http", req)
+	goldenRequest(t, "EmptyInputAndEmptyOutput.full.http", buildEmptyInputAndEmptyOutputRequest, fullEmptyInputAndEmptyOutputInput())
 }
 
 func TestEmptyInputAndEmptyOutputResponse(t *testing.T) {
-	var got EmptyInputAndEmptyOutputOutput
-	if err := decodeEmptyInputAndEmptyOutputResponse(goldenResponse(t, "EmptyInputAndEmptyOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEmptyInputAndEmptyOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEmptyInputAndEmptyOutputResponse, goldenResponse(t, "EmptyInputAndEmptyOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEmptyInputAndEmptyOutputOutput())
 }
 
 func TestEndpointWithHostLabelOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
@@ -164,463 +77,210 @@ func TestEndpointWithHostLabelOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Label unset", func(v *EndpointWithHostLabelOperationInput) { v.Label = nil }, Violation{Path: "Label", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), minimalEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EndpointWithHostLabelOperation.minimal.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.minimal.http", buildEndpointWithHostLabelOperationRequest, minimalEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelOperationRequest(context.Background(), fullEndpointWithHostLabelOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EndpointWithHostLabelOperation.full.http", req)
+	goldenRequest(t, "EndpointWithHostLabelOperation.full.http", buildEndpointWithHostLabelOperationRequest, fullEndpointWithHostLabelOperationInput())
 }
 
 func TestEndpointWithHostLabelOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelOperationOutput
-	if err := decodeEndpointWithHostLabelOperationResponse(goldenResponse(t, "EndpointWithHostLabelOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelOperationResponse, goldenResponse(t, "EndpointWithHostLabelOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointWithHostLabelOperationOutput())
 }
 
 func TestFlattenedXmlMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFlattenedXmlMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFlattenedXmlMapInput().Validate())
 }
 
 func TestFlattenedXmlMapValidateFull(t *testing.T) {
-	got := violations(t, fullFlattenedXmlMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFlattenedXmlMapInput().Validate())
 }
 
 func TestFlattenedXmlMapRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapRequest(context.Background(), minimalFlattenedXmlMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FlattenedXmlMap.minimal.http", req)
+	goldenRequest(t, "FlattenedXmlMap.minimal.http", buildFlattenedXmlMapRequest, minimalFlattenedXmlMapInput())
 }
 
 func TestFlattenedXmlMapRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapRequest(context.Background(), fullFlattenedXmlMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FlattenedXmlMap.full.http", req)
+	goldenRequest(t, "FlattenedXmlMap.full.http", buildFlattenedXmlMapRequest, fullFlattenedXmlMapInput())
 }
 
 func TestFlattenedXmlMapResponse(t *testing.T) {
-	var got FlattenedXmlMapOutput
-	if err := decodeFlattenedXmlMapResponse(goldenResponse(t, "FlattenedXmlMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFlattenedXmlMapOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFlattenedXmlMapResponse, goldenResponse(t, "FlattenedXmlMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantFlattenedXmlMapOutput())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFlattenedXmlMapWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFlattenedXmlMapWithXmlNamespaceInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceValidateFull(t *testing.T) {
-	got := violations(t, fullFlattenedXmlMapWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFlattenedXmlMapWithXmlNamespaceInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNamespaceRequest(context.Background(), minimalFlattenedXmlMapWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FlattenedXmlMapWithXmlNamespace.minimal.http", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlNamespace.minimal.http", buildFlattenedXmlMapWithXmlNamespaceRequest, minimalFlattenedXmlMapWithXmlNamespaceInput())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNamespaceRequest(context.Background(), fullFlattenedXmlMapWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FlattenedXmlMapWithXmlNamespace.full.http", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlNamespace.full.http", buildFlattenedXmlMapWithXmlNamespaceRequest, fullFlattenedXmlMapWithXmlNamespaceInput())
 }
 
 func TestFlattenedXmlMapWithXmlNamespaceResponse(t *testing.T) {
-	var got FlattenedXmlMapWithXmlNamespaceOutput
-	if err := decodeFlattenedXmlMapWithXmlNamespaceResponse(goldenResponse(t, "FlattenedXmlMapWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFlattenedXmlMapWithXmlNamespaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFlattenedXmlMapWithXmlNamespaceResponse, goldenResponse(t, "FlattenedXmlMapWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantFlattenedXmlMapWithXmlNamespaceOutput())
 }
 
 func TestGreetingWithErrorsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsValidateFull(t *testing.T) {
-	got := violations(t, fullGreetingWithErrorsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGreetingWithErrorsInput().Validate())
 }
 
 func TestGreetingWithErrorsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), minimalGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GreetingWithErrors.minimal.http", req)
+	goldenRequest(t, "GreetingWithErrors.minimal.http", buildGreetingWithErrorsRequest, minimalGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGreetingWithErrorsRequest(context.Background(), fullGreetingWithErrorsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GreetingWithErrors.full.http", req)
+	goldenRequest(t, "GreetingWithErrors.full.http", buildGreetingWithErrorsRequest, fullGreetingWithErrorsInput())
 }
 
 func TestGreetingWithErrorsResponse(t *testing.T) {
-	var got GreetingWithErrorsOutput
-	if err := decodeGreetingWithErrorsResponse(goldenResponse(t, "GreetingWithErrors.response.body", 200, "X-Greeting", "greeting-555", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGreetingWithErrorsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGreetingWithErrorsResponse, goldenResponse(t, "GreetingWithErrors.response.body", 200, "X-Greeting", "greeting-555", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGreetingWithErrorsOutput())
 }
 
 func TestHttpEmptyPrefixHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpEmptyPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpEmptyPrefixHeadersInput().Validate())
 }
 
 func TestHttpEmptyPrefixHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullHttpEmptyPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpEmptyPrefixHeadersInput().Validate())
 }
 
 func TestHttpEmptyPrefixHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEmptyPrefixHeadersRequest(context.Background(), minimalHttpEmptyPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpEmptyPrefixHeaders.minimal.http", req)
+	goldenRequest(t, "HttpEmptyPrefixHeaders.minimal.http", buildHttpEmptyPrefixHeadersRequest, minimalHttpEmptyPrefixHeadersInput())
 }
 
 func TestHttpEmptyPrefixHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEmptyPrefixHeadersRequest(context.Background(), fullHttpEmptyPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpEmptyPrefixHeaders.full.http", req)
+	goldenRequest(t, "HttpEmptyPrefixHeaders.full.http", buildHttpEmptyPrefixHeadersRequest, fullHttpEmptyPrefixHeadersInput())
 }
 
 func TestHttpEmptyPrefixHeadersResponse(t *testing.T) {
-	var got HttpEmptyPrefixHeadersOutput
-	if err := decodeHttpEmptyPrefixHeadersResponse(goldenResponse(t, "HttpEmptyPrefixHeaders.response.body", 200, "Prefixheaderskey-3", "prefixheaders-38", "Prefixheaderskey-897", "prefixheaders-911", "Hello", "specificheader-6", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpEmptyPrefixHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpEmptyPrefixHeadersResponse, goldenResponse(t, "HttpEmptyPrefixHeaders.response.body", 200, "Prefixheaderskey-3", "prefixheaders-38", "Prefixheaderskey-897", "prefixheaders-911", "Hello", "specificheader-6", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpEmptyPrefixHeadersOutput())
 }
 
 func TestHttpEnumPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpEnumPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpEnumPayloadInput().Validate())
 }
 
 func TestHttpEnumPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullHttpEnumPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpEnumPayloadInput().Validate())
 }
 
 func TestHttpEnumPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEnumPayloadRequest(context.Background(), minimalHttpEnumPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpEnumPayload.minimal.http", req)
+	goldenRequest(t, "HttpEnumPayload.minimal.http", buildHttpEnumPayloadRequest, minimalHttpEnumPayloadInput())
 }
 
 func TestHttpEnumPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpEnumPayloadRequest(context.Background(), fullHttpEnumPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpEnumPayload.full.http", req)
+	goldenRequest(t, "HttpEnumPayload.full.http", buildHttpEnumPayloadRequest, fullHttpEnumPayloadInput())
 }
 
 func TestHttpEnumPayloadResponse(t *testing.T) {
-	var got HttpEnumPayloadOutput
-	if err := decodeHttpEnumPayloadResponse(goldenResponse(t, "HttpEnumPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpEnumPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpEnumPayloadResponse, goldenResponse(t, "HttpEnumPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantHttpEnumPayloadOutput())
 }
 
 func TestHttpPayloadWithUnionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithUnionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithUnionInput().Validate())
 }
 
 func TestHttpPayloadWithUnionValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithUnionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithUnionInput().Validate())
 }
 
 func TestHttpPayloadWithUnionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithUnionRequest(context.Background(), minimalHttpPayloadWithUnionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithUnion.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithUnion.minimal.http", buildHttpPayloadWithUnionRequest, minimalHttpPayloadWithUnionInput())
 }
 
 func TestHttpPayloadWithUnionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithUnionRequest(context.Background(), fullHttpPayloadWithUnionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithUnion.full.http", req)
+	goldenRequest(t, "HttpPayloadWithUnion.full.http", buildHttpPayloadWithUnionRequest, fullHttpPayloadWithUnionInput())
 }
 
 func TestHttpPayloadWithUnionResponse(t *testing.T) {
-	var got HttpPayloadWithUnionOutput
-	if err := decodeHttpPayloadWithUnionResponse(goldenResponse(t, "HttpPayloadWithUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithUnionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithUnionResponse, goldenResponse(t, "HttpPayloadWithUnion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantHttpPayloadWithUnionOutput())
 }
 
 func TestHttpPayloadWithXmlNamespaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithXmlNamespaceInput().Validate())
 }
 
 func TestHttpPayloadWithXmlNamespaceValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithXmlNamespaceInput().Validate())
 }
 
 func TestHttpPayloadWithXmlNamespaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithXmlNamespaceRequest(context.Background(), minimalHttpPayloadWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithXmlNamespace.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithXmlNamespace.minimal.http", buildHttpPayloadWithXmlNamespaceRequest, minimalHttpPayloadWithXmlNamespaceInput())
 }
 
 func TestHttpPayloadWithXmlNamespaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithXmlNamespaceRequest(context.Background(), fullHttpPayloadWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithXmlNamespace.full.http", req)
+	goldenRequest(t, "HttpPayloadWithXmlNamespace.full.http", buildHttpPayloadWithXmlNamespaceRequest, fullHttpPayloadWithXmlNamespaceInput())
 }
 
 func TestHttpPayloadWithXmlNamespaceResponse(t *testing.T) {
-	var got HttpPayloadWithXmlNamespaceOutput
-	if err := decodeHttpPayloadWithXmlNamespaceResponse(goldenResponse(t, "HttpPayloadWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithXmlNamespaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithXmlNamespaceResponse, goldenResponse(t, "HttpPayloadWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantHttpPayloadWithXmlNamespaceOutput())
 }
 
 func TestHttpStringPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpStringPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpStringPayloadInput().Validate())
 }
 
 func TestHttpStringPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullHttpStringPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpStringPayloadInput().Validate())
 }
 
 func TestHttpStringPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpStringPayloadRequest(context.Background(), minimalHttpStringPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpStringPayload.minimal.http", req)
+	goldenRequest(t, "HttpStringPayload.minimal.http", buildHttpStringPayloadRequest, minimalHttpStringPayloadInput())
 }
 
 func TestHttpStringPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpStringPayloadRequest(context.Background(), fullHttpStringPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpStringPayload.full.http", req)
+	goldenRequest(t, "HttpStringPayload.full.http", buildHttpStringPayloadRequest, fullHttpStringPayloadInput())
 }
 
 func TestHttpStringPayloadResponse(t *testing.T) {
-	var got HttpStringPayloadOutput
-	if err := decodeHttpStringPayloadResponse(goldenResponse(t, "HttpStringPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpStringPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpStringPayloadResponse, goldenResponse(t, "HttpStringPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantHttpStringPayloadOutput())
 }
 
 func TestIgnoreQueryParamsInResponseValidateMinimal(t *testing.T) {
-	got := violations(t, minimalIgnoreQueryParamsInResponseInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalIgnoreQueryParamsInResponseInput().Validate())
 }
 
 func TestIgnoreQueryParamsInResponseValidateFull(t *testing.T) {
-	got := violations(t, fullIgnoreQueryParamsInResponseInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullIgnoreQueryParamsInResponseInput().Validate())
 }
 
 func TestIgnoreQueryParamsInResponseRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildIgnoreQueryParamsInResponseRequest(context.Background(), minimalIgnoreQueryParamsInResponseInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "IgnoreQueryParamsInResponse.minimal.http", req)
+	goldenRequest(t, "IgnoreQueryParamsInResponse.minimal.http", buildIgnoreQueryParamsInResponseRequest, minimalIgnoreQueryParamsInResponseInput())
 }
 
 func TestIgnoreQueryParamsInResponseRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildIgnoreQueryParamsInResponseRequest(context.Background(), fullIgnoreQueryParamsInResponseInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "IgnoreQueryParamsInResponse.full.http", req)
+	goldenRequest(t, "IgnoreQueryParamsInResponse.full.http", buildIgnoreQueryParamsInResponseRequest, fullIgnoreQueryParamsInResponseInput())
 }
 
 func TestIgnoreQueryParamsInResponseResponse(t *testing.T) {
-	var got IgnoreQueryParamsInResponseOutput
-	if err := decodeIgnoreQueryParamsInResponseResponse(goldenResponse(t, "IgnoreQueryParamsInResponse.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantIgnoreQueryParamsInResponseOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeIgnoreQueryParamsInResponseResponse, goldenResponse(t, "IgnoreQueryParamsInResponse.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantIgnoreQueryParamsInResponseOutput())
 }
 
 func TestInputAndOutputWithHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalInputAndOutputWithHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalInputAndOutputWithHeadersInput().Validate())
 }
 
 func TestInputAndOutputWithHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullInputAndOutputWithHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullInputAndOutputWithHeadersInput().Validate())
 }
 
 func TestInputAndOutputWithHeadersValidateRejects(t *testing.T) {
@@ -628,10 +288,7 @@ func TestInputAndOutputWithHeadersValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullInputAndOutputWithHeadersInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("HeaderStringSet duplicate items", func(v *InputAndOutputWithHeadersInput) {
@@ -644,273 +301,123 @@ func TestInputAndOutputWithHeadersValidateRejects(t *testing.T) {
 }
 
 func TestInputAndOutputWithHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInputAndOutputWithHeadersRequest(context.Background(), minimalInputAndOutputWithHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "InputAndOutputWithHeaders.minimal.http", req)
+	goldenRequest(t, "InputAndOutputWithHeaders.minimal.http", buildInputAndOutputWithHeadersRequest, minimalInputAndOutputWithHeadersInput())
 }
 
 func TestInputAndOutputWithHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInputAndOutputWithHeadersRequest(context.Background(), fullInputAndOutputWithHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "InputAndOutputWithHeaders.full.http", req)
+	goldenRequest(t, "InputAndOutputWithHeaders.full.http", buildInputAndOutputWithHeadersRequest, fullInputAndOutputWithHeadersInput())
 }
 
 func TestInputAndOutputWithHeadersResponse(t *testing.T) {
-	var got InputAndOutputWithHeadersOutput
-	if err := decodeInputAndOutputWithHeadersResponse(goldenResponse(t, "InputAndOutputWithHeaders.response.body", 200, "X-Booleanlist", "true, true", "X-Byte", "127", "X-Double", "703.5", "X-Enum", "0", "X-Enumlist", "Bar, Foo", "X-Boolean2", "true", "X-Float", "712.5", "X-Integer", "112", "X-Integerlist", "473, 37", "X-Long", "851", "X-Short", "647", "X-String", "headerstring-631", "X-Stringlist", "headerstringlist-809, headerstringlist-75", "X-Stringset", "headerstringset-217, headerstringset-93", "X-Timestamplist", "Thu, 14 Mar 2024 13:06:07 GMT, Sun, 14 Apr 2024 03:06:07 GMT", "X-Boolean1", "true", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantInputAndOutputWithHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeInputAndOutputWithHeadersResponse, goldenResponse(t, "InputAndOutputWithHeaders.response.body", 200, "X-Booleanlist", "true, true", "X-Byte", "127", "X-Double", "703.5", "X-Enum", "0", "X-Enumlist", "Bar, Foo", "X-Boolean2", "true", "X-Float", "712.5", "X-Integer", "112", "X-Integerlist", "473, 37", "X-Long", "851", "X-Short", "647", "X-String", "headerstring-631", "X-Stringlist", "headerstringlist-809, headerstringlist-75", "X-Stringset", "headerstringset-217, headerstringset-93", "X-Timestamplist", "Thu, 14 Mar 2024 13:06:07 GMT, Sun, 14 Apr 2024 03:06:07 GMT", "X-Boolean1", "true", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantInputAndOutputWithHeadersOutput())
 }
 
 func TestNestedXmlMapsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNestedXmlMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNestedXmlMapsInput().Validate())
 }
 
 func TestNestedXmlMapsValidateFull(t *testing.T) {
-	got := violations(t, fullNestedXmlMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNestedXmlMapsInput().Validate())
 }
 
 func TestNestedXmlMapsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNestedXmlMapsRequest(context.Background(), minimalNestedXmlMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NestedXmlMaps.minimal.http", req)
+	goldenRequest(t, "NestedXmlMaps.minimal.http", buildNestedXmlMapsRequest, minimalNestedXmlMapsInput())
 }
 
 func TestNestedXmlMapsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNestedXmlMapsRequest(context.Background(), fullNestedXmlMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NestedXmlMaps.full.http", req)
+	goldenRequest(t, "NestedXmlMaps.full.http", buildNestedXmlMapsRequest, fullNestedXmlMapsInput())
 }
 
 func TestNestedXmlMapsResponse(t *testing.T) {
-	var got NestedXmlMapsOutput
-	if err := decodeNestedXmlMapsResponse(goldenResponse(t, "NestedXmlMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNestedXmlMapsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNestedXmlMapsResponse, goldenResponse(t, "NestedXmlMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantNestedXmlMapsOutput())
 }
 
 func TestQueryParamsAsStringListMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryParamsAsStringListMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryParamsAsStringListMapInput().Validate())
 }
 
 func TestQueryParamsAsStringListMapValidateFull(t *testing.T) {
-	got := violations(t, fullQueryParamsAsStringListMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryParamsAsStringListMapInput().Validate())
 }
 
 func TestQueryParamsAsStringListMapRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryParamsAsStringListMapRequest(context.Background(), minimalQueryParamsAsStringListMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "QueryParamsAsStringListMap.minimal.http", req)
+	goldenRequest(t, "QueryParamsAsStringListMap.minimal.http", buildQueryParamsAsStringListMapRequest, minimalQueryParamsAsStringListMapInput())
 }
 
 func TestQueryParamsAsStringListMapRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryParamsAsStringListMapRequest(context.Background(), fullQueryParamsAsStringListMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "QueryParamsAsStringListMap.full.http", req)
+	goldenRequest(t, "QueryParamsAsStringListMap.full.http", buildQueryParamsAsStringListMapRequest, fullQueryParamsAsStringListMapInput())
 }
 
 func TestQueryParamsAsStringListMapResponse(t *testing.T) {
-	var got QueryParamsAsStringListMapOutput
-	if err := decodeQueryParamsAsStringListMapResponse(goldenResponse(t, "QueryParamsAsStringListMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryParamsAsStringListMapOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryParamsAsStringListMapResponse, goldenResponse(t, "QueryParamsAsStringListMap.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryParamsAsStringListMapOutput())
 }
 
 func TestQueryPrecedenceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryPrecedenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryPrecedenceInput().Validate())
 }
 
 func TestQueryPrecedenceValidateFull(t *testing.T) {
-	got := violations(t, fullQueryPrecedenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryPrecedenceInput().Validate())
 }
 
 func TestQueryPrecedenceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryPrecedenceRequest(context.Background(), minimalQueryPrecedenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "QueryPrecedence.minimal.http", req)
+	goldenRequest(t, "QueryPrecedence.minimal.http", buildQueryPrecedenceRequest, minimalQueryPrecedenceInput())
 }
 
 func TestQueryPrecedenceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryPrecedenceRequest(context.Background(), fullQueryPrecedenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "QueryPrecedence.full.http", req)
+	goldenRequest(t, "QueryPrecedence.full.http", buildQueryPrecedenceRequest, fullQueryPrecedenceInput())
 }
 
 func TestQueryPrecedenceResponse(t *testing.T) {
-	var got QueryPrecedenceOutput
-	if err := decodeQueryPrecedenceResponse(goldenResponse(t, "QueryPrecedence.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryPrecedenceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryPrecedenceResponse, goldenResponse(t, "QueryPrecedence.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryPrecedenceOutput())
 }
 
 func TestXmlAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlAttributesInput().Validate())
 }
 
 func TestXmlAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullXmlAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlAttributesInput().Validate())
 }
 
 func TestXmlAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlAttributesRequest(context.Background(), minimalXmlAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlAttributes.minimal.http", req)
+	goldenRequest(t, "XmlAttributes.minimal.http", buildXmlAttributesRequest, minimalXmlAttributesInput())
 }
 
 func TestXmlAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlAttributesRequest(context.Background(), fullXmlAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlAttributes.full.http", req)
+	goldenRequest(t, "XmlAttributes.full.http", buildXmlAttributesRequest, fullXmlAttributesInput())
 }
 
 func TestXmlAttributesResponse(t *testing.T) {
-	var got XmlAttributesOutput
-	if err := decodeXmlAttributesResponse(goldenResponse(t, "XmlAttributes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlAttributesResponse, goldenResponse(t, "XmlAttributes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlAttributesOutput())
 }
 
 func TestXmlBlobsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlBlobsInput().Validate())
 }
 
 func TestXmlBlobsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlBlobsInput().Validate())
 }
 
 func TestXmlBlobsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlBlobsRequest(context.Background(), minimalXmlBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlBlobs.minimal.http", req)
+	goldenRequest(t, "XmlBlobs.minimal.http", buildXmlBlobsRequest, minimalXmlBlobsInput())
 }
 
 func TestXmlBlobsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlBlobsRequest(context.Background(), fullXmlBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlBlobs.full.http", req)
+	goldenRequest(t, "XmlBlobs.full.http", buildXmlBlobsRequest, fullXmlBlobsInput())
 }
 
 func TestXmlBlobsResponse(t *testing.T) {
-	var got XmlBlobsOutput
-	if err := decodeXmlBlobsResponse(goldenResponse(t, "XmlBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlBlobsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlBlobsResponse, goldenResponse(t, "XmlBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlBlobsOutput())
 }
 
 func TestXmlEmptyListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyListsInput().Validate())
 }
 
 func TestXmlEmptyListsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyListsInput().Validate())
 }
 
 func TestXmlEmptyListsValidateRejects(t *testing.T) {
@@ -918,10 +425,7 @@ func TestXmlEmptyListsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullXmlEmptyListsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("StringSet duplicate items", func(v *XmlEmptyListsInput) {
@@ -934,75 +438,33 @@ func TestXmlEmptyListsValidateRejects(t *testing.T) {
 }
 
 func TestXmlEmptyListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyListsRequest(context.Background(), minimalXmlEmptyListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyLists.minimal.http", req)
+	goldenRequest(t, "XmlEmptyLists.minimal.http", buildXmlEmptyListsRequest, minimalXmlEmptyListsInput())
 }
 
 func TestXmlEmptyListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyListsRequest(context.Background(), fullXmlEmptyListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyLists.full.http", req)
+	goldenRequest(t, "XmlEmptyLists.full.http", buildXmlEmptyListsRequest, fullXmlEmptyListsInput())
 }
 
 func TestXmlEmptyListsResponse(t *testing.T) {
-	var got XmlEmptyListsOutput
-	if err := decodeXmlEmptyListsResponse(goldenResponse(t, "XmlEmptyLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyListsResponse, goldenResponse(t, "XmlEmptyLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlEmptyListsOutput())
 }
 
 func TestXmlEmptyStringsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyStringsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyStringsInput().Validate())
 }
 
 func TestXmlEmptyStringsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyStringsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyStringsInput().Validate())
 }
 
 func TestXmlEmptyStringsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyStringsRequest(context.Background(), minimalXmlEmptyStringsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyStrings.minimal.http", req)
+	goldenRequest(t, "XmlEmptyStrings.minimal.http", buildXmlEmptyStringsRequest, minimalXmlEmptyStringsInput())
 }
 
 func TestXmlEmptyStringsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyStringsRequest(context.Background(), fullXmlEmptyStringsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyStrings.full.http", req)
+	goldenRequest(t, "XmlEmptyStrings.full.http", buildXmlEmptyStringsRequest, fullXmlEmptyStringsInput())
 }
 
 func TestXmlEmptyStringsResponse(t *testing.T) {
-	var got XmlEmptyStringsOutput
-	if err := decodeXmlEmptyStringsResponse(goldenResponse(t, "XmlEmptyStrings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyStringsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyStringsResponse, goldenResponse(t, "XmlEmptyStrings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlEmptyStringsOutput())
 }

@@ -2,26 +2,14 @@
 
 package restxml
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestConstantQueryStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalConstantQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalConstantQueryStringInput().Validate())
 }
 
 func TestConstantQueryStringValidateFull(t *testing.T) {
-	got := violations(t, fullConstantQueryStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullConstantQueryStringInput().Validate())
 }
 
 func TestConstantQueryStringValidateRejects(t *testing.T) {
@@ -29,148 +17,70 @@ func TestConstantQueryStringValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullConstantQueryStringInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Hello unset", func(v *ConstantQueryStringInput) { v.Hello = nil }, Violation{Path: "Hello", Constraint: "required"})
 }
 
 func TestConstantQueryStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantQueryStringRequest(context.Background(), minimalConstantQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ConstantQueryString.minimal.http", req)
+	goldenRequest(t, "ConstantQueryString.minimal.http", buildConstantQueryStringRequest, minimalConstantQueryStringInput())
 }
 
 func TestConstantQueryStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConstantQueryStringRequest(context.Background(), fullConstantQueryStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ConstantQueryString.full.http", req)
+	goldenRequest(t, "ConstantQueryString.full.http", buildConstantQueryStringRequest, fullConstantQueryStringInput())
 }
 
 func TestConstantQueryStringResponse(t *testing.T) {
-	var got ConstantQueryStringOutput
-	if err := decodeConstantQueryStringResponse(goldenResponse(t, "ConstantQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantConstantQueryStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeConstantQueryStringResponse, goldenResponse(t, "ConstantQueryString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantConstantQueryStringOutput())
 }
 
 func TestDatetimeOffsetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsValidateFull(t *testing.T) {
-	got := violations(t, fullDatetimeOffsetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDatetimeOffsetsInput().Validate())
 }
 
 func TestDatetimeOffsetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), minimalDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DatetimeOffsets.minimal.http", req)
+	goldenRequest(t, "DatetimeOffsets.minimal.http", buildDatetimeOffsetsRequest, minimalDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDatetimeOffsetsRequest(context.Background(), fullDatetimeOffsetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DatetimeOffsets.full.http", req)
+	goldenRequest(t, "DatetimeOffsets.full.http", buildDatetimeOffsetsRequest, fullDatetimeOffsetsInput())
 }
 
 func TestDatetimeOffsetsResponse(t *testing.T) {
-	var got DatetimeOffsetsOutput
-	if err := decodeDatetimeOffsetsResponse(goldenResponse(t, "DatetimeOffsets.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDatetimeOffsetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDatetimeOffsetsResponse, goldenResponse(t, "DatetimeOffsets.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantDatetimeOffsetsOutput())
 }
 
 func TestEndpointOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointOperationInput().Validate())
 }
 
 func TestEndpointOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), minimalEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EndpointOperation.minimal.http", req)
+	goldenRequest(t, "EndpointOperation.minimal.http", buildEndpointOperationRequest, minimalEndpointOperationInput())
 }
 
 func TestEndpointOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointOperationRequest(context.Background(), fullEndpointOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EndpointOperation.full.http", req)
+	goldenRequest(t, "EndpointOperation.full.http", buildEndpointOperationRequest, fullEndpointOperationInput())
 }
 
 func TestEndpointOperationResponse(t *testing.T) {
-	var got EndpointOperationOutput
-	if err := decodeEndpointOperationResponse(goldenResponse(t, "EndpointOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointOperationResponse, goldenResponse(t, "EndpointOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointOperationOutput())
 }
 
 func TestEndpointWithHostLabelHeaderOperationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEndpointWithHostLabelHeaderOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEndpointWithHostLabelHeaderOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelHeaderOperationValidateFull(t *testing.T) {
-	got := violations(t, fullEndpointWithHostLabelHeaderOperationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEndpointWithHostLabelHeaderOperationInput().Validate())
 }
 
 func TestEndpointWithHostLabelHeaderOperationValidateRejects(t *testing.T) {
@@ -178,193 +88,90 @@ func TestEndpointWithHostLabelHeaderOperationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEndpointWithHostLabelHeaderOperationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AccountId unset", func(v *EndpointWithHostLabelHeaderOperationInput) { v.AccountId = nil }, Violation{Path: "AccountId", Constraint: "required"})
 }
 
 func TestEndpointWithHostLabelHeaderOperationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelHeaderOperationRequest(context.Background(), minimalEndpointWithHostLabelHeaderOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EndpointWithHostLabelHeaderOperation.minimal.http", req)
+	goldenRequest(t, "EndpointWithHostLabelHeaderOperation.minimal.http", buildEndpointWithHostLabelHeaderOperationRequest, minimalEndpointWithHostLabelHeaderOperationInput())
 }
 
 func TestEndpointWithHostLabelHeaderOperationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEndpointWithHostLabelHeaderOperationRequest(context.Background(), fullEndpointWithHostLabelHeaderOperationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "EndpointWithHostLabelHeaderOperation.full.http", req)
+	goldenRequest(t, "EndpointWithHostLabelHeaderOperation.full.http", buildEndpointWithHostLabelHeaderOperationRequest, fullEndpointWithHostLabelHeaderOperationInput())
 }
 
 func TestEndpointWithHostLabelHeaderOperationResponse(t *testing.T) {
-	var got EndpointWithHostLabelHeaderOperationOutput
-	if err := decodeEndpointWithHostLabelHeaderOperationResponse(goldenResponse(t, "EndpointWithHostLabelHeaderOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEndpointWithHostLabelHeaderOperationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEndpointWithHostLabelHeaderOperationResponse, goldenResponse(t, "EndpointWithHostLabelHeaderOperation.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEndpointWithHostLabelHeaderOperationOutput())
 }
 
 func TestFractionalSecondsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsValidateFull(t *testing.T) {
-	got := violations(t, fullFractionalSecondsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFractionalSecondsInput().Validate())
 }
 
 func TestFractionalSecondsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), minimalFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FractionalSeconds.minimal.http", req)
+	goldenRequest(t, "FractionalSeconds.minimal.http", buildFractionalSecondsRequest, minimalFractionalSecondsInput())
 }
 
 func TestFractionalSecondsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFractionalSecondsRequest(context.Background(), fullFractionalSecondsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FractionalSeconds.full.http", req)
+	goldenRequest(t, "FractionalSeconds.full.http", buildFractionalSecondsRequest, fullFractionalSecondsInput())
 }
 
 func TestFractionalSecondsResponse(t *testing.T) {
-	var got FractionalSecondsOutput
-	if err := decodeFractionalSecondsResponse(goldenResponse(t, "FractionalSeconds.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFractionalSecondsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFractionalSecondsResponse, goldenResponse(t, "FractionalSeconds.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantFractionalSecondsOutput())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadTraitsWithMediaTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadTraitsWithMediaTypeInput().Validate())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadTraitsWithMediaTypeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadTraitsWithMediaTypeInput().Validate())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsWithMediaTypeRequest(context.Background(), minimalHttpPayloadTraitsWithMediaTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadTraitsWithMediaType.minimal.http", req)
+	goldenRequest(t, "HttpPayloadTraitsWithMediaType.minimal.http", buildHttpPayloadTraitsWithMediaTypeRequest, minimalHttpPayloadTraitsWithMediaTypeInput())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsWithMediaTypeRequest(context.Background(), fullHttpPayloadTraitsWithMediaTypeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadTraitsWithMediaType.full.http", req)
+	goldenRequest(t, "HttpPayloadTraitsWithMediaType.full.http", buildHttpPayloadTraitsWithMediaTypeRequest, fullHttpPayloadTraitsWithMediaTypeInput())
 }
 
 func TestHttpPayloadTraitsWithMediaTypeResponse(t *testing.T) {
-	var got HttpPayloadTraitsWithMediaTypeOutput
-	if err := decodeHttpPayloadTraitsWithMediaTypeResponse(goldenResponse(t, "HttpPayloadTraitsWithMediaType.response.body", 200, "X-Foo", "foo-483", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadTraitsWithMediaTypeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadTraitsWithMediaTypeResponse, goldenResponse(t, "HttpPayloadTraitsWithMediaType.response.body", 200, "X-Foo", "foo-483", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "text/plain"), wantHttpPayloadTraitsWithMediaTypeOutput())
 }
 
 func TestHttpPrefixHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPrefixHeadersInput().Validate())
 }
 
 func TestHttpPrefixHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPrefixHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPrefixHeadersInput().Validate())
 }
 
 func TestHttpPrefixHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPrefixHeadersRequest(context.Background(), minimalHttpPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPrefixHeaders.minimal.http", req)
+	goldenRequest(t, "HttpPrefixHeaders.minimal.http", buildHttpPrefixHeadersRequest, minimalHttpPrefixHeadersInput())
 }
 
 func TestHttpPrefixHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPrefixHeadersRequest(context.Background(), fullHttpPrefixHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPrefixHeaders.full.http", req)
+	goldenRequest(t, "HttpPrefixHeaders.full.http", buildHttpPrefixHeadersRequest, fullHttpPrefixHeadersInput())
 }
 
 func TestHttpPrefixHeadersResponse(t *testing.T) {
-	var got HttpPrefixHeadersOutput
-	if err := decodeHttpPrefixHeadersResponse(goldenResponse(t, "HttpPrefixHeaders.response.body", 200, "X-Foo-Foomapkey-512", "foomap-211", "X-Foo-Foomapkey-615", "foomap-162", "X-Foo", "foo-98", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPrefixHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPrefixHeadersResponse, goldenResponse(t, "HttpPrefixHeaders.response.body", 200, "X-Foo-Foomapkey-512", "foomap-211", "X-Foo-Foomapkey-615", "foomap-162", "X-Foo", "foo-98", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpPrefixHeadersOutput())
 }
 
 func TestHttpRequestWithFloatLabelsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithFloatLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithFloatLabelsInput().Validate())
 }
 
 func TestHttpRequestWithFloatLabelsValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithFloatLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithFloatLabelsInput().Validate())
 }
 
 func TestHttpRequestWithFloatLabelsValidateRejects(t *testing.T) {
@@ -372,10 +179,7 @@ func TestHttpRequestWithFloatLabelsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithFloatLabelsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Double unset", func(v *HttpRequestWithFloatLabelsInput) { v.Double = nil }, Violation{Path: "Double", Constraint: "required"})
@@ -383,48 +187,23 @@ func TestHttpRequestWithFloatLabelsValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithFloatLabelsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithFloatLabelsRequest(context.Background(), minimalHttpRequestWithFloatLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithFloatLabels.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithFloatLabels.minimal.http", buildHttpRequestWithFloatLabelsRequest, minimalHttpRequestWithFloatLabelsInput())
 }
 
 func TestHttpRequestWithFloatLabelsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithFloatLabelsRequest(context.Background(), fullHttpRequestWithFloatLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithFloatLabels.full.http", req)
+	goldenRequest(t, "HttpRequestWithFloatLabels.full.http", buildHttpRequestWithFloatLabelsRequest, fullHttpRequestWithFloatLabelsInput())
 }
 
 func TestHttpRequestWithFloatLabelsResponse(t *testing.T) {
-	var got HttpRequestWithFloatLabelsOutput
-	if err := decodeHttpRequestWithFloatLabelsResponse(goldenResponse(t, "HttpRequestWithFloatLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithFloatLabelsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithFloatLabelsResponse, goldenResponse(t, "HttpRequestWithFloatLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithFloatLabelsOutput())
 }
 
 func TestHttpRequestWithLabelsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithLabelsInput().Validate())
 }
 
 func TestHttpRequestWithLabelsValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithLabelsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithLabelsInput().Validate())
 }
 
 func TestHttpRequestWithLabelsValidateRejects(t *testing.T) {
@@ -432,10 +211,7 @@ func TestHttpRequestWithLabelsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithLabelsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Boolean unset", func(v *HttpRequestWithLabelsInput) { v.Boolean = nil }, Violation{Path: "Boolean", Constraint: "required"})
@@ -449,318 +225,143 @@ func TestHttpRequestWithLabelsValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithLabelsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsRequest(context.Background(), minimalHttpRequestWithLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithLabels.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithLabels.minimal.http", buildHttpRequestWithLabelsRequest, minimalHttpRequestWithLabelsInput())
 }
 
 func TestHttpRequestWithLabelsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsRequest(context.Background(), fullHttpRequestWithLabelsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithLabels.full.http", req)
+	goldenRequest(t, "HttpRequestWithLabels.full.http", buildHttpRequestWithLabelsRequest, fullHttpRequestWithLabelsInput())
 }
 
 func TestHttpRequestWithLabelsResponse(t *testing.T) {
-	var got HttpRequestWithLabelsOutput
-	if err := decodeHttpRequestWithLabelsResponse(goldenResponse(t, "HttpRequestWithLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithLabelsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithLabelsResponse, goldenResponse(t, "HttpRequestWithLabels.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithLabelsOutput())
 }
 
 func TestNestedXmlMapWithXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNestedXmlMapWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNestedXmlMapWithXmlNameInput().Validate())
 }
 
 func TestNestedXmlMapWithXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullNestedXmlMapWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNestedXmlMapWithXmlNameInput().Validate())
 }
 
 func TestNestedXmlMapWithXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNestedXmlMapWithXmlNameRequest(context.Background(), minimalNestedXmlMapWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NestedXmlMapWithXmlName.minimal.http", req)
+	goldenRequest(t, "NestedXmlMapWithXmlName.minimal.http", buildNestedXmlMapWithXmlNameRequest, minimalNestedXmlMapWithXmlNameInput())
 }
 
 func TestNestedXmlMapWithXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNestedXmlMapWithXmlNameRequest(context.Background(), fullNestedXmlMapWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NestedXmlMapWithXmlName.full.http", req)
+	goldenRequest(t, "NestedXmlMapWithXmlName.full.http", buildNestedXmlMapWithXmlNameRequest, fullNestedXmlMapWithXmlNameInput())
 }
 
 func TestNestedXmlMapWithXmlNameResponse(t *testing.T) {
-	var got NestedXmlMapWithXmlNameOutput
-	if err := decodeNestedXmlMapWithXmlNameResponse(goldenResponse(t, "NestedXmlMapWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNestedXmlMapWithXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNestedXmlMapWithXmlNameResponse, goldenResponse(t, "NestedXmlMapWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantNestedXmlMapWithXmlNameOutput())
 }
 
 func TestNoInputAndNoOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndNoOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndNoOutputInput().Validate())
 }
 
 func TestNoInputAndNoOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), minimalNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NoInputAndNoOutput.minimal.http", req)
+	goldenRequest(t, "NoInputAndNoOutput.minimal.http", buildNoInputAndNoOutputRequest, minimalNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndNoOutputRequest(context.Background(), fullNoInputAndNoOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NoInputAndNoOutput.full.http", req)
+	goldenRequest(t, "NoInputAndNoOutput.full.http", buildNoInputAndNoOutputRequest, fullNoInputAndNoOutputInput())
 }
 
 func TestNoInputAndNoOutputResponse(t *testing.T) {
-	var got NoInputAndNoOutputOutput
-	if err := decodeNoInputAndNoOutputResponse(goldenResponse(t, "NoInputAndNoOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndNoOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndNoOutputResponse, goldenResponse(t, "NoInputAndNoOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNoInputAndNoOutputOutput())
 }
 
 func TestNullAndEmptyHeadersServerValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNullAndEmptyHeadersServerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNullAndEmptyHeadersServerInput().Validate())
 }
 
 func TestNullAndEmptyHeadersServerValidateFull(t *testing.T) {
-	got := violations(t, fullNullAndEmptyHeadersServerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNullAndEmptyHeadersServerInput().Validate())
 }
 
 func TestNullAndEmptyHeadersServerRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersServerRequest(context.Background(), minimalNullAndEmptyHeadersServerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NullAndEmptyHeadersServer.minimal.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersServer.minimal.http", buildNullAndEmptyHeadersServerRequest, minimalNullAndEmptyHeadersServerInput())
 }
 
 func TestNullAndEmptyHeadersServerRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersServerRequest(context.Background(), fullNullAndEmptyHeadersServerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NullAndEmptyHeadersServer.full.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersServer.full.http", buildNullAndEmptyHeadersServerRequest, fullNullAndEmptyHeadersServerInput())
 }
 
 func TestNullAndEmptyHeadersServerResponse(t *testing.T) {
-	var got NullAndEmptyHeadersServerOutput
-	if err := decodeNullAndEmptyHeadersServerResponse(goldenResponse(t, "NullAndEmptyHeadersServer.response.body", 200, "X-A", "a-769", "X-B", "b-872", "X-C", "c-650, c-774", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNullAndEmptyHeadersServerOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNullAndEmptyHeadersServerResponse, goldenResponse(t, "NullAndEmptyHeadersServer.response.body", 200, "X-A", "a-769", "X-B", "b-872", "X-C", "c-650, c-774", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNullAndEmptyHeadersServerOutput())
 }
 
 func TestOmitsNullSerializesEmptyStringValidateMinimal(t *testing.T) {
-	got := violations(t, minimalOmitsNullSerializesEmptyStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalOmitsNullSerializesEmptyStringInput().Validate())
 }
 
 func TestOmitsNullSerializesEmptyStringValidateFull(t *testing.T) {
-	got := violations(t, fullOmitsNullSerializesEmptyStringInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullOmitsNullSerializesEmptyStringInput().Validate())
 }
 
 func TestOmitsNullSerializesEmptyStringRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOmitsNullSerializesEmptyStringRequest(context.Background(), minimalOmitsNullSerializesEmptyStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "OmitsNullSerializesEmptyString.minimal.http", req)
+	goldenRequest(t, "OmitsNullSerializesEmptyString.minimal.http", buildOmitsNullSerializesEmptyStringRequest, minimalOmitsNullSerializesEmptyStringInput())
 }
 
 func TestOmitsNullSerializesEmptyStringRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildOmitsNullSerializesEmptyStringRequest(context.Background(), fullOmitsNullSerializesEmptyStringInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "OmitsNullSerializesEmptyString.full.http", req)
+	goldenRequest(t, "OmitsNullSerializesEmptyString.full.http", buildOmitsNullSerializesEmptyStringRequest, fullOmitsNullSerializesEmptyStringInput())
 }
 
 func TestOmitsNullSerializesEmptyStringResponse(t *testing.T) {
-	var got OmitsNullSerializesEmptyStringOutput
-	if err := decodeOmitsNullSerializesEmptyStringResponse(goldenResponse(t, "OmitsNullSerializesEmptyString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantOmitsNullSerializesEmptyStringOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeOmitsNullSerializesEmptyStringResponse, goldenResponse(t, "OmitsNullSerializesEmptyString.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantOmitsNullSerializesEmptyStringOutput())
 }
 
 func TestRecursiveShapesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRecursiveShapesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRecursiveShapesInput().Validate())
 }
 
 func TestRecursiveShapesValidateFull(t *testing.T) {
-	got := violations(t, fullRecursiveShapesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRecursiveShapesInput().Validate())
 }
 
 func TestRecursiveShapesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveShapesRequest(context.Background(), minimalRecursiveShapesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "RecursiveShapes.minimal.http", req)
+	goldenRequest(t, "RecursiveShapes.minimal.http", buildRecursiveShapesRequest, minimalRecursiveShapesInput())
 }
 
 func TestRecursiveShapesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRecursiveShapesRequest(context.Background(), fullRecursiveShapesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "RecursiveShapes.full.http", req)
+	goldenRequest(t, "RecursiveShapes.full.http", buildRecursiveShapesRequest, fullRecursiveShapesInput())
 }
 
 func TestRecursiveShapesResponse(t *testing.T) {
-	var got RecursiveShapesOutput
-	if err := decodeRecursiveShapesResponse(goldenResponse(t, "RecursiveShapes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRecursiveShapesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRecursiveShapesResponse, goldenResponse(t, "RecursiveShapes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantRecursiveShapesOutput())
 }
 
 func TestSimpleScalarPropertiesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesValidateFull(t *testing.T) {
-	got := violations(t, fullSimpleScalarPropertiesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSimpleScalarPropertiesInput().Validate())
 }
 
 func TestSimpleScalarPropertiesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), minimalSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "SimpleScalarProperties.minimal.http", req)
+	goldenRequest(t, "SimpleScalarProperties.minimal.http", buildSimpleScalarPropertiesRequest, minimalSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSimpleScalarPropertiesRequest(context.Background(), fullSimpleScalarPropertiesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "SimpleScalarProperties.full.http", req)
+	goldenRequest(t, "SimpleScalarProperties.full.http", buildSimpleScalarPropertiesRequest, fullSimpleScalarPropertiesInput())
 }
 
 func TestSimpleScalarPropertiesResponse(t *testing.T) {
-	var got SimpleScalarPropertiesOutput
-	if err := decodeSimpleScalarPropertiesResponse(goldenResponse(t, "SimpleScalarProperties.response.body", 200, "X-Foo", "foo-927", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSimpleScalarPropertiesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSimpleScalarPropertiesResponse, goldenResponse(t, "SimpleScalarProperties.response.body", 200, "X-Foo", "foo-927", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantSimpleScalarPropertiesOutput())
 }
 
 func TestXmlEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEnumsInput().Validate())
 }
 
 func TestXmlEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEnumsInput().Validate())
 }
 
 func TestXmlEnumsValidateRejects(t *testing.T) {
@@ -768,10 +369,7 @@ func TestXmlEnumsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullXmlEnumsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FooEnumSet duplicate items", func(v *XmlEnumsInput) {
@@ -783,48 +381,23 @@ func TestXmlEnumsValidateRejects(t *testing.T) {
 }
 
 func TestXmlEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEnumsRequest(context.Background(), minimalXmlEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEnums.minimal.http", req)
+	goldenRequest(t, "XmlEnums.minimal.http", buildXmlEnumsRequest, minimalXmlEnumsInput())
 }
 
 func TestXmlEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEnumsRequest(context.Background(), fullXmlEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEnums.full.http", req)
+	goldenRequest(t, "XmlEnums.full.http", buildXmlEnumsRequest, fullXmlEnumsInput())
 }
 
 func TestXmlEnumsResponse(t *testing.T) {
-	var got XmlEnumsOutput
-	if err := decodeXmlEnumsResponse(goldenResponse(t, "XmlEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEnumsResponse, goldenResponse(t, "XmlEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlEnumsOutput())
 }
 
 func TestXmlIntEnumsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlIntEnumsInput().Validate())
 }
 
 func TestXmlIntEnumsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlIntEnumsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlIntEnumsInput().Validate())
 }
 
 func TestXmlIntEnumsValidateRejects(t *testing.T) {
@@ -832,10 +405,7 @@ func TestXmlIntEnumsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullXmlIntEnumsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("IntEnumSet duplicate items", func(v *XmlIntEnumsInput) {
@@ -848,48 +418,23 @@ func TestXmlIntEnumsValidateRejects(t *testing.T) {
 }
 
 func TestXmlIntEnumsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlIntEnumsRequest(context.Background(), minimalXmlIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlIntEnums.minimal.http", req)
+	goldenRequest(t, "XmlIntEnums.minimal.http", buildXmlIntEnumsRequest, minimalXmlIntEnumsInput())
 }
 
 func TestXmlIntEnumsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlIntEnumsRequest(context.Background(), fullXmlIntEnumsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlIntEnums.full.http", req)
+	goldenRequest(t, "XmlIntEnums.full.http", buildXmlIntEnumsRequest, fullXmlIntEnumsInput())
 }
 
 func TestXmlIntEnumsResponse(t *testing.T) {
-	var got XmlIntEnumsOutput
-	if err := decodeXmlIntEnumsResponse(goldenResponse(t, "XmlIntEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlIntEnumsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlIntEnumsResponse, goldenResponse(t, "XmlIntEnums.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlIntEnumsOutput())
 }
 
 func TestXmlListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlListsInput().Validate())
 }
 
 func TestXmlListsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlListsInput().Validate())
 }
 
 func TestXmlListsValidateRejects(t *testing.T) {
@@ -897,10 +442,7 @@ func TestXmlListsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullXmlListsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("StringSet duplicate items", func(v *XmlListsInput) {
@@ -913,120 +455,53 @@ func TestXmlListsValidateRejects(t *testing.T) {
 }
 
 func TestXmlListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlListsRequest(context.Background(), minimalXmlListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlLists.minimal.http", req)
+	goldenRequest(t, "XmlLists.minimal.http", buildXmlListsRequest, minimalXmlListsInput())
 }
 
 func TestXmlListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlListsRequest(context.Background(), fullXmlListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlLists.full.http", req)
+	goldenRequest(t, "XmlLists.full.http", buildXmlListsRequest, fullXmlListsInput())
 }
 
 func TestXmlListsResponse(t *testing.T) {
-	var got XmlListsOutput
-	if err := decodeXmlListsResponse(goldenResponse(t, "XmlLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlListsResponse, goldenResponse(t, "XmlLists.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlListsOutput())
 }
 
 func TestXmlMapWithXmlNamespaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlMapWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlMapWithXmlNamespaceInput().Validate())
 }
 
 func TestXmlMapWithXmlNamespaceValidateFull(t *testing.T) {
-	got := violations(t, fullXmlMapWithXmlNamespaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlMapWithXmlNamespaceInput().Validate())
 }
 
 func TestXmlMapWithXmlNamespaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapWithXmlNamespaceRequest(context.Background(), minimalXmlMapWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlMapWithXmlNamespace.minimal.http", req)
+	goldenRequest(t, "XmlMapWithXmlNamespace.minimal.http", buildXmlMapWithXmlNamespaceRequest, minimalXmlMapWithXmlNamespaceInput())
 }
 
 func TestXmlMapWithXmlNamespaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapWithXmlNamespaceRequest(context.Background(), fullXmlMapWithXmlNamespaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlMapWithXmlNamespace.full.http", req)
+	goldenRequest(t, "XmlMapWithXmlNamespace.full.http", buildXmlMapWithXmlNamespaceRequest, fullXmlMapWithXmlNamespaceInput())
 }
 
 func TestXmlMapWithXmlNamespaceResponse(t *testing.T) {
-	var got XmlMapWithXmlNamespaceOutput
-	if err := decodeXmlMapWithXmlNamespaceResponse(goldenResponse(t, "XmlMapWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlMapWithXmlNamespaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlMapWithXmlNamespaceResponse, goldenResponse(t, "XmlMapWithXmlNamespace.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlMapWithXmlNamespaceOutput())
 }
 
 func TestXmlUnionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlUnionsInput().Validate())
 }
 
 func TestXmlUnionsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlUnionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlUnionsInput().Validate())
 }
 
 func TestXmlUnionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlUnionsRequest(context.Background(), minimalXmlUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlUnions.minimal.http", req)
+	goldenRequest(t, "XmlUnions.minimal.http", buildXmlUnionsRequest, minimalXmlUnionsInput())
 }
 
 func TestXmlUnionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlUnionsRequest(context.Background(), fullXmlUnionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlUnions.full.http", req)
+	goldenRequest(t, "XmlUnions.full.http", buildXmlUnionsRequest, fullXmlUnionsInput())
 }
 
 func TestXmlUnionsResponse(t *testing.T) {
-	var got XmlUnionsOutput
-	if err := decodeXmlUnionsResponse(goldenResponse(t, "XmlUnions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlUnionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlUnionsResponse, goldenResponse(t, "XmlUnions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlUnionsOutput())
 }

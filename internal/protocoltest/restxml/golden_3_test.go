@@ -14,19 +14,11 @@ import (
 )
 
 func TestAllQueryStringTypesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAllQueryStringTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAllQueryStringTypesInput().Validate())
 }
 
 func TestAllQueryStringTypesValidateFull(t *testing.T) {
-	got := violations(t, fullAllQueryStringTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAllQueryStringTypesInput().Validate())
 }
 
 func TestAllQueryStringTypesValidateRejects(t *testing.T) {
@@ -34,10 +26,7 @@ func TestAllQueryStringTypesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAllQueryStringTypesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("QueryIntegerSet duplicate items", func(v *AllQueryStringTypesInput) {
@@ -66,6 +55,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 	return testResponse(status, body, header...)
 }
 
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRESTXMLRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 // testResponse is a response with body and header, given as name, value pairs.
 func testResponse(status int, body []byte, header ...string) *http.Response {
 	h := http.Header{}
@@ -90,363 +103,163 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestAllQueryStringTypesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllQueryStringTypesRequest(context.Background(), minimalAllQueryStringTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "AllQueryStringTypes.minimal.http", req)
+	goldenRequest(t, "AllQueryStringTypes.minimal.http", buildAllQueryStringTypesRequest, minimalAllQueryStringTypesInput())
 }
 
 func TestAllQueryStringTypesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllQueryStringTypesRequest(context.Background(), fullAllQueryStringTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "AllQueryStringTypes.full.http", req)
+	goldenRequest(t, "AllQueryStringTypes.full.http", buildAllQueryStringTypesRequest, fullAllQueryStringTypesInput())
 }
 
 func TestAllQueryStringTypesResponse(t *testing.T) {
-	var got AllQueryStringTypesOutput
-	if err := decodeAllQueryStringTypesResponse(goldenResponse(t, "AllQueryStringTypes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAllQueryStringTypesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAllQueryStringTypesResponse, goldenResponse(t, "AllQueryStringTypes.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantAllQueryStringTypesOutput())
 }
 
 func TestContentTypeParametersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalContentTypeParametersInput().Validate())
 }
 
 func TestContentTypeParametersValidateFull(t *testing.T) {
-	got := violations(t, fullContentTypeParametersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullContentTypeParametersInput().Validate())
 }
 
 func TestContentTypeParametersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), minimalContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ContentTypeParameters.minimal.http", req)
+	goldenRequest(t, "ContentTypeParameters.minimal.http", buildContentTypeParametersRequest, minimalContentTypeParametersInput())
 }
 
 func TestContentTypeParametersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildContentTypeParametersRequest(context.Background(), fullContentTypeParametersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ContentTypeParameters.full.http", req)
+	goldenRequest(t, "ContentTypeParameters.full.http", buildContentTypeParametersRequest, fullContentTypeParametersInput())
 }
 
 func TestContentTypeParametersResponse(t *testing.T) {
-	var got ContentTypeParametersOutput
-	if err := decodeContentTypeParametersResponse(goldenResponse(t, "ContentTypeParameters.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantContentTypeParametersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeContentTypeParametersResponse, goldenResponse(t, "ContentTypeParameters.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantContentTypeParametersOutput())
 }
 
 func TestFlattenedXmlMapWithXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFlattenedXmlMapWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFlattenedXmlMapWithXmlNameInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullFlattenedXmlMapWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFlattenedXmlMapWithXmlNameInput().Validate())
 }
 
 func TestFlattenedXmlMapWithXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNameRequest(context.Background(), minimalFlattenedXmlMapWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FlattenedXmlMapWithXmlName.minimal.http", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlName.minimal.http", buildFlattenedXmlMapWithXmlNameRequest, minimalFlattenedXmlMapWithXmlNameInput())
 }
 
 func TestFlattenedXmlMapWithXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFlattenedXmlMapWithXmlNameRequest(context.Background(), fullFlattenedXmlMapWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "FlattenedXmlMapWithXmlName.full.http", req)
+	goldenRequest(t, "FlattenedXmlMapWithXmlName.full.http", buildFlattenedXmlMapWithXmlNameRequest, fullFlattenedXmlMapWithXmlNameInput())
 }
 
 func TestFlattenedXmlMapWithXmlNameResponse(t *testing.T) {
-	var got FlattenedXmlMapWithXmlNameOutput
-	if err := decodeFlattenedXmlMapWithXmlNameResponse(goldenResponse(t, "FlattenedXmlMapWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFlattenedXmlMapWithXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFlattenedXmlMapWithXmlNameResponse, goldenResponse(t, "FlattenedXmlMapWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantFlattenedXmlMapWithXmlNameOutput())
 }
 
 func TestHttpPayloadTraitsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadTraitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadTraitsInput().Validate())
 }
 
 func TestHttpPayloadTraitsValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadTraitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadTraitsInput().Validate())
 }
 
 func TestHttpPayloadTraitsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsRequest(context.Background(), minimalHttpPayloadTraitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadTraits.minimal.http", req)
+	goldenRequest(t, "HttpPayloadTraits.minimal.http", buildHttpPayloadTraitsRequest, minimalHttpPayloadTraitsInput())
 }
 
 func TestHttpPayloadTraitsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadTraitsRequest(context.Background(), fullHttpPayloadTraitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadTraits.full.http", req)
+	goldenRequest(t, "HttpPayloadTraits.full.http", buildHttpPayloadTraitsRequest, fullHttpPayloadTraitsInput())
 }
 
 func TestHttpPayloadTraitsResponse(t *testing.T) {
-	var got HttpPayloadTraitsOutput
-	if err := decodeHttpPayloadTraitsResponse(goldenResponse(t, "HttpPayloadTraits.response.body", 200, "X-Foo", "foo-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadTraitsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadTraitsResponse, goldenResponse(t, "HttpPayloadTraits.response.body", 200, "X-Foo", "foo-214", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), wantHttpPayloadTraitsOutput())
 }
 
 func TestHttpPayloadWithMemberXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithMemberXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithMemberXmlNameInput().Validate())
 }
 
 func TestHttpPayloadWithMemberXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithMemberXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithMemberXmlNameInput().Validate())
 }
 
 func TestHttpPayloadWithMemberXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithMemberXmlNameRequest(context.Background(), minimalHttpPayloadWithMemberXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithMemberXmlName.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithMemberXmlName.minimal.http", buildHttpPayloadWithMemberXmlNameRequest, minimalHttpPayloadWithMemberXmlNameInput())
 }
 
 func TestHttpPayloadWithMemberXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithMemberXmlNameRequest(context.Background(), fullHttpPayloadWithMemberXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithMemberXmlName.full.http", req)
+	goldenRequest(t, "HttpPayloadWithMemberXmlName.full.http", buildHttpPayloadWithMemberXmlNameRequest, fullHttpPayloadWithMemberXmlNameInput())
 }
 
 func TestHttpPayloadWithMemberXmlNameResponse(t *testing.T) {
-	var got HttpPayloadWithMemberXmlNameOutput
-	if err := decodeHttpPayloadWithMemberXmlNameResponse(goldenResponse(t, "HttpPayloadWithMemberXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithMemberXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithMemberXmlNameResponse, goldenResponse(t, "HttpPayloadWithMemberXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantHttpPayloadWithMemberXmlNameOutput())
 }
 
 func TestHttpPayloadWithStructureValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithStructureInput().Validate())
 }
 
 func TestHttpPayloadWithStructureValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithStructureInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithStructureInput().Validate())
 }
 
 func TestHttpPayloadWithStructureRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithStructureRequest(context.Background(), minimalHttpPayloadWithStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithStructure.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithStructure.minimal.http", buildHttpPayloadWithStructureRequest, minimalHttpPayloadWithStructureInput())
 }
 
 func TestHttpPayloadWithStructureRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithStructureRequest(context.Background(), fullHttpPayloadWithStructureInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithStructure.full.http", req)
+	goldenRequest(t, "HttpPayloadWithStructure.full.http", buildHttpPayloadWithStructureRequest, fullHttpPayloadWithStructureInput())
 }
 
 func TestHttpPayloadWithStructureResponse(t *testing.T) {
-	var got HttpPayloadWithStructureOutput
-	if err := decodeHttpPayloadWithStructureResponse(goldenResponse(t, "HttpPayloadWithStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithStructureOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithStructureResponse, goldenResponse(t, "HttpPayloadWithStructure.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantHttpPayloadWithStructureOutput())
 }
 
 func TestHttpPayloadWithXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithXmlNameInput().Validate())
 }
 
 func TestHttpPayloadWithXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithXmlNameInput().Validate())
 }
 
 func TestHttpPayloadWithXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithXmlNameRequest(context.Background(), minimalHttpPayloadWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithXmlName.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithXmlName.minimal.http", buildHttpPayloadWithXmlNameRequest, minimalHttpPayloadWithXmlNameInput())
 }
 
 func TestHttpPayloadWithXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithXmlNameRequest(context.Background(), fullHttpPayloadWithXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithXmlName.full.http", req)
+	goldenRequest(t, "HttpPayloadWithXmlName.full.http", buildHttpPayloadWithXmlNameRequest, fullHttpPayloadWithXmlNameInput())
 }
 
 func TestHttpPayloadWithXmlNameResponse(t *testing.T) {
-	var got HttpPayloadWithXmlNameOutput
-	if err := decodeHttpPayloadWithXmlNameResponse(goldenResponse(t, "HttpPayloadWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithXmlNameResponse, goldenResponse(t, "HttpPayloadWithXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantHttpPayloadWithXmlNameOutput())
 }
 
 func TestHttpPayloadWithXmlNamespaceAndPrefixValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpPayloadWithXmlNamespaceAndPrefixInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpPayloadWithXmlNamespaceAndPrefixInput().Validate())
 }
 
 func TestHttpPayloadWithXmlNamespaceAndPrefixValidateFull(t *testing.T) {
-	got := violations(t, fullHttpPayloadWithXmlNamespaceAndPrefixInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpPayloadWithXmlNamespaceAndPrefixInput().Validate())
 }
 
 func TestHttpPayloadWithXmlNamespaceAndPrefixRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithXmlNamespaceAndPrefixRequest(context.Background(), minimalHttpPayloadWithXmlNamespaceAndPrefixInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithXmlNamespaceAndPrefix.minimal.http", req)
+	goldenRequest(t, "HttpPayloadWithXmlNamespaceAndPrefix.minimal.http", buildHttpPayloadWithXmlNamespaceAndPrefixRequest, minimalHttpPayloadWithXmlNamespaceAndPrefixInput())
 }
 
 func TestHttpPayloadWithXmlNamespaceAndPrefixRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpPayloadWithXmlNamespaceAndPrefixRequest(context.Background(), fullHttpPayloadWithXmlNamespaceAndPrefixInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpPayloadWithXmlNamespaceAndPrefix.full.http", req)
+	goldenRequest(t, "HttpPayloadWithXmlNamespaceAndPrefix.full.http", buildHttpPayloadWithXmlNamespaceAndPrefixRequest, fullHttpPayloadWithXmlNamespaceAndPrefixInput())
 }
 
 func TestHttpPayloadWithXmlNamespaceAndPrefixResponse(t *testing.T) {
-	var got HttpPayloadWithXmlNamespaceAndPrefixOutput
-	if err := decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(goldenResponse(t, "HttpPayloadWithXmlNamespaceAndPrefix.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpPayloadWithXmlNamespaceAndPrefixOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpPayloadWithXmlNamespaceAndPrefixResponse, goldenResponse(t, "HttpPayloadWithXmlNamespaceAndPrefix.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantHttpPayloadWithXmlNamespaceAndPrefixOutput())
 }
 
 func TestHttpRequestWithGreedyLabelInPathValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithGreedyLabelInPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithGreedyLabelInPathInput().Validate())
 }
 
 func TestHttpRequestWithGreedyLabelInPathValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithGreedyLabelInPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithGreedyLabelInPathInput().Validate())
 }
 
 func TestHttpRequestWithGreedyLabelInPathValidateRejects(t *testing.T) {
@@ -454,10 +267,7 @@ func TestHttpRequestWithGreedyLabelInPathValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithGreedyLabelInPathInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Baz unset", func(v *HttpRequestWithGreedyLabelInPathInput) { v.Baz = nil }, Violation{Path: "Baz", Constraint: "required"})
@@ -465,48 +275,23 @@ func TestHttpRequestWithGreedyLabelInPathValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithGreedyLabelInPathRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithGreedyLabelInPathRequest(context.Background(), minimalHttpRequestWithGreedyLabelInPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithGreedyLabelInPath.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithGreedyLabelInPath.minimal.http", buildHttpRequestWithGreedyLabelInPathRequest, minimalHttpRequestWithGreedyLabelInPathInput())
 }
 
 func TestHttpRequestWithGreedyLabelInPathRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithGreedyLabelInPathRequest(context.Background(), fullHttpRequestWithGreedyLabelInPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithGreedyLabelInPath.full.http", req)
+	goldenRequest(t, "HttpRequestWithGreedyLabelInPath.full.http", buildHttpRequestWithGreedyLabelInPathRequest, fullHttpRequestWithGreedyLabelInPathInput())
 }
 
 func TestHttpRequestWithGreedyLabelInPathResponse(t *testing.T) {
-	var got HttpRequestWithGreedyLabelInPathOutput
-	if err := decodeHttpRequestWithGreedyLabelInPathResponse(goldenResponse(t, "HttpRequestWithGreedyLabelInPath.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithGreedyLabelInPathOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithGreedyLabelInPathResponse, goldenResponse(t, "HttpRequestWithGreedyLabelInPath.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithGreedyLabelInPathOutput())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpRequestWithLabelsAndTimestampFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpRequestWithLabelsAndTimestampFormatInput().Validate())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatValidateFull(t *testing.T) {
-	got := violations(t, fullHttpRequestWithLabelsAndTimestampFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpRequestWithLabelsAndTimestampFormatInput().Validate())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatValidateRejects(t *testing.T) {
@@ -514,10 +299,7 @@ func TestHttpRequestWithLabelsAndTimestampFormatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHttpRequestWithLabelsAndTimestampFormatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DefaultFormat unset", func(v *HttpRequestWithLabelsAndTimestampFormatInput) { v.DefaultFormat = nil }, Violation{Path: "DefaultFormat", Constraint: "required"})
@@ -530,615 +312,273 @@ func TestHttpRequestWithLabelsAndTimestampFormatValidateRejects(t *testing.T) {
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsAndTimestampFormatRequest(context.Background(), minimalHttpRequestWithLabelsAndTimestampFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithLabelsAndTimestampFormat.minimal.http", req)
+	goldenRequest(t, "HttpRequestWithLabelsAndTimestampFormat.minimal.http", buildHttpRequestWithLabelsAndTimestampFormatRequest, minimalHttpRequestWithLabelsAndTimestampFormatInput())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpRequestWithLabelsAndTimestampFormatRequest(context.Background(), fullHttpRequestWithLabelsAndTimestampFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpRequestWithLabelsAndTimestampFormat.full.http", req)
+	goldenRequest(t, "HttpRequestWithLabelsAndTimestampFormat.full.http", buildHttpRequestWithLabelsAndTimestampFormatRequest, fullHttpRequestWithLabelsAndTimestampFormatInput())
 }
 
 func TestHttpRequestWithLabelsAndTimestampFormatResponse(t *testing.T) {
-	var got HttpRequestWithLabelsAndTimestampFormatOutput
-	if err := decodeHttpRequestWithLabelsAndTimestampFormatResponse(goldenResponse(t, "HttpRequestWithLabelsAndTimestampFormat.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpRequestWithLabelsAndTimestampFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpRequestWithLabelsAndTimestampFormatResponse, goldenResponse(t, "HttpRequestWithLabelsAndTimestampFormat.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpRequestWithLabelsAndTimestampFormatOutput())
 }
 
 func TestHttpResponseCodeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHttpResponseCodeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHttpResponseCodeInput().Validate())
 }
 
 func TestHttpResponseCodeValidateFull(t *testing.T) {
-	got := violations(t, fullHttpResponseCodeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHttpResponseCodeInput().Validate())
 }
 
 func TestHttpResponseCodeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpResponseCodeRequest(context.Background(), minimalHttpResponseCodeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpResponseCode.minimal.http", req)
+	goldenRequest(t, "HttpResponseCode.minimal.http", buildHttpResponseCodeRequest, minimalHttpResponseCodeInput())
 }
 
 func TestHttpResponseCodeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHttpResponseCodeRequest(context.Background(), fullHttpResponseCodeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HttpResponseCode.full.http", req)
+	goldenRequest(t, "HttpResponseCode.full.http", buildHttpResponseCodeRequest, fullHttpResponseCodeInput())
 }
 
 func TestHttpResponseCodeResponse(t *testing.T) {
-	var got HttpResponseCodeOutput
-	if err := decodeHttpResponseCodeResponse(goldenResponse(t, "HttpResponseCode.response.body", 151, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHttpResponseCodeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHttpResponseCodeResponse, goldenResponse(t, "HttpResponseCode.response.body", 151, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHttpResponseCodeOutput())
 }
 
 func TestNoInputAndOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputValidateFull(t *testing.T) {
-	got := violations(t, fullNoInputAndOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNoInputAndOutputInput().Validate())
 }
 
 func TestNoInputAndOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), minimalNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NoInputAndOutput.minimal.http", req)
+	goldenRequest(t, "NoInputAndOutput.minimal.http", buildNoInputAndOutputRequest, minimalNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNoInputAndOutputRequest(context.Background(), fullNoInputAndOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NoInputAndOutput.full.http", req)
+	goldenRequest(t, "NoInputAndOutput.full.http", buildNoInputAndOutputRequest, fullNoInputAndOutputInput())
 }
 
 func TestNoInputAndOutputResponse(t *testing.T) {
-	var got NoInputAndOutputOutput
-	if err := decodeNoInputAndOutputResponse(goldenResponse(t, "NoInputAndOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNoInputAndOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNoInputAndOutputResponse, goldenResponse(t, "NoInputAndOutput.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNoInputAndOutputOutput())
 }
 
 func TestNullAndEmptyHeadersClientValidateMinimal(t *testing.T) {
-	got := violations(t, minimalNullAndEmptyHeadersClientInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalNullAndEmptyHeadersClientInput().Validate())
 }
 
 func TestNullAndEmptyHeadersClientValidateFull(t *testing.T) {
-	got := violations(t, fullNullAndEmptyHeadersClientInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullNullAndEmptyHeadersClientInput().Validate())
 }
 
 func TestNullAndEmptyHeadersClientRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersClientRequest(context.Background(), minimalNullAndEmptyHeadersClientInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NullAndEmptyHeadersClient.minimal.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersClient.minimal.http", buildNullAndEmptyHeadersClientRequest, minimalNullAndEmptyHeadersClientInput())
 }
 
 func TestNullAndEmptyHeadersClientRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildNullAndEmptyHeadersClientRequest(context.Background(), fullNullAndEmptyHeadersClientInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "NullAndEmptyHeadersClient.full.http", req)
+	goldenRequest(t, "NullAndEmptyHeadersClient.full.http", buildNullAndEmptyHeadersClientRequest, fullNullAndEmptyHeadersClientInput())
 }
 
 func TestNullAndEmptyHeadersClientResponse(t *testing.T) {
-	var got NullAndEmptyHeadersClientOutput
-	if err := decodeNullAndEmptyHeadersClientResponse(goldenResponse(t, "NullAndEmptyHeadersClient.response.body", 200, "X-A", "a-687", "X-B", "b-790", "X-C", "c-944, c-71", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantNullAndEmptyHeadersClientOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeNullAndEmptyHeadersClientResponse, goldenResponse(t, "NullAndEmptyHeadersClient.response.body", 200, "X-A", "a-687", "X-B", "b-790", "X-C", "c-944, c-71", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantNullAndEmptyHeadersClientOutput())
 }
 
 func TestPutWithContentEncodingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingValidateFull(t *testing.T) {
-	got := violations(t, fullPutWithContentEncodingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutWithContentEncodingInput().Validate())
 }
 
 func TestPutWithContentEncodingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), minimalPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "PutWithContentEncoding.minimal.http", req)
+	goldenRequest(t, "PutWithContentEncoding.minimal.http", buildPutWithContentEncodingRequest, minimalPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWithContentEncodingRequest(context.Background(), fullPutWithContentEncodingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "PutWithContentEncoding.full.http", req)
+	goldenRequest(t, "PutWithContentEncoding.full.http", buildPutWithContentEncodingRequest, fullPutWithContentEncodingInput())
 }
 
 func TestPutWithContentEncodingResponse(t *testing.T) {
-	var got PutWithContentEncodingOutput
-	if err := decodePutWithContentEncodingResponse(goldenResponse(t, "PutWithContentEncoding.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutWithContentEncodingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutWithContentEncodingResponse, goldenResponse(t, "PutWithContentEncoding.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutWithContentEncodingOutput())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillValidateFull(t *testing.T) {
-	got := violations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryIdempotencyTokenAutoFillInput().Validate())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), minimalQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "QueryIdempotencyTokenAutoFill.minimal.http", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.minimal.http", buildQueryIdempotencyTokenAutoFillRequest, minimalQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryIdempotencyTokenAutoFillRequest(context.Background(), fullQueryIdempotencyTokenAutoFillInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "QueryIdempotencyTokenAutoFill.full.http", req)
+	goldenRequest(t, "QueryIdempotencyTokenAutoFill.full.http", buildQueryIdempotencyTokenAutoFillRequest, fullQueryIdempotencyTokenAutoFillInput())
 }
 
 func TestQueryIdempotencyTokenAutoFillResponse(t *testing.T) {
-	var got QueryIdempotencyTokenAutoFillOutput
-	if err := decodeQueryIdempotencyTokenAutoFillResponse(goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryIdempotencyTokenAutoFillOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryIdempotencyTokenAutoFillResponse, goldenResponse(t, "QueryIdempotencyTokenAutoFill.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryIdempotencyTokenAutoFillOutput())
 }
 
 func TestTimestampFormatHeadersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTimestampFormatHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTimestampFormatHeadersInput().Validate())
 }
 
 func TestTimestampFormatHeadersValidateFull(t *testing.T) {
-	got := violations(t, fullTimestampFormatHeadersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTimestampFormatHeadersInput().Validate())
 }
 
 func TestTimestampFormatHeadersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTimestampFormatHeadersRequest(context.Background(), minimalTimestampFormatHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "TimestampFormatHeaders.minimal.http", req)
+	goldenRequest(t, "TimestampFormatHeaders.minimal.http", buildTimestampFormatHeadersRequest, minimalTimestampFormatHeadersInput())
 }
 
 func TestTimestampFormatHeadersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTimestampFormatHeadersRequest(context.Background(), fullTimestampFormatHeadersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "TimestampFormatHeaders.full.http", req)
+	goldenRequest(t, "TimestampFormatHeaders.full.http", buildTimestampFormatHeadersRequest, fullTimestampFormatHeadersInput())
 }
 
 func TestTimestampFormatHeadersResponse(t *testing.T) {
-	var got TimestampFormatHeadersOutput
-	if err := decodeTimestampFormatHeadersResponse(goldenResponse(t, "TimestampFormatHeaders.response.body", 200, "X-Defaultformat", "Sat, 16 Mar 2024 13:06:07 GMT", "X-Memberdatetime", "2024-04-07T06:06:07Z", "X-Memberepochseconds", "1711836367", "X-Memberhttpdate", "Sun, 24 Mar 2024 16:06:07 GMT", "X-Targetdatetime", "2024-04-12T16:06:07Z", "X-Targetepochseconds", "1711094767", "X-Targethttpdate", "Wed, 13 Mar 2024 11:06:07 GMT", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTimestampFormatHeadersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTimestampFormatHeadersResponse, goldenResponse(t, "TimestampFormatHeaders.response.body", 200, "X-Defaultformat", "Sat, 16 Mar 2024 13:06:07 GMT", "X-Memberdatetime", "2024-04-07T06:06:07Z", "X-Memberepochseconds", "1711836367", "X-Memberhttpdate", "Sun, 24 Mar 2024 16:06:07 GMT", "X-Targetdatetime", "2024-04-12T16:06:07Z", "X-Targetepochseconds", "1711094767", "X-Targethttpdate", "Wed, 13 Mar 2024 11:06:07 GMT", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTimestampFormatHeadersOutput())
 }
 
 func TestXmlAttributesOnPayloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlAttributesOnPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlAttributesOnPayloadInput().Validate())
 }
 
 func TestXmlAttributesOnPayloadValidateFull(t *testing.T) {
-	got := violations(t, fullXmlAttributesOnPayloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlAttributesOnPayloadInput().Validate())
 }
 
 func TestXmlAttributesOnPayloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlAttributesOnPayloadRequest(context.Background(), minimalXmlAttributesOnPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlAttributesOnPayload.minimal.http", req)
+	goldenRequest(t, "XmlAttributesOnPayload.minimal.http", buildXmlAttributesOnPayloadRequest, minimalXmlAttributesOnPayloadInput())
 }
 
 func TestXmlAttributesOnPayloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlAttributesOnPayloadRequest(context.Background(), fullXmlAttributesOnPayloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlAttributesOnPayload.full.http", req)
+	goldenRequest(t, "XmlAttributesOnPayload.full.http", buildXmlAttributesOnPayloadRequest, fullXmlAttributesOnPayloadInput())
 }
 
 func TestXmlAttributesOnPayloadResponse(t *testing.T) {
-	var got XmlAttributesOnPayloadOutput
-	if err := decodeXmlAttributesOnPayloadResponse(goldenResponse(t, "XmlAttributesOnPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlAttributesOnPayloadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlAttributesOnPayloadResponse, goldenResponse(t, "XmlAttributesOnPayload.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlAttributesOnPayloadOutput())
 }
 
 func TestXmlEmptyBlobsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyBlobsInput().Validate())
 }
 
 func TestXmlEmptyBlobsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyBlobsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyBlobsInput().Validate())
 }
 
 func TestXmlEmptyBlobsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyBlobsRequest(context.Background(), minimalXmlEmptyBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyBlobs.minimal.http", req)
+	goldenRequest(t, "XmlEmptyBlobs.minimal.http", buildXmlEmptyBlobsRequest, minimalXmlEmptyBlobsInput())
 }
 
 func TestXmlEmptyBlobsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyBlobsRequest(context.Background(), fullXmlEmptyBlobsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyBlobs.full.http", req)
+	goldenRequest(t, "XmlEmptyBlobs.full.http", buildXmlEmptyBlobsRequest, fullXmlEmptyBlobsInput())
 }
 
 func TestXmlEmptyBlobsResponse(t *testing.T) {
-	var got XmlEmptyBlobsOutput
-	if err := decodeXmlEmptyBlobsResponse(goldenResponse(t, "XmlEmptyBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyBlobsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyBlobsResponse, goldenResponse(t, "XmlEmptyBlobs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlEmptyBlobsOutput())
 }
 
 func TestXmlEmptyMapsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlEmptyMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlEmptyMapsInput().Validate())
 }
 
 func TestXmlEmptyMapsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlEmptyMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlEmptyMapsInput().Validate())
 }
 
 func TestXmlEmptyMapsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyMapsRequest(context.Background(), minimalXmlEmptyMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyMaps.minimal.http", req)
+	goldenRequest(t, "XmlEmptyMaps.minimal.http", buildXmlEmptyMapsRequest, minimalXmlEmptyMapsInput())
 }
 
 func TestXmlEmptyMapsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlEmptyMapsRequest(context.Background(), fullXmlEmptyMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlEmptyMaps.full.http", req)
+	goldenRequest(t, "XmlEmptyMaps.full.http", buildXmlEmptyMapsRequest, fullXmlEmptyMapsInput())
 }
 
 func TestXmlEmptyMapsResponse(t *testing.T) {
-	var got XmlEmptyMapsOutput
-	if err := decodeXmlEmptyMapsResponse(goldenResponse(t, "XmlEmptyMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlEmptyMapsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlEmptyMapsResponse, goldenResponse(t, "XmlEmptyMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlEmptyMapsOutput())
 }
 
 func TestXmlMapsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlMapsInput().Validate())
 }
 
 func TestXmlMapsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlMapsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlMapsInput().Validate())
 }
 
 func TestXmlMapsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsRequest(context.Background(), minimalXmlMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlMaps.minimal.http", req)
+	goldenRequest(t, "XmlMaps.minimal.http", buildXmlMapsRequest, minimalXmlMapsInput())
 }
 
 func TestXmlMapsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsRequest(context.Background(), fullXmlMapsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlMaps.full.http", req)
+	goldenRequest(t, "XmlMaps.full.http", buildXmlMapsRequest, fullXmlMapsInput())
 }
 
 func TestXmlMapsResponse(t *testing.T) {
-	var got XmlMapsOutput
-	if err := decodeXmlMapsResponse(goldenResponse(t, "XmlMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlMapsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlMapsResponse, goldenResponse(t, "XmlMaps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlMapsOutput())
 }
 
 func TestXmlMapsXmlNameValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlMapsXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlMapsXmlNameInput().Validate())
 }
 
 func TestXmlMapsXmlNameValidateFull(t *testing.T) {
-	got := violations(t, fullXmlMapsXmlNameInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlMapsXmlNameInput().Validate())
 }
 
 func TestXmlMapsXmlNameRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsXmlNameRequest(context.Background(), minimalXmlMapsXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlMapsXmlName.minimal.http", req)
+	goldenRequest(t, "XmlMapsXmlName.minimal.http", buildXmlMapsXmlNameRequest, minimalXmlMapsXmlNameInput())
 }
 
 func TestXmlMapsXmlNameRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlMapsXmlNameRequest(context.Background(), fullXmlMapsXmlNameInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlMapsXmlName.full.http", req)
+	goldenRequest(t, "XmlMapsXmlName.full.http", buildXmlMapsXmlNameRequest, fullXmlMapsXmlNameInput())
 }
 
 func TestXmlMapsXmlNameResponse(t *testing.T) {
-	var got XmlMapsXmlNameOutput
-	if err := decodeXmlMapsXmlNameResponse(goldenResponse(t, "XmlMapsXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlMapsXmlNameOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlMapsXmlNameResponse, goldenResponse(t, "XmlMapsXmlName.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlMapsXmlNameOutput())
 }
 
 func TestXmlNamespacesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlNamespacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlNamespacesInput().Validate())
 }
 
 func TestXmlNamespacesValidateFull(t *testing.T) {
-	got := violations(t, fullXmlNamespacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlNamespacesInput().Validate())
 }
 
 func TestXmlNamespacesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlNamespacesRequest(context.Background(), minimalXmlNamespacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlNamespaces.minimal.http", req)
+	goldenRequest(t, "XmlNamespaces.minimal.http", buildXmlNamespacesRequest, minimalXmlNamespacesInput())
 }
 
 func TestXmlNamespacesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlNamespacesRequest(context.Background(), fullXmlNamespacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlNamespaces.full.http", req)
+	goldenRequest(t, "XmlNamespaces.full.http", buildXmlNamespacesRequest, fullXmlNamespacesInput())
 }
 
 func TestXmlNamespacesResponse(t *testing.T) {
-	var got XmlNamespacesOutput
-	if err := decodeXmlNamespacesResponse(goldenResponse(t, "XmlNamespaces.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlNamespacesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlNamespacesResponse, goldenResponse(t, "XmlNamespaces.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlNamespacesOutput())
 }
 
 func TestXmlTimestampsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalXmlTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalXmlTimestampsInput().Validate())
 }
 
 func TestXmlTimestampsValidateFull(t *testing.T) {
-	got := violations(t, fullXmlTimestampsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullXmlTimestampsInput().Validate())
 }
 
 func TestXmlTimestampsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlTimestampsRequest(context.Background(), minimalXmlTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlTimestamps.minimal.http", req)
+	goldenRequest(t, "XmlTimestamps.minimal.http", buildXmlTimestampsRequest, minimalXmlTimestampsInput())
 }
 
 func TestXmlTimestampsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildXmlTimestampsRequest(context.Background(), fullXmlTimestampsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "XmlTimestamps.full.http", req)
+	goldenRequest(t, "XmlTimestamps.full.http", buildXmlTimestampsRequest, fullXmlTimestampsInput())
 }
 
 func TestXmlTimestampsResponse(t *testing.T) {
-	var got XmlTimestampsOutput
-	if err := decodeXmlTimestampsResponse(goldenResponse(t, "XmlTimestamps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantXmlTimestampsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeXmlTimestampsResponse, goldenResponse(t, "XmlTimestamps.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantXmlTimestampsOutput())
 }

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestDeleteObjectTaggingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteObjectTaggingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteObjectTaggingInput().Validate())
 }
 
 func TestDeleteObjectTaggingValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteObjectTaggingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteObjectTaggingInput().Validate())
 }
 
 func TestDeleteObjectTaggingValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestDeleteObjectTaggingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteObjectTaggingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *DeleteObjectTaggingInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -86,6 +83,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRESTXMLRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -112,48 +133,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestDeleteObjectTaggingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteObjectTaggingRequest(context.Background(), minimalDeleteObjectTaggingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DeleteObjectTagging.minimal.http", req)
+	goldenRequest(t, "DeleteObjectTagging.minimal.http", buildDeleteObjectTaggingRequest, minimalDeleteObjectTaggingInput())
 }
 
 func TestDeleteObjectTaggingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteObjectTaggingRequest(context.Background(), fullDeleteObjectTaggingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DeleteObjectTagging.full.http", req)
+	goldenRequest(t, "DeleteObjectTagging.full.http", buildDeleteObjectTaggingRequest, fullDeleteObjectTaggingInput())
 }
 
 func TestDeleteObjectTaggingResponse(t *testing.T) {
-	var got DeleteObjectTaggingOutput
-	if err := decodeDeleteObjectTaggingResponse(goldenResponse(t, "DeleteObjectTagging.response.body", 204, "X-Amz-Version-Id", "versionid-100", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteObjectTaggingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteObjectTaggingResponse, goldenResponse(t, "DeleteObjectTagging.response.body", 204, "X-Amz-Version-Id", "versionid-100", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteObjectTaggingOutput())
 }
 
 func TestGetBucketLocationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetBucketLocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetBucketLocationInput().Validate())
 }
 
 func TestGetBucketLocationValidateFull(t *testing.T) {
-	got := violations(t, fullGetBucketLocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetBucketLocationInput().Validate())
 }
 
 func TestGetBucketLocationValidateRejects(t *testing.T) {
@@ -161,58 +157,30 @@ func TestGetBucketLocationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetBucketLocationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetBucketLocationInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestGetBucketLocationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetBucketLocationRequest(context.Background(), minimalGetBucketLocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetBucketLocation.minimal.http", req)
+	goldenRequest(t, "GetBucketLocation.minimal.http", buildGetBucketLocationRequest, minimalGetBucketLocationInput())
 }
 
 func TestGetBucketLocationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetBucketLocationRequest(context.Background(), fullGetBucketLocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetBucketLocation.full.http", req)
+	goldenRequest(t, "GetBucketLocation.full.http", buildGetBucketLocationRequest, fullGetBucketLocationInput())
 }
 
 func TestGetBucketLocationResponse(t *testing.T) {
-	var got GetBucketLocationOutput
-	if err := decodeGetBucketLocationResponse(goldenResponse(t, "GetBucketLocation.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetBucketLocationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetBucketLocationResponse, goldenResponse(t, "GetBucketLocation.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantGetBucketLocationOutput())
 }
 
 func TestGetObjectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetObjectInput().Validate())
 }
 
 func TestGetObjectValidateFull(t *testing.T) {
-	got := violations(t, fullGetObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetObjectInput().Validate())
 }
 
 func TestGetObjectValidateRejects(t *testing.T) {
@@ -220,10 +188,7 @@ func TestGetObjectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetObjectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetObjectInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -232,48 +197,23 @@ func TestGetObjectValidateRejects(t *testing.T) {
 }
 
 func TestGetObjectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectRequest(context.Background(), minimalGetObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObject.minimal.http", req)
+	goldenRequest(t, "GetObject.minimal.http", buildGetObjectRequest, minimalGetObjectInput())
 }
 
 func TestGetObjectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectRequest(context.Background(), fullGetObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObject.full.http", req)
+	goldenRequest(t, "GetObject.full.http", buildGetObjectRequest, fullGetObjectInput())
 }
 
 func TestGetObjectResponse(t *testing.T) {
-	var got GetObjectOutput
-	if err := decodeGetObjectResponse(goldenResponse(t, "GetObject.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetObjectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetObjectResponse, goldenResponse(t, "GetObject.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetObjectOutput())
 }
 
 func TestListObjectsV2ValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListObjectsV2Input().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListObjectsV2Input().Validate())
 }
 
 func TestListObjectsV2ValidateFull(t *testing.T) {
-	got := violations(t, fullListObjectsV2Input().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListObjectsV2Input().Validate())
 }
 
 func TestListObjectsV2ValidateRejects(t *testing.T) {
@@ -281,42 +221,22 @@ func TestListObjectsV2ValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListObjectsV2Input()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *ListObjectsV2Input) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestListObjectsV2RequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListObjectsV2Request(context.Background(), minimalListObjectsV2Input(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListObjectsV2.minimal.http", req)
+	goldenRequest(t, "ListObjectsV2.minimal.http", buildListObjectsV2Request, minimalListObjectsV2Input())
 }
 
 func TestListObjectsV2RequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListObjectsV2Request(context.Background(), fullListObjectsV2Input(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListObjectsV2.full.http", req)
+	goldenRequest(t, "ListObjectsV2.full.http", buildListObjectsV2Request, fullListObjectsV2Input())
 }
 
 func TestListObjectsV2Response(t *testing.T) {
-	var got ListObjectsV2Output
-	if err := decodeListObjectsV2Response(goldenResponse(t, "ListObjectsV2.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListObjectsV2Output()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListObjectsV2Response, goldenResponse(t, "ListObjectsV2.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantListObjectsV2Output())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

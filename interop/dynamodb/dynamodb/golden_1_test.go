@@ -15,19 +15,11 @@ import (
 )
 
 func TestBatchExecuteStatementValidateMinimal(t *testing.T) {
-	got := violations(t, minimalBatchExecuteStatementInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalBatchExecuteStatementInput().Validate())
 }
 
 func TestBatchExecuteStatementValidateFull(t *testing.T) {
-	got := violations(t, fullBatchExecuteStatementInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullBatchExecuteStatementInput().Validate())
 }
 
 func TestBatchExecuteStatementValidateRejects(t *testing.T) {
@@ -35,10 +27,7 @@ func TestBatchExecuteStatementValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullBatchExecuteStatementInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Statements unset", func(v *BatchExecuteStatementInput) { v.Statements = nil }, Violation{Path: "Statements", Constraint: "required"})
@@ -60,6 +49,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -86,48 +99,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestBatchExecuteStatementRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBatchExecuteStatementRequest(context.Background(), minimalBatchExecuteStatementInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "BatchExecuteStatement.minimal.http", req)
+	goldenRequest(t, "BatchExecuteStatement.minimal.http", buildBatchExecuteStatementRequest, minimalBatchExecuteStatementInput())
 }
 
 func TestBatchExecuteStatementRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBatchExecuteStatementRequest(context.Background(), fullBatchExecuteStatementInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "BatchExecuteStatement.full.http", req)
+	goldenRequest(t, "BatchExecuteStatement.full.http", buildBatchExecuteStatementRequest, fullBatchExecuteStatementInput())
 }
 
 func TestBatchExecuteStatementResponse(t *testing.T) {
-	var got BatchExecuteStatementOutput
-	if err := decodeBatchExecuteStatementResponse(goldenResponse(t, "BatchExecuteStatement.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantBatchExecuteStatementOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeBatchExecuteStatementResponse, goldenResponse(t, "BatchExecuteStatement.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantBatchExecuteStatementOutput())
 }
 
 func TestCreateGlobalTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateGlobalTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateGlobalTableInput().Validate())
 }
 
 func TestCreateGlobalTableValidateFull(t *testing.T) {
-	got := violations(t, fullCreateGlobalTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateGlobalTableInput().Validate())
 }
 
 func TestCreateGlobalTableValidateRejects(t *testing.T) {
@@ -135,10 +123,7 @@ func TestCreateGlobalTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateGlobalTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GlobalTableName unset", func(v *CreateGlobalTableInput) { v.GlobalTableName = nil }, Violation{Path: "GlobalTableName", Constraint: "required"})
@@ -149,48 +134,23 @@ func TestCreateGlobalTableValidateRejects(t *testing.T) {
 }
 
 func TestCreateGlobalTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateGlobalTableRequest(context.Background(), minimalCreateGlobalTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateGlobalTable.minimal.http", req)
+	goldenRequest(t, "CreateGlobalTable.minimal.http", buildCreateGlobalTableRequest, minimalCreateGlobalTableInput())
 }
 
 func TestCreateGlobalTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateGlobalTableRequest(context.Background(), fullCreateGlobalTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateGlobalTable.full.http", req)
+	goldenRequest(t, "CreateGlobalTable.full.http", buildCreateGlobalTableRequest, fullCreateGlobalTableInput())
 }
 
 func TestCreateGlobalTableResponse(t *testing.T) {
-	var got CreateGlobalTableOutput
-	if err := decodeCreateGlobalTableResponse(goldenResponse(t, "CreateGlobalTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateGlobalTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateGlobalTableResponse, goldenResponse(t, "CreateGlobalTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateGlobalTableOutput())
 }
 
 func TestCreateTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTableInput().Validate())
 }
 
 func TestCreateTableValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTableInput().Validate())
 }
 
 func TestCreateTableValidateRejects(t *testing.T) {
@@ -198,10 +158,7 @@ func TestCreateTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AttributeDefinitions unset", func(v *CreateTableInput) { v.AttributeDefinitions = nil }, Violation{Path: "AttributeDefinitions", Constraint: "required"})
@@ -275,48 +232,23 @@ func TestCreateTableValidateRejects(t *testing.T) {
 }
 
 func TestCreateTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTableRequest(context.Background(), minimalCreateTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateTable.minimal.http", req)
+	goldenRequest(t, "CreateTable.minimal.http", buildCreateTableRequest, minimalCreateTableInput())
 }
 
 func TestCreateTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTableRequest(context.Background(), fullCreateTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateTable.full.http", req)
+	goldenRequest(t, "CreateTable.full.http", buildCreateTableRequest, fullCreateTableInput())
 }
 
 func TestCreateTableResponse(t *testing.T) {
-	var got CreateTableOutput
-	if err := decodeCreateTableResponse(goldenResponse(t, "CreateTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTableResponse, goldenResponse(t, "CreateTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateTableOutput())
 }
 
 func TestDeleteBackupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteBackupInput().Validate())
 }
 
 func TestDeleteBackupValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteBackupInput().Validate())
 }
 
 func TestDeleteBackupValidateRejects(t *testing.T) {
@@ -324,10 +256,7 @@ func TestDeleteBackupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteBackupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BackupArn unset", func(v *DeleteBackupInput) { v.BackupArn = nil }, Violation{Path: "BackupArn", Constraint: "required"})
@@ -336,48 +265,23 @@ func TestDeleteBackupValidateRejects(t *testing.T) {
 }
 
 func TestDeleteBackupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteBackupRequest(context.Background(), minimalDeleteBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteBackup.minimal.http", req)
+	goldenRequest(t, "DeleteBackup.minimal.http", buildDeleteBackupRequest, minimalDeleteBackupInput())
 }
 
 func TestDeleteBackupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteBackupRequest(context.Background(), fullDeleteBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteBackup.full.http", req)
+	goldenRequest(t, "DeleteBackup.full.http", buildDeleteBackupRequest, fullDeleteBackupInput())
 }
 
 func TestDeleteBackupResponse(t *testing.T) {
-	var got DeleteBackupOutput
-	if err := decodeDeleteBackupResponse(goldenResponse(t, "DeleteBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteBackupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteBackupResponse, goldenResponse(t, "DeleteBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteBackupOutput())
 }
 
 func TestDeleteResourcePolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteResourcePolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteResourcePolicyInput().Validate())
 }
 
 func TestDeleteResourcePolicyValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteResourcePolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteResourcePolicyInput().Validate())
 }
 
 func TestDeleteResourcePolicyValidateRejects(t *testing.T) {
@@ -385,10 +289,7 @@ func TestDeleteResourcePolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteResourcePolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ResourceArn unset", func(v *DeleteResourcePolicyInput) { v.ResourceArn = nil }, Violation{Path: "ResourceArn", Constraint: "required"})
@@ -399,48 +300,23 @@ func TestDeleteResourcePolicyValidateRejects(t *testing.T) {
 }
 
 func TestDeleteResourcePolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteResourcePolicyRequest(context.Background(), minimalDeleteResourcePolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteResourcePolicy.minimal.http", req)
+	goldenRequest(t, "DeleteResourcePolicy.minimal.http", buildDeleteResourcePolicyRequest, minimalDeleteResourcePolicyInput())
 }
 
 func TestDeleteResourcePolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteResourcePolicyRequest(context.Background(), fullDeleteResourcePolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteResourcePolicy.full.http", req)
+	goldenRequest(t, "DeleteResourcePolicy.full.http", buildDeleteResourcePolicyRequest, fullDeleteResourcePolicyInput())
 }
 
 func TestDeleteResourcePolicyResponse(t *testing.T) {
-	var got DeleteResourcePolicyOutput
-	if err := decodeDeleteResourcePolicyResponse(goldenResponse(t, "DeleteResourcePolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteResourcePolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteResourcePolicyResponse, goldenResponse(t, "DeleteResourcePolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteResourcePolicyOutput())
 }
 
 func TestDeleteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTableInput().Validate())
 }
 
 func TestDeleteTableValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTableInput().Validate())
 }
 
 func TestDeleteTableValidateRejects(t *testing.T) {
@@ -448,10 +324,7 @@ func TestDeleteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DeleteTableInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -460,48 +333,23 @@ func TestDeleteTableValidateRejects(t *testing.T) {
 }
 
 func TestDeleteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTableRequest(context.Background(), minimalDeleteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteTable.minimal.http", req)
+	goldenRequest(t, "DeleteTable.minimal.http", buildDeleteTableRequest, minimalDeleteTableInput())
 }
 
 func TestDeleteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTableRequest(context.Background(), fullDeleteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteTable.full.http", req)
+	goldenRequest(t, "DeleteTable.full.http", buildDeleteTableRequest, fullDeleteTableInput())
 }
 
 func TestDeleteTableResponse(t *testing.T) {
-	var got DeleteTableOutput
-	if err := decodeDeleteTableResponse(goldenResponse(t, "DeleteTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTableResponse, goldenResponse(t, "DeleteTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteTableOutput())
 }
 
 func TestDescribeExportValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeExportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeExportInput().Validate())
 }
 
 func TestDescribeExportValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeExportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeExportInput().Validate())
 }
 
 func TestDescribeExportValidateRejects(t *testing.T) {
@@ -509,10 +357,7 @@ func TestDescribeExportValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeExportInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ExportArn unset", func(v *DescribeExportInput) { v.ExportArn = nil }, Violation{Path: "ExportArn", Constraint: "required"})
@@ -521,48 +366,23 @@ func TestDescribeExportValidateRejects(t *testing.T) {
 }
 
 func TestDescribeExportRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeExportRequest(context.Background(), minimalDescribeExportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeExport.minimal.http", req)
+	goldenRequest(t, "DescribeExport.minimal.http", buildDescribeExportRequest, minimalDescribeExportInput())
 }
 
 func TestDescribeExportRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeExportRequest(context.Background(), fullDescribeExportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeExport.full.http", req)
+	goldenRequest(t, "DescribeExport.full.http", buildDescribeExportRequest, fullDescribeExportInput())
 }
 
 func TestDescribeExportResponse(t *testing.T) {
-	var got DescribeExportOutput
-	if err := decodeDescribeExportResponse(goldenResponse(t, "DescribeExport.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeExportOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeExportResponse, goldenResponse(t, "DescribeExport.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeExportOutput())
 }
 
 func TestDescribeImportValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeImportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeImportInput().Validate())
 }
 
 func TestDescribeImportValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeImportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeImportInput().Validate())
 }
 
 func TestDescribeImportValidateRejects(t *testing.T) {
@@ -570,10 +390,7 @@ func TestDescribeImportValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeImportInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ImportArn unset", func(v *DescribeImportInput) { v.ImportArn = nil }, Violation{Path: "ImportArn", Constraint: "required"})
@@ -582,48 +399,23 @@ func TestDescribeImportValidateRejects(t *testing.T) {
 }
 
 func TestDescribeImportRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImportRequest(context.Background(), minimalDescribeImportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeImport.minimal.http", req)
+	goldenRequest(t, "DescribeImport.minimal.http", buildDescribeImportRequest, minimalDescribeImportInput())
 }
 
 func TestDescribeImportRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImportRequest(context.Background(), fullDescribeImportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeImport.full.http", req)
+	goldenRequest(t, "DescribeImport.full.http", buildDescribeImportRequest, fullDescribeImportInput())
 }
 
 func TestDescribeImportResponse(t *testing.T) {
-	var got DescribeImportOutput
-	if err := decodeDescribeImportResponse(goldenResponse(t, "DescribeImport.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeImportOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeImportResponse, goldenResponse(t, "DescribeImport.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeImportOutput())
 }
 
 func TestDescribeTableReplicaAutoScalingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTableReplicaAutoScalingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTableReplicaAutoScalingInput().Validate())
 }
 
 func TestDescribeTableReplicaAutoScalingValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTableReplicaAutoScalingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTableReplicaAutoScalingInput().Validate())
 }
 
 func TestDescribeTableReplicaAutoScalingValidateRejects(t *testing.T) {
@@ -631,10 +423,7 @@ func TestDescribeTableReplicaAutoScalingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTableReplicaAutoScalingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DescribeTableReplicaAutoScalingInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -643,48 +432,23 @@ func TestDescribeTableReplicaAutoScalingValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTableReplicaAutoScalingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTableReplicaAutoScalingRequest(context.Background(), minimalDescribeTableReplicaAutoScalingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeTableReplicaAutoScaling.minimal.http", req)
+	goldenRequest(t, "DescribeTableReplicaAutoScaling.minimal.http", buildDescribeTableReplicaAutoScalingRequest, minimalDescribeTableReplicaAutoScalingInput())
 }
 
 func TestDescribeTableReplicaAutoScalingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTableReplicaAutoScalingRequest(context.Background(), fullDescribeTableReplicaAutoScalingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeTableReplicaAutoScaling.full.http", req)
+	goldenRequest(t, "DescribeTableReplicaAutoScaling.full.http", buildDescribeTableReplicaAutoScalingRequest, fullDescribeTableReplicaAutoScalingInput())
 }
 
 func TestDescribeTableReplicaAutoScalingResponse(t *testing.T) {
-	var got DescribeTableReplicaAutoScalingOutput
-	if err := decodeDescribeTableReplicaAutoScalingResponse(goldenResponse(t, "DescribeTableReplicaAutoScaling.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTableReplicaAutoScalingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTableReplicaAutoScalingResponse, goldenResponse(t, "DescribeTableReplicaAutoScaling.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeTableReplicaAutoScalingOutput())
 }
 
 func TestExecuteStatementValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExecuteStatementInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExecuteStatementInput().Validate())
 }
 
 func TestExecuteStatementValidateFull(t *testing.T) {
-	got := violations(t, fullExecuteStatementInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExecuteStatementInput().Validate())
 }
 
 func TestExecuteStatementValidateRejects(t *testing.T) {
@@ -692,10 +456,7 @@ func TestExecuteStatementValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullExecuteStatementInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Statement unset", func(v *ExecuteStatementInput) { v.Statement = nil }, Violation{Path: "Statement", Constraint: "required"})
@@ -708,48 +469,23 @@ func TestExecuteStatementValidateRejects(t *testing.T) {
 }
 
 func TestExecuteStatementRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExecuteStatementRequest(context.Background(), minimalExecuteStatementInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ExecuteStatement.minimal.http", req)
+	goldenRequest(t, "ExecuteStatement.minimal.http", buildExecuteStatementRequest, minimalExecuteStatementInput())
 }
 
 func TestExecuteStatementRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExecuteStatementRequest(context.Background(), fullExecuteStatementInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ExecuteStatement.full.http", req)
+	goldenRequest(t, "ExecuteStatement.full.http", buildExecuteStatementRequest, fullExecuteStatementInput())
 }
 
 func TestExecuteStatementResponse(t *testing.T) {
-	var got ExecuteStatementOutput
-	if err := decodeExecuteStatementResponse(goldenResponse(t, "ExecuteStatement.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExecuteStatementOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExecuteStatementResponse, goldenResponse(t, "ExecuteStatement.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantExecuteStatementOutput())
 }
 
 func TestExportTableToPointInTimeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExportTableToPointInTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExportTableToPointInTimeInput().Validate())
 }
 
 func TestExportTableToPointInTimeValidateFull(t *testing.T) {
-	got := violations(t, fullExportTableToPointInTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExportTableToPointInTimeInput().Validate())
 }
 
 func TestExportTableToPointInTimeValidateRejects(t *testing.T) {
@@ -757,10 +493,7 @@ func TestExportTableToPointInTimeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullExportTableToPointInTimeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("S3Bucket unset", func(v *ExportTableToPointInTimeInput) { v.S3Bucket = nil }, Violation{Path: "S3Bucket", Constraint: "required"})
@@ -777,48 +510,23 @@ func TestExportTableToPointInTimeValidateRejects(t *testing.T) {
 }
 
 func TestExportTableToPointInTimeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportTableToPointInTimeRequest(context.Background(), minimalExportTableToPointInTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ExportTableToPointInTime.minimal.http", req)
+	goldenRequest(t, "ExportTableToPointInTime.minimal.http", buildExportTableToPointInTimeRequest, minimalExportTableToPointInTimeInput())
 }
 
 func TestExportTableToPointInTimeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportTableToPointInTimeRequest(context.Background(), fullExportTableToPointInTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ExportTableToPointInTime.full.http", req)
+	goldenRequest(t, "ExportTableToPointInTime.full.http", buildExportTableToPointInTimeRequest, fullExportTableToPointInTimeInput())
 }
 
 func TestExportTableToPointInTimeResponse(t *testing.T) {
-	var got ExportTableToPointInTimeOutput
-	if err := decodeExportTableToPointInTimeResponse(goldenResponse(t, "ExportTableToPointInTime.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExportTableToPointInTimeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExportTableToPointInTimeResponse, goldenResponse(t, "ExportTableToPointInTime.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantExportTableToPointInTimeOutput())
 }
 
 func TestListBackupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListBackupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListBackupsInput().Validate())
 }
 
 func TestListBackupsValidateFull(t *testing.T) {
-	got := violations(t, fullListBackupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListBackupsInput().Validate())
 }
 
 func TestListBackupsValidateRejects(t *testing.T) {
@@ -826,10 +534,7 @@ func TestListBackupsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListBackupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ExclusiveStartBackupArn too short", func(v *ListBackupsInput) { v.ExclusiveStartBackupArn = ptr(strings.Repeat("a", 36)) }, Violation{Path: "ExclusiveStartBackupArn", Constraint: "length"})
@@ -841,48 +546,23 @@ func TestListBackupsValidateRejects(t *testing.T) {
 }
 
 func TestListBackupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListBackupsRequest(context.Background(), minimalListBackupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListBackups.minimal.http", req)
+	goldenRequest(t, "ListBackups.minimal.http", buildListBackupsRequest, minimalListBackupsInput())
 }
 
 func TestListBackupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListBackupsRequest(context.Background(), fullListBackupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListBackups.full.http", req)
+	goldenRequest(t, "ListBackups.full.http", buildListBackupsRequest, fullListBackupsInput())
 }
 
 func TestListBackupsResponse(t *testing.T) {
-	var got ListBackupsOutput
-	if err := decodeListBackupsResponse(goldenResponse(t, "ListBackups.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListBackupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListBackupsResponse, goldenResponse(t, "ListBackups.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListBackupsOutput())
 }
 
 func TestPutItemValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutItemInput().Validate())
 }
 
 func TestPutItemValidateFull(t *testing.T) {
-	got := violations(t, fullPutItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutItemInput().Validate())
 }
 
 func TestPutItemValidateRejects(t *testing.T) {
@@ -890,10 +570,7 @@ func TestPutItemValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutItemInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Item unset", func(v *PutItemInput) { v.Item = nil }, Violation{Path: "Item", Constraint: "required"})
@@ -903,48 +580,23 @@ func TestPutItemValidateRejects(t *testing.T) {
 }
 
 func TestPutItemRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutItemRequest(context.Background(), minimalPutItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutItem.minimal.http", req)
+	goldenRequest(t, "PutItem.minimal.http", buildPutItemRequest, minimalPutItemInput())
 }
 
 func TestPutItemRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutItemRequest(context.Background(), fullPutItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutItem.full.http", req)
+	goldenRequest(t, "PutItem.full.http", buildPutItemRequest, fullPutItemInput())
 }
 
 func TestPutItemResponse(t *testing.T) {
-	var got PutItemOutput
-	if err := decodePutItemResponse(goldenResponse(t, "PutItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutItemOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutItemResponse, goldenResponse(t, "PutItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutItemOutput())
 }
 
 func TestPutResourcePolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutResourcePolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutResourcePolicyInput().Validate())
 }
 
 func TestPutResourcePolicyValidateFull(t *testing.T) {
-	got := violations(t, fullPutResourcePolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutResourcePolicyInput().Validate())
 }
 
 func TestPutResourcePolicyValidateRejects(t *testing.T) {
@@ -952,10 +604,7 @@ func TestPutResourcePolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutResourcePolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Policy unset", func(v *PutResourcePolicyInput) { v.Policy = nil }, Violation{Path: "Policy", Constraint: "required"})
@@ -967,48 +616,23 @@ func TestPutResourcePolicyValidateRejects(t *testing.T) {
 }
 
 func TestPutResourcePolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutResourcePolicyRequest(context.Background(), minimalPutResourcePolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutResourcePolicy.minimal.http", req)
+	goldenRequest(t, "PutResourcePolicy.minimal.http", buildPutResourcePolicyRequest, minimalPutResourcePolicyInput())
 }
 
 func TestPutResourcePolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutResourcePolicyRequest(context.Background(), fullPutResourcePolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutResourcePolicy.full.http", req)
+	goldenRequest(t, "PutResourcePolicy.full.http", buildPutResourcePolicyRequest, fullPutResourcePolicyInput())
 }
 
 func TestPutResourcePolicyResponse(t *testing.T) {
-	var got PutResourcePolicyOutput
-	if err := decodePutResourcePolicyResponse(goldenResponse(t, "PutResourcePolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutResourcePolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutResourcePolicyResponse, goldenResponse(t, "PutResourcePolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutResourcePolicyOutput())
 }
 
 func TestQueryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalQueryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalQueryInput().Validate())
 }
 
 func TestQueryValidateFull(t *testing.T) {
-	got := violations(t, fullQueryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullQueryInput().Validate())
 }
 
 func TestQueryValidateRejects(t *testing.T) {
@@ -1016,10 +640,7 @@ func TestQueryValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullQueryInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *QueryInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -1040,48 +661,23 @@ func TestQueryValidateRejects(t *testing.T) {
 }
 
 func TestQueryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryRequest(context.Background(), minimalQueryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Query.minimal.http", req)
+	goldenRequest(t, "Query.minimal.http", buildQueryRequest, minimalQueryInput())
 }
 
 func TestQueryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildQueryRequest(context.Background(), fullQueryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Query.full.http", req)
+	goldenRequest(t, "Query.full.http", buildQueryRequest, fullQueryInput())
 }
 
 func TestQueryResponse(t *testing.T) {
-	var got QueryOutput
-	if err := decodeQueryResponse(goldenResponse(t, "Query.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantQueryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeQueryResponse, goldenResponse(t, "Query.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantQueryOutput())
 }
 
 func TestScanValidateMinimal(t *testing.T) {
-	got := violations(t, minimalScanInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalScanInput().Validate())
 }
 
 func TestScanValidateFull(t *testing.T) {
-	got := violations(t, fullScanInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullScanInput().Validate())
 }
 
 func TestScanValidateRejects(t *testing.T) {
@@ -1089,10 +685,7 @@ func TestScanValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullScanInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *ScanInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -1110,48 +703,23 @@ func TestScanValidateRejects(t *testing.T) {
 }
 
 func TestScanRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildScanRequest(context.Background(), minimalScanInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Scan.minimal.http", req)
+	goldenRequest(t, "Scan.minimal.http", buildScanRequest, minimalScanInput())
 }
 
 func TestScanRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildScanRequest(context.Background(), fullScanInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Scan.full.http", req)
+	goldenRequest(t, "Scan.full.http", buildScanRequest, fullScanInput())
 }
 
 func TestScanResponse(t *testing.T) {
-	var got ScanOutput
-	if err := decodeScanResponse(goldenResponse(t, "Scan.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantScanOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeScanResponse, goldenResponse(t, "Scan.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantScanOutput())
 }
 
 func TestUpdateContributorInsightsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateContributorInsightsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateContributorInsightsInput().Validate())
 }
 
 func TestUpdateContributorInsightsValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateContributorInsightsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateContributorInsightsInput().Validate())
 }
 
 func TestUpdateContributorInsightsValidateRejects(t *testing.T) {
@@ -1159,10 +727,7 @@ func TestUpdateContributorInsightsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateContributorInsightsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ContributorInsightsAction unset", func(v *UpdateContributorInsightsInput) { v.ContributorInsightsAction = "" }, Violation{Path: "ContributorInsightsAction", Constraint: "required"})
@@ -1175,48 +740,23 @@ func TestUpdateContributorInsightsValidateRejects(t *testing.T) {
 }
 
 func TestUpdateContributorInsightsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateContributorInsightsRequest(context.Background(), minimalUpdateContributorInsightsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateContributorInsights.minimal.http", req)
+	goldenRequest(t, "UpdateContributorInsights.minimal.http", buildUpdateContributorInsightsRequest, minimalUpdateContributorInsightsInput())
 }
 
 func TestUpdateContributorInsightsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateContributorInsightsRequest(context.Background(), fullUpdateContributorInsightsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateContributorInsights.full.http", req)
+	goldenRequest(t, "UpdateContributorInsights.full.http", buildUpdateContributorInsightsRequest, fullUpdateContributorInsightsInput())
 }
 
 func TestUpdateContributorInsightsResponse(t *testing.T) {
-	var got UpdateContributorInsightsOutput
-	if err := decodeUpdateContributorInsightsResponse(goldenResponse(t, "UpdateContributorInsights.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateContributorInsightsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateContributorInsightsResponse, goldenResponse(t, "UpdateContributorInsights.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateContributorInsightsOutput())
 }
 
 func TestUpdateGlobalTableSettingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateGlobalTableSettingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateGlobalTableSettingsInput().Validate())
 }
 
 func TestUpdateGlobalTableSettingsValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateGlobalTableSettingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateGlobalTableSettingsInput().Validate())
 }
 
 func TestUpdateGlobalTableSettingsValidateRejects(t *testing.T) {
@@ -1224,10 +764,7 @@ func TestUpdateGlobalTableSettingsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateGlobalTableSettingsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GlobalTableName unset", func(v *UpdateGlobalTableSettingsInput) { v.GlobalTableName = nil }, Violation{Path: "GlobalTableName", Constraint: "required"})
@@ -1315,48 +852,23 @@ func TestUpdateGlobalTableSettingsValidateRejects(t *testing.T) {
 }
 
 func TestUpdateGlobalTableSettingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateGlobalTableSettingsRequest(context.Background(), minimalUpdateGlobalTableSettingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateGlobalTableSettings.minimal.http", req)
+	goldenRequest(t, "UpdateGlobalTableSettings.minimal.http", buildUpdateGlobalTableSettingsRequest, minimalUpdateGlobalTableSettingsInput())
 }
 
 func TestUpdateGlobalTableSettingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateGlobalTableSettingsRequest(context.Background(), fullUpdateGlobalTableSettingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateGlobalTableSettings.full.http", req)
+	goldenRequest(t, "UpdateGlobalTableSettings.full.http", buildUpdateGlobalTableSettingsRequest, fullUpdateGlobalTableSettingsInput())
 }
 
 func TestUpdateGlobalTableSettingsResponse(t *testing.T) {
-	var got UpdateGlobalTableSettingsOutput
-	if err := decodeUpdateGlobalTableSettingsResponse(goldenResponse(t, "UpdateGlobalTableSettings.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateGlobalTableSettingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateGlobalTableSettingsResponse, goldenResponse(t, "UpdateGlobalTableSettings.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateGlobalTableSettingsOutput())
 }
 
 func TestUpdateTableReplicaAutoScalingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateTableReplicaAutoScalingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateTableReplicaAutoScalingInput().Validate())
 }
 
 func TestUpdateTableReplicaAutoScalingValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateTableReplicaAutoScalingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateTableReplicaAutoScalingInput().Validate())
 }
 
 func TestUpdateTableReplicaAutoScalingValidateRejects(t *testing.T) {
@@ -1364,10 +876,7 @@ func TestUpdateTableReplicaAutoScalingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateTableReplicaAutoScalingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *UpdateTableReplicaAutoScalingInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -1395,30 +904,13 @@ func TestUpdateTableReplicaAutoScalingValidateRejects(t *testing.T) {
 }
 
 func TestUpdateTableReplicaAutoScalingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateTableReplicaAutoScalingRequest(context.Background(), minimalUpdateTableReplicaAutoScalingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateTableReplicaAutoScaling.minimal.http", req)
+	goldenRequest(t, "UpdateTableReplicaAutoScaling.minimal.http", buildUpdateTableReplicaAutoScalingRequest, minimalUpdateTableReplicaAutoScalingInput())
 }
 
 func TestUpdateTableReplicaAutoScalingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateTableReplicaAutoScalingRequest(context.Background(), fullUpdateTableReplicaAutoScalingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateTableReplicaAutoScaling.full.http", req)
+	goldenRequest(t, "UpdateTableReplicaAutoScaling.full.http", buildUpdateTableReplicaAutoScalingRequest, fullUpdateTableReplicaAutoScalingInput())
 }
 
 func TestUpdateTableReplicaAutoScalingResponse(t *testing.T) {
-	var got UpdateTableReplicaAutoScalingOutput
-	if err := decodeUpdateTableReplicaAutoScalingResponse(goldenResponse(t, "UpdateTableReplicaAutoScaling.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateTableReplicaAutoScalingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateTableReplicaAutoScalingResponse, goldenResponse(t, "UpdateTableReplicaAutoScaling.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateTableReplicaAutoScalingOutput())
 }

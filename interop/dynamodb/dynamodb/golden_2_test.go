@@ -3,26 +3,16 @@
 package dynamodb
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestBatchGetItemValidateMinimal(t *testing.T) {
-	got := violations(t, minimalBatchGetItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalBatchGetItemInput().Validate())
 }
 
 func TestBatchGetItemValidateFull(t *testing.T) {
-	got := violations(t, fullBatchGetItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullBatchGetItemInput().Validate())
 }
 
 func TestBatchGetItemValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestBatchGetItemValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullBatchGetItemInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RequestItems unset", func(v *BatchGetItemInput) { v.RequestItems = nil }, Violation{Path: "RequestItems", Constraint: "required"})
@@ -75,48 +62,23 @@ func TestBatchGetItemValidateRejects(t *testing.T) {
 }
 
 func TestBatchGetItemRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBatchGetItemRequest(context.Background(), minimalBatchGetItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "BatchGetItem.minimal.http", req)
+	goldenRequest(t, "BatchGetItem.minimal.http", buildBatchGetItemRequest, minimalBatchGetItemInput())
 }
 
 func TestBatchGetItemRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBatchGetItemRequest(context.Background(), fullBatchGetItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "BatchGetItem.full.http", req)
+	goldenRequest(t, "BatchGetItem.full.http", buildBatchGetItemRequest, fullBatchGetItemInput())
 }
 
 func TestBatchGetItemResponse(t *testing.T) {
-	var got BatchGetItemOutput
-	if err := decodeBatchGetItemResponse(goldenResponse(t, "BatchGetItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantBatchGetItemOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeBatchGetItemResponse, goldenResponse(t, "BatchGetItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantBatchGetItemOutput())
 }
 
 func TestBatchWriteItemValidateMinimal(t *testing.T) {
-	got := violations(t, minimalBatchWriteItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalBatchWriteItemInput().Validate())
 }
 
 func TestBatchWriteItemValidateFull(t *testing.T) {
-	got := violations(t, fullBatchWriteItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullBatchWriteItemInput().Validate())
 }
 
 func TestBatchWriteItemValidateRejects(t *testing.T) {
@@ -124,10 +86,7 @@ func TestBatchWriteItemValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullBatchWriteItemInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RequestItems unset", func(v *BatchWriteItemInput) { v.RequestItems = nil }, Violation{Path: "RequestItems", Constraint: "required"})
@@ -150,48 +109,23 @@ func TestBatchWriteItemValidateRejects(t *testing.T) {
 }
 
 func TestBatchWriteItemRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBatchWriteItemRequest(context.Background(), minimalBatchWriteItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "BatchWriteItem.minimal.http", req)
+	goldenRequest(t, "BatchWriteItem.minimal.http", buildBatchWriteItemRequest, minimalBatchWriteItemInput())
 }
 
 func TestBatchWriteItemRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBatchWriteItemRequest(context.Background(), fullBatchWriteItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "BatchWriteItem.full.http", req)
+	goldenRequest(t, "BatchWriteItem.full.http", buildBatchWriteItemRequest, fullBatchWriteItemInput())
 }
 
 func TestBatchWriteItemResponse(t *testing.T) {
-	var got BatchWriteItemOutput
-	if err := decodeBatchWriteItemResponse(goldenResponse(t, "BatchWriteItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantBatchWriteItemOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeBatchWriteItemResponse, goldenResponse(t, "BatchWriteItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantBatchWriteItemOutput())
 }
 
 func TestDeleteItemValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteItemInput().Validate())
 }
 
 func TestDeleteItemValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteItemInput().Validate())
 }
 
 func TestDeleteItemValidateRejects(t *testing.T) {
@@ -199,10 +133,7 @@ func TestDeleteItemValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteItemInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Key unset", func(v *DeleteItemInput) { v.Key = nil }, Violation{Path: "Key", Constraint: "required"})
@@ -212,48 +143,23 @@ func TestDeleteItemValidateRejects(t *testing.T) {
 }
 
 func TestDeleteItemRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteItemRequest(context.Background(), minimalDeleteItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteItem.minimal.http", req)
+	goldenRequest(t, "DeleteItem.minimal.http", buildDeleteItemRequest, minimalDeleteItemInput())
 }
 
 func TestDeleteItemRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteItemRequest(context.Background(), fullDeleteItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteItem.full.http", req)
+	goldenRequest(t, "DeleteItem.full.http", buildDeleteItemRequest, fullDeleteItemInput())
 }
 
 func TestDeleteItemResponse(t *testing.T) {
-	var got DeleteItemOutput
-	if err := decodeDeleteItemResponse(goldenResponse(t, "DeleteItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteItemOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteItemResponse, goldenResponse(t, "DeleteItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteItemOutput())
 }
 
 func TestDescribeBackupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeBackupInput().Validate())
 }
 
 func TestDescribeBackupValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeBackupInput().Validate())
 }
 
 func TestDescribeBackupValidateRejects(t *testing.T) {
@@ -261,10 +167,7 @@ func TestDescribeBackupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeBackupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BackupArn unset", func(v *DescribeBackupInput) { v.BackupArn = nil }, Violation{Path: "BackupArn", Constraint: "required"})
@@ -273,48 +176,23 @@ func TestDescribeBackupValidateRejects(t *testing.T) {
 }
 
 func TestDescribeBackupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeBackupRequest(context.Background(), minimalDescribeBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeBackup.minimal.http", req)
+	goldenRequest(t, "DescribeBackup.minimal.http", buildDescribeBackupRequest, minimalDescribeBackupInput())
 }
 
 func TestDescribeBackupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeBackupRequest(context.Background(), fullDescribeBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeBackup.full.http", req)
+	goldenRequest(t, "DescribeBackup.full.http", buildDescribeBackupRequest, fullDescribeBackupInput())
 }
 
 func TestDescribeBackupResponse(t *testing.T) {
-	var got DescribeBackupOutput
-	if err := decodeDescribeBackupResponse(goldenResponse(t, "DescribeBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeBackupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeBackupResponse, goldenResponse(t, "DescribeBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeBackupOutput())
 }
 
 func TestDescribeKinesisStreamingDestinationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeKinesisStreamingDestinationInput().Validate())
 }
 
 func TestDescribeKinesisStreamingDestinationValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeKinesisStreamingDestinationInput().Validate())
 }
 
 func TestDescribeKinesisStreamingDestinationValidateRejects(t *testing.T) {
@@ -322,10 +200,7 @@ func TestDescribeKinesisStreamingDestinationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeKinesisStreamingDestinationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DescribeKinesisStreamingDestinationInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -334,93 +209,43 @@ func TestDescribeKinesisStreamingDestinationValidateRejects(t *testing.T) {
 }
 
 func TestDescribeKinesisStreamingDestinationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeKinesisStreamingDestinationRequest(context.Background(), minimalDescribeKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeKinesisStreamingDestination.minimal.http", req)
+	goldenRequest(t, "DescribeKinesisStreamingDestination.minimal.http", buildDescribeKinesisStreamingDestinationRequest, minimalDescribeKinesisStreamingDestinationInput())
 }
 
 func TestDescribeKinesisStreamingDestinationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeKinesisStreamingDestinationRequest(context.Background(), fullDescribeKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeKinesisStreamingDestination.full.http", req)
+	goldenRequest(t, "DescribeKinesisStreamingDestination.full.http", buildDescribeKinesisStreamingDestinationRequest, fullDescribeKinesisStreamingDestinationInput())
 }
 
 func TestDescribeKinesisStreamingDestinationResponse(t *testing.T) {
-	var got DescribeKinesisStreamingDestinationOutput
-	if err := decodeDescribeKinesisStreamingDestinationResponse(goldenResponse(t, "DescribeKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeKinesisStreamingDestinationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeKinesisStreamingDestinationResponse, goldenResponse(t, "DescribeKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeKinesisStreamingDestinationOutput())
 }
 
 func TestDescribeLimitsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLimitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLimitsInput().Validate())
 }
 
 func TestDescribeLimitsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLimitsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLimitsInput().Validate())
 }
 
 func TestDescribeLimitsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLimitsRequest(context.Background(), minimalDescribeLimitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeLimits.minimal.http", req)
+	goldenRequest(t, "DescribeLimits.minimal.http", buildDescribeLimitsRequest, minimalDescribeLimitsInput())
 }
 
 func TestDescribeLimitsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLimitsRequest(context.Background(), fullDescribeLimitsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeLimits.full.http", req)
+	goldenRequest(t, "DescribeLimits.full.http", buildDescribeLimitsRequest, fullDescribeLimitsInput())
 }
 
 func TestDescribeLimitsResponse(t *testing.T) {
-	var got DescribeLimitsOutput
-	if err := decodeDescribeLimitsResponse(goldenResponse(t, "DescribeLimits.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLimitsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLimitsResponse, goldenResponse(t, "DescribeLimits.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeLimitsOutput())
 }
 
 func TestEnableKinesisStreamingDestinationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableKinesisStreamingDestinationInput().Validate())
 }
 
 func TestEnableKinesisStreamingDestinationValidateFull(t *testing.T) {
-	got := violations(t, fullEnableKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableKinesisStreamingDestinationInput().Validate())
 }
 
 func TestEnableKinesisStreamingDestinationValidateRejects(t *testing.T) {
@@ -428,10 +253,7 @@ func TestEnableKinesisStreamingDestinationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableKinesisStreamingDestinationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("StreamArn unset", func(v *EnableKinesisStreamingDestinationInput) { v.StreamArn = nil }, Violation{Path: "StreamArn", Constraint: "required"})
@@ -443,48 +265,23 @@ func TestEnableKinesisStreamingDestinationValidateRejects(t *testing.T) {
 }
 
 func TestEnableKinesisStreamingDestinationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableKinesisStreamingDestinationRequest(context.Background(), minimalEnableKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EnableKinesisStreamingDestination.minimal.http", req)
+	goldenRequest(t, "EnableKinesisStreamingDestination.minimal.http", buildEnableKinesisStreamingDestinationRequest, minimalEnableKinesisStreamingDestinationInput())
 }
 
 func TestEnableKinesisStreamingDestinationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableKinesisStreamingDestinationRequest(context.Background(), fullEnableKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EnableKinesisStreamingDestination.full.http", req)
+	goldenRequest(t, "EnableKinesisStreamingDestination.full.http", buildEnableKinesisStreamingDestinationRequest, fullEnableKinesisStreamingDestinationInput())
 }
 
 func TestEnableKinesisStreamingDestinationResponse(t *testing.T) {
-	var got EnableKinesisStreamingDestinationOutput
-	if err := decodeEnableKinesisStreamingDestinationResponse(goldenResponse(t, "EnableKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableKinesisStreamingDestinationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableKinesisStreamingDestinationResponse, goldenResponse(t, "EnableKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEnableKinesisStreamingDestinationOutput())
 }
 
 func TestExecuteTransactionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExecuteTransactionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExecuteTransactionInput().Validate())
 }
 
 func TestExecuteTransactionValidateFull(t *testing.T) {
-	got := violations(t, fullExecuteTransactionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExecuteTransactionInput().Validate())
 }
 
 func TestExecuteTransactionValidateRejects(t *testing.T) {
@@ -492,10 +289,7 @@ func TestExecuteTransactionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullExecuteTransactionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransactStatements unset", func(v *ExecuteTransactionInput) { v.TransactStatements = nil }, Violation{Path: "TransactStatements", Constraint: "required"})
@@ -509,48 +303,23 @@ func TestExecuteTransactionValidateRejects(t *testing.T) {
 }
 
 func TestExecuteTransactionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExecuteTransactionRequest(context.Background(), minimalExecuteTransactionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ExecuteTransaction.minimal.http", req)
+	goldenRequest(t, "ExecuteTransaction.minimal.http", buildExecuteTransactionRequest, minimalExecuteTransactionInput())
 }
 
 func TestExecuteTransactionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExecuteTransactionRequest(context.Background(), fullExecuteTransactionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ExecuteTransaction.full.http", req)
+	goldenRequest(t, "ExecuteTransaction.full.http", buildExecuteTransactionRequest, fullExecuteTransactionInput())
 }
 
 func TestExecuteTransactionResponse(t *testing.T) {
-	var got ExecuteTransactionOutput
-	if err := decodeExecuteTransactionResponse(goldenResponse(t, "ExecuteTransaction.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExecuteTransactionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExecuteTransactionResponse, goldenResponse(t, "ExecuteTransaction.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantExecuteTransactionOutput())
 }
 
 func TestGetItemValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetItemInput().Validate())
 }
 
 func TestGetItemValidateFull(t *testing.T) {
-	got := violations(t, fullGetItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetItemInput().Validate())
 }
 
 func TestGetItemValidateRejects(t *testing.T) {
@@ -558,10 +327,7 @@ func TestGetItemValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetItemInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Key unset", func(v *GetItemInput) { v.Key = nil }, Violation{Path: "Key", Constraint: "required"})
@@ -572,48 +338,23 @@ func TestGetItemValidateRejects(t *testing.T) {
 }
 
 func TestGetItemRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetItemRequest(context.Background(), minimalGetItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetItem.minimal.http", req)
+	goldenRequest(t, "GetItem.minimal.http", buildGetItemRequest, minimalGetItemInput())
 }
 
 func TestGetItemRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetItemRequest(context.Background(), fullGetItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetItem.full.http", req)
+	goldenRequest(t, "GetItem.full.http", buildGetItemRequest, fullGetItemInput())
 }
 
 func TestGetItemResponse(t *testing.T) {
-	var got GetItemOutput
-	if err := decodeGetItemResponse(goldenResponse(t, "GetItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetItemOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetItemResponse, goldenResponse(t, "GetItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetItemOutput())
 }
 
 func TestListGlobalTablesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListGlobalTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListGlobalTablesInput().Validate())
 }
 
 func TestListGlobalTablesValidateFull(t *testing.T) {
-	got := violations(t, fullListGlobalTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListGlobalTablesInput().Validate())
 }
 
 func TestListGlobalTablesValidateRejects(t *testing.T) {
@@ -621,10 +362,7 @@ func TestListGlobalTablesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListGlobalTablesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ExclusiveStartGlobalTableName too short", func(v *ListGlobalTablesInput) { v.ExclusiveStartGlobalTableName = ptr("aa") }, Violation{Path: "ExclusiveStartGlobalTableName", Constraint: "length"})
@@ -634,48 +372,23 @@ func TestListGlobalTablesValidateRejects(t *testing.T) {
 }
 
 func TestListGlobalTablesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListGlobalTablesRequest(context.Background(), minimalListGlobalTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListGlobalTables.minimal.http", req)
+	goldenRequest(t, "ListGlobalTables.minimal.http", buildListGlobalTablesRequest, minimalListGlobalTablesInput())
 }
 
 func TestListGlobalTablesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListGlobalTablesRequest(context.Background(), fullListGlobalTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListGlobalTables.full.http", req)
+	goldenRequest(t, "ListGlobalTables.full.http", buildListGlobalTablesRequest, fullListGlobalTablesInput())
 }
 
 func TestListGlobalTablesResponse(t *testing.T) {
-	var got ListGlobalTablesOutput
-	if err := decodeListGlobalTablesResponse(goldenResponse(t, "ListGlobalTables.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListGlobalTablesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListGlobalTablesResponse, goldenResponse(t, "ListGlobalTables.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListGlobalTablesOutput())
 }
 
 func TestRestoreTableFromBackupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRestoreTableFromBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRestoreTableFromBackupInput().Validate())
 }
 
 func TestRestoreTableFromBackupValidateFull(t *testing.T) {
-	got := violations(t, fullRestoreTableFromBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRestoreTableFromBackupInput().Validate())
 }
 
 func TestRestoreTableFromBackupValidateRejects(t *testing.T) {
@@ -683,10 +396,7 @@ func TestRestoreTableFromBackupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRestoreTableFromBackupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BackupArn unset", func(v *RestoreTableFromBackupInput) { v.BackupArn = nil }, Violation{Path: "BackupArn", Constraint: "required"})
@@ -699,48 +409,23 @@ func TestRestoreTableFromBackupValidateRejects(t *testing.T) {
 }
 
 func TestRestoreTableFromBackupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreTableFromBackupRequest(context.Background(), minimalRestoreTableFromBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RestoreTableFromBackup.minimal.http", req)
+	goldenRequest(t, "RestoreTableFromBackup.minimal.http", buildRestoreTableFromBackupRequest, minimalRestoreTableFromBackupInput())
 }
 
 func TestRestoreTableFromBackupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreTableFromBackupRequest(context.Background(), fullRestoreTableFromBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RestoreTableFromBackup.full.http", req)
+	goldenRequest(t, "RestoreTableFromBackup.full.http", buildRestoreTableFromBackupRequest, fullRestoreTableFromBackupInput())
 }
 
 func TestRestoreTableFromBackupResponse(t *testing.T) {
-	var got RestoreTableFromBackupOutput
-	if err := decodeRestoreTableFromBackupResponse(goldenResponse(t, "RestoreTableFromBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRestoreTableFromBackupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRestoreTableFromBackupResponse, goldenResponse(t, "RestoreTableFromBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRestoreTableFromBackupOutput())
 }
 
 func TestRestoreTableToPointInTimeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRestoreTableToPointInTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRestoreTableToPointInTimeInput().Validate())
 }
 
 func TestRestoreTableToPointInTimeValidateFull(t *testing.T) {
-	got := violations(t, fullRestoreTableToPointInTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRestoreTableToPointInTimeInput().Validate())
 }
 
 func TestRestoreTableToPointInTimeValidateRejects(t *testing.T) {
@@ -748,10 +433,7 @@ func TestRestoreTableToPointInTimeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRestoreTableToPointInTimeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TargetTableName unset", func(v *RestoreTableToPointInTimeInput) { v.TargetTableName = nil }, Violation{Path: "TargetTableName", Constraint: "required"})
@@ -766,48 +448,23 @@ func TestRestoreTableToPointInTimeValidateRejects(t *testing.T) {
 }
 
 func TestRestoreTableToPointInTimeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreTableToPointInTimeRequest(context.Background(), minimalRestoreTableToPointInTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RestoreTableToPointInTime.minimal.http", req)
+	goldenRequest(t, "RestoreTableToPointInTime.minimal.http", buildRestoreTableToPointInTimeRequest, minimalRestoreTableToPointInTimeInput())
 }
 
 func TestRestoreTableToPointInTimeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreTableToPointInTimeRequest(context.Background(), fullRestoreTableToPointInTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RestoreTableToPointInTime.full.http", req)
+	goldenRequest(t, "RestoreTableToPointInTime.full.http", buildRestoreTableToPointInTimeRequest, fullRestoreTableToPointInTimeInput())
 }
 
 func TestRestoreTableToPointInTimeResponse(t *testing.T) {
-	var got RestoreTableToPointInTimeOutput
-	if err := decodeRestoreTableToPointInTimeResponse(goldenResponse(t, "RestoreTableToPointInTime.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRestoreTableToPointInTimeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRestoreTableToPointInTimeResponse, goldenResponse(t, "RestoreTableToPointInTime.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRestoreTableToPointInTimeOutput())
 }
 
 func TestTagResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTagResourceInput().Validate())
 }
 
 func TestTagResourceValidateFull(t *testing.T) {
-	got := violations(t, fullTagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTagResourceInput().Validate())
 }
 
 func TestTagResourceValidateRejects(t *testing.T) {
@@ -815,10 +472,7 @@ func TestTagResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTagResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ResourceArn unset", func(v *TagResourceInput) { v.ResourceArn = nil }, Violation{Path: "ResourceArn", Constraint: "required"})
@@ -828,48 +482,23 @@ func TestTagResourceValidateRejects(t *testing.T) {
 }
 
 func TestTagResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTagResourceRequest(context.Background(), minimalTagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TagResource.minimal.http", req)
+	goldenRequest(t, "TagResource.minimal.http", buildTagResourceRequest, minimalTagResourceInput())
 }
 
 func TestTagResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTagResourceRequest(context.Background(), fullTagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TagResource.full.http", req)
+	goldenRequest(t, "TagResource.full.http", buildTagResourceRequest, fullTagResourceInput())
 }
 
 func TestTagResourceResponse(t *testing.T) {
-	var got TagResourceOutput
-	if err := decodeTagResourceResponse(goldenResponse(t, "TagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTagResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTagResourceResponse, goldenResponse(t, "TagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTagResourceOutput())
 }
 
 func TestUntagResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUntagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUntagResourceInput().Validate())
 }
 
 func TestUntagResourceValidateFull(t *testing.T) {
-	got := violations(t, fullUntagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUntagResourceInput().Validate())
 }
 
 func TestUntagResourceValidateRejects(t *testing.T) {
@@ -877,10 +506,7 @@ func TestUntagResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUntagResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ResourceArn unset", func(v *UntagResourceInput) { v.ResourceArn = nil }, Violation{Path: "ResourceArn", Constraint: "required"})
@@ -892,48 +518,23 @@ func TestUntagResourceValidateRejects(t *testing.T) {
 }
 
 func TestUntagResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUntagResourceRequest(context.Background(), minimalUntagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UntagResource.minimal.http", req)
+	goldenRequest(t, "UntagResource.minimal.http", buildUntagResourceRequest, minimalUntagResourceInput())
 }
 
 func TestUntagResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUntagResourceRequest(context.Background(), fullUntagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UntagResource.full.http", req)
+	goldenRequest(t, "UntagResource.full.http", buildUntagResourceRequest, fullUntagResourceInput())
 }
 
 func TestUntagResourceResponse(t *testing.T) {
-	var got UntagResourceOutput
-	if err := decodeUntagResourceResponse(goldenResponse(t, "UntagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUntagResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUntagResourceResponse, goldenResponse(t, "UntagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUntagResourceOutput())
 }
 
 func TestUpdateContinuousBackupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateContinuousBackupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateContinuousBackupsInput().Validate())
 }
 
 func TestUpdateContinuousBackupsValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateContinuousBackupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateContinuousBackupsInput().Validate())
 }
 
 func TestUpdateContinuousBackupsValidateRejects(t *testing.T) {
@@ -941,10 +542,7 @@ func TestUpdateContinuousBackupsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateContinuousBackupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PointInTimeRecoverySpecification unset", func(v *UpdateContinuousBackupsInput) { v.PointInTimeRecoverySpecification = nil }, Violation{Path: "PointInTimeRecoverySpecification", Constraint: "required"})
@@ -963,48 +561,23 @@ func TestUpdateContinuousBackupsValidateRejects(t *testing.T) {
 }
 
 func TestUpdateContinuousBackupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateContinuousBackupsRequest(context.Background(), minimalUpdateContinuousBackupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateContinuousBackups.minimal.http", req)
+	goldenRequest(t, "UpdateContinuousBackups.minimal.http", buildUpdateContinuousBackupsRequest, minimalUpdateContinuousBackupsInput())
 }
 
 func TestUpdateContinuousBackupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateContinuousBackupsRequest(context.Background(), fullUpdateContinuousBackupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateContinuousBackups.full.http", req)
+	goldenRequest(t, "UpdateContinuousBackups.full.http", buildUpdateContinuousBackupsRequest, fullUpdateContinuousBackupsInput())
 }
 
 func TestUpdateContinuousBackupsResponse(t *testing.T) {
-	var got UpdateContinuousBackupsOutput
-	if err := decodeUpdateContinuousBackupsResponse(goldenResponse(t, "UpdateContinuousBackups.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateContinuousBackupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateContinuousBackupsResponse, goldenResponse(t, "UpdateContinuousBackups.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateContinuousBackupsOutput())
 }
 
 func TestUpdateGlobalTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateGlobalTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateGlobalTableInput().Validate())
 }
 
 func TestUpdateGlobalTableValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateGlobalTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateGlobalTableInput().Validate())
 }
 
 func TestUpdateGlobalTableValidateRejects(t *testing.T) {
@@ -1012,10 +585,7 @@ func TestUpdateGlobalTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateGlobalTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GlobalTableName unset", func(v *UpdateGlobalTableInput) { v.GlobalTableName = nil }, Violation{Path: "GlobalTableName", Constraint: "required"})
@@ -1028,48 +598,23 @@ func TestUpdateGlobalTableValidateRejects(t *testing.T) {
 }
 
 func TestUpdateGlobalTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateGlobalTableRequest(context.Background(), minimalUpdateGlobalTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateGlobalTable.minimal.http", req)
+	goldenRequest(t, "UpdateGlobalTable.minimal.http", buildUpdateGlobalTableRequest, minimalUpdateGlobalTableInput())
 }
 
 func TestUpdateGlobalTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateGlobalTableRequest(context.Background(), fullUpdateGlobalTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateGlobalTable.full.http", req)
+	goldenRequest(t, "UpdateGlobalTable.full.http", buildUpdateGlobalTableRequest, fullUpdateGlobalTableInput())
 }
 
 func TestUpdateGlobalTableResponse(t *testing.T) {
-	var got UpdateGlobalTableOutput
-	if err := decodeUpdateGlobalTableResponse(goldenResponse(t, "UpdateGlobalTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateGlobalTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateGlobalTableResponse, goldenResponse(t, "UpdateGlobalTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateGlobalTableOutput())
 }
 
 func TestUpdateItemValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateItemInput().Validate())
 }
 
 func TestUpdateItemValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateItemInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateItemInput().Validate())
 }
 
 func TestUpdateItemValidateRejects(t *testing.T) {
@@ -1077,10 +622,7 @@ func TestUpdateItemValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateItemInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Key unset", func(v *UpdateItemInput) { v.Key = nil }, Violation{Path: "Key", Constraint: "required"})
@@ -1090,48 +632,23 @@ func TestUpdateItemValidateRejects(t *testing.T) {
 }
 
 func TestUpdateItemRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateItemRequest(context.Background(), minimalUpdateItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateItem.minimal.http", req)
+	goldenRequest(t, "UpdateItem.minimal.http", buildUpdateItemRequest, minimalUpdateItemInput())
 }
 
 func TestUpdateItemRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateItemRequest(context.Background(), fullUpdateItemInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateItem.full.http", req)
+	goldenRequest(t, "UpdateItem.full.http", buildUpdateItemRequest, fullUpdateItemInput())
 }
 
 func TestUpdateItemResponse(t *testing.T) {
-	var got UpdateItemOutput
-	if err := decodeUpdateItemResponse(goldenResponse(t, "UpdateItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateItemOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateItemResponse, goldenResponse(t, "UpdateItem.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateItemOutput())
 }
 
 func TestUpdateKinesisStreamingDestinationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateKinesisStreamingDestinationInput().Validate())
 }
 
 func TestUpdateKinesisStreamingDestinationValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateKinesisStreamingDestinationInput().Validate())
 }
 
 func TestUpdateKinesisStreamingDestinationValidateRejects(t *testing.T) {
@@ -1139,10 +656,7 @@ func TestUpdateKinesisStreamingDestinationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateKinesisStreamingDestinationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("StreamArn unset", func(v *UpdateKinesisStreamingDestinationInput) { v.StreamArn = nil }, Violation{Path: "StreamArn", Constraint: "required"})
@@ -1154,48 +668,23 @@ func TestUpdateKinesisStreamingDestinationValidateRejects(t *testing.T) {
 }
 
 func TestUpdateKinesisStreamingDestinationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateKinesisStreamingDestinationRequest(context.Background(), minimalUpdateKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateKinesisStreamingDestination.minimal.http", req)
+	goldenRequest(t, "UpdateKinesisStreamingDestination.minimal.http", buildUpdateKinesisStreamingDestinationRequest, minimalUpdateKinesisStreamingDestinationInput())
 }
 
 func TestUpdateKinesisStreamingDestinationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateKinesisStreamingDestinationRequest(context.Background(), fullUpdateKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateKinesisStreamingDestination.full.http", req)
+	goldenRequest(t, "UpdateKinesisStreamingDestination.full.http", buildUpdateKinesisStreamingDestinationRequest, fullUpdateKinesisStreamingDestinationInput())
 }
 
 func TestUpdateKinesisStreamingDestinationResponse(t *testing.T) {
-	var got UpdateKinesisStreamingDestinationOutput
-	if err := decodeUpdateKinesisStreamingDestinationResponse(goldenResponse(t, "UpdateKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateKinesisStreamingDestinationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateKinesisStreamingDestinationResponse, goldenResponse(t, "UpdateKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateKinesisStreamingDestinationOutput())
 }
 
 func TestUpdateTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateTableInput().Validate())
 }
 
 func TestUpdateTableValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateTableInput().Validate())
 }
 
 func TestUpdateTableValidateRejects(t *testing.T) {
@@ -1203,10 +692,7 @@ func TestUpdateTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *UpdateTableInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -1261,30 +747,13 @@ func TestUpdateTableValidateRejects(t *testing.T) {
 }
 
 func TestUpdateTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateTableRequest(context.Background(), minimalUpdateTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateTable.minimal.http", req)
+	goldenRequest(t, "UpdateTable.minimal.http", buildUpdateTableRequest, minimalUpdateTableInput())
 }
 
 func TestUpdateTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateTableRequest(context.Background(), fullUpdateTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateTable.full.http", req)
+	goldenRequest(t, "UpdateTable.full.http", buildUpdateTableRequest, fullUpdateTableInput())
 }
 
 func TestUpdateTableResponse(t *testing.T) {
-	var got UpdateTableOutput
-	if err := decodeUpdateTableResponse(goldenResponse(t, "UpdateTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateTableResponse, goldenResponse(t, "UpdateTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateTableOutput())
 }

@@ -3,26 +3,16 @@
 package dynamodb
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestCreateBackupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateBackupInput().Validate())
 }
 
 func TestCreateBackupValidateFull(t *testing.T) {
-	got := violations(t, fullCreateBackupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateBackupInput().Validate())
 }
 
 func TestCreateBackupValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestCreateBackupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateBackupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BackupName unset", func(v *CreateBackupInput) { v.BackupName = nil }, Violation{Path: "BackupName", Constraint: "required"})
@@ -46,48 +33,23 @@ func TestCreateBackupValidateRejects(t *testing.T) {
 }
 
 func TestCreateBackupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateBackupRequest(context.Background(), minimalCreateBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateBackup.minimal.http", req)
+	goldenRequest(t, "CreateBackup.minimal.http", buildCreateBackupRequest, minimalCreateBackupInput())
 }
 
 func TestCreateBackupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateBackupRequest(context.Background(), fullCreateBackupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateBackup.full.http", req)
+	goldenRequest(t, "CreateBackup.full.http", buildCreateBackupRequest, fullCreateBackupInput())
 }
 
 func TestCreateBackupResponse(t *testing.T) {
-	var got CreateBackupOutput
-	if err := decodeCreateBackupResponse(goldenResponse(t, "CreateBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateBackupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateBackupResponse, goldenResponse(t, "CreateBackup.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateBackupOutput())
 }
 
 func TestDescribeContinuousBackupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeContinuousBackupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeContinuousBackupsInput().Validate())
 }
 
 func TestDescribeContinuousBackupsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeContinuousBackupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeContinuousBackupsInput().Validate())
 }
 
 func TestDescribeContinuousBackupsValidateRejects(t *testing.T) {
@@ -95,10 +57,7 @@ func TestDescribeContinuousBackupsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeContinuousBackupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DescribeContinuousBackupsInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -107,48 +66,23 @@ func TestDescribeContinuousBackupsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeContinuousBackupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeContinuousBackupsRequest(context.Background(), minimalDescribeContinuousBackupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeContinuousBackups.minimal.http", req)
+	goldenRequest(t, "DescribeContinuousBackups.minimal.http", buildDescribeContinuousBackupsRequest, minimalDescribeContinuousBackupsInput())
 }
 
 func TestDescribeContinuousBackupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeContinuousBackupsRequest(context.Background(), fullDescribeContinuousBackupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeContinuousBackups.full.http", req)
+	goldenRequest(t, "DescribeContinuousBackups.full.http", buildDescribeContinuousBackupsRequest, fullDescribeContinuousBackupsInput())
 }
 
 func TestDescribeContinuousBackupsResponse(t *testing.T) {
-	var got DescribeContinuousBackupsOutput
-	if err := decodeDescribeContinuousBackupsResponse(goldenResponse(t, "DescribeContinuousBackups.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeContinuousBackupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeContinuousBackupsResponse, goldenResponse(t, "DescribeContinuousBackups.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeContinuousBackupsOutput())
 }
 
 func TestDescribeContributorInsightsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeContributorInsightsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeContributorInsightsInput().Validate())
 }
 
 func TestDescribeContributorInsightsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeContributorInsightsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeContributorInsightsInput().Validate())
 }
 
 func TestDescribeContributorInsightsValidateRejects(t *testing.T) {
@@ -156,10 +90,7 @@ func TestDescribeContributorInsightsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeContributorInsightsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DescribeContributorInsightsInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -171,93 +102,43 @@ func TestDescribeContributorInsightsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeContributorInsightsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeContributorInsightsRequest(context.Background(), minimalDescribeContributorInsightsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeContributorInsights.minimal.http", req)
+	goldenRequest(t, "DescribeContributorInsights.minimal.http", buildDescribeContributorInsightsRequest, minimalDescribeContributorInsightsInput())
 }
 
 func TestDescribeContributorInsightsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeContributorInsightsRequest(context.Background(), fullDescribeContributorInsightsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeContributorInsights.full.http", req)
+	goldenRequest(t, "DescribeContributorInsights.full.http", buildDescribeContributorInsightsRequest, fullDescribeContributorInsightsInput())
 }
 
 func TestDescribeContributorInsightsResponse(t *testing.T) {
-	var got DescribeContributorInsightsOutput
-	if err := decodeDescribeContributorInsightsResponse(goldenResponse(t, "DescribeContributorInsights.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeContributorInsightsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeContributorInsightsResponse, goldenResponse(t, "DescribeContributorInsights.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeContributorInsightsOutput())
 }
 
 func TestDescribeEndpointsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeEndpointsInput().Validate())
 }
 
 func TestDescribeEndpointsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeEndpointsInput().Validate())
 }
 
 func TestDescribeEndpointsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeEndpointsRequest(context.Background(), minimalDescribeEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeEndpoints.minimal.http", req)
+	goldenRequest(t, "DescribeEndpoints.minimal.http", buildDescribeEndpointsRequest, minimalDescribeEndpointsInput())
 }
 
 func TestDescribeEndpointsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeEndpointsRequest(context.Background(), fullDescribeEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeEndpoints.full.http", req)
+	goldenRequest(t, "DescribeEndpoints.full.http", buildDescribeEndpointsRequest, fullDescribeEndpointsInput())
 }
 
 func TestDescribeEndpointsResponse(t *testing.T) {
-	var got DescribeEndpointsOutput
-	if err := decodeDescribeEndpointsResponse(goldenResponse(t, "DescribeEndpoints.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeEndpointsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeEndpointsResponse, goldenResponse(t, "DescribeEndpoints.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeEndpointsOutput())
 }
 
 func TestDescribeGlobalTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeGlobalTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeGlobalTableInput().Validate())
 }
 
 func TestDescribeGlobalTableValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeGlobalTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeGlobalTableInput().Validate())
 }
 
 func TestDescribeGlobalTableValidateRejects(t *testing.T) {
@@ -265,10 +146,7 @@ func TestDescribeGlobalTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeGlobalTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GlobalTableName unset", func(v *DescribeGlobalTableInput) { v.GlobalTableName = nil }, Violation{Path: "GlobalTableName", Constraint: "required"})
@@ -278,48 +156,23 @@ func TestDescribeGlobalTableValidateRejects(t *testing.T) {
 }
 
 func TestDescribeGlobalTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeGlobalTableRequest(context.Background(), minimalDescribeGlobalTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeGlobalTable.minimal.http", req)
+	goldenRequest(t, "DescribeGlobalTable.minimal.http", buildDescribeGlobalTableRequest, minimalDescribeGlobalTableInput())
 }
 
 func TestDescribeGlobalTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeGlobalTableRequest(context.Background(), fullDescribeGlobalTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeGlobalTable.full.http", req)
+	goldenRequest(t, "DescribeGlobalTable.full.http", buildDescribeGlobalTableRequest, fullDescribeGlobalTableInput())
 }
 
 func TestDescribeGlobalTableResponse(t *testing.T) {
-	var got DescribeGlobalTableOutput
-	if err := decodeDescribeGlobalTableResponse(goldenResponse(t, "DescribeGlobalTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeGlobalTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeGlobalTableResponse, goldenResponse(t, "DescribeGlobalTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeGlobalTableOutput())
 }
 
 func TestDescribeGlobalTableSettingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeGlobalTableSettingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeGlobalTableSettingsInput().Validate())
 }
 
 func TestDescribeGlobalTableSettingsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeGlobalTableSettingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeGlobalTableSettingsInput().Validate())
 }
 
 func TestDescribeGlobalTableSettingsValidateRejects(t *testing.T) {
@@ -327,10 +180,7 @@ func TestDescribeGlobalTableSettingsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeGlobalTableSettingsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GlobalTableName unset", func(v *DescribeGlobalTableSettingsInput) { v.GlobalTableName = nil }, Violation{Path: "GlobalTableName", Constraint: "required"})
@@ -340,48 +190,23 @@ func TestDescribeGlobalTableSettingsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeGlobalTableSettingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeGlobalTableSettingsRequest(context.Background(), minimalDescribeGlobalTableSettingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeGlobalTableSettings.minimal.http", req)
+	goldenRequest(t, "DescribeGlobalTableSettings.minimal.http", buildDescribeGlobalTableSettingsRequest, minimalDescribeGlobalTableSettingsInput())
 }
 
 func TestDescribeGlobalTableSettingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeGlobalTableSettingsRequest(context.Background(), fullDescribeGlobalTableSettingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeGlobalTableSettings.full.http", req)
+	goldenRequest(t, "DescribeGlobalTableSettings.full.http", buildDescribeGlobalTableSettingsRequest, fullDescribeGlobalTableSettingsInput())
 }
 
 func TestDescribeGlobalTableSettingsResponse(t *testing.T) {
-	var got DescribeGlobalTableSettingsOutput
-	if err := decodeDescribeGlobalTableSettingsResponse(goldenResponse(t, "DescribeGlobalTableSettings.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeGlobalTableSettingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeGlobalTableSettingsResponse, goldenResponse(t, "DescribeGlobalTableSettings.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeGlobalTableSettingsOutput())
 }
 
 func TestDescribeTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTableInput().Validate())
 }
 
 func TestDescribeTableValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTableInput().Validate())
 }
 
 func TestDescribeTableValidateRejects(t *testing.T) {
@@ -389,10 +214,7 @@ func TestDescribeTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DescribeTableInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -401,48 +223,23 @@ func TestDescribeTableValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTableRequest(context.Background(), minimalDescribeTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeTable.minimal.http", req)
+	goldenRequest(t, "DescribeTable.minimal.http", buildDescribeTableRequest, minimalDescribeTableInput())
 }
 
 func TestDescribeTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTableRequest(context.Background(), fullDescribeTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeTable.full.http", req)
+	goldenRequest(t, "DescribeTable.full.http", buildDescribeTableRequest, fullDescribeTableInput())
 }
 
 func TestDescribeTableResponse(t *testing.T) {
-	var got DescribeTableOutput
-	if err := decodeDescribeTableResponse(goldenResponse(t, "DescribeTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTableResponse, goldenResponse(t, "DescribeTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeTableOutput())
 }
 
 func TestDescribeTimeToLiveValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTimeToLiveInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTimeToLiveInput().Validate())
 }
 
 func TestDescribeTimeToLiveValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTimeToLiveInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTimeToLiveInput().Validate())
 }
 
 func TestDescribeTimeToLiveValidateRejects(t *testing.T) {
@@ -450,10 +247,7 @@ func TestDescribeTimeToLiveValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTimeToLiveInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *DescribeTimeToLiveInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -462,48 +256,23 @@ func TestDescribeTimeToLiveValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTimeToLiveRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTimeToLiveRequest(context.Background(), minimalDescribeTimeToLiveInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeTimeToLive.minimal.http", req)
+	goldenRequest(t, "DescribeTimeToLive.minimal.http", buildDescribeTimeToLiveRequest, minimalDescribeTimeToLiveInput())
 }
 
 func TestDescribeTimeToLiveRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTimeToLiveRequest(context.Background(), fullDescribeTimeToLiveInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeTimeToLive.full.http", req)
+	goldenRequest(t, "DescribeTimeToLive.full.http", buildDescribeTimeToLiveRequest, fullDescribeTimeToLiveInput())
 }
 
 func TestDescribeTimeToLiveResponse(t *testing.T) {
-	var got DescribeTimeToLiveOutput
-	if err := decodeDescribeTimeToLiveResponse(goldenResponse(t, "DescribeTimeToLive.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTimeToLiveOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTimeToLiveResponse, goldenResponse(t, "DescribeTimeToLive.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeTimeToLiveOutput())
 }
 
 func TestDisableKinesisStreamingDestinationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableKinesisStreamingDestinationInput().Validate())
 }
 
 func TestDisableKinesisStreamingDestinationValidateFull(t *testing.T) {
-	got := violations(t, fullDisableKinesisStreamingDestinationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableKinesisStreamingDestinationInput().Validate())
 }
 
 func TestDisableKinesisStreamingDestinationValidateRejects(t *testing.T) {
@@ -511,10 +280,7 @@ func TestDisableKinesisStreamingDestinationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableKinesisStreamingDestinationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("StreamArn unset", func(v *DisableKinesisStreamingDestinationInput) { v.StreamArn = nil }, Violation{Path: "StreamArn", Constraint: "required"})
@@ -526,48 +292,23 @@ func TestDisableKinesisStreamingDestinationValidateRejects(t *testing.T) {
 }
 
 func TestDisableKinesisStreamingDestinationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableKinesisStreamingDestinationRequest(context.Background(), minimalDisableKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisableKinesisStreamingDestination.minimal.http", req)
+	goldenRequest(t, "DisableKinesisStreamingDestination.minimal.http", buildDisableKinesisStreamingDestinationRequest, minimalDisableKinesisStreamingDestinationInput())
 }
 
 func TestDisableKinesisStreamingDestinationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableKinesisStreamingDestinationRequest(context.Background(), fullDisableKinesisStreamingDestinationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisableKinesisStreamingDestination.full.http", req)
+	goldenRequest(t, "DisableKinesisStreamingDestination.full.http", buildDisableKinesisStreamingDestinationRequest, fullDisableKinesisStreamingDestinationInput())
 }
 
 func TestDisableKinesisStreamingDestinationResponse(t *testing.T) {
-	var got DisableKinesisStreamingDestinationOutput
-	if err := decodeDisableKinesisStreamingDestinationResponse(goldenResponse(t, "DisableKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableKinesisStreamingDestinationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableKinesisStreamingDestinationResponse, goldenResponse(t, "DisableKinesisStreamingDestination.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDisableKinesisStreamingDestinationOutput())
 }
 
 func TestGetResourcePolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetResourcePolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetResourcePolicyInput().Validate())
 }
 
 func TestGetResourcePolicyValidateFull(t *testing.T) {
-	got := violations(t, fullGetResourcePolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetResourcePolicyInput().Validate())
 }
 
 func TestGetResourcePolicyValidateRejects(t *testing.T) {
@@ -575,10 +316,7 @@ func TestGetResourcePolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetResourcePolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ResourceArn unset", func(v *GetResourcePolicyInput) { v.ResourceArn = nil }, Violation{Path: "ResourceArn", Constraint: "required"})
@@ -587,48 +325,23 @@ func TestGetResourcePolicyValidateRejects(t *testing.T) {
 }
 
 func TestGetResourcePolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetResourcePolicyRequest(context.Background(), minimalGetResourcePolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetResourcePolicy.minimal.http", req)
+	goldenRequest(t, "GetResourcePolicy.minimal.http", buildGetResourcePolicyRequest, minimalGetResourcePolicyInput())
 }
 
 func TestGetResourcePolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetResourcePolicyRequest(context.Background(), fullGetResourcePolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetResourcePolicy.full.http", req)
+	goldenRequest(t, "GetResourcePolicy.full.http", buildGetResourcePolicyRequest, fullGetResourcePolicyInput())
 }
 
 func TestGetResourcePolicyResponse(t *testing.T) {
-	var got GetResourcePolicyOutput
-	if err := decodeGetResourcePolicyResponse(goldenResponse(t, "GetResourcePolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetResourcePolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetResourcePolicyResponse, goldenResponse(t, "GetResourcePolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetResourcePolicyOutput())
 }
 
 func TestImportTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportTableInput().Validate())
 }
 
 func TestImportTableValidateFull(t *testing.T) {
-	got := violations(t, fullImportTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportTableInput().Validate())
 }
 
 func TestImportTableValidateRejects(t *testing.T) {
@@ -636,10 +349,7 @@ func TestImportTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullImportTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InputFormat unset", func(v *ImportTableInput) { v.InputFormat = "" }, Violation{Path: "InputFormat", Constraint: "required"})
@@ -673,48 +383,23 @@ func TestImportTableValidateRejects(t *testing.T) {
 }
 
 func TestImportTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportTableRequest(context.Background(), minimalImportTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ImportTable.minimal.http", req)
+	goldenRequest(t, "ImportTable.minimal.http", buildImportTableRequest, minimalImportTableInput())
 }
 
 func TestImportTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportTableRequest(context.Background(), fullImportTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ImportTable.full.http", req)
+	goldenRequest(t, "ImportTable.full.http", buildImportTableRequest, fullImportTableInput())
 }
 
 func TestImportTableResponse(t *testing.T) {
-	var got ImportTableOutput
-	if err := decodeImportTableResponse(goldenResponse(t, "ImportTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportTableResponse, goldenResponse(t, "ImportTable.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantImportTableOutput())
 }
 
 func TestListContributorInsightsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListContributorInsightsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListContributorInsightsInput().Validate())
 }
 
 func TestListContributorInsightsValidateFull(t *testing.T) {
-	got := violations(t, fullListContributorInsightsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListContributorInsightsInput().Validate())
 }
 
 func TestListContributorInsightsValidateRejects(t *testing.T) {
@@ -722,10 +407,7 @@ func TestListContributorInsightsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListContributorInsightsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults above range", func(v *ListContributorInsightsInput) { v.MaxResults = int32(101) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -734,48 +416,23 @@ func TestListContributorInsightsValidateRejects(t *testing.T) {
 }
 
 func TestListContributorInsightsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListContributorInsightsRequest(context.Background(), minimalListContributorInsightsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListContributorInsights.minimal.http", req)
+	goldenRequest(t, "ListContributorInsights.minimal.http", buildListContributorInsightsRequest, minimalListContributorInsightsInput())
 }
 
 func TestListContributorInsightsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListContributorInsightsRequest(context.Background(), fullListContributorInsightsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListContributorInsights.full.http", req)
+	goldenRequest(t, "ListContributorInsights.full.http", buildListContributorInsightsRequest, fullListContributorInsightsInput())
 }
 
 func TestListContributorInsightsResponse(t *testing.T) {
-	var got ListContributorInsightsOutput
-	if err := decodeListContributorInsightsResponse(goldenResponse(t, "ListContributorInsights.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListContributorInsightsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListContributorInsightsResponse, goldenResponse(t, "ListContributorInsights.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListContributorInsightsOutput())
 }
 
 func TestListExportsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListExportsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListExportsInput().Validate())
 }
 
 func TestListExportsValidateFull(t *testing.T) {
-	got := violations(t, fullListExportsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListExportsInput().Validate())
 }
 
 func TestListExportsValidateRejects(t *testing.T) {
@@ -783,10 +440,7 @@ func TestListExportsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListExportsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *ListExportsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -796,48 +450,23 @@ func TestListExportsValidateRejects(t *testing.T) {
 }
 
 func TestListExportsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListExportsRequest(context.Background(), minimalListExportsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListExports.minimal.http", req)
+	goldenRequest(t, "ListExports.minimal.http", buildListExportsRequest, minimalListExportsInput())
 }
 
 func TestListExportsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListExportsRequest(context.Background(), fullListExportsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListExports.full.http", req)
+	goldenRequest(t, "ListExports.full.http", buildListExportsRequest, fullListExportsInput())
 }
 
 func TestListExportsResponse(t *testing.T) {
-	var got ListExportsOutput
-	if err := decodeListExportsResponse(goldenResponse(t, "ListExports.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListExportsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListExportsResponse, goldenResponse(t, "ListExports.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListExportsOutput())
 }
 
 func TestListImportsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListImportsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListImportsInput().Validate())
 }
 
 func TestListImportsValidateFull(t *testing.T) {
-	got := violations(t, fullListImportsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListImportsInput().Validate())
 }
 
 func TestListImportsValidateRejects(t *testing.T) {
@@ -845,10 +474,7 @@ func TestListImportsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListImportsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NextToken too short", func(v *ListImportsInput) { v.NextToken = ptr(strings.Repeat("a", 111)) }, Violation{Path: "NextToken", Constraint: "length"}, Violation{Path: "NextToken", Constraint: "pattern"})
@@ -861,48 +487,23 @@ func TestListImportsValidateRejects(t *testing.T) {
 }
 
 func TestListImportsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListImportsRequest(context.Background(), minimalListImportsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListImports.minimal.http", req)
+	goldenRequest(t, "ListImports.minimal.http", buildListImportsRequest, minimalListImportsInput())
 }
 
 func TestListImportsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListImportsRequest(context.Background(), fullListImportsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListImports.full.http", req)
+	goldenRequest(t, "ListImports.full.http", buildListImportsRequest, fullListImportsInput())
 }
 
 func TestListImportsResponse(t *testing.T) {
-	var got ListImportsOutput
-	if err := decodeListImportsResponse(goldenResponse(t, "ListImports.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListImportsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListImportsResponse, goldenResponse(t, "ListImports.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListImportsOutput())
 }
 
 func TestListTablesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListTablesInput().Validate())
 }
 
 func TestListTablesValidateFull(t *testing.T) {
-	got := violations(t, fullListTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListTablesInput().Validate())
 }
 
 func TestListTablesValidateRejects(t *testing.T) {
@@ -910,10 +511,7 @@ func TestListTablesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListTablesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ExclusiveStartTableName too short", func(v *ListTablesInput) { v.ExclusiveStartTableName = ptr("aa") }, Violation{Path: "ExclusiveStartTableName", Constraint: "length"})
@@ -924,48 +522,23 @@ func TestListTablesValidateRejects(t *testing.T) {
 }
 
 func TestListTablesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListTablesRequest(context.Background(), minimalListTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListTables.minimal.http", req)
+	goldenRequest(t, "ListTables.minimal.http", buildListTablesRequest, minimalListTablesInput())
 }
 
 func TestListTablesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListTablesRequest(context.Background(), fullListTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListTables.full.http", req)
+	goldenRequest(t, "ListTables.full.http", buildListTablesRequest, fullListTablesInput())
 }
 
 func TestListTablesResponse(t *testing.T) {
-	var got ListTablesOutput
-	if err := decodeListTablesResponse(goldenResponse(t, "ListTables.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListTablesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListTablesResponse, goldenResponse(t, "ListTables.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListTablesOutput())
 }
 
 func TestListTagsOfResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListTagsOfResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListTagsOfResourceInput().Validate())
 }
 
 func TestListTagsOfResourceValidateFull(t *testing.T) {
-	got := violations(t, fullListTagsOfResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListTagsOfResourceInput().Validate())
 }
 
 func TestListTagsOfResourceValidateRejects(t *testing.T) {
@@ -973,10 +546,7 @@ func TestListTagsOfResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListTagsOfResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ResourceArn unset", func(v *ListTagsOfResourceInput) { v.ResourceArn = nil }, Violation{Path: "ResourceArn", Constraint: "required"})
@@ -985,48 +555,23 @@ func TestListTagsOfResourceValidateRejects(t *testing.T) {
 }
 
 func TestListTagsOfResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListTagsOfResourceRequest(context.Background(), minimalListTagsOfResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListTagsOfResource.minimal.http", req)
+	goldenRequest(t, "ListTagsOfResource.minimal.http", buildListTagsOfResourceRequest, minimalListTagsOfResourceInput())
 }
 
 func TestListTagsOfResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListTagsOfResourceRequest(context.Background(), fullListTagsOfResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListTagsOfResource.full.http", req)
+	goldenRequest(t, "ListTagsOfResource.full.http", buildListTagsOfResourceRequest, fullListTagsOfResourceInput())
 }
 
 func TestListTagsOfResourceResponse(t *testing.T) {
-	var got ListTagsOfResourceOutput
-	if err := decodeListTagsOfResourceResponse(goldenResponse(t, "ListTagsOfResource.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListTagsOfResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListTagsOfResourceResponse, goldenResponse(t, "ListTagsOfResource.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListTagsOfResourceOutput())
 }
 
 func TestTransactGetItemsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTransactGetItemsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTransactGetItemsInput().Validate())
 }
 
 func TestTransactGetItemsValidateFull(t *testing.T) {
-	got := violations(t, fullTransactGetItemsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTransactGetItemsInput().Validate())
 }
 
 func TestTransactGetItemsValidateRejects(t *testing.T) {
@@ -1034,10 +579,7 @@ func TestTransactGetItemsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTransactGetItemsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransactItems unset", func(v *TransactGetItemsInput) { v.TransactItems = nil }, Violation{Path: "TransactItems", Constraint: "required"})
@@ -1050,48 +592,23 @@ func TestTransactGetItemsValidateRejects(t *testing.T) {
 }
 
 func TestTransactGetItemsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTransactGetItemsRequest(context.Background(), minimalTransactGetItemsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TransactGetItems.minimal.http", req)
+	goldenRequest(t, "TransactGetItems.minimal.http", buildTransactGetItemsRequest, minimalTransactGetItemsInput())
 }
 
 func TestTransactGetItemsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTransactGetItemsRequest(context.Background(), fullTransactGetItemsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TransactGetItems.full.http", req)
+	goldenRequest(t, "TransactGetItems.full.http", buildTransactGetItemsRequest, fullTransactGetItemsInput())
 }
 
 func TestTransactGetItemsResponse(t *testing.T) {
-	var got TransactGetItemsOutput
-	if err := decodeTransactGetItemsResponse(goldenResponse(t, "TransactGetItems.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTransactGetItemsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTransactGetItemsResponse, goldenResponse(t, "TransactGetItems.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTransactGetItemsOutput())
 }
 
 func TestTransactWriteItemsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTransactWriteItemsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTransactWriteItemsInput().Validate())
 }
 
 func TestTransactWriteItemsValidateFull(t *testing.T) {
-	got := violations(t, fullTransactWriteItemsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTransactWriteItemsInput().Validate())
 }
 
 func TestTransactWriteItemsValidateRejects(t *testing.T) {
@@ -1099,10 +616,7 @@ func TestTransactWriteItemsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTransactWriteItemsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransactItems unset", func(v *TransactWriteItemsInput) { v.TransactItems = nil }, Violation{Path: "TransactItems", Constraint: "required"})
@@ -1132,48 +646,23 @@ func TestTransactWriteItemsValidateRejects(t *testing.T) {
 }
 
 func TestTransactWriteItemsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTransactWriteItemsRequest(context.Background(), minimalTransactWriteItemsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TransactWriteItems.minimal.http", req)
+	goldenRequest(t, "TransactWriteItems.minimal.http", buildTransactWriteItemsRequest, minimalTransactWriteItemsInput())
 }
 
 func TestTransactWriteItemsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTransactWriteItemsRequest(context.Background(), fullTransactWriteItemsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TransactWriteItems.full.http", req)
+	goldenRequest(t, "TransactWriteItems.full.http", buildTransactWriteItemsRequest, fullTransactWriteItemsInput())
 }
 
 func TestTransactWriteItemsResponse(t *testing.T) {
-	var got TransactWriteItemsOutput
-	if err := decodeTransactWriteItemsResponse(goldenResponse(t, "TransactWriteItems.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTransactWriteItemsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTransactWriteItemsResponse, goldenResponse(t, "TransactWriteItems.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTransactWriteItemsOutput())
 }
 
 func TestUpdateTimeToLiveValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateTimeToLiveInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateTimeToLiveInput().Validate())
 }
 
 func TestUpdateTimeToLiveValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateTimeToLiveInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateTimeToLiveInput().Validate())
 }
 
 func TestUpdateTimeToLiveValidateRejects(t *testing.T) {
@@ -1181,10 +670,7 @@ func TestUpdateTimeToLiveValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateTimeToLiveInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TableName unset", func(v *UpdateTimeToLiveInput) { v.TableName = nil }, Violation{Path: "TableName", Constraint: "required"})
@@ -1200,30 +686,13 @@ func TestUpdateTimeToLiveValidateRejects(t *testing.T) {
 }
 
 func TestUpdateTimeToLiveRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateTimeToLiveRequest(context.Background(), minimalUpdateTimeToLiveInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateTimeToLive.minimal.http", req)
+	goldenRequest(t, "UpdateTimeToLive.minimal.http", buildUpdateTimeToLiveRequest, minimalUpdateTimeToLiveInput())
 }
 
 func TestUpdateTimeToLiveRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateTimeToLiveRequest(context.Background(), fullUpdateTimeToLiveInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateTimeToLive.full.http", req)
+	goldenRequest(t, "UpdateTimeToLive.full.http", buildUpdateTimeToLiveRequest, fullUpdateTimeToLiveInput())
 }
 
 func TestUpdateTimeToLiveResponse(t *testing.T) {
-	var got UpdateTimeToLiveOutput
-	if err := decodeUpdateTimeToLiveResponse(goldenResponse(t, "UpdateTimeToLive.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateTimeToLiveOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateTimeToLiveResponse, goldenResponse(t, "UpdateTimeToLive.response.json", 200, "Content-Type", "application/x-amz-json-1.0", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateTimeToLiveOutput())
 }

@@ -3,26 +3,16 @@
 package kms
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestCreateCustomKeyStoreValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateCustomKeyStoreInput().Validate())
 }
 
 func TestCreateCustomKeyStoreValidateFull(t *testing.T) {
-	got := violations(t, fullCreateCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateCustomKeyStoreInput().Validate())
 }
 
 func TestCreateCustomKeyStoreValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestCreateCustomKeyStoreValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateCustomKeyStoreInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreName unset", func(v *CreateCustomKeyStoreInput) { v.CustomKeyStoreName = nil }, Violation{Path: "CustomKeyStoreName", Constraint: "required"})
@@ -78,48 +65,23 @@ func TestCreateCustomKeyStoreValidateRejects(t *testing.T) {
 }
 
 func TestCreateCustomKeyStoreRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCustomKeyStoreRequest(context.Background(), minimalCreateCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateCustomKeyStore.minimal.http", req)
+	goldenRequest(t, "CreateCustomKeyStore.minimal.http", buildCreateCustomKeyStoreRequest, minimalCreateCustomKeyStoreInput())
 }
 
 func TestCreateCustomKeyStoreRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCustomKeyStoreRequest(context.Background(), fullCreateCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateCustomKeyStore.full.http", req)
+	goldenRequest(t, "CreateCustomKeyStore.full.http", buildCreateCustomKeyStoreRequest, fullCreateCustomKeyStoreInput())
 }
 
 func TestCreateCustomKeyStoreResponse(t *testing.T) {
-	var got CreateCustomKeyStoreOutput
-	if err := decodeCreateCustomKeyStoreResponse(goldenResponse(t, "CreateCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateCustomKeyStoreOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateCustomKeyStoreResponse, goldenResponse(t, "CreateCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateCustomKeyStoreOutput())
 }
 
 func TestDescribeKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeKeyInput().Validate())
 }
 
 func TestDescribeKeyValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeKeyInput().Validate())
 }
 
 func TestDescribeKeyValidateRejects(t *testing.T) {
@@ -127,10 +89,7 @@ func TestDescribeKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *DescribeKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -140,48 +99,23 @@ func TestDescribeKeyValidateRejects(t *testing.T) {
 }
 
 func TestDescribeKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeKeyRequest(context.Background(), minimalDescribeKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeKey.minimal.http", req)
+	goldenRequest(t, "DescribeKey.minimal.http", buildDescribeKeyRequest, minimalDescribeKeyInput())
 }
 
 func TestDescribeKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeKeyRequest(context.Background(), fullDescribeKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeKey.full.http", req)
+	goldenRequest(t, "DescribeKey.full.http", buildDescribeKeyRequest, fullDescribeKeyInput())
 }
 
 func TestDescribeKeyResponse(t *testing.T) {
-	var got DescribeKeyOutput
-	if err := decodeDescribeKeyResponse(goldenResponse(t, "DescribeKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeKeyResponse, goldenResponse(t, "DescribeKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeKeyOutput())
 }
 
 func TestDisableKeyRotationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableKeyRotationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableKeyRotationInput().Validate())
 }
 
 func TestDisableKeyRotationValidateFull(t *testing.T) {
-	got := violations(t, fullDisableKeyRotationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableKeyRotationInput().Validate())
 }
 
 func TestDisableKeyRotationValidateRejects(t *testing.T) {
@@ -189,10 +123,7 @@ func TestDisableKeyRotationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableKeyRotationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *DisableKeyRotationInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -201,48 +132,23 @@ func TestDisableKeyRotationValidateRejects(t *testing.T) {
 }
 
 func TestDisableKeyRotationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableKeyRotationRequest(context.Background(), minimalDisableKeyRotationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisableKeyRotation.minimal.http", req)
+	goldenRequest(t, "DisableKeyRotation.minimal.http", buildDisableKeyRotationRequest, minimalDisableKeyRotationInput())
 }
 
 func TestDisableKeyRotationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableKeyRotationRequest(context.Background(), fullDisableKeyRotationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisableKeyRotation.full.http", req)
+	goldenRequest(t, "DisableKeyRotation.full.http", buildDisableKeyRotationRequest, fullDisableKeyRotationInput())
 }
 
 func TestDisableKeyRotationResponse(t *testing.T) {
-	var got DisableKeyRotationOutput
-	if err := decodeDisableKeyRotationResponse(goldenResponse(t, "DisableKeyRotation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableKeyRotationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableKeyRotationResponse, goldenResponse(t, "DisableKeyRotation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDisableKeyRotationOutput())
 }
 
 func TestDisconnectCustomKeyStoreValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisconnectCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisconnectCustomKeyStoreInput().Validate())
 }
 
 func TestDisconnectCustomKeyStoreValidateFull(t *testing.T) {
-	got := violations(t, fullDisconnectCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisconnectCustomKeyStoreInput().Validate())
 }
 
 func TestDisconnectCustomKeyStoreValidateRejects(t *testing.T) {
@@ -250,10 +156,7 @@ func TestDisconnectCustomKeyStoreValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisconnectCustomKeyStoreInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId unset", func(v *DisconnectCustomKeyStoreInput) { v.CustomKeyStoreId = nil }, Violation{Path: "CustomKeyStoreId", Constraint: "required"})
@@ -262,48 +165,23 @@ func TestDisconnectCustomKeyStoreValidateRejects(t *testing.T) {
 }
 
 func TestDisconnectCustomKeyStoreRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisconnectCustomKeyStoreRequest(context.Background(), minimalDisconnectCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisconnectCustomKeyStore.minimal.http", req)
+	goldenRequest(t, "DisconnectCustomKeyStore.minimal.http", buildDisconnectCustomKeyStoreRequest, minimalDisconnectCustomKeyStoreInput())
 }
 
 func TestDisconnectCustomKeyStoreRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisconnectCustomKeyStoreRequest(context.Background(), fullDisconnectCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisconnectCustomKeyStore.full.http", req)
+	goldenRequest(t, "DisconnectCustomKeyStore.full.http", buildDisconnectCustomKeyStoreRequest, fullDisconnectCustomKeyStoreInput())
 }
 
 func TestDisconnectCustomKeyStoreResponse(t *testing.T) {
-	var got DisconnectCustomKeyStoreOutput
-	if err := decodeDisconnectCustomKeyStoreResponse(goldenResponse(t, "DisconnectCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisconnectCustomKeyStoreOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisconnectCustomKeyStoreResponse, goldenResponse(t, "DisconnectCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDisconnectCustomKeyStoreOutput())
 }
 
 func TestEnableKeyRotationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableKeyRotationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableKeyRotationInput().Validate())
 }
 
 func TestEnableKeyRotationValidateFull(t *testing.T) {
-	got := violations(t, fullEnableKeyRotationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableKeyRotationInput().Validate())
 }
 
 func TestEnableKeyRotationValidateRejects(t *testing.T) {
@@ -311,10 +189,7 @@ func TestEnableKeyRotationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableKeyRotationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *EnableKeyRotationInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -325,48 +200,23 @@ func TestEnableKeyRotationValidateRejects(t *testing.T) {
 }
 
 func TestEnableKeyRotationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableKeyRotationRequest(context.Background(), minimalEnableKeyRotationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EnableKeyRotation.minimal.http", req)
+	goldenRequest(t, "EnableKeyRotation.minimal.http", buildEnableKeyRotationRequest, minimalEnableKeyRotationInput())
 }
 
 func TestEnableKeyRotationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableKeyRotationRequest(context.Background(), fullEnableKeyRotationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EnableKeyRotation.full.http", req)
+	goldenRequest(t, "EnableKeyRotation.full.http", buildEnableKeyRotationRequest, fullEnableKeyRotationInput())
 }
 
 func TestEnableKeyRotationResponse(t *testing.T) {
-	var got EnableKeyRotationOutput
-	if err := decodeEnableKeyRotationResponse(goldenResponse(t, "EnableKeyRotation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableKeyRotationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableKeyRotationResponse, goldenResponse(t, "EnableKeyRotation.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEnableKeyRotationOutput())
 }
 
 func TestEncryptValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEncryptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEncryptInput().Validate())
 }
 
 func TestEncryptValidateFull(t *testing.T) {
-	got := violations(t, fullEncryptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEncryptInput().Validate())
 }
 
 func TestEncryptValidateRejects(t *testing.T) {
@@ -374,10 +224,7 @@ func TestEncryptValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEncryptInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *EncryptInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -390,48 +237,23 @@ func TestEncryptValidateRejects(t *testing.T) {
 }
 
 func TestEncryptRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEncryptRequest(context.Background(), minimalEncryptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Encrypt.minimal.http", req)
+	goldenRequest(t, "Encrypt.minimal.http", buildEncryptRequest, minimalEncryptInput())
 }
 
 func TestEncryptRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEncryptRequest(context.Background(), fullEncryptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Encrypt.full.http", req)
+	goldenRequest(t, "Encrypt.full.http", buildEncryptRequest, fullEncryptInput())
 }
 
 func TestEncryptResponse(t *testing.T) {
-	var got EncryptOutput
-	if err := decodeEncryptResponse(goldenResponse(t, "Encrypt.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEncryptOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEncryptResponse, goldenResponse(t, "Encrypt.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEncryptOutput())
 }
 
 func TestGenerateDataKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGenerateDataKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGenerateDataKeyInput().Validate())
 }
 
 func TestGenerateDataKeyValidateFull(t *testing.T) {
-	got := violations(t, fullGenerateDataKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGenerateDataKeyInput().Validate())
 }
 
 func TestGenerateDataKeyValidateRejects(t *testing.T) {
@@ -439,10 +261,7 @@ func TestGenerateDataKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGenerateDataKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GenerateDataKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -454,48 +273,23 @@ func TestGenerateDataKeyValidateRejects(t *testing.T) {
 }
 
 func TestGenerateDataKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyRequest(context.Background(), minimalGenerateDataKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKey.minimal.http", req)
+	goldenRequest(t, "GenerateDataKey.minimal.http", buildGenerateDataKeyRequest, minimalGenerateDataKeyInput())
 }
 
 func TestGenerateDataKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyRequest(context.Background(), fullGenerateDataKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKey.full.http", req)
+	goldenRequest(t, "GenerateDataKey.full.http", buildGenerateDataKeyRequest, fullGenerateDataKeyInput())
 }
 
 func TestGenerateDataKeyResponse(t *testing.T) {
-	var got GenerateDataKeyOutput
-	if err := decodeGenerateDataKeyResponse(goldenResponse(t, "GenerateDataKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGenerateDataKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGenerateDataKeyResponse, goldenResponse(t, "GenerateDataKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGenerateDataKeyOutput())
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGenerateDataKeyPairWithoutPlaintextInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGenerateDataKeyPairWithoutPlaintextInput().Validate())
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextValidateFull(t *testing.T) {
-	got := violations(t, fullGenerateDataKeyPairWithoutPlaintextInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGenerateDataKeyPairWithoutPlaintextInput().Validate())
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextValidateRejects(t *testing.T) {
@@ -503,10 +297,7 @@ func TestGenerateDataKeyPairWithoutPlaintextValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGenerateDataKeyPairWithoutPlaintextInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GenerateDataKeyPairWithoutPlaintextInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -517,48 +308,23 @@ func TestGenerateDataKeyPairWithoutPlaintextValidateRejects(t *testing.T) {
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyPairWithoutPlaintextRequest(context.Background(), minimalGenerateDataKeyPairWithoutPlaintextInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKeyPairWithoutPlaintext.minimal.http", req)
+	goldenRequest(t, "GenerateDataKeyPairWithoutPlaintext.minimal.http", buildGenerateDataKeyPairWithoutPlaintextRequest, minimalGenerateDataKeyPairWithoutPlaintextInput())
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyPairWithoutPlaintextRequest(context.Background(), fullGenerateDataKeyPairWithoutPlaintextInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKeyPairWithoutPlaintext.full.http", req)
+	goldenRequest(t, "GenerateDataKeyPairWithoutPlaintext.full.http", buildGenerateDataKeyPairWithoutPlaintextRequest, fullGenerateDataKeyPairWithoutPlaintextInput())
 }
 
 func TestGenerateDataKeyPairWithoutPlaintextResponse(t *testing.T) {
-	var got GenerateDataKeyPairWithoutPlaintextOutput
-	if err := decodeGenerateDataKeyPairWithoutPlaintextResponse(goldenResponse(t, "GenerateDataKeyPairWithoutPlaintext.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGenerateDataKeyPairWithoutPlaintextOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGenerateDataKeyPairWithoutPlaintextResponse, goldenResponse(t, "GenerateDataKeyPairWithoutPlaintext.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGenerateDataKeyPairWithoutPlaintextOutput())
 }
 
 func TestGenerateDataKeyWithoutPlaintextValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGenerateDataKeyWithoutPlaintextInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGenerateDataKeyWithoutPlaintextInput().Validate())
 }
 
 func TestGenerateDataKeyWithoutPlaintextValidateFull(t *testing.T) {
-	got := violations(t, fullGenerateDataKeyWithoutPlaintextInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGenerateDataKeyWithoutPlaintextInput().Validate())
 }
 
 func TestGenerateDataKeyWithoutPlaintextValidateRejects(t *testing.T) {
@@ -566,10 +332,7 @@ func TestGenerateDataKeyWithoutPlaintextValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGenerateDataKeyWithoutPlaintextInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GenerateDataKeyWithoutPlaintextInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -581,48 +344,23 @@ func TestGenerateDataKeyWithoutPlaintextValidateRejects(t *testing.T) {
 }
 
 func TestGenerateDataKeyWithoutPlaintextRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyWithoutPlaintextRequest(context.Background(), minimalGenerateDataKeyWithoutPlaintextInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKeyWithoutPlaintext.minimal.http", req)
+	goldenRequest(t, "GenerateDataKeyWithoutPlaintext.minimal.http", buildGenerateDataKeyWithoutPlaintextRequest, minimalGenerateDataKeyWithoutPlaintextInput())
 }
 
 func TestGenerateDataKeyWithoutPlaintextRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyWithoutPlaintextRequest(context.Background(), fullGenerateDataKeyWithoutPlaintextInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKeyWithoutPlaintext.full.http", req)
+	goldenRequest(t, "GenerateDataKeyWithoutPlaintext.full.http", buildGenerateDataKeyWithoutPlaintextRequest, fullGenerateDataKeyWithoutPlaintextInput())
 }
 
 func TestGenerateDataKeyWithoutPlaintextResponse(t *testing.T) {
-	var got GenerateDataKeyWithoutPlaintextOutput
-	if err := decodeGenerateDataKeyWithoutPlaintextResponse(goldenResponse(t, "GenerateDataKeyWithoutPlaintext.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGenerateDataKeyWithoutPlaintextOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGenerateDataKeyWithoutPlaintextResponse, goldenResponse(t, "GenerateDataKeyWithoutPlaintext.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGenerateDataKeyWithoutPlaintextOutput())
 }
 
 func TestGetKeyRotationStatusValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetKeyRotationStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetKeyRotationStatusInput().Validate())
 }
 
 func TestGetKeyRotationStatusValidateFull(t *testing.T) {
-	got := violations(t, fullGetKeyRotationStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetKeyRotationStatusInput().Validate())
 }
 
 func TestGetKeyRotationStatusValidateRejects(t *testing.T) {
@@ -630,10 +368,7 @@ func TestGetKeyRotationStatusValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetKeyRotationStatusInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GetKeyRotationStatusInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -642,48 +377,23 @@ func TestGetKeyRotationStatusValidateRejects(t *testing.T) {
 }
 
 func TestGetKeyRotationStatusRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetKeyRotationStatusRequest(context.Background(), minimalGetKeyRotationStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetKeyRotationStatus.minimal.http", req)
+	goldenRequest(t, "GetKeyRotationStatus.minimal.http", buildGetKeyRotationStatusRequest, minimalGetKeyRotationStatusInput())
 }
 
 func TestGetKeyRotationStatusRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetKeyRotationStatusRequest(context.Background(), fullGetKeyRotationStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetKeyRotationStatus.full.http", req)
+	goldenRequest(t, "GetKeyRotationStatus.full.http", buildGetKeyRotationStatusRequest, fullGetKeyRotationStatusInput())
 }
 
 func TestGetKeyRotationStatusResponse(t *testing.T) {
-	var got GetKeyRotationStatusOutput
-	if err := decodeGetKeyRotationStatusResponse(goldenResponse(t, "GetKeyRotationStatus.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetKeyRotationStatusOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetKeyRotationStatusResponse, goldenResponse(t, "GetKeyRotationStatus.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetKeyRotationStatusOutput())
 }
 
 func TestGetParametersForImportValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetParametersForImportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetParametersForImportInput().Validate())
 }
 
 func TestGetParametersForImportValidateFull(t *testing.T) {
-	got := violations(t, fullGetParametersForImportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetParametersForImportInput().Validate())
 }
 
 func TestGetParametersForImportValidateRejects(t *testing.T) {
@@ -691,10 +401,7 @@ func TestGetParametersForImportValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetParametersForImportInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GetParametersForImportInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -705,48 +412,23 @@ func TestGetParametersForImportValidateRejects(t *testing.T) {
 }
 
 func TestGetParametersForImportRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetParametersForImportRequest(context.Background(), minimalGetParametersForImportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetParametersForImport.minimal.http", req)
+	goldenRequest(t, "GetParametersForImport.minimal.http", buildGetParametersForImportRequest, minimalGetParametersForImportInput())
 }
 
 func TestGetParametersForImportRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetParametersForImportRequest(context.Background(), fullGetParametersForImportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetParametersForImport.full.http", req)
+	goldenRequest(t, "GetParametersForImport.full.http", buildGetParametersForImportRequest, fullGetParametersForImportInput())
 }
 
 func TestGetParametersForImportResponse(t *testing.T) {
-	var got GetParametersForImportOutput
-	if err := decodeGetParametersForImportResponse(goldenResponse(t, "GetParametersForImport.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetParametersForImportOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetParametersForImportResponse, goldenResponse(t, "GetParametersForImport.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetParametersForImportOutput())
 }
 
 func TestGetPublicKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetPublicKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetPublicKeyInput().Validate())
 }
 
 func TestGetPublicKeyValidateFull(t *testing.T) {
-	got := violations(t, fullGetPublicKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetPublicKeyInput().Validate())
 }
 
 func TestGetPublicKeyValidateRejects(t *testing.T) {
@@ -754,10 +436,7 @@ func TestGetPublicKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetPublicKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GetPublicKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -767,48 +446,23 @@ func TestGetPublicKeyValidateRejects(t *testing.T) {
 }
 
 func TestGetPublicKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetPublicKeyRequest(context.Background(), minimalGetPublicKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetPublicKey.minimal.http", req)
+	goldenRequest(t, "GetPublicKey.minimal.http", buildGetPublicKeyRequest, minimalGetPublicKeyInput())
 }
 
 func TestGetPublicKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetPublicKeyRequest(context.Background(), fullGetPublicKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetPublicKey.full.http", req)
+	goldenRequest(t, "GetPublicKey.full.http", buildGetPublicKeyRequest, fullGetPublicKeyInput())
 }
 
 func TestGetPublicKeyResponse(t *testing.T) {
-	var got GetPublicKeyOutput
-	if err := decodeGetPublicKeyResponse(goldenResponse(t, "GetPublicKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetPublicKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetPublicKeyResponse, goldenResponse(t, "GetPublicKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetPublicKeyOutput())
 }
 
 func TestReEncryptValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReEncryptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReEncryptInput().Validate())
 }
 
 func TestReEncryptValidateFull(t *testing.T) {
-	got := violations(t, fullReEncryptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReEncryptInput().Validate())
 }
 
 func TestReEncryptValidateRejects(t *testing.T) {
@@ -816,10 +470,7 @@ func TestReEncryptValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReEncryptInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CiphertextBlob unset", func(v *ReEncryptInput) { v.CiphertextBlob = nil }, Violation{Path: "CiphertextBlob", Constraint: "required"})
@@ -834,48 +485,23 @@ func TestReEncryptValidateRejects(t *testing.T) {
 }
 
 func TestReEncryptRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReEncryptRequest(context.Background(), minimalReEncryptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ReEncrypt.minimal.http", req)
+	goldenRequest(t, "ReEncrypt.minimal.http", buildReEncryptRequest, minimalReEncryptInput())
 }
 
 func TestReEncryptRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReEncryptRequest(context.Background(), fullReEncryptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ReEncrypt.full.http", req)
+	goldenRequest(t, "ReEncrypt.full.http", buildReEncryptRequest, fullReEncryptInput())
 }
 
 func TestReEncryptResponse(t *testing.T) {
-	var got ReEncryptOutput
-	if err := decodeReEncryptResponse(goldenResponse(t, "ReEncrypt.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReEncryptOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReEncryptResponse, goldenResponse(t, "ReEncrypt.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantReEncryptOutput())
 }
 
 func TestRetireGrantValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRetireGrantInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRetireGrantInput().Validate())
 }
 
 func TestRetireGrantValidateFull(t *testing.T) {
-	got := violations(t, fullRetireGrantInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRetireGrantInput().Validate())
 }
 
 func TestRetireGrantValidateRejects(t *testing.T) {
@@ -883,10 +509,7 @@ func TestRetireGrantValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRetireGrantInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GrantId too short", func(v *RetireGrantInput) { v.GrantId = ptr("") }, Violation{Path: "GrantId", Constraint: "length"})
@@ -898,48 +521,23 @@ func TestRetireGrantValidateRejects(t *testing.T) {
 }
 
 func TestRetireGrantRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRetireGrantRequest(context.Background(), minimalRetireGrantInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RetireGrant.minimal.http", req)
+	goldenRequest(t, "RetireGrant.minimal.http", buildRetireGrantRequest, minimalRetireGrantInput())
 }
 
 func TestRetireGrantRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRetireGrantRequest(context.Background(), fullRetireGrantInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RetireGrant.full.http", req)
+	goldenRequest(t, "RetireGrant.full.http", buildRetireGrantRequest, fullRetireGrantInput())
 }
 
 func TestRetireGrantResponse(t *testing.T) {
-	var got RetireGrantOutput
-	if err := decodeRetireGrantResponse(goldenResponse(t, "RetireGrant.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRetireGrantOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRetireGrantResponse, goldenResponse(t, "RetireGrant.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRetireGrantOutput())
 }
 
 func TestUpdateKeyDescriptionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateKeyDescriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateKeyDescriptionInput().Validate())
 }
 
 func TestUpdateKeyDescriptionValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateKeyDescriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateKeyDescriptionInput().Validate())
 }
 
 func TestUpdateKeyDescriptionValidateRejects(t *testing.T) {
@@ -947,10 +545,7 @@ func TestUpdateKeyDescriptionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateKeyDescriptionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Description unset", func(v *UpdateKeyDescriptionInput) { v.Description = nil }, Violation{Path: "Description", Constraint: "required"})
@@ -961,30 +556,13 @@ func TestUpdateKeyDescriptionValidateRejects(t *testing.T) {
 }
 
 func TestUpdateKeyDescriptionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateKeyDescriptionRequest(context.Background(), minimalUpdateKeyDescriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateKeyDescription.minimal.http", req)
+	goldenRequest(t, "UpdateKeyDescription.minimal.http", buildUpdateKeyDescriptionRequest, minimalUpdateKeyDescriptionInput())
 }
 
 func TestUpdateKeyDescriptionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateKeyDescriptionRequest(context.Background(), fullUpdateKeyDescriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateKeyDescription.full.http", req)
+	goldenRequest(t, "UpdateKeyDescription.full.http", buildUpdateKeyDescriptionRequest, fullUpdateKeyDescriptionInput())
 }
 
 func TestUpdateKeyDescriptionResponse(t *testing.T) {
-	var got UpdateKeyDescriptionOutput
-	if err := decodeUpdateKeyDescriptionResponse(goldenResponse(t, "UpdateKeyDescription.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateKeyDescriptionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateKeyDescriptionResponse, goldenResponse(t, "UpdateKeyDescription.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateKeyDescriptionOutput())
 }

@@ -3,26 +3,16 @@
 package kms
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestConnectCustomKeyStoreValidateMinimal(t *testing.T) {
-	got := violations(t, minimalConnectCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalConnectCustomKeyStoreInput().Validate())
 }
 
 func TestConnectCustomKeyStoreValidateFull(t *testing.T) {
-	got := violations(t, fullConnectCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullConnectCustomKeyStoreInput().Validate())
 }
 
 func TestConnectCustomKeyStoreValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestConnectCustomKeyStoreValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullConnectCustomKeyStoreInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId unset", func(v *ConnectCustomKeyStoreInput) { v.CustomKeyStoreId = nil }, Violation{Path: "CustomKeyStoreId", Constraint: "required"})
@@ -42,48 +29,23 @@ func TestConnectCustomKeyStoreValidateRejects(t *testing.T) {
 }
 
 func TestConnectCustomKeyStoreRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConnectCustomKeyStoreRequest(context.Background(), minimalConnectCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ConnectCustomKeyStore.minimal.http", req)
+	goldenRequest(t, "ConnectCustomKeyStore.minimal.http", buildConnectCustomKeyStoreRequest, minimalConnectCustomKeyStoreInput())
 }
 
 func TestConnectCustomKeyStoreRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConnectCustomKeyStoreRequest(context.Background(), fullConnectCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ConnectCustomKeyStore.full.http", req)
+	goldenRequest(t, "ConnectCustomKeyStore.full.http", buildConnectCustomKeyStoreRequest, fullConnectCustomKeyStoreInput())
 }
 
 func TestConnectCustomKeyStoreResponse(t *testing.T) {
-	var got ConnectCustomKeyStoreOutput
-	if err := decodeConnectCustomKeyStoreResponse(goldenResponse(t, "ConnectCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantConnectCustomKeyStoreOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeConnectCustomKeyStoreResponse, goldenResponse(t, "ConnectCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantConnectCustomKeyStoreOutput())
 }
 
 func TestCreateGrantValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateGrantInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateGrantInput().Validate())
 }
 
 func TestCreateGrantValidateFull(t *testing.T) {
-	got := violations(t, fullCreateGrantInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateGrantInput().Validate())
 }
 
 func TestCreateGrantValidateRejects(t *testing.T) {
@@ -91,10 +53,7 @@ func TestCreateGrantValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateGrantInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GranteePrincipal unset", func(v *CreateGrantInput) { v.GranteePrincipal = nil }, Violation{Path: "GranteePrincipal", Constraint: "required"})
@@ -117,48 +76,23 @@ func TestCreateGrantValidateRejects(t *testing.T) {
 }
 
 func TestCreateGrantRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateGrantRequest(context.Background(), minimalCreateGrantInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateGrant.minimal.http", req)
+	goldenRequest(t, "CreateGrant.minimal.http", buildCreateGrantRequest, minimalCreateGrantInput())
 }
 
 func TestCreateGrantRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateGrantRequest(context.Background(), fullCreateGrantInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateGrant.full.http", req)
+	goldenRequest(t, "CreateGrant.full.http", buildCreateGrantRequest, fullCreateGrantInput())
 }
 
 func TestCreateGrantResponse(t *testing.T) {
-	var got CreateGrantOutput
-	if err := decodeCreateGrantResponse(goldenResponse(t, "CreateGrant.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateGrantOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateGrantResponse, goldenResponse(t, "CreateGrant.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateGrantOutput())
 }
 
 func TestDecryptValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDecryptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDecryptInput().Validate())
 }
 
 func TestDecryptValidateFull(t *testing.T) {
-	got := violations(t, fullDecryptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDecryptInput().Validate())
 }
 
 func TestDecryptValidateRejects(t *testing.T) {
@@ -166,10 +100,7 @@ func TestDecryptValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDecryptInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CiphertextBlob unset", func(v *DecryptInput) { v.CiphertextBlob = nil }, Violation{Path: "CiphertextBlob", Constraint: "required"})
@@ -182,48 +113,23 @@ func TestDecryptValidateRejects(t *testing.T) {
 }
 
 func TestDecryptRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDecryptRequest(context.Background(), minimalDecryptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Decrypt.minimal.http", req)
+	goldenRequest(t, "Decrypt.minimal.http", buildDecryptRequest, minimalDecryptInput())
 }
 
 func TestDecryptRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDecryptRequest(context.Background(), fullDecryptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Decrypt.full.http", req)
+	goldenRequest(t, "Decrypt.full.http", buildDecryptRequest, fullDecryptInput())
 }
 
 func TestDecryptResponse(t *testing.T) {
-	var got DecryptOutput
-	if err := decodeDecryptResponse(goldenResponse(t, "Decrypt.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDecryptOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDecryptResponse, goldenResponse(t, "Decrypt.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDecryptOutput())
 }
 
 func TestDeleteAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteAliasInput().Validate())
 }
 
 func TestDeleteAliasValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteAliasInput().Validate())
 }
 
 func TestDeleteAliasValidateRejects(t *testing.T) {
@@ -231,10 +137,7 @@ func TestDeleteAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AliasName unset", func(v *DeleteAliasInput) { v.AliasName = nil }, Violation{Path: "AliasName", Constraint: "required"})
@@ -244,48 +147,23 @@ func TestDeleteAliasValidateRejects(t *testing.T) {
 }
 
 func TestDeleteAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteAliasRequest(context.Background(), minimalDeleteAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteAlias.minimal.http", req)
+	goldenRequest(t, "DeleteAlias.minimal.http", buildDeleteAliasRequest, minimalDeleteAliasInput())
 }
 
 func TestDeleteAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteAliasRequest(context.Background(), fullDeleteAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteAlias.full.http", req)
+	goldenRequest(t, "DeleteAlias.full.http", buildDeleteAliasRequest, fullDeleteAliasInput())
 }
 
 func TestDeleteAliasResponse(t *testing.T) {
-	var got DeleteAliasOutput
-	if err := decodeDeleteAliasResponse(goldenResponse(t, "DeleteAlias.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteAliasResponse, goldenResponse(t, "DeleteAlias.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteAliasOutput())
 }
 
 func TestDescribeCustomKeyStoresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCustomKeyStoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCustomKeyStoresInput().Validate())
 }
 
 func TestDescribeCustomKeyStoresValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCustomKeyStoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCustomKeyStoresInput().Validate())
 }
 
 func TestDescribeCustomKeyStoresValidateRejects(t *testing.T) {
@@ -293,10 +171,7 @@ func TestDescribeCustomKeyStoresValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeCustomKeyStoresInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId too short", func(v *DescribeCustomKeyStoresInput) { v.CustomKeyStoreId = ptr("") }, Violation{Path: "CustomKeyStoreId", Constraint: "length"})
@@ -311,48 +186,23 @@ func TestDescribeCustomKeyStoresValidateRejects(t *testing.T) {
 }
 
 func TestDescribeCustomKeyStoresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCustomKeyStoresRequest(context.Background(), minimalDescribeCustomKeyStoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeCustomKeyStores.minimal.http", req)
+	goldenRequest(t, "DescribeCustomKeyStores.minimal.http", buildDescribeCustomKeyStoresRequest, minimalDescribeCustomKeyStoresInput())
 }
 
 func TestDescribeCustomKeyStoresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCustomKeyStoresRequest(context.Background(), fullDescribeCustomKeyStoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DescribeCustomKeyStores.full.http", req)
+	goldenRequest(t, "DescribeCustomKeyStores.full.http", buildDescribeCustomKeyStoresRequest, fullDescribeCustomKeyStoresInput())
 }
 
 func TestDescribeCustomKeyStoresResponse(t *testing.T) {
-	var got DescribeCustomKeyStoresOutput
-	if err := decodeDescribeCustomKeyStoresResponse(goldenResponse(t, "DescribeCustomKeyStores.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCustomKeyStoresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCustomKeyStoresResponse, goldenResponse(t, "DescribeCustomKeyStores.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDescribeCustomKeyStoresOutput())
 }
 
 func TestDisableKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableKeyInput().Validate())
 }
 
 func TestDisableKeyValidateFull(t *testing.T) {
-	got := violations(t, fullDisableKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableKeyInput().Validate())
 }
 
 func TestDisableKeyValidateRejects(t *testing.T) {
@@ -360,10 +210,7 @@ func TestDisableKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *DisableKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -372,48 +219,23 @@ func TestDisableKeyValidateRejects(t *testing.T) {
 }
 
 func TestDisableKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableKeyRequest(context.Background(), minimalDisableKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisableKey.minimal.http", req)
+	goldenRequest(t, "DisableKey.minimal.http", buildDisableKeyRequest, minimalDisableKeyInput())
 }
 
 func TestDisableKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableKeyRequest(context.Background(), fullDisableKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DisableKey.full.http", req)
+	goldenRequest(t, "DisableKey.full.http", buildDisableKeyRequest, fullDisableKeyInput())
 }
 
 func TestDisableKeyResponse(t *testing.T) {
-	var got DisableKeyOutput
-	if err := decodeDisableKeyResponse(goldenResponse(t, "DisableKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableKeyResponse, goldenResponse(t, "DisableKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDisableKeyOutput())
 }
 
 func TestGenerateDataKeyPairValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGenerateDataKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGenerateDataKeyPairInput().Validate())
 }
 
 func TestGenerateDataKeyPairValidateFull(t *testing.T) {
-	got := violations(t, fullGenerateDataKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGenerateDataKeyPairInput().Validate())
 }
 
 func TestGenerateDataKeyPairValidateRejects(t *testing.T) {
@@ -421,10 +243,7 @@ func TestGenerateDataKeyPairValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGenerateDataKeyPairInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GenerateDataKeyPairInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -435,48 +254,23 @@ func TestGenerateDataKeyPairValidateRejects(t *testing.T) {
 }
 
 func TestGenerateDataKeyPairRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyPairRequest(context.Background(), minimalGenerateDataKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKeyPair.minimal.http", req)
+	goldenRequest(t, "GenerateDataKeyPair.minimal.http", buildGenerateDataKeyPairRequest, minimalGenerateDataKeyPairInput())
 }
 
 func TestGenerateDataKeyPairRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateDataKeyPairRequest(context.Background(), fullGenerateDataKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateDataKeyPair.full.http", req)
+	goldenRequest(t, "GenerateDataKeyPair.full.http", buildGenerateDataKeyPairRequest, fullGenerateDataKeyPairInput())
 }
 
 func TestGenerateDataKeyPairResponse(t *testing.T) {
-	var got GenerateDataKeyPairOutput
-	if err := decodeGenerateDataKeyPairResponse(goldenResponse(t, "GenerateDataKeyPair.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGenerateDataKeyPairOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGenerateDataKeyPairResponse, goldenResponse(t, "GenerateDataKeyPair.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGenerateDataKeyPairOutput())
 }
 
 func TestImportKeyMaterialValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportKeyMaterialInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportKeyMaterialInput().Validate())
 }
 
 func TestImportKeyMaterialValidateFull(t *testing.T) {
-	got := violations(t, fullImportKeyMaterialInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportKeyMaterialInput().Validate())
 }
 
 func TestImportKeyMaterialValidateRejects(t *testing.T) {
@@ -484,10 +278,7 @@ func TestImportKeyMaterialValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullImportKeyMaterialInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("EncryptedKeyMaterial unset", func(v *ImportKeyMaterialInput) { v.EncryptedKeyMaterial = nil }, Violation{Path: "EncryptedKeyMaterial", Constraint: "required"})
@@ -502,48 +293,23 @@ func TestImportKeyMaterialValidateRejects(t *testing.T) {
 }
 
 func TestImportKeyMaterialRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportKeyMaterialRequest(context.Background(), minimalImportKeyMaterialInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ImportKeyMaterial.minimal.http", req)
+	goldenRequest(t, "ImportKeyMaterial.minimal.http", buildImportKeyMaterialRequest, minimalImportKeyMaterialInput())
 }
 
 func TestImportKeyMaterialRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportKeyMaterialRequest(context.Background(), fullImportKeyMaterialInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ImportKeyMaterial.full.http", req)
+	goldenRequest(t, "ImportKeyMaterial.full.http", buildImportKeyMaterialRequest, fullImportKeyMaterialInput())
 }
 
 func TestImportKeyMaterialResponse(t *testing.T) {
-	var got ImportKeyMaterialOutput
-	if err := decodeImportKeyMaterialResponse(goldenResponse(t, "ImportKeyMaterial.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportKeyMaterialOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportKeyMaterialResponse, goldenResponse(t, "ImportKeyMaterial.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantImportKeyMaterialOutput())
 }
 
 func TestListGrantsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListGrantsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListGrantsInput().Validate())
 }
 
 func TestListGrantsValidateFull(t *testing.T) {
-	got := violations(t, fullListGrantsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListGrantsInput().Validate())
 }
 
 func TestListGrantsValidateRejects(t *testing.T) {
@@ -551,10 +317,7 @@ func TestListGrantsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListGrantsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *ListGrantsInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -573,48 +336,23 @@ func TestListGrantsValidateRejects(t *testing.T) {
 }
 
 func TestListGrantsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListGrantsRequest(context.Background(), minimalListGrantsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListGrants.minimal.http", req)
+	goldenRequest(t, "ListGrants.minimal.http", buildListGrantsRequest, minimalListGrantsInput())
 }
 
 func TestListGrantsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListGrantsRequest(context.Background(), fullListGrantsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListGrants.full.http", req)
+	goldenRequest(t, "ListGrants.full.http", buildListGrantsRequest, fullListGrantsInput())
 }
 
 func TestListGrantsResponse(t *testing.T) {
-	var got ListGrantsOutput
-	if err := decodeListGrantsResponse(goldenResponse(t, "ListGrants.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListGrantsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListGrantsResponse, goldenResponse(t, "ListGrants.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListGrantsOutput())
 }
 
 func TestListKeyPoliciesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListKeyPoliciesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListKeyPoliciesInput().Validate())
 }
 
 func TestListKeyPoliciesValidateFull(t *testing.T) {
-	got := violations(t, fullListKeyPoliciesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListKeyPoliciesInput().Validate())
 }
 
 func TestListKeyPoliciesValidateRejects(t *testing.T) {
@@ -622,10 +360,7 @@ func TestListKeyPoliciesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListKeyPoliciesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *ListKeyPoliciesInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -639,48 +374,23 @@ func TestListKeyPoliciesValidateRejects(t *testing.T) {
 }
 
 func TestListKeyPoliciesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListKeyPoliciesRequest(context.Background(), minimalListKeyPoliciesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListKeyPolicies.minimal.http", req)
+	goldenRequest(t, "ListKeyPolicies.minimal.http", buildListKeyPoliciesRequest, minimalListKeyPoliciesInput())
 }
 
 func TestListKeyPoliciesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListKeyPoliciesRequest(context.Background(), fullListKeyPoliciesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListKeyPolicies.full.http", req)
+	goldenRequest(t, "ListKeyPolicies.full.http", buildListKeyPoliciesRequest, fullListKeyPoliciesInput())
 }
 
 func TestListKeyPoliciesResponse(t *testing.T) {
-	var got ListKeyPoliciesOutput
-	if err := decodeListKeyPoliciesResponse(goldenResponse(t, "ListKeyPolicies.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListKeyPoliciesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListKeyPoliciesResponse, goldenResponse(t, "ListKeyPolicies.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListKeyPoliciesOutput())
 }
 
 func TestListKeyRotationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListKeyRotationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListKeyRotationsInput().Validate())
 }
 
 func TestListKeyRotationsValidateFull(t *testing.T) {
-	got := violations(t, fullListKeyRotationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListKeyRotationsInput().Validate())
 }
 
 func TestListKeyRotationsValidateRejects(t *testing.T) {
@@ -688,10 +398,7 @@ func TestListKeyRotationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListKeyRotationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *ListKeyRotationsInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -705,48 +412,23 @@ func TestListKeyRotationsValidateRejects(t *testing.T) {
 }
 
 func TestListKeyRotationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListKeyRotationsRequest(context.Background(), minimalListKeyRotationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListKeyRotations.minimal.http", req)
+	goldenRequest(t, "ListKeyRotations.minimal.http", buildListKeyRotationsRequest, minimalListKeyRotationsInput())
 }
 
 func TestListKeyRotationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListKeyRotationsRequest(context.Background(), fullListKeyRotationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListKeyRotations.full.http", req)
+	goldenRequest(t, "ListKeyRotations.full.http", buildListKeyRotationsRequest, fullListKeyRotationsInput())
 }
 
 func TestListKeyRotationsResponse(t *testing.T) {
-	var got ListKeyRotationsOutput
-	if err := decodeListKeyRotationsResponse(goldenResponse(t, "ListKeyRotations.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListKeyRotationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListKeyRotationsResponse, goldenResponse(t, "ListKeyRotations.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListKeyRotationsOutput())
 }
 
 func TestListResourceTagsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListResourceTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListResourceTagsInput().Validate())
 }
 
 func TestListResourceTagsValidateFull(t *testing.T) {
-	got := violations(t, fullListResourceTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListResourceTagsInput().Validate())
 }
 
 func TestListResourceTagsValidateRejects(t *testing.T) {
@@ -754,10 +436,7 @@ func TestListResourceTagsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListResourceTagsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *ListResourceTagsInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -771,48 +450,23 @@ func TestListResourceTagsValidateRejects(t *testing.T) {
 }
 
 func TestListResourceTagsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListResourceTagsRequest(context.Background(), minimalListResourceTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListResourceTags.minimal.http", req)
+	goldenRequest(t, "ListResourceTags.minimal.http", buildListResourceTagsRequest, minimalListResourceTagsInput())
 }
 
 func TestListResourceTagsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListResourceTagsRequest(context.Background(), fullListResourceTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListResourceTags.full.http", req)
+	goldenRequest(t, "ListResourceTags.full.http", buildListResourceTagsRequest, fullListResourceTagsInput())
 }
 
 func TestListResourceTagsResponse(t *testing.T) {
-	var got ListResourceTagsOutput
-	if err := decodeListResourceTagsResponse(goldenResponse(t, "ListResourceTags.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListResourceTagsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListResourceTagsResponse, goldenResponse(t, "ListResourceTags.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListResourceTagsOutput())
 }
 
 func TestPutKeyPolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutKeyPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutKeyPolicyInput().Validate())
 }
 
 func TestPutKeyPolicyValidateFull(t *testing.T) {
-	got := violations(t, fullPutKeyPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutKeyPolicyInput().Validate())
 }
 
 func TestPutKeyPolicyValidateRejects(t *testing.T) {
@@ -820,10 +474,7 @@ func TestPutKeyPolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutKeyPolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *PutKeyPolicyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -837,48 +488,23 @@ func TestPutKeyPolicyValidateRejects(t *testing.T) {
 }
 
 func TestPutKeyPolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutKeyPolicyRequest(context.Background(), minimalPutKeyPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutKeyPolicy.minimal.http", req)
+	goldenRequest(t, "PutKeyPolicy.minimal.http", buildPutKeyPolicyRequest, minimalPutKeyPolicyInput())
 }
 
 func TestPutKeyPolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutKeyPolicyRequest(context.Background(), fullPutKeyPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "PutKeyPolicy.full.http", req)
+	goldenRequest(t, "PutKeyPolicy.full.http", buildPutKeyPolicyRequest, fullPutKeyPolicyInput())
 }
 
 func TestPutKeyPolicyResponse(t *testing.T) {
-	var got PutKeyPolicyOutput
-	if err := decodePutKeyPolicyResponse(goldenResponse(t, "PutKeyPolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutKeyPolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutKeyPolicyResponse, goldenResponse(t, "PutKeyPolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutKeyPolicyOutput())
 }
 
 func TestReplicateKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplicateKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplicateKeyInput().Validate())
 }
 
 func TestReplicateKeyValidateFull(t *testing.T) {
-	got := violations(t, fullReplicateKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplicateKeyInput().Validate())
 }
 
 func TestReplicateKeyValidateRejects(t *testing.T) {
@@ -886,10 +512,7 @@ func TestReplicateKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplicateKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *ReplicateKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -904,48 +527,23 @@ func TestReplicateKeyValidateRejects(t *testing.T) {
 }
 
 func TestReplicateKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplicateKeyRequest(context.Background(), minimalReplicateKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ReplicateKey.minimal.http", req)
+	goldenRequest(t, "ReplicateKey.minimal.http", buildReplicateKeyRequest, minimalReplicateKeyInput())
 }
 
 func TestReplicateKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplicateKeyRequest(context.Background(), fullReplicateKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ReplicateKey.full.http", req)
+	goldenRequest(t, "ReplicateKey.full.http", buildReplicateKeyRequest, fullReplicateKeyInput())
 }
 
 func TestReplicateKeyResponse(t *testing.T) {
-	var got ReplicateKeyOutput
-	if err := decodeReplicateKeyResponse(goldenResponse(t, "ReplicateKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplicateKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplicateKeyResponse, goldenResponse(t, "ReplicateKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantReplicateKeyOutput())
 }
 
 func TestRevokeGrantValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRevokeGrantInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRevokeGrantInput().Validate())
 }
 
 func TestRevokeGrantValidateFull(t *testing.T) {
-	got := violations(t, fullRevokeGrantInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRevokeGrantInput().Validate())
 }
 
 func TestRevokeGrantValidateRejects(t *testing.T) {
@@ -953,10 +551,7 @@ func TestRevokeGrantValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRevokeGrantInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GrantId unset", func(v *RevokeGrantInput) { v.GrantId = nil }, Violation{Path: "GrantId", Constraint: "required"})
@@ -968,48 +563,23 @@ func TestRevokeGrantValidateRejects(t *testing.T) {
 }
 
 func TestRevokeGrantRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeGrantRequest(context.Background(), minimalRevokeGrantInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RevokeGrant.minimal.http", req)
+	goldenRequest(t, "RevokeGrant.minimal.http", buildRevokeGrantRequest, minimalRevokeGrantInput())
 }
 
 func TestRevokeGrantRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeGrantRequest(context.Background(), fullRevokeGrantInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RevokeGrant.full.http", req)
+	goldenRequest(t, "RevokeGrant.full.http", buildRevokeGrantRequest, fullRevokeGrantInput())
 }
 
 func TestRevokeGrantResponse(t *testing.T) {
-	var got RevokeGrantOutput
-	if err := decodeRevokeGrantResponse(goldenResponse(t, "RevokeGrant.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRevokeGrantOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRevokeGrantResponse, goldenResponse(t, "RevokeGrant.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRevokeGrantOutput())
 }
 
 func TestScheduleKeyDeletionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalScheduleKeyDeletionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalScheduleKeyDeletionInput().Validate())
 }
 
 func TestScheduleKeyDeletionValidateFull(t *testing.T) {
-	got := violations(t, fullScheduleKeyDeletionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullScheduleKeyDeletionInput().Validate())
 }
 
 func TestScheduleKeyDeletionValidateRejects(t *testing.T) {
@@ -1017,10 +587,7 @@ func TestScheduleKeyDeletionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullScheduleKeyDeletionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *ScheduleKeyDeletionInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1031,48 +598,23 @@ func TestScheduleKeyDeletionValidateRejects(t *testing.T) {
 }
 
 func TestScheduleKeyDeletionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildScheduleKeyDeletionRequest(context.Background(), minimalScheduleKeyDeletionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ScheduleKeyDeletion.minimal.http", req)
+	goldenRequest(t, "ScheduleKeyDeletion.minimal.http", buildScheduleKeyDeletionRequest, minimalScheduleKeyDeletionInput())
 }
 
 func TestScheduleKeyDeletionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildScheduleKeyDeletionRequest(context.Background(), fullScheduleKeyDeletionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ScheduleKeyDeletion.full.http", req)
+	goldenRequest(t, "ScheduleKeyDeletion.full.http", buildScheduleKeyDeletionRequest, fullScheduleKeyDeletionInput())
 }
 
 func TestScheduleKeyDeletionResponse(t *testing.T) {
-	var got ScheduleKeyDeletionOutput
-	if err := decodeScheduleKeyDeletionResponse(goldenResponse(t, "ScheduleKeyDeletion.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantScheduleKeyDeletionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeScheduleKeyDeletionResponse, goldenResponse(t, "ScheduleKeyDeletion.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantScheduleKeyDeletionOutput())
 }
 
 func TestSignValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSignInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSignInput().Validate())
 }
 
 func TestSignValidateFull(t *testing.T) {
-	got := violations(t, fullSignInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSignInput().Validate())
 }
 
 func TestSignValidateRejects(t *testing.T) {
@@ -1080,10 +622,7 @@ func TestSignValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSignInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *SignInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1097,48 +636,23 @@ func TestSignValidateRejects(t *testing.T) {
 }
 
 func TestSignRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSignRequest(context.Background(), minimalSignInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Sign.minimal.http", req)
+	goldenRequest(t, "Sign.minimal.http", buildSignRequest, minimalSignInput())
 }
 
 func TestSignRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSignRequest(context.Background(), fullSignInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Sign.full.http", req)
+	goldenRequest(t, "Sign.full.http", buildSignRequest, fullSignInput())
 }
 
 func TestSignResponse(t *testing.T) {
-	var got SignOutput
-	if err := decodeSignResponse(goldenResponse(t, "Sign.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSignOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSignResponse, goldenResponse(t, "Sign.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantSignOutput())
 }
 
 func TestTagResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTagResourceInput().Validate())
 }
 
 func TestTagResourceValidateFull(t *testing.T) {
-	got := violations(t, fullTagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTagResourceInput().Validate())
 }
 
 func TestTagResourceValidateRejects(t *testing.T) {
@@ -1146,10 +660,7 @@ func TestTagResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTagResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *TagResourceInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1159,48 +670,23 @@ func TestTagResourceValidateRejects(t *testing.T) {
 }
 
 func TestTagResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTagResourceRequest(context.Background(), minimalTagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TagResource.minimal.http", req)
+	goldenRequest(t, "TagResource.minimal.http", buildTagResourceRequest, minimalTagResourceInput())
 }
 
 func TestTagResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTagResourceRequest(context.Background(), fullTagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "TagResource.full.http", req)
+	goldenRequest(t, "TagResource.full.http", buildTagResourceRequest, fullTagResourceInput())
 }
 
 func TestTagResourceResponse(t *testing.T) {
-	var got TagResourceOutput
-	if err := decodeTagResourceResponse(goldenResponse(t, "TagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTagResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTagResourceResponse, goldenResponse(t, "TagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTagResourceOutput())
 }
 
 func TestUntagResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUntagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUntagResourceInput().Validate())
 }
 
 func TestUntagResourceValidateFull(t *testing.T) {
-	got := violations(t, fullUntagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUntagResourceInput().Validate())
 }
 
 func TestUntagResourceValidateRejects(t *testing.T) {
@@ -1208,10 +694,7 @@ func TestUntagResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUntagResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *UntagResourceInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1223,48 +706,23 @@ func TestUntagResourceValidateRejects(t *testing.T) {
 }
 
 func TestUntagResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUntagResourceRequest(context.Background(), minimalUntagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UntagResource.minimal.http", req)
+	goldenRequest(t, "UntagResource.minimal.http", buildUntagResourceRequest, minimalUntagResourceInput())
 }
 
 func TestUntagResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUntagResourceRequest(context.Background(), fullUntagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UntagResource.full.http", req)
+	goldenRequest(t, "UntagResource.full.http", buildUntagResourceRequest, fullUntagResourceInput())
 }
 
 func TestUntagResourceResponse(t *testing.T) {
-	var got UntagResourceOutput
-	if err := decodeUntagResourceResponse(goldenResponse(t, "UntagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUntagResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUntagResourceResponse, goldenResponse(t, "UntagResource.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUntagResourceOutput())
 }
 
 func TestUpdateAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateAliasInput().Validate())
 }
 
 func TestUpdateAliasValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateAliasInput().Validate())
 }
 
 func TestUpdateAliasValidateRejects(t *testing.T) {
@@ -1272,10 +730,7 @@ func TestUpdateAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AliasName unset", func(v *UpdateAliasInput) { v.AliasName = nil }, Violation{Path: "AliasName", Constraint: "required"})
@@ -1288,48 +743,23 @@ func TestUpdateAliasValidateRejects(t *testing.T) {
 }
 
 func TestUpdateAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateAliasRequest(context.Background(), minimalUpdateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateAlias.minimal.http", req)
+	goldenRequest(t, "UpdateAlias.minimal.http", buildUpdateAliasRequest, minimalUpdateAliasInput())
 }
 
 func TestUpdateAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateAliasRequest(context.Background(), fullUpdateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateAlias.full.http", req)
+	goldenRequest(t, "UpdateAlias.full.http", buildUpdateAliasRequest, fullUpdateAliasInput())
 }
 
 func TestUpdateAliasResponse(t *testing.T) {
-	var got UpdateAliasOutput
-	if err := decodeUpdateAliasResponse(goldenResponse(t, "UpdateAlias.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateAliasResponse, goldenResponse(t, "UpdateAlias.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateAliasOutput())
 }
 
 func TestUpdateCustomKeyStoreValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateCustomKeyStoreInput().Validate())
 }
 
 func TestUpdateCustomKeyStoreValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateCustomKeyStoreInput().Validate())
 }
 
 func TestUpdateCustomKeyStoreValidateRejects(t *testing.T) {
@@ -1337,10 +767,7 @@ func TestUpdateCustomKeyStoreValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateCustomKeyStoreInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId unset", func(v *UpdateCustomKeyStoreInput) { v.CustomKeyStoreId = nil }, Violation{Path: "CustomKeyStoreId", Constraint: "required"})
@@ -1365,48 +792,23 @@ func TestUpdateCustomKeyStoreValidateRejects(t *testing.T) {
 }
 
 func TestUpdateCustomKeyStoreRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateCustomKeyStoreRequest(context.Background(), minimalUpdateCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateCustomKeyStore.minimal.http", req)
+	goldenRequest(t, "UpdateCustomKeyStore.minimal.http", buildUpdateCustomKeyStoreRequest, minimalUpdateCustomKeyStoreInput())
 }
 
 func TestUpdateCustomKeyStoreRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateCustomKeyStoreRequest(context.Background(), fullUpdateCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdateCustomKeyStore.full.http", req)
+	goldenRequest(t, "UpdateCustomKeyStore.full.http", buildUpdateCustomKeyStoreRequest, fullUpdateCustomKeyStoreInput())
 }
 
 func TestUpdateCustomKeyStoreResponse(t *testing.T) {
-	var got UpdateCustomKeyStoreOutput
-	if err := decodeUpdateCustomKeyStoreResponse(goldenResponse(t, "UpdateCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateCustomKeyStoreOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateCustomKeyStoreResponse, goldenResponse(t, "UpdateCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdateCustomKeyStoreOutput())
 }
 
 func TestUpdatePrimaryRegionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdatePrimaryRegionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdatePrimaryRegionInput().Validate())
 }
 
 func TestUpdatePrimaryRegionValidateFull(t *testing.T) {
-	got := violations(t, fullUpdatePrimaryRegionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdatePrimaryRegionInput().Validate())
 }
 
 func TestUpdatePrimaryRegionValidateRejects(t *testing.T) {
@@ -1414,10 +816,7 @@ func TestUpdatePrimaryRegionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdatePrimaryRegionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *UpdatePrimaryRegionInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1430,48 +829,23 @@ func TestUpdatePrimaryRegionValidateRejects(t *testing.T) {
 }
 
 func TestUpdatePrimaryRegionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdatePrimaryRegionRequest(context.Background(), minimalUpdatePrimaryRegionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdatePrimaryRegion.minimal.http", req)
+	goldenRequest(t, "UpdatePrimaryRegion.minimal.http", buildUpdatePrimaryRegionRequest, minimalUpdatePrimaryRegionInput())
 }
 
 func TestUpdatePrimaryRegionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdatePrimaryRegionRequest(context.Background(), fullUpdatePrimaryRegionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "UpdatePrimaryRegion.full.http", req)
+	goldenRequest(t, "UpdatePrimaryRegion.full.http", buildUpdatePrimaryRegionRequest, fullUpdatePrimaryRegionInput())
 }
 
 func TestUpdatePrimaryRegionResponse(t *testing.T) {
-	var got UpdatePrimaryRegionOutput
-	if err := decodeUpdatePrimaryRegionResponse(goldenResponse(t, "UpdatePrimaryRegion.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdatePrimaryRegionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdatePrimaryRegionResponse, goldenResponse(t, "UpdatePrimaryRegion.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUpdatePrimaryRegionOutput())
 }
 
 func TestVerifyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalVerifyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalVerifyInput().Validate())
 }
 
 func TestVerifyValidateFull(t *testing.T) {
-	got := violations(t, fullVerifyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullVerifyInput().Validate())
 }
 
 func TestVerifyValidateRejects(t *testing.T) {
@@ -1479,10 +853,7 @@ func TestVerifyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullVerifyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *VerifyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1499,48 +870,23 @@ func TestVerifyValidateRejects(t *testing.T) {
 }
 
 func TestVerifyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildVerifyRequest(context.Background(), minimalVerifyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Verify.minimal.http", req)
+	goldenRequest(t, "Verify.minimal.http", buildVerifyRequest, minimalVerifyInput())
 }
 
 func TestVerifyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildVerifyRequest(context.Background(), fullVerifyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Verify.full.http", req)
+	goldenRequest(t, "Verify.full.http", buildVerifyRequest, fullVerifyInput())
 }
 
 func TestVerifyResponse(t *testing.T) {
-	var got VerifyOutput
-	if err := decodeVerifyResponse(goldenResponse(t, "Verify.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantVerifyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeVerifyResponse, goldenResponse(t, "Verify.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantVerifyOutput())
 }
 
 func TestVerifyMacValidateMinimal(t *testing.T) {
-	got := violations(t, minimalVerifyMacInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalVerifyMacInput().Validate())
 }
 
 func TestVerifyMacValidateFull(t *testing.T) {
-	got := violations(t, fullVerifyMacInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullVerifyMacInput().Validate())
 }
 
 func TestVerifyMacValidateRejects(t *testing.T) {
@@ -1548,10 +894,7 @@ func TestVerifyMacValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullVerifyMacInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *VerifyMacInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -1568,30 +911,13 @@ func TestVerifyMacValidateRejects(t *testing.T) {
 }
 
 func TestVerifyMacRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildVerifyMacRequest(context.Background(), minimalVerifyMacInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "VerifyMac.minimal.http", req)
+	goldenRequest(t, "VerifyMac.minimal.http", buildVerifyMacRequest, minimalVerifyMacInput())
 }
 
 func TestVerifyMacRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildVerifyMacRequest(context.Background(), fullVerifyMacInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "VerifyMac.full.http", req)
+	goldenRequest(t, "VerifyMac.full.http", buildVerifyMacRequest, fullVerifyMacInput())
 }
 
 func TestVerifyMacResponse(t *testing.T) {
-	var got VerifyMacOutput
-	if err := decodeVerifyMacResponse(goldenResponse(t, "VerifyMac.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantVerifyMacOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeVerifyMacResponse, goldenResponse(t, "VerifyMac.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantVerifyMacOutput())
 }

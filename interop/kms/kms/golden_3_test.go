@@ -15,19 +15,11 @@ import (
 )
 
 func TestCancelKeyDeletionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelKeyDeletionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelKeyDeletionInput().Validate())
 }
 
 func TestCancelKeyDeletionValidateFull(t *testing.T) {
-	got := violations(t, fullCancelKeyDeletionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelKeyDeletionInput().Validate())
 }
 
 func TestCancelKeyDeletionValidateRejects(t *testing.T) {
@@ -35,10 +27,7 @@ func TestCancelKeyDeletionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelKeyDeletionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *CancelKeyDeletionInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -54,6 +43,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -80,48 +93,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestCancelKeyDeletionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelKeyDeletionRequest(context.Background(), minimalCancelKeyDeletionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CancelKeyDeletion.minimal.http", req)
+	goldenRequest(t, "CancelKeyDeletion.minimal.http", buildCancelKeyDeletionRequest, minimalCancelKeyDeletionInput())
 }
 
 func TestCancelKeyDeletionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelKeyDeletionRequest(context.Background(), fullCancelKeyDeletionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CancelKeyDeletion.full.http", req)
+	goldenRequest(t, "CancelKeyDeletion.full.http", buildCancelKeyDeletionRequest, fullCancelKeyDeletionInput())
 }
 
 func TestCancelKeyDeletionResponse(t *testing.T) {
-	var got CancelKeyDeletionOutput
-	if err := decodeCancelKeyDeletionResponse(goldenResponse(t, "CancelKeyDeletion.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelKeyDeletionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelKeyDeletionResponse, goldenResponse(t, "CancelKeyDeletion.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCancelKeyDeletionOutput())
 }
 
 func TestCreateAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateAliasInput().Validate())
 }
 
 func TestCreateAliasValidateFull(t *testing.T) {
-	got := violations(t, fullCreateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateAliasInput().Validate())
 }
 
 func TestCreateAliasValidateRejects(t *testing.T) {
@@ -129,10 +117,7 @@ func TestCreateAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AliasName unset", func(v *CreateAliasInput) { v.AliasName = nil }, Violation{Path: "AliasName", Constraint: "required"})
@@ -145,48 +130,23 @@ func TestCreateAliasValidateRejects(t *testing.T) {
 }
 
 func TestCreateAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateAliasRequest(context.Background(), minimalCreateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateAlias.minimal.http", req)
+	goldenRequest(t, "CreateAlias.minimal.http", buildCreateAliasRequest, minimalCreateAliasInput())
 }
 
 func TestCreateAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateAliasRequest(context.Background(), fullCreateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateAlias.full.http", req)
+	goldenRequest(t, "CreateAlias.full.http", buildCreateAliasRequest, fullCreateAliasInput())
 }
 
 func TestCreateAliasResponse(t *testing.T) {
-	var got CreateAliasOutput
-	if err := decodeCreateAliasResponse(goldenResponse(t, "CreateAlias.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateAliasResponse, goldenResponse(t, "CreateAlias.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateAliasOutput())
 }
 
 func TestCreateKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateKeyInput().Validate())
 }
 
 func TestCreateKeyValidateFull(t *testing.T) {
-	got := violations(t, fullCreateKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateKeyInput().Validate())
 }
 
 func TestCreateKeyValidateRejects(t *testing.T) {
@@ -194,10 +154,7 @@ func TestCreateKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId too short", func(v *CreateKeyInput) { v.CustomKeyStoreId = ptr("") }, Violation{Path: "CustomKeyStoreId", Constraint: "length"})
@@ -215,48 +172,23 @@ func TestCreateKeyValidateRejects(t *testing.T) {
 }
 
 func TestCreateKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateKeyRequest(context.Background(), minimalCreateKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateKey.minimal.http", req)
+	goldenRequest(t, "CreateKey.minimal.http", buildCreateKeyRequest, minimalCreateKeyInput())
 }
 
 func TestCreateKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateKeyRequest(context.Background(), fullCreateKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "CreateKey.full.http", req)
+	goldenRequest(t, "CreateKey.full.http", buildCreateKeyRequest, fullCreateKeyInput())
 }
 
 func TestCreateKeyResponse(t *testing.T) {
-	var got CreateKeyOutput
-	if err := decodeCreateKeyResponse(goldenResponse(t, "CreateKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateKeyResponse, goldenResponse(t, "CreateKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateKeyOutput())
 }
 
 func TestDeleteCustomKeyStoreValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteCustomKeyStoreInput().Validate())
 }
 
 func TestDeleteCustomKeyStoreValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteCustomKeyStoreInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteCustomKeyStoreInput().Validate())
 }
 
 func TestDeleteCustomKeyStoreValidateRejects(t *testing.T) {
@@ -264,10 +196,7 @@ func TestDeleteCustomKeyStoreValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteCustomKeyStoreInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId unset", func(v *DeleteCustomKeyStoreInput) { v.CustomKeyStoreId = nil }, Violation{Path: "CustomKeyStoreId", Constraint: "required"})
@@ -276,48 +205,23 @@ func TestDeleteCustomKeyStoreValidateRejects(t *testing.T) {
 }
 
 func TestDeleteCustomKeyStoreRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCustomKeyStoreRequest(context.Background(), minimalDeleteCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteCustomKeyStore.minimal.http", req)
+	goldenRequest(t, "DeleteCustomKeyStore.minimal.http", buildDeleteCustomKeyStoreRequest, minimalDeleteCustomKeyStoreInput())
 }
 
 func TestDeleteCustomKeyStoreRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCustomKeyStoreRequest(context.Background(), fullDeleteCustomKeyStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteCustomKeyStore.full.http", req)
+	goldenRequest(t, "DeleteCustomKeyStore.full.http", buildDeleteCustomKeyStoreRequest, fullDeleteCustomKeyStoreInput())
 }
 
 func TestDeleteCustomKeyStoreResponse(t *testing.T) {
-	var got DeleteCustomKeyStoreOutput
-	if err := decodeDeleteCustomKeyStoreResponse(goldenResponse(t, "DeleteCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteCustomKeyStoreOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteCustomKeyStoreResponse, goldenResponse(t, "DeleteCustomKeyStore.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteCustomKeyStoreOutput())
 }
 
 func TestDeleteImportedKeyMaterialValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteImportedKeyMaterialInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteImportedKeyMaterialInput().Validate())
 }
 
 func TestDeleteImportedKeyMaterialValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteImportedKeyMaterialInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteImportedKeyMaterialInput().Validate())
 }
 
 func TestDeleteImportedKeyMaterialValidateRejects(t *testing.T) {
@@ -325,10 +229,7 @@ func TestDeleteImportedKeyMaterialValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteImportedKeyMaterialInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *DeleteImportedKeyMaterialInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -337,48 +238,23 @@ func TestDeleteImportedKeyMaterialValidateRejects(t *testing.T) {
 }
 
 func TestDeleteImportedKeyMaterialRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteImportedKeyMaterialRequest(context.Background(), minimalDeleteImportedKeyMaterialInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteImportedKeyMaterial.minimal.http", req)
+	goldenRequest(t, "DeleteImportedKeyMaterial.minimal.http", buildDeleteImportedKeyMaterialRequest, minimalDeleteImportedKeyMaterialInput())
 }
 
 func TestDeleteImportedKeyMaterialRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteImportedKeyMaterialRequest(context.Background(), fullDeleteImportedKeyMaterialInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeleteImportedKeyMaterial.full.http", req)
+	goldenRequest(t, "DeleteImportedKeyMaterial.full.http", buildDeleteImportedKeyMaterialRequest, fullDeleteImportedKeyMaterialInput())
 }
 
 func TestDeleteImportedKeyMaterialResponse(t *testing.T) {
-	var got DeleteImportedKeyMaterialOutput
-	if err := decodeDeleteImportedKeyMaterialResponse(goldenResponse(t, "DeleteImportedKeyMaterial.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteImportedKeyMaterialOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteImportedKeyMaterialResponse, goldenResponse(t, "DeleteImportedKeyMaterial.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteImportedKeyMaterialOutput())
 }
 
 func TestDeriveSharedSecretValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeriveSharedSecretInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeriveSharedSecretInput().Validate())
 }
 
 func TestDeriveSharedSecretValidateFull(t *testing.T) {
-	got := violations(t, fullDeriveSharedSecretInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeriveSharedSecretInput().Validate())
 }
 
 func TestDeriveSharedSecretValidateRejects(t *testing.T) {
@@ -386,10 +262,7 @@ func TestDeriveSharedSecretValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeriveSharedSecretInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyAgreementAlgorithm unset", func(v *DeriveSharedSecretInput) { v.KeyAgreementAlgorithm = "" }, Violation{Path: "KeyAgreementAlgorithm", Constraint: "required"})
@@ -403,48 +276,23 @@ func TestDeriveSharedSecretValidateRejects(t *testing.T) {
 }
 
 func TestDeriveSharedSecretRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeriveSharedSecretRequest(context.Background(), minimalDeriveSharedSecretInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeriveSharedSecret.minimal.http", req)
+	goldenRequest(t, "DeriveSharedSecret.minimal.http", buildDeriveSharedSecretRequest, minimalDeriveSharedSecretInput())
 }
 
 func TestDeriveSharedSecretRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeriveSharedSecretRequest(context.Background(), fullDeriveSharedSecretInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "DeriveSharedSecret.full.http", req)
+	goldenRequest(t, "DeriveSharedSecret.full.http", buildDeriveSharedSecretRequest, fullDeriveSharedSecretInput())
 }
 
 func TestDeriveSharedSecretResponse(t *testing.T) {
-	var got DeriveSharedSecretOutput
-	if err := decodeDeriveSharedSecretResponse(goldenResponse(t, "DeriveSharedSecret.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeriveSharedSecretOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeriveSharedSecretResponse, goldenResponse(t, "DeriveSharedSecret.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeriveSharedSecretOutput())
 }
 
 func TestEnableKeyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableKeyInput().Validate())
 }
 
 func TestEnableKeyValidateFull(t *testing.T) {
-	got := violations(t, fullEnableKeyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableKeyInput().Validate())
 }
 
 func TestEnableKeyValidateRejects(t *testing.T) {
@@ -452,10 +300,7 @@ func TestEnableKeyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableKeyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *EnableKeyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -464,48 +309,23 @@ func TestEnableKeyValidateRejects(t *testing.T) {
 }
 
 func TestEnableKeyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableKeyRequest(context.Background(), minimalEnableKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EnableKey.minimal.http", req)
+	goldenRequest(t, "EnableKey.minimal.http", buildEnableKeyRequest, minimalEnableKeyInput())
 }
 
 func TestEnableKeyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableKeyRequest(context.Background(), fullEnableKeyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "EnableKey.full.http", req)
+	goldenRequest(t, "EnableKey.full.http", buildEnableKeyRequest, fullEnableKeyInput())
 }
 
 func TestEnableKeyResponse(t *testing.T) {
-	var got EnableKeyOutput
-	if err := decodeEnableKeyResponse(goldenResponse(t, "EnableKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableKeyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableKeyResponse, goldenResponse(t, "EnableKey.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantEnableKeyOutput())
 }
 
 func TestGenerateMacValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGenerateMacInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGenerateMacInput().Validate())
 }
 
 func TestGenerateMacValidateFull(t *testing.T) {
-	got := violations(t, fullGenerateMacInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGenerateMacInput().Validate())
 }
 
 func TestGenerateMacValidateRejects(t *testing.T) {
@@ -513,10 +333,7 @@ func TestGenerateMacValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGenerateMacInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GenerateMacInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -530,48 +347,23 @@ func TestGenerateMacValidateRejects(t *testing.T) {
 }
 
 func TestGenerateMacRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateMacRequest(context.Background(), minimalGenerateMacInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateMac.minimal.http", req)
+	goldenRequest(t, "GenerateMac.minimal.http", buildGenerateMacRequest, minimalGenerateMacInput())
 }
 
 func TestGenerateMacRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateMacRequest(context.Background(), fullGenerateMacInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateMac.full.http", req)
+	goldenRequest(t, "GenerateMac.full.http", buildGenerateMacRequest, fullGenerateMacInput())
 }
 
 func TestGenerateMacResponse(t *testing.T) {
-	var got GenerateMacOutput
-	if err := decodeGenerateMacResponse(goldenResponse(t, "GenerateMac.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGenerateMacOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGenerateMacResponse, goldenResponse(t, "GenerateMac.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGenerateMacOutput())
 }
 
 func TestGenerateRandomValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGenerateRandomInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGenerateRandomInput().Validate())
 }
 
 func TestGenerateRandomValidateFull(t *testing.T) {
-	got := violations(t, fullGenerateRandomInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGenerateRandomInput().Validate())
 }
 
 func TestGenerateRandomValidateRejects(t *testing.T) {
@@ -579,10 +371,7 @@ func TestGenerateRandomValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGenerateRandomInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomKeyStoreId too short", func(v *GenerateRandomInput) { v.CustomKeyStoreId = ptr("") }, Violation{Path: "CustomKeyStoreId", Constraint: "length"})
@@ -592,48 +381,23 @@ func TestGenerateRandomValidateRejects(t *testing.T) {
 }
 
 func TestGenerateRandomRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateRandomRequest(context.Background(), minimalGenerateRandomInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateRandom.minimal.http", req)
+	goldenRequest(t, "GenerateRandom.minimal.http", buildGenerateRandomRequest, minimalGenerateRandomInput())
 }
 
 func TestGenerateRandomRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGenerateRandomRequest(context.Background(), fullGenerateRandomInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GenerateRandom.full.http", req)
+	goldenRequest(t, "GenerateRandom.full.http", buildGenerateRandomRequest, fullGenerateRandomInput())
 }
 
 func TestGenerateRandomResponse(t *testing.T) {
-	var got GenerateRandomOutput
-	if err := decodeGenerateRandomResponse(goldenResponse(t, "GenerateRandom.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGenerateRandomOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGenerateRandomResponse, goldenResponse(t, "GenerateRandom.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGenerateRandomOutput())
 }
 
 func TestGetKeyPolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetKeyPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetKeyPolicyInput().Validate())
 }
 
 func TestGetKeyPolicyValidateFull(t *testing.T) {
-	got := violations(t, fullGetKeyPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetKeyPolicyInput().Validate())
 }
 
 func TestGetKeyPolicyValidateRejects(t *testing.T) {
@@ -641,10 +405,7 @@ func TestGetKeyPolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetKeyPolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *GetKeyPolicyInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -656,48 +417,23 @@ func TestGetKeyPolicyValidateRejects(t *testing.T) {
 }
 
 func TestGetKeyPolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetKeyPolicyRequest(context.Background(), minimalGetKeyPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetKeyPolicy.minimal.http", req)
+	goldenRequest(t, "GetKeyPolicy.minimal.http", buildGetKeyPolicyRequest, minimalGetKeyPolicyInput())
 }
 
 func TestGetKeyPolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetKeyPolicyRequest(context.Background(), fullGetKeyPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "GetKeyPolicy.full.http", req)
+	goldenRequest(t, "GetKeyPolicy.full.http", buildGetKeyPolicyRequest, fullGetKeyPolicyInput())
 }
 
 func TestGetKeyPolicyResponse(t *testing.T) {
-	var got GetKeyPolicyOutput
-	if err := decodeGetKeyPolicyResponse(goldenResponse(t, "GetKeyPolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetKeyPolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetKeyPolicyResponse, goldenResponse(t, "GetKeyPolicy.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantGetKeyPolicyOutput())
 }
 
 func TestListAliasesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListAliasesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListAliasesInput().Validate())
 }
 
 func TestListAliasesValidateFull(t *testing.T) {
-	got := violations(t, fullListAliasesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListAliasesInput().Validate())
 }
 
 func TestListAliasesValidateRejects(t *testing.T) {
@@ -705,10 +441,7 @@ func TestListAliasesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListAliasesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId too short", func(v *ListAliasesInput) { v.KeyId = ptr("") }, Violation{Path: "KeyId", Constraint: "length"})
@@ -721,48 +454,23 @@ func TestListAliasesValidateRejects(t *testing.T) {
 }
 
 func TestListAliasesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListAliasesRequest(context.Background(), minimalListAliasesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListAliases.minimal.http", req)
+	goldenRequest(t, "ListAliases.minimal.http", buildListAliasesRequest, minimalListAliasesInput())
 }
 
 func TestListAliasesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListAliasesRequest(context.Background(), fullListAliasesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListAliases.full.http", req)
+	goldenRequest(t, "ListAliases.full.http", buildListAliasesRequest, fullListAliasesInput())
 }
 
 func TestListAliasesResponse(t *testing.T) {
-	var got ListAliasesOutput
-	if err := decodeListAliasesResponse(goldenResponse(t, "ListAliases.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListAliasesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListAliasesResponse, goldenResponse(t, "ListAliases.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListAliasesOutput())
 }
 
 func TestListKeysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListKeysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListKeysInput().Validate())
 }
 
 func TestListKeysValidateFull(t *testing.T) {
-	got := violations(t, fullListKeysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListKeysInput().Validate())
 }
 
 func TestListKeysValidateRejects(t *testing.T) {
@@ -770,10 +478,7 @@ func TestListKeysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListKeysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Limit below range", func(v *ListKeysInput) { v.Limit = ptr(int32(0)) }, Violation{Path: "Limit", Constraint: "range"})
@@ -784,48 +489,23 @@ func TestListKeysValidateRejects(t *testing.T) {
 }
 
 func TestListKeysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListKeysRequest(context.Background(), minimalListKeysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListKeys.minimal.http", req)
+	goldenRequest(t, "ListKeys.minimal.http", buildListKeysRequest, minimalListKeysInput())
 }
 
 func TestListKeysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListKeysRequest(context.Background(), fullListKeysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListKeys.full.http", req)
+	goldenRequest(t, "ListKeys.full.http", buildListKeysRequest, fullListKeysInput())
 }
 
 func TestListKeysResponse(t *testing.T) {
-	var got ListKeysOutput
-	if err := decodeListKeysResponse(goldenResponse(t, "ListKeys.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListKeysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListKeysResponse, goldenResponse(t, "ListKeys.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListKeysOutput())
 }
 
 func TestListRetirableGrantsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListRetirableGrantsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListRetirableGrantsInput().Validate())
 }
 
 func TestListRetirableGrantsValidateFull(t *testing.T) {
-	got := violations(t, fullListRetirableGrantsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListRetirableGrantsInput().Validate())
 }
 
 func TestListRetirableGrantsValidateRejects(t *testing.T) {
@@ -833,10 +513,7 @@ func TestListRetirableGrantsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListRetirableGrantsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RetiringPrincipal unset", func(v *ListRetirableGrantsInput) { v.RetiringPrincipal = nil }, Violation{Path: "RetiringPrincipal", Constraint: "required"})
@@ -851,48 +528,23 @@ func TestListRetirableGrantsValidateRejects(t *testing.T) {
 }
 
 func TestListRetirableGrantsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListRetirableGrantsRequest(context.Background(), minimalListRetirableGrantsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListRetirableGrants.minimal.http", req)
+	goldenRequest(t, "ListRetirableGrants.minimal.http", buildListRetirableGrantsRequest, minimalListRetirableGrantsInput())
 }
 
 func TestListRetirableGrantsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListRetirableGrantsRequest(context.Background(), fullListRetirableGrantsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "ListRetirableGrants.full.http", req)
+	goldenRequest(t, "ListRetirableGrants.full.http", buildListRetirableGrantsRequest, fullListRetirableGrantsInput())
 }
 
 func TestListRetirableGrantsResponse(t *testing.T) {
-	var got ListRetirableGrantsOutput
-	if err := decodeListRetirableGrantsResponse(goldenResponse(t, "ListRetirableGrants.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListRetirableGrantsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListRetirableGrantsResponse, goldenResponse(t, "ListRetirableGrants.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantListRetirableGrantsOutput())
 }
 
 func TestRotateKeyOnDemandValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRotateKeyOnDemandInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRotateKeyOnDemandInput().Validate())
 }
 
 func TestRotateKeyOnDemandValidateFull(t *testing.T) {
-	got := violations(t, fullRotateKeyOnDemandInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRotateKeyOnDemandInput().Validate())
 }
 
 func TestRotateKeyOnDemandValidateRejects(t *testing.T) {
@@ -900,10 +552,7 @@ func TestRotateKeyOnDemandValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRotateKeyOnDemandInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyId unset", func(v *RotateKeyOnDemandInput) { v.KeyId = nil }, Violation{Path: "KeyId", Constraint: "required"})
@@ -912,30 +561,13 @@ func TestRotateKeyOnDemandValidateRejects(t *testing.T) {
 }
 
 func TestRotateKeyOnDemandRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRotateKeyOnDemandRequest(context.Background(), minimalRotateKeyOnDemandInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RotateKeyOnDemand.minimal.http", req)
+	goldenRequest(t, "RotateKeyOnDemand.minimal.http", buildRotateKeyOnDemandRequest, minimalRotateKeyOnDemandInput())
 }
 
 func TestRotateKeyOnDemandRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRotateKeyOnDemandRequest(context.Background(), fullRotateKeyOnDemandInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "RotateKeyOnDemand.full.http", req)
+	goldenRequest(t, "RotateKeyOnDemand.full.http", buildRotateKeyOnDemandRequest, fullRotateKeyOnDemandInput())
 }
 
 func TestRotateKeyOnDemandResponse(t *testing.T) {
-	var got RotateKeyOnDemandOutput
-	if err := decodeRotateKeyOnDemandResponse(goldenResponse(t, "RotateKeyOnDemand.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRotateKeyOnDemandOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRotateKeyOnDemandResponse, goldenResponse(t, "RotateKeyOnDemand.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRotateKeyOnDemandOutput())
 }

@@ -3,26 +3,16 @@
 package lambda
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAddPermissionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAddPermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAddPermissionInput().Validate())
 }
 
 func TestAddPermissionValidateFull(t *testing.T) {
-	got := violations(t, fullAddPermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAddPermissionInput().Validate())
 }
 
 func TestAddPermissionValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestAddPermissionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAddPermissionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Action unset", func(v *AddPermissionInput) { v.Action = nil }, Violation{Path: "Action", Constraint: "required"})
@@ -62,48 +49,23 @@ func TestAddPermissionValidateRejects(t *testing.T) {
 }
 
 func TestAddPermissionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAddPermissionRequest(context.Background(), minimalAddPermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "AddPermission.minimal.http", req)
+	goldenRequest(t, "AddPermission.minimal.http", buildAddPermissionRequest, minimalAddPermissionInput())
 }
 
 func TestAddPermissionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAddPermissionRequest(context.Background(), fullAddPermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "AddPermission.full.http", req)
+	goldenRequest(t, "AddPermission.full.http", buildAddPermissionRequest, fullAddPermissionInput())
 }
 
 func TestAddPermissionResponse(t *testing.T) {
-	var got AddPermissionOutput
-	if err := decodeAddPermissionResponse(goldenResponse(t, "AddPermission.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAddPermissionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAddPermissionResponse, goldenResponse(t, "AddPermission.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantAddPermissionOutput())
 }
 
 func TestCreateEventSourceMappingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateEventSourceMappingInput().Validate())
 }
 
 func TestCreateEventSourceMappingValidateFull(t *testing.T) {
-	got := violations(t, fullCreateEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateEventSourceMappingInput().Validate())
 }
 
 func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
@@ -111,10 +73,7 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateEventSourceMappingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *CreateEventSourceMappingInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -227,48 +186,23 @@ func TestCreateEventSourceMappingValidateRejects(t *testing.T) {
 }
 
 func TestCreateEventSourceMappingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateEventSourceMappingRequest(context.Background(), minimalCreateEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateEventSourceMapping.minimal.http", req)
+	goldenRequest(t, "CreateEventSourceMapping.minimal.http", buildCreateEventSourceMappingRequest, minimalCreateEventSourceMappingInput())
 }
 
 func TestCreateEventSourceMappingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateEventSourceMappingRequest(context.Background(), fullCreateEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateEventSourceMapping.full.http", req)
+	goldenRequest(t, "CreateEventSourceMapping.full.http", buildCreateEventSourceMappingRequest, fullCreateEventSourceMappingInput())
 }
 
 func TestCreateEventSourceMappingResponse(t *testing.T) {
-	var got CreateEventSourceMappingOutput
-	if err := decodeCreateEventSourceMappingResponse(goldenResponse(t, "CreateEventSourceMapping.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateEventSourceMappingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateEventSourceMappingResponse, goldenResponse(t, "CreateEventSourceMapping.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantCreateEventSourceMappingOutput())
 }
 
 func TestCreateFunctionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateFunctionInput().Validate())
 }
 
 func TestCreateFunctionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateFunctionInput().Validate())
 }
 
 func TestCreateFunctionValidateRejects(t *testing.T) {
@@ -276,10 +210,7 @@ func TestCreateFunctionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateFunctionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Code unset", func(v *CreateFunctionInput) { v.Code = nil }, Violation{Path: "Code", Constraint: "required"})
@@ -332,48 +263,23 @@ func TestCreateFunctionValidateRejects(t *testing.T) {
 }
 
 func TestCreateFunctionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFunctionRequest(context.Background(), minimalCreateFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateFunction.minimal.http", req)
+	goldenRequest(t, "CreateFunction.minimal.http", buildCreateFunctionRequest, minimalCreateFunctionInput())
 }
 
 func TestCreateFunctionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFunctionRequest(context.Background(), fullCreateFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateFunction.full.http", req)
+	goldenRequest(t, "CreateFunction.full.http", buildCreateFunctionRequest, fullCreateFunctionInput())
 }
 
 func TestCreateFunctionResponse(t *testing.T) {
-	var got CreateFunctionOutput
-	if err := decodeCreateFunctionResponse(goldenResponse(t, "CreateFunction.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateFunctionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateFunctionResponse, goldenResponse(t, "CreateFunction.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantCreateFunctionOutput())
 }
 
 func TestCreateFunctionUrlConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateFunctionUrlConfigInput().Validate())
 }
 
 func TestCreateFunctionUrlConfigValidateFull(t *testing.T) {
-	got := violations(t, fullCreateFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateFunctionUrlConfigInput().Validate())
 }
 
 func TestCreateFunctionUrlConfigValidateRejects(t *testing.T) {
@@ -381,10 +287,7 @@ func TestCreateFunctionUrlConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateFunctionUrlConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AuthType unset", func(v *CreateFunctionUrlConfigInput) { v.AuthType = "" }, Violation{Path: "AuthType", Constraint: "required"})
@@ -404,48 +307,23 @@ func TestCreateFunctionUrlConfigValidateRejects(t *testing.T) {
 }
 
 func TestCreateFunctionUrlConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFunctionUrlConfigRequest(context.Background(), minimalCreateFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateFunctionUrlConfig.minimal.http", req)
+	goldenRequest(t, "CreateFunctionUrlConfig.minimal.http", buildCreateFunctionUrlConfigRequest, minimalCreateFunctionUrlConfigInput())
 }
 
 func TestCreateFunctionUrlConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFunctionUrlConfigRequest(context.Background(), fullCreateFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateFunctionUrlConfig.full.http", req)
+	goldenRequest(t, "CreateFunctionUrlConfig.full.http", buildCreateFunctionUrlConfigRequest, fullCreateFunctionUrlConfigInput())
 }
 
 func TestCreateFunctionUrlConfigResponse(t *testing.T) {
-	var got CreateFunctionUrlConfigOutput
-	if err := decodeCreateFunctionUrlConfigResponse(goldenResponse(t, "CreateFunctionUrlConfig.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateFunctionUrlConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateFunctionUrlConfigResponse, goldenResponse(t, "CreateFunctionUrlConfig.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantCreateFunctionUrlConfigOutput())
 }
 
 func TestDeleteLayerVersionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteLayerVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteLayerVersionInput().Validate())
 }
 
 func TestDeleteLayerVersionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteLayerVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteLayerVersionInput().Validate())
 }
 
 func TestDeleteLayerVersionValidateRejects(t *testing.T) {
@@ -453,10 +331,7 @@ func TestDeleteLayerVersionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteLayerVersionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LayerName unset", func(v *DeleteLayerVersionInput) { v.LayerName = nil }, Violation{Path: "LayerName", Constraint: "required"})
@@ -467,48 +342,23 @@ func TestDeleteLayerVersionValidateRejects(t *testing.T) {
 }
 
 func TestDeleteLayerVersionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLayerVersionRequest(context.Background(), minimalDeleteLayerVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteLayerVersion.minimal.http", req)
+	goldenRequest(t, "DeleteLayerVersion.minimal.http", buildDeleteLayerVersionRequest, minimalDeleteLayerVersionInput())
 }
 
 func TestDeleteLayerVersionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLayerVersionRequest(context.Background(), fullDeleteLayerVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteLayerVersion.full.http", req)
+	goldenRequest(t, "DeleteLayerVersion.full.http", buildDeleteLayerVersionRequest, fullDeleteLayerVersionInput())
 }
 
 func TestDeleteLayerVersionResponse(t *testing.T) {
-	var got DeleteLayerVersionOutput
-	if err := decodeDeleteLayerVersionResponse(goldenResponse(t, "DeleteLayerVersion.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteLayerVersionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteLayerVersionResponse, goldenResponse(t, "DeleteLayerVersion.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteLayerVersionOutput())
 }
 
 func TestGetAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetAliasInput().Validate())
 }
 
 func TestGetAliasValidateFull(t *testing.T) {
-	got := violations(t, fullGetAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetAliasInput().Validate())
 }
 
 func TestGetAliasValidateRejects(t *testing.T) {
@@ -516,10 +366,7 @@ func TestGetAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetAliasInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -532,48 +379,23 @@ func TestGetAliasValidateRejects(t *testing.T) {
 }
 
 func TestGetAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAliasRequest(context.Background(), minimalGetAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetAlias.minimal.http", req)
+	goldenRequest(t, "GetAlias.minimal.http", buildGetAliasRequest, minimalGetAliasInput())
 }
 
 func TestGetAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAliasRequest(context.Background(), fullGetAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetAlias.full.http", req)
+	goldenRequest(t, "GetAlias.full.http", buildGetAliasRequest, fullGetAliasInput())
 }
 
 func TestGetAliasResponse(t *testing.T) {
-	var got GetAliasOutput
-	if err := decodeGetAliasResponse(goldenResponse(t, "GetAlias.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetAliasResponse, goldenResponse(t, "GetAlias.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetAliasOutput())
 }
 
 func TestGetFunctionCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionCodeSigningConfigInput().Validate())
 }
 
 func TestGetFunctionCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionCodeSigningConfigInput().Validate())
 }
 
 func TestGetFunctionCodeSigningConfigValidateRejects(t *testing.T) {
@@ -581,10 +403,7 @@ func TestGetFunctionCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionCodeSigningConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -594,48 +413,23 @@ func TestGetFunctionCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionCodeSigningConfigRequest(context.Background(), minimalGetFunctionCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "GetFunctionCodeSigningConfig.minimal.http", buildGetFunctionCodeSigningConfigRequest, minimalGetFunctionCodeSigningConfigInput())
 }
 
 func TestGetFunctionCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionCodeSigningConfigRequest(context.Background(), fullGetFunctionCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionCodeSigningConfig.full.http", req)
+	goldenRequest(t, "GetFunctionCodeSigningConfig.full.http", buildGetFunctionCodeSigningConfigRequest, fullGetFunctionCodeSigningConfigInput())
 }
 
 func TestGetFunctionCodeSigningConfigResponse(t *testing.T) {
-	var got GetFunctionCodeSigningConfigOutput
-	if err := decodeGetFunctionCodeSigningConfigResponse(goldenResponse(t, "GetFunctionCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionCodeSigningConfigResponse, goldenResponse(t, "GetFunctionCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionCodeSigningConfigOutput())
 }
 
 func TestGetFunctionConcurrencyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionConcurrencyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionConcurrencyInput().Validate())
 }
 
 func TestGetFunctionConcurrencyValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionConcurrencyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionConcurrencyInput().Validate())
 }
 
 func TestGetFunctionConcurrencyValidateRejects(t *testing.T) {
@@ -643,10 +437,7 @@ func TestGetFunctionConcurrencyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionConcurrencyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionConcurrencyInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -656,48 +447,23 @@ func TestGetFunctionConcurrencyValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionConcurrencyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionConcurrencyRequest(context.Background(), minimalGetFunctionConcurrencyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionConcurrency.minimal.http", req)
+	goldenRequest(t, "GetFunctionConcurrency.minimal.http", buildGetFunctionConcurrencyRequest, minimalGetFunctionConcurrencyInput())
 }
 
 func TestGetFunctionConcurrencyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionConcurrencyRequest(context.Background(), fullGetFunctionConcurrencyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionConcurrency.full.http", req)
+	goldenRequest(t, "GetFunctionConcurrency.full.http", buildGetFunctionConcurrencyRequest, fullGetFunctionConcurrencyInput())
 }
 
 func TestGetFunctionConcurrencyResponse(t *testing.T) {
-	var got GetFunctionConcurrencyOutput
-	if err := decodeGetFunctionConcurrencyResponse(goldenResponse(t, "GetFunctionConcurrency.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionConcurrencyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionConcurrencyResponse, goldenResponse(t, "GetFunctionConcurrency.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionConcurrencyOutput())
 }
 
 func TestGetFunctionEventInvokeConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestGetFunctionEventInvokeConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestGetFunctionEventInvokeConfigValidateRejects(t *testing.T) {
@@ -705,10 +471,7 @@ func TestGetFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionEventInvokeConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionEventInvokeConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -721,48 +484,23 @@ func TestGetFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionEventInvokeConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionEventInvokeConfigRequest(context.Background(), minimalGetFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionEventInvokeConfig.minimal.http", req)
+	goldenRequest(t, "GetFunctionEventInvokeConfig.minimal.http", buildGetFunctionEventInvokeConfigRequest, minimalGetFunctionEventInvokeConfigInput())
 }
 
 func TestGetFunctionEventInvokeConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionEventInvokeConfigRequest(context.Background(), fullGetFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionEventInvokeConfig.full.http", req)
+	goldenRequest(t, "GetFunctionEventInvokeConfig.full.http", buildGetFunctionEventInvokeConfigRequest, fullGetFunctionEventInvokeConfigInput())
 }
 
 func TestGetFunctionEventInvokeConfigResponse(t *testing.T) {
-	var got GetFunctionEventInvokeConfigOutput
-	if err := decodeGetFunctionEventInvokeConfigResponse(goldenResponse(t, "GetFunctionEventInvokeConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionEventInvokeConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionEventInvokeConfigResponse, goldenResponse(t, "GetFunctionEventInvokeConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionEventInvokeConfigOutput())
 }
 
 func TestGetFunctionUrlConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionUrlConfigInput().Validate())
 }
 
 func TestGetFunctionUrlConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionUrlConfigInput().Validate())
 }
 
 func TestGetFunctionUrlConfigValidateRejects(t *testing.T) {
@@ -770,10 +508,7 @@ func TestGetFunctionUrlConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionUrlConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionUrlConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -785,48 +520,23 @@ func TestGetFunctionUrlConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionUrlConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionUrlConfigRequest(context.Background(), minimalGetFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionUrlConfig.minimal.http", req)
+	goldenRequest(t, "GetFunctionUrlConfig.minimal.http", buildGetFunctionUrlConfigRequest, minimalGetFunctionUrlConfigInput())
 }
 
 func TestGetFunctionUrlConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionUrlConfigRequest(context.Background(), fullGetFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionUrlConfig.full.http", req)
+	goldenRequest(t, "GetFunctionUrlConfig.full.http", buildGetFunctionUrlConfigRequest, fullGetFunctionUrlConfigInput())
 }
 
 func TestGetFunctionUrlConfigResponse(t *testing.T) {
-	var got GetFunctionUrlConfigOutput
-	if err := decodeGetFunctionUrlConfigResponse(goldenResponse(t, "GetFunctionUrlConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionUrlConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionUrlConfigResponse, goldenResponse(t, "GetFunctionUrlConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionUrlConfigOutput())
 }
 
 func TestGetLayerVersionByArnValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetLayerVersionByArnInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetLayerVersionByArnInput().Validate())
 }
 
 func TestGetLayerVersionByArnValidateFull(t *testing.T) {
-	got := violations(t, fullGetLayerVersionByArnInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetLayerVersionByArnInput().Validate())
 }
 
 func TestGetLayerVersionByArnValidateRejects(t *testing.T) {
@@ -834,10 +544,7 @@ func TestGetLayerVersionByArnValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetLayerVersionByArnInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Arn unset", func(v *GetLayerVersionByArnInput) { v.Arn = nil }, Violation{Path: "Arn", Constraint: "required"})
@@ -847,48 +554,23 @@ func TestGetLayerVersionByArnValidateRejects(t *testing.T) {
 }
 
 func TestGetLayerVersionByArnRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLayerVersionByArnRequest(context.Background(), minimalGetLayerVersionByArnInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetLayerVersionByArn.minimal.http", req)
+	goldenRequest(t, "GetLayerVersionByArn.minimal.http", buildGetLayerVersionByArnRequest, minimalGetLayerVersionByArnInput())
 }
 
 func TestGetLayerVersionByArnRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLayerVersionByArnRequest(context.Background(), fullGetLayerVersionByArnInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetLayerVersionByArn.full.http", req)
+	goldenRequest(t, "GetLayerVersionByArn.full.http", buildGetLayerVersionByArnRequest, fullGetLayerVersionByArnInput())
 }
 
 func TestGetLayerVersionByArnResponse(t *testing.T) {
-	var got GetLayerVersionByArnOutput
-	if err := decodeGetLayerVersionByArnResponse(goldenResponse(t, "GetLayerVersionByArn.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetLayerVersionByArnOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetLayerVersionByArnResponse, goldenResponse(t, "GetLayerVersionByArn.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetLayerVersionByArnOutput())
 }
 
 func TestGetProvisionedConcurrencyConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetProvisionedConcurrencyConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetProvisionedConcurrencyConfigInput().Validate())
 }
 
 func TestGetProvisionedConcurrencyConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetProvisionedConcurrencyConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetProvisionedConcurrencyConfigInput().Validate())
 }
 
 func TestGetProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
@@ -896,10 +578,7 @@ func TestGetProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetProvisionedConcurrencyConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetProvisionedConcurrencyConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -913,48 +592,23 @@ func TestGetProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetProvisionedConcurrencyConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetProvisionedConcurrencyConfigRequest(context.Background(), minimalGetProvisionedConcurrencyConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetProvisionedConcurrencyConfig.minimal.http", req)
+	goldenRequest(t, "GetProvisionedConcurrencyConfig.minimal.http", buildGetProvisionedConcurrencyConfigRequest, minimalGetProvisionedConcurrencyConfigInput())
 }
 
 func TestGetProvisionedConcurrencyConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetProvisionedConcurrencyConfigRequest(context.Background(), fullGetProvisionedConcurrencyConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetProvisionedConcurrencyConfig.full.http", req)
+	goldenRequest(t, "GetProvisionedConcurrencyConfig.full.http", buildGetProvisionedConcurrencyConfigRequest, fullGetProvisionedConcurrencyConfigInput())
 }
 
 func TestGetProvisionedConcurrencyConfigResponse(t *testing.T) {
-	var got GetProvisionedConcurrencyConfigOutput
-	if err := decodeGetProvisionedConcurrencyConfigResponse(goldenResponse(t, "GetProvisionedConcurrencyConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetProvisionedConcurrencyConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetProvisionedConcurrencyConfigResponse, goldenResponse(t, "GetProvisionedConcurrencyConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetProvisionedConcurrencyConfigOutput())
 }
 
 func TestInvokeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalInvokeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalInvokeInput().Validate())
 }
 
 func TestInvokeValidateFull(t *testing.T) {
-	got := violations(t, fullInvokeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullInvokeInput().Validate())
 }
 
 func TestInvokeValidateRejects(t *testing.T) {
@@ -962,10 +616,7 @@ func TestInvokeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullInvokeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *InvokeInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -978,48 +629,23 @@ func TestInvokeValidateRejects(t *testing.T) {
 }
 
 func TestInvokeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInvokeRequest(context.Background(), minimalInvokeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Invoke.minimal.http", req)
+	goldenRequest(t, "Invoke.minimal.http", buildInvokeRequest, minimalInvokeInput())
 }
 
 func TestInvokeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInvokeRequest(context.Background(), fullInvokeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Invoke.full.http", req)
+	goldenRequest(t, "Invoke.full.http", buildInvokeRequest, fullInvokeInput())
 }
 
 func TestInvokeResponse(t *testing.T) {
-	var got InvokeOutput
-	if err := decodeInvokeResponse(goldenResponse(t, "Invoke.response.body", 500, "X-Amz-Executed-Version", "$LATEST", "X-Amz-Function-Error", "functionerror-865", "X-Amz-Log-Result", "logresult-55", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantInvokeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeInvokeResponse, goldenResponse(t, "Invoke.response.body", 500, "X-Amz-Executed-Version", "$LATEST", "X-Amz-Function-Error", "functionerror-865", "X-Amz-Log-Result", "logresult-55", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/octet-stream"), wantInvokeOutput())
 }
 
 func TestInvokeWithResponseStreamValidateMinimal(t *testing.T) {
-	got := violations(t, minimalInvokeWithResponseStreamInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalInvokeWithResponseStreamInput().Validate())
 }
 
 func TestInvokeWithResponseStreamValidateFull(t *testing.T) {
-	got := violations(t, fullInvokeWithResponseStreamInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullInvokeWithResponseStreamInput().Validate())
 }
 
 func TestInvokeWithResponseStreamValidateRejects(t *testing.T) {
@@ -1027,10 +653,7 @@ func TestInvokeWithResponseStreamValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullInvokeWithResponseStreamInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *InvokeWithResponseStreamInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1043,19 +666,11 @@ func TestInvokeWithResponseStreamValidateRejects(t *testing.T) {
 }
 
 func TestListFunctionUrlConfigsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListFunctionUrlConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListFunctionUrlConfigsInput().Validate())
 }
 
 func TestListFunctionUrlConfigsValidateFull(t *testing.T) {
-	got := violations(t, fullListFunctionUrlConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListFunctionUrlConfigsInput().Validate())
 }
 
 func TestListFunctionUrlConfigsValidateRejects(t *testing.T) {
@@ -1063,10 +678,7 @@ func TestListFunctionUrlConfigsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListFunctionUrlConfigsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *ListFunctionUrlConfigsInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1078,48 +690,23 @@ func TestListFunctionUrlConfigsValidateRejects(t *testing.T) {
 }
 
 func TestListFunctionUrlConfigsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionUrlConfigsRequest(context.Background(), minimalListFunctionUrlConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctionUrlConfigs.minimal.http", req)
+	goldenRequest(t, "ListFunctionUrlConfigs.minimal.http", buildListFunctionUrlConfigsRequest, minimalListFunctionUrlConfigsInput())
 }
 
 func TestListFunctionUrlConfigsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionUrlConfigsRequest(context.Background(), fullListFunctionUrlConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctionUrlConfigs.full.http", req)
+	goldenRequest(t, "ListFunctionUrlConfigs.full.http", buildListFunctionUrlConfigsRequest, fullListFunctionUrlConfigsInput())
 }
 
 func TestListFunctionUrlConfigsResponse(t *testing.T) {
-	var got ListFunctionUrlConfigsOutput
-	if err := decodeListFunctionUrlConfigsResponse(goldenResponse(t, "ListFunctionUrlConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListFunctionUrlConfigsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListFunctionUrlConfigsResponse, goldenResponse(t, "ListFunctionUrlConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListFunctionUrlConfigsOutput())
 }
 
 func TestListVersionsByFunctionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListVersionsByFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListVersionsByFunctionInput().Validate())
 }
 
 func TestListVersionsByFunctionValidateFull(t *testing.T) {
-	got := violations(t, fullListVersionsByFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListVersionsByFunctionInput().Validate())
 }
 
 func TestListVersionsByFunctionValidateRejects(t *testing.T) {
@@ -1127,10 +714,7 @@ func TestListVersionsByFunctionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListVersionsByFunctionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *ListVersionsByFunctionInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1142,48 +726,23 @@ func TestListVersionsByFunctionValidateRejects(t *testing.T) {
 }
 
 func TestListVersionsByFunctionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListVersionsByFunctionRequest(context.Background(), minimalListVersionsByFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListVersionsByFunction.minimal.http", req)
+	goldenRequest(t, "ListVersionsByFunction.minimal.http", buildListVersionsByFunctionRequest, minimalListVersionsByFunctionInput())
 }
 
 func TestListVersionsByFunctionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListVersionsByFunctionRequest(context.Background(), fullListVersionsByFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListVersionsByFunction.full.http", req)
+	goldenRequest(t, "ListVersionsByFunction.full.http", buildListVersionsByFunctionRequest, fullListVersionsByFunctionInput())
 }
 
 func TestListVersionsByFunctionResponse(t *testing.T) {
-	var got ListVersionsByFunctionOutput
-	if err := decodeListVersionsByFunctionResponse(goldenResponse(t, "ListVersionsByFunction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListVersionsByFunctionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListVersionsByFunctionResponse, goldenResponse(t, "ListVersionsByFunction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListVersionsByFunctionOutput())
 }
 
 func TestPutFunctionEventInvokeConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestPutFunctionEventInvokeConfigValidateFull(t *testing.T) {
-	got := violations(t, fullPutFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestPutFunctionEventInvokeConfigValidateRejects(t *testing.T) {
@@ -1191,10 +750,7 @@ func TestPutFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutFunctionEventInvokeConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *PutFunctionEventInvokeConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1211,48 +767,23 @@ func TestPutFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 }
 
 func TestPutFunctionEventInvokeConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionEventInvokeConfigRequest(context.Background(), minimalPutFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionEventInvokeConfig.minimal.http", req)
+	goldenRequest(t, "PutFunctionEventInvokeConfig.minimal.http", buildPutFunctionEventInvokeConfigRequest, minimalPutFunctionEventInvokeConfigInput())
 }
 
 func TestPutFunctionEventInvokeConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionEventInvokeConfigRequest(context.Background(), fullPutFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionEventInvokeConfig.full.http", req)
+	goldenRequest(t, "PutFunctionEventInvokeConfig.full.http", buildPutFunctionEventInvokeConfigRequest, fullPutFunctionEventInvokeConfigInput())
 }
 
 func TestPutFunctionEventInvokeConfigResponse(t *testing.T) {
-	var got PutFunctionEventInvokeConfigOutput
-	if err := decodePutFunctionEventInvokeConfigResponse(goldenResponse(t, "PutFunctionEventInvokeConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutFunctionEventInvokeConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutFunctionEventInvokeConfigResponse, goldenResponse(t, "PutFunctionEventInvokeConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPutFunctionEventInvokeConfigOutput())
 }
 
 func TestPutFunctionRecursionConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutFunctionRecursionConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutFunctionRecursionConfigInput().Validate())
 }
 
 func TestPutFunctionRecursionConfigValidateFull(t *testing.T) {
-	got := violations(t, fullPutFunctionRecursionConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutFunctionRecursionConfigInput().Validate())
 }
 
 func TestPutFunctionRecursionConfigValidateRejects(t *testing.T) {
@@ -1260,10 +791,7 @@ func TestPutFunctionRecursionConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutFunctionRecursionConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *PutFunctionRecursionConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1274,48 +802,23 @@ func TestPutFunctionRecursionConfigValidateRejects(t *testing.T) {
 }
 
 func TestPutFunctionRecursionConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionRecursionConfigRequest(context.Background(), minimalPutFunctionRecursionConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionRecursionConfig.minimal.http", req)
+	goldenRequest(t, "PutFunctionRecursionConfig.minimal.http", buildPutFunctionRecursionConfigRequest, minimalPutFunctionRecursionConfigInput())
 }
 
 func TestPutFunctionRecursionConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionRecursionConfigRequest(context.Background(), fullPutFunctionRecursionConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionRecursionConfig.full.http", req)
+	goldenRequest(t, "PutFunctionRecursionConfig.full.http", buildPutFunctionRecursionConfigRequest, fullPutFunctionRecursionConfigInput())
 }
 
 func TestPutFunctionRecursionConfigResponse(t *testing.T) {
-	var got PutFunctionRecursionConfigOutput
-	if err := decodePutFunctionRecursionConfigResponse(goldenResponse(t, "PutFunctionRecursionConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutFunctionRecursionConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutFunctionRecursionConfigResponse, goldenResponse(t, "PutFunctionRecursionConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPutFunctionRecursionConfigOutput())
 }
 
 func TestPutRuntimeManagementConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutRuntimeManagementConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutRuntimeManagementConfigInput().Validate())
 }
 
 func TestPutRuntimeManagementConfigValidateFull(t *testing.T) {
-	got := violations(t, fullPutRuntimeManagementConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutRuntimeManagementConfigInput().Validate())
 }
 
 func TestPutRuntimeManagementConfigValidateRejects(t *testing.T) {
@@ -1323,10 +826,7 @@ func TestPutRuntimeManagementConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutRuntimeManagementConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *PutRuntimeManagementConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1343,48 +843,23 @@ func TestPutRuntimeManagementConfigValidateRejects(t *testing.T) {
 }
 
 func TestPutRuntimeManagementConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutRuntimeManagementConfigRequest(context.Background(), minimalPutRuntimeManagementConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutRuntimeManagementConfig.minimal.http", req)
+	goldenRequest(t, "PutRuntimeManagementConfig.minimal.http", buildPutRuntimeManagementConfigRequest, minimalPutRuntimeManagementConfigInput())
 }
 
 func TestPutRuntimeManagementConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutRuntimeManagementConfigRequest(context.Background(), fullPutRuntimeManagementConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutRuntimeManagementConfig.full.http", req)
+	goldenRequest(t, "PutRuntimeManagementConfig.full.http", buildPutRuntimeManagementConfigRequest, fullPutRuntimeManagementConfigInput())
 }
 
 func TestPutRuntimeManagementConfigResponse(t *testing.T) {
-	var got PutRuntimeManagementConfigOutput
-	if err := decodePutRuntimeManagementConfigResponse(goldenResponse(t, "PutRuntimeManagementConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutRuntimeManagementConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutRuntimeManagementConfigResponse, goldenResponse(t, "PutRuntimeManagementConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPutRuntimeManagementConfigOutput())
 }
 
 func TestRemoveLayerVersionPermissionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRemoveLayerVersionPermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRemoveLayerVersionPermissionInput().Validate())
 }
 
 func TestRemoveLayerVersionPermissionValidateFull(t *testing.T) {
-	got := violations(t, fullRemoveLayerVersionPermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRemoveLayerVersionPermissionInput().Validate())
 }
 
 func TestRemoveLayerVersionPermissionValidateRejects(t *testing.T) {
@@ -1392,10 +867,7 @@ func TestRemoveLayerVersionPermissionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRemoveLayerVersionPermissionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LayerName unset", func(v *RemoveLayerVersionPermissionInput) { v.LayerName = nil }, Violation{Path: "LayerName", Constraint: "required"})
@@ -1410,48 +882,23 @@ func TestRemoveLayerVersionPermissionValidateRejects(t *testing.T) {
 }
 
 func TestRemoveLayerVersionPermissionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRemoveLayerVersionPermissionRequest(context.Background(), minimalRemoveLayerVersionPermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RemoveLayerVersionPermission.minimal.http", req)
+	goldenRequest(t, "RemoveLayerVersionPermission.minimal.http", buildRemoveLayerVersionPermissionRequest, minimalRemoveLayerVersionPermissionInput())
 }
 
 func TestRemoveLayerVersionPermissionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRemoveLayerVersionPermissionRequest(context.Background(), fullRemoveLayerVersionPermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RemoveLayerVersionPermission.full.http", req)
+	goldenRequest(t, "RemoveLayerVersionPermission.full.http", buildRemoveLayerVersionPermissionRequest, fullRemoveLayerVersionPermissionInput())
 }
 
 func TestRemoveLayerVersionPermissionResponse(t *testing.T) {
-	var got RemoveLayerVersionPermissionOutput
-	if err := decodeRemoveLayerVersionPermissionResponse(goldenResponse(t, "RemoveLayerVersionPermission.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRemoveLayerVersionPermissionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRemoveLayerVersionPermissionResponse, goldenResponse(t, "RemoveLayerVersionPermission.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRemoveLayerVersionPermissionOutput())
 }
 
 func TestUpdateFunctionEventInvokeConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestUpdateFunctionEventInvokeConfigValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestUpdateFunctionEventInvokeConfigValidateRejects(t *testing.T) {
@@ -1459,10 +906,7 @@ func TestUpdateFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateFunctionEventInvokeConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *UpdateFunctionEventInvokeConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1479,30 +923,13 @@ func TestUpdateFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 }
 
 func TestUpdateFunctionEventInvokeConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionEventInvokeConfigRequest(context.Background(), minimalUpdateFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionEventInvokeConfig.minimal.http", req)
+	goldenRequest(t, "UpdateFunctionEventInvokeConfig.minimal.http", buildUpdateFunctionEventInvokeConfigRequest, minimalUpdateFunctionEventInvokeConfigInput())
 }
 
 func TestUpdateFunctionEventInvokeConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionEventInvokeConfigRequest(context.Background(), fullUpdateFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionEventInvokeConfig.full.http", req)
+	goldenRequest(t, "UpdateFunctionEventInvokeConfig.full.http", buildUpdateFunctionEventInvokeConfigRequest, fullUpdateFunctionEventInvokeConfigInput())
 }
 
 func TestUpdateFunctionEventInvokeConfigResponse(t *testing.T) {
-	var got UpdateFunctionEventInvokeConfigOutput
-	if err := decodeUpdateFunctionEventInvokeConfigResponse(goldenResponse(t, "UpdateFunctionEventInvokeConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateFunctionEventInvokeConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateFunctionEventInvokeConfigResponse, goldenResponse(t, "UpdateFunctionEventInvokeConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateFunctionEventInvokeConfigOutput())
 }

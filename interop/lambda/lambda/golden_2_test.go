@@ -15,19 +15,11 @@ import (
 )
 
 func TestAddLayerVersionPermissionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAddLayerVersionPermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAddLayerVersionPermissionInput().Validate())
 }
 
 func TestAddLayerVersionPermissionValidateFull(t *testing.T) {
-	got := violations(t, fullAddLayerVersionPermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAddLayerVersionPermissionInput().Validate())
 }
 
 func TestAddLayerVersionPermissionValidateRejects(t *testing.T) {
@@ -35,10 +27,7 @@ func TestAddLayerVersionPermissionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAddLayerVersionPermissionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Action unset", func(v *AddLayerVersionPermissionInput) { v.Action = nil }, Violation{Path: "Action", Constraint: "required"})
@@ -69,6 +58,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 	return testResponse(status, body, header...)
 }
 
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 // testResponse is a response with body and header, given as name, value pairs.
 func testResponse(status int, body []byte, header ...string) *http.Response {
 	h := http.Header{}
@@ -93,48 +106,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestAddLayerVersionPermissionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAddLayerVersionPermissionRequest(context.Background(), minimalAddLayerVersionPermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "AddLayerVersionPermission.minimal.http", req)
+	goldenRequest(t, "AddLayerVersionPermission.minimal.http", buildAddLayerVersionPermissionRequest, minimalAddLayerVersionPermissionInput())
 }
 
 func TestAddLayerVersionPermissionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAddLayerVersionPermissionRequest(context.Background(), fullAddLayerVersionPermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "AddLayerVersionPermission.full.http", req)
+	goldenRequest(t, "AddLayerVersionPermission.full.http", buildAddLayerVersionPermissionRequest, fullAddLayerVersionPermissionInput())
 }
 
 func TestAddLayerVersionPermissionResponse(t *testing.T) {
-	var got AddLayerVersionPermissionOutput
-	if err := decodeAddLayerVersionPermissionResponse(goldenResponse(t, "AddLayerVersionPermission.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAddLayerVersionPermissionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAddLayerVersionPermissionResponse, goldenResponse(t, "AddLayerVersionPermission.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantAddLayerVersionPermissionOutput())
 }
 
 func TestCreateCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateCodeSigningConfigInput().Validate())
 }
 
 func TestCreateCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullCreateCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateCodeSigningConfigInput().Validate())
 }
 
 func TestCreateCodeSigningConfigValidateRejects(t *testing.T) {
@@ -142,10 +130,7 @@ func TestCreateCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AllowedPublishers unset", func(v *CreateCodeSigningConfigInput) { v.AllowedPublishers = nil }, Violation{Path: "AllowedPublishers", Constraint: "required"})
@@ -159,48 +144,23 @@ func TestCreateCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestCreateCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCodeSigningConfigRequest(context.Background(), minimalCreateCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "CreateCodeSigningConfig.minimal.http", buildCreateCodeSigningConfigRequest, minimalCreateCodeSigningConfigInput())
 }
 
 func TestCreateCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCodeSigningConfigRequest(context.Background(), fullCreateCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateCodeSigningConfig.full.http", req)
+	goldenRequest(t, "CreateCodeSigningConfig.full.http", buildCreateCodeSigningConfigRequest, fullCreateCodeSigningConfigInput())
 }
 
 func TestCreateCodeSigningConfigResponse(t *testing.T) {
-	var got CreateCodeSigningConfigOutput
-	if err := decodeCreateCodeSigningConfigResponse(goldenResponse(t, "CreateCodeSigningConfig.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateCodeSigningConfigResponse, goldenResponse(t, "CreateCodeSigningConfig.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantCreateCodeSigningConfigOutput())
 }
 
 func TestDeleteAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteAliasInput().Validate())
 }
 
 func TestDeleteAliasValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteAliasInput().Validate())
 }
 
 func TestDeleteAliasValidateRejects(t *testing.T) {
@@ -208,10 +168,7 @@ func TestDeleteAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteAliasInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -224,48 +181,23 @@ func TestDeleteAliasValidateRejects(t *testing.T) {
 }
 
 func TestDeleteAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteAliasRequest(context.Background(), minimalDeleteAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteAlias.minimal.http", req)
+	goldenRequest(t, "DeleteAlias.minimal.http", buildDeleteAliasRequest, minimalDeleteAliasInput())
 }
 
 func TestDeleteAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteAliasRequest(context.Background(), fullDeleteAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteAlias.full.http", req)
+	goldenRequest(t, "DeleteAlias.full.http", buildDeleteAliasRequest, fullDeleteAliasInput())
 }
 
 func TestDeleteAliasResponse(t *testing.T) {
-	var got DeleteAliasOutput
-	if err := decodeDeleteAliasResponse(goldenResponse(t, "DeleteAlias.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteAliasResponse, goldenResponse(t, "DeleteAlias.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteAliasOutput())
 }
 
 func TestDeleteFunctionCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFunctionCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFunctionCodeSigningConfigInput().Validate())
 }
 
 func TestDeleteFunctionCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFunctionCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFunctionCodeSigningConfigInput().Validate())
 }
 
 func TestDeleteFunctionCodeSigningConfigValidateRejects(t *testing.T) {
@@ -273,10 +205,7 @@ func TestDeleteFunctionCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFunctionCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteFunctionCodeSigningConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -286,48 +215,23 @@ func TestDeleteFunctionCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestDeleteFunctionCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionCodeSigningConfigRequest(context.Background(), minimalDeleteFunctionCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "DeleteFunctionCodeSigningConfig.minimal.http", buildDeleteFunctionCodeSigningConfigRequest, minimalDeleteFunctionCodeSigningConfigInput())
 }
 
 func TestDeleteFunctionCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionCodeSigningConfigRequest(context.Background(), fullDeleteFunctionCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionCodeSigningConfig.full.http", req)
+	goldenRequest(t, "DeleteFunctionCodeSigningConfig.full.http", buildDeleteFunctionCodeSigningConfigRequest, fullDeleteFunctionCodeSigningConfigInput())
 }
 
 func TestDeleteFunctionCodeSigningConfigResponse(t *testing.T) {
-	var got DeleteFunctionCodeSigningConfigOutput
-	if err := decodeDeleteFunctionCodeSigningConfigResponse(goldenResponse(t, "DeleteFunctionCodeSigningConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFunctionCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFunctionCodeSigningConfigResponse, goldenResponse(t, "DeleteFunctionCodeSigningConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteFunctionCodeSigningConfigOutput())
 }
 
 func TestDeleteFunctionConcurrencyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFunctionConcurrencyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFunctionConcurrencyInput().Validate())
 }
 
 func TestDeleteFunctionConcurrencyValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFunctionConcurrencyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFunctionConcurrencyInput().Validate())
 }
 
 func TestDeleteFunctionConcurrencyValidateRejects(t *testing.T) {
@@ -335,10 +239,7 @@ func TestDeleteFunctionConcurrencyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFunctionConcurrencyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteFunctionConcurrencyInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -348,48 +249,23 @@ func TestDeleteFunctionConcurrencyValidateRejects(t *testing.T) {
 }
 
 func TestDeleteFunctionConcurrencyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionConcurrencyRequest(context.Background(), minimalDeleteFunctionConcurrencyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionConcurrency.minimal.http", req)
+	goldenRequest(t, "DeleteFunctionConcurrency.minimal.http", buildDeleteFunctionConcurrencyRequest, minimalDeleteFunctionConcurrencyInput())
 }
 
 func TestDeleteFunctionConcurrencyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionConcurrencyRequest(context.Background(), fullDeleteFunctionConcurrencyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionConcurrency.full.http", req)
+	goldenRequest(t, "DeleteFunctionConcurrency.full.http", buildDeleteFunctionConcurrencyRequest, fullDeleteFunctionConcurrencyInput())
 }
 
 func TestDeleteFunctionConcurrencyResponse(t *testing.T) {
-	var got DeleteFunctionConcurrencyOutput
-	if err := decodeDeleteFunctionConcurrencyResponse(goldenResponse(t, "DeleteFunctionConcurrency.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFunctionConcurrencyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFunctionConcurrencyResponse, goldenResponse(t, "DeleteFunctionConcurrency.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteFunctionConcurrencyOutput())
 }
 
 func TestDeleteProvisionedConcurrencyConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteProvisionedConcurrencyConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteProvisionedConcurrencyConfigInput().Validate())
 }
 
 func TestDeleteProvisionedConcurrencyConfigValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteProvisionedConcurrencyConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteProvisionedConcurrencyConfigInput().Validate())
 }
 
 func TestDeleteProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
@@ -397,10 +273,7 @@ func TestDeleteProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteProvisionedConcurrencyConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteProvisionedConcurrencyConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -414,93 +287,43 @@ func TestDeleteProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
 }
 
 func TestDeleteProvisionedConcurrencyConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteProvisionedConcurrencyConfigRequest(context.Background(), minimalDeleteProvisionedConcurrencyConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteProvisionedConcurrencyConfig.minimal.http", req)
+	goldenRequest(t, "DeleteProvisionedConcurrencyConfig.minimal.http", buildDeleteProvisionedConcurrencyConfigRequest, minimalDeleteProvisionedConcurrencyConfigInput())
 }
 
 func TestDeleteProvisionedConcurrencyConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteProvisionedConcurrencyConfigRequest(context.Background(), fullDeleteProvisionedConcurrencyConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteProvisionedConcurrencyConfig.full.http", req)
+	goldenRequest(t, "DeleteProvisionedConcurrencyConfig.full.http", buildDeleteProvisionedConcurrencyConfigRequest, fullDeleteProvisionedConcurrencyConfigInput())
 }
 
 func TestDeleteProvisionedConcurrencyConfigResponse(t *testing.T) {
-	var got DeleteProvisionedConcurrencyConfigOutput
-	if err := decodeDeleteProvisionedConcurrencyConfigResponse(goldenResponse(t, "DeleteProvisionedConcurrencyConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteProvisionedConcurrencyConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteProvisionedConcurrencyConfigResponse, goldenResponse(t, "DeleteProvisionedConcurrencyConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteProvisionedConcurrencyConfigOutput())
 }
 
 func TestGetAccountSettingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetAccountSettingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetAccountSettingsInput().Validate())
 }
 
 func TestGetAccountSettingsValidateFull(t *testing.T) {
-	got := violations(t, fullGetAccountSettingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetAccountSettingsInput().Validate())
 }
 
 func TestGetAccountSettingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAccountSettingsRequest(context.Background(), minimalGetAccountSettingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetAccountSettings.minimal.http", req)
+	goldenRequest(t, "GetAccountSettings.minimal.http", buildGetAccountSettingsRequest, minimalGetAccountSettingsInput())
 }
 
 func TestGetAccountSettingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAccountSettingsRequest(context.Background(), fullGetAccountSettingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetAccountSettings.full.http", req)
+	goldenRequest(t, "GetAccountSettings.full.http", buildGetAccountSettingsRequest, fullGetAccountSettingsInput())
 }
 
 func TestGetAccountSettingsResponse(t *testing.T) {
-	var got GetAccountSettingsOutput
-	if err := decodeGetAccountSettingsResponse(goldenResponse(t, "GetAccountSettings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetAccountSettingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetAccountSettingsResponse, goldenResponse(t, "GetAccountSettings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetAccountSettingsOutput())
 }
 
 func TestGetCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetCodeSigningConfigInput().Validate())
 }
 
 func TestGetCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetCodeSigningConfigInput().Validate())
 }
 
 func TestGetCodeSigningConfigValidateRejects(t *testing.T) {
@@ -508,10 +331,7 @@ func TestGetCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CodeSigningConfigArn unset", func(v *GetCodeSigningConfigInput) { v.CodeSigningConfigArn = nil }, Violation{Path: "CodeSigningConfigArn", Constraint: "required"})
@@ -520,48 +340,23 @@ func TestGetCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetCodeSigningConfigRequest(context.Background(), minimalGetCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "GetCodeSigningConfig.minimal.http", buildGetCodeSigningConfigRequest, minimalGetCodeSigningConfigInput())
 }
 
 func TestGetCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetCodeSigningConfigRequest(context.Background(), fullGetCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetCodeSigningConfig.full.http", req)
+	goldenRequest(t, "GetCodeSigningConfig.full.http", buildGetCodeSigningConfigRequest, fullGetCodeSigningConfigInput())
 }
 
 func TestGetCodeSigningConfigResponse(t *testing.T) {
-	var got GetCodeSigningConfigOutput
-	if err := decodeGetCodeSigningConfigResponse(goldenResponse(t, "GetCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetCodeSigningConfigResponse, goldenResponse(t, "GetCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetCodeSigningConfigOutput())
 }
 
 func TestGetEventSourceMappingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetEventSourceMappingInput().Validate())
 }
 
 func TestGetEventSourceMappingValidateFull(t *testing.T) {
-	got := violations(t, fullGetEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetEventSourceMappingInput().Validate())
 }
 
 func TestGetEventSourceMappingValidateRejects(t *testing.T) {
@@ -569,58 +364,30 @@ func TestGetEventSourceMappingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetEventSourceMappingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("UUID unset", func(v *GetEventSourceMappingInput) { v.UUID = nil }, Violation{Path: "UUID", Constraint: "required"})
 }
 
 func TestGetEventSourceMappingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetEventSourceMappingRequest(context.Background(), minimalGetEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetEventSourceMapping.minimal.http", req)
+	goldenRequest(t, "GetEventSourceMapping.minimal.http", buildGetEventSourceMappingRequest, minimalGetEventSourceMappingInput())
 }
 
 func TestGetEventSourceMappingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetEventSourceMappingRequest(context.Background(), fullGetEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetEventSourceMapping.full.http", req)
+	goldenRequest(t, "GetEventSourceMapping.full.http", buildGetEventSourceMappingRequest, fullGetEventSourceMappingInput())
 }
 
 func TestGetEventSourceMappingResponse(t *testing.T) {
-	var got GetEventSourceMappingOutput
-	if err := decodeGetEventSourceMappingResponse(goldenResponse(t, "GetEventSourceMapping.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetEventSourceMappingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetEventSourceMappingResponse, goldenResponse(t, "GetEventSourceMapping.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetEventSourceMappingOutput())
 }
 
 func TestGetFunctionRecursionConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionRecursionConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionRecursionConfigInput().Validate())
 }
 
 func TestGetFunctionRecursionConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionRecursionConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionRecursionConfigInput().Validate())
 }
 
 func TestGetFunctionRecursionConfigValidateRejects(t *testing.T) {
@@ -628,10 +395,7 @@ func TestGetFunctionRecursionConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionRecursionConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionRecursionConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -641,48 +405,23 @@ func TestGetFunctionRecursionConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionRecursionConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionRecursionConfigRequest(context.Background(), minimalGetFunctionRecursionConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionRecursionConfig.minimal.http", req)
+	goldenRequest(t, "GetFunctionRecursionConfig.minimal.http", buildGetFunctionRecursionConfigRequest, minimalGetFunctionRecursionConfigInput())
 }
 
 func TestGetFunctionRecursionConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionRecursionConfigRequest(context.Background(), fullGetFunctionRecursionConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionRecursionConfig.full.http", req)
+	goldenRequest(t, "GetFunctionRecursionConfig.full.http", buildGetFunctionRecursionConfigRequest, fullGetFunctionRecursionConfigInput())
 }
 
 func TestGetFunctionRecursionConfigResponse(t *testing.T) {
-	var got GetFunctionRecursionConfigOutput
-	if err := decodeGetFunctionRecursionConfigResponse(goldenResponse(t, "GetFunctionRecursionConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionRecursionConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionRecursionConfigResponse, goldenResponse(t, "GetFunctionRecursionConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionRecursionConfigOutput())
 }
 
 func TestGetPolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetPolicyInput().Validate())
 }
 
 func TestGetPolicyValidateFull(t *testing.T) {
-	got := violations(t, fullGetPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetPolicyInput().Validate())
 }
 
 func TestGetPolicyValidateRejects(t *testing.T) {
@@ -690,10 +429,7 @@ func TestGetPolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetPolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetPolicyInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -706,48 +442,23 @@ func TestGetPolicyValidateRejects(t *testing.T) {
 }
 
 func TestGetPolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetPolicyRequest(context.Background(), minimalGetPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetPolicy.minimal.http", req)
+	goldenRequest(t, "GetPolicy.minimal.http", buildGetPolicyRequest, minimalGetPolicyInput())
 }
 
 func TestGetPolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetPolicyRequest(context.Background(), fullGetPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetPolicy.full.http", req)
+	goldenRequest(t, "GetPolicy.full.http", buildGetPolicyRequest, fullGetPolicyInput())
 }
 
 func TestGetPolicyResponse(t *testing.T) {
-	var got GetPolicyOutput
-	if err := decodeGetPolicyResponse(goldenResponse(t, "GetPolicy.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetPolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetPolicyResponse, goldenResponse(t, "GetPolicy.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetPolicyOutput())
 }
 
 func TestGetRuntimeManagementConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetRuntimeManagementConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetRuntimeManagementConfigInput().Validate())
 }
 
 func TestGetRuntimeManagementConfigValidateFull(t *testing.T) {
-	got := violations(t, fullGetRuntimeManagementConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetRuntimeManagementConfigInput().Validate())
 }
 
 func TestGetRuntimeManagementConfigValidateRejects(t *testing.T) {
@@ -755,10 +466,7 @@ func TestGetRuntimeManagementConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetRuntimeManagementConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetRuntimeManagementConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -771,48 +479,23 @@ func TestGetRuntimeManagementConfigValidateRejects(t *testing.T) {
 }
 
 func TestGetRuntimeManagementConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetRuntimeManagementConfigRequest(context.Background(), minimalGetRuntimeManagementConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetRuntimeManagementConfig.minimal.http", req)
+	goldenRequest(t, "GetRuntimeManagementConfig.minimal.http", buildGetRuntimeManagementConfigRequest, minimalGetRuntimeManagementConfigInput())
 }
 
 func TestGetRuntimeManagementConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetRuntimeManagementConfigRequest(context.Background(), fullGetRuntimeManagementConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetRuntimeManagementConfig.full.http", req)
+	goldenRequest(t, "GetRuntimeManagementConfig.full.http", buildGetRuntimeManagementConfigRequest, fullGetRuntimeManagementConfigInput())
 }
 
 func TestGetRuntimeManagementConfigResponse(t *testing.T) {
-	var got GetRuntimeManagementConfigOutput
-	if err := decodeGetRuntimeManagementConfigResponse(goldenResponse(t, "GetRuntimeManagementConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetRuntimeManagementConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetRuntimeManagementConfigResponse, goldenResponse(t, "GetRuntimeManagementConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetRuntimeManagementConfigOutput())
 }
 
 func TestListEventSourceMappingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListEventSourceMappingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListEventSourceMappingsInput().Validate())
 }
 
 func TestListEventSourceMappingsValidateFull(t *testing.T) {
-	got := violations(t, fullListEventSourceMappingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListEventSourceMappingsInput().Validate())
 }
 
 func TestListEventSourceMappingsValidateRejects(t *testing.T) {
@@ -820,10 +503,7 @@ func TestListEventSourceMappingsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListEventSourceMappingsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("EventSourceArn not matching pattern", func(v *ListEventSourceMappingsInput) { v.EventSourceArn = ptr("!") }, Violation{Path: "EventSourceArn", Constraint: "pattern"})
@@ -835,48 +515,23 @@ func TestListEventSourceMappingsValidateRejects(t *testing.T) {
 }
 
 func TestListEventSourceMappingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListEventSourceMappingsRequest(context.Background(), minimalListEventSourceMappingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListEventSourceMappings.minimal.http", req)
+	goldenRequest(t, "ListEventSourceMappings.minimal.http", buildListEventSourceMappingsRequest, minimalListEventSourceMappingsInput())
 }
 
 func TestListEventSourceMappingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListEventSourceMappingsRequest(context.Background(), fullListEventSourceMappingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListEventSourceMappings.full.http", req)
+	goldenRequest(t, "ListEventSourceMappings.full.http", buildListEventSourceMappingsRequest, fullListEventSourceMappingsInput())
 }
 
 func TestListEventSourceMappingsResponse(t *testing.T) {
-	var got ListEventSourceMappingsOutput
-	if err := decodeListEventSourceMappingsResponse(goldenResponse(t, "ListEventSourceMappings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListEventSourceMappingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListEventSourceMappingsResponse, goldenResponse(t, "ListEventSourceMappings.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListEventSourceMappingsOutput())
 }
 
 func TestListFunctionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListFunctionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListFunctionsInput().Validate())
 }
 
 func TestListFunctionsValidateFull(t *testing.T) {
-	got := violations(t, fullListFunctionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListFunctionsInput().Validate())
 }
 
 func TestListFunctionsValidateRejects(t *testing.T) {
@@ -884,10 +539,7 @@ func TestListFunctionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListFunctionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MasterRegion not matching pattern", func(v *ListFunctionsInput) { v.MasterRegion = ptr("!") }, Violation{Path: "MasterRegion", Constraint: "pattern"})
@@ -896,48 +548,23 @@ func TestListFunctionsValidateRejects(t *testing.T) {
 }
 
 func TestListFunctionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionsRequest(context.Background(), minimalListFunctionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctions.minimal.http", req)
+	goldenRequest(t, "ListFunctions.minimal.http", buildListFunctionsRequest, minimalListFunctionsInput())
 }
 
 func TestListFunctionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionsRequest(context.Background(), fullListFunctionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctions.full.http", req)
+	goldenRequest(t, "ListFunctions.full.http", buildListFunctionsRequest, fullListFunctionsInput())
 }
 
 func TestListFunctionsResponse(t *testing.T) {
-	var got ListFunctionsOutput
-	if err := decodeListFunctionsResponse(goldenResponse(t, "ListFunctions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListFunctionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListFunctionsResponse, goldenResponse(t, "ListFunctions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListFunctionsOutput())
 }
 
 func TestPublishVersionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPublishVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPublishVersionInput().Validate())
 }
 
 func TestPublishVersionValidateFull(t *testing.T) {
-	got := violations(t, fullPublishVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPublishVersionInput().Validate())
 }
 
 func TestPublishVersionValidateRejects(t *testing.T) {
@@ -945,10 +572,7 @@ func TestPublishVersionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPublishVersionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *PublishVersionInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -959,48 +583,23 @@ func TestPublishVersionValidateRejects(t *testing.T) {
 }
 
 func TestPublishVersionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPublishVersionRequest(context.Background(), minimalPublishVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PublishVersion.minimal.http", req)
+	goldenRequest(t, "PublishVersion.minimal.http", buildPublishVersionRequest, minimalPublishVersionInput())
 }
 
 func TestPublishVersionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPublishVersionRequest(context.Background(), fullPublishVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PublishVersion.full.http", req)
+	goldenRequest(t, "PublishVersion.full.http", buildPublishVersionRequest, fullPublishVersionInput())
 }
 
 func TestPublishVersionResponse(t *testing.T) {
-	var got PublishVersionOutput
-	if err := decodePublishVersionResponse(goldenResponse(t, "PublishVersion.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPublishVersionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePublishVersionResponse, goldenResponse(t, "PublishVersion.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPublishVersionOutput())
 }
 
 func TestPutFunctionCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutFunctionCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutFunctionCodeSigningConfigInput().Validate())
 }
 
 func TestPutFunctionCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullPutFunctionCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutFunctionCodeSigningConfigInput().Validate())
 }
 
 func TestPutFunctionCodeSigningConfigValidateRejects(t *testing.T) {
@@ -1008,10 +607,7 @@ func TestPutFunctionCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutFunctionCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CodeSigningConfigArn unset", func(v *PutFunctionCodeSigningConfigInput) { v.CodeSigningConfigArn = nil }, Violation{Path: "CodeSigningConfigArn", Constraint: "required"})
@@ -1024,48 +620,23 @@ func TestPutFunctionCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestPutFunctionCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionCodeSigningConfigRequest(context.Background(), minimalPutFunctionCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "PutFunctionCodeSigningConfig.minimal.http", buildPutFunctionCodeSigningConfigRequest, minimalPutFunctionCodeSigningConfigInput())
 }
 
 func TestPutFunctionCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionCodeSigningConfigRequest(context.Background(), fullPutFunctionCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionCodeSigningConfig.full.http", req)
+	goldenRequest(t, "PutFunctionCodeSigningConfig.full.http", buildPutFunctionCodeSigningConfigRequest, fullPutFunctionCodeSigningConfigInput())
 }
 
 func TestPutFunctionCodeSigningConfigResponse(t *testing.T) {
-	var got PutFunctionCodeSigningConfigOutput
-	if err := decodePutFunctionCodeSigningConfigResponse(goldenResponse(t, "PutFunctionCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutFunctionCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutFunctionCodeSigningConfigResponse, goldenResponse(t, "PutFunctionCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPutFunctionCodeSigningConfigOutput())
 }
 
 func TestPutFunctionConcurrencyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutFunctionConcurrencyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutFunctionConcurrencyInput().Validate())
 }
 
 func TestPutFunctionConcurrencyValidateFull(t *testing.T) {
-	got := violations(t, fullPutFunctionConcurrencyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutFunctionConcurrencyInput().Validate())
 }
 
 func TestPutFunctionConcurrencyValidateRejects(t *testing.T) {
@@ -1073,10 +644,7 @@ func TestPutFunctionConcurrencyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutFunctionConcurrencyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *PutFunctionConcurrencyInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1088,48 +656,23 @@ func TestPutFunctionConcurrencyValidateRejects(t *testing.T) {
 }
 
 func TestPutFunctionConcurrencyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionConcurrencyRequest(context.Background(), minimalPutFunctionConcurrencyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionConcurrency.minimal.http", req)
+	goldenRequest(t, "PutFunctionConcurrency.minimal.http", buildPutFunctionConcurrencyRequest, minimalPutFunctionConcurrencyInput())
 }
 
 func TestPutFunctionConcurrencyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutFunctionConcurrencyRequest(context.Background(), fullPutFunctionConcurrencyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutFunctionConcurrency.full.http", req)
+	goldenRequest(t, "PutFunctionConcurrency.full.http", buildPutFunctionConcurrencyRequest, fullPutFunctionConcurrencyInput())
 }
 
 func TestPutFunctionConcurrencyResponse(t *testing.T) {
-	var got PutFunctionConcurrencyOutput
-	if err := decodePutFunctionConcurrencyResponse(goldenResponse(t, "PutFunctionConcurrency.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutFunctionConcurrencyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutFunctionConcurrencyResponse, goldenResponse(t, "PutFunctionConcurrency.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPutFunctionConcurrencyOutput())
 }
 
 func TestTagResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTagResourceInput().Validate())
 }
 
 func TestTagResourceValidateFull(t *testing.T) {
-	got := violations(t, fullTagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTagResourceInput().Validate())
 }
 
 func TestTagResourceValidateRejects(t *testing.T) {
@@ -1137,10 +680,7 @@ func TestTagResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTagResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Resource unset", func(v *TagResourceInput) { v.Resource = nil }, Violation{Path: "Resource", Constraint: "required"})
@@ -1151,48 +691,23 @@ func TestTagResourceValidateRejects(t *testing.T) {
 }
 
 func TestTagResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTagResourceRequest(context.Background(), minimalTagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TagResource.minimal.http", req)
+	goldenRequest(t, "TagResource.minimal.http", buildTagResourceRequest, minimalTagResourceInput())
 }
 
 func TestTagResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTagResourceRequest(context.Background(), fullTagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "TagResource.full.http", req)
+	goldenRequest(t, "TagResource.full.http", buildTagResourceRequest, fullTagResourceInput())
 }
 
 func TestTagResourceResponse(t *testing.T) {
-	var got TagResourceOutput
-	if err := decodeTagResourceResponse(goldenResponse(t, "TagResource.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTagResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTagResourceResponse, goldenResponse(t, "TagResource.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantTagResourceOutput())
 }
 
 func TestUntagResourceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUntagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUntagResourceInput().Validate())
 }
 
 func TestUntagResourceValidateFull(t *testing.T) {
-	got := violations(t, fullUntagResourceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUntagResourceInput().Validate())
 }
 
 func TestUntagResourceValidateRejects(t *testing.T) {
@@ -1200,10 +715,7 @@ func TestUntagResourceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUntagResourceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Resource unset", func(v *UntagResourceInput) { v.Resource = nil }, Violation{Path: "Resource", Constraint: "required"})
@@ -1214,48 +726,23 @@ func TestUntagResourceValidateRejects(t *testing.T) {
 }
 
 func TestUntagResourceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUntagResourceRequest(context.Background(), minimalUntagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UntagResource.minimal.http", req)
+	goldenRequest(t, "UntagResource.minimal.http", buildUntagResourceRequest, minimalUntagResourceInput())
 }
 
 func TestUntagResourceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUntagResourceRequest(context.Background(), fullUntagResourceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UntagResource.full.http", req)
+	goldenRequest(t, "UntagResource.full.http", buildUntagResourceRequest, fullUntagResourceInput())
 }
 
 func TestUntagResourceResponse(t *testing.T) {
-	var got UntagResourceOutput
-	if err := decodeUntagResourceResponse(goldenResponse(t, "UntagResource.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUntagResourceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUntagResourceResponse, goldenResponse(t, "UntagResource.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUntagResourceOutput())
 }
 
 func TestUpdateAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateAliasInput().Validate())
 }
 
 func TestUpdateAliasValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateAliasInput().Validate())
 }
 
 func TestUpdateAliasValidateRejects(t *testing.T) {
@@ -1263,10 +750,7 @@ func TestUpdateAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *UpdateAliasInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1283,30 +767,13 @@ func TestUpdateAliasValidateRejects(t *testing.T) {
 }
 
 func TestUpdateAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateAliasRequest(context.Background(), minimalUpdateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateAlias.minimal.http", req)
+	goldenRequest(t, "UpdateAlias.minimal.http", buildUpdateAliasRequest, minimalUpdateAliasInput())
 }
 
 func TestUpdateAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateAliasRequest(context.Background(), fullUpdateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateAlias.full.http", req)
+	goldenRequest(t, "UpdateAlias.full.http", buildUpdateAliasRequest, fullUpdateAliasInput())
 }
 
 func TestUpdateAliasResponse(t *testing.T) {
-	var got UpdateAliasOutput
-	if err := decodeUpdateAliasResponse(goldenResponse(t, "UpdateAlias.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateAliasResponse, goldenResponse(t, "UpdateAlias.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateAliasOutput())
 }

@@ -3,26 +3,16 @@
 package lambda
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestCreateAliasValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateAliasInput().Validate())
 }
 
 func TestCreateAliasValidateFull(t *testing.T) {
-	got := violations(t, fullCreateAliasInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateAliasInput().Validate())
 }
 
 func TestCreateAliasValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestCreateAliasValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateAliasInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *CreateAliasInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -53,48 +40,23 @@ func TestCreateAliasValidateRejects(t *testing.T) {
 }
 
 func TestCreateAliasRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateAliasRequest(context.Background(), minimalCreateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateAlias.minimal.http", req)
+	goldenRequest(t, "CreateAlias.minimal.http", buildCreateAliasRequest, minimalCreateAliasInput())
 }
 
 func TestCreateAliasRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateAliasRequest(context.Background(), fullCreateAliasInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "CreateAlias.full.http", req)
+	goldenRequest(t, "CreateAlias.full.http", buildCreateAliasRequest, fullCreateAliasInput())
 }
 
 func TestCreateAliasResponse(t *testing.T) {
-	var got CreateAliasOutput
-	if err := decodeCreateAliasResponse(goldenResponse(t, "CreateAlias.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateAliasOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateAliasResponse, goldenResponse(t, "CreateAlias.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantCreateAliasOutput())
 }
 
 func TestDeleteCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteCodeSigningConfigInput().Validate())
 }
 
 func TestDeleteCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteCodeSigningConfigInput().Validate())
 }
 
 func TestDeleteCodeSigningConfigValidateRejects(t *testing.T) {
@@ -102,10 +64,7 @@ func TestDeleteCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CodeSigningConfigArn unset", func(v *DeleteCodeSigningConfigInput) { v.CodeSigningConfigArn = nil }, Violation{Path: "CodeSigningConfigArn", Constraint: "required"})
@@ -114,48 +73,23 @@ func TestDeleteCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestDeleteCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCodeSigningConfigRequest(context.Background(), minimalDeleteCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "DeleteCodeSigningConfig.minimal.http", buildDeleteCodeSigningConfigRequest, minimalDeleteCodeSigningConfigInput())
 }
 
 func TestDeleteCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCodeSigningConfigRequest(context.Background(), fullDeleteCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteCodeSigningConfig.full.http", req)
+	goldenRequest(t, "DeleteCodeSigningConfig.full.http", buildDeleteCodeSigningConfigRequest, fullDeleteCodeSigningConfigInput())
 }
 
 func TestDeleteCodeSigningConfigResponse(t *testing.T) {
-	var got DeleteCodeSigningConfigOutput
-	if err := decodeDeleteCodeSigningConfigResponse(goldenResponse(t, "DeleteCodeSigningConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteCodeSigningConfigResponse, goldenResponse(t, "DeleteCodeSigningConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteCodeSigningConfigOutput())
 }
 
 func TestDeleteEventSourceMappingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteEventSourceMappingInput().Validate())
 }
 
 func TestDeleteEventSourceMappingValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteEventSourceMappingInput().Validate())
 }
 
 func TestDeleteEventSourceMappingValidateRejects(t *testing.T) {
@@ -163,58 +97,30 @@ func TestDeleteEventSourceMappingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteEventSourceMappingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("UUID unset", func(v *DeleteEventSourceMappingInput) { v.UUID = nil }, Violation{Path: "UUID", Constraint: "required"})
 }
 
 func TestDeleteEventSourceMappingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteEventSourceMappingRequest(context.Background(), minimalDeleteEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteEventSourceMapping.minimal.http", req)
+	goldenRequest(t, "DeleteEventSourceMapping.minimal.http", buildDeleteEventSourceMappingRequest, minimalDeleteEventSourceMappingInput())
 }
 
 func TestDeleteEventSourceMappingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteEventSourceMappingRequest(context.Background(), fullDeleteEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteEventSourceMapping.full.http", req)
+	goldenRequest(t, "DeleteEventSourceMapping.full.http", buildDeleteEventSourceMappingRequest, fullDeleteEventSourceMappingInput())
 }
 
 func TestDeleteEventSourceMappingResponse(t *testing.T) {
-	var got DeleteEventSourceMappingOutput
-	if err := decodeDeleteEventSourceMappingResponse(goldenResponse(t, "DeleteEventSourceMapping.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteEventSourceMappingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteEventSourceMappingResponse, goldenResponse(t, "DeleteEventSourceMapping.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantDeleteEventSourceMappingOutput())
 }
 
 func TestDeleteFunctionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFunctionInput().Validate())
 }
 
 func TestDeleteFunctionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFunctionInput().Validate())
 }
 
 func TestDeleteFunctionValidateRejects(t *testing.T) {
@@ -222,10 +128,7 @@ func TestDeleteFunctionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFunctionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteFunctionInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -238,48 +141,23 @@ func TestDeleteFunctionValidateRejects(t *testing.T) {
 }
 
 func TestDeleteFunctionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionRequest(context.Background(), minimalDeleteFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunction.minimal.http", req)
+	goldenRequest(t, "DeleteFunction.minimal.http", buildDeleteFunctionRequest, minimalDeleteFunctionInput())
 }
 
 func TestDeleteFunctionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionRequest(context.Background(), fullDeleteFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunction.full.http", req)
+	goldenRequest(t, "DeleteFunction.full.http", buildDeleteFunctionRequest, fullDeleteFunctionInput())
 }
 
 func TestDeleteFunctionResponse(t *testing.T) {
-	var got DeleteFunctionOutput
-	if err := decodeDeleteFunctionResponse(goldenResponse(t, "DeleteFunction.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFunctionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFunctionResponse, goldenResponse(t, "DeleteFunction.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteFunctionOutput())
 }
 
 func TestDeleteFunctionEventInvokeConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestDeleteFunctionEventInvokeConfigValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFunctionEventInvokeConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFunctionEventInvokeConfigInput().Validate())
 }
 
 func TestDeleteFunctionEventInvokeConfigValidateRejects(t *testing.T) {
@@ -287,10 +165,7 @@ func TestDeleteFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFunctionEventInvokeConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteFunctionEventInvokeConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -303,48 +178,23 @@ func TestDeleteFunctionEventInvokeConfigValidateRejects(t *testing.T) {
 }
 
 func TestDeleteFunctionEventInvokeConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionEventInvokeConfigRequest(context.Background(), minimalDeleteFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionEventInvokeConfig.minimal.http", req)
+	goldenRequest(t, "DeleteFunctionEventInvokeConfig.minimal.http", buildDeleteFunctionEventInvokeConfigRequest, minimalDeleteFunctionEventInvokeConfigInput())
 }
 
 func TestDeleteFunctionEventInvokeConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionEventInvokeConfigRequest(context.Background(), fullDeleteFunctionEventInvokeConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionEventInvokeConfig.full.http", req)
+	goldenRequest(t, "DeleteFunctionEventInvokeConfig.full.http", buildDeleteFunctionEventInvokeConfigRequest, fullDeleteFunctionEventInvokeConfigInput())
 }
 
 func TestDeleteFunctionEventInvokeConfigResponse(t *testing.T) {
-	var got DeleteFunctionEventInvokeConfigOutput
-	if err := decodeDeleteFunctionEventInvokeConfigResponse(goldenResponse(t, "DeleteFunctionEventInvokeConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFunctionEventInvokeConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFunctionEventInvokeConfigResponse, goldenResponse(t, "DeleteFunctionEventInvokeConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteFunctionEventInvokeConfigOutput())
 }
 
 func TestDeleteFunctionUrlConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFunctionUrlConfigInput().Validate())
 }
 
 func TestDeleteFunctionUrlConfigValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFunctionUrlConfigInput().Validate())
 }
 
 func TestDeleteFunctionUrlConfigValidateRejects(t *testing.T) {
@@ -352,10 +202,7 @@ func TestDeleteFunctionUrlConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFunctionUrlConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *DeleteFunctionUrlConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -367,48 +214,23 @@ func TestDeleteFunctionUrlConfigValidateRejects(t *testing.T) {
 }
 
 func TestDeleteFunctionUrlConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionUrlConfigRequest(context.Background(), minimalDeleteFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionUrlConfig.minimal.http", req)
+	goldenRequest(t, "DeleteFunctionUrlConfig.minimal.http", buildDeleteFunctionUrlConfigRequest, minimalDeleteFunctionUrlConfigInput())
 }
 
 func TestDeleteFunctionUrlConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFunctionUrlConfigRequest(context.Background(), fullDeleteFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "DeleteFunctionUrlConfig.full.http", req)
+	goldenRequest(t, "DeleteFunctionUrlConfig.full.http", buildDeleteFunctionUrlConfigRequest, fullDeleteFunctionUrlConfigInput())
 }
 
 func TestDeleteFunctionUrlConfigResponse(t *testing.T) {
-	var got DeleteFunctionUrlConfigOutput
-	if err := decodeDeleteFunctionUrlConfigResponse(goldenResponse(t, "DeleteFunctionUrlConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFunctionUrlConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFunctionUrlConfigResponse, goldenResponse(t, "DeleteFunctionUrlConfig.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteFunctionUrlConfigOutput())
 }
 
 func TestGetFunctionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionInput().Validate())
 }
 
 func TestGetFunctionValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionInput().Validate())
 }
 
 func TestGetFunctionValidateRejects(t *testing.T) {
@@ -416,10 +238,7 @@ func TestGetFunctionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -432,48 +251,23 @@ func TestGetFunctionValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionRequest(context.Background(), minimalGetFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunction.minimal.http", req)
+	goldenRequest(t, "GetFunction.minimal.http", buildGetFunctionRequest, minimalGetFunctionInput())
 }
 
 func TestGetFunctionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionRequest(context.Background(), fullGetFunctionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunction.full.http", req)
+	goldenRequest(t, "GetFunction.full.http", buildGetFunctionRequest, fullGetFunctionInput())
 }
 
 func TestGetFunctionResponse(t *testing.T) {
-	var got GetFunctionOutput
-	if err := decodeGetFunctionResponse(goldenResponse(t, "GetFunction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionResponse, goldenResponse(t, "GetFunction.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionOutput())
 }
 
 func TestGetFunctionConfigurationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFunctionConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFunctionConfigurationInput().Validate())
 }
 
 func TestGetFunctionConfigurationValidateFull(t *testing.T) {
-	got := violations(t, fullGetFunctionConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFunctionConfigurationInput().Validate())
 }
 
 func TestGetFunctionConfigurationValidateRejects(t *testing.T) {
@@ -481,10 +275,7 @@ func TestGetFunctionConfigurationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFunctionConfigurationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *GetFunctionConfigurationInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -497,48 +288,23 @@ func TestGetFunctionConfigurationValidateRejects(t *testing.T) {
 }
 
 func TestGetFunctionConfigurationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionConfigurationRequest(context.Background(), minimalGetFunctionConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionConfiguration.minimal.http", req)
+	goldenRequest(t, "GetFunctionConfiguration.minimal.http", buildGetFunctionConfigurationRequest, minimalGetFunctionConfigurationInput())
 }
 
 func TestGetFunctionConfigurationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFunctionConfigurationRequest(context.Background(), fullGetFunctionConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetFunctionConfiguration.full.http", req)
+	goldenRequest(t, "GetFunctionConfiguration.full.http", buildGetFunctionConfigurationRequest, fullGetFunctionConfigurationInput())
 }
 
 func TestGetFunctionConfigurationResponse(t *testing.T) {
-	var got GetFunctionConfigurationOutput
-	if err := decodeGetFunctionConfigurationResponse(goldenResponse(t, "GetFunctionConfiguration.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFunctionConfigurationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFunctionConfigurationResponse, goldenResponse(t, "GetFunctionConfiguration.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetFunctionConfigurationOutput())
 }
 
 func TestGetLayerVersionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetLayerVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetLayerVersionInput().Validate())
 }
 
 func TestGetLayerVersionValidateFull(t *testing.T) {
-	got := violations(t, fullGetLayerVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetLayerVersionInput().Validate())
 }
 
 func TestGetLayerVersionValidateRejects(t *testing.T) {
@@ -546,10 +312,7 @@ func TestGetLayerVersionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetLayerVersionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LayerName unset", func(v *GetLayerVersionInput) { v.LayerName = nil }, Violation{Path: "LayerName", Constraint: "required"})
@@ -560,48 +323,23 @@ func TestGetLayerVersionValidateRejects(t *testing.T) {
 }
 
 func TestGetLayerVersionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLayerVersionRequest(context.Background(), minimalGetLayerVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetLayerVersion.minimal.http", req)
+	goldenRequest(t, "GetLayerVersion.minimal.http", buildGetLayerVersionRequest, minimalGetLayerVersionInput())
 }
 
 func TestGetLayerVersionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLayerVersionRequest(context.Background(), fullGetLayerVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetLayerVersion.full.http", req)
+	goldenRequest(t, "GetLayerVersion.full.http", buildGetLayerVersionRequest, fullGetLayerVersionInput())
 }
 
 func TestGetLayerVersionResponse(t *testing.T) {
-	var got GetLayerVersionOutput
-	if err := decodeGetLayerVersionResponse(goldenResponse(t, "GetLayerVersion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetLayerVersionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetLayerVersionResponse, goldenResponse(t, "GetLayerVersion.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetLayerVersionOutput())
 }
 
 func TestGetLayerVersionPolicyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetLayerVersionPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetLayerVersionPolicyInput().Validate())
 }
 
 func TestGetLayerVersionPolicyValidateFull(t *testing.T) {
-	got := violations(t, fullGetLayerVersionPolicyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetLayerVersionPolicyInput().Validate())
 }
 
 func TestGetLayerVersionPolicyValidateRejects(t *testing.T) {
@@ -609,10 +347,7 @@ func TestGetLayerVersionPolicyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetLayerVersionPolicyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LayerName unset", func(v *GetLayerVersionPolicyInput) { v.LayerName = nil }, Violation{Path: "LayerName", Constraint: "required"})
@@ -623,48 +358,23 @@ func TestGetLayerVersionPolicyValidateRejects(t *testing.T) {
 }
 
 func TestGetLayerVersionPolicyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLayerVersionPolicyRequest(context.Background(), minimalGetLayerVersionPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetLayerVersionPolicy.minimal.http", req)
+	goldenRequest(t, "GetLayerVersionPolicy.minimal.http", buildGetLayerVersionPolicyRequest, minimalGetLayerVersionPolicyInput())
 }
 
 func TestGetLayerVersionPolicyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLayerVersionPolicyRequest(context.Background(), fullGetLayerVersionPolicyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "GetLayerVersionPolicy.full.http", req)
+	goldenRequest(t, "GetLayerVersionPolicy.full.http", buildGetLayerVersionPolicyRequest, fullGetLayerVersionPolicyInput())
 }
 
 func TestGetLayerVersionPolicyResponse(t *testing.T) {
-	var got GetLayerVersionPolicyOutput
-	if err := decodeGetLayerVersionPolicyResponse(goldenResponse(t, "GetLayerVersionPolicy.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetLayerVersionPolicyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetLayerVersionPolicyResponse, goldenResponse(t, "GetLayerVersionPolicy.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantGetLayerVersionPolicyOutput())
 }
 
 func TestInvokeAsyncValidateMinimal(t *testing.T) {
-	got := violations(t, minimalInvokeAsyncInput().Validate())
-	want := []Violation{Violation{Path: "InvokeArgs", Constraint: "required"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalInvokeAsyncInput().Validate(), Violation{Path: "InvokeArgs", Constraint: "required"})
 }
 
 func TestInvokeAsyncValidateFull(t *testing.T) {
-	got := violations(t, fullInvokeAsyncInput().Validate())
-	want := []Violation{Violation{Path: "InvokeArgs", Constraint: "required"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullInvokeAsyncInput().Validate(), Violation{Path: "InvokeArgs", Constraint: "required"})
 }
 
 func TestInvokeAsyncValidateRejects(t *testing.T) {
@@ -672,10 +382,7 @@ func TestInvokeAsyncValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullInvokeAsyncInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *InvokeAsyncInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"}, Violation{Path: "InvokeArgs", Constraint: "required"})
@@ -685,48 +392,23 @@ func TestInvokeAsyncValidateRejects(t *testing.T) {
 }
 
 func TestInvokeAsyncRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInvokeAsyncRequest(context.Background(), minimalInvokeAsyncInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "InvokeAsync.minimal.http", req)
+	goldenRequest(t, "InvokeAsync.minimal.http", buildInvokeAsyncRequest, minimalInvokeAsyncInput())
 }
 
 func TestInvokeAsyncRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildInvokeAsyncRequest(context.Background(), fullInvokeAsyncInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "InvokeAsync.full.http", req)
+	goldenRequest(t, "InvokeAsync.full.http", buildInvokeAsyncRequest, fullInvokeAsyncInput())
 }
 
 func TestInvokeAsyncResponse(t *testing.T) {
-	var got InvokeAsyncOutput
-	if err := decodeInvokeAsyncResponse(goldenResponse(t, "InvokeAsync.response.body", 856, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantInvokeAsyncOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeInvokeAsyncResponse, goldenResponse(t, "InvokeAsync.response.body", 856, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantInvokeAsyncOutput())
 }
 
 func TestListAliasesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListAliasesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListAliasesInput().Validate())
 }
 
 func TestListAliasesValidateFull(t *testing.T) {
-	got := violations(t, fullListAliasesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListAliasesInput().Validate())
 }
 
 func TestListAliasesValidateRejects(t *testing.T) {
@@ -734,10 +416,7 @@ func TestListAliasesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListAliasesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *ListAliasesInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -752,48 +431,23 @@ func TestListAliasesValidateRejects(t *testing.T) {
 }
 
 func TestListAliasesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListAliasesRequest(context.Background(), minimalListAliasesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListAliases.minimal.http", req)
+	goldenRequest(t, "ListAliases.minimal.http", buildListAliasesRequest, minimalListAliasesInput())
 }
 
 func TestListAliasesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListAliasesRequest(context.Background(), fullListAliasesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListAliases.full.http", req)
+	goldenRequest(t, "ListAliases.full.http", buildListAliasesRequest, fullListAliasesInput())
 }
 
 func TestListAliasesResponse(t *testing.T) {
-	var got ListAliasesOutput
-	if err := decodeListAliasesResponse(goldenResponse(t, "ListAliases.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListAliasesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListAliasesResponse, goldenResponse(t, "ListAliases.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListAliasesOutput())
 }
 
 func TestListCodeSigningConfigsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListCodeSigningConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListCodeSigningConfigsInput().Validate())
 }
 
 func TestListCodeSigningConfigsValidateFull(t *testing.T) {
-	got := violations(t, fullListCodeSigningConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListCodeSigningConfigsInput().Validate())
 }
 
 func TestListCodeSigningConfigsValidateRejects(t *testing.T) {
@@ -801,10 +455,7 @@ func TestListCodeSigningConfigsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListCodeSigningConfigsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxItems below range", func(v *ListCodeSigningConfigsInput) { v.MaxItems = ptr(int32(0)) }, Violation{Path: "MaxItems", Constraint: "range"})
@@ -812,48 +463,23 @@ func TestListCodeSigningConfigsValidateRejects(t *testing.T) {
 }
 
 func TestListCodeSigningConfigsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListCodeSigningConfigsRequest(context.Background(), minimalListCodeSigningConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListCodeSigningConfigs.minimal.http", req)
+	goldenRequest(t, "ListCodeSigningConfigs.minimal.http", buildListCodeSigningConfigsRequest, minimalListCodeSigningConfigsInput())
 }
 
 func TestListCodeSigningConfigsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListCodeSigningConfigsRequest(context.Background(), fullListCodeSigningConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListCodeSigningConfigs.full.http", req)
+	goldenRequest(t, "ListCodeSigningConfigs.full.http", buildListCodeSigningConfigsRequest, fullListCodeSigningConfigsInput())
 }
 
 func TestListCodeSigningConfigsResponse(t *testing.T) {
-	var got ListCodeSigningConfigsOutput
-	if err := decodeListCodeSigningConfigsResponse(goldenResponse(t, "ListCodeSigningConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListCodeSigningConfigsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListCodeSigningConfigsResponse, goldenResponse(t, "ListCodeSigningConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListCodeSigningConfigsOutput())
 }
 
 func TestListFunctionEventInvokeConfigsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListFunctionEventInvokeConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListFunctionEventInvokeConfigsInput().Validate())
 }
 
 func TestListFunctionEventInvokeConfigsValidateFull(t *testing.T) {
-	got := violations(t, fullListFunctionEventInvokeConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListFunctionEventInvokeConfigsInput().Validate())
 }
 
 func TestListFunctionEventInvokeConfigsValidateRejects(t *testing.T) {
@@ -861,10 +487,7 @@ func TestListFunctionEventInvokeConfigsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListFunctionEventInvokeConfigsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *ListFunctionEventInvokeConfigsInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -876,48 +499,23 @@ func TestListFunctionEventInvokeConfigsValidateRejects(t *testing.T) {
 }
 
 func TestListFunctionEventInvokeConfigsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionEventInvokeConfigsRequest(context.Background(), minimalListFunctionEventInvokeConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctionEventInvokeConfigs.minimal.http", req)
+	goldenRequest(t, "ListFunctionEventInvokeConfigs.minimal.http", buildListFunctionEventInvokeConfigsRequest, minimalListFunctionEventInvokeConfigsInput())
 }
 
 func TestListFunctionEventInvokeConfigsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionEventInvokeConfigsRequest(context.Background(), fullListFunctionEventInvokeConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctionEventInvokeConfigs.full.http", req)
+	goldenRequest(t, "ListFunctionEventInvokeConfigs.full.http", buildListFunctionEventInvokeConfigsRequest, fullListFunctionEventInvokeConfigsInput())
 }
 
 func TestListFunctionEventInvokeConfigsResponse(t *testing.T) {
-	var got ListFunctionEventInvokeConfigsOutput
-	if err := decodeListFunctionEventInvokeConfigsResponse(goldenResponse(t, "ListFunctionEventInvokeConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListFunctionEventInvokeConfigsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListFunctionEventInvokeConfigsResponse, goldenResponse(t, "ListFunctionEventInvokeConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListFunctionEventInvokeConfigsOutput())
 }
 
 func TestListFunctionsByCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListFunctionsByCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListFunctionsByCodeSigningConfigInput().Validate())
 }
 
 func TestListFunctionsByCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullListFunctionsByCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListFunctionsByCodeSigningConfigInput().Validate())
 }
 
 func TestListFunctionsByCodeSigningConfigValidateRejects(t *testing.T) {
@@ -925,10 +523,7 @@ func TestListFunctionsByCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListFunctionsByCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CodeSigningConfigArn unset", func(v *ListFunctionsByCodeSigningConfigInput) { v.CodeSigningConfigArn = nil }, Violation{Path: "CodeSigningConfigArn", Constraint: "required"})
@@ -939,48 +534,23 @@ func TestListFunctionsByCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestListFunctionsByCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionsByCodeSigningConfigRequest(context.Background(), minimalListFunctionsByCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctionsByCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "ListFunctionsByCodeSigningConfig.minimal.http", buildListFunctionsByCodeSigningConfigRequest, minimalListFunctionsByCodeSigningConfigInput())
 }
 
 func TestListFunctionsByCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListFunctionsByCodeSigningConfigRequest(context.Background(), fullListFunctionsByCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListFunctionsByCodeSigningConfig.full.http", req)
+	goldenRequest(t, "ListFunctionsByCodeSigningConfig.full.http", buildListFunctionsByCodeSigningConfigRequest, fullListFunctionsByCodeSigningConfigInput())
 }
 
 func TestListFunctionsByCodeSigningConfigResponse(t *testing.T) {
-	var got ListFunctionsByCodeSigningConfigOutput
-	if err := decodeListFunctionsByCodeSigningConfigResponse(goldenResponse(t, "ListFunctionsByCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListFunctionsByCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListFunctionsByCodeSigningConfigResponse, goldenResponse(t, "ListFunctionsByCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListFunctionsByCodeSigningConfigOutput())
 }
 
 func TestListLayerVersionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListLayerVersionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListLayerVersionsInput().Validate())
 }
 
 func TestListLayerVersionsValidateFull(t *testing.T) {
-	got := violations(t, fullListLayerVersionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListLayerVersionsInput().Validate())
 }
 
 func TestListLayerVersionsValidateRejects(t *testing.T) {
@@ -988,10 +558,7 @@ func TestListLayerVersionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListLayerVersionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LayerName unset", func(v *ListLayerVersionsInput) { v.LayerName = nil }, Violation{Path: "LayerName", Constraint: "required"})
@@ -1003,48 +570,23 @@ func TestListLayerVersionsValidateRejects(t *testing.T) {
 }
 
 func TestListLayerVersionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListLayerVersionsRequest(context.Background(), minimalListLayerVersionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListLayerVersions.minimal.http", req)
+	goldenRequest(t, "ListLayerVersions.minimal.http", buildListLayerVersionsRequest, minimalListLayerVersionsInput())
 }
 
 func TestListLayerVersionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListLayerVersionsRequest(context.Background(), fullListLayerVersionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListLayerVersions.full.http", req)
+	goldenRequest(t, "ListLayerVersions.full.http", buildListLayerVersionsRequest, fullListLayerVersionsInput())
 }
 
 func TestListLayerVersionsResponse(t *testing.T) {
-	var got ListLayerVersionsOutput
-	if err := decodeListLayerVersionsResponse(goldenResponse(t, "ListLayerVersions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListLayerVersionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListLayerVersionsResponse, goldenResponse(t, "ListLayerVersions.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListLayerVersionsOutput())
 }
 
 func TestListLayersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListLayersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListLayersInput().Validate())
 }
 
 func TestListLayersValidateFull(t *testing.T) {
-	got := violations(t, fullListLayersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListLayersInput().Validate())
 }
 
 func TestListLayersValidateRejects(t *testing.T) {
@@ -1052,10 +594,7 @@ func TestListLayersValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListLayersInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxItems below range", func(v *ListLayersInput) { v.MaxItems = ptr(int32(0)) }, Violation{Path: "MaxItems", Constraint: "range"})
@@ -1063,48 +602,23 @@ func TestListLayersValidateRejects(t *testing.T) {
 }
 
 func TestListLayersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListLayersRequest(context.Background(), minimalListLayersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListLayers.minimal.http", req)
+	goldenRequest(t, "ListLayers.minimal.http", buildListLayersRequest, minimalListLayersInput())
 }
 
 func TestListLayersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListLayersRequest(context.Background(), fullListLayersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListLayers.full.http", req)
+	goldenRequest(t, "ListLayers.full.http", buildListLayersRequest, fullListLayersInput())
 }
 
 func TestListLayersResponse(t *testing.T) {
-	var got ListLayersOutput
-	if err := decodeListLayersResponse(goldenResponse(t, "ListLayers.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListLayersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListLayersResponse, goldenResponse(t, "ListLayers.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListLayersOutput())
 }
 
 func TestListProvisionedConcurrencyConfigsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListProvisionedConcurrencyConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListProvisionedConcurrencyConfigsInput().Validate())
 }
 
 func TestListProvisionedConcurrencyConfigsValidateFull(t *testing.T) {
-	got := violations(t, fullListProvisionedConcurrencyConfigsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListProvisionedConcurrencyConfigsInput().Validate())
 }
 
 func TestListProvisionedConcurrencyConfigsValidateRejects(t *testing.T) {
@@ -1112,10 +626,7 @@ func TestListProvisionedConcurrencyConfigsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListProvisionedConcurrencyConfigsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *ListProvisionedConcurrencyConfigsInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1127,48 +638,23 @@ func TestListProvisionedConcurrencyConfigsValidateRejects(t *testing.T) {
 }
 
 func TestListProvisionedConcurrencyConfigsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListProvisionedConcurrencyConfigsRequest(context.Background(), minimalListProvisionedConcurrencyConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListProvisionedConcurrencyConfigs.minimal.http", req)
+	goldenRequest(t, "ListProvisionedConcurrencyConfigs.minimal.http", buildListProvisionedConcurrencyConfigsRequest, minimalListProvisionedConcurrencyConfigsInput())
 }
 
 func TestListProvisionedConcurrencyConfigsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListProvisionedConcurrencyConfigsRequest(context.Background(), fullListProvisionedConcurrencyConfigsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListProvisionedConcurrencyConfigs.full.http", req)
+	goldenRequest(t, "ListProvisionedConcurrencyConfigs.full.http", buildListProvisionedConcurrencyConfigsRequest, fullListProvisionedConcurrencyConfigsInput())
 }
 
 func TestListProvisionedConcurrencyConfigsResponse(t *testing.T) {
-	var got ListProvisionedConcurrencyConfigsOutput
-	if err := decodeListProvisionedConcurrencyConfigsResponse(goldenResponse(t, "ListProvisionedConcurrencyConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListProvisionedConcurrencyConfigsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListProvisionedConcurrencyConfigsResponse, goldenResponse(t, "ListProvisionedConcurrencyConfigs.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListProvisionedConcurrencyConfigsOutput())
 }
 
 func TestListTagsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListTagsInput().Validate())
 }
 
 func TestListTagsValidateFull(t *testing.T) {
-	got := violations(t, fullListTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListTagsInput().Validate())
 }
 
 func TestListTagsValidateRejects(t *testing.T) {
@@ -1176,10 +662,7 @@ func TestListTagsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListTagsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Resource unset", func(v *ListTagsInput) { v.Resource = nil }, Violation{Path: "Resource", Constraint: "required"})
@@ -1189,48 +672,23 @@ func TestListTagsValidateRejects(t *testing.T) {
 }
 
 func TestListTagsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListTagsRequest(context.Background(), minimalListTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListTags.minimal.http", req)
+	goldenRequest(t, "ListTags.minimal.http", buildListTagsRequest, minimalListTagsInput())
 }
 
 func TestListTagsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListTagsRequest(context.Background(), fullListTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "ListTags.full.http", req)
+	goldenRequest(t, "ListTags.full.http", buildListTagsRequest, fullListTagsInput())
 }
 
 func TestListTagsResponse(t *testing.T) {
-	var got ListTagsOutput
-	if err := decodeListTagsResponse(goldenResponse(t, "ListTags.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListTagsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListTagsResponse, goldenResponse(t, "ListTags.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantListTagsOutput())
 }
 
 func TestPublishLayerVersionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPublishLayerVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPublishLayerVersionInput().Validate())
 }
 
 func TestPublishLayerVersionValidateFull(t *testing.T) {
-	got := violations(t, fullPublishLayerVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPublishLayerVersionInput().Validate())
 }
 
 func TestPublishLayerVersionValidateRejects(t *testing.T) {
@@ -1238,10 +696,7 @@ func TestPublishLayerVersionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPublishLayerVersionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Content unset", func(v *PublishLayerVersionInput) { v.Content = nil }, Violation{Path: "Content", Constraint: "required"})
@@ -1262,48 +717,23 @@ func TestPublishLayerVersionValidateRejects(t *testing.T) {
 }
 
 func TestPublishLayerVersionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPublishLayerVersionRequest(context.Background(), minimalPublishLayerVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PublishLayerVersion.minimal.http", req)
+	goldenRequest(t, "PublishLayerVersion.minimal.http", buildPublishLayerVersionRequest, minimalPublishLayerVersionInput())
 }
 
 func TestPublishLayerVersionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPublishLayerVersionRequest(context.Background(), fullPublishLayerVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PublishLayerVersion.full.http", req)
+	goldenRequest(t, "PublishLayerVersion.full.http", buildPublishLayerVersionRequest, fullPublishLayerVersionInput())
 }
 
 func TestPublishLayerVersionResponse(t *testing.T) {
-	var got PublishLayerVersionOutput
-	if err := decodePublishLayerVersionResponse(goldenResponse(t, "PublishLayerVersion.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPublishLayerVersionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePublishLayerVersionResponse, goldenResponse(t, "PublishLayerVersion.response.body", 201, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPublishLayerVersionOutput())
 }
 
 func TestPutProvisionedConcurrencyConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutProvisionedConcurrencyConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutProvisionedConcurrencyConfigInput().Validate())
 }
 
 func TestPutProvisionedConcurrencyConfigValidateFull(t *testing.T) {
-	got := violations(t, fullPutProvisionedConcurrencyConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutProvisionedConcurrencyConfigInput().Validate())
 }
 
 func TestPutProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
@@ -1311,10 +741,7 @@ func TestPutProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutProvisionedConcurrencyConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *PutProvisionedConcurrencyConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1330,48 +757,23 @@ func TestPutProvisionedConcurrencyConfigValidateRejects(t *testing.T) {
 }
 
 func TestPutProvisionedConcurrencyConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutProvisionedConcurrencyConfigRequest(context.Background(), minimalPutProvisionedConcurrencyConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutProvisionedConcurrencyConfig.minimal.http", req)
+	goldenRequest(t, "PutProvisionedConcurrencyConfig.minimal.http", buildPutProvisionedConcurrencyConfigRequest, minimalPutProvisionedConcurrencyConfigInput())
 }
 
 func TestPutProvisionedConcurrencyConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutProvisionedConcurrencyConfigRequest(context.Background(), fullPutProvisionedConcurrencyConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "PutProvisionedConcurrencyConfig.full.http", req)
+	goldenRequest(t, "PutProvisionedConcurrencyConfig.full.http", buildPutProvisionedConcurrencyConfigRequest, fullPutProvisionedConcurrencyConfigInput())
 }
 
 func TestPutProvisionedConcurrencyConfigResponse(t *testing.T) {
-	var got PutProvisionedConcurrencyConfigOutput
-	if err := decodePutProvisionedConcurrencyConfigResponse(goldenResponse(t, "PutProvisionedConcurrencyConfig.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutProvisionedConcurrencyConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutProvisionedConcurrencyConfigResponse, goldenResponse(t, "PutProvisionedConcurrencyConfig.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantPutProvisionedConcurrencyConfigOutput())
 }
 
 func TestRemovePermissionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRemovePermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRemovePermissionInput().Validate())
 }
 
 func TestRemovePermissionValidateFull(t *testing.T) {
-	got := violations(t, fullRemovePermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRemovePermissionInput().Validate())
 }
 
 func TestRemovePermissionValidateRejects(t *testing.T) {
@@ -1379,10 +781,7 @@ func TestRemovePermissionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRemovePermissionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *RemovePermissionInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1399,48 +798,23 @@ func TestRemovePermissionValidateRejects(t *testing.T) {
 }
 
 func TestRemovePermissionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRemovePermissionRequest(context.Background(), minimalRemovePermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RemovePermission.minimal.http", req)
+	goldenRequest(t, "RemovePermission.minimal.http", buildRemovePermissionRequest, minimalRemovePermissionInput())
 }
 
 func TestRemovePermissionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRemovePermissionRequest(context.Background(), fullRemovePermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "RemovePermission.full.http", req)
+	goldenRequest(t, "RemovePermission.full.http", buildRemovePermissionRequest, fullRemovePermissionInput())
 }
 
 func TestRemovePermissionResponse(t *testing.T) {
-	var got RemovePermissionOutput
-	if err := decodeRemovePermissionResponse(goldenResponse(t, "RemovePermission.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRemovePermissionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRemovePermissionResponse, goldenResponse(t, "RemovePermission.response.body", 204, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantRemovePermissionOutput())
 }
 
 func TestUpdateCodeSigningConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateCodeSigningConfigInput().Validate())
 }
 
 func TestUpdateCodeSigningConfigValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateCodeSigningConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateCodeSigningConfigInput().Validate())
 }
 
 func TestUpdateCodeSigningConfigValidateRejects(t *testing.T) {
@@ -1448,10 +822,7 @@ func TestUpdateCodeSigningConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateCodeSigningConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CodeSigningConfigArn unset", func(v *UpdateCodeSigningConfigInput) { v.CodeSigningConfigArn = nil }, Violation{Path: "CodeSigningConfigArn", Constraint: "required"})
@@ -1461,48 +832,23 @@ func TestUpdateCodeSigningConfigValidateRejects(t *testing.T) {
 }
 
 func TestUpdateCodeSigningConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateCodeSigningConfigRequest(context.Background(), minimalUpdateCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateCodeSigningConfig.minimal.http", req)
+	goldenRequest(t, "UpdateCodeSigningConfig.minimal.http", buildUpdateCodeSigningConfigRequest, minimalUpdateCodeSigningConfigInput())
 }
 
 func TestUpdateCodeSigningConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateCodeSigningConfigRequest(context.Background(), fullUpdateCodeSigningConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateCodeSigningConfig.full.http", req)
+	goldenRequest(t, "UpdateCodeSigningConfig.full.http", buildUpdateCodeSigningConfigRequest, fullUpdateCodeSigningConfigInput())
 }
 
 func TestUpdateCodeSigningConfigResponse(t *testing.T) {
-	var got UpdateCodeSigningConfigOutput
-	if err := decodeUpdateCodeSigningConfigResponse(goldenResponse(t, "UpdateCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateCodeSigningConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateCodeSigningConfigResponse, goldenResponse(t, "UpdateCodeSigningConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateCodeSigningConfigOutput())
 }
 
 func TestUpdateEventSourceMappingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateEventSourceMappingInput().Validate())
 }
 
 func TestUpdateEventSourceMappingValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateEventSourceMappingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateEventSourceMappingInput().Validate())
 }
 
 func TestUpdateEventSourceMappingValidateRejects(t *testing.T) {
@@ -1510,10 +856,7 @@ func TestUpdateEventSourceMappingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateEventSourceMappingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("UUID unset", func(v *UpdateEventSourceMappingInput) { v.UUID = nil }, Violation{Path: "UUID", Constraint: "required"})
@@ -1541,48 +884,23 @@ func TestUpdateEventSourceMappingValidateRejects(t *testing.T) {
 }
 
 func TestUpdateEventSourceMappingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateEventSourceMappingRequest(context.Background(), minimalUpdateEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateEventSourceMapping.minimal.http", req)
+	goldenRequest(t, "UpdateEventSourceMapping.minimal.http", buildUpdateEventSourceMappingRequest, minimalUpdateEventSourceMappingInput())
 }
 
 func TestUpdateEventSourceMappingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateEventSourceMappingRequest(context.Background(), fullUpdateEventSourceMappingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateEventSourceMapping.full.http", req)
+	goldenRequest(t, "UpdateEventSourceMapping.full.http", buildUpdateEventSourceMappingRequest, fullUpdateEventSourceMappingInput())
 }
 
 func TestUpdateEventSourceMappingResponse(t *testing.T) {
-	var got UpdateEventSourceMappingOutput
-	if err := decodeUpdateEventSourceMappingResponse(goldenResponse(t, "UpdateEventSourceMapping.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateEventSourceMappingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateEventSourceMappingResponse, goldenResponse(t, "UpdateEventSourceMapping.response.body", 202, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateEventSourceMappingOutput())
 }
 
 func TestUpdateFunctionCodeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateFunctionCodeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateFunctionCodeInput().Validate())
 }
 
 func TestUpdateFunctionCodeValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateFunctionCodeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateFunctionCodeInput().Validate())
 }
 
 func TestUpdateFunctionCodeValidateRejects(t *testing.T) {
@@ -1590,10 +908,7 @@ func TestUpdateFunctionCodeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateFunctionCodeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *UpdateFunctionCodeInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1611,48 +926,23 @@ func TestUpdateFunctionCodeValidateRejects(t *testing.T) {
 }
 
 func TestUpdateFunctionCodeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionCodeRequest(context.Background(), minimalUpdateFunctionCodeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionCode.minimal.http", req)
+	goldenRequest(t, "UpdateFunctionCode.minimal.http", buildUpdateFunctionCodeRequest, minimalUpdateFunctionCodeInput())
 }
 
 func TestUpdateFunctionCodeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionCodeRequest(context.Background(), fullUpdateFunctionCodeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionCode.full.http", req)
+	goldenRequest(t, "UpdateFunctionCode.full.http", buildUpdateFunctionCodeRequest, fullUpdateFunctionCodeInput())
 }
 
 func TestUpdateFunctionCodeResponse(t *testing.T) {
-	var got UpdateFunctionCodeOutput
-	if err := decodeUpdateFunctionCodeResponse(goldenResponse(t, "UpdateFunctionCode.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateFunctionCodeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateFunctionCodeResponse, goldenResponse(t, "UpdateFunctionCode.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateFunctionCodeOutput())
 }
 
 func TestUpdateFunctionConfigurationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateFunctionConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateFunctionConfigurationInput().Validate())
 }
 
 func TestUpdateFunctionConfigurationValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateFunctionConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateFunctionConfigurationInput().Validate())
 }
 
 func TestUpdateFunctionConfigurationValidateRejects(t *testing.T) {
@@ -1660,10 +950,7 @@ func TestUpdateFunctionConfigurationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateFunctionConfigurationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *UpdateFunctionConfigurationInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1686,48 +973,23 @@ func TestUpdateFunctionConfigurationValidateRejects(t *testing.T) {
 }
 
 func TestUpdateFunctionConfigurationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionConfigurationRequest(context.Background(), minimalUpdateFunctionConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionConfiguration.minimal.http", req)
+	goldenRequest(t, "UpdateFunctionConfiguration.minimal.http", buildUpdateFunctionConfigurationRequest, minimalUpdateFunctionConfigurationInput())
 }
 
 func TestUpdateFunctionConfigurationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionConfigurationRequest(context.Background(), fullUpdateFunctionConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionConfiguration.full.http", req)
+	goldenRequest(t, "UpdateFunctionConfiguration.full.http", buildUpdateFunctionConfigurationRequest, fullUpdateFunctionConfigurationInput())
 }
 
 func TestUpdateFunctionConfigurationResponse(t *testing.T) {
-	var got UpdateFunctionConfigurationOutput
-	if err := decodeUpdateFunctionConfigurationResponse(goldenResponse(t, "UpdateFunctionConfiguration.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateFunctionConfigurationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateFunctionConfigurationResponse, goldenResponse(t, "UpdateFunctionConfiguration.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateFunctionConfigurationOutput())
 }
 
 func TestUpdateFunctionUrlConfigValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateFunctionUrlConfigInput().Validate())
 }
 
 func TestUpdateFunctionUrlConfigValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateFunctionUrlConfigInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateFunctionUrlConfigInput().Validate())
 }
 
 func TestUpdateFunctionUrlConfigValidateRejects(t *testing.T) {
@@ -1735,10 +997,7 @@ func TestUpdateFunctionUrlConfigValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateFunctionUrlConfigInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FunctionName unset", func(v *UpdateFunctionUrlConfigInput) { v.FunctionName = nil }, Violation{Path: "FunctionName", Constraint: "required"})
@@ -1750,30 +1009,13 @@ func TestUpdateFunctionUrlConfigValidateRejects(t *testing.T) {
 }
 
 func TestUpdateFunctionUrlConfigRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionUrlConfigRequest(context.Background(), minimalUpdateFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionUrlConfig.minimal.http", req)
+	goldenRequest(t, "UpdateFunctionUrlConfig.minimal.http", buildUpdateFunctionUrlConfigRequest, minimalUpdateFunctionUrlConfigInput())
 }
 
 func TestUpdateFunctionUrlConfigRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateFunctionUrlConfigRequest(context.Background(), fullUpdateFunctionUrlConfigInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "UpdateFunctionUrlConfig.full.http", req)
+	goldenRequest(t, "UpdateFunctionUrlConfig.full.http", buildUpdateFunctionUrlConfigRequest, fullUpdateFunctionUrlConfigInput())
 }
 
 func TestUpdateFunctionUrlConfigResponse(t *testing.T) {
-	var got UpdateFunctionUrlConfigOutput
-	if err := decodeUpdateFunctionUrlConfigResponse(goldenResponse(t, "UpdateFunctionUrlConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateFunctionUrlConfigOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateFunctionUrlConfigResponse, goldenResponse(t, "UpdateFunctionUrlConfig.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantUpdateFunctionUrlConfigOutput())
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"testing"
 )
@@ -22,6 +23,14 @@ func repeat[T any](n int, v T) []T {
 		s[i] = v
 	}
 	return s
+}
+
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
 }
 
 // violations returns the path and constraint of each violation in err, sorted.

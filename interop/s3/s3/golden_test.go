@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestCompleteMultipartUploadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCompleteMultipartUploadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCompleteMultipartUploadInput().Validate())
 }
 
 func TestCompleteMultipartUploadValidateFull(t *testing.T) {
-	got := violations(t, fullCompleteMultipartUploadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCompleteMultipartUploadInput().Validate())
 }
 
 func TestCompleteMultipartUploadValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestCompleteMultipartUploadValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCompleteMultipartUploadInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CompleteMultipartUploadInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -87,6 +84,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRESTXMLRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -113,48 +134,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestCompleteMultipartUploadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCompleteMultipartUploadRequest(context.Background(), minimalCompleteMultipartUploadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CompleteMultipartUpload.minimal.http", req)
+	goldenRequest(t, "CompleteMultipartUpload.minimal.http", buildCompleteMultipartUploadRequest, minimalCompleteMultipartUploadInput())
 }
 
 func TestCompleteMultipartUploadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCompleteMultipartUploadRequest(context.Background(), fullCompleteMultipartUploadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CompleteMultipartUpload.full.http", req)
+	goldenRequest(t, "CompleteMultipartUpload.full.http", buildCompleteMultipartUploadRequest, fullCompleteMultipartUploadInput())
 }
 
 func TestCompleteMultipartUploadResponse(t *testing.T) {
-	var got CompleteMultipartUploadOutput
-	if err := decodeCompleteMultipartUploadResponse(goldenResponse(t, "CompleteMultipartUpload.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Expiration", "expiration-649", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-487", "X-Amz-Server-Side-Encryption", "aws:kms", "X-Amz-Version-Id", "versionid-803", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCompleteMultipartUploadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCompleteMultipartUploadResponse, goldenResponse(t, "CompleteMultipartUpload.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Expiration", "expiration-649", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-487", "X-Amz-Server-Side-Encryption", "aws:kms", "X-Amz-Version-Id", "versionid-803", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantCompleteMultipartUploadOutput())
 }
 
 func TestCopyObjectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCopyObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCopyObjectInput().Validate())
 }
 
 func TestCopyObjectValidateFull(t *testing.T) {
-	got := violations(t, fullCopyObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCopyObjectInput().Validate())
 }
 
 func TestCopyObjectValidateRejects(t *testing.T) {
@@ -162,10 +158,7 @@ func TestCopyObjectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCopyObjectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CopyObjectInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -176,48 +169,23 @@ func TestCopyObjectValidateRejects(t *testing.T) {
 }
 
 func TestCopyObjectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopyObjectRequest(context.Background(), minimalCopyObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CopyObject.minimal.http", req)
+	goldenRequest(t, "CopyObject.minimal.http", buildCopyObjectRequest, minimalCopyObjectInput())
 }
 
 func TestCopyObjectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopyObjectRequest(context.Background(), fullCopyObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CopyObject.full.http", req)
+	goldenRequest(t, "CopyObject.full.http", buildCopyObjectRequest, fullCopyObjectInput())
 }
 
 func TestCopyObjectResponse(t *testing.T) {
-	var got CopyObjectOutput
-	if err := decodeCopyObjectResponse(goldenResponse(t, "CopyObject.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Copy-Source-Version-Id", "copysourceversionid-688", "X-Amz-Expiration", "expiration-646", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-901", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-336", "X-Amz-Server-Side-Encryption-Context", "ssekmsencryptioncontext-725", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-861", "X-Amz-Server-Side-Encryption", "AES256", "X-Amz-Version-Id", "versionid-37", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCopyObjectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCopyObjectResponse, goldenResponse(t, "CopyObject.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Copy-Source-Version-Id", "copysourceversionid-688", "X-Amz-Expiration", "expiration-646", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-901", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-336", "X-Amz-Server-Side-Encryption-Context", "ssekmsencryptioncontext-725", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-861", "X-Amz-Server-Side-Encryption", "AES256", "X-Amz-Version-Id", "versionid-37", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantCopyObjectOutput())
 }
 
 func TestCreateBucketValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateBucketInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateBucketInput().Validate())
 }
 
 func TestCreateBucketValidateFull(t *testing.T) {
-	got := violations(t, fullCreateBucketInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateBucketInput().Validate())
 }
 
 func TestCreateBucketValidateRejects(t *testing.T) {
@@ -225,58 +193,30 @@ func TestCreateBucketValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateBucketInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CreateBucketInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestCreateBucketRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateBucketRequest(context.Background(), minimalCreateBucketInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CreateBucket.minimal.http", req)
+	goldenRequest(t, "CreateBucket.minimal.http", buildCreateBucketRequest, minimalCreateBucketInput())
 }
 
 func TestCreateBucketRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateBucketRequest(context.Background(), fullCreateBucketInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CreateBucket.full.http", req)
+	goldenRequest(t, "CreateBucket.full.http", buildCreateBucketRequest, fullCreateBucketInput())
 }
 
 func TestCreateBucketResponse(t *testing.T) {
-	var got CreateBucketOutput
-	if err := decodeCreateBucketResponse(goldenResponse(t, "CreateBucket.response.body", 200, "Location", "location-449", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateBucketOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateBucketResponse, goldenResponse(t, "CreateBucket.response.body", 200, "Location", "location-449", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantCreateBucketOutput())
 }
 
 func TestCreateMultipartUploadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateMultipartUploadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateMultipartUploadInput().Validate())
 }
 
 func TestCreateMultipartUploadValidateFull(t *testing.T) {
-	got := violations(t, fullCreateMultipartUploadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateMultipartUploadInput().Validate())
 }
 
 func TestCreateMultipartUploadValidateRejects(t *testing.T) {
@@ -284,10 +224,7 @@ func TestCreateMultipartUploadValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateMultipartUploadInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CreateMultipartUploadInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -296,48 +233,23 @@ func TestCreateMultipartUploadValidateRejects(t *testing.T) {
 }
 
 func TestCreateMultipartUploadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateMultipartUploadRequest(context.Background(), minimalCreateMultipartUploadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CreateMultipartUpload.minimal.http", req)
+	goldenRequest(t, "CreateMultipartUpload.minimal.http", buildCreateMultipartUploadRequest, minimalCreateMultipartUploadInput())
 }
 
 func TestCreateMultipartUploadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateMultipartUploadRequest(context.Background(), fullCreateMultipartUploadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "CreateMultipartUpload.full.http", req)
+	goldenRequest(t, "CreateMultipartUpload.full.http", buildCreateMultipartUploadRequest, fullCreateMultipartUploadInput())
 }
 
 func TestCreateMultipartUploadResponse(t *testing.T) {
-	var got CreateMultipartUploadOutput
-	if err := decodeCreateMultipartUploadResponse(goldenResponse(t, "CreateMultipartUpload.response.body", 200, "X-Amz-Abort-Date", "Sat, 09 Mar 2024 22:06:07 GMT", "X-Amz-Abort-Rule-Id", "abortruleid-554", "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Checksum-Algorithm", "CRC32", "X-Amz-Checksum-Type", "COMPOSITE", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-59", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-37", "X-Amz-Server-Side-Encryption-Context", "ssekmsencryptioncontext-320", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-216", "X-Amz-Server-Side-Encryption", "aws:kms", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateMultipartUploadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateMultipartUploadResponse, goldenResponse(t, "CreateMultipartUpload.response.body", 200, "X-Amz-Abort-Date", "Sat, 09 Mar 2024 22:06:07 GMT", "X-Amz-Abort-Rule-Id", "abortruleid-554", "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Checksum-Algorithm", "CRC32", "X-Amz-Checksum-Type", "COMPOSITE", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-59", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-37", "X-Amz-Server-Side-Encryption-Context", "ssekmsencryptioncontext-320", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-216", "X-Amz-Server-Side-Encryption", "aws:kms", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantCreateMultipartUploadOutput())
 }
 
 func TestDeleteObjectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteObjectInput().Validate())
 }
 
 func TestDeleteObjectValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteObjectInput().Validate())
 }
 
 func TestDeleteObjectValidateRejects(t *testing.T) {
@@ -345,10 +257,7 @@ func TestDeleteObjectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteObjectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *DeleteObjectInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -357,48 +266,23 @@ func TestDeleteObjectValidateRejects(t *testing.T) {
 }
 
 func TestDeleteObjectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteObjectRequest(context.Background(), minimalDeleteObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DeleteObject.minimal.http", req)
+	goldenRequest(t, "DeleteObject.minimal.http", buildDeleteObjectRequest, minimalDeleteObjectInput())
 }
 
 func TestDeleteObjectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteObjectRequest(context.Background(), fullDeleteObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DeleteObject.full.http", req)
+	goldenRequest(t, "DeleteObject.full.http", buildDeleteObjectRequest, fullDeleteObjectInput())
 }
 
 func TestDeleteObjectResponse(t *testing.T) {
-	var got DeleteObjectOutput
-	if err := decodeDeleteObjectResponse(goldenResponse(t, "DeleteObject.response.body", 204, "X-Amz-Delete-Marker", "true", "X-Amz-Request-Charged", "requester", "X-Amz-Version-Id", "versionid-107", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteObjectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteObjectResponse, goldenResponse(t, "DeleteObject.response.body", 204, "X-Amz-Delete-Marker", "true", "X-Amz-Request-Charged", "requester", "X-Amz-Version-Id", "versionid-107", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantDeleteObjectOutput())
 }
 
 func TestDeleteObjectsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteObjectsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteObjectsInput().Validate())
 }
 
 func TestDeleteObjectsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteObjectsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteObjectsInput().Validate())
 }
 
 func TestDeleteObjectsValidateRejects(t *testing.T) {
@@ -406,10 +290,7 @@ func TestDeleteObjectsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteObjectsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *DeleteObjectsInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -420,48 +301,23 @@ func TestDeleteObjectsValidateRejects(t *testing.T) {
 }
 
 func TestDeleteObjectsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteObjectsRequest(context.Background(), minimalDeleteObjectsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DeleteObjects.minimal.http", req)
+	goldenRequest(t, "DeleteObjects.minimal.http", buildDeleteObjectsRequest, minimalDeleteObjectsInput())
 }
 
 func TestDeleteObjectsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteObjectsRequest(context.Background(), fullDeleteObjectsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "DeleteObjects.full.http", req)
+	goldenRequest(t, "DeleteObjects.full.http", buildDeleteObjectsRequest, fullDeleteObjectsInput())
 }
 
 func TestDeleteObjectsResponse(t *testing.T) {
-	var got DeleteObjectsOutput
-	if err := decodeDeleteObjectsResponse(goldenResponse(t, "DeleteObjects.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteObjectsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteObjectsResponse, goldenResponse(t, "DeleteObjects.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantDeleteObjectsOutput())
 }
 
 func TestGetBucketLocationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetBucketLocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetBucketLocationInput().Validate())
 }
 
 func TestGetBucketLocationValidateFull(t *testing.T) {
-	got := violations(t, fullGetBucketLocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetBucketLocationInput().Validate())
 }
 
 func TestGetBucketLocationValidateRejects(t *testing.T) {
@@ -469,58 +325,30 @@ func TestGetBucketLocationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetBucketLocationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetBucketLocationInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestGetBucketLocationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetBucketLocationRequest(context.Background(), minimalGetBucketLocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetBucketLocation.minimal.http", req)
+	goldenRequest(t, "GetBucketLocation.minimal.http", buildGetBucketLocationRequest, minimalGetBucketLocationInput())
 }
 
 func TestGetBucketLocationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetBucketLocationRequest(context.Background(), fullGetBucketLocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetBucketLocation.full.http", req)
+	goldenRequest(t, "GetBucketLocation.full.http", buildGetBucketLocationRequest, fullGetBucketLocationInput())
 }
 
 func TestGetBucketLocationResponse(t *testing.T) {
-	var got GetBucketLocationOutput
-	if err := decodeGetBucketLocationResponse(goldenResponse(t, "GetBucketLocation.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetBucketLocationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetBucketLocationResponse, goldenResponse(t, "GetBucketLocation.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantGetBucketLocationOutput())
 }
 
 func TestGetBucketTaggingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetBucketTaggingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetBucketTaggingInput().Validate())
 }
 
 func TestGetBucketTaggingValidateFull(t *testing.T) {
-	got := violations(t, fullGetBucketTaggingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetBucketTaggingInput().Validate())
 }
 
 func TestGetBucketTaggingValidateRejects(t *testing.T) {
@@ -528,58 +356,30 @@ func TestGetBucketTaggingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetBucketTaggingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetBucketTaggingInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestGetBucketTaggingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetBucketTaggingRequest(context.Background(), minimalGetBucketTaggingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetBucketTagging.minimal.http", req)
+	goldenRequest(t, "GetBucketTagging.minimal.http", buildGetBucketTaggingRequest, minimalGetBucketTaggingInput())
 }
 
 func TestGetBucketTaggingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetBucketTaggingRequest(context.Background(), fullGetBucketTaggingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetBucketTagging.full.http", req)
+	goldenRequest(t, "GetBucketTagging.full.http", buildGetBucketTaggingRequest, fullGetBucketTaggingInput())
 }
 
 func TestGetBucketTaggingResponse(t *testing.T) {
-	var got GetBucketTaggingOutput
-	if err := decodeGetBucketTaggingResponse(goldenResponse(t, "GetBucketTagging.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetBucketTaggingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetBucketTaggingResponse, goldenResponse(t, "GetBucketTagging.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantGetBucketTaggingOutput())
 }
 
 func TestGetObjectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetObjectInput().Validate())
 }
 
 func TestGetObjectValidateFull(t *testing.T) {
-	got := violations(t, fullGetObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetObjectInput().Validate())
 }
 
 func TestGetObjectValidateRejects(t *testing.T) {
@@ -587,10 +387,7 @@ func TestGetObjectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetObjectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetObjectInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -599,21 +396,11 @@ func TestGetObjectValidateRejects(t *testing.T) {
 }
 
 func TestGetObjectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectRequest(context.Background(), minimalGetObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObject.minimal.http", req)
+	goldenRequest(t, "GetObject.minimal.http", buildGetObjectRequest, minimalGetObjectInput())
 }
 
 func TestGetObjectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectRequest(context.Background(), fullGetObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObject.full.http", req)
+	goldenRequest(t, "GetObject.full.http", buildGetObjectRequest, fullGetObjectInput())
 }
 
 func TestGetObjectResponse(t *testing.T) {
@@ -643,19 +430,11 @@ func TestGetObjectResponse(t *testing.T) {
 }
 
 func TestGetObjectAclValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetObjectAclInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetObjectAclInput().Validate())
 }
 
 func TestGetObjectAclValidateFull(t *testing.T) {
-	got := violations(t, fullGetObjectAclInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetObjectAclInput().Validate())
 }
 
 func TestGetObjectAclValidateRejects(t *testing.T) {
@@ -663,10 +442,7 @@ func TestGetObjectAclValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetObjectAclInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetObjectAclInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -675,48 +451,23 @@ func TestGetObjectAclValidateRejects(t *testing.T) {
 }
 
 func TestGetObjectAclRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectAclRequest(context.Background(), minimalGetObjectAclInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObjectAcl.minimal.http", req)
+	goldenRequest(t, "GetObjectAcl.minimal.http", buildGetObjectAclRequest, minimalGetObjectAclInput())
 }
 
 func TestGetObjectAclRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectAclRequest(context.Background(), fullGetObjectAclInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObjectAcl.full.http", req)
+	goldenRequest(t, "GetObjectAcl.full.http", buildGetObjectAclRequest, fullGetObjectAclInput())
 }
 
 func TestGetObjectAclResponse(t *testing.T) {
-	var got GetObjectAclOutput
-	if err := decodeGetObjectAclResponse(goldenResponse(t, "GetObjectAcl.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetObjectAclOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetObjectAclResponse, goldenResponse(t, "GetObjectAcl.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantGetObjectAclOutput())
 }
 
 func TestGetObjectAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetObjectAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetObjectAttributesInput().Validate())
 }
 
 func TestGetObjectAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullGetObjectAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetObjectAttributesInput().Validate())
 }
 
 func TestGetObjectAttributesValidateRejects(t *testing.T) {
@@ -724,10 +475,7 @@ func TestGetObjectAttributesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetObjectAttributesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *GetObjectAttributesInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -737,48 +485,23 @@ func TestGetObjectAttributesValidateRejects(t *testing.T) {
 }
 
 func TestGetObjectAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectAttributesRequest(context.Background(), minimalGetObjectAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObjectAttributes.minimal.http", req)
+	goldenRequest(t, "GetObjectAttributes.minimal.http", buildGetObjectAttributesRequest, minimalGetObjectAttributesInput())
 }
 
 func TestGetObjectAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetObjectAttributesRequest(context.Background(), fullGetObjectAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "GetObjectAttributes.full.http", req)
+	goldenRequest(t, "GetObjectAttributes.full.http", buildGetObjectAttributesRequest, fullGetObjectAttributesInput())
 }
 
 func TestGetObjectAttributesResponse(t *testing.T) {
-	var got GetObjectAttributesOutput
-	if err := decodeGetObjectAttributesResponse(goldenResponse(t, "GetObjectAttributes.response.body", 200, "X-Amz-Delete-Marker", "true", "Last-Modified", "Fri, 12 Apr 2024 01:06:07 GMT", "X-Amz-Request-Charged", "requester", "X-Amz-Version-Id", "versionid-330", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetObjectAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetObjectAttributesResponse, goldenResponse(t, "GetObjectAttributes.response.body", 200, "X-Amz-Delete-Marker", "true", "Last-Modified", "Fri, 12 Apr 2024 01:06:07 GMT", "X-Amz-Request-Charged", "requester", "X-Amz-Version-Id", "versionid-330", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantGetObjectAttributesOutput())
 }
 
 func TestHeadBucketValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHeadBucketInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHeadBucketInput().Validate())
 }
 
 func TestHeadBucketValidateFull(t *testing.T) {
-	got := violations(t, fullHeadBucketInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHeadBucketInput().Validate())
 }
 
 func TestHeadBucketValidateRejects(t *testing.T) {
@@ -786,58 +509,30 @@ func TestHeadBucketValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHeadBucketInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *HeadBucketInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestHeadBucketRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHeadBucketRequest(context.Background(), minimalHeadBucketInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HeadBucket.minimal.http", req)
+	goldenRequest(t, "HeadBucket.minimal.http", buildHeadBucketRequest, minimalHeadBucketInput())
 }
 
 func TestHeadBucketRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHeadBucketRequest(context.Background(), fullHeadBucketInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HeadBucket.full.http", req)
+	goldenRequest(t, "HeadBucket.full.http", buildHeadBucketRequest, fullHeadBucketInput())
 }
 
 func TestHeadBucketResponse(t *testing.T) {
-	var got HeadBucketOutput
-	if err := decodeHeadBucketResponse(goldenResponse(t, "HeadBucket.response.body", 200, "X-Amz-Access-Point-Alias", "true", "X-Amz-Bucket-Location-Name", "bucketlocationname-406", "X-Amz-Bucket-Location-Type", "LocalZone", "X-Amz-Bucket-Region", "bucketregion-195", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHeadBucketOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHeadBucketResponse, goldenResponse(t, "HeadBucket.response.body", 200, "X-Amz-Access-Point-Alias", "true", "X-Amz-Bucket-Location-Name", "bucketlocationname-406", "X-Amz-Bucket-Location-Type", "LocalZone", "X-Amz-Bucket-Region", "bucketregion-195", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHeadBucketOutput())
 }
 
 func TestHeadObjectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalHeadObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalHeadObjectInput().Validate())
 }
 
 func TestHeadObjectValidateFull(t *testing.T) {
-	got := violations(t, fullHeadObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullHeadObjectInput().Validate())
 }
 
 func TestHeadObjectValidateRejects(t *testing.T) {
@@ -845,10 +540,7 @@ func TestHeadObjectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullHeadObjectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *HeadObjectInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -857,48 +549,23 @@ func TestHeadObjectValidateRejects(t *testing.T) {
 }
 
 func TestHeadObjectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHeadObjectRequest(context.Background(), minimalHeadObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HeadObject.minimal.http", req)
+	goldenRequest(t, "HeadObject.minimal.http", buildHeadObjectRequest, minimalHeadObjectInput())
 }
 
 func TestHeadObjectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildHeadObjectRequest(context.Background(), fullHeadObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "HeadObject.full.http", req)
+	goldenRequest(t, "HeadObject.full.http", buildHeadObjectRequest, fullHeadObjectInput())
 }
 
 func TestHeadObjectResponse(t *testing.T) {
-	var got HeadObjectOutput
-	if err := decodeHeadObjectResponse(goldenResponse(t, "HeadObject.response.body", 200, "X-Amz-Meta-Metadatakey-609", "metadata-954", "X-Amz-Meta-Metadatakey-712", "metadata-905", "Accept-Ranges", "acceptranges-685", "X-Amz-Archive-Status", "ARCHIVE_ACCESS", "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "Cache-Control", "cachecontrol-198", "X-Amz-Checksum-Crc32", "checksumcrc32-472", "X-Amz-Checksum-Crc32c", "checksumcrc32c-830", "X-Amz-Checksum-Crc64nvme", "checksumcrc64nvme-586", "X-Amz-Checksum-Sha1", "checksumsha1-65", "X-Amz-Checksum-Sha256", "checksumsha256-64", "X-Amz-Checksum-Type", "COMPOSITE", "Content-Disposition", "contentdisposition-443", "Content-Encoding", "contentencoding-673", "Content-Language", "contentlanguage-56", "Content-Length", "777", "Content-Range", "contentrange-694", "Content-Type", "contenttype-178", "X-Amz-Delete-Marker", "true", "Etag", "etag-126", "X-Amz-Expiration", "expiration-141", "Expires", "Thu, 07 Mar 2024 21:06:07 GMT", "Last-Modified", "Wed, 20 Mar 2024 21:06:07 GMT", "X-Amz-Missing-Meta", "37", "X-Amz-Object-Lock-Legal-Hold", "OFF", "X-Amz-Object-Lock-Mode", "COMPLIANCE", "X-Amz-Object-Lock-Retain-Until-Date", "2024-03-09T20:06:07Z", "X-Amz-Mp-Parts-Count", "329", "X-Amz-Replication-Status", "COMPLETED", "X-Amz-Request-Charged", "requester", "X-Amz-Restore", "restore-160", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-451", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-64", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-94", "X-Amz-Server-Side-Encryption", "aws:kms:dsse", "X-Amz-Storage-Class", "STANDARD", "X-Amz-Version-Id", "versionid-256", "X-Amz-Website-Redirect-Location", "websiteredirectlocation-797", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantHeadObjectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeHeadObjectResponse, goldenResponse(t, "HeadObject.response.body", 200, "X-Amz-Meta-Metadatakey-609", "metadata-954", "X-Amz-Meta-Metadatakey-712", "metadata-905", "Accept-Ranges", "acceptranges-685", "X-Amz-Archive-Status", "ARCHIVE_ACCESS", "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "Cache-Control", "cachecontrol-198", "X-Amz-Checksum-Crc32", "checksumcrc32-472", "X-Amz-Checksum-Crc32c", "checksumcrc32c-830", "X-Amz-Checksum-Crc64nvme", "checksumcrc64nvme-586", "X-Amz-Checksum-Sha1", "checksumsha1-65", "X-Amz-Checksum-Sha256", "checksumsha256-64", "X-Amz-Checksum-Type", "COMPOSITE", "Content-Disposition", "contentdisposition-443", "Content-Encoding", "contentencoding-673", "Content-Language", "contentlanguage-56", "Content-Length", "777", "Content-Range", "contentrange-694", "Content-Type", "contenttype-178", "X-Amz-Delete-Marker", "true", "Etag", "etag-126", "X-Amz-Expiration", "expiration-141", "Expires", "Thu, 07 Mar 2024 21:06:07 GMT", "Last-Modified", "Wed, 20 Mar 2024 21:06:07 GMT", "X-Amz-Missing-Meta", "37", "X-Amz-Object-Lock-Legal-Hold", "OFF", "X-Amz-Object-Lock-Mode", "COMPLIANCE", "X-Amz-Object-Lock-Retain-Until-Date", "2024-03-09T20:06:07Z", "X-Amz-Mp-Parts-Count", "329", "X-Amz-Replication-Status", "COMPLETED", "X-Amz-Request-Charged", "requester", "X-Amz-Restore", "restore-160", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-451", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-64", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-94", "X-Amz-Server-Side-Encryption", "aws:kms:dsse", "X-Amz-Storage-Class", "STANDARD", "X-Amz-Version-Id", "versionid-256", "X-Amz-Website-Redirect-Location", "websiteredirectlocation-797", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantHeadObjectOutput())
 }
 
 func TestListBucketsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListBucketsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListBucketsInput().Validate())
 }
 
 func TestListBucketsValidateFull(t *testing.T) {
-	got := violations(t, fullListBucketsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListBucketsInput().Validate())
 }
 
 func TestListBucketsValidateRejects(t *testing.T) {
@@ -906,10 +573,7 @@ func TestListBucketsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListBucketsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxBuckets below range", func(v *ListBucketsInput) { v.MaxBuckets = ptr(int32(0)) }, Violation{Path: "MaxBuckets", Constraint: "range"})
@@ -917,48 +581,23 @@ func TestListBucketsValidateRejects(t *testing.T) {
 }
 
 func TestListBucketsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListBucketsRequest(context.Background(), minimalListBucketsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListBuckets.minimal.http", req)
+	goldenRequest(t, "ListBuckets.minimal.http", buildListBucketsRequest, minimalListBucketsInput())
 }
 
 func TestListBucketsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListBucketsRequest(context.Background(), fullListBucketsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListBuckets.full.http", req)
+	goldenRequest(t, "ListBuckets.full.http", buildListBucketsRequest, fullListBucketsInput())
 }
 
 func TestListBucketsResponse(t *testing.T) {
-	var got ListBucketsOutput
-	if err := decodeListBucketsResponse(goldenResponse(t, "ListBuckets.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListBucketsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListBucketsResponse, goldenResponse(t, "ListBuckets.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantListBucketsOutput())
 }
 
 func TestListObjectsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListObjectsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListObjectsInput().Validate())
 }
 
 func TestListObjectsValidateFull(t *testing.T) {
-	got := violations(t, fullListObjectsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListObjectsInput().Validate())
 }
 
 func TestListObjectsValidateRejects(t *testing.T) {
@@ -966,58 +605,30 @@ func TestListObjectsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListObjectsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *ListObjectsInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestListObjectsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListObjectsRequest(context.Background(), minimalListObjectsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListObjects.minimal.http", req)
+	goldenRequest(t, "ListObjects.minimal.http", buildListObjectsRequest, minimalListObjectsInput())
 }
 
 func TestListObjectsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListObjectsRequest(context.Background(), fullListObjectsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListObjects.full.http", req)
+	goldenRequest(t, "ListObjects.full.http", buildListObjectsRequest, fullListObjectsInput())
 }
 
 func TestListObjectsResponse(t *testing.T) {
-	var got ListObjectsOutput
-	if err := decodeListObjectsResponse(goldenResponse(t, "ListObjects.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListObjectsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListObjectsResponse, goldenResponse(t, "ListObjects.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantListObjectsOutput())
 }
 
 func TestListObjectsV2ValidateMinimal(t *testing.T) {
-	got := violations(t, minimalListObjectsV2Input().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalListObjectsV2Input().Validate())
 }
 
 func TestListObjectsV2ValidateFull(t *testing.T) {
-	got := violations(t, fullListObjectsV2Input().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullListObjectsV2Input().Validate())
 }
 
 func TestListObjectsV2ValidateRejects(t *testing.T) {
@@ -1025,58 +636,30 @@ func TestListObjectsV2ValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullListObjectsV2Input()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *ListObjectsV2Input) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestListObjectsV2RequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListObjectsV2Request(context.Background(), minimalListObjectsV2Input(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListObjectsV2.minimal.http", req)
+	goldenRequest(t, "ListObjectsV2.minimal.http", buildListObjectsV2Request, minimalListObjectsV2Input())
 }
 
 func TestListObjectsV2RequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildListObjectsV2Request(context.Background(), fullListObjectsV2Input(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "ListObjectsV2.full.http", req)
+	goldenRequest(t, "ListObjectsV2.full.http", buildListObjectsV2Request, fullListObjectsV2Input())
 }
 
 func TestListObjectsV2Response(t *testing.T) {
-	var got ListObjectsV2Output
-	if err := decodeListObjectsV2Response(goldenResponse(t, "ListObjectsV2.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantListObjectsV2Output()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeListObjectsV2Response, goldenResponse(t, "ListObjectsV2.response.body", 200, "X-Amz-Request-Charged", "requester", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/xml"), wantListObjectsV2Output())
 }
 
 func TestPutBucketTaggingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutBucketTaggingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutBucketTaggingInput().Validate())
 }
 
 func TestPutBucketTaggingValidateFull(t *testing.T) {
-	got := violations(t, fullPutBucketTaggingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutBucketTaggingInput().Validate())
 }
 
 func TestPutBucketTaggingValidateRejects(t *testing.T) {
@@ -1084,10 +667,7 @@ func TestPutBucketTaggingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutBucketTaggingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *PutBucketTaggingInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -1099,48 +679,23 @@ func TestPutBucketTaggingValidateRejects(t *testing.T) {
 }
 
 func TestPutBucketTaggingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutBucketTaggingRequest(context.Background(), minimalPutBucketTaggingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "PutBucketTagging.minimal.http", req)
+	goldenRequest(t, "PutBucketTagging.minimal.http", buildPutBucketTaggingRequest, minimalPutBucketTaggingInput())
 }
 
 func TestPutBucketTaggingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutBucketTaggingRequest(context.Background(), fullPutBucketTaggingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "PutBucketTagging.full.http", req)
+	goldenRequest(t, "PutBucketTagging.full.http", buildPutBucketTaggingRequest, fullPutBucketTaggingInput())
 }
 
 func TestPutBucketTaggingResponse(t *testing.T) {
-	var got PutBucketTaggingOutput
-	if err := decodePutBucketTaggingResponse(goldenResponse(t, "PutBucketTagging.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutBucketTaggingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutBucketTaggingResponse, goldenResponse(t, "PutBucketTagging.response.body", 200, "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutBucketTaggingOutput())
 }
 
 func TestPutObjectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutObjectInput().Validate())
 }
 
 func TestPutObjectValidateFull(t *testing.T) {
-	got := violations(t, fullPutObjectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutObjectInput().Validate())
 }
 
 func TestPutObjectValidateRejects(t *testing.T) {
@@ -1148,10 +703,7 @@ func TestPutObjectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutObjectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *PutObjectInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -1160,48 +712,23 @@ func TestPutObjectValidateRejects(t *testing.T) {
 }
 
 func TestPutObjectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutObjectRequest(context.Background(), minimalPutObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "PutObject.minimal.http", req)
+	goldenRequest(t, "PutObject.minimal.http", buildPutObjectRequest, minimalPutObjectInput())
 }
 
 func TestPutObjectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutObjectRequest(context.Background(), fullPutObjectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "PutObject.full.http", req)
+	goldenRequest(t, "PutObject.full.http", buildPutObjectRequest, fullPutObjectInput())
 }
 
 func TestPutObjectResponse(t *testing.T) {
-	var got PutObjectOutput
-	if err := decodePutObjectResponse(goldenResponse(t, "PutObject.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Checksum-Crc32", "checksumcrc32-277", "X-Amz-Checksum-Crc32c", "checksumcrc32c-258", "X-Amz-Checksum-Crc64nvme", "checksumcrc64nvme-892", "X-Amz-Checksum-Sha1", "checksumsha1-534", "X-Amz-Checksum-Sha256", "checksumsha256-718", "X-Amz-Checksum-Type", "FULL_OBJECT", "Etag", "etag-128", "X-Amz-Expiration", "expiration-309", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-286", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-666", "X-Amz-Server-Side-Encryption-Context", "ssekmsencryptioncontext-366", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-659", "X-Amz-Server-Side-Encryption", "AES256", "X-Amz-Object-Size", "305", "X-Amz-Version-Id", "versionid-680", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutObjectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutObjectResponse, goldenResponse(t, "PutObject.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Checksum-Crc32", "checksumcrc32-277", "X-Amz-Checksum-Crc32c", "checksumcrc32c-258", "X-Amz-Checksum-Crc64nvme", "checksumcrc64nvme-892", "X-Amz-Checksum-Sha1", "checksumsha1-534", "X-Amz-Checksum-Sha256", "checksumsha256-718", "X-Amz-Checksum-Type", "FULL_OBJECT", "Etag", "etag-128", "X-Amz-Expiration", "expiration-309", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-286", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-666", "X-Amz-Server-Side-Encryption-Context", "ssekmsencryptioncontext-366", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-659", "X-Amz-Server-Side-Encryption", "AES256", "X-Amz-Object-Size", "305", "X-Amz-Version-Id", "versionid-680", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPutObjectOutput())
 }
 
 func TestUploadPartValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUploadPartInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUploadPartInput().Validate())
 }
 
 func TestUploadPartValidateFull(t *testing.T) {
-	got := violations(t, fullUploadPartInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUploadPartInput().Validate())
 }
 
 func TestUploadPartValidateRejects(t *testing.T) {
@@ -1209,10 +736,7 @@ func TestUploadPartValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUploadPartInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *UploadPartInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -1223,32 +747,15 @@ func TestUploadPartValidateRejects(t *testing.T) {
 }
 
 func TestUploadPartRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadPartRequest(context.Background(), minimalUploadPartInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "UploadPart.minimal.http", req)
+	goldenRequest(t, "UploadPart.minimal.http", buildUploadPartRequest, minimalUploadPartInput())
 }
 
 func TestUploadPartRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadPartRequest(context.Background(), fullUploadPartInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRESTXMLRequest(t, "UploadPart.full.http", req)
+	goldenRequest(t, "UploadPart.full.http", buildUploadPartRequest, fullUploadPartInput())
 }
 
 func TestUploadPartResponse(t *testing.T) {
-	var got UploadPartOutput
-	if err := decodeUploadPartResponse(goldenResponse(t, "UploadPart.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Checksum-Crc32", "checksumcrc32-430", "X-Amz-Checksum-Crc32c", "checksumcrc32c-502", "X-Amz-Checksum-Crc64nvme", "checksumcrc64nvme-239", "X-Amz-Checksum-Sha1", "checksumsha1-243", "X-Amz-Checksum-Sha256", "checksumsha256-734", "Etag", "etag-12", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-122", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-444", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-330", "X-Amz-Server-Side-Encryption", "aws:kms", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUploadPartOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUploadPartResponse, goldenResponse(t, "UploadPart.response.body", 200, "X-Amz-Server-Side-Encryption-Bucket-Key-Enabled", "true", "X-Amz-Checksum-Crc32", "checksumcrc32-430", "X-Amz-Checksum-Crc32c", "checksumcrc32c-502", "X-Amz-Checksum-Crc64nvme", "checksumcrc64nvme-239", "X-Amz-Checksum-Sha1", "checksumsha1-243", "X-Amz-Checksum-Sha256", "checksumsha256-734", "Etag", "etag-12", "X-Amz-Request-Charged", "requester", "X-Amz-Server-Side-Encryption-Customer-Algorithm", "ssecustomeralgorithm-122", "X-Amz-Server-Side-Encryption-Customer-Key-Md5", "ssecustomerkeymd5-444", "X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id", "ssekmskeyid-330", "X-Amz-Server-Side-Encryption", "aws:kms", "X-Amz-Request-Id", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUploadPartOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

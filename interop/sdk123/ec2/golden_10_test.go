@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAssociateEnclaveCertificateIamRoleValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateEnclaveCertificateIamRoleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateEnclaveCertificateIamRoleInput().Validate())
 }
 
 func TestAssociateEnclaveCertificateIamRoleValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateEnclaveCertificateIamRoleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateEnclaveCertificateIamRoleInput().Validate())
 }
 
 func TestAssociateEnclaveCertificateIamRoleValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestAssociateEnclaveCertificateIamRoleValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateEnclaveCertificateIamRoleInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CertificateArn too short", func(v *AssociateEnclaveCertificateIamRoleInput) { v.CertificateArn = ptr("") }, Violation{Path: "CertificateArn", Constraint: "length"})
@@ -43,48 +30,23 @@ func TestAssociateEnclaveCertificateIamRoleValidateRejects(t *testing.T) {
 }
 
 func TestAssociateEnclaveCertificateIamRoleRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateEnclaveCertificateIamRoleRequest(context.Background(), minimalAssociateEnclaveCertificateIamRoleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateEnclaveCertificateIamRole.minimal.form", req)
+	goldenRequest(t, "AssociateEnclaveCertificateIamRole.minimal.form", buildAssociateEnclaveCertificateIamRoleRequest, minimalAssociateEnclaveCertificateIamRoleInput())
 }
 
 func TestAssociateEnclaveCertificateIamRoleRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateEnclaveCertificateIamRoleRequest(context.Background(), fullAssociateEnclaveCertificateIamRoleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateEnclaveCertificateIamRole.full.form", req)
+	goldenRequest(t, "AssociateEnclaveCertificateIamRole.full.form", buildAssociateEnclaveCertificateIamRoleRequest, fullAssociateEnclaveCertificateIamRoleInput())
 }
 
 func TestAssociateEnclaveCertificateIamRoleResponse(t *testing.T) {
-	var got AssociateEnclaveCertificateIamRoleOutput
-	if err := decodeAssociateEnclaveCertificateIamRoleResponse(goldenResponse(t, "AssociateEnclaveCertificateIamRole.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateEnclaveCertificateIamRoleOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateEnclaveCertificateIamRoleResponse, goldenResponse(t, "AssociateEnclaveCertificateIamRole.response.xml", 200, "Content-Type", "text/xml"), wantAssociateEnclaveCertificateIamRoleOutput())
 }
 
 func TestCreateCapacityReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateCapacityReservationInput().Validate())
 }
 
 func TestCreateCapacityReservationValidateFull(t *testing.T) {
-	got := violations(t, fullCreateCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateCapacityReservationInput().Validate())
 }
 
 func TestCreateCapacityReservationValidateRejects(t *testing.T) {
@@ -92,10 +54,7 @@ func TestCreateCapacityReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateCapacityReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceCount unset", func(v *CreateCapacityReservationInput) { v.InstanceCount = nil }, Violation{Path: "InstanceCount", Constraint: "required"})
@@ -105,48 +64,23 @@ func TestCreateCapacityReservationValidateRejects(t *testing.T) {
 }
 
 func TestCreateCapacityReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCapacityReservationRequest(context.Background(), minimalCreateCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCapacityReservation.minimal.form", req)
+	goldenRequest(t, "CreateCapacityReservation.minimal.form", buildCreateCapacityReservationRequest, minimalCreateCapacityReservationInput())
 }
 
 func TestCreateCapacityReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCapacityReservationRequest(context.Background(), fullCreateCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCapacityReservation.full.form", req)
+	goldenRequest(t, "CreateCapacityReservation.full.form", buildCreateCapacityReservationRequest, fullCreateCapacityReservationInput())
 }
 
 func TestCreateCapacityReservationResponse(t *testing.T) {
-	var got CreateCapacityReservationOutput
-	if err := decodeCreateCapacityReservationResponse(goldenResponse(t, "CreateCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateCapacityReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateCapacityReservationResponse, goldenResponse(t, "CreateCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), wantCreateCapacityReservationOutput())
 }
 
 func TestCreateTransitGatewayRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayRouteTableInput().Validate())
 }
 
 func TestCreateTransitGatewayRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayRouteTableInput().Validate())
 }
 
 func TestCreateTransitGatewayRouteTableValidateRejects(t *testing.T) {
@@ -154,58 +88,30 @@ func TestCreateTransitGatewayRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayId unset", func(v *CreateTransitGatewayRouteTableInput) { v.TransitGatewayId = nil }, Violation{Path: "TransitGatewayId", Constraint: "required"})
 }
 
 func TestCreateTransitGatewayRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayRouteTableRequest(context.Background(), minimalCreateTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayRouteTable.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayRouteTable.minimal.form", buildCreateTransitGatewayRouteTableRequest, minimalCreateTransitGatewayRouteTableInput())
 }
 
 func TestCreateTransitGatewayRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayRouteTableRequest(context.Background(), fullCreateTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayRouteTable.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayRouteTable.full.form", buildCreateTransitGatewayRouteTableRequest, fullCreateTransitGatewayRouteTableInput())
 }
 
 func TestCreateTransitGatewayRouteTableResponse(t *testing.T) {
-	var got CreateTransitGatewayRouteTableOutput
-	if err := decodeCreateTransitGatewayRouteTableResponse(goldenResponse(t, "CreateTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayRouteTableResponse, goldenResponse(t, "CreateTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayRouteTableOutput())
 }
 
 func TestDeleteRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteRouteTableInput().Validate())
 }
 
 func TestDeleteRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteRouteTableInput().Validate())
 }
 
 func TestDeleteRouteTableValidateRejects(t *testing.T) {
@@ -213,58 +119,30 @@ func TestDeleteRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RouteTableId unset", func(v *DeleteRouteTableInput) { v.RouteTableId = nil }, Violation{Path: "RouteTableId", Constraint: "required"})
 }
 
 func TestDeleteRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteRouteTableRequest(context.Background(), minimalDeleteRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteRouteTable.minimal.form", req)
+	goldenRequest(t, "DeleteRouteTable.minimal.form", buildDeleteRouteTableRequest, minimalDeleteRouteTableInput())
 }
 
 func TestDeleteRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteRouteTableRequest(context.Background(), fullDeleteRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteRouteTable.full.form", req)
+	goldenRequest(t, "DeleteRouteTable.full.form", buildDeleteRouteTableRequest, fullDeleteRouteTableInput())
 }
 
 func TestDeleteRouteTableResponse(t *testing.T) {
-	var got DeleteRouteTableOutput
-	if err := decodeDeleteRouteTableResponse(goldenResponse(t, "DeleteRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteRouteTableResponse, goldenResponse(t, "DeleteRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantDeleteRouteTableOutput())
 }
 
 func TestDeleteSubnetCidrReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteSubnetCidrReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteSubnetCidrReservationInput().Validate())
 }
 
 func TestDeleteSubnetCidrReservationValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteSubnetCidrReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteSubnetCidrReservationInput().Validate())
 }
 
 func TestDeleteSubnetCidrReservationValidateRejects(t *testing.T) {
@@ -272,58 +150,30 @@ func TestDeleteSubnetCidrReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteSubnetCidrReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetCidrReservationId unset", func(v *DeleteSubnetCidrReservationInput) { v.SubnetCidrReservationId = nil }, Violation{Path: "SubnetCidrReservationId", Constraint: "required"})
 }
 
 func TestDeleteSubnetCidrReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSubnetCidrReservationRequest(context.Background(), minimalDeleteSubnetCidrReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSubnetCidrReservation.minimal.form", req)
+	goldenRequest(t, "DeleteSubnetCidrReservation.minimal.form", buildDeleteSubnetCidrReservationRequest, minimalDeleteSubnetCidrReservationInput())
 }
 
 func TestDeleteSubnetCidrReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSubnetCidrReservationRequest(context.Background(), fullDeleteSubnetCidrReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSubnetCidrReservation.full.form", req)
+	goldenRequest(t, "DeleteSubnetCidrReservation.full.form", buildDeleteSubnetCidrReservationRequest, fullDeleteSubnetCidrReservationInput())
 }
 
 func TestDeleteSubnetCidrReservationResponse(t *testing.T) {
-	var got DeleteSubnetCidrReservationOutput
-	if err := decodeDeleteSubnetCidrReservationResponse(goldenResponse(t, "DeleteSubnetCidrReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteSubnetCidrReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteSubnetCidrReservationResponse, goldenResponse(t, "DeleteSubnetCidrReservation.response.xml", 200, "Content-Type", "text/xml"), wantDeleteSubnetCidrReservationOutput())
 }
 
 func TestDeleteTransitGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayInput().Validate())
 }
 
 func TestDeleteTransitGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayInput().Validate())
 }
 
 func TestDeleteTransitGatewayValidateRejects(t *testing.T) {
@@ -331,58 +181,30 @@ func TestDeleteTransitGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayId unset", func(v *DeleteTransitGatewayInput) { v.TransitGatewayId = nil }, Violation{Path: "TransitGatewayId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayRequest(context.Background(), minimalDeleteTransitGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGateway.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGateway.minimal.form", buildDeleteTransitGatewayRequest, minimalDeleteTransitGatewayInput())
 }
 
 func TestDeleteTransitGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayRequest(context.Background(), fullDeleteTransitGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGateway.full.form", req)
+	goldenRequest(t, "DeleteTransitGateway.full.form", buildDeleteTransitGatewayRequest, fullDeleteTransitGatewayInput())
 }
 
 func TestDeleteTransitGatewayResponse(t *testing.T) {
-	var got DeleteTransitGatewayOutput
-	if err := decodeDeleteTransitGatewayResponse(goldenResponse(t, "DeleteTransitGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayResponse, goldenResponse(t, "DeleteTransitGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayOutput())
 }
 
 func TestDeleteTransitGatewayVpcAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestDeleteTransitGatewayVpcAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestDeleteTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
@@ -390,103 +212,50 @@ func TestDeleteTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayVpcAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *DeleteTransitGatewayVpcAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayVpcAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayVpcAttachmentRequest(context.Background(), minimalDeleteTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayVpcAttachment.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayVpcAttachment.minimal.form", buildDeleteTransitGatewayVpcAttachmentRequest, minimalDeleteTransitGatewayVpcAttachmentInput())
 }
 
 func TestDeleteTransitGatewayVpcAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayVpcAttachmentRequest(context.Background(), fullDeleteTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayVpcAttachment.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayVpcAttachment.full.form", buildDeleteTransitGatewayVpcAttachmentRequest, fullDeleteTransitGatewayVpcAttachmentInput())
 }
 
 func TestDeleteTransitGatewayVpcAttachmentResponse(t *testing.T) {
-	var got DeleteTransitGatewayVpcAttachmentOutput
-	if err := decodeDeleteTransitGatewayVpcAttachmentResponse(goldenResponse(t, "DeleteTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayVpcAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayVpcAttachmentResponse, goldenResponse(t, "DeleteTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayVpcAttachmentOutput())
 }
 
 func TestDescribeInstanceStatusValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceStatusInput().Validate())
 }
 
 func TestDescribeInstanceStatusValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceStatusInput().Validate())
 }
 
 func TestDescribeInstanceStatusRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceStatusRequest(context.Background(), minimalDescribeInstanceStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceStatus.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceStatus.minimal.form", buildDescribeInstanceStatusRequest, minimalDescribeInstanceStatusInput())
 }
 
 func TestDescribeInstanceStatusRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceStatusRequest(context.Background(), fullDescribeInstanceStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceStatus.full.form", req)
+	goldenRequest(t, "DescribeInstanceStatus.full.form", buildDescribeInstanceStatusRequest, fullDescribeInstanceStatusInput())
 }
 
 func TestDescribeInstanceStatusResponse(t *testing.T) {
-	var got DescribeInstanceStatusOutput
-	if err := decodeDescribeInstanceStatusResponse(goldenResponse(t, "DescribeInstanceStatus.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceStatusOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceStatusResponse, goldenResponse(t, "DescribeInstanceStatus.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceStatusOutput())
 }
 
 func TestImportClientVpnClientCertificateRevocationListValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportClientVpnClientCertificateRevocationListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportClientVpnClientCertificateRevocationListInput().Validate())
 }
 
 func TestImportClientVpnClientCertificateRevocationListValidateFull(t *testing.T) {
-	got := violations(t, fullImportClientVpnClientCertificateRevocationListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportClientVpnClientCertificateRevocationListInput().Validate())
 }
 
 func TestImportClientVpnClientCertificateRevocationListValidateRejects(t *testing.T) {
@@ -494,10 +263,7 @@ func TestImportClientVpnClientCertificateRevocationListValidateRejects(t *testin
 		t.Run(name, func(t *testing.T) {
 			v := fullImportClientVpnClientCertificateRevocationListInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CertificateRevocationList unset", func(v *ImportClientVpnClientCertificateRevocationListInput) { v.CertificateRevocationList = nil }, Violation{Path: "CertificateRevocationList", Constraint: "required"})
@@ -505,48 +271,23 @@ func TestImportClientVpnClientCertificateRevocationListValidateRejects(t *testin
 }
 
 func TestImportClientVpnClientCertificateRevocationListRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportClientVpnClientCertificateRevocationListRequest(context.Background(), minimalImportClientVpnClientCertificateRevocationListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportClientVpnClientCertificateRevocationList.minimal.form", req)
+	goldenRequest(t, "ImportClientVpnClientCertificateRevocationList.minimal.form", buildImportClientVpnClientCertificateRevocationListRequest, minimalImportClientVpnClientCertificateRevocationListInput())
 }
 
 func TestImportClientVpnClientCertificateRevocationListRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportClientVpnClientCertificateRevocationListRequest(context.Background(), fullImportClientVpnClientCertificateRevocationListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportClientVpnClientCertificateRevocationList.full.form", req)
+	goldenRequest(t, "ImportClientVpnClientCertificateRevocationList.full.form", buildImportClientVpnClientCertificateRevocationListRequest, fullImportClientVpnClientCertificateRevocationListInput())
 }
 
 func TestImportClientVpnClientCertificateRevocationListResponse(t *testing.T) {
-	var got ImportClientVpnClientCertificateRevocationListOutput
-	if err := decodeImportClientVpnClientCertificateRevocationListResponse(goldenResponse(t, "ImportClientVpnClientCertificateRevocationList.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportClientVpnClientCertificateRevocationListOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportClientVpnClientCertificateRevocationListResponse, goldenResponse(t, "ImportClientVpnClientCertificateRevocationList.response.xml", 200, "Content-Type", "text/xml"), wantImportClientVpnClientCertificateRevocationListOutput())
 }
 
 func TestModifyAvailabilityZoneGroupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyAvailabilityZoneGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyAvailabilityZoneGroupInput().Validate())
 }
 
 func TestModifyAvailabilityZoneGroupValidateFull(t *testing.T) {
-	got := violations(t, fullModifyAvailabilityZoneGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyAvailabilityZoneGroupInput().Validate())
 }
 
 func TestModifyAvailabilityZoneGroupValidateRejects(t *testing.T) {
@@ -554,10 +295,7 @@ func TestModifyAvailabilityZoneGroupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyAvailabilityZoneGroupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GroupName unset", func(v *ModifyAvailabilityZoneGroupInput) { v.GroupName = nil }, Violation{Path: "GroupName", Constraint: "required"})
@@ -565,48 +303,23 @@ func TestModifyAvailabilityZoneGroupValidateRejects(t *testing.T) {
 }
 
 func TestModifyAvailabilityZoneGroupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyAvailabilityZoneGroupRequest(context.Background(), minimalModifyAvailabilityZoneGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyAvailabilityZoneGroup.minimal.form", req)
+	goldenRequest(t, "ModifyAvailabilityZoneGroup.minimal.form", buildModifyAvailabilityZoneGroupRequest, minimalModifyAvailabilityZoneGroupInput())
 }
 
 func TestModifyAvailabilityZoneGroupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyAvailabilityZoneGroupRequest(context.Background(), fullModifyAvailabilityZoneGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyAvailabilityZoneGroup.full.form", req)
+	goldenRequest(t, "ModifyAvailabilityZoneGroup.full.form", buildModifyAvailabilityZoneGroupRequest, fullModifyAvailabilityZoneGroupInput())
 }
 
 func TestModifyAvailabilityZoneGroupResponse(t *testing.T) {
-	var got ModifyAvailabilityZoneGroupOutput
-	if err := decodeModifyAvailabilityZoneGroupResponse(goldenResponse(t, "ModifyAvailabilityZoneGroup.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyAvailabilityZoneGroupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyAvailabilityZoneGroupResponse, goldenResponse(t, "ModifyAvailabilityZoneGroup.response.xml", 200, "Content-Type", "text/xml"), wantModifyAvailabilityZoneGroupOutput())
 }
 
 func TestModifyFleetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyFleetInput().Validate())
 }
 
 func TestModifyFleetValidateFull(t *testing.T) {
-	got := violations(t, fullModifyFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyFleetInput().Validate())
 }
 
 func TestModifyFleetValidateRejects(t *testing.T) {
@@ -614,10 +327,7 @@ func TestModifyFleetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyFleetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FleetId unset", func(v *ModifyFleetInput) { v.FleetId = nil }, Violation{Path: "FleetId", Constraint: "required"})
@@ -625,48 +335,23 @@ func TestModifyFleetValidateRejects(t *testing.T) {
 }
 
 func TestModifyFleetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyFleetRequest(context.Background(), minimalModifyFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyFleet.minimal.form", req)
+	goldenRequest(t, "ModifyFleet.minimal.form", buildModifyFleetRequest, minimalModifyFleetInput())
 }
 
 func TestModifyFleetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyFleetRequest(context.Background(), fullModifyFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyFleet.full.form", req)
+	goldenRequest(t, "ModifyFleet.full.form", buildModifyFleetRequest, fullModifyFleetInput())
 }
 
 func TestModifyFleetResponse(t *testing.T) {
-	var got ModifyFleetOutput
-	if err := decodeModifyFleetResponse(goldenResponse(t, "ModifyFleet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyFleetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyFleetResponse, goldenResponse(t, "ModifyFleet.response.xml", 200, "Content-Type", "text/xml"), wantModifyFleetOutput())
 }
 
 func TestModifyReservedInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyReservedInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyReservedInstancesInput().Validate())
 }
 
 func TestModifyReservedInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullModifyReservedInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyReservedInstancesInput().Validate())
 }
 
 func TestModifyReservedInstancesValidateRejects(t *testing.T) {
@@ -674,10 +359,7 @@ func TestModifyReservedInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyReservedInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ReservedInstancesIds unset", func(v *ModifyReservedInstancesInput) { v.ReservedInstancesIds = nil }, Violation{Path: "ReservedInstancesIds", Constraint: "required"})
@@ -685,48 +367,23 @@ func TestModifyReservedInstancesValidateRejects(t *testing.T) {
 }
 
 func TestModifyReservedInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyReservedInstancesRequest(context.Background(), minimalModifyReservedInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyReservedInstances.minimal.form", req)
+	goldenRequest(t, "ModifyReservedInstances.minimal.form", buildModifyReservedInstancesRequest, minimalModifyReservedInstancesInput())
 }
 
 func TestModifyReservedInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyReservedInstancesRequest(context.Background(), fullModifyReservedInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyReservedInstances.full.form", req)
+	goldenRequest(t, "ModifyReservedInstances.full.form", buildModifyReservedInstancesRequest, fullModifyReservedInstancesInput())
 }
 
 func TestModifyReservedInstancesResponse(t *testing.T) {
-	var got ModifyReservedInstancesOutput
-	if err := decodeModifyReservedInstancesResponse(goldenResponse(t, "ModifyReservedInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyReservedInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyReservedInstancesResponse, goldenResponse(t, "ModifyReservedInstances.response.xml", 200, "Content-Type", "text/xml"), wantModifyReservedInstancesOutput())
 }
 
 func TestModifyTrafficMirrorFilterNetworkServicesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyTrafficMirrorFilterNetworkServicesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyTrafficMirrorFilterNetworkServicesInput().Validate())
 }
 
 func TestModifyTrafficMirrorFilterNetworkServicesValidateFull(t *testing.T) {
-	got := violations(t, fullModifyTrafficMirrorFilterNetworkServicesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyTrafficMirrorFilterNetworkServicesInput().Validate())
 }
 
 func TestModifyTrafficMirrorFilterNetworkServicesValidateRejects(t *testing.T) {
@@ -734,58 +391,30 @@ func TestModifyTrafficMirrorFilterNetworkServicesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyTrafficMirrorFilterNetworkServicesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorFilterId unset", func(v *ModifyTrafficMirrorFilterNetworkServicesInput) { v.TrafficMirrorFilterId = nil }, Violation{Path: "TrafficMirrorFilterId", Constraint: "required"})
 }
 
 func TestModifyTrafficMirrorFilterNetworkServicesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTrafficMirrorFilterNetworkServicesRequest(context.Background(), minimalModifyTrafficMirrorFilterNetworkServicesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTrafficMirrorFilterNetworkServices.minimal.form", req)
+	goldenRequest(t, "ModifyTrafficMirrorFilterNetworkServices.minimal.form", buildModifyTrafficMirrorFilterNetworkServicesRequest, minimalModifyTrafficMirrorFilterNetworkServicesInput())
 }
 
 func TestModifyTrafficMirrorFilterNetworkServicesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTrafficMirrorFilterNetworkServicesRequest(context.Background(), fullModifyTrafficMirrorFilterNetworkServicesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTrafficMirrorFilterNetworkServices.full.form", req)
+	goldenRequest(t, "ModifyTrafficMirrorFilterNetworkServices.full.form", buildModifyTrafficMirrorFilterNetworkServicesRequest, fullModifyTrafficMirrorFilterNetworkServicesInput())
 }
 
 func TestModifyTrafficMirrorFilterNetworkServicesResponse(t *testing.T) {
-	var got ModifyTrafficMirrorFilterNetworkServicesOutput
-	if err := decodeModifyTrafficMirrorFilterNetworkServicesResponse(goldenResponse(t, "ModifyTrafficMirrorFilterNetworkServices.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyTrafficMirrorFilterNetworkServicesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyTrafficMirrorFilterNetworkServicesResponse, goldenResponse(t, "ModifyTrafficMirrorFilterNetworkServices.response.xml", 200, "Content-Type", "text/xml"), wantModifyTrafficMirrorFilterNetworkServicesOutput())
 }
 
 func TestModifyVpnConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpnConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpnConnectionInput().Validate())
 }
 
 func TestModifyVpnConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpnConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpnConnectionInput().Validate())
 }
 
 func TestModifyVpnConnectionValidateRejects(t *testing.T) {
@@ -793,103 +422,50 @@ func TestModifyVpnConnectionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpnConnectionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpnConnectionId unset", func(v *ModifyVpnConnectionInput) { v.VpnConnectionId = nil }, Violation{Path: "VpnConnectionId", Constraint: "required"})
 }
 
 func TestModifyVpnConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnConnectionRequest(context.Background(), minimalModifyVpnConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnConnection.minimal.form", req)
+	goldenRequest(t, "ModifyVpnConnection.minimal.form", buildModifyVpnConnectionRequest, minimalModifyVpnConnectionInput())
 }
 
 func TestModifyVpnConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnConnectionRequest(context.Background(), fullModifyVpnConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnConnection.full.form", req)
+	goldenRequest(t, "ModifyVpnConnection.full.form", buildModifyVpnConnectionRequest, fullModifyVpnConnectionInput())
 }
 
 func TestModifyVpnConnectionResponse(t *testing.T) {
-	var got ModifyVpnConnectionOutput
-	if err := decodeModifyVpnConnectionResponse(goldenResponse(t, "ModifyVpnConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpnConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpnConnectionResponse, goldenResponse(t, "ModifyVpnConnection.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpnConnectionOutput())
 }
 
 func TestRegisterTransitGatewayMulticastGroupMembersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRegisterTransitGatewayMulticastGroupMembersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRegisterTransitGatewayMulticastGroupMembersInput().Validate())
 }
 
 func TestRegisterTransitGatewayMulticastGroupMembersValidateFull(t *testing.T) {
-	got := violations(t, fullRegisterTransitGatewayMulticastGroupMembersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRegisterTransitGatewayMulticastGroupMembersInput().Validate())
 }
 
 func TestRegisterTransitGatewayMulticastGroupMembersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterTransitGatewayMulticastGroupMembersRequest(context.Background(), minimalRegisterTransitGatewayMulticastGroupMembersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterTransitGatewayMulticastGroupMembers.minimal.form", req)
+	goldenRequest(t, "RegisterTransitGatewayMulticastGroupMembers.minimal.form", buildRegisterTransitGatewayMulticastGroupMembersRequest, minimalRegisterTransitGatewayMulticastGroupMembersInput())
 }
 
 func TestRegisterTransitGatewayMulticastGroupMembersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterTransitGatewayMulticastGroupMembersRequest(context.Background(), fullRegisterTransitGatewayMulticastGroupMembersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterTransitGatewayMulticastGroupMembers.full.form", req)
+	goldenRequest(t, "RegisterTransitGatewayMulticastGroupMembers.full.form", buildRegisterTransitGatewayMulticastGroupMembersRequest, fullRegisterTransitGatewayMulticastGroupMembersInput())
 }
 
 func TestRegisterTransitGatewayMulticastGroupMembersResponse(t *testing.T) {
-	var got RegisterTransitGatewayMulticastGroupMembersOutput
-	if err := decodeRegisterTransitGatewayMulticastGroupMembersResponse(goldenResponse(t, "RegisterTransitGatewayMulticastGroupMembers.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRegisterTransitGatewayMulticastGroupMembersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRegisterTransitGatewayMulticastGroupMembersResponse, goldenResponse(t, "RegisterTransitGatewayMulticastGroupMembers.response.xml", 200, "Content-Type", "text/xml"), wantRegisterTransitGatewayMulticastGroupMembersOutput())
 }
 
 func TestReleaseHostsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReleaseHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReleaseHostsInput().Validate())
 }
 
 func TestReleaseHostsValidateFull(t *testing.T) {
-	got := violations(t, fullReleaseHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReleaseHostsInput().Validate())
 }
 
 func TestReleaseHostsValidateRejects(t *testing.T) {
@@ -897,40 +473,20 @@ func TestReleaseHostsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReleaseHostsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("HostIds unset", func(v *ReleaseHostsInput) { v.HostIds = nil }, Violation{Path: "HostIds", Constraint: "required"})
 }
 
 func TestReleaseHostsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReleaseHostsRequest(context.Background(), minimalReleaseHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReleaseHosts.minimal.form", req)
+	goldenRequest(t, "ReleaseHosts.minimal.form", buildReleaseHostsRequest, minimalReleaseHostsInput())
 }
 
 func TestReleaseHostsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReleaseHostsRequest(context.Background(), fullReleaseHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReleaseHosts.full.form", req)
+	goldenRequest(t, "ReleaseHosts.full.form", buildReleaseHostsRequest, fullReleaseHostsInput())
 }
 
 func TestReleaseHostsResponse(t *testing.T) {
-	var got ReleaseHostsOutput
-	if err := decodeReleaseHostsResponse(goldenResponse(t, "ReleaseHosts.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReleaseHostsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReleaseHostsResponse, goldenResponse(t, "ReleaseHosts.response.xml", 200, "Content-Type", "text/xml"), wantReleaseHostsOutput())
 }

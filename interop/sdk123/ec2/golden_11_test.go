@@ -3,116 +3,56 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAllocateAddressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAllocateAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAllocateAddressInput().Validate())
 }
 
 func TestAllocateAddressValidateFull(t *testing.T) {
-	got := violations(t, fullAllocateAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAllocateAddressInput().Validate())
 }
 
 func TestAllocateAddressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllocateAddressRequest(context.Background(), minimalAllocateAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AllocateAddress.minimal.form", req)
+	goldenRequest(t, "AllocateAddress.minimal.form", buildAllocateAddressRequest, minimalAllocateAddressInput())
 }
 
 func TestAllocateAddressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllocateAddressRequest(context.Background(), fullAllocateAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AllocateAddress.full.form", req)
+	goldenRequest(t, "AllocateAddress.full.form", buildAllocateAddressRequest, fullAllocateAddressInput())
 }
 
 func TestAllocateAddressResponse(t *testing.T) {
-	var got AllocateAddressOutput
-	if err := decodeAllocateAddressResponse(goldenResponse(t, "AllocateAddress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAllocateAddressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAllocateAddressResponse, goldenResponse(t, "AllocateAddress.response.xml", 200, "Content-Type", "text/xml"), wantAllocateAddressOutput())
 }
 
 func TestCreateInternetGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateInternetGatewayInput().Validate())
 }
 
 func TestCreateInternetGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateInternetGatewayInput().Validate())
 }
 
 func TestCreateInternetGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInternetGatewayRequest(context.Background(), minimalCreateInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInternetGateway.minimal.form", req)
+	goldenRequest(t, "CreateInternetGateway.minimal.form", buildCreateInternetGatewayRequest, minimalCreateInternetGatewayInput())
 }
 
 func TestCreateInternetGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInternetGatewayRequest(context.Background(), fullCreateInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInternetGateway.full.form", req)
+	goldenRequest(t, "CreateInternetGateway.full.form", buildCreateInternetGatewayRequest, fullCreateInternetGatewayInput())
 }
 
 func TestCreateInternetGatewayResponse(t *testing.T) {
-	var got CreateInternetGatewayOutput
-	if err := decodeCreateInternetGatewayResponse(goldenResponse(t, "CreateInternetGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateInternetGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateInternetGatewayResponse, goldenResponse(t, "CreateInternetGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateInternetGatewayOutput())
 }
 
 func TestCreateStoreImageTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateStoreImageTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateStoreImageTaskInput().Validate())
 }
 
 func TestCreateStoreImageTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCreateStoreImageTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateStoreImageTaskInput().Validate())
 }
 
 func TestCreateStoreImageTaskValidateRejects(t *testing.T) {
@@ -120,10 +60,7 @@ func TestCreateStoreImageTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateStoreImageTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CreateStoreImageTaskInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -131,93 +68,43 @@ func TestCreateStoreImageTaskValidateRejects(t *testing.T) {
 }
 
 func TestCreateStoreImageTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateStoreImageTaskRequest(context.Background(), minimalCreateStoreImageTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateStoreImageTask.minimal.form", req)
+	goldenRequest(t, "CreateStoreImageTask.minimal.form", buildCreateStoreImageTaskRequest, minimalCreateStoreImageTaskInput())
 }
 
 func TestCreateStoreImageTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateStoreImageTaskRequest(context.Background(), fullCreateStoreImageTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateStoreImageTask.full.form", req)
+	goldenRequest(t, "CreateStoreImageTask.full.form", buildCreateStoreImageTaskRequest, fullCreateStoreImageTaskInput())
 }
 
 func TestCreateStoreImageTaskResponse(t *testing.T) {
-	var got CreateStoreImageTaskOutput
-	if err := decodeCreateStoreImageTaskResponse(goldenResponse(t, "CreateStoreImageTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateStoreImageTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateStoreImageTaskResponse, goldenResponse(t, "CreateStoreImageTask.response.xml", 200, "Content-Type", "text/xml"), wantCreateStoreImageTaskOutput())
 }
 
 func TestCreateTransitGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayInput().Validate())
 }
 
 func TestCreateTransitGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayInput().Validate())
 }
 
 func TestCreateTransitGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayRequest(context.Background(), minimalCreateTransitGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGateway.minimal.form", req)
+	goldenRequest(t, "CreateTransitGateway.minimal.form", buildCreateTransitGatewayRequest, minimalCreateTransitGatewayInput())
 }
 
 func TestCreateTransitGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayRequest(context.Background(), fullCreateTransitGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGateway.full.form", req)
+	goldenRequest(t, "CreateTransitGateway.full.form", buildCreateTransitGatewayRequest, fullCreateTransitGatewayInput())
 }
 
 func TestCreateTransitGatewayResponse(t *testing.T) {
-	var got CreateTransitGatewayOutput
-	if err := decodeCreateTransitGatewayResponse(goldenResponse(t, "CreateTransitGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayResponse, goldenResponse(t, "CreateTransitGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayOutput())
 }
 
 func TestDeleteClientVpnEndpointValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteClientVpnEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteClientVpnEndpointInput().Validate())
 }
 
 func TestDeleteClientVpnEndpointValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteClientVpnEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteClientVpnEndpointInput().Validate())
 }
 
 func TestDeleteClientVpnEndpointValidateRejects(t *testing.T) {
@@ -225,58 +112,30 @@ func TestDeleteClientVpnEndpointValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteClientVpnEndpointInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *DeleteClientVpnEndpointInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
 }
 
 func TestDeleteClientVpnEndpointRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteClientVpnEndpointRequest(context.Background(), minimalDeleteClientVpnEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteClientVpnEndpoint.minimal.form", req)
+	goldenRequest(t, "DeleteClientVpnEndpoint.minimal.form", buildDeleteClientVpnEndpointRequest, minimalDeleteClientVpnEndpointInput())
 }
 
 func TestDeleteClientVpnEndpointRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteClientVpnEndpointRequest(context.Background(), fullDeleteClientVpnEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteClientVpnEndpoint.full.form", req)
+	goldenRequest(t, "DeleteClientVpnEndpoint.full.form", buildDeleteClientVpnEndpointRequest, fullDeleteClientVpnEndpointInput())
 }
 
 func TestDeleteClientVpnEndpointResponse(t *testing.T) {
-	var got DeleteClientVpnEndpointOutput
-	if err := decodeDeleteClientVpnEndpointResponse(goldenResponse(t, "DeleteClientVpnEndpoint.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteClientVpnEndpointOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteClientVpnEndpointResponse, goldenResponse(t, "DeleteClientVpnEndpoint.response.xml", 200, "Content-Type", "text/xml"), wantDeleteClientVpnEndpointOutput())
 }
 
 func TestDeleteLaunchTemplateVersionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteLaunchTemplateVersionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteLaunchTemplateVersionsInput().Validate())
 }
 
 func TestDeleteLaunchTemplateVersionsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteLaunchTemplateVersionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteLaunchTemplateVersionsInput().Validate())
 }
 
 func TestDeleteLaunchTemplateVersionsValidateRejects(t *testing.T) {
@@ -284,10 +143,7 @@ func TestDeleteLaunchTemplateVersionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteLaunchTemplateVersionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Versions unset", func(v *DeleteLaunchTemplateVersionsInput) { v.Versions = nil }, Violation{Path: "Versions", Constraint: "required"})
@@ -297,48 +153,23 @@ func TestDeleteLaunchTemplateVersionsValidateRejects(t *testing.T) {
 }
 
 func TestDeleteLaunchTemplateVersionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLaunchTemplateVersionsRequest(context.Background(), minimalDeleteLaunchTemplateVersionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLaunchTemplateVersions.minimal.form", req)
+	goldenRequest(t, "DeleteLaunchTemplateVersions.minimal.form", buildDeleteLaunchTemplateVersionsRequest, minimalDeleteLaunchTemplateVersionsInput())
 }
 
 func TestDeleteLaunchTemplateVersionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLaunchTemplateVersionsRequest(context.Background(), fullDeleteLaunchTemplateVersionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLaunchTemplateVersions.full.form", req)
+	goldenRequest(t, "DeleteLaunchTemplateVersions.full.form", buildDeleteLaunchTemplateVersionsRequest, fullDeleteLaunchTemplateVersionsInput())
 }
 
 func TestDeleteLaunchTemplateVersionsResponse(t *testing.T) {
-	var got DeleteLaunchTemplateVersionsOutput
-	if err := decodeDeleteLaunchTemplateVersionsResponse(goldenResponse(t, "DeleteLaunchTemplateVersions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteLaunchTemplateVersionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteLaunchTemplateVersionsResponse, goldenResponse(t, "DeleteLaunchTemplateVersions.response.xml", 200, "Content-Type", "text/xml"), wantDeleteLaunchTemplateVersionsOutput())
 }
 
 func TestDeleteLocalGatewayRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteLocalGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteLocalGatewayRouteInput().Validate())
 }
 
 func TestDeleteLocalGatewayRouteValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteLocalGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteLocalGatewayRouteInput().Validate())
 }
 
 func TestDeleteLocalGatewayRouteValidateRejects(t *testing.T) {
@@ -346,10 +177,7 @@ func TestDeleteLocalGatewayRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteLocalGatewayRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *DeleteLocalGatewayRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -357,48 +185,23 @@ func TestDeleteLocalGatewayRouteValidateRejects(t *testing.T) {
 }
 
 func TestDeleteLocalGatewayRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLocalGatewayRouteRequest(context.Background(), minimalDeleteLocalGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLocalGatewayRoute.minimal.form", req)
+	goldenRequest(t, "DeleteLocalGatewayRoute.minimal.form", buildDeleteLocalGatewayRouteRequest, minimalDeleteLocalGatewayRouteInput())
 }
 
 func TestDeleteLocalGatewayRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLocalGatewayRouteRequest(context.Background(), fullDeleteLocalGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLocalGatewayRoute.full.form", req)
+	goldenRequest(t, "DeleteLocalGatewayRoute.full.form", buildDeleteLocalGatewayRouteRequest, fullDeleteLocalGatewayRouteInput())
 }
 
 func TestDeleteLocalGatewayRouteResponse(t *testing.T) {
-	var got DeleteLocalGatewayRouteOutput
-	if err := decodeDeleteLocalGatewayRouteResponse(goldenResponse(t, "DeleteLocalGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteLocalGatewayRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteLocalGatewayRouteResponse, goldenResponse(t, "DeleteLocalGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), wantDeleteLocalGatewayRouteOutput())
 }
 
 func TestDeleteTransitGatewayPeeringAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestDeleteTransitGatewayPeeringAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestDeleteTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
@@ -406,58 +209,30 @@ func TestDeleteTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayPeeringAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *DeleteTransitGatewayPeeringAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayPeeringAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayPeeringAttachmentRequest(context.Background(), minimalDeleteTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayPeeringAttachment.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayPeeringAttachment.minimal.form", buildDeleteTransitGatewayPeeringAttachmentRequest, minimalDeleteTransitGatewayPeeringAttachmentInput())
 }
 
 func TestDeleteTransitGatewayPeeringAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayPeeringAttachmentRequest(context.Background(), fullDeleteTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayPeeringAttachment.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayPeeringAttachment.full.form", buildDeleteTransitGatewayPeeringAttachmentRequest, fullDeleteTransitGatewayPeeringAttachmentInput())
 }
 
 func TestDeleteTransitGatewayPeeringAttachmentResponse(t *testing.T) {
-	var got DeleteTransitGatewayPeeringAttachmentOutput
-	if err := decodeDeleteTransitGatewayPeeringAttachmentResponse(goldenResponse(t, "DeleteTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayPeeringAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayPeeringAttachmentResponse, goldenResponse(t, "DeleteTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayPeeringAttachmentOutput())
 }
 
 func TestDeleteTransitGatewayPrefixListReferenceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayPrefixListReferenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayPrefixListReferenceInput().Validate())
 }
 
 func TestDeleteTransitGatewayPrefixListReferenceValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayPrefixListReferenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayPrefixListReferenceInput().Validate())
 }
 
 func TestDeleteTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
@@ -465,10 +240,7 @@ func TestDeleteTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayPrefixListReferenceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *DeleteTransitGatewayPrefixListReferenceInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
@@ -476,48 +248,23 @@ func TestDeleteTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
 }
 
 func TestDeleteTransitGatewayPrefixListReferenceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayPrefixListReferenceRequest(context.Background(), minimalDeleteTransitGatewayPrefixListReferenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayPrefixListReference.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayPrefixListReference.minimal.form", buildDeleteTransitGatewayPrefixListReferenceRequest, minimalDeleteTransitGatewayPrefixListReferenceInput())
 }
 
 func TestDeleteTransitGatewayPrefixListReferenceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayPrefixListReferenceRequest(context.Background(), fullDeleteTransitGatewayPrefixListReferenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayPrefixListReference.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayPrefixListReference.full.form", buildDeleteTransitGatewayPrefixListReferenceRequest, fullDeleteTransitGatewayPrefixListReferenceInput())
 }
 
 func TestDeleteTransitGatewayPrefixListReferenceResponse(t *testing.T) {
-	var got DeleteTransitGatewayPrefixListReferenceOutput
-	if err := decodeDeleteTransitGatewayPrefixListReferenceResponse(goldenResponse(t, "DeleteTransitGatewayPrefixListReference.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayPrefixListReferenceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayPrefixListReferenceResponse, goldenResponse(t, "DeleteTransitGatewayPrefixListReference.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayPrefixListReferenceOutput())
 }
 
 func TestDeleteTransitGatewayRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayRouteInput().Validate())
 }
 
 func TestDeleteTransitGatewayRouteValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayRouteInput().Validate())
 }
 
 func TestDeleteTransitGatewayRouteValidateRejects(t *testing.T) {
@@ -525,10 +272,7 @@ func TestDeleteTransitGatewayRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *DeleteTransitGatewayRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -536,138 +280,63 @@ func TestDeleteTransitGatewayRouteValidateRejects(t *testing.T) {
 }
 
 func TestDeleteTransitGatewayRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayRouteRequest(context.Background(), minimalDeleteTransitGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayRoute.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayRoute.minimal.form", buildDeleteTransitGatewayRouteRequest, minimalDeleteTransitGatewayRouteInput())
 }
 
 func TestDeleteTransitGatewayRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayRouteRequest(context.Background(), fullDeleteTransitGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayRoute.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayRoute.full.form", buildDeleteTransitGatewayRouteRequest, fullDeleteTransitGatewayRouteInput())
 }
 
 func TestDeleteTransitGatewayRouteResponse(t *testing.T) {
-	var got DeleteTransitGatewayRouteOutput
-	if err := decodeDeleteTransitGatewayRouteResponse(goldenResponse(t, "DeleteTransitGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayRouteResponse, goldenResponse(t, "DeleteTransitGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayRouteOutput())
 }
 
 func TestDescribeAccountAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeAccountAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeAccountAttributesInput().Validate())
 }
 
 func TestDescribeAccountAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeAccountAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeAccountAttributesInput().Validate())
 }
 
 func TestDescribeAccountAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAccountAttributesRequest(context.Background(), minimalDescribeAccountAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAccountAttributes.minimal.form", req)
+	goldenRequest(t, "DescribeAccountAttributes.minimal.form", buildDescribeAccountAttributesRequest, minimalDescribeAccountAttributesInput())
 }
 
 func TestDescribeAccountAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAccountAttributesRequest(context.Background(), fullDescribeAccountAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAccountAttributes.full.form", req)
+	goldenRequest(t, "DescribeAccountAttributes.full.form", buildDescribeAccountAttributesRequest, fullDescribeAccountAttributesInput())
 }
 
 func TestDescribeAccountAttributesResponse(t *testing.T) {
-	var got DescribeAccountAttributesOutput
-	if err := decodeDescribeAccountAttributesResponse(goldenResponse(t, "DescribeAccountAttributes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeAccountAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeAccountAttributesResponse, goldenResponse(t, "DescribeAccountAttributes.response.xml", 200, "Content-Type", "text/xml"), wantDescribeAccountAttributesOutput())
 }
 
 func TestDescribeIdFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeIdFormatInput().Validate())
 }
 
 func TestDescribeIdFormatValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeIdFormatInput().Validate())
 }
 
 func TestDescribeIdFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIdFormatRequest(context.Background(), minimalDescribeIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIdFormat.minimal.form", req)
+	goldenRequest(t, "DescribeIdFormat.minimal.form", buildDescribeIdFormatRequest, minimalDescribeIdFormatInput())
 }
 
 func TestDescribeIdFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIdFormatRequest(context.Background(), fullDescribeIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIdFormat.full.form", req)
+	goldenRequest(t, "DescribeIdFormat.full.form", buildDescribeIdFormatRequest, fullDescribeIdFormatInput())
 }
 
 func TestDescribeIdFormatResponse(t *testing.T) {
-	var got DescribeIdFormatOutput
-	if err := decodeDescribeIdFormatResponse(goldenResponse(t, "DescribeIdFormat.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeIdFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeIdFormatResponse, goldenResponse(t, "DescribeIdFormat.response.xml", 200, "Content-Type", "text/xml"), wantDescribeIdFormatOutput())
 }
 
 func TestDescribeSubnetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSubnetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSubnetsInput().Validate())
 }
 
 func TestDescribeSubnetsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSubnetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSubnetsInput().Validate())
 }
 
 func TestDescribeSubnetsValidateRejects(t *testing.T) {
@@ -675,10 +344,7 @@ func TestDescribeSubnetsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSubnetsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeSubnetsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -686,93 +352,43 @@ func TestDescribeSubnetsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeSubnetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSubnetsRequest(context.Background(), minimalDescribeSubnetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSubnets.minimal.form", req)
+	goldenRequest(t, "DescribeSubnets.minimal.form", buildDescribeSubnetsRequest, minimalDescribeSubnetsInput())
 }
 
 func TestDescribeSubnetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSubnetsRequest(context.Background(), fullDescribeSubnetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSubnets.full.form", req)
+	goldenRequest(t, "DescribeSubnets.full.form", buildDescribeSubnetsRequest, fullDescribeSubnetsInput())
 }
 
 func TestDescribeSubnetsResponse(t *testing.T) {
-	var got DescribeSubnetsOutput
-	if err := decodeDescribeSubnetsResponse(goldenResponse(t, "DescribeSubnets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSubnetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSubnetsResponse, goldenResponse(t, "DescribeSubnets.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSubnetsOutput())
 }
 
 func TestDescribeVpcEndpointConnectionNotificationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcEndpointConnectionNotificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcEndpointConnectionNotificationsInput().Validate())
 }
 
 func TestDescribeVpcEndpointConnectionNotificationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcEndpointConnectionNotificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcEndpointConnectionNotificationsInput().Validate())
 }
 
 func TestDescribeVpcEndpointConnectionNotificationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointConnectionNotificationsRequest(context.Background(), minimalDescribeVpcEndpointConnectionNotificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointConnectionNotifications.minimal.form", req)
+	goldenRequest(t, "DescribeVpcEndpointConnectionNotifications.minimal.form", buildDescribeVpcEndpointConnectionNotificationsRequest, minimalDescribeVpcEndpointConnectionNotificationsInput())
 }
 
 func TestDescribeVpcEndpointConnectionNotificationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointConnectionNotificationsRequest(context.Background(), fullDescribeVpcEndpointConnectionNotificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointConnectionNotifications.full.form", req)
+	goldenRequest(t, "DescribeVpcEndpointConnectionNotifications.full.form", buildDescribeVpcEndpointConnectionNotificationsRequest, fullDescribeVpcEndpointConnectionNotificationsInput())
 }
 
 func TestDescribeVpcEndpointConnectionNotificationsResponse(t *testing.T) {
-	var got DescribeVpcEndpointConnectionNotificationsOutput
-	if err := decodeDescribeVpcEndpointConnectionNotificationsResponse(goldenResponse(t, "DescribeVpcEndpointConnectionNotifications.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcEndpointConnectionNotificationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcEndpointConnectionNotificationsResponse, goldenResponse(t, "DescribeVpcEndpointConnectionNotifications.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcEndpointConnectionNotificationsOutput())
 }
 
 func TestDescribeVpcPeeringConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcPeeringConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcPeeringConnectionsInput().Validate())
 }
 
 func TestDescribeVpcPeeringConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcPeeringConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcPeeringConnectionsInput().Validate())
 }
 
 func TestDescribeVpcPeeringConnectionsValidateRejects(t *testing.T) {
@@ -780,10 +396,7 @@ func TestDescribeVpcPeeringConnectionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeVpcPeeringConnectionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeVpcPeeringConnectionsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -791,48 +404,23 @@ func TestDescribeVpcPeeringConnectionsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeVpcPeeringConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcPeeringConnectionsRequest(context.Background(), minimalDescribeVpcPeeringConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcPeeringConnections.minimal.form", req)
+	goldenRequest(t, "DescribeVpcPeeringConnections.minimal.form", buildDescribeVpcPeeringConnectionsRequest, minimalDescribeVpcPeeringConnectionsInput())
 }
 
 func TestDescribeVpcPeeringConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcPeeringConnectionsRequest(context.Background(), fullDescribeVpcPeeringConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcPeeringConnections.full.form", req)
+	goldenRequest(t, "DescribeVpcPeeringConnections.full.form", buildDescribeVpcPeeringConnectionsRequest, fullDescribeVpcPeeringConnectionsInput())
 }
 
 func TestDescribeVpcPeeringConnectionsResponse(t *testing.T) {
-	var got DescribeVpcPeeringConnectionsOutput
-	if err := decodeDescribeVpcPeeringConnectionsResponse(goldenResponse(t, "DescribeVpcPeeringConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcPeeringConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcPeeringConnectionsResponse, goldenResponse(t, "DescribeVpcPeeringConnections.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcPeeringConnectionsOutput())
 }
 
 func TestGetInstanceTypesFromInstanceRequirementsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetInstanceTypesFromInstanceRequirementsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetInstanceTypesFromInstanceRequirementsInput().Validate())
 }
 
 func TestGetInstanceTypesFromInstanceRequirementsValidateFull(t *testing.T) {
-	got := violations(t, fullGetInstanceTypesFromInstanceRequirementsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetInstanceTypesFromInstanceRequirementsInput().Validate())
 }
 
 func TestGetInstanceTypesFromInstanceRequirementsValidateRejects(t *testing.T) {
@@ -840,10 +428,7 @@ func TestGetInstanceTypesFromInstanceRequirementsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetInstanceTypesFromInstanceRequirementsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ArchitectureTypes unset", func(v *GetInstanceTypesFromInstanceRequirementsInput) { v.ArchitectureTypes = nil }, Violation{Path: "ArchitectureTypes", Constraint: "required"})
@@ -858,48 +443,23 @@ func TestGetInstanceTypesFromInstanceRequirementsValidateRejects(t *testing.T) {
 }
 
 func TestGetInstanceTypesFromInstanceRequirementsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetInstanceTypesFromInstanceRequirementsRequest(context.Background(), minimalGetInstanceTypesFromInstanceRequirementsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetInstanceTypesFromInstanceRequirements.minimal.form", req)
+	goldenRequest(t, "GetInstanceTypesFromInstanceRequirements.minimal.form", buildGetInstanceTypesFromInstanceRequirementsRequest, minimalGetInstanceTypesFromInstanceRequirementsInput())
 }
 
 func TestGetInstanceTypesFromInstanceRequirementsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetInstanceTypesFromInstanceRequirementsRequest(context.Background(), fullGetInstanceTypesFromInstanceRequirementsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetInstanceTypesFromInstanceRequirements.full.form", req)
+	goldenRequest(t, "GetInstanceTypesFromInstanceRequirements.full.form", buildGetInstanceTypesFromInstanceRequirementsRequest, fullGetInstanceTypesFromInstanceRequirementsInput())
 }
 
 func TestGetInstanceTypesFromInstanceRequirementsResponse(t *testing.T) {
-	var got GetInstanceTypesFromInstanceRequirementsOutput
-	if err := decodeGetInstanceTypesFromInstanceRequirementsResponse(goldenResponse(t, "GetInstanceTypesFromInstanceRequirements.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetInstanceTypesFromInstanceRequirementsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetInstanceTypesFromInstanceRequirementsResponse, goldenResponse(t, "GetInstanceTypesFromInstanceRequirements.response.xml", 200, "Content-Type", "text/xml"), wantGetInstanceTypesFromInstanceRequirementsOutput())
 }
 
 func TestModifyDefaultCreditSpecificationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyDefaultCreditSpecificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyDefaultCreditSpecificationInput().Validate())
 }
 
 func TestModifyDefaultCreditSpecificationValidateFull(t *testing.T) {
-	got := violations(t, fullModifyDefaultCreditSpecificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyDefaultCreditSpecificationInput().Validate())
 }
 
 func TestModifyDefaultCreditSpecificationValidateRejects(t *testing.T) {
@@ -907,10 +467,7 @@ func TestModifyDefaultCreditSpecificationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyDefaultCreditSpecificationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CpuCredits unset", func(v *ModifyDefaultCreditSpecificationInput) { v.CpuCredits = nil }, Violation{Path: "CpuCredits", Constraint: "required"})
@@ -918,48 +475,23 @@ func TestModifyDefaultCreditSpecificationValidateRejects(t *testing.T) {
 }
 
 func TestModifyDefaultCreditSpecificationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyDefaultCreditSpecificationRequest(context.Background(), minimalModifyDefaultCreditSpecificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyDefaultCreditSpecification.minimal.form", req)
+	goldenRequest(t, "ModifyDefaultCreditSpecification.minimal.form", buildModifyDefaultCreditSpecificationRequest, minimalModifyDefaultCreditSpecificationInput())
 }
 
 func TestModifyDefaultCreditSpecificationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyDefaultCreditSpecificationRequest(context.Background(), fullModifyDefaultCreditSpecificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyDefaultCreditSpecification.full.form", req)
+	goldenRequest(t, "ModifyDefaultCreditSpecification.full.form", buildModifyDefaultCreditSpecificationRequest, fullModifyDefaultCreditSpecificationInput())
 }
 
 func TestModifyDefaultCreditSpecificationResponse(t *testing.T) {
-	var got ModifyDefaultCreditSpecificationOutput
-	if err := decodeModifyDefaultCreditSpecificationResponse(goldenResponse(t, "ModifyDefaultCreditSpecification.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyDefaultCreditSpecificationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyDefaultCreditSpecificationResponse, goldenResponse(t, "ModifyDefaultCreditSpecification.response.xml", 200, "Content-Type", "text/xml"), wantModifyDefaultCreditSpecificationOutput())
 }
 
 func TestRequestSpotFleetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRequestSpotFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRequestSpotFleetInput().Validate())
 }
 
 func TestRequestSpotFleetValidateFull(t *testing.T) {
-	got := violations(t, fullRequestSpotFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRequestSpotFleetInput().Validate())
 }
 
 func TestRequestSpotFleetValidateRejects(t *testing.T) {
@@ -967,10 +499,7 @@ func TestRequestSpotFleetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRequestSpotFleetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SpotFleetRequestConfig unset", func(v *RequestSpotFleetInput) { v.SpotFleetRequestConfig = nil }, Violation{Path: "SpotFleetRequestConfig", Constraint: "required"})
@@ -991,48 +520,23 @@ func TestRequestSpotFleetValidateRejects(t *testing.T) {
 }
 
 func TestRequestSpotFleetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRequestSpotFleetRequest(context.Background(), minimalRequestSpotFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RequestSpotFleet.minimal.form", req)
+	goldenRequest(t, "RequestSpotFleet.minimal.form", buildRequestSpotFleetRequest, minimalRequestSpotFleetInput())
 }
 
 func TestRequestSpotFleetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRequestSpotFleetRequest(context.Background(), fullRequestSpotFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RequestSpotFleet.full.form", req)
+	goldenRequest(t, "RequestSpotFleet.full.form", buildRequestSpotFleetRequest, fullRequestSpotFleetInput())
 }
 
 func TestRequestSpotFleetResponse(t *testing.T) {
-	var got RequestSpotFleetOutput
-	if err := decodeRequestSpotFleetResponse(goldenResponse(t, "RequestSpotFleet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRequestSpotFleetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRequestSpotFleetResponse, goldenResponse(t, "RequestSpotFleet.response.xml", 200, "Content-Type", "text/xml"), wantRequestSpotFleetOutput())
 }
 
 func TestTerminateClientVpnConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTerminateClientVpnConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTerminateClientVpnConnectionsInput().Validate())
 }
 
 func TestTerminateClientVpnConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullTerminateClientVpnConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTerminateClientVpnConnectionsInput().Validate())
 }
 
 func TestTerminateClientVpnConnectionsValidateRejects(t *testing.T) {
@@ -1040,40 +544,20 @@ func TestTerminateClientVpnConnectionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTerminateClientVpnConnectionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *TerminateClientVpnConnectionsInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
 }
 
 func TestTerminateClientVpnConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTerminateClientVpnConnectionsRequest(context.Background(), minimalTerminateClientVpnConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "TerminateClientVpnConnections.minimal.form", req)
+	goldenRequest(t, "TerminateClientVpnConnections.minimal.form", buildTerminateClientVpnConnectionsRequest, minimalTerminateClientVpnConnectionsInput())
 }
 
 func TestTerminateClientVpnConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTerminateClientVpnConnectionsRequest(context.Background(), fullTerminateClientVpnConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "TerminateClientVpnConnections.full.form", req)
+	goldenRequest(t, "TerminateClientVpnConnections.full.form", buildTerminateClientVpnConnectionsRequest, fullTerminateClientVpnConnectionsInput())
 }
 
 func TestTerminateClientVpnConnectionsResponse(t *testing.T) {
-	var got TerminateClientVpnConnectionsOutput
-	if err := decodeTerminateClientVpnConnectionsResponse(goldenResponse(t, "TerminateClientVpnConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTerminateClientVpnConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTerminateClientVpnConnectionsResponse, goldenResponse(t, "TerminateClientVpnConnections.response.xml", 200, "Content-Type", "text/xml"), wantTerminateClientVpnConnectionsOutput())
 }

@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAssignIpv6AddressesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssignIpv6AddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssignIpv6AddressesInput().Validate())
 }
 
 func TestAssignIpv6AddressesValidateFull(t *testing.T) {
-	got := violations(t, fullAssignIpv6AddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssignIpv6AddressesInput().Validate())
 }
 
 func TestAssignIpv6AddressesValidateRejects(t *testing.T) {
@@ -30,58 +20,30 @@ func TestAssignIpv6AddressesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssignIpv6AddressesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *AssignIpv6AddressesInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestAssignIpv6AddressesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssignIpv6AddressesRequest(context.Background(), minimalAssignIpv6AddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssignIpv6Addresses.minimal.form", req)
+	goldenRequest(t, "AssignIpv6Addresses.minimal.form", buildAssignIpv6AddressesRequest, minimalAssignIpv6AddressesInput())
 }
 
 func TestAssignIpv6AddressesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssignIpv6AddressesRequest(context.Background(), fullAssignIpv6AddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssignIpv6Addresses.full.form", req)
+	goldenRequest(t, "AssignIpv6Addresses.full.form", buildAssignIpv6AddressesRequest, fullAssignIpv6AddressesInput())
 }
 
 func TestAssignIpv6AddressesResponse(t *testing.T) {
-	var got AssignIpv6AddressesOutput
-	if err := decodeAssignIpv6AddressesResponse(goldenResponse(t, "AssignIpv6Addresses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssignIpv6AddressesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssignIpv6AddressesResponse, goldenResponse(t, "AssignIpv6Addresses.response.xml", 200, "Content-Type", "text/xml"), wantAssignIpv6AddressesOutput())
 }
 
 func TestAssociateSubnetCidrBlockValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateSubnetCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateSubnetCidrBlockInput().Validate())
 }
 
 func TestAssociateSubnetCidrBlockValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateSubnetCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateSubnetCidrBlockInput().Validate())
 }
 
 func TestAssociateSubnetCidrBlockValidateRejects(t *testing.T) {
@@ -89,10 +51,7 @@ func TestAssociateSubnetCidrBlockValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateSubnetCidrBlockInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Ipv6CidrBlock unset", func(v *AssociateSubnetCidrBlockInput) { v.Ipv6CidrBlock = nil }, Violation{Path: "Ipv6CidrBlock", Constraint: "required"})
@@ -100,93 +59,43 @@ func TestAssociateSubnetCidrBlockValidateRejects(t *testing.T) {
 }
 
 func TestAssociateSubnetCidrBlockRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateSubnetCidrBlockRequest(context.Background(), minimalAssociateSubnetCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateSubnetCidrBlock.minimal.form", req)
+	goldenRequest(t, "AssociateSubnetCidrBlock.minimal.form", buildAssociateSubnetCidrBlockRequest, minimalAssociateSubnetCidrBlockInput())
 }
 
 func TestAssociateSubnetCidrBlockRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateSubnetCidrBlockRequest(context.Background(), fullAssociateSubnetCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateSubnetCidrBlock.full.form", req)
+	goldenRequest(t, "AssociateSubnetCidrBlock.full.form", buildAssociateSubnetCidrBlockRequest, fullAssociateSubnetCidrBlockInput())
 }
 
 func TestAssociateSubnetCidrBlockResponse(t *testing.T) {
-	var got AssociateSubnetCidrBlockOutput
-	if err := decodeAssociateSubnetCidrBlockResponse(goldenResponse(t, "AssociateSubnetCidrBlock.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateSubnetCidrBlockOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateSubnetCidrBlockResponse, goldenResponse(t, "AssociateSubnetCidrBlock.response.xml", 200, "Content-Type", "text/xml"), wantAssociateSubnetCidrBlockOutput())
 }
 
 func TestCancelImportTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelImportTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelImportTaskInput().Validate())
 }
 
 func TestCancelImportTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCancelImportTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelImportTaskInput().Validate())
 }
 
 func TestCancelImportTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelImportTaskRequest(context.Background(), minimalCancelImportTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelImportTask.minimal.form", req)
+	goldenRequest(t, "CancelImportTask.minimal.form", buildCancelImportTaskRequest, minimalCancelImportTaskInput())
 }
 
 func TestCancelImportTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelImportTaskRequest(context.Background(), fullCancelImportTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelImportTask.full.form", req)
+	goldenRequest(t, "CancelImportTask.full.form", buildCancelImportTaskRequest, fullCancelImportTaskInput())
 }
 
 func TestCancelImportTaskResponse(t *testing.T) {
-	var got CancelImportTaskOutput
-	if err := decodeCancelImportTaskResponse(goldenResponse(t, "CancelImportTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelImportTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelImportTaskResponse, goldenResponse(t, "CancelImportTask.response.xml", 200, "Content-Type", "text/xml"), wantCancelImportTaskOutput())
 }
 
 func TestCancelSpotFleetRequestsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelSpotFleetRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelSpotFleetRequestsInput().Validate())
 }
 
 func TestCancelSpotFleetRequestsValidateFull(t *testing.T) {
-	got := violations(t, fullCancelSpotFleetRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelSpotFleetRequestsInput().Validate())
 }
 
 func TestCancelSpotFleetRequestsValidateRejects(t *testing.T) {
@@ -194,10 +103,7 @@ func TestCancelSpotFleetRequestsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelSpotFleetRequestsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SpotFleetRequestIds unset", func(v *CancelSpotFleetRequestsInput) { v.SpotFleetRequestIds = nil }, Violation{Path: "SpotFleetRequestIds", Constraint: "required"})
@@ -205,48 +111,23 @@ func TestCancelSpotFleetRequestsValidateRejects(t *testing.T) {
 }
 
 func TestCancelSpotFleetRequestsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelSpotFleetRequestsRequest(context.Background(), minimalCancelSpotFleetRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelSpotFleetRequests.minimal.form", req)
+	goldenRequest(t, "CancelSpotFleetRequests.minimal.form", buildCancelSpotFleetRequestsRequest, minimalCancelSpotFleetRequestsInput())
 }
 
 func TestCancelSpotFleetRequestsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelSpotFleetRequestsRequest(context.Background(), fullCancelSpotFleetRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelSpotFleetRequests.full.form", req)
+	goldenRequest(t, "CancelSpotFleetRequests.full.form", buildCancelSpotFleetRequestsRequest, fullCancelSpotFleetRequestsInput())
 }
 
 func TestCancelSpotFleetRequestsResponse(t *testing.T) {
-	var got CancelSpotFleetRequestsOutput
-	if err := decodeCancelSpotFleetRequestsResponse(goldenResponse(t, "CancelSpotFleetRequests.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelSpotFleetRequestsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelSpotFleetRequestsResponse, goldenResponse(t, "CancelSpotFleetRequests.response.xml", 200, "Content-Type", "text/xml"), wantCancelSpotFleetRequestsOutput())
 }
 
 func TestCreateCapacityReservationFleetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateCapacityReservationFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateCapacityReservationFleetInput().Validate())
 }
 
 func TestCreateCapacityReservationFleetValidateFull(t *testing.T) {
-	got := violations(t, fullCreateCapacityReservationFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateCapacityReservationFleetInput().Validate())
 }
 
 func TestCreateCapacityReservationFleetValidateRejects(t *testing.T) {
@@ -254,10 +135,7 @@ func TestCreateCapacityReservationFleetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateCapacityReservationFleetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceTypeSpecifications unset", func(v *CreateCapacityReservationFleetInput) { v.InstanceTypeSpecifications = nil }, Violation{Path: "InstanceTypeSpecifications", Constraint: "required"})
@@ -274,48 +152,23 @@ func TestCreateCapacityReservationFleetValidateRejects(t *testing.T) {
 }
 
 func TestCreateCapacityReservationFleetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCapacityReservationFleetRequest(context.Background(), minimalCreateCapacityReservationFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCapacityReservationFleet.minimal.form", req)
+	goldenRequest(t, "CreateCapacityReservationFleet.minimal.form", buildCreateCapacityReservationFleetRequest, minimalCreateCapacityReservationFleetInput())
 }
 
 func TestCreateCapacityReservationFleetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCapacityReservationFleetRequest(context.Background(), fullCreateCapacityReservationFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCapacityReservationFleet.full.form", req)
+	goldenRequest(t, "CreateCapacityReservationFleet.full.form", buildCreateCapacityReservationFleetRequest, fullCreateCapacityReservationFleetInput())
 }
 
 func TestCreateCapacityReservationFleetResponse(t *testing.T) {
-	var got CreateCapacityReservationFleetOutput
-	if err := decodeCreateCapacityReservationFleetResponse(goldenResponse(t, "CreateCapacityReservationFleet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateCapacityReservationFleetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateCapacityReservationFleetResponse, goldenResponse(t, "CreateCapacityReservationFleet.response.xml", 200, "Content-Type", "text/xml"), wantCreateCapacityReservationFleetOutput())
 }
 
 func TestCreateNetworkAclValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateNetworkAclInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateNetworkAclInput().Validate())
 }
 
 func TestCreateNetworkAclValidateFull(t *testing.T) {
-	got := violations(t, fullCreateNetworkAclInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateNetworkAclInput().Validate())
 }
 
 func TestCreateNetworkAclValidateRejects(t *testing.T) {
@@ -323,103 +176,50 @@ func TestCreateNetworkAclValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateNetworkAclInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *CreateNetworkAclInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestCreateNetworkAclRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkAclRequest(context.Background(), minimalCreateNetworkAclInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkAcl.minimal.form", req)
+	goldenRequest(t, "CreateNetworkAcl.minimal.form", buildCreateNetworkAclRequest, minimalCreateNetworkAclInput())
 }
 
 func TestCreateNetworkAclRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkAclRequest(context.Background(), fullCreateNetworkAclInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkAcl.full.form", req)
+	goldenRequest(t, "CreateNetworkAcl.full.form", buildCreateNetworkAclRequest, fullCreateNetworkAclInput())
 }
 
 func TestCreateNetworkAclResponse(t *testing.T) {
-	var got CreateNetworkAclOutput
-	if err := decodeCreateNetworkAclResponse(goldenResponse(t, "CreateNetworkAcl.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateNetworkAclOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateNetworkAclResponse, goldenResponse(t, "CreateNetworkAcl.response.xml", 200, "Content-Type", "text/xml"), wantCreateNetworkAclOutput())
 }
 
 func TestCreatePlacementGroupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreatePlacementGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreatePlacementGroupInput().Validate())
 }
 
 func TestCreatePlacementGroupValidateFull(t *testing.T) {
-	got := violations(t, fullCreatePlacementGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreatePlacementGroupInput().Validate())
 }
 
 func TestCreatePlacementGroupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreatePlacementGroupRequest(context.Background(), minimalCreatePlacementGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreatePlacementGroup.minimal.form", req)
+	goldenRequest(t, "CreatePlacementGroup.minimal.form", buildCreatePlacementGroupRequest, minimalCreatePlacementGroupInput())
 }
 
 func TestCreatePlacementGroupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreatePlacementGroupRequest(context.Background(), fullCreatePlacementGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreatePlacementGroup.full.form", req)
+	goldenRequest(t, "CreatePlacementGroup.full.form", buildCreatePlacementGroupRequest, fullCreatePlacementGroupInput())
 }
 
 func TestCreatePlacementGroupResponse(t *testing.T) {
-	var got CreatePlacementGroupOutput
-	if err := decodeCreatePlacementGroupResponse(goldenResponse(t, "CreatePlacementGroup.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreatePlacementGroupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreatePlacementGroupResponse, goldenResponse(t, "CreatePlacementGroup.response.xml", 200, "Content-Type", "text/xml"), wantCreatePlacementGroupOutput())
 }
 
 func TestCreateTrafficMirrorSessionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTrafficMirrorSessionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTrafficMirrorSessionInput().Validate())
 }
 
 func TestCreateTrafficMirrorSessionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTrafficMirrorSessionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTrafficMirrorSessionInput().Validate())
 }
 
 func TestCreateTrafficMirrorSessionValidateRejects(t *testing.T) {
@@ -427,10 +227,7 @@ func TestCreateTrafficMirrorSessionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTrafficMirrorSessionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *CreateTrafficMirrorSessionInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
@@ -440,48 +237,23 @@ func TestCreateTrafficMirrorSessionValidateRejects(t *testing.T) {
 }
 
 func TestCreateTrafficMirrorSessionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorSessionRequest(context.Background(), minimalCreateTrafficMirrorSessionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorSession.minimal.form", req)
+	goldenRequest(t, "CreateTrafficMirrorSession.minimal.form", buildCreateTrafficMirrorSessionRequest, minimalCreateTrafficMirrorSessionInput())
 }
 
 func TestCreateTrafficMirrorSessionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorSessionRequest(context.Background(), fullCreateTrafficMirrorSessionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorSession.full.form", req)
+	goldenRequest(t, "CreateTrafficMirrorSession.full.form", buildCreateTrafficMirrorSessionRequest, fullCreateTrafficMirrorSessionInput())
 }
 
 func TestCreateTrafficMirrorSessionResponse(t *testing.T) {
-	var got CreateTrafficMirrorSessionOutput
-	if err := decodeCreateTrafficMirrorSessionResponse(goldenResponse(t, "CreateTrafficMirrorSession.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTrafficMirrorSessionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTrafficMirrorSessionResponse, goldenResponse(t, "CreateTrafficMirrorSession.response.xml", 200, "Content-Type", "text/xml"), wantCreateTrafficMirrorSessionOutput())
 }
 
 func TestCreateVolumeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVolumeInput().Validate())
 }
 
 func TestCreateVolumeValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVolumeInput().Validate())
 }
 
 func TestCreateVolumeValidateRejects(t *testing.T) {
@@ -489,58 +261,30 @@ func TestCreateVolumeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVolumeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AvailabilityZone unset", func(v *CreateVolumeInput) { v.AvailabilityZone = nil }, Violation{Path: "AvailabilityZone", Constraint: "required"})
 }
 
 func TestCreateVolumeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVolumeRequest(context.Background(), minimalCreateVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVolume.minimal.form", req)
+	goldenRequest(t, "CreateVolume.minimal.form", buildCreateVolumeRequest, minimalCreateVolumeInput())
 }
 
 func TestCreateVolumeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVolumeRequest(context.Background(), fullCreateVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVolume.full.form", req)
+	goldenRequest(t, "CreateVolume.full.form", buildCreateVolumeRequest, fullCreateVolumeInput())
 }
 
 func TestCreateVolumeResponse(t *testing.T) {
-	var got CreateVolumeOutput
-	if err := decodeCreateVolumeResponse(goldenResponse(t, "CreateVolume.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVolumeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVolumeResponse, goldenResponse(t, "CreateVolume.response.xml", 200, "Content-Type", "text/xml"), wantCreateVolumeOutput())
 }
 
 func TestDeleteLaunchTemplateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteLaunchTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteLaunchTemplateInput().Validate())
 }
 
 func TestDeleteLaunchTemplateValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteLaunchTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteLaunchTemplateInput().Validate())
 }
 
 func TestDeleteLaunchTemplateValidateRejects(t *testing.T) {
@@ -548,10 +292,7 @@ func TestDeleteLaunchTemplateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteLaunchTemplateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateName too short", func(v *DeleteLaunchTemplateInput) { v.LaunchTemplateName = ptr("aa") }, Violation{Path: "LaunchTemplateName", Constraint: "length"})
@@ -560,48 +301,23 @@ func TestDeleteLaunchTemplateValidateRejects(t *testing.T) {
 }
 
 func TestDeleteLaunchTemplateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLaunchTemplateRequest(context.Background(), minimalDeleteLaunchTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLaunchTemplate.minimal.form", req)
+	goldenRequest(t, "DeleteLaunchTemplate.minimal.form", buildDeleteLaunchTemplateRequest, minimalDeleteLaunchTemplateInput())
 }
 
 func TestDeleteLaunchTemplateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLaunchTemplateRequest(context.Background(), fullDeleteLaunchTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLaunchTemplate.full.form", req)
+	goldenRequest(t, "DeleteLaunchTemplate.full.form", buildDeleteLaunchTemplateRequest, fullDeleteLaunchTemplateInput())
 }
 
 func TestDeleteLaunchTemplateResponse(t *testing.T) {
-	var got DeleteLaunchTemplateOutput
-	if err := decodeDeleteLaunchTemplateResponse(goldenResponse(t, "DeleteLaunchTemplate.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteLaunchTemplateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteLaunchTemplateResponse, goldenResponse(t, "DeleteLaunchTemplate.response.xml", 200, "Content-Type", "text/xml"), wantDeleteLaunchTemplateOutput())
 }
 
 func TestDescribeCapacityReservationFleetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCapacityReservationFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCapacityReservationFleetsInput().Validate())
 }
 
 func TestDescribeCapacityReservationFleetsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCapacityReservationFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCapacityReservationFleetsInput().Validate())
 }
 
 func TestDescribeCapacityReservationFleetsValidateRejects(t *testing.T) {
@@ -609,10 +325,7 @@ func TestDescribeCapacityReservationFleetsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeCapacityReservationFleetsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeCapacityReservationFleetsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -620,93 +333,43 @@ func TestDescribeCapacityReservationFleetsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeCapacityReservationFleetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCapacityReservationFleetsRequest(context.Background(), minimalDescribeCapacityReservationFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCapacityReservationFleets.minimal.form", req)
+	goldenRequest(t, "DescribeCapacityReservationFleets.minimal.form", buildDescribeCapacityReservationFleetsRequest, minimalDescribeCapacityReservationFleetsInput())
 }
 
 func TestDescribeCapacityReservationFleetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCapacityReservationFleetsRequest(context.Background(), fullDescribeCapacityReservationFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCapacityReservationFleets.full.form", req)
+	goldenRequest(t, "DescribeCapacityReservationFleets.full.form", buildDescribeCapacityReservationFleetsRequest, fullDescribeCapacityReservationFleetsInput())
 }
 
 func TestDescribeCapacityReservationFleetsResponse(t *testing.T) {
-	var got DescribeCapacityReservationFleetsOutput
-	if err := decodeDescribeCapacityReservationFleetsResponse(goldenResponse(t, "DescribeCapacityReservationFleets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCapacityReservationFleetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCapacityReservationFleetsResponse, goldenResponse(t, "DescribeCapacityReservationFleets.response.xml", 200, "Content-Type", "text/xml"), wantDescribeCapacityReservationFleetsOutput())
 }
 
 func TestDescribeCustomerGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCustomerGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCustomerGatewaysInput().Validate())
 }
 
 func TestDescribeCustomerGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCustomerGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCustomerGatewaysInput().Validate())
 }
 
 func TestDescribeCustomerGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCustomerGatewaysRequest(context.Background(), minimalDescribeCustomerGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCustomerGateways.minimal.form", req)
+	goldenRequest(t, "DescribeCustomerGateways.minimal.form", buildDescribeCustomerGatewaysRequest, minimalDescribeCustomerGatewaysInput())
 }
 
 func TestDescribeCustomerGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCustomerGatewaysRequest(context.Background(), fullDescribeCustomerGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCustomerGateways.full.form", req)
+	goldenRequest(t, "DescribeCustomerGateways.full.form", buildDescribeCustomerGatewaysRequest, fullDescribeCustomerGatewaysInput())
 }
 
 func TestDescribeCustomerGatewaysResponse(t *testing.T) {
-	var got DescribeCustomerGatewaysOutput
-	if err := decodeDescribeCustomerGatewaysResponse(goldenResponse(t, "DescribeCustomerGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCustomerGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCustomerGatewaysResponse, goldenResponse(t, "DescribeCustomerGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeCustomerGatewaysOutput())
 }
 
 func TestDescribeEgressOnlyInternetGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeEgressOnlyInternetGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeEgressOnlyInternetGatewaysInput().Validate())
 }
 
 func TestDescribeEgressOnlyInternetGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeEgressOnlyInternetGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeEgressOnlyInternetGatewaysInput().Validate())
 }
 
 func TestDescribeEgressOnlyInternetGatewaysValidateRejects(t *testing.T) {
@@ -714,10 +377,7 @@ func TestDescribeEgressOnlyInternetGatewaysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeEgressOnlyInternetGatewaysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeEgressOnlyInternetGatewaysInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -725,48 +385,23 @@ func TestDescribeEgressOnlyInternetGatewaysValidateRejects(t *testing.T) {
 }
 
 func TestDescribeEgressOnlyInternetGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeEgressOnlyInternetGatewaysRequest(context.Background(), minimalDescribeEgressOnlyInternetGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeEgressOnlyInternetGateways.minimal.form", req)
+	goldenRequest(t, "DescribeEgressOnlyInternetGateways.minimal.form", buildDescribeEgressOnlyInternetGatewaysRequest, minimalDescribeEgressOnlyInternetGatewaysInput())
 }
 
 func TestDescribeEgressOnlyInternetGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeEgressOnlyInternetGatewaysRequest(context.Background(), fullDescribeEgressOnlyInternetGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeEgressOnlyInternetGateways.full.form", req)
+	goldenRequest(t, "DescribeEgressOnlyInternetGateways.full.form", buildDescribeEgressOnlyInternetGatewaysRequest, fullDescribeEgressOnlyInternetGatewaysInput())
 }
 
 func TestDescribeEgressOnlyInternetGatewaysResponse(t *testing.T) {
-	var got DescribeEgressOnlyInternetGatewaysOutput
-	if err := decodeDescribeEgressOnlyInternetGatewaysResponse(goldenResponse(t, "DescribeEgressOnlyInternetGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeEgressOnlyInternetGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeEgressOnlyInternetGatewaysResponse, goldenResponse(t, "DescribeEgressOnlyInternetGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeEgressOnlyInternetGatewaysOutput())
 }
 
 func TestDescribeNetworkInterfaceAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNetworkInterfaceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNetworkInterfaceAttributeInput().Validate())
 }
 
 func TestDescribeNetworkInterfaceAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNetworkInterfaceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNetworkInterfaceAttributeInput().Validate())
 }
 
 func TestDescribeNetworkInterfaceAttributeValidateRejects(t *testing.T) {
@@ -774,58 +409,30 @@ func TestDescribeNetworkInterfaceAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNetworkInterfaceAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *DescribeNetworkInterfaceAttributeInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestDescribeNetworkInterfaceAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInterfaceAttributeRequest(context.Background(), minimalDescribeNetworkInterfaceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInterfaceAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeNetworkInterfaceAttribute.minimal.form", buildDescribeNetworkInterfaceAttributeRequest, minimalDescribeNetworkInterfaceAttributeInput())
 }
 
 func TestDescribeNetworkInterfaceAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInterfaceAttributeRequest(context.Background(), fullDescribeNetworkInterfaceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInterfaceAttribute.full.form", req)
+	goldenRequest(t, "DescribeNetworkInterfaceAttribute.full.form", buildDescribeNetworkInterfaceAttributeRequest, fullDescribeNetworkInterfaceAttributeInput())
 }
 
 func TestDescribeNetworkInterfaceAttributeResponse(t *testing.T) {
-	var got DescribeNetworkInterfaceAttributeOutput
-	if err := decodeDescribeNetworkInterfaceAttributeResponse(goldenResponse(t, "DescribeNetworkInterfaceAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNetworkInterfaceAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNetworkInterfaceAttributeResponse, goldenResponse(t, "DescribeNetworkInterfaceAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNetworkInterfaceAttributeOutput())
 }
 
 func TestDescribeNetworkInterfacePermissionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNetworkInterfacePermissionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNetworkInterfacePermissionsInput().Validate())
 }
 
 func TestDescribeNetworkInterfacePermissionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNetworkInterfacePermissionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNetworkInterfacePermissionsInput().Validate())
 }
 
 func TestDescribeNetworkInterfacePermissionsValidateRejects(t *testing.T) {
@@ -833,10 +440,7 @@ func TestDescribeNetworkInterfacePermissionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNetworkInterfacePermissionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeNetworkInterfacePermissionsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -844,48 +448,23 @@ func TestDescribeNetworkInterfacePermissionsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeNetworkInterfacePermissionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInterfacePermissionsRequest(context.Background(), minimalDescribeNetworkInterfacePermissionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInterfacePermissions.minimal.form", req)
+	goldenRequest(t, "DescribeNetworkInterfacePermissions.minimal.form", buildDescribeNetworkInterfacePermissionsRequest, minimalDescribeNetworkInterfacePermissionsInput())
 }
 
 func TestDescribeNetworkInterfacePermissionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInterfacePermissionsRequest(context.Background(), fullDescribeNetworkInterfacePermissionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInterfacePermissions.full.form", req)
+	goldenRequest(t, "DescribeNetworkInterfacePermissions.full.form", buildDescribeNetworkInterfacePermissionsRequest, fullDescribeNetworkInterfacePermissionsInput())
 }
 
 func TestDescribeNetworkInterfacePermissionsResponse(t *testing.T) {
-	var got DescribeNetworkInterfacePermissionsOutput
-	if err := decodeDescribeNetworkInterfacePermissionsResponse(goldenResponse(t, "DescribeNetworkInterfacePermissions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNetworkInterfacePermissionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNetworkInterfacePermissionsResponse, goldenResponse(t, "DescribeNetworkInterfacePermissions.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNetworkInterfacePermissionsOutput())
 }
 
 func TestDescribeScheduledInstanceAvailabilityValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeScheduledInstanceAvailabilityInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeScheduledInstanceAvailabilityInput().Validate())
 }
 
 func TestDescribeScheduledInstanceAvailabilityValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeScheduledInstanceAvailabilityInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeScheduledInstanceAvailabilityInput().Validate())
 }
 
 func TestDescribeScheduledInstanceAvailabilityValidateRejects(t *testing.T) {
@@ -893,10 +472,7 @@ func TestDescribeScheduledInstanceAvailabilityValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeScheduledInstanceAvailabilityInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FirstSlotStartTimeRange unset", func(v *DescribeScheduledInstanceAvailabilityInput) { v.FirstSlotStartTimeRange = nil }, Violation{Path: "FirstSlotStartTimeRange", Constraint: "required"})
@@ -908,48 +484,23 @@ func TestDescribeScheduledInstanceAvailabilityValidateRejects(t *testing.T) {
 }
 
 func TestDescribeScheduledInstanceAvailabilityRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeScheduledInstanceAvailabilityRequest(context.Background(), minimalDescribeScheduledInstanceAvailabilityInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeScheduledInstanceAvailability.minimal.form", req)
+	goldenRequest(t, "DescribeScheduledInstanceAvailability.minimal.form", buildDescribeScheduledInstanceAvailabilityRequest, minimalDescribeScheduledInstanceAvailabilityInput())
 }
 
 func TestDescribeScheduledInstanceAvailabilityRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeScheduledInstanceAvailabilityRequest(context.Background(), fullDescribeScheduledInstanceAvailabilityInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeScheduledInstanceAvailability.full.form", req)
+	goldenRequest(t, "DescribeScheduledInstanceAvailability.full.form", buildDescribeScheduledInstanceAvailabilityRequest, fullDescribeScheduledInstanceAvailabilityInput())
 }
 
 func TestDescribeScheduledInstanceAvailabilityResponse(t *testing.T) {
-	var got DescribeScheduledInstanceAvailabilityOutput
-	if err := decodeDescribeScheduledInstanceAvailabilityResponse(goldenResponse(t, "DescribeScheduledInstanceAvailability.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeScheduledInstanceAvailabilityOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeScheduledInstanceAvailabilityResponse, goldenResponse(t, "DescribeScheduledInstanceAvailability.response.xml", 200, "Content-Type", "text/xml"), wantDescribeScheduledInstanceAvailabilityOutput())
 }
 
 func TestDescribeSecurityGroupReferencesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSecurityGroupReferencesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSecurityGroupReferencesInput().Validate())
 }
 
 func TestDescribeSecurityGroupReferencesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSecurityGroupReferencesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSecurityGroupReferencesInput().Validate())
 }
 
 func TestDescribeSecurityGroupReferencesValidateRejects(t *testing.T) {
@@ -957,103 +508,50 @@ func TestDescribeSecurityGroupReferencesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSecurityGroupReferencesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GroupId unset", func(v *DescribeSecurityGroupReferencesInput) { v.GroupId = nil }, Violation{Path: "GroupId", Constraint: "required"})
 }
 
 func TestDescribeSecurityGroupReferencesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSecurityGroupReferencesRequest(context.Background(), minimalDescribeSecurityGroupReferencesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSecurityGroupReferences.minimal.form", req)
+	goldenRequest(t, "DescribeSecurityGroupReferences.minimal.form", buildDescribeSecurityGroupReferencesRequest, minimalDescribeSecurityGroupReferencesInput())
 }
 
 func TestDescribeSecurityGroupReferencesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSecurityGroupReferencesRequest(context.Background(), fullDescribeSecurityGroupReferencesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSecurityGroupReferences.full.form", req)
+	goldenRequest(t, "DescribeSecurityGroupReferences.full.form", buildDescribeSecurityGroupReferencesRequest, fullDescribeSecurityGroupReferencesInput())
 }
 
 func TestDescribeSecurityGroupReferencesResponse(t *testing.T) {
-	var got DescribeSecurityGroupReferencesOutput
-	if err := decodeDescribeSecurityGroupReferencesResponse(goldenResponse(t, "DescribeSecurityGroupReferences.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSecurityGroupReferencesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSecurityGroupReferencesResponse, goldenResponse(t, "DescribeSecurityGroupReferences.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSecurityGroupReferencesOutput())
 }
 
 func TestDescribeSpotPriceHistoryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSpotPriceHistoryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSpotPriceHistoryInput().Validate())
 }
 
 func TestDescribeSpotPriceHistoryValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSpotPriceHistoryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSpotPriceHistoryInput().Validate())
 }
 
 func TestDescribeSpotPriceHistoryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotPriceHistoryRequest(context.Background(), minimalDescribeSpotPriceHistoryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotPriceHistory.minimal.form", req)
+	goldenRequest(t, "DescribeSpotPriceHistory.minimal.form", buildDescribeSpotPriceHistoryRequest, minimalDescribeSpotPriceHistoryInput())
 }
 
 func TestDescribeSpotPriceHistoryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotPriceHistoryRequest(context.Background(), fullDescribeSpotPriceHistoryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotPriceHistory.full.form", req)
+	goldenRequest(t, "DescribeSpotPriceHistory.full.form", buildDescribeSpotPriceHistoryRequest, fullDescribeSpotPriceHistoryInput())
 }
 
 func TestDescribeSpotPriceHistoryResponse(t *testing.T) {
-	var got DescribeSpotPriceHistoryOutput
-	if err := decodeDescribeSpotPriceHistoryResponse(goldenResponse(t, "DescribeSpotPriceHistory.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSpotPriceHistoryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSpotPriceHistoryResponse, goldenResponse(t, "DescribeSpotPriceHistory.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSpotPriceHistoryOutput())
 }
 
 func TestDescribeTrafficMirrorSessionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTrafficMirrorSessionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTrafficMirrorSessionsInput().Validate())
 }
 
 func TestDescribeTrafficMirrorSessionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTrafficMirrorSessionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTrafficMirrorSessionsInput().Validate())
 }
 
 func TestDescribeTrafficMirrorSessionsValidateRejects(t *testing.T) {
@@ -1061,10 +559,7 @@ func TestDescribeTrafficMirrorSessionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTrafficMirrorSessionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTrafficMirrorSessionsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1072,93 +567,43 @@ func TestDescribeTrafficMirrorSessionsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTrafficMirrorSessionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrafficMirrorSessionsRequest(context.Background(), minimalDescribeTrafficMirrorSessionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrafficMirrorSessions.minimal.form", req)
+	goldenRequest(t, "DescribeTrafficMirrorSessions.minimal.form", buildDescribeTrafficMirrorSessionsRequest, minimalDescribeTrafficMirrorSessionsInput())
 }
 
 func TestDescribeTrafficMirrorSessionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrafficMirrorSessionsRequest(context.Background(), fullDescribeTrafficMirrorSessionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrafficMirrorSessions.full.form", req)
+	goldenRequest(t, "DescribeTrafficMirrorSessions.full.form", buildDescribeTrafficMirrorSessionsRequest, fullDescribeTrafficMirrorSessionsInput())
 }
 
 func TestDescribeTrafficMirrorSessionsResponse(t *testing.T) {
-	var got DescribeTrafficMirrorSessionsOutput
-	if err := decodeDescribeTrafficMirrorSessionsResponse(goldenResponse(t, "DescribeTrafficMirrorSessions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTrafficMirrorSessionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTrafficMirrorSessionsResponse, goldenResponse(t, "DescribeTrafficMirrorSessions.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTrafficMirrorSessionsOutput())
 }
 
 func TestDescribeVpcEndpointsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcEndpointsInput().Validate())
 }
 
 func TestDescribeVpcEndpointsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcEndpointsInput().Validate())
 }
 
 func TestDescribeVpcEndpointsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointsRequest(context.Background(), minimalDescribeVpcEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpoints.minimal.form", req)
+	goldenRequest(t, "DescribeVpcEndpoints.minimal.form", buildDescribeVpcEndpointsRequest, minimalDescribeVpcEndpointsInput())
 }
 
 func TestDescribeVpcEndpointsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointsRequest(context.Background(), fullDescribeVpcEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpoints.full.form", req)
+	goldenRequest(t, "DescribeVpcEndpoints.full.form", buildDescribeVpcEndpointsRequest, fullDescribeVpcEndpointsInput())
 }
 
 func TestDescribeVpcEndpointsResponse(t *testing.T) {
-	var got DescribeVpcEndpointsOutput
-	if err := decodeDescribeVpcEndpointsResponse(goldenResponse(t, "DescribeVpcEndpoints.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcEndpointsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcEndpointsResponse, goldenResponse(t, "DescribeVpcEndpoints.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcEndpointsOutput())
 }
 
 func TestDisassociateEnclaveCertificateIamRoleValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateEnclaveCertificateIamRoleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateEnclaveCertificateIamRoleInput().Validate())
 }
 
 func TestDisassociateEnclaveCertificateIamRoleValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateEnclaveCertificateIamRoleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateEnclaveCertificateIamRoleInput().Validate())
 }
 
 func TestDisassociateEnclaveCertificateIamRoleValidateRejects(t *testing.T) {
@@ -1166,10 +611,7 @@ func TestDisassociateEnclaveCertificateIamRoleValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateEnclaveCertificateIamRoleInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CertificateArn too short", func(v *DisassociateEnclaveCertificateIamRoleInput) { v.CertificateArn = ptr("") }, Violation{Path: "CertificateArn", Constraint: "length"})
@@ -1179,48 +621,23 @@ func TestDisassociateEnclaveCertificateIamRoleValidateRejects(t *testing.T) {
 }
 
 func TestDisassociateEnclaveCertificateIamRoleRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateEnclaveCertificateIamRoleRequest(context.Background(), minimalDisassociateEnclaveCertificateIamRoleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateEnclaveCertificateIamRole.minimal.form", req)
+	goldenRequest(t, "DisassociateEnclaveCertificateIamRole.minimal.form", buildDisassociateEnclaveCertificateIamRoleRequest, minimalDisassociateEnclaveCertificateIamRoleInput())
 }
 
 func TestDisassociateEnclaveCertificateIamRoleRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateEnclaveCertificateIamRoleRequest(context.Background(), fullDisassociateEnclaveCertificateIamRoleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateEnclaveCertificateIamRole.full.form", req)
+	goldenRequest(t, "DisassociateEnclaveCertificateIamRole.full.form", buildDisassociateEnclaveCertificateIamRoleRequest, fullDisassociateEnclaveCertificateIamRoleInput())
 }
 
 func TestDisassociateEnclaveCertificateIamRoleResponse(t *testing.T) {
-	var got DisassociateEnclaveCertificateIamRoleOutput
-	if err := decodeDisassociateEnclaveCertificateIamRoleResponse(goldenResponse(t, "DisassociateEnclaveCertificateIamRole.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateEnclaveCertificateIamRoleOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateEnclaveCertificateIamRoleResponse, goldenResponse(t, "DisassociateEnclaveCertificateIamRole.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateEnclaveCertificateIamRoleOutput())
 }
 
 func TestEnableFastSnapshotRestoresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableFastSnapshotRestoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableFastSnapshotRestoresInput().Validate())
 }
 
 func TestEnableFastSnapshotRestoresValidateFull(t *testing.T) {
-	got := violations(t, fullEnableFastSnapshotRestoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableFastSnapshotRestoresInput().Validate())
 }
 
 func TestEnableFastSnapshotRestoresValidateRejects(t *testing.T) {
@@ -1228,10 +645,7 @@ func TestEnableFastSnapshotRestoresValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableFastSnapshotRestoresInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AvailabilityZones unset", func(v *EnableFastSnapshotRestoresInput) { v.AvailabilityZones = nil }, Violation{Path: "AvailabilityZones", Constraint: "required"})
@@ -1239,48 +653,23 @@ func TestEnableFastSnapshotRestoresValidateRejects(t *testing.T) {
 }
 
 func TestEnableFastSnapshotRestoresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableFastSnapshotRestoresRequest(context.Background(), minimalEnableFastSnapshotRestoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableFastSnapshotRestores.minimal.form", req)
+	goldenRequest(t, "EnableFastSnapshotRestores.minimal.form", buildEnableFastSnapshotRestoresRequest, minimalEnableFastSnapshotRestoresInput())
 }
 
 func TestEnableFastSnapshotRestoresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableFastSnapshotRestoresRequest(context.Background(), fullEnableFastSnapshotRestoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableFastSnapshotRestores.full.form", req)
+	goldenRequest(t, "EnableFastSnapshotRestores.full.form", buildEnableFastSnapshotRestoresRequest, fullEnableFastSnapshotRestoresInput())
 }
 
 func TestEnableFastSnapshotRestoresResponse(t *testing.T) {
-	var got EnableFastSnapshotRestoresOutput
-	if err := decodeEnableFastSnapshotRestoresResponse(goldenResponse(t, "EnableFastSnapshotRestores.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableFastSnapshotRestoresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableFastSnapshotRestoresResponse, goldenResponse(t, "EnableFastSnapshotRestores.response.xml", 200, "Content-Type", "text/xml"), wantEnableFastSnapshotRestoresOutput())
 }
 
 func TestEnableImageDeprecationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableImageDeprecationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableImageDeprecationInput().Validate())
 }
 
 func TestEnableImageDeprecationValidateFull(t *testing.T) {
-	got := violations(t, fullEnableImageDeprecationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableImageDeprecationInput().Validate())
 }
 
 func TestEnableImageDeprecationValidateRejects(t *testing.T) {
@@ -1288,10 +677,7 @@ func TestEnableImageDeprecationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableImageDeprecationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DeprecateAt unset", func(v *EnableImageDeprecationInput) { v.DeprecateAt = nil }, Violation{Path: "DeprecateAt", Constraint: "required"})
@@ -1299,93 +685,43 @@ func TestEnableImageDeprecationValidateRejects(t *testing.T) {
 }
 
 func TestEnableImageDeprecationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableImageDeprecationRequest(context.Background(), minimalEnableImageDeprecationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableImageDeprecation.minimal.form", req)
+	goldenRequest(t, "EnableImageDeprecation.minimal.form", buildEnableImageDeprecationRequest, minimalEnableImageDeprecationInput())
 }
 
 func TestEnableImageDeprecationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableImageDeprecationRequest(context.Background(), fullEnableImageDeprecationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableImageDeprecation.full.form", req)
+	goldenRequest(t, "EnableImageDeprecation.full.form", buildEnableImageDeprecationRequest, fullEnableImageDeprecationInput())
 }
 
 func TestEnableImageDeprecationResponse(t *testing.T) {
-	var got EnableImageDeprecationOutput
-	if err := decodeEnableImageDeprecationResponse(goldenResponse(t, "EnableImageDeprecation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableImageDeprecationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableImageDeprecationResponse, goldenResponse(t, "EnableImageDeprecation.response.xml", 200, "Content-Type", "text/xml"), wantEnableImageDeprecationOutput())
 }
 
 func TestGetEbsDefaultKmsKeyIdValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetEbsDefaultKmsKeyIdInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetEbsDefaultKmsKeyIdInput().Validate())
 }
 
 func TestGetEbsDefaultKmsKeyIdValidateFull(t *testing.T) {
-	got := violations(t, fullGetEbsDefaultKmsKeyIdInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetEbsDefaultKmsKeyIdInput().Validate())
 }
 
 func TestGetEbsDefaultKmsKeyIdRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetEbsDefaultKmsKeyIdRequest(context.Background(), minimalGetEbsDefaultKmsKeyIdInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetEbsDefaultKmsKeyId.minimal.form", req)
+	goldenRequest(t, "GetEbsDefaultKmsKeyId.minimal.form", buildGetEbsDefaultKmsKeyIdRequest, minimalGetEbsDefaultKmsKeyIdInput())
 }
 
 func TestGetEbsDefaultKmsKeyIdRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetEbsDefaultKmsKeyIdRequest(context.Background(), fullGetEbsDefaultKmsKeyIdInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetEbsDefaultKmsKeyId.full.form", req)
+	goldenRequest(t, "GetEbsDefaultKmsKeyId.full.form", buildGetEbsDefaultKmsKeyIdRequest, fullGetEbsDefaultKmsKeyIdInput())
 }
 
 func TestGetEbsDefaultKmsKeyIdResponse(t *testing.T) {
-	var got GetEbsDefaultKmsKeyIdOutput
-	if err := decodeGetEbsDefaultKmsKeyIdResponse(goldenResponse(t, "GetEbsDefaultKmsKeyId.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetEbsDefaultKmsKeyIdOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetEbsDefaultKmsKeyIdResponse, goldenResponse(t, "GetEbsDefaultKmsKeyId.response.xml", 200, "Content-Type", "text/xml"), wantGetEbsDefaultKmsKeyIdOutput())
 }
 
 func TestGetTransitGatewayRouteTableAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetTransitGatewayRouteTableAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetTransitGatewayRouteTableAssociationsInput().Validate())
 }
 
 func TestGetTransitGatewayRouteTableAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullGetTransitGatewayRouteTableAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetTransitGatewayRouteTableAssociationsInput().Validate())
 }
 
 func TestGetTransitGatewayRouteTableAssociationsValidateRejects(t *testing.T) {
@@ -1393,10 +729,7 @@ func TestGetTransitGatewayRouteTableAssociationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetTransitGatewayRouteTableAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayRouteTableId unset", func(v *GetTransitGatewayRouteTableAssociationsInput) { v.TransitGatewayRouteTableId = nil }, Violation{Path: "TransitGatewayRouteTableId", Constraint: "required"})
@@ -1405,48 +738,23 @@ func TestGetTransitGatewayRouteTableAssociationsValidateRejects(t *testing.T) {
 }
 
 func TestGetTransitGatewayRouteTableAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayRouteTableAssociationsRequest(context.Background(), minimalGetTransitGatewayRouteTableAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayRouteTableAssociations.minimal.form", req)
+	goldenRequest(t, "GetTransitGatewayRouteTableAssociations.minimal.form", buildGetTransitGatewayRouteTableAssociationsRequest, minimalGetTransitGatewayRouteTableAssociationsInput())
 }
 
 func TestGetTransitGatewayRouteTableAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayRouteTableAssociationsRequest(context.Background(), fullGetTransitGatewayRouteTableAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayRouteTableAssociations.full.form", req)
+	goldenRequest(t, "GetTransitGatewayRouteTableAssociations.full.form", buildGetTransitGatewayRouteTableAssociationsRequest, fullGetTransitGatewayRouteTableAssociationsInput())
 }
 
 func TestGetTransitGatewayRouteTableAssociationsResponse(t *testing.T) {
-	var got GetTransitGatewayRouteTableAssociationsOutput
-	if err := decodeGetTransitGatewayRouteTableAssociationsResponse(goldenResponse(t, "GetTransitGatewayRouteTableAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetTransitGatewayRouteTableAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetTransitGatewayRouteTableAssociationsResponse, goldenResponse(t, "GetTransitGatewayRouteTableAssociations.response.xml", 200, "Content-Type", "text/xml"), wantGetTransitGatewayRouteTableAssociationsOutput())
 }
 
 func TestImportKeyPairValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportKeyPairInput().Validate())
 }
 
 func TestImportKeyPairValidateFull(t *testing.T) {
-	got := violations(t, fullImportKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportKeyPairInput().Validate())
 }
 
 func TestImportKeyPairValidateRejects(t *testing.T) {
@@ -1454,10 +762,7 @@ func TestImportKeyPairValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullImportKeyPairInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyName unset", func(v *ImportKeyPairInput) { v.KeyName = nil }, Violation{Path: "KeyName", Constraint: "required"})
@@ -1465,48 +770,23 @@ func TestImportKeyPairValidateRejects(t *testing.T) {
 }
 
 func TestImportKeyPairRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportKeyPairRequest(context.Background(), minimalImportKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportKeyPair.minimal.form", req)
+	goldenRequest(t, "ImportKeyPair.minimal.form", buildImportKeyPairRequest, minimalImportKeyPairInput())
 }
 
 func TestImportKeyPairRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportKeyPairRequest(context.Background(), fullImportKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportKeyPair.full.form", req)
+	goldenRequest(t, "ImportKeyPair.full.form", buildImportKeyPairRequest, fullImportKeyPairInput())
 }
 
 func TestImportKeyPairResponse(t *testing.T) {
-	var got ImportKeyPairOutput
-	if err := decodeImportKeyPairResponse(goldenResponse(t, "ImportKeyPair.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportKeyPairOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportKeyPairResponse, goldenResponse(t, "ImportKeyPair.response.xml", 200, "Content-Type", "text/xml"), wantImportKeyPairOutput())
 }
 
 func TestModifyTrafficMirrorFilterRuleValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyTrafficMirrorFilterRuleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyTrafficMirrorFilterRuleInput().Validate())
 }
 
 func TestModifyTrafficMirrorFilterRuleValidateFull(t *testing.T) {
-	got := violations(t, fullModifyTrafficMirrorFilterRuleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyTrafficMirrorFilterRuleInput().Validate())
 }
 
 func TestModifyTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
@@ -1514,58 +794,30 @@ func TestModifyTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyTrafficMirrorFilterRuleInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorFilterRuleId unset", func(v *ModifyTrafficMirrorFilterRuleInput) { v.TrafficMirrorFilterRuleId = nil }, Violation{Path: "TrafficMirrorFilterRuleId", Constraint: "required"})
 }
 
 func TestModifyTrafficMirrorFilterRuleRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTrafficMirrorFilterRuleRequest(context.Background(), minimalModifyTrafficMirrorFilterRuleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTrafficMirrorFilterRule.minimal.form", req)
+	goldenRequest(t, "ModifyTrafficMirrorFilterRule.minimal.form", buildModifyTrafficMirrorFilterRuleRequest, minimalModifyTrafficMirrorFilterRuleInput())
 }
 
 func TestModifyTrafficMirrorFilterRuleRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTrafficMirrorFilterRuleRequest(context.Background(), fullModifyTrafficMirrorFilterRuleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTrafficMirrorFilterRule.full.form", req)
+	goldenRequest(t, "ModifyTrafficMirrorFilterRule.full.form", buildModifyTrafficMirrorFilterRuleRequest, fullModifyTrafficMirrorFilterRuleInput())
 }
 
 func TestModifyTrafficMirrorFilterRuleResponse(t *testing.T) {
-	var got ModifyTrafficMirrorFilterRuleOutput
-	if err := decodeModifyTrafficMirrorFilterRuleResponse(goldenResponse(t, "ModifyTrafficMirrorFilterRule.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyTrafficMirrorFilterRuleOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyTrafficMirrorFilterRuleResponse, goldenResponse(t, "ModifyTrafficMirrorFilterRule.response.xml", 200, "Content-Type", "text/xml"), wantModifyTrafficMirrorFilterRuleOutput())
 }
 
 func TestResetNetworkInterfaceAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetNetworkInterfaceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetNetworkInterfaceAttributeInput().Validate())
 }
 
 func TestResetNetworkInterfaceAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullResetNetworkInterfaceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetNetworkInterfaceAttributeInput().Validate())
 }
 
 func TestResetNetworkInterfaceAttributeValidateRejects(t *testing.T) {
@@ -1573,58 +825,30 @@ func TestResetNetworkInterfaceAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullResetNetworkInterfaceAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *ResetNetworkInterfaceAttributeInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestResetNetworkInterfaceAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetNetworkInterfaceAttributeRequest(context.Background(), minimalResetNetworkInterfaceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetNetworkInterfaceAttribute.minimal.form", req)
+	goldenRequest(t, "ResetNetworkInterfaceAttribute.minimal.form", buildResetNetworkInterfaceAttributeRequest, minimalResetNetworkInterfaceAttributeInput())
 }
 
 func TestResetNetworkInterfaceAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetNetworkInterfaceAttributeRequest(context.Background(), fullResetNetworkInterfaceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetNetworkInterfaceAttribute.full.form", req)
+	goldenRequest(t, "ResetNetworkInterfaceAttribute.full.form", buildResetNetworkInterfaceAttributeRequest, fullResetNetworkInterfaceAttributeInput())
 }
 
 func TestResetNetworkInterfaceAttributeResponse(t *testing.T) {
-	var got ResetNetworkInterfaceAttributeOutput
-	if err := decodeResetNetworkInterfaceAttributeResponse(goldenResponse(t, "ResetNetworkInterfaceAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetNetworkInterfaceAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetNetworkInterfaceAttributeResponse, goldenResponse(t, "ResetNetworkInterfaceAttribute.response.xml", 200, "Content-Type", "text/xml"), wantResetNetworkInterfaceAttributeOutput())
 }
 
 func TestRevokeClientVpnIngressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRevokeClientVpnIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRevokeClientVpnIngressInput().Validate())
 }
 
 func TestRevokeClientVpnIngressValidateFull(t *testing.T) {
-	got := violations(t, fullRevokeClientVpnIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRevokeClientVpnIngressInput().Validate())
 }
 
 func TestRevokeClientVpnIngressValidateRejects(t *testing.T) {
@@ -1632,10 +856,7 @@ func TestRevokeClientVpnIngressValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRevokeClientVpnIngressInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *RevokeClientVpnIngressInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -1643,48 +864,23 @@ func TestRevokeClientVpnIngressValidateRejects(t *testing.T) {
 }
 
 func TestRevokeClientVpnIngressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeClientVpnIngressRequest(context.Background(), minimalRevokeClientVpnIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RevokeClientVpnIngress.minimal.form", req)
+	goldenRequest(t, "RevokeClientVpnIngress.minimal.form", buildRevokeClientVpnIngressRequest, minimalRevokeClientVpnIngressInput())
 }
 
 func TestRevokeClientVpnIngressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeClientVpnIngressRequest(context.Background(), fullRevokeClientVpnIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RevokeClientVpnIngress.full.form", req)
+	goldenRequest(t, "RevokeClientVpnIngress.full.form", buildRevokeClientVpnIngressRequest, fullRevokeClientVpnIngressInput())
 }
 
 func TestRevokeClientVpnIngressResponse(t *testing.T) {
-	var got RevokeClientVpnIngressOutput
-	if err := decodeRevokeClientVpnIngressResponse(goldenResponse(t, "RevokeClientVpnIngress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRevokeClientVpnIngressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRevokeClientVpnIngressResponse, goldenResponse(t, "RevokeClientVpnIngress.response.xml", 200, "Content-Type", "text/xml"), wantRevokeClientVpnIngressOutput())
 }
 
 func TestStopInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStopInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStopInstancesInput().Validate())
 }
 
 func TestStopInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullStopInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStopInstancesInput().Validate())
 }
 
 func TestStopInstancesValidateRejects(t *testing.T) {
@@ -1692,40 +888,20 @@ func TestStopInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullStopInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceIds unset", func(v *StopInstancesInput) { v.InstanceIds = nil }, Violation{Path: "InstanceIds", Constraint: "required"})
 }
 
 func TestStopInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStopInstancesRequest(context.Background(), minimalStopInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StopInstances.minimal.form", req)
+	goldenRequest(t, "StopInstances.minimal.form", buildStopInstancesRequest, minimalStopInstancesInput())
 }
 
 func TestStopInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStopInstancesRequest(context.Background(), fullStopInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StopInstances.full.form", req)
+	goldenRequest(t, "StopInstances.full.form", buildStopInstancesRequest, fullStopInstancesInput())
 }
 
 func TestStopInstancesResponse(t *testing.T) {
-	var got StopInstancesOutput
-	if err := decodeStopInstancesResponse(goldenResponse(t, "StopInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantStopInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeStopInstancesResponse, goldenResponse(t, "StopInstances.response.xml", 200, "Content-Type", "text/xml"), wantStopInstancesOutput())
 }

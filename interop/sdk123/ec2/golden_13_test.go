@@ -2,71 +2,34 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAcceptTransitGatewayMulticastDomainAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAcceptTransitGatewayMulticastDomainAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAcceptTransitGatewayMulticastDomainAssociationsInput().Validate())
 }
 
 func TestAcceptTransitGatewayMulticastDomainAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullAcceptTransitGatewayMulticastDomainAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAcceptTransitGatewayMulticastDomainAssociationsInput().Validate())
 }
 
 func TestAcceptTransitGatewayMulticastDomainAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptTransitGatewayMulticastDomainAssociationsRequest(context.Background(), minimalAcceptTransitGatewayMulticastDomainAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptTransitGatewayMulticastDomainAssociations.minimal.form", req)
+	goldenRequest(t, "AcceptTransitGatewayMulticastDomainAssociations.minimal.form", buildAcceptTransitGatewayMulticastDomainAssociationsRequest, minimalAcceptTransitGatewayMulticastDomainAssociationsInput())
 }
 
 func TestAcceptTransitGatewayMulticastDomainAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptTransitGatewayMulticastDomainAssociationsRequest(context.Background(), fullAcceptTransitGatewayMulticastDomainAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptTransitGatewayMulticastDomainAssociations.full.form", req)
+	goldenRequest(t, "AcceptTransitGatewayMulticastDomainAssociations.full.form", buildAcceptTransitGatewayMulticastDomainAssociationsRequest, fullAcceptTransitGatewayMulticastDomainAssociationsInput())
 }
 
 func TestAcceptTransitGatewayMulticastDomainAssociationsResponse(t *testing.T) {
-	var got AcceptTransitGatewayMulticastDomainAssociationsOutput
-	if err := decodeAcceptTransitGatewayMulticastDomainAssociationsResponse(goldenResponse(t, "AcceptTransitGatewayMulticastDomainAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAcceptTransitGatewayMulticastDomainAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAcceptTransitGatewayMulticastDomainAssociationsResponse, goldenResponse(t, "AcceptTransitGatewayMulticastDomainAssociations.response.xml", 200, "Content-Type", "text/xml"), wantAcceptTransitGatewayMulticastDomainAssociationsOutput())
 }
 
 func TestAcceptTransitGatewayVpcAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAcceptTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAcceptTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestAcceptTransitGatewayVpcAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullAcceptTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAcceptTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestAcceptTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
@@ -74,103 +37,50 @@ func TestAcceptTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAcceptTransitGatewayVpcAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *AcceptTransitGatewayVpcAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestAcceptTransitGatewayVpcAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptTransitGatewayVpcAttachmentRequest(context.Background(), minimalAcceptTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptTransitGatewayVpcAttachment.minimal.form", req)
+	goldenRequest(t, "AcceptTransitGatewayVpcAttachment.minimal.form", buildAcceptTransitGatewayVpcAttachmentRequest, minimalAcceptTransitGatewayVpcAttachmentInput())
 }
 
 func TestAcceptTransitGatewayVpcAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptTransitGatewayVpcAttachmentRequest(context.Background(), fullAcceptTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptTransitGatewayVpcAttachment.full.form", req)
+	goldenRequest(t, "AcceptTransitGatewayVpcAttachment.full.form", buildAcceptTransitGatewayVpcAttachmentRequest, fullAcceptTransitGatewayVpcAttachmentInput())
 }
 
 func TestAcceptTransitGatewayVpcAttachmentResponse(t *testing.T) {
-	var got AcceptTransitGatewayVpcAttachmentOutput
-	if err := decodeAcceptTransitGatewayVpcAttachmentResponse(goldenResponse(t, "AcceptTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAcceptTransitGatewayVpcAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAcceptTransitGatewayVpcAttachmentResponse, goldenResponse(t, "AcceptTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), wantAcceptTransitGatewayVpcAttachmentOutput())
 }
 
 func TestAcceptVpcPeeringConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAcceptVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAcceptVpcPeeringConnectionInput().Validate())
 }
 
 func TestAcceptVpcPeeringConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullAcceptVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAcceptVpcPeeringConnectionInput().Validate())
 }
 
 func TestAcceptVpcPeeringConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptVpcPeeringConnectionRequest(context.Background(), minimalAcceptVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptVpcPeeringConnection.minimal.form", req)
+	goldenRequest(t, "AcceptVpcPeeringConnection.minimal.form", buildAcceptVpcPeeringConnectionRequest, minimalAcceptVpcPeeringConnectionInput())
 }
 
 func TestAcceptVpcPeeringConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptVpcPeeringConnectionRequest(context.Background(), fullAcceptVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptVpcPeeringConnection.full.form", req)
+	goldenRequest(t, "AcceptVpcPeeringConnection.full.form", buildAcceptVpcPeeringConnectionRequest, fullAcceptVpcPeeringConnectionInput())
 }
 
 func TestAcceptVpcPeeringConnectionResponse(t *testing.T) {
-	var got AcceptVpcPeeringConnectionOutput
-	if err := decodeAcceptVpcPeeringConnectionResponse(goldenResponse(t, "AcceptVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAcceptVpcPeeringConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAcceptVpcPeeringConnectionResponse, goldenResponse(t, "AcceptVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), wantAcceptVpcPeeringConnectionOutput())
 }
 
 func TestAuthorizeClientVpnIngressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAuthorizeClientVpnIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAuthorizeClientVpnIngressInput().Validate())
 }
 
 func TestAuthorizeClientVpnIngressValidateFull(t *testing.T) {
-	got := violations(t, fullAuthorizeClientVpnIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAuthorizeClientVpnIngressInput().Validate())
 }
 
 func TestAuthorizeClientVpnIngressValidateRejects(t *testing.T) {
@@ -178,10 +88,7 @@ func TestAuthorizeClientVpnIngressValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAuthorizeClientVpnIngressInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *AuthorizeClientVpnIngressInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -189,48 +96,23 @@ func TestAuthorizeClientVpnIngressValidateRejects(t *testing.T) {
 }
 
 func TestAuthorizeClientVpnIngressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAuthorizeClientVpnIngressRequest(context.Background(), minimalAuthorizeClientVpnIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AuthorizeClientVpnIngress.minimal.form", req)
+	goldenRequest(t, "AuthorizeClientVpnIngress.minimal.form", buildAuthorizeClientVpnIngressRequest, minimalAuthorizeClientVpnIngressInput())
 }
 
 func TestAuthorizeClientVpnIngressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAuthorizeClientVpnIngressRequest(context.Background(), fullAuthorizeClientVpnIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AuthorizeClientVpnIngress.full.form", req)
+	goldenRequest(t, "AuthorizeClientVpnIngress.full.form", buildAuthorizeClientVpnIngressRequest, fullAuthorizeClientVpnIngressInput())
 }
 
 func TestAuthorizeClientVpnIngressResponse(t *testing.T) {
-	var got AuthorizeClientVpnIngressOutput
-	if err := decodeAuthorizeClientVpnIngressResponse(goldenResponse(t, "AuthorizeClientVpnIngress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAuthorizeClientVpnIngressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAuthorizeClientVpnIngressResponse, goldenResponse(t, "AuthorizeClientVpnIngress.response.xml", 200, "Content-Type", "text/xml"), wantAuthorizeClientVpnIngressOutput())
 }
 
 func TestCancelExportTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelExportTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelExportTaskInput().Validate())
 }
 
 func TestCancelExportTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCancelExportTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelExportTaskInput().Validate())
 }
 
 func TestCancelExportTaskValidateRejects(t *testing.T) {
@@ -238,58 +120,30 @@ func TestCancelExportTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelExportTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ExportTaskId unset", func(v *CancelExportTaskInput) { v.ExportTaskId = nil }, Violation{Path: "ExportTaskId", Constraint: "required"})
 }
 
 func TestCancelExportTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelExportTaskRequest(context.Background(), minimalCancelExportTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelExportTask.minimal.form", req)
+	goldenRequest(t, "CancelExportTask.minimal.form", buildCancelExportTaskRequest, minimalCancelExportTaskInput())
 }
 
 func TestCancelExportTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelExportTaskRequest(context.Background(), fullCancelExportTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelExportTask.full.form", req)
+	goldenRequest(t, "CancelExportTask.full.form", buildCancelExportTaskRequest, fullCancelExportTaskInput())
 }
 
 func TestCancelExportTaskResponse(t *testing.T) {
-	var got CancelExportTaskOutput
-	if err := decodeCancelExportTaskResponse(goldenResponse(t, "CancelExportTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelExportTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelExportTaskResponse, goldenResponse(t, "CancelExportTask.response.xml", 200, "Content-Type", "text/xml"), wantCancelExportTaskOutput())
 }
 
 func TestCreateDhcpOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateDhcpOptionsInput().Validate())
 }
 
 func TestCreateDhcpOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullCreateDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateDhcpOptionsInput().Validate())
 }
 
 func TestCreateDhcpOptionsValidateRejects(t *testing.T) {
@@ -297,58 +151,30 @@ func TestCreateDhcpOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateDhcpOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DhcpConfigurations unset", func(v *CreateDhcpOptionsInput) { v.DhcpConfigurations = nil }, Violation{Path: "DhcpConfigurations", Constraint: "required"})
 }
 
 func TestCreateDhcpOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateDhcpOptionsRequest(context.Background(), minimalCreateDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateDhcpOptions.minimal.form", req)
+	goldenRequest(t, "CreateDhcpOptions.minimal.form", buildCreateDhcpOptionsRequest, minimalCreateDhcpOptionsInput())
 }
 
 func TestCreateDhcpOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateDhcpOptionsRequest(context.Background(), fullCreateDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateDhcpOptions.full.form", req)
+	goldenRequest(t, "CreateDhcpOptions.full.form", buildCreateDhcpOptionsRequest, fullCreateDhcpOptionsInput())
 }
 
 func TestCreateDhcpOptionsResponse(t *testing.T) {
-	var got CreateDhcpOptionsOutput
-	if err := decodeCreateDhcpOptionsResponse(goldenResponse(t, "CreateDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateDhcpOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateDhcpOptionsResponse, goldenResponse(t, "CreateDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), wantCreateDhcpOptionsOutput())
 }
 
 func TestCreateFpgaImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateFpgaImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateFpgaImageInput().Validate())
 }
 
 func TestCreateFpgaImageValidateFull(t *testing.T) {
-	got := violations(t, fullCreateFpgaImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateFpgaImageInput().Validate())
 }
 
 func TestCreateFpgaImageValidateRejects(t *testing.T) {
@@ -356,58 +182,30 @@ func TestCreateFpgaImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateFpgaImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InputStorageLocation unset", func(v *CreateFpgaImageInput) { v.InputStorageLocation = nil }, Violation{Path: "InputStorageLocation", Constraint: "required"})
 }
 
 func TestCreateFpgaImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFpgaImageRequest(context.Background(), minimalCreateFpgaImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateFpgaImage.minimal.form", req)
+	goldenRequest(t, "CreateFpgaImage.minimal.form", buildCreateFpgaImageRequest, minimalCreateFpgaImageInput())
 }
 
 func TestCreateFpgaImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFpgaImageRequest(context.Background(), fullCreateFpgaImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateFpgaImage.full.form", req)
+	goldenRequest(t, "CreateFpgaImage.full.form", buildCreateFpgaImageRequest, fullCreateFpgaImageInput())
 }
 
 func TestCreateFpgaImageResponse(t *testing.T) {
-	var got CreateFpgaImageOutput
-	if err := decodeCreateFpgaImageResponse(goldenResponse(t, "CreateFpgaImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateFpgaImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateFpgaImageResponse, goldenResponse(t, "CreateFpgaImage.response.xml", 200, "Content-Type", "text/xml"), wantCreateFpgaImageOutput())
 }
 
 func TestCreateNetworkInterfaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateNetworkInterfaceInput().Validate())
 }
 
 func TestCreateNetworkInterfaceValidateFull(t *testing.T) {
-	got := violations(t, fullCreateNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateNetworkInterfaceInput().Validate())
 }
 
 func TestCreateNetworkInterfaceValidateRejects(t *testing.T) {
@@ -415,58 +213,30 @@ func TestCreateNetworkInterfaceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateNetworkInterfaceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetId unset", func(v *CreateNetworkInterfaceInput) { v.SubnetId = nil }, Violation{Path: "SubnetId", Constraint: "required"})
 }
 
 func TestCreateNetworkInterfaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkInterfaceRequest(context.Background(), minimalCreateNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkInterface.minimal.form", req)
+	goldenRequest(t, "CreateNetworkInterface.minimal.form", buildCreateNetworkInterfaceRequest, minimalCreateNetworkInterfaceInput())
 }
 
 func TestCreateNetworkInterfaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkInterfaceRequest(context.Background(), fullCreateNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkInterface.full.form", req)
+	goldenRequest(t, "CreateNetworkInterface.full.form", buildCreateNetworkInterfaceRequest, fullCreateNetworkInterfaceInput())
 }
 
 func TestCreateNetworkInterfaceResponse(t *testing.T) {
-	var got CreateNetworkInterfaceOutput
-	if err := decodeCreateNetworkInterfaceResponse(goldenResponse(t, "CreateNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateNetworkInterfaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateNetworkInterfaceResponse, goldenResponse(t, "CreateNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), wantCreateNetworkInterfaceOutput())
 }
 
 func TestCreateTagsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTagsInput().Validate())
 }
 
 func TestCreateTagsValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTagsInput().Validate())
 }
 
 func TestCreateTagsValidateRejects(t *testing.T) {
@@ -474,10 +244,7 @@ func TestCreateTagsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTagsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Resources unset", func(v *CreateTagsInput) { v.Resources = nil }, Violation{Path: "Resources", Constraint: "required"})
@@ -485,48 +252,23 @@ func TestCreateTagsValidateRejects(t *testing.T) {
 }
 
 func TestCreateTagsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTagsRequest(context.Background(), minimalCreateTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTags.minimal.form", req)
+	goldenRequest(t, "CreateTags.minimal.form", buildCreateTagsRequest, minimalCreateTagsInput())
 }
 
 func TestCreateTagsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTagsRequest(context.Background(), fullCreateTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTags.full.form", req)
+	goldenRequest(t, "CreateTags.full.form", buildCreateTagsRequest, fullCreateTagsInput())
 }
 
 func TestCreateTagsResponse(t *testing.T) {
-	var got CreateTagsOutput
-	if err := decodeCreateTagsResponse(goldenResponse(t, "CreateTags.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTagsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTagsResponse, goldenResponse(t, "CreateTags.response.xml", 200, "Content-Type", "text/xml"), wantCreateTagsOutput())
 }
 
 func TestCreateTransitGatewayMulticastDomainValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestCreateTransitGatewayMulticastDomainValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestCreateTransitGatewayMulticastDomainValidateRejects(t *testing.T) {
@@ -534,58 +276,30 @@ func TestCreateTransitGatewayMulticastDomainValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayMulticastDomainInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayId unset", func(v *CreateTransitGatewayMulticastDomainInput) { v.TransitGatewayId = nil }, Violation{Path: "TransitGatewayId", Constraint: "required"})
 }
 
 func TestCreateTransitGatewayMulticastDomainRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayMulticastDomainRequest(context.Background(), minimalCreateTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayMulticastDomain.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayMulticastDomain.minimal.form", buildCreateTransitGatewayMulticastDomainRequest, minimalCreateTransitGatewayMulticastDomainInput())
 }
 
 func TestCreateTransitGatewayMulticastDomainRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayMulticastDomainRequest(context.Background(), fullCreateTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayMulticastDomain.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayMulticastDomain.full.form", buildCreateTransitGatewayMulticastDomainRequest, fullCreateTransitGatewayMulticastDomainInput())
 }
 
 func TestCreateTransitGatewayMulticastDomainResponse(t *testing.T) {
-	var got CreateTransitGatewayMulticastDomainOutput
-	if err := decodeCreateTransitGatewayMulticastDomainResponse(goldenResponse(t, "CreateTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayMulticastDomainOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayMulticastDomainResponse, goldenResponse(t, "CreateTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayMulticastDomainOutput())
 }
 
 func TestCreateTransitGatewayVpcAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestCreateTransitGatewayVpcAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestCreateTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
@@ -593,10 +307,7 @@ func TestCreateTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayVpcAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetIds unset", func(v *CreateTransitGatewayVpcAttachmentInput) { v.SubnetIds = nil }, Violation{Path: "SubnetIds", Constraint: "required"})
@@ -605,48 +316,23 @@ func TestCreateTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
 }
 
 func TestCreateTransitGatewayVpcAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayVpcAttachmentRequest(context.Background(), minimalCreateTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayVpcAttachment.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayVpcAttachment.minimal.form", buildCreateTransitGatewayVpcAttachmentRequest, minimalCreateTransitGatewayVpcAttachmentInput())
 }
 
 func TestCreateTransitGatewayVpcAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayVpcAttachmentRequest(context.Background(), fullCreateTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayVpcAttachment.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayVpcAttachment.full.form", buildCreateTransitGatewayVpcAttachmentRequest, fullCreateTransitGatewayVpcAttachmentInput())
 }
 
 func TestCreateTransitGatewayVpcAttachmentResponse(t *testing.T) {
-	var got CreateTransitGatewayVpcAttachmentOutput
-	if err := decodeCreateTransitGatewayVpcAttachmentResponse(goldenResponse(t, "CreateTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayVpcAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayVpcAttachmentResponse, goldenResponse(t, "CreateTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayVpcAttachmentOutput())
 }
 
 func TestCreateVpcValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpcInput().Validate())
 }
 
 func TestCreateVpcValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpcInput().Validate())
 }
 
 func TestCreateVpcValidateRejects(t *testing.T) {
@@ -654,58 +340,30 @@ func TestCreateVpcValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVpcInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CidrBlock unset", func(v *CreateVpcInput) { v.CidrBlock = nil }, Violation{Path: "CidrBlock", Constraint: "required"})
 }
 
 func TestCreateVpcRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcRequest(context.Background(), minimalCreateVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpc.minimal.form", req)
+	goldenRequest(t, "CreateVpc.minimal.form", buildCreateVpcRequest, minimalCreateVpcInput())
 }
 
 func TestCreateVpcRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcRequest(context.Background(), fullCreateVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpc.full.form", req)
+	goldenRequest(t, "CreateVpc.full.form", buildCreateVpcRequest, fullCreateVpcInput())
 }
 
 func TestCreateVpcResponse(t *testing.T) {
-	var got CreateVpcOutput
-	if err := decodeCreateVpcResponse(goldenResponse(t, "CreateVpc.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpcOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpcResponse, goldenResponse(t, "CreateVpc.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpcOutput())
 }
 
 func TestDeleteLocalGatewayRouteTableVpcAssociationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteLocalGatewayRouteTableVpcAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteLocalGatewayRouteTableVpcAssociationInput().Validate())
 }
 
 func TestDeleteLocalGatewayRouteTableVpcAssociationValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteLocalGatewayRouteTableVpcAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteLocalGatewayRouteTableVpcAssociationInput().Validate())
 }
 
 func TestDeleteLocalGatewayRouteTableVpcAssociationValidateRejects(t *testing.T) {
@@ -713,10 +371,7 @@ func TestDeleteLocalGatewayRouteTableVpcAssociationValidateRejects(t *testing.T)
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteLocalGatewayRouteTableVpcAssociationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LocalGatewayRouteTableVpcAssociationId unset", func(v *DeleteLocalGatewayRouteTableVpcAssociationInput) {
@@ -725,48 +380,23 @@ func TestDeleteLocalGatewayRouteTableVpcAssociationValidateRejects(t *testing.T)
 }
 
 func TestDeleteLocalGatewayRouteTableVpcAssociationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLocalGatewayRouteTableVpcAssociationRequest(context.Background(), minimalDeleteLocalGatewayRouteTableVpcAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLocalGatewayRouteTableVpcAssociation.minimal.form", req)
+	goldenRequest(t, "DeleteLocalGatewayRouteTableVpcAssociation.minimal.form", buildDeleteLocalGatewayRouteTableVpcAssociationRequest, minimalDeleteLocalGatewayRouteTableVpcAssociationInput())
 }
 
 func TestDeleteLocalGatewayRouteTableVpcAssociationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteLocalGatewayRouteTableVpcAssociationRequest(context.Background(), fullDeleteLocalGatewayRouteTableVpcAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteLocalGatewayRouteTableVpcAssociation.full.form", req)
+	goldenRequest(t, "DeleteLocalGatewayRouteTableVpcAssociation.full.form", buildDeleteLocalGatewayRouteTableVpcAssociationRequest, fullDeleteLocalGatewayRouteTableVpcAssociationInput())
 }
 
 func TestDeleteLocalGatewayRouteTableVpcAssociationResponse(t *testing.T) {
-	var got DeleteLocalGatewayRouteTableVpcAssociationOutput
-	if err := decodeDeleteLocalGatewayRouteTableVpcAssociationResponse(goldenResponse(t, "DeleteLocalGatewayRouteTableVpcAssociation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteLocalGatewayRouteTableVpcAssociationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteLocalGatewayRouteTableVpcAssociationResponse, goldenResponse(t, "DeleteLocalGatewayRouteTableVpcAssociation.response.xml", 200, "Content-Type", "text/xml"), wantDeleteLocalGatewayRouteTableVpcAssociationOutput())
 }
 
 func TestDeleteNetworkAclValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNetworkAclInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNetworkAclInput().Validate())
 }
 
 func TestDeleteNetworkAclValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNetworkAclInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNetworkAclInput().Validate())
 }
 
 func TestDeleteNetworkAclValidateRejects(t *testing.T) {
@@ -774,58 +404,30 @@ func TestDeleteNetworkAclValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNetworkAclInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkAclId unset", func(v *DeleteNetworkAclInput) { v.NetworkAclId = nil }, Violation{Path: "NetworkAclId", Constraint: "required"})
 }
 
 func TestDeleteNetworkAclRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkAclRequest(context.Background(), minimalDeleteNetworkAclInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkAcl.minimal.form", req)
+	goldenRequest(t, "DeleteNetworkAcl.minimal.form", buildDeleteNetworkAclRequest, minimalDeleteNetworkAclInput())
 }
 
 func TestDeleteNetworkAclRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkAclRequest(context.Background(), fullDeleteNetworkAclInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkAcl.full.form", req)
+	goldenRequest(t, "DeleteNetworkAcl.full.form", buildDeleteNetworkAclRequest, fullDeleteNetworkAclInput())
 }
 
 func TestDeleteNetworkAclResponse(t *testing.T) {
-	var got DeleteNetworkAclOutput
-	if err := decodeDeleteNetworkAclResponse(goldenResponse(t, "DeleteNetworkAcl.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNetworkAclOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNetworkAclResponse, goldenResponse(t, "DeleteNetworkAcl.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNetworkAclOutput())
 }
 
 func TestDeleteNetworkAclEntryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNetworkAclEntryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNetworkAclEntryInput().Validate())
 }
 
 func TestDeleteNetworkAclEntryValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNetworkAclEntryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNetworkAclEntryInput().Validate())
 }
 
 func TestDeleteNetworkAclEntryValidateRejects(t *testing.T) {
@@ -833,10 +435,7 @@ func TestDeleteNetworkAclEntryValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNetworkAclEntryInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Egress unset", func(v *DeleteNetworkAclEntryInput) { v.Egress = nil }, Violation{Path: "Egress", Constraint: "required"})
@@ -845,48 +444,23 @@ func TestDeleteNetworkAclEntryValidateRejects(t *testing.T) {
 }
 
 func TestDeleteNetworkAclEntryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkAclEntryRequest(context.Background(), minimalDeleteNetworkAclEntryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkAclEntry.minimal.form", req)
+	goldenRequest(t, "DeleteNetworkAclEntry.minimal.form", buildDeleteNetworkAclEntryRequest, minimalDeleteNetworkAclEntryInput())
 }
 
 func TestDeleteNetworkAclEntryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkAclEntryRequest(context.Background(), fullDeleteNetworkAclEntryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkAclEntry.full.form", req)
+	goldenRequest(t, "DeleteNetworkAclEntry.full.form", buildDeleteNetworkAclEntryRequest, fullDeleteNetworkAclEntryInput())
 }
 
 func TestDeleteNetworkAclEntryResponse(t *testing.T) {
-	var got DeleteNetworkAclEntryOutput
-	if err := decodeDeleteNetworkAclEntryResponse(goldenResponse(t, "DeleteNetworkAclEntry.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNetworkAclEntryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNetworkAclEntryResponse, goldenResponse(t, "DeleteNetworkAclEntry.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNetworkAclEntryOutput())
 }
 
 func TestDeletePlacementGroupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeletePlacementGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeletePlacementGroupInput().Validate())
 }
 
 func TestDeletePlacementGroupValidateFull(t *testing.T) {
-	got := violations(t, fullDeletePlacementGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeletePlacementGroupInput().Validate())
 }
 
 func TestDeletePlacementGroupValidateRejects(t *testing.T) {
@@ -894,58 +468,30 @@ func TestDeletePlacementGroupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeletePlacementGroupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GroupName unset", func(v *DeletePlacementGroupInput) { v.GroupName = nil }, Violation{Path: "GroupName", Constraint: "required"})
 }
 
 func TestDeletePlacementGroupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeletePlacementGroupRequest(context.Background(), minimalDeletePlacementGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeletePlacementGroup.minimal.form", req)
+	goldenRequest(t, "DeletePlacementGroup.minimal.form", buildDeletePlacementGroupRequest, minimalDeletePlacementGroupInput())
 }
 
 func TestDeletePlacementGroupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeletePlacementGroupRequest(context.Background(), fullDeletePlacementGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeletePlacementGroup.full.form", req)
+	goldenRequest(t, "DeletePlacementGroup.full.form", buildDeletePlacementGroupRequest, fullDeletePlacementGroupInput())
 }
 
 func TestDeletePlacementGroupResponse(t *testing.T) {
-	var got DeletePlacementGroupOutput
-	if err := decodeDeletePlacementGroupResponse(goldenResponse(t, "DeletePlacementGroup.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeletePlacementGroupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeletePlacementGroupResponse, goldenResponse(t, "DeletePlacementGroup.response.xml", 200, "Content-Type", "text/xml"), wantDeletePlacementGroupOutput())
 }
 
 func TestDeleteVolumeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVolumeInput().Validate())
 }
 
 func TestDeleteVolumeValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVolumeInput().Validate())
 }
 
 func TestDeleteVolumeValidateRejects(t *testing.T) {
@@ -953,103 +499,50 @@ func TestDeleteVolumeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVolumeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VolumeId unset", func(v *DeleteVolumeInput) { v.VolumeId = nil }, Violation{Path: "VolumeId", Constraint: "required"})
 }
 
 func TestDeleteVolumeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVolumeRequest(context.Background(), minimalDeleteVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVolume.minimal.form", req)
+	goldenRequest(t, "DeleteVolume.minimal.form", buildDeleteVolumeRequest, minimalDeleteVolumeInput())
 }
 
 func TestDeleteVolumeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVolumeRequest(context.Background(), fullDeleteVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVolume.full.form", req)
+	goldenRequest(t, "DeleteVolume.full.form", buildDeleteVolumeRequest, fullDeleteVolumeInput())
 }
 
 func TestDeleteVolumeResponse(t *testing.T) {
-	var got DeleteVolumeOutput
-	if err := decodeDeleteVolumeResponse(goldenResponse(t, "DeleteVolume.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVolumeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVolumeResponse, goldenResponse(t, "DeleteVolume.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVolumeOutput())
 }
 
 func TestDescribeReservedInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeReservedInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeReservedInstancesInput().Validate())
 }
 
 func TestDescribeReservedInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeReservedInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeReservedInstancesInput().Validate())
 }
 
 func TestDescribeReservedInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesRequest(context.Background(), minimalDescribeReservedInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstances.minimal.form", req)
+	goldenRequest(t, "DescribeReservedInstances.minimal.form", buildDescribeReservedInstancesRequest, minimalDescribeReservedInstancesInput())
 }
 
 func TestDescribeReservedInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesRequest(context.Background(), fullDescribeReservedInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstances.full.form", req)
+	goldenRequest(t, "DescribeReservedInstances.full.form", buildDescribeReservedInstancesRequest, fullDescribeReservedInstancesInput())
 }
 
 func TestDescribeReservedInstancesResponse(t *testing.T) {
-	var got DescribeReservedInstancesOutput
-	if err := decodeDescribeReservedInstancesResponse(goldenResponse(t, "DescribeReservedInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeReservedInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeReservedInstancesResponse, goldenResponse(t, "DescribeReservedInstances.response.xml", 200, "Content-Type", "text/xml"), wantDescribeReservedInstancesOutput())
 }
 
 func TestDescribeStoreImageTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeStoreImageTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeStoreImageTasksInput().Validate())
 }
 
 func TestDescribeStoreImageTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeStoreImageTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeStoreImageTasksInput().Validate())
 }
 
 func TestDescribeStoreImageTasksValidateRejects(t *testing.T) {
@@ -1057,10 +550,7 @@ func TestDescribeStoreImageTasksValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeStoreImageTasksInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeStoreImageTasksInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1068,48 +558,23 @@ func TestDescribeStoreImageTasksValidateRejects(t *testing.T) {
 }
 
 func TestDescribeStoreImageTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeStoreImageTasksRequest(context.Background(), minimalDescribeStoreImageTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeStoreImageTasks.minimal.form", req)
+	goldenRequest(t, "DescribeStoreImageTasks.minimal.form", buildDescribeStoreImageTasksRequest, minimalDescribeStoreImageTasksInput())
 }
 
 func TestDescribeStoreImageTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeStoreImageTasksRequest(context.Background(), fullDescribeStoreImageTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeStoreImageTasks.full.form", req)
+	goldenRequest(t, "DescribeStoreImageTasks.full.form", buildDescribeStoreImageTasksRequest, fullDescribeStoreImageTasksInput())
 }
 
 func TestDescribeStoreImageTasksResponse(t *testing.T) {
-	var got DescribeStoreImageTasksOutput
-	if err := decodeDescribeStoreImageTasksResponse(goldenResponse(t, "DescribeStoreImageTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeStoreImageTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeStoreImageTasksResponse, goldenResponse(t, "DescribeStoreImageTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeStoreImageTasksOutput())
 }
 
 func TestDescribeTransitGatewayConnectsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayConnectsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayConnectsInput().Validate())
 }
 
 func TestDescribeTransitGatewayConnectsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayConnectsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayConnectsInput().Validate())
 }
 
 func TestDescribeTransitGatewayConnectsValidateRejects(t *testing.T) {
@@ -1117,10 +582,7 @@ func TestDescribeTransitGatewayConnectsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayConnectsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayConnectsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1128,48 +590,23 @@ func TestDescribeTransitGatewayConnectsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayConnectsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayConnectsRequest(context.Background(), minimalDescribeTransitGatewayConnectsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayConnects.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayConnects.minimal.form", buildDescribeTransitGatewayConnectsRequest, minimalDescribeTransitGatewayConnectsInput())
 }
 
 func TestDescribeTransitGatewayConnectsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayConnectsRequest(context.Background(), fullDescribeTransitGatewayConnectsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayConnects.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayConnects.full.form", buildDescribeTransitGatewayConnectsRequest, fullDescribeTransitGatewayConnectsInput())
 }
 
 func TestDescribeTransitGatewayConnectsResponse(t *testing.T) {
-	var got DescribeTransitGatewayConnectsOutput
-	if err := decodeDescribeTransitGatewayConnectsResponse(goldenResponse(t, "DescribeTransitGatewayConnects.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayConnectsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayConnectsResponse, goldenResponse(t, "DescribeTransitGatewayConnects.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayConnectsOutput())
 }
 
 func TestModifyInstanceEventWindowValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstanceEventWindowInput().Validate())
 }
 
 func TestModifyInstanceEventWindowValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstanceEventWindowInput().Validate())
 }
 
 func TestModifyInstanceEventWindowValidateRejects(t *testing.T) {
@@ -1177,58 +614,30 @@ func TestModifyInstanceEventWindowValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstanceEventWindowInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceEventWindowId unset", func(v *ModifyInstanceEventWindowInput) { v.InstanceEventWindowId = nil }, Violation{Path: "InstanceEventWindowId", Constraint: "required"})
 }
 
 func TestModifyInstanceEventWindowRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceEventWindowRequest(context.Background(), minimalModifyInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceEventWindow.minimal.form", req)
+	goldenRequest(t, "ModifyInstanceEventWindow.minimal.form", buildModifyInstanceEventWindowRequest, minimalModifyInstanceEventWindowInput())
 }
 
 func TestModifyInstanceEventWindowRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceEventWindowRequest(context.Background(), fullModifyInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceEventWindow.full.form", req)
+	goldenRequest(t, "ModifyInstanceEventWindow.full.form", buildModifyInstanceEventWindowRequest, fullModifyInstanceEventWindowInput())
 }
 
 func TestModifyInstanceEventWindowResponse(t *testing.T) {
-	var got ModifyInstanceEventWindowOutput
-	if err := decodeModifyInstanceEventWindowResponse(goldenResponse(t, "ModifyInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstanceEventWindowOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstanceEventWindowResponse, goldenResponse(t, "ModifyInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstanceEventWindowOutput())
 }
 
 func TestModifyManagedPrefixListValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyManagedPrefixListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyManagedPrefixListInput().Validate())
 }
 
 func TestModifyManagedPrefixListValidateFull(t *testing.T) {
-	got := violations(t, fullModifyManagedPrefixListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyManagedPrefixListInput().Validate())
 }
 
 func TestModifyManagedPrefixListValidateRejects(t *testing.T) {
@@ -1236,10 +645,7 @@ func TestModifyManagedPrefixListValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyManagedPrefixListInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *ModifyManagedPrefixListInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
@@ -1247,48 +653,23 @@ func TestModifyManagedPrefixListValidateRejects(t *testing.T) {
 }
 
 func TestModifyManagedPrefixListRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyManagedPrefixListRequest(context.Background(), minimalModifyManagedPrefixListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyManagedPrefixList.minimal.form", req)
+	goldenRequest(t, "ModifyManagedPrefixList.minimal.form", buildModifyManagedPrefixListRequest, minimalModifyManagedPrefixListInput())
 }
 
 func TestModifyManagedPrefixListRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyManagedPrefixListRequest(context.Background(), fullModifyManagedPrefixListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyManagedPrefixList.full.form", req)
+	goldenRequest(t, "ModifyManagedPrefixList.full.form", buildModifyManagedPrefixListRequest, fullModifyManagedPrefixListInput())
 }
 
 func TestModifyManagedPrefixListResponse(t *testing.T) {
-	var got ModifyManagedPrefixListOutput
-	if err := decodeModifyManagedPrefixListResponse(goldenResponse(t, "ModifyManagedPrefixList.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyManagedPrefixListOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyManagedPrefixListResponse, goldenResponse(t, "ModifyManagedPrefixList.response.xml", 200, "Content-Type", "text/xml"), wantModifyManagedPrefixListOutput())
 }
 
 func TestModifyVpcEndpointConnectionNotificationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcEndpointConnectionNotificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcEndpointConnectionNotificationInput().Validate())
 }
 
 func TestModifyVpcEndpointConnectionNotificationValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcEndpointConnectionNotificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcEndpointConnectionNotificationInput().Validate())
 }
 
 func TestModifyVpcEndpointConnectionNotificationValidateRejects(t *testing.T) {
@@ -1296,58 +677,30 @@ func TestModifyVpcEndpointConnectionNotificationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcEndpointConnectionNotificationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ConnectionNotificationId unset", func(v *ModifyVpcEndpointConnectionNotificationInput) { v.ConnectionNotificationId = nil }, Violation{Path: "ConnectionNotificationId", Constraint: "required"})
 }
 
 func TestModifyVpcEndpointConnectionNotificationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointConnectionNotificationRequest(context.Background(), minimalModifyVpcEndpointConnectionNotificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpointConnectionNotification.minimal.form", req)
+	goldenRequest(t, "ModifyVpcEndpointConnectionNotification.minimal.form", buildModifyVpcEndpointConnectionNotificationRequest, minimalModifyVpcEndpointConnectionNotificationInput())
 }
 
 func TestModifyVpcEndpointConnectionNotificationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointConnectionNotificationRequest(context.Background(), fullModifyVpcEndpointConnectionNotificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpointConnectionNotification.full.form", req)
+	goldenRequest(t, "ModifyVpcEndpointConnectionNotification.full.form", buildModifyVpcEndpointConnectionNotificationRequest, fullModifyVpcEndpointConnectionNotificationInput())
 }
 
 func TestModifyVpcEndpointConnectionNotificationResponse(t *testing.T) {
-	var got ModifyVpcEndpointConnectionNotificationOutput
-	if err := decodeModifyVpcEndpointConnectionNotificationResponse(goldenResponse(t, "ModifyVpcEndpointConnectionNotification.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcEndpointConnectionNotificationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcEndpointConnectionNotificationResponse, goldenResponse(t, "ModifyVpcEndpointConnectionNotification.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcEndpointConnectionNotificationOutput())
 }
 
 func TestSearchTransitGatewayMulticastGroupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSearchTransitGatewayMulticastGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSearchTransitGatewayMulticastGroupsInput().Validate())
 }
 
 func TestSearchTransitGatewayMulticastGroupsValidateFull(t *testing.T) {
-	got := violations(t, fullSearchTransitGatewayMulticastGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSearchTransitGatewayMulticastGroupsInput().Validate())
 }
 
 func TestSearchTransitGatewayMulticastGroupsValidateRejects(t *testing.T) {
@@ -1355,10 +708,7 @@ func TestSearchTransitGatewayMulticastGroupsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSearchTransitGatewayMulticastGroupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *SearchTransitGatewayMulticastGroupsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1366,48 +716,23 @@ func TestSearchTransitGatewayMulticastGroupsValidateRejects(t *testing.T) {
 }
 
 func TestSearchTransitGatewayMulticastGroupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSearchTransitGatewayMulticastGroupsRequest(context.Background(), minimalSearchTransitGatewayMulticastGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SearchTransitGatewayMulticastGroups.minimal.form", req)
+	goldenRequest(t, "SearchTransitGatewayMulticastGroups.minimal.form", buildSearchTransitGatewayMulticastGroupsRequest, minimalSearchTransitGatewayMulticastGroupsInput())
 }
 
 func TestSearchTransitGatewayMulticastGroupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSearchTransitGatewayMulticastGroupsRequest(context.Background(), fullSearchTransitGatewayMulticastGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SearchTransitGatewayMulticastGroups.full.form", req)
+	goldenRequest(t, "SearchTransitGatewayMulticastGroups.full.form", buildSearchTransitGatewayMulticastGroupsRequest, fullSearchTransitGatewayMulticastGroupsInput())
 }
 
 func TestSearchTransitGatewayMulticastGroupsResponse(t *testing.T) {
-	var got SearchTransitGatewayMulticastGroupsOutput
-	if err := decodeSearchTransitGatewayMulticastGroupsResponse(goldenResponse(t, "SearchTransitGatewayMulticastGroups.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSearchTransitGatewayMulticastGroupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSearchTransitGatewayMulticastGroupsResponse, goldenResponse(t, "SearchTransitGatewayMulticastGroups.response.xml", 200, "Content-Type", "text/xml"), wantSearchTransitGatewayMulticastGroupsOutput())
 }
 
 func TestSearchTransitGatewayRoutesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSearchTransitGatewayRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSearchTransitGatewayRoutesInput().Validate())
 }
 
 func TestSearchTransitGatewayRoutesValidateFull(t *testing.T) {
-	got := violations(t, fullSearchTransitGatewayRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSearchTransitGatewayRoutesInput().Validate())
 }
 
 func TestSearchTransitGatewayRoutesValidateRejects(t *testing.T) {
@@ -1415,10 +740,7 @@ func TestSearchTransitGatewayRoutesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSearchTransitGatewayRoutesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Filters unset", func(v *SearchTransitGatewayRoutesInput) { v.Filters = nil }, Violation{Path: "Filters", Constraint: "required"})
@@ -1428,30 +750,13 @@ func TestSearchTransitGatewayRoutesValidateRejects(t *testing.T) {
 }
 
 func TestSearchTransitGatewayRoutesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSearchTransitGatewayRoutesRequest(context.Background(), minimalSearchTransitGatewayRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SearchTransitGatewayRoutes.minimal.form", req)
+	goldenRequest(t, "SearchTransitGatewayRoutes.minimal.form", buildSearchTransitGatewayRoutesRequest, minimalSearchTransitGatewayRoutesInput())
 }
 
 func TestSearchTransitGatewayRoutesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSearchTransitGatewayRoutesRequest(context.Background(), fullSearchTransitGatewayRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SearchTransitGatewayRoutes.full.form", req)
+	goldenRequest(t, "SearchTransitGatewayRoutes.full.form", buildSearchTransitGatewayRoutesRequest, fullSearchTransitGatewayRoutesInput())
 }
 
 func TestSearchTransitGatewayRoutesResponse(t *testing.T) {
-	var got SearchTransitGatewayRoutesOutput
-	if err := decodeSearchTransitGatewayRoutesResponse(goldenResponse(t, "SearchTransitGatewayRoutes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSearchTransitGatewayRoutesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSearchTransitGatewayRoutesResponse, goldenResponse(t, "SearchTransitGatewayRoutes.response.xml", 200, "Content-Type", "text/xml"), wantSearchTransitGatewayRoutesOutput())
 }

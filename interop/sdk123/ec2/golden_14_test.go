@@ -2,26 +2,14 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAllocateHostsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAllocateHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAllocateHostsInput().Validate())
 }
 
 func TestAllocateHostsValidateFull(t *testing.T) {
-	got := violations(t, fullAllocateHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAllocateHostsInput().Validate())
 }
 
 func TestAllocateHostsValidateRejects(t *testing.T) {
@@ -29,10 +17,7 @@ func TestAllocateHostsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAllocateHostsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AvailabilityZone unset", func(v *AllocateHostsInput) { v.AvailabilityZone = nil }, Violation{Path: "AvailabilityZone", Constraint: "required"})
@@ -40,48 +25,23 @@ func TestAllocateHostsValidateRejects(t *testing.T) {
 }
 
 func TestAllocateHostsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllocateHostsRequest(context.Background(), minimalAllocateHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AllocateHosts.minimal.form", req)
+	goldenRequest(t, "AllocateHosts.minimal.form", buildAllocateHostsRequest, minimalAllocateHostsInput())
 }
 
 func TestAllocateHostsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAllocateHostsRequest(context.Background(), fullAllocateHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AllocateHosts.full.form", req)
+	goldenRequest(t, "AllocateHosts.full.form", buildAllocateHostsRequest, fullAllocateHostsInput())
 }
 
 func TestAllocateHostsResponse(t *testing.T) {
-	var got AllocateHostsOutput
-	if err := decodeAllocateHostsResponse(goldenResponse(t, "AllocateHosts.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAllocateHostsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAllocateHostsResponse, goldenResponse(t, "AllocateHosts.response.xml", 200, "Content-Type", "text/xml"), wantAllocateHostsOutput())
 }
 
 func TestConfirmProductInstanceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalConfirmProductInstanceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalConfirmProductInstanceInput().Validate())
 }
 
 func TestConfirmProductInstanceValidateFull(t *testing.T) {
-	got := violations(t, fullConfirmProductInstanceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullConfirmProductInstanceInput().Validate())
 }
 
 func TestConfirmProductInstanceValidateRejects(t *testing.T) {
@@ -89,10 +49,7 @@ func TestConfirmProductInstanceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullConfirmProductInstanceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *ConfirmProductInstanceInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
@@ -100,48 +57,23 @@ func TestConfirmProductInstanceValidateRejects(t *testing.T) {
 }
 
 func TestConfirmProductInstanceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConfirmProductInstanceRequest(context.Background(), minimalConfirmProductInstanceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ConfirmProductInstance.minimal.form", req)
+	goldenRequest(t, "ConfirmProductInstance.minimal.form", buildConfirmProductInstanceRequest, minimalConfirmProductInstanceInput())
 }
 
 func TestConfirmProductInstanceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildConfirmProductInstanceRequest(context.Background(), fullConfirmProductInstanceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ConfirmProductInstance.full.form", req)
+	goldenRequest(t, "ConfirmProductInstance.full.form", buildConfirmProductInstanceRequest, fullConfirmProductInstanceInput())
 }
 
 func TestConfirmProductInstanceResponse(t *testing.T) {
-	var got ConfirmProductInstanceOutput
-	if err := decodeConfirmProductInstanceResponse(goldenResponse(t, "ConfirmProductInstance.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantConfirmProductInstanceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeConfirmProductInstanceResponse, goldenResponse(t, "ConfirmProductInstance.response.xml", 200, "Content-Type", "text/xml"), wantConfirmProductInstanceOutput())
 }
 
 func TestCreateCustomerGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateCustomerGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateCustomerGatewayInput().Validate())
 }
 
 func TestCreateCustomerGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateCustomerGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateCustomerGatewayInput().Validate())
 }
 
 func TestCreateCustomerGatewayValidateRejects(t *testing.T) {
@@ -149,10 +81,7 @@ func TestCreateCustomerGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateCustomerGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BgpAsn unset", func(v *CreateCustomerGatewayInput) { v.BgpAsn = nil }, Violation{Path: "BgpAsn", Constraint: "required"})
@@ -160,48 +89,23 @@ func TestCreateCustomerGatewayValidateRejects(t *testing.T) {
 }
 
 func TestCreateCustomerGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCustomerGatewayRequest(context.Background(), minimalCreateCustomerGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCustomerGateway.minimal.form", req)
+	goldenRequest(t, "CreateCustomerGateway.minimal.form", buildCreateCustomerGatewayRequest, minimalCreateCustomerGatewayInput())
 }
 
 func TestCreateCustomerGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCustomerGatewayRequest(context.Background(), fullCreateCustomerGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCustomerGateway.full.form", req)
+	goldenRequest(t, "CreateCustomerGateway.full.form", buildCreateCustomerGatewayRequest, fullCreateCustomerGatewayInput())
 }
 
 func TestCreateCustomerGatewayResponse(t *testing.T) {
-	var got CreateCustomerGatewayOutput
-	if err := decodeCreateCustomerGatewayResponse(goldenResponse(t, "CreateCustomerGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateCustomerGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateCustomerGatewayResponse, goldenResponse(t, "CreateCustomerGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateCustomerGatewayOutput())
 }
 
 func TestCreateNetworkAclEntryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateNetworkAclEntryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateNetworkAclEntryInput().Validate())
 }
 
 func TestCreateNetworkAclEntryValidateFull(t *testing.T) {
-	got := violations(t, fullCreateNetworkAclEntryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateNetworkAclEntryInput().Validate())
 }
 
 func TestCreateNetworkAclEntryValidateRejects(t *testing.T) {
@@ -209,10 +113,7 @@ func TestCreateNetworkAclEntryValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateNetworkAclEntryInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Egress unset", func(v *CreateNetworkAclEntryInput) { v.Egress = nil }, Violation{Path: "Egress", Constraint: "required"})
@@ -223,48 +124,23 @@ func TestCreateNetworkAclEntryValidateRejects(t *testing.T) {
 }
 
 func TestCreateNetworkAclEntryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkAclEntryRequest(context.Background(), minimalCreateNetworkAclEntryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkAclEntry.minimal.form", req)
+	goldenRequest(t, "CreateNetworkAclEntry.minimal.form", buildCreateNetworkAclEntryRequest, minimalCreateNetworkAclEntryInput())
 }
 
 func TestCreateNetworkAclEntryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkAclEntryRequest(context.Background(), fullCreateNetworkAclEntryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkAclEntry.full.form", req)
+	goldenRequest(t, "CreateNetworkAclEntry.full.form", buildCreateNetworkAclEntryRequest, fullCreateNetworkAclEntryInput())
 }
 
 func TestCreateNetworkAclEntryResponse(t *testing.T) {
-	var got CreateNetworkAclEntryOutput
-	if err := decodeCreateNetworkAclEntryResponse(goldenResponse(t, "CreateNetworkAclEntry.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateNetworkAclEntryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateNetworkAclEntryResponse, goldenResponse(t, "CreateNetworkAclEntry.response.xml", 200, "Content-Type", "text/xml"), wantCreateNetworkAclEntryOutput())
 }
 
 func TestDeleteFlowLogsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFlowLogsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFlowLogsInput().Validate())
 }
 
 func TestDeleteFlowLogsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFlowLogsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFlowLogsInput().Validate())
 }
 
 func TestDeleteFlowLogsValidateRejects(t *testing.T) {
@@ -272,58 +148,30 @@ func TestDeleteFlowLogsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFlowLogsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FlowLogIds unset", func(v *DeleteFlowLogsInput) { v.FlowLogIds = nil }, Violation{Path: "FlowLogIds", Constraint: "required"})
 }
 
 func TestDeleteFlowLogsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFlowLogsRequest(context.Background(), minimalDeleteFlowLogsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteFlowLogs.minimal.form", req)
+	goldenRequest(t, "DeleteFlowLogs.minimal.form", buildDeleteFlowLogsRequest, minimalDeleteFlowLogsInput())
 }
 
 func TestDeleteFlowLogsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFlowLogsRequest(context.Background(), fullDeleteFlowLogsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteFlowLogs.full.form", req)
+	goldenRequest(t, "DeleteFlowLogs.full.form", buildDeleteFlowLogsRequest, fullDeleteFlowLogsInput())
 }
 
 func TestDeleteFlowLogsResponse(t *testing.T) {
-	var got DeleteFlowLogsOutput
-	if err := decodeDeleteFlowLogsResponse(goldenResponse(t, "DeleteFlowLogs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFlowLogsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFlowLogsResponse, goldenResponse(t, "DeleteFlowLogs.response.xml", 200, "Content-Type", "text/xml"), wantDeleteFlowLogsOutput())
 }
 
 func TestDeleteTransitGatewayConnectPeerValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayConnectPeerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayConnectPeerInput().Validate())
 }
 
 func TestDeleteTransitGatewayConnectPeerValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayConnectPeerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayConnectPeerInput().Validate())
 }
 
 func TestDeleteTransitGatewayConnectPeerValidateRejects(t *testing.T) {
@@ -331,58 +179,30 @@ func TestDeleteTransitGatewayConnectPeerValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayConnectPeerInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayConnectPeerId unset", func(v *DeleteTransitGatewayConnectPeerInput) { v.TransitGatewayConnectPeerId = nil }, Violation{Path: "TransitGatewayConnectPeerId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayConnectPeerRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayConnectPeerRequest(context.Background(), minimalDeleteTransitGatewayConnectPeerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayConnectPeer.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayConnectPeer.minimal.form", buildDeleteTransitGatewayConnectPeerRequest, minimalDeleteTransitGatewayConnectPeerInput())
 }
 
 func TestDeleteTransitGatewayConnectPeerRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayConnectPeerRequest(context.Background(), fullDeleteTransitGatewayConnectPeerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayConnectPeer.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayConnectPeer.full.form", buildDeleteTransitGatewayConnectPeerRequest, fullDeleteTransitGatewayConnectPeerInput())
 }
 
 func TestDeleteTransitGatewayConnectPeerResponse(t *testing.T) {
-	var got DeleteTransitGatewayConnectPeerOutput
-	if err := decodeDeleteTransitGatewayConnectPeerResponse(goldenResponse(t, "DeleteTransitGatewayConnectPeer.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayConnectPeerOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayConnectPeerResponse, goldenResponse(t, "DeleteTransitGatewayConnectPeer.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayConnectPeerOutput())
 }
 
 func TestDeleteVpcEndpointsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpcEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpcEndpointsInput().Validate())
 }
 
 func TestDeleteVpcEndpointsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpcEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpcEndpointsInput().Validate())
 }
 
 func TestDeleteVpcEndpointsValidateRejects(t *testing.T) {
@@ -390,58 +210,30 @@ func TestDeleteVpcEndpointsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpcEndpointsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcEndpointIds unset", func(v *DeleteVpcEndpointsInput) { v.VpcEndpointIds = nil }, Violation{Path: "VpcEndpointIds", Constraint: "required"})
 }
 
 func TestDeleteVpcEndpointsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcEndpointsRequest(context.Background(), minimalDeleteVpcEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcEndpoints.minimal.form", req)
+	goldenRequest(t, "DeleteVpcEndpoints.minimal.form", buildDeleteVpcEndpointsRequest, minimalDeleteVpcEndpointsInput())
 }
 
 func TestDeleteVpcEndpointsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcEndpointsRequest(context.Background(), fullDeleteVpcEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcEndpoints.full.form", req)
+	goldenRequest(t, "DeleteVpcEndpoints.full.form", buildDeleteVpcEndpointsRequest, fullDeleteVpcEndpointsInput())
 }
 
 func TestDeleteVpcEndpointsResponse(t *testing.T) {
-	var got DeleteVpcEndpointsOutput
-	if err := decodeDeleteVpcEndpointsResponse(goldenResponse(t, "DeleteVpcEndpoints.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpcEndpointsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpcEndpointsResponse, goldenResponse(t, "DeleteVpcEndpoints.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpcEndpointsOutput())
 }
 
 func TestDescribeClientVpnEndpointsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeClientVpnEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeClientVpnEndpointsInput().Validate())
 }
 
 func TestDescribeClientVpnEndpointsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeClientVpnEndpointsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeClientVpnEndpointsInput().Validate())
 }
 
 func TestDescribeClientVpnEndpointsValidateRejects(t *testing.T) {
@@ -449,10 +241,7 @@ func TestDescribeClientVpnEndpointsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeClientVpnEndpointsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeClientVpnEndpointsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -460,48 +249,23 @@ func TestDescribeClientVpnEndpointsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeClientVpnEndpointsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnEndpointsRequest(context.Background(), minimalDescribeClientVpnEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnEndpoints.minimal.form", req)
+	goldenRequest(t, "DescribeClientVpnEndpoints.minimal.form", buildDescribeClientVpnEndpointsRequest, minimalDescribeClientVpnEndpointsInput())
 }
 
 func TestDescribeClientVpnEndpointsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnEndpointsRequest(context.Background(), fullDescribeClientVpnEndpointsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnEndpoints.full.form", req)
+	goldenRequest(t, "DescribeClientVpnEndpoints.full.form", buildDescribeClientVpnEndpointsRequest, fullDescribeClientVpnEndpointsInput())
 }
 
 func TestDescribeClientVpnEndpointsResponse(t *testing.T) {
-	var got DescribeClientVpnEndpointsOutput
-	if err := decodeDescribeClientVpnEndpointsResponse(goldenResponse(t, "DescribeClientVpnEndpoints.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeClientVpnEndpointsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeClientVpnEndpointsResponse, goldenResponse(t, "DescribeClientVpnEndpoints.response.xml", 200, "Content-Type", "text/xml"), wantDescribeClientVpnEndpointsOutput())
 }
 
 func TestDescribeFastSnapshotRestoresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFastSnapshotRestoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFastSnapshotRestoresInput().Validate())
 }
 
 func TestDescribeFastSnapshotRestoresValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFastSnapshotRestoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFastSnapshotRestoresInput().Validate())
 }
 
 func TestDescribeFastSnapshotRestoresValidateRejects(t *testing.T) {
@@ -509,10 +273,7 @@ func TestDescribeFastSnapshotRestoresValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeFastSnapshotRestoresInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeFastSnapshotRestoresInput) { v.MaxResults = ptr(int32(-1)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -520,93 +281,43 @@ func TestDescribeFastSnapshotRestoresValidateRejects(t *testing.T) {
 }
 
 func TestDescribeFastSnapshotRestoresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFastSnapshotRestoresRequest(context.Background(), minimalDescribeFastSnapshotRestoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFastSnapshotRestores.minimal.form", req)
+	goldenRequest(t, "DescribeFastSnapshotRestores.minimal.form", buildDescribeFastSnapshotRestoresRequest, minimalDescribeFastSnapshotRestoresInput())
 }
 
 func TestDescribeFastSnapshotRestoresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFastSnapshotRestoresRequest(context.Background(), fullDescribeFastSnapshotRestoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFastSnapshotRestores.full.form", req)
+	goldenRequest(t, "DescribeFastSnapshotRestores.full.form", buildDescribeFastSnapshotRestoresRequest, fullDescribeFastSnapshotRestoresInput())
 }
 
 func TestDescribeFastSnapshotRestoresResponse(t *testing.T) {
-	var got DescribeFastSnapshotRestoresOutput
-	if err := decodeDescribeFastSnapshotRestoresResponse(goldenResponse(t, "DescribeFastSnapshotRestores.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFastSnapshotRestoresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFastSnapshotRestoresResponse, goldenResponse(t, "DescribeFastSnapshotRestores.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFastSnapshotRestoresOutput())
 }
 
 func TestDescribeHostReservationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeHostReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeHostReservationsInput().Validate())
 }
 
 func TestDescribeHostReservationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeHostReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeHostReservationsInput().Validate())
 }
 
 func TestDescribeHostReservationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeHostReservationsRequest(context.Background(), minimalDescribeHostReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeHostReservations.minimal.form", req)
+	goldenRequest(t, "DescribeHostReservations.minimal.form", buildDescribeHostReservationsRequest, minimalDescribeHostReservationsInput())
 }
 
 func TestDescribeHostReservationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeHostReservationsRequest(context.Background(), fullDescribeHostReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeHostReservations.full.form", req)
+	goldenRequest(t, "DescribeHostReservations.full.form", buildDescribeHostReservationsRequest, fullDescribeHostReservationsInput())
 }
 
 func TestDescribeHostReservationsResponse(t *testing.T) {
-	var got DescribeHostReservationsOutput
-	if err := decodeDescribeHostReservationsResponse(goldenResponse(t, "DescribeHostReservations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeHostReservationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeHostReservationsResponse, goldenResponse(t, "DescribeHostReservations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeHostReservationsOutput())
 }
 
 func TestDescribeLocalGatewayVirtualInterfaceGroupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLocalGatewayVirtualInterfaceGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLocalGatewayVirtualInterfaceGroupsInput().Validate())
 }
 
 func TestDescribeLocalGatewayVirtualInterfaceGroupsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLocalGatewayVirtualInterfaceGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLocalGatewayVirtualInterfaceGroupsInput().Validate())
 }
 
 func TestDescribeLocalGatewayVirtualInterfaceGroupsValidateRejects(t *testing.T) {
@@ -614,10 +325,7 @@ func TestDescribeLocalGatewayVirtualInterfaceGroupsValidateRejects(t *testing.T)
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLocalGatewayVirtualInterfaceGroupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeLocalGatewayVirtualInterfaceGroupsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -625,228 +333,103 @@ func TestDescribeLocalGatewayVirtualInterfaceGroupsValidateRejects(t *testing.T)
 }
 
 func TestDescribeLocalGatewayVirtualInterfaceGroupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayVirtualInterfaceGroupsRequest(context.Background(), minimalDescribeLocalGatewayVirtualInterfaceGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayVirtualInterfaceGroups.minimal.form", req)
+	goldenRequest(t, "DescribeLocalGatewayVirtualInterfaceGroups.minimal.form", buildDescribeLocalGatewayVirtualInterfaceGroupsRequest, minimalDescribeLocalGatewayVirtualInterfaceGroupsInput())
 }
 
 func TestDescribeLocalGatewayVirtualInterfaceGroupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayVirtualInterfaceGroupsRequest(context.Background(), fullDescribeLocalGatewayVirtualInterfaceGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayVirtualInterfaceGroups.full.form", req)
+	goldenRequest(t, "DescribeLocalGatewayVirtualInterfaceGroups.full.form", buildDescribeLocalGatewayVirtualInterfaceGroupsRequest, fullDescribeLocalGatewayVirtualInterfaceGroupsInput())
 }
 
 func TestDescribeLocalGatewayVirtualInterfaceGroupsResponse(t *testing.T) {
-	var got DescribeLocalGatewayVirtualInterfaceGroupsOutput
-	if err := decodeDescribeLocalGatewayVirtualInterfaceGroupsResponse(goldenResponse(t, "DescribeLocalGatewayVirtualInterfaceGroups.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLocalGatewayVirtualInterfaceGroupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLocalGatewayVirtualInterfaceGroupsResponse, goldenResponse(t, "DescribeLocalGatewayVirtualInterfaceGroups.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLocalGatewayVirtualInterfaceGroupsOutput())
 }
 
 func TestDescribePrefixListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribePrefixListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribePrefixListsInput().Validate())
 }
 
 func TestDescribePrefixListsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribePrefixListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribePrefixListsInput().Validate())
 }
 
 func TestDescribePrefixListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePrefixListsRequest(context.Background(), minimalDescribePrefixListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePrefixLists.minimal.form", req)
+	goldenRequest(t, "DescribePrefixLists.minimal.form", buildDescribePrefixListsRequest, minimalDescribePrefixListsInput())
 }
 
 func TestDescribePrefixListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePrefixListsRequest(context.Background(), fullDescribePrefixListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePrefixLists.full.form", req)
+	goldenRequest(t, "DescribePrefixLists.full.form", buildDescribePrefixListsRequest, fullDescribePrefixListsInput())
 }
 
 func TestDescribePrefixListsResponse(t *testing.T) {
-	var got DescribePrefixListsOutput
-	if err := decodeDescribePrefixListsResponse(goldenResponse(t, "DescribePrefixLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribePrefixListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribePrefixListsResponse, goldenResponse(t, "DescribePrefixLists.response.xml", 200, "Content-Type", "text/xml"), wantDescribePrefixListsOutput())
 }
 
 func TestDescribeReservedInstancesListingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeReservedInstancesListingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeReservedInstancesListingsInput().Validate())
 }
 
 func TestDescribeReservedInstancesListingsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeReservedInstancesListingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeReservedInstancesListingsInput().Validate())
 }
 
 func TestDescribeReservedInstancesListingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesListingsRequest(context.Background(), minimalDescribeReservedInstancesListingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstancesListings.minimal.form", req)
+	goldenRequest(t, "DescribeReservedInstancesListings.minimal.form", buildDescribeReservedInstancesListingsRequest, minimalDescribeReservedInstancesListingsInput())
 }
 
 func TestDescribeReservedInstancesListingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesListingsRequest(context.Background(), fullDescribeReservedInstancesListingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstancesListings.full.form", req)
+	goldenRequest(t, "DescribeReservedInstancesListings.full.form", buildDescribeReservedInstancesListingsRequest, fullDescribeReservedInstancesListingsInput())
 }
 
 func TestDescribeReservedInstancesListingsResponse(t *testing.T) {
-	var got DescribeReservedInstancesListingsOutput
-	if err := decodeDescribeReservedInstancesListingsResponse(goldenResponse(t, "DescribeReservedInstancesListings.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeReservedInstancesListingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeReservedInstancesListingsResponse, goldenResponse(t, "DescribeReservedInstancesListings.response.xml", 200, "Content-Type", "text/xml"), wantDescribeReservedInstancesListingsOutput())
 }
 
 func TestDescribeTagsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTagsInput().Validate())
 }
 
 func TestDescribeTagsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTagsInput().Validate())
 }
 
 func TestDescribeTagsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTagsRequest(context.Background(), minimalDescribeTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTags.minimal.form", req)
+	goldenRequest(t, "DescribeTags.minimal.form", buildDescribeTagsRequest, minimalDescribeTagsInput())
 }
 
 func TestDescribeTagsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTagsRequest(context.Background(), fullDescribeTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTags.full.form", req)
+	goldenRequest(t, "DescribeTags.full.form", buildDescribeTagsRequest, fullDescribeTagsInput())
 }
 
 func TestDescribeTagsResponse(t *testing.T) {
-	var got DescribeTagsOutput
-	if err := decodeDescribeTagsResponse(goldenResponse(t, "DescribeTags.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTagsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTagsResponse, goldenResponse(t, "DescribeTags.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTagsOutput())
 }
 
 func TestDescribeVpcClassicLinkValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcClassicLinkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcClassicLinkInput().Validate())
 }
 
 func TestDescribeVpcClassicLinkValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcClassicLinkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcClassicLinkInput().Validate())
 }
 
 func TestDescribeVpcClassicLinkRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcClassicLinkRequest(context.Background(), minimalDescribeVpcClassicLinkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcClassicLink.minimal.form", req)
+	goldenRequest(t, "DescribeVpcClassicLink.minimal.form", buildDescribeVpcClassicLinkRequest, minimalDescribeVpcClassicLinkInput())
 }
 
 func TestDescribeVpcClassicLinkRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcClassicLinkRequest(context.Background(), fullDescribeVpcClassicLinkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcClassicLink.full.form", req)
+	goldenRequest(t, "DescribeVpcClassicLink.full.form", buildDescribeVpcClassicLinkRequest, fullDescribeVpcClassicLinkInput())
 }
 
 func TestDescribeVpcClassicLinkResponse(t *testing.T) {
-	var got DescribeVpcClassicLinkOutput
-	if err := decodeDescribeVpcClassicLinkResponse(goldenResponse(t, "DescribeVpcClassicLink.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcClassicLinkOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcClassicLinkResponse, goldenResponse(t, "DescribeVpcClassicLink.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcClassicLinkOutput())
 }
 
 func TestDisassociateVpcCidrBlockValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateVpcCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateVpcCidrBlockInput().Validate())
 }
 
 func TestDisassociateVpcCidrBlockValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateVpcCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateVpcCidrBlockInput().Validate())
 }
 
 func TestDisassociateVpcCidrBlockValidateRejects(t *testing.T) {
@@ -854,58 +437,30 @@ func TestDisassociateVpcCidrBlockValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateVpcCidrBlockInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *DisassociateVpcCidrBlockInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
 }
 
 func TestDisassociateVpcCidrBlockRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateVpcCidrBlockRequest(context.Background(), minimalDisassociateVpcCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateVpcCidrBlock.minimal.form", req)
+	goldenRequest(t, "DisassociateVpcCidrBlock.minimal.form", buildDisassociateVpcCidrBlockRequest, minimalDisassociateVpcCidrBlockInput())
 }
 
 func TestDisassociateVpcCidrBlockRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateVpcCidrBlockRequest(context.Background(), fullDisassociateVpcCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateVpcCidrBlock.full.form", req)
+	goldenRequest(t, "DisassociateVpcCidrBlock.full.form", buildDisassociateVpcCidrBlockRequest, fullDisassociateVpcCidrBlockInput())
 }
 
 func TestDisassociateVpcCidrBlockResponse(t *testing.T) {
-	var got DisassociateVpcCidrBlockOutput
-	if err := decodeDisassociateVpcCidrBlockResponse(goldenResponse(t, "DisassociateVpcCidrBlock.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateVpcCidrBlockOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateVpcCidrBlockResponse, goldenResponse(t, "DisassociateVpcCidrBlock.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateVpcCidrBlockOutput())
 }
 
 func TestGetSpotPlacementScoresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetSpotPlacementScoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetSpotPlacementScoresInput().Validate())
 }
 
 func TestGetSpotPlacementScoresValidateFull(t *testing.T) {
-	got := violations(t, fullGetSpotPlacementScoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetSpotPlacementScoresInput().Validate())
 }
 
 func TestGetSpotPlacementScoresValidateRejects(t *testing.T) {
@@ -913,10 +468,7 @@ func TestGetSpotPlacementScoresValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetSpotPlacementScoresInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TargetCapacity unset", func(v *GetSpotPlacementScoresInput) { v.TargetCapacity = nil }, Violation{Path: "TargetCapacity", Constraint: "required"})
@@ -934,48 +486,23 @@ func TestGetSpotPlacementScoresValidateRejects(t *testing.T) {
 }
 
 func TestGetSpotPlacementScoresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetSpotPlacementScoresRequest(context.Background(), minimalGetSpotPlacementScoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetSpotPlacementScores.minimal.form", req)
+	goldenRequest(t, "GetSpotPlacementScores.minimal.form", buildGetSpotPlacementScoresRequest, minimalGetSpotPlacementScoresInput())
 }
 
 func TestGetSpotPlacementScoresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetSpotPlacementScoresRequest(context.Background(), fullGetSpotPlacementScoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetSpotPlacementScores.full.form", req)
+	goldenRequest(t, "GetSpotPlacementScores.full.form", buildGetSpotPlacementScoresRequest, fullGetSpotPlacementScoresInput())
 }
 
 func TestGetSpotPlacementScoresResponse(t *testing.T) {
-	var got GetSpotPlacementScoresOutput
-	if err := decodeGetSpotPlacementScoresResponse(goldenResponse(t, "GetSpotPlacementScores.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetSpotPlacementScoresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetSpotPlacementScoresResponse, goldenResponse(t, "GetSpotPlacementScores.response.xml", 200, "Content-Type", "text/xml"), wantGetSpotPlacementScoresOutput())
 }
 
 func TestRejectTransitGatewayVpcAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRejectTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRejectTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestRejectTransitGatewayVpcAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullRejectTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRejectTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestRejectTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
@@ -983,40 +510,20 @@ func TestRejectTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRejectTransitGatewayVpcAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *RejectTransitGatewayVpcAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestRejectTransitGatewayVpcAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectTransitGatewayVpcAttachmentRequest(context.Background(), minimalRejectTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectTransitGatewayVpcAttachment.minimal.form", req)
+	goldenRequest(t, "RejectTransitGatewayVpcAttachment.minimal.form", buildRejectTransitGatewayVpcAttachmentRequest, minimalRejectTransitGatewayVpcAttachmentInput())
 }
 
 func TestRejectTransitGatewayVpcAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectTransitGatewayVpcAttachmentRequest(context.Background(), fullRejectTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectTransitGatewayVpcAttachment.full.form", req)
+	goldenRequest(t, "RejectTransitGatewayVpcAttachment.full.form", buildRejectTransitGatewayVpcAttachmentRequest, fullRejectTransitGatewayVpcAttachmentInput())
 }
 
 func TestRejectTransitGatewayVpcAttachmentResponse(t *testing.T) {
-	var got RejectTransitGatewayVpcAttachmentOutput
-	if err := decodeRejectTransitGatewayVpcAttachmentResponse(goldenResponse(t, "RejectTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRejectTransitGatewayVpcAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRejectTransitGatewayVpcAttachmentResponse, goldenResponse(t, "RejectTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), wantRejectTransitGatewayVpcAttachmentOutput())
 }

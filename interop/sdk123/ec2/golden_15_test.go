@@ -15,19 +15,11 @@ import (
 )
 
 func TestAcceptReservedInstancesExchangeQuoteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAcceptReservedInstancesExchangeQuoteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAcceptReservedInstancesExchangeQuoteInput().Validate())
 }
 
 func TestAcceptReservedInstancesExchangeQuoteValidateFull(t *testing.T) {
-	got := violations(t, fullAcceptReservedInstancesExchangeQuoteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAcceptReservedInstancesExchangeQuoteInput().Validate())
 }
 
 func TestAcceptReservedInstancesExchangeQuoteValidateRejects(t *testing.T) {
@@ -35,10 +27,7 @@ func TestAcceptReservedInstancesExchangeQuoteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAcceptReservedInstancesExchangeQuoteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ReservedInstanceIds unset", func(v *AcceptReservedInstancesExchangeQuoteInput) { v.ReservedInstanceIds = nil }, Violation{Path: "ReservedInstanceIds", Constraint: "required"})
@@ -53,6 +42,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -79,48 +92,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestAcceptReservedInstancesExchangeQuoteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptReservedInstancesExchangeQuoteRequest(context.Background(), minimalAcceptReservedInstancesExchangeQuoteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptReservedInstancesExchangeQuote.minimal.form", req)
+	goldenRequest(t, "AcceptReservedInstancesExchangeQuote.minimal.form", buildAcceptReservedInstancesExchangeQuoteRequest, minimalAcceptReservedInstancesExchangeQuoteInput())
 }
 
 func TestAcceptReservedInstancesExchangeQuoteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptReservedInstancesExchangeQuoteRequest(context.Background(), fullAcceptReservedInstancesExchangeQuoteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptReservedInstancesExchangeQuote.full.form", req)
+	goldenRequest(t, "AcceptReservedInstancesExchangeQuote.full.form", buildAcceptReservedInstancesExchangeQuoteRequest, fullAcceptReservedInstancesExchangeQuoteInput())
 }
 
 func TestAcceptReservedInstancesExchangeQuoteResponse(t *testing.T) {
-	var got AcceptReservedInstancesExchangeQuoteOutput
-	if err := decodeAcceptReservedInstancesExchangeQuoteResponse(goldenResponse(t, "AcceptReservedInstancesExchangeQuote.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAcceptReservedInstancesExchangeQuoteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAcceptReservedInstancesExchangeQuoteResponse, goldenResponse(t, "AcceptReservedInstancesExchangeQuote.response.xml", 200, "Content-Type", "text/xml"), wantAcceptReservedInstancesExchangeQuoteOutput())
 }
 
 func TestAssociateRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateRouteTableInput().Validate())
 }
 
 func TestAssociateRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateRouteTableInput().Validate())
 }
 
 func TestAssociateRouteTableValidateRejects(t *testing.T) {
@@ -128,58 +116,30 @@ func TestAssociateRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RouteTableId unset", func(v *AssociateRouteTableInput) { v.RouteTableId = nil }, Violation{Path: "RouteTableId", Constraint: "required"})
 }
 
 func TestAssociateRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateRouteTableRequest(context.Background(), minimalAssociateRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateRouteTable.minimal.form", req)
+	goldenRequest(t, "AssociateRouteTable.minimal.form", buildAssociateRouteTableRequest, minimalAssociateRouteTableInput())
 }
 
 func TestAssociateRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateRouteTableRequest(context.Background(), fullAssociateRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateRouteTable.full.form", req)
+	goldenRequest(t, "AssociateRouteTable.full.form", buildAssociateRouteTableRequest, fullAssociateRouteTableInput())
 }
 
 func TestAssociateRouteTableResponse(t *testing.T) {
-	var got AssociateRouteTableOutput
-	if err := decodeAssociateRouteTableResponse(goldenResponse(t, "AssociateRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateRouteTableResponse, goldenResponse(t, "AssociateRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantAssociateRouteTableOutput())
 }
 
 func TestBundleInstanceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalBundleInstanceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalBundleInstanceInput().Validate())
 }
 
 func TestBundleInstanceValidateFull(t *testing.T) {
-	got := violations(t, fullBundleInstanceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullBundleInstanceInput().Validate())
 }
 
 func TestBundleInstanceValidateRejects(t *testing.T) {
@@ -187,10 +147,7 @@ func TestBundleInstanceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullBundleInstanceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *BundleInstanceInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
@@ -198,48 +155,23 @@ func TestBundleInstanceValidateRejects(t *testing.T) {
 }
 
 func TestBundleInstanceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBundleInstanceRequest(context.Background(), minimalBundleInstanceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "BundleInstance.minimal.form", req)
+	goldenRequest(t, "BundleInstance.minimal.form", buildBundleInstanceRequest, minimalBundleInstanceInput())
 }
 
 func TestBundleInstanceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildBundleInstanceRequest(context.Background(), fullBundleInstanceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "BundleInstance.full.form", req)
+	goldenRequest(t, "BundleInstance.full.form", buildBundleInstanceRequest, fullBundleInstanceInput())
 }
 
 func TestBundleInstanceResponse(t *testing.T) {
-	var got BundleInstanceOutput
-	if err := decodeBundleInstanceResponse(goldenResponse(t, "BundleInstance.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantBundleInstanceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeBundleInstanceResponse, goldenResponse(t, "BundleInstance.response.xml", 200, "Content-Type", "text/xml"), wantBundleInstanceOutput())
 }
 
 func TestCreateRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateRouteTableInput().Validate())
 }
 
 func TestCreateRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullCreateRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateRouteTableInput().Validate())
 }
 
 func TestCreateRouteTableValidateRejects(t *testing.T) {
@@ -247,58 +179,30 @@ func TestCreateRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *CreateRouteTableInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestCreateRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateRouteTableRequest(context.Background(), minimalCreateRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateRouteTable.minimal.form", req)
+	goldenRequest(t, "CreateRouteTable.minimal.form", buildCreateRouteTableRequest, minimalCreateRouteTableInput())
 }
 
 func TestCreateRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateRouteTableRequest(context.Background(), fullCreateRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateRouteTable.full.form", req)
+	goldenRequest(t, "CreateRouteTable.full.form", buildCreateRouteTableRequest, fullCreateRouteTableInput())
 }
 
 func TestCreateRouteTableResponse(t *testing.T) {
-	var got CreateRouteTableOutput
-	if err := decodeCreateRouteTableResponse(goldenResponse(t, "CreateRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateRouteTableResponse, goldenResponse(t, "CreateRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantCreateRouteTableOutput())
 }
 
 func TestCreateSecurityGroupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateSecurityGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateSecurityGroupInput().Validate())
 }
 
 func TestCreateSecurityGroupValidateFull(t *testing.T) {
-	got := violations(t, fullCreateSecurityGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateSecurityGroupInput().Validate())
 }
 
 func TestCreateSecurityGroupValidateRejects(t *testing.T) {
@@ -306,10 +210,7 @@ func TestCreateSecurityGroupValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateSecurityGroupInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Description unset", func(v *CreateSecurityGroupInput) { v.Description = nil }, Violation{Path: "Description", Constraint: "required"})
@@ -317,93 +218,43 @@ func TestCreateSecurityGroupValidateRejects(t *testing.T) {
 }
 
 func TestCreateSecurityGroupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSecurityGroupRequest(context.Background(), minimalCreateSecurityGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSecurityGroup.minimal.form", req)
+	goldenRequest(t, "CreateSecurityGroup.minimal.form", buildCreateSecurityGroupRequest, minimalCreateSecurityGroupInput())
 }
 
 func TestCreateSecurityGroupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSecurityGroupRequest(context.Background(), fullCreateSecurityGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSecurityGroup.full.form", req)
+	goldenRequest(t, "CreateSecurityGroup.full.form", buildCreateSecurityGroupRequest, fullCreateSecurityGroupInput())
 }
 
 func TestCreateSecurityGroupResponse(t *testing.T) {
-	var got CreateSecurityGroupOutput
-	if err := decodeCreateSecurityGroupResponse(goldenResponse(t, "CreateSecurityGroup.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateSecurityGroupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateSecurityGroupResponse, goldenResponse(t, "CreateSecurityGroup.response.xml", 200, "Content-Type", "text/xml"), wantCreateSecurityGroupOutput())
 }
 
 func TestCreateVpcEndpointServiceConfigurationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpcEndpointServiceConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpcEndpointServiceConfigurationInput().Validate())
 }
 
 func TestCreateVpcEndpointServiceConfigurationValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpcEndpointServiceConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpcEndpointServiceConfigurationInput().Validate())
 }
 
 func TestCreateVpcEndpointServiceConfigurationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcEndpointServiceConfigurationRequest(context.Background(), minimalCreateVpcEndpointServiceConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcEndpointServiceConfiguration.minimal.form", req)
+	goldenRequest(t, "CreateVpcEndpointServiceConfiguration.minimal.form", buildCreateVpcEndpointServiceConfigurationRequest, minimalCreateVpcEndpointServiceConfigurationInput())
 }
 
 func TestCreateVpcEndpointServiceConfigurationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcEndpointServiceConfigurationRequest(context.Background(), fullCreateVpcEndpointServiceConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcEndpointServiceConfiguration.full.form", req)
+	goldenRequest(t, "CreateVpcEndpointServiceConfiguration.full.form", buildCreateVpcEndpointServiceConfigurationRequest, fullCreateVpcEndpointServiceConfigurationInput())
 }
 
 func TestCreateVpcEndpointServiceConfigurationResponse(t *testing.T) {
-	var got CreateVpcEndpointServiceConfigurationOutput
-	if err := decodeCreateVpcEndpointServiceConfigurationResponse(goldenResponse(t, "CreateVpcEndpointServiceConfiguration.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpcEndpointServiceConfigurationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpcEndpointServiceConfigurationResponse, goldenResponse(t, "CreateVpcEndpointServiceConfiguration.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpcEndpointServiceConfigurationOutput())
 }
 
 func TestDeleteNetworkInsightsPathValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNetworkInsightsPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNetworkInsightsPathInput().Validate())
 }
 
 func TestDeleteNetworkInsightsPathValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNetworkInsightsPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNetworkInsightsPathInput().Validate())
 }
 
 func TestDeleteNetworkInsightsPathValidateRejects(t *testing.T) {
@@ -411,58 +262,30 @@ func TestDeleteNetworkInsightsPathValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNetworkInsightsPathInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInsightsPathId unset", func(v *DeleteNetworkInsightsPathInput) { v.NetworkInsightsPathId = nil }, Violation{Path: "NetworkInsightsPathId", Constraint: "required"})
 }
 
 func TestDeleteNetworkInsightsPathRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInsightsPathRequest(context.Background(), minimalDeleteNetworkInsightsPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInsightsPath.minimal.form", req)
+	goldenRequest(t, "DeleteNetworkInsightsPath.minimal.form", buildDeleteNetworkInsightsPathRequest, minimalDeleteNetworkInsightsPathInput())
 }
 
 func TestDeleteNetworkInsightsPathRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInsightsPathRequest(context.Background(), fullDeleteNetworkInsightsPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInsightsPath.full.form", req)
+	goldenRequest(t, "DeleteNetworkInsightsPath.full.form", buildDeleteNetworkInsightsPathRequest, fullDeleteNetworkInsightsPathInput())
 }
 
 func TestDeleteNetworkInsightsPathResponse(t *testing.T) {
-	var got DeleteNetworkInsightsPathOutput
-	if err := decodeDeleteNetworkInsightsPathResponse(goldenResponse(t, "DeleteNetworkInsightsPath.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNetworkInsightsPathOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNetworkInsightsPathResponse, goldenResponse(t, "DeleteNetworkInsightsPath.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNetworkInsightsPathOutput())
 }
 
 func TestDeleteSnapshotValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteSnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteSnapshotInput().Validate())
 }
 
 func TestDeleteSnapshotValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteSnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteSnapshotInput().Validate())
 }
 
 func TestDeleteSnapshotValidateRejects(t *testing.T) {
@@ -470,58 +293,30 @@ func TestDeleteSnapshotValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteSnapshotInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SnapshotId unset", func(v *DeleteSnapshotInput) { v.SnapshotId = nil }, Violation{Path: "SnapshotId", Constraint: "required"})
 }
 
 func TestDeleteSnapshotRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSnapshotRequest(context.Background(), minimalDeleteSnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSnapshot.minimal.form", req)
+	goldenRequest(t, "DeleteSnapshot.minimal.form", buildDeleteSnapshotRequest, minimalDeleteSnapshotInput())
 }
 
 func TestDeleteSnapshotRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSnapshotRequest(context.Background(), fullDeleteSnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSnapshot.full.form", req)
+	goldenRequest(t, "DeleteSnapshot.full.form", buildDeleteSnapshotRequest, fullDeleteSnapshotInput())
 }
 
 func TestDeleteSnapshotResponse(t *testing.T) {
-	var got DeleteSnapshotOutput
-	if err := decodeDeleteSnapshotResponse(goldenResponse(t, "DeleteSnapshot.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteSnapshotOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteSnapshotResponse, goldenResponse(t, "DeleteSnapshot.response.xml", 200, "Content-Type", "text/xml"), wantDeleteSnapshotOutput())
 }
 
 func TestDeleteVpnConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpnConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpnConnectionInput().Validate())
 }
 
 func TestDeleteVpnConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpnConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpnConnectionInput().Validate())
 }
 
 func TestDeleteVpnConnectionValidateRejects(t *testing.T) {
@@ -529,58 +324,30 @@ func TestDeleteVpnConnectionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpnConnectionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpnConnectionId unset", func(v *DeleteVpnConnectionInput) { v.VpnConnectionId = nil }, Violation{Path: "VpnConnectionId", Constraint: "required"})
 }
 
 func TestDeleteVpnConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpnConnectionRequest(context.Background(), minimalDeleteVpnConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpnConnection.minimal.form", req)
+	goldenRequest(t, "DeleteVpnConnection.minimal.form", buildDeleteVpnConnectionRequest, minimalDeleteVpnConnectionInput())
 }
 
 func TestDeleteVpnConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpnConnectionRequest(context.Background(), fullDeleteVpnConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpnConnection.full.form", req)
+	goldenRequest(t, "DeleteVpnConnection.full.form", buildDeleteVpnConnectionRequest, fullDeleteVpnConnectionInput())
 }
 
 func TestDeleteVpnConnectionResponse(t *testing.T) {
-	var got DeleteVpnConnectionOutput
-	if err := decodeDeleteVpnConnectionResponse(goldenResponse(t, "DeleteVpnConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpnConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpnConnectionResponse, goldenResponse(t, "DeleteVpnConnection.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpnConnectionOutput())
 }
 
 func TestDeprovisionByoipCidrValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeprovisionByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeprovisionByoipCidrInput().Validate())
 }
 
 func TestDeprovisionByoipCidrValidateFull(t *testing.T) {
-	got := violations(t, fullDeprovisionByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeprovisionByoipCidrInput().Validate())
 }
 
 func TestDeprovisionByoipCidrValidateRejects(t *testing.T) {
@@ -588,148 +355,70 @@ func TestDeprovisionByoipCidrValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeprovisionByoipCidrInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Cidr unset", func(v *DeprovisionByoipCidrInput) { v.Cidr = nil }, Violation{Path: "Cidr", Constraint: "required"})
 }
 
 func TestDeprovisionByoipCidrRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeprovisionByoipCidrRequest(context.Background(), minimalDeprovisionByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeprovisionByoipCidr.minimal.form", req)
+	goldenRequest(t, "DeprovisionByoipCidr.minimal.form", buildDeprovisionByoipCidrRequest, minimalDeprovisionByoipCidrInput())
 }
 
 func TestDeprovisionByoipCidrRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeprovisionByoipCidrRequest(context.Background(), fullDeprovisionByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeprovisionByoipCidr.full.form", req)
+	goldenRequest(t, "DeprovisionByoipCidr.full.form", buildDeprovisionByoipCidrRequest, fullDeprovisionByoipCidrInput())
 }
 
 func TestDeprovisionByoipCidrResponse(t *testing.T) {
-	var got DeprovisionByoipCidrOutput
-	if err := decodeDeprovisionByoipCidrResponse(goldenResponse(t, "DeprovisionByoipCidr.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeprovisionByoipCidrOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeprovisionByoipCidrResponse, goldenResponse(t, "DeprovisionByoipCidr.response.xml", 200, "Content-Type", "text/xml"), wantDeprovisionByoipCidrOutput())
 }
 
 func TestDescribeBundleTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeBundleTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeBundleTasksInput().Validate())
 }
 
 func TestDescribeBundleTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeBundleTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeBundleTasksInput().Validate())
 }
 
 func TestDescribeBundleTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeBundleTasksRequest(context.Background(), minimalDescribeBundleTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeBundleTasks.minimal.form", req)
+	goldenRequest(t, "DescribeBundleTasks.minimal.form", buildDescribeBundleTasksRequest, minimalDescribeBundleTasksInput())
 }
 
 func TestDescribeBundleTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeBundleTasksRequest(context.Background(), fullDescribeBundleTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeBundleTasks.full.form", req)
+	goldenRequest(t, "DescribeBundleTasks.full.form", buildDescribeBundleTasksRequest, fullDescribeBundleTasksInput())
 }
 
 func TestDescribeBundleTasksResponse(t *testing.T) {
-	var got DescribeBundleTasksOutput
-	if err := decodeDescribeBundleTasksResponse(goldenResponse(t, "DescribeBundleTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeBundleTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeBundleTasksResponse, goldenResponse(t, "DescribeBundleTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeBundleTasksOutput())
 }
 
 func TestDescribeConversionTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeConversionTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeConversionTasksInput().Validate())
 }
 
 func TestDescribeConversionTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeConversionTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeConversionTasksInput().Validate())
 }
 
 func TestDescribeConversionTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeConversionTasksRequest(context.Background(), minimalDescribeConversionTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeConversionTasks.minimal.form", req)
+	goldenRequest(t, "DescribeConversionTasks.minimal.form", buildDescribeConversionTasksRequest, minimalDescribeConversionTasksInput())
 }
 
 func TestDescribeConversionTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeConversionTasksRequest(context.Background(), fullDescribeConversionTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeConversionTasks.full.form", req)
+	goldenRequest(t, "DescribeConversionTasks.full.form", buildDescribeConversionTasksRequest, fullDescribeConversionTasksInput())
 }
 
 func TestDescribeConversionTasksResponse(t *testing.T) {
-	var got DescribeConversionTasksOutput
-	if err := decodeDescribeConversionTasksResponse(goldenResponse(t, "DescribeConversionTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeConversionTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeConversionTasksResponse, goldenResponse(t, "DescribeConversionTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeConversionTasksOutput())
 }
 
 func TestDescribeLaunchTemplatesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLaunchTemplatesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLaunchTemplatesInput().Validate())
 }
 
 func TestDescribeLaunchTemplatesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLaunchTemplatesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLaunchTemplatesInput().Validate())
 }
 
 func TestDescribeLaunchTemplatesValidateRejects(t *testing.T) {
@@ -737,10 +426,7 @@ func TestDescribeLaunchTemplatesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLaunchTemplatesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateNames[0] too short", func(v *DescribeLaunchTemplatesInput) { v.LaunchTemplateNames[0] = "aa" }, Violation{Path: "LaunchTemplateNames[0]", Constraint: "length"})
@@ -751,48 +437,23 @@ func TestDescribeLaunchTemplatesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeLaunchTemplatesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLaunchTemplatesRequest(context.Background(), minimalDescribeLaunchTemplatesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLaunchTemplates.minimal.form", req)
+	goldenRequest(t, "DescribeLaunchTemplates.minimal.form", buildDescribeLaunchTemplatesRequest, minimalDescribeLaunchTemplatesInput())
 }
 
 func TestDescribeLaunchTemplatesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLaunchTemplatesRequest(context.Background(), fullDescribeLaunchTemplatesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLaunchTemplates.full.form", req)
+	goldenRequest(t, "DescribeLaunchTemplates.full.form", buildDescribeLaunchTemplatesRequest, fullDescribeLaunchTemplatesInput())
 }
 
 func TestDescribeLaunchTemplatesResponse(t *testing.T) {
-	var got DescribeLaunchTemplatesOutput
-	if err := decodeDescribeLaunchTemplatesResponse(goldenResponse(t, "DescribeLaunchTemplates.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLaunchTemplatesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLaunchTemplatesResponse, goldenResponse(t, "DescribeLaunchTemplates.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLaunchTemplatesOutput())
 }
 
 func TestDescribeNetworkInterfacesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNetworkInterfacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNetworkInterfacesInput().Validate())
 }
 
 func TestDescribeNetworkInterfacesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNetworkInterfacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNetworkInterfacesInput().Validate())
 }
 
 func TestDescribeNetworkInterfacesValidateRejects(t *testing.T) {
@@ -800,10 +461,7 @@ func TestDescribeNetworkInterfacesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNetworkInterfacesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeNetworkInterfacesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -811,48 +469,23 @@ func TestDescribeNetworkInterfacesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeNetworkInterfacesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInterfacesRequest(context.Background(), minimalDescribeNetworkInterfacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInterfaces.minimal.form", req)
+	goldenRequest(t, "DescribeNetworkInterfaces.minimal.form", buildDescribeNetworkInterfacesRequest, minimalDescribeNetworkInterfacesInput())
 }
 
 func TestDescribeNetworkInterfacesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInterfacesRequest(context.Background(), fullDescribeNetworkInterfacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInterfaces.full.form", req)
+	goldenRequest(t, "DescribeNetworkInterfaces.full.form", buildDescribeNetworkInterfacesRequest, fullDescribeNetworkInterfacesInput())
 }
 
 func TestDescribeNetworkInterfacesResponse(t *testing.T) {
-	var got DescribeNetworkInterfacesOutput
-	if err := decodeDescribeNetworkInterfacesResponse(goldenResponse(t, "DescribeNetworkInterfaces.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNetworkInterfacesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNetworkInterfacesResponse, goldenResponse(t, "DescribeNetworkInterfaces.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNetworkInterfacesOutput())
 }
 
 func TestDisableImageDeprecationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableImageDeprecationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableImageDeprecationInput().Validate())
 }
 
 func TestDisableImageDeprecationValidateFull(t *testing.T) {
-	got := violations(t, fullDisableImageDeprecationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableImageDeprecationInput().Validate())
 }
 
 func TestDisableImageDeprecationValidateRejects(t *testing.T) {
@@ -860,103 +493,50 @@ func TestDisableImageDeprecationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableImageDeprecationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ImageId unset", func(v *DisableImageDeprecationInput) { v.ImageId = nil }, Violation{Path: "ImageId", Constraint: "required"})
 }
 
 func TestDisableImageDeprecationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableImageDeprecationRequest(context.Background(), minimalDisableImageDeprecationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableImageDeprecation.minimal.form", req)
+	goldenRequest(t, "DisableImageDeprecation.minimal.form", buildDisableImageDeprecationRequest, minimalDisableImageDeprecationInput())
 }
 
 func TestDisableImageDeprecationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableImageDeprecationRequest(context.Background(), fullDisableImageDeprecationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableImageDeprecation.full.form", req)
+	goldenRequest(t, "DisableImageDeprecation.full.form", buildDisableImageDeprecationRequest, fullDisableImageDeprecationInput())
 }
 
 func TestDisableImageDeprecationResponse(t *testing.T) {
-	var got DisableImageDeprecationOutput
-	if err := decodeDisableImageDeprecationResponse(goldenResponse(t, "DisableImageDeprecation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableImageDeprecationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableImageDeprecationResponse, goldenResponse(t, "DisableImageDeprecation.response.xml", 200, "Content-Type", "text/xml"), wantDisableImageDeprecationOutput())
 }
 
 func TestDisassociateTransitGatewayMulticastDomainValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestDisassociateTransitGatewayMulticastDomainValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestDisassociateTransitGatewayMulticastDomainRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateTransitGatewayMulticastDomainRequest(context.Background(), minimalDisassociateTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateTransitGatewayMulticastDomain.minimal.form", req)
+	goldenRequest(t, "DisassociateTransitGatewayMulticastDomain.minimal.form", buildDisassociateTransitGatewayMulticastDomainRequest, minimalDisassociateTransitGatewayMulticastDomainInput())
 }
 
 func TestDisassociateTransitGatewayMulticastDomainRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateTransitGatewayMulticastDomainRequest(context.Background(), fullDisassociateTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateTransitGatewayMulticastDomain.full.form", req)
+	goldenRequest(t, "DisassociateTransitGatewayMulticastDomain.full.form", buildDisassociateTransitGatewayMulticastDomainRequest, fullDisassociateTransitGatewayMulticastDomainInput())
 }
 
 func TestDisassociateTransitGatewayMulticastDomainResponse(t *testing.T) {
-	var got DisassociateTransitGatewayMulticastDomainOutput
-	if err := decodeDisassociateTransitGatewayMulticastDomainResponse(goldenResponse(t, "DisassociateTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateTransitGatewayMulticastDomainOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateTransitGatewayMulticastDomainResponse, goldenResponse(t, "DisassociateTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateTransitGatewayMulticastDomainOutput())
 }
 
 func TestExportClientVpnClientCertificateRevocationListValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExportClientVpnClientCertificateRevocationListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExportClientVpnClientCertificateRevocationListInput().Validate())
 }
 
 func TestExportClientVpnClientCertificateRevocationListValidateFull(t *testing.T) {
-	got := violations(t, fullExportClientVpnClientCertificateRevocationListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExportClientVpnClientCertificateRevocationListInput().Validate())
 }
 
 func TestExportClientVpnClientCertificateRevocationListValidateRejects(t *testing.T) {
@@ -964,58 +544,30 @@ func TestExportClientVpnClientCertificateRevocationListValidateRejects(t *testin
 		t.Run(name, func(t *testing.T) {
 			v := fullExportClientVpnClientCertificateRevocationListInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *ExportClientVpnClientCertificateRevocationListInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
 }
 
 func TestExportClientVpnClientCertificateRevocationListRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportClientVpnClientCertificateRevocationListRequest(context.Background(), minimalExportClientVpnClientCertificateRevocationListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportClientVpnClientCertificateRevocationList.minimal.form", req)
+	goldenRequest(t, "ExportClientVpnClientCertificateRevocationList.minimal.form", buildExportClientVpnClientCertificateRevocationListRequest, minimalExportClientVpnClientCertificateRevocationListInput())
 }
 
 func TestExportClientVpnClientCertificateRevocationListRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportClientVpnClientCertificateRevocationListRequest(context.Background(), fullExportClientVpnClientCertificateRevocationListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportClientVpnClientCertificateRevocationList.full.form", req)
+	goldenRequest(t, "ExportClientVpnClientCertificateRevocationList.full.form", buildExportClientVpnClientCertificateRevocationListRequest, fullExportClientVpnClientCertificateRevocationListInput())
 }
 
 func TestExportClientVpnClientCertificateRevocationListResponse(t *testing.T) {
-	var got ExportClientVpnClientCertificateRevocationListOutput
-	if err := decodeExportClientVpnClientCertificateRevocationListResponse(goldenResponse(t, "ExportClientVpnClientCertificateRevocationList.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExportClientVpnClientCertificateRevocationListOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExportClientVpnClientCertificateRevocationListResponse, goldenResponse(t, "ExportClientVpnClientCertificateRevocationList.response.xml", 200, "Content-Type", "text/xml"), wantExportClientVpnClientCertificateRevocationListOutput())
 }
 
 func TestGetHostReservationPurchasePreviewValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetHostReservationPurchasePreviewInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetHostReservationPurchasePreviewInput().Validate())
 }
 
 func TestGetHostReservationPurchasePreviewValidateFull(t *testing.T) {
-	got := violations(t, fullGetHostReservationPurchasePreviewInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetHostReservationPurchasePreviewInput().Validate())
 }
 
 func TestGetHostReservationPurchasePreviewValidateRejects(t *testing.T) {
@@ -1023,10 +575,7 @@ func TestGetHostReservationPurchasePreviewValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetHostReservationPurchasePreviewInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("HostIdSet unset", func(v *GetHostReservationPurchasePreviewInput) { v.HostIdSet = nil }, Violation{Path: "HostIdSet", Constraint: "required"})
@@ -1034,48 +583,23 @@ func TestGetHostReservationPurchasePreviewValidateRejects(t *testing.T) {
 }
 
 func TestGetHostReservationPurchasePreviewRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetHostReservationPurchasePreviewRequest(context.Background(), minimalGetHostReservationPurchasePreviewInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetHostReservationPurchasePreview.minimal.form", req)
+	goldenRequest(t, "GetHostReservationPurchasePreview.minimal.form", buildGetHostReservationPurchasePreviewRequest, minimalGetHostReservationPurchasePreviewInput())
 }
 
 func TestGetHostReservationPurchasePreviewRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetHostReservationPurchasePreviewRequest(context.Background(), fullGetHostReservationPurchasePreviewInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetHostReservationPurchasePreview.full.form", req)
+	goldenRequest(t, "GetHostReservationPurchasePreview.full.form", buildGetHostReservationPurchasePreviewRequest, fullGetHostReservationPurchasePreviewInput())
 }
 
 func TestGetHostReservationPurchasePreviewResponse(t *testing.T) {
-	var got GetHostReservationPurchasePreviewOutput
-	if err := decodeGetHostReservationPurchasePreviewResponse(goldenResponse(t, "GetHostReservationPurchasePreview.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetHostReservationPurchasePreviewOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetHostReservationPurchasePreviewResponse, goldenResponse(t, "GetHostReservationPurchasePreview.response.xml", 200, "Content-Type", "text/xml"), wantGetHostReservationPurchasePreviewOutput())
 }
 
 func TestGetLaunchTemplateDataValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetLaunchTemplateDataInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetLaunchTemplateDataInput().Validate())
 }
 
 func TestGetLaunchTemplateDataValidateFull(t *testing.T) {
-	got := violations(t, fullGetLaunchTemplateDataInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetLaunchTemplateDataInput().Validate())
 }
 
 func TestGetLaunchTemplateDataValidateRejects(t *testing.T) {
@@ -1083,58 +607,30 @@ func TestGetLaunchTemplateDataValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetLaunchTemplateDataInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *GetLaunchTemplateDataInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestGetLaunchTemplateDataRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLaunchTemplateDataRequest(context.Background(), minimalGetLaunchTemplateDataInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetLaunchTemplateData.minimal.form", req)
+	goldenRequest(t, "GetLaunchTemplateData.minimal.form", buildGetLaunchTemplateDataRequest, minimalGetLaunchTemplateDataInput())
 }
 
 func TestGetLaunchTemplateDataRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetLaunchTemplateDataRequest(context.Background(), fullGetLaunchTemplateDataInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetLaunchTemplateData.full.form", req)
+	goldenRequest(t, "GetLaunchTemplateData.full.form", buildGetLaunchTemplateDataRequest, fullGetLaunchTemplateDataInput())
 }
 
 func TestGetLaunchTemplateDataResponse(t *testing.T) {
-	var got GetLaunchTemplateDataOutput
-	if err := decodeGetLaunchTemplateDataResponse(goldenResponse(t, "GetLaunchTemplateData.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetLaunchTemplateDataOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetLaunchTemplateDataResponse, goldenResponse(t, "GetLaunchTemplateData.response.xml", 200, "Content-Type", "text/xml"), wantGetLaunchTemplateDataOutput())
 }
 
 func TestGetTransitGatewayPrefixListReferencesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetTransitGatewayPrefixListReferencesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetTransitGatewayPrefixListReferencesInput().Validate())
 }
 
 func TestGetTransitGatewayPrefixListReferencesValidateFull(t *testing.T) {
-	got := violations(t, fullGetTransitGatewayPrefixListReferencesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetTransitGatewayPrefixListReferencesInput().Validate())
 }
 
 func TestGetTransitGatewayPrefixListReferencesValidateRejects(t *testing.T) {
@@ -1142,10 +638,7 @@ func TestGetTransitGatewayPrefixListReferencesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetTransitGatewayPrefixListReferencesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayRouteTableId unset", func(v *GetTransitGatewayPrefixListReferencesInput) { v.TransitGatewayRouteTableId = nil }, Violation{Path: "TransitGatewayRouteTableId", Constraint: "required"})
@@ -1154,48 +647,23 @@ func TestGetTransitGatewayPrefixListReferencesValidateRejects(t *testing.T) {
 }
 
 func TestGetTransitGatewayPrefixListReferencesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayPrefixListReferencesRequest(context.Background(), minimalGetTransitGatewayPrefixListReferencesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayPrefixListReferences.minimal.form", req)
+	goldenRequest(t, "GetTransitGatewayPrefixListReferences.minimal.form", buildGetTransitGatewayPrefixListReferencesRequest, minimalGetTransitGatewayPrefixListReferencesInput())
 }
 
 func TestGetTransitGatewayPrefixListReferencesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayPrefixListReferencesRequest(context.Background(), fullGetTransitGatewayPrefixListReferencesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayPrefixListReferences.full.form", req)
+	goldenRequest(t, "GetTransitGatewayPrefixListReferences.full.form", buildGetTransitGatewayPrefixListReferencesRequest, fullGetTransitGatewayPrefixListReferencesInput())
 }
 
 func TestGetTransitGatewayPrefixListReferencesResponse(t *testing.T) {
-	var got GetTransitGatewayPrefixListReferencesOutput
-	if err := decodeGetTransitGatewayPrefixListReferencesResponse(goldenResponse(t, "GetTransitGatewayPrefixListReferences.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetTransitGatewayPrefixListReferencesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetTransitGatewayPrefixListReferencesResponse, goldenResponse(t, "GetTransitGatewayPrefixListReferences.response.xml", 200, "Content-Type", "text/xml"), wantGetTransitGatewayPrefixListReferencesOutput())
 }
 
 func TestModifyLaunchTemplateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyLaunchTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyLaunchTemplateInput().Validate())
 }
 
 func TestModifyLaunchTemplateValidateFull(t *testing.T) {
-	got := violations(t, fullModifyLaunchTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyLaunchTemplateInput().Validate())
 }
 
 func TestModifyLaunchTemplateValidateRejects(t *testing.T) {
@@ -1203,10 +671,7 @@ func TestModifyLaunchTemplateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyLaunchTemplateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateName too short", func(v *ModifyLaunchTemplateInput) { v.LaunchTemplateName = ptr("aa") }, Violation{Path: "LaunchTemplateName", Constraint: "length"})
@@ -1215,48 +680,23 @@ func TestModifyLaunchTemplateValidateRejects(t *testing.T) {
 }
 
 func TestModifyLaunchTemplateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyLaunchTemplateRequest(context.Background(), minimalModifyLaunchTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyLaunchTemplate.minimal.form", req)
+	goldenRequest(t, "ModifyLaunchTemplate.minimal.form", buildModifyLaunchTemplateRequest, minimalModifyLaunchTemplateInput())
 }
 
 func TestModifyLaunchTemplateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyLaunchTemplateRequest(context.Background(), fullModifyLaunchTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyLaunchTemplate.full.form", req)
+	goldenRequest(t, "ModifyLaunchTemplate.full.form", buildModifyLaunchTemplateRequest, fullModifyLaunchTemplateInput())
 }
 
 func TestModifyLaunchTemplateResponse(t *testing.T) {
-	var got ModifyLaunchTemplateOutput
-	if err := decodeModifyLaunchTemplateResponse(goldenResponse(t, "ModifyLaunchTemplate.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyLaunchTemplateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyLaunchTemplateResponse, goldenResponse(t, "ModifyLaunchTemplate.response.xml", 200, "Content-Type", "text/xml"), wantModifyLaunchTemplateOutput())
 }
 
 func TestModifyTransitGatewayVpcAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestModifyTransitGatewayVpcAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullModifyTransitGatewayVpcAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyTransitGatewayVpcAttachmentInput().Validate())
 }
 
 func TestModifyTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
@@ -1264,58 +704,30 @@ func TestModifyTransitGatewayVpcAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyTransitGatewayVpcAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *ModifyTransitGatewayVpcAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestModifyTransitGatewayVpcAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTransitGatewayVpcAttachmentRequest(context.Background(), minimalModifyTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTransitGatewayVpcAttachment.minimal.form", req)
+	goldenRequest(t, "ModifyTransitGatewayVpcAttachment.minimal.form", buildModifyTransitGatewayVpcAttachmentRequest, minimalModifyTransitGatewayVpcAttachmentInput())
 }
 
 func TestModifyTransitGatewayVpcAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTransitGatewayVpcAttachmentRequest(context.Background(), fullModifyTransitGatewayVpcAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTransitGatewayVpcAttachment.full.form", req)
+	goldenRequest(t, "ModifyTransitGatewayVpcAttachment.full.form", buildModifyTransitGatewayVpcAttachmentRequest, fullModifyTransitGatewayVpcAttachmentInput())
 }
 
 func TestModifyTransitGatewayVpcAttachmentResponse(t *testing.T) {
-	var got ModifyTransitGatewayVpcAttachmentOutput
-	if err := decodeModifyTransitGatewayVpcAttachmentResponse(goldenResponse(t, "ModifyTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyTransitGatewayVpcAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyTransitGatewayVpcAttachmentResponse, goldenResponse(t, "ModifyTransitGatewayVpcAttachment.response.xml", 200, "Content-Type", "text/xml"), wantModifyTransitGatewayVpcAttachmentOutput())
 }
 
 func TestModifyVpcEndpointServicePermissionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcEndpointServicePermissionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcEndpointServicePermissionsInput().Validate())
 }
 
 func TestModifyVpcEndpointServicePermissionsValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcEndpointServicePermissionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcEndpointServicePermissionsInput().Validate())
 }
 
 func TestModifyVpcEndpointServicePermissionsValidateRejects(t *testing.T) {
@@ -1323,58 +735,30 @@ func TestModifyVpcEndpointServicePermissionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcEndpointServicePermissionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceId unset", func(v *ModifyVpcEndpointServicePermissionsInput) { v.ServiceId = nil }, Violation{Path: "ServiceId", Constraint: "required"})
 }
 
 func TestModifyVpcEndpointServicePermissionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointServicePermissionsRequest(context.Background(), minimalModifyVpcEndpointServicePermissionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpointServicePermissions.minimal.form", req)
+	goldenRequest(t, "ModifyVpcEndpointServicePermissions.minimal.form", buildModifyVpcEndpointServicePermissionsRequest, minimalModifyVpcEndpointServicePermissionsInput())
 }
 
 func TestModifyVpcEndpointServicePermissionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointServicePermissionsRequest(context.Background(), fullModifyVpcEndpointServicePermissionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpointServicePermissions.full.form", req)
+	goldenRequest(t, "ModifyVpcEndpointServicePermissions.full.form", buildModifyVpcEndpointServicePermissionsRequest, fullModifyVpcEndpointServicePermissionsInput())
 }
 
 func TestModifyVpcEndpointServicePermissionsResponse(t *testing.T) {
-	var got ModifyVpcEndpointServicePermissionsOutput
-	if err := decodeModifyVpcEndpointServicePermissionsResponse(goldenResponse(t, "ModifyVpcEndpointServicePermissions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcEndpointServicePermissionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcEndpointServicePermissionsResponse, goldenResponse(t, "ModifyVpcEndpointServicePermissions.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcEndpointServicePermissionsOutput())
 }
 
 func TestPurchaseHostReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPurchaseHostReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPurchaseHostReservationInput().Validate())
 }
 
 func TestPurchaseHostReservationValidateFull(t *testing.T) {
-	got := violations(t, fullPurchaseHostReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPurchaseHostReservationInput().Validate())
 }
 
 func TestPurchaseHostReservationValidateRejects(t *testing.T) {
@@ -1382,10 +766,7 @@ func TestPurchaseHostReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPurchaseHostReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("HostIdSet unset", func(v *PurchaseHostReservationInput) { v.HostIdSet = nil }, Violation{Path: "HostIdSet", Constraint: "required"})
@@ -1393,30 +774,13 @@ func TestPurchaseHostReservationValidateRejects(t *testing.T) {
 }
 
 func TestPurchaseHostReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPurchaseHostReservationRequest(context.Background(), minimalPurchaseHostReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PurchaseHostReservation.minimal.form", req)
+	goldenRequest(t, "PurchaseHostReservation.minimal.form", buildPurchaseHostReservationRequest, minimalPurchaseHostReservationInput())
 }
 
 func TestPurchaseHostReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPurchaseHostReservationRequest(context.Background(), fullPurchaseHostReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PurchaseHostReservation.full.form", req)
+	goldenRequest(t, "PurchaseHostReservation.full.form", buildPurchaseHostReservationRequest, fullPurchaseHostReservationInput())
 }
 
 func TestPurchaseHostReservationResponse(t *testing.T) {
-	var got PurchaseHostReservationOutput
-	if err := decodePurchaseHostReservationResponse(goldenResponse(t, "PurchaseHostReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPurchaseHostReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePurchaseHostReservationResponse, goldenResponse(t, "PurchaseHostReservation.response.xml", 200, "Content-Type", "text/xml"), wantPurchaseHostReservationOutput())
 }

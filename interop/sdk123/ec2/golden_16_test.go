@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestCreateCarrierGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateCarrierGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateCarrierGatewayInput().Validate())
 }
 
 func TestCreateCarrierGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateCarrierGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateCarrierGatewayInput().Validate())
 }
 
 func TestCreateCarrierGatewayValidateRejects(t *testing.T) {
@@ -30,58 +20,30 @@ func TestCreateCarrierGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateCarrierGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *CreateCarrierGatewayInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestCreateCarrierGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCarrierGatewayRequest(context.Background(), minimalCreateCarrierGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCarrierGateway.minimal.form", req)
+	goldenRequest(t, "CreateCarrierGateway.minimal.form", buildCreateCarrierGatewayRequest, minimalCreateCarrierGatewayInput())
 }
 
 func TestCreateCarrierGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateCarrierGatewayRequest(context.Background(), fullCreateCarrierGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateCarrierGateway.full.form", req)
+	goldenRequest(t, "CreateCarrierGateway.full.form", buildCreateCarrierGatewayRequest, fullCreateCarrierGatewayInput())
 }
 
 func TestCreateCarrierGatewayResponse(t *testing.T) {
-	var got CreateCarrierGatewayOutput
-	if err := decodeCreateCarrierGatewayResponse(goldenResponse(t, "CreateCarrierGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateCarrierGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateCarrierGatewayResponse, goldenResponse(t, "CreateCarrierGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateCarrierGatewayOutput())
 }
 
 func TestCreateClientVpnEndpointValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateClientVpnEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateClientVpnEndpointInput().Validate())
 }
 
 func TestCreateClientVpnEndpointValidateFull(t *testing.T) {
-	got := violations(t, fullCreateClientVpnEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateClientVpnEndpointInput().Validate())
 }
 
 func TestCreateClientVpnEndpointValidateRejects(t *testing.T) {
@@ -89,10 +51,7 @@ func TestCreateClientVpnEndpointValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateClientVpnEndpointInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AuthenticationOptions unset", func(v *CreateClientVpnEndpointInput) { v.AuthenticationOptions = nil }, Violation{Path: "AuthenticationOptions", Constraint: "required"})
@@ -102,48 +61,23 @@ func TestCreateClientVpnEndpointValidateRejects(t *testing.T) {
 }
 
 func TestCreateClientVpnEndpointRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateClientVpnEndpointRequest(context.Background(), minimalCreateClientVpnEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateClientVpnEndpoint.minimal.form", req)
+	goldenRequest(t, "CreateClientVpnEndpoint.minimal.form", buildCreateClientVpnEndpointRequest, minimalCreateClientVpnEndpointInput())
 }
 
 func TestCreateClientVpnEndpointRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateClientVpnEndpointRequest(context.Background(), fullCreateClientVpnEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateClientVpnEndpoint.full.form", req)
+	goldenRequest(t, "CreateClientVpnEndpoint.full.form", buildCreateClientVpnEndpointRequest, fullCreateClientVpnEndpointInput())
 }
 
 func TestCreateClientVpnEndpointResponse(t *testing.T) {
-	var got CreateClientVpnEndpointOutput
-	if err := decodeCreateClientVpnEndpointResponse(goldenResponse(t, "CreateClientVpnEndpoint.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateClientVpnEndpointOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateClientVpnEndpointResponse, goldenResponse(t, "CreateClientVpnEndpoint.response.xml", 200, "Content-Type", "text/xml"), wantCreateClientVpnEndpointOutput())
 }
 
 func TestCreateFleetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateFleetInput().Validate())
 }
 
 func TestCreateFleetValidateFull(t *testing.T) {
-	got := violations(t, fullCreateFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateFleetInput().Validate())
 }
 
 func TestCreateFleetValidateRejects(t *testing.T) {
@@ -151,10 +85,7 @@ func TestCreateFleetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateFleetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateConfigs unset", func(v *CreateFleetInput) { v.LaunchTemplateConfigs = nil }, Violation{Path: "LaunchTemplateConfigs", Constraint: "required"})
@@ -194,48 +125,23 @@ func TestCreateFleetValidateRejects(t *testing.T) {
 }
 
 func TestCreateFleetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFleetRequest(context.Background(), minimalCreateFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateFleet.minimal.form", req)
+	goldenRequest(t, "CreateFleet.minimal.form", buildCreateFleetRequest, minimalCreateFleetInput())
 }
 
 func TestCreateFleetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFleetRequest(context.Background(), fullCreateFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateFleet.full.form", req)
+	goldenRequest(t, "CreateFleet.full.form", buildCreateFleetRequest, fullCreateFleetInput())
 }
 
 func TestCreateFleetResponse(t *testing.T) {
-	var got CreateFleetOutput
-	if err := decodeCreateFleetResponse(goldenResponse(t, "CreateFleet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateFleetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateFleetResponse, goldenResponse(t, "CreateFleet.response.xml", 200, "Content-Type", "text/xml"), wantCreateFleetOutput())
 }
 
 func TestCreateTransitGatewayRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayRouteInput().Validate())
 }
 
 func TestCreateTransitGatewayRouteValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayRouteInput().Validate())
 }
 
 func TestCreateTransitGatewayRouteValidateRejects(t *testing.T) {
@@ -243,10 +149,7 @@ func TestCreateTransitGatewayRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *CreateTransitGatewayRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -254,48 +157,23 @@ func TestCreateTransitGatewayRouteValidateRejects(t *testing.T) {
 }
 
 func TestCreateTransitGatewayRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayRouteRequest(context.Background(), minimalCreateTransitGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayRoute.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayRoute.minimal.form", buildCreateTransitGatewayRouteRequest, minimalCreateTransitGatewayRouteInput())
 }
 
 func TestCreateTransitGatewayRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayRouteRequest(context.Background(), fullCreateTransitGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayRoute.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayRoute.full.form", buildCreateTransitGatewayRouteRequest, fullCreateTransitGatewayRouteInput())
 }
 
 func TestCreateTransitGatewayRouteResponse(t *testing.T) {
-	var got CreateTransitGatewayRouteOutput
-	if err := decodeCreateTransitGatewayRouteResponse(goldenResponse(t, "CreateTransitGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayRouteResponse, goldenResponse(t, "CreateTransitGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayRouteOutput())
 }
 
 func TestCreateVpnGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpnGatewayInput().Validate())
 }
 
 func TestCreateVpnGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpnGatewayInput().Validate())
 }
 
 func TestCreateVpnGatewayValidateRejects(t *testing.T) {
@@ -303,58 +181,30 @@ func TestCreateVpnGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVpnGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Type unset", func(v *CreateVpnGatewayInput) { v.Type = "" }, Violation{Path: "Type", Constraint: "required"})
 }
 
 func TestCreateVpnGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpnGatewayRequest(context.Background(), minimalCreateVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpnGateway.minimal.form", req)
+	goldenRequest(t, "CreateVpnGateway.minimal.form", buildCreateVpnGatewayRequest, minimalCreateVpnGatewayInput())
 }
 
 func TestCreateVpnGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpnGatewayRequest(context.Background(), fullCreateVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpnGateway.full.form", req)
+	goldenRequest(t, "CreateVpnGateway.full.form", buildCreateVpnGatewayRequest, fullCreateVpnGatewayInput())
 }
 
 func TestCreateVpnGatewayResponse(t *testing.T) {
-	var got CreateVpnGatewayOutput
-	if err := decodeCreateVpnGatewayResponse(goldenResponse(t, "CreateVpnGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpnGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpnGatewayResponse, goldenResponse(t, "CreateVpnGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpnGatewayOutput())
 }
 
 func TestDeleteFleetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFleetsInput().Validate())
 }
 
 func TestDeleteFleetsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFleetsInput().Validate())
 }
 
 func TestDeleteFleetsValidateRejects(t *testing.T) {
@@ -362,10 +212,7 @@ func TestDeleteFleetsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFleetsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FleetIds unset", func(v *DeleteFleetsInput) { v.FleetIds = nil }, Violation{Path: "FleetIds", Constraint: "required"})
@@ -373,48 +220,23 @@ func TestDeleteFleetsValidateRejects(t *testing.T) {
 }
 
 func TestDeleteFleetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFleetsRequest(context.Background(), minimalDeleteFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteFleets.minimal.form", req)
+	goldenRequest(t, "DeleteFleets.minimal.form", buildDeleteFleetsRequest, minimalDeleteFleetsInput())
 }
 
 func TestDeleteFleetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFleetsRequest(context.Background(), fullDeleteFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteFleets.full.form", req)
+	goldenRequest(t, "DeleteFleets.full.form", buildDeleteFleetsRequest, fullDeleteFleetsInput())
 }
 
 func TestDeleteFleetsResponse(t *testing.T) {
-	var got DeleteFleetsOutput
-	if err := decodeDeleteFleetsResponse(goldenResponse(t, "DeleteFleets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFleetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFleetsResponse, goldenResponse(t, "DeleteFleets.response.xml", 200, "Content-Type", "text/xml"), wantDeleteFleetsOutput())
 }
 
 func TestDeleteSubnetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteSubnetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteSubnetInput().Validate())
 }
 
 func TestDeleteSubnetValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteSubnetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteSubnetInput().Validate())
 }
 
 func TestDeleteSubnetValidateRejects(t *testing.T) {
@@ -422,58 +244,30 @@ func TestDeleteSubnetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteSubnetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetId unset", func(v *DeleteSubnetInput) { v.SubnetId = nil }, Violation{Path: "SubnetId", Constraint: "required"})
 }
 
 func TestDeleteSubnetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSubnetRequest(context.Background(), minimalDeleteSubnetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSubnet.minimal.form", req)
+	goldenRequest(t, "DeleteSubnet.minimal.form", buildDeleteSubnetRequest, minimalDeleteSubnetInput())
 }
 
 func TestDeleteSubnetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSubnetRequest(context.Background(), fullDeleteSubnetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSubnet.full.form", req)
+	goldenRequest(t, "DeleteSubnet.full.form", buildDeleteSubnetRequest, fullDeleteSubnetInput())
 }
 
 func TestDeleteSubnetResponse(t *testing.T) {
-	var got DeleteSubnetOutput
-	if err := decodeDeleteSubnetResponse(goldenResponse(t, "DeleteSubnet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteSubnetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteSubnetResponse, goldenResponse(t, "DeleteSubnet.response.xml", 200, "Content-Type", "text/xml"), wantDeleteSubnetOutput())
 }
 
 func TestDescribeCapacityReservationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCapacityReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCapacityReservationsInput().Validate())
 }
 
 func TestDescribeCapacityReservationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCapacityReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCapacityReservationsInput().Validate())
 }
 
 func TestDescribeCapacityReservationsValidateRejects(t *testing.T) {
@@ -481,10 +275,7 @@ func TestDescribeCapacityReservationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeCapacityReservationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeCapacityReservationsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -492,48 +283,23 @@ func TestDescribeCapacityReservationsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeCapacityReservationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCapacityReservationsRequest(context.Background(), minimalDescribeCapacityReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCapacityReservations.minimal.form", req)
+	goldenRequest(t, "DescribeCapacityReservations.minimal.form", buildDescribeCapacityReservationsRequest, minimalDescribeCapacityReservationsInput())
 }
 
 func TestDescribeCapacityReservationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCapacityReservationsRequest(context.Background(), fullDescribeCapacityReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCapacityReservations.full.form", req)
+	goldenRequest(t, "DescribeCapacityReservations.full.form", buildDescribeCapacityReservationsRequest, fullDescribeCapacityReservationsInput())
 }
 
 func TestDescribeCapacityReservationsResponse(t *testing.T) {
-	var got DescribeCapacityReservationsOutput
-	if err := decodeDescribeCapacityReservationsResponse(goldenResponse(t, "DescribeCapacityReservations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCapacityReservationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCapacityReservationsResponse, goldenResponse(t, "DescribeCapacityReservations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeCapacityReservationsOutput())
 }
 
 func TestDescribeCarrierGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCarrierGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCarrierGatewaysInput().Validate())
 }
 
 func TestDescribeCarrierGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCarrierGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCarrierGatewaysInput().Validate())
 }
 
 func TestDescribeCarrierGatewaysValidateRejects(t *testing.T) {
@@ -541,10 +307,7 @@ func TestDescribeCarrierGatewaysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeCarrierGatewaysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeCarrierGatewaysInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -552,48 +315,23 @@ func TestDescribeCarrierGatewaysValidateRejects(t *testing.T) {
 }
 
 func TestDescribeCarrierGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCarrierGatewaysRequest(context.Background(), minimalDescribeCarrierGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCarrierGateways.minimal.form", req)
+	goldenRequest(t, "DescribeCarrierGateways.minimal.form", buildDescribeCarrierGatewaysRequest, minimalDescribeCarrierGatewaysInput())
 }
 
 func TestDescribeCarrierGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCarrierGatewaysRequest(context.Background(), fullDescribeCarrierGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCarrierGateways.full.form", req)
+	goldenRequest(t, "DescribeCarrierGateways.full.form", buildDescribeCarrierGatewaysRequest, fullDescribeCarrierGatewaysInput())
 }
 
 func TestDescribeCarrierGatewaysResponse(t *testing.T) {
-	var got DescribeCarrierGatewaysOutput
-	if err := decodeDescribeCarrierGatewaysResponse(goldenResponse(t, "DescribeCarrierGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCarrierGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCarrierGatewaysResponse, goldenResponse(t, "DescribeCarrierGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeCarrierGatewaysOutput())
 }
 
 func TestDescribeClientVpnRoutesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeClientVpnRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeClientVpnRoutesInput().Validate())
 }
 
 func TestDescribeClientVpnRoutesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeClientVpnRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeClientVpnRoutesInput().Validate())
 }
 
 func TestDescribeClientVpnRoutesValidateRejects(t *testing.T) {
@@ -601,10 +339,7 @@ func TestDescribeClientVpnRoutesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeClientVpnRoutesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *DescribeClientVpnRoutesInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -613,48 +348,23 @@ func TestDescribeClientVpnRoutesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeClientVpnRoutesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnRoutesRequest(context.Background(), minimalDescribeClientVpnRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnRoutes.minimal.form", req)
+	goldenRequest(t, "DescribeClientVpnRoutes.minimal.form", buildDescribeClientVpnRoutesRequest, minimalDescribeClientVpnRoutesInput())
 }
 
 func TestDescribeClientVpnRoutesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnRoutesRequest(context.Background(), fullDescribeClientVpnRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnRoutes.full.form", req)
+	goldenRequest(t, "DescribeClientVpnRoutes.full.form", buildDescribeClientVpnRoutesRequest, fullDescribeClientVpnRoutesInput())
 }
 
 func TestDescribeClientVpnRoutesResponse(t *testing.T) {
-	var got DescribeClientVpnRoutesOutput
-	if err := decodeDescribeClientVpnRoutesResponse(goldenResponse(t, "DescribeClientVpnRoutes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeClientVpnRoutesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeClientVpnRoutesResponse, goldenResponse(t, "DescribeClientVpnRoutes.response.xml", 200, "Content-Type", "text/xml"), wantDescribeClientVpnRoutesOutput())
 }
 
 func TestDescribeExportImageTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeExportImageTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeExportImageTasksInput().Validate())
 }
 
 func TestDescribeExportImageTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeExportImageTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeExportImageTasksInput().Validate())
 }
 
 func TestDescribeExportImageTasksValidateRejects(t *testing.T) {
@@ -662,10 +372,7 @@ func TestDescribeExportImageTasksValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeExportImageTasksInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeExportImageTasksInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -673,93 +380,43 @@ func TestDescribeExportImageTasksValidateRejects(t *testing.T) {
 }
 
 func TestDescribeExportImageTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeExportImageTasksRequest(context.Background(), minimalDescribeExportImageTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeExportImageTasks.minimal.form", req)
+	goldenRequest(t, "DescribeExportImageTasks.minimal.form", buildDescribeExportImageTasksRequest, minimalDescribeExportImageTasksInput())
 }
 
 func TestDescribeExportImageTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeExportImageTasksRequest(context.Background(), fullDescribeExportImageTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeExportImageTasks.full.form", req)
+	goldenRequest(t, "DescribeExportImageTasks.full.form", buildDescribeExportImageTasksRequest, fullDescribeExportImageTasksInput())
 }
 
 func TestDescribeExportImageTasksResponse(t *testing.T) {
-	var got DescribeExportImageTasksOutput
-	if err := decodeDescribeExportImageTasksResponse(goldenResponse(t, "DescribeExportImageTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeExportImageTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeExportImageTasksResponse, goldenResponse(t, "DescribeExportImageTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeExportImageTasksOutput())
 }
 
 func TestDescribeFlowLogsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFlowLogsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFlowLogsInput().Validate())
 }
 
 func TestDescribeFlowLogsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFlowLogsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFlowLogsInput().Validate())
 }
 
 func TestDescribeFlowLogsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFlowLogsRequest(context.Background(), minimalDescribeFlowLogsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFlowLogs.minimal.form", req)
+	goldenRequest(t, "DescribeFlowLogs.minimal.form", buildDescribeFlowLogsRequest, minimalDescribeFlowLogsInput())
 }
 
 func TestDescribeFlowLogsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFlowLogsRequest(context.Background(), fullDescribeFlowLogsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFlowLogs.full.form", req)
+	goldenRequest(t, "DescribeFlowLogs.full.form", buildDescribeFlowLogsRequest, fullDescribeFlowLogsInput())
 }
 
 func TestDescribeFlowLogsResponse(t *testing.T) {
-	var got DescribeFlowLogsOutput
-	if err := decodeDescribeFlowLogsResponse(goldenResponse(t, "DescribeFlowLogs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFlowLogsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFlowLogsResponse, goldenResponse(t, "DescribeFlowLogs.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFlowLogsOutput())
 }
 
 func TestDescribeStaleSecurityGroupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeStaleSecurityGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeStaleSecurityGroupsInput().Validate())
 }
 
 func TestDescribeStaleSecurityGroupsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeStaleSecurityGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeStaleSecurityGroupsInput().Validate())
 }
 
 func TestDescribeStaleSecurityGroupsValidateRejects(t *testing.T) {
@@ -767,10 +424,7 @@ func TestDescribeStaleSecurityGroupsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeStaleSecurityGroupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *DescribeStaleSecurityGroupsInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
@@ -781,48 +435,23 @@ func TestDescribeStaleSecurityGroupsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeStaleSecurityGroupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeStaleSecurityGroupsRequest(context.Background(), minimalDescribeStaleSecurityGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeStaleSecurityGroups.minimal.form", req)
+	goldenRequest(t, "DescribeStaleSecurityGroups.minimal.form", buildDescribeStaleSecurityGroupsRequest, minimalDescribeStaleSecurityGroupsInput())
 }
 
 func TestDescribeStaleSecurityGroupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeStaleSecurityGroupsRequest(context.Background(), fullDescribeStaleSecurityGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeStaleSecurityGroups.full.form", req)
+	goldenRequest(t, "DescribeStaleSecurityGroups.full.form", buildDescribeStaleSecurityGroupsRequest, fullDescribeStaleSecurityGroupsInput())
 }
 
 func TestDescribeStaleSecurityGroupsResponse(t *testing.T) {
-	var got DescribeStaleSecurityGroupsOutput
-	if err := decodeDescribeStaleSecurityGroupsResponse(goldenResponse(t, "DescribeStaleSecurityGroups.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeStaleSecurityGroupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeStaleSecurityGroupsResponse, goldenResponse(t, "DescribeStaleSecurityGroups.response.xml", 200, "Content-Type", "text/xml"), wantDescribeStaleSecurityGroupsOutput())
 }
 
 func TestGetSubnetCidrReservationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetSubnetCidrReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetSubnetCidrReservationsInput().Validate())
 }
 
 func TestGetSubnetCidrReservationsValidateFull(t *testing.T) {
-	got := violations(t, fullGetSubnetCidrReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetSubnetCidrReservationsInput().Validate())
 }
 
 func TestGetSubnetCidrReservationsValidateRejects(t *testing.T) {
@@ -830,10 +459,7 @@ func TestGetSubnetCidrReservationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetSubnetCidrReservationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetId unset", func(v *GetSubnetCidrReservationsInput) { v.SubnetId = nil }, Violation{Path: "SubnetId", Constraint: "required"})
@@ -842,48 +468,23 @@ func TestGetSubnetCidrReservationsValidateRejects(t *testing.T) {
 }
 
 func TestGetSubnetCidrReservationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetSubnetCidrReservationsRequest(context.Background(), minimalGetSubnetCidrReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetSubnetCidrReservations.minimal.form", req)
+	goldenRequest(t, "GetSubnetCidrReservations.minimal.form", buildGetSubnetCidrReservationsRequest, minimalGetSubnetCidrReservationsInput())
 }
 
 func TestGetSubnetCidrReservationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetSubnetCidrReservationsRequest(context.Background(), fullGetSubnetCidrReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetSubnetCidrReservations.full.form", req)
+	goldenRequest(t, "GetSubnetCidrReservations.full.form", buildGetSubnetCidrReservationsRequest, fullGetSubnetCidrReservationsInput())
 }
 
 func TestGetSubnetCidrReservationsResponse(t *testing.T) {
-	var got GetSubnetCidrReservationsOutput
-	if err := decodeGetSubnetCidrReservationsResponse(goldenResponse(t, "GetSubnetCidrReservations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetSubnetCidrReservationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetSubnetCidrReservationsResponse, goldenResponse(t, "GetSubnetCidrReservations.response.xml", 200, "Content-Type", "text/xml"), wantGetSubnetCidrReservationsOutput())
 }
 
 func TestModifyInstanceCapacityReservationAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstanceCapacityReservationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstanceCapacityReservationAttributesInput().Validate())
 }
 
 func TestModifyInstanceCapacityReservationAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstanceCapacityReservationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstanceCapacityReservationAttributesInput().Validate())
 }
 
 func TestModifyInstanceCapacityReservationAttributesValidateRejects(t *testing.T) {
@@ -891,10 +492,7 @@ func TestModifyInstanceCapacityReservationAttributesValidateRejects(t *testing.T
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstanceCapacityReservationAttributesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationSpecification unset", func(v *ModifyInstanceCapacityReservationAttributesInput) { v.CapacityReservationSpecification = nil }, Violation{Path: "CapacityReservationSpecification", Constraint: "required"})
@@ -902,48 +500,23 @@ func TestModifyInstanceCapacityReservationAttributesValidateRejects(t *testing.T
 }
 
 func TestModifyInstanceCapacityReservationAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceCapacityReservationAttributesRequest(context.Background(), minimalModifyInstanceCapacityReservationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceCapacityReservationAttributes.minimal.form", req)
+	goldenRequest(t, "ModifyInstanceCapacityReservationAttributes.minimal.form", buildModifyInstanceCapacityReservationAttributesRequest, minimalModifyInstanceCapacityReservationAttributesInput())
 }
 
 func TestModifyInstanceCapacityReservationAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceCapacityReservationAttributesRequest(context.Background(), fullModifyInstanceCapacityReservationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceCapacityReservationAttributes.full.form", req)
+	goldenRequest(t, "ModifyInstanceCapacityReservationAttributes.full.form", buildModifyInstanceCapacityReservationAttributesRequest, fullModifyInstanceCapacityReservationAttributesInput())
 }
 
 func TestModifyInstanceCapacityReservationAttributesResponse(t *testing.T) {
-	var got ModifyInstanceCapacityReservationAttributesOutput
-	if err := decodeModifyInstanceCapacityReservationAttributesResponse(goldenResponse(t, "ModifyInstanceCapacityReservationAttributes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstanceCapacityReservationAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstanceCapacityReservationAttributesResponse, goldenResponse(t, "ModifyInstanceCapacityReservationAttributes.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstanceCapacityReservationAttributesOutput())
 }
 
 func TestModifyVolumeAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVolumeAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVolumeAttributeInput().Validate())
 }
 
 func TestModifyVolumeAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVolumeAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVolumeAttributeInput().Validate())
 }
 
 func TestModifyVolumeAttributeValidateRejects(t *testing.T) {
@@ -951,58 +524,30 @@ func TestModifyVolumeAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVolumeAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VolumeId unset", func(v *ModifyVolumeAttributeInput) { v.VolumeId = nil }, Violation{Path: "VolumeId", Constraint: "required"})
 }
 
 func TestModifyVolumeAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVolumeAttributeRequest(context.Background(), minimalModifyVolumeAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVolumeAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyVolumeAttribute.minimal.form", buildModifyVolumeAttributeRequest, minimalModifyVolumeAttributeInput())
 }
 
 func TestModifyVolumeAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVolumeAttributeRequest(context.Background(), fullModifyVolumeAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVolumeAttribute.full.form", req)
+	goldenRequest(t, "ModifyVolumeAttribute.full.form", buildModifyVolumeAttributeRequest, fullModifyVolumeAttributeInput())
 }
 
 func TestModifyVolumeAttributeResponse(t *testing.T) {
-	var got ModifyVolumeAttributeOutput
-	if err := decodeModifyVolumeAttributeResponse(goldenResponse(t, "ModifyVolumeAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVolumeAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVolumeAttributeResponse, goldenResponse(t, "ModifyVolumeAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyVolumeAttributeOutput())
 }
 
 func TestModifyVpcEndpointValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcEndpointInput().Validate())
 }
 
 func TestModifyVpcEndpointValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcEndpointInput().Validate())
 }
 
 func TestModifyVpcEndpointValidateRejects(t *testing.T) {
@@ -1010,58 +555,30 @@ func TestModifyVpcEndpointValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcEndpointInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcEndpointId unset", func(v *ModifyVpcEndpointInput) { v.VpcEndpointId = nil }, Violation{Path: "VpcEndpointId", Constraint: "required"})
 }
 
 func TestModifyVpcEndpointRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointRequest(context.Background(), minimalModifyVpcEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpoint.minimal.form", req)
+	goldenRequest(t, "ModifyVpcEndpoint.minimal.form", buildModifyVpcEndpointRequest, minimalModifyVpcEndpointInput())
 }
 
 func TestModifyVpcEndpointRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointRequest(context.Background(), fullModifyVpcEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpoint.full.form", req)
+	goldenRequest(t, "ModifyVpcEndpoint.full.form", buildModifyVpcEndpointRequest, fullModifyVpcEndpointInput())
 }
 
 func TestModifyVpcEndpointResponse(t *testing.T) {
-	var got ModifyVpcEndpointOutput
-	if err := decodeModifyVpcEndpointResponse(goldenResponse(t, "ModifyVpcEndpoint.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcEndpointOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcEndpointResponse, goldenResponse(t, "ModifyVpcEndpoint.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcEndpointOutput())
 }
 
 func TestModifyVpnTunnelOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpnTunnelOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpnTunnelOptionsInput().Validate())
 }
 
 func TestModifyVpnTunnelOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpnTunnelOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpnTunnelOptionsInput().Validate())
 }
 
 func TestModifyVpnTunnelOptionsValidateRejects(t *testing.T) {
@@ -1069,10 +586,7 @@ func TestModifyVpnTunnelOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpnTunnelOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TunnelOptions unset", func(v *ModifyVpnTunnelOptionsInput) { v.TunnelOptions = nil }, Violation{Path: "TunnelOptions", Constraint: "required"})
@@ -1081,48 +595,23 @@ func TestModifyVpnTunnelOptionsValidateRejects(t *testing.T) {
 }
 
 func TestModifyVpnTunnelOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnTunnelOptionsRequest(context.Background(), minimalModifyVpnTunnelOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnTunnelOptions.minimal.form", req)
+	goldenRequest(t, "ModifyVpnTunnelOptions.minimal.form", buildModifyVpnTunnelOptionsRequest, minimalModifyVpnTunnelOptionsInput())
 }
 
 func TestModifyVpnTunnelOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnTunnelOptionsRequest(context.Background(), fullModifyVpnTunnelOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnTunnelOptions.full.form", req)
+	goldenRequest(t, "ModifyVpnTunnelOptions.full.form", buildModifyVpnTunnelOptionsRequest, fullModifyVpnTunnelOptionsInput())
 }
 
 func TestModifyVpnTunnelOptionsResponse(t *testing.T) {
-	var got ModifyVpnTunnelOptionsOutput
-	if err := decodeModifyVpnTunnelOptionsResponse(goldenResponse(t, "ModifyVpnTunnelOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpnTunnelOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpnTunnelOptionsResponse, goldenResponse(t, "ModifyVpnTunnelOptions.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpnTunnelOptionsOutput())
 }
 
 func TestResetImageAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetImageAttributeInput().Validate())
 }
 
 func TestResetImageAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullResetImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetImageAttributeInput().Validate())
 }
 
 func TestResetImageAttributeValidateRejects(t *testing.T) {
@@ -1130,10 +619,7 @@ func TestResetImageAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullResetImageAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *ResetImageAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -1141,30 +627,13 @@ func TestResetImageAttributeValidateRejects(t *testing.T) {
 }
 
 func TestResetImageAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetImageAttributeRequest(context.Background(), minimalResetImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetImageAttribute.minimal.form", req)
+	goldenRequest(t, "ResetImageAttribute.minimal.form", buildResetImageAttributeRequest, minimalResetImageAttributeInput())
 }
 
 func TestResetImageAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetImageAttributeRequest(context.Background(), fullResetImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetImageAttribute.full.form", req)
+	goldenRequest(t, "ResetImageAttribute.full.form", buildResetImageAttributeRequest, fullResetImageAttributeInput())
 }
 
 func TestResetImageAttributeResponse(t *testing.T) {
-	var got ResetImageAttributeOutput
-	if err := decodeResetImageAttributeResponse(goldenResponse(t, "ResetImageAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetImageAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetImageAttributeResponse, goldenResponse(t, "ResetImageAttribute.response.xml", 200, "Content-Type", "text/xml"), wantResetImageAttributeOutput())
 }

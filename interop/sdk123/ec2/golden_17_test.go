@@ -2,116 +2,54 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAssociateTransitGatewayMulticastDomainValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestAssociateTransitGatewayMulticastDomainValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestAssociateTransitGatewayMulticastDomainRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateTransitGatewayMulticastDomainRequest(context.Background(), minimalAssociateTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateTransitGatewayMulticastDomain.minimal.form", req)
+	goldenRequest(t, "AssociateTransitGatewayMulticastDomain.minimal.form", buildAssociateTransitGatewayMulticastDomainRequest, minimalAssociateTransitGatewayMulticastDomainInput())
 }
 
 func TestAssociateTransitGatewayMulticastDomainRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateTransitGatewayMulticastDomainRequest(context.Background(), fullAssociateTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateTransitGatewayMulticastDomain.full.form", req)
+	goldenRequest(t, "AssociateTransitGatewayMulticastDomain.full.form", buildAssociateTransitGatewayMulticastDomainRequest, fullAssociateTransitGatewayMulticastDomainInput())
 }
 
 func TestAssociateTransitGatewayMulticastDomainResponse(t *testing.T) {
-	var got AssociateTransitGatewayMulticastDomainOutput
-	if err := decodeAssociateTransitGatewayMulticastDomainResponse(goldenResponse(t, "AssociateTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateTransitGatewayMulticastDomainOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateTransitGatewayMulticastDomainResponse, goldenResponse(t, "AssociateTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), wantAssociateTransitGatewayMulticastDomainOutput())
 }
 
 func TestAuthorizeSecurityGroupIngressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAuthorizeSecurityGroupIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAuthorizeSecurityGroupIngressInput().Validate())
 }
 
 func TestAuthorizeSecurityGroupIngressValidateFull(t *testing.T) {
-	got := violations(t, fullAuthorizeSecurityGroupIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAuthorizeSecurityGroupIngressInput().Validate())
 }
 
 func TestAuthorizeSecurityGroupIngressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAuthorizeSecurityGroupIngressRequest(context.Background(), minimalAuthorizeSecurityGroupIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AuthorizeSecurityGroupIngress.minimal.form", req)
+	goldenRequest(t, "AuthorizeSecurityGroupIngress.minimal.form", buildAuthorizeSecurityGroupIngressRequest, minimalAuthorizeSecurityGroupIngressInput())
 }
 
 func TestAuthorizeSecurityGroupIngressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAuthorizeSecurityGroupIngressRequest(context.Background(), fullAuthorizeSecurityGroupIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AuthorizeSecurityGroupIngress.full.form", req)
+	goldenRequest(t, "AuthorizeSecurityGroupIngress.full.form", buildAuthorizeSecurityGroupIngressRequest, fullAuthorizeSecurityGroupIngressInput())
 }
 
 func TestAuthorizeSecurityGroupIngressResponse(t *testing.T) {
-	var got AuthorizeSecurityGroupIngressOutput
-	if err := decodeAuthorizeSecurityGroupIngressResponse(goldenResponse(t, "AuthorizeSecurityGroupIngress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAuthorizeSecurityGroupIngressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAuthorizeSecurityGroupIngressResponse, goldenResponse(t, "AuthorizeSecurityGroupIngress.response.xml", 200, "Content-Type", "text/xml"), wantAuthorizeSecurityGroupIngressOutput())
 }
 
 func TestCopySnapshotValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCopySnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCopySnapshotInput().Validate())
 }
 
 func TestCopySnapshotValidateFull(t *testing.T) {
-	got := violations(t, fullCopySnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCopySnapshotInput().Validate())
 }
 
 func TestCopySnapshotValidateRejects(t *testing.T) {
@@ -119,10 +57,7 @@ func TestCopySnapshotValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCopySnapshotInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SourceRegion unset", func(v *CopySnapshotInput) { v.SourceRegion = nil }, Violation{Path: "SourceRegion", Constraint: "required"})
@@ -130,93 +65,43 @@ func TestCopySnapshotValidateRejects(t *testing.T) {
 }
 
 func TestCopySnapshotRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopySnapshotRequest(context.Background(), minimalCopySnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CopySnapshot.minimal.form", req)
+	goldenRequest(t, "CopySnapshot.minimal.form", buildCopySnapshotRequest, minimalCopySnapshotInput())
 }
 
 func TestCopySnapshotRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopySnapshotRequest(context.Background(), fullCopySnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CopySnapshot.full.form", req)
+	goldenRequest(t, "CopySnapshot.full.form", buildCopySnapshotRequest, fullCopySnapshotInput())
 }
 
 func TestCopySnapshotResponse(t *testing.T) {
-	var got CopySnapshotOutput
-	if err := decodeCopySnapshotResponse(goldenResponse(t, "CopySnapshot.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCopySnapshotOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCopySnapshotResponse, goldenResponse(t, "CopySnapshot.response.xml", 200, "Content-Type", "text/xml"), wantCopySnapshotOutput())
 }
 
 func TestCreateTrafficMirrorTargetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTrafficMirrorTargetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTrafficMirrorTargetInput().Validate())
 }
 
 func TestCreateTrafficMirrorTargetValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTrafficMirrorTargetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTrafficMirrorTargetInput().Validate())
 }
 
 func TestCreateTrafficMirrorTargetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorTargetRequest(context.Background(), minimalCreateTrafficMirrorTargetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorTarget.minimal.form", req)
+	goldenRequest(t, "CreateTrafficMirrorTarget.minimal.form", buildCreateTrafficMirrorTargetRequest, minimalCreateTrafficMirrorTargetInput())
 }
 
 func TestCreateTrafficMirrorTargetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorTargetRequest(context.Background(), fullCreateTrafficMirrorTargetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorTarget.full.form", req)
+	goldenRequest(t, "CreateTrafficMirrorTarget.full.form", buildCreateTrafficMirrorTargetRequest, fullCreateTrafficMirrorTargetInput())
 }
 
 func TestCreateTrafficMirrorTargetResponse(t *testing.T) {
-	var got CreateTrafficMirrorTargetOutput
-	if err := decodeCreateTrafficMirrorTargetResponse(goldenResponse(t, "CreateTrafficMirrorTarget.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTrafficMirrorTargetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTrafficMirrorTargetResponse, goldenResponse(t, "CreateTrafficMirrorTarget.response.xml", 200, "Content-Type", "text/xml"), wantCreateTrafficMirrorTargetOutput())
 }
 
 func TestDeleteCustomerGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteCustomerGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteCustomerGatewayInput().Validate())
 }
 
 func TestDeleteCustomerGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteCustomerGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteCustomerGatewayInput().Validate())
 }
 
 func TestDeleteCustomerGatewayValidateRejects(t *testing.T) {
@@ -224,58 +109,30 @@ func TestDeleteCustomerGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteCustomerGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomerGatewayId unset", func(v *DeleteCustomerGatewayInput) { v.CustomerGatewayId = nil }, Violation{Path: "CustomerGatewayId", Constraint: "required"})
 }
 
 func TestDeleteCustomerGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCustomerGatewayRequest(context.Background(), minimalDeleteCustomerGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteCustomerGateway.minimal.form", req)
+	goldenRequest(t, "DeleteCustomerGateway.minimal.form", buildDeleteCustomerGatewayRequest, minimalDeleteCustomerGatewayInput())
 }
 
 func TestDeleteCustomerGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCustomerGatewayRequest(context.Background(), fullDeleteCustomerGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteCustomerGateway.full.form", req)
+	goldenRequest(t, "DeleteCustomerGateway.full.form", buildDeleteCustomerGatewayRequest, fullDeleteCustomerGatewayInput())
 }
 
 func TestDeleteCustomerGatewayResponse(t *testing.T) {
-	var got DeleteCustomerGatewayOutput
-	if err := decodeDeleteCustomerGatewayResponse(goldenResponse(t, "DeleteCustomerGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteCustomerGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteCustomerGatewayResponse, goldenResponse(t, "DeleteCustomerGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteCustomerGatewayOutput())
 }
 
 func TestDeleteEgressOnlyInternetGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteEgressOnlyInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteEgressOnlyInternetGatewayInput().Validate())
 }
 
 func TestDeleteEgressOnlyInternetGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteEgressOnlyInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteEgressOnlyInternetGatewayInput().Validate())
 }
 
 func TestDeleteEgressOnlyInternetGatewayValidateRejects(t *testing.T) {
@@ -283,58 +140,30 @@ func TestDeleteEgressOnlyInternetGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteEgressOnlyInternetGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("EgressOnlyInternetGatewayId unset", func(v *DeleteEgressOnlyInternetGatewayInput) { v.EgressOnlyInternetGatewayId = nil }, Violation{Path: "EgressOnlyInternetGatewayId", Constraint: "required"})
 }
 
 func TestDeleteEgressOnlyInternetGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteEgressOnlyInternetGatewayRequest(context.Background(), minimalDeleteEgressOnlyInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteEgressOnlyInternetGateway.minimal.form", req)
+	goldenRequest(t, "DeleteEgressOnlyInternetGateway.minimal.form", buildDeleteEgressOnlyInternetGatewayRequest, minimalDeleteEgressOnlyInternetGatewayInput())
 }
 
 func TestDeleteEgressOnlyInternetGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteEgressOnlyInternetGatewayRequest(context.Background(), fullDeleteEgressOnlyInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteEgressOnlyInternetGateway.full.form", req)
+	goldenRequest(t, "DeleteEgressOnlyInternetGateway.full.form", buildDeleteEgressOnlyInternetGatewayRequest, fullDeleteEgressOnlyInternetGatewayInput())
 }
 
 func TestDeleteEgressOnlyInternetGatewayResponse(t *testing.T) {
-	var got DeleteEgressOnlyInternetGatewayOutput
-	if err := decodeDeleteEgressOnlyInternetGatewayResponse(goldenResponse(t, "DeleteEgressOnlyInternetGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteEgressOnlyInternetGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteEgressOnlyInternetGatewayResponse, goldenResponse(t, "DeleteEgressOnlyInternetGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteEgressOnlyInternetGatewayOutput())
 }
 
 func TestDeleteNetworkInterfacePermissionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNetworkInterfacePermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNetworkInterfacePermissionInput().Validate())
 }
 
 func TestDeleteNetworkInterfacePermissionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNetworkInterfacePermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNetworkInterfacePermissionInput().Validate())
 }
 
 func TestDeleteNetworkInterfacePermissionValidateRejects(t *testing.T) {
@@ -342,58 +171,30 @@ func TestDeleteNetworkInterfacePermissionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNetworkInterfacePermissionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfacePermissionId unset", func(v *DeleteNetworkInterfacePermissionInput) { v.NetworkInterfacePermissionId = nil }, Violation{Path: "NetworkInterfacePermissionId", Constraint: "required"})
 }
 
 func TestDeleteNetworkInterfacePermissionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInterfacePermissionRequest(context.Background(), minimalDeleteNetworkInterfacePermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInterfacePermission.minimal.form", req)
+	goldenRequest(t, "DeleteNetworkInterfacePermission.minimal.form", buildDeleteNetworkInterfacePermissionRequest, minimalDeleteNetworkInterfacePermissionInput())
 }
 
 func TestDeleteNetworkInterfacePermissionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInterfacePermissionRequest(context.Background(), fullDeleteNetworkInterfacePermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInterfacePermission.full.form", req)
+	goldenRequest(t, "DeleteNetworkInterfacePermission.full.form", buildDeleteNetworkInterfacePermissionRequest, fullDeleteNetworkInterfacePermissionInput())
 }
 
 func TestDeleteNetworkInterfacePermissionResponse(t *testing.T) {
-	var got DeleteNetworkInterfacePermissionOutput
-	if err := decodeDeleteNetworkInterfacePermissionResponse(goldenResponse(t, "DeleteNetworkInterfacePermission.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNetworkInterfacePermissionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNetworkInterfacePermissionResponse, goldenResponse(t, "DeleteNetworkInterfacePermission.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNetworkInterfacePermissionOutput())
 }
 
 func TestDeleteTrafficMirrorSessionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTrafficMirrorSessionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTrafficMirrorSessionInput().Validate())
 }
 
 func TestDeleteTrafficMirrorSessionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTrafficMirrorSessionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTrafficMirrorSessionInput().Validate())
 }
 
 func TestDeleteTrafficMirrorSessionValidateRejects(t *testing.T) {
@@ -401,58 +202,30 @@ func TestDeleteTrafficMirrorSessionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTrafficMirrorSessionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorSessionId unset", func(v *DeleteTrafficMirrorSessionInput) { v.TrafficMirrorSessionId = nil }, Violation{Path: "TrafficMirrorSessionId", Constraint: "required"})
 }
 
 func TestDeleteTrafficMirrorSessionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorSessionRequest(context.Background(), minimalDeleteTrafficMirrorSessionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorSession.minimal.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorSession.minimal.form", buildDeleteTrafficMirrorSessionRequest, minimalDeleteTrafficMirrorSessionInput())
 }
 
 func TestDeleteTrafficMirrorSessionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorSessionRequest(context.Background(), fullDeleteTrafficMirrorSessionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorSession.full.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorSession.full.form", buildDeleteTrafficMirrorSessionRequest, fullDeleteTrafficMirrorSessionInput())
 }
 
 func TestDeleteTrafficMirrorSessionResponse(t *testing.T) {
-	var got DeleteTrafficMirrorSessionOutput
-	if err := decodeDeleteTrafficMirrorSessionResponse(goldenResponse(t, "DeleteTrafficMirrorSession.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTrafficMirrorSessionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTrafficMirrorSessionResponse, goldenResponse(t, "DeleteTrafficMirrorSession.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTrafficMirrorSessionOutput())
 }
 
 func TestDeleteVpcEndpointServiceConfigurationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpcEndpointServiceConfigurationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpcEndpointServiceConfigurationsInput().Validate())
 }
 
 func TestDeleteVpcEndpointServiceConfigurationsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpcEndpointServiceConfigurationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpcEndpointServiceConfigurationsInput().Validate())
 }
 
 func TestDeleteVpcEndpointServiceConfigurationsValidateRejects(t *testing.T) {
@@ -460,58 +233,30 @@ func TestDeleteVpcEndpointServiceConfigurationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpcEndpointServiceConfigurationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceIds unset", func(v *DeleteVpcEndpointServiceConfigurationsInput) { v.ServiceIds = nil }, Violation{Path: "ServiceIds", Constraint: "required"})
 }
 
 func TestDeleteVpcEndpointServiceConfigurationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcEndpointServiceConfigurationsRequest(context.Background(), minimalDeleteVpcEndpointServiceConfigurationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcEndpointServiceConfigurations.minimal.form", req)
+	goldenRequest(t, "DeleteVpcEndpointServiceConfigurations.minimal.form", buildDeleteVpcEndpointServiceConfigurationsRequest, minimalDeleteVpcEndpointServiceConfigurationsInput())
 }
 
 func TestDeleteVpcEndpointServiceConfigurationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcEndpointServiceConfigurationsRequest(context.Background(), fullDeleteVpcEndpointServiceConfigurationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcEndpointServiceConfigurations.full.form", req)
+	goldenRequest(t, "DeleteVpcEndpointServiceConfigurations.full.form", buildDeleteVpcEndpointServiceConfigurationsRequest, fullDeleteVpcEndpointServiceConfigurationsInput())
 }
 
 func TestDeleteVpcEndpointServiceConfigurationsResponse(t *testing.T) {
-	var got DeleteVpcEndpointServiceConfigurationsOutput
-	if err := decodeDeleteVpcEndpointServiceConfigurationsResponse(goldenResponse(t, "DeleteVpcEndpointServiceConfigurations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpcEndpointServiceConfigurationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpcEndpointServiceConfigurationsResponse, goldenResponse(t, "DeleteVpcEndpointServiceConfigurations.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpcEndpointServiceConfigurationsOutput())
 }
 
 func TestDescribeAddressesAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeAddressesAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeAddressesAttributeInput().Validate())
 }
 
 func TestDescribeAddressesAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeAddressesAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeAddressesAttributeInput().Validate())
 }
 
 func TestDescribeAddressesAttributeValidateRejects(t *testing.T) {
@@ -519,10 +264,7 @@ func TestDescribeAddressesAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeAddressesAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeAddressesAttributeInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -530,48 +272,23 @@ func TestDescribeAddressesAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeAddressesAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAddressesAttributeRequest(context.Background(), minimalDescribeAddressesAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAddressesAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeAddressesAttribute.minimal.form", buildDescribeAddressesAttributeRequest, minimalDescribeAddressesAttributeInput())
 }
 
 func TestDescribeAddressesAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAddressesAttributeRequest(context.Background(), fullDescribeAddressesAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAddressesAttribute.full.form", req)
+	goldenRequest(t, "DescribeAddressesAttribute.full.form", buildDescribeAddressesAttributeRequest, fullDescribeAddressesAttributeInput())
 }
 
 func TestDescribeAddressesAttributeResponse(t *testing.T) {
-	var got DescribeAddressesAttributeOutput
-	if err := decodeDescribeAddressesAttributeResponse(goldenResponse(t, "DescribeAddressesAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeAddressesAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeAddressesAttributeResponse, goldenResponse(t, "DescribeAddressesAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeAddressesAttributeOutput())
 }
 
 func TestDescribeClassicLinkInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeClassicLinkInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeClassicLinkInstancesInput().Validate())
 }
 
 func TestDescribeClassicLinkInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeClassicLinkInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeClassicLinkInstancesInput().Validate())
 }
 
 func TestDescribeClassicLinkInstancesValidateRejects(t *testing.T) {
@@ -579,10 +296,7 @@ func TestDescribeClassicLinkInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeClassicLinkInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeClassicLinkInstancesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -590,48 +304,23 @@ func TestDescribeClassicLinkInstancesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeClassicLinkInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClassicLinkInstancesRequest(context.Background(), minimalDescribeClassicLinkInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClassicLinkInstances.minimal.form", req)
+	goldenRequest(t, "DescribeClassicLinkInstances.minimal.form", buildDescribeClassicLinkInstancesRequest, minimalDescribeClassicLinkInstancesInput())
 }
 
 func TestDescribeClassicLinkInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClassicLinkInstancesRequest(context.Background(), fullDescribeClassicLinkInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClassicLinkInstances.full.form", req)
+	goldenRequest(t, "DescribeClassicLinkInstances.full.form", buildDescribeClassicLinkInstancesRequest, fullDescribeClassicLinkInstancesInput())
 }
 
 func TestDescribeClassicLinkInstancesResponse(t *testing.T) {
-	var got DescribeClassicLinkInstancesOutput
-	if err := decodeDescribeClassicLinkInstancesResponse(goldenResponse(t, "DescribeClassicLinkInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeClassicLinkInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeClassicLinkInstancesResponse, goldenResponse(t, "DescribeClassicLinkInstances.response.xml", 200, "Content-Type", "text/xml"), wantDescribeClassicLinkInstancesOutput())
 }
 
 func TestDescribeIdentityIdFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeIdentityIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeIdentityIdFormatInput().Validate())
 }
 
 func TestDescribeIdentityIdFormatValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeIdentityIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeIdentityIdFormatInput().Validate())
 }
 
 func TestDescribeIdentityIdFormatValidateRejects(t *testing.T) {
@@ -639,58 +328,30 @@ func TestDescribeIdentityIdFormatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeIdentityIdFormatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrincipalArn unset", func(v *DescribeIdentityIdFormatInput) { v.PrincipalArn = nil }, Violation{Path: "PrincipalArn", Constraint: "required"})
 }
 
 func TestDescribeIdentityIdFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIdentityIdFormatRequest(context.Background(), minimalDescribeIdentityIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIdentityIdFormat.minimal.form", req)
+	goldenRequest(t, "DescribeIdentityIdFormat.minimal.form", buildDescribeIdentityIdFormatRequest, minimalDescribeIdentityIdFormatInput())
 }
 
 func TestDescribeIdentityIdFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIdentityIdFormatRequest(context.Background(), fullDescribeIdentityIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIdentityIdFormat.full.form", req)
+	goldenRequest(t, "DescribeIdentityIdFormat.full.form", buildDescribeIdentityIdFormatRequest, fullDescribeIdentityIdFormatInput())
 }
 
 func TestDescribeIdentityIdFormatResponse(t *testing.T) {
-	var got DescribeIdentityIdFormatOutput
-	if err := decodeDescribeIdentityIdFormatResponse(goldenResponse(t, "DescribeIdentityIdFormat.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeIdentityIdFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeIdentityIdFormatResponse, goldenResponse(t, "DescribeIdentityIdFormat.response.xml", 200, "Content-Type", "text/xml"), wantDescribeIdentityIdFormatOutput())
 }
 
 func TestDescribeIpv6PoolsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeIpv6PoolsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeIpv6PoolsInput().Validate())
 }
 
 func TestDescribeIpv6PoolsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeIpv6PoolsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeIpv6PoolsInput().Validate())
 }
 
 func TestDescribeIpv6PoolsValidateRejects(t *testing.T) {
@@ -698,10 +359,7 @@ func TestDescribeIpv6PoolsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeIpv6PoolsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeIpv6PoolsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -709,48 +367,23 @@ func TestDescribeIpv6PoolsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeIpv6PoolsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIpv6PoolsRequest(context.Background(), minimalDescribeIpv6PoolsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIpv6Pools.minimal.form", req)
+	goldenRequest(t, "DescribeIpv6Pools.minimal.form", buildDescribeIpv6PoolsRequest, minimalDescribeIpv6PoolsInput())
 }
 
 func TestDescribeIpv6PoolsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIpv6PoolsRequest(context.Background(), fullDescribeIpv6PoolsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIpv6Pools.full.form", req)
+	goldenRequest(t, "DescribeIpv6Pools.full.form", buildDescribeIpv6PoolsRequest, fullDescribeIpv6PoolsInput())
 }
 
 func TestDescribeIpv6PoolsResponse(t *testing.T) {
-	var got DescribeIpv6PoolsOutput
-	if err := decodeDescribeIpv6PoolsResponse(goldenResponse(t, "DescribeIpv6Pools.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeIpv6PoolsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeIpv6PoolsResponse, goldenResponse(t, "DescribeIpv6Pools.response.xml", 200, "Content-Type", "text/xml"), wantDescribeIpv6PoolsOutput())
 }
 
 func TestDescribeRouteTablesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeRouteTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeRouteTablesInput().Validate())
 }
 
 func TestDescribeRouteTablesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeRouteTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeRouteTablesInput().Validate())
 }
 
 func TestDescribeRouteTablesValidateRejects(t *testing.T) {
@@ -758,10 +391,7 @@ func TestDescribeRouteTablesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeRouteTablesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeRouteTablesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -769,48 +399,23 @@ func TestDescribeRouteTablesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeRouteTablesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeRouteTablesRequest(context.Background(), minimalDescribeRouteTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeRouteTables.minimal.form", req)
+	goldenRequest(t, "DescribeRouteTables.minimal.form", buildDescribeRouteTablesRequest, minimalDescribeRouteTablesInput())
 }
 
 func TestDescribeRouteTablesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeRouteTablesRequest(context.Background(), fullDescribeRouteTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeRouteTables.full.form", req)
+	goldenRequest(t, "DescribeRouteTables.full.form", buildDescribeRouteTablesRequest, fullDescribeRouteTablesInput())
 }
 
 func TestDescribeRouteTablesResponse(t *testing.T) {
-	var got DescribeRouteTablesOutput
-	if err := decodeDescribeRouteTablesResponse(goldenResponse(t, "DescribeRouteTables.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeRouteTablesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeRouteTablesResponse, goldenResponse(t, "DescribeRouteTables.response.xml", 200, "Content-Type", "text/xml"), wantDescribeRouteTablesOutput())
 }
 
 func TestDescribeSecurityGroupRulesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSecurityGroupRulesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSecurityGroupRulesInput().Validate())
 }
 
 func TestDescribeSecurityGroupRulesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSecurityGroupRulesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSecurityGroupRulesInput().Validate())
 }
 
 func TestDescribeSecurityGroupRulesValidateRejects(t *testing.T) {
@@ -818,10 +423,7 @@ func TestDescribeSecurityGroupRulesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSecurityGroupRulesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeSecurityGroupRulesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -829,48 +431,23 @@ func TestDescribeSecurityGroupRulesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeSecurityGroupRulesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSecurityGroupRulesRequest(context.Background(), minimalDescribeSecurityGroupRulesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSecurityGroupRules.minimal.form", req)
+	goldenRequest(t, "DescribeSecurityGroupRules.minimal.form", buildDescribeSecurityGroupRulesRequest, minimalDescribeSecurityGroupRulesInput())
 }
 
 func TestDescribeSecurityGroupRulesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSecurityGroupRulesRequest(context.Background(), fullDescribeSecurityGroupRulesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSecurityGroupRules.full.form", req)
+	goldenRequest(t, "DescribeSecurityGroupRules.full.form", buildDescribeSecurityGroupRulesRequest, fullDescribeSecurityGroupRulesInput())
 }
 
 func TestDescribeSecurityGroupRulesResponse(t *testing.T) {
-	var got DescribeSecurityGroupRulesOutput
-	if err := decodeDescribeSecurityGroupRulesResponse(goldenResponse(t, "DescribeSecurityGroupRules.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSecurityGroupRulesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSecurityGroupRulesResponse, goldenResponse(t, "DescribeSecurityGroupRules.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSecurityGroupRulesOutput())
 }
 
 func TestDescribeSnapshotAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSnapshotAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSnapshotAttributeInput().Validate())
 }
 
 func TestDescribeSnapshotAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSnapshotAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSnapshotAttributeInput().Validate())
 }
 
 func TestDescribeSnapshotAttributeValidateRejects(t *testing.T) {
@@ -878,10 +455,7 @@ func TestDescribeSnapshotAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSnapshotAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *DescribeSnapshotAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -889,48 +463,23 @@ func TestDescribeSnapshotAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeSnapshotAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSnapshotAttributeRequest(context.Background(), minimalDescribeSnapshotAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSnapshotAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeSnapshotAttribute.minimal.form", buildDescribeSnapshotAttributeRequest, minimalDescribeSnapshotAttributeInput())
 }
 
 func TestDescribeSnapshotAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSnapshotAttributeRequest(context.Background(), fullDescribeSnapshotAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSnapshotAttribute.full.form", req)
+	goldenRequest(t, "DescribeSnapshotAttribute.full.form", buildDescribeSnapshotAttributeRequest, fullDescribeSnapshotAttributeInput())
 }
 
 func TestDescribeSnapshotAttributeResponse(t *testing.T) {
-	var got DescribeSnapshotAttributeOutput
-	if err := decodeDescribeSnapshotAttributeResponse(goldenResponse(t, "DescribeSnapshotAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSnapshotAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSnapshotAttributeResponse, goldenResponse(t, "DescribeSnapshotAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSnapshotAttributeOutput())
 }
 
 func TestDescribeTrafficMirrorTargetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTrafficMirrorTargetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTrafficMirrorTargetsInput().Validate())
 }
 
 func TestDescribeTrafficMirrorTargetsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTrafficMirrorTargetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTrafficMirrorTargetsInput().Validate())
 }
 
 func TestDescribeTrafficMirrorTargetsValidateRejects(t *testing.T) {
@@ -938,10 +487,7 @@ func TestDescribeTrafficMirrorTargetsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTrafficMirrorTargetsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTrafficMirrorTargetsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -949,48 +495,23 @@ func TestDescribeTrafficMirrorTargetsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTrafficMirrorTargetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrafficMirrorTargetsRequest(context.Background(), minimalDescribeTrafficMirrorTargetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrafficMirrorTargets.minimal.form", req)
+	goldenRequest(t, "DescribeTrafficMirrorTargets.minimal.form", buildDescribeTrafficMirrorTargetsRequest, minimalDescribeTrafficMirrorTargetsInput())
 }
 
 func TestDescribeTrafficMirrorTargetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrafficMirrorTargetsRequest(context.Background(), fullDescribeTrafficMirrorTargetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrafficMirrorTargets.full.form", req)
+	goldenRequest(t, "DescribeTrafficMirrorTargets.full.form", buildDescribeTrafficMirrorTargetsRequest, fullDescribeTrafficMirrorTargetsInput())
 }
 
 func TestDescribeTrafficMirrorTargetsResponse(t *testing.T) {
-	var got DescribeTrafficMirrorTargetsOutput
-	if err := decodeDescribeTrafficMirrorTargetsResponse(goldenResponse(t, "DescribeTrafficMirrorTargets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTrafficMirrorTargetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTrafficMirrorTargetsResponse, goldenResponse(t, "DescribeTrafficMirrorTargets.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTrafficMirrorTargetsOutput())
 }
 
 func TestDescribeTransitGatewayConnectPeersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayConnectPeersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayConnectPeersInput().Validate())
 }
 
 func TestDescribeTransitGatewayConnectPeersValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayConnectPeersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayConnectPeersInput().Validate())
 }
 
 func TestDescribeTransitGatewayConnectPeersValidateRejects(t *testing.T) {
@@ -998,10 +519,7 @@ func TestDescribeTransitGatewayConnectPeersValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayConnectPeersInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayConnectPeersInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1009,48 +527,23 @@ func TestDescribeTransitGatewayConnectPeersValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayConnectPeersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayConnectPeersRequest(context.Background(), minimalDescribeTransitGatewayConnectPeersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayConnectPeers.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayConnectPeers.minimal.form", buildDescribeTransitGatewayConnectPeersRequest, minimalDescribeTransitGatewayConnectPeersInput())
 }
 
 func TestDescribeTransitGatewayConnectPeersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayConnectPeersRequest(context.Background(), fullDescribeTransitGatewayConnectPeersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayConnectPeers.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayConnectPeers.full.form", buildDescribeTransitGatewayConnectPeersRequest, fullDescribeTransitGatewayConnectPeersInput())
 }
 
 func TestDescribeTransitGatewayConnectPeersResponse(t *testing.T) {
-	var got DescribeTransitGatewayConnectPeersOutput
-	if err := decodeDescribeTransitGatewayConnectPeersResponse(goldenResponse(t, "DescribeTransitGatewayConnectPeers.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayConnectPeersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayConnectPeersResponse, goldenResponse(t, "DescribeTransitGatewayConnectPeers.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayConnectPeersOutput())
 }
 
 func TestDescribeTransitGatewayMulticastDomainsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayMulticastDomainsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayMulticastDomainsInput().Validate())
 }
 
 func TestDescribeTransitGatewayMulticastDomainsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayMulticastDomainsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayMulticastDomainsInput().Validate())
 }
 
 func TestDescribeTransitGatewayMulticastDomainsValidateRejects(t *testing.T) {
@@ -1058,10 +551,7 @@ func TestDescribeTransitGatewayMulticastDomainsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayMulticastDomainsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayMulticastDomainsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1069,93 +559,43 @@ func TestDescribeTransitGatewayMulticastDomainsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayMulticastDomainsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayMulticastDomainsRequest(context.Background(), minimalDescribeTransitGatewayMulticastDomainsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayMulticastDomains.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayMulticastDomains.minimal.form", buildDescribeTransitGatewayMulticastDomainsRequest, minimalDescribeTransitGatewayMulticastDomainsInput())
 }
 
 func TestDescribeTransitGatewayMulticastDomainsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayMulticastDomainsRequest(context.Background(), fullDescribeTransitGatewayMulticastDomainsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayMulticastDomains.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayMulticastDomains.full.form", buildDescribeTransitGatewayMulticastDomainsRequest, fullDescribeTransitGatewayMulticastDomainsInput())
 }
 
 func TestDescribeTransitGatewayMulticastDomainsResponse(t *testing.T) {
-	var got DescribeTransitGatewayMulticastDomainsOutput
-	if err := decodeDescribeTransitGatewayMulticastDomainsResponse(goldenResponse(t, "DescribeTransitGatewayMulticastDomains.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayMulticastDomainsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayMulticastDomainsResponse, goldenResponse(t, "DescribeTransitGatewayMulticastDomains.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayMulticastDomainsOutput())
 }
 
 func TestDescribeVolumeStatusValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVolumeStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVolumeStatusInput().Validate())
 }
 
 func TestDescribeVolumeStatusValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVolumeStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVolumeStatusInput().Validate())
 }
 
 func TestDescribeVolumeStatusRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumeStatusRequest(context.Background(), minimalDescribeVolumeStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumeStatus.minimal.form", req)
+	goldenRequest(t, "DescribeVolumeStatus.minimal.form", buildDescribeVolumeStatusRequest, minimalDescribeVolumeStatusInput())
 }
 
 func TestDescribeVolumeStatusRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumeStatusRequest(context.Background(), fullDescribeVolumeStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumeStatus.full.form", req)
+	goldenRequest(t, "DescribeVolumeStatus.full.form", buildDescribeVolumeStatusRequest, fullDescribeVolumeStatusInput())
 }
 
 func TestDescribeVolumeStatusResponse(t *testing.T) {
-	var got DescribeVolumeStatusOutput
-	if err := decodeDescribeVolumeStatusResponse(goldenResponse(t, "DescribeVolumeStatus.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVolumeStatusOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVolumeStatusResponse, goldenResponse(t, "DescribeVolumeStatus.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVolumeStatusOutput())
 }
 
 func TestDetachVolumeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDetachVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDetachVolumeInput().Validate())
 }
 
 func TestDetachVolumeValidateFull(t *testing.T) {
-	got := violations(t, fullDetachVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDetachVolumeInput().Validate())
 }
 
 func TestDetachVolumeValidateRejects(t *testing.T) {
@@ -1163,58 +603,30 @@ func TestDetachVolumeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDetachVolumeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VolumeId unset", func(v *DetachVolumeInput) { v.VolumeId = nil }, Violation{Path: "VolumeId", Constraint: "required"})
 }
 
 func TestDetachVolumeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachVolumeRequest(context.Background(), minimalDetachVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachVolume.minimal.form", req)
+	goldenRequest(t, "DetachVolume.minimal.form", buildDetachVolumeRequest, minimalDetachVolumeInput())
 }
 
 func TestDetachVolumeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachVolumeRequest(context.Background(), fullDetachVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachVolume.full.form", req)
+	goldenRequest(t, "DetachVolume.full.form", buildDetachVolumeRequest, fullDetachVolumeInput())
 }
 
 func TestDetachVolumeResponse(t *testing.T) {
-	var got DetachVolumeOutput
-	if err := decodeDetachVolumeResponse(goldenResponse(t, "DetachVolume.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDetachVolumeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDetachVolumeResponse, goldenResponse(t, "DetachVolume.response.xml", 200, "Content-Type", "text/xml"), wantDetachVolumeOutput())
 }
 
 func TestDetachVpnGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDetachVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDetachVpnGatewayInput().Validate())
 }
 
 func TestDetachVpnGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDetachVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDetachVpnGatewayInput().Validate())
 }
 
 func TestDetachVpnGatewayValidateRejects(t *testing.T) {
@@ -1222,10 +634,7 @@ func TestDetachVpnGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDetachVpnGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *DetachVpnGatewayInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
@@ -1233,48 +642,23 @@ func TestDetachVpnGatewayValidateRejects(t *testing.T) {
 }
 
 func TestDetachVpnGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachVpnGatewayRequest(context.Background(), minimalDetachVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachVpnGateway.minimal.form", req)
+	goldenRequest(t, "DetachVpnGateway.minimal.form", buildDetachVpnGatewayRequest, minimalDetachVpnGatewayInput())
 }
 
 func TestDetachVpnGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachVpnGatewayRequest(context.Background(), fullDetachVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachVpnGateway.full.form", req)
+	goldenRequest(t, "DetachVpnGateway.full.form", buildDetachVpnGatewayRequest, fullDetachVpnGatewayInput())
 }
 
 func TestDetachVpnGatewayResponse(t *testing.T) {
-	var got DetachVpnGatewayOutput
-	if err := decodeDetachVpnGatewayResponse(goldenResponse(t, "DetachVpnGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDetachVpnGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDetachVpnGatewayResponse, goldenResponse(t, "DetachVpnGateway.response.xml", 200, "Content-Type", "text/xml"), wantDetachVpnGatewayOutput())
 }
 
 func TestDisableVgwRoutePropagationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableVgwRoutePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableVgwRoutePropagationInput().Validate())
 }
 
 func TestDisableVgwRoutePropagationValidateFull(t *testing.T) {
-	got := violations(t, fullDisableVgwRoutePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableVgwRoutePropagationInput().Validate())
 }
 
 func TestDisableVgwRoutePropagationValidateRejects(t *testing.T) {
@@ -1282,10 +666,7 @@ func TestDisableVgwRoutePropagationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableVgwRoutePropagationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GatewayId unset", func(v *DisableVgwRoutePropagationInput) { v.GatewayId = nil }, Violation{Path: "GatewayId", Constraint: "required"})
@@ -1293,93 +674,43 @@ func TestDisableVgwRoutePropagationValidateRejects(t *testing.T) {
 }
 
 func TestDisableVgwRoutePropagationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableVgwRoutePropagationRequest(context.Background(), minimalDisableVgwRoutePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableVgwRoutePropagation.minimal.form", req)
+	goldenRequest(t, "DisableVgwRoutePropagation.minimal.form", buildDisableVgwRoutePropagationRequest, minimalDisableVgwRoutePropagationInput())
 }
 
 func TestDisableVgwRoutePropagationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableVgwRoutePropagationRequest(context.Background(), fullDisableVgwRoutePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableVgwRoutePropagation.full.form", req)
+	goldenRequest(t, "DisableVgwRoutePropagation.full.form", buildDisableVgwRoutePropagationRequest, fullDisableVgwRoutePropagationInput())
 }
 
 func TestDisableVgwRoutePropagationResponse(t *testing.T) {
-	var got DisableVgwRoutePropagationOutput
-	if err := decodeDisableVgwRoutePropagationResponse(goldenResponse(t, "DisableVgwRoutePropagation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableVgwRoutePropagationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableVgwRoutePropagationResponse, goldenResponse(t, "DisableVgwRoutePropagation.response.xml", 200, "Content-Type", "text/xml"), wantDisableVgwRoutePropagationOutput())
 }
 
 func TestGetSerialConsoleAccessStatusValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetSerialConsoleAccessStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetSerialConsoleAccessStatusInput().Validate())
 }
 
 func TestGetSerialConsoleAccessStatusValidateFull(t *testing.T) {
-	got := violations(t, fullGetSerialConsoleAccessStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetSerialConsoleAccessStatusInput().Validate())
 }
 
 func TestGetSerialConsoleAccessStatusRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetSerialConsoleAccessStatusRequest(context.Background(), minimalGetSerialConsoleAccessStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetSerialConsoleAccessStatus.minimal.form", req)
+	goldenRequest(t, "GetSerialConsoleAccessStatus.minimal.form", buildGetSerialConsoleAccessStatusRequest, minimalGetSerialConsoleAccessStatusInput())
 }
 
 func TestGetSerialConsoleAccessStatusRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetSerialConsoleAccessStatusRequest(context.Background(), fullGetSerialConsoleAccessStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetSerialConsoleAccessStatus.full.form", req)
+	goldenRequest(t, "GetSerialConsoleAccessStatus.full.form", buildGetSerialConsoleAccessStatusRequest, fullGetSerialConsoleAccessStatusInput())
 }
 
 func TestGetSerialConsoleAccessStatusResponse(t *testing.T) {
-	var got GetSerialConsoleAccessStatusOutput
-	if err := decodeGetSerialConsoleAccessStatusResponse(goldenResponse(t, "GetSerialConsoleAccessStatus.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetSerialConsoleAccessStatusOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetSerialConsoleAccessStatusResponse, goldenResponse(t, "GetSerialConsoleAccessStatus.response.xml", 200, "Content-Type", "text/xml"), wantGetSerialConsoleAccessStatusOutput())
 }
 
 func TestGetTransitGatewayRouteTablePropagationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetTransitGatewayRouteTablePropagationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetTransitGatewayRouteTablePropagationsInput().Validate())
 }
 
 func TestGetTransitGatewayRouteTablePropagationsValidateFull(t *testing.T) {
-	got := violations(t, fullGetTransitGatewayRouteTablePropagationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetTransitGatewayRouteTablePropagationsInput().Validate())
 }
 
 func TestGetTransitGatewayRouteTablePropagationsValidateRejects(t *testing.T) {
@@ -1387,10 +718,7 @@ func TestGetTransitGatewayRouteTablePropagationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetTransitGatewayRouteTablePropagationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayRouteTableId unset", func(v *GetTransitGatewayRouteTablePropagationsInput) { v.TransitGatewayRouteTableId = nil }, Violation{Path: "TransitGatewayRouteTableId", Constraint: "required"})
@@ -1399,48 +727,23 @@ func TestGetTransitGatewayRouteTablePropagationsValidateRejects(t *testing.T) {
 }
 
 func TestGetTransitGatewayRouteTablePropagationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayRouteTablePropagationsRequest(context.Background(), minimalGetTransitGatewayRouteTablePropagationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayRouteTablePropagations.minimal.form", req)
+	goldenRequest(t, "GetTransitGatewayRouteTablePropagations.minimal.form", buildGetTransitGatewayRouteTablePropagationsRequest, minimalGetTransitGatewayRouteTablePropagationsInput())
 }
 
 func TestGetTransitGatewayRouteTablePropagationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayRouteTablePropagationsRequest(context.Background(), fullGetTransitGatewayRouteTablePropagationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayRouteTablePropagations.full.form", req)
+	goldenRequest(t, "GetTransitGatewayRouteTablePropagations.full.form", buildGetTransitGatewayRouteTablePropagationsRequest, fullGetTransitGatewayRouteTablePropagationsInput())
 }
 
 func TestGetTransitGatewayRouteTablePropagationsResponse(t *testing.T) {
-	var got GetTransitGatewayRouteTablePropagationsOutput
-	if err := decodeGetTransitGatewayRouteTablePropagationsResponse(goldenResponse(t, "GetTransitGatewayRouteTablePropagations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetTransitGatewayRouteTablePropagationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetTransitGatewayRouteTablePropagationsResponse, goldenResponse(t, "GetTransitGatewayRouteTablePropagations.response.xml", 200, "Content-Type", "text/xml"), wantGetTransitGatewayRouteTablePropagationsOutput())
 }
 
 func TestModifyInstanceAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstanceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstanceAttributeInput().Validate())
 }
 
 func TestModifyInstanceAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstanceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstanceAttributeInput().Validate())
 }
 
 func TestModifyInstanceAttributeValidateRejects(t *testing.T) {
@@ -1448,58 +751,30 @@ func TestModifyInstanceAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstanceAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *ModifyInstanceAttributeInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestModifyInstanceAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceAttributeRequest(context.Background(), minimalModifyInstanceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyInstanceAttribute.minimal.form", buildModifyInstanceAttributeRequest, minimalModifyInstanceAttributeInput())
 }
 
 func TestModifyInstanceAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceAttributeRequest(context.Background(), fullModifyInstanceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceAttribute.full.form", req)
+	goldenRequest(t, "ModifyInstanceAttribute.full.form", buildModifyInstanceAttributeRequest, fullModifyInstanceAttributeInput())
 }
 
 func TestModifyInstanceAttributeResponse(t *testing.T) {
-	var got ModifyInstanceAttributeOutput
-	if err := decodeModifyInstanceAttributeResponse(goldenResponse(t, "ModifyInstanceAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstanceAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstanceAttributeResponse, goldenResponse(t, "ModifyInstanceAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstanceAttributeOutput())
 }
 
 func TestModifyVpcEndpointServiceConfigurationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcEndpointServiceConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcEndpointServiceConfigurationInput().Validate())
 }
 
 func TestModifyVpcEndpointServiceConfigurationValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcEndpointServiceConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcEndpointServiceConfigurationInput().Validate())
 }
 
 func TestModifyVpcEndpointServiceConfigurationValidateRejects(t *testing.T) {
@@ -1507,58 +782,30 @@ func TestModifyVpcEndpointServiceConfigurationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcEndpointServiceConfigurationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceId unset", func(v *ModifyVpcEndpointServiceConfigurationInput) { v.ServiceId = nil }, Violation{Path: "ServiceId", Constraint: "required"})
 }
 
 func TestModifyVpcEndpointServiceConfigurationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointServiceConfigurationRequest(context.Background(), minimalModifyVpcEndpointServiceConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpointServiceConfiguration.minimal.form", req)
+	goldenRequest(t, "ModifyVpcEndpointServiceConfiguration.minimal.form", buildModifyVpcEndpointServiceConfigurationRequest, minimalModifyVpcEndpointServiceConfigurationInput())
 }
 
 func TestModifyVpcEndpointServiceConfigurationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcEndpointServiceConfigurationRequest(context.Background(), fullModifyVpcEndpointServiceConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcEndpointServiceConfiguration.full.form", req)
+	goldenRequest(t, "ModifyVpcEndpointServiceConfiguration.full.form", buildModifyVpcEndpointServiceConfigurationRequest, fullModifyVpcEndpointServiceConfigurationInput())
 }
 
 func TestModifyVpcEndpointServiceConfigurationResponse(t *testing.T) {
-	var got ModifyVpcEndpointServiceConfigurationOutput
-	if err := decodeModifyVpcEndpointServiceConfigurationResponse(goldenResponse(t, "ModifyVpcEndpointServiceConfiguration.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcEndpointServiceConfigurationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcEndpointServiceConfigurationResponse, goldenResponse(t, "ModifyVpcEndpointServiceConfiguration.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcEndpointServiceConfigurationOutput())
 }
 
 func TestModifyVpcPeeringConnectionOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcPeeringConnectionOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcPeeringConnectionOptionsInput().Validate())
 }
 
 func TestModifyVpcPeeringConnectionOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcPeeringConnectionOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcPeeringConnectionOptionsInput().Validate())
 }
 
 func TestModifyVpcPeeringConnectionOptionsValidateRejects(t *testing.T) {
@@ -1566,58 +813,30 @@ func TestModifyVpcPeeringConnectionOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcPeeringConnectionOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcPeeringConnectionId unset", func(v *ModifyVpcPeeringConnectionOptionsInput) { v.VpcPeeringConnectionId = nil }, Violation{Path: "VpcPeeringConnectionId", Constraint: "required"})
 }
 
 func TestModifyVpcPeeringConnectionOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcPeeringConnectionOptionsRequest(context.Background(), minimalModifyVpcPeeringConnectionOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcPeeringConnectionOptions.minimal.form", req)
+	goldenRequest(t, "ModifyVpcPeeringConnectionOptions.minimal.form", buildModifyVpcPeeringConnectionOptionsRequest, minimalModifyVpcPeeringConnectionOptionsInput())
 }
 
 func TestModifyVpcPeeringConnectionOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcPeeringConnectionOptionsRequest(context.Background(), fullModifyVpcPeeringConnectionOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcPeeringConnectionOptions.full.form", req)
+	goldenRequest(t, "ModifyVpcPeeringConnectionOptions.full.form", buildModifyVpcPeeringConnectionOptionsRequest, fullModifyVpcPeeringConnectionOptionsInput())
 }
 
 func TestModifyVpcPeeringConnectionOptionsResponse(t *testing.T) {
-	var got ModifyVpcPeeringConnectionOptionsOutput
-	if err := decodeModifyVpcPeeringConnectionOptionsResponse(goldenResponse(t, "ModifyVpcPeeringConnectionOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcPeeringConnectionOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcPeeringConnectionOptionsResponse, goldenResponse(t, "ModifyVpcPeeringConnectionOptions.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcPeeringConnectionOptionsOutput())
 }
 
 func TestMoveAddressToVpcValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMoveAddressToVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMoveAddressToVpcInput().Validate())
 }
 
 func TestMoveAddressToVpcValidateFull(t *testing.T) {
-	got := violations(t, fullMoveAddressToVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMoveAddressToVpcInput().Validate())
 }
 
 func TestMoveAddressToVpcValidateRejects(t *testing.T) {
@@ -1625,58 +844,30 @@ func TestMoveAddressToVpcValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMoveAddressToVpcInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PublicIp unset", func(v *MoveAddressToVpcInput) { v.PublicIp = nil }, Violation{Path: "PublicIp", Constraint: "required"})
 }
 
 func TestMoveAddressToVpcRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMoveAddressToVpcRequest(context.Background(), minimalMoveAddressToVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "MoveAddressToVpc.minimal.form", req)
+	goldenRequest(t, "MoveAddressToVpc.minimal.form", buildMoveAddressToVpcRequest, minimalMoveAddressToVpcInput())
 }
 
 func TestMoveAddressToVpcRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMoveAddressToVpcRequest(context.Background(), fullMoveAddressToVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "MoveAddressToVpc.full.form", req)
+	goldenRequest(t, "MoveAddressToVpc.full.form", buildMoveAddressToVpcRequest, fullMoveAddressToVpcInput())
 }
 
 func TestMoveAddressToVpcResponse(t *testing.T) {
-	var got MoveAddressToVpcOutput
-	if err := decodeMoveAddressToVpcResponse(goldenResponse(t, "MoveAddressToVpc.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMoveAddressToVpcOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMoveAddressToVpcResponse, goldenResponse(t, "MoveAddressToVpc.response.xml", 200, "Content-Type", "text/xml"), wantMoveAddressToVpcOutput())
 }
 
 func TestRebootInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRebootInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRebootInstancesInput().Validate())
 }
 
 func TestRebootInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullRebootInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRebootInstancesInput().Validate())
 }
 
 func TestRebootInstancesValidateRejects(t *testing.T) {
@@ -1684,58 +875,30 @@ func TestRebootInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRebootInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceIds unset", func(v *RebootInstancesInput) { v.InstanceIds = nil }, Violation{Path: "InstanceIds", Constraint: "required"})
 }
 
 func TestRebootInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRebootInstancesRequest(context.Background(), minimalRebootInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RebootInstances.minimal.form", req)
+	goldenRequest(t, "RebootInstances.minimal.form", buildRebootInstancesRequest, minimalRebootInstancesInput())
 }
 
 func TestRebootInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRebootInstancesRequest(context.Background(), fullRebootInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RebootInstances.full.form", req)
+	goldenRequest(t, "RebootInstances.full.form", buildRebootInstancesRequest, fullRebootInstancesInput())
 }
 
 func TestRebootInstancesResponse(t *testing.T) {
-	var got RebootInstancesOutput
-	if err := decodeRebootInstancesResponse(goldenResponse(t, "RebootInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRebootInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRebootInstancesResponse, goldenResponse(t, "RebootInstances.response.xml", 200, "Content-Type", "text/xml"), wantRebootInstancesOutput())
 }
 
 func TestReplaceRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplaceRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplaceRouteInput().Validate())
 }
 
 func TestReplaceRouteValidateFull(t *testing.T) {
-	got := violations(t, fullReplaceRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplaceRouteInput().Validate())
 }
 
 func TestReplaceRouteValidateRejects(t *testing.T) {
@@ -1743,103 +906,50 @@ func TestReplaceRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplaceRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RouteTableId unset", func(v *ReplaceRouteInput) { v.RouteTableId = nil }, Violation{Path: "RouteTableId", Constraint: "required"})
 }
 
 func TestReplaceRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceRouteRequest(context.Background(), minimalReplaceRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceRoute.minimal.form", req)
+	goldenRequest(t, "ReplaceRoute.minimal.form", buildReplaceRouteRequest, minimalReplaceRouteInput())
 }
 
 func TestReplaceRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceRouteRequest(context.Background(), fullReplaceRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceRoute.full.form", req)
+	goldenRequest(t, "ReplaceRoute.full.form", buildReplaceRouteRequest, fullReplaceRouteInput())
 }
 
 func TestReplaceRouteResponse(t *testing.T) {
-	var got ReplaceRouteOutput
-	if err := decodeReplaceRouteResponse(goldenResponse(t, "ReplaceRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplaceRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplaceRouteResponse, goldenResponse(t, "ReplaceRoute.response.xml", 200, "Content-Type", "text/xml"), wantReplaceRouteOutput())
 }
 
 func TestResetEbsDefaultKmsKeyIdValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetEbsDefaultKmsKeyIdInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetEbsDefaultKmsKeyIdInput().Validate())
 }
 
 func TestResetEbsDefaultKmsKeyIdValidateFull(t *testing.T) {
-	got := violations(t, fullResetEbsDefaultKmsKeyIdInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetEbsDefaultKmsKeyIdInput().Validate())
 }
 
 func TestResetEbsDefaultKmsKeyIdRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetEbsDefaultKmsKeyIdRequest(context.Background(), minimalResetEbsDefaultKmsKeyIdInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetEbsDefaultKmsKeyId.minimal.form", req)
+	goldenRequest(t, "ResetEbsDefaultKmsKeyId.minimal.form", buildResetEbsDefaultKmsKeyIdRequest, minimalResetEbsDefaultKmsKeyIdInput())
 }
 
 func TestResetEbsDefaultKmsKeyIdRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetEbsDefaultKmsKeyIdRequest(context.Background(), fullResetEbsDefaultKmsKeyIdInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetEbsDefaultKmsKeyId.full.form", req)
+	goldenRequest(t, "ResetEbsDefaultKmsKeyId.full.form", buildResetEbsDefaultKmsKeyIdRequest, fullResetEbsDefaultKmsKeyIdInput())
 }
 
 func TestResetEbsDefaultKmsKeyIdResponse(t *testing.T) {
-	var got ResetEbsDefaultKmsKeyIdOutput
-	if err := decodeResetEbsDefaultKmsKeyIdResponse(goldenResponse(t, "ResetEbsDefaultKmsKeyId.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetEbsDefaultKmsKeyIdOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetEbsDefaultKmsKeyIdResponse, goldenResponse(t, "ResetEbsDefaultKmsKeyId.response.xml", 200, "Content-Type", "text/xml"), wantResetEbsDefaultKmsKeyIdOutput())
 }
 
 func TestSearchLocalGatewayRoutesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSearchLocalGatewayRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSearchLocalGatewayRoutesInput().Validate())
 }
 
 func TestSearchLocalGatewayRoutesValidateFull(t *testing.T) {
-	got := violations(t, fullSearchLocalGatewayRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSearchLocalGatewayRoutesInput().Validate())
 }
 
 func TestSearchLocalGatewayRoutesValidateRejects(t *testing.T) {
@@ -1847,40 +957,20 @@ func TestSearchLocalGatewayRoutesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSearchLocalGatewayRoutesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LocalGatewayRouteTableId unset", func(v *SearchLocalGatewayRoutesInput) { v.LocalGatewayRouteTableId = nil }, Violation{Path: "LocalGatewayRouteTableId", Constraint: "required"})
 }
 
 func TestSearchLocalGatewayRoutesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSearchLocalGatewayRoutesRequest(context.Background(), minimalSearchLocalGatewayRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SearchLocalGatewayRoutes.minimal.form", req)
+	goldenRequest(t, "SearchLocalGatewayRoutes.minimal.form", buildSearchLocalGatewayRoutesRequest, minimalSearchLocalGatewayRoutesInput())
 }
 
 func TestSearchLocalGatewayRoutesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSearchLocalGatewayRoutesRequest(context.Background(), fullSearchLocalGatewayRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SearchLocalGatewayRoutes.full.form", req)
+	goldenRequest(t, "SearchLocalGatewayRoutes.full.form", buildSearchLocalGatewayRoutesRequest, fullSearchLocalGatewayRoutesInput())
 }
 
 func TestSearchLocalGatewayRoutesResponse(t *testing.T) {
-	var got SearchLocalGatewayRoutesOutput
-	if err := decodeSearchLocalGatewayRoutesResponse(goldenResponse(t, "SearchLocalGatewayRoutes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSearchLocalGatewayRoutesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSearchLocalGatewayRoutesResponse, goldenResponse(t, "SearchLocalGatewayRoutes.response.xml", 200, "Content-Type", "text/xml"), wantSearchLocalGatewayRoutesOutput())
 }

@@ -2,26 +2,14 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAttachInternetGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAttachInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAttachInternetGatewayInput().Validate())
 }
 
 func TestAttachInternetGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullAttachInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAttachInternetGatewayInput().Validate())
 }
 
 func TestAttachInternetGatewayValidateRejects(t *testing.T) {
@@ -29,10 +17,7 @@ func TestAttachInternetGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAttachInternetGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InternetGatewayId unset", func(v *AttachInternetGatewayInput) { v.InternetGatewayId = nil }, Violation{Path: "InternetGatewayId", Constraint: "required"})
@@ -40,48 +25,23 @@ func TestAttachInternetGatewayValidateRejects(t *testing.T) {
 }
 
 func TestAttachInternetGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachInternetGatewayRequest(context.Background(), minimalAttachInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachInternetGateway.minimal.form", req)
+	goldenRequest(t, "AttachInternetGateway.minimal.form", buildAttachInternetGatewayRequest, minimalAttachInternetGatewayInput())
 }
 
 func TestAttachInternetGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachInternetGatewayRequest(context.Background(), fullAttachInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachInternetGateway.full.form", req)
+	goldenRequest(t, "AttachInternetGateway.full.form", buildAttachInternetGatewayRequest, fullAttachInternetGatewayInput())
 }
 
 func TestAttachInternetGatewayResponse(t *testing.T) {
-	var got AttachInternetGatewayOutput
-	if err := decodeAttachInternetGatewayResponse(goldenResponse(t, "AttachInternetGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAttachInternetGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAttachInternetGatewayResponse, goldenResponse(t, "AttachInternetGateway.response.xml", 200, "Content-Type", "text/xml"), wantAttachInternetGatewayOutput())
 }
 
 func TestCopyImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCopyImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCopyImageInput().Validate())
 }
 
 func TestCopyImageValidateFull(t *testing.T) {
-	got := violations(t, fullCopyImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCopyImageInput().Validate())
 }
 
 func TestCopyImageValidateRejects(t *testing.T) {
@@ -89,10 +49,7 @@ func TestCopyImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCopyImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Name unset", func(v *CopyImageInput) { v.Name = nil }, Violation{Path: "Name", Constraint: "required"})
@@ -101,93 +58,43 @@ func TestCopyImageValidateRejects(t *testing.T) {
 }
 
 func TestCopyImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopyImageRequest(context.Background(), minimalCopyImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CopyImage.minimal.form", req)
+	goldenRequest(t, "CopyImage.minimal.form", buildCopyImageRequest, minimalCopyImageInput())
 }
 
 func TestCopyImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopyImageRequest(context.Background(), fullCopyImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CopyImage.full.form", req)
+	goldenRequest(t, "CopyImage.full.form", buildCopyImageRequest, fullCopyImageInput())
 }
 
 func TestCopyImageResponse(t *testing.T) {
-	var got CopyImageOutput
-	if err := decodeCopyImageResponse(goldenResponse(t, "CopyImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCopyImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCopyImageResponse, goldenResponse(t, "CopyImage.response.xml", 200, "Content-Type", "text/xml"), wantCopyImageOutput())
 }
 
 func TestCreateDefaultVpcValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateDefaultVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateDefaultVpcInput().Validate())
 }
 
 func TestCreateDefaultVpcValidateFull(t *testing.T) {
-	got := violations(t, fullCreateDefaultVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateDefaultVpcInput().Validate())
 }
 
 func TestCreateDefaultVpcRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateDefaultVpcRequest(context.Background(), minimalCreateDefaultVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateDefaultVpc.minimal.form", req)
+	goldenRequest(t, "CreateDefaultVpc.minimal.form", buildCreateDefaultVpcRequest, minimalCreateDefaultVpcInput())
 }
 
 func TestCreateDefaultVpcRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateDefaultVpcRequest(context.Background(), fullCreateDefaultVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateDefaultVpc.full.form", req)
+	goldenRequest(t, "CreateDefaultVpc.full.form", buildCreateDefaultVpcRequest, fullCreateDefaultVpcInput())
 }
 
 func TestCreateDefaultVpcResponse(t *testing.T) {
-	var got CreateDefaultVpcOutput
-	if err := decodeCreateDefaultVpcResponse(goldenResponse(t, "CreateDefaultVpc.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateDefaultVpcOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateDefaultVpcResponse, goldenResponse(t, "CreateDefaultVpc.response.xml", 200, "Content-Type", "text/xml"), wantCreateDefaultVpcOutput())
 }
 
 func TestCreateEgressOnlyInternetGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateEgressOnlyInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateEgressOnlyInternetGatewayInput().Validate())
 }
 
 func TestCreateEgressOnlyInternetGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateEgressOnlyInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateEgressOnlyInternetGatewayInput().Validate())
 }
 
 func TestCreateEgressOnlyInternetGatewayValidateRejects(t *testing.T) {
@@ -195,58 +102,30 @@ func TestCreateEgressOnlyInternetGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateEgressOnlyInternetGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *CreateEgressOnlyInternetGatewayInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestCreateEgressOnlyInternetGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateEgressOnlyInternetGatewayRequest(context.Background(), minimalCreateEgressOnlyInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateEgressOnlyInternetGateway.minimal.form", req)
+	goldenRequest(t, "CreateEgressOnlyInternetGateway.minimal.form", buildCreateEgressOnlyInternetGatewayRequest, minimalCreateEgressOnlyInternetGatewayInput())
 }
 
 func TestCreateEgressOnlyInternetGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateEgressOnlyInternetGatewayRequest(context.Background(), fullCreateEgressOnlyInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateEgressOnlyInternetGateway.full.form", req)
+	goldenRequest(t, "CreateEgressOnlyInternetGateway.full.form", buildCreateEgressOnlyInternetGatewayRequest, fullCreateEgressOnlyInternetGatewayInput())
 }
 
 func TestCreateEgressOnlyInternetGatewayResponse(t *testing.T) {
-	var got CreateEgressOnlyInternetGatewayOutput
-	if err := decodeCreateEgressOnlyInternetGatewayResponse(goldenResponse(t, "CreateEgressOnlyInternetGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateEgressOnlyInternetGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateEgressOnlyInternetGatewayResponse, goldenResponse(t, "CreateEgressOnlyInternetGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateEgressOnlyInternetGatewayOutput())
 }
 
 func TestDeleteDhcpOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteDhcpOptionsInput().Validate())
 }
 
 func TestDeleteDhcpOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteDhcpOptionsInput().Validate())
 }
 
 func TestDeleteDhcpOptionsValidateRejects(t *testing.T) {
@@ -254,58 +133,30 @@ func TestDeleteDhcpOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteDhcpOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DhcpOptionsId unset", func(v *DeleteDhcpOptionsInput) { v.DhcpOptionsId = nil }, Violation{Path: "DhcpOptionsId", Constraint: "required"})
 }
 
 func TestDeleteDhcpOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteDhcpOptionsRequest(context.Background(), minimalDeleteDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteDhcpOptions.minimal.form", req)
+	goldenRequest(t, "DeleteDhcpOptions.minimal.form", buildDeleteDhcpOptionsRequest, minimalDeleteDhcpOptionsInput())
 }
 
 func TestDeleteDhcpOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteDhcpOptionsRequest(context.Background(), fullDeleteDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteDhcpOptions.full.form", req)
+	goldenRequest(t, "DeleteDhcpOptions.full.form", buildDeleteDhcpOptionsRequest, fullDeleteDhcpOptionsInput())
 }
 
 func TestDeleteDhcpOptionsResponse(t *testing.T) {
-	var got DeleteDhcpOptionsOutput
-	if err := decodeDeleteDhcpOptionsResponse(goldenResponse(t, "DeleteDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteDhcpOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteDhcpOptionsResponse, goldenResponse(t, "DeleteDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), wantDeleteDhcpOptionsOutput())
 }
 
 func TestDeleteTrafficMirrorTargetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTrafficMirrorTargetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTrafficMirrorTargetInput().Validate())
 }
 
 func TestDeleteTrafficMirrorTargetValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTrafficMirrorTargetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTrafficMirrorTargetInput().Validate())
 }
 
 func TestDeleteTrafficMirrorTargetValidateRejects(t *testing.T) {
@@ -313,103 +164,50 @@ func TestDeleteTrafficMirrorTargetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTrafficMirrorTargetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorTargetId unset", func(v *DeleteTrafficMirrorTargetInput) { v.TrafficMirrorTargetId = nil }, Violation{Path: "TrafficMirrorTargetId", Constraint: "required"})
 }
 
 func TestDeleteTrafficMirrorTargetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorTargetRequest(context.Background(), minimalDeleteTrafficMirrorTargetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorTarget.minimal.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorTarget.minimal.form", buildDeleteTrafficMirrorTargetRequest, minimalDeleteTrafficMirrorTargetInput())
 }
 
 func TestDeleteTrafficMirrorTargetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorTargetRequest(context.Background(), fullDeleteTrafficMirrorTargetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorTarget.full.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorTarget.full.form", buildDeleteTrafficMirrorTargetRequest, fullDeleteTrafficMirrorTargetInput())
 }
 
 func TestDeleteTrafficMirrorTargetResponse(t *testing.T) {
-	var got DeleteTrafficMirrorTargetOutput
-	if err := decodeDeleteTrafficMirrorTargetResponse(goldenResponse(t, "DeleteTrafficMirrorTarget.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTrafficMirrorTargetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTrafficMirrorTargetResponse, goldenResponse(t, "DeleteTrafficMirrorTarget.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTrafficMirrorTargetOutput())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupSourcesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeregisterTransitGatewayMulticastGroupSourcesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeregisterTransitGatewayMulticastGroupSourcesInput().Validate())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupSourcesValidateFull(t *testing.T) {
-	got := violations(t, fullDeregisterTransitGatewayMulticastGroupSourcesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeregisterTransitGatewayMulticastGroupSourcesInput().Validate())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupSourcesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterTransitGatewayMulticastGroupSourcesRequest(context.Background(), minimalDeregisterTransitGatewayMulticastGroupSourcesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterTransitGatewayMulticastGroupSources.minimal.form", req)
+	goldenRequest(t, "DeregisterTransitGatewayMulticastGroupSources.minimal.form", buildDeregisterTransitGatewayMulticastGroupSourcesRequest, minimalDeregisterTransitGatewayMulticastGroupSourcesInput())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupSourcesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterTransitGatewayMulticastGroupSourcesRequest(context.Background(), fullDeregisterTransitGatewayMulticastGroupSourcesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterTransitGatewayMulticastGroupSources.full.form", req)
+	goldenRequest(t, "DeregisterTransitGatewayMulticastGroupSources.full.form", buildDeregisterTransitGatewayMulticastGroupSourcesRequest, fullDeregisterTransitGatewayMulticastGroupSourcesInput())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupSourcesResponse(t *testing.T) {
-	var got DeregisterTransitGatewayMulticastGroupSourcesOutput
-	if err := decodeDeregisterTransitGatewayMulticastGroupSourcesResponse(goldenResponse(t, "DeregisterTransitGatewayMulticastGroupSources.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeregisterTransitGatewayMulticastGroupSourcesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeregisterTransitGatewayMulticastGroupSourcesResponse, goldenResponse(t, "DeregisterTransitGatewayMulticastGroupSources.response.xml", 200, "Content-Type", "text/xml"), wantDeregisterTransitGatewayMulticastGroupSourcesOutput())
 }
 
 func TestDescribeClientVpnAuthorizationRulesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeClientVpnAuthorizationRulesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeClientVpnAuthorizationRulesInput().Validate())
 }
 
 func TestDescribeClientVpnAuthorizationRulesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeClientVpnAuthorizationRulesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeClientVpnAuthorizationRulesInput().Validate())
 }
 
 func TestDescribeClientVpnAuthorizationRulesValidateRejects(t *testing.T) {
@@ -417,10 +215,7 @@ func TestDescribeClientVpnAuthorizationRulesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeClientVpnAuthorizationRulesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *DescribeClientVpnAuthorizationRulesInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -429,93 +224,43 @@ func TestDescribeClientVpnAuthorizationRulesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeClientVpnAuthorizationRulesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnAuthorizationRulesRequest(context.Background(), minimalDescribeClientVpnAuthorizationRulesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnAuthorizationRules.minimal.form", req)
+	goldenRequest(t, "DescribeClientVpnAuthorizationRules.minimal.form", buildDescribeClientVpnAuthorizationRulesRequest, minimalDescribeClientVpnAuthorizationRulesInput())
 }
 
 func TestDescribeClientVpnAuthorizationRulesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnAuthorizationRulesRequest(context.Background(), fullDescribeClientVpnAuthorizationRulesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnAuthorizationRules.full.form", req)
+	goldenRequest(t, "DescribeClientVpnAuthorizationRules.full.form", buildDescribeClientVpnAuthorizationRulesRequest, fullDescribeClientVpnAuthorizationRulesInput())
 }
 
 func TestDescribeClientVpnAuthorizationRulesResponse(t *testing.T) {
-	var got DescribeClientVpnAuthorizationRulesOutput
-	if err := decodeDescribeClientVpnAuthorizationRulesResponse(goldenResponse(t, "DescribeClientVpnAuthorizationRules.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeClientVpnAuthorizationRulesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeClientVpnAuthorizationRulesResponse, goldenResponse(t, "DescribeClientVpnAuthorizationRules.response.xml", 200, "Content-Type", "text/xml"), wantDescribeClientVpnAuthorizationRulesOutput())
 }
 
 func TestDescribeFleetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFleetsInput().Validate())
 }
 
 func TestDescribeFleetsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFleetsInput().Validate())
 }
 
 func TestDescribeFleetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFleetsRequest(context.Background(), minimalDescribeFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFleets.minimal.form", req)
+	goldenRequest(t, "DescribeFleets.minimal.form", buildDescribeFleetsRequest, minimalDescribeFleetsInput())
 }
 
 func TestDescribeFleetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFleetsRequest(context.Background(), fullDescribeFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFleets.full.form", req)
+	goldenRequest(t, "DescribeFleets.full.form", buildDescribeFleetsRequest, fullDescribeFleetsInput())
 }
 
 func TestDescribeFleetsResponse(t *testing.T) {
-	var got DescribeFleetsOutput
-	if err := decodeDescribeFleetsResponse(goldenResponse(t, "DescribeFleets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFleetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFleetsResponse, goldenResponse(t, "DescribeFleets.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFleetsOutput())
 }
 
 func TestDescribeFpgaImageAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFpgaImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFpgaImageAttributeInput().Validate())
 }
 
 func TestDescribeFpgaImageAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFpgaImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFpgaImageAttributeInput().Validate())
 }
 
 func TestDescribeFpgaImageAttributeValidateRejects(t *testing.T) {
@@ -523,10 +268,7 @@ func TestDescribeFpgaImageAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeFpgaImageAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *DescribeFpgaImageAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -534,93 +276,43 @@ func TestDescribeFpgaImageAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeFpgaImageAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFpgaImageAttributeRequest(context.Background(), minimalDescribeFpgaImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFpgaImageAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeFpgaImageAttribute.minimal.form", buildDescribeFpgaImageAttributeRequest, minimalDescribeFpgaImageAttributeInput())
 }
 
 func TestDescribeFpgaImageAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFpgaImageAttributeRequest(context.Background(), fullDescribeFpgaImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFpgaImageAttribute.full.form", req)
+	goldenRequest(t, "DescribeFpgaImageAttribute.full.form", buildDescribeFpgaImageAttributeRequest, fullDescribeFpgaImageAttributeInput())
 }
 
 func TestDescribeFpgaImageAttributeResponse(t *testing.T) {
-	var got DescribeFpgaImageAttributeOutput
-	if err := decodeDescribeFpgaImageAttributeResponse(goldenResponse(t, "DescribeFpgaImageAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFpgaImageAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFpgaImageAttributeResponse, goldenResponse(t, "DescribeFpgaImageAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFpgaImageAttributeOutput())
 }
 
 func TestDescribeImportSnapshotTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeImportSnapshotTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeImportSnapshotTasksInput().Validate())
 }
 
 func TestDescribeImportSnapshotTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeImportSnapshotTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeImportSnapshotTasksInput().Validate())
 }
 
 func TestDescribeImportSnapshotTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImportSnapshotTasksRequest(context.Background(), minimalDescribeImportSnapshotTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImportSnapshotTasks.minimal.form", req)
+	goldenRequest(t, "DescribeImportSnapshotTasks.minimal.form", buildDescribeImportSnapshotTasksRequest, minimalDescribeImportSnapshotTasksInput())
 }
 
 func TestDescribeImportSnapshotTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImportSnapshotTasksRequest(context.Background(), fullDescribeImportSnapshotTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImportSnapshotTasks.full.form", req)
+	goldenRequest(t, "DescribeImportSnapshotTasks.full.form", buildDescribeImportSnapshotTasksRequest, fullDescribeImportSnapshotTasksInput())
 }
 
 func TestDescribeImportSnapshotTasksResponse(t *testing.T) {
-	var got DescribeImportSnapshotTasksOutput
-	if err := decodeDescribeImportSnapshotTasksResponse(goldenResponse(t, "DescribeImportSnapshotTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeImportSnapshotTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeImportSnapshotTasksResponse, goldenResponse(t, "DescribeImportSnapshotTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeImportSnapshotTasksOutput())
 }
 
 func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput().Validate())
 }
 
 func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput().Validate())
 }
 
 func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsValidateRejects(t *testing.T) {
@@ -628,10 +320,7 @@ func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsValidate
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput) {
@@ -643,48 +332,23 @@ func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsValidate
 }
 
 func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest(context.Background(), minimalDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.minimal.form", req)
+	goldenRequest(t, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.minimal.form", buildDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest, minimalDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput())
 }
 
 func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest(context.Background(), fullDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.full.form", req)
+	goldenRequest(t, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.full.form", buildDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest, fullDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsInput())
 }
 
 func TestDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResponse(t *testing.T) {
-	var got DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput
-	if err := decodeDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResponse(goldenResponse(t, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResponse, goldenResponse(t, "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsOutput())
 }
 
 func TestDescribeLocalGatewayRouteTablesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLocalGatewayRouteTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLocalGatewayRouteTablesInput().Validate())
 }
 
 func TestDescribeLocalGatewayRouteTablesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLocalGatewayRouteTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLocalGatewayRouteTablesInput().Validate())
 }
 
 func TestDescribeLocalGatewayRouteTablesValidateRejects(t *testing.T) {
@@ -692,10 +356,7 @@ func TestDescribeLocalGatewayRouteTablesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLocalGatewayRouteTablesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeLocalGatewayRouteTablesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -703,48 +364,23 @@ func TestDescribeLocalGatewayRouteTablesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeLocalGatewayRouteTablesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayRouteTablesRequest(context.Background(), minimalDescribeLocalGatewayRouteTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayRouteTables.minimal.form", req)
+	goldenRequest(t, "DescribeLocalGatewayRouteTables.minimal.form", buildDescribeLocalGatewayRouteTablesRequest, minimalDescribeLocalGatewayRouteTablesInput())
 }
 
 func TestDescribeLocalGatewayRouteTablesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayRouteTablesRequest(context.Background(), fullDescribeLocalGatewayRouteTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayRouteTables.full.form", req)
+	goldenRequest(t, "DescribeLocalGatewayRouteTables.full.form", buildDescribeLocalGatewayRouteTablesRequest, fullDescribeLocalGatewayRouteTablesInput())
 }
 
 func TestDescribeLocalGatewayRouteTablesResponse(t *testing.T) {
-	var got DescribeLocalGatewayRouteTablesOutput
-	if err := decodeDescribeLocalGatewayRouteTablesResponse(goldenResponse(t, "DescribeLocalGatewayRouteTables.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLocalGatewayRouteTablesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLocalGatewayRouteTablesResponse, goldenResponse(t, "DescribeLocalGatewayRouteTables.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLocalGatewayRouteTablesOutput())
 }
 
 func TestDescribeNetworkInsightsAnalysesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNetworkInsightsAnalysesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNetworkInsightsAnalysesInput().Validate())
 }
 
 func TestDescribeNetworkInsightsAnalysesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNetworkInsightsAnalysesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNetworkInsightsAnalysesInput().Validate())
 }
 
 func TestDescribeNetworkInsightsAnalysesValidateRejects(t *testing.T) {
@@ -752,10 +388,7 @@ func TestDescribeNetworkInsightsAnalysesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNetworkInsightsAnalysesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeNetworkInsightsAnalysesInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -763,48 +396,23 @@ func TestDescribeNetworkInsightsAnalysesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeNetworkInsightsAnalysesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInsightsAnalysesRequest(context.Background(), minimalDescribeNetworkInsightsAnalysesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInsightsAnalyses.minimal.form", req)
+	goldenRequest(t, "DescribeNetworkInsightsAnalyses.minimal.form", buildDescribeNetworkInsightsAnalysesRequest, minimalDescribeNetworkInsightsAnalysesInput())
 }
 
 func TestDescribeNetworkInsightsAnalysesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInsightsAnalysesRequest(context.Background(), fullDescribeNetworkInsightsAnalysesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInsightsAnalyses.full.form", req)
+	goldenRequest(t, "DescribeNetworkInsightsAnalyses.full.form", buildDescribeNetworkInsightsAnalysesRequest, fullDescribeNetworkInsightsAnalysesInput())
 }
 
 func TestDescribeNetworkInsightsAnalysesResponse(t *testing.T) {
-	var got DescribeNetworkInsightsAnalysesOutput
-	if err := decodeDescribeNetworkInsightsAnalysesResponse(goldenResponse(t, "DescribeNetworkInsightsAnalyses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNetworkInsightsAnalysesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNetworkInsightsAnalysesResponse, goldenResponse(t, "DescribeNetworkInsightsAnalyses.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNetworkInsightsAnalysesOutput())
 }
 
 func TestDescribeNetworkInsightsPathsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNetworkInsightsPathsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNetworkInsightsPathsInput().Validate())
 }
 
 func TestDescribeNetworkInsightsPathsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNetworkInsightsPathsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNetworkInsightsPathsInput().Validate())
 }
 
 func TestDescribeNetworkInsightsPathsValidateRejects(t *testing.T) {
@@ -812,10 +420,7 @@ func TestDescribeNetworkInsightsPathsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNetworkInsightsPathsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeNetworkInsightsPathsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -823,48 +428,23 @@ func TestDescribeNetworkInsightsPathsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeNetworkInsightsPathsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInsightsPathsRequest(context.Background(), minimalDescribeNetworkInsightsPathsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInsightsPaths.minimal.form", req)
+	goldenRequest(t, "DescribeNetworkInsightsPaths.minimal.form", buildDescribeNetworkInsightsPathsRequest, minimalDescribeNetworkInsightsPathsInput())
 }
 
 func TestDescribeNetworkInsightsPathsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkInsightsPathsRequest(context.Background(), fullDescribeNetworkInsightsPathsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkInsightsPaths.full.form", req)
+	goldenRequest(t, "DescribeNetworkInsightsPaths.full.form", buildDescribeNetworkInsightsPathsRequest, fullDescribeNetworkInsightsPathsInput())
 }
 
 func TestDescribeNetworkInsightsPathsResponse(t *testing.T) {
-	var got DescribeNetworkInsightsPathsOutput
-	if err := decodeDescribeNetworkInsightsPathsResponse(goldenResponse(t, "DescribeNetworkInsightsPaths.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNetworkInsightsPathsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNetworkInsightsPathsResponse, goldenResponse(t, "DescribeNetworkInsightsPaths.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNetworkInsightsPathsOutput())
 }
 
 func TestDescribePublicIpv4PoolsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribePublicIpv4PoolsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribePublicIpv4PoolsInput().Validate())
 }
 
 func TestDescribePublicIpv4PoolsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribePublicIpv4PoolsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribePublicIpv4PoolsInput().Validate())
 }
 
 func TestDescribePublicIpv4PoolsValidateRejects(t *testing.T) {
@@ -872,10 +452,7 @@ func TestDescribePublicIpv4PoolsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribePublicIpv4PoolsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribePublicIpv4PoolsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -883,183 +460,83 @@ func TestDescribePublicIpv4PoolsValidateRejects(t *testing.T) {
 }
 
 func TestDescribePublicIpv4PoolsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePublicIpv4PoolsRequest(context.Background(), minimalDescribePublicIpv4PoolsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePublicIpv4Pools.minimal.form", req)
+	goldenRequest(t, "DescribePublicIpv4Pools.minimal.form", buildDescribePublicIpv4PoolsRequest, minimalDescribePublicIpv4PoolsInput())
 }
 
 func TestDescribePublicIpv4PoolsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePublicIpv4PoolsRequest(context.Background(), fullDescribePublicIpv4PoolsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePublicIpv4Pools.full.form", req)
+	goldenRequest(t, "DescribePublicIpv4Pools.full.form", buildDescribePublicIpv4PoolsRequest, fullDescribePublicIpv4PoolsInput())
 }
 
 func TestDescribePublicIpv4PoolsResponse(t *testing.T) {
-	var got DescribePublicIpv4PoolsOutput
-	if err := decodeDescribePublicIpv4PoolsResponse(goldenResponse(t, "DescribePublicIpv4Pools.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribePublicIpv4PoolsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribePublicIpv4PoolsResponse, goldenResponse(t, "DescribePublicIpv4Pools.response.xml", 200, "Content-Type", "text/xml"), wantDescribePublicIpv4PoolsOutput())
 }
 
 func TestDescribeReservedInstancesModificationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeReservedInstancesModificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeReservedInstancesModificationsInput().Validate())
 }
 
 func TestDescribeReservedInstancesModificationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeReservedInstancesModificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeReservedInstancesModificationsInput().Validate())
 }
 
 func TestDescribeReservedInstancesModificationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesModificationsRequest(context.Background(), minimalDescribeReservedInstancesModificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstancesModifications.minimal.form", req)
+	goldenRequest(t, "DescribeReservedInstancesModifications.minimal.form", buildDescribeReservedInstancesModificationsRequest, minimalDescribeReservedInstancesModificationsInput())
 }
 
 func TestDescribeReservedInstancesModificationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesModificationsRequest(context.Background(), fullDescribeReservedInstancesModificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstancesModifications.full.form", req)
+	goldenRequest(t, "DescribeReservedInstancesModifications.full.form", buildDescribeReservedInstancesModificationsRequest, fullDescribeReservedInstancesModificationsInput())
 }
 
 func TestDescribeReservedInstancesModificationsResponse(t *testing.T) {
-	var got DescribeReservedInstancesModificationsOutput
-	if err := decodeDescribeReservedInstancesModificationsResponse(goldenResponse(t, "DescribeReservedInstancesModifications.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeReservedInstancesModificationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeReservedInstancesModificationsResponse, goldenResponse(t, "DescribeReservedInstancesModifications.response.xml", 200, "Content-Type", "text/xml"), wantDescribeReservedInstancesModificationsOutput())
 }
 
 func TestDescribeSnapshotsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSnapshotsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSnapshotsInput().Validate())
 }
 
 func TestDescribeSnapshotsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSnapshotsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSnapshotsInput().Validate())
 }
 
 func TestDescribeSnapshotsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSnapshotsRequest(context.Background(), minimalDescribeSnapshotsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSnapshots.minimal.form", req)
+	goldenRequest(t, "DescribeSnapshots.minimal.form", buildDescribeSnapshotsRequest, minimalDescribeSnapshotsInput())
 }
 
 func TestDescribeSnapshotsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSnapshotsRequest(context.Background(), fullDescribeSnapshotsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSnapshots.full.form", req)
+	goldenRequest(t, "DescribeSnapshots.full.form", buildDescribeSnapshotsRequest, fullDescribeSnapshotsInput())
 }
 
 func TestDescribeSnapshotsResponse(t *testing.T) {
-	var got DescribeSnapshotsOutput
-	if err := decodeDescribeSnapshotsResponse(goldenResponse(t, "DescribeSnapshots.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSnapshotsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSnapshotsResponse, goldenResponse(t, "DescribeSnapshots.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSnapshotsOutput())
 }
 
 func TestDescribeSpotDatafeedSubscriptionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSpotDatafeedSubscriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSpotDatafeedSubscriptionInput().Validate())
 }
 
 func TestDescribeSpotDatafeedSubscriptionValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSpotDatafeedSubscriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSpotDatafeedSubscriptionInput().Validate())
 }
 
 func TestDescribeSpotDatafeedSubscriptionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotDatafeedSubscriptionRequest(context.Background(), minimalDescribeSpotDatafeedSubscriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotDatafeedSubscription.minimal.form", req)
+	goldenRequest(t, "DescribeSpotDatafeedSubscription.minimal.form", buildDescribeSpotDatafeedSubscriptionRequest, minimalDescribeSpotDatafeedSubscriptionInput())
 }
 
 func TestDescribeSpotDatafeedSubscriptionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotDatafeedSubscriptionRequest(context.Background(), fullDescribeSpotDatafeedSubscriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotDatafeedSubscription.full.form", req)
+	goldenRequest(t, "DescribeSpotDatafeedSubscription.full.form", buildDescribeSpotDatafeedSubscriptionRequest, fullDescribeSpotDatafeedSubscriptionInput())
 }
 
 func TestDescribeSpotDatafeedSubscriptionResponse(t *testing.T) {
-	var got DescribeSpotDatafeedSubscriptionOutput
-	if err := decodeDescribeSpotDatafeedSubscriptionResponse(goldenResponse(t, "DescribeSpotDatafeedSubscription.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSpotDatafeedSubscriptionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSpotDatafeedSubscriptionResponse, goldenResponse(t, "DescribeSpotDatafeedSubscription.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSpotDatafeedSubscriptionOutput())
 }
 
 func TestDescribeTransitGatewayRouteTablesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayRouteTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayRouteTablesInput().Validate())
 }
 
 func TestDescribeTransitGatewayRouteTablesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayRouteTablesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayRouteTablesInput().Validate())
 }
 
 func TestDescribeTransitGatewayRouteTablesValidateRejects(t *testing.T) {
@@ -1067,10 +544,7 @@ func TestDescribeTransitGatewayRouteTablesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayRouteTablesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayRouteTablesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1078,48 +552,23 @@ func TestDescribeTransitGatewayRouteTablesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayRouteTablesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayRouteTablesRequest(context.Background(), minimalDescribeTransitGatewayRouteTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayRouteTables.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayRouteTables.minimal.form", buildDescribeTransitGatewayRouteTablesRequest, minimalDescribeTransitGatewayRouteTablesInput())
 }
 
 func TestDescribeTransitGatewayRouteTablesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayRouteTablesRequest(context.Background(), fullDescribeTransitGatewayRouteTablesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayRouteTables.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayRouteTables.full.form", buildDescribeTransitGatewayRouteTablesRequest, fullDescribeTransitGatewayRouteTablesInput())
 }
 
 func TestDescribeTransitGatewayRouteTablesResponse(t *testing.T) {
-	var got DescribeTransitGatewayRouteTablesOutput
-	if err := decodeDescribeTransitGatewayRouteTablesResponse(goldenResponse(t, "DescribeTransitGatewayRouteTables.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayRouteTablesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayRouteTablesResponse, goldenResponse(t, "DescribeTransitGatewayRouteTables.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayRouteTablesOutput())
 }
 
 func TestDisassociateSubnetCidrBlockValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateSubnetCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateSubnetCidrBlockInput().Validate())
 }
 
 func TestDisassociateSubnetCidrBlockValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateSubnetCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateSubnetCidrBlockInput().Validate())
 }
 
 func TestDisassociateSubnetCidrBlockValidateRejects(t *testing.T) {
@@ -1127,103 +576,50 @@ func TestDisassociateSubnetCidrBlockValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateSubnetCidrBlockInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *DisassociateSubnetCidrBlockInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
 }
 
 func TestDisassociateSubnetCidrBlockRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateSubnetCidrBlockRequest(context.Background(), minimalDisassociateSubnetCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateSubnetCidrBlock.minimal.form", req)
+	goldenRequest(t, "DisassociateSubnetCidrBlock.minimal.form", buildDisassociateSubnetCidrBlockRequest, minimalDisassociateSubnetCidrBlockInput())
 }
 
 func TestDisassociateSubnetCidrBlockRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateSubnetCidrBlockRequest(context.Background(), fullDisassociateSubnetCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateSubnetCidrBlock.full.form", req)
+	goldenRequest(t, "DisassociateSubnetCidrBlock.full.form", buildDisassociateSubnetCidrBlockRequest, fullDisassociateSubnetCidrBlockInput())
 }
 
 func TestDisassociateSubnetCidrBlockResponse(t *testing.T) {
-	var got DisassociateSubnetCidrBlockOutput
-	if err := decodeDisassociateSubnetCidrBlockResponse(goldenResponse(t, "DisassociateSubnetCidrBlock.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateSubnetCidrBlockOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateSubnetCidrBlockResponse, goldenResponse(t, "DisassociateSubnetCidrBlock.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateSubnetCidrBlockOutput())
 }
 
 func TestEnableSerialConsoleAccessValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableSerialConsoleAccessInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableSerialConsoleAccessInput().Validate())
 }
 
 func TestEnableSerialConsoleAccessValidateFull(t *testing.T) {
-	got := violations(t, fullEnableSerialConsoleAccessInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableSerialConsoleAccessInput().Validate())
 }
 
 func TestEnableSerialConsoleAccessRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableSerialConsoleAccessRequest(context.Background(), minimalEnableSerialConsoleAccessInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableSerialConsoleAccess.minimal.form", req)
+	goldenRequest(t, "EnableSerialConsoleAccess.minimal.form", buildEnableSerialConsoleAccessRequest, minimalEnableSerialConsoleAccessInput())
 }
 
 func TestEnableSerialConsoleAccessRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableSerialConsoleAccessRequest(context.Background(), fullEnableSerialConsoleAccessInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableSerialConsoleAccess.full.form", req)
+	goldenRequest(t, "EnableSerialConsoleAccess.full.form", buildEnableSerialConsoleAccessRequest, fullEnableSerialConsoleAccessInput())
 }
 
 func TestEnableSerialConsoleAccessResponse(t *testing.T) {
-	var got EnableSerialConsoleAccessOutput
-	if err := decodeEnableSerialConsoleAccessResponse(goldenResponse(t, "EnableSerialConsoleAccess.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableSerialConsoleAccessOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableSerialConsoleAccessResponse, goldenResponse(t, "EnableSerialConsoleAccess.response.xml", 200, "Content-Type", "text/xml"), wantEnableSerialConsoleAccessOutput())
 }
 
 func TestGetAssociatedIpv6PoolCidrsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetAssociatedIpv6PoolCidrsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetAssociatedIpv6PoolCidrsInput().Validate())
 }
 
 func TestGetAssociatedIpv6PoolCidrsValidateFull(t *testing.T) {
-	got := violations(t, fullGetAssociatedIpv6PoolCidrsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetAssociatedIpv6PoolCidrsInput().Validate())
 }
 
 func TestGetAssociatedIpv6PoolCidrsValidateRejects(t *testing.T) {
@@ -1231,10 +627,7 @@ func TestGetAssociatedIpv6PoolCidrsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetAssociatedIpv6PoolCidrsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PoolId unset", func(v *GetAssociatedIpv6PoolCidrsInput) { v.PoolId = nil }, Violation{Path: "PoolId", Constraint: "required"})
@@ -1243,48 +636,23 @@ func TestGetAssociatedIpv6PoolCidrsValidateRejects(t *testing.T) {
 }
 
 func TestGetAssociatedIpv6PoolCidrsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAssociatedIpv6PoolCidrsRequest(context.Background(), minimalGetAssociatedIpv6PoolCidrsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetAssociatedIpv6PoolCidrs.minimal.form", req)
+	goldenRequest(t, "GetAssociatedIpv6PoolCidrs.minimal.form", buildGetAssociatedIpv6PoolCidrsRequest, minimalGetAssociatedIpv6PoolCidrsInput())
 }
 
 func TestGetAssociatedIpv6PoolCidrsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAssociatedIpv6PoolCidrsRequest(context.Background(), fullGetAssociatedIpv6PoolCidrsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetAssociatedIpv6PoolCidrs.full.form", req)
+	goldenRequest(t, "GetAssociatedIpv6PoolCidrs.full.form", buildGetAssociatedIpv6PoolCidrsRequest, fullGetAssociatedIpv6PoolCidrsInput())
 }
 
 func TestGetAssociatedIpv6PoolCidrsResponse(t *testing.T) {
-	var got GetAssociatedIpv6PoolCidrsOutput
-	if err := decodeGetAssociatedIpv6PoolCidrsResponse(goldenResponse(t, "GetAssociatedIpv6PoolCidrs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetAssociatedIpv6PoolCidrsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetAssociatedIpv6PoolCidrsResponse, goldenResponse(t, "GetAssociatedIpv6PoolCidrs.response.xml", 200, "Content-Type", "text/xml"), wantGetAssociatedIpv6PoolCidrsOutput())
 }
 
 func TestGetCoipPoolUsageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetCoipPoolUsageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetCoipPoolUsageInput().Validate())
 }
 
 func TestGetCoipPoolUsageValidateFull(t *testing.T) {
-	got := violations(t, fullGetCoipPoolUsageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetCoipPoolUsageInput().Validate())
 }
 
 func TestGetCoipPoolUsageValidateRejects(t *testing.T) {
@@ -1292,10 +660,7 @@ func TestGetCoipPoolUsageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetCoipPoolUsageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PoolId unset", func(v *GetCoipPoolUsageInput) { v.PoolId = nil }, Violation{Path: "PoolId", Constraint: "required"})
@@ -1304,93 +669,43 @@ func TestGetCoipPoolUsageValidateRejects(t *testing.T) {
 }
 
 func TestGetCoipPoolUsageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetCoipPoolUsageRequest(context.Background(), minimalGetCoipPoolUsageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetCoipPoolUsage.minimal.form", req)
+	goldenRequest(t, "GetCoipPoolUsage.minimal.form", buildGetCoipPoolUsageRequest, minimalGetCoipPoolUsageInput())
 }
 
 func TestGetCoipPoolUsageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetCoipPoolUsageRequest(context.Background(), fullGetCoipPoolUsageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetCoipPoolUsage.full.form", req)
+	goldenRequest(t, "GetCoipPoolUsage.full.form", buildGetCoipPoolUsageRequest, fullGetCoipPoolUsageInput())
 }
 
 func TestGetCoipPoolUsageResponse(t *testing.T) {
-	var got GetCoipPoolUsageOutput
-	if err := decodeGetCoipPoolUsageResponse(goldenResponse(t, "GetCoipPoolUsage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetCoipPoolUsageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetCoipPoolUsageResponse, goldenResponse(t, "GetCoipPoolUsage.response.xml", 200, "Content-Type", "text/xml"), wantGetCoipPoolUsageOutput())
 }
 
 func TestImportImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportImageInput().Validate())
 }
 
 func TestImportImageValidateFull(t *testing.T) {
-	got := violations(t, fullImportImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportImageInput().Validate())
 }
 
 func TestImportImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportImageRequest(context.Background(), minimalImportImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportImage.minimal.form", req)
+	goldenRequest(t, "ImportImage.minimal.form", buildImportImageRequest, minimalImportImageInput())
 }
 
 func TestImportImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportImageRequest(context.Background(), fullImportImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportImage.full.form", req)
+	goldenRequest(t, "ImportImage.full.form", buildImportImageRequest, fullImportImageInput())
 }
 
 func TestImportImageResponse(t *testing.T) {
-	var got ImportImageOutput
-	if err := decodeImportImageResponse(goldenResponse(t, "ImportImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportImageResponse, goldenResponse(t, "ImportImage.response.xml", 200, "Content-Type", "text/xml"), wantImportImageOutput())
 }
 
 func TestModifyClientVpnEndpointValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyClientVpnEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyClientVpnEndpointInput().Validate())
 }
 
 func TestModifyClientVpnEndpointValidateFull(t *testing.T) {
-	got := violations(t, fullModifyClientVpnEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyClientVpnEndpointInput().Validate())
 }
 
 func TestModifyClientVpnEndpointValidateRejects(t *testing.T) {
@@ -1398,58 +713,30 @@ func TestModifyClientVpnEndpointValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyClientVpnEndpointInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *ModifyClientVpnEndpointInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
 }
 
 func TestModifyClientVpnEndpointRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyClientVpnEndpointRequest(context.Background(), minimalModifyClientVpnEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyClientVpnEndpoint.minimal.form", req)
+	goldenRequest(t, "ModifyClientVpnEndpoint.minimal.form", buildModifyClientVpnEndpointRequest, minimalModifyClientVpnEndpointInput())
 }
 
 func TestModifyClientVpnEndpointRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyClientVpnEndpointRequest(context.Background(), fullModifyClientVpnEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyClientVpnEndpoint.full.form", req)
+	goldenRequest(t, "ModifyClientVpnEndpoint.full.form", buildModifyClientVpnEndpointRequest, fullModifyClientVpnEndpointInput())
 }
 
 func TestModifyClientVpnEndpointResponse(t *testing.T) {
-	var got ModifyClientVpnEndpointOutput
-	if err := decodeModifyClientVpnEndpointResponse(goldenResponse(t, "ModifyClientVpnEndpoint.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyClientVpnEndpointOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyClientVpnEndpointResponse, goldenResponse(t, "ModifyClientVpnEndpoint.response.xml", 200, "Content-Type", "text/xml"), wantModifyClientVpnEndpointOutput())
 }
 
 func TestModifyInstanceMetadataOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstanceMetadataOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstanceMetadataOptionsInput().Validate())
 }
 
 func TestModifyInstanceMetadataOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstanceMetadataOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstanceMetadataOptionsInput().Validate())
 }
 
 func TestModifyInstanceMetadataOptionsValidateRejects(t *testing.T) {
@@ -1457,58 +744,30 @@ func TestModifyInstanceMetadataOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstanceMetadataOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *ModifyInstanceMetadataOptionsInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestModifyInstanceMetadataOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceMetadataOptionsRequest(context.Background(), minimalModifyInstanceMetadataOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceMetadataOptions.minimal.form", req)
+	goldenRequest(t, "ModifyInstanceMetadataOptions.minimal.form", buildModifyInstanceMetadataOptionsRequest, minimalModifyInstanceMetadataOptionsInput())
 }
 
 func TestModifyInstanceMetadataOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceMetadataOptionsRequest(context.Background(), fullModifyInstanceMetadataOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceMetadataOptions.full.form", req)
+	goldenRequest(t, "ModifyInstanceMetadataOptions.full.form", buildModifyInstanceMetadataOptionsRequest, fullModifyInstanceMetadataOptionsInput())
 }
 
 func TestModifyInstanceMetadataOptionsResponse(t *testing.T) {
-	var got ModifyInstanceMetadataOptionsOutput
-	if err := decodeModifyInstanceMetadataOptionsResponse(goldenResponse(t, "ModifyInstanceMetadataOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstanceMetadataOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstanceMetadataOptionsResponse, goldenResponse(t, "ModifyInstanceMetadataOptions.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstanceMetadataOptionsOutput())
 }
 
 func TestModifyTrafficMirrorSessionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyTrafficMirrorSessionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyTrafficMirrorSessionInput().Validate())
 }
 
 func TestModifyTrafficMirrorSessionValidateFull(t *testing.T) {
-	got := violations(t, fullModifyTrafficMirrorSessionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyTrafficMirrorSessionInput().Validate())
 }
 
 func TestModifyTrafficMirrorSessionValidateRejects(t *testing.T) {
@@ -1516,58 +775,30 @@ func TestModifyTrafficMirrorSessionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyTrafficMirrorSessionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorSessionId unset", func(v *ModifyTrafficMirrorSessionInput) { v.TrafficMirrorSessionId = nil }, Violation{Path: "TrafficMirrorSessionId", Constraint: "required"})
 }
 
 func TestModifyTrafficMirrorSessionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTrafficMirrorSessionRequest(context.Background(), minimalModifyTrafficMirrorSessionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTrafficMirrorSession.minimal.form", req)
+	goldenRequest(t, "ModifyTrafficMirrorSession.minimal.form", buildModifyTrafficMirrorSessionRequest, minimalModifyTrafficMirrorSessionInput())
 }
 
 func TestModifyTrafficMirrorSessionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTrafficMirrorSessionRequest(context.Background(), fullModifyTrafficMirrorSessionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTrafficMirrorSession.full.form", req)
+	goldenRequest(t, "ModifyTrafficMirrorSession.full.form", buildModifyTrafficMirrorSessionRequest, fullModifyTrafficMirrorSessionInput())
 }
 
 func TestModifyTrafficMirrorSessionResponse(t *testing.T) {
-	var got ModifyTrafficMirrorSessionOutput
-	if err := decodeModifyTrafficMirrorSessionResponse(goldenResponse(t, "ModifyTrafficMirrorSession.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyTrafficMirrorSessionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyTrafficMirrorSessionResponse, goldenResponse(t, "ModifyTrafficMirrorSession.response.xml", 200, "Content-Type", "text/xml"), wantModifyTrafficMirrorSessionOutput())
 }
 
 func TestRegisterImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRegisterImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRegisterImageInput().Validate())
 }
 
 func TestRegisterImageValidateFull(t *testing.T) {
-	got := violations(t, fullRegisterImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRegisterImageInput().Validate())
 }
 
 func TestRegisterImageValidateRejects(t *testing.T) {
@@ -1575,58 +806,30 @@ func TestRegisterImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRegisterImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Name unset", func(v *RegisterImageInput) { v.Name = nil }, Violation{Path: "Name", Constraint: "required"})
 }
 
 func TestRegisterImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterImageRequest(context.Background(), minimalRegisterImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterImage.minimal.form", req)
+	goldenRequest(t, "RegisterImage.minimal.form", buildRegisterImageRequest, minimalRegisterImageInput())
 }
 
 func TestRegisterImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterImageRequest(context.Background(), fullRegisterImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterImage.full.form", req)
+	goldenRequest(t, "RegisterImage.full.form", buildRegisterImageRequest, fullRegisterImageInput())
 }
 
 func TestRegisterImageResponse(t *testing.T) {
-	var got RegisterImageOutput
-	if err := decodeRegisterImageResponse(goldenResponse(t, "RegisterImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRegisterImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRegisterImageResponse, goldenResponse(t, "RegisterImage.response.xml", 200, "Content-Type", "text/xml"), wantRegisterImageOutput())
 }
 
 func TestRejectVpcEndpointConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRejectVpcEndpointConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRejectVpcEndpointConnectionsInput().Validate())
 }
 
 func TestRejectVpcEndpointConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullRejectVpcEndpointConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRejectVpcEndpointConnectionsInput().Validate())
 }
 
 func TestRejectVpcEndpointConnectionsValidateRejects(t *testing.T) {
@@ -1634,10 +837,7 @@ func TestRejectVpcEndpointConnectionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRejectVpcEndpointConnectionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceId unset", func(v *RejectVpcEndpointConnectionsInput) { v.ServiceId = nil }, Violation{Path: "ServiceId", Constraint: "required"})
@@ -1645,48 +845,23 @@ func TestRejectVpcEndpointConnectionsValidateRejects(t *testing.T) {
 }
 
 func TestRejectVpcEndpointConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectVpcEndpointConnectionsRequest(context.Background(), minimalRejectVpcEndpointConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectVpcEndpointConnections.minimal.form", req)
+	goldenRequest(t, "RejectVpcEndpointConnections.minimal.form", buildRejectVpcEndpointConnectionsRequest, minimalRejectVpcEndpointConnectionsInput())
 }
 
 func TestRejectVpcEndpointConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectVpcEndpointConnectionsRequest(context.Background(), fullRejectVpcEndpointConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectVpcEndpointConnections.full.form", req)
+	goldenRequest(t, "RejectVpcEndpointConnections.full.form", buildRejectVpcEndpointConnectionsRequest, fullRejectVpcEndpointConnectionsInput())
 }
 
 func TestRejectVpcEndpointConnectionsResponse(t *testing.T) {
-	var got RejectVpcEndpointConnectionsOutput
-	if err := decodeRejectVpcEndpointConnectionsResponse(goldenResponse(t, "RejectVpcEndpointConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRejectVpcEndpointConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRejectVpcEndpointConnectionsResponse, goldenResponse(t, "RejectVpcEndpointConnections.response.xml", 200, "Content-Type", "text/xml"), wantRejectVpcEndpointConnectionsOutput())
 }
 
 func TestResetInstanceAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetInstanceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetInstanceAttributeInput().Validate())
 }
 
 func TestResetInstanceAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullResetInstanceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetInstanceAttributeInput().Validate())
 }
 
 func TestResetInstanceAttributeValidateRejects(t *testing.T) {
@@ -1694,10 +869,7 @@ func TestResetInstanceAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullResetInstanceAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *ResetInstanceAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -1705,48 +877,23 @@ func TestResetInstanceAttributeValidateRejects(t *testing.T) {
 }
 
 func TestResetInstanceAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetInstanceAttributeRequest(context.Background(), minimalResetInstanceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetInstanceAttribute.minimal.form", req)
+	goldenRequest(t, "ResetInstanceAttribute.minimal.form", buildResetInstanceAttributeRequest, minimalResetInstanceAttributeInput())
 }
 
 func TestResetInstanceAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetInstanceAttributeRequest(context.Background(), fullResetInstanceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetInstanceAttribute.full.form", req)
+	goldenRequest(t, "ResetInstanceAttribute.full.form", buildResetInstanceAttributeRequest, fullResetInstanceAttributeInput())
 }
 
 func TestResetInstanceAttributeResponse(t *testing.T) {
-	var got ResetInstanceAttributeOutput
-	if err := decodeResetInstanceAttributeResponse(goldenResponse(t, "ResetInstanceAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetInstanceAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetInstanceAttributeResponse, goldenResponse(t, "ResetInstanceAttribute.response.xml", 200, "Content-Type", "text/xml"), wantResetInstanceAttributeOutput())
 }
 
 func TestStartInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStartInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStartInstancesInput().Validate())
 }
 
 func TestStartInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullStartInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStartInstancesInput().Validate())
 }
 
 func TestStartInstancesValidateRejects(t *testing.T) {
@@ -1754,58 +901,30 @@ func TestStartInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullStartInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceIds unset", func(v *StartInstancesInput) { v.InstanceIds = nil }, Violation{Path: "InstanceIds", Constraint: "required"})
 }
 
 func TestStartInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStartInstancesRequest(context.Background(), minimalStartInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StartInstances.minimal.form", req)
+	goldenRequest(t, "StartInstances.minimal.form", buildStartInstancesRequest, minimalStartInstancesInput())
 }
 
 func TestStartInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStartInstancesRequest(context.Background(), fullStartInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StartInstances.full.form", req)
+	goldenRequest(t, "StartInstances.full.form", buildStartInstancesRequest, fullStartInstancesInput())
 }
 
 func TestStartInstancesResponse(t *testing.T) {
-	var got StartInstancesOutput
-	if err := decodeStartInstancesResponse(goldenResponse(t, "StartInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantStartInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeStartInstancesResponse, goldenResponse(t, "StartInstances.response.xml", 200, "Content-Type", "text/xml"), wantStartInstancesOutput())
 }
 
 func TestUnassignPrivateIpAddressesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUnassignPrivateIpAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUnassignPrivateIpAddressesInput().Validate())
 }
 
 func TestUnassignPrivateIpAddressesValidateFull(t *testing.T) {
-	got := violations(t, fullUnassignPrivateIpAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUnassignPrivateIpAddressesInput().Validate())
 }
 
 func TestUnassignPrivateIpAddressesValidateRejects(t *testing.T) {
@@ -1813,40 +932,20 @@ func TestUnassignPrivateIpAddressesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUnassignPrivateIpAddressesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *UnassignPrivateIpAddressesInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestUnassignPrivateIpAddressesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnassignPrivateIpAddressesRequest(context.Background(), minimalUnassignPrivateIpAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UnassignPrivateIpAddresses.minimal.form", req)
+	goldenRequest(t, "UnassignPrivateIpAddresses.minimal.form", buildUnassignPrivateIpAddressesRequest, minimalUnassignPrivateIpAddressesInput())
 }
 
 func TestUnassignPrivateIpAddressesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnassignPrivateIpAddressesRequest(context.Background(), fullUnassignPrivateIpAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UnassignPrivateIpAddresses.full.form", req)
+	goldenRequest(t, "UnassignPrivateIpAddresses.full.form", buildUnassignPrivateIpAddressesRequest, fullUnassignPrivateIpAddressesInput())
 }
 
 func TestUnassignPrivateIpAddressesResponse(t *testing.T) {
-	var got UnassignPrivateIpAddressesOutput
-	if err := decodeUnassignPrivateIpAddressesResponse(goldenResponse(t, "UnassignPrivateIpAddresses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUnassignPrivateIpAddressesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUnassignPrivateIpAddressesResponse, goldenResponse(t, "UnassignPrivateIpAddresses.response.xml", 200, "Content-Type", "text/xml"), wantUnassignPrivateIpAddressesOutput())
 }

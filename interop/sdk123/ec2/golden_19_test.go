@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAssociateIamInstanceProfileValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateIamInstanceProfileInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateIamInstanceProfileInput().Validate())
 }
 
 func TestAssociateIamInstanceProfileValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateIamInstanceProfileInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateIamInstanceProfileInput().Validate())
 }
 
 func TestAssociateIamInstanceProfileValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestAssociateIamInstanceProfileValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateIamInstanceProfileInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("IamInstanceProfile unset", func(v *AssociateIamInstanceProfileInput) { v.IamInstanceProfile = nil }, Violation{Path: "IamInstanceProfile", Constraint: "required"})
@@ -41,48 +28,23 @@ func TestAssociateIamInstanceProfileValidateRejects(t *testing.T) {
 }
 
 func TestAssociateIamInstanceProfileRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateIamInstanceProfileRequest(context.Background(), minimalAssociateIamInstanceProfileInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateIamInstanceProfile.minimal.form", req)
+	goldenRequest(t, "AssociateIamInstanceProfile.minimal.form", buildAssociateIamInstanceProfileRequest, minimalAssociateIamInstanceProfileInput())
 }
 
 func TestAssociateIamInstanceProfileRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateIamInstanceProfileRequest(context.Background(), fullAssociateIamInstanceProfileInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateIamInstanceProfile.full.form", req)
+	goldenRequest(t, "AssociateIamInstanceProfile.full.form", buildAssociateIamInstanceProfileRequest, fullAssociateIamInstanceProfileInput())
 }
 
 func TestAssociateIamInstanceProfileResponse(t *testing.T) {
-	var got AssociateIamInstanceProfileOutput
-	if err := decodeAssociateIamInstanceProfileResponse(goldenResponse(t, "AssociateIamInstanceProfile.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateIamInstanceProfileOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateIamInstanceProfileResponse, goldenResponse(t, "AssociateIamInstanceProfile.response.xml", 200, "Content-Type", "text/xml"), wantAssociateIamInstanceProfileOutput())
 }
 
 func TestCancelBundleTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelBundleTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelBundleTaskInput().Validate())
 }
 
 func TestCancelBundleTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCancelBundleTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelBundleTaskInput().Validate())
 }
 
 func TestCancelBundleTaskValidateRejects(t *testing.T) {
@@ -90,58 +52,30 @@ func TestCancelBundleTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelBundleTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BundleId unset", func(v *CancelBundleTaskInput) { v.BundleId = nil }, Violation{Path: "BundleId", Constraint: "required"})
 }
 
 func TestCancelBundleTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelBundleTaskRequest(context.Background(), minimalCancelBundleTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelBundleTask.minimal.form", req)
+	goldenRequest(t, "CancelBundleTask.minimal.form", buildCancelBundleTaskRequest, minimalCancelBundleTaskInput())
 }
 
 func TestCancelBundleTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelBundleTaskRequest(context.Background(), fullCancelBundleTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelBundleTask.full.form", req)
+	goldenRequest(t, "CancelBundleTask.full.form", buildCancelBundleTaskRequest, fullCancelBundleTaskInput())
 }
 
 func TestCancelBundleTaskResponse(t *testing.T) {
-	var got CancelBundleTaskOutput
-	if err := decodeCancelBundleTaskResponse(goldenResponse(t, "CancelBundleTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelBundleTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelBundleTaskResponse, goldenResponse(t, "CancelBundleTask.response.xml", 200, "Content-Type", "text/xml"), wantCancelBundleTaskOutput())
 }
 
 func TestCancelSpotInstanceRequestsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelSpotInstanceRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelSpotInstanceRequestsInput().Validate())
 }
 
 func TestCancelSpotInstanceRequestsValidateFull(t *testing.T) {
-	got := violations(t, fullCancelSpotInstanceRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelSpotInstanceRequestsInput().Validate())
 }
 
 func TestCancelSpotInstanceRequestsValidateRejects(t *testing.T) {
@@ -149,58 +83,30 @@ func TestCancelSpotInstanceRequestsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelSpotInstanceRequestsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SpotInstanceRequestIds unset", func(v *CancelSpotInstanceRequestsInput) { v.SpotInstanceRequestIds = nil }, Violation{Path: "SpotInstanceRequestIds", Constraint: "required"})
 }
 
 func TestCancelSpotInstanceRequestsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelSpotInstanceRequestsRequest(context.Background(), minimalCancelSpotInstanceRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelSpotInstanceRequests.minimal.form", req)
+	goldenRequest(t, "CancelSpotInstanceRequests.minimal.form", buildCancelSpotInstanceRequestsRequest, minimalCancelSpotInstanceRequestsInput())
 }
 
 func TestCancelSpotInstanceRequestsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelSpotInstanceRequestsRequest(context.Background(), fullCancelSpotInstanceRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelSpotInstanceRequests.full.form", req)
+	goldenRequest(t, "CancelSpotInstanceRequests.full.form", buildCancelSpotInstanceRequestsRequest, fullCancelSpotInstanceRequestsInput())
 }
 
 func TestCancelSpotInstanceRequestsResponse(t *testing.T) {
-	var got CancelSpotInstanceRequestsOutput
-	if err := decodeCancelSpotInstanceRequestsResponse(goldenResponse(t, "CancelSpotInstanceRequests.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelSpotInstanceRequestsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelSpotInstanceRequestsResponse, goldenResponse(t, "CancelSpotInstanceRequests.response.xml", 200, "Content-Type", "text/xml"), wantCancelSpotInstanceRequestsOutput())
 }
 
 func TestCreateImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateImageInput().Validate())
 }
 
 func TestCreateImageValidateFull(t *testing.T) {
-	got := violations(t, fullCreateImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateImageInput().Validate())
 }
 
 func TestCreateImageValidateRejects(t *testing.T) {
@@ -208,10 +114,7 @@ func TestCreateImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *CreateImageInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
@@ -219,48 +122,23 @@ func TestCreateImageValidateRejects(t *testing.T) {
 }
 
 func TestCreateImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateImageRequest(context.Background(), minimalCreateImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateImage.minimal.form", req)
+	goldenRequest(t, "CreateImage.minimal.form", buildCreateImageRequest, minimalCreateImageInput())
 }
 
 func TestCreateImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateImageRequest(context.Background(), fullCreateImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateImage.full.form", req)
+	goldenRequest(t, "CreateImage.full.form", buildCreateImageRequest, fullCreateImageInput())
 }
 
 func TestCreateImageResponse(t *testing.T) {
-	var got CreateImageOutput
-	if err := decodeCreateImageResponse(goldenResponse(t, "CreateImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateImageResponse, goldenResponse(t, "CreateImage.response.xml", 200, "Content-Type", "text/xml"), wantCreateImageOutput())
 }
 
 func TestCreateInstanceEventWindowValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateInstanceEventWindowInput().Validate())
 }
 
 func TestCreateInstanceEventWindowValidateFull(t *testing.T) {
-	got := violations(t, fullCreateInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateInstanceEventWindowInput().Validate())
 }
 
 func TestCreateInstanceEventWindowValidateRejects(t *testing.T) {
@@ -268,10 +146,7 @@ func TestCreateInstanceEventWindowValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateInstanceEventWindowInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TimeRanges[0].EndHour below range", func(v *CreateInstanceEventWindowInput) { v.TimeRanges[0].EndHour = ptr(int32(-1)) }, Violation{Path: "TimeRanges[0].EndHour", Constraint: "range"})
@@ -281,48 +156,23 @@ func TestCreateInstanceEventWindowValidateRejects(t *testing.T) {
 }
 
 func TestCreateInstanceEventWindowRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInstanceEventWindowRequest(context.Background(), minimalCreateInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInstanceEventWindow.minimal.form", req)
+	goldenRequest(t, "CreateInstanceEventWindow.minimal.form", buildCreateInstanceEventWindowRequest, minimalCreateInstanceEventWindowInput())
 }
 
 func TestCreateInstanceEventWindowRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInstanceEventWindowRequest(context.Background(), fullCreateInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInstanceEventWindow.full.form", req)
+	goldenRequest(t, "CreateInstanceEventWindow.full.form", buildCreateInstanceEventWindowRequest, fullCreateInstanceEventWindowInput())
 }
 
 func TestCreateInstanceEventWindowResponse(t *testing.T) {
-	var got CreateInstanceEventWindowOutput
-	if err := decodeCreateInstanceEventWindowResponse(goldenResponse(t, "CreateInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateInstanceEventWindowOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateInstanceEventWindowResponse, goldenResponse(t, "CreateInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), wantCreateInstanceEventWindowOutput())
 }
 
 func TestCreateNatGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateNatGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateNatGatewayInput().Validate())
 }
 
 func TestCreateNatGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullCreateNatGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateNatGatewayInput().Validate())
 }
 
 func TestCreateNatGatewayValidateRejects(t *testing.T) {
@@ -330,58 +180,30 @@ func TestCreateNatGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateNatGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetId unset", func(v *CreateNatGatewayInput) { v.SubnetId = nil }, Violation{Path: "SubnetId", Constraint: "required"})
 }
 
 func TestCreateNatGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNatGatewayRequest(context.Background(), minimalCreateNatGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNatGateway.minimal.form", req)
+	goldenRequest(t, "CreateNatGateway.minimal.form", buildCreateNatGatewayRequest, minimalCreateNatGatewayInput())
 }
 
 func TestCreateNatGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNatGatewayRequest(context.Background(), fullCreateNatGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNatGateway.full.form", req)
+	goldenRequest(t, "CreateNatGateway.full.form", buildCreateNatGatewayRequest, fullCreateNatGatewayInput())
 }
 
 func TestCreateNatGatewayResponse(t *testing.T) {
-	var got CreateNatGatewayOutput
-	if err := decodeCreateNatGatewayResponse(goldenResponse(t, "CreateNatGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateNatGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateNatGatewayResponse, goldenResponse(t, "CreateNatGateway.response.xml", 200, "Content-Type", "text/xml"), wantCreateNatGatewayOutput())
 }
 
 func TestCreateRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateRouteInput().Validate())
 }
 
 func TestCreateRouteValidateFull(t *testing.T) {
-	got := violations(t, fullCreateRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateRouteInput().Validate())
 }
 
 func TestCreateRouteValidateRejects(t *testing.T) {
@@ -389,58 +211,30 @@ func TestCreateRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RouteTableId unset", func(v *CreateRouteInput) { v.RouteTableId = nil }, Violation{Path: "RouteTableId", Constraint: "required"})
 }
 
 func TestCreateRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateRouteRequest(context.Background(), minimalCreateRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateRoute.minimal.form", req)
+	goldenRequest(t, "CreateRoute.minimal.form", buildCreateRouteRequest, minimalCreateRouteInput())
 }
 
 func TestCreateRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateRouteRequest(context.Background(), fullCreateRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateRoute.full.form", req)
+	goldenRequest(t, "CreateRoute.full.form", buildCreateRouteRequest, fullCreateRouteInput())
 }
 
 func TestCreateRouteResponse(t *testing.T) {
-	var got CreateRouteOutput
-	if err := decodeCreateRouteResponse(goldenResponse(t, "CreateRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateRouteResponse, goldenResponse(t, "CreateRoute.response.xml", 200, "Content-Type", "text/xml"), wantCreateRouteOutput())
 }
 
 func TestCreateVpcEndpointConnectionNotificationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpcEndpointConnectionNotificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpcEndpointConnectionNotificationInput().Validate())
 }
 
 func TestCreateVpcEndpointConnectionNotificationValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpcEndpointConnectionNotificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpcEndpointConnectionNotificationInput().Validate())
 }
 
 func TestCreateVpcEndpointConnectionNotificationValidateRejects(t *testing.T) {
@@ -448,10 +242,7 @@ func TestCreateVpcEndpointConnectionNotificationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVpcEndpointConnectionNotificationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ConnectionEvents unset", func(v *CreateVpcEndpointConnectionNotificationInput) { v.ConnectionEvents = nil }, Violation{Path: "ConnectionEvents", Constraint: "required"})
@@ -459,93 +250,43 @@ func TestCreateVpcEndpointConnectionNotificationValidateRejects(t *testing.T) {
 }
 
 func TestCreateVpcEndpointConnectionNotificationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcEndpointConnectionNotificationRequest(context.Background(), minimalCreateVpcEndpointConnectionNotificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcEndpointConnectionNotification.minimal.form", req)
+	goldenRequest(t, "CreateVpcEndpointConnectionNotification.minimal.form", buildCreateVpcEndpointConnectionNotificationRequest, minimalCreateVpcEndpointConnectionNotificationInput())
 }
 
 func TestCreateVpcEndpointConnectionNotificationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcEndpointConnectionNotificationRequest(context.Background(), fullCreateVpcEndpointConnectionNotificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcEndpointConnectionNotification.full.form", req)
+	goldenRequest(t, "CreateVpcEndpointConnectionNotification.full.form", buildCreateVpcEndpointConnectionNotificationRequest, fullCreateVpcEndpointConnectionNotificationInput())
 }
 
 func TestCreateVpcEndpointConnectionNotificationResponse(t *testing.T) {
-	var got CreateVpcEndpointConnectionNotificationOutput
-	if err := decodeCreateVpcEndpointConnectionNotificationResponse(goldenResponse(t, "CreateVpcEndpointConnectionNotification.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpcEndpointConnectionNotificationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpcEndpointConnectionNotificationResponse, goldenResponse(t, "CreateVpcEndpointConnectionNotification.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpcEndpointConnectionNotificationOutput())
 }
 
 func TestDeregisterInstanceEventNotificationAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeregisterInstanceEventNotificationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeregisterInstanceEventNotificationAttributesInput().Validate())
 }
 
 func TestDeregisterInstanceEventNotificationAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullDeregisterInstanceEventNotificationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeregisterInstanceEventNotificationAttributesInput().Validate())
 }
 
 func TestDeregisterInstanceEventNotificationAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterInstanceEventNotificationAttributesRequest(context.Background(), minimalDeregisterInstanceEventNotificationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterInstanceEventNotificationAttributes.minimal.form", req)
+	goldenRequest(t, "DeregisterInstanceEventNotificationAttributes.minimal.form", buildDeregisterInstanceEventNotificationAttributesRequest, minimalDeregisterInstanceEventNotificationAttributesInput())
 }
 
 func TestDeregisterInstanceEventNotificationAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterInstanceEventNotificationAttributesRequest(context.Background(), fullDeregisterInstanceEventNotificationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterInstanceEventNotificationAttributes.full.form", req)
+	goldenRequest(t, "DeregisterInstanceEventNotificationAttributes.full.form", buildDeregisterInstanceEventNotificationAttributesRequest, fullDeregisterInstanceEventNotificationAttributesInput())
 }
 
 func TestDeregisterInstanceEventNotificationAttributesResponse(t *testing.T) {
-	var got DeregisterInstanceEventNotificationAttributesOutput
-	if err := decodeDeregisterInstanceEventNotificationAttributesResponse(goldenResponse(t, "DeregisterInstanceEventNotificationAttributes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeregisterInstanceEventNotificationAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeregisterInstanceEventNotificationAttributesResponse, goldenResponse(t, "DeregisterInstanceEventNotificationAttributes.response.xml", 200, "Content-Type", "text/xml"), wantDeregisterInstanceEventNotificationAttributesOutput())
 }
 
 func TestDescribeLocalGatewayVirtualInterfacesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLocalGatewayVirtualInterfacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLocalGatewayVirtualInterfacesInput().Validate())
 }
 
 func TestDescribeLocalGatewayVirtualInterfacesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLocalGatewayVirtualInterfacesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLocalGatewayVirtualInterfacesInput().Validate())
 }
 
 func TestDescribeLocalGatewayVirtualInterfacesValidateRejects(t *testing.T) {
@@ -553,10 +294,7 @@ func TestDescribeLocalGatewayVirtualInterfacesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLocalGatewayVirtualInterfacesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeLocalGatewayVirtualInterfacesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -564,48 +302,23 @@ func TestDescribeLocalGatewayVirtualInterfacesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeLocalGatewayVirtualInterfacesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayVirtualInterfacesRequest(context.Background(), minimalDescribeLocalGatewayVirtualInterfacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayVirtualInterfaces.minimal.form", req)
+	goldenRequest(t, "DescribeLocalGatewayVirtualInterfaces.minimal.form", buildDescribeLocalGatewayVirtualInterfacesRequest, minimalDescribeLocalGatewayVirtualInterfacesInput())
 }
 
 func TestDescribeLocalGatewayVirtualInterfacesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayVirtualInterfacesRequest(context.Background(), fullDescribeLocalGatewayVirtualInterfacesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayVirtualInterfaces.full.form", req)
+	goldenRequest(t, "DescribeLocalGatewayVirtualInterfaces.full.form", buildDescribeLocalGatewayVirtualInterfacesRequest, fullDescribeLocalGatewayVirtualInterfacesInput())
 }
 
 func TestDescribeLocalGatewayVirtualInterfacesResponse(t *testing.T) {
-	var got DescribeLocalGatewayVirtualInterfacesOutput
-	if err := decodeDescribeLocalGatewayVirtualInterfacesResponse(goldenResponse(t, "DescribeLocalGatewayVirtualInterfaces.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLocalGatewayVirtualInterfacesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLocalGatewayVirtualInterfacesResponse, goldenResponse(t, "DescribeLocalGatewayVirtualInterfaces.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLocalGatewayVirtualInterfacesOutput())
 }
 
 func TestDescribeManagedPrefixListsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeManagedPrefixListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeManagedPrefixListsInput().Validate())
 }
 
 func TestDescribeManagedPrefixListsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeManagedPrefixListsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeManagedPrefixListsInput().Validate())
 }
 
 func TestDescribeManagedPrefixListsValidateRejects(t *testing.T) {
@@ -613,10 +326,7 @@ func TestDescribeManagedPrefixListsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeManagedPrefixListsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeManagedPrefixListsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -624,48 +334,23 @@ func TestDescribeManagedPrefixListsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeManagedPrefixListsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeManagedPrefixListsRequest(context.Background(), minimalDescribeManagedPrefixListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeManagedPrefixLists.minimal.form", req)
+	goldenRequest(t, "DescribeManagedPrefixLists.minimal.form", buildDescribeManagedPrefixListsRequest, minimalDescribeManagedPrefixListsInput())
 }
 
 func TestDescribeManagedPrefixListsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeManagedPrefixListsRequest(context.Background(), fullDescribeManagedPrefixListsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeManagedPrefixLists.full.form", req)
+	goldenRequest(t, "DescribeManagedPrefixLists.full.form", buildDescribeManagedPrefixListsRequest, fullDescribeManagedPrefixListsInput())
 }
 
 func TestDescribeManagedPrefixListsResponse(t *testing.T) {
-	var got DescribeManagedPrefixListsOutput
-	if err := decodeDescribeManagedPrefixListsResponse(goldenResponse(t, "DescribeManagedPrefixLists.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeManagedPrefixListsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeManagedPrefixListsResponse, goldenResponse(t, "DescribeManagedPrefixLists.response.xml", 200, "Content-Type", "text/xml"), wantDescribeManagedPrefixListsOutput())
 }
 
 func TestDescribeSecurityGroupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSecurityGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSecurityGroupsInput().Validate())
 }
 
 func TestDescribeSecurityGroupsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSecurityGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSecurityGroupsInput().Validate())
 }
 
 func TestDescribeSecurityGroupsValidateRejects(t *testing.T) {
@@ -673,10 +358,7 @@ func TestDescribeSecurityGroupsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSecurityGroupsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeSecurityGroupsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -684,138 +366,63 @@ func TestDescribeSecurityGroupsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeSecurityGroupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSecurityGroupsRequest(context.Background(), minimalDescribeSecurityGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSecurityGroups.minimal.form", req)
+	goldenRequest(t, "DescribeSecurityGroups.minimal.form", buildDescribeSecurityGroupsRequest, minimalDescribeSecurityGroupsInput())
 }
 
 func TestDescribeSecurityGroupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSecurityGroupsRequest(context.Background(), fullDescribeSecurityGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSecurityGroups.full.form", req)
+	goldenRequest(t, "DescribeSecurityGroups.full.form", buildDescribeSecurityGroupsRequest, fullDescribeSecurityGroupsInput())
 }
 
 func TestDescribeSecurityGroupsResponse(t *testing.T) {
-	var got DescribeSecurityGroupsOutput
-	if err := decodeDescribeSecurityGroupsResponse(goldenResponse(t, "DescribeSecurityGroups.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSecurityGroupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSecurityGroupsResponse, goldenResponse(t, "DescribeSecurityGroups.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSecurityGroupsOutput())
 }
 
 func TestDescribeVpcEndpointServicesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcEndpointServicesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcEndpointServicesInput().Validate())
 }
 
 func TestDescribeVpcEndpointServicesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcEndpointServicesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcEndpointServicesInput().Validate())
 }
 
 func TestDescribeVpcEndpointServicesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointServicesRequest(context.Background(), minimalDescribeVpcEndpointServicesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointServices.minimal.form", req)
+	goldenRequest(t, "DescribeVpcEndpointServices.minimal.form", buildDescribeVpcEndpointServicesRequest, minimalDescribeVpcEndpointServicesInput())
 }
 
 func TestDescribeVpcEndpointServicesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointServicesRequest(context.Background(), fullDescribeVpcEndpointServicesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointServices.full.form", req)
+	goldenRequest(t, "DescribeVpcEndpointServices.full.form", buildDescribeVpcEndpointServicesRequest, fullDescribeVpcEndpointServicesInput())
 }
 
 func TestDescribeVpcEndpointServicesResponse(t *testing.T) {
-	var got DescribeVpcEndpointServicesOutput
-	if err := decodeDescribeVpcEndpointServicesResponse(goldenResponse(t, "DescribeVpcEndpointServices.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcEndpointServicesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcEndpointServicesResponse, goldenResponse(t, "DescribeVpcEndpointServices.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcEndpointServicesOutput())
 }
 
 func TestDisableSerialConsoleAccessValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableSerialConsoleAccessInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableSerialConsoleAccessInput().Validate())
 }
 
 func TestDisableSerialConsoleAccessValidateFull(t *testing.T) {
-	got := violations(t, fullDisableSerialConsoleAccessInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableSerialConsoleAccessInput().Validate())
 }
 
 func TestDisableSerialConsoleAccessRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableSerialConsoleAccessRequest(context.Background(), minimalDisableSerialConsoleAccessInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableSerialConsoleAccess.minimal.form", req)
+	goldenRequest(t, "DisableSerialConsoleAccess.minimal.form", buildDisableSerialConsoleAccessRequest, minimalDisableSerialConsoleAccessInput())
 }
 
 func TestDisableSerialConsoleAccessRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableSerialConsoleAccessRequest(context.Background(), fullDisableSerialConsoleAccessInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableSerialConsoleAccess.full.form", req)
+	goldenRequest(t, "DisableSerialConsoleAccess.full.form", buildDisableSerialConsoleAccessRequest, fullDisableSerialConsoleAccessInput())
 }
 
 func TestDisableSerialConsoleAccessResponse(t *testing.T) {
-	var got DisableSerialConsoleAccessOutput
-	if err := decodeDisableSerialConsoleAccessResponse(goldenResponse(t, "DisableSerialConsoleAccess.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableSerialConsoleAccessOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableSerialConsoleAccessResponse, goldenResponse(t, "DisableSerialConsoleAccess.response.xml", 200, "Content-Type", "text/xml"), wantDisableSerialConsoleAccessOutput())
 }
 
 func TestGetTransitGatewayAttachmentPropagationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetTransitGatewayAttachmentPropagationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetTransitGatewayAttachmentPropagationsInput().Validate())
 }
 
 func TestGetTransitGatewayAttachmentPropagationsValidateFull(t *testing.T) {
-	got := violations(t, fullGetTransitGatewayAttachmentPropagationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetTransitGatewayAttachmentPropagationsInput().Validate())
 }
 
 func TestGetTransitGatewayAttachmentPropagationsValidateRejects(t *testing.T) {
@@ -823,10 +430,7 @@ func TestGetTransitGatewayAttachmentPropagationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetTransitGatewayAttachmentPropagationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *GetTransitGatewayAttachmentPropagationsInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
@@ -835,48 +439,23 @@ func TestGetTransitGatewayAttachmentPropagationsValidateRejects(t *testing.T) {
 }
 
 func TestGetTransitGatewayAttachmentPropagationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayAttachmentPropagationsRequest(context.Background(), minimalGetTransitGatewayAttachmentPropagationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayAttachmentPropagations.minimal.form", req)
+	goldenRequest(t, "GetTransitGatewayAttachmentPropagations.minimal.form", buildGetTransitGatewayAttachmentPropagationsRequest, minimalGetTransitGatewayAttachmentPropagationsInput())
 }
 
 func TestGetTransitGatewayAttachmentPropagationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayAttachmentPropagationsRequest(context.Background(), fullGetTransitGatewayAttachmentPropagationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayAttachmentPropagations.full.form", req)
+	goldenRequest(t, "GetTransitGatewayAttachmentPropagations.full.form", buildGetTransitGatewayAttachmentPropagationsRequest, fullGetTransitGatewayAttachmentPropagationsInput())
 }
 
 func TestGetTransitGatewayAttachmentPropagationsResponse(t *testing.T) {
-	var got GetTransitGatewayAttachmentPropagationsOutput
-	if err := decodeGetTransitGatewayAttachmentPropagationsResponse(goldenResponse(t, "GetTransitGatewayAttachmentPropagations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetTransitGatewayAttachmentPropagationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetTransitGatewayAttachmentPropagationsResponse, goldenResponse(t, "GetTransitGatewayAttachmentPropagations.response.xml", 200, "Content-Type", "text/xml"), wantGetTransitGatewayAttachmentPropagationsOutput())
 }
 
 func TestGetTransitGatewayMulticastDomainAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetTransitGatewayMulticastDomainAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetTransitGatewayMulticastDomainAssociationsInput().Validate())
 }
 
 func TestGetTransitGatewayMulticastDomainAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullGetTransitGatewayMulticastDomainAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetTransitGatewayMulticastDomainAssociationsInput().Validate())
 }
 
 func TestGetTransitGatewayMulticastDomainAssociationsValidateRejects(t *testing.T) {
@@ -884,10 +463,7 @@ func TestGetTransitGatewayMulticastDomainAssociationsValidateRejects(t *testing.
 		t.Run(name, func(t *testing.T) {
 			v := fullGetTransitGatewayMulticastDomainAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *GetTransitGatewayMulticastDomainAssociationsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -895,48 +471,23 @@ func TestGetTransitGatewayMulticastDomainAssociationsValidateRejects(t *testing.
 }
 
 func TestGetTransitGatewayMulticastDomainAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayMulticastDomainAssociationsRequest(context.Background(), minimalGetTransitGatewayMulticastDomainAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayMulticastDomainAssociations.minimal.form", req)
+	goldenRequest(t, "GetTransitGatewayMulticastDomainAssociations.minimal.form", buildGetTransitGatewayMulticastDomainAssociationsRequest, minimalGetTransitGatewayMulticastDomainAssociationsInput())
 }
 
 func TestGetTransitGatewayMulticastDomainAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetTransitGatewayMulticastDomainAssociationsRequest(context.Background(), fullGetTransitGatewayMulticastDomainAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetTransitGatewayMulticastDomainAssociations.full.form", req)
+	goldenRequest(t, "GetTransitGatewayMulticastDomainAssociations.full.form", buildGetTransitGatewayMulticastDomainAssociationsRequest, fullGetTransitGatewayMulticastDomainAssociationsInput())
 }
 
 func TestGetTransitGatewayMulticastDomainAssociationsResponse(t *testing.T) {
-	var got GetTransitGatewayMulticastDomainAssociationsOutput
-	if err := decodeGetTransitGatewayMulticastDomainAssociationsResponse(goldenResponse(t, "GetTransitGatewayMulticastDomainAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetTransitGatewayMulticastDomainAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetTransitGatewayMulticastDomainAssociationsResponse, goldenResponse(t, "GetTransitGatewayMulticastDomainAssociations.response.xml", 200, "Content-Type", "text/xml"), wantGetTransitGatewayMulticastDomainAssociationsOutput())
 }
 
 func TestModifySpotFleetRequestValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifySpotFleetRequestInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifySpotFleetRequestInput().Validate())
 }
 
 func TestModifySpotFleetRequestValidateFull(t *testing.T) {
-	got := violations(t, fullModifySpotFleetRequestInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifySpotFleetRequestInput().Validate())
 }
 
 func TestModifySpotFleetRequestValidateRejects(t *testing.T) {
@@ -944,10 +495,7 @@ func TestModifySpotFleetRequestValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifySpotFleetRequestInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SpotFleetRequestId unset", func(v *ModifySpotFleetRequestInput) { v.SpotFleetRequestId = nil }, Violation{Path: "SpotFleetRequestId", Constraint: "required"})
@@ -963,48 +511,23 @@ func TestModifySpotFleetRequestValidateRejects(t *testing.T) {
 }
 
 func TestModifySpotFleetRequestRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySpotFleetRequestRequest(context.Background(), minimalModifySpotFleetRequestInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySpotFleetRequest.minimal.form", req)
+	goldenRequest(t, "ModifySpotFleetRequest.minimal.form", buildModifySpotFleetRequestRequest, minimalModifySpotFleetRequestInput())
 }
 
 func TestModifySpotFleetRequestRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySpotFleetRequestRequest(context.Background(), fullModifySpotFleetRequestInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySpotFleetRequest.full.form", req)
+	goldenRequest(t, "ModifySpotFleetRequest.full.form", buildModifySpotFleetRequestRequest, fullModifySpotFleetRequestInput())
 }
 
 func TestModifySpotFleetRequestResponse(t *testing.T) {
-	var got ModifySpotFleetRequestOutput
-	if err := decodeModifySpotFleetRequestResponse(goldenResponse(t, "ModifySpotFleetRequest.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifySpotFleetRequestOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifySpotFleetRequestResponse, goldenResponse(t, "ModifySpotFleetRequest.response.xml", 200, "Content-Type", "text/xml"), wantModifySpotFleetRequestOutput())
 }
 
 func TestModifyVpcAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcAttributeInput().Validate())
 }
 
 func TestModifyVpcAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcAttributeInput().Validate())
 }
 
 func TestModifyVpcAttributeValidateRejects(t *testing.T) {
@@ -1012,58 +535,30 @@ func TestModifyVpcAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *ModifyVpcAttributeInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestModifyVpcAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcAttributeRequest(context.Background(), minimalModifyVpcAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyVpcAttribute.minimal.form", buildModifyVpcAttributeRequest, minimalModifyVpcAttributeInput())
 }
 
 func TestModifyVpcAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcAttributeRequest(context.Background(), fullModifyVpcAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcAttribute.full.form", req)
+	goldenRequest(t, "ModifyVpcAttribute.full.form", buildModifyVpcAttributeRequest, fullModifyVpcAttributeInput())
 }
 
 func TestModifyVpcAttributeResponse(t *testing.T) {
-	var got ModifyVpcAttributeOutput
-	if err := decodeModifyVpcAttributeResponse(goldenResponse(t, "ModifyVpcAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcAttributeResponse, goldenResponse(t, "ModifyVpcAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcAttributeOutput())
 }
 
 func TestRestoreAddressToClassicValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRestoreAddressToClassicInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRestoreAddressToClassicInput().Validate())
 }
 
 func TestRestoreAddressToClassicValidateFull(t *testing.T) {
-	got := violations(t, fullRestoreAddressToClassicInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRestoreAddressToClassicInput().Validate())
 }
 
 func TestRestoreAddressToClassicValidateRejects(t *testing.T) {
@@ -1071,58 +566,30 @@ func TestRestoreAddressToClassicValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRestoreAddressToClassicInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PublicIp unset", func(v *RestoreAddressToClassicInput) { v.PublicIp = nil }, Violation{Path: "PublicIp", Constraint: "required"})
 }
 
 func TestRestoreAddressToClassicRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreAddressToClassicRequest(context.Background(), minimalRestoreAddressToClassicInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RestoreAddressToClassic.minimal.form", req)
+	goldenRequest(t, "RestoreAddressToClassic.minimal.form", buildRestoreAddressToClassicRequest, minimalRestoreAddressToClassicInput())
 }
 
 func TestRestoreAddressToClassicRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreAddressToClassicRequest(context.Background(), fullRestoreAddressToClassicInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RestoreAddressToClassic.full.form", req)
+	goldenRequest(t, "RestoreAddressToClassic.full.form", buildRestoreAddressToClassicRequest, fullRestoreAddressToClassicInput())
 }
 
 func TestRestoreAddressToClassicResponse(t *testing.T) {
-	var got RestoreAddressToClassicOutput
-	if err := decodeRestoreAddressToClassicResponse(goldenResponse(t, "RestoreAddressToClassic.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRestoreAddressToClassicOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRestoreAddressToClassicResponse, goldenResponse(t, "RestoreAddressToClassic.response.xml", 200, "Content-Type", "text/xml"), wantRestoreAddressToClassicOutput())
 }
 
 func TestUnassignIpv6AddressesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUnassignIpv6AddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUnassignIpv6AddressesInput().Validate())
 }
 
 func TestUnassignIpv6AddressesValidateFull(t *testing.T) {
-	got := violations(t, fullUnassignIpv6AddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUnassignIpv6AddressesInput().Validate())
 }
 
 func TestUnassignIpv6AddressesValidateRejects(t *testing.T) {
@@ -1130,40 +597,20 @@ func TestUnassignIpv6AddressesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUnassignIpv6AddressesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *UnassignIpv6AddressesInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestUnassignIpv6AddressesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnassignIpv6AddressesRequest(context.Background(), minimalUnassignIpv6AddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UnassignIpv6Addresses.minimal.form", req)
+	goldenRequest(t, "UnassignIpv6Addresses.minimal.form", buildUnassignIpv6AddressesRequest, minimalUnassignIpv6AddressesInput())
 }
 
 func TestUnassignIpv6AddressesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnassignIpv6AddressesRequest(context.Background(), fullUnassignIpv6AddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UnassignIpv6Addresses.full.form", req)
+	goldenRequest(t, "UnassignIpv6Addresses.full.form", buildUnassignIpv6AddressesRequest, fullUnassignIpv6AddressesInput())
 }
 
 func TestUnassignIpv6AddressesResponse(t *testing.T) {
-	var got UnassignIpv6AddressesOutput
-	if err := decodeUnassignIpv6AddressesResponse(goldenResponse(t, "UnassignIpv6Addresses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUnassignIpv6AddressesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUnassignIpv6AddressesResponse, goldenResponse(t, "UnassignIpv6Addresses.response.xml", 200, "Content-Type", "text/xml"), wantUnassignIpv6AddressesOutput())
 }

@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAssociateTrunkInterfaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateTrunkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateTrunkInterfaceInput().Validate())
 }
 
 func TestAssociateTrunkInterfaceValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateTrunkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateTrunkInterfaceInput().Validate())
 }
 
 func TestAssociateTrunkInterfaceValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestAssociateTrunkInterfaceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateTrunkInterfaceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("BranchInterfaceId unset", func(v *AssociateTrunkInterfaceInput) { v.BranchInterfaceId = nil }, Violation{Path: "BranchInterfaceId", Constraint: "required"})
@@ -41,48 +28,23 @@ func TestAssociateTrunkInterfaceValidateRejects(t *testing.T) {
 }
 
 func TestAssociateTrunkInterfaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateTrunkInterfaceRequest(context.Background(), minimalAssociateTrunkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateTrunkInterface.minimal.form", req)
+	goldenRequest(t, "AssociateTrunkInterface.minimal.form", buildAssociateTrunkInterfaceRequest, minimalAssociateTrunkInterfaceInput())
 }
 
 func TestAssociateTrunkInterfaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateTrunkInterfaceRequest(context.Background(), fullAssociateTrunkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateTrunkInterface.full.form", req)
+	goldenRequest(t, "AssociateTrunkInterface.full.form", buildAssociateTrunkInterfaceRequest, fullAssociateTrunkInterfaceInput())
 }
 
 func TestAssociateTrunkInterfaceResponse(t *testing.T) {
-	var got AssociateTrunkInterfaceOutput
-	if err := decodeAssociateTrunkInterfaceResponse(goldenResponse(t, "AssociateTrunkInterface.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateTrunkInterfaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateTrunkInterfaceResponse, goldenResponse(t, "AssociateTrunkInterface.response.xml", 200, "Content-Type", "text/xml"), wantAssociateTrunkInterfaceOutput())
 }
 
 func TestCreateKeyPairValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateKeyPairInput().Validate())
 }
 
 func TestCreateKeyPairValidateFull(t *testing.T) {
-	got := violations(t, fullCreateKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateKeyPairInput().Validate())
 }
 
 func TestCreateKeyPairValidateRejects(t *testing.T) {
@@ -90,58 +52,30 @@ func TestCreateKeyPairValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateKeyPairInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KeyName unset", func(v *CreateKeyPairInput) { v.KeyName = nil }, Violation{Path: "KeyName", Constraint: "required"})
 }
 
 func TestCreateKeyPairRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateKeyPairRequest(context.Background(), minimalCreateKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateKeyPair.minimal.form", req)
+	goldenRequest(t, "CreateKeyPair.minimal.form", buildCreateKeyPairRequest, minimalCreateKeyPairInput())
 }
 
 func TestCreateKeyPairRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateKeyPairRequest(context.Background(), fullCreateKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateKeyPair.full.form", req)
+	goldenRequest(t, "CreateKeyPair.full.form", buildCreateKeyPairRequest, fullCreateKeyPairInput())
 }
 
 func TestCreateKeyPairResponse(t *testing.T) {
-	var got CreateKeyPairOutput
-	if err := decodeCreateKeyPairResponse(goldenResponse(t, "CreateKeyPair.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateKeyPairOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateKeyPairResponse, goldenResponse(t, "CreateKeyPair.response.xml", 200, "Content-Type", "text/xml"), wantCreateKeyPairOutput())
 }
 
 func TestCreateLaunchTemplateVersionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateLaunchTemplateVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateLaunchTemplateVersionInput().Validate())
 }
 
 func TestCreateLaunchTemplateVersionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateLaunchTemplateVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateLaunchTemplateVersionInput().Validate())
 }
 
 func TestCreateLaunchTemplateVersionValidateRejects(t *testing.T) {
@@ -149,10 +83,7 @@ func TestCreateLaunchTemplateVersionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateLaunchTemplateVersionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateData unset", func(v *CreateLaunchTemplateVersionInput) { v.LaunchTemplateData = nil }, Violation{Path: "LaunchTemplateData", Constraint: "required"})
@@ -163,48 +94,23 @@ func TestCreateLaunchTemplateVersionValidateRejects(t *testing.T) {
 }
 
 func TestCreateLaunchTemplateVersionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLaunchTemplateVersionRequest(context.Background(), minimalCreateLaunchTemplateVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLaunchTemplateVersion.minimal.form", req)
+	goldenRequest(t, "CreateLaunchTemplateVersion.minimal.form", buildCreateLaunchTemplateVersionRequest, minimalCreateLaunchTemplateVersionInput())
 }
 
 func TestCreateLaunchTemplateVersionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLaunchTemplateVersionRequest(context.Background(), fullCreateLaunchTemplateVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLaunchTemplateVersion.full.form", req)
+	goldenRequest(t, "CreateLaunchTemplateVersion.full.form", buildCreateLaunchTemplateVersionRequest, fullCreateLaunchTemplateVersionInput())
 }
 
 func TestCreateLaunchTemplateVersionResponse(t *testing.T) {
-	var got CreateLaunchTemplateVersionOutput
-	if err := decodeCreateLaunchTemplateVersionResponse(goldenResponse(t, "CreateLaunchTemplateVersion.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateLaunchTemplateVersionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateLaunchTemplateVersionResponse, goldenResponse(t, "CreateLaunchTemplateVersion.response.xml", 200, "Content-Type", "text/xml"), wantCreateLaunchTemplateVersionOutput())
 }
 
 func TestCreateReplaceRootVolumeTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateReplaceRootVolumeTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateReplaceRootVolumeTaskInput().Validate())
 }
 
 func TestCreateReplaceRootVolumeTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCreateReplaceRootVolumeTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateReplaceRootVolumeTaskInput().Validate())
 }
 
 func TestCreateReplaceRootVolumeTaskValidateRejects(t *testing.T) {
@@ -212,58 +118,30 @@ func TestCreateReplaceRootVolumeTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateReplaceRootVolumeTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *CreateReplaceRootVolumeTaskInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestCreateReplaceRootVolumeTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateReplaceRootVolumeTaskRequest(context.Background(), minimalCreateReplaceRootVolumeTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateReplaceRootVolumeTask.minimal.form", req)
+	goldenRequest(t, "CreateReplaceRootVolumeTask.minimal.form", buildCreateReplaceRootVolumeTaskRequest, minimalCreateReplaceRootVolumeTaskInput())
 }
 
 func TestCreateReplaceRootVolumeTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateReplaceRootVolumeTaskRequest(context.Background(), fullCreateReplaceRootVolumeTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateReplaceRootVolumeTask.full.form", req)
+	goldenRequest(t, "CreateReplaceRootVolumeTask.full.form", buildCreateReplaceRootVolumeTaskRequest, fullCreateReplaceRootVolumeTaskInput())
 }
 
 func TestCreateReplaceRootVolumeTaskResponse(t *testing.T) {
-	var got CreateReplaceRootVolumeTaskOutput
-	if err := decodeCreateReplaceRootVolumeTaskResponse(goldenResponse(t, "CreateReplaceRootVolumeTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateReplaceRootVolumeTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateReplaceRootVolumeTaskResponse, goldenResponse(t, "CreateReplaceRootVolumeTask.response.xml", 200, "Content-Type", "text/xml"), wantCreateReplaceRootVolumeTaskOutput())
 }
 
 func TestCreateSubnetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateSubnetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateSubnetInput().Validate())
 }
 
 func TestCreateSubnetValidateFull(t *testing.T) {
-	got := violations(t, fullCreateSubnetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateSubnetInput().Validate())
 }
 
 func TestCreateSubnetValidateRejects(t *testing.T) {
@@ -271,10 +149,7 @@ func TestCreateSubnetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateSubnetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CidrBlock unset", func(v *CreateSubnetInput) { v.CidrBlock = nil }, Violation{Path: "CidrBlock", Constraint: "required"})
@@ -282,48 +157,23 @@ func TestCreateSubnetValidateRejects(t *testing.T) {
 }
 
 func TestCreateSubnetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSubnetRequest(context.Background(), minimalCreateSubnetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSubnet.minimal.form", req)
+	goldenRequest(t, "CreateSubnet.minimal.form", buildCreateSubnetRequest, minimalCreateSubnetInput())
 }
 
 func TestCreateSubnetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSubnetRequest(context.Background(), fullCreateSubnetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSubnet.full.form", req)
+	goldenRequest(t, "CreateSubnet.full.form", buildCreateSubnetRequest, fullCreateSubnetInput())
 }
 
 func TestCreateSubnetResponse(t *testing.T) {
-	var got CreateSubnetOutput
-	if err := decodeCreateSubnetResponse(goldenResponse(t, "CreateSubnet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateSubnetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateSubnetResponse, goldenResponse(t, "CreateSubnet.response.xml", 200, "Content-Type", "text/xml"), wantCreateSubnetOutput())
 }
 
 func TestCreateTransitGatewayConnectPeerValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayConnectPeerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayConnectPeerInput().Validate())
 }
 
 func TestCreateTransitGatewayConnectPeerValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayConnectPeerInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayConnectPeerInput().Validate())
 }
 
 func TestCreateTransitGatewayConnectPeerValidateRejects(t *testing.T) {
@@ -331,10 +181,7 @@ func TestCreateTransitGatewayConnectPeerValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayConnectPeerInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InsideCidrBlocks unset", func(v *CreateTransitGatewayConnectPeerInput) { v.InsideCidrBlocks = nil }, Violation{Path: "InsideCidrBlocks", Constraint: "required"})
@@ -343,48 +190,23 @@ func TestCreateTransitGatewayConnectPeerValidateRejects(t *testing.T) {
 }
 
 func TestCreateTransitGatewayConnectPeerRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayConnectPeerRequest(context.Background(), minimalCreateTransitGatewayConnectPeerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayConnectPeer.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayConnectPeer.minimal.form", buildCreateTransitGatewayConnectPeerRequest, minimalCreateTransitGatewayConnectPeerInput())
 }
 
 func TestCreateTransitGatewayConnectPeerRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayConnectPeerRequest(context.Background(), fullCreateTransitGatewayConnectPeerInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayConnectPeer.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayConnectPeer.full.form", buildCreateTransitGatewayConnectPeerRequest, fullCreateTransitGatewayConnectPeerInput())
 }
 
 func TestCreateTransitGatewayConnectPeerResponse(t *testing.T) {
-	var got CreateTransitGatewayConnectPeerOutput
-	if err := decodeCreateTransitGatewayConnectPeerResponse(goldenResponse(t, "CreateTransitGatewayConnectPeer.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayConnectPeerOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayConnectPeerResponse, goldenResponse(t, "CreateTransitGatewayConnectPeer.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayConnectPeerOutput())
 }
 
 func TestDescribeElasticGpusValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeElasticGpusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeElasticGpusInput().Validate())
 }
 
 func TestDescribeElasticGpusValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeElasticGpusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeElasticGpusInput().Validate())
 }
 
 func TestDescribeElasticGpusValidateRejects(t *testing.T) {
@@ -392,10 +214,7 @@ func TestDescribeElasticGpusValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeElasticGpusInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeElasticGpusInput) { v.MaxResults = ptr(int32(9)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -403,93 +222,43 @@ func TestDescribeElasticGpusValidateRejects(t *testing.T) {
 }
 
 func TestDescribeElasticGpusRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeElasticGpusRequest(context.Background(), minimalDescribeElasticGpusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeElasticGpus.minimal.form", req)
+	goldenRequest(t, "DescribeElasticGpus.minimal.form", buildDescribeElasticGpusRequest, minimalDescribeElasticGpusInput())
 }
 
 func TestDescribeElasticGpusRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeElasticGpusRequest(context.Background(), fullDescribeElasticGpusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeElasticGpus.full.form", req)
+	goldenRequest(t, "DescribeElasticGpus.full.form", buildDescribeElasticGpusRequest, fullDescribeElasticGpusInput())
 }
 
 func TestDescribeElasticGpusResponse(t *testing.T) {
-	var got DescribeElasticGpusOutput
-	if err := decodeDescribeElasticGpusResponse(goldenResponse(t, "DescribeElasticGpus.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeElasticGpusOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeElasticGpusResponse, goldenResponse(t, "DescribeElasticGpus.response.xml", 200, "Content-Type", "text/xml"), wantDescribeElasticGpusOutput())
 }
 
 func TestDescribeExportTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeExportTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeExportTasksInput().Validate())
 }
 
 func TestDescribeExportTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeExportTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeExportTasksInput().Validate())
 }
 
 func TestDescribeExportTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeExportTasksRequest(context.Background(), minimalDescribeExportTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeExportTasks.minimal.form", req)
+	goldenRequest(t, "DescribeExportTasks.minimal.form", buildDescribeExportTasksRequest, minimalDescribeExportTasksInput())
 }
 
 func TestDescribeExportTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeExportTasksRequest(context.Background(), fullDescribeExportTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeExportTasks.full.form", req)
+	goldenRequest(t, "DescribeExportTasks.full.form", buildDescribeExportTasksRequest, fullDescribeExportTasksInput())
 }
 
 func TestDescribeExportTasksResponse(t *testing.T) {
-	var got DescribeExportTasksOutput
-	if err := decodeDescribeExportTasksResponse(goldenResponse(t, "DescribeExportTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeExportTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeExportTasksResponse, goldenResponse(t, "DescribeExportTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeExportTasksOutput())
 }
 
 func TestDescribeFleetHistoryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFleetHistoryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFleetHistoryInput().Validate())
 }
 
 func TestDescribeFleetHistoryValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFleetHistoryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFleetHistoryInput().Validate())
 }
 
 func TestDescribeFleetHistoryValidateRejects(t *testing.T) {
@@ -497,10 +266,7 @@ func TestDescribeFleetHistoryValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeFleetHistoryInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FleetId unset", func(v *DescribeFleetHistoryInput) { v.FleetId = nil }, Violation{Path: "FleetId", Constraint: "required"})
@@ -508,48 +274,23 @@ func TestDescribeFleetHistoryValidateRejects(t *testing.T) {
 }
 
 func TestDescribeFleetHistoryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFleetHistoryRequest(context.Background(), minimalDescribeFleetHistoryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFleetHistory.minimal.form", req)
+	goldenRequest(t, "DescribeFleetHistory.minimal.form", buildDescribeFleetHistoryRequest, minimalDescribeFleetHistoryInput())
 }
 
 func TestDescribeFleetHistoryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFleetHistoryRequest(context.Background(), fullDescribeFleetHistoryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFleetHistory.full.form", req)
+	goldenRequest(t, "DescribeFleetHistory.full.form", buildDescribeFleetHistoryRequest, fullDescribeFleetHistoryInput())
 }
 
 func TestDescribeFleetHistoryResponse(t *testing.T) {
-	var got DescribeFleetHistoryOutput
-	if err := decodeDescribeFleetHistoryResponse(goldenResponse(t, "DescribeFleetHistory.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFleetHistoryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFleetHistoryResponse, goldenResponse(t, "DescribeFleetHistory.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFleetHistoryOutput())
 }
 
 func TestDescribeFleetInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFleetInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFleetInstancesInput().Validate())
 }
 
 func TestDescribeFleetInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFleetInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFleetInstancesInput().Validate())
 }
 
 func TestDescribeFleetInstancesValidateRejects(t *testing.T) {
@@ -557,58 +298,30 @@ func TestDescribeFleetInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeFleetInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FleetId unset", func(v *DescribeFleetInstancesInput) { v.FleetId = nil }, Violation{Path: "FleetId", Constraint: "required"})
 }
 
 func TestDescribeFleetInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFleetInstancesRequest(context.Background(), minimalDescribeFleetInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFleetInstances.minimal.form", req)
+	goldenRequest(t, "DescribeFleetInstances.minimal.form", buildDescribeFleetInstancesRequest, minimalDescribeFleetInstancesInput())
 }
 
 func TestDescribeFleetInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFleetInstancesRequest(context.Background(), fullDescribeFleetInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFleetInstances.full.form", req)
+	goldenRequest(t, "DescribeFleetInstances.full.form", buildDescribeFleetInstancesRequest, fullDescribeFleetInstancesInput())
 }
 
 func TestDescribeFleetInstancesResponse(t *testing.T) {
-	var got DescribeFleetInstancesOutput
-	if err := decodeDescribeFleetInstancesResponse(goldenResponse(t, "DescribeFleetInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFleetInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFleetInstancesResponse, goldenResponse(t, "DescribeFleetInstances.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFleetInstancesOutput())
 }
 
 func TestDescribeFpgaImagesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeFpgaImagesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeFpgaImagesInput().Validate())
 }
 
 func TestDescribeFpgaImagesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeFpgaImagesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeFpgaImagesInput().Validate())
 }
 
 func TestDescribeFpgaImagesValidateRejects(t *testing.T) {
@@ -616,10 +329,7 @@ func TestDescribeFpgaImagesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeFpgaImagesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeFpgaImagesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -627,48 +337,23 @@ func TestDescribeFpgaImagesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeFpgaImagesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFpgaImagesRequest(context.Background(), minimalDescribeFpgaImagesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFpgaImages.minimal.form", req)
+	goldenRequest(t, "DescribeFpgaImages.minimal.form", buildDescribeFpgaImagesRequest, minimalDescribeFpgaImagesInput())
 }
 
 func TestDescribeFpgaImagesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeFpgaImagesRequest(context.Background(), fullDescribeFpgaImagesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeFpgaImages.full.form", req)
+	goldenRequest(t, "DescribeFpgaImages.full.form", buildDescribeFpgaImagesRequest, fullDescribeFpgaImagesInput())
 }
 
 func TestDescribeFpgaImagesResponse(t *testing.T) {
-	var got DescribeFpgaImagesOutput
-	if err := decodeDescribeFpgaImagesResponse(goldenResponse(t, "DescribeFpgaImages.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeFpgaImagesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeFpgaImagesResponse, goldenResponse(t, "DescribeFpgaImages.response.xml", 200, "Content-Type", "text/xml"), wantDescribeFpgaImagesOutput())
 }
 
 func TestDescribeLaunchTemplateVersionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLaunchTemplateVersionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLaunchTemplateVersionsInput().Validate())
 }
 
 func TestDescribeLaunchTemplateVersionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLaunchTemplateVersionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLaunchTemplateVersionsInput().Validate())
 }
 
 func TestDescribeLaunchTemplateVersionsValidateRejects(t *testing.T) {
@@ -676,10 +361,7 @@ func TestDescribeLaunchTemplateVersionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLaunchTemplateVersionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateName too short", func(v *DescribeLaunchTemplateVersionsInput) { v.LaunchTemplateName = ptr("aa") }, Violation{Path: "LaunchTemplateName", Constraint: "length"})
@@ -688,48 +370,23 @@ func TestDescribeLaunchTemplateVersionsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeLaunchTemplateVersionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLaunchTemplateVersionsRequest(context.Background(), minimalDescribeLaunchTemplateVersionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLaunchTemplateVersions.minimal.form", req)
+	goldenRequest(t, "DescribeLaunchTemplateVersions.minimal.form", buildDescribeLaunchTemplateVersionsRequest, minimalDescribeLaunchTemplateVersionsInput())
 }
 
 func TestDescribeLaunchTemplateVersionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLaunchTemplateVersionsRequest(context.Background(), fullDescribeLaunchTemplateVersionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLaunchTemplateVersions.full.form", req)
+	goldenRequest(t, "DescribeLaunchTemplateVersions.full.form", buildDescribeLaunchTemplateVersionsRequest, fullDescribeLaunchTemplateVersionsInput())
 }
 
 func TestDescribeLaunchTemplateVersionsResponse(t *testing.T) {
-	var got DescribeLaunchTemplateVersionsOutput
-	if err := decodeDescribeLaunchTemplateVersionsResponse(goldenResponse(t, "DescribeLaunchTemplateVersions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLaunchTemplateVersionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLaunchTemplateVersionsResponse, goldenResponse(t, "DescribeLaunchTemplateVersions.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLaunchTemplateVersionsOutput())
 }
 
 func TestDescribeNatGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNatGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNatGatewaysInput().Validate())
 }
 
 func TestDescribeNatGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNatGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNatGatewaysInput().Validate())
 }
 
 func TestDescribeNatGatewaysValidateRejects(t *testing.T) {
@@ -737,10 +394,7 @@ func TestDescribeNatGatewaysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNatGatewaysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeNatGatewaysInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -748,48 +402,23 @@ func TestDescribeNatGatewaysValidateRejects(t *testing.T) {
 }
 
 func TestDescribeNatGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNatGatewaysRequest(context.Background(), minimalDescribeNatGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNatGateways.minimal.form", req)
+	goldenRequest(t, "DescribeNatGateways.minimal.form", buildDescribeNatGatewaysRequest, minimalDescribeNatGatewaysInput())
 }
 
 func TestDescribeNatGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNatGatewaysRequest(context.Background(), fullDescribeNatGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNatGateways.full.form", req)
+	goldenRequest(t, "DescribeNatGateways.full.form", buildDescribeNatGatewaysRequest, fullDescribeNatGatewaysInput())
 }
 
 func TestDescribeNatGatewaysResponse(t *testing.T) {
-	var got DescribeNatGatewaysOutput
-	if err := decodeDescribeNatGatewaysResponse(goldenResponse(t, "DescribeNatGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNatGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNatGatewaysResponse, goldenResponse(t, "DescribeNatGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNatGatewaysOutput())
 }
 
 func TestDescribeSpotFleetInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSpotFleetInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSpotFleetInstancesInput().Validate())
 }
 
 func TestDescribeSpotFleetInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSpotFleetInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSpotFleetInstancesInput().Validate())
 }
 
 func TestDescribeSpotFleetInstancesValidateRejects(t *testing.T) {
@@ -797,10 +426,7 @@ func TestDescribeSpotFleetInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSpotFleetInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SpotFleetRequestId unset", func(v *DescribeSpotFleetInstancesInput) { v.SpotFleetRequestId = nil }, Violation{Path: "SpotFleetRequestId", Constraint: "required"})
@@ -809,48 +435,23 @@ func TestDescribeSpotFleetInstancesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeSpotFleetInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotFleetInstancesRequest(context.Background(), minimalDescribeSpotFleetInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotFleetInstances.minimal.form", req)
+	goldenRequest(t, "DescribeSpotFleetInstances.minimal.form", buildDescribeSpotFleetInstancesRequest, minimalDescribeSpotFleetInstancesInput())
 }
 
 func TestDescribeSpotFleetInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotFleetInstancesRequest(context.Background(), fullDescribeSpotFleetInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotFleetInstances.full.form", req)
+	goldenRequest(t, "DescribeSpotFleetInstances.full.form", buildDescribeSpotFleetInstancesRequest, fullDescribeSpotFleetInstancesInput())
 }
 
 func TestDescribeSpotFleetInstancesResponse(t *testing.T) {
-	var got DescribeSpotFleetInstancesOutput
-	if err := decodeDescribeSpotFleetInstancesResponse(goldenResponse(t, "DescribeSpotFleetInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSpotFleetInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSpotFleetInstancesResponse, goldenResponse(t, "DescribeSpotFleetInstances.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSpotFleetInstancesOutput())
 }
 
 func TestDisassociateInstanceEventWindowValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateInstanceEventWindowInput().Validate())
 }
 
 func TestDisassociateInstanceEventWindowValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateInstanceEventWindowInput().Validate())
 }
 
 func TestDisassociateInstanceEventWindowValidateRejects(t *testing.T) {
@@ -858,10 +459,7 @@ func TestDisassociateInstanceEventWindowValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateInstanceEventWindowInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationTarget unset", func(v *DisassociateInstanceEventWindowInput) { v.AssociationTarget = nil }, Violation{Path: "AssociationTarget", Constraint: "required"})
@@ -869,48 +467,23 @@ func TestDisassociateInstanceEventWindowValidateRejects(t *testing.T) {
 }
 
 func TestDisassociateInstanceEventWindowRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateInstanceEventWindowRequest(context.Background(), minimalDisassociateInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateInstanceEventWindow.minimal.form", req)
+	goldenRequest(t, "DisassociateInstanceEventWindow.minimal.form", buildDisassociateInstanceEventWindowRequest, minimalDisassociateInstanceEventWindowInput())
 }
 
 func TestDisassociateInstanceEventWindowRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateInstanceEventWindowRequest(context.Background(), fullDisassociateInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateInstanceEventWindow.full.form", req)
+	goldenRequest(t, "DisassociateInstanceEventWindow.full.form", buildDisassociateInstanceEventWindowRequest, fullDisassociateInstanceEventWindowInput())
 }
 
 func TestDisassociateInstanceEventWindowResponse(t *testing.T) {
-	var got DisassociateInstanceEventWindowOutput
-	if err := decodeDisassociateInstanceEventWindowResponse(goldenResponse(t, "DisassociateInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateInstanceEventWindowOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateInstanceEventWindowResponse, goldenResponse(t, "DisassociateInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateInstanceEventWindowOutput())
 }
 
 func TestEnableTransitGatewayRouteTablePropagationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableTransitGatewayRouteTablePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableTransitGatewayRouteTablePropagationInput().Validate())
 }
 
 func TestEnableTransitGatewayRouteTablePropagationValidateFull(t *testing.T) {
-	got := violations(t, fullEnableTransitGatewayRouteTablePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableTransitGatewayRouteTablePropagationInput().Validate())
 }
 
 func TestEnableTransitGatewayRouteTablePropagationValidateRejects(t *testing.T) {
@@ -918,10 +491,7 @@ func TestEnableTransitGatewayRouteTablePropagationValidateRejects(t *testing.T) 
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableTransitGatewayRouteTablePropagationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *EnableTransitGatewayRouteTablePropagationInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
@@ -929,48 +499,23 @@ func TestEnableTransitGatewayRouteTablePropagationValidateRejects(t *testing.T) 
 }
 
 func TestEnableTransitGatewayRouteTablePropagationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableTransitGatewayRouteTablePropagationRequest(context.Background(), minimalEnableTransitGatewayRouteTablePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableTransitGatewayRouteTablePropagation.minimal.form", req)
+	goldenRequest(t, "EnableTransitGatewayRouteTablePropagation.minimal.form", buildEnableTransitGatewayRouteTablePropagationRequest, minimalEnableTransitGatewayRouteTablePropagationInput())
 }
 
 func TestEnableTransitGatewayRouteTablePropagationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableTransitGatewayRouteTablePropagationRequest(context.Background(), fullEnableTransitGatewayRouteTablePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableTransitGatewayRouteTablePropagation.full.form", req)
+	goldenRequest(t, "EnableTransitGatewayRouteTablePropagation.full.form", buildEnableTransitGatewayRouteTablePropagationRequest, fullEnableTransitGatewayRouteTablePropagationInput())
 }
 
 func TestEnableTransitGatewayRouteTablePropagationResponse(t *testing.T) {
-	var got EnableTransitGatewayRouteTablePropagationOutput
-	if err := decodeEnableTransitGatewayRouteTablePropagationResponse(goldenResponse(t, "EnableTransitGatewayRouteTablePropagation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableTransitGatewayRouteTablePropagationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableTransitGatewayRouteTablePropagationResponse, goldenResponse(t, "EnableTransitGatewayRouteTablePropagation.response.xml", 200, "Content-Type", "text/xml"), wantEnableTransitGatewayRouteTablePropagationOutput())
 }
 
 func TestGetFlowLogsIntegrationTemplateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetFlowLogsIntegrationTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetFlowLogsIntegrationTemplateInput().Validate())
 }
 
 func TestGetFlowLogsIntegrationTemplateValidateFull(t *testing.T) {
-	got := violations(t, fullGetFlowLogsIntegrationTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetFlowLogsIntegrationTemplateInput().Validate())
 }
 
 func TestGetFlowLogsIntegrationTemplateValidateRejects(t *testing.T) {
@@ -978,10 +523,7 @@ func TestGetFlowLogsIntegrationTemplateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetFlowLogsIntegrationTemplateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ConfigDeliveryS3DestinationArn unset", func(v *GetFlowLogsIntegrationTemplateInput) { v.ConfigDeliveryS3DestinationArn = nil }, Violation{Path: "ConfigDeliveryS3DestinationArn", Constraint: "required"})
@@ -1005,48 +547,23 @@ func TestGetFlowLogsIntegrationTemplateValidateRejects(t *testing.T) {
 }
 
 func TestGetFlowLogsIntegrationTemplateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFlowLogsIntegrationTemplateRequest(context.Background(), minimalGetFlowLogsIntegrationTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetFlowLogsIntegrationTemplate.minimal.form", req)
+	goldenRequest(t, "GetFlowLogsIntegrationTemplate.minimal.form", buildGetFlowLogsIntegrationTemplateRequest, minimalGetFlowLogsIntegrationTemplateInput())
 }
 
 func TestGetFlowLogsIntegrationTemplateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetFlowLogsIntegrationTemplateRequest(context.Background(), fullGetFlowLogsIntegrationTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetFlowLogsIntegrationTemplate.full.form", req)
+	goldenRequest(t, "GetFlowLogsIntegrationTemplate.full.form", buildGetFlowLogsIntegrationTemplateRequest, fullGetFlowLogsIntegrationTemplateInput())
 }
 
 func TestGetFlowLogsIntegrationTemplateResponse(t *testing.T) {
-	var got GetFlowLogsIntegrationTemplateOutput
-	if err := decodeGetFlowLogsIntegrationTemplateResponse(goldenResponse(t, "GetFlowLogsIntegrationTemplate.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetFlowLogsIntegrationTemplateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetFlowLogsIntegrationTemplateResponse, goldenResponse(t, "GetFlowLogsIntegrationTemplate.response.xml", 200, "Content-Type", "text/xml"), wantGetFlowLogsIntegrationTemplateOutput())
 }
 
 func TestGetVpnConnectionDeviceTypesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetVpnConnectionDeviceTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetVpnConnectionDeviceTypesInput().Validate())
 }
 
 func TestGetVpnConnectionDeviceTypesValidateFull(t *testing.T) {
-	got := violations(t, fullGetVpnConnectionDeviceTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetVpnConnectionDeviceTypesInput().Validate())
 }
 
 func TestGetVpnConnectionDeviceTypesValidateRejects(t *testing.T) {
@@ -1054,10 +571,7 @@ func TestGetVpnConnectionDeviceTypesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetVpnConnectionDeviceTypesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *GetVpnConnectionDeviceTypesInput) { v.MaxResults = ptr(int32(199)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -1065,48 +579,23 @@ func TestGetVpnConnectionDeviceTypesValidateRejects(t *testing.T) {
 }
 
 func TestGetVpnConnectionDeviceTypesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetVpnConnectionDeviceTypesRequest(context.Background(), minimalGetVpnConnectionDeviceTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetVpnConnectionDeviceTypes.minimal.form", req)
+	goldenRequest(t, "GetVpnConnectionDeviceTypes.minimal.form", buildGetVpnConnectionDeviceTypesRequest, minimalGetVpnConnectionDeviceTypesInput())
 }
 
 func TestGetVpnConnectionDeviceTypesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetVpnConnectionDeviceTypesRequest(context.Background(), fullGetVpnConnectionDeviceTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetVpnConnectionDeviceTypes.full.form", req)
+	goldenRequest(t, "GetVpnConnectionDeviceTypes.full.form", buildGetVpnConnectionDeviceTypesRequest, fullGetVpnConnectionDeviceTypesInput())
 }
 
 func TestGetVpnConnectionDeviceTypesResponse(t *testing.T) {
-	var got GetVpnConnectionDeviceTypesOutput
-	if err := decodeGetVpnConnectionDeviceTypesResponse(goldenResponse(t, "GetVpnConnectionDeviceTypes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetVpnConnectionDeviceTypesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetVpnConnectionDeviceTypesResponse, goldenResponse(t, "GetVpnConnectionDeviceTypes.response.xml", 200, "Content-Type", "text/xml"), wantGetVpnConnectionDeviceTypesOutput())
 }
 
 func TestModifyImageAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyImageAttributeInput().Validate())
 }
 
 func TestModifyImageAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyImageAttributeInput().Validate())
 }
 
 func TestModifyImageAttributeValidateRejects(t *testing.T) {
@@ -1114,58 +603,30 @@ func TestModifyImageAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyImageAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ImageId unset", func(v *ModifyImageAttributeInput) { v.ImageId = nil }, Violation{Path: "ImageId", Constraint: "required"})
 }
 
 func TestModifyImageAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyImageAttributeRequest(context.Background(), minimalModifyImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyImageAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyImageAttribute.minimal.form", buildModifyImageAttributeRequest, minimalModifyImageAttributeInput())
 }
 
 func TestModifyImageAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyImageAttributeRequest(context.Background(), fullModifyImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyImageAttribute.full.form", req)
+	goldenRequest(t, "ModifyImageAttribute.full.form", buildModifyImageAttributeRequest, fullModifyImageAttributeInput())
 }
 
 func TestModifyImageAttributeResponse(t *testing.T) {
-	var got ModifyImageAttributeOutput
-	if err := decodeModifyImageAttributeResponse(goldenResponse(t, "ModifyImageAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyImageAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyImageAttributeResponse, goldenResponse(t, "ModifyImageAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyImageAttributeOutput())
 }
 
 func TestModifyTransitGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyTransitGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyTransitGatewayInput().Validate())
 }
 
 func TestModifyTransitGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullModifyTransitGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyTransitGatewayInput().Validate())
 }
 
 func TestModifyTransitGatewayValidateRejects(t *testing.T) {
@@ -1173,58 +634,30 @@ func TestModifyTransitGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyTransitGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayId unset", func(v *ModifyTransitGatewayInput) { v.TransitGatewayId = nil }, Violation{Path: "TransitGatewayId", Constraint: "required"})
 }
 
 func TestModifyTransitGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTransitGatewayRequest(context.Background(), minimalModifyTransitGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTransitGateway.minimal.form", req)
+	goldenRequest(t, "ModifyTransitGateway.minimal.form", buildModifyTransitGatewayRequest, minimalModifyTransitGatewayInput())
 }
 
 func TestModifyTransitGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTransitGatewayRequest(context.Background(), fullModifyTransitGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTransitGateway.full.form", req)
+	goldenRequest(t, "ModifyTransitGateway.full.form", buildModifyTransitGatewayRequest, fullModifyTransitGatewayInput())
 }
 
 func TestModifyTransitGatewayResponse(t *testing.T) {
-	var got ModifyTransitGatewayOutput
-	if err := decodeModifyTransitGatewayResponse(goldenResponse(t, "ModifyTransitGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyTransitGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyTransitGatewayResponse, goldenResponse(t, "ModifyTransitGateway.response.xml", 200, "Content-Type", "text/xml"), wantModifyTransitGatewayOutput())
 }
 
 func TestPurchaseReservedInstancesOfferingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPurchaseReservedInstancesOfferingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPurchaseReservedInstancesOfferingInput().Validate())
 }
 
 func TestPurchaseReservedInstancesOfferingValidateFull(t *testing.T) {
-	got := violations(t, fullPurchaseReservedInstancesOfferingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPurchaseReservedInstancesOfferingInput().Validate())
 }
 
 func TestPurchaseReservedInstancesOfferingValidateRejects(t *testing.T) {
@@ -1232,10 +665,7 @@ func TestPurchaseReservedInstancesOfferingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPurchaseReservedInstancesOfferingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceCount unset", func(v *PurchaseReservedInstancesOfferingInput) { v.InstanceCount = nil }, Violation{Path: "InstanceCount", Constraint: "required"})
@@ -1243,48 +673,23 @@ func TestPurchaseReservedInstancesOfferingValidateRejects(t *testing.T) {
 }
 
 func TestPurchaseReservedInstancesOfferingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPurchaseReservedInstancesOfferingRequest(context.Background(), minimalPurchaseReservedInstancesOfferingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PurchaseReservedInstancesOffering.minimal.form", req)
+	goldenRequest(t, "PurchaseReservedInstancesOffering.minimal.form", buildPurchaseReservedInstancesOfferingRequest, minimalPurchaseReservedInstancesOfferingInput())
 }
 
 func TestPurchaseReservedInstancesOfferingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPurchaseReservedInstancesOfferingRequest(context.Background(), fullPurchaseReservedInstancesOfferingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PurchaseReservedInstancesOffering.full.form", req)
+	goldenRequest(t, "PurchaseReservedInstancesOffering.full.form", buildPurchaseReservedInstancesOfferingRequest, fullPurchaseReservedInstancesOfferingInput())
 }
 
 func TestPurchaseReservedInstancesOfferingResponse(t *testing.T) {
-	var got PurchaseReservedInstancesOfferingOutput
-	if err := decodePurchaseReservedInstancesOfferingResponse(goldenResponse(t, "PurchaseReservedInstancesOffering.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPurchaseReservedInstancesOfferingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePurchaseReservedInstancesOfferingResponse, goldenResponse(t, "PurchaseReservedInstancesOffering.response.xml", 200, "Content-Type", "text/xml"), wantPurchaseReservedInstancesOfferingOutput())
 }
 
 func TestWithdrawByoipCidrValidateMinimal(t *testing.T) {
-	got := violations(t, minimalWithdrawByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalWithdrawByoipCidrInput().Validate())
 }
 
 func TestWithdrawByoipCidrValidateFull(t *testing.T) {
-	got := violations(t, fullWithdrawByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullWithdrawByoipCidrInput().Validate())
 }
 
 func TestWithdrawByoipCidrValidateRejects(t *testing.T) {
@@ -1292,40 +697,20 @@ func TestWithdrawByoipCidrValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullWithdrawByoipCidrInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Cidr unset", func(v *WithdrawByoipCidrInput) { v.Cidr = nil }, Violation{Path: "Cidr", Constraint: "required"})
 }
 
 func TestWithdrawByoipCidrRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildWithdrawByoipCidrRequest(context.Background(), minimalWithdrawByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "WithdrawByoipCidr.minimal.form", req)
+	goldenRequest(t, "WithdrawByoipCidr.minimal.form", buildWithdrawByoipCidrRequest, minimalWithdrawByoipCidrInput())
 }
 
 func TestWithdrawByoipCidrRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildWithdrawByoipCidrRequest(context.Background(), fullWithdrawByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "WithdrawByoipCidr.full.form", req)
+	goldenRequest(t, "WithdrawByoipCidr.full.form", buildWithdrawByoipCidrRequest, fullWithdrawByoipCidrInput())
 }
 
 func TestWithdrawByoipCidrResponse(t *testing.T) {
-	var got WithdrawByoipCidrOutput
-	if err := decodeWithdrawByoipCidrResponse(goldenResponse(t, "WithdrawByoipCidr.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantWithdrawByoipCidrOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeWithdrawByoipCidrResponse, goldenResponse(t, "WithdrawByoipCidr.response.xml", 200, "Content-Type", "text/xml"), wantWithdrawByoipCidrOutput())
 }

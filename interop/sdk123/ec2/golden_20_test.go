@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAcceptTransitGatewayPeeringAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAcceptTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAcceptTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestAcceptTransitGatewayPeeringAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullAcceptTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAcceptTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestAcceptTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
@@ -30,58 +20,30 @@ func TestAcceptTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAcceptTransitGatewayPeeringAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *AcceptTransitGatewayPeeringAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestAcceptTransitGatewayPeeringAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptTransitGatewayPeeringAttachmentRequest(context.Background(), minimalAcceptTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptTransitGatewayPeeringAttachment.minimal.form", req)
+	goldenRequest(t, "AcceptTransitGatewayPeeringAttachment.minimal.form", buildAcceptTransitGatewayPeeringAttachmentRequest, minimalAcceptTransitGatewayPeeringAttachmentInput())
 }
 
 func TestAcceptTransitGatewayPeeringAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptTransitGatewayPeeringAttachmentRequest(context.Background(), fullAcceptTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptTransitGatewayPeeringAttachment.full.form", req)
+	goldenRequest(t, "AcceptTransitGatewayPeeringAttachment.full.form", buildAcceptTransitGatewayPeeringAttachmentRequest, fullAcceptTransitGatewayPeeringAttachmentInput())
 }
 
 func TestAcceptTransitGatewayPeeringAttachmentResponse(t *testing.T) {
-	var got AcceptTransitGatewayPeeringAttachmentOutput
-	if err := decodeAcceptTransitGatewayPeeringAttachmentResponse(goldenResponse(t, "AcceptTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAcceptTransitGatewayPeeringAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAcceptTransitGatewayPeeringAttachmentResponse, goldenResponse(t, "AcceptTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), wantAcceptTransitGatewayPeeringAttachmentOutput())
 }
 
 func TestAssociateClientVpnTargetNetworkValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateClientVpnTargetNetworkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateClientVpnTargetNetworkInput().Validate())
 }
 
 func TestAssociateClientVpnTargetNetworkValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateClientVpnTargetNetworkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateClientVpnTargetNetworkInput().Validate())
 }
 
 func TestAssociateClientVpnTargetNetworkValidateRejects(t *testing.T) {
@@ -89,10 +51,7 @@ func TestAssociateClientVpnTargetNetworkValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateClientVpnTargetNetworkInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *AssociateClientVpnTargetNetworkInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -100,48 +59,23 @@ func TestAssociateClientVpnTargetNetworkValidateRejects(t *testing.T) {
 }
 
 func TestAssociateClientVpnTargetNetworkRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateClientVpnTargetNetworkRequest(context.Background(), minimalAssociateClientVpnTargetNetworkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateClientVpnTargetNetwork.minimal.form", req)
+	goldenRequest(t, "AssociateClientVpnTargetNetwork.minimal.form", buildAssociateClientVpnTargetNetworkRequest, minimalAssociateClientVpnTargetNetworkInput())
 }
 
 func TestAssociateClientVpnTargetNetworkRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateClientVpnTargetNetworkRequest(context.Background(), fullAssociateClientVpnTargetNetworkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateClientVpnTargetNetwork.full.form", req)
+	goldenRequest(t, "AssociateClientVpnTargetNetwork.full.form", buildAssociateClientVpnTargetNetworkRequest, fullAssociateClientVpnTargetNetworkInput())
 }
 
 func TestAssociateClientVpnTargetNetworkResponse(t *testing.T) {
-	var got AssociateClientVpnTargetNetworkOutput
-	if err := decodeAssociateClientVpnTargetNetworkResponse(goldenResponse(t, "AssociateClientVpnTargetNetwork.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateClientVpnTargetNetworkOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateClientVpnTargetNetworkResponse, goldenResponse(t, "AssociateClientVpnTargetNetwork.response.xml", 200, "Content-Type", "text/xml"), wantAssociateClientVpnTargetNetworkOutput())
 }
 
 func TestCancelReservedInstancesListingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelReservedInstancesListingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelReservedInstancesListingInput().Validate())
 }
 
 func TestCancelReservedInstancesListingValidateFull(t *testing.T) {
-	got := violations(t, fullCancelReservedInstancesListingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelReservedInstancesListingInput().Validate())
 }
 
 func TestCancelReservedInstancesListingValidateRejects(t *testing.T) {
@@ -149,58 +83,30 @@ func TestCancelReservedInstancesListingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelReservedInstancesListingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ReservedInstancesListingId unset", func(v *CancelReservedInstancesListingInput) { v.ReservedInstancesListingId = nil }, Violation{Path: "ReservedInstancesListingId", Constraint: "required"})
 }
 
 func TestCancelReservedInstancesListingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelReservedInstancesListingRequest(context.Background(), minimalCancelReservedInstancesListingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelReservedInstancesListing.minimal.form", req)
+	goldenRequest(t, "CancelReservedInstancesListing.minimal.form", buildCancelReservedInstancesListingRequest, minimalCancelReservedInstancesListingInput())
 }
 
 func TestCancelReservedInstancesListingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelReservedInstancesListingRequest(context.Background(), fullCancelReservedInstancesListingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelReservedInstancesListing.full.form", req)
+	goldenRequest(t, "CancelReservedInstancesListing.full.form", buildCancelReservedInstancesListingRequest, fullCancelReservedInstancesListingInput())
 }
 
 func TestCancelReservedInstancesListingResponse(t *testing.T) {
-	var got CancelReservedInstancesListingOutput
-	if err := decodeCancelReservedInstancesListingResponse(goldenResponse(t, "CancelReservedInstancesListing.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelReservedInstancesListingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelReservedInstancesListingResponse, goldenResponse(t, "CancelReservedInstancesListing.response.xml", 200, "Content-Type", "text/xml"), wantCancelReservedInstancesListingOutput())
 }
 
 func TestCopyFpgaImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCopyFpgaImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCopyFpgaImageInput().Validate())
 }
 
 func TestCopyFpgaImageValidateFull(t *testing.T) {
-	got := violations(t, fullCopyFpgaImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCopyFpgaImageInput().Validate())
 }
 
 func TestCopyFpgaImageValidateRejects(t *testing.T) {
@@ -208,10 +114,7 @@ func TestCopyFpgaImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCopyFpgaImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SourceFpgaImageId unset", func(v *CopyFpgaImageInput) { v.SourceFpgaImageId = nil }, Violation{Path: "SourceFpgaImageId", Constraint: "required"})
@@ -219,48 +122,23 @@ func TestCopyFpgaImageValidateRejects(t *testing.T) {
 }
 
 func TestCopyFpgaImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopyFpgaImageRequest(context.Background(), minimalCopyFpgaImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CopyFpgaImage.minimal.form", req)
+	goldenRequest(t, "CopyFpgaImage.minimal.form", buildCopyFpgaImageRequest, minimalCopyFpgaImageInput())
 }
 
 func TestCopyFpgaImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCopyFpgaImageRequest(context.Background(), fullCopyFpgaImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CopyFpgaImage.full.form", req)
+	goldenRequest(t, "CopyFpgaImage.full.form", buildCopyFpgaImageRequest, fullCopyFpgaImageInput())
 }
 
 func TestCopyFpgaImageResponse(t *testing.T) {
-	var got CopyFpgaImageOutput
-	if err := decodeCopyFpgaImageResponse(goldenResponse(t, "CopyFpgaImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCopyFpgaImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCopyFpgaImageResponse, goldenResponse(t, "CopyFpgaImage.response.xml", 200, "Content-Type", "text/xml"), wantCopyFpgaImageOutput())
 }
 
 func TestCreateDefaultSubnetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateDefaultSubnetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateDefaultSubnetInput().Validate())
 }
 
 func TestCreateDefaultSubnetValidateFull(t *testing.T) {
-	got := violations(t, fullCreateDefaultSubnetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateDefaultSubnetInput().Validate())
 }
 
 func TestCreateDefaultSubnetValidateRejects(t *testing.T) {
@@ -268,58 +146,30 @@ func TestCreateDefaultSubnetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateDefaultSubnetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AvailabilityZone unset", func(v *CreateDefaultSubnetInput) { v.AvailabilityZone = nil }, Violation{Path: "AvailabilityZone", Constraint: "required"})
 }
 
 func TestCreateDefaultSubnetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateDefaultSubnetRequest(context.Background(), minimalCreateDefaultSubnetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateDefaultSubnet.minimal.form", req)
+	goldenRequest(t, "CreateDefaultSubnet.minimal.form", buildCreateDefaultSubnetRequest, minimalCreateDefaultSubnetInput())
 }
 
 func TestCreateDefaultSubnetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateDefaultSubnetRequest(context.Background(), fullCreateDefaultSubnetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateDefaultSubnet.full.form", req)
+	goldenRequest(t, "CreateDefaultSubnet.full.form", buildCreateDefaultSubnetRequest, fullCreateDefaultSubnetInput())
 }
 
 func TestCreateDefaultSubnetResponse(t *testing.T) {
-	var got CreateDefaultSubnetOutput
-	if err := decodeCreateDefaultSubnetResponse(goldenResponse(t, "CreateDefaultSubnet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateDefaultSubnetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateDefaultSubnetResponse, goldenResponse(t, "CreateDefaultSubnet.response.xml", 200, "Content-Type", "text/xml"), wantCreateDefaultSubnetOutput())
 }
 
 func TestCreateNetworkInsightsPathValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateNetworkInsightsPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateNetworkInsightsPathInput().Validate())
 }
 
 func TestCreateNetworkInsightsPathValidateFull(t *testing.T) {
-	got := violations(t, fullCreateNetworkInsightsPathInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateNetworkInsightsPathInput().Validate())
 }
 
 func TestCreateNetworkInsightsPathValidateRejects(t *testing.T) {
@@ -327,10 +177,7 @@ func TestCreateNetworkInsightsPathValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateNetworkInsightsPathInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientToken unset", func(v *CreateNetworkInsightsPathInput) { v.ClientToken = nil }, Violation{Path: "ClientToken", Constraint: "required"})
@@ -346,48 +193,23 @@ func TestCreateNetworkInsightsPathValidateRejects(t *testing.T) {
 }
 
 func TestCreateNetworkInsightsPathRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkInsightsPathRequest(context.Background(), minimalCreateNetworkInsightsPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkInsightsPath.minimal.form", req)
+	goldenRequest(t, "CreateNetworkInsightsPath.minimal.form", buildCreateNetworkInsightsPathRequest, minimalCreateNetworkInsightsPathInput())
 }
 
 func TestCreateNetworkInsightsPathRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkInsightsPathRequest(context.Background(), fullCreateNetworkInsightsPathInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkInsightsPath.full.form", req)
+	goldenRequest(t, "CreateNetworkInsightsPath.full.form", buildCreateNetworkInsightsPathRequest, fullCreateNetworkInsightsPathInput())
 }
 
 func TestCreateNetworkInsightsPathResponse(t *testing.T) {
-	var got CreateNetworkInsightsPathOutput
-	if err := decodeCreateNetworkInsightsPathResponse(goldenResponse(t, "CreateNetworkInsightsPath.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateNetworkInsightsPathOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateNetworkInsightsPathResponse, goldenResponse(t, "CreateNetworkInsightsPath.response.xml", 200, "Content-Type", "text/xml"), wantCreateNetworkInsightsPathOutput())
 }
 
 func TestCreateTransitGatewayPeeringAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestCreateTransitGatewayPeeringAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestCreateTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
@@ -395,10 +217,7 @@ func TestCreateTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayPeeringAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PeerAccountId unset", func(v *CreateTransitGatewayPeeringAttachmentInput) { v.PeerAccountId = nil }, Violation{Path: "PeerAccountId", Constraint: "required"})
@@ -408,48 +227,23 @@ func TestCreateTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
 }
 
 func TestCreateTransitGatewayPeeringAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayPeeringAttachmentRequest(context.Background(), minimalCreateTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayPeeringAttachment.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayPeeringAttachment.minimal.form", buildCreateTransitGatewayPeeringAttachmentRequest, minimalCreateTransitGatewayPeeringAttachmentInput())
 }
 
 func TestCreateTransitGatewayPeeringAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayPeeringAttachmentRequest(context.Background(), fullCreateTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayPeeringAttachment.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayPeeringAttachment.full.form", buildCreateTransitGatewayPeeringAttachmentRequest, fullCreateTransitGatewayPeeringAttachmentInput())
 }
 
 func TestCreateTransitGatewayPeeringAttachmentResponse(t *testing.T) {
-	var got CreateTransitGatewayPeeringAttachmentOutput
-	if err := decodeCreateTransitGatewayPeeringAttachmentResponse(goldenResponse(t, "CreateTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayPeeringAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayPeeringAttachmentResponse, goldenResponse(t, "CreateTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayPeeringAttachmentOutput())
 }
 
 func TestCreateVpnConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpnConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpnConnectionInput().Validate())
 }
 
 func TestCreateVpnConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpnConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpnConnectionInput().Validate())
 }
 
 func TestCreateVpnConnectionValidateRejects(t *testing.T) {
@@ -457,10 +251,7 @@ func TestCreateVpnConnectionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVpnConnectionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CustomerGatewayId unset", func(v *CreateVpnConnectionInput) { v.CustomerGatewayId = nil }, Violation{Path: "CustomerGatewayId", Constraint: "required"})
@@ -468,48 +259,23 @@ func TestCreateVpnConnectionValidateRejects(t *testing.T) {
 }
 
 func TestCreateVpnConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpnConnectionRequest(context.Background(), minimalCreateVpnConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpnConnection.minimal.form", req)
+	goldenRequest(t, "CreateVpnConnection.minimal.form", buildCreateVpnConnectionRequest, minimalCreateVpnConnectionInput())
 }
 
 func TestCreateVpnConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpnConnectionRequest(context.Background(), fullCreateVpnConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpnConnection.full.form", req)
+	goldenRequest(t, "CreateVpnConnection.full.form", buildCreateVpnConnectionRequest, fullCreateVpnConnectionInput())
 }
 
 func TestCreateVpnConnectionResponse(t *testing.T) {
-	var got CreateVpnConnectionOutput
-	if err := decodeCreateVpnConnectionResponse(goldenResponse(t, "CreateVpnConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpnConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpnConnectionResponse, goldenResponse(t, "CreateVpnConnection.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpnConnectionOutput())
 }
 
 func TestDeleteManagedPrefixListValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteManagedPrefixListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteManagedPrefixListInput().Validate())
 }
 
 func TestDeleteManagedPrefixListValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteManagedPrefixListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteManagedPrefixListInput().Validate())
 }
 
 func TestDeleteManagedPrefixListValidateRejects(t *testing.T) {
@@ -517,58 +283,30 @@ func TestDeleteManagedPrefixListValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteManagedPrefixListInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *DeleteManagedPrefixListInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
 }
 
 func TestDeleteManagedPrefixListRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteManagedPrefixListRequest(context.Background(), minimalDeleteManagedPrefixListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteManagedPrefixList.minimal.form", req)
+	goldenRequest(t, "DeleteManagedPrefixList.minimal.form", buildDeleteManagedPrefixListRequest, minimalDeleteManagedPrefixListInput())
 }
 
 func TestDeleteManagedPrefixListRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteManagedPrefixListRequest(context.Background(), fullDeleteManagedPrefixListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteManagedPrefixList.full.form", req)
+	goldenRequest(t, "DeleteManagedPrefixList.full.form", buildDeleteManagedPrefixListRequest, fullDeleteManagedPrefixListInput())
 }
 
 func TestDeleteManagedPrefixListResponse(t *testing.T) {
-	var got DeleteManagedPrefixListOutput
-	if err := decodeDeleteManagedPrefixListResponse(goldenResponse(t, "DeleteManagedPrefixList.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteManagedPrefixListOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteManagedPrefixListResponse, goldenResponse(t, "DeleteManagedPrefixList.response.xml", 200, "Content-Type", "text/xml"), wantDeleteManagedPrefixListOutput())
 }
 
 func TestDeleteNetworkInsightsAnalysisValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNetworkInsightsAnalysisInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNetworkInsightsAnalysisInput().Validate())
 }
 
 func TestDeleteNetworkInsightsAnalysisValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNetworkInsightsAnalysisInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNetworkInsightsAnalysisInput().Validate())
 }
 
 func TestDeleteNetworkInsightsAnalysisValidateRejects(t *testing.T) {
@@ -576,148 +314,70 @@ func TestDeleteNetworkInsightsAnalysisValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNetworkInsightsAnalysisInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInsightsAnalysisId unset", func(v *DeleteNetworkInsightsAnalysisInput) { v.NetworkInsightsAnalysisId = nil }, Violation{Path: "NetworkInsightsAnalysisId", Constraint: "required"})
 }
 
 func TestDeleteNetworkInsightsAnalysisRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInsightsAnalysisRequest(context.Background(), minimalDeleteNetworkInsightsAnalysisInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInsightsAnalysis.minimal.form", req)
+	goldenRequest(t, "DeleteNetworkInsightsAnalysis.minimal.form", buildDeleteNetworkInsightsAnalysisRequest, minimalDeleteNetworkInsightsAnalysisInput())
 }
 
 func TestDeleteNetworkInsightsAnalysisRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInsightsAnalysisRequest(context.Background(), fullDeleteNetworkInsightsAnalysisInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInsightsAnalysis.full.form", req)
+	goldenRequest(t, "DeleteNetworkInsightsAnalysis.full.form", buildDeleteNetworkInsightsAnalysisRequest, fullDeleteNetworkInsightsAnalysisInput())
 }
 
 func TestDeleteNetworkInsightsAnalysisResponse(t *testing.T) {
-	var got DeleteNetworkInsightsAnalysisOutput
-	if err := decodeDeleteNetworkInsightsAnalysisResponse(goldenResponse(t, "DeleteNetworkInsightsAnalysis.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNetworkInsightsAnalysisOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNetworkInsightsAnalysisResponse, goldenResponse(t, "DeleteNetworkInsightsAnalysis.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNetworkInsightsAnalysisOutput())
 }
 
 func TestDeleteSecurityGroupValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteSecurityGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteSecurityGroupInput().Validate())
 }
 
 func TestDeleteSecurityGroupValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteSecurityGroupInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteSecurityGroupInput().Validate())
 }
 
 func TestDeleteSecurityGroupRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSecurityGroupRequest(context.Background(), minimalDeleteSecurityGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSecurityGroup.minimal.form", req)
+	goldenRequest(t, "DeleteSecurityGroup.minimal.form", buildDeleteSecurityGroupRequest, minimalDeleteSecurityGroupInput())
 }
 
 func TestDeleteSecurityGroupRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSecurityGroupRequest(context.Background(), fullDeleteSecurityGroupInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSecurityGroup.full.form", req)
+	goldenRequest(t, "DeleteSecurityGroup.full.form", buildDeleteSecurityGroupRequest, fullDeleteSecurityGroupInput())
 }
 
 func TestDeleteSecurityGroupResponse(t *testing.T) {
-	var got DeleteSecurityGroupOutput
-	if err := decodeDeleteSecurityGroupResponse(goldenResponse(t, "DeleteSecurityGroup.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteSecurityGroupOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteSecurityGroupResponse, goldenResponse(t, "DeleteSecurityGroup.response.xml", 200, "Content-Type", "text/xml"), wantDeleteSecurityGroupOutput())
 }
 
 func TestDeleteSpotDatafeedSubscriptionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteSpotDatafeedSubscriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteSpotDatafeedSubscriptionInput().Validate())
 }
 
 func TestDeleteSpotDatafeedSubscriptionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteSpotDatafeedSubscriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteSpotDatafeedSubscriptionInput().Validate())
 }
 
 func TestDeleteSpotDatafeedSubscriptionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSpotDatafeedSubscriptionRequest(context.Background(), minimalDeleteSpotDatafeedSubscriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSpotDatafeedSubscription.minimal.form", req)
+	goldenRequest(t, "DeleteSpotDatafeedSubscription.minimal.form", buildDeleteSpotDatafeedSubscriptionRequest, minimalDeleteSpotDatafeedSubscriptionInput())
 }
 
 func TestDeleteSpotDatafeedSubscriptionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteSpotDatafeedSubscriptionRequest(context.Background(), fullDeleteSpotDatafeedSubscriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteSpotDatafeedSubscription.full.form", req)
+	goldenRequest(t, "DeleteSpotDatafeedSubscription.full.form", buildDeleteSpotDatafeedSubscriptionRequest, fullDeleteSpotDatafeedSubscriptionInput())
 }
 
 func TestDeleteSpotDatafeedSubscriptionResponse(t *testing.T) {
-	var got DeleteSpotDatafeedSubscriptionOutput
-	if err := decodeDeleteSpotDatafeedSubscriptionResponse(goldenResponse(t, "DeleteSpotDatafeedSubscription.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteSpotDatafeedSubscriptionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteSpotDatafeedSubscriptionResponse, goldenResponse(t, "DeleteSpotDatafeedSubscription.response.xml", 200, "Content-Type", "text/xml"), wantDeleteSpotDatafeedSubscriptionOutput())
 }
 
 func TestDescribeHostReservationOfferingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeHostReservationOfferingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeHostReservationOfferingsInput().Validate())
 }
 
 func TestDescribeHostReservationOfferingsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeHostReservationOfferingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeHostReservationOfferingsInput().Validate())
 }
 
 func TestDescribeHostReservationOfferingsValidateRejects(t *testing.T) {
@@ -725,10 +385,7 @@ func TestDescribeHostReservationOfferingsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeHostReservationOfferingsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeHostReservationOfferingsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -736,48 +393,23 @@ func TestDescribeHostReservationOfferingsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeHostReservationOfferingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeHostReservationOfferingsRequest(context.Background(), minimalDescribeHostReservationOfferingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeHostReservationOfferings.minimal.form", req)
+	goldenRequest(t, "DescribeHostReservationOfferings.minimal.form", buildDescribeHostReservationOfferingsRequest, minimalDescribeHostReservationOfferingsInput())
 }
 
 func TestDescribeHostReservationOfferingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeHostReservationOfferingsRequest(context.Background(), fullDescribeHostReservationOfferingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeHostReservationOfferings.full.form", req)
+	goldenRequest(t, "DescribeHostReservationOfferings.full.form", buildDescribeHostReservationOfferingsRequest, fullDescribeHostReservationOfferingsInput())
 }
 
 func TestDescribeHostReservationOfferingsResponse(t *testing.T) {
-	var got DescribeHostReservationOfferingsOutput
-	if err := decodeDescribeHostReservationOfferingsResponse(goldenResponse(t, "DescribeHostReservationOfferings.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeHostReservationOfferingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeHostReservationOfferingsResponse, goldenResponse(t, "DescribeHostReservationOfferings.response.xml", 200, "Content-Type", "text/xml"), wantDescribeHostReservationOfferingsOutput())
 }
 
 func TestDescribeIamInstanceProfileAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeIamInstanceProfileAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeIamInstanceProfileAssociationsInput().Validate())
 }
 
 func TestDescribeIamInstanceProfileAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeIamInstanceProfileAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeIamInstanceProfileAssociationsInput().Validate())
 }
 
 func TestDescribeIamInstanceProfileAssociationsValidateRejects(t *testing.T) {
@@ -785,10 +417,7 @@ func TestDescribeIamInstanceProfileAssociationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeIamInstanceProfileAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeIamInstanceProfileAssociationsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -796,93 +425,43 @@ func TestDescribeIamInstanceProfileAssociationsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeIamInstanceProfileAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIamInstanceProfileAssociationsRequest(context.Background(), minimalDescribeIamInstanceProfileAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIamInstanceProfileAssociations.minimal.form", req)
+	goldenRequest(t, "DescribeIamInstanceProfileAssociations.minimal.form", buildDescribeIamInstanceProfileAssociationsRequest, minimalDescribeIamInstanceProfileAssociationsInput())
 }
 
 func TestDescribeIamInstanceProfileAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeIamInstanceProfileAssociationsRequest(context.Background(), fullDescribeIamInstanceProfileAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeIamInstanceProfileAssociations.full.form", req)
+	goldenRequest(t, "DescribeIamInstanceProfileAssociations.full.form", buildDescribeIamInstanceProfileAssociationsRequest, fullDescribeIamInstanceProfileAssociationsInput())
 }
 
 func TestDescribeIamInstanceProfileAssociationsResponse(t *testing.T) {
-	var got DescribeIamInstanceProfileAssociationsOutput
-	if err := decodeDescribeIamInstanceProfileAssociationsResponse(goldenResponse(t, "DescribeIamInstanceProfileAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeIamInstanceProfileAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeIamInstanceProfileAssociationsResponse, goldenResponse(t, "DescribeIamInstanceProfileAssociations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeIamInstanceProfileAssociationsOutput())
 }
 
 func TestDescribePlacementGroupsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribePlacementGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribePlacementGroupsInput().Validate())
 }
 
 func TestDescribePlacementGroupsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribePlacementGroupsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribePlacementGroupsInput().Validate())
 }
 
 func TestDescribePlacementGroupsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePlacementGroupsRequest(context.Background(), minimalDescribePlacementGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePlacementGroups.minimal.form", req)
+	goldenRequest(t, "DescribePlacementGroups.minimal.form", buildDescribePlacementGroupsRequest, minimalDescribePlacementGroupsInput())
 }
 
 func TestDescribePlacementGroupsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePlacementGroupsRequest(context.Background(), fullDescribePlacementGroupsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePlacementGroups.full.form", req)
+	goldenRequest(t, "DescribePlacementGroups.full.form", buildDescribePlacementGroupsRequest, fullDescribePlacementGroupsInput())
 }
 
 func TestDescribePlacementGroupsResponse(t *testing.T) {
-	var got DescribePlacementGroupsOutput
-	if err := decodeDescribePlacementGroupsResponse(goldenResponse(t, "DescribePlacementGroups.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribePlacementGroupsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribePlacementGroupsResponse, goldenResponse(t, "DescribePlacementGroups.response.xml", 200, "Content-Type", "text/xml"), wantDescribePlacementGroupsOutput())
 }
 
 func TestDescribeVpcClassicLinkDnsSupportValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcClassicLinkDnsSupportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcClassicLinkDnsSupportInput().Validate())
 }
 
 func TestDescribeVpcClassicLinkDnsSupportValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcClassicLinkDnsSupportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcClassicLinkDnsSupportInput().Validate())
 }
 
 func TestDescribeVpcClassicLinkDnsSupportValidateRejects(t *testing.T) {
@@ -890,10 +469,7 @@ func TestDescribeVpcClassicLinkDnsSupportValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeVpcClassicLinkDnsSupportInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeVpcClassicLinkDnsSupportInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -903,93 +479,43 @@ func TestDescribeVpcClassicLinkDnsSupportValidateRejects(t *testing.T) {
 }
 
 func TestDescribeVpcClassicLinkDnsSupportRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcClassicLinkDnsSupportRequest(context.Background(), minimalDescribeVpcClassicLinkDnsSupportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcClassicLinkDnsSupport.minimal.form", req)
+	goldenRequest(t, "DescribeVpcClassicLinkDnsSupport.minimal.form", buildDescribeVpcClassicLinkDnsSupportRequest, minimalDescribeVpcClassicLinkDnsSupportInput())
 }
 
 func TestDescribeVpcClassicLinkDnsSupportRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcClassicLinkDnsSupportRequest(context.Background(), fullDescribeVpcClassicLinkDnsSupportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcClassicLinkDnsSupport.full.form", req)
+	goldenRequest(t, "DescribeVpcClassicLinkDnsSupport.full.form", buildDescribeVpcClassicLinkDnsSupportRequest, fullDescribeVpcClassicLinkDnsSupportInput())
 }
 
 func TestDescribeVpcClassicLinkDnsSupportResponse(t *testing.T) {
-	var got DescribeVpcClassicLinkDnsSupportOutput
-	if err := decodeDescribeVpcClassicLinkDnsSupportResponse(goldenResponse(t, "DescribeVpcClassicLinkDnsSupport.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcClassicLinkDnsSupportOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcClassicLinkDnsSupportResponse, goldenResponse(t, "DescribeVpcClassicLinkDnsSupport.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcClassicLinkDnsSupportOutput())
 }
 
 func TestDescribeVpcEndpointConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcEndpointConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcEndpointConnectionsInput().Validate())
 }
 
 func TestDescribeVpcEndpointConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcEndpointConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcEndpointConnectionsInput().Validate())
 }
 
 func TestDescribeVpcEndpointConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointConnectionsRequest(context.Background(), minimalDescribeVpcEndpointConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointConnections.minimal.form", req)
+	goldenRequest(t, "DescribeVpcEndpointConnections.minimal.form", buildDescribeVpcEndpointConnectionsRequest, minimalDescribeVpcEndpointConnectionsInput())
 }
 
 func TestDescribeVpcEndpointConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointConnectionsRequest(context.Background(), fullDescribeVpcEndpointConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointConnections.full.form", req)
+	goldenRequest(t, "DescribeVpcEndpointConnections.full.form", buildDescribeVpcEndpointConnectionsRequest, fullDescribeVpcEndpointConnectionsInput())
 }
 
 func TestDescribeVpcEndpointConnectionsResponse(t *testing.T) {
-	var got DescribeVpcEndpointConnectionsOutput
-	if err := decodeDescribeVpcEndpointConnectionsResponse(goldenResponse(t, "DescribeVpcEndpointConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcEndpointConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcEndpointConnectionsResponse, goldenResponse(t, "DescribeVpcEndpointConnections.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcEndpointConnectionsOutput())
 }
 
 func TestDescribeVpcEndpointServicePermissionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcEndpointServicePermissionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcEndpointServicePermissionsInput().Validate())
 }
 
 func TestDescribeVpcEndpointServicePermissionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcEndpointServicePermissionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcEndpointServicePermissionsInput().Validate())
 }
 
 func TestDescribeVpcEndpointServicePermissionsValidateRejects(t *testing.T) {
@@ -997,58 +523,30 @@ func TestDescribeVpcEndpointServicePermissionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeVpcEndpointServicePermissionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceId unset", func(v *DescribeVpcEndpointServicePermissionsInput) { v.ServiceId = nil }, Violation{Path: "ServiceId", Constraint: "required"})
 }
 
 func TestDescribeVpcEndpointServicePermissionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointServicePermissionsRequest(context.Background(), minimalDescribeVpcEndpointServicePermissionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointServicePermissions.minimal.form", req)
+	goldenRequest(t, "DescribeVpcEndpointServicePermissions.minimal.form", buildDescribeVpcEndpointServicePermissionsRequest, minimalDescribeVpcEndpointServicePermissionsInput())
 }
 
 func TestDescribeVpcEndpointServicePermissionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointServicePermissionsRequest(context.Background(), fullDescribeVpcEndpointServicePermissionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointServicePermissions.full.form", req)
+	goldenRequest(t, "DescribeVpcEndpointServicePermissions.full.form", buildDescribeVpcEndpointServicePermissionsRequest, fullDescribeVpcEndpointServicePermissionsInput())
 }
 
 func TestDescribeVpcEndpointServicePermissionsResponse(t *testing.T) {
-	var got DescribeVpcEndpointServicePermissionsOutput
-	if err := decodeDescribeVpcEndpointServicePermissionsResponse(goldenResponse(t, "DescribeVpcEndpointServicePermissions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcEndpointServicePermissionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcEndpointServicePermissionsResponse, goldenResponse(t, "DescribeVpcEndpointServicePermissions.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcEndpointServicePermissionsOutput())
 }
 
 func TestDisableTransitGatewayRouteTablePropagationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableTransitGatewayRouteTablePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableTransitGatewayRouteTablePropagationInput().Validate())
 }
 
 func TestDisableTransitGatewayRouteTablePropagationValidateFull(t *testing.T) {
-	got := violations(t, fullDisableTransitGatewayRouteTablePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableTransitGatewayRouteTablePropagationInput().Validate())
 }
 
 func TestDisableTransitGatewayRouteTablePropagationValidateRejects(t *testing.T) {
@@ -1056,10 +554,7 @@ func TestDisableTransitGatewayRouteTablePropagationValidateRejects(t *testing.T)
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableTransitGatewayRouteTablePropagationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *DisableTransitGatewayRouteTablePropagationInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
@@ -1067,48 +562,23 @@ func TestDisableTransitGatewayRouteTablePropagationValidateRejects(t *testing.T)
 }
 
 func TestDisableTransitGatewayRouteTablePropagationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableTransitGatewayRouteTablePropagationRequest(context.Background(), minimalDisableTransitGatewayRouteTablePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableTransitGatewayRouteTablePropagation.minimal.form", req)
+	goldenRequest(t, "DisableTransitGatewayRouteTablePropagation.minimal.form", buildDisableTransitGatewayRouteTablePropagationRequest, minimalDisableTransitGatewayRouteTablePropagationInput())
 }
 
 func TestDisableTransitGatewayRouteTablePropagationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableTransitGatewayRouteTablePropagationRequest(context.Background(), fullDisableTransitGatewayRouteTablePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableTransitGatewayRouteTablePropagation.full.form", req)
+	goldenRequest(t, "DisableTransitGatewayRouteTablePropagation.full.form", buildDisableTransitGatewayRouteTablePropagationRequest, fullDisableTransitGatewayRouteTablePropagationInput())
 }
 
 func TestDisableTransitGatewayRouteTablePropagationResponse(t *testing.T) {
-	var got DisableTransitGatewayRouteTablePropagationOutput
-	if err := decodeDisableTransitGatewayRouteTablePropagationResponse(goldenResponse(t, "DisableTransitGatewayRouteTablePropagation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableTransitGatewayRouteTablePropagationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableTransitGatewayRouteTablePropagationResponse, goldenResponse(t, "DisableTransitGatewayRouteTablePropagation.response.xml", 200, "Content-Type", "text/xml"), wantDisableTransitGatewayRouteTablePropagationOutput())
 }
 
 func TestDisassociateTransitGatewayRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateTransitGatewayRouteTableInput().Validate())
 }
 
 func TestDisassociateTransitGatewayRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateTransitGatewayRouteTableInput().Validate())
 }
 
 func TestDisassociateTransitGatewayRouteTableValidateRejects(t *testing.T) {
@@ -1116,10 +586,7 @@ func TestDisassociateTransitGatewayRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateTransitGatewayRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *DisassociateTransitGatewayRouteTableInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
@@ -1127,48 +594,23 @@ func TestDisassociateTransitGatewayRouteTableValidateRejects(t *testing.T) {
 }
 
 func TestDisassociateTransitGatewayRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateTransitGatewayRouteTableRequest(context.Background(), minimalDisassociateTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateTransitGatewayRouteTable.minimal.form", req)
+	goldenRequest(t, "DisassociateTransitGatewayRouteTable.minimal.form", buildDisassociateTransitGatewayRouteTableRequest, minimalDisassociateTransitGatewayRouteTableInput())
 }
 
 func TestDisassociateTransitGatewayRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateTransitGatewayRouteTableRequest(context.Background(), fullDisassociateTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateTransitGatewayRouteTable.full.form", req)
+	goldenRequest(t, "DisassociateTransitGatewayRouteTable.full.form", buildDisassociateTransitGatewayRouteTableRequest, fullDisassociateTransitGatewayRouteTableInput())
 }
 
 func TestDisassociateTransitGatewayRouteTableResponse(t *testing.T) {
-	var got DisassociateTransitGatewayRouteTableOutput
-	if err := decodeDisassociateTransitGatewayRouteTableResponse(goldenResponse(t, "DisassociateTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateTransitGatewayRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateTransitGatewayRouteTableResponse, goldenResponse(t, "DisassociateTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateTransitGatewayRouteTableOutput())
 }
 
 func TestEnableVpcClassicLinkValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableVpcClassicLinkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableVpcClassicLinkInput().Validate())
 }
 
 func TestEnableVpcClassicLinkValidateFull(t *testing.T) {
-	got := violations(t, fullEnableVpcClassicLinkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableVpcClassicLinkInput().Validate())
 }
 
 func TestEnableVpcClassicLinkValidateRejects(t *testing.T) {
@@ -1176,58 +618,30 @@ func TestEnableVpcClassicLinkValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableVpcClassicLinkInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *EnableVpcClassicLinkInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestEnableVpcClassicLinkRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVpcClassicLinkRequest(context.Background(), minimalEnableVpcClassicLinkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVpcClassicLink.minimal.form", req)
+	goldenRequest(t, "EnableVpcClassicLink.minimal.form", buildEnableVpcClassicLinkRequest, minimalEnableVpcClassicLinkInput())
 }
 
 func TestEnableVpcClassicLinkRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVpcClassicLinkRequest(context.Background(), fullEnableVpcClassicLinkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVpcClassicLink.full.form", req)
+	goldenRequest(t, "EnableVpcClassicLink.full.form", buildEnableVpcClassicLinkRequest, fullEnableVpcClassicLinkInput())
 }
 
 func TestEnableVpcClassicLinkResponse(t *testing.T) {
-	var got EnableVpcClassicLinkOutput
-	if err := decodeEnableVpcClassicLinkResponse(goldenResponse(t, "EnableVpcClassicLink.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableVpcClassicLinkOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableVpcClassicLinkResponse, goldenResponse(t, "EnableVpcClassicLink.response.xml", 200, "Content-Type", "text/xml"), wantEnableVpcClassicLinkOutput())
 }
 
 func TestModifyAddressAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyAddressAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyAddressAttributeInput().Validate())
 }
 
 func TestModifyAddressAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyAddressAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyAddressAttributeInput().Validate())
 }
 
 func TestModifyAddressAttributeValidateRejects(t *testing.T) {
@@ -1235,58 +649,30 @@ func TestModifyAddressAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyAddressAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AllocationId unset", func(v *ModifyAddressAttributeInput) { v.AllocationId = nil }, Violation{Path: "AllocationId", Constraint: "required"})
 }
 
 func TestModifyAddressAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyAddressAttributeRequest(context.Background(), minimalModifyAddressAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyAddressAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyAddressAttribute.minimal.form", buildModifyAddressAttributeRequest, minimalModifyAddressAttributeInput())
 }
 
 func TestModifyAddressAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyAddressAttributeRequest(context.Background(), fullModifyAddressAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyAddressAttribute.full.form", req)
+	goldenRequest(t, "ModifyAddressAttribute.full.form", buildModifyAddressAttributeRequest, fullModifyAddressAttributeInput())
 }
 
 func TestModifyAddressAttributeResponse(t *testing.T) {
-	var got ModifyAddressAttributeOutput
-	if err := decodeModifyAddressAttributeResponse(goldenResponse(t, "ModifyAddressAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyAddressAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyAddressAttributeResponse, goldenResponse(t, "ModifyAddressAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyAddressAttributeOutput())
 }
 
 func TestModifyInstancePlacementValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstancePlacementInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstancePlacementInput().Validate())
 }
 
 func TestModifyInstancePlacementValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstancePlacementInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstancePlacementInput().Validate())
 }
 
 func TestModifyInstancePlacementValidateRejects(t *testing.T) {
@@ -1294,58 +680,30 @@ func TestModifyInstancePlacementValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstancePlacementInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *ModifyInstancePlacementInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestModifyInstancePlacementRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstancePlacementRequest(context.Background(), minimalModifyInstancePlacementInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstancePlacement.minimal.form", req)
+	goldenRequest(t, "ModifyInstancePlacement.minimal.form", buildModifyInstancePlacementRequest, minimalModifyInstancePlacementInput())
 }
 
 func TestModifyInstancePlacementRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstancePlacementRequest(context.Background(), fullModifyInstancePlacementInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstancePlacement.full.form", req)
+	goldenRequest(t, "ModifyInstancePlacement.full.form", buildModifyInstancePlacementRequest, fullModifyInstancePlacementInput())
 }
 
 func TestModifyInstancePlacementResponse(t *testing.T) {
-	var got ModifyInstancePlacementOutput
-	if err := decodeModifyInstancePlacementResponse(goldenResponse(t, "ModifyInstancePlacement.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstancePlacementOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstancePlacementResponse, goldenResponse(t, "ModifyInstancePlacement.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstancePlacementOutput())
 }
 
 func TestMonitorInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalMonitorInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalMonitorInstancesInput().Validate())
 }
 
 func TestMonitorInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullMonitorInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullMonitorInstancesInput().Validate())
 }
 
 func TestMonitorInstancesValidateRejects(t *testing.T) {
@@ -1353,58 +711,30 @@ func TestMonitorInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullMonitorInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceIds unset", func(v *MonitorInstancesInput) { v.InstanceIds = nil }, Violation{Path: "InstanceIds", Constraint: "required"})
 }
 
 func TestMonitorInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMonitorInstancesRequest(context.Background(), minimalMonitorInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "MonitorInstances.minimal.form", req)
+	goldenRequest(t, "MonitorInstances.minimal.form", buildMonitorInstancesRequest, minimalMonitorInstancesInput())
 }
 
 func TestMonitorInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildMonitorInstancesRequest(context.Background(), fullMonitorInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "MonitorInstances.full.form", req)
+	goldenRequest(t, "MonitorInstances.full.form", buildMonitorInstancesRequest, fullMonitorInstancesInput())
 }
 
 func TestMonitorInstancesResponse(t *testing.T) {
-	var got MonitorInstancesOutput
-	if err := decodeMonitorInstancesResponse(goldenResponse(t, "MonitorInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantMonitorInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeMonitorInstancesResponse, goldenResponse(t, "MonitorInstances.response.xml", 200, "Content-Type", "text/xml"), wantMonitorInstancesOutput())
 }
 
 func TestReplaceIamInstanceProfileAssociationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplaceIamInstanceProfileAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplaceIamInstanceProfileAssociationInput().Validate())
 }
 
 func TestReplaceIamInstanceProfileAssociationValidateFull(t *testing.T) {
-	got := violations(t, fullReplaceIamInstanceProfileAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplaceIamInstanceProfileAssociationInput().Validate())
 }
 
 func TestReplaceIamInstanceProfileAssociationValidateRejects(t *testing.T) {
@@ -1412,10 +742,7 @@ func TestReplaceIamInstanceProfileAssociationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplaceIamInstanceProfileAssociationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *ReplaceIamInstanceProfileAssociationInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
@@ -1423,48 +750,23 @@ func TestReplaceIamInstanceProfileAssociationValidateRejects(t *testing.T) {
 }
 
 func TestReplaceIamInstanceProfileAssociationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceIamInstanceProfileAssociationRequest(context.Background(), minimalReplaceIamInstanceProfileAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceIamInstanceProfileAssociation.minimal.form", req)
+	goldenRequest(t, "ReplaceIamInstanceProfileAssociation.minimal.form", buildReplaceIamInstanceProfileAssociationRequest, minimalReplaceIamInstanceProfileAssociationInput())
 }
 
 func TestReplaceIamInstanceProfileAssociationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceIamInstanceProfileAssociationRequest(context.Background(), fullReplaceIamInstanceProfileAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceIamInstanceProfileAssociation.full.form", req)
+	goldenRequest(t, "ReplaceIamInstanceProfileAssociation.full.form", buildReplaceIamInstanceProfileAssociationRequest, fullReplaceIamInstanceProfileAssociationInput())
 }
 
 func TestReplaceIamInstanceProfileAssociationResponse(t *testing.T) {
-	var got ReplaceIamInstanceProfileAssociationOutput
-	if err := decodeReplaceIamInstanceProfileAssociationResponse(goldenResponse(t, "ReplaceIamInstanceProfileAssociation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplaceIamInstanceProfileAssociationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplaceIamInstanceProfileAssociationResponse, goldenResponse(t, "ReplaceIamInstanceProfileAssociation.response.xml", 200, "Content-Type", "text/xml"), wantReplaceIamInstanceProfileAssociationOutput())
 }
 
 func TestReplaceRouteTableAssociationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplaceRouteTableAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplaceRouteTableAssociationInput().Validate())
 }
 
 func TestReplaceRouteTableAssociationValidateFull(t *testing.T) {
-	got := violations(t, fullReplaceRouteTableAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplaceRouteTableAssociationInput().Validate())
 }
 
 func TestReplaceRouteTableAssociationValidateRejects(t *testing.T) {
@@ -1472,10 +774,7 @@ func TestReplaceRouteTableAssociationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplaceRouteTableAssociationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *ReplaceRouteTableAssociationInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
@@ -1483,93 +782,43 @@ func TestReplaceRouteTableAssociationValidateRejects(t *testing.T) {
 }
 
 func TestReplaceRouteTableAssociationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceRouteTableAssociationRequest(context.Background(), minimalReplaceRouteTableAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceRouteTableAssociation.minimal.form", req)
+	goldenRequest(t, "ReplaceRouteTableAssociation.minimal.form", buildReplaceRouteTableAssociationRequest, minimalReplaceRouteTableAssociationInput())
 }
 
 func TestReplaceRouteTableAssociationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceRouteTableAssociationRequest(context.Background(), fullReplaceRouteTableAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceRouteTableAssociation.full.form", req)
+	goldenRequest(t, "ReplaceRouteTableAssociation.full.form", buildReplaceRouteTableAssociationRequest, fullReplaceRouteTableAssociationInput())
 }
 
 func TestReplaceRouteTableAssociationResponse(t *testing.T) {
-	var got ReplaceRouteTableAssociationOutput
-	if err := decodeReplaceRouteTableAssociationResponse(goldenResponse(t, "ReplaceRouteTableAssociation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplaceRouteTableAssociationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplaceRouteTableAssociationResponse, goldenResponse(t, "ReplaceRouteTableAssociation.response.xml", 200, "Content-Type", "text/xml"), wantReplaceRouteTableAssociationOutput())
 }
 
 func TestRevokeSecurityGroupIngressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRevokeSecurityGroupIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRevokeSecurityGroupIngressInput().Validate())
 }
 
 func TestRevokeSecurityGroupIngressValidateFull(t *testing.T) {
-	got := violations(t, fullRevokeSecurityGroupIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRevokeSecurityGroupIngressInput().Validate())
 }
 
 func TestRevokeSecurityGroupIngressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeSecurityGroupIngressRequest(context.Background(), minimalRevokeSecurityGroupIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RevokeSecurityGroupIngress.minimal.form", req)
+	goldenRequest(t, "RevokeSecurityGroupIngress.minimal.form", buildRevokeSecurityGroupIngressRequest, minimalRevokeSecurityGroupIngressInput())
 }
 
 func TestRevokeSecurityGroupIngressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeSecurityGroupIngressRequest(context.Background(), fullRevokeSecurityGroupIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RevokeSecurityGroupIngress.full.form", req)
+	goldenRequest(t, "RevokeSecurityGroupIngress.full.form", buildRevokeSecurityGroupIngressRequest, fullRevokeSecurityGroupIngressInput())
 }
 
 func TestRevokeSecurityGroupIngressResponse(t *testing.T) {
-	var got RevokeSecurityGroupIngressOutput
-	if err := decodeRevokeSecurityGroupIngressResponse(goldenResponse(t, "RevokeSecurityGroupIngress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRevokeSecurityGroupIngressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRevokeSecurityGroupIngressResponse, goldenResponse(t, "RevokeSecurityGroupIngress.response.xml", 200, "Content-Type", "text/xml"), wantRevokeSecurityGroupIngressOutput())
 }
 
 func TestSendDiagnosticInterruptValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSendDiagnosticInterruptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSendDiagnosticInterruptInput().Validate())
 }
 
 func TestSendDiagnosticInterruptValidateFull(t *testing.T) {
-	got := violations(t, fullSendDiagnosticInterruptInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSendDiagnosticInterruptInput().Validate())
 }
 
 func TestSendDiagnosticInterruptValidateRejects(t *testing.T) {
@@ -1577,85 +826,40 @@ func TestSendDiagnosticInterruptValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSendDiagnosticInterruptInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *SendDiagnosticInterruptInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestSendDiagnosticInterruptRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSendDiagnosticInterruptRequest(context.Background(), minimalSendDiagnosticInterruptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SendDiagnosticInterrupt.minimal.form", req)
+	goldenRequest(t, "SendDiagnosticInterrupt.minimal.form", buildSendDiagnosticInterruptRequest, minimalSendDiagnosticInterruptInput())
 }
 
 func TestSendDiagnosticInterruptRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSendDiagnosticInterruptRequest(context.Background(), fullSendDiagnosticInterruptInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SendDiagnosticInterrupt.full.form", req)
+	goldenRequest(t, "SendDiagnosticInterrupt.full.form", buildSendDiagnosticInterruptRequest, fullSendDiagnosticInterruptInput())
 }
 
 func TestSendDiagnosticInterruptResponse(t *testing.T) {
-	var got SendDiagnosticInterruptOutput
-	if err := decodeSendDiagnosticInterruptResponse(goldenResponse(t, "SendDiagnosticInterrupt.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSendDiagnosticInterruptOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSendDiagnosticInterruptResponse, goldenResponse(t, "SendDiagnosticInterrupt.response.xml", 200, "Content-Type", "text/xml"), wantSendDiagnosticInterruptOutput())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsEgressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateSecurityGroupRuleDescriptionsEgressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateSecurityGroupRuleDescriptionsEgressInput().Validate())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsEgressValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateSecurityGroupRuleDescriptionsEgressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateSecurityGroupRuleDescriptionsEgressInput().Validate())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsEgressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateSecurityGroupRuleDescriptionsEgressRequest(context.Background(), minimalUpdateSecurityGroupRuleDescriptionsEgressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UpdateSecurityGroupRuleDescriptionsEgress.minimal.form", req)
+	goldenRequest(t, "UpdateSecurityGroupRuleDescriptionsEgress.minimal.form", buildUpdateSecurityGroupRuleDescriptionsEgressRequest, minimalUpdateSecurityGroupRuleDescriptionsEgressInput())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsEgressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateSecurityGroupRuleDescriptionsEgressRequest(context.Background(), fullUpdateSecurityGroupRuleDescriptionsEgressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UpdateSecurityGroupRuleDescriptionsEgress.full.form", req)
+	goldenRequest(t, "UpdateSecurityGroupRuleDescriptionsEgress.full.form", buildUpdateSecurityGroupRuleDescriptionsEgressRequest, fullUpdateSecurityGroupRuleDescriptionsEgressInput())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsEgressResponse(t *testing.T) {
-	var got UpdateSecurityGroupRuleDescriptionsEgressOutput
-	if err := decodeUpdateSecurityGroupRuleDescriptionsEgressResponse(goldenResponse(t, "UpdateSecurityGroupRuleDescriptionsEgress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateSecurityGroupRuleDescriptionsEgressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateSecurityGroupRuleDescriptionsEgressResponse, goldenResponse(t, "UpdateSecurityGroupRuleDescriptionsEgress.response.xml", 200, "Content-Type", "text/xml"), wantUpdateSecurityGroupRuleDescriptionsEgressOutput())
 }

@@ -2,26 +2,14 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestCreateInstanceExportTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateInstanceExportTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateInstanceExportTaskInput().Validate())
 }
 
 func TestCreateInstanceExportTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCreateInstanceExportTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateInstanceExportTaskInput().Validate())
 }
 
 func TestCreateInstanceExportTaskValidateRejects(t *testing.T) {
@@ -29,10 +17,7 @@ func TestCreateInstanceExportTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateInstanceExportTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ExportToS3Task unset", func(v *CreateInstanceExportTaskInput) { v.ExportToS3Task = nil }, Violation{Path: "ExportToS3Task", Constraint: "required"})
@@ -41,48 +26,23 @@ func TestCreateInstanceExportTaskValidateRejects(t *testing.T) {
 }
 
 func TestCreateInstanceExportTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInstanceExportTaskRequest(context.Background(), minimalCreateInstanceExportTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInstanceExportTask.minimal.form", req)
+	goldenRequest(t, "CreateInstanceExportTask.minimal.form", buildCreateInstanceExportTaskRequest, minimalCreateInstanceExportTaskInput())
 }
 
 func TestCreateInstanceExportTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInstanceExportTaskRequest(context.Background(), fullCreateInstanceExportTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInstanceExportTask.full.form", req)
+	goldenRequest(t, "CreateInstanceExportTask.full.form", buildCreateInstanceExportTaskRequest, fullCreateInstanceExportTaskInput())
 }
 
 func TestCreateInstanceExportTaskResponse(t *testing.T) {
-	var got CreateInstanceExportTaskOutput
-	if err := decodeCreateInstanceExportTaskResponse(goldenResponse(t, "CreateInstanceExportTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateInstanceExportTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateInstanceExportTaskResponse, goldenResponse(t, "CreateInstanceExportTask.response.xml", 200, "Content-Type", "text/xml"), wantCreateInstanceExportTaskOutput())
 }
 
 func TestDeleteNatGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNatGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNatGatewayInput().Validate())
 }
 
 func TestDeleteNatGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNatGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNatGatewayInput().Validate())
 }
 
 func TestDeleteNatGatewayValidateRejects(t *testing.T) {
@@ -90,58 +50,30 @@ func TestDeleteNatGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNatGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NatGatewayId unset", func(v *DeleteNatGatewayInput) { v.NatGatewayId = nil }, Violation{Path: "NatGatewayId", Constraint: "required"})
 }
 
 func TestDeleteNatGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNatGatewayRequest(context.Background(), minimalDeleteNatGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNatGateway.minimal.form", req)
+	goldenRequest(t, "DeleteNatGateway.minimal.form", buildDeleteNatGatewayRequest, minimalDeleteNatGatewayInput())
 }
 
 func TestDeleteNatGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNatGatewayRequest(context.Background(), fullDeleteNatGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNatGateway.full.form", req)
+	goldenRequest(t, "DeleteNatGateway.full.form", buildDeleteNatGatewayRequest, fullDeleteNatGatewayInput())
 }
 
 func TestDeleteNatGatewayResponse(t *testing.T) {
-	var got DeleteNatGatewayOutput
-	if err := decodeDeleteNatGatewayResponse(goldenResponse(t, "DeleteNatGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNatGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNatGatewayResponse, goldenResponse(t, "DeleteNatGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNatGatewayOutput())
 }
 
 func TestDeleteTransitGatewayConnectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayConnectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayConnectInput().Validate())
 }
 
 func TestDeleteTransitGatewayConnectValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayConnectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayConnectInput().Validate())
 }
 
 func TestDeleteTransitGatewayConnectValidateRejects(t *testing.T) {
@@ -149,58 +81,30 @@ func TestDeleteTransitGatewayConnectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayConnectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *DeleteTransitGatewayConnectInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayConnectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayConnectRequest(context.Background(), minimalDeleteTransitGatewayConnectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayConnect.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayConnect.minimal.form", buildDeleteTransitGatewayConnectRequest, minimalDeleteTransitGatewayConnectInput())
 }
 
 func TestDeleteTransitGatewayConnectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayConnectRequest(context.Background(), fullDeleteTransitGatewayConnectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayConnect.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayConnect.full.form", buildDeleteTransitGatewayConnectRequest, fullDeleteTransitGatewayConnectInput())
 }
 
 func TestDeleteTransitGatewayConnectResponse(t *testing.T) {
-	var got DeleteTransitGatewayConnectOutput
-	if err := decodeDeleteTransitGatewayConnectResponse(goldenResponse(t, "DeleteTransitGatewayConnect.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayConnectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayConnectResponse, goldenResponse(t, "DeleteTransitGatewayConnect.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayConnectOutput())
 }
 
 func TestDeleteTransitGatewayMulticastDomainValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestDeleteTransitGatewayMulticastDomainValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayMulticastDomainInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayMulticastDomainInput().Validate())
 }
 
 func TestDeleteTransitGatewayMulticastDomainValidateRejects(t *testing.T) {
@@ -208,103 +112,50 @@ func TestDeleteTransitGatewayMulticastDomainValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayMulticastDomainInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayMulticastDomainId unset", func(v *DeleteTransitGatewayMulticastDomainInput) { v.TransitGatewayMulticastDomainId = nil }, Violation{Path: "TransitGatewayMulticastDomainId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayMulticastDomainRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayMulticastDomainRequest(context.Background(), minimalDeleteTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayMulticastDomain.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayMulticastDomain.minimal.form", buildDeleteTransitGatewayMulticastDomainRequest, minimalDeleteTransitGatewayMulticastDomainInput())
 }
 
 func TestDeleteTransitGatewayMulticastDomainRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayMulticastDomainRequest(context.Background(), fullDeleteTransitGatewayMulticastDomainInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayMulticastDomain.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayMulticastDomain.full.form", buildDeleteTransitGatewayMulticastDomainRequest, fullDeleteTransitGatewayMulticastDomainInput())
 }
 
 func TestDeleteTransitGatewayMulticastDomainResponse(t *testing.T) {
-	var got DeleteTransitGatewayMulticastDomainOutput
-	if err := decodeDeleteTransitGatewayMulticastDomainResponse(goldenResponse(t, "DeleteTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayMulticastDomainOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayMulticastDomainResponse, goldenResponse(t, "DeleteTransitGatewayMulticastDomain.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayMulticastDomainOutput())
 }
 
 func TestDescribeAggregateIdFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeAggregateIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeAggregateIdFormatInput().Validate())
 }
 
 func TestDescribeAggregateIdFormatValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeAggregateIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeAggregateIdFormatInput().Validate())
 }
 
 func TestDescribeAggregateIdFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAggregateIdFormatRequest(context.Background(), minimalDescribeAggregateIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAggregateIdFormat.minimal.form", req)
+	goldenRequest(t, "DescribeAggregateIdFormat.minimal.form", buildDescribeAggregateIdFormatRequest, minimalDescribeAggregateIdFormatInput())
 }
 
 func TestDescribeAggregateIdFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAggregateIdFormatRequest(context.Background(), fullDescribeAggregateIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAggregateIdFormat.full.form", req)
+	goldenRequest(t, "DescribeAggregateIdFormat.full.form", buildDescribeAggregateIdFormatRequest, fullDescribeAggregateIdFormatInput())
 }
 
 func TestDescribeAggregateIdFormatResponse(t *testing.T) {
-	var got DescribeAggregateIdFormatOutput
-	if err := decodeDescribeAggregateIdFormatResponse(goldenResponse(t, "DescribeAggregateIdFormat.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeAggregateIdFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeAggregateIdFormatResponse, goldenResponse(t, "DescribeAggregateIdFormat.response.xml", 200, "Content-Type", "text/xml"), wantDescribeAggregateIdFormatOutput())
 }
 
 func TestDescribeInstanceAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceAttributeInput().Validate())
 }
 
 func TestDescribeInstanceAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceAttributeInput().Validate())
 }
 
 func TestDescribeInstanceAttributeValidateRejects(t *testing.T) {
@@ -312,10 +163,7 @@ func TestDescribeInstanceAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeInstanceAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *DescribeInstanceAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -323,138 +171,63 @@ func TestDescribeInstanceAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeInstanceAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceAttributeRequest(context.Background(), minimalDescribeInstanceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceAttribute.minimal.form", buildDescribeInstanceAttributeRequest, minimalDescribeInstanceAttributeInput())
 }
 
 func TestDescribeInstanceAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceAttributeRequest(context.Background(), fullDescribeInstanceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceAttribute.full.form", req)
+	goldenRequest(t, "DescribeInstanceAttribute.full.form", buildDescribeInstanceAttributeRequest, fullDescribeInstanceAttributeInput())
 }
 
 func TestDescribeInstanceAttributeResponse(t *testing.T) {
-	var got DescribeInstanceAttributeOutput
-	if err := decodeDescribeInstanceAttributeResponse(goldenResponse(t, "DescribeInstanceAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceAttributeResponse, goldenResponse(t, "DescribeInstanceAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceAttributeOutput())
 }
 
 func TestDescribeRegionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeRegionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeRegionsInput().Validate())
 }
 
 func TestDescribeRegionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeRegionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeRegionsInput().Validate())
 }
 
 func TestDescribeRegionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeRegionsRequest(context.Background(), minimalDescribeRegionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeRegions.minimal.form", req)
+	goldenRequest(t, "DescribeRegions.minimal.form", buildDescribeRegionsRequest, minimalDescribeRegionsInput())
 }
 
 func TestDescribeRegionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeRegionsRequest(context.Background(), fullDescribeRegionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeRegions.full.form", req)
+	goldenRequest(t, "DescribeRegions.full.form", buildDescribeRegionsRequest, fullDescribeRegionsInput())
 }
 
 func TestDescribeRegionsResponse(t *testing.T) {
-	var got DescribeRegionsOutput
-	if err := decodeDescribeRegionsResponse(goldenResponse(t, "DescribeRegions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeRegionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeRegionsResponse, goldenResponse(t, "DescribeRegions.response.xml", 200, "Content-Type", "text/xml"), wantDescribeRegionsOutput())
 }
 
 func TestDescribeSpotInstanceRequestsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSpotInstanceRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSpotInstanceRequestsInput().Validate())
 }
 
 func TestDescribeSpotInstanceRequestsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSpotInstanceRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSpotInstanceRequestsInput().Validate())
 }
 
 func TestDescribeSpotInstanceRequestsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotInstanceRequestsRequest(context.Background(), minimalDescribeSpotInstanceRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotInstanceRequests.minimal.form", req)
+	goldenRequest(t, "DescribeSpotInstanceRequests.minimal.form", buildDescribeSpotInstanceRequestsRequest, minimalDescribeSpotInstanceRequestsInput())
 }
 
 func TestDescribeSpotInstanceRequestsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotInstanceRequestsRequest(context.Background(), fullDescribeSpotInstanceRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotInstanceRequests.full.form", req)
+	goldenRequest(t, "DescribeSpotInstanceRequests.full.form", buildDescribeSpotInstanceRequestsRequest, fullDescribeSpotInstanceRequestsInput())
 }
 
 func TestDescribeSpotInstanceRequestsResponse(t *testing.T) {
-	var got DescribeSpotInstanceRequestsOutput
-	if err := decodeDescribeSpotInstanceRequestsResponse(goldenResponse(t, "DescribeSpotInstanceRequests.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSpotInstanceRequestsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSpotInstanceRequestsResponse, goldenResponse(t, "DescribeSpotInstanceRequests.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSpotInstanceRequestsOutput())
 }
 
 func TestDescribeTransitGatewayPeeringAttachmentsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayPeeringAttachmentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayPeeringAttachmentsInput().Validate())
 }
 
 func TestDescribeTransitGatewayPeeringAttachmentsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayPeeringAttachmentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayPeeringAttachmentsInput().Validate())
 }
 
 func TestDescribeTransitGatewayPeeringAttachmentsValidateRejects(t *testing.T) {
@@ -462,10 +235,7 @@ func TestDescribeTransitGatewayPeeringAttachmentsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayPeeringAttachmentsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayPeeringAttachmentsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -473,48 +243,23 @@ func TestDescribeTransitGatewayPeeringAttachmentsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayPeeringAttachmentsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayPeeringAttachmentsRequest(context.Background(), minimalDescribeTransitGatewayPeeringAttachmentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayPeeringAttachments.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayPeeringAttachments.minimal.form", buildDescribeTransitGatewayPeeringAttachmentsRequest, minimalDescribeTransitGatewayPeeringAttachmentsInput())
 }
 
 func TestDescribeTransitGatewayPeeringAttachmentsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayPeeringAttachmentsRequest(context.Background(), fullDescribeTransitGatewayPeeringAttachmentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayPeeringAttachments.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayPeeringAttachments.full.form", buildDescribeTransitGatewayPeeringAttachmentsRequest, fullDescribeTransitGatewayPeeringAttachmentsInput())
 }
 
 func TestDescribeTransitGatewayPeeringAttachmentsResponse(t *testing.T) {
-	var got DescribeTransitGatewayPeeringAttachmentsOutput
-	if err := decodeDescribeTransitGatewayPeeringAttachmentsResponse(goldenResponse(t, "DescribeTransitGatewayPeeringAttachments.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayPeeringAttachmentsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayPeeringAttachmentsResponse, goldenResponse(t, "DescribeTransitGatewayPeeringAttachments.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayPeeringAttachmentsOutput())
 }
 
 func TestDescribeTrunkInterfaceAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTrunkInterfaceAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTrunkInterfaceAssociationsInput().Validate())
 }
 
 func TestDescribeTrunkInterfaceAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTrunkInterfaceAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTrunkInterfaceAssociationsInput().Validate())
 }
 
 func TestDescribeTrunkInterfaceAssociationsValidateRejects(t *testing.T) {
@@ -522,10 +267,7 @@ func TestDescribeTrunkInterfaceAssociationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTrunkInterfaceAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTrunkInterfaceAssociationsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -533,138 +275,63 @@ func TestDescribeTrunkInterfaceAssociationsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTrunkInterfaceAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrunkInterfaceAssociationsRequest(context.Background(), minimalDescribeTrunkInterfaceAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrunkInterfaceAssociations.minimal.form", req)
+	goldenRequest(t, "DescribeTrunkInterfaceAssociations.minimal.form", buildDescribeTrunkInterfaceAssociationsRequest, minimalDescribeTrunkInterfaceAssociationsInput())
 }
 
 func TestDescribeTrunkInterfaceAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrunkInterfaceAssociationsRequest(context.Background(), fullDescribeTrunkInterfaceAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrunkInterfaceAssociations.full.form", req)
+	goldenRequest(t, "DescribeTrunkInterfaceAssociations.full.form", buildDescribeTrunkInterfaceAssociationsRequest, fullDescribeTrunkInterfaceAssociationsInput())
 }
 
 func TestDescribeTrunkInterfaceAssociationsResponse(t *testing.T) {
-	var got DescribeTrunkInterfaceAssociationsOutput
-	if err := decodeDescribeTrunkInterfaceAssociationsResponse(goldenResponse(t, "DescribeTrunkInterfaceAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTrunkInterfaceAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTrunkInterfaceAssociationsResponse, goldenResponse(t, "DescribeTrunkInterfaceAssociations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTrunkInterfaceAssociationsOutput())
 }
 
 func TestDescribeVpnConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpnConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpnConnectionsInput().Validate())
 }
 
 func TestDescribeVpnConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpnConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpnConnectionsInput().Validate())
 }
 
 func TestDescribeVpnConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpnConnectionsRequest(context.Background(), minimalDescribeVpnConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpnConnections.minimal.form", req)
+	goldenRequest(t, "DescribeVpnConnections.minimal.form", buildDescribeVpnConnectionsRequest, minimalDescribeVpnConnectionsInput())
 }
 
 func TestDescribeVpnConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpnConnectionsRequest(context.Background(), fullDescribeVpnConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpnConnections.full.form", req)
+	goldenRequest(t, "DescribeVpnConnections.full.form", buildDescribeVpnConnectionsRequest, fullDescribeVpnConnectionsInput())
 }
 
 func TestDescribeVpnConnectionsResponse(t *testing.T) {
-	var got DescribeVpnConnectionsOutput
-	if err := decodeDescribeVpnConnectionsResponse(goldenResponse(t, "DescribeVpnConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpnConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpnConnectionsResponse, goldenResponse(t, "DescribeVpnConnections.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpnConnectionsOutput())
 }
 
 func TestDisassociateAddressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateAddressInput().Validate())
 }
 
 func TestDisassociateAddressValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateAddressInput().Validate())
 }
 
 func TestDisassociateAddressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateAddressRequest(context.Background(), minimalDisassociateAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateAddress.minimal.form", req)
+	goldenRequest(t, "DisassociateAddress.minimal.form", buildDisassociateAddressRequest, minimalDisassociateAddressInput())
 }
 
 func TestDisassociateAddressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateAddressRequest(context.Background(), fullDisassociateAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateAddress.full.form", req)
+	goldenRequest(t, "DisassociateAddress.full.form", buildDisassociateAddressRequest, fullDisassociateAddressInput())
 }
 
 func TestDisassociateAddressResponse(t *testing.T) {
-	var got DisassociateAddressOutput
-	if err := decodeDisassociateAddressResponse(goldenResponse(t, "DisassociateAddress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateAddressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateAddressResponse, goldenResponse(t, "DisassociateAddress.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateAddressOutput())
 }
 
 func TestGetConsoleOutputValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetConsoleOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetConsoleOutputInput().Validate())
 }
 
 func TestGetConsoleOutputValidateFull(t *testing.T) {
-	got := violations(t, fullGetConsoleOutputInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetConsoleOutputInput().Validate())
 }
 
 func TestGetConsoleOutputValidateRejects(t *testing.T) {
@@ -672,58 +339,30 @@ func TestGetConsoleOutputValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetConsoleOutputInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *GetConsoleOutputInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestGetConsoleOutputRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetConsoleOutputRequest(context.Background(), minimalGetConsoleOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetConsoleOutput.minimal.form", req)
+	goldenRequest(t, "GetConsoleOutput.minimal.form", buildGetConsoleOutputRequest, minimalGetConsoleOutputInput())
 }
 
 func TestGetConsoleOutputRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetConsoleOutputRequest(context.Background(), fullGetConsoleOutputInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetConsoleOutput.full.form", req)
+	goldenRequest(t, "GetConsoleOutput.full.form", buildGetConsoleOutputRequest, fullGetConsoleOutputInput())
 }
 
 func TestGetConsoleOutputResponse(t *testing.T) {
-	var got GetConsoleOutputOutput
-	if err := decodeGetConsoleOutputResponse(goldenResponse(t, "GetConsoleOutput.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetConsoleOutputOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetConsoleOutputResponse, goldenResponse(t, "GetConsoleOutput.response.xml", 200, "Content-Type", "text/xml"), wantGetConsoleOutputOutput())
 }
 
 func TestGetVpnConnectionDeviceSampleConfigurationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetVpnConnectionDeviceSampleConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetVpnConnectionDeviceSampleConfigurationInput().Validate())
 }
 
 func TestGetVpnConnectionDeviceSampleConfigurationValidateFull(t *testing.T) {
-	got := violations(t, fullGetVpnConnectionDeviceSampleConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetVpnConnectionDeviceSampleConfigurationInput().Validate())
 }
 
 func TestGetVpnConnectionDeviceSampleConfigurationValidateRejects(t *testing.T) {
@@ -731,10 +370,7 @@ func TestGetVpnConnectionDeviceSampleConfigurationValidateRejects(t *testing.T) 
 		t.Run(name, func(t *testing.T) {
 			v := fullGetVpnConnectionDeviceSampleConfigurationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpnConnectionDeviceTypeId unset", func(v *GetVpnConnectionDeviceSampleConfigurationInput) { v.VpnConnectionDeviceTypeId = nil }, Violation{Path: "VpnConnectionDeviceTypeId", Constraint: "required"})
@@ -742,48 +378,23 @@ func TestGetVpnConnectionDeviceSampleConfigurationValidateRejects(t *testing.T) 
 }
 
 func TestGetVpnConnectionDeviceSampleConfigurationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetVpnConnectionDeviceSampleConfigurationRequest(context.Background(), minimalGetVpnConnectionDeviceSampleConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetVpnConnectionDeviceSampleConfiguration.minimal.form", req)
+	goldenRequest(t, "GetVpnConnectionDeviceSampleConfiguration.minimal.form", buildGetVpnConnectionDeviceSampleConfigurationRequest, minimalGetVpnConnectionDeviceSampleConfigurationInput())
 }
 
 func TestGetVpnConnectionDeviceSampleConfigurationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetVpnConnectionDeviceSampleConfigurationRequest(context.Background(), fullGetVpnConnectionDeviceSampleConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetVpnConnectionDeviceSampleConfiguration.full.form", req)
+	goldenRequest(t, "GetVpnConnectionDeviceSampleConfiguration.full.form", buildGetVpnConnectionDeviceSampleConfigurationRequest, fullGetVpnConnectionDeviceSampleConfigurationInput())
 }
 
 func TestGetVpnConnectionDeviceSampleConfigurationResponse(t *testing.T) {
-	var got GetVpnConnectionDeviceSampleConfigurationOutput
-	if err := decodeGetVpnConnectionDeviceSampleConfigurationResponse(goldenResponse(t, "GetVpnConnectionDeviceSampleConfiguration.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetVpnConnectionDeviceSampleConfigurationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetVpnConnectionDeviceSampleConfigurationResponse, goldenResponse(t, "GetVpnConnectionDeviceSampleConfiguration.response.xml", 200, "Content-Type", "text/xml"), wantGetVpnConnectionDeviceSampleConfigurationOutput())
 }
 
 func TestModifyVolumeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVolumeInput().Validate())
 }
 
 func TestModifyVolumeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVolumeInput().Validate())
 }
 
 func TestModifyVolumeValidateRejects(t *testing.T) {
@@ -791,58 +402,30 @@ func TestModifyVolumeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVolumeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VolumeId unset", func(v *ModifyVolumeInput) { v.VolumeId = nil }, Violation{Path: "VolumeId", Constraint: "required"})
 }
 
 func TestModifyVolumeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVolumeRequest(context.Background(), minimalModifyVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVolume.minimal.form", req)
+	goldenRequest(t, "ModifyVolume.minimal.form", buildModifyVolumeRequest, minimalModifyVolumeInput())
 }
 
 func TestModifyVolumeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVolumeRequest(context.Background(), fullModifyVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVolume.full.form", req)
+	goldenRequest(t, "ModifyVolume.full.form", buildModifyVolumeRequest, fullModifyVolumeInput())
 }
 
 func TestModifyVolumeResponse(t *testing.T) {
-	var got ModifyVolumeOutput
-	if err := decodeModifyVolumeResponse(goldenResponse(t, "ModifyVolume.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVolumeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVolumeResponse, goldenResponse(t, "ModifyVolume.response.xml", 200, "Content-Type", "text/xml"), wantModifyVolumeOutput())
 }
 
 func TestModifyVpnConnectionOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpnConnectionOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpnConnectionOptionsInput().Validate())
 }
 
 func TestModifyVpnConnectionOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpnConnectionOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpnConnectionOptionsInput().Validate())
 }
 
 func TestModifyVpnConnectionOptionsValidateRejects(t *testing.T) {
@@ -850,58 +433,30 @@ func TestModifyVpnConnectionOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpnConnectionOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpnConnectionId unset", func(v *ModifyVpnConnectionOptionsInput) { v.VpnConnectionId = nil }, Violation{Path: "VpnConnectionId", Constraint: "required"})
 }
 
 func TestModifyVpnConnectionOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnConnectionOptionsRequest(context.Background(), minimalModifyVpnConnectionOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnConnectionOptions.minimal.form", req)
+	goldenRequest(t, "ModifyVpnConnectionOptions.minimal.form", buildModifyVpnConnectionOptionsRequest, minimalModifyVpnConnectionOptionsInput())
 }
 
 func TestModifyVpnConnectionOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnConnectionOptionsRequest(context.Background(), fullModifyVpnConnectionOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnConnectionOptions.full.form", req)
+	goldenRequest(t, "ModifyVpnConnectionOptions.full.form", buildModifyVpnConnectionOptionsRequest, fullModifyVpnConnectionOptionsInput())
 }
 
 func TestModifyVpnConnectionOptionsResponse(t *testing.T) {
-	var got ModifyVpnConnectionOptionsOutput
-	if err := decodeModifyVpnConnectionOptionsResponse(goldenResponse(t, "ModifyVpnConnectionOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpnConnectionOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpnConnectionOptionsResponse, goldenResponse(t, "ModifyVpnConnectionOptions.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpnConnectionOptionsOutput())
 }
 
 func TestResetFpgaImageAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetFpgaImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetFpgaImageAttributeInput().Validate())
 }
 
 func TestResetFpgaImageAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullResetFpgaImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetFpgaImageAttributeInput().Validate())
 }
 
 func TestResetFpgaImageAttributeValidateRejects(t *testing.T) {
@@ -909,40 +464,20 @@ func TestResetFpgaImageAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullResetFpgaImageAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FpgaImageId unset", func(v *ResetFpgaImageAttributeInput) { v.FpgaImageId = nil }, Violation{Path: "FpgaImageId", Constraint: "required"})
 }
 
 func TestResetFpgaImageAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetFpgaImageAttributeRequest(context.Background(), minimalResetFpgaImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetFpgaImageAttribute.minimal.form", req)
+	goldenRequest(t, "ResetFpgaImageAttribute.minimal.form", buildResetFpgaImageAttributeRequest, minimalResetFpgaImageAttributeInput())
 }
 
 func TestResetFpgaImageAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetFpgaImageAttributeRequest(context.Background(), fullResetFpgaImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetFpgaImageAttribute.full.form", req)
+	goldenRequest(t, "ResetFpgaImageAttribute.full.form", buildResetFpgaImageAttributeRequest, fullResetFpgaImageAttributeInput())
 }
 
 func TestResetFpgaImageAttributeResponse(t *testing.T) {
-	var got ResetFpgaImageAttributeOutput
-	if err := decodeResetFpgaImageAttributeResponse(goldenResponse(t, "ResetFpgaImageAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetFpgaImageAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetFpgaImageAttributeResponse, goldenResponse(t, "ResetFpgaImageAttribute.response.xml", 200, "Content-Type", "text/xml"), wantResetFpgaImageAttributeOutput())
 }

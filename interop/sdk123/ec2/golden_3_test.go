@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestApplySecurityGroupsToClientVpnTargetNetworkValidateMinimal(t *testing.T) {
-	got := violations(t, minimalApplySecurityGroupsToClientVpnTargetNetworkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalApplySecurityGroupsToClientVpnTargetNetworkInput().Validate())
 }
 
 func TestApplySecurityGroupsToClientVpnTargetNetworkValidateFull(t *testing.T) {
-	got := violations(t, fullApplySecurityGroupsToClientVpnTargetNetworkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullApplySecurityGroupsToClientVpnTargetNetworkInput().Validate())
 }
 
 func TestApplySecurityGroupsToClientVpnTargetNetworkValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestApplySecurityGroupsToClientVpnTargetNetworkValidateRejects(t *testing.T
 		t.Run(name, func(t *testing.T) {
 			v := fullApplySecurityGroupsToClientVpnTargetNetworkInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *ApplySecurityGroupsToClientVpnTargetNetworkInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -42,48 +29,23 @@ func TestApplySecurityGroupsToClientVpnTargetNetworkValidateRejects(t *testing.T
 }
 
 func TestApplySecurityGroupsToClientVpnTargetNetworkRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildApplySecurityGroupsToClientVpnTargetNetworkRequest(context.Background(), minimalApplySecurityGroupsToClientVpnTargetNetworkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ApplySecurityGroupsToClientVpnTargetNetwork.minimal.form", req)
+	goldenRequest(t, "ApplySecurityGroupsToClientVpnTargetNetwork.minimal.form", buildApplySecurityGroupsToClientVpnTargetNetworkRequest, minimalApplySecurityGroupsToClientVpnTargetNetworkInput())
 }
 
 func TestApplySecurityGroupsToClientVpnTargetNetworkRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildApplySecurityGroupsToClientVpnTargetNetworkRequest(context.Background(), fullApplySecurityGroupsToClientVpnTargetNetworkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ApplySecurityGroupsToClientVpnTargetNetwork.full.form", req)
+	goldenRequest(t, "ApplySecurityGroupsToClientVpnTargetNetwork.full.form", buildApplySecurityGroupsToClientVpnTargetNetworkRequest, fullApplySecurityGroupsToClientVpnTargetNetworkInput())
 }
 
 func TestApplySecurityGroupsToClientVpnTargetNetworkResponse(t *testing.T) {
-	var got ApplySecurityGroupsToClientVpnTargetNetworkOutput
-	if err := decodeApplySecurityGroupsToClientVpnTargetNetworkResponse(goldenResponse(t, "ApplySecurityGroupsToClientVpnTargetNetwork.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantApplySecurityGroupsToClientVpnTargetNetworkOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeApplySecurityGroupsToClientVpnTargetNetworkResponse, goldenResponse(t, "ApplySecurityGroupsToClientVpnTargetNetwork.response.xml", 200, "Content-Type", "text/xml"), wantApplySecurityGroupsToClientVpnTargetNetworkOutput())
 }
 
 func TestAssignPrivateIpAddressesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssignPrivateIpAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssignPrivateIpAddressesInput().Validate())
 }
 
 func TestAssignPrivateIpAddressesValidateFull(t *testing.T) {
-	got := violations(t, fullAssignPrivateIpAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssignPrivateIpAddressesInput().Validate())
 }
 
 func TestAssignPrivateIpAddressesValidateRejects(t *testing.T) {
@@ -91,58 +53,30 @@ func TestAssignPrivateIpAddressesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssignPrivateIpAddressesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *AssignPrivateIpAddressesInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestAssignPrivateIpAddressesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssignPrivateIpAddressesRequest(context.Background(), minimalAssignPrivateIpAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssignPrivateIpAddresses.minimal.form", req)
+	goldenRequest(t, "AssignPrivateIpAddresses.minimal.form", buildAssignPrivateIpAddressesRequest, minimalAssignPrivateIpAddressesInput())
 }
 
 func TestAssignPrivateIpAddressesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssignPrivateIpAddressesRequest(context.Background(), fullAssignPrivateIpAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssignPrivateIpAddresses.full.form", req)
+	goldenRequest(t, "AssignPrivateIpAddresses.full.form", buildAssignPrivateIpAddressesRequest, fullAssignPrivateIpAddressesInput())
 }
 
 func TestAssignPrivateIpAddressesResponse(t *testing.T) {
-	var got AssignPrivateIpAddressesOutput
-	if err := decodeAssignPrivateIpAddressesResponse(goldenResponse(t, "AssignPrivateIpAddresses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssignPrivateIpAddressesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssignPrivateIpAddressesResponse, goldenResponse(t, "AssignPrivateIpAddresses.response.xml", 200, "Content-Type", "text/xml"), wantAssignPrivateIpAddressesOutput())
 }
 
 func TestCancelCapacityReservationFleetsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelCapacityReservationFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelCapacityReservationFleetsInput().Validate())
 }
 
 func TestCancelCapacityReservationFleetsValidateFull(t *testing.T) {
-	got := violations(t, fullCancelCapacityReservationFleetsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelCapacityReservationFleetsInput().Validate())
 }
 
 func TestCancelCapacityReservationFleetsValidateRejects(t *testing.T) {
@@ -150,58 +84,30 @@ func TestCancelCapacityReservationFleetsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelCapacityReservationFleetsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationFleetIds unset", func(v *CancelCapacityReservationFleetsInput) { v.CapacityReservationFleetIds = nil }, Violation{Path: "CapacityReservationFleetIds", Constraint: "required"})
 }
 
 func TestCancelCapacityReservationFleetsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelCapacityReservationFleetsRequest(context.Background(), minimalCancelCapacityReservationFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelCapacityReservationFleets.minimal.form", req)
+	goldenRequest(t, "CancelCapacityReservationFleets.minimal.form", buildCancelCapacityReservationFleetsRequest, minimalCancelCapacityReservationFleetsInput())
 }
 
 func TestCancelCapacityReservationFleetsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelCapacityReservationFleetsRequest(context.Background(), fullCancelCapacityReservationFleetsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelCapacityReservationFleets.full.form", req)
+	goldenRequest(t, "CancelCapacityReservationFleets.full.form", buildCancelCapacityReservationFleetsRequest, fullCancelCapacityReservationFleetsInput())
 }
 
 func TestCancelCapacityReservationFleetsResponse(t *testing.T) {
-	var got CancelCapacityReservationFleetsOutput
-	if err := decodeCancelCapacityReservationFleetsResponse(goldenResponse(t, "CancelCapacityReservationFleets.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelCapacityReservationFleetsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelCapacityReservationFleetsResponse, goldenResponse(t, "CancelCapacityReservationFleets.response.xml", 200, "Content-Type", "text/xml"), wantCancelCapacityReservationFleetsOutput())
 }
 
 func TestCreateSnapshotsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateSnapshotsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateSnapshotsInput().Validate())
 }
 
 func TestCreateSnapshotsValidateFull(t *testing.T) {
-	got := violations(t, fullCreateSnapshotsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateSnapshotsInput().Validate())
 }
 
 func TestCreateSnapshotsValidateRejects(t *testing.T) {
@@ -209,58 +115,30 @@ func TestCreateSnapshotsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateSnapshotsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceSpecification unset", func(v *CreateSnapshotsInput) { v.InstanceSpecification = nil }, Violation{Path: "InstanceSpecification", Constraint: "required"})
 }
 
 func TestCreateSnapshotsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSnapshotsRequest(context.Background(), minimalCreateSnapshotsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSnapshots.minimal.form", req)
+	goldenRequest(t, "CreateSnapshots.minimal.form", buildCreateSnapshotsRequest, minimalCreateSnapshotsInput())
 }
 
 func TestCreateSnapshotsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSnapshotsRequest(context.Background(), fullCreateSnapshotsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSnapshots.full.form", req)
+	goldenRequest(t, "CreateSnapshots.full.form", buildCreateSnapshotsRequest, fullCreateSnapshotsInput())
 }
 
 func TestCreateSnapshotsResponse(t *testing.T) {
-	var got CreateSnapshotsOutput
-	if err := decodeCreateSnapshotsResponse(goldenResponse(t, "CreateSnapshots.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateSnapshotsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateSnapshotsResponse, goldenResponse(t, "CreateSnapshots.response.xml", 200, "Content-Type", "text/xml"), wantCreateSnapshotsOutput())
 }
 
 func TestDeleteTransitGatewayRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTransitGatewayRouteTableInput().Validate())
 }
 
 func TestDeleteTransitGatewayRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTransitGatewayRouteTableInput().Validate())
 }
 
 func TestDeleteTransitGatewayRouteTableValidateRejects(t *testing.T) {
@@ -268,58 +146,30 @@ func TestDeleteTransitGatewayRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTransitGatewayRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayRouteTableId unset", func(v *DeleteTransitGatewayRouteTableInput) { v.TransitGatewayRouteTableId = nil }, Violation{Path: "TransitGatewayRouteTableId", Constraint: "required"})
 }
 
 func TestDeleteTransitGatewayRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayRouteTableRequest(context.Background(), minimalDeleteTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayRouteTable.minimal.form", req)
+	goldenRequest(t, "DeleteTransitGatewayRouteTable.minimal.form", buildDeleteTransitGatewayRouteTableRequest, minimalDeleteTransitGatewayRouteTableInput())
 }
 
 func TestDeleteTransitGatewayRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTransitGatewayRouteTableRequest(context.Background(), fullDeleteTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTransitGatewayRouteTable.full.form", req)
+	goldenRequest(t, "DeleteTransitGatewayRouteTable.full.form", buildDeleteTransitGatewayRouteTableRequest, fullDeleteTransitGatewayRouteTableInput())
 }
 
 func TestDeleteTransitGatewayRouteTableResponse(t *testing.T) {
-	var got DeleteTransitGatewayRouteTableOutput
-	if err := decodeDeleteTransitGatewayRouteTableResponse(goldenResponse(t, "DeleteTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTransitGatewayRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTransitGatewayRouteTableResponse, goldenResponse(t, "DeleteTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTransitGatewayRouteTableOutput())
 }
 
 func TestDescribeByoipCidrsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeByoipCidrsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeByoipCidrsInput().Validate())
 }
 
 func TestDescribeByoipCidrsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeByoipCidrsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeByoipCidrsInput().Validate())
 }
 
 func TestDescribeByoipCidrsValidateRejects(t *testing.T) {
@@ -327,10 +177,7 @@ func TestDescribeByoipCidrsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeByoipCidrsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults unset", func(v *DescribeByoipCidrsInput) { v.MaxResults = nil }, Violation{Path: "MaxResults", Constraint: "required"})
@@ -339,48 +186,23 @@ func TestDescribeByoipCidrsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeByoipCidrsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeByoipCidrsRequest(context.Background(), minimalDescribeByoipCidrsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeByoipCidrs.minimal.form", req)
+	goldenRequest(t, "DescribeByoipCidrs.minimal.form", buildDescribeByoipCidrsRequest, minimalDescribeByoipCidrsInput())
 }
 
 func TestDescribeByoipCidrsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeByoipCidrsRequest(context.Background(), fullDescribeByoipCidrsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeByoipCidrs.full.form", req)
+	goldenRequest(t, "DescribeByoipCidrs.full.form", buildDescribeByoipCidrsRequest, fullDescribeByoipCidrsInput())
 }
 
 func TestDescribeByoipCidrsResponse(t *testing.T) {
-	var got DescribeByoipCidrsOutput
-	if err := decodeDescribeByoipCidrsResponse(goldenResponse(t, "DescribeByoipCidrs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeByoipCidrsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeByoipCidrsResponse, goldenResponse(t, "DescribeByoipCidrs.response.xml", 200, "Content-Type", "text/xml"), wantDescribeByoipCidrsOutput())
 }
 
 func TestDescribeClientVpnConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeClientVpnConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeClientVpnConnectionsInput().Validate())
 }
 
 func TestDescribeClientVpnConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeClientVpnConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeClientVpnConnectionsInput().Validate())
 }
 
 func TestDescribeClientVpnConnectionsValidateRejects(t *testing.T) {
@@ -388,10 +210,7 @@ func TestDescribeClientVpnConnectionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeClientVpnConnectionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *DescribeClientVpnConnectionsInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -400,48 +219,23 @@ func TestDescribeClientVpnConnectionsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeClientVpnConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnConnectionsRequest(context.Background(), minimalDescribeClientVpnConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnConnections.minimal.form", req)
+	goldenRequest(t, "DescribeClientVpnConnections.minimal.form", buildDescribeClientVpnConnectionsRequest, minimalDescribeClientVpnConnectionsInput())
 }
 
 func TestDescribeClientVpnConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnConnectionsRequest(context.Background(), fullDescribeClientVpnConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnConnections.full.form", req)
+	goldenRequest(t, "DescribeClientVpnConnections.full.form", buildDescribeClientVpnConnectionsRequest, fullDescribeClientVpnConnectionsInput())
 }
 
 func TestDescribeClientVpnConnectionsResponse(t *testing.T) {
-	var got DescribeClientVpnConnectionsOutput
-	if err := decodeDescribeClientVpnConnectionsResponse(goldenResponse(t, "DescribeClientVpnConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeClientVpnConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeClientVpnConnectionsResponse, goldenResponse(t, "DescribeClientVpnConnections.response.xml", 200, "Content-Type", "text/xml"), wantDescribeClientVpnConnectionsOutput())
 }
 
 func TestDescribeCoipPoolsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCoipPoolsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCoipPoolsInput().Validate())
 }
 
 func TestDescribeCoipPoolsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCoipPoolsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCoipPoolsInput().Validate())
 }
 
 func TestDescribeCoipPoolsValidateRejects(t *testing.T) {
@@ -449,10 +243,7 @@ func TestDescribeCoipPoolsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeCoipPoolsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeCoipPoolsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -460,48 +251,23 @@ func TestDescribeCoipPoolsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeCoipPoolsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCoipPoolsRequest(context.Background(), minimalDescribeCoipPoolsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCoipPools.minimal.form", req)
+	goldenRequest(t, "DescribeCoipPools.minimal.form", buildDescribeCoipPoolsRequest, minimalDescribeCoipPoolsInput())
 }
 
 func TestDescribeCoipPoolsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCoipPoolsRequest(context.Background(), fullDescribeCoipPoolsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCoipPools.full.form", req)
+	goldenRequest(t, "DescribeCoipPools.full.form", buildDescribeCoipPoolsRequest, fullDescribeCoipPoolsInput())
 }
 
 func TestDescribeCoipPoolsResponse(t *testing.T) {
-	var got DescribeCoipPoolsOutput
-	if err := decodeDescribeCoipPoolsResponse(goldenResponse(t, "DescribeCoipPools.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCoipPoolsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCoipPoolsResponse, goldenResponse(t, "DescribeCoipPools.response.xml", 200, "Content-Type", "text/xml"), wantDescribeCoipPoolsOutput())
 }
 
 func TestDescribeInstanceEventWindowsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceEventWindowsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceEventWindowsInput().Validate())
 }
 
 func TestDescribeInstanceEventWindowsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceEventWindowsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceEventWindowsInput().Validate())
 }
 
 func TestDescribeInstanceEventWindowsValidateRejects(t *testing.T) {
@@ -509,10 +275,7 @@ func TestDescribeInstanceEventWindowsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeInstanceEventWindowsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeInstanceEventWindowsInput) { v.MaxResults = ptr(int32(19)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -520,48 +283,23 @@ func TestDescribeInstanceEventWindowsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeInstanceEventWindowsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceEventWindowsRequest(context.Background(), minimalDescribeInstanceEventWindowsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceEventWindows.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceEventWindows.minimal.form", buildDescribeInstanceEventWindowsRequest, minimalDescribeInstanceEventWindowsInput())
 }
 
 func TestDescribeInstanceEventWindowsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceEventWindowsRequest(context.Background(), fullDescribeInstanceEventWindowsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceEventWindows.full.form", req)
+	goldenRequest(t, "DescribeInstanceEventWindows.full.form", buildDescribeInstanceEventWindowsRequest, fullDescribeInstanceEventWindowsInput())
 }
 
 func TestDescribeInstanceEventWindowsResponse(t *testing.T) {
-	var got DescribeInstanceEventWindowsOutput
-	if err := decodeDescribeInstanceEventWindowsResponse(goldenResponse(t, "DescribeInstanceEventWindows.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceEventWindowsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceEventWindowsResponse, goldenResponse(t, "DescribeInstanceEventWindows.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceEventWindowsOutput())
 }
 
 func TestDescribeInstanceTypeOfferingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceTypeOfferingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceTypeOfferingsInput().Validate())
 }
 
 func TestDescribeInstanceTypeOfferingsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceTypeOfferingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceTypeOfferingsInput().Validate())
 }
 
 func TestDescribeInstanceTypeOfferingsValidateRejects(t *testing.T) {
@@ -569,10 +307,7 @@ func TestDescribeInstanceTypeOfferingsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeInstanceTypeOfferingsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeInstanceTypeOfferingsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -580,48 +315,23 @@ func TestDescribeInstanceTypeOfferingsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeInstanceTypeOfferingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceTypeOfferingsRequest(context.Background(), minimalDescribeInstanceTypeOfferingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceTypeOfferings.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceTypeOfferings.minimal.form", buildDescribeInstanceTypeOfferingsRequest, minimalDescribeInstanceTypeOfferingsInput())
 }
 
 func TestDescribeInstanceTypeOfferingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceTypeOfferingsRequest(context.Background(), fullDescribeInstanceTypeOfferingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceTypeOfferings.full.form", req)
+	goldenRequest(t, "DescribeInstanceTypeOfferings.full.form", buildDescribeInstanceTypeOfferingsRequest, fullDescribeInstanceTypeOfferingsInput())
 }
 
 func TestDescribeInstanceTypeOfferingsResponse(t *testing.T) {
-	var got DescribeInstanceTypeOfferingsOutput
-	if err := decodeDescribeInstanceTypeOfferingsResponse(goldenResponse(t, "DescribeInstanceTypeOfferings.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceTypeOfferingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceTypeOfferingsResponse, goldenResponse(t, "DescribeInstanceTypeOfferings.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceTypeOfferingsOutput())
 }
 
 func TestDescribeVolumeAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVolumeAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVolumeAttributeInput().Validate())
 }
 
 func TestDescribeVolumeAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVolumeAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVolumeAttributeInput().Validate())
 }
 
 func TestDescribeVolumeAttributeValidateRejects(t *testing.T) {
@@ -629,10 +339,7 @@ func TestDescribeVolumeAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeVolumeAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *DescribeVolumeAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -640,48 +347,23 @@ func TestDescribeVolumeAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeVolumeAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumeAttributeRequest(context.Background(), minimalDescribeVolumeAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumeAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeVolumeAttribute.minimal.form", buildDescribeVolumeAttributeRequest, minimalDescribeVolumeAttributeInput())
 }
 
 func TestDescribeVolumeAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumeAttributeRequest(context.Background(), fullDescribeVolumeAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumeAttribute.full.form", req)
+	goldenRequest(t, "DescribeVolumeAttribute.full.form", buildDescribeVolumeAttributeRequest, fullDescribeVolumeAttributeInput())
 }
 
 func TestDescribeVolumeAttributeResponse(t *testing.T) {
-	var got DescribeVolumeAttributeOutput
-	if err := decodeDescribeVolumeAttributeResponse(goldenResponse(t, "DescribeVolumeAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVolumeAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVolumeAttributeResponse, goldenResponse(t, "DescribeVolumeAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVolumeAttributeOutput())
 }
 
 func TestDisassociateTrunkInterfaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateTrunkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateTrunkInterfaceInput().Validate())
 }
 
 func TestDisassociateTrunkInterfaceValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateTrunkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateTrunkInterfaceInput().Validate())
 }
 
 func TestDisassociateTrunkInterfaceValidateRejects(t *testing.T) {
@@ -689,58 +371,30 @@ func TestDisassociateTrunkInterfaceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateTrunkInterfaceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *DisassociateTrunkInterfaceInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
 }
 
 func TestDisassociateTrunkInterfaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateTrunkInterfaceRequest(context.Background(), minimalDisassociateTrunkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateTrunkInterface.minimal.form", req)
+	goldenRequest(t, "DisassociateTrunkInterface.minimal.form", buildDisassociateTrunkInterfaceRequest, minimalDisassociateTrunkInterfaceInput())
 }
 
 func TestDisassociateTrunkInterfaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateTrunkInterfaceRequest(context.Background(), fullDisassociateTrunkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateTrunkInterface.full.form", req)
+	goldenRequest(t, "DisassociateTrunkInterface.full.form", buildDisassociateTrunkInterfaceRequest, fullDisassociateTrunkInterfaceInput())
 }
 
 func TestDisassociateTrunkInterfaceResponse(t *testing.T) {
-	var got DisassociateTrunkInterfaceOutput
-	if err := decodeDisassociateTrunkInterfaceResponse(goldenResponse(t, "DisassociateTrunkInterface.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateTrunkInterfaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateTrunkInterfaceResponse, goldenResponse(t, "DisassociateTrunkInterface.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateTrunkInterfaceOutput())
 }
 
 func TestExportTransitGatewayRoutesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExportTransitGatewayRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExportTransitGatewayRoutesInput().Validate())
 }
 
 func TestExportTransitGatewayRoutesValidateFull(t *testing.T) {
-	got := violations(t, fullExportTransitGatewayRoutesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExportTransitGatewayRoutesInput().Validate())
 }
 
 func TestExportTransitGatewayRoutesValidateRejects(t *testing.T) {
@@ -748,10 +402,7 @@ func TestExportTransitGatewayRoutesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullExportTransitGatewayRoutesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("S3Bucket unset", func(v *ExportTransitGatewayRoutesInput) { v.S3Bucket = nil }, Violation{Path: "S3Bucket", Constraint: "required"})
@@ -759,48 +410,23 @@ func TestExportTransitGatewayRoutesValidateRejects(t *testing.T) {
 }
 
 func TestExportTransitGatewayRoutesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportTransitGatewayRoutesRequest(context.Background(), minimalExportTransitGatewayRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportTransitGatewayRoutes.minimal.form", req)
+	goldenRequest(t, "ExportTransitGatewayRoutes.minimal.form", buildExportTransitGatewayRoutesRequest, minimalExportTransitGatewayRoutesInput())
 }
 
 func TestExportTransitGatewayRoutesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportTransitGatewayRoutesRequest(context.Background(), fullExportTransitGatewayRoutesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportTransitGatewayRoutes.full.form", req)
+	goldenRequest(t, "ExportTransitGatewayRoutes.full.form", buildExportTransitGatewayRoutesRequest, fullExportTransitGatewayRoutesInput())
 }
 
 func TestExportTransitGatewayRoutesResponse(t *testing.T) {
-	var got ExportTransitGatewayRoutesOutput
-	if err := decodeExportTransitGatewayRoutesResponse(goldenResponse(t, "ExportTransitGatewayRoutes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExportTransitGatewayRoutesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExportTransitGatewayRoutesResponse, goldenResponse(t, "ExportTransitGatewayRoutes.response.xml", 200, "Content-Type", "text/xml"), wantExportTransitGatewayRoutesOutput())
 }
 
 func TestGetAssociatedEnclaveCertificateIamRolesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetAssociatedEnclaveCertificateIamRolesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetAssociatedEnclaveCertificateIamRolesInput().Validate())
 }
 
 func TestGetAssociatedEnclaveCertificateIamRolesValidateFull(t *testing.T) {
-	got := violations(t, fullGetAssociatedEnclaveCertificateIamRolesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetAssociatedEnclaveCertificateIamRolesInput().Validate())
 }
 
 func TestGetAssociatedEnclaveCertificateIamRolesValidateRejects(t *testing.T) {
@@ -808,10 +434,7 @@ func TestGetAssociatedEnclaveCertificateIamRolesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetAssociatedEnclaveCertificateIamRolesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CertificateArn too short", func(v *GetAssociatedEnclaveCertificateIamRolesInput) { v.CertificateArn = ptr("") }, Violation{Path: "CertificateArn", Constraint: "length"})
@@ -821,48 +444,23 @@ func TestGetAssociatedEnclaveCertificateIamRolesValidateRejects(t *testing.T) {
 }
 
 func TestGetAssociatedEnclaveCertificateIamRolesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAssociatedEnclaveCertificateIamRolesRequest(context.Background(), minimalGetAssociatedEnclaveCertificateIamRolesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetAssociatedEnclaveCertificateIamRoles.minimal.form", req)
+	goldenRequest(t, "GetAssociatedEnclaveCertificateIamRoles.minimal.form", buildGetAssociatedEnclaveCertificateIamRolesRequest, minimalGetAssociatedEnclaveCertificateIamRolesInput())
 }
 
 func TestGetAssociatedEnclaveCertificateIamRolesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetAssociatedEnclaveCertificateIamRolesRequest(context.Background(), fullGetAssociatedEnclaveCertificateIamRolesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetAssociatedEnclaveCertificateIamRoles.full.form", req)
+	goldenRequest(t, "GetAssociatedEnclaveCertificateIamRoles.full.form", buildGetAssociatedEnclaveCertificateIamRolesRequest, fullGetAssociatedEnclaveCertificateIamRolesInput())
 }
 
 func TestGetAssociatedEnclaveCertificateIamRolesResponse(t *testing.T) {
-	var got GetAssociatedEnclaveCertificateIamRolesOutput
-	if err := decodeGetAssociatedEnclaveCertificateIamRolesResponse(goldenResponse(t, "GetAssociatedEnclaveCertificateIamRoles.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetAssociatedEnclaveCertificateIamRolesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetAssociatedEnclaveCertificateIamRolesResponse, goldenResponse(t, "GetAssociatedEnclaveCertificateIamRoles.response.xml", 200, "Content-Type", "text/xml"), wantGetAssociatedEnclaveCertificateIamRolesOutput())
 }
 
 func TestGetDefaultCreditSpecificationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetDefaultCreditSpecificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetDefaultCreditSpecificationInput().Validate())
 }
 
 func TestGetDefaultCreditSpecificationValidateFull(t *testing.T) {
-	got := violations(t, fullGetDefaultCreditSpecificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetDefaultCreditSpecificationInput().Validate())
 }
 
 func TestGetDefaultCreditSpecificationValidateRejects(t *testing.T) {
@@ -870,103 +468,50 @@ func TestGetDefaultCreditSpecificationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetDefaultCreditSpecificationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceFamily unset", func(v *GetDefaultCreditSpecificationInput) { v.InstanceFamily = "" }, Violation{Path: "InstanceFamily", Constraint: "required"})
 }
 
 func TestGetDefaultCreditSpecificationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetDefaultCreditSpecificationRequest(context.Background(), minimalGetDefaultCreditSpecificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetDefaultCreditSpecification.minimal.form", req)
+	goldenRequest(t, "GetDefaultCreditSpecification.minimal.form", buildGetDefaultCreditSpecificationRequest, minimalGetDefaultCreditSpecificationInput())
 }
 
 func TestGetDefaultCreditSpecificationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetDefaultCreditSpecificationRequest(context.Background(), fullGetDefaultCreditSpecificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetDefaultCreditSpecification.full.form", req)
+	goldenRequest(t, "GetDefaultCreditSpecification.full.form", buildGetDefaultCreditSpecificationRequest, fullGetDefaultCreditSpecificationInput())
 }
 
 func TestGetDefaultCreditSpecificationResponse(t *testing.T) {
-	var got GetDefaultCreditSpecificationOutput
-	if err := decodeGetDefaultCreditSpecificationResponse(goldenResponse(t, "GetDefaultCreditSpecification.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetDefaultCreditSpecificationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetDefaultCreditSpecificationResponse, goldenResponse(t, "GetDefaultCreditSpecification.response.xml", 200, "Content-Type", "text/xml"), wantGetDefaultCreditSpecificationOutput())
 }
 
 func TestGetEbsEncryptionByDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetEbsEncryptionByDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetEbsEncryptionByDefaultInput().Validate())
 }
 
 func TestGetEbsEncryptionByDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullGetEbsEncryptionByDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetEbsEncryptionByDefaultInput().Validate())
 }
 
 func TestGetEbsEncryptionByDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetEbsEncryptionByDefaultRequest(context.Background(), minimalGetEbsEncryptionByDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetEbsEncryptionByDefault.minimal.form", req)
+	goldenRequest(t, "GetEbsEncryptionByDefault.minimal.form", buildGetEbsEncryptionByDefaultRequest, minimalGetEbsEncryptionByDefaultInput())
 }
 
 func TestGetEbsEncryptionByDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetEbsEncryptionByDefaultRequest(context.Background(), fullGetEbsEncryptionByDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetEbsEncryptionByDefault.full.form", req)
+	goldenRequest(t, "GetEbsEncryptionByDefault.full.form", buildGetEbsEncryptionByDefaultRequest, fullGetEbsEncryptionByDefaultInput())
 }
 
 func TestGetEbsEncryptionByDefaultResponse(t *testing.T) {
-	var got GetEbsEncryptionByDefaultOutput
-	if err := decodeGetEbsEncryptionByDefaultResponse(goldenResponse(t, "GetEbsEncryptionByDefault.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetEbsEncryptionByDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetEbsEncryptionByDefaultResponse, goldenResponse(t, "GetEbsEncryptionByDefault.response.xml", 200, "Content-Type", "text/xml"), wantGetEbsEncryptionByDefaultOutput())
 }
 
 func TestGetPasswordDataValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetPasswordDataInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetPasswordDataInput().Validate())
 }
 
 func TestGetPasswordDataValidateFull(t *testing.T) {
-	got := violations(t, fullGetPasswordDataInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetPasswordDataInput().Validate())
 }
 
 func TestGetPasswordDataValidateRejects(t *testing.T) {
@@ -974,58 +519,30 @@ func TestGetPasswordDataValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetPasswordDataInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *GetPasswordDataInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestGetPasswordDataRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetPasswordDataRequest(context.Background(), minimalGetPasswordDataInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetPasswordData.minimal.form", req)
+	goldenRequest(t, "GetPasswordData.minimal.form", buildGetPasswordDataRequest, minimalGetPasswordDataInput())
 }
 
 func TestGetPasswordDataRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetPasswordDataRequest(context.Background(), fullGetPasswordDataInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetPasswordData.full.form", req)
+	goldenRequest(t, "GetPasswordData.full.form", buildGetPasswordDataRequest, fullGetPasswordDataInput())
 }
 
 func TestGetPasswordDataResponse(t *testing.T) {
-	var got GetPasswordDataOutput
-	if err := decodeGetPasswordDataResponse(goldenResponse(t, "GetPasswordData.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetPasswordDataOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetPasswordDataResponse, goldenResponse(t, "GetPasswordData.response.xml", 200, "Content-Type", "text/xml"), wantGetPasswordDataOutput())
 }
 
 func TestModifyFpgaImageAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyFpgaImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyFpgaImageAttributeInput().Validate())
 }
 
 func TestModifyFpgaImageAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyFpgaImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyFpgaImageAttributeInput().Validate())
 }
 
 func TestModifyFpgaImageAttributeValidateRejects(t *testing.T) {
@@ -1033,58 +550,30 @@ func TestModifyFpgaImageAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyFpgaImageAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FpgaImageId unset", func(v *ModifyFpgaImageAttributeInput) { v.FpgaImageId = nil }, Violation{Path: "FpgaImageId", Constraint: "required"})
 }
 
 func TestModifyFpgaImageAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyFpgaImageAttributeRequest(context.Background(), minimalModifyFpgaImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyFpgaImageAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyFpgaImageAttribute.minimal.form", buildModifyFpgaImageAttributeRequest, minimalModifyFpgaImageAttributeInput())
 }
 
 func TestModifyFpgaImageAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyFpgaImageAttributeRequest(context.Background(), fullModifyFpgaImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyFpgaImageAttribute.full.form", req)
+	goldenRequest(t, "ModifyFpgaImageAttribute.full.form", buildModifyFpgaImageAttributeRequest, fullModifyFpgaImageAttributeInput())
 }
 
 func TestModifyFpgaImageAttributeResponse(t *testing.T) {
-	var got ModifyFpgaImageAttributeOutput
-	if err := decodeModifyFpgaImageAttributeResponse(goldenResponse(t, "ModifyFpgaImageAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyFpgaImageAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyFpgaImageAttributeResponse, goldenResponse(t, "ModifyFpgaImageAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyFpgaImageAttributeOutput())
 }
 
 func TestModifyNetworkInterfaceAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyNetworkInterfaceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyNetworkInterfaceAttributeInput().Validate())
 }
 
 func TestModifyNetworkInterfaceAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyNetworkInterfaceAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyNetworkInterfaceAttributeInput().Validate())
 }
 
 func TestModifyNetworkInterfaceAttributeValidateRejects(t *testing.T) {
@@ -1092,58 +581,30 @@ func TestModifyNetworkInterfaceAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyNetworkInterfaceAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *ModifyNetworkInterfaceAttributeInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestModifyNetworkInterfaceAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyNetworkInterfaceAttributeRequest(context.Background(), minimalModifyNetworkInterfaceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyNetworkInterfaceAttribute.minimal.form", req)
+	goldenRequest(t, "ModifyNetworkInterfaceAttribute.minimal.form", buildModifyNetworkInterfaceAttributeRequest, minimalModifyNetworkInterfaceAttributeInput())
 }
 
 func TestModifyNetworkInterfaceAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyNetworkInterfaceAttributeRequest(context.Background(), fullModifyNetworkInterfaceAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyNetworkInterfaceAttribute.full.form", req)
+	goldenRequest(t, "ModifyNetworkInterfaceAttribute.full.form", buildModifyNetworkInterfaceAttributeRequest, fullModifyNetworkInterfaceAttributeInput())
 }
 
 func TestModifyNetworkInterfaceAttributeResponse(t *testing.T) {
-	var got ModifyNetworkInterfaceAttributeOutput
-	if err := decodeModifyNetworkInterfaceAttributeResponse(goldenResponse(t, "ModifyNetworkInterfaceAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyNetworkInterfaceAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyNetworkInterfaceAttributeResponse, goldenResponse(t, "ModifyNetworkInterfaceAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifyNetworkInterfaceAttributeOutput())
 }
 
 func TestModifyVpcTenancyValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpcTenancyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpcTenancyInput().Validate())
 }
 
 func TestModifyVpcTenancyValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpcTenancyInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpcTenancyInput().Validate())
 }
 
 func TestModifyVpcTenancyValidateRejects(t *testing.T) {
@@ -1151,10 +612,7 @@ func TestModifyVpcTenancyValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpcTenancyInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceTenancy unset", func(v *ModifyVpcTenancyInput) { v.InstanceTenancy = "" }, Violation{Path: "InstanceTenancy", Constraint: "required"})
@@ -1162,48 +620,23 @@ func TestModifyVpcTenancyValidateRejects(t *testing.T) {
 }
 
 func TestModifyVpcTenancyRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcTenancyRequest(context.Background(), minimalModifyVpcTenancyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcTenancy.minimal.form", req)
+	goldenRequest(t, "ModifyVpcTenancy.minimal.form", buildModifyVpcTenancyRequest, minimalModifyVpcTenancyInput())
 }
 
 func TestModifyVpcTenancyRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpcTenancyRequest(context.Background(), fullModifyVpcTenancyInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpcTenancy.full.form", req)
+	goldenRequest(t, "ModifyVpcTenancy.full.form", buildModifyVpcTenancyRequest, fullModifyVpcTenancyInput())
 }
 
 func TestModifyVpcTenancyResponse(t *testing.T) {
-	var got ModifyVpcTenancyOutput
-	if err := decodeModifyVpcTenancyResponse(goldenResponse(t, "ModifyVpcTenancy.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpcTenancyOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpcTenancyResponse, goldenResponse(t, "ModifyVpcTenancy.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpcTenancyOutput())
 }
 
 func TestModifyVpnTunnelCertificateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyVpnTunnelCertificateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyVpnTunnelCertificateInput().Validate())
 }
 
 func TestModifyVpnTunnelCertificateValidateFull(t *testing.T) {
-	got := violations(t, fullModifyVpnTunnelCertificateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyVpnTunnelCertificateInput().Validate())
 }
 
 func TestModifyVpnTunnelCertificateValidateRejects(t *testing.T) {
@@ -1211,10 +644,7 @@ func TestModifyVpnTunnelCertificateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyVpnTunnelCertificateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpnConnectionId unset", func(v *ModifyVpnTunnelCertificateInput) { v.VpnConnectionId = nil }, Violation{Path: "VpnConnectionId", Constraint: "required"})
@@ -1222,93 +652,43 @@ func TestModifyVpnTunnelCertificateValidateRejects(t *testing.T) {
 }
 
 func TestModifyVpnTunnelCertificateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnTunnelCertificateRequest(context.Background(), minimalModifyVpnTunnelCertificateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnTunnelCertificate.minimal.form", req)
+	goldenRequest(t, "ModifyVpnTunnelCertificate.minimal.form", buildModifyVpnTunnelCertificateRequest, minimalModifyVpnTunnelCertificateInput())
 }
 
 func TestModifyVpnTunnelCertificateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyVpnTunnelCertificateRequest(context.Background(), fullModifyVpnTunnelCertificateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyVpnTunnelCertificate.full.form", req)
+	goldenRequest(t, "ModifyVpnTunnelCertificate.full.form", buildModifyVpnTunnelCertificateRequest, fullModifyVpnTunnelCertificateInput())
 }
 
 func TestModifyVpnTunnelCertificateResponse(t *testing.T) {
-	var got ModifyVpnTunnelCertificateOutput
-	if err := decodeModifyVpnTunnelCertificateResponse(goldenResponse(t, "ModifyVpnTunnelCertificate.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyVpnTunnelCertificateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyVpnTunnelCertificateResponse, goldenResponse(t, "ModifyVpnTunnelCertificate.response.xml", 200, "Content-Type", "text/xml"), wantModifyVpnTunnelCertificateOutput())
 }
 
 func TestReleaseAddressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReleaseAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReleaseAddressInput().Validate())
 }
 
 func TestReleaseAddressValidateFull(t *testing.T) {
-	got := violations(t, fullReleaseAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReleaseAddressInput().Validate())
 }
 
 func TestReleaseAddressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReleaseAddressRequest(context.Background(), minimalReleaseAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReleaseAddress.minimal.form", req)
+	goldenRequest(t, "ReleaseAddress.minimal.form", buildReleaseAddressRequest, minimalReleaseAddressInput())
 }
 
 func TestReleaseAddressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReleaseAddressRequest(context.Background(), fullReleaseAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReleaseAddress.full.form", req)
+	goldenRequest(t, "ReleaseAddress.full.form", buildReleaseAddressRequest, fullReleaseAddressInput())
 }
 
 func TestReleaseAddressResponse(t *testing.T) {
-	var got ReleaseAddressOutput
-	if err := decodeReleaseAddressResponse(goldenResponse(t, "ReleaseAddress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReleaseAddressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReleaseAddressResponse, goldenResponse(t, "ReleaseAddress.response.xml", 200, "Content-Type", "text/xml"), wantReleaseAddressOutput())
 }
 
 func TestReportInstanceStatusValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReportInstanceStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReportInstanceStatusInput().Validate())
 }
 
 func TestReportInstanceStatusValidateFull(t *testing.T) {
-	got := violations(t, fullReportInstanceStatusInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReportInstanceStatusInput().Validate())
 }
 
 func TestReportInstanceStatusValidateRejects(t *testing.T) {
@@ -1316,10 +696,7 @@ func TestReportInstanceStatusValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReportInstanceStatusInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Instances unset", func(v *ReportInstanceStatusInput) { v.Instances = nil }, Violation{Path: "Instances", Constraint: "required"})
@@ -1328,48 +705,23 @@ func TestReportInstanceStatusValidateRejects(t *testing.T) {
 }
 
 func TestReportInstanceStatusRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReportInstanceStatusRequest(context.Background(), minimalReportInstanceStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReportInstanceStatus.minimal.form", req)
+	goldenRequest(t, "ReportInstanceStatus.minimal.form", buildReportInstanceStatusRequest, minimalReportInstanceStatusInput())
 }
 
 func TestReportInstanceStatusRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReportInstanceStatusRequest(context.Background(), fullReportInstanceStatusInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReportInstanceStatus.full.form", req)
+	goldenRequest(t, "ReportInstanceStatus.full.form", buildReportInstanceStatusRequest, fullReportInstanceStatusInput())
 }
 
 func TestReportInstanceStatusResponse(t *testing.T) {
-	var got ReportInstanceStatusOutput
-	if err := decodeReportInstanceStatusResponse(goldenResponse(t, "ReportInstanceStatus.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReportInstanceStatusOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReportInstanceStatusResponse, goldenResponse(t, "ReportInstanceStatus.response.xml", 200, "Content-Type", "text/xml"), wantReportInstanceStatusOutput())
 }
 
 func TestRestoreManagedPrefixListVersionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRestoreManagedPrefixListVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRestoreManagedPrefixListVersionInput().Validate())
 }
 
 func TestRestoreManagedPrefixListVersionValidateFull(t *testing.T) {
-	got := violations(t, fullRestoreManagedPrefixListVersionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRestoreManagedPrefixListVersionInput().Validate())
 }
 
 func TestRestoreManagedPrefixListVersionValidateRejects(t *testing.T) {
@@ -1377,10 +729,7 @@ func TestRestoreManagedPrefixListVersionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRestoreManagedPrefixListVersionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CurrentVersion unset", func(v *RestoreManagedPrefixListVersionInput) { v.CurrentVersion = nil }, Violation{Path: "CurrentVersion", Constraint: "required"})
@@ -1389,30 +738,13 @@ func TestRestoreManagedPrefixListVersionValidateRejects(t *testing.T) {
 }
 
 func TestRestoreManagedPrefixListVersionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreManagedPrefixListVersionRequest(context.Background(), minimalRestoreManagedPrefixListVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RestoreManagedPrefixListVersion.minimal.form", req)
+	goldenRequest(t, "RestoreManagedPrefixListVersion.minimal.form", buildRestoreManagedPrefixListVersionRequest, minimalRestoreManagedPrefixListVersionInput())
 }
 
 func TestRestoreManagedPrefixListVersionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRestoreManagedPrefixListVersionRequest(context.Background(), fullRestoreManagedPrefixListVersionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RestoreManagedPrefixListVersion.full.form", req)
+	goldenRequest(t, "RestoreManagedPrefixListVersion.full.form", buildRestoreManagedPrefixListVersionRequest, fullRestoreManagedPrefixListVersionInput())
 }
 
 func TestRestoreManagedPrefixListVersionResponse(t *testing.T) {
-	var got RestoreManagedPrefixListVersionOutput
-	if err := decodeRestoreManagedPrefixListVersionResponse(goldenResponse(t, "RestoreManagedPrefixListVersion.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRestoreManagedPrefixListVersionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRestoreManagedPrefixListVersionResponse, goldenResponse(t, "RestoreManagedPrefixListVersion.response.xml", 200, "Content-Type", "text/xml"), wantRestoreManagedPrefixListVersionOutput())
 }

@@ -2,26 +2,14 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAdvertiseByoipCidrValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAdvertiseByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAdvertiseByoipCidrInput().Validate())
 }
 
 func TestAdvertiseByoipCidrValidateFull(t *testing.T) {
-	got := violations(t, fullAdvertiseByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAdvertiseByoipCidrInput().Validate())
 }
 
 func TestAdvertiseByoipCidrValidateRejects(t *testing.T) {
@@ -29,58 +17,30 @@ func TestAdvertiseByoipCidrValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAdvertiseByoipCidrInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Cidr unset", func(v *AdvertiseByoipCidrInput) { v.Cidr = nil }, Violation{Path: "Cidr", Constraint: "required"})
 }
 
 func TestAdvertiseByoipCidrRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAdvertiseByoipCidrRequest(context.Background(), minimalAdvertiseByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AdvertiseByoipCidr.minimal.form", req)
+	goldenRequest(t, "AdvertiseByoipCidr.minimal.form", buildAdvertiseByoipCidrRequest, minimalAdvertiseByoipCidrInput())
 }
 
 func TestAdvertiseByoipCidrRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAdvertiseByoipCidrRequest(context.Background(), fullAdvertiseByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AdvertiseByoipCidr.full.form", req)
+	goldenRequest(t, "AdvertiseByoipCidr.full.form", buildAdvertiseByoipCidrRequest, fullAdvertiseByoipCidrInput())
 }
 
 func TestAdvertiseByoipCidrResponse(t *testing.T) {
-	var got AdvertiseByoipCidrOutput
-	if err := decodeAdvertiseByoipCidrResponse(goldenResponse(t, "AdvertiseByoipCidr.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAdvertiseByoipCidrOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAdvertiseByoipCidrResponse, goldenResponse(t, "AdvertiseByoipCidr.response.xml", 200, "Content-Type", "text/xml"), wantAdvertiseByoipCidrOutput())
 }
 
 func TestAssociateVpcCidrBlockValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateVpcCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateVpcCidrBlockInput().Validate())
 }
 
 func TestAssociateVpcCidrBlockValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateVpcCidrBlockInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateVpcCidrBlockInput().Validate())
 }
 
 func TestAssociateVpcCidrBlockValidateRejects(t *testing.T) {
@@ -88,58 +48,30 @@ func TestAssociateVpcCidrBlockValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateVpcCidrBlockInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *AssociateVpcCidrBlockInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestAssociateVpcCidrBlockRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateVpcCidrBlockRequest(context.Background(), minimalAssociateVpcCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateVpcCidrBlock.minimal.form", req)
+	goldenRequest(t, "AssociateVpcCidrBlock.minimal.form", buildAssociateVpcCidrBlockRequest, minimalAssociateVpcCidrBlockInput())
 }
 
 func TestAssociateVpcCidrBlockRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateVpcCidrBlockRequest(context.Background(), fullAssociateVpcCidrBlockInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateVpcCidrBlock.full.form", req)
+	goldenRequest(t, "AssociateVpcCidrBlock.full.form", buildAssociateVpcCidrBlockRequest, fullAssociateVpcCidrBlockInput())
 }
 
 func TestAssociateVpcCidrBlockResponse(t *testing.T) {
-	var got AssociateVpcCidrBlockOutput
-	if err := decodeAssociateVpcCidrBlockResponse(goldenResponse(t, "AssociateVpcCidrBlock.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateVpcCidrBlockOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateVpcCidrBlockResponse, goldenResponse(t, "AssociateVpcCidrBlock.response.xml", 200, "Content-Type", "text/xml"), wantAssociateVpcCidrBlockOutput())
 }
 
 func TestCreateClientVpnRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateClientVpnRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateClientVpnRouteInput().Validate())
 }
 
 func TestCreateClientVpnRouteValidateFull(t *testing.T) {
-	got := violations(t, fullCreateClientVpnRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateClientVpnRouteInput().Validate())
 }
 
 func TestCreateClientVpnRouteValidateRejects(t *testing.T) {
@@ -147,10 +79,7 @@ func TestCreateClientVpnRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateClientVpnRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *CreateClientVpnRouteInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -159,48 +88,23 @@ func TestCreateClientVpnRouteValidateRejects(t *testing.T) {
 }
 
 func TestCreateClientVpnRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateClientVpnRouteRequest(context.Background(), minimalCreateClientVpnRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateClientVpnRoute.minimal.form", req)
+	goldenRequest(t, "CreateClientVpnRoute.minimal.form", buildCreateClientVpnRouteRequest, minimalCreateClientVpnRouteInput())
 }
 
 func TestCreateClientVpnRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateClientVpnRouteRequest(context.Background(), fullCreateClientVpnRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateClientVpnRoute.full.form", req)
+	goldenRequest(t, "CreateClientVpnRoute.full.form", buildCreateClientVpnRouteRequest, fullCreateClientVpnRouteInput())
 }
 
 func TestCreateClientVpnRouteResponse(t *testing.T) {
-	var got CreateClientVpnRouteOutput
-	if err := decodeCreateClientVpnRouteResponse(goldenResponse(t, "CreateClientVpnRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateClientVpnRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateClientVpnRouteResponse, goldenResponse(t, "CreateClientVpnRoute.response.xml", 200, "Content-Type", "text/xml"), wantCreateClientVpnRouteOutput())
 }
 
 func TestCreateLocalGatewayRouteTableVpcAssociationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateLocalGatewayRouteTableVpcAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateLocalGatewayRouteTableVpcAssociationInput().Validate())
 }
 
 func TestCreateLocalGatewayRouteTableVpcAssociationValidateFull(t *testing.T) {
-	got := violations(t, fullCreateLocalGatewayRouteTableVpcAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateLocalGatewayRouteTableVpcAssociationInput().Validate())
 }
 
 func TestCreateLocalGatewayRouteTableVpcAssociationValidateRejects(t *testing.T) {
@@ -208,10 +112,7 @@ func TestCreateLocalGatewayRouteTableVpcAssociationValidateRejects(t *testing.T)
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateLocalGatewayRouteTableVpcAssociationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LocalGatewayRouteTableId unset", func(v *CreateLocalGatewayRouteTableVpcAssociationInput) { v.LocalGatewayRouteTableId = nil }, Violation{Path: "LocalGatewayRouteTableId", Constraint: "required"})
@@ -219,93 +120,43 @@ func TestCreateLocalGatewayRouteTableVpcAssociationValidateRejects(t *testing.T)
 }
 
 func TestCreateLocalGatewayRouteTableVpcAssociationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLocalGatewayRouteTableVpcAssociationRequest(context.Background(), minimalCreateLocalGatewayRouteTableVpcAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLocalGatewayRouteTableVpcAssociation.minimal.form", req)
+	goldenRequest(t, "CreateLocalGatewayRouteTableVpcAssociation.minimal.form", buildCreateLocalGatewayRouteTableVpcAssociationRequest, minimalCreateLocalGatewayRouteTableVpcAssociationInput())
 }
 
 func TestCreateLocalGatewayRouteTableVpcAssociationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLocalGatewayRouteTableVpcAssociationRequest(context.Background(), fullCreateLocalGatewayRouteTableVpcAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLocalGatewayRouteTableVpcAssociation.full.form", req)
+	goldenRequest(t, "CreateLocalGatewayRouteTableVpcAssociation.full.form", buildCreateLocalGatewayRouteTableVpcAssociationRequest, fullCreateLocalGatewayRouteTableVpcAssociationInput())
 }
 
 func TestCreateLocalGatewayRouteTableVpcAssociationResponse(t *testing.T) {
-	var got CreateLocalGatewayRouteTableVpcAssociationOutput
-	if err := decodeCreateLocalGatewayRouteTableVpcAssociationResponse(goldenResponse(t, "CreateLocalGatewayRouteTableVpcAssociation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateLocalGatewayRouteTableVpcAssociationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateLocalGatewayRouteTableVpcAssociationResponse, goldenResponse(t, "CreateLocalGatewayRouteTableVpcAssociation.response.xml", 200, "Content-Type", "text/xml"), wantCreateLocalGatewayRouteTableVpcAssociationOutput())
 }
 
 func TestCreateTrafficMirrorFilterValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTrafficMirrorFilterInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTrafficMirrorFilterInput().Validate())
 }
 
 func TestCreateTrafficMirrorFilterValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTrafficMirrorFilterInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTrafficMirrorFilterInput().Validate())
 }
 
 func TestCreateTrafficMirrorFilterRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorFilterRequest(context.Background(), minimalCreateTrafficMirrorFilterInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorFilter.minimal.form", req)
+	goldenRequest(t, "CreateTrafficMirrorFilter.minimal.form", buildCreateTrafficMirrorFilterRequest, minimalCreateTrafficMirrorFilterInput())
 }
 
 func TestCreateTrafficMirrorFilterRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorFilterRequest(context.Background(), fullCreateTrafficMirrorFilterInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorFilter.full.form", req)
+	goldenRequest(t, "CreateTrafficMirrorFilter.full.form", buildCreateTrafficMirrorFilterRequest, fullCreateTrafficMirrorFilterInput())
 }
 
 func TestCreateTrafficMirrorFilterResponse(t *testing.T) {
-	var got CreateTrafficMirrorFilterOutput
-	if err := decodeCreateTrafficMirrorFilterResponse(goldenResponse(t, "CreateTrafficMirrorFilter.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTrafficMirrorFilterOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTrafficMirrorFilterResponse, goldenResponse(t, "CreateTrafficMirrorFilter.response.xml", 200, "Content-Type", "text/xml"), wantCreateTrafficMirrorFilterOutput())
 }
 
 func TestCreateTransitGatewayPrefixListReferenceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayPrefixListReferenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayPrefixListReferenceInput().Validate())
 }
 
 func TestCreateTransitGatewayPrefixListReferenceValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayPrefixListReferenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayPrefixListReferenceInput().Validate())
 }
 
 func TestCreateTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
@@ -313,10 +164,7 @@ func TestCreateTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayPrefixListReferenceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *CreateTransitGatewayPrefixListReferenceInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
@@ -324,48 +172,23 @@ func TestCreateTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
 }
 
 func TestCreateTransitGatewayPrefixListReferenceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayPrefixListReferenceRequest(context.Background(), minimalCreateTransitGatewayPrefixListReferenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayPrefixListReference.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayPrefixListReference.minimal.form", buildCreateTransitGatewayPrefixListReferenceRequest, minimalCreateTransitGatewayPrefixListReferenceInput())
 }
 
 func TestCreateTransitGatewayPrefixListReferenceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayPrefixListReferenceRequest(context.Background(), fullCreateTransitGatewayPrefixListReferenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayPrefixListReference.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayPrefixListReference.full.form", buildCreateTransitGatewayPrefixListReferenceRequest, fullCreateTransitGatewayPrefixListReferenceInput())
 }
 
 func TestCreateTransitGatewayPrefixListReferenceResponse(t *testing.T) {
-	var got CreateTransitGatewayPrefixListReferenceOutput
-	if err := decodeCreateTransitGatewayPrefixListReferenceResponse(goldenResponse(t, "CreateTransitGatewayPrefixListReference.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayPrefixListReferenceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayPrefixListReferenceResponse, goldenResponse(t, "CreateTransitGatewayPrefixListReference.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayPrefixListReferenceOutput())
 }
 
 func TestDeleteInstanceEventWindowValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteInstanceEventWindowInput().Validate())
 }
 
 func TestDeleteInstanceEventWindowValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteInstanceEventWindowInput().Validate())
 }
 
 func TestDeleteInstanceEventWindowValidateRejects(t *testing.T) {
@@ -373,58 +196,30 @@ func TestDeleteInstanceEventWindowValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteInstanceEventWindowInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceEventWindowId unset", func(v *DeleteInstanceEventWindowInput) { v.InstanceEventWindowId = nil }, Violation{Path: "InstanceEventWindowId", Constraint: "required"})
 }
 
 func TestDeleteInstanceEventWindowRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteInstanceEventWindowRequest(context.Background(), minimalDeleteInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteInstanceEventWindow.minimal.form", req)
+	goldenRequest(t, "DeleteInstanceEventWindow.minimal.form", buildDeleteInstanceEventWindowRequest, minimalDeleteInstanceEventWindowInput())
 }
 
 func TestDeleteInstanceEventWindowRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteInstanceEventWindowRequest(context.Background(), fullDeleteInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteInstanceEventWindow.full.form", req)
+	goldenRequest(t, "DeleteInstanceEventWindow.full.form", buildDeleteInstanceEventWindowRequest, fullDeleteInstanceEventWindowInput())
 }
 
 func TestDeleteInstanceEventWindowResponse(t *testing.T) {
-	var got DeleteInstanceEventWindowOutput
-	if err := decodeDeleteInstanceEventWindowResponse(goldenResponse(t, "DeleteInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteInstanceEventWindowOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteInstanceEventWindowResponse, goldenResponse(t, "DeleteInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), wantDeleteInstanceEventWindowOutput())
 }
 
 func TestDeleteInternetGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteInternetGatewayInput().Validate())
 }
 
 func TestDeleteInternetGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteInternetGatewayInput().Validate())
 }
 
 func TestDeleteInternetGatewayValidateRejects(t *testing.T) {
@@ -432,58 +227,30 @@ func TestDeleteInternetGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteInternetGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InternetGatewayId unset", func(v *DeleteInternetGatewayInput) { v.InternetGatewayId = nil }, Violation{Path: "InternetGatewayId", Constraint: "required"})
 }
 
 func TestDeleteInternetGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteInternetGatewayRequest(context.Background(), minimalDeleteInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteInternetGateway.minimal.form", req)
+	goldenRequest(t, "DeleteInternetGateway.minimal.form", buildDeleteInternetGatewayRequest, minimalDeleteInternetGatewayInput())
 }
 
 func TestDeleteInternetGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteInternetGatewayRequest(context.Background(), fullDeleteInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteInternetGateway.full.form", req)
+	goldenRequest(t, "DeleteInternetGateway.full.form", buildDeleteInternetGatewayRequest, fullDeleteInternetGatewayInput())
 }
 
 func TestDeleteInternetGatewayResponse(t *testing.T) {
-	var got DeleteInternetGatewayOutput
-	if err := decodeDeleteInternetGatewayResponse(goldenResponse(t, "DeleteInternetGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteInternetGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteInternetGatewayResponse, goldenResponse(t, "DeleteInternetGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteInternetGatewayOutput())
 }
 
 func TestDeleteRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteRouteInput().Validate())
 }
 
 func TestDeleteRouteValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteRouteInput().Validate())
 }
 
 func TestDeleteRouteValidateRejects(t *testing.T) {
@@ -491,58 +258,30 @@ func TestDeleteRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("RouteTableId unset", func(v *DeleteRouteInput) { v.RouteTableId = nil }, Violation{Path: "RouteTableId", Constraint: "required"})
 }
 
 func TestDeleteRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteRouteRequest(context.Background(), minimalDeleteRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteRoute.minimal.form", req)
+	goldenRequest(t, "DeleteRoute.minimal.form", buildDeleteRouteRequest, minimalDeleteRouteInput())
 }
 
 func TestDeleteRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteRouteRequest(context.Background(), fullDeleteRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteRoute.full.form", req)
+	goldenRequest(t, "DeleteRoute.full.form", buildDeleteRouteRequest, fullDeleteRouteInput())
 }
 
 func TestDeleteRouteResponse(t *testing.T) {
-	var got DeleteRouteOutput
-	if err := decodeDeleteRouteResponse(goldenResponse(t, "DeleteRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteRouteResponse, goldenResponse(t, "DeleteRoute.response.xml", 200, "Content-Type", "text/xml"), wantDeleteRouteOutput())
 }
 
 func TestDeleteVpcPeeringConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpcPeeringConnectionInput().Validate())
 }
 
 func TestDeleteVpcPeeringConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpcPeeringConnectionInput().Validate())
 }
 
 func TestDeleteVpcPeeringConnectionValidateRejects(t *testing.T) {
@@ -550,58 +289,30 @@ func TestDeleteVpcPeeringConnectionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpcPeeringConnectionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcPeeringConnectionId unset", func(v *DeleteVpcPeeringConnectionInput) { v.VpcPeeringConnectionId = nil }, Violation{Path: "VpcPeeringConnectionId", Constraint: "required"})
 }
 
 func TestDeleteVpcPeeringConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcPeeringConnectionRequest(context.Background(), minimalDeleteVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcPeeringConnection.minimal.form", req)
+	goldenRequest(t, "DeleteVpcPeeringConnection.minimal.form", buildDeleteVpcPeeringConnectionRequest, minimalDeleteVpcPeeringConnectionInput())
 }
 
 func TestDeleteVpcPeeringConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcPeeringConnectionRequest(context.Background(), fullDeleteVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcPeeringConnection.full.form", req)
+	goldenRequest(t, "DeleteVpcPeeringConnection.full.form", buildDeleteVpcPeeringConnectionRequest, fullDeleteVpcPeeringConnectionInput())
 }
 
 func TestDeleteVpcPeeringConnectionResponse(t *testing.T) {
-	var got DeleteVpcPeeringConnectionOutput
-	if err := decodeDeleteVpcPeeringConnectionResponse(goldenResponse(t, "DeleteVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpcPeeringConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpcPeeringConnectionResponse, goldenResponse(t, "DeleteVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpcPeeringConnectionOutput())
 }
 
 func TestDescribeClientVpnTargetNetworksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeClientVpnTargetNetworksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeClientVpnTargetNetworksInput().Validate())
 }
 
 func TestDescribeClientVpnTargetNetworksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeClientVpnTargetNetworksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeClientVpnTargetNetworksInput().Validate())
 }
 
 func TestDescribeClientVpnTargetNetworksValidateRejects(t *testing.T) {
@@ -609,10 +320,7 @@ func TestDescribeClientVpnTargetNetworksValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeClientVpnTargetNetworksInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *DescribeClientVpnTargetNetworksInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -621,48 +329,23 @@ func TestDescribeClientVpnTargetNetworksValidateRejects(t *testing.T) {
 }
 
 func TestDescribeClientVpnTargetNetworksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnTargetNetworksRequest(context.Background(), minimalDescribeClientVpnTargetNetworksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnTargetNetworks.minimal.form", req)
+	goldenRequest(t, "DescribeClientVpnTargetNetworks.minimal.form", buildDescribeClientVpnTargetNetworksRequest, minimalDescribeClientVpnTargetNetworksInput())
 }
 
 func TestDescribeClientVpnTargetNetworksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeClientVpnTargetNetworksRequest(context.Background(), fullDescribeClientVpnTargetNetworksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeClientVpnTargetNetworks.full.form", req)
+	goldenRequest(t, "DescribeClientVpnTargetNetworks.full.form", buildDescribeClientVpnTargetNetworksRequest, fullDescribeClientVpnTargetNetworksInput())
 }
 
 func TestDescribeClientVpnTargetNetworksResponse(t *testing.T) {
-	var got DescribeClientVpnTargetNetworksOutput
-	if err := decodeDescribeClientVpnTargetNetworksResponse(goldenResponse(t, "DescribeClientVpnTargetNetworks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeClientVpnTargetNetworksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeClientVpnTargetNetworksResponse, goldenResponse(t, "DescribeClientVpnTargetNetworks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeClientVpnTargetNetworksOutput())
 }
 
 func TestDescribeDhcpOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeDhcpOptionsInput().Validate())
 }
 
 func TestDescribeDhcpOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeDhcpOptionsInput().Validate())
 }
 
 func TestDescribeDhcpOptionsValidateRejects(t *testing.T) {
@@ -670,10 +353,7 @@ func TestDescribeDhcpOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeDhcpOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeDhcpOptionsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -681,93 +361,43 @@ func TestDescribeDhcpOptionsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeDhcpOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeDhcpOptionsRequest(context.Background(), minimalDescribeDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeDhcpOptions.minimal.form", req)
+	goldenRequest(t, "DescribeDhcpOptions.minimal.form", buildDescribeDhcpOptionsRequest, minimalDescribeDhcpOptionsInput())
 }
 
 func TestDescribeDhcpOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeDhcpOptionsRequest(context.Background(), fullDescribeDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeDhcpOptions.full.form", req)
+	goldenRequest(t, "DescribeDhcpOptions.full.form", buildDescribeDhcpOptionsRequest, fullDescribeDhcpOptionsInput())
 }
 
 func TestDescribeDhcpOptionsResponse(t *testing.T) {
-	var got DescribeDhcpOptionsOutput
-	if err := decodeDescribeDhcpOptionsResponse(goldenResponse(t, "DescribeDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeDhcpOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeDhcpOptionsResponse, goldenResponse(t, "DescribeDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), wantDescribeDhcpOptionsOutput())
 }
 
 func TestDescribeHostsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeHostsInput().Validate())
 }
 
 func TestDescribeHostsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeHostsInput().Validate())
 }
 
 func TestDescribeHostsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeHostsRequest(context.Background(), minimalDescribeHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeHosts.minimal.form", req)
+	goldenRequest(t, "DescribeHosts.minimal.form", buildDescribeHostsRequest, minimalDescribeHostsInput())
 }
 
 func TestDescribeHostsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeHostsRequest(context.Background(), fullDescribeHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeHosts.full.form", req)
+	goldenRequest(t, "DescribeHosts.full.form", buildDescribeHostsRequest, fullDescribeHostsInput())
 }
 
 func TestDescribeHostsResponse(t *testing.T) {
-	var got DescribeHostsOutput
-	if err := decodeDescribeHostsResponse(goldenResponse(t, "DescribeHosts.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeHostsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeHostsResponse, goldenResponse(t, "DescribeHosts.response.xml", 200, "Content-Type", "text/xml"), wantDescribeHostsOutput())
 }
 
 func TestDescribeImageAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeImageAttributeInput().Validate())
 }
 
 func TestDescribeImageAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeImageAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeImageAttributeInput().Validate())
 }
 
 func TestDescribeImageAttributeValidateRejects(t *testing.T) {
@@ -775,10 +405,7 @@ func TestDescribeImageAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeImageAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *DescribeImageAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -786,228 +413,103 @@ func TestDescribeImageAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeImageAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImageAttributeRequest(context.Background(), minimalDescribeImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImageAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeImageAttribute.minimal.form", buildDescribeImageAttributeRequest, minimalDescribeImageAttributeInput())
 }
 
 func TestDescribeImageAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImageAttributeRequest(context.Background(), fullDescribeImageAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImageAttribute.full.form", req)
+	goldenRequest(t, "DescribeImageAttribute.full.form", buildDescribeImageAttributeRequest, fullDescribeImageAttributeInput())
 }
 
 func TestDescribeImageAttributeResponse(t *testing.T) {
-	var got DescribeImageAttributeOutput
-	if err := decodeDescribeImageAttributeResponse(goldenResponse(t, "DescribeImageAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeImageAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeImageAttributeResponse, goldenResponse(t, "DescribeImageAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeImageAttributeOutput())
 }
 
 func TestDescribeInstanceEventNotificationAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceEventNotificationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceEventNotificationAttributesInput().Validate())
 }
 
 func TestDescribeInstanceEventNotificationAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceEventNotificationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceEventNotificationAttributesInput().Validate())
 }
 
 func TestDescribeInstanceEventNotificationAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceEventNotificationAttributesRequest(context.Background(), minimalDescribeInstanceEventNotificationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceEventNotificationAttributes.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceEventNotificationAttributes.minimal.form", buildDescribeInstanceEventNotificationAttributesRequest, minimalDescribeInstanceEventNotificationAttributesInput())
 }
 
 func TestDescribeInstanceEventNotificationAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceEventNotificationAttributesRequest(context.Background(), fullDescribeInstanceEventNotificationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceEventNotificationAttributes.full.form", req)
+	goldenRequest(t, "DescribeInstanceEventNotificationAttributes.full.form", buildDescribeInstanceEventNotificationAttributesRequest, fullDescribeInstanceEventNotificationAttributesInput())
 }
 
 func TestDescribeInstanceEventNotificationAttributesResponse(t *testing.T) {
-	var got DescribeInstanceEventNotificationAttributesOutput
-	if err := decodeDescribeInstanceEventNotificationAttributesResponse(goldenResponse(t, "DescribeInstanceEventNotificationAttributes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceEventNotificationAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceEventNotificationAttributesResponse, goldenResponse(t, "DescribeInstanceEventNotificationAttributes.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceEventNotificationAttributesOutput())
 }
 
 func TestDescribeReservedInstancesOfferingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeReservedInstancesOfferingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeReservedInstancesOfferingsInput().Validate())
 }
 
 func TestDescribeReservedInstancesOfferingsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeReservedInstancesOfferingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeReservedInstancesOfferingsInput().Validate())
 }
 
 func TestDescribeReservedInstancesOfferingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesOfferingsRequest(context.Background(), minimalDescribeReservedInstancesOfferingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstancesOfferings.minimal.form", req)
+	goldenRequest(t, "DescribeReservedInstancesOfferings.minimal.form", buildDescribeReservedInstancesOfferingsRequest, minimalDescribeReservedInstancesOfferingsInput())
 }
 
 func TestDescribeReservedInstancesOfferingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReservedInstancesOfferingsRequest(context.Background(), fullDescribeReservedInstancesOfferingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReservedInstancesOfferings.full.form", req)
+	goldenRequest(t, "DescribeReservedInstancesOfferings.full.form", buildDescribeReservedInstancesOfferingsRequest, fullDescribeReservedInstancesOfferingsInput())
 }
 
 func TestDescribeReservedInstancesOfferingsResponse(t *testing.T) {
-	var got DescribeReservedInstancesOfferingsOutput
-	if err := decodeDescribeReservedInstancesOfferingsResponse(goldenResponse(t, "DescribeReservedInstancesOfferings.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeReservedInstancesOfferingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeReservedInstancesOfferingsResponse, goldenResponse(t, "DescribeReservedInstancesOfferings.response.xml", 200, "Content-Type", "text/xml"), wantDescribeReservedInstancesOfferingsOutput())
 }
 
 func TestDescribeVpnGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpnGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpnGatewaysInput().Validate())
 }
 
 func TestDescribeVpnGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpnGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpnGatewaysInput().Validate())
 }
 
 func TestDescribeVpnGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpnGatewaysRequest(context.Background(), minimalDescribeVpnGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpnGateways.minimal.form", req)
+	goldenRequest(t, "DescribeVpnGateways.minimal.form", buildDescribeVpnGatewaysRequest, minimalDescribeVpnGatewaysInput())
 }
 
 func TestDescribeVpnGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpnGatewaysRequest(context.Background(), fullDescribeVpnGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpnGateways.full.form", req)
+	goldenRequest(t, "DescribeVpnGateways.full.form", buildDescribeVpnGatewaysRequest, fullDescribeVpnGatewaysInput())
 }
 
 func TestDescribeVpnGatewaysResponse(t *testing.T) {
-	var got DescribeVpnGatewaysOutput
-	if err := decodeDescribeVpnGatewaysResponse(goldenResponse(t, "DescribeVpnGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpnGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpnGatewaysResponse, goldenResponse(t, "DescribeVpnGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpnGatewaysOutput())
 }
 
 func TestEnableEbsEncryptionByDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableEbsEncryptionByDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableEbsEncryptionByDefaultInput().Validate())
 }
 
 func TestEnableEbsEncryptionByDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullEnableEbsEncryptionByDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableEbsEncryptionByDefaultInput().Validate())
 }
 
 func TestEnableEbsEncryptionByDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableEbsEncryptionByDefaultRequest(context.Background(), minimalEnableEbsEncryptionByDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableEbsEncryptionByDefault.minimal.form", req)
+	goldenRequest(t, "EnableEbsEncryptionByDefault.minimal.form", buildEnableEbsEncryptionByDefaultRequest, minimalEnableEbsEncryptionByDefaultInput())
 }
 
 func TestEnableEbsEncryptionByDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableEbsEncryptionByDefaultRequest(context.Background(), fullEnableEbsEncryptionByDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableEbsEncryptionByDefault.full.form", req)
+	goldenRequest(t, "EnableEbsEncryptionByDefault.full.form", buildEnableEbsEncryptionByDefaultRequest, fullEnableEbsEncryptionByDefaultInput())
 }
 
 func TestEnableEbsEncryptionByDefaultResponse(t *testing.T) {
-	var got EnableEbsEncryptionByDefaultOutput
-	if err := decodeEnableEbsEncryptionByDefaultResponse(goldenResponse(t, "EnableEbsEncryptionByDefault.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableEbsEncryptionByDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableEbsEncryptionByDefaultResponse, goldenResponse(t, "EnableEbsEncryptionByDefault.response.xml", 200, "Content-Type", "text/xml"), wantEnableEbsEncryptionByDefaultOutput())
 }
 
 func TestEnableVgwRoutePropagationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableVgwRoutePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableVgwRoutePropagationInput().Validate())
 }
 
 func TestEnableVgwRoutePropagationValidateFull(t *testing.T) {
-	got := violations(t, fullEnableVgwRoutePropagationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableVgwRoutePropagationInput().Validate())
 }
 
 func TestEnableVgwRoutePropagationValidateRejects(t *testing.T) {
@@ -1015,10 +517,7 @@ func TestEnableVgwRoutePropagationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableVgwRoutePropagationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GatewayId unset", func(v *EnableVgwRoutePropagationInput) { v.GatewayId = nil }, Violation{Path: "GatewayId", Constraint: "required"})
@@ -1026,48 +525,23 @@ func TestEnableVgwRoutePropagationValidateRejects(t *testing.T) {
 }
 
 func TestEnableVgwRoutePropagationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVgwRoutePropagationRequest(context.Background(), minimalEnableVgwRoutePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVgwRoutePropagation.minimal.form", req)
+	goldenRequest(t, "EnableVgwRoutePropagation.minimal.form", buildEnableVgwRoutePropagationRequest, minimalEnableVgwRoutePropagationInput())
 }
 
 func TestEnableVgwRoutePropagationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVgwRoutePropagationRequest(context.Background(), fullEnableVgwRoutePropagationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVgwRoutePropagation.full.form", req)
+	goldenRequest(t, "EnableVgwRoutePropagation.full.form", buildEnableVgwRoutePropagationRequest, fullEnableVgwRoutePropagationInput())
 }
 
 func TestEnableVgwRoutePropagationResponse(t *testing.T) {
-	var got EnableVgwRoutePropagationOutput
-	if err := decodeEnableVgwRoutePropagationResponse(goldenResponse(t, "EnableVgwRoutePropagation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableVgwRoutePropagationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableVgwRoutePropagationResponse, goldenResponse(t, "EnableVgwRoutePropagation.response.xml", 200, "Content-Type", "text/xml"), wantEnableVgwRoutePropagationOutput())
 }
 
 func TestImportInstanceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportInstanceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportInstanceInput().Validate())
 }
 
 func TestImportInstanceValidateFull(t *testing.T) {
-	got := violations(t, fullImportInstanceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportInstanceInput().Validate())
 }
 
 func TestImportInstanceValidateRejects(t *testing.T) {
@@ -1075,10 +549,7 @@ func TestImportInstanceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullImportInstanceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Platform unset", func(v *ImportInstanceInput) { v.Platform = "" }, Violation{Path: "Platform", Constraint: "required"})
@@ -1089,48 +560,23 @@ func TestImportInstanceValidateRejects(t *testing.T) {
 }
 
 func TestImportInstanceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportInstanceRequest(context.Background(), minimalImportInstanceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportInstance.minimal.form", req)
+	goldenRequest(t, "ImportInstance.minimal.form", buildImportInstanceRequest, minimalImportInstanceInput())
 }
 
 func TestImportInstanceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportInstanceRequest(context.Background(), fullImportInstanceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportInstance.full.form", req)
+	goldenRequest(t, "ImportInstance.full.form", buildImportInstanceRequest, fullImportInstanceInput())
 }
 
 func TestImportInstanceResponse(t *testing.T) {
-	var got ImportInstanceOutput
-	if err := decodeImportInstanceResponse(goldenResponse(t, "ImportInstance.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportInstanceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportInstanceResponse, goldenResponse(t, "ImportInstance.response.xml", 200, "Content-Type", "text/xml"), wantImportInstanceOutput())
 }
 
 func TestModifyCapacityReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyCapacityReservationInput().Validate())
 }
 
 func TestModifyCapacityReservationValidateFull(t *testing.T) {
-	got := violations(t, fullModifyCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyCapacityReservationInput().Validate())
 }
 
 func TestModifyCapacityReservationValidateRejects(t *testing.T) {
@@ -1138,58 +584,30 @@ func TestModifyCapacityReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyCapacityReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationId unset", func(v *ModifyCapacityReservationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
 }
 
 func TestModifyCapacityReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyCapacityReservationRequest(context.Background(), minimalModifyCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyCapacityReservation.minimal.form", req)
+	goldenRequest(t, "ModifyCapacityReservation.minimal.form", buildModifyCapacityReservationRequest, minimalModifyCapacityReservationInput())
 }
 
 func TestModifyCapacityReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyCapacityReservationRequest(context.Background(), fullModifyCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyCapacityReservation.full.form", req)
+	goldenRequest(t, "ModifyCapacityReservation.full.form", buildModifyCapacityReservationRequest, fullModifyCapacityReservationInput())
 }
 
 func TestModifyCapacityReservationResponse(t *testing.T) {
-	var got ModifyCapacityReservationOutput
-	if err := decodeModifyCapacityReservationResponse(goldenResponse(t, "ModifyCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyCapacityReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyCapacityReservationResponse, goldenResponse(t, "ModifyCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), wantModifyCapacityReservationOutput())
 }
 
 func TestModifyEbsDefaultKmsKeyIdValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyEbsDefaultKmsKeyIdInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyEbsDefaultKmsKeyIdInput().Validate())
 }
 
 func TestModifyEbsDefaultKmsKeyIdValidateFull(t *testing.T) {
-	got := violations(t, fullModifyEbsDefaultKmsKeyIdInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyEbsDefaultKmsKeyIdInput().Validate())
 }
 
 func TestModifyEbsDefaultKmsKeyIdValidateRejects(t *testing.T) {
@@ -1197,58 +615,30 @@ func TestModifyEbsDefaultKmsKeyIdValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyEbsDefaultKmsKeyIdInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("KmsKeyId unset", func(v *ModifyEbsDefaultKmsKeyIdInput) { v.KmsKeyId = nil }, Violation{Path: "KmsKeyId", Constraint: "required"})
 }
 
 func TestModifyEbsDefaultKmsKeyIdRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyEbsDefaultKmsKeyIdRequest(context.Background(), minimalModifyEbsDefaultKmsKeyIdInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyEbsDefaultKmsKeyId.minimal.form", req)
+	goldenRequest(t, "ModifyEbsDefaultKmsKeyId.minimal.form", buildModifyEbsDefaultKmsKeyIdRequest, minimalModifyEbsDefaultKmsKeyIdInput())
 }
 
 func TestModifyEbsDefaultKmsKeyIdRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyEbsDefaultKmsKeyIdRequest(context.Background(), fullModifyEbsDefaultKmsKeyIdInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyEbsDefaultKmsKeyId.full.form", req)
+	goldenRequest(t, "ModifyEbsDefaultKmsKeyId.full.form", buildModifyEbsDefaultKmsKeyIdRequest, fullModifyEbsDefaultKmsKeyIdInput())
 }
 
 func TestModifyEbsDefaultKmsKeyIdResponse(t *testing.T) {
-	var got ModifyEbsDefaultKmsKeyIdOutput
-	if err := decodeModifyEbsDefaultKmsKeyIdResponse(goldenResponse(t, "ModifyEbsDefaultKmsKeyId.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyEbsDefaultKmsKeyIdOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyEbsDefaultKmsKeyIdResponse, goldenResponse(t, "ModifyEbsDefaultKmsKeyId.response.xml", 200, "Content-Type", "text/xml"), wantModifyEbsDefaultKmsKeyIdOutput())
 }
 
 func TestModifySecurityGroupRulesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifySecurityGroupRulesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifySecurityGroupRulesInput().Validate())
 }
 
 func TestModifySecurityGroupRulesValidateFull(t *testing.T) {
-	got := violations(t, fullModifySecurityGroupRulesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifySecurityGroupRulesInput().Validate())
 }
 
 func TestModifySecurityGroupRulesValidateRejects(t *testing.T) {
@@ -1256,10 +646,7 @@ func TestModifySecurityGroupRulesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifySecurityGroupRulesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GroupId unset", func(v *ModifySecurityGroupRulesInput) { v.GroupId = nil }, Violation{Path: "GroupId", Constraint: "required"})
@@ -1267,48 +654,23 @@ func TestModifySecurityGroupRulesValidateRejects(t *testing.T) {
 }
 
 func TestModifySecurityGroupRulesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySecurityGroupRulesRequest(context.Background(), minimalModifySecurityGroupRulesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySecurityGroupRules.minimal.form", req)
+	goldenRequest(t, "ModifySecurityGroupRules.minimal.form", buildModifySecurityGroupRulesRequest, minimalModifySecurityGroupRulesInput())
 }
 
 func TestModifySecurityGroupRulesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySecurityGroupRulesRequest(context.Background(), fullModifySecurityGroupRulesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySecurityGroupRules.full.form", req)
+	goldenRequest(t, "ModifySecurityGroupRules.full.form", buildModifySecurityGroupRulesRequest, fullModifySecurityGroupRulesInput())
 }
 
 func TestModifySecurityGroupRulesResponse(t *testing.T) {
-	var got ModifySecurityGroupRulesOutput
-	if err := decodeModifySecurityGroupRulesResponse(goldenResponse(t, "ModifySecurityGroupRules.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifySecurityGroupRulesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifySecurityGroupRulesResponse, goldenResponse(t, "ModifySecurityGroupRules.response.xml", 200, "Content-Type", "text/xml"), wantModifySecurityGroupRulesOutput())
 }
 
 func TestPurchaseScheduledInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPurchaseScheduledInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPurchaseScheduledInstancesInput().Validate())
 }
 
 func TestPurchaseScheduledInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullPurchaseScheduledInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPurchaseScheduledInstancesInput().Validate())
 }
 
 func TestPurchaseScheduledInstancesValidateRejects(t *testing.T) {
@@ -1316,10 +678,7 @@ func TestPurchaseScheduledInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPurchaseScheduledInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PurchaseRequests unset", func(v *PurchaseScheduledInstancesInput) { v.PurchaseRequests = nil }, Violation{Path: "PurchaseRequests", Constraint: "required"})
@@ -1329,48 +688,23 @@ func TestPurchaseScheduledInstancesValidateRejects(t *testing.T) {
 }
 
 func TestPurchaseScheduledInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPurchaseScheduledInstancesRequest(context.Background(), minimalPurchaseScheduledInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PurchaseScheduledInstances.minimal.form", req)
+	goldenRequest(t, "PurchaseScheduledInstances.minimal.form", buildPurchaseScheduledInstancesRequest, minimalPurchaseScheduledInstancesInput())
 }
 
 func TestPurchaseScheduledInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPurchaseScheduledInstancesRequest(context.Background(), fullPurchaseScheduledInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PurchaseScheduledInstances.full.form", req)
+	goldenRequest(t, "PurchaseScheduledInstances.full.form", buildPurchaseScheduledInstancesRequest, fullPurchaseScheduledInstancesInput())
 }
 
 func TestPurchaseScheduledInstancesResponse(t *testing.T) {
-	var got PurchaseScheduledInstancesOutput
-	if err := decodePurchaseScheduledInstancesResponse(goldenResponse(t, "PurchaseScheduledInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPurchaseScheduledInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePurchaseScheduledInstancesResponse, goldenResponse(t, "PurchaseScheduledInstances.response.xml", 200, "Content-Type", "text/xml"), wantPurchaseScheduledInstancesOutput())
 }
 
 func TestRevokeSecurityGroupEgressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRevokeSecurityGroupEgressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRevokeSecurityGroupEgressInput().Validate())
 }
 
 func TestRevokeSecurityGroupEgressValidateFull(t *testing.T) {
-	got := violations(t, fullRevokeSecurityGroupEgressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRevokeSecurityGroupEgressInput().Validate())
 }
 
 func TestRevokeSecurityGroupEgressValidateRejects(t *testing.T) {
@@ -1378,58 +712,30 @@ func TestRevokeSecurityGroupEgressValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRevokeSecurityGroupEgressInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GroupId unset", func(v *RevokeSecurityGroupEgressInput) { v.GroupId = nil }, Violation{Path: "GroupId", Constraint: "required"})
 }
 
 func TestRevokeSecurityGroupEgressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeSecurityGroupEgressRequest(context.Background(), minimalRevokeSecurityGroupEgressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RevokeSecurityGroupEgress.minimal.form", req)
+	goldenRequest(t, "RevokeSecurityGroupEgress.minimal.form", buildRevokeSecurityGroupEgressRequest, minimalRevokeSecurityGroupEgressInput())
 }
 
 func TestRevokeSecurityGroupEgressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRevokeSecurityGroupEgressRequest(context.Background(), fullRevokeSecurityGroupEgressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RevokeSecurityGroupEgress.full.form", req)
+	goldenRequest(t, "RevokeSecurityGroupEgress.full.form", buildRevokeSecurityGroupEgressRequest, fullRevokeSecurityGroupEgressInput())
 }
 
 func TestRevokeSecurityGroupEgressResponse(t *testing.T) {
-	var got RevokeSecurityGroupEgressOutput
-	if err := decodeRevokeSecurityGroupEgressResponse(goldenResponse(t, "RevokeSecurityGroupEgress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRevokeSecurityGroupEgressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRevokeSecurityGroupEgressResponse, goldenResponse(t, "RevokeSecurityGroupEgress.response.xml", 200, "Content-Type", "text/xml"), wantRevokeSecurityGroupEgressOutput())
 }
 
 func TestStartVpcEndpointServicePrivateDnsVerificationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStartVpcEndpointServicePrivateDnsVerificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStartVpcEndpointServicePrivateDnsVerificationInput().Validate())
 }
 
 func TestStartVpcEndpointServicePrivateDnsVerificationValidateFull(t *testing.T) {
-	got := violations(t, fullStartVpcEndpointServicePrivateDnsVerificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStartVpcEndpointServicePrivateDnsVerificationInput().Validate())
 }
 
 func TestStartVpcEndpointServicePrivateDnsVerificationValidateRejects(t *testing.T) {
@@ -1437,40 +743,20 @@ func TestStartVpcEndpointServicePrivateDnsVerificationValidateRejects(t *testing
 		t.Run(name, func(t *testing.T) {
 			v := fullStartVpcEndpointServicePrivateDnsVerificationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceId unset", func(v *StartVpcEndpointServicePrivateDnsVerificationInput) { v.ServiceId = nil }, Violation{Path: "ServiceId", Constraint: "required"})
 }
 
 func TestStartVpcEndpointServicePrivateDnsVerificationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStartVpcEndpointServicePrivateDnsVerificationRequest(context.Background(), minimalStartVpcEndpointServicePrivateDnsVerificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StartVpcEndpointServicePrivateDnsVerification.minimal.form", req)
+	goldenRequest(t, "StartVpcEndpointServicePrivateDnsVerification.minimal.form", buildStartVpcEndpointServicePrivateDnsVerificationRequest, minimalStartVpcEndpointServicePrivateDnsVerificationInput())
 }
 
 func TestStartVpcEndpointServicePrivateDnsVerificationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStartVpcEndpointServicePrivateDnsVerificationRequest(context.Background(), fullStartVpcEndpointServicePrivateDnsVerificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StartVpcEndpointServicePrivateDnsVerification.full.form", req)
+	goldenRequest(t, "StartVpcEndpointServicePrivateDnsVerification.full.form", buildStartVpcEndpointServicePrivateDnsVerificationRequest, fullStartVpcEndpointServicePrivateDnsVerificationInput())
 }
 
 func TestStartVpcEndpointServicePrivateDnsVerificationResponse(t *testing.T) {
-	var got StartVpcEndpointServicePrivateDnsVerificationOutput
-	if err := decodeStartVpcEndpointServicePrivateDnsVerificationResponse(goldenResponse(t, "StartVpcEndpointServicePrivateDnsVerification.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantStartVpcEndpointServicePrivateDnsVerificationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeStartVpcEndpointServicePrivateDnsVerificationResponse, goldenResponse(t, "StartVpcEndpointServicePrivateDnsVerification.response.xml", 200, "Content-Type", "text/xml"), wantStartVpcEndpointServicePrivateDnsVerificationOutput())
 }

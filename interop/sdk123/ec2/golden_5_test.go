@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestAssociateDhcpOptionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateDhcpOptionsInput().Validate())
 }
 
 func TestAssociateDhcpOptionsValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateDhcpOptionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateDhcpOptionsInput().Validate())
 }
 
 func TestAssociateDhcpOptionsValidateRejects(t *testing.T) {
@@ -30,10 +20,7 @@ func TestAssociateDhcpOptionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateDhcpOptionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DhcpOptionsId unset", func(v *AssociateDhcpOptionsInput) { v.DhcpOptionsId = nil }, Violation{Path: "DhcpOptionsId", Constraint: "required"})
@@ -41,48 +28,23 @@ func TestAssociateDhcpOptionsValidateRejects(t *testing.T) {
 }
 
 func TestAssociateDhcpOptionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateDhcpOptionsRequest(context.Background(), minimalAssociateDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateDhcpOptions.minimal.form", req)
+	goldenRequest(t, "AssociateDhcpOptions.minimal.form", buildAssociateDhcpOptionsRequest, minimalAssociateDhcpOptionsInput())
 }
 
 func TestAssociateDhcpOptionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateDhcpOptionsRequest(context.Background(), fullAssociateDhcpOptionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateDhcpOptions.full.form", req)
+	goldenRequest(t, "AssociateDhcpOptions.full.form", buildAssociateDhcpOptionsRequest, fullAssociateDhcpOptionsInput())
 }
 
 func TestAssociateDhcpOptionsResponse(t *testing.T) {
-	var got AssociateDhcpOptionsOutput
-	if err := decodeAssociateDhcpOptionsResponse(goldenResponse(t, "AssociateDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateDhcpOptionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateDhcpOptionsResponse, goldenResponse(t, "AssociateDhcpOptions.response.xml", 200, "Content-Type", "text/xml"), wantAssociateDhcpOptionsOutput())
 }
 
 func TestCreateLaunchTemplateValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateLaunchTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateLaunchTemplateInput().Validate())
 }
 
 func TestCreateLaunchTemplateValidateFull(t *testing.T) {
-	got := violations(t, fullCreateLaunchTemplateInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateLaunchTemplateInput().Validate())
 }
 
 func TestCreateLaunchTemplateValidateRejects(t *testing.T) {
@@ -90,10 +52,7 @@ func TestCreateLaunchTemplateValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateLaunchTemplateInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchTemplateData unset", func(v *CreateLaunchTemplateInput) { v.LaunchTemplateData = nil }, Violation{Path: "LaunchTemplateData", Constraint: "required"})
@@ -111,48 +70,23 @@ func TestCreateLaunchTemplateValidateRejects(t *testing.T) {
 }
 
 func TestCreateLaunchTemplateRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLaunchTemplateRequest(context.Background(), minimalCreateLaunchTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLaunchTemplate.minimal.form", req)
+	goldenRequest(t, "CreateLaunchTemplate.minimal.form", buildCreateLaunchTemplateRequest, minimalCreateLaunchTemplateInput())
 }
 
 func TestCreateLaunchTemplateRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLaunchTemplateRequest(context.Background(), fullCreateLaunchTemplateInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLaunchTemplate.full.form", req)
+	goldenRequest(t, "CreateLaunchTemplate.full.form", buildCreateLaunchTemplateRequest, fullCreateLaunchTemplateInput())
 }
 
 func TestCreateLaunchTemplateResponse(t *testing.T) {
-	var got CreateLaunchTemplateOutput
-	if err := decodeCreateLaunchTemplateResponse(goldenResponse(t, "CreateLaunchTemplate.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateLaunchTemplateOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateLaunchTemplateResponse, goldenResponse(t, "CreateLaunchTemplate.response.xml", 200, "Content-Type", "text/xml"), wantCreateLaunchTemplateOutput())
 }
 
 func TestCreateSubnetCidrReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateSubnetCidrReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateSubnetCidrReservationInput().Validate())
 }
 
 func TestCreateSubnetCidrReservationValidateFull(t *testing.T) {
-	got := violations(t, fullCreateSubnetCidrReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateSubnetCidrReservationInput().Validate())
 }
 
 func TestCreateSubnetCidrReservationValidateRejects(t *testing.T) {
@@ -160,10 +94,7 @@ func TestCreateSubnetCidrReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateSubnetCidrReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Cidr unset", func(v *CreateSubnetCidrReservationInput) { v.Cidr = nil }, Violation{Path: "Cidr", Constraint: "required"})
@@ -172,48 +103,23 @@ func TestCreateSubnetCidrReservationValidateRejects(t *testing.T) {
 }
 
 func TestCreateSubnetCidrReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSubnetCidrReservationRequest(context.Background(), minimalCreateSubnetCidrReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSubnetCidrReservation.minimal.form", req)
+	goldenRequest(t, "CreateSubnetCidrReservation.minimal.form", buildCreateSubnetCidrReservationRequest, minimalCreateSubnetCidrReservationInput())
 }
 
 func TestCreateSubnetCidrReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSubnetCidrReservationRequest(context.Background(), fullCreateSubnetCidrReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSubnetCidrReservation.full.form", req)
+	goldenRequest(t, "CreateSubnetCidrReservation.full.form", buildCreateSubnetCidrReservationRequest, fullCreateSubnetCidrReservationInput())
 }
 
 func TestCreateSubnetCidrReservationResponse(t *testing.T) {
-	var got CreateSubnetCidrReservationOutput
-	if err := decodeCreateSubnetCidrReservationResponse(goldenResponse(t, "CreateSubnetCidrReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateSubnetCidrReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateSubnetCidrReservationResponse, goldenResponse(t, "CreateSubnetCidrReservation.response.xml", 200, "Content-Type", "text/xml"), wantCreateSubnetCidrReservationOutput())
 }
 
 func TestCreateTransitGatewayConnectValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTransitGatewayConnectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTransitGatewayConnectInput().Validate())
 }
 
 func TestCreateTransitGatewayConnectValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTransitGatewayConnectInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTransitGatewayConnectInput().Validate())
 }
 
 func TestCreateTransitGatewayConnectValidateRejects(t *testing.T) {
@@ -221,10 +127,7 @@ func TestCreateTransitGatewayConnectValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTransitGatewayConnectInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Options unset", func(v *CreateTransitGatewayConnectInput) { v.Options = nil }, Violation{Path: "Options", Constraint: "required"})
@@ -233,48 +136,23 @@ func TestCreateTransitGatewayConnectValidateRejects(t *testing.T) {
 }
 
 func TestCreateTransitGatewayConnectRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayConnectRequest(context.Background(), minimalCreateTransitGatewayConnectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayConnect.minimal.form", req)
+	goldenRequest(t, "CreateTransitGatewayConnect.minimal.form", buildCreateTransitGatewayConnectRequest, minimalCreateTransitGatewayConnectInput())
 }
 
 func TestCreateTransitGatewayConnectRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTransitGatewayConnectRequest(context.Background(), fullCreateTransitGatewayConnectInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTransitGatewayConnect.full.form", req)
+	goldenRequest(t, "CreateTransitGatewayConnect.full.form", buildCreateTransitGatewayConnectRequest, fullCreateTransitGatewayConnectInput())
 }
 
 func TestCreateTransitGatewayConnectResponse(t *testing.T) {
-	var got CreateTransitGatewayConnectOutput
-	if err := decodeCreateTransitGatewayConnectResponse(goldenResponse(t, "CreateTransitGatewayConnect.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTransitGatewayConnectOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTransitGatewayConnectResponse, goldenResponse(t, "CreateTransitGatewayConnect.response.xml", 200, "Content-Type", "text/xml"), wantCreateTransitGatewayConnectOutput())
 }
 
 func TestDeleteCarrierGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteCarrierGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteCarrierGatewayInput().Validate())
 }
 
 func TestDeleteCarrierGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteCarrierGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteCarrierGatewayInput().Validate())
 }
 
 func TestDeleteCarrierGatewayValidateRejects(t *testing.T) {
@@ -282,58 +160,30 @@ func TestDeleteCarrierGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteCarrierGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CarrierGatewayId unset", func(v *DeleteCarrierGatewayInput) { v.CarrierGatewayId = nil }, Violation{Path: "CarrierGatewayId", Constraint: "required"})
 }
 
 func TestDeleteCarrierGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCarrierGatewayRequest(context.Background(), minimalDeleteCarrierGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteCarrierGateway.minimal.form", req)
+	goldenRequest(t, "DeleteCarrierGateway.minimal.form", buildDeleteCarrierGatewayRequest, minimalDeleteCarrierGatewayInput())
 }
 
 func TestDeleteCarrierGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteCarrierGatewayRequest(context.Background(), fullDeleteCarrierGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteCarrierGateway.full.form", req)
+	goldenRequest(t, "DeleteCarrierGateway.full.form", buildDeleteCarrierGatewayRequest, fullDeleteCarrierGatewayInput())
 }
 
 func TestDeleteCarrierGatewayResponse(t *testing.T) {
-	var got DeleteCarrierGatewayOutput
-	if err := decodeDeleteCarrierGatewayResponse(goldenResponse(t, "DeleteCarrierGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteCarrierGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteCarrierGatewayResponse, goldenResponse(t, "DeleteCarrierGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteCarrierGatewayOutput())
 }
 
 func TestDeleteVpnGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpnGatewayInput().Validate())
 }
 
 func TestDeleteVpnGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpnGatewayInput().Validate())
 }
 
 func TestDeleteVpnGatewayValidateRejects(t *testing.T) {
@@ -341,193 +191,90 @@ func TestDeleteVpnGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpnGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpnGatewayId unset", func(v *DeleteVpnGatewayInput) { v.VpnGatewayId = nil }, Violation{Path: "VpnGatewayId", Constraint: "required"})
 }
 
 func TestDeleteVpnGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpnGatewayRequest(context.Background(), minimalDeleteVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpnGateway.minimal.form", req)
+	goldenRequest(t, "DeleteVpnGateway.minimal.form", buildDeleteVpnGatewayRequest, minimalDeleteVpnGatewayInput())
 }
 
 func TestDeleteVpnGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpnGatewayRequest(context.Background(), fullDeleteVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpnGateway.full.form", req)
+	goldenRequest(t, "DeleteVpnGateway.full.form", buildDeleteVpnGatewayRequest, fullDeleteVpnGatewayInput())
 }
 
 func TestDeleteVpnGatewayResponse(t *testing.T) {
-	var got DeleteVpnGatewayOutput
-	if err := decodeDeleteVpnGatewayResponse(goldenResponse(t, "DeleteVpnGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpnGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpnGatewayResponse, goldenResponse(t, "DeleteVpnGateway.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpnGatewayOutput())
 }
 
 func TestDescribeAddressesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeAddressesInput().Validate())
 }
 
 func TestDescribeAddressesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeAddressesInput().Validate())
 }
 
 func TestDescribeAddressesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAddressesRequest(context.Background(), minimalDescribeAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAddresses.minimal.form", req)
+	goldenRequest(t, "DescribeAddresses.minimal.form", buildDescribeAddressesRequest, minimalDescribeAddressesInput())
 }
 
 func TestDescribeAddressesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAddressesRequest(context.Background(), fullDescribeAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAddresses.full.form", req)
+	goldenRequest(t, "DescribeAddresses.full.form", buildDescribeAddressesRequest, fullDescribeAddressesInput())
 }
 
 func TestDescribeAddressesResponse(t *testing.T) {
-	var got DescribeAddressesOutput
-	if err := decodeDescribeAddressesResponse(goldenResponse(t, "DescribeAddresses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeAddressesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeAddressesResponse, goldenResponse(t, "DescribeAddresses.response.xml", 200, "Content-Type", "text/xml"), wantDescribeAddressesOutput())
 }
 
 func TestDescribeInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstancesInput().Validate())
 }
 
 func TestDescribeInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstancesInput().Validate())
 }
 
 func TestDescribeInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstancesRequest(context.Background(), minimalDescribeInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstances.minimal.form", req)
+	goldenRequest(t, "DescribeInstances.minimal.form", buildDescribeInstancesRequest, minimalDescribeInstancesInput())
 }
 
 func TestDescribeInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstancesRequest(context.Background(), fullDescribeInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstances.full.form", req)
+	goldenRequest(t, "DescribeInstances.full.form", buildDescribeInstancesRequest, fullDescribeInstancesInput())
 }
 
 func TestDescribeInstancesResponse(t *testing.T) {
-	var got DescribeInstancesOutput
-	if err := decodeDescribeInstancesResponse(goldenResponse(t, "DescribeInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstancesResponse, goldenResponse(t, "DescribeInstances.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstancesOutput())
 }
 
 func TestDescribeKeyPairsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeKeyPairsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeKeyPairsInput().Validate())
 }
 
 func TestDescribeKeyPairsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeKeyPairsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeKeyPairsInput().Validate())
 }
 
 func TestDescribeKeyPairsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeKeyPairsRequest(context.Background(), minimalDescribeKeyPairsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeKeyPairs.minimal.form", req)
+	goldenRequest(t, "DescribeKeyPairs.minimal.form", buildDescribeKeyPairsRequest, minimalDescribeKeyPairsInput())
 }
 
 func TestDescribeKeyPairsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeKeyPairsRequest(context.Background(), fullDescribeKeyPairsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeKeyPairs.full.form", req)
+	goldenRequest(t, "DescribeKeyPairs.full.form", buildDescribeKeyPairsRequest, fullDescribeKeyPairsInput())
 }
 
 func TestDescribeKeyPairsResponse(t *testing.T) {
-	var got DescribeKeyPairsOutput
-	if err := decodeDescribeKeyPairsResponse(goldenResponse(t, "DescribeKeyPairs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeKeyPairsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeKeyPairsResponse, goldenResponse(t, "DescribeKeyPairs.response.xml", 200, "Content-Type", "text/xml"), wantDescribeKeyPairsOutput())
 }
 
 func TestDescribePrincipalIdFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribePrincipalIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribePrincipalIdFormatInput().Validate())
 }
 
 func TestDescribePrincipalIdFormatValidateFull(t *testing.T) {
-	got := violations(t, fullDescribePrincipalIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribePrincipalIdFormatInput().Validate())
 }
 
 func TestDescribePrincipalIdFormatValidateRejects(t *testing.T) {
@@ -535,10 +282,7 @@ func TestDescribePrincipalIdFormatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribePrincipalIdFormatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribePrincipalIdFormatInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -546,48 +290,23 @@ func TestDescribePrincipalIdFormatValidateRejects(t *testing.T) {
 }
 
 func TestDescribePrincipalIdFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePrincipalIdFormatRequest(context.Background(), minimalDescribePrincipalIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePrincipalIdFormat.minimal.form", req)
+	goldenRequest(t, "DescribePrincipalIdFormat.minimal.form", buildDescribePrincipalIdFormatRequest, minimalDescribePrincipalIdFormatInput())
 }
 
 func TestDescribePrincipalIdFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribePrincipalIdFormatRequest(context.Background(), fullDescribePrincipalIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribePrincipalIdFormat.full.form", req)
+	goldenRequest(t, "DescribePrincipalIdFormat.full.form", buildDescribePrincipalIdFormatRequest, fullDescribePrincipalIdFormatInput())
 }
 
 func TestDescribePrincipalIdFormatResponse(t *testing.T) {
-	var got DescribePrincipalIdFormatOutput
-	if err := decodeDescribePrincipalIdFormatResponse(goldenResponse(t, "DescribePrincipalIdFormat.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribePrincipalIdFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribePrincipalIdFormatResponse, goldenResponse(t, "DescribePrincipalIdFormat.response.xml", 200, "Content-Type", "text/xml"), wantDescribePrincipalIdFormatOutput())
 }
 
 func TestDescribeReplaceRootVolumeTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeReplaceRootVolumeTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeReplaceRootVolumeTasksInput().Validate())
 }
 
 func TestDescribeReplaceRootVolumeTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeReplaceRootVolumeTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeReplaceRootVolumeTasksInput().Validate())
 }
 
 func TestDescribeReplaceRootVolumeTasksValidateRejects(t *testing.T) {
@@ -595,10 +314,7 @@ func TestDescribeReplaceRootVolumeTasksValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeReplaceRootVolumeTasksInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeReplaceRootVolumeTasksInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -606,48 +322,23 @@ func TestDescribeReplaceRootVolumeTasksValidateRejects(t *testing.T) {
 }
 
 func TestDescribeReplaceRootVolumeTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReplaceRootVolumeTasksRequest(context.Background(), minimalDescribeReplaceRootVolumeTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReplaceRootVolumeTasks.minimal.form", req)
+	goldenRequest(t, "DescribeReplaceRootVolumeTasks.minimal.form", buildDescribeReplaceRootVolumeTasksRequest, minimalDescribeReplaceRootVolumeTasksInput())
 }
 
 func TestDescribeReplaceRootVolumeTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeReplaceRootVolumeTasksRequest(context.Background(), fullDescribeReplaceRootVolumeTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeReplaceRootVolumeTasks.full.form", req)
+	goldenRequest(t, "DescribeReplaceRootVolumeTasks.full.form", buildDescribeReplaceRootVolumeTasksRequest, fullDescribeReplaceRootVolumeTasksInput())
 }
 
 func TestDescribeReplaceRootVolumeTasksResponse(t *testing.T) {
-	var got DescribeReplaceRootVolumeTasksOutput
-	if err := decodeDescribeReplaceRootVolumeTasksResponse(goldenResponse(t, "DescribeReplaceRootVolumeTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeReplaceRootVolumeTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeReplaceRootVolumeTasksResponse, goldenResponse(t, "DescribeReplaceRootVolumeTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeReplaceRootVolumeTasksOutput())
 }
 
 func TestDescribeTransitGatewayVpcAttachmentsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayVpcAttachmentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayVpcAttachmentsInput().Validate())
 }
 
 func TestDescribeTransitGatewayVpcAttachmentsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayVpcAttachmentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayVpcAttachmentsInput().Validate())
 }
 
 func TestDescribeTransitGatewayVpcAttachmentsValidateRejects(t *testing.T) {
@@ -655,10 +346,7 @@ func TestDescribeTransitGatewayVpcAttachmentsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayVpcAttachmentsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayVpcAttachmentsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -666,48 +354,23 @@ func TestDescribeTransitGatewayVpcAttachmentsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayVpcAttachmentsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayVpcAttachmentsRequest(context.Background(), minimalDescribeTransitGatewayVpcAttachmentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayVpcAttachments.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayVpcAttachments.minimal.form", buildDescribeTransitGatewayVpcAttachmentsRequest, minimalDescribeTransitGatewayVpcAttachmentsInput())
 }
 
 func TestDescribeTransitGatewayVpcAttachmentsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayVpcAttachmentsRequest(context.Background(), fullDescribeTransitGatewayVpcAttachmentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayVpcAttachments.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayVpcAttachments.full.form", buildDescribeTransitGatewayVpcAttachmentsRequest, fullDescribeTransitGatewayVpcAttachmentsInput())
 }
 
 func TestDescribeTransitGatewayVpcAttachmentsResponse(t *testing.T) {
-	var got DescribeTransitGatewayVpcAttachmentsOutput
-	if err := decodeDescribeTransitGatewayVpcAttachmentsResponse(goldenResponse(t, "DescribeTransitGatewayVpcAttachments.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayVpcAttachmentsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayVpcAttachmentsResponse, goldenResponse(t, "DescribeTransitGatewayVpcAttachments.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayVpcAttachmentsOutput())
 }
 
 func TestDescribeVpcsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcsInput().Validate())
 }
 
 func TestDescribeVpcsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcsInput().Validate())
 }
 
 func TestDescribeVpcsValidateRejects(t *testing.T) {
@@ -715,10 +378,7 @@ func TestDescribeVpcsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeVpcsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeVpcsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -726,93 +386,43 @@ func TestDescribeVpcsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeVpcsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcsRequest(context.Background(), minimalDescribeVpcsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcs.minimal.form", req)
+	goldenRequest(t, "DescribeVpcs.minimal.form", buildDescribeVpcsRequest, minimalDescribeVpcsInput())
 }
 
 func TestDescribeVpcsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcsRequest(context.Background(), fullDescribeVpcsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcs.full.form", req)
+	goldenRequest(t, "DescribeVpcs.full.form", buildDescribeVpcsRequest, fullDescribeVpcsInput())
 }
 
 func TestDescribeVpcsResponse(t *testing.T) {
-	var got DescribeVpcsOutput
-	if err := decodeDescribeVpcsResponse(goldenResponse(t, "DescribeVpcs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcsResponse, goldenResponse(t, "DescribeVpcs.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcsOutput())
 }
 
 func TestDisableVpcClassicLinkDnsSupportValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableVpcClassicLinkDnsSupportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableVpcClassicLinkDnsSupportInput().Validate())
 }
 
 func TestDisableVpcClassicLinkDnsSupportValidateFull(t *testing.T) {
-	got := violations(t, fullDisableVpcClassicLinkDnsSupportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableVpcClassicLinkDnsSupportInput().Validate())
 }
 
 func TestDisableVpcClassicLinkDnsSupportRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableVpcClassicLinkDnsSupportRequest(context.Background(), minimalDisableVpcClassicLinkDnsSupportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableVpcClassicLinkDnsSupport.minimal.form", req)
+	goldenRequest(t, "DisableVpcClassicLinkDnsSupport.minimal.form", buildDisableVpcClassicLinkDnsSupportRequest, minimalDisableVpcClassicLinkDnsSupportInput())
 }
 
 func TestDisableVpcClassicLinkDnsSupportRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableVpcClassicLinkDnsSupportRequest(context.Background(), fullDisableVpcClassicLinkDnsSupportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableVpcClassicLinkDnsSupport.full.form", req)
+	goldenRequest(t, "DisableVpcClassicLinkDnsSupport.full.form", buildDisableVpcClassicLinkDnsSupportRequest, fullDisableVpcClassicLinkDnsSupportInput())
 }
 
 func TestDisableVpcClassicLinkDnsSupportResponse(t *testing.T) {
-	var got DisableVpcClassicLinkDnsSupportOutput
-	if err := decodeDisableVpcClassicLinkDnsSupportResponse(goldenResponse(t, "DisableVpcClassicLinkDnsSupport.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableVpcClassicLinkDnsSupportOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableVpcClassicLinkDnsSupportResponse, goldenResponse(t, "DisableVpcClassicLinkDnsSupport.response.xml", 200, "Content-Type", "text/xml"), wantDisableVpcClassicLinkDnsSupportOutput())
 }
 
 func TestGetManagedPrefixListEntriesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetManagedPrefixListEntriesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetManagedPrefixListEntriesInput().Validate())
 }
 
 func TestGetManagedPrefixListEntriesValidateFull(t *testing.T) {
-	got := violations(t, fullGetManagedPrefixListEntriesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetManagedPrefixListEntriesInput().Validate())
 }
 
 func TestGetManagedPrefixListEntriesValidateRejects(t *testing.T) {
@@ -820,10 +430,7 @@ func TestGetManagedPrefixListEntriesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetManagedPrefixListEntriesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *GetManagedPrefixListEntriesInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
@@ -832,48 +439,23 @@ func TestGetManagedPrefixListEntriesValidateRejects(t *testing.T) {
 }
 
 func TestGetManagedPrefixListEntriesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetManagedPrefixListEntriesRequest(context.Background(), minimalGetManagedPrefixListEntriesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetManagedPrefixListEntries.minimal.form", req)
+	goldenRequest(t, "GetManagedPrefixListEntries.minimal.form", buildGetManagedPrefixListEntriesRequest, minimalGetManagedPrefixListEntriesInput())
 }
 
 func TestGetManagedPrefixListEntriesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetManagedPrefixListEntriesRequest(context.Background(), fullGetManagedPrefixListEntriesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetManagedPrefixListEntries.full.form", req)
+	goldenRequest(t, "GetManagedPrefixListEntries.full.form", buildGetManagedPrefixListEntriesRequest, fullGetManagedPrefixListEntriesInput())
 }
 
 func TestGetManagedPrefixListEntriesResponse(t *testing.T) {
-	var got GetManagedPrefixListEntriesOutput
-	if err := decodeGetManagedPrefixListEntriesResponse(goldenResponse(t, "GetManagedPrefixListEntries.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetManagedPrefixListEntriesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetManagedPrefixListEntriesResponse, goldenResponse(t, "GetManagedPrefixListEntries.response.xml", 200, "Content-Type", "text/xml"), wantGetManagedPrefixListEntriesOutput())
 }
 
 func TestGetReservedInstancesExchangeQuoteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetReservedInstancesExchangeQuoteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetReservedInstancesExchangeQuoteInput().Validate())
 }
 
 func TestGetReservedInstancesExchangeQuoteValidateFull(t *testing.T) {
-	got := violations(t, fullGetReservedInstancesExchangeQuoteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetReservedInstancesExchangeQuoteInput().Validate())
 }
 
 func TestGetReservedInstancesExchangeQuoteValidateRejects(t *testing.T) {
@@ -881,103 +463,50 @@ func TestGetReservedInstancesExchangeQuoteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetReservedInstancesExchangeQuoteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ReservedInstanceIds unset", func(v *GetReservedInstancesExchangeQuoteInput) { v.ReservedInstanceIds = nil }, Violation{Path: "ReservedInstanceIds", Constraint: "required"})
 }
 
 func TestGetReservedInstancesExchangeQuoteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetReservedInstancesExchangeQuoteRequest(context.Background(), minimalGetReservedInstancesExchangeQuoteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetReservedInstancesExchangeQuote.minimal.form", req)
+	goldenRequest(t, "GetReservedInstancesExchangeQuote.minimal.form", buildGetReservedInstancesExchangeQuoteRequest, minimalGetReservedInstancesExchangeQuoteInput())
 }
 
 func TestGetReservedInstancesExchangeQuoteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetReservedInstancesExchangeQuoteRequest(context.Background(), fullGetReservedInstancesExchangeQuoteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetReservedInstancesExchangeQuote.full.form", req)
+	goldenRequest(t, "GetReservedInstancesExchangeQuote.full.form", buildGetReservedInstancesExchangeQuoteRequest, fullGetReservedInstancesExchangeQuoteInput())
 }
 
 func TestGetReservedInstancesExchangeQuoteResponse(t *testing.T) {
-	var got GetReservedInstancesExchangeQuoteOutput
-	if err := decodeGetReservedInstancesExchangeQuoteResponse(goldenResponse(t, "GetReservedInstancesExchangeQuote.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetReservedInstancesExchangeQuoteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetReservedInstancesExchangeQuoteResponse, goldenResponse(t, "GetReservedInstancesExchangeQuote.response.xml", 200, "Content-Type", "text/xml"), wantGetReservedInstancesExchangeQuoteOutput())
 }
 
 func TestImportSnapshotValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportSnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportSnapshotInput().Validate())
 }
 
 func TestImportSnapshotValidateFull(t *testing.T) {
-	got := violations(t, fullImportSnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportSnapshotInput().Validate())
 }
 
 func TestImportSnapshotRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportSnapshotRequest(context.Background(), minimalImportSnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportSnapshot.minimal.form", req)
+	goldenRequest(t, "ImportSnapshot.minimal.form", buildImportSnapshotRequest, minimalImportSnapshotInput())
 }
 
 func TestImportSnapshotRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportSnapshotRequest(context.Background(), fullImportSnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportSnapshot.full.form", req)
+	goldenRequest(t, "ImportSnapshot.full.form", buildImportSnapshotRequest, fullImportSnapshotInput())
 }
 
 func TestImportSnapshotResponse(t *testing.T) {
-	var got ImportSnapshotOutput
-	if err := decodeImportSnapshotResponse(goldenResponse(t, "ImportSnapshot.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportSnapshotOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportSnapshotResponse, goldenResponse(t, "ImportSnapshot.response.xml", 200, "Content-Type", "text/xml"), wantImportSnapshotOutput())
 }
 
 func TestResetAddressAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetAddressAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetAddressAttributeInput().Validate())
 }
 
 func TestResetAddressAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullResetAddressAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetAddressAttributeInput().Validate())
 }
 
 func TestResetAddressAttributeValidateRejects(t *testing.T) {
@@ -985,10 +514,7 @@ func TestResetAddressAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullResetAddressAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AllocationId unset", func(v *ResetAddressAttributeInput) { v.AllocationId = nil }, Violation{Path: "AllocationId", Constraint: "required"})
@@ -996,48 +522,23 @@ func TestResetAddressAttributeValidateRejects(t *testing.T) {
 }
 
 func TestResetAddressAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetAddressAttributeRequest(context.Background(), minimalResetAddressAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetAddressAttribute.minimal.form", req)
+	goldenRequest(t, "ResetAddressAttribute.minimal.form", buildResetAddressAttributeRequest, minimalResetAddressAttributeInput())
 }
 
 func TestResetAddressAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetAddressAttributeRequest(context.Background(), fullResetAddressAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetAddressAttribute.full.form", req)
+	goldenRequest(t, "ResetAddressAttribute.full.form", buildResetAddressAttributeRequest, fullResetAddressAttributeInput())
 }
 
 func TestResetAddressAttributeResponse(t *testing.T) {
-	var got ResetAddressAttributeOutput
-	if err := decodeResetAddressAttributeResponse(goldenResponse(t, "ResetAddressAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetAddressAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetAddressAttributeResponse, goldenResponse(t, "ResetAddressAttribute.response.xml", 200, "Content-Type", "text/xml"), wantResetAddressAttributeOutput())
 }
 
 func TestResetSnapshotAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalResetSnapshotAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalResetSnapshotAttributeInput().Validate())
 }
 
 func TestResetSnapshotAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullResetSnapshotAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullResetSnapshotAttributeInput().Validate())
 }
 
 func TestResetSnapshotAttributeValidateRejects(t *testing.T) {
@@ -1045,10 +546,7 @@ func TestResetSnapshotAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullResetSnapshotAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *ResetSnapshotAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -1056,48 +554,23 @@ func TestResetSnapshotAttributeValidateRejects(t *testing.T) {
 }
 
 func TestResetSnapshotAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetSnapshotAttributeRequest(context.Background(), minimalResetSnapshotAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetSnapshotAttribute.minimal.form", req)
+	goldenRequest(t, "ResetSnapshotAttribute.minimal.form", buildResetSnapshotAttributeRequest, minimalResetSnapshotAttributeInput())
 }
 
 func TestResetSnapshotAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildResetSnapshotAttributeRequest(context.Background(), fullResetSnapshotAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ResetSnapshotAttribute.full.form", req)
+	goldenRequest(t, "ResetSnapshotAttribute.full.form", buildResetSnapshotAttributeRequest, fullResetSnapshotAttributeInput())
 }
 
 func TestResetSnapshotAttributeResponse(t *testing.T) {
-	var got ResetSnapshotAttributeOutput
-	if err := decodeResetSnapshotAttributeResponse(goldenResponse(t, "ResetSnapshotAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantResetSnapshotAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeResetSnapshotAttributeResponse, goldenResponse(t, "ResetSnapshotAttribute.response.xml", 200, "Content-Type", "text/xml"), wantResetSnapshotAttributeOutput())
 }
 
 func TestTerminateInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalTerminateInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalTerminateInstancesInput().Validate())
 }
 
 func TestTerminateInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullTerminateInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullTerminateInstancesInput().Validate())
 }
 
 func TestTerminateInstancesValidateRejects(t *testing.T) {
@@ -1105,40 +578,20 @@ func TestTerminateInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullTerminateInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceIds unset", func(v *TerminateInstancesInput) { v.InstanceIds = nil }, Violation{Path: "InstanceIds", Constraint: "required"})
 }
 
 func TestTerminateInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTerminateInstancesRequest(context.Background(), minimalTerminateInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "TerminateInstances.minimal.form", req)
+	goldenRequest(t, "TerminateInstances.minimal.form", buildTerminateInstancesRequest, minimalTerminateInstancesInput())
 }
 
 func TestTerminateInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildTerminateInstancesRequest(context.Background(), fullTerminateInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "TerminateInstances.full.form", req)
+	goldenRequest(t, "TerminateInstances.full.form", buildTerminateInstancesRequest, fullTerminateInstancesInput())
 }
 
 func TestTerminateInstancesResponse(t *testing.T) {
-	var got TerminateInstancesOutput
-	if err := decodeTerminateInstancesResponse(goldenResponse(t, "TerminateInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantTerminateInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeTerminateInstancesResponse, goldenResponse(t, "TerminateInstances.response.xml", 200, "Content-Type", "text/xml"), wantTerminateInstancesOutput())
 }

@@ -2,26 +2,14 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAssociateTransitGatewayRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateTransitGatewayRouteTableInput().Validate())
 }
 
 func TestAssociateTransitGatewayRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateTransitGatewayRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateTransitGatewayRouteTableInput().Validate())
 }
 
 func TestAssociateTransitGatewayRouteTableValidateRejects(t *testing.T) {
@@ -29,10 +17,7 @@ func TestAssociateTransitGatewayRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateTransitGatewayRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *AssociateTransitGatewayRouteTableInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
@@ -40,48 +25,23 @@ func TestAssociateTransitGatewayRouteTableValidateRejects(t *testing.T) {
 }
 
 func TestAssociateTransitGatewayRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateTransitGatewayRouteTableRequest(context.Background(), minimalAssociateTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateTransitGatewayRouteTable.minimal.form", req)
+	goldenRequest(t, "AssociateTransitGatewayRouteTable.minimal.form", buildAssociateTransitGatewayRouteTableRequest, minimalAssociateTransitGatewayRouteTableInput())
 }
 
 func TestAssociateTransitGatewayRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateTransitGatewayRouteTableRequest(context.Background(), fullAssociateTransitGatewayRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateTransitGatewayRouteTable.full.form", req)
+	goldenRequest(t, "AssociateTransitGatewayRouteTable.full.form", buildAssociateTransitGatewayRouteTableRequest, fullAssociateTransitGatewayRouteTableInput())
 }
 
 func TestAssociateTransitGatewayRouteTableResponse(t *testing.T) {
-	var got AssociateTransitGatewayRouteTableOutput
-	if err := decodeAssociateTransitGatewayRouteTableResponse(goldenResponse(t, "AssociateTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateTransitGatewayRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateTransitGatewayRouteTableResponse, goldenResponse(t, "AssociateTransitGatewayRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantAssociateTransitGatewayRouteTableOutput())
 }
 
 func TestAttachNetworkInterfaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAttachNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAttachNetworkInterfaceInput().Validate())
 }
 
 func TestAttachNetworkInterfaceValidateFull(t *testing.T) {
-	got := violations(t, fullAttachNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAttachNetworkInterfaceInput().Validate())
 }
 
 func TestAttachNetworkInterfaceValidateRejects(t *testing.T) {
@@ -89,10 +49,7 @@ func TestAttachNetworkInterfaceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAttachNetworkInterfaceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DeviceIndex unset", func(v *AttachNetworkInterfaceInput) { v.DeviceIndex = nil }, Violation{Path: "DeviceIndex", Constraint: "required"})
@@ -101,48 +58,23 @@ func TestAttachNetworkInterfaceValidateRejects(t *testing.T) {
 }
 
 func TestAttachNetworkInterfaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachNetworkInterfaceRequest(context.Background(), minimalAttachNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachNetworkInterface.minimal.form", req)
+	goldenRequest(t, "AttachNetworkInterface.minimal.form", buildAttachNetworkInterfaceRequest, minimalAttachNetworkInterfaceInput())
 }
 
 func TestAttachNetworkInterfaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachNetworkInterfaceRequest(context.Background(), fullAttachNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachNetworkInterface.full.form", req)
+	goldenRequest(t, "AttachNetworkInterface.full.form", buildAttachNetworkInterfaceRequest, fullAttachNetworkInterfaceInput())
 }
 
 func TestAttachNetworkInterfaceResponse(t *testing.T) {
-	var got AttachNetworkInterfaceOutput
-	if err := decodeAttachNetworkInterfaceResponse(goldenResponse(t, "AttachNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAttachNetworkInterfaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAttachNetworkInterfaceResponse, goldenResponse(t, "AttachNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), wantAttachNetworkInterfaceOutput())
 }
 
 func TestCreateReservedInstancesListingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateReservedInstancesListingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateReservedInstancesListingInput().Validate())
 }
 
 func TestCreateReservedInstancesListingValidateFull(t *testing.T) {
-	got := violations(t, fullCreateReservedInstancesListingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateReservedInstancesListingInput().Validate())
 }
 
 func TestCreateReservedInstancesListingValidateRejects(t *testing.T) {
@@ -150,10 +82,7 @@ func TestCreateReservedInstancesListingValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateReservedInstancesListingInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientToken unset", func(v *CreateReservedInstancesListingInput) { v.ClientToken = nil }, Violation{Path: "ClientToken", Constraint: "required"})
@@ -163,48 +92,23 @@ func TestCreateReservedInstancesListingValidateRejects(t *testing.T) {
 }
 
 func TestCreateReservedInstancesListingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateReservedInstancesListingRequest(context.Background(), minimalCreateReservedInstancesListingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateReservedInstancesListing.minimal.form", req)
+	goldenRequest(t, "CreateReservedInstancesListing.minimal.form", buildCreateReservedInstancesListingRequest, minimalCreateReservedInstancesListingInput())
 }
 
 func TestCreateReservedInstancesListingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateReservedInstancesListingRequest(context.Background(), fullCreateReservedInstancesListingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateReservedInstancesListing.full.form", req)
+	goldenRequest(t, "CreateReservedInstancesListing.full.form", buildCreateReservedInstancesListingRequest, fullCreateReservedInstancesListingInput())
 }
 
 func TestCreateReservedInstancesListingResponse(t *testing.T) {
-	var got CreateReservedInstancesListingOutput
-	if err := decodeCreateReservedInstancesListingResponse(goldenResponse(t, "CreateReservedInstancesListing.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateReservedInstancesListingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateReservedInstancesListingResponse, goldenResponse(t, "CreateReservedInstancesListing.response.xml", 200, "Content-Type", "text/xml"), wantCreateReservedInstancesListingOutput())
 }
 
 func TestCreateSnapshotValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateSnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateSnapshotInput().Validate())
 }
 
 func TestCreateSnapshotValidateFull(t *testing.T) {
-	got := violations(t, fullCreateSnapshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateSnapshotInput().Validate())
 }
 
 func TestCreateSnapshotValidateRejects(t *testing.T) {
@@ -212,58 +116,30 @@ func TestCreateSnapshotValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateSnapshotInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VolumeId unset", func(v *CreateSnapshotInput) { v.VolumeId = nil }, Violation{Path: "VolumeId", Constraint: "required"})
 }
 
 func TestCreateSnapshotRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSnapshotRequest(context.Background(), minimalCreateSnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSnapshot.minimal.form", req)
+	goldenRequest(t, "CreateSnapshot.minimal.form", buildCreateSnapshotRequest, minimalCreateSnapshotInput())
 }
 
 func TestCreateSnapshotRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSnapshotRequest(context.Background(), fullCreateSnapshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSnapshot.full.form", req)
+	goldenRequest(t, "CreateSnapshot.full.form", buildCreateSnapshotRequest, fullCreateSnapshotInput())
 }
 
 func TestCreateSnapshotResponse(t *testing.T) {
-	var got CreateSnapshotOutput
-	if err := decodeCreateSnapshotResponse(goldenResponse(t, "CreateSnapshot.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateSnapshotOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateSnapshotResponse, goldenResponse(t, "CreateSnapshot.response.xml", 200, "Content-Type", "text/xml"), wantCreateSnapshotOutput())
 }
 
 func TestCreateTrafficMirrorFilterRuleValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateTrafficMirrorFilterRuleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateTrafficMirrorFilterRuleInput().Validate())
 }
 
 func TestCreateTrafficMirrorFilterRuleValidateFull(t *testing.T) {
-	got := violations(t, fullCreateTrafficMirrorFilterRuleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateTrafficMirrorFilterRuleInput().Validate())
 }
 
 func TestCreateTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
@@ -271,10 +147,7 @@ func TestCreateTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateTrafficMirrorFilterRuleInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *CreateTrafficMirrorFilterRuleInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -286,48 +159,23 @@ func TestCreateTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
 }
 
 func TestCreateTrafficMirrorFilterRuleRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorFilterRuleRequest(context.Background(), minimalCreateTrafficMirrorFilterRuleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorFilterRule.minimal.form", req)
+	goldenRequest(t, "CreateTrafficMirrorFilterRule.minimal.form", buildCreateTrafficMirrorFilterRuleRequest, minimalCreateTrafficMirrorFilterRuleInput())
 }
 
 func TestCreateTrafficMirrorFilterRuleRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateTrafficMirrorFilterRuleRequest(context.Background(), fullCreateTrafficMirrorFilterRuleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateTrafficMirrorFilterRule.full.form", req)
+	goldenRequest(t, "CreateTrafficMirrorFilterRule.full.form", buildCreateTrafficMirrorFilterRuleRequest, fullCreateTrafficMirrorFilterRuleInput())
 }
 
 func TestCreateTrafficMirrorFilterRuleResponse(t *testing.T) {
-	var got CreateTrafficMirrorFilterRuleOutput
-	if err := decodeCreateTrafficMirrorFilterRuleResponse(goldenResponse(t, "CreateTrafficMirrorFilterRule.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateTrafficMirrorFilterRuleOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateTrafficMirrorFilterRuleResponse, goldenResponse(t, "CreateTrafficMirrorFilterRule.response.xml", 200, "Content-Type", "text/xml"), wantCreateTrafficMirrorFilterRuleOutput())
 }
 
 func TestCreateVpcEndpointValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpcEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpcEndpointInput().Validate())
 }
 
 func TestCreateVpcEndpointValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpcEndpointInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpcEndpointInput().Validate())
 }
 
 func TestCreateVpcEndpointValidateRejects(t *testing.T) {
@@ -335,10 +183,7 @@ func TestCreateVpcEndpointValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVpcEndpointInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceName unset", func(v *CreateVpcEndpointInput) { v.ServiceName = nil }, Violation{Path: "ServiceName", Constraint: "required"})
@@ -346,48 +191,23 @@ func TestCreateVpcEndpointValidateRejects(t *testing.T) {
 }
 
 func TestCreateVpcEndpointRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcEndpointRequest(context.Background(), minimalCreateVpcEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcEndpoint.minimal.form", req)
+	goldenRequest(t, "CreateVpcEndpoint.minimal.form", buildCreateVpcEndpointRequest, minimalCreateVpcEndpointInput())
 }
 
 func TestCreateVpcEndpointRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcEndpointRequest(context.Background(), fullCreateVpcEndpointInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcEndpoint.full.form", req)
+	goldenRequest(t, "CreateVpcEndpoint.full.form", buildCreateVpcEndpointRequest, fullCreateVpcEndpointInput())
 }
 
 func TestCreateVpcEndpointResponse(t *testing.T) {
-	var got CreateVpcEndpointOutput
-	if err := decodeCreateVpcEndpointResponse(goldenResponse(t, "CreateVpcEndpoint.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpcEndpointOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpcEndpointResponse, goldenResponse(t, "CreateVpcEndpoint.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpcEndpointOutput())
 }
 
 func TestDeleteFpgaImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteFpgaImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteFpgaImageInput().Validate())
 }
 
 func TestDeleteFpgaImageValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteFpgaImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteFpgaImageInput().Validate())
 }
 
 func TestDeleteFpgaImageValidateRejects(t *testing.T) {
@@ -395,103 +215,50 @@ func TestDeleteFpgaImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteFpgaImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("FpgaImageId unset", func(v *DeleteFpgaImageInput) { v.FpgaImageId = nil }, Violation{Path: "FpgaImageId", Constraint: "required"})
 }
 
 func TestDeleteFpgaImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFpgaImageRequest(context.Background(), minimalDeleteFpgaImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteFpgaImage.minimal.form", req)
+	goldenRequest(t, "DeleteFpgaImage.minimal.form", buildDeleteFpgaImageRequest, minimalDeleteFpgaImageInput())
 }
 
 func TestDeleteFpgaImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteFpgaImageRequest(context.Background(), fullDeleteFpgaImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteFpgaImage.full.form", req)
+	goldenRequest(t, "DeleteFpgaImage.full.form", buildDeleteFpgaImageRequest, fullDeleteFpgaImageInput())
 }
 
 func TestDeleteFpgaImageResponse(t *testing.T) {
-	var got DeleteFpgaImageOutput
-	if err := decodeDeleteFpgaImageResponse(goldenResponse(t, "DeleteFpgaImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteFpgaImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteFpgaImageResponse, goldenResponse(t, "DeleteFpgaImage.response.xml", 200, "Content-Type", "text/xml"), wantDeleteFpgaImageOutput())
 }
 
 func TestDeleteKeyPairValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteKeyPairInput().Validate())
 }
 
 func TestDeleteKeyPairValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteKeyPairInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteKeyPairInput().Validate())
 }
 
 func TestDeleteKeyPairRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteKeyPairRequest(context.Background(), minimalDeleteKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteKeyPair.minimal.form", req)
+	goldenRequest(t, "DeleteKeyPair.minimal.form", buildDeleteKeyPairRequest, minimalDeleteKeyPairInput())
 }
 
 func TestDeleteKeyPairRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteKeyPairRequest(context.Background(), fullDeleteKeyPairInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteKeyPair.full.form", req)
+	goldenRequest(t, "DeleteKeyPair.full.form", buildDeleteKeyPairRequest, fullDeleteKeyPairInput())
 }
 
 func TestDeleteKeyPairResponse(t *testing.T) {
-	var got DeleteKeyPairOutput
-	if err := decodeDeleteKeyPairResponse(goldenResponse(t, "DeleteKeyPair.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteKeyPairOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteKeyPairResponse, goldenResponse(t, "DeleteKeyPair.response.xml", 200, "Content-Type", "text/xml"), wantDeleteKeyPairOutput())
 }
 
 func TestDeleteQueuedReservedInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteQueuedReservedInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteQueuedReservedInstancesInput().Validate())
 }
 
 func TestDeleteQueuedReservedInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteQueuedReservedInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteQueuedReservedInstancesInput().Validate())
 }
 
 func TestDeleteQueuedReservedInstancesValidateRejects(t *testing.T) {
@@ -499,10 +266,7 @@ func TestDeleteQueuedReservedInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteQueuedReservedInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ReservedInstancesIds unset", func(v *DeleteQueuedReservedInstancesInput) { v.ReservedInstancesIds = nil }, Violation{Path: "ReservedInstancesIds", Constraint: "required"})
@@ -510,48 +274,23 @@ func TestDeleteQueuedReservedInstancesValidateRejects(t *testing.T) {
 }
 
 func TestDeleteQueuedReservedInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteQueuedReservedInstancesRequest(context.Background(), minimalDeleteQueuedReservedInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteQueuedReservedInstances.minimal.form", req)
+	goldenRequest(t, "DeleteQueuedReservedInstances.minimal.form", buildDeleteQueuedReservedInstancesRequest, minimalDeleteQueuedReservedInstancesInput())
 }
 
 func TestDeleteQueuedReservedInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteQueuedReservedInstancesRequest(context.Background(), fullDeleteQueuedReservedInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteQueuedReservedInstances.full.form", req)
+	goldenRequest(t, "DeleteQueuedReservedInstances.full.form", buildDeleteQueuedReservedInstancesRequest, fullDeleteQueuedReservedInstancesInput())
 }
 
 func TestDeleteQueuedReservedInstancesResponse(t *testing.T) {
-	var got DeleteQueuedReservedInstancesOutput
-	if err := decodeDeleteQueuedReservedInstancesResponse(goldenResponse(t, "DeleteQueuedReservedInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteQueuedReservedInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteQueuedReservedInstancesResponse, goldenResponse(t, "DeleteQueuedReservedInstances.response.xml", 200, "Content-Type", "text/xml"), wantDeleteQueuedReservedInstancesOutput())
 }
 
 func TestDeleteVpcValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpcInput().Validate())
 }
 
 func TestDeleteVpcValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpcInput().Validate())
 }
 
 func TestDeleteVpcValidateRejects(t *testing.T) {
@@ -559,103 +298,50 @@ func TestDeleteVpcValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpcInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *DeleteVpcInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestDeleteVpcRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcRequest(context.Background(), minimalDeleteVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpc.minimal.form", req)
+	goldenRequest(t, "DeleteVpc.minimal.form", buildDeleteVpcRequest, minimalDeleteVpcInput())
 }
 
 func TestDeleteVpcRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcRequest(context.Background(), fullDeleteVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpc.full.form", req)
+	goldenRequest(t, "DeleteVpc.full.form", buildDeleteVpcRequest, fullDeleteVpcInput())
 }
 
 func TestDeleteVpcResponse(t *testing.T) {
-	var got DeleteVpcOutput
-	if err := decodeDeleteVpcResponse(goldenResponse(t, "DeleteVpc.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpcOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpcResponse, goldenResponse(t, "DeleteVpc.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpcOutput())
 }
 
 func TestDescribeScheduledInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeScheduledInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeScheduledInstancesInput().Validate())
 }
 
 func TestDescribeScheduledInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeScheduledInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeScheduledInstancesInput().Validate())
 }
 
 func TestDescribeScheduledInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeScheduledInstancesRequest(context.Background(), minimalDescribeScheduledInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeScheduledInstances.minimal.form", req)
+	goldenRequest(t, "DescribeScheduledInstances.minimal.form", buildDescribeScheduledInstancesRequest, minimalDescribeScheduledInstancesInput())
 }
 
 func TestDescribeScheduledInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeScheduledInstancesRequest(context.Background(), fullDescribeScheduledInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeScheduledInstances.full.form", req)
+	goldenRequest(t, "DescribeScheduledInstances.full.form", buildDescribeScheduledInstancesRequest, fullDescribeScheduledInstancesInput())
 }
 
 func TestDescribeScheduledInstancesResponse(t *testing.T) {
-	var got DescribeScheduledInstancesOutput
-	if err := decodeDescribeScheduledInstancesResponse(goldenResponse(t, "DescribeScheduledInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeScheduledInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeScheduledInstancesResponse, goldenResponse(t, "DescribeScheduledInstances.response.xml", 200, "Content-Type", "text/xml"), wantDescribeScheduledInstancesOutput())
 }
 
 func TestDescribeTrafficMirrorFiltersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTrafficMirrorFiltersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTrafficMirrorFiltersInput().Validate())
 }
 
 func TestDescribeTrafficMirrorFiltersValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTrafficMirrorFiltersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTrafficMirrorFiltersInput().Validate())
 }
 
 func TestDescribeTrafficMirrorFiltersValidateRejects(t *testing.T) {
@@ -663,10 +349,7 @@ func TestDescribeTrafficMirrorFiltersValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTrafficMirrorFiltersInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTrafficMirrorFiltersInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -674,48 +357,23 @@ func TestDescribeTrafficMirrorFiltersValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTrafficMirrorFiltersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrafficMirrorFiltersRequest(context.Background(), minimalDescribeTrafficMirrorFiltersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrafficMirrorFilters.minimal.form", req)
+	goldenRequest(t, "DescribeTrafficMirrorFilters.minimal.form", buildDescribeTrafficMirrorFiltersRequest, minimalDescribeTrafficMirrorFiltersInput())
 }
 
 func TestDescribeTrafficMirrorFiltersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTrafficMirrorFiltersRequest(context.Background(), fullDescribeTrafficMirrorFiltersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTrafficMirrorFilters.full.form", req)
+	goldenRequest(t, "DescribeTrafficMirrorFilters.full.form", buildDescribeTrafficMirrorFiltersRequest, fullDescribeTrafficMirrorFiltersInput())
 }
 
 func TestDescribeTrafficMirrorFiltersResponse(t *testing.T) {
-	var got DescribeTrafficMirrorFiltersOutput
-	if err := decodeDescribeTrafficMirrorFiltersResponse(goldenResponse(t, "DescribeTrafficMirrorFilters.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTrafficMirrorFiltersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTrafficMirrorFiltersResponse, goldenResponse(t, "DescribeTrafficMirrorFilters.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTrafficMirrorFiltersOutput())
 }
 
 func TestDescribeVpcAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcAttributeInput().Validate())
 }
 
 func TestDescribeVpcAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcAttributeInput().Validate())
 }
 
 func TestDescribeVpcAttributeValidateRejects(t *testing.T) {
@@ -723,10 +381,7 @@ func TestDescribeVpcAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeVpcAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Attribute unset", func(v *DescribeVpcAttributeInput) { v.Attribute = "" }, Violation{Path: "Attribute", Constraint: "required"})
@@ -734,48 +389,23 @@ func TestDescribeVpcAttributeValidateRejects(t *testing.T) {
 }
 
 func TestDescribeVpcAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcAttributeRequest(context.Background(), minimalDescribeVpcAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcAttribute.minimal.form", req)
+	goldenRequest(t, "DescribeVpcAttribute.minimal.form", buildDescribeVpcAttributeRequest, minimalDescribeVpcAttributeInput())
 }
 
 func TestDescribeVpcAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcAttributeRequest(context.Background(), fullDescribeVpcAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcAttribute.full.form", req)
+	goldenRequest(t, "DescribeVpcAttribute.full.form", buildDescribeVpcAttributeRequest, fullDescribeVpcAttributeInput())
 }
 
 func TestDescribeVpcAttributeResponse(t *testing.T) {
-	var got DescribeVpcAttributeOutput
-	if err := decodeDescribeVpcAttributeResponse(goldenResponse(t, "DescribeVpcAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcAttributeResponse, goldenResponse(t, "DescribeVpcAttribute.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcAttributeOutput())
 }
 
 func TestDetachClassicLinkVpcValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDetachClassicLinkVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDetachClassicLinkVpcInput().Validate())
 }
 
 func TestDetachClassicLinkVpcValidateFull(t *testing.T) {
-	got := violations(t, fullDetachClassicLinkVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDetachClassicLinkVpcInput().Validate())
 }
 
 func TestDetachClassicLinkVpcValidateRejects(t *testing.T) {
@@ -783,10 +413,7 @@ func TestDetachClassicLinkVpcValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDetachClassicLinkVpcInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *DetachClassicLinkVpcInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
@@ -794,48 +421,23 @@ func TestDetachClassicLinkVpcValidateRejects(t *testing.T) {
 }
 
 func TestDetachClassicLinkVpcRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachClassicLinkVpcRequest(context.Background(), minimalDetachClassicLinkVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachClassicLinkVpc.minimal.form", req)
+	goldenRequest(t, "DetachClassicLinkVpc.minimal.form", buildDetachClassicLinkVpcRequest, minimalDetachClassicLinkVpcInput())
 }
 
 func TestDetachClassicLinkVpcRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachClassicLinkVpcRequest(context.Background(), fullDetachClassicLinkVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachClassicLinkVpc.full.form", req)
+	goldenRequest(t, "DetachClassicLinkVpc.full.form", buildDetachClassicLinkVpcRequest, fullDetachClassicLinkVpcInput())
 }
 
 func TestDetachClassicLinkVpcResponse(t *testing.T) {
-	var got DetachClassicLinkVpcOutput
-	if err := decodeDetachClassicLinkVpcResponse(goldenResponse(t, "DetachClassicLinkVpc.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDetachClassicLinkVpcOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDetachClassicLinkVpcResponse, goldenResponse(t, "DetachClassicLinkVpc.response.xml", 200, "Content-Type", "text/xml"), wantDetachClassicLinkVpcOutput())
 }
 
 func TestDisassociateClientVpnTargetNetworkValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateClientVpnTargetNetworkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateClientVpnTargetNetworkInput().Validate())
 }
 
 func TestDisassociateClientVpnTargetNetworkValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateClientVpnTargetNetworkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateClientVpnTargetNetworkInput().Validate())
 }
 
 func TestDisassociateClientVpnTargetNetworkValidateRejects(t *testing.T) {
@@ -843,10 +445,7 @@ func TestDisassociateClientVpnTargetNetworkValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateClientVpnTargetNetworkInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *DisassociateClientVpnTargetNetworkInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
@@ -854,93 +453,43 @@ func TestDisassociateClientVpnTargetNetworkValidateRejects(t *testing.T) {
 }
 
 func TestDisassociateClientVpnTargetNetworkRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateClientVpnTargetNetworkRequest(context.Background(), minimalDisassociateClientVpnTargetNetworkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateClientVpnTargetNetwork.minimal.form", req)
+	goldenRequest(t, "DisassociateClientVpnTargetNetwork.minimal.form", buildDisassociateClientVpnTargetNetworkRequest, minimalDisassociateClientVpnTargetNetworkInput())
 }
 
 func TestDisassociateClientVpnTargetNetworkRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateClientVpnTargetNetworkRequest(context.Background(), fullDisassociateClientVpnTargetNetworkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateClientVpnTargetNetwork.full.form", req)
+	goldenRequest(t, "DisassociateClientVpnTargetNetwork.full.form", buildDisassociateClientVpnTargetNetworkRequest, fullDisassociateClientVpnTargetNetworkInput())
 }
 
 func TestDisassociateClientVpnTargetNetworkResponse(t *testing.T) {
-	var got DisassociateClientVpnTargetNetworkOutput
-	if err := decodeDisassociateClientVpnTargetNetworkResponse(goldenResponse(t, "DisassociateClientVpnTargetNetwork.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateClientVpnTargetNetworkOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateClientVpnTargetNetworkResponse, goldenResponse(t, "DisassociateClientVpnTargetNetwork.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateClientVpnTargetNetworkOutput())
 }
 
 func TestEnableVpcClassicLinkDnsSupportValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableVpcClassicLinkDnsSupportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableVpcClassicLinkDnsSupportInput().Validate())
 }
 
 func TestEnableVpcClassicLinkDnsSupportValidateFull(t *testing.T) {
-	got := violations(t, fullEnableVpcClassicLinkDnsSupportInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableVpcClassicLinkDnsSupportInput().Validate())
 }
 
 func TestEnableVpcClassicLinkDnsSupportRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVpcClassicLinkDnsSupportRequest(context.Background(), minimalEnableVpcClassicLinkDnsSupportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVpcClassicLinkDnsSupport.minimal.form", req)
+	goldenRequest(t, "EnableVpcClassicLinkDnsSupport.minimal.form", buildEnableVpcClassicLinkDnsSupportRequest, minimalEnableVpcClassicLinkDnsSupportInput())
 }
 
 func TestEnableVpcClassicLinkDnsSupportRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVpcClassicLinkDnsSupportRequest(context.Background(), fullEnableVpcClassicLinkDnsSupportInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVpcClassicLinkDnsSupport.full.form", req)
+	goldenRequest(t, "EnableVpcClassicLinkDnsSupport.full.form", buildEnableVpcClassicLinkDnsSupportRequest, fullEnableVpcClassicLinkDnsSupportInput())
 }
 
 func TestEnableVpcClassicLinkDnsSupportResponse(t *testing.T) {
-	var got EnableVpcClassicLinkDnsSupportOutput
-	if err := decodeEnableVpcClassicLinkDnsSupportResponse(goldenResponse(t, "EnableVpcClassicLinkDnsSupport.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableVpcClassicLinkDnsSupportOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableVpcClassicLinkDnsSupportResponse, goldenResponse(t, "EnableVpcClassicLinkDnsSupport.response.xml", 200, "Content-Type", "text/xml"), wantEnableVpcClassicLinkDnsSupportOutput())
 }
 
 func TestModifyCapacityReservationFleetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyCapacityReservationFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyCapacityReservationFleetInput().Validate())
 }
 
 func TestModifyCapacityReservationFleetValidateFull(t *testing.T) {
-	got := violations(t, fullModifyCapacityReservationFleetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyCapacityReservationFleetInput().Validate())
 }
 
 func TestModifyCapacityReservationFleetValidateRejects(t *testing.T) {
@@ -948,58 +497,30 @@ func TestModifyCapacityReservationFleetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyCapacityReservationFleetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationFleetId unset", func(v *ModifyCapacityReservationFleetInput) { v.CapacityReservationFleetId = nil }, Violation{Path: "CapacityReservationFleetId", Constraint: "required"})
 }
 
 func TestModifyCapacityReservationFleetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyCapacityReservationFleetRequest(context.Background(), minimalModifyCapacityReservationFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyCapacityReservationFleet.minimal.form", req)
+	goldenRequest(t, "ModifyCapacityReservationFleet.minimal.form", buildModifyCapacityReservationFleetRequest, minimalModifyCapacityReservationFleetInput())
 }
 
 func TestModifyCapacityReservationFleetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyCapacityReservationFleetRequest(context.Background(), fullModifyCapacityReservationFleetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyCapacityReservationFleet.full.form", req)
+	goldenRequest(t, "ModifyCapacityReservationFleet.full.form", buildModifyCapacityReservationFleetRequest, fullModifyCapacityReservationFleetInput())
 }
 
 func TestModifyCapacityReservationFleetResponse(t *testing.T) {
-	var got ModifyCapacityReservationFleetOutput
-	if err := decodeModifyCapacityReservationFleetResponse(goldenResponse(t, "ModifyCapacityReservationFleet.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyCapacityReservationFleetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyCapacityReservationFleetResponse, goldenResponse(t, "ModifyCapacityReservationFleet.response.xml", 200, "Content-Type", "text/xml"), wantModifyCapacityReservationFleetOutput())
 }
 
 func TestModifyIdFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyIdFormatInput().Validate())
 }
 
 func TestModifyIdFormatValidateFull(t *testing.T) {
-	got := violations(t, fullModifyIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyIdFormatInput().Validate())
 }
 
 func TestModifyIdFormatValidateRejects(t *testing.T) {
@@ -1007,10 +528,7 @@ func TestModifyIdFormatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyIdFormatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Resource unset", func(v *ModifyIdFormatInput) { v.Resource = nil }, Violation{Path: "Resource", Constraint: "required"})
@@ -1018,48 +536,23 @@ func TestModifyIdFormatValidateRejects(t *testing.T) {
 }
 
 func TestModifyIdFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyIdFormatRequest(context.Background(), minimalModifyIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyIdFormat.minimal.form", req)
+	goldenRequest(t, "ModifyIdFormat.minimal.form", buildModifyIdFormatRequest, minimalModifyIdFormatInput())
 }
 
 func TestModifyIdFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyIdFormatRequest(context.Background(), fullModifyIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyIdFormat.full.form", req)
+	goldenRequest(t, "ModifyIdFormat.full.form", buildModifyIdFormatRequest, fullModifyIdFormatInput())
 }
 
 func TestModifyIdFormatResponse(t *testing.T) {
-	var got ModifyIdFormatOutput
-	if err := decodeModifyIdFormatResponse(goldenResponse(t, "ModifyIdFormat.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyIdFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyIdFormatResponse, goldenResponse(t, "ModifyIdFormat.response.xml", 200, "Content-Type", "text/xml"), wantModifyIdFormatOutput())
 }
 
 func TestModifyInstanceEventStartTimeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstanceEventStartTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstanceEventStartTimeInput().Validate())
 }
 
 func TestModifyInstanceEventStartTimeValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstanceEventStartTimeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstanceEventStartTimeInput().Validate())
 }
 
 func TestModifyInstanceEventStartTimeValidateRejects(t *testing.T) {
@@ -1067,10 +560,7 @@ func TestModifyInstanceEventStartTimeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstanceEventStartTimeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceEventId unset", func(v *ModifyInstanceEventStartTimeInput) { v.InstanceEventId = nil }, Violation{Path: "InstanceEventId", Constraint: "required"})
@@ -1079,48 +569,23 @@ func TestModifyInstanceEventStartTimeValidateRejects(t *testing.T) {
 }
 
 func TestModifyInstanceEventStartTimeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceEventStartTimeRequest(context.Background(), minimalModifyInstanceEventStartTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceEventStartTime.minimal.form", req)
+	goldenRequest(t, "ModifyInstanceEventStartTime.minimal.form", buildModifyInstanceEventStartTimeRequest, minimalModifyInstanceEventStartTimeInput())
 }
 
 func TestModifyInstanceEventStartTimeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceEventStartTimeRequest(context.Background(), fullModifyInstanceEventStartTimeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceEventStartTime.full.form", req)
+	goldenRequest(t, "ModifyInstanceEventStartTime.full.form", buildModifyInstanceEventStartTimeRequest, fullModifyInstanceEventStartTimeInput())
 }
 
 func TestModifyInstanceEventStartTimeResponse(t *testing.T) {
-	var got ModifyInstanceEventStartTimeOutput
-	if err := decodeModifyInstanceEventStartTimeResponse(goldenResponse(t, "ModifyInstanceEventStartTime.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstanceEventStartTimeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstanceEventStartTimeResponse, goldenResponse(t, "ModifyInstanceEventStartTime.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstanceEventStartTimeOutput())
 }
 
 func TestModifySnapshotAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifySnapshotAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifySnapshotAttributeInput().Validate())
 }
 
 func TestModifySnapshotAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifySnapshotAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifySnapshotAttributeInput().Validate())
 }
 
 func TestModifySnapshotAttributeValidateRejects(t *testing.T) {
@@ -1128,58 +593,30 @@ func TestModifySnapshotAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifySnapshotAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SnapshotId unset", func(v *ModifySnapshotAttributeInput) { v.SnapshotId = nil }, Violation{Path: "SnapshotId", Constraint: "required"})
 }
 
 func TestModifySnapshotAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySnapshotAttributeRequest(context.Background(), minimalModifySnapshotAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySnapshotAttribute.minimal.form", req)
+	goldenRequest(t, "ModifySnapshotAttribute.minimal.form", buildModifySnapshotAttributeRequest, minimalModifySnapshotAttributeInput())
 }
 
 func TestModifySnapshotAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySnapshotAttributeRequest(context.Background(), fullModifySnapshotAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySnapshotAttribute.full.form", req)
+	goldenRequest(t, "ModifySnapshotAttribute.full.form", buildModifySnapshotAttributeRequest, fullModifySnapshotAttributeInput())
 }
 
 func TestModifySnapshotAttributeResponse(t *testing.T) {
-	var got ModifySnapshotAttributeOutput
-	if err := decodeModifySnapshotAttributeResponse(goldenResponse(t, "ModifySnapshotAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifySnapshotAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifySnapshotAttributeResponse, goldenResponse(t, "ModifySnapshotAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifySnapshotAttributeOutput())
 }
 
 func TestModifyTransitGatewayPrefixListReferenceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyTransitGatewayPrefixListReferenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyTransitGatewayPrefixListReferenceInput().Validate())
 }
 
 func TestModifyTransitGatewayPrefixListReferenceValidateFull(t *testing.T) {
-	got := violations(t, fullModifyTransitGatewayPrefixListReferenceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyTransitGatewayPrefixListReferenceInput().Validate())
 }
 
 func TestModifyTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
@@ -1187,10 +624,7 @@ func TestModifyTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyTransitGatewayPrefixListReferenceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *ModifyTransitGatewayPrefixListReferenceInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
@@ -1198,48 +632,23 @@ func TestModifyTransitGatewayPrefixListReferenceValidateRejects(t *testing.T) {
 }
 
 func TestModifyTransitGatewayPrefixListReferenceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTransitGatewayPrefixListReferenceRequest(context.Background(), minimalModifyTransitGatewayPrefixListReferenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTransitGatewayPrefixListReference.minimal.form", req)
+	goldenRequest(t, "ModifyTransitGatewayPrefixListReference.minimal.form", buildModifyTransitGatewayPrefixListReferenceRequest, minimalModifyTransitGatewayPrefixListReferenceInput())
 }
 
 func TestModifyTransitGatewayPrefixListReferenceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyTransitGatewayPrefixListReferenceRequest(context.Background(), fullModifyTransitGatewayPrefixListReferenceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyTransitGatewayPrefixListReference.full.form", req)
+	goldenRequest(t, "ModifyTransitGatewayPrefixListReference.full.form", buildModifyTransitGatewayPrefixListReferenceRequest, fullModifyTransitGatewayPrefixListReferenceInput())
 }
 
 func TestModifyTransitGatewayPrefixListReferenceResponse(t *testing.T) {
-	var got ModifyTransitGatewayPrefixListReferenceOutput
-	if err := decodeModifyTransitGatewayPrefixListReferenceResponse(goldenResponse(t, "ModifyTransitGatewayPrefixListReference.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyTransitGatewayPrefixListReferenceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyTransitGatewayPrefixListReferenceResponse, goldenResponse(t, "ModifyTransitGatewayPrefixListReference.response.xml", 200, "Content-Type", "text/xml"), wantModifyTransitGatewayPrefixListReferenceOutput())
 }
 
 func TestProvisionByoipCidrValidateMinimal(t *testing.T) {
-	got := violations(t, minimalProvisionByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalProvisionByoipCidrInput().Validate())
 }
 
 func TestProvisionByoipCidrValidateFull(t *testing.T) {
-	got := violations(t, fullProvisionByoipCidrInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullProvisionByoipCidrInput().Validate())
 }
 
 func TestProvisionByoipCidrValidateRejects(t *testing.T) {
@@ -1247,10 +656,7 @@ func TestProvisionByoipCidrValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullProvisionByoipCidrInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Cidr unset", func(v *ProvisionByoipCidrInput) { v.Cidr = nil }, Violation{Path: "Cidr", Constraint: "required"})
@@ -1259,93 +665,43 @@ func TestProvisionByoipCidrValidateRejects(t *testing.T) {
 }
 
 func TestProvisionByoipCidrRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildProvisionByoipCidrRequest(context.Background(), minimalProvisionByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ProvisionByoipCidr.minimal.form", req)
+	goldenRequest(t, "ProvisionByoipCidr.minimal.form", buildProvisionByoipCidrRequest, minimalProvisionByoipCidrInput())
 }
 
 func TestProvisionByoipCidrRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildProvisionByoipCidrRequest(context.Background(), fullProvisionByoipCidrInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ProvisionByoipCidr.full.form", req)
+	goldenRequest(t, "ProvisionByoipCidr.full.form", buildProvisionByoipCidrRequest, fullProvisionByoipCidrInput())
 }
 
 func TestProvisionByoipCidrResponse(t *testing.T) {
-	var got ProvisionByoipCidrOutput
-	if err := decodeProvisionByoipCidrResponse(goldenResponse(t, "ProvisionByoipCidr.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantProvisionByoipCidrOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeProvisionByoipCidrResponse, goldenResponse(t, "ProvisionByoipCidr.response.xml", 200, "Content-Type", "text/xml"), wantProvisionByoipCidrOutput())
 }
 
 func TestRejectTransitGatewayMulticastDomainAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRejectTransitGatewayMulticastDomainAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRejectTransitGatewayMulticastDomainAssociationsInput().Validate())
 }
 
 func TestRejectTransitGatewayMulticastDomainAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullRejectTransitGatewayMulticastDomainAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRejectTransitGatewayMulticastDomainAssociationsInput().Validate())
 }
 
 func TestRejectTransitGatewayMulticastDomainAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectTransitGatewayMulticastDomainAssociationsRequest(context.Background(), minimalRejectTransitGatewayMulticastDomainAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectTransitGatewayMulticastDomainAssociations.minimal.form", req)
+	goldenRequest(t, "RejectTransitGatewayMulticastDomainAssociations.minimal.form", buildRejectTransitGatewayMulticastDomainAssociationsRequest, minimalRejectTransitGatewayMulticastDomainAssociationsInput())
 }
 
 func TestRejectTransitGatewayMulticastDomainAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectTransitGatewayMulticastDomainAssociationsRequest(context.Background(), fullRejectTransitGatewayMulticastDomainAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectTransitGatewayMulticastDomainAssociations.full.form", req)
+	goldenRequest(t, "RejectTransitGatewayMulticastDomainAssociations.full.form", buildRejectTransitGatewayMulticastDomainAssociationsRequest, fullRejectTransitGatewayMulticastDomainAssociationsInput())
 }
 
 func TestRejectTransitGatewayMulticastDomainAssociationsResponse(t *testing.T) {
-	var got RejectTransitGatewayMulticastDomainAssociationsOutput
-	if err := decodeRejectTransitGatewayMulticastDomainAssociationsResponse(goldenResponse(t, "RejectTransitGatewayMulticastDomainAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRejectTransitGatewayMulticastDomainAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRejectTransitGatewayMulticastDomainAssociationsResponse, goldenResponse(t, "RejectTransitGatewayMulticastDomainAssociations.response.xml", 200, "Content-Type", "text/xml"), wantRejectTransitGatewayMulticastDomainAssociationsOutput())
 }
 
 func TestReplaceTransitGatewayRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplaceTransitGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplaceTransitGatewayRouteInput().Validate())
 }
 
 func TestReplaceTransitGatewayRouteValidateFull(t *testing.T) {
-	got := violations(t, fullReplaceTransitGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplaceTransitGatewayRouteInput().Validate())
 }
 
 func TestReplaceTransitGatewayRouteValidateRejects(t *testing.T) {
@@ -1353,10 +709,7 @@ func TestReplaceTransitGatewayRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplaceTransitGatewayRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *ReplaceTransitGatewayRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -1364,30 +717,13 @@ func TestReplaceTransitGatewayRouteValidateRejects(t *testing.T) {
 }
 
 func TestReplaceTransitGatewayRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceTransitGatewayRouteRequest(context.Background(), minimalReplaceTransitGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceTransitGatewayRoute.minimal.form", req)
+	goldenRequest(t, "ReplaceTransitGatewayRoute.minimal.form", buildReplaceTransitGatewayRouteRequest, minimalReplaceTransitGatewayRouteInput())
 }
 
 func TestReplaceTransitGatewayRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceTransitGatewayRouteRequest(context.Background(), fullReplaceTransitGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceTransitGatewayRoute.full.form", req)
+	goldenRequest(t, "ReplaceTransitGatewayRoute.full.form", buildReplaceTransitGatewayRouteRequest, fullReplaceTransitGatewayRouteInput())
 }
 
 func TestReplaceTransitGatewayRouteResponse(t *testing.T) {
-	var got ReplaceTransitGatewayRouteOutput
-	if err := decodeReplaceTransitGatewayRouteResponse(goldenResponse(t, "ReplaceTransitGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplaceTransitGatewayRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplaceTransitGatewayRouteResponse, goldenResponse(t, "ReplaceTransitGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), wantReplaceTransitGatewayRouteOutput())
 }

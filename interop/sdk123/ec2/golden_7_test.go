@@ -2,26 +2,14 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAcceptVpcEndpointConnectionsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAcceptVpcEndpointConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAcceptVpcEndpointConnectionsInput().Validate())
 }
 
 func TestAcceptVpcEndpointConnectionsValidateFull(t *testing.T) {
-	got := violations(t, fullAcceptVpcEndpointConnectionsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAcceptVpcEndpointConnectionsInput().Validate())
 }
 
 func TestAcceptVpcEndpointConnectionsValidateRejects(t *testing.T) {
@@ -29,10 +17,7 @@ func TestAcceptVpcEndpointConnectionsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAcceptVpcEndpointConnectionsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ServiceId unset", func(v *AcceptVpcEndpointConnectionsInput) { v.ServiceId = nil }, Violation{Path: "ServiceId", Constraint: "required"})
@@ -40,48 +25,23 @@ func TestAcceptVpcEndpointConnectionsValidateRejects(t *testing.T) {
 }
 
 func TestAcceptVpcEndpointConnectionsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptVpcEndpointConnectionsRequest(context.Background(), minimalAcceptVpcEndpointConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptVpcEndpointConnections.minimal.form", req)
+	goldenRequest(t, "AcceptVpcEndpointConnections.minimal.form", buildAcceptVpcEndpointConnectionsRequest, minimalAcceptVpcEndpointConnectionsInput())
 }
 
 func TestAcceptVpcEndpointConnectionsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAcceptVpcEndpointConnectionsRequest(context.Background(), fullAcceptVpcEndpointConnectionsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AcceptVpcEndpointConnections.full.form", req)
+	goldenRequest(t, "AcceptVpcEndpointConnections.full.form", buildAcceptVpcEndpointConnectionsRequest, fullAcceptVpcEndpointConnectionsInput())
 }
 
 func TestAcceptVpcEndpointConnectionsResponse(t *testing.T) {
-	var got AcceptVpcEndpointConnectionsOutput
-	if err := decodeAcceptVpcEndpointConnectionsResponse(goldenResponse(t, "AcceptVpcEndpointConnections.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAcceptVpcEndpointConnectionsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAcceptVpcEndpointConnectionsResponse, goldenResponse(t, "AcceptVpcEndpointConnections.response.xml", 200, "Content-Type", "text/xml"), wantAcceptVpcEndpointConnectionsOutput())
 }
 
 func TestAssociateInstanceEventWindowValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateInstanceEventWindowInput().Validate())
 }
 
 func TestAssociateInstanceEventWindowValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateInstanceEventWindowInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateInstanceEventWindowInput().Validate())
 }
 
 func TestAssociateInstanceEventWindowValidateRejects(t *testing.T) {
@@ -89,10 +49,7 @@ func TestAssociateInstanceEventWindowValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAssociateInstanceEventWindowInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationTarget unset", func(v *AssociateInstanceEventWindowInput) { v.AssociationTarget = nil }, Violation{Path: "AssociationTarget", Constraint: "required"})
@@ -100,48 +57,23 @@ func TestAssociateInstanceEventWindowValidateRejects(t *testing.T) {
 }
 
 func TestAssociateInstanceEventWindowRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateInstanceEventWindowRequest(context.Background(), minimalAssociateInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateInstanceEventWindow.minimal.form", req)
+	goldenRequest(t, "AssociateInstanceEventWindow.minimal.form", buildAssociateInstanceEventWindowRequest, minimalAssociateInstanceEventWindowInput())
 }
 
 func TestAssociateInstanceEventWindowRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateInstanceEventWindowRequest(context.Background(), fullAssociateInstanceEventWindowInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateInstanceEventWindow.full.form", req)
+	goldenRequest(t, "AssociateInstanceEventWindow.full.form", buildAssociateInstanceEventWindowRequest, fullAssociateInstanceEventWindowInput())
 }
 
 func TestAssociateInstanceEventWindowResponse(t *testing.T) {
-	var got AssociateInstanceEventWindowOutput
-	if err := decodeAssociateInstanceEventWindowResponse(goldenResponse(t, "AssociateInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateInstanceEventWindowOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateInstanceEventWindowResponse, goldenResponse(t, "AssociateInstanceEventWindow.response.xml", 200, "Content-Type", "text/xml"), wantAssociateInstanceEventWindowOutput())
 }
 
 func TestAttachVolumeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAttachVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAttachVolumeInput().Validate())
 }
 
 func TestAttachVolumeValidateFull(t *testing.T) {
-	got := violations(t, fullAttachVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAttachVolumeInput().Validate())
 }
 
 func TestAttachVolumeValidateRejects(t *testing.T) {
@@ -149,10 +81,7 @@ func TestAttachVolumeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAttachVolumeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Device unset", func(v *AttachVolumeInput) { v.Device = nil }, Violation{Path: "Device", Constraint: "required"})
@@ -161,48 +90,23 @@ func TestAttachVolumeValidateRejects(t *testing.T) {
 }
 
 func TestAttachVolumeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachVolumeRequest(context.Background(), minimalAttachVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachVolume.minimal.form", req)
+	goldenRequest(t, "AttachVolume.minimal.form", buildAttachVolumeRequest, minimalAttachVolumeInput())
 }
 
 func TestAttachVolumeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachVolumeRequest(context.Background(), fullAttachVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachVolume.full.form", req)
+	goldenRequest(t, "AttachVolume.full.form", buildAttachVolumeRequest, fullAttachVolumeInput())
 }
 
 func TestAttachVolumeResponse(t *testing.T) {
-	var got AttachVolumeOutput
-	if err := decodeAttachVolumeResponse(goldenResponse(t, "AttachVolume.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAttachVolumeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAttachVolumeResponse, goldenResponse(t, "AttachVolume.response.xml", 200, "Content-Type", "text/xml"), wantAttachVolumeOutput())
 }
 
 func TestAttachVpnGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAttachVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAttachVpnGatewayInput().Validate())
 }
 
 func TestAttachVpnGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullAttachVpnGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAttachVpnGatewayInput().Validate())
 }
 
 func TestAttachVpnGatewayValidateRejects(t *testing.T) {
@@ -210,10 +114,7 @@ func TestAttachVpnGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAttachVpnGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *AttachVpnGatewayInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
@@ -221,48 +122,23 @@ func TestAttachVpnGatewayValidateRejects(t *testing.T) {
 }
 
 func TestAttachVpnGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachVpnGatewayRequest(context.Background(), minimalAttachVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachVpnGateway.minimal.form", req)
+	goldenRequest(t, "AttachVpnGateway.minimal.form", buildAttachVpnGatewayRequest, minimalAttachVpnGatewayInput())
 }
 
 func TestAttachVpnGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachVpnGatewayRequest(context.Background(), fullAttachVpnGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachVpnGateway.full.form", req)
+	goldenRequest(t, "AttachVpnGateway.full.form", buildAttachVpnGatewayRequest, fullAttachVpnGatewayInput())
 }
 
 func TestAttachVpnGatewayResponse(t *testing.T) {
-	var got AttachVpnGatewayOutput
-	if err := decodeAttachVpnGatewayResponse(goldenResponse(t, "AttachVpnGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAttachVpnGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAttachVpnGatewayResponse, goldenResponse(t, "AttachVpnGateway.response.xml", 200, "Content-Type", "text/xml"), wantAttachVpnGatewayOutput())
 }
 
 func TestAuthorizeSecurityGroupEgressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAuthorizeSecurityGroupEgressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAuthorizeSecurityGroupEgressInput().Validate())
 }
 
 func TestAuthorizeSecurityGroupEgressValidateFull(t *testing.T) {
-	got := violations(t, fullAuthorizeSecurityGroupEgressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAuthorizeSecurityGroupEgressInput().Validate())
 }
 
 func TestAuthorizeSecurityGroupEgressValidateRejects(t *testing.T) {
@@ -270,58 +146,30 @@ func TestAuthorizeSecurityGroupEgressValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAuthorizeSecurityGroupEgressInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("GroupId unset", func(v *AuthorizeSecurityGroupEgressInput) { v.GroupId = nil }, Violation{Path: "GroupId", Constraint: "required"})
 }
 
 func TestAuthorizeSecurityGroupEgressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAuthorizeSecurityGroupEgressRequest(context.Background(), minimalAuthorizeSecurityGroupEgressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AuthorizeSecurityGroupEgress.minimal.form", req)
+	goldenRequest(t, "AuthorizeSecurityGroupEgress.minimal.form", buildAuthorizeSecurityGroupEgressRequest, minimalAuthorizeSecurityGroupEgressInput())
 }
 
 func TestAuthorizeSecurityGroupEgressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAuthorizeSecurityGroupEgressRequest(context.Background(), fullAuthorizeSecurityGroupEgressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AuthorizeSecurityGroupEgress.full.form", req)
+	goldenRequest(t, "AuthorizeSecurityGroupEgress.full.form", buildAuthorizeSecurityGroupEgressRequest, fullAuthorizeSecurityGroupEgressInput())
 }
 
 func TestAuthorizeSecurityGroupEgressResponse(t *testing.T) {
-	var got AuthorizeSecurityGroupEgressOutput
-	if err := decodeAuthorizeSecurityGroupEgressResponse(goldenResponse(t, "AuthorizeSecurityGroupEgress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAuthorizeSecurityGroupEgressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAuthorizeSecurityGroupEgressResponse, goldenResponse(t, "AuthorizeSecurityGroupEgress.response.xml", 200, "Content-Type", "text/xml"), wantAuthorizeSecurityGroupEgressOutput())
 }
 
 func TestCancelConversionTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelConversionTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelConversionTaskInput().Validate())
 }
 
 func TestCancelConversionTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCancelConversionTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelConversionTaskInput().Validate())
 }
 
 func TestCancelConversionTaskValidateRejects(t *testing.T) {
@@ -329,58 +177,30 @@ func TestCancelConversionTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelConversionTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ConversionTaskId unset", func(v *CancelConversionTaskInput) { v.ConversionTaskId = nil }, Violation{Path: "ConversionTaskId", Constraint: "required"})
 }
 
 func TestCancelConversionTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelConversionTaskRequest(context.Background(), minimalCancelConversionTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelConversionTask.minimal.form", req)
+	goldenRequest(t, "CancelConversionTask.minimal.form", buildCancelConversionTaskRequest, minimalCancelConversionTaskInput())
 }
 
 func TestCancelConversionTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelConversionTaskRequest(context.Background(), fullCancelConversionTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelConversionTask.full.form", req)
+	goldenRequest(t, "CancelConversionTask.full.form", buildCancelConversionTaskRequest, fullCancelConversionTaskInput())
 }
 
 func TestCancelConversionTaskResponse(t *testing.T) {
-	var got CancelConversionTaskOutput
-	if err := decodeCancelConversionTaskResponse(goldenResponse(t, "CancelConversionTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelConversionTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelConversionTaskResponse, goldenResponse(t, "CancelConversionTask.response.xml", 200, "Content-Type", "text/xml"), wantCancelConversionTaskOutput())
 }
 
 func TestCreateFlowLogsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateFlowLogsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateFlowLogsInput().Validate())
 }
 
 func TestCreateFlowLogsValidateFull(t *testing.T) {
-	got := violations(t, fullCreateFlowLogsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateFlowLogsInput().Validate())
 }
 
 func TestCreateFlowLogsValidateRejects(t *testing.T) {
@@ -388,10 +208,7 @@ func TestCreateFlowLogsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateFlowLogsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ResourceIds unset", func(v *CreateFlowLogsInput) { v.ResourceIds = nil }, Violation{Path: "ResourceIds", Constraint: "required"})
@@ -400,48 +217,23 @@ func TestCreateFlowLogsValidateRejects(t *testing.T) {
 }
 
 func TestCreateFlowLogsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFlowLogsRequest(context.Background(), minimalCreateFlowLogsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateFlowLogs.minimal.form", req)
+	goldenRequest(t, "CreateFlowLogs.minimal.form", buildCreateFlowLogsRequest, minimalCreateFlowLogsInput())
 }
 
 func TestCreateFlowLogsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateFlowLogsRequest(context.Background(), fullCreateFlowLogsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateFlowLogs.full.form", req)
+	goldenRequest(t, "CreateFlowLogs.full.form", buildCreateFlowLogsRequest, fullCreateFlowLogsInput())
 }
 
 func TestCreateFlowLogsResponse(t *testing.T) {
-	var got CreateFlowLogsOutput
-	if err := decodeCreateFlowLogsResponse(goldenResponse(t, "CreateFlowLogs.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateFlowLogsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateFlowLogsResponse, goldenResponse(t, "CreateFlowLogs.response.xml", 200, "Content-Type", "text/xml"), wantCreateFlowLogsOutput())
 }
 
 func TestCreateManagedPrefixListValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateManagedPrefixListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateManagedPrefixListInput().Validate())
 }
 
 func TestCreateManagedPrefixListValidateFull(t *testing.T) {
-	got := violations(t, fullCreateManagedPrefixListInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateManagedPrefixListInput().Validate())
 }
 
 func TestCreateManagedPrefixListValidateRejects(t *testing.T) {
@@ -449,10 +241,7 @@ func TestCreateManagedPrefixListValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateManagedPrefixListInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AddressFamily unset", func(v *CreateManagedPrefixListInput) { v.AddressFamily = nil }, Violation{Path: "AddressFamily", Constraint: "required"})
@@ -462,48 +251,23 @@ func TestCreateManagedPrefixListValidateRejects(t *testing.T) {
 }
 
 func TestCreateManagedPrefixListRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateManagedPrefixListRequest(context.Background(), minimalCreateManagedPrefixListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateManagedPrefixList.minimal.form", req)
+	goldenRequest(t, "CreateManagedPrefixList.minimal.form", buildCreateManagedPrefixListRequest, minimalCreateManagedPrefixListInput())
 }
 
 func TestCreateManagedPrefixListRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateManagedPrefixListRequest(context.Background(), fullCreateManagedPrefixListInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateManagedPrefixList.full.form", req)
+	goldenRequest(t, "CreateManagedPrefixList.full.form", buildCreateManagedPrefixListRequest, fullCreateManagedPrefixListInput())
 }
 
 func TestCreateManagedPrefixListResponse(t *testing.T) {
-	var got CreateManagedPrefixListOutput
-	if err := decodeCreateManagedPrefixListResponse(goldenResponse(t, "CreateManagedPrefixList.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateManagedPrefixListOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateManagedPrefixListResponse, goldenResponse(t, "CreateManagedPrefixList.response.xml", 200, "Content-Type", "text/xml"), wantCreateManagedPrefixListOutput())
 }
 
 func TestDeleteTrafficMirrorFilterValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTrafficMirrorFilterInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTrafficMirrorFilterInput().Validate())
 }
 
 func TestDeleteTrafficMirrorFilterValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTrafficMirrorFilterInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTrafficMirrorFilterInput().Validate())
 }
 
 func TestDeleteTrafficMirrorFilterValidateRejects(t *testing.T) {
@@ -511,148 +275,70 @@ func TestDeleteTrafficMirrorFilterValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTrafficMirrorFilterInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorFilterId unset", func(v *DeleteTrafficMirrorFilterInput) { v.TrafficMirrorFilterId = nil }, Violation{Path: "TrafficMirrorFilterId", Constraint: "required"})
 }
 
 func TestDeleteTrafficMirrorFilterRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorFilterRequest(context.Background(), minimalDeleteTrafficMirrorFilterInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorFilter.minimal.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorFilter.minimal.form", buildDeleteTrafficMirrorFilterRequest, minimalDeleteTrafficMirrorFilterInput())
 }
 
 func TestDeleteTrafficMirrorFilterRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorFilterRequest(context.Background(), fullDeleteTrafficMirrorFilterInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorFilter.full.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorFilter.full.form", buildDeleteTrafficMirrorFilterRequest, fullDeleteTrafficMirrorFilterInput())
 }
 
 func TestDeleteTrafficMirrorFilterResponse(t *testing.T) {
-	var got DeleteTrafficMirrorFilterOutput
-	if err := decodeDeleteTrafficMirrorFilterResponse(goldenResponse(t, "DeleteTrafficMirrorFilter.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTrafficMirrorFilterOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTrafficMirrorFilterResponse, goldenResponse(t, "DeleteTrafficMirrorFilter.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTrafficMirrorFilterOutput())
 }
 
 func TestDescribeAvailabilityZonesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeAvailabilityZonesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeAvailabilityZonesInput().Validate())
 }
 
 func TestDescribeAvailabilityZonesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeAvailabilityZonesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeAvailabilityZonesInput().Validate())
 }
 
 func TestDescribeAvailabilityZonesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAvailabilityZonesRequest(context.Background(), minimalDescribeAvailabilityZonesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAvailabilityZones.minimal.form", req)
+	goldenRequest(t, "DescribeAvailabilityZones.minimal.form", buildDescribeAvailabilityZonesRequest, minimalDescribeAvailabilityZonesInput())
 }
 
 func TestDescribeAvailabilityZonesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeAvailabilityZonesRequest(context.Background(), fullDescribeAvailabilityZonesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeAvailabilityZones.full.form", req)
+	goldenRequest(t, "DescribeAvailabilityZones.full.form", buildDescribeAvailabilityZonesRequest, fullDescribeAvailabilityZonesInput())
 }
 
 func TestDescribeAvailabilityZonesResponse(t *testing.T) {
-	var got DescribeAvailabilityZonesOutput
-	if err := decodeDescribeAvailabilityZonesResponse(goldenResponse(t, "DescribeAvailabilityZones.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeAvailabilityZonesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeAvailabilityZonesResponse, goldenResponse(t, "DescribeAvailabilityZones.response.xml", 200, "Content-Type", "text/xml"), wantDescribeAvailabilityZonesOutput())
 }
 
 func TestDescribeImagesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeImagesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeImagesInput().Validate())
 }
 
 func TestDescribeImagesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeImagesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeImagesInput().Validate())
 }
 
 func TestDescribeImagesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImagesRequest(context.Background(), minimalDescribeImagesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImages.minimal.form", req)
+	goldenRequest(t, "DescribeImages.minimal.form", buildDescribeImagesRequest, minimalDescribeImagesInput())
 }
 
 func TestDescribeImagesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImagesRequest(context.Background(), fullDescribeImagesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImages.full.form", req)
+	goldenRequest(t, "DescribeImages.full.form", buildDescribeImagesRequest, fullDescribeImagesInput())
 }
 
 func TestDescribeImagesResponse(t *testing.T) {
-	var got DescribeImagesOutput
-	if err := decodeDescribeImagesResponse(goldenResponse(t, "DescribeImages.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeImagesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeImagesResponse, goldenResponse(t, "DescribeImages.response.xml", 200, "Content-Type", "text/xml"), wantDescribeImagesOutput())
 }
 
 func TestDescribeInternetGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInternetGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInternetGatewaysInput().Validate())
 }
 
 func TestDescribeInternetGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInternetGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInternetGatewaysInput().Validate())
 }
 
 func TestDescribeInternetGatewaysValidateRejects(t *testing.T) {
@@ -660,10 +346,7 @@ func TestDescribeInternetGatewaysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeInternetGatewaysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeInternetGatewaysInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -671,48 +354,23 @@ func TestDescribeInternetGatewaysValidateRejects(t *testing.T) {
 }
 
 func TestDescribeInternetGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInternetGatewaysRequest(context.Background(), minimalDescribeInternetGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInternetGateways.minimal.form", req)
+	goldenRequest(t, "DescribeInternetGateways.minimal.form", buildDescribeInternetGatewaysRequest, minimalDescribeInternetGatewaysInput())
 }
 
 func TestDescribeInternetGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInternetGatewaysRequest(context.Background(), fullDescribeInternetGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInternetGateways.full.form", req)
+	goldenRequest(t, "DescribeInternetGateways.full.form", buildDescribeInternetGatewaysRequest, fullDescribeInternetGatewaysInput())
 }
 
 func TestDescribeInternetGatewaysResponse(t *testing.T) {
-	var got DescribeInternetGatewaysOutput
-	if err := decodeDescribeInternetGatewaysResponse(goldenResponse(t, "DescribeInternetGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInternetGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInternetGatewaysResponse, goldenResponse(t, "DescribeInternetGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInternetGatewaysOutput())
 }
 
 func TestDescribeMovingAddressesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeMovingAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeMovingAddressesInput().Validate())
 }
 
 func TestDescribeMovingAddressesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeMovingAddressesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeMovingAddressesInput().Validate())
 }
 
 func TestDescribeMovingAddressesValidateRejects(t *testing.T) {
@@ -720,10 +378,7 @@ func TestDescribeMovingAddressesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeMovingAddressesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeMovingAddressesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -731,183 +386,83 @@ func TestDescribeMovingAddressesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeMovingAddressesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeMovingAddressesRequest(context.Background(), minimalDescribeMovingAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeMovingAddresses.minimal.form", req)
+	goldenRequest(t, "DescribeMovingAddresses.minimal.form", buildDescribeMovingAddressesRequest, minimalDescribeMovingAddressesInput())
 }
 
 func TestDescribeMovingAddressesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeMovingAddressesRequest(context.Background(), fullDescribeMovingAddressesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeMovingAddresses.full.form", req)
+	goldenRequest(t, "DescribeMovingAddresses.full.form", buildDescribeMovingAddressesRequest, fullDescribeMovingAddressesInput())
 }
 
 func TestDescribeMovingAddressesResponse(t *testing.T) {
-	var got DescribeMovingAddressesOutput
-	if err := decodeDescribeMovingAddressesResponse(goldenResponse(t, "DescribeMovingAddresses.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeMovingAddressesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeMovingAddressesResponse, goldenResponse(t, "DescribeMovingAddresses.response.xml", 200, "Content-Type", "text/xml"), wantDescribeMovingAddressesOutput())
 }
 
 func TestDescribeSpotFleetRequestsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSpotFleetRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSpotFleetRequestsInput().Validate())
 }
 
 func TestDescribeSpotFleetRequestsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSpotFleetRequestsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSpotFleetRequestsInput().Validate())
 }
 
 func TestDescribeSpotFleetRequestsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotFleetRequestsRequest(context.Background(), minimalDescribeSpotFleetRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotFleetRequests.minimal.form", req)
+	goldenRequest(t, "DescribeSpotFleetRequests.minimal.form", buildDescribeSpotFleetRequestsRequest, minimalDescribeSpotFleetRequestsInput())
 }
 
 func TestDescribeSpotFleetRequestsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotFleetRequestsRequest(context.Background(), fullDescribeSpotFleetRequestsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotFleetRequests.full.form", req)
+	goldenRequest(t, "DescribeSpotFleetRequests.full.form", buildDescribeSpotFleetRequestsRequest, fullDescribeSpotFleetRequestsInput())
 }
 
 func TestDescribeSpotFleetRequestsResponse(t *testing.T) {
-	var got DescribeSpotFleetRequestsOutput
-	if err := decodeDescribeSpotFleetRequestsResponse(goldenResponse(t, "DescribeSpotFleetRequests.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSpotFleetRequestsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSpotFleetRequestsResponse, goldenResponse(t, "DescribeSpotFleetRequests.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSpotFleetRequestsOutput())
 }
 
 func TestDescribeVpcEndpointServiceConfigurationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVpcEndpointServiceConfigurationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVpcEndpointServiceConfigurationsInput().Validate())
 }
 
 func TestDescribeVpcEndpointServiceConfigurationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVpcEndpointServiceConfigurationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVpcEndpointServiceConfigurationsInput().Validate())
 }
 
 func TestDescribeVpcEndpointServiceConfigurationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointServiceConfigurationsRequest(context.Background(), minimalDescribeVpcEndpointServiceConfigurationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointServiceConfigurations.minimal.form", req)
+	goldenRequest(t, "DescribeVpcEndpointServiceConfigurations.minimal.form", buildDescribeVpcEndpointServiceConfigurationsRequest, minimalDescribeVpcEndpointServiceConfigurationsInput())
 }
 
 func TestDescribeVpcEndpointServiceConfigurationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVpcEndpointServiceConfigurationsRequest(context.Background(), fullDescribeVpcEndpointServiceConfigurationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVpcEndpointServiceConfigurations.full.form", req)
+	goldenRequest(t, "DescribeVpcEndpointServiceConfigurations.full.form", buildDescribeVpcEndpointServiceConfigurationsRequest, fullDescribeVpcEndpointServiceConfigurationsInput())
 }
 
 func TestDescribeVpcEndpointServiceConfigurationsResponse(t *testing.T) {
-	var got DescribeVpcEndpointServiceConfigurationsOutput
-	if err := decodeDescribeVpcEndpointServiceConfigurationsResponse(goldenResponse(t, "DescribeVpcEndpointServiceConfigurations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVpcEndpointServiceConfigurationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVpcEndpointServiceConfigurationsResponse, goldenResponse(t, "DescribeVpcEndpointServiceConfigurations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVpcEndpointServiceConfigurationsOutput())
 }
 
 func TestDisableEbsEncryptionByDefaultValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableEbsEncryptionByDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableEbsEncryptionByDefaultInput().Validate())
 }
 
 func TestDisableEbsEncryptionByDefaultValidateFull(t *testing.T) {
-	got := violations(t, fullDisableEbsEncryptionByDefaultInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableEbsEncryptionByDefaultInput().Validate())
 }
 
 func TestDisableEbsEncryptionByDefaultRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableEbsEncryptionByDefaultRequest(context.Background(), minimalDisableEbsEncryptionByDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableEbsEncryptionByDefault.minimal.form", req)
+	goldenRequest(t, "DisableEbsEncryptionByDefault.minimal.form", buildDisableEbsEncryptionByDefaultRequest, minimalDisableEbsEncryptionByDefaultInput())
 }
 
 func TestDisableEbsEncryptionByDefaultRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableEbsEncryptionByDefaultRequest(context.Background(), fullDisableEbsEncryptionByDefaultInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableEbsEncryptionByDefault.full.form", req)
+	goldenRequest(t, "DisableEbsEncryptionByDefault.full.form", buildDisableEbsEncryptionByDefaultRequest, fullDisableEbsEncryptionByDefaultInput())
 }
 
 func TestDisableEbsEncryptionByDefaultResponse(t *testing.T) {
-	var got DisableEbsEncryptionByDefaultOutput
-	if err := decodeDisableEbsEncryptionByDefaultResponse(goldenResponse(t, "DisableEbsEncryptionByDefault.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableEbsEncryptionByDefaultOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableEbsEncryptionByDefaultResponse, goldenResponse(t, "DisableEbsEncryptionByDefault.response.xml", 200, "Content-Type", "text/xml"), wantDisableEbsEncryptionByDefaultOutput())
 }
 
 func TestDisableFastSnapshotRestoresValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableFastSnapshotRestoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableFastSnapshotRestoresInput().Validate())
 }
 
 func TestDisableFastSnapshotRestoresValidateFull(t *testing.T) {
-	got := violations(t, fullDisableFastSnapshotRestoresInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableFastSnapshotRestoresInput().Validate())
 }
 
 func TestDisableFastSnapshotRestoresValidateRejects(t *testing.T) {
@@ -915,10 +470,7 @@ func TestDisableFastSnapshotRestoresValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableFastSnapshotRestoresInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AvailabilityZones unset", func(v *DisableFastSnapshotRestoresInput) { v.AvailabilityZones = nil }, Violation{Path: "AvailabilityZones", Constraint: "required"})
@@ -926,48 +478,23 @@ func TestDisableFastSnapshotRestoresValidateRejects(t *testing.T) {
 }
 
 func TestDisableFastSnapshotRestoresRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableFastSnapshotRestoresRequest(context.Background(), minimalDisableFastSnapshotRestoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableFastSnapshotRestores.minimal.form", req)
+	goldenRequest(t, "DisableFastSnapshotRestores.minimal.form", buildDisableFastSnapshotRestoresRequest, minimalDisableFastSnapshotRestoresInput())
 }
 
 func TestDisableFastSnapshotRestoresRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableFastSnapshotRestoresRequest(context.Background(), fullDisableFastSnapshotRestoresInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableFastSnapshotRestores.full.form", req)
+	goldenRequest(t, "DisableFastSnapshotRestores.full.form", buildDisableFastSnapshotRestoresRequest, fullDisableFastSnapshotRestoresInput())
 }
 
 func TestDisableFastSnapshotRestoresResponse(t *testing.T) {
-	var got DisableFastSnapshotRestoresOutput
-	if err := decodeDisableFastSnapshotRestoresResponse(goldenResponse(t, "DisableFastSnapshotRestores.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableFastSnapshotRestoresOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableFastSnapshotRestoresResponse, goldenResponse(t, "DisableFastSnapshotRestores.response.xml", 200, "Content-Type", "text/xml"), wantDisableFastSnapshotRestoresOutput())
 }
 
 func TestDisableVpcClassicLinkValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisableVpcClassicLinkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisableVpcClassicLinkInput().Validate())
 }
 
 func TestDisableVpcClassicLinkValidateFull(t *testing.T) {
-	got := violations(t, fullDisableVpcClassicLinkInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisableVpcClassicLinkInput().Validate())
 }
 
 func TestDisableVpcClassicLinkValidateRejects(t *testing.T) {
@@ -975,58 +502,30 @@ func TestDisableVpcClassicLinkValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisableVpcClassicLinkInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcId unset", func(v *DisableVpcClassicLinkInput) { v.VpcId = nil }, Violation{Path: "VpcId", Constraint: "required"})
 }
 
 func TestDisableVpcClassicLinkRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableVpcClassicLinkRequest(context.Background(), minimalDisableVpcClassicLinkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableVpcClassicLink.minimal.form", req)
+	goldenRequest(t, "DisableVpcClassicLink.minimal.form", buildDisableVpcClassicLinkRequest, minimalDisableVpcClassicLinkInput())
 }
 
 func TestDisableVpcClassicLinkRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisableVpcClassicLinkRequest(context.Background(), fullDisableVpcClassicLinkInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisableVpcClassicLink.full.form", req)
+	goldenRequest(t, "DisableVpcClassicLink.full.form", buildDisableVpcClassicLinkRequest, fullDisableVpcClassicLinkInput())
 }
 
 func TestDisableVpcClassicLinkResponse(t *testing.T) {
-	var got DisableVpcClassicLinkOutput
-	if err := decodeDisableVpcClassicLinkResponse(goldenResponse(t, "DisableVpcClassicLink.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisableVpcClassicLinkOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisableVpcClassicLinkResponse, goldenResponse(t, "DisableVpcClassicLink.response.xml", 200, "Content-Type", "text/xml"), wantDisableVpcClassicLinkOutput())
 }
 
 func TestGetCapacityReservationUsageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetCapacityReservationUsageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetCapacityReservationUsageInput().Validate())
 }
 
 func TestGetCapacityReservationUsageValidateFull(t *testing.T) {
-	got := violations(t, fullGetCapacityReservationUsageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetCapacityReservationUsageInput().Validate())
 }
 
 func TestGetCapacityReservationUsageValidateRejects(t *testing.T) {
@@ -1034,10 +533,7 @@ func TestGetCapacityReservationUsageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetCapacityReservationUsageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationId unset", func(v *GetCapacityReservationUsageInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
@@ -1046,48 +542,23 @@ func TestGetCapacityReservationUsageValidateRejects(t *testing.T) {
 }
 
 func TestGetCapacityReservationUsageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetCapacityReservationUsageRequest(context.Background(), minimalGetCapacityReservationUsageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetCapacityReservationUsage.minimal.form", req)
+	goldenRequest(t, "GetCapacityReservationUsage.minimal.form", buildGetCapacityReservationUsageRequest, minimalGetCapacityReservationUsageInput())
 }
 
 func TestGetCapacityReservationUsageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetCapacityReservationUsageRequest(context.Background(), fullGetCapacityReservationUsageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetCapacityReservationUsage.full.form", req)
+	goldenRequest(t, "GetCapacityReservationUsage.full.form", buildGetCapacityReservationUsageRequest, fullGetCapacityReservationUsageInput())
 }
 
 func TestGetCapacityReservationUsageResponse(t *testing.T) {
-	var got GetCapacityReservationUsageOutput
-	if err := decodeGetCapacityReservationUsageResponse(goldenResponse(t, "GetCapacityReservationUsage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetCapacityReservationUsageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetCapacityReservationUsageResponse, goldenResponse(t, "GetCapacityReservationUsage.response.xml", 200, "Content-Type", "text/xml"), wantGetCapacityReservationUsageOutput())
 }
 
 func TestImportVolumeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalImportVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalImportVolumeInput().Validate())
 }
 
 func TestImportVolumeValidateFull(t *testing.T) {
-	got := violations(t, fullImportVolumeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullImportVolumeInput().Validate())
 }
 
 func TestImportVolumeValidateRejects(t *testing.T) {
@@ -1095,10 +566,7 @@ func TestImportVolumeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullImportVolumeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AvailabilityZone unset", func(v *ImportVolumeInput) { v.AvailabilityZone = nil }, Violation{Path: "AvailabilityZone", Constraint: "required"})
@@ -1107,48 +575,23 @@ func TestImportVolumeValidateRejects(t *testing.T) {
 }
 
 func TestImportVolumeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportVolumeRequest(context.Background(), minimalImportVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportVolume.minimal.form", req)
+	goldenRequest(t, "ImportVolume.minimal.form", buildImportVolumeRequest, minimalImportVolumeInput())
 }
 
 func TestImportVolumeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildImportVolumeRequest(context.Background(), fullImportVolumeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ImportVolume.full.form", req)
+	goldenRequest(t, "ImportVolume.full.form", buildImportVolumeRequest, fullImportVolumeInput())
 }
 
 func TestImportVolumeResponse(t *testing.T) {
-	var got ImportVolumeOutput
-	if err := decodeImportVolumeResponse(goldenResponse(t, "ImportVolume.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantImportVolumeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeImportVolumeResponse, goldenResponse(t, "ImportVolume.response.xml", 200, "Content-Type", "text/xml"), wantImportVolumeOutput())
 }
 
 func TestModifyHostsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyHostsInput().Validate())
 }
 
 func TestModifyHostsValidateFull(t *testing.T) {
-	got := violations(t, fullModifyHostsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyHostsInput().Validate())
 }
 
 func TestModifyHostsValidateRejects(t *testing.T) {
@@ -1156,58 +599,30 @@ func TestModifyHostsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyHostsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("HostIds unset", func(v *ModifyHostsInput) { v.HostIds = nil }, Violation{Path: "HostIds", Constraint: "required"})
 }
 
 func TestModifyHostsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyHostsRequest(context.Background(), minimalModifyHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyHosts.minimal.form", req)
+	goldenRequest(t, "ModifyHosts.minimal.form", buildModifyHostsRequest, minimalModifyHostsInput())
 }
 
 func TestModifyHostsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyHostsRequest(context.Background(), fullModifyHostsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyHosts.full.form", req)
+	goldenRequest(t, "ModifyHosts.full.form", buildModifyHostsRequest, fullModifyHostsInput())
 }
 
 func TestModifyHostsResponse(t *testing.T) {
-	var got ModifyHostsOutput
-	if err := decodeModifyHostsResponse(goldenResponse(t, "ModifyHosts.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyHostsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyHostsResponse, goldenResponse(t, "ModifyHosts.response.xml", 200, "Content-Type", "text/xml"), wantModifyHostsOutput())
 }
 
 func TestModifyInstanceCreditSpecificationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyInstanceCreditSpecificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyInstanceCreditSpecificationInput().Validate())
 }
 
 func TestModifyInstanceCreditSpecificationValidateFull(t *testing.T) {
-	got := violations(t, fullModifyInstanceCreditSpecificationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyInstanceCreditSpecificationInput().Validate())
 }
 
 func TestModifyInstanceCreditSpecificationValidateRejects(t *testing.T) {
@@ -1215,58 +630,30 @@ func TestModifyInstanceCreditSpecificationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyInstanceCreditSpecificationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceCreditSpecifications unset", func(v *ModifyInstanceCreditSpecificationInput) { v.InstanceCreditSpecifications = nil }, Violation{Path: "InstanceCreditSpecifications", Constraint: "required"})
 }
 
 func TestModifyInstanceCreditSpecificationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceCreditSpecificationRequest(context.Background(), minimalModifyInstanceCreditSpecificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceCreditSpecification.minimal.form", req)
+	goldenRequest(t, "ModifyInstanceCreditSpecification.minimal.form", buildModifyInstanceCreditSpecificationRequest, minimalModifyInstanceCreditSpecificationInput())
 }
 
 func TestModifyInstanceCreditSpecificationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyInstanceCreditSpecificationRequest(context.Background(), fullModifyInstanceCreditSpecificationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyInstanceCreditSpecification.full.form", req)
+	goldenRequest(t, "ModifyInstanceCreditSpecification.full.form", buildModifyInstanceCreditSpecificationRequest, fullModifyInstanceCreditSpecificationInput())
 }
 
 func TestModifyInstanceCreditSpecificationResponse(t *testing.T) {
-	var got ModifyInstanceCreditSpecificationOutput
-	if err := decodeModifyInstanceCreditSpecificationResponse(goldenResponse(t, "ModifyInstanceCreditSpecification.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyInstanceCreditSpecificationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyInstanceCreditSpecificationResponse, goldenResponse(t, "ModifyInstanceCreditSpecification.response.xml", 200, "Content-Type", "text/xml"), wantModifyInstanceCreditSpecificationOutput())
 }
 
 func TestModifySubnetAttributeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifySubnetAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifySubnetAttributeInput().Validate())
 }
 
 func TestModifySubnetAttributeValidateFull(t *testing.T) {
-	got := violations(t, fullModifySubnetAttributeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifySubnetAttributeInput().Validate())
 }
 
 func TestModifySubnetAttributeValidateRejects(t *testing.T) {
@@ -1274,58 +661,30 @@ func TestModifySubnetAttributeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifySubnetAttributeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SubnetId unset", func(v *ModifySubnetAttributeInput) { v.SubnetId = nil }, Violation{Path: "SubnetId", Constraint: "required"})
 }
 
 func TestModifySubnetAttributeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySubnetAttributeRequest(context.Background(), minimalModifySubnetAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySubnetAttribute.minimal.form", req)
+	goldenRequest(t, "ModifySubnetAttribute.minimal.form", buildModifySubnetAttributeRequest, minimalModifySubnetAttributeInput())
 }
 
 func TestModifySubnetAttributeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifySubnetAttributeRequest(context.Background(), fullModifySubnetAttributeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifySubnetAttribute.full.form", req)
+	goldenRequest(t, "ModifySubnetAttribute.full.form", buildModifySubnetAttributeRequest, fullModifySubnetAttributeInput())
 }
 
 func TestModifySubnetAttributeResponse(t *testing.T) {
-	var got ModifySubnetAttributeOutput
-	if err := decodeModifySubnetAttributeResponse(goldenResponse(t, "ModifySubnetAttribute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifySubnetAttributeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifySubnetAttributeResponse, goldenResponse(t, "ModifySubnetAttribute.response.xml", 200, "Content-Type", "text/xml"), wantModifySubnetAttributeOutput())
 }
 
 func TestRejectTransitGatewayPeeringAttachmentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRejectTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRejectTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestRejectTransitGatewayPeeringAttachmentValidateFull(t *testing.T) {
-	got := violations(t, fullRejectTransitGatewayPeeringAttachmentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRejectTransitGatewayPeeringAttachmentInput().Validate())
 }
 
 func TestRejectTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
@@ -1333,58 +692,30 @@ func TestRejectTransitGatewayPeeringAttachmentValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRejectTransitGatewayPeeringAttachmentInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TransitGatewayAttachmentId unset", func(v *RejectTransitGatewayPeeringAttachmentInput) { v.TransitGatewayAttachmentId = nil }, Violation{Path: "TransitGatewayAttachmentId", Constraint: "required"})
 }
 
 func TestRejectTransitGatewayPeeringAttachmentRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectTransitGatewayPeeringAttachmentRequest(context.Background(), minimalRejectTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectTransitGatewayPeeringAttachment.minimal.form", req)
+	goldenRequest(t, "RejectTransitGatewayPeeringAttachment.minimal.form", buildRejectTransitGatewayPeeringAttachmentRequest, minimalRejectTransitGatewayPeeringAttachmentInput())
 }
 
 func TestRejectTransitGatewayPeeringAttachmentRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectTransitGatewayPeeringAttachmentRequest(context.Background(), fullRejectTransitGatewayPeeringAttachmentInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectTransitGatewayPeeringAttachment.full.form", req)
+	goldenRequest(t, "RejectTransitGatewayPeeringAttachment.full.form", buildRejectTransitGatewayPeeringAttachmentRequest, fullRejectTransitGatewayPeeringAttachmentInput())
 }
 
 func TestRejectTransitGatewayPeeringAttachmentResponse(t *testing.T) {
-	var got RejectTransitGatewayPeeringAttachmentOutput
-	if err := decodeRejectTransitGatewayPeeringAttachmentResponse(goldenResponse(t, "RejectTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRejectTransitGatewayPeeringAttachmentOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRejectTransitGatewayPeeringAttachmentResponse, goldenResponse(t, "RejectTransitGatewayPeeringAttachment.response.xml", 200, "Content-Type", "text/xml"), wantRejectTransitGatewayPeeringAttachmentOutput())
 }
 
 func TestRequestSpotInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRequestSpotInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRequestSpotInstancesInput().Validate())
 }
 
 func TestRequestSpotInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullRequestSpotInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRequestSpotInstancesInput().Validate())
 }
 
 func TestRequestSpotInstancesValidateRejects(t *testing.T) {
@@ -1392,58 +723,30 @@ func TestRequestSpotInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRequestSpotInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchSpecification.Monitoring.Enabled unset", func(v *RequestSpotInstancesInput) { v.LaunchSpecification.Monitoring.Enabled = nil }, Violation{Path: "LaunchSpecification.Monitoring.Enabled", Constraint: "required"})
 }
 
 func TestRequestSpotInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRequestSpotInstancesRequest(context.Background(), minimalRequestSpotInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RequestSpotInstances.minimal.form", req)
+	goldenRequest(t, "RequestSpotInstances.minimal.form", buildRequestSpotInstancesRequest, minimalRequestSpotInstancesInput())
 }
 
 func TestRequestSpotInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRequestSpotInstancesRequest(context.Background(), fullRequestSpotInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RequestSpotInstances.full.form", req)
+	goldenRequest(t, "RequestSpotInstances.full.form", buildRequestSpotInstancesRequest, fullRequestSpotInstancesInput())
 }
 
 func TestRequestSpotInstancesResponse(t *testing.T) {
-	var got RequestSpotInstancesOutput
-	if err := decodeRequestSpotInstancesResponse(goldenResponse(t, "RequestSpotInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRequestSpotInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRequestSpotInstancesResponse, goldenResponse(t, "RequestSpotInstances.response.xml", 200, "Content-Type", "text/xml"), wantRequestSpotInstancesOutput())
 }
 
 func TestRunInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRunInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRunInstancesInput().Validate())
 }
 
 func TestRunInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullRunInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRunInstancesInput().Validate())
 }
 
 func TestRunInstancesValidateRejects(t *testing.T) {
@@ -1451,10 +754,7 @@ func TestRunInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRunInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxCount unset", func(v *RunInstancesInput) { v.MaxCount = nil }, Violation{Path: "MaxCount", Constraint: "required"})
@@ -1464,30 +764,13 @@ func TestRunInstancesValidateRejects(t *testing.T) {
 }
 
 func TestRunInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRunInstancesRequest(context.Background(), minimalRunInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RunInstances.minimal.form", req)
+	goldenRequest(t, "RunInstances.minimal.form", buildRunInstancesRequest, minimalRunInstancesInput())
 }
 
 func TestRunInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRunInstancesRequest(context.Background(), fullRunInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RunInstances.full.form", req)
+	goldenRequest(t, "RunInstances.full.form", buildRunInstancesRequest, fullRunInstancesInput())
 }
 
 func TestRunInstancesResponse(t *testing.T) {
-	var got RunInstancesOutput
-	if err := decodeRunInstancesResponse(goldenResponse(t, "RunInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRunInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRunInstancesResponse, goldenResponse(t, "RunInstances.response.xml", 200, "Content-Type", "text/xml"), wantRunInstancesOutput())
 }

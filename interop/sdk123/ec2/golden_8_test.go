@@ -2,71 +2,34 @@
 
 package ec2
 
-import (
-	"context"
-	"reflect"
-	"testing"
-)
+import "testing"
 
 func TestAssociateAddressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAssociateAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAssociateAddressInput().Validate())
 }
 
 func TestAssociateAddressValidateFull(t *testing.T) {
-	got := violations(t, fullAssociateAddressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAssociateAddressInput().Validate())
 }
 
 func TestAssociateAddressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateAddressRequest(context.Background(), minimalAssociateAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateAddress.minimal.form", req)
+	goldenRequest(t, "AssociateAddress.minimal.form", buildAssociateAddressRequest, minimalAssociateAddressInput())
 }
 
 func TestAssociateAddressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAssociateAddressRequest(context.Background(), fullAssociateAddressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AssociateAddress.full.form", req)
+	goldenRequest(t, "AssociateAddress.full.form", buildAssociateAddressRequest, fullAssociateAddressInput())
 }
 
 func TestAssociateAddressResponse(t *testing.T) {
-	var got AssociateAddressOutput
-	if err := decodeAssociateAddressResponse(goldenResponse(t, "AssociateAddress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAssociateAddressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAssociateAddressResponse, goldenResponse(t, "AssociateAddress.response.xml", 200, "Content-Type", "text/xml"), wantAssociateAddressOutput())
 }
 
 func TestAttachClassicLinkVpcValidateMinimal(t *testing.T) {
-	got := violations(t, minimalAttachClassicLinkVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalAttachClassicLinkVpcInput().Validate())
 }
 
 func TestAttachClassicLinkVpcValidateFull(t *testing.T) {
-	got := violations(t, fullAttachClassicLinkVpcInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullAttachClassicLinkVpcInput().Validate())
 }
 
 func TestAttachClassicLinkVpcValidateRejects(t *testing.T) {
@@ -74,10 +37,7 @@ func TestAttachClassicLinkVpcValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullAttachClassicLinkVpcInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Groups unset", func(v *AttachClassicLinkVpcInput) { v.Groups = nil }, Violation{Path: "Groups", Constraint: "required"})
@@ -86,48 +46,23 @@ func TestAttachClassicLinkVpcValidateRejects(t *testing.T) {
 }
 
 func TestAttachClassicLinkVpcRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachClassicLinkVpcRequest(context.Background(), minimalAttachClassicLinkVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachClassicLinkVpc.minimal.form", req)
+	goldenRequest(t, "AttachClassicLinkVpc.minimal.form", buildAttachClassicLinkVpcRequest, minimalAttachClassicLinkVpcInput())
 }
 
 func TestAttachClassicLinkVpcRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildAttachClassicLinkVpcRequest(context.Background(), fullAttachClassicLinkVpcInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "AttachClassicLinkVpc.full.form", req)
+	goldenRequest(t, "AttachClassicLinkVpc.full.form", buildAttachClassicLinkVpcRequest, fullAttachClassicLinkVpcInput())
 }
 
 func TestAttachClassicLinkVpcResponse(t *testing.T) {
-	var got AttachClassicLinkVpcOutput
-	if err := decodeAttachClassicLinkVpcResponse(goldenResponse(t, "AttachClassicLinkVpc.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantAttachClassicLinkVpcOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeAttachClassicLinkVpcResponse, goldenResponse(t, "AttachClassicLinkVpc.response.xml", 200, "Content-Type", "text/xml"), wantAttachClassicLinkVpcOutput())
 }
 
 func TestCancelCapacityReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCancelCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCancelCapacityReservationInput().Validate())
 }
 
 func TestCancelCapacityReservationValidateFull(t *testing.T) {
-	got := violations(t, fullCancelCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCancelCapacityReservationInput().Validate())
 }
 
 func TestCancelCapacityReservationValidateRejects(t *testing.T) {
@@ -135,58 +70,30 @@ func TestCancelCapacityReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCancelCapacityReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationId unset", func(v *CancelCapacityReservationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
 }
 
 func TestCancelCapacityReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelCapacityReservationRequest(context.Background(), minimalCancelCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelCapacityReservation.minimal.form", req)
+	goldenRequest(t, "CancelCapacityReservation.minimal.form", buildCancelCapacityReservationRequest, minimalCancelCapacityReservationInput())
 }
 
 func TestCancelCapacityReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCancelCapacityReservationRequest(context.Background(), fullCancelCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CancelCapacityReservation.full.form", req)
+	goldenRequest(t, "CancelCapacityReservation.full.form", buildCancelCapacityReservationRequest, fullCancelCapacityReservationInput())
 }
 
 func TestCancelCapacityReservationResponse(t *testing.T) {
-	var got CancelCapacityReservationOutput
-	if err := decodeCancelCapacityReservationResponse(goldenResponse(t, "CancelCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCancelCapacityReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCancelCapacityReservationResponse, goldenResponse(t, "CancelCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), wantCancelCapacityReservationOutput())
 }
 
 func TestCreateLocalGatewayRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateLocalGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateLocalGatewayRouteInput().Validate())
 }
 
 func TestCreateLocalGatewayRouteValidateFull(t *testing.T) {
-	got := violations(t, fullCreateLocalGatewayRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateLocalGatewayRouteInput().Validate())
 }
 
 func TestCreateLocalGatewayRouteValidateRejects(t *testing.T) {
@@ -194,10 +101,7 @@ func TestCreateLocalGatewayRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateLocalGatewayRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *CreateLocalGatewayRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -206,48 +110,23 @@ func TestCreateLocalGatewayRouteValidateRejects(t *testing.T) {
 }
 
 func TestCreateLocalGatewayRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLocalGatewayRouteRequest(context.Background(), minimalCreateLocalGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLocalGatewayRoute.minimal.form", req)
+	goldenRequest(t, "CreateLocalGatewayRoute.minimal.form", buildCreateLocalGatewayRouteRequest, minimalCreateLocalGatewayRouteInput())
 }
 
 func TestCreateLocalGatewayRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateLocalGatewayRouteRequest(context.Background(), fullCreateLocalGatewayRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateLocalGatewayRoute.full.form", req)
+	goldenRequest(t, "CreateLocalGatewayRoute.full.form", buildCreateLocalGatewayRouteRequest, fullCreateLocalGatewayRouteInput())
 }
 
 func TestCreateLocalGatewayRouteResponse(t *testing.T) {
-	var got CreateLocalGatewayRouteOutput
-	if err := decodeCreateLocalGatewayRouteResponse(goldenResponse(t, "CreateLocalGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateLocalGatewayRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateLocalGatewayRouteResponse, goldenResponse(t, "CreateLocalGatewayRoute.response.xml", 200, "Content-Type", "text/xml"), wantCreateLocalGatewayRouteOutput())
 }
 
 func TestCreateNetworkInterfacePermissionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateNetworkInterfacePermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateNetworkInterfacePermissionInput().Validate())
 }
 
 func TestCreateNetworkInterfacePermissionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateNetworkInterfacePermissionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateNetworkInterfacePermissionInput().Validate())
 }
 
 func TestCreateNetworkInterfacePermissionValidateRejects(t *testing.T) {
@@ -255,10 +134,7 @@ func TestCreateNetworkInterfacePermissionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateNetworkInterfacePermissionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *CreateNetworkInterfacePermissionInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
@@ -266,48 +142,23 @@ func TestCreateNetworkInterfacePermissionValidateRejects(t *testing.T) {
 }
 
 func TestCreateNetworkInterfacePermissionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkInterfacePermissionRequest(context.Background(), minimalCreateNetworkInterfacePermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkInterfacePermission.minimal.form", req)
+	goldenRequest(t, "CreateNetworkInterfacePermission.minimal.form", buildCreateNetworkInterfacePermissionRequest, minimalCreateNetworkInterfacePermissionInput())
 }
 
 func TestCreateNetworkInterfacePermissionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateNetworkInterfacePermissionRequest(context.Background(), fullCreateNetworkInterfacePermissionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateNetworkInterfacePermission.full.form", req)
+	goldenRequest(t, "CreateNetworkInterfacePermission.full.form", buildCreateNetworkInterfacePermissionRequest, fullCreateNetworkInterfacePermissionInput())
 }
 
 func TestCreateNetworkInterfacePermissionResponse(t *testing.T) {
-	var got CreateNetworkInterfacePermissionOutput
-	if err := decodeCreateNetworkInterfacePermissionResponse(goldenResponse(t, "CreateNetworkInterfacePermission.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateNetworkInterfacePermissionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateNetworkInterfacePermissionResponse, goldenResponse(t, "CreateNetworkInterfacePermission.response.xml", 200, "Content-Type", "text/xml"), wantCreateNetworkInterfacePermissionOutput())
 }
 
 func TestCreateRestoreImageTaskValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateRestoreImageTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateRestoreImageTaskInput().Validate())
 }
 
 func TestCreateRestoreImageTaskValidateFull(t *testing.T) {
-	got := violations(t, fullCreateRestoreImageTaskInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateRestoreImageTaskInput().Validate())
 }
 
 func TestCreateRestoreImageTaskValidateRejects(t *testing.T) {
@@ -315,10 +166,7 @@ func TestCreateRestoreImageTaskValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateRestoreImageTaskInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CreateRestoreImageTaskInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -326,48 +174,23 @@ func TestCreateRestoreImageTaskValidateRejects(t *testing.T) {
 }
 
 func TestCreateRestoreImageTaskRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateRestoreImageTaskRequest(context.Background(), minimalCreateRestoreImageTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateRestoreImageTask.minimal.form", req)
+	goldenRequest(t, "CreateRestoreImageTask.minimal.form", buildCreateRestoreImageTaskRequest, minimalCreateRestoreImageTaskInput())
 }
 
 func TestCreateRestoreImageTaskRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateRestoreImageTaskRequest(context.Background(), fullCreateRestoreImageTaskInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateRestoreImageTask.full.form", req)
+	goldenRequest(t, "CreateRestoreImageTask.full.form", buildCreateRestoreImageTaskRequest, fullCreateRestoreImageTaskInput())
 }
 
 func TestCreateRestoreImageTaskResponse(t *testing.T) {
-	var got CreateRestoreImageTaskOutput
-	if err := decodeCreateRestoreImageTaskResponse(goldenResponse(t, "CreateRestoreImageTask.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateRestoreImageTaskOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateRestoreImageTaskResponse, goldenResponse(t, "CreateRestoreImageTask.response.xml", 200, "Content-Type", "text/xml"), wantCreateRestoreImageTaskOutput())
 }
 
 func TestDeleteNetworkInterfaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteNetworkInterfaceInput().Validate())
 }
 
 func TestDeleteNetworkInterfaceValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteNetworkInterfaceInput().Validate())
 }
 
 func TestDeleteNetworkInterfaceValidateRejects(t *testing.T) {
@@ -375,58 +198,30 @@ func TestDeleteNetworkInterfaceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteNetworkInterfaceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("NetworkInterfaceId unset", func(v *DeleteNetworkInterfaceInput) { v.NetworkInterfaceId = nil }, Violation{Path: "NetworkInterfaceId", Constraint: "required"})
 }
 
 func TestDeleteNetworkInterfaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInterfaceRequest(context.Background(), minimalDeleteNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInterface.minimal.form", req)
+	goldenRequest(t, "DeleteNetworkInterface.minimal.form", buildDeleteNetworkInterfaceRequest, minimalDeleteNetworkInterfaceInput())
 }
 
 func TestDeleteNetworkInterfaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteNetworkInterfaceRequest(context.Background(), fullDeleteNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteNetworkInterface.full.form", req)
+	goldenRequest(t, "DeleteNetworkInterface.full.form", buildDeleteNetworkInterfaceRequest, fullDeleteNetworkInterfaceInput())
 }
 
 func TestDeleteNetworkInterfaceResponse(t *testing.T) {
-	var got DeleteNetworkInterfaceOutput
-	if err := decodeDeleteNetworkInterfaceResponse(goldenResponse(t, "DeleteNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteNetworkInterfaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteNetworkInterfaceResponse, goldenResponse(t, "DeleteNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), wantDeleteNetworkInterfaceOutput())
 }
 
 func TestDeleteTagsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTagsInput().Validate())
 }
 
 func TestDeleteTagsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTagsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTagsInput().Validate())
 }
 
 func TestDeleteTagsValidateRejects(t *testing.T) {
@@ -434,58 +229,30 @@ func TestDeleteTagsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTagsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Resources unset", func(v *DeleteTagsInput) { v.Resources = nil }, Violation{Path: "Resources", Constraint: "required"})
 }
 
 func TestDeleteTagsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTagsRequest(context.Background(), minimalDeleteTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTags.minimal.form", req)
+	goldenRequest(t, "DeleteTags.minimal.form", buildDeleteTagsRequest, minimalDeleteTagsInput())
 }
 
 func TestDeleteTagsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTagsRequest(context.Background(), fullDeleteTagsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTags.full.form", req)
+	goldenRequest(t, "DeleteTags.full.form", buildDeleteTagsRequest, fullDeleteTagsInput())
 }
 
 func TestDeleteTagsResponse(t *testing.T) {
-	var got DeleteTagsOutput
-	if err := decodeDeleteTagsResponse(goldenResponse(t, "DeleteTags.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTagsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTagsResponse, goldenResponse(t, "DeleteTags.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTagsOutput())
 }
 
 func TestDeleteVpnConnectionRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpnConnectionRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpnConnectionRouteInput().Validate())
 }
 
 func TestDeleteVpnConnectionRouteValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpnConnectionRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpnConnectionRouteInput().Validate())
 }
 
 func TestDeleteVpnConnectionRouteValidateRejects(t *testing.T) {
@@ -493,10 +260,7 @@ func TestDeleteVpnConnectionRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpnConnectionRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *DeleteVpnConnectionRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -504,48 +268,23 @@ func TestDeleteVpnConnectionRouteValidateRejects(t *testing.T) {
 }
 
 func TestDeleteVpnConnectionRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpnConnectionRouteRequest(context.Background(), minimalDeleteVpnConnectionRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpnConnectionRoute.minimal.form", req)
+	goldenRequest(t, "DeleteVpnConnectionRoute.minimal.form", buildDeleteVpnConnectionRouteRequest, minimalDeleteVpnConnectionRouteInput())
 }
 
 func TestDeleteVpnConnectionRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpnConnectionRouteRequest(context.Background(), fullDeleteVpnConnectionRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpnConnectionRoute.full.form", req)
+	goldenRequest(t, "DeleteVpnConnectionRoute.full.form", buildDeleteVpnConnectionRouteRequest, fullDeleteVpnConnectionRouteInput())
 }
 
 func TestDeleteVpnConnectionRouteResponse(t *testing.T) {
-	var got DeleteVpnConnectionRouteOutput
-	if err := decodeDeleteVpnConnectionRouteResponse(goldenResponse(t, "DeleteVpnConnectionRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpnConnectionRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpnConnectionRouteResponse, goldenResponse(t, "DeleteVpnConnectionRoute.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpnConnectionRouteOutput())
 }
 
 func TestDescribeLocalGatewayRouteTableVpcAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLocalGatewayRouteTableVpcAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLocalGatewayRouteTableVpcAssociationsInput().Validate())
 }
 
 func TestDescribeLocalGatewayRouteTableVpcAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLocalGatewayRouteTableVpcAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLocalGatewayRouteTableVpcAssociationsInput().Validate())
 }
 
 func TestDescribeLocalGatewayRouteTableVpcAssociationsValidateRejects(t *testing.T) {
@@ -553,10 +292,7 @@ func TestDescribeLocalGatewayRouteTableVpcAssociationsValidateRejects(t *testing
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLocalGatewayRouteTableVpcAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeLocalGatewayRouteTableVpcAssociationsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -564,48 +300,23 @@ func TestDescribeLocalGatewayRouteTableVpcAssociationsValidateRejects(t *testing
 }
 
 func TestDescribeLocalGatewayRouteTableVpcAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayRouteTableVpcAssociationsRequest(context.Background(), minimalDescribeLocalGatewayRouteTableVpcAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayRouteTableVpcAssociations.minimal.form", req)
+	goldenRequest(t, "DescribeLocalGatewayRouteTableVpcAssociations.minimal.form", buildDescribeLocalGatewayRouteTableVpcAssociationsRequest, minimalDescribeLocalGatewayRouteTableVpcAssociationsInput())
 }
 
 func TestDescribeLocalGatewayRouteTableVpcAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewayRouteTableVpcAssociationsRequest(context.Background(), fullDescribeLocalGatewayRouteTableVpcAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGatewayRouteTableVpcAssociations.full.form", req)
+	goldenRequest(t, "DescribeLocalGatewayRouteTableVpcAssociations.full.form", buildDescribeLocalGatewayRouteTableVpcAssociationsRequest, fullDescribeLocalGatewayRouteTableVpcAssociationsInput())
 }
 
 func TestDescribeLocalGatewayRouteTableVpcAssociationsResponse(t *testing.T) {
-	var got DescribeLocalGatewayRouteTableVpcAssociationsOutput
-	if err := decodeDescribeLocalGatewayRouteTableVpcAssociationsResponse(goldenResponse(t, "DescribeLocalGatewayRouteTableVpcAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLocalGatewayRouteTableVpcAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLocalGatewayRouteTableVpcAssociationsResponse, goldenResponse(t, "DescribeLocalGatewayRouteTableVpcAssociations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLocalGatewayRouteTableVpcAssociationsOutput())
 }
 
 func TestDescribeNetworkAclsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeNetworkAclsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeNetworkAclsInput().Validate())
 }
 
 func TestDescribeNetworkAclsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeNetworkAclsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeNetworkAclsInput().Validate())
 }
 
 func TestDescribeNetworkAclsValidateRejects(t *testing.T) {
@@ -613,10 +324,7 @@ func TestDescribeNetworkAclsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeNetworkAclsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeNetworkAclsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -624,48 +332,23 @@ func TestDescribeNetworkAclsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeNetworkAclsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkAclsRequest(context.Background(), minimalDescribeNetworkAclsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkAcls.minimal.form", req)
+	goldenRequest(t, "DescribeNetworkAcls.minimal.form", buildDescribeNetworkAclsRequest, minimalDescribeNetworkAclsInput())
 }
 
 func TestDescribeNetworkAclsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeNetworkAclsRequest(context.Background(), fullDescribeNetworkAclsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeNetworkAcls.full.form", req)
+	goldenRequest(t, "DescribeNetworkAcls.full.form", buildDescribeNetworkAclsRequest, fullDescribeNetworkAclsInput())
 }
 
 func TestDescribeNetworkAclsResponse(t *testing.T) {
-	var got DescribeNetworkAclsOutput
-	if err := decodeDescribeNetworkAclsResponse(goldenResponse(t, "DescribeNetworkAcls.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeNetworkAclsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeNetworkAclsResponse, goldenResponse(t, "DescribeNetworkAcls.response.xml", 200, "Content-Type", "text/xml"), wantDescribeNetworkAclsOutput())
 }
 
 func TestDescribeSpotFleetRequestHistoryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeSpotFleetRequestHistoryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeSpotFleetRequestHistoryInput().Validate())
 }
 
 func TestDescribeSpotFleetRequestHistoryValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeSpotFleetRequestHistoryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeSpotFleetRequestHistoryInput().Validate())
 }
 
 func TestDescribeSpotFleetRequestHistoryValidateRejects(t *testing.T) {
@@ -673,10 +356,7 @@ func TestDescribeSpotFleetRequestHistoryValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeSpotFleetRequestHistoryInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("SpotFleetRequestId unset", func(v *DescribeSpotFleetRequestHistoryInput) { v.SpotFleetRequestId = nil }, Violation{Path: "SpotFleetRequestId", Constraint: "required"})
@@ -686,48 +366,23 @@ func TestDescribeSpotFleetRequestHistoryValidateRejects(t *testing.T) {
 }
 
 func TestDescribeSpotFleetRequestHistoryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotFleetRequestHistoryRequest(context.Background(), minimalDescribeSpotFleetRequestHistoryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotFleetRequestHistory.minimal.form", req)
+	goldenRequest(t, "DescribeSpotFleetRequestHistory.minimal.form", buildDescribeSpotFleetRequestHistoryRequest, minimalDescribeSpotFleetRequestHistoryInput())
 }
 
 func TestDescribeSpotFleetRequestHistoryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeSpotFleetRequestHistoryRequest(context.Background(), fullDescribeSpotFleetRequestHistoryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeSpotFleetRequestHistory.full.form", req)
+	goldenRequest(t, "DescribeSpotFleetRequestHistory.full.form", buildDescribeSpotFleetRequestHistoryRequest, fullDescribeSpotFleetRequestHistoryInput())
 }
 
 func TestDescribeSpotFleetRequestHistoryResponse(t *testing.T) {
-	var got DescribeSpotFleetRequestHistoryOutput
-	if err := decodeDescribeSpotFleetRequestHistoryResponse(goldenResponse(t, "DescribeSpotFleetRequestHistory.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeSpotFleetRequestHistoryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeSpotFleetRequestHistoryResponse, goldenResponse(t, "DescribeSpotFleetRequestHistory.response.xml", 200, "Content-Type", "text/xml"), wantDescribeSpotFleetRequestHistoryOutput())
 }
 
 func TestDescribeTransitGatewayAttachmentsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewayAttachmentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewayAttachmentsInput().Validate())
 }
 
 func TestDescribeTransitGatewayAttachmentsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewayAttachmentsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewayAttachmentsInput().Validate())
 }
 
 func TestDescribeTransitGatewayAttachmentsValidateRejects(t *testing.T) {
@@ -735,10 +390,7 @@ func TestDescribeTransitGatewayAttachmentsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewayAttachmentsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewayAttachmentsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -746,93 +398,43 @@ func TestDescribeTransitGatewayAttachmentsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewayAttachmentsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayAttachmentsRequest(context.Background(), minimalDescribeTransitGatewayAttachmentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayAttachments.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGatewayAttachments.minimal.form", buildDescribeTransitGatewayAttachmentsRequest, minimalDescribeTransitGatewayAttachmentsInput())
 }
 
 func TestDescribeTransitGatewayAttachmentsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewayAttachmentsRequest(context.Background(), fullDescribeTransitGatewayAttachmentsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGatewayAttachments.full.form", req)
+	goldenRequest(t, "DescribeTransitGatewayAttachments.full.form", buildDescribeTransitGatewayAttachmentsRequest, fullDescribeTransitGatewayAttachmentsInput())
 }
 
 func TestDescribeTransitGatewayAttachmentsResponse(t *testing.T) {
-	var got DescribeTransitGatewayAttachmentsOutput
-	if err := decodeDescribeTransitGatewayAttachmentsResponse(goldenResponse(t, "DescribeTransitGatewayAttachments.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewayAttachmentsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewayAttachmentsResponse, goldenResponse(t, "DescribeTransitGatewayAttachments.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewayAttachmentsOutput())
 }
 
 func TestDescribeVolumesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVolumesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVolumesInput().Validate())
 }
 
 func TestDescribeVolumesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVolumesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVolumesInput().Validate())
 }
 
 func TestDescribeVolumesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumesRequest(context.Background(), minimalDescribeVolumesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumes.minimal.form", req)
+	goldenRequest(t, "DescribeVolumes.minimal.form", buildDescribeVolumesRequest, minimalDescribeVolumesInput())
 }
 
 func TestDescribeVolumesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumesRequest(context.Background(), fullDescribeVolumesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumes.full.form", req)
+	goldenRequest(t, "DescribeVolumes.full.form", buildDescribeVolumesRequest, fullDescribeVolumesInput())
 }
 
 func TestDescribeVolumesResponse(t *testing.T) {
-	var got DescribeVolumesOutput
-	if err := decodeDescribeVolumesResponse(goldenResponse(t, "DescribeVolumes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVolumesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVolumesResponse, goldenResponse(t, "DescribeVolumes.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVolumesOutput())
 }
 
 func TestDetachInternetGatewayValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDetachInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDetachInternetGatewayInput().Validate())
 }
 
 func TestDetachInternetGatewayValidateFull(t *testing.T) {
-	got := violations(t, fullDetachInternetGatewayInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDetachInternetGatewayInput().Validate())
 }
 
 func TestDetachInternetGatewayValidateRejects(t *testing.T) {
@@ -840,10 +442,7 @@ func TestDetachInternetGatewayValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDetachInternetGatewayInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InternetGatewayId unset", func(v *DetachInternetGatewayInput) { v.InternetGatewayId = nil }, Violation{Path: "InternetGatewayId", Constraint: "required"})
@@ -851,48 +450,23 @@ func TestDetachInternetGatewayValidateRejects(t *testing.T) {
 }
 
 func TestDetachInternetGatewayRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachInternetGatewayRequest(context.Background(), minimalDetachInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachInternetGateway.minimal.form", req)
+	goldenRequest(t, "DetachInternetGateway.minimal.form", buildDetachInternetGatewayRequest, minimalDetachInternetGatewayInput())
 }
 
 func TestDetachInternetGatewayRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachInternetGatewayRequest(context.Background(), fullDetachInternetGatewayInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachInternetGateway.full.form", req)
+	goldenRequest(t, "DetachInternetGateway.full.form", buildDetachInternetGatewayRequest, fullDetachInternetGatewayInput())
 }
 
 func TestDetachInternetGatewayResponse(t *testing.T) {
-	var got DetachInternetGatewayOutput
-	if err := decodeDetachInternetGatewayResponse(goldenResponse(t, "DetachInternetGateway.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDetachInternetGatewayOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDetachInternetGatewayResponse, goldenResponse(t, "DetachInternetGateway.response.xml", 200, "Content-Type", "text/xml"), wantDetachInternetGatewayOutput())
 }
 
 func TestDetachNetworkInterfaceValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDetachNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDetachNetworkInterfaceInput().Validate())
 }
 
 func TestDetachNetworkInterfaceValidateFull(t *testing.T) {
-	got := violations(t, fullDetachNetworkInterfaceInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDetachNetworkInterfaceInput().Validate())
 }
 
 func TestDetachNetworkInterfaceValidateRejects(t *testing.T) {
@@ -900,58 +474,30 @@ func TestDetachNetworkInterfaceValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDetachNetworkInterfaceInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AttachmentId unset", func(v *DetachNetworkInterfaceInput) { v.AttachmentId = nil }, Violation{Path: "AttachmentId", Constraint: "required"})
 }
 
 func TestDetachNetworkInterfaceRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachNetworkInterfaceRequest(context.Background(), minimalDetachNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachNetworkInterface.minimal.form", req)
+	goldenRequest(t, "DetachNetworkInterface.minimal.form", buildDetachNetworkInterfaceRequest, minimalDetachNetworkInterfaceInput())
 }
 
 func TestDetachNetworkInterfaceRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDetachNetworkInterfaceRequest(context.Background(), fullDetachNetworkInterfaceInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DetachNetworkInterface.full.form", req)
+	goldenRequest(t, "DetachNetworkInterface.full.form", buildDetachNetworkInterfaceRequest, fullDetachNetworkInterfaceInput())
 }
 
 func TestDetachNetworkInterfaceResponse(t *testing.T) {
-	var got DetachNetworkInterfaceOutput
-	if err := decodeDetachNetworkInterfaceResponse(goldenResponse(t, "DetachNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDetachNetworkInterfaceOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDetachNetworkInterfaceResponse, goldenResponse(t, "DetachNetworkInterface.response.xml", 200, "Content-Type", "text/xml"), wantDetachNetworkInterfaceOutput())
 }
 
 func TestExportClientVpnClientConfigurationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExportClientVpnClientConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExportClientVpnClientConfigurationInput().Validate())
 }
 
 func TestExportClientVpnClientConfigurationValidateFull(t *testing.T) {
-	got := violations(t, fullExportClientVpnClientConfigurationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExportClientVpnClientConfigurationInput().Validate())
 }
 
 func TestExportClientVpnClientConfigurationValidateRejects(t *testing.T) {
@@ -959,58 +505,30 @@ func TestExportClientVpnClientConfigurationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullExportClientVpnClientConfigurationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *ExportClientVpnClientConfigurationInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
 }
 
 func TestExportClientVpnClientConfigurationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportClientVpnClientConfigurationRequest(context.Background(), minimalExportClientVpnClientConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportClientVpnClientConfiguration.minimal.form", req)
+	goldenRequest(t, "ExportClientVpnClientConfiguration.minimal.form", buildExportClientVpnClientConfigurationRequest, minimalExportClientVpnClientConfigurationInput())
 }
 
 func TestExportClientVpnClientConfigurationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportClientVpnClientConfigurationRequest(context.Background(), fullExportClientVpnClientConfigurationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportClientVpnClientConfiguration.full.form", req)
+	goldenRequest(t, "ExportClientVpnClientConfiguration.full.form", buildExportClientVpnClientConfigurationRequest, fullExportClientVpnClientConfigurationInput())
 }
 
 func TestExportClientVpnClientConfigurationResponse(t *testing.T) {
-	var got ExportClientVpnClientConfigurationOutput
-	if err := decodeExportClientVpnClientConfigurationResponse(goldenResponse(t, "ExportClientVpnClientConfiguration.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExportClientVpnClientConfigurationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExportClientVpnClientConfigurationResponse, goldenResponse(t, "ExportClientVpnClientConfiguration.response.xml", 200, "Content-Type", "text/xml"), wantExportClientVpnClientConfigurationOutput())
 }
 
 func TestModifyIdentityIdFormatValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyIdentityIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyIdentityIdFormatInput().Validate())
 }
 
 func TestModifyIdentityIdFormatValidateFull(t *testing.T) {
-	got := violations(t, fullModifyIdentityIdFormatInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyIdentityIdFormatInput().Validate())
 }
 
 func TestModifyIdentityIdFormatValidateRejects(t *testing.T) {
@@ -1018,10 +536,7 @@ func TestModifyIdentityIdFormatValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullModifyIdentityIdFormatInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrincipalArn unset", func(v *ModifyIdentityIdFormatInput) { v.PrincipalArn = nil }, Violation{Path: "PrincipalArn", Constraint: "required"})
@@ -1030,93 +545,43 @@ func TestModifyIdentityIdFormatValidateRejects(t *testing.T) {
 }
 
 func TestModifyIdentityIdFormatRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyIdentityIdFormatRequest(context.Background(), minimalModifyIdentityIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyIdentityIdFormat.minimal.form", req)
+	goldenRequest(t, "ModifyIdentityIdFormat.minimal.form", buildModifyIdentityIdFormatRequest, minimalModifyIdentityIdFormatInput())
 }
 
 func TestModifyIdentityIdFormatRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyIdentityIdFormatRequest(context.Background(), fullModifyIdentityIdFormatInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyIdentityIdFormat.full.form", req)
+	goldenRequest(t, "ModifyIdentityIdFormat.full.form", buildModifyIdentityIdFormatRequest, fullModifyIdentityIdFormatInput())
 }
 
 func TestModifyIdentityIdFormatResponse(t *testing.T) {
-	var got ModifyIdentityIdFormatOutput
-	if err := decodeModifyIdentityIdFormatResponse(goldenResponse(t, "ModifyIdentityIdFormat.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyIdentityIdFormatOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyIdentityIdFormatResponse, goldenResponse(t, "ModifyIdentityIdFormat.response.xml", 200, "Content-Type", "text/xml"), wantModifyIdentityIdFormatOutput())
 }
 
 func TestRegisterInstanceEventNotificationAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRegisterInstanceEventNotificationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRegisterInstanceEventNotificationAttributesInput().Validate())
 }
 
 func TestRegisterInstanceEventNotificationAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullRegisterInstanceEventNotificationAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRegisterInstanceEventNotificationAttributesInput().Validate())
 }
 
 func TestRegisterInstanceEventNotificationAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterInstanceEventNotificationAttributesRequest(context.Background(), minimalRegisterInstanceEventNotificationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterInstanceEventNotificationAttributes.minimal.form", req)
+	goldenRequest(t, "RegisterInstanceEventNotificationAttributes.minimal.form", buildRegisterInstanceEventNotificationAttributesRequest, minimalRegisterInstanceEventNotificationAttributesInput())
 }
 
 func TestRegisterInstanceEventNotificationAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterInstanceEventNotificationAttributesRequest(context.Background(), fullRegisterInstanceEventNotificationAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterInstanceEventNotificationAttributes.full.form", req)
+	goldenRequest(t, "RegisterInstanceEventNotificationAttributes.full.form", buildRegisterInstanceEventNotificationAttributesRequest, fullRegisterInstanceEventNotificationAttributesInput())
 }
 
 func TestRegisterInstanceEventNotificationAttributesResponse(t *testing.T) {
-	var got RegisterInstanceEventNotificationAttributesOutput
-	if err := decodeRegisterInstanceEventNotificationAttributesResponse(goldenResponse(t, "RegisterInstanceEventNotificationAttributes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRegisterInstanceEventNotificationAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRegisterInstanceEventNotificationAttributesResponse, goldenResponse(t, "RegisterInstanceEventNotificationAttributes.response.xml", 200, "Content-Type", "text/xml"), wantRegisterInstanceEventNotificationAttributesOutput())
 }
 
 func TestRejectVpcPeeringConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRejectVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRejectVpcPeeringConnectionInput().Validate())
 }
 
 func TestRejectVpcPeeringConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullRejectVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRejectVpcPeeringConnectionInput().Validate())
 }
 
 func TestRejectVpcPeeringConnectionValidateRejects(t *testing.T) {
@@ -1124,58 +589,30 @@ func TestRejectVpcPeeringConnectionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRejectVpcPeeringConnectionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VpcPeeringConnectionId unset", func(v *RejectVpcPeeringConnectionInput) { v.VpcPeeringConnectionId = nil }, Violation{Path: "VpcPeeringConnectionId", Constraint: "required"})
 }
 
 func TestRejectVpcPeeringConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectVpcPeeringConnectionRequest(context.Background(), minimalRejectVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectVpcPeeringConnection.minimal.form", req)
+	goldenRequest(t, "RejectVpcPeeringConnection.minimal.form", buildRejectVpcPeeringConnectionRequest, minimalRejectVpcPeeringConnectionInput())
 }
 
 func TestRejectVpcPeeringConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRejectVpcPeeringConnectionRequest(context.Background(), fullRejectVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RejectVpcPeeringConnection.full.form", req)
+	goldenRequest(t, "RejectVpcPeeringConnection.full.form", buildRejectVpcPeeringConnectionRequest, fullRejectVpcPeeringConnectionInput())
 }
 
 func TestRejectVpcPeeringConnectionResponse(t *testing.T) {
-	var got RejectVpcPeeringConnectionOutput
-	if err := decodeRejectVpcPeeringConnectionResponse(goldenResponse(t, "RejectVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRejectVpcPeeringConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRejectVpcPeeringConnectionResponse, goldenResponse(t, "RejectVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), wantRejectVpcPeeringConnectionOutput())
 }
 
 func TestReplaceNetworkAclEntryValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplaceNetworkAclEntryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplaceNetworkAclEntryInput().Validate())
 }
 
 func TestReplaceNetworkAclEntryValidateFull(t *testing.T) {
-	got := violations(t, fullReplaceNetworkAclEntryInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplaceNetworkAclEntryInput().Validate())
 }
 
 func TestReplaceNetworkAclEntryValidateRejects(t *testing.T) {
@@ -1183,10 +620,7 @@ func TestReplaceNetworkAclEntryValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplaceNetworkAclEntryInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Egress unset", func(v *ReplaceNetworkAclEntryInput) { v.Egress = nil }, Violation{Path: "Egress", Constraint: "required"})
@@ -1197,48 +631,23 @@ func TestReplaceNetworkAclEntryValidateRejects(t *testing.T) {
 }
 
 func TestReplaceNetworkAclEntryRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceNetworkAclEntryRequest(context.Background(), minimalReplaceNetworkAclEntryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceNetworkAclEntry.minimal.form", req)
+	goldenRequest(t, "ReplaceNetworkAclEntry.minimal.form", buildReplaceNetworkAclEntryRequest, minimalReplaceNetworkAclEntryInput())
 }
 
 func TestReplaceNetworkAclEntryRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceNetworkAclEntryRequest(context.Background(), fullReplaceNetworkAclEntryInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceNetworkAclEntry.full.form", req)
+	goldenRequest(t, "ReplaceNetworkAclEntry.full.form", buildReplaceNetworkAclEntryRequest, fullReplaceNetworkAclEntryInput())
 }
 
 func TestReplaceNetworkAclEntryResponse(t *testing.T) {
-	var got ReplaceNetworkAclEntryOutput
-	if err := decodeReplaceNetworkAclEntryResponse(goldenResponse(t, "ReplaceNetworkAclEntry.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplaceNetworkAclEntryOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplaceNetworkAclEntryResponse, goldenResponse(t, "ReplaceNetworkAclEntry.response.xml", 200, "Content-Type", "text/xml"), wantReplaceNetworkAclEntryOutput())
 }
 
 func TestRunScheduledInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRunScheduledInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRunScheduledInstancesInput().Validate())
 }
 
 func TestRunScheduledInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullRunScheduledInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRunScheduledInstancesInput().Validate())
 }
 
 func TestRunScheduledInstancesValidateRejects(t *testing.T) {
@@ -1246,10 +655,7 @@ func TestRunScheduledInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullRunScheduledInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("LaunchSpecification unset", func(v *RunScheduledInstancesInput) { v.LaunchSpecification = nil }, Violation{Path: "LaunchSpecification", Constraint: "required"})
@@ -1258,75 +664,33 @@ func TestRunScheduledInstancesValidateRejects(t *testing.T) {
 }
 
 func TestRunScheduledInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRunScheduledInstancesRequest(context.Background(), minimalRunScheduledInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RunScheduledInstances.minimal.form", req)
+	goldenRequest(t, "RunScheduledInstances.minimal.form", buildRunScheduledInstancesRequest, minimalRunScheduledInstancesInput())
 }
 
 func TestRunScheduledInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRunScheduledInstancesRequest(context.Background(), fullRunScheduledInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RunScheduledInstances.full.form", req)
+	goldenRequest(t, "RunScheduledInstances.full.form", buildRunScheduledInstancesRequest, fullRunScheduledInstancesInput())
 }
 
 func TestRunScheduledInstancesResponse(t *testing.T) {
-	var got RunScheduledInstancesOutput
-	if err := decodeRunScheduledInstancesResponse(goldenResponse(t, "RunScheduledInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRunScheduledInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRunScheduledInstancesResponse, goldenResponse(t, "RunScheduledInstances.response.xml", 200, "Content-Type", "text/xml"), wantRunScheduledInstancesOutput())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsIngressValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateSecurityGroupRuleDescriptionsIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateSecurityGroupRuleDescriptionsIngressInput().Validate())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsIngressValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateSecurityGroupRuleDescriptionsIngressInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateSecurityGroupRuleDescriptionsIngressInput().Validate())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsIngressRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateSecurityGroupRuleDescriptionsIngressRequest(context.Background(), minimalUpdateSecurityGroupRuleDescriptionsIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UpdateSecurityGroupRuleDescriptionsIngress.minimal.form", req)
+	goldenRequest(t, "UpdateSecurityGroupRuleDescriptionsIngress.minimal.form", buildUpdateSecurityGroupRuleDescriptionsIngressRequest, minimalUpdateSecurityGroupRuleDescriptionsIngressInput())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsIngressRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateSecurityGroupRuleDescriptionsIngressRequest(context.Background(), fullUpdateSecurityGroupRuleDescriptionsIngressInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UpdateSecurityGroupRuleDescriptionsIngress.full.form", req)
+	goldenRequest(t, "UpdateSecurityGroupRuleDescriptionsIngress.full.form", buildUpdateSecurityGroupRuleDescriptionsIngressRequest, fullUpdateSecurityGroupRuleDescriptionsIngressInput())
 }
 
 func TestUpdateSecurityGroupRuleDescriptionsIngressResponse(t *testing.T) {
-	var got UpdateSecurityGroupRuleDescriptionsIngressOutput
-	if err := decodeUpdateSecurityGroupRuleDescriptionsIngressResponse(goldenResponse(t, "UpdateSecurityGroupRuleDescriptionsIngress.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateSecurityGroupRuleDescriptionsIngressOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateSecurityGroupRuleDescriptionsIngressResponse, goldenResponse(t, "UpdateSecurityGroupRuleDescriptionsIngress.response.xml", 200, "Content-Type", "text/xml"), wantUpdateSecurityGroupRuleDescriptionsIngressOutput())
 }

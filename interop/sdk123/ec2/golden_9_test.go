@@ -3,26 +3,16 @@
 package ec2
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestCreateSpotDatafeedSubscriptionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateSpotDatafeedSubscriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateSpotDatafeedSubscriptionInput().Validate())
 }
 
 func TestCreateSpotDatafeedSubscriptionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateSpotDatafeedSubscriptionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateSpotDatafeedSubscriptionInput().Validate())
 }
 
 func TestCreateSpotDatafeedSubscriptionValidateRejects(t *testing.T) {
@@ -30,103 +20,50 @@ func TestCreateSpotDatafeedSubscriptionValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateSpotDatafeedSubscriptionInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *CreateSpotDatafeedSubscriptionInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
 }
 
 func TestCreateSpotDatafeedSubscriptionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSpotDatafeedSubscriptionRequest(context.Background(), minimalCreateSpotDatafeedSubscriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSpotDatafeedSubscription.minimal.form", req)
+	goldenRequest(t, "CreateSpotDatafeedSubscription.minimal.form", buildCreateSpotDatafeedSubscriptionRequest, minimalCreateSpotDatafeedSubscriptionInput())
 }
 
 func TestCreateSpotDatafeedSubscriptionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateSpotDatafeedSubscriptionRequest(context.Background(), fullCreateSpotDatafeedSubscriptionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateSpotDatafeedSubscription.full.form", req)
+	goldenRequest(t, "CreateSpotDatafeedSubscription.full.form", buildCreateSpotDatafeedSubscriptionRequest, fullCreateSpotDatafeedSubscriptionInput())
 }
 
 func TestCreateSpotDatafeedSubscriptionResponse(t *testing.T) {
-	var got CreateSpotDatafeedSubscriptionOutput
-	if err := decodeCreateSpotDatafeedSubscriptionResponse(goldenResponse(t, "CreateSpotDatafeedSubscription.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateSpotDatafeedSubscriptionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateSpotDatafeedSubscriptionResponse, goldenResponse(t, "CreateSpotDatafeedSubscription.response.xml", 200, "Content-Type", "text/xml"), wantCreateSpotDatafeedSubscriptionOutput())
 }
 
 func TestCreateVpcPeeringConnectionValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpcPeeringConnectionInput().Validate())
 }
 
 func TestCreateVpcPeeringConnectionValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpcPeeringConnectionInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpcPeeringConnectionInput().Validate())
 }
 
 func TestCreateVpcPeeringConnectionRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcPeeringConnectionRequest(context.Background(), minimalCreateVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcPeeringConnection.minimal.form", req)
+	goldenRequest(t, "CreateVpcPeeringConnection.minimal.form", buildCreateVpcPeeringConnectionRequest, minimalCreateVpcPeeringConnectionInput())
 }
 
 func TestCreateVpcPeeringConnectionRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpcPeeringConnectionRequest(context.Background(), fullCreateVpcPeeringConnectionInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpcPeeringConnection.full.form", req)
+	goldenRequest(t, "CreateVpcPeeringConnection.full.form", buildCreateVpcPeeringConnectionRequest, fullCreateVpcPeeringConnectionInput())
 }
 
 func TestCreateVpcPeeringConnectionResponse(t *testing.T) {
-	var got CreateVpcPeeringConnectionOutput
-	if err := decodeCreateVpcPeeringConnectionResponse(goldenResponse(t, "CreateVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpcPeeringConnectionOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpcPeeringConnectionResponse, goldenResponse(t, "CreateVpcPeeringConnection.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpcPeeringConnectionOutput())
 }
 
 func TestCreateVpnConnectionRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateVpnConnectionRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateVpnConnectionRouteInput().Validate())
 }
 
 func TestCreateVpnConnectionRouteValidateFull(t *testing.T) {
-	got := violations(t, fullCreateVpnConnectionRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateVpnConnectionRouteInput().Validate())
 }
 
 func TestCreateVpnConnectionRouteValidateRejects(t *testing.T) {
@@ -134,10 +71,7 @@ func TestCreateVpnConnectionRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateVpnConnectionRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DestinationCidrBlock unset", func(v *CreateVpnConnectionRouteInput) { v.DestinationCidrBlock = nil }, Violation{Path: "DestinationCidrBlock", Constraint: "required"})
@@ -145,48 +79,23 @@ func TestCreateVpnConnectionRouteValidateRejects(t *testing.T) {
 }
 
 func TestCreateVpnConnectionRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpnConnectionRouteRequest(context.Background(), minimalCreateVpnConnectionRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpnConnectionRoute.minimal.form", req)
+	goldenRequest(t, "CreateVpnConnectionRoute.minimal.form", buildCreateVpnConnectionRouteRequest, minimalCreateVpnConnectionRouteInput())
 }
 
 func TestCreateVpnConnectionRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateVpnConnectionRouteRequest(context.Background(), fullCreateVpnConnectionRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateVpnConnectionRoute.full.form", req)
+	goldenRequest(t, "CreateVpnConnectionRoute.full.form", buildCreateVpnConnectionRouteRequest, fullCreateVpnConnectionRouteInput())
 }
 
 func TestCreateVpnConnectionRouteResponse(t *testing.T) {
-	var got CreateVpnConnectionRouteOutput
-	if err := decodeCreateVpnConnectionRouteResponse(goldenResponse(t, "CreateVpnConnectionRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateVpnConnectionRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateVpnConnectionRouteResponse, goldenResponse(t, "CreateVpnConnectionRoute.response.xml", 200, "Content-Type", "text/xml"), wantCreateVpnConnectionRouteOutput())
 }
 
 func TestDeleteClientVpnRouteValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteClientVpnRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteClientVpnRouteInput().Validate())
 }
 
 func TestDeleteClientVpnRouteValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteClientVpnRouteInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteClientVpnRouteInput().Validate())
 }
 
 func TestDeleteClientVpnRouteValidateRejects(t *testing.T) {
@@ -194,10 +103,7 @@ func TestDeleteClientVpnRouteValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteClientVpnRouteInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientVpnEndpointId unset", func(v *DeleteClientVpnRouteInput) { v.ClientVpnEndpointId = nil }, Violation{Path: "ClientVpnEndpointId", Constraint: "required"})
@@ -205,48 +111,23 @@ func TestDeleteClientVpnRouteValidateRejects(t *testing.T) {
 }
 
 func TestDeleteClientVpnRouteRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteClientVpnRouteRequest(context.Background(), minimalDeleteClientVpnRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteClientVpnRoute.minimal.form", req)
+	goldenRequest(t, "DeleteClientVpnRoute.minimal.form", buildDeleteClientVpnRouteRequest, minimalDeleteClientVpnRouteInput())
 }
 
 func TestDeleteClientVpnRouteRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteClientVpnRouteRequest(context.Background(), fullDeleteClientVpnRouteInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteClientVpnRoute.full.form", req)
+	goldenRequest(t, "DeleteClientVpnRoute.full.form", buildDeleteClientVpnRouteRequest, fullDeleteClientVpnRouteInput())
 }
 
 func TestDeleteClientVpnRouteResponse(t *testing.T) {
-	var got DeleteClientVpnRouteOutput
-	if err := decodeDeleteClientVpnRouteResponse(goldenResponse(t, "DeleteClientVpnRoute.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteClientVpnRouteOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteClientVpnRouteResponse, goldenResponse(t, "DeleteClientVpnRoute.response.xml", 200, "Content-Type", "text/xml"), wantDeleteClientVpnRouteOutput())
 }
 
 func TestDeleteTrafficMirrorFilterRuleValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteTrafficMirrorFilterRuleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteTrafficMirrorFilterRuleInput().Validate())
 }
 
 func TestDeleteTrafficMirrorFilterRuleValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteTrafficMirrorFilterRuleInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteTrafficMirrorFilterRuleInput().Validate())
 }
 
 func TestDeleteTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
@@ -254,58 +135,30 @@ func TestDeleteTrafficMirrorFilterRuleValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteTrafficMirrorFilterRuleInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("TrafficMirrorFilterRuleId unset", func(v *DeleteTrafficMirrorFilterRuleInput) { v.TrafficMirrorFilterRuleId = nil }, Violation{Path: "TrafficMirrorFilterRuleId", Constraint: "required"})
 }
 
 func TestDeleteTrafficMirrorFilterRuleRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorFilterRuleRequest(context.Background(), minimalDeleteTrafficMirrorFilterRuleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorFilterRule.minimal.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorFilterRule.minimal.form", buildDeleteTrafficMirrorFilterRuleRequest, minimalDeleteTrafficMirrorFilterRuleInput())
 }
 
 func TestDeleteTrafficMirrorFilterRuleRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteTrafficMirrorFilterRuleRequest(context.Background(), fullDeleteTrafficMirrorFilterRuleInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteTrafficMirrorFilterRule.full.form", req)
+	goldenRequest(t, "DeleteTrafficMirrorFilterRule.full.form", buildDeleteTrafficMirrorFilterRuleRequest, fullDeleteTrafficMirrorFilterRuleInput())
 }
 
 func TestDeleteTrafficMirrorFilterRuleResponse(t *testing.T) {
-	var got DeleteTrafficMirrorFilterRuleOutput
-	if err := decodeDeleteTrafficMirrorFilterRuleResponse(goldenResponse(t, "DeleteTrafficMirrorFilterRule.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteTrafficMirrorFilterRuleOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteTrafficMirrorFilterRuleResponse, goldenResponse(t, "DeleteTrafficMirrorFilterRule.response.xml", 200, "Content-Type", "text/xml"), wantDeleteTrafficMirrorFilterRuleOutput())
 }
 
 func TestDeleteVpcEndpointConnectionNotificationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteVpcEndpointConnectionNotificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteVpcEndpointConnectionNotificationsInput().Validate())
 }
 
 func TestDeleteVpcEndpointConnectionNotificationsValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteVpcEndpointConnectionNotificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteVpcEndpointConnectionNotificationsInput().Validate())
 }
 
 func TestDeleteVpcEndpointConnectionNotificationsValidateRejects(t *testing.T) {
@@ -313,58 +166,30 @@ func TestDeleteVpcEndpointConnectionNotificationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeleteVpcEndpointConnectionNotificationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ConnectionNotificationIds unset", func(v *DeleteVpcEndpointConnectionNotificationsInput) { v.ConnectionNotificationIds = nil }, Violation{Path: "ConnectionNotificationIds", Constraint: "required"})
 }
 
 func TestDeleteVpcEndpointConnectionNotificationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcEndpointConnectionNotificationsRequest(context.Background(), minimalDeleteVpcEndpointConnectionNotificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcEndpointConnectionNotifications.minimal.form", req)
+	goldenRequest(t, "DeleteVpcEndpointConnectionNotifications.minimal.form", buildDeleteVpcEndpointConnectionNotificationsRequest, minimalDeleteVpcEndpointConnectionNotificationsInput())
 }
 
 func TestDeleteVpcEndpointConnectionNotificationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteVpcEndpointConnectionNotificationsRequest(context.Background(), fullDeleteVpcEndpointConnectionNotificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteVpcEndpointConnectionNotifications.full.form", req)
+	goldenRequest(t, "DeleteVpcEndpointConnectionNotifications.full.form", buildDeleteVpcEndpointConnectionNotificationsRequest, fullDeleteVpcEndpointConnectionNotificationsInput())
 }
 
 func TestDeleteVpcEndpointConnectionNotificationsResponse(t *testing.T) {
-	var got DeleteVpcEndpointConnectionNotificationsOutput
-	if err := decodeDeleteVpcEndpointConnectionNotificationsResponse(goldenResponse(t, "DeleteVpcEndpointConnectionNotifications.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteVpcEndpointConnectionNotificationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteVpcEndpointConnectionNotificationsResponse, goldenResponse(t, "DeleteVpcEndpointConnectionNotifications.response.xml", 200, "Content-Type", "text/xml"), wantDeleteVpcEndpointConnectionNotificationsOutput())
 }
 
 func TestDeregisterImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeregisterImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeregisterImageInput().Validate())
 }
 
 func TestDeregisterImageValidateFull(t *testing.T) {
-	got := violations(t, fullDeregisterImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeregisterImageInput().Validate())
 }
 
 func TestDeregisterImageValidateRejects(t *testing.T) {
@@ -372,148 +197,70 @@ func TestDeregisterImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDeregisterImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ImageId unset", func(v *DeregisterImageInput) { v.ImageId = nil }, Violation{Path: "ImageId", Constraint: "required"})
 }
 
 func TestDeregisterImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterImageRequest(context.Background(), minimalDeregisterImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterImage.minimal.form", req)
+	goldenRequest(t, "DeregisterImage.minimal.form", buildDeregisterImageRequest, minimalDeregisterImageInput())
 }
 
 func TestDeregisterImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterImageRequest(context.Background(), fullDeregisterImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterImage.full.form", req)
+	goldenRequest(t, "DeregisterImage.full.form", buildDeregisterImageRequest, fullDeregisterImageInput())
 }
 
 func TestDeregisterImageResponse(t *testing.T) {
-	var got DeregisterImageOutput
-	if err := decodeDeregisterImageResponse(goldenResponse(t, "DeregisterImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeregisterImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeregisterImageResponse, goldenResponse(t, "DeregisterImage.response.xml", 200, "Content-Type", "text/xml"), wantDeregisterImageOutput())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupMembersValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeregisterTransitGatewayMulticastGroupMembersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeregisterTransitGatewayMulticastGroupMembersInput().Validate())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupMembersValidateFull(t *testing.T) {
-	got := violations(t, fullDeregisterTransitGatewayMulticastGroupMembersInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeregisterTransitGatewayMulticastGroupMembersInput().Validate())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupMembersRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterTransitGatewayMulticastGroupMembersRequest(context.Background(), minimalDeregisterTransitGatewayMulticastGroupMembersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterTransitGatewayMulticastGroupMembers.minimal.form", req)
+	goldenRequest(t, "DeregisterTransitGatewayMulticastGroupMembers.minimal.form", buildDeregisterTransitGatewayMulticastGroupMembersRequest, minimalDeregisterTransitGatewayMulticastGroupMembersInput())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupMembersRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeregisterTransitGatewayMulticastGroupMembersRequest(context.Background(), fullDeregisterTransitGatewayMulticastGroupMembersInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeregisterTransitGatewayMulticastGroupMembers.full.form", req)
+	goldenRequest(t, "DeregisterTransitGatewayMulticastGroupMembers.full.form", buildDeregisterTransitGatewayMulticastGroupMembersRequest, fullDeregisterTransitGatewayMulticastGroupMembersInput())
 }
 
 func TestDeregisterTransitGatewayMulticastGroupMembersResponse(t *testing.T) {
-	var got DeregisterTransitGatewayMulticastGroupMembersOutput
-	if err := decodeDeregisterTransitGatewayMulticastGroupMembersResponse(goldenResponse(t, "DeregisterTransitGatewayMulticastGroupMembers.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeregisterTransitGatewayMulticastGroupMembersOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeregisterTransitGatewayMulticastGroupMembersResponse, goldenResponse(t, "DeregisterTransitGatewayMulticastGroupMembers.response.xml", 200, "Content-Type", "text/xml"), wantDeregisterTransitGatewayMulticastGroupMembersOutput())
 }
 
 func TestDescribeImportImageTasksValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeImportImageTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeImportImageTasksInput().Validate())
 }
 
 func TestDescribeImportImageTasksValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeImportImageTasksInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeImportImageTasksInput().Validate())
 }
 
 func TestDescribeImportImageTasksRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImportImageTasksRequest(context.Background(), minimalDescribeImportImageTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImportImageTasks.minimal.form", req)
+	goldenRequest(t, "DescribeImportImageTasks.minimal.form", buildDescribeImportImageTasksRequest, minimalDescribeImportImageTasksInput())
 }
 
 func TestDescribeImportImageTasksRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeImportImageTasksRequest(context.Background(), fullDescribeImportImageTasksInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeImportImageTasks.full.form", req)
+	goldenRequest(t, "DescribeImportImageTasks.full.form", buildDescribeImportImageTasksRequest, fullDescribeImportImageTasksInput())
 }
 
 func TestDescribeImportImageTasksResponse(t *testing.T) {
-	var got DescribeImportImageTasksOutput
-	if err := decodeDescribeImportImageTasksResponse(goldenResponse(t, "DescribeImportImageTasks.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeImportImageTasksOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeImportImageTasksResponse, goldenResponse(t, "DescribeImportImageTasks.response.xml", 200, "Content-Type", "text/xml"), wantDescribeImportImageTasksOutput())
 }
 
 func TestDescribeInstanceCreditSpecificationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceCreditSpecificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceCreditSpecificationsInput().Validate())
 }
 
 func TestDescribeInstanceCreditSpecificationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceCreditSpecificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceCreditSpecificationsInput().Validate())
 }
 
 func TestDescribeInstanceCreditSpecificationsValidateRejects(t *testing.T) {
@@ -521,10 +268,7 @@ func TestDescribeInstanceCreditSpecificationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeInstanceCreditSpecificationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeInstanceCreditSpecificationsInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -532,48 +276,23 @@ func TestDescribeInstanceCreditSpecificationsValidateRejects(t *testing.T) {
 }
 
 func TestDescribeInstanceCreditSpecificationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceCreditSpecificationsRequest(context.Background(), minimalDescribeInstanceCreditSpecificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceCreditSpecifications.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceCreditSpecifications.minimal.form", buildDescribeInstanceCreditSpecificationsRequest, minimalDescribeInstanceCreditSpecificationsInput())
 }
 
 func TestDescribeInstanceCreditSpecificationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceCreditSpecificationsRequest(context.Background(), fullDescribeInstanceCreditSpecificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceCreditSpecifications.full.form", req)
+	goldenRequest(t, "DescribeInstanceCreditSpecifications.full.form", buildDescribeInstanceCreditSpecificationsRequest, fullDescribeInstanceCreditSpecificationsInput())
 }
 
 func TestDescribeInstanceCreditSpecificationsResponse(t *testing.T) {
-	var got DescribeInstanceCreditSpecificationsOutput
-	if err := decodeDescribeInstanceCreditSpecificationsResponse(goldenResponse(t, "DescribeInstanceCreditSpecifications.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceCreditSpecificationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceCreditSpecificationsResponse, goldenResponse(t, "DescribeInstanceCreditSpecifications.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceCreditSpecificationsOutput())
 }
 
 func TestDescribeInstanceTypesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeInstanceTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeInstanceTypesInput().Validate())
 }
 
 func TestDescribeInstanceTypesValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeInstanceTypesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeInstanceTypesInput().Validate())
 }
 
 func TestDescribeInstanceTypesValidateRejects(t *testing.T) {
@@ -581,10 +300,7 @@ func TestDescribeInstanceTypesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeInstanceTypesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeInstanceTypesInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -592,48 +308,23 @@ func TestDescribeInstanceTypesValidateRejects(t *testing.T) {
 }
 
 func TestDescribeInstanceTypesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceTypesRequest(context.Background(), minimalDescribeInstanceTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceTypes.minimal.form", req)
+	goldenRequest(t, "DescribeInstanceTypes.minimal.form", buildDescribeInstanceTypesRequest, minimalDescribeInstanceTypesInput())
 }
 
 func TestDescribeInstanceTypesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeInstanceTypesRequest(context.Background(), fullDescribeInstanceTypesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeInstanceTypes.full.form", req)
+	goldenRequest(t, "DescribeInstanceTypes.full.form", buildDescribeInstanceTypesRequest, fullDescribeInstanceTypesInput())
 }
 
 func TestDescribeInstanceTypesResponse(t *testing.T) {
-	var got DescribeInstanceTypesOutput
-	if err := decodeDescribeInstanceTypesResponse(goldenResponse(t, "DescribeInstanceTypes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeInstanceTypesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeInstanceTypesResponse, goldenResponse(t, "DescribeInstanceTypes.response.xml", 200, "Content-Type", "text/xml"), wantDescribeInstanceTypesOutput())
 }
 
 func TestDescribeLocalGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeLocalGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeLocalGatewaysInput().Validate())
 }
 
 func TestDescribeLocalGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeLocalGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeLocalGatewaysInput().Validate())
 }
 
 func TestDescribeLocalGatewaysValidateRejects(t *testing.T) {
@@ -641,10 +332,7 @@ func TestDescribeLocalGatewaysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeLocalGatewaysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeLocalGatewaysInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -652,48 +340,23 @@ func TestDescribeLocalGatewaysValidateRejects(t *testing.T) {
 }
 
 func TestDescribeLocalGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewaysRequest(context.Background(), minimalDescribeLocalGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGateways.minimal.form", req)
+	goldenRequest(t, "DescribeLocalGateways.minimal.form", buildDescribeLocalGatewaysRequest, minimalDescribeLocalGatewaysInput())
 }
 
 func TestDescribeLocalGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeLocalGatewaysRequest(context.Background(), fullDescribeLocalGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeLocalGateways.full.form", req)
+	goldenRequest(t, "DescribeLocalGateways.full.form", buildDescribeLocalGatewaysRequest, fullDescribeLocalGatewaysInput())
 }
 
 func TestDescribeLocalGatewaysResponse(t *testing.T) {
-	var got DescribeLocalGatewaysOutput
-	if err := decodeDescribeLocalGatewaysResponse(goldenResponse(t, "DescribeLocalGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeLocalGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeLocalGatewaysResponse, goldenResponse(t, "DescribeLocalGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeLocalGatewaysOutput())
 }
 
 func TestDescribeTransitGatewaysValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeTransitGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeTransitGatewaysInput().Validate())
 }
 
 func TestDescribeTransitGatewaysValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeTransitGatewaysInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeTransitGatewaysInput().Validate())
 }
 
 func TestDescribeTransitGatewaysValidateRejects(t *testing.T) {
@@ -701,10 +364,7 @@ func TestDescribeTransitGatewaysValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeTransitGatewaysInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeTransitGatewaysInput) { v.MaxResults = ptr(int32(4)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -712,93 +372,43 @@ func TestDescribeTransitGatewaysValidateRejects(t *testing.T) {
 }
 
 func TestDescribeTransitGatewaysRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewaysRequest(context.Background(), minimalDescribeTransitGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGateways.minimal.form", req)
+	goldenRequest(t, "DescribeTransitGateways.minimal.form", buildDescribeTransitGatewaysRequest, minimalDescribeTransitGatewaysInput())
 }
 
 func TestDescribeTransitGatewaysRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeTransitGatewaysRequest(context.Background(), fullDescribeTransitGatewaysInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeTransitGateways.full.form", req)
+	goldenRequest(t, "DescribeTransitGateways.full.form", buildDescribeTransitGatewaysRequest, fullDescribeTransitGatewaysInput())
 }
 
 func TestDescribeTransitGatewaysResponse(t *testing.T) {
-	var got DescribeTransitGatewaysOutput
-	if err := decodeDescribeTransitGatewaysResponse(goldenResponse(t, "DescribeTransitGateways.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeTransitGatewaysOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeTransitGatewaysResponse, goldenResponse(t, "DescribeTransitGateways.response.xml", 200, "Content-Type", "text/xml"), wantDescribeTransitGatewaysOutput())
 }
 
 func TestDescribeVolumesModificationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeVolumesModificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeVolumesModificationsInput().Validate())
 }
 
 func TestDescribeVolumesModificationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeVolumesModificationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeVolumesModificationsInput().Validate())
 }
 
 func TestDescribeVolumesModificationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumesModificationsRequest(context.Background(), minimalDescribeVolumesModificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumesModifications.minimal.form", req)
+	goldenRequest(t, "DescribeVolumesModifications.minimal.form", buildDescribeVolumesModificationsRequest, minimalDescribeVolumesModificationsInput())
 }
 
 func TestDescribeVolumesModificationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeVolumesModificationsRequest(context.Background(), fullDescribeVolumesModificationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeVolumesModifications.full.form", req)
+	goldenRequest(t, "DescribeVolumesModifications.full.form", buildDescribeVolumesModificationsRequest, fullDescribeVolumesModificationsInput())
 }
 
 func TestDescribeVolumesModificationsResponse(t *testing.T) {
-	var got DescribeVolumesModificationsOutput
-	if err := decodeDescribeVolumesModificationsResponse(goldenResponse(t, "DescribeVolumesModifications.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeVolumesModificationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeVolumesModificationsResponse, goldenResponse(t, "DescribeVolumesModifications.response.xml", 200, "Content-Type", "text/xml"), wantDescribeVolumesModificationsOutput())
 }
 
 func TestDisassociateIamInstanceProfileValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateIamInstanceProfileInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateIamInstanceProfileInput().Validate())
 }
 
 func TestDisassociateIamInstanceProfileValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateIamInstanceProfileInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateIamInstanceProfileInput().Validate())
 }
 
 func TestDisassociateIamInstanceProfileValidateRejects(t *testing.T) {
@@ -806,58 +416,30 @@ func TestDisassociateIamInstanceProfileValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateIamInstanceProfileInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *DisassociateIamInstanceProfileInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
 }
 
 func TestDisassociateIamInstanceProfileRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateIamInstanceProfileRequest(context.Background(), minimalDisassociateIamInstanceProfileInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateIamInstanceProfile.minimal.form", req)
+	goldenRequest(t, "DisassociateIamInstanceProfile.minimal.form", buildDisassociateIamInstanceProfileRequest, minimalDisassociateIamInstanceProfileInput())
 }
 
 func TestDisassociateIamInstanceProfileRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateIamInstanceProfileRequest(context.Background(), fullDisassociateIamInstanceProfileInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateIamInstanceProfile.full.form", req)
+	goldenRequest(t, "DisassociateIamInstanceProfile.full.form", buildDisassociateIamInstanceProfileRequest, fullDisassociateIamInstanceProfileInput())
 }
 
 func TestDisassociateIamInstanceProfileResponse(t *testing.T) {
-	var got DisassociateIamInstanceProfileOutput
-	if err := decodeDisassociateIamInstanceProfileResponse(goldenResponse(t, "DisassociateIamInstanceProfile.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateIamInstanceProfileOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateIamInstanceProfileResponse, goldenResponse(t, "DisassociateIamInstanceProfile.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateIamInstanceProfileOutput())
 }
 
 func TestDisassociateRouteTableValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDisassociateRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDisassociateRouteTableInput().Validate())
 }
 
 func TestDisassociateRouteTableValidateFull(t *testing.T) {
-	got := violations(t, fullDisassociateRouteTableInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDisassociateRouteTableInput().Validate())
 }
 
 func TestDisassociateRouteTableValidateRejects(t *testing.T) {
@@ -865,58 +447,30 @@ func TestDisassociateRouteTableValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDisassociateRouteTableInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *DisassociateRouteTableInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
 }
 
 func TestDisassociateRouteTableRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateRouteTableRequest(context.Background(), minimalDisassociateRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateRouteTable.minimal.form", req)
+	goldenRequest(t, "DisassociateRouteTable.minimal.form", buildDisassociateRouteTableRequest, minimalDisassociateRouteTableInput())
 }
 
 func TestDisassociateRouteTableRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDisassociateRouteTableRequest(context.Background(), fullDisassociateRouteTableInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DisassociateRouteTable.full.form", req)
+	goldenRequest(t, "DisassociateRouteTable.full.form", buildDisassociateRouteTableRequest, fullDisassociateRouteTableInput())
 }
 
 func TestDisassociateRouteTableResponse(t *testing.T) {
-	var got DisassociateRouteTableOutput
-	if err := decodeDisassociateRouteTableResponse(goldenResponse(t, "DisassociateRouteTable.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDisassociateRouteTableOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDisassociateRouteTableResponse, goldenResponse(t, "DisassociateRouteTable.response.xml", 200, "Content-Type", "text/xml"), wantDisassociateRouteTableOutput())
 }
 
 func TestEnableVolumeIOValidateMinimal(t *testing.T) {
-	got := violations(t, minimalEnableVolumeIOInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalEnableVolumeIOInput().Validate())
 }
 
 func TestEnableVolumeIOValidateFull(t *testing.T) {
-	got := violations(t, fullEnableVolumeIOInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullEnableVolumeIOInput().Validate())
 }
 
 func TestEnableVolumeIOValidateRejects(t *testing.T) {
@@ -924,58 +478,30 @@ func TestEnableVolumeIOValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullEnableVolumeIOInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("VolumeId unset", func(v *EnableVolumeIOInput) { v.VolumeId = nil }, Violation{Path: "VolumeId", Constraint: "required"})
 }
 
 func TestEnableVolumeIORequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVolumeIORequest(context.Background(), minimalEnableVolumeIOInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVolumeIO.minimal.form", req)
+	goldenRequest(t, "EnableVolumeIO.minimal.form", buildEnableVolumeIORequest, minimalEnableVolumeIOInput())
 }
 
 func TestEnableVolumeIORequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildEnableVolumeIORequest(context.Background(), fullEnableVolumeIOInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "EnableVolumeIO.full.form", req)
+	goldenRequest(t, "EnableVolumeIO.full.form", buildEnableVolumeIORequest, fullEnableVolumeIOInput())
 }
 
 func TestEnableVolumeIOResponse(t *testing.T) {
-	var got EnableVolumeIOOutput
-	if err := decodeEnableVolumeIOResponse(goldenResponse(t, "EnableVolumeIO.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantEnableVolumeIOOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeEnableVolumeIOResponse, goldenResponse(t, "EnableVolumeIO.response.xml", 200, "Content-Type", "text/xml"), wantEnableVolumeIOOutput())
 }
 
 func TestExportImageValidateMinimal(t *testing.T) {
-	got := violations(t, minimalExportImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalExportImageInput().Validate())
 }
 
 func TestExportImageValidateFull(t *testing.T) {
-	got := violations(t, fullExportImageInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullExportImageInput().Validate())
 }
 
 func TestExportImageValidateRejects(t *testing.T) {
@@ -983,10 +509,7 @@ func TestExportImageValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullExportImageInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("DiskImageFormat unset", func(v *ExportImageInput) { v.DiskImageFormat = "" }, Violation{Path: "DiskImageFormat", Constraint: "required"})
@@ -996,48 +519,23 @@ func TestExportImageValidateRejects(t *testing.T) {
 }
 
 func TestExportImageRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportImageRequest(context.Background(), minimalExportImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportImage.minimal.form", req)
+	goldenRequest(t, "ExportImage.minimal.form", buildExportImageRequest, minimalExportImageInput())
 }
 
 func TestExportImageRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildExportImageRequest(context.Background(), fullExportImageInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ExportImage.full.form", req)
+	goldenRequest(t, "ExportImage.full.form", buildExportImageRequest, fullExportImageInput())
 }
 
 func TestExportImageResponse(t *testing.T) {
-	var got ExportImageOutput
-	if err := decodeExportImageResponse(goldenResponse(t, "ExportImage.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantExportImageOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeExportImageResponse, goldenResponse(t, "ExportImage.response.xml", 200, "Content-Type", "text/xml"), wantExportImageOutput())
 }
 
 func TestGetConsoleScreenshotValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetConsoleScreenshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetConsoleScreenshotInput().Validate())
 }
 
 func TestGetConsoleScreenshotValidateFull(t *testing.T) {
-	got := violations(t, fullGetConsoleScreenshotInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetConsoleScreenshotInput().Validate())
 }
 
 func TestGetConsoleScreenshotValidateRejects(t *testing.T) {
@@ -1045,58 +543,30 @@ func TestGetConsoleScreenshotValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetConsoleScreenshotInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceId unset", func(v *GetConsoleScreenshotInput) { v.InstanceId = nil }, Violation{Path: "InstanceId", Constraint: "required"})
 }
 
 func TestGetConsoleScreenshotRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetConsoleScreenshotRequest(context.Background(), minimalGetConsoleScreenshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetConsoleScreenshot.minimal.form", req)
+	goldenRequest(t, "GetConsoleScreenshot.minimal.form", buildGetConsoleScreenshotRequest, minimalGetConsoleScreenshotInput())
 }
 
 func TestGetConsoleScreenshotRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetConsoleScreenshotRequest(context.Background(), fullGetConsoleScreenshotInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetConsoleScreenshot.full.form", req)
+	goldenRequest(t, "GetConsoleScreenshot.full.form", buildGetConsoleScreenshotRequest, fullGetConsoleScreenshotInput())
 }
 
 func TestGetConsoleScreenshotResponse(t *testing.T) {
-	var got GetConsoleScreenshotOutput
-	if err := decodeGetConsoleScreenshotResponse(goldenResponse(t, "GetConsoleScreenshot.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetConsoleScreenshotOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetConsoleScreenshotResponse, goldenResponse(t, "GetConsoleScreenshot.response.xml", 200, "Content-Type", "text/xml"), wantGetConsoleScreenshotOutput())
 }
 
 func TestGetGroupsForCapacityReservationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetGroupsForCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetGroupsForCapacityReservationInput().Validate())
 }
 
 func TestGetGroupsForCapacityReservationValidateFull(t *testing.T) {
-	got := violations(t, fullGetGroupsForCapacityReservationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetGroupsForCapacityReservationInput().Validate())
 }
 
 func TestGetGroupsForCapacityReservationValidateRejects(t *testing.T) {
@@ -1104,10 +574,7 @@ func TestGetGroupsForCapacityReservationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetGroupsForCapacityReservationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationId unset", func(v *GetGroupsForCapacityReservationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
@@ -1116,48 +583,23 @@ func TestGetGroupsForCapacityReservationValidateRejects(t *testing.T) {
 }
 
 func TestGetGroupsForCapacityReservationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetGroupsForCapacityReservationRequest(context.Background(), minimalGetGroupsForCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetGroupsForCapacityReservation.minimal.form", req)
+	goldenRequest(t, "GetGroupsForCapacityReservation.minimal.form", buildGetGroupsForCapacityReservationRequest, minimalGetGroupsForCapacityReservationInput())
 }
 
 func TestGetGroupsForCapacityReservationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetGroupsForCapacityReservationRequest(context.Background(), fullGetGroupsForCapacityReservationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetGroupsForCapacityReservation.full.form", req)
+	goldenRequest(t, "GetGroupsForCapacityReservation.full.form", buildGetGroupsForCapacityReservationRequest, fullGetGroupsForCapacityReservationInput())
 }
 
 func TestGetGroupsForCapacityReservationResponse(t *testing.T) {
-	var got GetGroupsForCapacityReservationOutput
-	if err := decodeGetGroupsForCapacityReservationResponse(goldenResponse(t, "GetGroupsForCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetGroupsForCapacityReservationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetGroupsForCapacityReservationResponse, goldenResponse(t, "GetGroupsForCapacityReservation.response.xml", 200, "Content-Type", "text/xml"), wantGetGroupsForCapacityReservationOutput())
 }
 
 func TestGetManagedPrefixListAssociationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetManagedPrefixListAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetManagedPrefixListAssociationsInput().Validate())
 }
 
 func TestGetManagedPrefixListAssociationsValidateFull(t *testing.T) {
-	got := violations(t, fullGetManagedPrefixListAssociationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetManagedPrefixListAssociationsInput().Validate())
 }
 
 func TestGetManagedPrefixListAssociationsValidateRejects(t *testing.T) {
@@ -1165,10 +607,7 @@ func TestGetManagedPrefixListAssociationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullGetManagedPrefixListAssociationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("PrefixListId unset", func(v *GetManagedPrefixListAssociationsInput) { v.PrefixListId = nil }, Violation{Path: "PrefixListId", Constraint: "required"})
@@ -1177,93 +616,43 @@ func TestGetManagedPrefixListAssociationsValidateRejects(t *testing.T) {
 }
 
 func TestGetManagedPrefixListAssociationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetManagedPrefixListAssociationsRequest(context.Background(), minimalGetManagedPrefixListAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetManagedPrefixListAssociations.minimal.form", req)
+	goldenRequest(t, "GetManagedPrefixListAssociations.minimal.form", buildGetManagedPrefixListAssociationsRequest, minimalGetManagedPrefixListAssociationsInput())
 }
 
 func TestGetManagedPrefixListAssociationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetManagedPrefixListAssociationsRequest(context.Background(), fullGetManagedPrefixListAssociationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetManagedPrefixListAssociations.full.form", req)
+	goldenRequest(t, "GetManagedPrefixListAssociations.full.form", buildGetManagedPrefixListAssociationsRequest, fullGetManagedPrefixListAssociationsInput())
 }
 
 func TestGetManagedPrefixListAssociationsResponse(t *testing.T) {
-	var got GetManagedPrefixListAssociationsOutput
-	if err := decodeGetManagedPrefixListAssociationsResponse(goldenResponse(t, "GetManagedPrefixListAssociations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetManagedPrefixListAssociationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetManagedPrefixListAssociationsResponse, goldenResponse(t, "GetManagedPrefixListAssociations.response.xml", 200, "Content-Type", "text/xml"), wantGetManagedPrefixListAssociationsOutput())
 }
 
 func TestRegisterTransitGatewayMulticastGroupSourcesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalRegisterTransitGatewayMulticastGroupSourcesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalRegisterTransitGatewayMulticastGroupSourcesInput().Validate())
 }
 
 func TestRegisterTransitGatewayMulticastGroupSourcesValidateFull(t *testing.T) {
-	got := violations(t, fullRegisterTransitGatewayMulticastGroupSourcesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullRegisterTransitGatewayMulticastGroupSourcesInput().Validate())
 }
 
 func TestRegisterTransitGatewayMulticastGroupSourcesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterTransitGatewayMulticastGroupSourcesRequest(context.Background(), minimalRegisterTransitGatewayMulticastGroupSourcesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterTransitGatewayMulticastGroupSources.minimal.form", req)
+	goldenRequest(t, "RegisterTransitGatewayMulticastGroupSources.minimal.form", buildRegisterTransitGatewayMulticastGroupSourcesRequest, minimalRegisterTransitGatewayMulticastGroupSourcesInput())
 }
 
 func TestRegisterTransitGatewayMulticastGroupSourcesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildRegisterTransitGatewayMulticastGroupSourcesRequest(context.Background(), fullRegisterTransitGatewayMulticastGroupSourcesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "RegisterTransitGatewayMulticastGroupSources.full.form", req)
+	goldenRequest(t, "RegisterTransitGatewayMulticastGroupSources.full.form", buildRegisterTransitGatewayMulticastGroupSourcesRequest, fullRegisterTransitGatewayMulticastGroupSourcesInput())
 }
 
 func TestRegisterTransitGatewayMulticastGroupSourcesResponse(t *testing.T) {
-	var got RegisterTransitGatewayMulticastGroupSourcesOutput
-	if err := decodeRegisterTransitGatewayMulticastGroupSourcesResponse(goldenResponse(t, "RegisterTransitGatewayMulticastGroupSources.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantRegisterTransitGatewayMulticastGroupSourcesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeRegisterTransitGatewayMulticastGroupSourcesResponse, goldenResponse(t, "RegisterTransitGatewayMulticastGroupSources.response.xml", 200, "Content-Type", "text/xml"), wantRegisterTransitGatewayMulticastGroupSourcesOutput())
 }
 
 func TestReplaceNetworkAclAssociationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalReplaceNetworkAclAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalReplaceNetworkAclAssociationInput().Validate())
 }
 
 func TestReplaceNetworkAclAssociationValidateFull(t *testing.T) {
-	got := violations(t, fullReplaceNetworkAclAssociationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullReplaceNetworkAclAssociationInput().Validate())
 }
 
 func TestReplaceNetworkAclAssociationValidateRejects(t *testing.T) {
@@ -1271,10 +660,7 @@ func TestReplaceNetworkAclAssociationValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullReplaceNetworkAclAssociationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("AssociationId unset", func(v *ReplaceNetworkAclAssociationInput) { v.AssociationId = nil }, Violation{Path: "AssociationId", Constraint: "required"})
@@ -1282,48 +668,23 @@ func TestReplaceNetworkAclAssociationValidateRejects(t *testing.T) {
 }
 
 func TestReplaceNetworkAclAssociationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceNetworkAclAssociationRequest(context.Background(), minimalReplaceNetworkAclAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceNetworkAclAssociation.minimal.form", req)
+	goldenRequest(t, "ReplaceNetworkAclAssociation.minimal.form", buildReplaceNetworkAclAssociationRequest, minimalReplaceNetworkAclAssociationInput())
 }
 
 func TestReplaceNetworkAclAssociationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildReplaceNetworkAclAssociationRequest(context.Background(), fullReplaceNetworkAclAssociationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ReplaceNetworkAclAssociation.full.form", req)
+	goldenRequest(t, "ReplaceNetworkAclAssociation.full.form", buildReplaceNetworkAclAssociationRequest, fullReplaceNetworkAclAssociationInput())
 }
 
 func TestReplaceNetworkAclAssociationResponse(t *testing.T) {
-	var got ReplaceNetworkAclAssociationOutput
-	if err := decodeReplaceNetworkAclAssociationResponse(goldenResponse(t, "ReplaceNetworkAclAssociation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantReplaceNetworkAclAssociationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeReplaceNetworkAclAssociationResponse, goldenResponse(t, "ReplaceNetworkAclAssociation.response.xml", 200, "Content-Type", "text/xml"), wantReplaceNetworkAclAssociationOutput())
 }
 
 func TestStartNetworkInsightsAnalysisValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStartNetworkInsightsAnalysisInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStartNetworkInsightsAnalysisInput().Validate())
 }
 
 func TestStartNetworkInsightsAnalysisValidateFull(t *testing.T) {
-	got := violations(t, fullStartNetworkInsightsAnalysisInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStartNetworkInsightsAnalysisInput().Validate())
 }
 
 func TestStartNetworkInsightsAnalysisValidateRejects(t *testing.T) {
@@ -1331,10 +692,7 @@ func TestStartNetworkInsightsAnalysisValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullStartNetworkInsightsAnalysisInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("ClientToken unset", func(v *StartNetworkInsightsAnalysisInput) { v.ClientToken = nil }, Violation{Path: "ClientToken", Constraint: "required"})
@@ -1344,48 +702,23 @@ func TestStartNetworkInsightsAnalysisValidateRejects(t *testing.T) {
 }
 
 func TestStartNetworkInsightsAnalysisRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStartNetworkInsightsAnalysisRequest(context.Background(), minimalStartNetworkInsightsAnalysisInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StartNetworkInsightsAnalysis.minimal.form", req)
+	goldenRequest(t, "StartNetworkInsightsAnalysis.minimal.form", buildStartNetworkInsightsAnalysisRequest, minimalStartNetworkInsightsAnalysisInput())
 }
 
 func TestStartNetworkInsightsAnalysisRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStartNetworkInsightsAnalysisRequest(context.Background(), fullStartNetworkInsightsAnalysisInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "StartNetworkInsightsAnalysis.full.form", req)
+	goldenRequest(t, "StartNetworkInsightsAnalysis.full.form", buildStartNetworkInsightsAnalysisRequest, fullStartNetworkInsightsAnalysisInput())
 }
 
 func TestStartNetworkInsightsAnalysisResponse(t *testing.T) {
-	var got StartNetworkInsightsAnalysisOutput
-	if err := decodeStartNetworkInsightsAnalysisResponse(goldenResponse(t, "StartNetworkInsightsAnalysis.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantStartNetworkInsightsAnalysisOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeStartNetworkInsightsAnalysisResponse, goldenResponse(t, "StartNetworkInsightsAnalysis.response.xml", 200, "Content-Type", "text/xml"), wantStartNetworkInsightsAnalysisOutput())
 }
 
 func TestUnmonitorInstancesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUnmonitorInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUnmonitorInstancesInput().Validate())
 }
 
 func TestUnmonitorInstancesValidateFull(t *testing.T) {
-	got := violations(t, fullUnmonitorInstancesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUnmonitorInstancesInput().Validate())
 }
 
 func TestUnmonitorInstancesValidateRejects(t *testing.T) {
@@ -1393,40 +726,20 @@ func TestUnmonitorInstancesValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUnmonitorInstancesInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("InstanceIds unset", func(v *UnmonitorInstancesInput) { v.InstanceIds = nil }, Violation{Path: "InstanceIds", Constraint: "required"})
 }
 
 func TestUnmonitorInstancesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnmonitorInstancesRequest(context.Background(), minimalUnmonitorInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UnmonitorInstances.minimal.form", req)
+	goldenRequest(t, "UnmonitorInstances.minimal.form", buildUnmonitorInstancesRequest, minimalUnmonitorInstancesInput())
 }
 
 func TestUnmonitorInstancesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUnmonitorInstancesRequest(context.Background(), fullUnmonitorInstancesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UnmonitorInstances.full.form", req)
+	goldenRequest(t, "UnmonitorInstances.full.form", buildUnmonitorInstancesRequest, fullUnmonitorInstancesInput())
 }
 
 func TestUnmonitorInstancesResponse(t *testing.T) {
-	var got UnmonitorInstancesOutput
-	if err := decodeUnmonitorInstancesResponse(goldenResponse(t, "UnmonitorInstances.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUnmonitorInstancesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUnmonitorInstancesResponse, goldenResponse(t, "UnmonitorInstances.response.xml", 200, "Content-Type", "text/xml"), wantUnmonitorInstancesOutput())
 }

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalCreateInterruptibleCapacityReservationAllocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalCreateInterruptibleCapacityReservationAllocationInput().Validate())
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationValidateFull(t *testing.T) {
-	got := violations(t, fullCreateInterruptibleCapacityReservationAllocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullCreateInterruptibleCapacityReservationAllocationInput().Validate())
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestCreateInterruptibleCapacityReservationAllocationValidateRejects(t *test
 		t.Run(name, func(t *testing.T) {
 			v := fullCreateInterruptibleCapacityReservationAllocationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationId unset", func(v *CreateInterruptibleCapacityReservationAllocationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
@@ -85,6 +82,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -111,48 +132,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInterruptibleCapacityReservationAllocationRequest(context.Background(), minimalCreateInterruptibleCapacityReservationAllocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInterruptibleCapacityReservationAllocation.minimal.form", req)
+	goldenRequest(t, "CreateInterruptibleCapacityReservationAllocation.minimal.form", buildCreateInterruptibleCapacityReservationAllocationRequest, minimalCreateInterruptibleCapacityReservationAllocationInput())
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildCreateInterruptibleCapacityReservationAllocationRequest(context.Background(), fullCreateInterruptibleCapacityReservationAllocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "CreateInterruptibleCapacityReservationAllocation.full.form", req)
+	goldenRequest(t, "CreateInterruptibleCapacityReservationAllocation.full.form", buildCreateInterruptibleCapacityReservationAllocationRequest, fullCreateInterruptibleCapacityReservationAllocationInput())
 }
 
 func TestCreateInterruptibleCapacityReservationAllocationResponse(t *testing.T) {
-	var got CreateInterruptibleCapacityReservationAllocationOutput
-	if err := decodeCreateInterruptibleCapacityReservationAllocationResponse(goldenResponse(t, "CreateInterruptibleCapacityReservationAllocation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantCreateInterruptibleCapacityReservationAllocationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeCreateInterruptibleCapacityReservationAllocationResponse, goldenResponse(t, "CreateInterruptibleCapacityReservationAllocation.response.xml", 200, "Content-Type", "text/xml"), wantCreateInterruptibleCapacityReservationAllocationOutput())
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUpdateInterruptibleCapacityReservationAllocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUpdateInterruptibleCapacityReservationAllocationInput().Validate())
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationValidateFull(t *testing.T) {
-	got := violations(t, fullUpdateInterruptibleCapacityReservationAllocationInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUpdateInterruptibleCapacityReservationAllocationInput().Validate())
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationValidateRejects(t *testing.T) {
@@ -160,42 +156,22 @@ func TestUpdateInterruptibleCapacityReservationAllocationValidateRejects(t *test
 		t.Run(name, func(t *testing.T) {
 			v := fullUpdateInterruptibleCapacityReservationAllocationInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("CapacityReservationId unset", func(v *UpdateInterruptibleCapacityReservationAllocationInput) { v.CapacityReservationId = nil }, Violation{Path: "CapacityReservationId", Constraint: "required"})
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateInterruptibleCapacityReservationAllocationRequest(context.Background(), minimalUpdateInterruptibleCapacityReservationAllocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UpdateInterruptibleCapacityReservationAllocation.minimal.form", req)
+	goldenRequest(t, "UpdateInterruptibleCapacityReservationAllocation.minimal.form", buildUpdateInterruptibleCapacityReservationAllocationRequest, minimalUpdateInterruptibleCapacityReservationAllocationInput())
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUpdateInterruptibleCapacityReservationAllocationRequest(context.Background(), fullUpdateInterruptibleCapacityReservationAllocationInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "UpdateInterruptibleCapacityReservationAllocation.full.form", req)
+	goldenRequest(t, "UpdateInterruptibleCapacityReservationAllocation.full.form", buildUpdateInterruptibleCapacityReservationAllocationRequest, fullUpdateInterruptibleCapacityReservationAllocationInput())
 }
 
 func TestUpdateInterruptibleCapacityReservationAllocationResponse(t *testing.T) {
-	var got UpdateInterruptibleCapacityReservationAllocationOutput
-	if err := decodeUpdateInterruptibleCapacityReservationAllocationResponse(goldenResponse(t, "UpdateInterruptibleCapacityReservationAllocation.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUpdateInterruptibleCapacityReservationAllocationOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUpdateInterruptibleCapacityReservationAllocationResponse, goldenResponse(t, "UpdateInterruptibleCapacityReservationAllocation.response.xml", 200, "Content-Type", "text/xml"), wantUpdateInterruptibleCapacityReservationAllocationOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestDescribeCapacityReservationsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeCapacityReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeCapacityReservationsInput().Validate())
 }
 
 func TestDescribeCapacityReservationsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeCapacityReservationsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeCapacityReservationsInput().Validate())
 }
 
 func TestDescribeCapacityReservationsValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestDescribeCapacityReservationsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeCapacityReservationsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("MaxResults below range", func(v *DescribeCapacityReservationsInput) { v.MaxResults = ptr(int32(0)) }, Violation{Path: "MaxResults", Constraint: "range"})
@@ -85,6 +82,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -111,32 +132,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestDescribeCapacityReservationsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCapacityReservationsRequest(context.Background(), minimalDescribeCapacityReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCapacityReservations.minimal.form", req)
+	goldenRequest(t, "DescribeCapacityReservations.minimal.form", buildDescribeCapacityReservationsRequest, minimalDescribeCapacityReservationsInput())
 }
 
 func TestDescribeCapacityReservationsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeCapacityReservationsRequest(context.Background(), fullDescribeCapacityReservationsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeCapacityReservations.full.form", req)
+	goldenRequest(t, "DescribeCapacityReservations.full.form", buildDescribeCapacityReservationsRequest, fullDescribeCapacityReservationsInput())
 }
 
 func TestDescribeCapacityReservationsResponse(t *testing.T) {
-	var got DescribeCapacityReservationsOutput
-	if err := decodeDescribeCapacityReservationsResponse(goldenResponse(t, "DescribeCapacityReservations.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeCapacityReservationsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeCapacityReservationsResponse, goldenResponse(t, "DescribeCapacityReservations.response.xml", 200, "Content-Type", "text/xml"), wantDescribeCapacityReservationsOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

@@ -22,6 +22,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -49,19 +57,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestPutWidgetValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutWidgetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutWidgetInput().Validate())
 }
 
 func TestPutWidgetValidateFull(t *testing.T) {
-	got := violations(t, fullPutWidgetInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutWidgetInput().Validate())
 }
 
 func TestPutWidgetValidateRejects(t *testing.T) {
@@ -69,10 +69,7 @@ func TestPutWidgetValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutWidgetInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Name unset", func(v *PutWidgetInput) { v.Name = nil }, Violation{Path: "Name", Constraint: "required"})
@@ -137,6 +134,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 	return testResponse(status, body, header...)
 }
 
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 // testResponse is a response with body and header, given as name, value pairs.
 func testResponse(status int, body []byte, header ...string) *http.Response {
 	h := http.Header{}
@@ -161,32 +182,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestPutWidgetRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWidgetRequest(context.Background(), minimalPutWidgetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutWidget.minimal.form", req)
+	goldenRequest(t, "PutWidget.minimal.form", buildPutWidgetRequest, minimalPutWidgetInput())
 }
 
 func TestPutWidgetRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutWidgetRequest(context.Background(), fullPutWidgetInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutWidget.full.form", req)
+	goldenRequest(t, "PutWidget.full.form", buildPutWidgetRequest, fullPutWidgetInput())
 }
 
 func TestPutWidgetResponse(t *testing.T) {
-	var got PutWidgetOutput
-	if err := decodePutWidgetResponse(goldenResponse(t, "PutWidget.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutWidgetOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutWidgetResponse, goldenResponse(t, "PutWidget.response.xml", 200, "Content-Type", "text/xml"), wantPutWidgetOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestStoreValidateMinimal(t *testing.T) {
-	got := violations(t, minimalStoreInput().Validate())
-	want := []Violation{Violation{Path: "Body", Constraint: "required"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalStoreInput().Validate(), Violation{Path: "Body", Constraint: "required"})
 }
 
 func TestStoreValidateFull(t *testing.T) {
-	got := violations(t, fullStoreInput().Validate())
-	want := []Violation{Violation{Path: "Body", Constraint: "required"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullStoreInput().Validate(), Violation{Path: "Body", Constraint: "required"})
 }
 
 func TestStoreValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestStoreValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullStoreInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Name too short", func(v *StoreInput) { v.Name = ptr("") }, Violation{Path: "Body", Constraint: "required"}, Violation{Path: "Name", Constraint: "length"})
@@ -85,6 +82,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -111,32 +132,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestStoreRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStoreRequest(context.Background(), minimalStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Store.minimal.http", req)
+	goldenRequest(t, "Store.minimal.http", buildStoreRequest, minimalStoreInput())
 }
 
 func TestStoreRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildStoreRequest(context.Background(), fullStoreInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkJSONRequest(t, "Store.full.http", req)
+	goldenRequest(t, "Store.full.http", buildStoreRequest, fullStoreInput())
 }
 
 func TestStoreResponse(t *testing.T) {
-	var got StoreOutput
-	if err := decodeStoreResponse(goldenResponse(t, "Store.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantStoreOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeStoreResponse, goldenResponse(t, "Store.response.json", 200, "Content-Type", "application/x-amz-json-1.1", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantStoreOutput())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestGetThingValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetThingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetThingInput().Validate())
 }
 
 func TestGetThingValidateFull(t *testing.T) {
-	got := violations(t, fullGetThingInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetThingInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,32 +120,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestGetThingRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetThingRequest(context.Background(), minimalGetThingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetThing.minimal.form", req)
+	goldenRequest(t, "GetThing.minimal.form", buildGetThingRequest, minimalGetThingInput())
 }
 
 func TestGetThingRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetThingRequest(context.Background(), fullGetThingInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetThing.full.form", req)
+	goldenRequest(t, "GetThing.full.form", buildGetThingRequest, fullGetThingInput())
 }
 
 func TestGetThingResponse(t *testing.T) {
-	var got GetThingOutput
-	if err := decodeGetThingResponse(goldenResponse(t, "GetThing.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetThingOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetThingResponse, goldenResponse(t, "GetThing.response.xml", 200, "Content-Type", "text/xml"), wantGetThingOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestModifyAttributesValidateMinimal(t *testing.T) {
-	got := violations(t, minimalModifyAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalModifyAttributesInput().Validate())
 }
 
 func TestModifyAttributesValidateFull(t *testing.T) {
-	got := violations(t, fullModifyAttributesInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullModifyAttributesInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,48 +120,23 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestModifyAttributesRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyAttributesRequest(context.Background(), minimalModifyAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyAttributes.minimal.form", req)
+	goldenRequest(t, "ModifyAttributes.minimal.form", buildModifyAttributesRequest, minimalModifyAttributesInput())
 }
 
 func TestModifyAttributesRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildModifyAttributesRequest(context.Background(), fullModifyAttributesInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "ModifyAttributes.full.form", req)
+	goldenRequest(t, "ModifyAttributes.full.form", buildModifyAttributesRequest, fullModifyAttributesInput())
 }
 
 func TestModifyAttributesResponse(t *testing.T) {
-	var got ModifyAttributesOutput
-	if err := decodeModifyAttributesResponse(goldenResponse(t, "ModifyAttributes.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantModifyAttributesOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeModifyAttributesResponse, goldenResponse(t, "ModifyAttributes.response.xml", 200, "Content-Type", "text/xml"), wantModifyAttributesOutput())
 }
 
 func TestSetIdentityDkimEnabledValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSetIdentityDkimEnabledInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSetIdentityDkimEnabledInput().Validate())
 }
 
 func TestSetIdentityDkimEnabledValidateFull(t *testing.T) {
-	got := violations(t, fullSetIdentityDkimEnabledInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSetIdentityDkimEnabledInput().Validate())
 }
 
 func TestSetIdentityDkimEnabledValidateRejects(t *testing.T) {
@@ -145,42 +144,22 @@ func TestSetIdentityDkimEnabledValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullSetIdentityDkimEnabledInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Identity unset", func(v *SetIdentityDkimEnabledInput) { v.Identity = nil }, Violation{Path: "Identity", Constraint: "required"})
 }
 
 func TestSetIdentityDkimEnabledRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSetIdentityDkimEnabledRequest(context.Background(), minimalSetIdentityDkimEnabledInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SetIdentityDkimEnabled.minimal.form", req)
+	goldenRequest(t, "SetIdentityDkimEnabled.minimal.form", buildSetIdentityDkimEnabledRequest, minimalSetIdentityDkimEnabledInput())
 }
 
 func TestSetIdentityDkimEnabledRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSetIdentityDkimEnabledRequest(context.Background(), fullSetIdentityDkimEnabledInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "SetIdentityDkimEnabled.full.form", req)
+	goldenRequest(t, "SetIdentityDkimEnabled.full.form", buildSetIdentityDkimEnabledRequest, fullSetIdentityDkimEnabledInput())
 }
 
 func TestSetIdentityDkimEnabledResponse(t *testing.T) {
-	var got SetIdentityDkimEnabledOutput
-	if err := decodeSetIdentityDkimEnabledResponse(goldenResponse(t, "SetIdentityDkimEnabled.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSetIdentityDkimEnabledOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSetIdentityDkimEnabledResponse, goldenResponse(t, "SetIdentityDkimEnabled.response.xml", 200, "Content-Type", "text/xml"), wantSetIdentityDkimEnabledOutput())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestDownloadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDownloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDownloadInput().Validate())
 }
 
 func TestDownloadValidateFull(t *testing.T) {
-	got := violations(t, fullDownloadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDownloadInput().Validate())
 }
 
 func TestDownloadValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestDownloadValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDownloadInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *DownloadInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -85,6 +82,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRestJSONRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -111,21 +132,11 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestDownloadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDownloadRequest(context.Background(), minimalDownloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Download.minimal.http", req)
+	goldenRequest(t, "Download.minimal.http", buildDownloadRequest, minimalDownloadInput())
 }
 
 func TestDownloadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDownloadRequest(context.Background(), fullDownloadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Download.full.http", req)
+	goldenRequest(t, "Download.full.http", buildDownloadRequest, fullDownloadInput())
 }
 
 func TestDownloadResponse(t *testing.T) {
@@ -155,19 +166,11 @@ func TestDownloadResponse(t *testing.T) {
 }
 
 func TestFetchValidateMinimal(t *testing.T) {
-	got := violations(t, minimalFetchInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalFetchInput().Validate())
 }
 
 func TestFetchValidateFull(t *testing.T) {
-	got := violations(t, fullFetchInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullFetchInput().Validate())
 }
 
 func TestFetchValidateRejects(t *testing.T) {
@@ -175,148 +178,70 @@ func TestFetchValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullFetchInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Id unset", func(v *FetchInput) { v.Id = nil }, Violation{Path: "Id", Constraint: "required"})
 }
 
 func TestFetchRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFetchRequest(context.Background(), minimalFetchInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Fetch.minimal.http", req)
+	goldenRequest(t, "Fetch.minimal.http", buildFetchRequest, minimalFetchInput())
 }
 
 func TestFetchRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildFetchRequest(context.Background(), fullFetchInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Fetch.full.http", req)
+	goldenRequest(t, "Fetch.full.http", buildFetchRequest, fullFetchInput())
 }
 
 func TestFetchResponse(t *testing.T) {
-	var got FetchOutput
-	if err := decodeFetchResponse(goldenResponse(t, "Fetch.response.body", 200, "X-Next", "next-180", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantFetchOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeFetchResponse, goldenResponse(t, "Fetch.response.body", 200, "X-Next", "next-180", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60", "Content-Type", "application/json"), wantFetchOutput())
 }
 
 func TestPeekValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPeekInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPeekInput().Validate())
 }
 
 func TestPeekValidateFull(t *testing.T) {
-	got := violations(t, fullPeekInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPeekInput().Validate())
 }
 
 func TestPeekRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPeekRequest(context.Background(), minimalPeekInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Peek.minimal.http", req)
+	goldenRequest(t, "Peek.minimal.http", buildPeekRequest, minimalPeekInput())
 }
 
 func TestPeekRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPeekRequest(context.Background(), fullPeekInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Peek.full.http", req)
+	goldenRequest(t, "Peek.full.http", buildPeekRequest, fullPeekInput())
 }
 
 func TestPeekResponse(t *testing.T) {
-	var got PeekOutput
-	if err := decodePeekResponse(goldenResponse(t, "Peek.response.body", 200, "X-Count", "889", "X-Mode", "FAST", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPeekOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePeekResponse, goldenResponse(t, "Peek.response.body", 200, "X-Count", "889", "X-Mode", "FAST", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantPeekOutput())
 }
 
 func TestSealValidateMinimal(t *testing.T) {
-	got := violations(t, minimalSealInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalSealInput().Validate())
 }
 
 func TestSealValidateFull(t *testing.T) {
-	got := violations(t, fullSealInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullSealInput().Validate())
 }
 
 func TestSealRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSealRequest(context.Background(), minimalSealInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Seal.minimal.http", req)
+	goldenRequest(t, "Seal.minimal.http", buildSealRequest, minimalSealInput())
 }
 
 func TestSealRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildSealRequest(context.Background(), fullSealInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Seal.full.http", req)
+	goldenRequest(t, "Seal.full.http", buildSealRequest, fullSealInput())
 }
 
 func TestSealResponse(t *testing.T) {
-	var got SealOutput
-	if err := decodeSealResponse(goldenResponse(t, "Seal.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantSealOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeSealResponse, goldenResponse(t, "Seal.response.body", 200, "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantSealOutput())
 }
 
 func TestUploadValidateMinimal(t *testing.T) {
-	got := violations(t, minimalUploadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalUploadInput().Validate())
 }
 
 func TestUploadValidateFull(t *testing.T) {
-	got := violations(t, fullUploadInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullUploadInput().Validate())
 }
 
 func TestUploadValidateRejects(t *testing.T) {
@@ -324,10 +249,7 @@ func TestUploadValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullUploadInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Bucket unset", func(v *UploadInput) { v.Bucket = nil }, Violation{Path: "Bucket", Constraint: "required"})
@@ -335,32 +257,15 @@ func TestUploadValidateRejects(t *testing.T) {
 }
 
 func TestUploadRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadRequest(context.Background(), minimalUploadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Upload.minimal.http", req)
+	goldenRequest(t, "Upload.minimal.http", buildUploadRequest, minimalUploadInput())
 }
 
 func TestUploadRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildUploadRequest(context.Background(), fullUploadInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRestJSONRequest(t, "Upload.full.http", req)
+	goldenRequest(t, "Upload.full.http", buildUploadRequest, fullUploadInput())
 }
 
 func TestUploadResponse(t *testing.T) {
-	var got UploadOutput
-	if err := decodeUploadResponse(goldenResponse(t, "Upload.response.body", 622, "Etag", "etag-837", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantUploadOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeUploadResponse, goldenResponse(t, "Upload.response.body", 622, "Etag", "etag-837", "X-Amzn-Requestid", "8f2d1c3a-5b7e-4d09-a6f1-0c2b3d4e5f60"), wantUploadOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,35 +55,19 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestGetBlobValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetBlobInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetBlobInput().Validate())
 }
 
 func TestGetBlobValidateFull(t *testing.T) {
-	got := violations(t, fullGetBlobInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetBlobInput().Validate())
 }
 
 func TestPutTreeValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutTreeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutTreeInput().Validate())
 }
 
 func TestPutTreeValidateFull(t *testing.T) {
-	got := violations(t, fullPutTreeInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutTreeInput().Validate())
 }
 
 func TestPutTreeValidateRejects(t *testing.T) {
@@ -83,10 +75,7 @@ func TestPutTreeValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullPutTreeInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Root unset", func(v *PutTreeInput) { v.Root = nil }, Violation{Path: "Root", Constraint: "required"})
@@ -128,6 +117,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 	return testResponse(status, body, header...)
 }
 
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
+}
+
 // testResponse is a response with body and header, given as name, value pairs.
 func testResponse(status int, body []byte, header ...string) *http.Response {
 	h := http.Header{}
@@ -152,32 +165,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestPutTreeRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutTreeRequest(context.Background(), minimalPutTreeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutTree.minimal.form", req)
+	goldenRequest(t, "PutTree.minimal.form", buildPutTreeRequest, minimalPutTreeInput())
 }
 
 func TestPutTreeRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutTreeRequest(context.Background(), fullPutTreeInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutTree.full.form", req)
+	goldenRequest(t, "PutTree.full.form", buildPutTreeRequest, fullPutTreeInput())
 }
 
 func TestPutTreeResponse(t *testing.T) {
-	var got PutTreeOutput
-	if err := decodePutTreeResponse(goldenResponse(t, "PutTree.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutTreeOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutTreeResponse, goldenResponse(t, "PutTree.response.xml", 200, "Content-Type", "text/xml"), wantPutTreeOutput())
 }
 
 func TestEnumsAreOpen(t *testing.T) {

@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestDeleteAnomalyDetectorValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDeleteAnomalyDetectorInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDeleteAnomalyDetectorInput().Validate())
 }
 
 func TestDeleteAnomalyDetectorValidateFull(t *testing.T) {
-	got := violations(t, fullDeleteAnomalyDetectorInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDeleteAnomalyDetectorInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,122 +120,55 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestDeleteAnomalyDetectorRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteAnomalyDetectorRequest(context.Background(), minimalDeleteAnomalyDetectorInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteAnomalyDetector.minimal.form", req)
+	goldenRequest(t, "DeleteAnomalyDetector.minimal.form", buildDeleteAnomalyDetectorRequest, minimalDeleteAnomalyDetectorInput())
 }
 
 func TestDeleteAnomalyDetectorRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDeleteAnomalyDetectorRequest(context.Background(), fullDeleteAnomalyDetectorInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DeleteAnomalyDetector.full.form", req)
+	goldenRequest(t, "DeleteAnomalyDetector.full.form", buildDeleteAnomalyDetectorRequest, fullDeleteAnomalyDetectorInput())
 }
 
 func TestDeleteAnomalyDetectorResponse(t *testing.T) {
-	var got DeleteAnomalyDetectorOutput
-	if err := decodeDeleteAnomalyDetectorResponse(goldenResponse(t, "DeleteAnomalyDetector.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDeleteAnomalyDetectorOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDeleteAnomalyDetectorResponse, goldenResponse(t, "DeleteAnomalyDetector.response.xml", 200, "Content-Type", "text/xml"), wantDeleteAnomalyDetectorOutput())
 }
 
 func TestGetDashboardValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetDashboardInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetDashboardInput().Validate())
 }
 
 func TestGetDashboardValidateFull(t *testing.T) {
-	got := violations(t, fullGetDashboardInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetDashboardInput().Validate())
 }
 
 func TestGetDashboardRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetDashboardRequest(context.Background(), minimalGetDashboardInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetDashboard.minimal.form", req)
+	goldenRequest(t, "GetDashboard.minimal.form", buildGetDashboardRequest, minimalGetDashboardInput())
 }
 
 func TestGetDashboardRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetDashboardRequest(context.Background(), fullGetDashboardInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetDashboard.full.form", req)
+	goldenRequest(t, "GetDashboard.full.form", buildGetDashboardRequest, fullGetDashboardInput())
 }
 
 func TestGetDashboardResponse(t *testing.T) {
-	var got GetDashboardOutput
-	if err := decodeGetDashboardResponse(goldenResponse(t, "GetDashboard.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetDashboardOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetDashboardResponse, goldenResponse(t, "GetDashboard.response.xml", 200, "Content-Type", "text/xml"), wantGetDashboardOutput())
 }
 
 func TestPutMetricDataValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutMetricDataInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutMetricDataInput().Validate())
 }
 
 func TestPutMetricDataValidateFull(t *testing.T) {
-	got := violations(t, fullPutMetricDataInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutMetricDataInput().Validate())
 }
 
 func TestPutMetricDataRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutMetricDataRequest(context.Background(), minimalPutMetricDataInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutMetricData.minimal.form", req)
+	goldenRequest(t, "PutMetricData.minimal.form", buildPutMetricDataRequest, minimalPutMetricDataInput())
 }
 
 func TestPutMetricDataRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildPutMetricDataRequest(context.Background(), fullPutMetricDataInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "PutMetricData.full.form", req)
+	goldenRequest(t, "PutMetricData.full.form", buildPutMetricDataRequest, fullPutMetricDataInput())
 }
 
 func TestPutMetricDataResponse(t *testing.T) {
-	var got PutMetricDataOutput
-	if err := decodePutMetricDataResponse(goldenResponse(t, "PutMetricData.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantPutMetricDataOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodePutMetricDataResponse, goldenResponse(t, "PutMetricData.response.xml", 200, "Content-Type", "text/xml"), wantPutMetricDataOutput())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none

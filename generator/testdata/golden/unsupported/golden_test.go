@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestGetMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalGetMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalGetMapInput().Validate())
 }
 
 func TestGetMapValidateFull(t *testing.T) {
-	got := violations(t, fullGetMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullGetMapInput().Validate())
 }
 
 // goldenResponse is a response with the golden body testdata/name.
@@ -70,6 +70,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -96,64 +120,31 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestGetMapRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetMapRequest(context.Background(), minimalGetMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetMap.minimal.form", req)
+	goldenRequest(t, "GetMap.minimal.form", buildGetMapRequest, minimalGetMapInput())
 }
 
 func TestGetMapRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildGetMapRequest(context.Background(), fullGetMapInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "GetMap.full.form", req)
+	goldenRequest(t, "GetMap.full.form", buildGetMapRequest, fullGetMapInput())
 }
 
 func TestGetMapResponse(t *testing.T) {
-	var got GetMapOutput
-	if err := decodeGetMapResponse(goldenResponse(t, "GetMap.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantGetMapOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeGetMapResponse, goldenResponse(t, "GetMap.response.xml", 200, "Content-Type", "text/xml"), wantGetMapOutput())
 }
 
 func TestPutDocumentValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutDocumentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutDocumentInput().Validate())
 }
 
 func TestPutDocumentValidateFull(t *testing.T) {
-	got := violations(t, fullPutDocumentInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutDocumentInput().Validate())
 }
 
 func TestPutMapValidateMinimal(t *testing.T) {
-	got := violations(t, minimalPutMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalPutMapInput().Validate())
 }
 
 func TestPutMapValidateFull(t *testing.T) {
-	got := violations(t, fullPutMapInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullPutMapInput().Validate())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none

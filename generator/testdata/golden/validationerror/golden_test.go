@@ -20,6 +20,14 @@ func ptr[T any](v T) *T {
 	return &v
 }
 
+// checkViolations fails t unless err reports exactly want (nothing, when want is empty).
+func checkViolations(t *testing.T, err error, want ...Violation) {
+	t.Helper()
+	if got := violations(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("violations:\n got %v\nwant %v", got, want)
+	}
+}
+
 // violations returns the path and constraint of each violation in err, sorted.
 func violations(t *testing.T, err error) []Violation {
 	t.Helper()
@@ -47,19 +55,11 @@ func violations(t *testing.T, err error) []Violation {
 }
 
 func TestDescribeThingsValidateMinimal(t *testing.T) {
-	got := violations(t, minimalDescribeThingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, minimalDescribeThingsInput().Validate())
 }
 
 func TestDescribeThingsValidateFull(t *testing.T) {
-	got := violations(t, fullDescribeThingsInput().Validate())
-	want := []Violation(nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("violations:\n got %v\nwant %v", got, want)
-	}
+	checkViolations(t, fullDescribeThingsInput().Validate())
 }
 
 func TestDescribeThingsValidateRejects(t *testing.T) {
@@ -67,10 +67,7 @@ func TestDescribeThingsValidateRejects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			v := fullDescribeThingsInput()
 			mutate(v)
-			got := violations(t, v.Validate())
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("violations:\n got %v\nwant %v", got, want)
-			}
+			checkViolations(t, v.Validate(), want...)
 		})
 	}
 	reject("Name unset", func(v *DescribeThingsInput) { v.Name = nil }, Violation{Path: "Name", Constraint: "required"})
@@ -84,6 +81,30 @@ func goldenResponse(t *testing.T, name string, status int, header ...string) *ht
 		t.Fatal(err)
 	}
 	return testResponse(status, body, header...)
+}
+
+// goldenRequest builds in's request to https://example.com, with zero idempotency
+// tokens, and compares it with the golden file testdata/name.
+func goldenRequest[In any](t *testing.T, name string, build func(context.Context, *In, string) (*http.Request, error), in *In) {
+	t.Helper()
+	zeroTokens(t)
+	req, err := build(context.Background(), in, "https://example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFormRequest(t, name, req)
+}
+
+// goldenDecode decodes resp and compares the output with want.
+func goldenDecode[Out any](t *testing.T, decode func(*http.Response, *Out) error, resp *http.Response, want Out) {
+	t.Helper()
+	var got Out
+	if err := decode(resp, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
+	}
 }
 
 // testResponse is a response with body and header, given as name, value pairs.
@@ -110,32 +131,15 @@ func zeroTokens(t *testing.T) {
 }
 
 func TestDescribeThingsRequestMinimal(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeThingsRequest(context.Background(), minimalDescribeThingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeThings.minimal.form", req)
+	goldenRequest(t, "DescribeThings.minimal.form", buildDescribeThingsRequest, minimalDescribeThingsInput())
 }
 
 func TestDescribeThingsRequestFull(t *testing.T) {
-	zeroTokens(t)
-	req, err := buildDescribeThingsRequest(context.Background(), fullDescribeThingsInput(), "https://example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkFormRequest(t, "DescribeThings.full.form", req)
+	goldenRequest(t, "DescribeThings.full.form", buildDescribeThingsRequest, fullDescribeThingsInput())
 }
 
 func TestDescribeThingsResponse(t *testing.T) {
-	var got DescribeThingsOutput
-	if err := decodeDescribeThingsResponse(goldenResponse(t, "DescribeThings.response.xml", 200, "Content-Type", "text/xml"), &got); err != nil {
-		t.Fatal(err)
-	}
-	want := wantDescribeThingsOutput()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("decoded output:\n got %+v\nwant %+v", got, want)
-	}
+	goldenDecode(t, decodeDescribeThingsResponse, goldenResponse(t, "DescribeThings.response.xml", 200, "Content-Type", "text/xml"), wantDescribeThingsOutput())
 }
 
 // FuzzUnmarshal feeds arbitrary bodies to every decoder of the package; none
