@@ -365,13 +365,17 @@ func (b *Builder) str(name string, n int, r plan.Rules) string {
 	}
 	// An empty match comes last: a member is usually meant to say
 	// something, and an empty path label cannot be sent at all.
-	cands := Matching(r.Pattern.Go, lo, hi, n)
-	for _, nonEmpty := range []bool{true, false} {
-		for _, s := range cands {
-			if (s != "") == nonEmpty && ok(s) {
+	empty := false
+	for s := range matching(r.Pattern.Go, lo, hi, n) {
+		if ok(s) {
+			if s != "" {
 				return s
 			}
+			empty = true
 		}
+	}
+	if empty {
+		return ""
 	}
 	return lengthFit(base, r.Length)
 }

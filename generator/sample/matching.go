@@ -1,8 +1,10 @@
 package sample
 
 import (
+	"iter"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -11,23 +13,49 @@ import (
 // the choice of characters. Callers check the candidates: this is a
 // generator of likely matches, not a decision procedure.
 func Matching(re string, lo, hi, seed int) []string {
-	ast, err := syntax.Parse(re, syntax.Perl)
-	if err != nil {
-		return nil
-	}
 	var out []string
-	for _, extra := range []int{0, lo, lo * 2, min(hi, 64)} {
-		if extra < 0 || extra > 4096 {
-			continue
-		}
-		m := &matcher{extra: extra, seed: seed}
-		var b strings.Builder
-		if m.gen(&b, ast) {
-			out = append(out, b.String())
-		}
+	for s := range matching(re, lo, hi, seed) {
+		out = append(out, s)
 	}
 	return out
 }
+
+// matching yields Matching's strings one by one, so a caller content with
+// the first makes no more.
+func matching(re string, lo, hi, seed int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		ast := parsed(re)
+		if ast == nil {
+			return
+		}
+		for _, extra := range []int{0, lo, lo * 2, min(hi, 64)} {
+			if extra < 0 || extra > 4096 {
+				continue
+			}
+			m := &matcher{extra: extra, seed: seed}
+			var b strings.Builder
+			if m.gen(&b, ast) && !yield(b.String()) {
+				return
+			}
+		}
+	}
+}
+
+// parsed is re's syntax tree, parsed once; nil if it does not parse.
+// Generators only read it.
+func parsed(re string) *syntax.Regexp {
+	if ast, ok := syntaxTrees.Load(re); ok {
+		return ast.(*syntax.Regexp)
+	}
+	ast, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		ast = nil
+	}
+	syntaxTrees.Store(re, ast)
+	return ast
+}
+
+var syntaxTrees sync.Map
 
 type matcher struct {
 	extra int // characters still wanted from repetitions
