@@ -2,7 +2,8 @@ package main
 
 // pkg is a generated package committed to the repository, with the
 // smithy2go arguments that make it. CI checks each is current; -generate
-// rewrites them all. This list is the one place they are named.
+// rewrites them all. The interop modules' gen.go files repeat their
+// lines for go generate; TestGenerateLinesMatchPackages keeps them equal.
 type pkg struct {
 	out  string   // the output directory, from the repository's root
 	args []string // smithy2go's other arguments
