@@ -5,7 +5,6 @@ import (
 	"crypto/md5"
 	"encoding/base64"
 	"fmt"
-	"math"
 	"net/http"
 	"slices"
 	"sort"
@@ -385,19 +384,7 @@ func text(v *sample.Value, f *plan.Field, def string) string {
 	case plan.BoolKind:
 		return strconv.FormatBool(v.Bool)
 	case plan.Float32Kind, plan.Float64Kind:
-		switch {
-		case math.IsNaN(v.Float):
-			return "NaN"
-		case math.IsInf(v.Float, 1):
-			return "Infinity"
-		case math.IsInf(v.Float, -1):
-			return "-Infinity"
-		}
-		bits := 64
-		if t.Kind == plan.Float32Kind {
-			bits = 32
-		}
-		return strconv.FormatFloat(v.Float, 'f', -1, bits)
+		return v.FloatText('f')
 	case plan.TimeKind:
 		m := f.Member
 		if f.Type.Kind == plan.ListKind {
@@ -405,11 +392,11 @@ func text(v *sample.Value, f *plan.Field, def string) string {
 		}
 		switch TimeFormat(m, t.Shape, def) {
 		case HTTPDate:
-			return v.Time.UTC().Format(http.TimeFormat)
+			return sample.FormatTime(v.Time, "http-date")
 		case EpochSeconds:
-			return strconv.FormatFloat(float64(v.Time.UnixMilli())/1000, 'f', -1, 64)
+			return sample.FormatTime(v.Time, "epoch-seconds")
 		}
-		return v.Time.UTC().Format("2006-01-02T15:04:05.999Z")
+		return sample.FormatTime(v.Time, "date-time")
 	case plan.BlobKind:
 		return base64.StdEncoding.EncodeToString(v.Bytes)
 	}

@@ -3,7 +3,6 @@ package jsonbody
 import (
 	"encoding/base64"
 	"math"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -57,11 +56,11 @@ func (c *Codec) defaultJSON(t *plan.Type, m *smithy.Member, n smithy.Node) strin
 		tm := nodeTime(n)
 		switch timeFormat(m, t.Shape) {
 		case "timeHTTPDate":
-			return quote(tm.Format(http.TimeFormat))
+			return quote(sample.FormatTime(tm, "http-date"))
 		case "timeDateTime":
-			return quote(tm.Format("2006-01-02T15:04:05.999Z"))
+			return quote(sample.FormatTime(tm, "date-time"))
 		}
-		return strconv.FormatFloat(float64(tm.UnixMilli())/1000, 'f', -1, 64)
+		return sample.FormatTime(tm, "epoch-seconds")
 	}
 	return nodeJSON(n)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"math"
-	"net/http"
 	"slices"
 	"strconv"
 	"time"
@@ -115,19 +114,10 @@ func (o Oracle) value(v *sample.Value, m *smithy.Member, req bool) any {
 	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.IntEnumKind, plan.BigIntKind:
 		return json.Number(strconv.FormatInt(v.Int, 10))
 	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
-		switch {
-		case math.IsNaN(v.Float):
-			return "NaN"
-		case math.IsInf(v.Float, 1):
-			return "Infinity"
-		case math.IsInf(v.Float, -1):
-			return "-Infinity"
+		if math.IsNaN(v.Float) || math.IsInf(v.Float, 0) {
+			return v.FloatText('g') // a string: JSON has no such numbers
 		}
-		bits := 64
-		if t.Kind == plan.Float32Kind {
-			bits = 32
-		}
-		return json.Number(strconv.FormatFloat(v.Float, 'g', -1, bits))
+		return json.Number(v.FloatText('g'))
 	case plan.TimeKind:
 		return timeValue(v.Time, m, t.Shape)
 	case plan.BlobKind:
@@ -177,13 +167,10 @@ func timeValue(t time.Time, m *smithy.Member, s *smithy.Shape) any {
 	if !ok {
 		f, _ = s.Traits.TimestampFormat()
 	}
-	switch f {
-	case "date-time":
-		return t.UTC().Format("2006-01-02T15:04:05.999Z")
-	case "http-date":
-		return t.UTC().Format(http.TimeFormat)
+	if f == "date-time" || f == "http-date" {
+		return sample.FormatTime(t, f)
 	}
-	return json.Number(strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64))
+	return json.Number(sample.FormatTime(t, "epoch-seconds"))
 }
 
 // nodeValue is a document as encoding/json writes it.

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/smithy2go/smithy2go/generator/emit"
 	"github.com/smithy2go/smithy2go/generator/plan"
@@ -107,7 +106,7 @@ func (d Dialect) pairs(vals url.Values, key string, m *smithy.Member, v *sample.
 			d.pairs(vals, p+"."+xmlbody.MapValueName(t), nil, e.Value)
 		}
 	default:
-		vals.Set(key, xmlbody.ScalarText(v, m, func(t time.Time, f string) string { return xmlbody.FormatTime(t, f) }))
+		vals.Set(key, xmlbody.ScalarText(v, m, sample.FormatTime))
 	}
 }
 
@@ -158,7 +157,7 @@ func attributes(v *sample.Value) string {
 	for _, fv := range v.Fields {
 		if fv.Field.Member.Traits.XMLAttribute() {
 			attrs.WriteString(" " + xmlbody.Name(fv.Field.Member) + `="`)
-			xml.EscapeText(&attrs, []byte(xmlbody.ScalarText(fv.Value, fv.Field.Member, xmlbody.FormatTime)))
+			xml.EscapeText(&attrs, []byte(xmlbody.ScalarText(fv.Value, fv.Field.Member, sample.FormatTime)))
 			attrs.WriteString(`"`)
 		}
 	}
@@ -225,7 +224,7 @@ func (d Dialect) element(b *bytes.Buffer, indent, name string, m *smithy.Member,
 		closeTag()
 	default:
 		open("")
-		xml.EscapeText(b, []byte(xmlbody.ScalarText(v, m, xmlbody.FormatTime)))
+		xml.EscapeText(b, []byte(xmlbody.ScalarText(v, m, sample.FormatTime)))
 		closeTag()
 	}
 }

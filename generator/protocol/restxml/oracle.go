@@ -188,7 +188,7 @@ func fieldValue(v *sample.Value, f *plan.Field) *sample.Value {
 
 // text spells a scalar in an XML body, timestamps in format.
 func text(v *sample.Value, m *smithy.Member, format string) string {
-	return xmlbody.ScalarText(v, m, func(t time.Time, _ string) string { return xmlbody.FormatTime(t, format) })
+	return xmlbody.ScalarText(v, m, func(t time.Time, _ string) string { return sample.FormatTime(t, format) })
 }
 
 // timeFormat is a body timestamp's format: the member's or target's

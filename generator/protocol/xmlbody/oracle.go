@@ -5,8 +5,6 @@ package xmlbody
 
 import (
 	"encoding/base64"
-	"math"
-	"net/http"
 	"strconv"
 	"time"
 
@@ -27,19 +25,7 @@ func ScalarText(v *sample.Value, m *smithy.Member, tf func(time.Time, string) st
 	case plan.Int8Kind, plan.Int16Kind, plan.Int32Kind, plan.Int64Kind, plan.IntEnumKind, plan.BigIntKind:
 		return strconv.FormatInt(v.Int, 10)
 	case plan.Float32Kind, plan.Float64Kind, plan.BigDecimalKind:
-		switch {
-		case math.IsNaN(v.Float):
-			return "NaN"
-		case math.IsInf(v.Float, 1):
-			return "Infinity"
-		case math.IsInf(v.Float, -1):
-			return "-Infinity"
-		}
-		bits := 64
-		if t.Kind == plan.Float32Kind {
-			bits = 32
-		}
-		return strconv.FormatFloat(v.Float, 'f', -1, bits)
+		return v.FloatText('f')
 	case plan.TimeKind:
 		return tf(v.Time, FormatName(m, t.Shape))
 	case plan.BlobKind:
@@ -61,16 +47,4 @@ func FormatName(m *smithy.Member, s *smithy.Shape) string {
 		return f
 	}
 	return "date-time"
-}
-
-// FormatTime spells t in a Smithy timestamp format as the SDK does:
-// milliseconds only when there are some.
-func FormatTime(t time.Time, format string) string {
-	switch format {
-	case "http-date":
-		return t.UTC().Format(http.TimeFormat)
-	case "epoch-seconds":
-		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.999Z")
 }
