@@ -73,7 +73,6 @@ func Build(m *smithy.Model, svc *smithy.Shape, opts Options) (*Plan, error) {
 	b.added()
 	b.collections()
 	b.errorDetails()
-	markRecursive(p)
 	sort.Slice(p.Structs, func(i, j int) bool { return p.Structs[i].Name < p.Structs[j].Name })
 	sort.Slice(p.Enums, func(i, j int) bool { return p.Enums[i].Name < p.Enums[j].Name })
 	sort.Slice(p.Unions, func(i, j int) bool { return p.Unions[i].Name < p.Unions[j].Name })
@@ -562,47 +561,6 @@ func (b *builder) errorDetails() {
 		for _, f := range st.Fields {
 			if f.Name == "Message" && f.Type.Kind == StringKind && f.Pointer {
 				st.Message = f
-			}
-		}
-	}
-}
-
-// markRecursive flags structs that can contain themselves, so sample data
-// and tests know where to stop.
-func markRecursive(p *Plan) {
-	for _, st := range p.Structs {
-		seen := map[*Type]bool{}
-		var reaches func(t *Type) bool
-		reaches = func(t *Type) bool {
-			if t == nil || seen[t] {
-				return false
-			}
-			seen[t] = true
-			if t.Struct != nil && t.Struct.Shape == st.Shape && t.Struct.Role == Nested {
-				return true
-			}
-			var fields []*Field
-			switch {
-			case t.Struct != nil:
-				fields = t.Struct.Fields
-			case t.Union != nil:
-				for _, v := range t.Union.Variants {
-					fields = append(fields, v.Field)
-				}
-			case t.Elem != nil:
-				return reaches(t.Elem)
-			}
-			for _, f := range fields {
-				if reaches(f.Type) {
-					return true
-				}
-			}
-			return false
-		}
-		for _, f := range st.Fields {
-			if reaches(f.Type) {
-				st.Recursive = true
-				break
 			}
 		}
 	}

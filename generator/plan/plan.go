@@ -142,8 +142,6 @@ type Struct struct {
 	Role   Role
 	// Op is the operation a Role Input or Output struct belongs to.
 	Op *Operation
-	// Recursive reports that the struct can contain itself.
-	Recursive bool
 	// Fault and Code describe a Role Error struct: whose fault it is and
 	// the code the service sends for it.
 	Fault Fault

@@ -60,6 +60,41 @@ type Type struct {
 	Union  *Union
 }
 
+// Find returns the first type reachable from t (t itself included) that
+// match accepts, going through structure fields, union variants and list
+// and map elements; nil if there is none.
+func Find(t *Type, match func(*Type) bool) *Type {
+	seen := map[*Type]bool{}
+	var find func(t *Type) *Type
+	find = func(t *Type) *Type {
+		if t == nil || seen[t] {
+			return nil
+		}
+		seen[t] = true
+		if match(t) {
+			return t
+		}
+		switch {
+		case t.Struct != nil:
+			for _, f := range t.Struct.Fields {
+				if found := find(f.Type); found != nil {
+					return found
+				}
+			}
+		case t.Union != nil:
+			for _, v := range t.Union.Variants {
+				if found := find(v.Field.Type); found != nil {
+					return found
+				}
+			}
+		case t.Elem != nil:
+			return find(t.Elem)
+		}
+		return nil
+	}
+	return find(t)
+}
+
 // IsNumber reports whether the type is a Go number, int enums included.
 func (t *Type) IsNumber() bool {
 	switch t.Kind {

@@ -145,45 +145,24 @@ type writer struct {
 // Supports reports whether the dialect can carry an operation, and why not.
 func (p Protocol) Supports(pl *plan.Plan, op *plan.Operation) string {
 	d := p.Dialect
-	seen := map[*plan.Type]bool{}
-	var bad func(t *plan.Type, input bool) string
-	bad = func(t *plan.Type, input bool) string {
-		if seen[t] {
-			return ""
-		}
-		seen[t] = true
-		switch t.Kind {
-		case plan.DocumentKind:
-			return "documents are not defined for " + d.Name
-		case plan.MapKind:
-			if d.EC2 && input {
-				return "maps in requests are not defined for ec2Query"
-			}
-		}
-		var fields []*plan.Field
+	// bad says why a member's type, in a request or not, cannot be carried.
+	bad := func(t *plan.Type, input bool) string {
+		found := plan.Find(t, func(t *plan.Type) bool {
+			return t.Kind == plan.DocumentKind || d.EC2 && input && t.Kind == plan.MapKind
+		})
 		switch {
-		case t.Struct != nil:
-			fields = t.Struct.Fields
-		case t.Union != nil:
-			for _, v := range t.Union.Variants {
-				fields = append(fields, v.Field)
-			}
-		case t.Elem != nil:
-			return bad(t.Elem, input)
+		case found == nil:
+			return ""
+		case found.Kind == plan.DocumentKind:
+			return "documents are not defined for " + d.Name
 		}
-		for _, f := range fields {
-			if why := bad(f.Type, input); why != "" {
-				return why
-			}
-		}
-		return ""
+		return "maps in requests are not defined for ec2Query"
 	}
 	for _, f := range op.Input.Fields {
 		if why := bad(f.Type, true); why != "" {
 			return "input member " + f.Name + ": " + why
 		}
 	}
-	seen = map[*plan.Type]bool{}
 	for _, f := range op.Output.Fields {
 		if why := bad(f.Type, false); why != "" {
 			return "output member " + f.Name + ": " + why

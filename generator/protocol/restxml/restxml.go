@@ -31,36 +31,10 @@ func (Protocol) Supports(p *plan.Plan, op *plan.Operation) string {
 	if why := httpbind.Supports(op); why != "" {
 		return why
 	}
-	seen := map[*plan.Type]bool{}
-	var document func(t *plan.Type) bool
-	document = func(t *plan.Type) bool {
-		if seen[t] {
-			return false
-		}
-		seen[t] = true
-		var fields []*plan.Field
-		switch {
-		case t.Kind == plan.DocumentKind:
-			return true
-		case t.Struct != nil:
-			fields = t.Struct.Fields
-		case t.Union != nil:
-			for _, v := range t.Union.Variants {
-				fields = append(fields, v.Field)
-			}
-		case t.Elem != nil:
-			return document(t.Elem)
-		}
-		for _, f := range fields {
-			if document(f.Type) {
-				return true
-			}
-		}
-		return false
-	}
+	document := func(t *plan.Type) bool { return t.Kind == plan.DocumentKind }
 	for _, st := range append([]*plan.Struct{op.Input, op.Output}, op.Errors...) {
 		for _, f := range st.Fields {
-			if document(f.Type) {
+			if plan.Find(f.Type, document) != nil {
 				return "member " + f.Name + " of " + st.Name + ": documents are not defined for restXml"
 			}
 		}
