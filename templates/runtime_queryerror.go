@@ -36,7 +36,7 @@ func queryErrorDocument(d *xmlDecoder, e *APIError, ec2 bool) error {
 		case string(name) == "Errors" && ec2:
 			err = queryErrorsList(d, e)
 		case string(name) == "Error" && !ec2:
-			err = queryErrorFields(d, e)
+			err = queryErrorFields(d, e, false)
 		case string(name) == "RequestID" || string(name) == "RequestId":
 			e.RequestID, err = d.string()
 		default:
@@ -58,7 +58,7 @@ func queryErrorsList(d *xmlDecoder, e *APIError) error {
 		}
 		if string(name) == "Error" && !seen {
 			seen = true
-			err = queryErrorFields(d, e)
+			err = queryErrorFields(d, e, false)
 		} else {
 			err = d.skip()
 		}
@@ -68,7 +68,9 @@ func queryErrorsList(d *xmlDecoder, e *APIError) error {
 	}
 }
 
-func queryErrorFields(d *xmlDecoder, e *APIError) error {
+// queryErrorFields reads the fields of an <Error>; its <RequestId> too
+// when requestID is set (S3's unwrapped errors hold it there).
+func queryErrorFields(d *xmlDecoder, e *APIError, requestID bool) error {
 	for {
 		name, ok, err := d.next()
 		if err != nil || !ok {
@@ -79,6 +81,12 @@ func queryErrorFields(d *xmlDecoder, e *APIError) error {
 			e.Code, err = d.string()
 		case "Message":
 			e.Message, err = d.string()
+		case "RequestId":
+			if requestID {
+				e.RequestID, err = d.string()
+			} else {
+				err = d.skip()
+			}
 		case "Type":
 			var t string
 			t, err = d.string()

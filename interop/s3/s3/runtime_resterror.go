@@ -41,37 +41,10 @@ func restXMLError(body []byte, noWrapping bool) (*APIError, error) {
 		}
 		return e, nil
 	}
-	for {
-		name, ok, err := d.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return e, nil
-		}
-		switch string(name) {
-		case "Code":
-			e.Code, err = d.string()
-		case "Message":
-			e.Message, err = d.string()
-		case "RequestId":
-			e.RequestID, err = d.string()
-		case "Type":
-			var t string
-			t, err = d.string()
-			switch t {
-			case "Sender":
-				e.Fault = FaultClient
-			case "Receiver":
-				e.Fault = FaultServer
-			}
-		default:
-			err = d.skip()
-		}
-		if err != nil {
-			return nil, err
-		}
+	if err := queryErrorFields(&d, e, true); err != nil {
+		return nil, err
 	}
+	return e, nil
 }
 
 // restXMLErrorDecoder returns a decoder that has entered the <Error>
