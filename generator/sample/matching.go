@@ -8,20 +8,11 @@ import (
 	"unicode"
 )
 
-// Matching returns strings that fully match the Go pattern re, shortest
+// matching yields strings that fully match the Go pattern re, shortest
 // first, then longer ones that aim at length lo (up to hi); seed varies
 // the choice of characters. Callers check the candidates: this is a
-// generator of likely matches, not a decision procedure.
-func Matching(re string, lo, hi, seed int) []string {
-	var out []string
-	for s := range matching(re, lo, hi, seed) {
-		out = append(out, s)
-	}
-	return out
-}
-
-// matching yields Matching's strings one by one, so a caller content with
-// the first makes no more.
+// generator of likely matches, not a decision procedure. Each is made
+// only when asked for, so a caller content with the first makes no more.
 func matching(re string, lo, hi, seed int) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		ast := parsed(re)
