@@ -88,11 +88,12 @@ func repeatCall(t *plan.Type, e *sample.Value, n int) jen.Code {
 	if k := t.Elem.Kind; k == plan.UnionKind || k == plan.DocumentKind {
 		call.Types(elemCode(t))
 	}
-	lit := elemLiteral(t, e)
-	if e.Type.Kind == plan.StructKind && !t.ElemPointer {
-		lit = Literal(e)
+	// Unlike elemLiteral, a struct keeps its type: nothing around it
+	// names the element type.
+	if t.ElemPointer {
+		return call.Call(jen.Lit(n), pointerTo(e))
 	}
-	return call.Call(jen.Lit(n), lit)
+	return call.Call(jen.Lit(n), Literal(e))
 }
 
 // usesRepeat reports whether v holds a list that Literal writes with the
