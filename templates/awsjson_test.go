@@ -101,16 +101,6 @@ func TestAWSJSONEndpoint(t *testing.T) {
 	}
 }
 
-func TestAWSJSONBodyIsACopy(t *testing.T) {
-	type in struct{ s string }
-	write := func(b []byte, v *in) ([]byte, error) { return append(b, v.s...), nil }
-	a, _ := awsJSONBody(&in{"first"}, write)
-	b, _ := awsJSONBody(&in{"other"}, write)
-	if string(a) != "first" || string(b) != "other" {
-		t.Errorf("bodies %q, %q", a, b)
-	}
-}
-
 // Strings share chunks: earlier ones must stay as they were as more are
 // added, and a chunk must never be written twice.
 func TestDecoderStrings(t *testing.T) {

@@ -145,7 +145,7 @@ func quickRetryer(optFns ...func(*retry.StandardOptions)) aws.RetryerV2 {
 	}}, optFns...)...)
 }
 
-func toyConfig(d *fakeDoer) *clientConfig {
+func toyConfig(d clientDoer) *clientConfig {
 	cfg := clientPrepared(clientConfig{
 		serviceID:  "Toy",
 		httpClient: d,

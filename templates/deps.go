@@ -8,7 +8,7 @@ import "slices"
 var Requires = map[string][]string{
 	"runtime_awsjson.go":             {"runtime_body.go", "runtime_errors.go", "runtime_http.go", "runtime_json.go", "runtime_jsonbody.go", "runtime_jsonerror.go", "runtime_metadata.go"},
 	"runtime_body.go":                nil,
-	"runtime_client.go":              {"runtime_client_auth.go", "runtime_client_errors.go", "runtime_errors.go"},
+	"runtime_client.go":              {"runtime_client_auth.go", "runtime_client_errors.go", "runtime_errors.go", "runtime_http.go"},
 	"runtime_client_auth.go":         nil,
 	"runtime_client_builtins.go":     nil,
 	"runtime_client_config.go":       {"runtime_client.go", "runtime_client_auth.go"},

@@ -19,24 +19,13 @@ import (
 
 // newQueryRequest builds the POST request for a query-protocol body.
 func newQueryRequest(ctx context.Context, endpoint, hostPrefix string, body []byte, gzipBody bool) (*http.Request, error) {
-	return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody, "Content-Type", "application/x-www-form-urlencoded")
+	return newPostRequest(ctx, httpTakeParts(), endpoint, hostPrefix, body, gzipBody, "Content-Type", "application/x-www-form-urlencoded")
 }
-
-// postParts is what a POST request points to, allocated together.
-type postParts struct {
-	url  url.URL
-	body postBody
-	vals [4]string // header values
-}
-
-// postBody is a request body over bytes.
-type postBody struct{ bytes.Reader }
-
-func (*postBody) Close() error { return nil }
 
 // newPostRequest builds the POST request of the protocols that send every
 // operation to one path (the query and awsJson protocols), with header
-// given as canonical name, value pairs (four at most).
+// given as canonical name, value pairs (four at most). p holds what the
+// request points to (httpTakeParts); body may be p.buf.
 //
 // The request path is the endpoint's path with the operation's "/" joined
 // on, so https://example.com/custom gives /custom/ (the Smithy test
@@ -46,8 +35,9 @@ func (*postBody) Close() error { return nil }
 //
 // It builds what http.NewRequestWithContext would, with ContentLength and
 // GetBody set, in a handful of allocations: the URL (parsed once per
-// endpoint), body reader and header values share one.
-func newPostRequest(ctx context.Context, endpoint, hostPrefix string, body []byte, gzipBody bool, header ...string) (*http.Request, error) {
+// endpoint), header map and values are p's, which the request's body
+// hands back for the next request once it is done (httpRelease).
+func newPostRequest(ctx context.Context, p *httpParts, endpoint, hostPrefix string, body []byte, gzipBody bool, header ...string) (*http.Request, error) {
 	if ctx == nil {
 		return nil, errors.New("net/http: nil Context")
 	}
@@ -61,12 +51,12 @@ func newPostRequest(ctx context.Context, endpoint, hostPrefix string, body []byt
 		}
 		header = append(header, "Content-Encoding", "gzip")
 	}
-	p := &postParts{url: ep.url}
+	p.url = ep.url
 	p.url.Path, p.url.RawPath = ep.postPath, ep.postRawPath
 	if err := httpHostPrefix(&p.url, hostPrefix); err != nil {
 		return nil, err
 	}
-	h := make(http.Header, len(header)/2+httpHeaderRoom)
+	h := p.header(len(header)/2 + httpHeaderRoom)
 	for i := 0; i+1 < len(header); i += 2 {
 		k := i / 2
 		p.vals[k] = header[i+1]
@@ -74,17 +64,119 @@ func newPostRequest(ctx context.Context, endpoint, hostPrefix string, body []byt
 	}
 	req := httpNewRequest(ctx, http.MethodPost, &p.url, h)
 	req.Body = http.NoBody
-	req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
+	req.GetBody = httpNoBody
 	if len(body) > 0 {
-		p.body.Reset(body)
-		req.Body, req.ContentLength = &p.body, int64(len(body))
-		req.GetBody = func() (io.ReadCloser, error) {
-			r := &postBody{}
-			r.Reset(body)
-			return r, nil
-		}
+		p.setBody(req, body)
 	}
 	return req, nil
+}
+
+func httpNoBody() (io.ReadCloser, error) { return http.NoBody, nil }
+
+// httpParts is what a request points to besides itself: its URL, header
+// map and values, and the buffer its body was built in. A request whose
+// body is in memory hands them on to a later request once nothing can
+// use them any more: when the client has released the request
+// (httpRelease, after a call that succeeded) and the transport has closed
+// every reader of its body, which net/http does once it is done with the
+// request (it writes the headers before the body). The parts of a
+// request without a body, or never released, are left to the garbage
+// collector.
+type httpParts struct {
+	url  url.URL
+	vals [16]string // header values
+	h    http.Header
+	buf  []byte // a body built in memory
+	// holds counts who may still use the parts: the client until it
+	// releases the request, and each reader of the body until closed.
+	holds atomic.Int32
+	// gen counts the parts' uses, so that GetBody of a request long done
+	// fails rather than reading another request's body.
+	gen atomic.Uint32
+}
+
+var httpPartsPool = sync.Pool{New: func() any { return new(httpParts) }}
+
+// httpTakeParts returns parts for a new request.
+func httpTakeParts() *httpParts { return httpPartsPool.Get().(*httpParts) }
+
+// header returns the parts' header map, empty, with room for n headers
+// when it is new.
+func (p *httpParts) header(n int) http.Header {
+	if p.h == nil {
+		p.h = make(http.Header, n)
+	}
+	return p.h
+}
+
+// setBody sends body, which GetBody reads again for retries and
+// redirects.
+func (p *httpParts) setBody(req *http.Request, body []byte) {
+	r := &httpBody{parts: p, gen: p.gen.Load(), data: body}
+	r.Reset(body)
+	p.holds.Store(2) // the client and r
+	req.Body, req.ContentLength, req.GetBody = r, int64(len(body)), r.reopen
+}
+
+// drop ends one hold on the parts; the last one recycles them.
+func (p *httpParts) drop() {
+	if p.holds.Add(-1) != 0 {
+		return
+	}
+	p.gen.Add(1)
+	p.url, p.vals = url.URL{}, [16]string{}
+	if len(p.h) > 32 {
+		p.h = nil // a rare request's big map is not kept for every other
+	}
+	clear(p.h)
+	if cap(p.buf) > 64<<10 {
+		p.buf = nil
+	}
+	httpPartsPool.Put(p)
+}
+
+// httpRelease tells that the client is done with req, a request it sent
+// and whose response it has read: nothing it returned refers to req. The
+// parts go to a later request once the transport has closed the body
+// too. Only requests sent by an HTTP client known to keep no request
+// once it has answered may be released (clientKeepsNoRequests).
+func httpRelease(req *http.Request) {
+	if r, ok := req.Body.(*httpBody); ok && r.released.CompareAndSwap(false, true) {
+		r.parts.drop()
+	}
+}
+
+// httpBody reads a body held in memory, for one request or one GetBody.
+type httpBody struct {
+	bytes.Reader
+	parts            *httpParts
+	gen              uint32
+	data             []byte
+	closed, released atomic.Bool
+}
+
+// errBodyRecycled is GetBody of a request done long ago: its body's
+// buffer holds another request's body by now.
+var errBodyRecycled = errors.New("the request is done: its body cannot be read again")
+
+// reopen is GetBody: a new reader of the same bytes.
+func (r *httpBody) reopen() (io.ReadCloser, error) {
+	p := r.parts
+	if p.gen.Load() != r.gen {
+		return nil, errBodyRecycled
+	}
+	p.holds.Add(1)
+	nr := &httpBody{parts: p, gen: r.gen, data: r.data}
+	nr.Reset(r.data)
+	return nr, nil
+}
+
+// Close ends the reader's hold on the parts, once.
+func (r *httpBody) Close() error {
+	if r.closed.CompareAndSwap(false, true) {
+		r.parts.drop()
+	}
+	return nil
 }
 
 // httpHeaderRoom is how many headers a request's map has room for beyond

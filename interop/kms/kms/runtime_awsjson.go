@@ -50,9 +50,7 @@ const (
 	awsJSON11 = "application/x-amz-json-1.1"
 )
 
-// awsJSONBodies recycles body buffers: a body is built in a pooled buffer
-// and copied out once, so serializing costs one allocation whatever the
-// body's size.
+// awsJSONBodies are buffers to build bodies in for new parts.
 var awsJSONBodies = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // awsJSONBody runs serialize on a pooled buffer and returns a copy of the
@@ -86,16 +84,29 @@ const (
 // above.
 func newAWSJSONRequest[T any](ctx context.Context, endpoint, hostPrefix, target, contentType string, v *T,
 	serialize func([]byte, *T) ([]byte, error), flags int) (*http.Request, error) {
-	body, err := awsJSONBody(v, serialize)
+	// The body is built in the buffer of the parts when a request
+	// released has handed them on; new parts get a copy of a body built
+	// in a pooled buffer. Either way one allocation at most, whatever
+	// the body's size.
+	p := httpTakeParts()
+	var body []byte
+	var err error
+	if p.buf != nil {
+		body, err = serialize(p.buf[:0], v)
+	} else {
+		body, err = awsJSONBody(v, serialize)
+	}
+	p.buf = body
 	if err != nil {
+		httpPartsPool.Put(p) // nothing refers to it
 		return nil, err
 	}
 	gzipBody := flags&awsJSONGzip != 0
 	if flags&awsJSONQueryMode != 0 {
-		return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody,
+		return newPostRequest(ctx, p, endpoint, hostPrefix, body, gzipBody,
 			"Content-Type", contentType, "X-Amz-Target", target, "X-Amzn-Query-Mode", "true")
 	}
-	return newPostRequest(ctx, endpoint, hostPrefix, body, gzipBody, "Content-Type", contentType, "X-Amz-Target", target)
+	return newPostRequest(ctx, p, endpoint, hostPrefix, body, gzipBody, "Content-Type", contentType, "X-Amz-Target", target)
 }
 
 // awsJSONResponse reads a successful response into v with deserialize,

@@ -64,6 +64,9 @@ type clientConfig struct {
 	// Header values every request carries, made once: the User-Agent and
 	// the amz-sdk-request of a first attempt.
 	userAgentHeader, firstAttemptHeader []string
+	// release hands a request's parts on to later requests once a call
+	// has succeeded (httpRelease): httpClient keeps no request.
+	release bool
 }
 
 // clientPrepared fills in what cfg's other fields give.
@@ -72,7 +75,26 @@ func clientPrepared(cfg clientConfig) clientConfig {
 		cfg.userAgentHeader = []string{cfg.userAgent}
 	}
 	cfg.firstAttemptHeader = []string{clientAttemptHeader(context.Background(), 1, cfg.retryer.MaxAttempts(), 0)}
+	cfg.release = clientKeepsNoRequests(cfg.httpClient)
 	return cfg
+}
+
+// clientKeepsNoRequests tells whether d is an HTTP client known to keep
+// no request once it has answered: net/http's, with its own transport,
+// as the SDK builds it by default. Any other (a test's fake, a wrapper
+// that records requests) might look at a request later, so its requests
+// keep their parts.
+func clientKeepsNoRequests(d clientDoer) bool {
+	switch c := d.(type) {
+	case *awshttp.BuildableClient:
+		return true
+	case *http.Client:
+		switch c.Transport.(type) {
+		case nil, *http.Transport:
+			return true
+		}
+	}
+	return false
 }
 
 // clientEndpointResolver is what resolves a call's endpoint: the
@@ -207,6 +229,11 @@ func clientAttempts[In, Out any](ctx context.Context, cfg *clientConfig, c *clie
 			if correct && skew != initial {
 				cfg.skew.Store(int64(skew))
 			}
+			if attempt == 1 && cfg.release {
+				// Nothing returned refers to req. (A retry's request is
+				// a copy, and the attempts before it are left alone.)
+				httpRelease(req)
+			}
 			return nil
 		}
 		// A failed response's Date says how far apart the clocks are;
@@ -333,6 +360,10 @@ func clientPayloadHash(req *http.Request) (string, error) {
 	if req.Body == nil || req.Body == http.NoBody {
 		return clientEmptyHash, nil
 	}
+	if r, ok := req.Body.(*httpBody); ok {
+		sum := sha256.Sum256(r.data)
+		return hex.EncodeToString(sum[:]), nil
+	}
 	if req.GetBody == nil {
 		// A stream read only once is sent unsigned, over TLS only.
 		if req.URL.Scheme != "https" {
@@ -344,6 +375,7 @@ func clientPayloadHash(req *http.Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	defer body.Close()
 	buf := clientBodies.Get().(*bytes.Buffer)
 	defer clientBodies.Put(buf)
 	buf.Reset()

@@ -1,0 +1,227 @@
+package templates
+
+// Tests of the request parts' recycling (httpParts in runtime_http.go):
+// a request's URL, header map and body buffer go to a later request only
+// once the client has released it and every reader of its body is
+// closed, and never while anything can still see them.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+)
+
+type partsInput struct{ s string }
+
+func partsRequest(t *testing.T, body string) *http.Request {
+	t.Helper()
+	write := func(b []byte, v *partsInput) ([]byte, error) { return append(b, v.s...), nil }
+	req, err := newAWSJSONRequest(context.Background(), "https://example.com", "", "Svc.Op", awsJSON10, &partsInput{body}, write, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+func readAll(t *testing.T, r io.Reader) string {
+	t.Helper()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// recycled reports whether req's parts went back to the pool (their
+// generation moved on), which the pool may or may not hand out again.
+func recycled(req *http.Request) bool {
+	r := req.Body.(*httpBody)
+	return r.parts.gen.Load() != r.gen
+}
+
+func TestPartsKeptUntilReleasedAndClosed(t *testing.T) {
+	t.Run("neither", func(t *testing.T) {
+		a := partsRequest(t, "first")
+		b := partsRequest(t, "other")
+		if a.URL == b.URL || readAll(t, a.Body) != "first" || readAll(t, b.Body) != "other" {
+			t.Error("two live requests share their parts")
+		}
+	})
+	t.Run("released only", func(t *testing.T) {
+		a := partsRequest(t, "first")
+		for range 2 { // a second release counts for nothing
+			httpRelease(a)
+		}
+		if recycled(a) {
+			t.Error("parts recycled while the transport may still read the request")
+		}
+		if readAll(t, a.Body) != "first" {
+			t.Error("body changed")
+		}
+	})
+	t.Run("closed only", func(t *testing.T) {
+		a := partsRequest(t, "first")
+		for range 2 { // a second Close counts for nothing
+			a.Body.Close()
+		}
+		if recycled(a) || a.URL.Host != "example.com" {
+			t.Error("parts recycled before the client released them")
+		}
+	})
+	t.Run("both", func(t *testing.T) {
+		a := partsRequest(t, "first")
+		a.Body.Close()
+		httpRelease(a)
+		if !recycled(a) {
+			t.Error("parts of a request done with were not recycled")
+		}
+		if _, err := a.GetBody(); !errors.Is(err, errBodyRecycled) {
+			t.Errorf("GetBody of a recycled request: %v, want errBodyRecycled", err)
+		}
+	})
+	t.Run("a retry's body still open", func(t *testing.T) {
+		a := partsRequest(t, "first")
+		again, err := a.GetBody()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Body.Close()
+		httpRelease(a)
+		if recycled(a) {
+			t.Error("parts recycled while a body from GetBody is open")
+		}
+		if readAll(t, again) != "first" {
+			t.Error("GetBody's reader changed")
+		}
+		again.Close()
+		again.Close()
+		if !recycled(a) {
+			t.Error("parts not recycled once every reader closed")
+		}
+	})
+	t.Run("the pool hands them on", func(t *testing.T) {
+		// sync.Pool may drop what it is given (under the race
+		// detector, a quarter of the time at random): try a few.
+		for range 20 {
+			a := partsRequest(t, "first")
+			a.Body.Close()
+			httpRelease(a)
+			if b := partsRequest(t, "b"); b.URL == a.URL {
+				if readAll(t, b.Body) != "b" || b.URL.String() != "https://example.com/" {
+					t.Errorf("a request on recycled parts: %s %q", b.URL, readAll(t, b.Body))
+				}
+				return
+			}
+		}
+		t.Error("recycled parts never came back")
+	})
+}
+
+// TestPartsHeaderMapCleared: a recycled map holds none of the headers
+// the client or signer added to the request before.
+func TestPartsHeaderMapCleared(t *testing.T) {
+	a := partsRequest(t, "first")
+	a.Header.Set("Authorization", "secret")
+	a.Body.Close()
+	httpRelease(a)
+	for range 20 {
+		b := partsRequest(t, "next")
+		if b.Header.Get("Authorization") != "" || len(b.Header) != 2 {
+			t.Fatalf("headers of a new request: %v", b.Header)
+		}
+	}
+}
+
+// TestClientReleasesOverHTTP sends calls in parallel through net/http to
+// a server that echoes each body, so a request whose parts were reused
+// too early would answer for another: run with -race. The client is
+// net/http's, which keeps no request, so the parts do go round.
+func TestClientReleasesOverHTTP(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		_, name, _ := strings.Cut(string(b), "&Name=")
+		name, _, _ = strings.Cut(name, "&")
+		fmt.Fprintf(w, "echo:%s", name)
+	}))
+	defer srv.Close()
+	cfg := toyConfig(srv.Client())
+	if !cfg.release {
+		t.Fatal("net/http's client is not known to keep no request")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				name := fmt.Sprintf("g%d-%d-%s", g, i, strings.Repeat("x", i*7))
+				c, out := toyCall(name)
+				c.endpoint = toyEndpoint(srv.URL)
+				if err := clientInvoke(context.Background(), cfg, c); err != nil || out.Echo != name {
+					errs <- fmt.Errorf("%s: echo %q, %v", name, out.Echo, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	recycled := false
+	for range 100 {
+		p := httpTakeParts()
+		recycled = recycled || p.gen.Load() > 0
+	}
+	if !recycled {
+		t.Error("no parts came back from 400 calls")
+	}
+}
+
+func TestClientKeepsNoRequests(t *testing.T) {
+	for _, c := range []struct {
+		d    clientDoer
+		want bool
+	}{
+		{http.DefaultClient, true},
+		{&http.Client{Transport: &http.Transport{}}, true},
+		{awshttp.NewBuildableClient(), true},
+		{&http.Client{Transport: roundTripper(nil)}, false},
+		{&fakeDoer{}, false},
+	} {
+		if got := clientKeepsNoRequests(c.d); got != c.want {
+			t.Errorf("%T: %v, want %v", c.d, got, c.want)
+		}
+	}
+}
+
+type roundTripper func(*http.Request) (*http.Response, error)
+
+func (f roundTripper) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestPayloadHashOfPartsBody: the hash of a body in memory reads the bytes
+// themselves, leaving no reader open (which would keep the parts).
+func TestPayloadHashOfPartsBody(t *testing.T) {
+	a := partsRequest(t, "Action=Toy")
+	want, err := clientPayloadHash(httpRequest(t, bytes.NewReader([]byte("Action=Toy"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := clientPayloadHash(a); err != nil || got != want {
+		t.Errorf("hash %q, %v; want %q", got, err, want)
+	}
+	if h := a.Body.(*httpBody).parts.holds.Load(); h != 2 {
+		t.Errorf("%d holds after hashing, want 2 (the client and the body)", h)
+	}
+}
