@@ -17,6 +17,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 )
 
@@ -144,7 +145,9 @@ func TestPartsHeaderMapCleared(t *testing.T) {
 // TestClientReleasesOverHTTP sends calls in parallel through net/http to
 // a server that echoes each body, so a request whose parts were reused
 // too early would answer for another: run with -race. The client is
-// net/http's, which keeps no request, so the parts do go round.
+// net/http's, which keeps no request, so the parts do go round; the
+// bodies are a query protocol's, a REST body in memory and a REST
+// stream.
 func TestClientReleasesOverHTTP(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
@@ -157,37 +160,107 @@ func TestClientReleasesOverHTTP(t *testing.T) {
 	if !cfg.release {
 		t.Fatal("net/http's client is not known to keep no request")
 	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 50 {
-				name := fmt.Sprintf("g%d-%d-%s", g, i, strings.Repeat("x", i*7))
-				c, out := toyCall(name)
-				c.endpoint = toyEndpoint(srv.URL)
-				if err := clientInvoke(context.Background(), cfg, c); err != nil || out.Echo != name {
-					errs <- fmt.Errorf("%s: echo %q, %v", name, out.Echo, err)
-					return
-				}
+	restBuild := func(stream bool) func(context.Context, *toyInput, string) (*http.Request, error) {
+		return func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
+			var hw restHeaderWriter
+			hw.set("X-Name", *in.Name)
+			req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/toy/"+*in.Name), nil, &hw)
+			if err != nil {
+				return nil, err
 			}
-		}()
+			body := "Action=Toy&Name=" + *in.Name
+			if stream {
+				err = restSetStream(req, parts, strings.NewReader(body), "text/plain", false)
+			} else {
+				restSetBody(req, parts, []byte(body), "text/plain")
+			}
+			return req, err
+		}
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
-	recycled := false
-	for range 100 {
-		p := httpTakeParts()
-		recycled = recycled || p.gen.Load() > 0
-	}
-	if !recycled {
-		t.Error("no parts came back from 400 calls")
+	for _, c := range []struct {
+		name  string
+		build func(context.Context, *toyInput, string) (*http.Request, error)
+	}{{"query", toyBuild}, {"rest", restBuild(false)}, {"stream", restBuild(true)}} {
+		t.Run(c.name, func(t *testing.T) {
+			var wg sync.WaitGroup
+			errs := make(chan error, 8)
+			for g := range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := range 50 {
+						name := fmt.Sprintf("g%d-%d-%s", g, i, strings.Repeat("x", i*7))
+						call, out := toyCall(name)
+						call.endpoint, call.build = toyEndpoint(srv.URL), c.build
+						if err := clientInvoke(context.Background(), cfg, call); err != nil || out.Echo != name {
+							errs <- fmt.Errorf("%s: echo %q, %v", name, out.Echo, err)
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Error(err)
+			}
+			recycled := false
+			for range 100 {
+				p := httpTakeParts()
+				recycled = recycled || p.gen.Load() > 0
+			}
+			if !recycled {
+				t.Error("no parts came back from 400 calls")
+			}
+		})
 	}
 }
+
+// TestRestStreamHolds: a stream's parts wait for its reader and any
+// GetBody's to close, and closing them leaves the caller's reader open.
+func TestRestStreamHolds(t *testing.T) {
+	req, parts, err := newRestBodyRequest(context.Background(), "PUT", "https://example.com", "", []byte("/k"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &closeCounter{Reader: strings.NewReader("data")}
+	if err := restSetStream(req, parts, io.ReadSeeker(struct {
+		io.Reader
+		io.Seeker
+	}{f, f.Reader.(io.Seeker)}), "", true); err != nil {
+		t.Fatal(err)
+	}
+	again, err := req.GetBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Body.Close()
+	httpRelease(req)
+	gen := req.Body.(*restStream).gen
+	if parts.gen.Load() != gen {
+		t.Error("parts recycled while GetBody's reader is open")
+	}
+	if readAll(t, again) != "data" {
+		t.Error("GetBody's reader did not read the stream from the start")
+	}
+	again.Close()
+	if parts.gen.Load() == gen {
+		t.Error("parts not recycled once every reader closed")
+	}
+	if f.closes != 0 {
+		t.Error("closing the request body closed the caller's reader")
+	}
+	if _, err := req.GetBody(); !errors.Is(err, errBodyRecycled) {
+		t.Errorf("GetBody of a recycled request: %v", err)
+	}
+}
+
+type closeCounter struct {
+	io.Reader
+	closes int
+}
+
+func (c *closeCounter) Close() error { c.closes++; return nil }
 
 func TestClientKeepsNoRequests(t *testing.T) {
 	for _, c := range []struct {
@@ -223,5 +296,44 @@ func TestPayloadHashOfPartsBody(t *testing.T) {
 	}
 	if h := a.Body.(*httpBody).parts.holds.Load(); h != 2 {
 		t.Errorf("%d holds after hashing, want 2 (the client and the body)", h)
+	}
+}
+
+// TestClientSendsStreamOnce: a stream the caller gave, which the payload
+// hash and a body-logging client read before sending, still goes out
+// whole on the first attempt (they share one reader, which each must
+// leave at the start).
+func TestClientSendsStreamOnce(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, fmt.Sprintf("%s %q %v", r.Header.Get("Amz-Sdk-Request"), b, err))
+		mu.Unlock()
+		fmt.Fprint(w, "echo:x")
+	}))
+	defer srv.Close()
+	for _, logBody := range []bool{false, true} {
+		got = nil
+		cfg := toyConfig(srv.Client())
+		if logBody {
+			cfg.logMode = aws.LogRequestWithBody
+		}
+		call, _ := toyCall("x")
+		call.endpoint = toyEndpoint(srv.URL)
+		call.build = func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
+			req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/k"), nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			return req, restSetStream(req, parts, strings.NewReader("the data"), "", true)
+		}
+		if err := clientInvoke(context.Background(), cfg, call); err != nil {
+			t.Fatal(err)
+		}
+		if want := `attempt=1; max=3 "the data" <nil>`; len(got) != 1 || got[0] != want {
+			t.Errorf("logging the body %v: the server saw %q, want [%q]", logBody, got, want)
+		}
 	}
 }

@@ -58,8 +58,8 @@ func wire(t *testing.T, req *http.Request) string {
 }
 
 func TestRestSetBody(t *testing.T) {
-	req, _ := newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
-	restSetBody(req, []byte(`{"a":1}`), "application/json")
+	req, parts, _ := newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
+	restSetBody(req, parts, []byte(`{"a":1}`), "application/json")
 	if req.ContentLength != 7 || req.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("length %d, type %q", req.ContentLength, req.Header.Get("Content-Type"))
 	}
@@ -73,8 +73,8 @@ func TestRestSetBody(t *testing.T) {
 		}
 	}
 	// An empty body goes out with Content-Length: 0, not chunked.
-	req, _ = newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
-	restSetBody(req, []byte{}, "application/octet-stream")
+	req, parts, _ = newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
+	restSetBody(req, parts, []byte{}, "application/octet-stream")
 	w := wire(t, req)
 	if !strings.Contains(w, "Content-Length: 0\r\n") || strings.Contains(w, "chunked") {
 		t.Errorf("empty body on the wire:\n%s", w)
@@ -101,14 +101,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func TestRestSetStream(t *testing.T) {
-	newReq := func() *http.Request {
-		req, _ := newRestRequest(context.Background(), "POST", "https://example.com", "", []byte("/s"), nil, nil)
-		return req
+	newReq := func() (*http.Request, *httpParts) {
+		req, parts, _ := newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/s"), nil, nil)
+		return req, parts
 	}
 	// A reader with Len: its length, read only when the request is sent.
-	req := newReq()
+	req, parts := newReq()
 	r := &countingReader{Reader: strings.NewReader("blobby blob blob")}
-	if err := restSetStream(req, onlyReader{r}, "application/octet-stream", false); err != nil {
+	if err := restSetStream(req, parts, onlyReader{r}, "application/octet-stream", false); err != nil {
 		t.Fatal(err)
 	}
 	if r.reads != 0 {
@@ -121,16 +121,17 @@ func TestRestSetStream(t *testing.T) {
 		t.Errorf("unknown length on the wire:\n%s", w)
 	}
 	// @requiresLength with a reader that cannot say: an error.
-	err := restSetStream(newReq(), onlyReader{strings.NewReader("x")}, "", true)
+	req, parts = newReq()
+	err := restSetStream(req, parts, onlyReader{strings.NewReader("x")}, "", true)
 	var le restStreamLengthError
 	if !errors.As(err, &le) {
 		t.Errorf("requireLength: %v", err)
 	}
 	// strings.Reader has Len.
-	req = newReq()
+	req, parts = newReq()
 	sr := strings.NewReader("hello world")
 	sr.Seek(6, io.SeekStart)
-	if err := restSetStream(req, sr, "text/plain", true); err != nil {
+	if err := restSetStream(req, parts, sr, "text/plain", true); err != nil {
 		t.Fatal(err)
 	}
 	if req.ContentLength != 5 || req.Header.Get("Content-Type") != "text/plain" {
@@ -147,8 +148,8 @@ func TestRestSetStream(t *testing.T) {
 	}
 	defer f.Close()
 	f.Seek(3, io.SeekStart)
-	req = newReq()
-	if err := restSetStream(req, f, "", true); err != nil {
+	req, parts = newReq()
+	if err := restSetStream(req, parts, f, "", true); err != nil {
 		t.Fatal(err)
 	}
 	if req.ContentLength != 7 {
@@ -169,8 +170,8 @@ func TestRestSetStream(t *testing.T) {
 		t.Errorf("the file was closed: %v", err)
 	}
 	// An empty stream is no body at all.
-	req = newReq()
-	if err := restSetStream(req, bytes.NewReader(nil), "", true); err != nil {
+	req, parts = newReq()
+	if err := restSetStream(req, parts, bytes.NewReader(nil), "", true); err != nil {
 		t.Fatal(err)
 	}
 	if req.Body != http.NoBody || req.ContentLength != 0 {

@@ -63,13 +63,13 @@
 //		if v.Tags != nil {
 //			hw.setStrings("X-Tags", v.Tags)
 //		}
-//		req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+//		req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, &hw)
 //		if err != nil {
 //			return nil, err
 //		}
 //		... the codec's statements, declaring body ...
 //		if body != nil {
-//			restSetBody(req, body, "application/json")
+//			restSetBody(req, parts, body, "application/json")
 //		}
 //		return req, nil
 //	}

@@ -33,15 +33,21 @@ func (w *Writer) request(op *plan.Operation) {
 	if len(headers) > 0 {
 		hw = jen.Op("&").Id("hw")
 	}
-	newReq := jen.Id("newRestRequest").Call(jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q, hw)
-	inMemory, rest := w.requestBody(op, msg)
+	args := []jen.Code{jen.Id("ctx"), jen.Lit(route.Method), jen.Id("endpoint"), prefix, p, q, hw}
+	inMemory, sent, rest := w.requestBody(op, msg)
 	if w.opts.Customize != nil {
 		rest = append(rest, w.opts.Customize(op, inMemory)...)
 	}
-	if len(rest) == 0 {
-		body = append(body, jen.Return(newReq))
-	} else {
-		body = append(body, jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(newReq), errReturnNil)
+	switch {
+	case sent:
+		// The body setters take the parts the request points to.
+		body = append(body, jen.List(jen.Id("req"), jen.Id("parts"), jen.Err()).Op(":=").Id("newRestBodyRequest").Call(args...), errReturnNil)
+		body = append(body, rest...)
+		body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	case len(rest) == 0:
+		body = append(body, jen.Return(jen.Id("newRestRequest").Call(args...)))
+	default:
+		body = append(body, jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRestRequest").Call(args...), errReturnNil)
 		body = append(body, rest...)
 		body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	}
@@ -341,15 +347,16 @@ func defaultContentType(f *plan.Field) jen.Code {
 
 // requestBody writes the body: a streaming payload, a payload in memory
 // or the codec's document, compressed and checksummed as the operation
-// asks. inMemory reports that body holds it.
-func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, code []jen.Code) {
+// asks. inMemory reports that body holds it, sent that code may set a
+// body (with the request's parts in scope).
+func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory, sent bool, code []jen.Code) {
 	f := msg.Payload
 	mediaType := w.codec.MediaType()
 	switch {
 	case f != nil && f.Type.Kind == plan.StreamKind:
 		requiresLength := f.Type.Shape.Traits.Has(traitRequiresLen)
-		return false, []jen.Code{defaultContentType(f), jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil()).Block(
-			jen.If(jen.Err().Op("=").Id("restSetStream").Call(jen.Id("req"), jen.Id("v").Dot(f.Name), jen.Lit(payloadMediaType(f)), jen.Lit(requiresLength)),
+		return false, true, []jen.Code{defaultContentType(f), jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op("=").Id("restSetStream").Call(jen.Id("req"), jen.Id("parts"), jen.Id("v").Dot(f.Name), jen.Lit(payloadMediaType(f)), jen.Lit(requiresLength)),
 				jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		)}
 	case f != nil && (f.Type.Kind == plan.BlobKind || f.Type.Kind == plan.StringKind || f.Type.Kind == plan.EnumKind):
@@ -362,8 +369,8 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 		if !compressed(op) && !op.Shape.Traits.Has(traitChecksumReq) && !op.Shape.Traits.Has(traitFlexibleChecksum) {
 			// Nothing to do with the bytes but send them: no checksum
 			// of them is asked for.
-			return false, []jen.Code{defaultContentType(f), jen.If(isSet(f)).Block(
-				jen.Id("restSetBody").Call(jen.Id("req"), val, jen.Lit("")))}
+			return false, true, []jen.Code{defaultContentType(f), jen.If(isSet(f)).Block(
+				jen.Id("restSetBody").Call(jen.Id("req"), jen.Id("parts"), val, jen.Lit("")))}
 		}
 		code = []jen.Code{defaultContentType(f), jen.Var().Id("body").Index().Byte(), jen.If(isSet(f)).Block(jen.Id("body").Op("=").Add(val))}
 	case f != nil:
@@ -372,9 +379,9 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 		code = w.codec.EncodeBody(msg)
 	case op.Shape.Traits.Has(traitChecksumReq):
 		// No body: the checksum is that of none.
-		return false, []jen.Code{jen.Id("restSetContentMD5").Call(jen.Id("req"), jen.Nil())}
+		return false, false, []jen.Code{jen.Id("restSetContentMD5").Call(jen.Id("req"), jen.Nil())}
 	default:
-		return false, nil
+		return false, false, nil
 	}
 	set := []jen.Code{}
 	if compressed(op) {
@@ -383,10 +390,10 @@ func (w *Writer) requestBody(op *plan.Operation, msg *Message) (inMemory bool, c
 			jen.Id("restAddEncoding").Call(jen.Id("req").Dot("Header"), jen.Lit("gzip")),
 		)
 	}
-	set = append(set, jen.Id("restSetBody").Call(jen.Id("req"), jen.Id("body"), jen.Lit(mediaType)))
+	set = append(set, jen.Id("restSetBody").Call(jen.Id("req"), jen.Id("parts"), jen.Id("body"), jen.Lit(mediaType)))
 	code = append(code, jen.If(jen.Id("body").Op("!=").Nil()).Block(set...))
 	if op.Shape.Traits.Has(traitChecksumReq) {
 		code = append(code, jen.Id("restSetContentMD5").Call(jen.Id("req"), jen.Id("body")))
 	}
-	return true, code
+	return true, true, code
 }

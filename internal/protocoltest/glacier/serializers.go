@@ -34,13 +34,13 @@ func buildUploadArchiveRequest(ctx context.Context, v *UploadArchiveInput, endpo
 	if v.Checksum != nil {
 		hw.set("X-Amz-Sha256-Tree-Hash", *v.Checksum)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
-		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
@@ -84,13 +84,13 @@ func buildUploadMultipartPartRequest(ctx context.Context, v *UploadMultipartPart
 	if v.Range != nil {
 		hw.set("Content-Range", *v.Range)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
-		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}

@@ -112,7 +112,7 @@ func (p *httpParts) header(n int) http.Header {
 // setBody sends body, which GetBody reads again for retries and
 // redirects.
 func (p *httpParts) setBody(req *http.Request, body []byte) {
-	r := &httpBody{parts: p, gen: p.gen.Load(), data: body}
+	r := &httpBody{httpHold: httpHold{parts: p, gen: p.gen.Load()}, data: body}
 	r.Reset(body)
 	p.holds.Store(2) // the client and r
 	req.Body, req.ContentLength, req.GetBody = r, int64(len(body)), r.reopen
@@ -141,42 +141,65 @@ func (p *httpParts) drop() {
 // too. Only requests sent by an HTTP client known to keep no request
 // once it has answered may be released (clientKeepsNoRequests).
 func httpRelease(req *http.Request) {
-	if r, ok := req.Body.(*httpBody); ok && r.released.CompareAndSwap(false, true) {
-		r.parts.drop()
+	if r, ok := req.Body.(interface{ release() }); ok {
+		r.release()
 	}
 }
+
+// httpHold is a request body's hold on the request's parts: its
+// reader's, which Close ends, and for the request's own body the
+// client's too, which release ends. Each ends once, however often it is
+// called: a reader is made for one request and never reused.
+type httpHold struct {
+	parts            *httpParts
+	gen              uint32
+	closed, released atomic.Bool
+}
+
+func (h *httpHold) Close() error {
+	if h.closed.CompareAndSwap(false, true) {
+		h.parts.drop()
+	}
+	return nil
+}
+
+func (h *httpHold) release() {
+	if h.released.CompareAndSwap(false, true) {
+		h.parts.drop()
+	}
+}
+
+// share makes to, a new reader's hold, for GetBody; errBodyRecycled when
+// the parts serve another request by now.
+func (h *httpHold) share(to *httpHold) error {
+	p := h.parts
+	if p.gen.Load() != h.gen {
+		return errBodyRecycled
+	}
+	p.holds.Add(1)
+	to.parts, to.gen = p, h.gen
+	return nil
+}
+
+// errBodyRecycled is GetBody of a request done long ago: its parts serve
+// another request by now.
+var errBodyRecycled = errors.New("the request is done: its body cannot be read again")
 
 // httpBody reads a body held in memory, for one request or one GetBody.
 type httpBody struct {
 	bytes.Reader
-	parts            *httpParts
-	gen              uint32
-	data             []byte
-	closed, released atomic.Bool
+	httpHold
+	data []byte
 }
-
-// errBodyRecycled is GetBody of a request done long ago: its body's
-// buffer holds another request's body by now.
-var errBodyRecycled = errors.New("the request is done: its body cannot be read again")
 
 // reopen is GetBody: a new reader of the same bytes.
 func (r *httpBody) reopen() (io.ReadCloser, error) {
-	p := r.parts
-	if p.gen.Load() != r.gen {
-		return nil, errBodyRecycled
+	nr := &httpBody{data: r.data}
+	if err := r.share(&nr.httpHold); err != nil {
+		return nil, err
 	}
-	p.holds.Add(1)
-	nr := &httpBody{parts: p, gen: r.gen, data: r.data}
 	nr.Reset(r.data)
 	return nr, nil
-}
-
-// Close ends the reader's hold on the parts, once.
-func (r *httpBody) Close() error {
-	if r.closed.CompareAndSwap(false, true) {
-		r.parts.drop()
-	}
-	return nil
 }
 
 // httpHeaderRoom is how many headers a request's map has room for beyond

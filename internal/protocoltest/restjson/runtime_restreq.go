@@ -8,15 +8,18 @@ package restjson
 //
 // API for emitters (generator/protocol/httpbind writes these calls):
 //
-//	newRestRequest(ctx, method, endpoint, hostPrefix, p, q, &hw)  the request: p and q
-//	                                  as built with runtime_rest.go, under the endpoint's
-//	                                  path and after its query; hw (or nil) the bound
-//	                                  headers, set before with runtime_rest.go's writer
-//	restSetBody(req, b, contentType)  a body in memory; Content-Length, GetBody (set
-//	                                  the headers first: a Content-Type member wins)
+//	newRestRequest(ctx, method, endpoint, hostPrefix, p, q, &hw)  a request without a
+//	                                  body: p and q as built with runtime_rest.go, under
+//	                                  the endpoint's path and after its query; hw (or nil)
+//	                                  the bound headers, set before with runtime_rest.go's
+//	                                  writer
+//	newRestBodyRequest(...same...) (req, parts, err)  a request that may have a body:
+//	                                  parts is what it points to, for the body setters
+//	restSetBody(req, parts, b, contentType)  a body in memory; Content-Length, GetBody
+//	                                  (set the headers first: a Content-Type member wins)
 //	restSetContentType(req.Header, t)  a payload's media type, unless a member set it
-//	restSetStream(req, r, contentType, requireLength)  a streaming payload: r is read
-//	                                  as the request is sent, never buffered
+//	restSetStream(req, parts, r, contentType, requireLength)  a streaming payload: r is
+//	                                  read as the request is sent, never buffered
 //	gzipQueryBody(b), restAddEncoding(h, "gzip")   @requestCompression
 //	restSetContentMD5(req, b)         @httpChecksumRequired, unless the caller set it
 //	&restLabelError{Member: "Name"}   an @httpLabel member unset or empty
@@ -40,17 +43,17 @@ package restjson
 //	p := append(pbuf[:0], "/widgets/"...)
 //	p = restLabel(p, *v.Name, false)
 //	q := append(qbuf[:0], "tag"...)
-//	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
+//	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
 //	if err != nil {
 //		return nil, err
 //	}
 //	if v.Data != nil {
-//		restSetBody(req, v.Data, "application/octet-stream")
+//		restSetBody(req, parts, v.Data, "application/octet-stream")
 //	}
 //	return req, nil
 //
-// This file uses runtime_http.go (quoteEndpoint, gzipQueryBody) and
-// runtime_rest.go.
+// This file uses runtime_http.go (the endpoint cache, httpParts,
+// gzipQueryBody) and runtime_rest.go.
 
 import (
 	"context"
@@ -62,7 +65,7 @@ import (
 	"net/url"
 )
 
-// newRestRequest builds a request with no body yet. endpoint must be an
+// newRestRequest builds a request without a body. endpoint must be an
 // http or https URL with a host (and maybe a path), hostPrefix (already
 // expanded) going before its host. The fragment is dropped. hw, when not
 // nil, holds the request's bound headers: the header map is made for
@@ -71,6 +74,25 @@ import (
 // It builds what http.NewRequestWithContext would, without parsing the
 // endpoint again for every request (see httpEndpointOf).
 func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, error) {
+	var parts *httpParts
+	if hw != nil && hw.n > 0 {
+		parts = new(httpParts) // the URL and header values, together
+	}
+	return restRequest(ctx, parts, method, endpoint, hostPrefix, p, q, hw)
+}
+
+// newRestBodyRequest is newRestRequest for a request that may have a
+// body, set after with restSetBody or restSetStream: parts, which the
+// request points to, go to a later request once it is done (httpParts).
+func newRestBodyRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, *httpParts, error) {
+	parts := httpTakeParts()
+	req, err := restRequest(ctx, parts, method, endpoint, hostPrefix, p, q, hw)
+	return req, parts, err
+}
+
+// restRequest builds the request in parts, or (none, no headers) in a URL
+// of its own.
+func restRequest(ctx context.Context, parts *httpParts, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, error) {
 	if ctx == nil {
 		return nil, errors.New("net/http: nil Context")
 	}
@@ -83,26 +105,25 @@ func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p,
 		n = hw.n
 	}
 	var u *url.URL
-	var vals []string
-	if n == 0 {
-		u = &url.URL{}
+	var h http.Header
+	if parts != nil {
+		u, h = &parts.url, parts.header(n+httpHeaderRoom)
 	} else {
-		parts := &restParts{}
-		u, vals = &parts.url, parts.vals[:]
-		if n <= len(vals) {
-			vals = vals[:n]
-		} else {
-			vals = make([]string, n)
-		}
+		u, h = new(url.URL), make(http.Header, n+httpHeaderRoom)
 	}
 	*u = ep.url
 	if err := httpHostPrefix(u, hostPrefix); err != nil {
 		return nil, err
 	}
-	h := make(http.Header, n+httpHeaderRoom)
 	if n == 0 {
 		restSetURL(u, p, q)
 	} else {
+		vals := parts.vals[:]
+		if n <= len(vals) {
+			vals = vals[:n]
+		} else {
+			vals = make([]string, n)
+		}
 		text := restJoinURL(u, p, q, hw.text())
 		hw.h = h
 		hw.assign(text, vals)
@@ -110,27 +131,16 @@ func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p,
 	return httpNewRequest(ctx, method, u, h), nil
 }
 
-// restParts is what a request with bound headers points to, allocated
-// together: its URL and the headers' values (up to a dozen or so).
-type restParts struct {
-	url  url.URL
-	vals [16]string
-}
-
 // restSetBody sends b. An empty body is http.NoBody: net/http would send a
 // non-nil body of length 0 chunked.
-func restSetBody(req *http.Request, b []byte, contentType string) {
+func restSetBody(req *http.Request, parts *httpParts, b []byte, contentType string) {
 	restSetContentType(req.Header, contentType)
-	req.ContentLength = int64(len(b))
 	if len(b) == 0 {
-		req.Body, req.GetBody = http.NoBody, restNoBody
+		req.Body, req.GetBody, req.ContentLength = http.NoBody, httpNoBody, 0
 		return
 	}
-	req.Body = restNewBody(b)
-	req.GetBody = func() (io.ReadCloser, error) { return restNewBody(b), nil }
+	parts.setBody(req, b)
 }
-
-func restNoBody() (io.ReadCloser, error) { return http.NoBody, nil }
 
 // restSetContentType sets the body's media type, unless a member bound to
 // the Content-Type header already did.
@@ -153,7 +163,7 @@ func (restStreamLengthError) Error() string {
 // read from where it is to its end, and a retry seeks back there);
 // otherwise the body is sent chunked, unless requireLength. The request
 // never closes r: it belongs to the caller.
-func restSetStream(req *http.Request, r io.Reader, contentType string, requireLength bool) error {
+func restSetStream(req *http.Request, parts *httpParts, r io.Reader, contentType string, requireLength bool) error {
 	restSetContentType(req.Header, contentType)
 	n := int64(-1)
 	var start int64
@@ -177,20 +187,36 @@ func restSetStream(req *http.Request, r io.Reader, contentType string, requireLe
 		return restStreamLengthError{}
 	}
 	if n == 0 {
-		req.Body, req.GetBody, req.ContentLength = http.NoBody, restNoBody, 0
+		req.Body, req.GetBody, req.ContentLength = http.NoBody, httpNoBody, 0
 		return nil
 	}
-	req.Body, req.ContentLength = io.NopCloser(r), n
+	body := &restStream{r: r, httpHold: httpHold{parts: parts, gen: parts.gen.Load()}}
+	parts.holds.Store(2) // the client and body
+	req.Body, req.ContentLength = body, n
 	if seekable {
 		req.GetBody = func() (io.ReadCloser, error) {
-			if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+			again := &restStream{r: r}
+			if err := body.share(&again.httpHold); err != nil {
 				return nil, err
 			}
-			return io.NopCloser(r), nil
+			if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+				again.Close()
+				return nil, err
+			}
+			return again, nil
 		}
 	}
 	return nil
 }
+
+// restStream is a request body read from the caller's reader, for one
+// request or one GetBody; closing it leaves the reader open.
+type restStream struct {
+	r io.Reader
+	httpHold
+}
+
+func (s *restStream) Read(b []byte) (int, error) { return s.r.Read(b) }
 
 // restAddEncoding appends a content coding to Content-Encoding, after any
 // the caller set ("custom" becomes "custom, gzip").

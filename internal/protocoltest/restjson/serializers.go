@@ -108,7 +108,7 @@ func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryString
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -131,7 +131,7 @@ func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, e
 // buildDocumentTypeRequest builds the request that sends DocumentType to
 // endpoint, without validating v.
 func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentType"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentType"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoin
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -148,7 +148,7 @@ func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoin
 // buildDocumentTypeAsMapValueRequest builds the request that sends
 // DocumentTypeAsMapValue to endpoint, without validating v.
 func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMapValueInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsMapValue"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsMapValue"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMa
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -165,7 +165,7 @@ func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMa
 // buildDocumentTypeAsPayloadRequest builds the request that sends
 // DocumentTypeAsPayload to endpoint, without validating v.
 func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPay
 		}
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -199,7 +199,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +208,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -234,7 +234,7 @@ func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOpera
 // buildHttpChecksumRequiredRequest builds the request that sends
 // HttpChecksumRequired to endpoint, without validating v.
 func buildHttpChecksumRequiredRequest(ctx context.Context, v *HttpChecksumRequiredInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpChecksumRequired"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpChecksumRequired"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func buildHttpChecksumRequiredRequest(ctx context.Context, v *HttpChecksumRequir
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	restSetContentMD5(req, body)
 	return req, nil
@@ -263,13 +263,13 @@ func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixH
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Payload != "" {
-		restSetBody(req, []byte(v.Payload), "")
+		restSetBody(req, parts, []byte(v.Payload), "")
 	}
 	return req, nil
 }
@@ -281,13 +281,13 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
-		restSetBody(req, v.Blob, "")
+		restSetBody(req, parts, v.Blob, "")
 	}
 	return req, nil
 }
@@ -299,13 +299,13 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
-		restSetBody(req, v.Blob, "")
+		restSetBody(req, parts, v.Blob, "")
 	}
 	return req, nil
 }
@@ -313,7 +313,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +322,7 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 		body = serializeNestedPayload(nil, v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -330,7 +330,7 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +341,7 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 		}
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -509,13 +509,13 @@ func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput,
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Payload != nil {
-		restSetBody(req, []byte(*v.Payload), "")
+		restSetBody(req, parts, []byte(*v.Payload), "")
 	}
 	return req, nil
 }
@@ -590,7 +590,7 @@ func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutpu
 // buildJsonBlobsRequest builds the request that sends JsonBlobs to endpoint,
 // without validating v.
 func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonBlobs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonBlobs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -599,7 +599,7 @@ func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint stri
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -607,7 +607,7 @@ func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint stri
 // buildJsonEnumsRequest builds the request that sends JsonEnums to endpoint,
 // without validating v.
 func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -616,7 +616,7 @@ func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint stri
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -624,7 +624,7 @@ func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint stri
 // buildJsonIntEnumsRequest builds the request that sends JsonIntEnums to
 // endpoint, without validating v.
 func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonIntEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonIntEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -633,7 +633,7 @@ func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoin
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -641,7 +641,7 @@ func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoin
 // buildJsonListsRequest builds the request that sends JsonLists to endpoint,
 // without validating v.
 func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -650,7 +650,7 @@ func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint stri
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -658,7 +658,7 @@ func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint stri
 // buildJsonMapsRequest builds the request that sends JsonMaps to endpoint,
 // without validating v.
 func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -667,7 +667,7 @@ func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -675,7 +675,7 @@ func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string
 // buildJsonTimestampsRequest builds the request that sends JsonTimestamps to
 // endpoint, without validating v.
 func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/JsonTimestamps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonTimestamps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -684,7 +684,7 @@ func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -692,7 +692,7 @@ func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, end
 // buildJsonUnionsRequest builds the request that sends JsonUnions to endpoint,
 // without validating v.
 func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/JsonUnions"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonUnions"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -701,7 +701,7 @@ func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint st
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -727,7 +727,7 @@ func buildMalformedAcceptWithPayloadRequest(ctx context.Context, v *MalformedAcc
 // buildMalformedBlobRequest builds the request that sends MalformedBlob to
 // endpoint, without validating v.
 func buildMalformedBlobRequest(ctx context.Context, v *MalformedBlobInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedBlob"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedBlob"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -736,7 +736,7 @@ func buildMalformedBlobRequest(ctx context.Context, v *MalformedBlobInput, endpo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -758,7 +758,7 @@ func buildMalformedBooleanRequest(ctx context.Context, v *MalformedBooleanInput,
 	if v.BooleanInHeader != nil {
 		hw.setBool("Booleaninheader", *v.BooleanInHeader)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -767,7 +767,7 @@ func buildMalformedBooleanRequest(ctx context.Context, v *MalformedBooleanInput,
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -789,7 +789,7 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 	if v.ByteInHeader != nil {
 		hw.setInt("Byteinheader", int64(*v.ByteInHeader))
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -798,7 +798,7 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -806,7 +806,7 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 // buildMalformedContentTypeWithBodyRequest builds the request that sends
 // MalformedContentTypeWithBody to endpoint, without validating v.
 func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedContentTypeWithBodyInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithBody"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithBody"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -815,7 +815,7 @@ func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedC
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -824,13 +824,13 @@ func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedC
 // sends MalformedContentTypeWithGenericString to endpoint, without validating
 // v.
 func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *MalformedContentTypeWithGenericStringInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithGenericString"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithGenericString"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Payload != nil {
-		restSetBody(req, []byte(*v.Payload), "")
+		restSetBody(req, parts, []byte(*v.Payload), "")
 	}
 	return req, nil
 }
@@ -838,13 +838,13 @@ func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *M
 // buildMalformedContentTypeWithPayloadRequest builds the request that sends
 // MalformedContentTypeWithPayload to endpoint, without validating v.
 func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *MalformedContentTypeWithPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "image/jpeg")
 	if v.Payload != nil {
-		restSetBody(req, v.Payload, "")
+		restSetBody(req, parts, v.Payload, "")
 	}
 	return req, nil
 }
@@ -883,7 +883,7 @@ func buildMalformedDoubleRequest(ctx context.Context, v *MalformedDoubleInput, e
 	if v.DoubleInHeader != nil {
 		hw.setFloat("Doubleinheader", *v.DoubleInHeader, 64)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -892,7 +892,7 @@ func buildMalformedDoubleRequest(ctx context.Context, v *MalformedDoubleInput, e
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -914,7 +914,7 @@ func buildMalformedFloatRequest(ctx context.Context, v *MalformedFloatInput, end
 	if v.FloatInHeader != nil {
 		hw.setFloat("Floatinheader", float64(*v.FloatInHeader), 32)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -923,7 +923,7 @@ func buildMalformedFloatRequest(ctx context.Context, v *MalformedFloatInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -945,7 +945,7 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 	if v.IntegerInHeader != nil {
 		hw.setInt("Integerinheader", int64(*v.IntegerInHeader))
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -954,7 +954,7 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -962,7 +962,7 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 // buildMalformedListRequest builds the request that sends MalformedList to
 // endpoint, without validating v.
 func buildMalformedListRequest(ctx context.Context, v *MalformedListInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedList"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedList"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -971,7 +971,7 @@ func buildMalformedListRequest(ctx context.Context, v *MalformedListInput, endpo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -993,7 +993,7 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 	if v.LongInHeader != nil {
 		hw.setInt("Longinheader", int64(*v.LongInHeader))
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -1002,7 +1002,7 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1010,7 +1010,7 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 // buildMalformedMapRequest builds the request that sends MalformedMap to
 // endpoint, without validating v.
 func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedMap"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedMap"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1019,7 +1019,7 @@ func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoin
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1027,7 +1027,7 @@ func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoin
 // buildMalformedRequestBodyRequest builds the request that sends
 // MalformedRequestBody to endpoint, without validating v.
 func buildMalformedRequestBodyRequest(ctx context.Context, v *MalformedRequestBodyInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequestBody"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequestBody"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1036,7 +1036,7 @@ func buildMalformedRequestBodyRequest(ctx context.Context, v *MalformedRequestBo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1058,7 +1058,7 @@ func buildMalformedShortRequest(ctx context.Context, v *MalformedShortInput, end
 	if v.ShortInHeader != nil {
 		hw.setInt("Shortinheader", int64(*v.ShortInHeader))
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -1067,7 +1067,7 @@ func buildMalformedShortRequest(ctx context.Context, v *MalformedShortInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1085,7 +1085,7 @@ func buildMalformedStringRequest(ctx context.Context, v *MalformedStringInput, e
 // buildMalformedTimestampBodyDateTimeRequest builds the request that sends
 // MalformedTimestampBodyDateTime to endpoint, without validating v.
 func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *MalformedTimestampBodyDateTimeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDateTime"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDateTime"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1094,7 +1094,7 @@ func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *Malforme
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1102,7 +1102,7 @@ func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *Malforme
 // buildMalformedTimestampBodyDefaultRequest builds the request that sends
 // MalformedTimestampBodyDefault to endpoint, without validating v.
 func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *MalformedTimestampBodyDefaultInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDefault"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDefault"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1111,7 +1111,7 @@ func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *Malformed
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1119,7 +1119,7 @@ func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *Malformed
 // buildMalformedTimestampBodyHttpDateRequest builds the request that sends
 // MalformedTimestampBodyHttpDate to endpoint, without validating v.
 func buildMalformedTimestampBodyHttpDateRequest(ctx context.Context, v *MalformedTimestampBodyHttpDateInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyHttpDate"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyHttpDate"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1128,7 +1128,7 @@ func buildMalformedTimestampBodyHttpDateRequest(ctx context.Context, v *Malforme
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1235,7 +1235,7 @@ func buildMalformedTimestampQueryHttpDateRequest(ctx context.Context, v *Malform
 // buildMalformedUnionRequest builds the request that sends MalformedUnion to
 // endpoint, without validating v.
 func buildMalformedUnionRequest(ctx context.Context, v *MalformedUnionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedUnion"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedUnion"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1244,7 +1244,7 @@ func buildMalformedUnionRequest(ctx context.Context, v *MalformedUnionInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1349,7 +1349,7 @@ func buildOmitsSerializingEmptyListsRequest(ctx context.Context, v *OmitsSeriali
 // buildOperationWithDefaultsRequest builds the request that sends
 // OperationWithDefaults to endpoint, without validating v.
 func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefaultsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OperationWithDefaults"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/OperationWithDefaults"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1358,7 +1358,7 @@ func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefa
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1366,7 +1366,7 @@ func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefa
 // buildOperationWithNestedStructureRequest builds the request that sends
 // OperationWithNestedStructure to endpoint, without validating v.
 func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationWithNestedStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/OperationWithNestedStructure"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/OperationWithNestedStructure"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1375,7 +1375,7 @@ func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationW
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1383,7 +1383,7 @@ func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationW
 // buildPostPlayerActionRequest builds the request that sends PostPlayerAction
 // to endpoint, without validating v.
 func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1392,7 +1392,7 @@ func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput,
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1400,7 +1400,7 @@ func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput,
 // buildPostUnionWithJsonNameRequest builds the request that sends
 // PostUnionWithJsonName to endpoint, without validating v.
 func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJsonNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/PostUnionWithJsonName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/PostUnionWithJsonName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1409,7 +1409,7 @@ func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJson
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1421,7 +1421,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -1434,7 +1434,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 			return nil, err
 		}
 		restAddEncoding(req.Header, "gzip")
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1484,7 +1484,7 @@ func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, e
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1493,7 +1493,7 @@ func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, e
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1517,7 +1517,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -1526,7 +1526,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1534,7 +1534,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 // buildSparseJsonListsRequest builds the request that sends SparseJsonLists to
 // endpoint, without validating v.
 func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SparseJsonLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SparseJsonLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1543,7 +1543,7 @@ func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, e
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1551,7 +1551,7 @@ func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, e
 // buildSparseJsonMapsRequest builds the request that sends SparseJsonMaps to
 // endpoint, without validating v.
 func buildSparseJsonMapsRequest(ctx context.Context, v *SparseJsonMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/SparseJsonMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/SparseJsonMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1560,7 +1560,7 @@ func buildSparseJsonMapsRequest(ctx context.Context, v *SparseJsonMapsInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1572,13 +1572,13 @@ func buildStreamingTraitsRequest(ctx context.Context, v *StreamingTraitsInput, e
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraits"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraits"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
-		if err = restSetStream(req, v.Blob, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.Blob, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
@@ -1592,13 +1592,13 @@ func buildStreamingTraitsRequireLengthRequest(ctx context.Context, v *StreamingT
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsRequireLength"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsRequireLength"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
-		if err = restSetStream(req, v.Blob, "application/octet-stream", true); err != nil {
+		if err = restSetStream(req, parts, v.Blob, "application/octet-stream", true); err != nil {
 			return nil, err
 		}
 	}
@@ -1612,13 +1612,13 @@ func buildStreamingTraitsWithMediaTypeRequest(ctx context.Context, v *StreamingT
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsWithMediaType"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsWithMediaType"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
-		if err = restSetStream(req, v.Blob, "text/plain", false); err != nil {
+		if err = restSetStream(req, parts, v.Blob, "text/plain", false); err != nil {
 			return nil, err
 		}
 	}
@@ -1632,7 +1632,7 @@ func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInpu
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/body"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/body"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -1641,7 +1641,7 @@ func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInpu
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1669,13 +1669,13 @@ func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, e
 	if v.ContentType != nil {
 		hw.set("Content-Type", *v.ContentType)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/blob_payload"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/blob_payload"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Data != nil {
-		restSetBody(req, v.Data, "")
+		restSetBody(req, parts, v.Data, "")
 	}
 	return req, nil
 }
@@ -1687,7 +1687,7 @@ func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructu
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/payload"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/payload"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -1696,7 +1696,7 @@ func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructu
 		body = serializePayloadConfig(nil, v.PayloadConfig)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }

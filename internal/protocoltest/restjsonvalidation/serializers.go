@@ -11,7 +11,7 @@ import (
 // buildMalformedEnumRequest builds the request that sends MalformedEnum to
 // endpoint, without validating v.
 func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedEnum"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedEnum"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20,7 +20,7 @@ func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -28,7 +28,7 @@ func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpo
 // buildMalformedLengthRequest builds the request that sends MalformedLength to
 // endpoint, without validating v.
 func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLength"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedLength"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, e
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -45,7 +45,7 @@ func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, e
 // buildMalformedLengthOverrideRequest builds the request that sends
 // MalformedLengthOverride to endpoint, without validating v.
 func buildMalformedLengthOverrideRequest(ctx context.Context, v *MalformedLengthOverrideInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthOverride"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthOverride"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func buildMalformedLengthOverrideRequest(ctx context.Context, v *MalformedLength
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -73,7 +73,7 @@ func buildMalformedLengthQueryStringRequest(ctx context.Context, v *MalformedLen
 // buildMalformedPatternRequest builds the request that sends MalformedPattern
 // to endpoint, without validating v.
 func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedPattern"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedPattern"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput,
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -90,7 +90,7 @@ func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput,
 // buildMalformedPatternOverrideRequest builds the request that sends
 // MalformedPatternOverride to endpoint, without validating v.
 func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatternOverrideInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedPatternOverride"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedPatternOverride"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatte
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -107,7 +107,7 @@ func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatte
 // buildMalformedRangeRequest builds the request that sends MalformedRange to
 // endpoint, without validating v.
 func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRange"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRange"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -124,7 +124,7 @@ func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, end
 // buildMalformedRangeOverrideRequest builds the request that sends
 // MalformedRangeOverride to endpoint, without validating v.
 func buildMalformedRangeOverrideRequest(ctx context.Context, v *MalformedRangeOverrideInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRangeOverride"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRangeOverride"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +133,7 @@ func buildMalformedRangeOverrideRequest(ctx context.Context, v *MalformedRangeOv
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -150,7 +150,7 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 	if v.StringInHeader != nil {
 		hw.set("String-In-Headers", *v.StringInHeader)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequired"), q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequired"), q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -167,7 +167,7 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 // buildMalformedUniqueItemsRequest builds the request that sends
 // MalformedUniqueItems to endpoint, without validating v.
 func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueItemsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/MalformedUniqueItems"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedUniqueItems"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueIte
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -184,7 +184,7 @@ func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueIte
 // buildRecursiveStructuresRequest builds the request that sends
 // RecursiveStructures to endpoint, without validating v.
 func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructuresInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/RecursiveStructures"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/RecursiveStructures"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructures
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -201,7 +201,7 @@ func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructures
 // buildSensitiveValidationRequest builds the request that sends
 // SensitiveValidation to endpoint, without validating v.
 func buildSensitiveValidationRequest(ctx context.Context, v *SensitiveValidationInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/SensitiveValidation"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/SensitiveValidation"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +210,7 @@ func buildSensitiveValidationRequest(ctx context.Context, v *SensitiveValidation
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }

@@ -92,13 +92,13 @@ func serializeBodyWithXmlNameInput(b []byte, name, attrs string, v *BodyWithXmlN
 // buildBodyWithXmlNameRequest builds the request that sends BodyWithXmlName to
 // endpoint, without validating v.
 func buildBodyWithXmlNameRequest(ctx context.Context, v *BodyWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeBodyWithXmlNameInput(make([]byte, 0, 512), "Ahoy", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -142,13 +142,13 @@ func serializeContentTypeParametersInput(b []byte, name, attrs string, v *Conten
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeContentTypeParametersInput(make([]byte, 0, 512), "ContentTypeParametersInput", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -200,13 +200,13 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeEndpointWithHostLabelOperationInput(make([]byte, 0, 512), "EndpointWithHostLabelOperationRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -229,13 +229,13 @@ func serializeFlattenedXmlMapInput(b []byte, name, attrs string, v *FlattenedXml
 // buildFlattenedXmlMapRequest builds the request that sends FlattenedXmlMap to
 // endpoint, without validating v.
 func buildFlattenedXmlMapRequest(ctx context.Context, v *FlattenedXmlMapInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeFlattenedXmlMapInput(make([]byte, 0, 512), "FlattenedXmlMapRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -258,13 +258,13 @@ func serializeFlattenedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *F
 // buildFlattenedXmlMapWithXmlNameRequest builds the request that sends
 // FlattenedXmlMapWithXmlName to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeFlattenedXmlMapWithXmlNameInput(make([]byte, 0, 512), "FlattenedXmlMapWithXmlNameRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -301,13 +301,13 @@ func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixH
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Payload != "" {
-		restSetBody(req, []byte(v.Payload), "")
+		restSetBody(req, parts, []byte(v.Payload), "")
 	}
 	return req, nil
 }
@@ -319,13 +319,13 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Blob != nil {
-		restSetBody(req, v.Blob, "")
+		restSetBody(req, parts, v.Blob, "")
 	}
 	return req, nil
 }
@@ -337,13 +337,13 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Blob != nil {
-		restSetBody(req, v.Blob, "")
+		restSetBody(req, parts, v.Blob, "")
 	}
 	return req, nil
 }
@@ -351,7 +351,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 // buildHttpPayloadWithMemberXmlNameRequest builds the request that sends
 // HttpPayloadWithMemberXmlName to endpoint, without validating v.
 func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloadWithMemberXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -360,7 +360,7 @@ func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloa
 		body = serializePayloadWithXmlName(make([]byte, 0, 512), "Hola", "", v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -368,7 +368,7 @@ func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloa
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -377,7 +377,7 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 		body = serializeNestedPayload(make([]byte, 0, 512), "NestedPayload", "", v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -385,7 +385,7 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -394,7 +394,7 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 		body = serializeUnionPayload(make([]byte, 0, 512), "UnionPayload", "", v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -402,7 +402,7 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 // buildHttpPayloadWithXmlNameRequest builds the request that sends
 // HttpPayloadWithXmlName to endpoint, without validating v.
 func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -411,7 +411,7 @@ func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithX
 		body = serializePayloadWithXmlName(make([]byte, 0, 512), "Hello", "", v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -419,7 +419,7 @@ func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithX
 // buildHttpPayloadWithXmlNamespaceRequest builds the request that sends
 // HttpPayloadWithXmlNamespace to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -428,7 +428,7 @@ func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayload
 		body = serializePayloadWithXmlNamespace(make([]byte, 0, 512), "PayloadWithXmlNamespace", " xmlns=\"http://foo.com\"", v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -436,7 +436,7 @@ func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayload
 // buildHttpPayloadWithXmlNamespaceAndPrefixRequest builds the request that
 // sends HttpPayloadWithXmlNamespaceAndPrefix to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceAndPrefixInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -445,7 +445,7 @@ func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *Ht
 		body = serializePayloadWithXmlNamespaceAndPrefix(make([]byte, 0, 512), "PayloadWithXmlNamespaceAndPrefix", " xmlns:baz=\"http://foo.com\"", v.Nested)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -594,13 +594,13 @@ func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput,
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "text/plain")
 	if v.Payload != nil {
-		restSetBody(req, []byte(*v.Payload), "")
+		restSetBody(req, parts, []byte(*v.Payload), "")
 	}
 	return req, nil
 }
@@ -679,13 +679,13 @@ func serializeNestedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *Nest
 // buildNestedXmlMapWithXmlNameRequest builds the request that sends
 // NestedXmlMapWithXmlName to endpoint, without validating v.
 func buildNestedXmlMapWithXmlNameRequest(ctx context.Context, v *NestedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeNestedXmlMapWithXmlNameInput(make([]byte, 0, 512), "NestedXmlMapWithXmlNameRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -711,13 +711,13 @@ func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsI
 // buildNestedXmlMapsRequest builds the request that sends NestedXmlMaps to
 // endpoint, without validating v.
 func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeNestedXmlMapsInput(make([]byte, 0, 512), "NestedXmlMapsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -797,7 +797,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -807,7 +807,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 			return nil, err
 		}
 		restAddEncoding(req.Header, "gzip")
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -867,13 +867,13 @@ func serializeRecursiveShapesInput(b []byte, name, attrs string, v *RecursiveSha
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeRecursiveShapesInput(make([]byte, 0, 512), "RecursiveShapesRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -919,13 +919,13 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -974,13 +974,13 @@ func serializeXmlAttributesInput(b []byte, name, attrs string, v *XmlAttributesI
 // buildXmlAttributesRequest builds the request that sends XmlAttributes to
 // endpoint, without validating v.
 func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlAttributesInput(make([]byte, 0, 512), "XmlAttributesRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -988,7 +988,7 @@ func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpo
 // buildXmlAttributesOnPayloadRequest builds the request that sends
 // XmlAttributesOnPayload to endpoint, without validating v.
 func buildXmlAttributesOnPayloadRequest(ctx context.Context, v *XmlAttributesOnPayloadInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -997,7 +997,7 @@ func buildXmlAttributesOnPayloadRequest(ctx context.Context, v *XmlAttributesOnP
 		body = serializeXmlAttributesPayloadRequest(make([]byte, 0, 512), "XmlAttributesPayloadRequest", "", v.Payload)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1015,13 +1015,13 @@ func serializeXmlBlobsInput(b []byte, name, attrs string, v *XmlBlobsInput) []by
 // buildXmlBlobsRequest builds the request that sends XmlBlobs to endpoint,
 // without validating v.
 func buildXmlBlobsRequest(ctx context.Context, v *XmlBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlBlobsInput(make([]byte, 0, 512), "XmlBlobsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1039,13 +1039,13 @@ func serializeXmlEmptyBlobsInput(b []byte, name, attrs string, v *XmlEmptyBlobsI
 // buildXmlEmptyBlobsRequest builds the request that sends XmlEmptyBlobs to
 // endpoint, without validating v.
 func buildXmlEmptyBlobsRequest(ctx context.Context, v *XmlEmptyBlobsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlEmptyBlobsInput(make([]byte, 0, 512), "XmlEmptyBlobsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1117,13 +1117,13 @@ func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsI
 // buildXmlEmptyListsRequest builds the request that sends XmlEmptyLists to
 // endpoint, without validating v.
 func buildXmlEmptyListsRequest(ctx context.Context, v *XmlEmptyListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlEmptyListsInput(make([]byte, 0, 512), "XmlEmptyListsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1141,13 +1141,13 @@ func serializeXmlEmptyMapsInput(b []byte, name, attrs string, v *XmlEmptyMapsInp
 // buildXmlEmptyMapsRequest builds the request that sends XmlEmptyMaps to
 // endpoint, without validating v.
 func buildXmlEmptyMapsRequest(ctx context.Context, v *XmlEmptyMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlEmptyMapsInput(make([]byte, 0, 512), "XmlEmptyMapsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1165,13 +1165,13 @@ func serializeXmlEmptyStringsInput(b []byte, name, attrs string, v *XmlEmptyStri
 // buildXmlEmptyStringsRequest builds the request that sends XmlEmptyStrings to
 // endpoint, without validating v.
 func buildXmlEmptyStringsRequest(ctx context.Context, v *XmlEmptyStringsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlEmptyStringsInput(make([]byte, 0, 512), "XmlEmptyStringsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1204,13 +1204,13 @@ func serializeXmlEnumsInput(b []byte, name, attrs string, v *XmlEnumsInput) []by
 // buildXmlEnumsRequest builds the request that sends XmlEnums to endpoint,
 // without validating v.
 func buildXmlEnumsRequest(ctx context.Context, v *XmlEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlEnumsInput(make([]byte, 0, 512), "XmlEnumsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1243,13 +1243,13 @@ func serializeXmlIntEnumsInput(b []byte, name, attrs string, v *XmlIntEnumsInput
 // buildXmlIntEnumsRequest builds the request that sends XmlIntEnums to
 // endpoint, without validating v.
 func buildXmlIntEnumsRequest(ctx context.Context, v *XmlIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlIntEnumsInput(make([]byte, 0, 512), "XmlIntEnumsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1321,13 +1321,13 @@ func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []by
 // buildXmlListsRequest builds the request that sends XmlLists to endpoint,
 // without validating v.
 func buildXmlListsRequest(ctx context.Context, v *XmlListsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlListsInput(make([]byte, 0, 512), "XmlListsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1345,13 +1345,13 @@ func serializeXmlMapWithXmlNamespaceInput(b []byte, name, attrs string, v *XmlMa
 // buildXmlMapWithXmlNamespaceRequest builds the request that sends
 // XmlMapWithXmlNamespace to endpoint, without validating v.
 func buildXmlMapWithXmlNamespaceRequest(ctx context.Context, v *XmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlMapWithXmlNamespaceInput(make([]byte, 0, 512), "XmlMapWithXmlNamespaceRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1369,13 +1369,13 @@ func serializeXmlMapsInput(b []byte, name, attrs string, v *XmlMapsInput) []byte
 // buildXmlMapsRequest builds the request that sends XmlMaps to endpoint,
 // without validating v.
 func buildXmlMapsRequest(ctx context.Context, v *XmlMapsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlMapsInput(make([]byte, 0, 512), "XmlMapsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1393,13 +1393,13 @@ func serializeXmlMapsXmlNameInput(b []byte, name, attrs string, v *XmlMapsXmlNam
 // buildXmlMapsXmlNameRequest builds the request that sends XmlMapsXmlName to
 // endpoint, without validating v.
 func buildXmlMapsXmlNameRequest(ctx context.Context, v *XmlMapsXmlNameInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlMapsXmlNameInput(make([]byte, 0, 512), "XmlMapsXmlNameRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1417,13 +1417,13 @@ func serializeXmlNamespacesInput(b []byte, name, attrs string, v *XmlNamespacesI
 // buildXmlNamespacesRequest builds the request that sends XmlNamespaces to
 // endpoint, without validating v.
 func buildXmlNamespacesRequest(ctx context.Context, v *XmlNamespacesInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlNamespacesInput(make([]byte, 0, 512), "XmlNamespacesRequest", " xmlns=\"http://foo.com\"", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1459,13 +1459,13 @@ func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsI
 // buildXmlTimestampsRequest builds the request that sends XmlTimestamps to
 // endpoint, without validating v.
 func buildXmlTimestampsRequest(ctx context.Context, v *XmlTimestampsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlTimestampsInput(make([]byte, 0, 512), "XmlTimestampsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }
@@ -1483,13 +1483,13 @@ func serializeXmlUnionsInput(b []byte, name, attrs string, v *XmlUnionsInput) []
 // buildXmlUnionsRequest builds the request that sends XmlUnions to endpoint,
 // without validating v.
 func buildXmlUnionsRequest(ctx context.Context, v *XmlUnionsInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeXmlUnionsInput(make([]byte, 0, 512), "XmlUnionsRequest", "", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }

@@ -51,13 +51,13 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	body := serializeSimpleScalarPropertiesInput(make([]byte, 0, 512), "SimpleScalarPropertiesRequest", " xmlns=\"https://example.com\"", v)
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	return req, nil
 }

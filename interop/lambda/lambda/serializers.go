@@ -27,7 +27,7 @@ func buildAddLayerVersionPermissionRequest(ctx context.Context, v *AddLayerVersi
 	if v.RevisionId != nil {
 		q = restQuery(q, "RevisionId", *v.RevisionId)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func buildAddLayerVersionPermissionRequest(ctx context.Context, v *AddLayerVersi
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -55,7 +55,7 @@ func buildAddPermissionRequest(ctx context.Context, v *AddPermissionInput, endpo
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func buildAddPermissionRequest(ctx context.Context, v *AddPermissionInput, endpo
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -79,7 +79,7 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -96,7 +96,7 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 // buildCreateCodeSigningConfigRequest builds the request that sends
 // CreateCodeSigningConfig to endpoint, without validating v.
 func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigningConfigInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2020-04-22/code-signing-configs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2020-04-22/code-signing-configs"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigni
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -113,7 +113,7 @@ func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigni
 // buildCreateEventSourceMappingRequest builds the request that sends
 // CreateEventSourceMapping to endpoint, without validating v.
 func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSourceMappingInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/event-source-mappings"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/event-source-mappings"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSou
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -130,7 +130,7 @@ func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSou
 // buildCreateFunctionRequest builds the request that sends CreateFunction to
 // endpoint, without validating v.
 func buildCreateFunctionRequest(ctx context.Context, v *CreateFunctionInput, endpoint string) (*http.Request, error) {
-	req, err := newRestRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/functions"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/functions"), nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ func buildCreateFunctionRequest(ctx context.Context, v *CreateFunctionInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -158,7 +158,7 @@ func buildCreateFunctionUrlConfigRequest(ctx context.Context, v *CreateFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func buildCreateFunctionUrlConfigRequest(ctx context.Context, v *CreateFunctionU
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -597,13 +597,13 @@ func buildInvokeRequest(ctx context.Context, v *InvokeInput, endpoint string) (*
 	if v.LogType != "" {
 		hw.set("X-Amz-Log-Type", string(v.LogType))
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Payload != nil {
-		restSetBody(req, v.Payload, "")
+		restSetBody(req, parts, v.Payload, "")
 	}
 	return req, nil
 }
@@ -618,13 +618,13 @@ func buildInvokeAsyncRequest(ctx context.Context, v *InvokeAsyncInput, endpoint 
 	p := append(pbuf[:0], "/2014-11-13/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/invoke-async"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.InvokeArgs != nil {
-		if err = restSetStream(req, v.InvokeArgs, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.InvokeArgs, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
@@ -876,7 +876,7 @@ func buildPublishLayerVersionRequest(ctx context.Context, v *PublishLayerVersion
 	p := append(pbuf[:0], "/2018-10-31/layers/"...)
 	p = restLabel(p, *v.LayerName, false)
 	p = append(p, "/versions"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -885,7 +885,7 @@ func buildPublishLayerVersionRequest(ctx context.Context, v *PublishLayerVersion
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -900,7 +900,7 @@ func buildPublishVersionRequest(ctx context.Context, v *PublishVersionInput, end
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/versions"...)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -909,7 +909,7 @@ func buildPublishVersionRequest(ctx context.Context, v *PublishVersionInput, end
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -924,7 +924,7 @@ func buildPutFunctionCodeSigningConfigRequest(ctx context.Context, v *PutFunctio
 	p := append(pbuf[:0], "/2020-06-30/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code-signing-config"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -933,7 +933,7 @@ func buildPutFunctionCodeSigningConfigRequest(ctx context.Context, v *PutFunctio
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -948,7 +948,7 @@ func buildPutFunctionConcurrencyRequest(ctx context.Context, v *PutFunctionConcu
 	p := append(pbuf[:0], "/2017-10-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/concurrency"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -957,7 +957,7 @@ func buildPutFunctionConcurrencyRequest(ctx context.Context, v *PutFunctionConcu
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -976,7 +976,7 @@ func buildPutFunctionEventInvokeConfigRequest(ctx context.Context, v *PutFunctio
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -985,7 +985,7 @@ func buildPutFunctionEventInvokeConfigRequest(ctx context.Context, v *PutFunctio
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1000,7 +1000,7 @@ func buildPutFunctionRecursionConfigRequest(ctx context.Context, v *PutFunctionR
 	p := append(pbuf[:0], "/2024-08-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/recursion-config"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1009,7 +1009,7 @@ func buildPutFunctionRecursionConfigRequest(ctx context.Context, v *PutFunctionR
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1028,7 +1028,7 @@ func buildPutProvisionedConcurrencyConfigRequest(ctx context.Context, v *PutProv
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1037,7 +1037,7 @@ func buildPutProvisionedConcurrencyConfigRequest(ctx context.Context, v *PutProv
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1056,7 +1056,7 @@ func buildPutRuntimeManagementConfigRequest(ctx context.Context, v *PutRuntimeMa
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1065,7 +1065,7 @@ func buildPutRuntimeManagementConfigRequest(ctx context.Context, v *PutRuntimeMa
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1129,7 +1129,7 @@ func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint 
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2017-03-31/tags/"...)
 	p = restLabel(p, *v.Resource, false)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1138,7 +1138,7 @@ func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint 
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1173,7 +1173,7 @@ func buildUpdateAliasRequest(ctx context.Context, v *UpdateAliasInput, endpoint 
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases/"...)
 	p = restLabel(p, *v.Name, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1182,7 +1182,7 @@ func buildUpdateAliasRequest(ctx context.Context, v *UpdateAliasInput, endpoint 
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1196,7 +1196,7 @@ func buildUpdateCodeSigningConfigRequest(ctx context.Context, v *UpdateCodeSigni
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2020-04-22/code-signing-configs/"...)
 	p = restLabel(p, *v.CodeSigningConfigArn, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1205,7 +1205,7 @@ func buildUpdateCodeSigningConfigRequest(ctx context.Context, v *UpdateCodeSigni
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1219,7 +1219,7 @@ func buildUpdateEventSourceMappingRequest(ctx context.Context, v *UpdateEventSou
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2015-03-31/event-source-mappings/"...)
 	p = restLabel(p, *v.UUID, false)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1228,7 +1228,7 @@ func buildUpdateEventSourceMappingRequest(ctx context.Context, v *UpdateEventSou
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1243,7 +1243,7 @@ func buildUpdateFunctionCodeRequest(ctx context.Context, v *UpdateFunctionCodeIn
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1252,7 +1252,7 @@ func buildUpdateFunctionCodeRequest(ctx context.Context, v *UpdateFunctionCodeIn
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1267,7 +1267,7 @@ func buildUpdateFunctionConfigurationRequest(ctx context.Context, v *UpdateFunct
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/configuration"...)
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1276,7 +1276,7 @@ func buildUpdateFunctionConfigurationRequest(ctx context.Context, v *UpdateFunct
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1295,7 +1295,7 @@ func buildUpdateFunctionEventInvokeConfigRequest(ctx context.Context, v *UpdateF
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1304,7 +1304,7 @@ func buildUpdateFunctionEventInvokeConfigRequest(ctx context.Context, v *UpdateF
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -1323,7 +1323,7 @@ func buildUpdateFunctionUrlConfigRequest(ctx context.Context, v *UpdateFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1332,7 +1332,7 @@ func buildUpdateFunctionUrlConfigRequest(ctx context.Context, v *UpdateFunctionU
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }

@@ -68,7 +68,7 @@ func buildCompleteMultipartUploadRequest(ctx context.Context, v *CompleteMultipa
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func buildCompleteMultipartUploadRequest(ctx context.Context, v *CompleteMultipa
 		body = serializeCompletedMultipartUpload(make([]byte, 0, 512), "CompleteMultipartUpload", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.MultipartUpload)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
@@ -255,7 +255,7 @@ func buildCreateBucketRequest(ctx context.Context, v *CreateBucketInput, endpoin
 	if v.ObjectOwnership != "" {
 		hw.set("X-Amz-Object-Ownership", string(v.ObjectOwnership))
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +264,7 @@ func buildCreateBucketRequest(ctx context.Context, v *CreateBucketInput, endpoin
 		body = serializeCreateBucketConfiguration(make([]byte, 0, 512), "CreateBucketConfiguration", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.CreateBucketConfiguration)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	restDropBucket(req.URL, *v.Bucket)
 	return req, nil
@@ -451,7 +451,7 @@ func buildDeleteObjectsRequest(ctx context.Context, v *DeleteObjectsInput, endpo
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, []byte("delete"), &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, []byte("delete"), &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -460,7 +460,7 @@ func buildDeleteObjectsRequest(ctx context.Context, v *DeleteObjectsInput, endpo
 		body = serializeDelete(make([]byte, 0, 512), "Delete", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.Delete)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	restDropBucket(req.URL, *v.Bucket)
 	if err := restFlexibleChecksum(req, body, string(v.ChecksumAlgorithm), true); err != nil {
@@ -909,7 +909,7 @@ func buildPutBucketTaggingRequest(ctx context.Context, v *PutBucketTaggingInput,
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("tagging"), &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, []byte("tagging"), &hw)
 	if err != nil {
 		return nil, err
 	}
@@ -918,7 +918,7 @@ func buildPutBucketTaggingRequest(ctx context.Context, v *PutBucketTaggingInput,
 		body = serializeTagging(make([]byte, 0, 512), "Tagging", " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"", v.Tagging)
 	}
 	if body != nil {
-		restSetBody(req, body, "application/xml")
+		restSetBody(req, parts, body, "application/xml")
 	}
 	restDropBucket(req.URL, *v.Bucket)
 	if err := restFlexibleChecksum(req, body, string(v.ChecksumAlgorithm), true); err != nil {
@@ -1054,13 +1054,13 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	if v.WriteOffsetBytes != nil {
 		hw.setInt("X-Amz-Write-Offset-Bytes", int64(*v.WriteOffsetBytes))
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=PutObject"), &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=PutObject"), &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
-		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
@@ -1133,13 +1133,13 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
-		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}

@@ -386,7 +386,20 @@ func clientPayloadHash(req *http.Request) (string, error) {
 	if buf.Cap() > 64<<10 {
 		*buf = bytes.Buffer{}
 	}
-	return hex.EncodeToString(sum[:]), nil
+	return hex.EncodeToString(sum[:]), clientRewound(req)
+}
+
+// clientRewound gives req a body from GetBody, after something read
+// another: the body and GetBody's readers may share one stream (a file
+// the caller gave), which is then at its end.
+func clientRewound(req *http.Request) error {
+	body, err := req.GetBody()
+	if err != nil {
+		return err
+	}
+	req.Body.Close()
+	req.Body = body
+	return nil
 }
 
 // clientBodies are buffers to hash request bodies in.
@@ -534,6 +547,11 @@ func (cfg *clientConfig) logRequest(req *http.Request) {
 		r.Body, _ = req.GetBody()
 	}
 	dump, err := httputil.DumpRequestOut(r, withBody)
+	if withBody {
+		if err := clientRewound(req); err != nil {
+			cfg.logger.Logf(logging.Warn, "failed to rewind the request body after logging it: %v", err)
+		}
+	}
 	if err != nil {
 		cfg.logger.Logf(logging.Warn, "failed to dump request for logging: %v", err)
 		return

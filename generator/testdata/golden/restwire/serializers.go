@@ -39,7 +39,7 @@ func buildFetchRequest(ctx context.Context, v *FetchInput, endpoint string) (*ht
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/fetch/"...)
 	p = strconv.AppendInt(p, int64(*v.Id), 10)
-	req, err := newRestRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func buildFetchRequest(ctx context.Context, v *FetchInput, endpoint string) (*ht
 		return nil, err
 	}
 	if body != nil {
-		restSetBody(req, body, "application/json")
+		restSetBody(req, parts, body, "application/json")
 	}
 	return req, nil
 }
@@ -92,13 +92,13 @@ func buildUploadRequest(ctx context.Context, v *UploadInput, endpoint string) (*
 	if v.Tags != nil {
 		hw.setStrings("X-Tags", v.Tags)
 	}
-	req, err := newRestRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
 	if err != nil {
 		return nil, err
 	}
 	restSetContentType(req.Header, "application/octet-stream")
 	if v.Body != nil {
-		if err = restSetStream(req, v.Body, "application/octet-stream", false); err != nil {
+		if err = restSetStream(req, parts, v.Body, "application/octet-stream", false); err != nil {
 			return nil, err
 		}
 	}
