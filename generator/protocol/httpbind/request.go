@@ -27,7 +27,7 @@ func (w *Writer) request(op *plan.Operation) {
 	body = append(body, build...)
 	// The headers go first, so that the request's header map is made
 	// for them.
-	headers := w.headers(msg)
+	headers := w.headers(op, msg)
 	body = append(body, headers...)
 	hw := jen.Nil()
 	if len(headers) > 0 {
@@ -274,12 +274,15 @@ func queryValue(key string, t *plan.Type, f *plan.Field, x jen.Code) jen.Code {
 
 // headers gathers the request's bound headers in hw, for newRestRequest,
 // prefix maps first so that members bound to one header win.
-func (w *Writer) headers(msg *Message) []jen.Code {
+func (w *Writer) headers(op *plan.Operation, msg *Message) []jen.Code {
 	var code []jen.Code
 	for _, b := range msg.Of(PrefixHeaders) {
 		code = append(code, jen.Id("hw").Dot("setPrefixed").Call(jen.Lit(b.Name), jen.Id("v").Dot(b.Field.Name)))
 	}
 	for _, b := range msg.Of(Header) {
+		if w.opts.SentOtherwise != nil && w.opts.SentOtherwise(op, b) {
+			continue
+		}
 		code = append(code, ifSet(b.Field, headerSet(b))...)
 	}
 	if len(code) == 0 {

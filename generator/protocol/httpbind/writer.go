@@ -68,6 +68,10 @@ type Options struct {
 	// memory; they may return nil, err. It is for services whose SDK
 	// customizes requests (Glacier, API Gateway).
 	Customize func(op *plan.Operation, body bool) []jen.Code
+	// SentOtherwise, when set, reports a member bound to a header whose
+	// value the protocol sends another way (in Customize's statements):
+	// its header is not written.
+	SentOtherwise func(op *plan.Operation, b Binding) bool
 }
 
 // New returns a writer putting request builders in requests and

@@ -126,22 +126,25 @@ func (c *codec) DecodeError() []jen.Code {
 // Without a stream there is no body, whatever the member says.
 func contentLength(op *plan.Operation) []jen.Code {
 	msg := httpbind.Bind(op.Input)
-	p := msg.Payload
-	if p == nil || p.Type.Kind != plan.StreamKind {
-		return nil
-	}
 	for _, b := range msg.Of(httpbind.Header) {
-		f := b.Field
-		if !strings.EqualFold(b.Name, "Content-Length") || !f.Pointer || !f.Type.IsInteger() {
-			continue
-		}
-		return []jen.Code{
-			jen.If(jen.Id("v").Dot(f.Name).Op("!=").Nil().Op("&&").Id("v").Dot(p.Name).Op("!=").Nil()).Block(
-				jen.Id("req").Dot("ContentLength").Op("=").Int64().Call(jen.Op("*").Id("v").Dot(f.Name))),
-			jen.Id("delete").Call(jen.Id("req").Dot("Header"), jen.Lit("Content-Length")),
+		if lengthOfStream(op, b) {
+			return []jen.Code{
+				jen.If(jen.Id("v").Dot(b.Field.Name).Op("!=").Nil().Op("&&").Id("v").Dot(msg.Payload.Name).Op("!=").Nil()).Block(
+					jen.Id("req").Dot("ContentLength").Op("=").Int64().Call(jen.Op("*").Id("v").Dot(b.Field.Name))),
+			}
 		}
 	}
 	return nil
+}
+
+// lengthOfStream reports that b binds the Content-Length header of an
+// input whose payload is a stream: contentLength sends it, as the
+// request's length, not as a header.
+func lengthOfStream(op *plan.Operation, b httpbind.Binding) bool {
+	p := httpbind.Bind(op.Input).Payload
+	f := b.Field
+	return p != nil && p.Type.Kind == plan.StreamKind && b.Location == httpbind.Header &&
+		strings.EqualFold(b.Name, "Content-Length") && f.Pointer && f.Type.IsInteger()
 }
 
 // customize ends the request builders: S3's whose path starts with the

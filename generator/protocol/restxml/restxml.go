@@ -109,7 +109,7 @@ func (p Protocol) Emit(g *emit.Generator) error {
 	w := &writer{g: g, s3: isS3(g.Plan.Service), noWrapping: noErrorWrapping(g.Plan.Service)}
 	requests, responses := g.GoFile("serializers.go"), g.GoFile("deserializers.go")
 	c := &codec{w: w, enc: xmlbody.NewEncoders(g, requests), dec: xmlbody.NewDecoders(g, responses, "restXMLDecoder", true)}
-	hw := httpbind.New(g, requests, responses, c, httpbind.Options{RequestIDHeader: w.requestIDHeader(), Customize: w.customize})
+	hw := httpbind.New(g, requests, responses, c, httpbind.Options{RequestIDHeader: w.requestIDHeader(), Customize: w.customize, SentOtherwise: lengthOfStream})
 	for _, op := range g.Wired() {
 		hw.Operation(op)
 	}

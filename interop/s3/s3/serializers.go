@@ -979,9 +979,6 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	if v.ContentLanguage != nil {
 		hw.set("Content-Language", *v.ContentLanguage)
 	}
-	if v.ContentLength != nil {
-		hw.setInt("Content-Length", int64(*v.ContentLength))
-	}
 	if v.ContentMD5 != nil {
 		hw.set("Content-Md5", *v.ContentMD5)
 	}
@@ -1068,7 +1065,6 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	if v.ContentLength != nil && v.Body != nil {
 		req.ContentLength = int64(*v.ContentLength)
 	}
-	delete(req.Header, "Content-Length")
 	return req, nil
 }
 
@@ -1112,9 +1108,6 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.ChecksumSHA256 != nil {
 		hw.set("X-Amz-Checksum-Sha256", *v.ChecksumSHA256)
 	}
-	if v.ContentLength != nil {
-		hw.setInt("Content-Length", int64(*v.ContentLength))
-	}
 	if v.ContentMD5 != nil {
 		hw.set("Content-Md5", *v.ContentMD5)
 	}
@@ -1147,7 +1140,6 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.ContentLength != nil && v.Body != nil {
 		req.ContentLength = int64(*v.ContentLength)
 	}
-	delete(req.Header, "Content-Length")
 	return req, nil
 }
 
