@@ -128,14 +128,27 @@ func appendTimeMillis(b []byte, ms int) []byte {
 	return append(b, d[:n]...)
 }
 
+// appendTimeDigits writes v, from 0 to 9999, in width (2 or 4) digits,
+// two at a time from a table.
 func appendTimeDigits(b []byte, v, width int) []byte {
-	var d [4]byte
-	for i := width - 1; i >= 0; i-- {
-		d[i] = byte('0' + v%10)
-		v /= 10
+	if width == 4 {
+		hi := v / 100 % 100
+		b = append(b, timeTwoDigits[2*hi], timeTwoDigits[2*hi+1])
 	}
-	return append(b, d[:width]...)
+	lo := v % 100
+	return append(b, timeTwoDigits[2*lo], timeTwoDigits[2*lo+1])
 }
+
+const timeTwoDigits = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 var timeDayNames = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
