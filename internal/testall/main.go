@@ -61,6 +61,15 @@ func main() {
 		fmt.Println("testall: -short skipped the SDK modules, the downstream example, the sweep and fuzzing; the full run (CI's) takes about 13 minutes on 2 cores from a fresh clone")
 		return
 	}
+	// The runtime's concurrent parts (the client, and the request parts
+	// it hands on between calls) under the race detector, which needs
+	// cgo: a machine without a C compiler skips it.
+	if cgo, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err == nil && strings.TrimSpace(string(cgo)) == "1" {
+		steps = append(steps, step{"the client runtime under the race detector", ".",
+			[]string{"go", "test", "-race", "-count=1", "-run", "Client|Parts|RestStream", "./templates"}})
+	} else {
+		fmt.Println("testall: no cgo here (go env CGO_ENABLED): skipping the race detector step")
+	}
 	// The differential tests against AWS's SDK, one module per SDK service
 	// package and version; their packages are checked current above. go
 	// test vets as it builds, so each SDK module compiles once.
