@@ -2,7 +2,6 @@ package templates
 
 import (
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -552,15 +551,4 @@ func FuzzRestEscape(f *testing.F) {
 			t.Fatalf("restQueryHas(%q, %q) = false", q, s)
 		}
 	})
-}
-
-func TestRestNewBody(t *testing.T) {
-	var body io.ReadCloser = restNewBody([]byte("payload"))
-	got, err := io.ReadAll(body)
-	if err != nil || string(got) != "payload" || body.Close() != nil {
-		t.Fatalf("%q %v", got, err)
-	}
-	if n := testing.AllocsPerRun(100, func() { _ = io.ReadCloser(restNewBody(got)) }); n > 1 {
-		t.Errorf("%v allocations, want 1", n)
-	}
 }

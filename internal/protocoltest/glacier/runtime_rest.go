@@ -18,7 +18,6 @@ package glacier
 //	restQueryParams(q, m), restQueryParamLists(q, m)   @httpQueryParams: sorted, and
 //	                                 skipping keys already present (httpQuery wins)
 //	restSetURL(u, p, q)              endpoint URL + path + query (newRestRequest calls it)
-//	restNewBody(b)                   an io.ReadCloser over a body, one allocation
 //	restHeaderTime(t, format), restHeaderFloat(v), restHeaderBase64(s)  header values
 //	                                 (strconv for integers and booleans)
 //	restHeaderStrings(vs), restHeaderInts(vs), restHeaderFloats(vs), restHeaderBools(vs),
@@ -312,21 +311,6 @@ func restUnhex(c byte) (byte, bool) {
 		return c - 'A' + 10, true
 	}
 	return 0, false
-}
-
-// restBody is a request body over bytes, in one allocation where
-// io.NopCloser(bytes.NewReader(b)) takes two. The caller sets the
-// request's ContentLength (and GetBody, if it wants net/http to resend it).
-type restBody struct {
-	bytes.Reader
-}
-
-func (*restBody) Close() error { return nil }
-
-func restNewBody(b []byte) *restBody {
-	r := &restBody{}
-	r.Reset(b)
-	return r
 }
 
 // restHeaderTime is a timestamp header value (default format: http-date).
