@@ -312,6 +312,14 @@ func TestClientKeepsNoRequests(t *testing.T) {
 			t.Errorf("%T: %v, want %v", c.d, got, c.want)
 		}
 	}
+	// A program that wraps net/http's default transport (to trace
+	// requests, say) makes the default client one that may keep them.
+	saved := http.DefaultTransport
+	defer func() { http.DefaultTransport = saved }()
+	http.DefaultTransport = roundTripper(saved.RoundTrip)
+	if clientKeepsNoRequests(http.DefaultClient) {
+		t.Error("the default client over a wrapped default transport counts as keeping no request")
+	}
 }
 
 type roundTripper func(*http.Request) (*http.Response, error)

@@ -89,10 +89,12 @@ func clientKeepsNoRequests(d clientDoer) bool {
 	case *awshttp.BuildableClient:
 		return true
 	case *http.Client:
-		switch c.Transport.(type) {
-		case nil, *http.Transport:
-			return true
+		t := c.Transport
+		if t == nil {
+			t = http.DefaultTransport // which a program may have replaced
 		}
+		_, ok := t.(*http.Transport)
+		return ok
 	}
 	return false
 }
