@@ -141,10 +141,12 @@ func contentLength(op *plan.Operation) []jen.Code {
 // input whose payload is a stream: contentLength sends it, as the
 // request's length, not as a header.
 func lengthOfStream(op *plan.Operation, b httpbind.Binding) bool {
-	p := httpbind.Bind(op.Input).Payload
 	f := b.Field
-	return p != nil && p.Type.Kind == plan.StreamKind && b.Location == httpbind.Header &&
-		strings.EqualFold(b.Name, "Content-Length") && f.Pointer && f.Type.IsInteger()
+	if b.Location != httpbind.Header || !strings.EqualFold(b.Name, "Content-Length") || !f.Pointer || !f.Type.IsInteger() {
+		return false
+	}
+	p := httpbind.Bind(op.Input).Payload // only for the rare header that may be the length
+	return p != nil && p.Type.Kind == plan.StreamKind
 }
 
 // customize ends the request builders: S3's whose path starts with the
