@@ -39,15 +39,16 @@ func (w *Writer) request(op *plan.Operation) {
 		rest = append(rest, w.opts.Customize(op, inMemory)...)
 	}
 	switch {
-	case sent:
-		// The body setters take the parts the request points to.
-		body = append(body, jen.List(jen.Id("req"), jen.Id("parts"), jen.Err()).Op(":=").Id("newRestBodyRequest").Call(args...), errReturnNil)
-		body = append(body, rest...)
-		body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	case len(rest) == 0:
 		body = append(body, jen.Return(jen.Id("newRestRequest").Call(args...)))
+	case sent:
+		// The body setters take the parts the request points to.
+		body = append(body, jen.List(jen.Id("req"), jen.Id("parts"), jen.Err()).Op(":=").Id("newRestBodyRequest").Call(args...))
 	default:
-		body = append(body, jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRestRequest").Call(args...), errReturnNil)
+		body = append(body, jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRestRequest").Call(args...))
+	}
+	if len(rest) > 0 {
+		body = append(body, errReturnNil)
 		body = append(body, rest...)
 		body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	}
