@@ -112,10 +112,17 @@ func (p *httpParts) header(n int) http.Header {
 // setBody sends body, which GetBody reads again for retries and
 // redirects.
 func (p *httpParts) setBody(req *http.Request, body []byte) {
-	r := &httpBody{httpHold: httpHold{parts: p, gen: p.gen.Load()}, data: body}
+	r := &httpBody{data: body}
 	r.Reset(body)
-	p.holds.Store(2) // the client and r
+	p.holdBy(&r.httpHold)
 	req.Body, req.ContentLength, req.GetBody = r, int64(len(body)), r.reopen
+}
+
+// holdBy makes h the hold of the request's body: the parts are then held
+// by it and by the client.
+func (p *httpParts) holdBy(h *httpHold) {
+	h.parts, h.gen = p, p.gen.Load()
+	p.holds.Store(2)
 }
 
 // drop ends one hold on the parts; the last one recycles them.

@@ -190,8 +190,8 @@ func restSetStream(req *http.Request, parts *httpParts, r io.Reader, contentType
 		req.Body, req.GetBody, req.ContentLength = http.NoBody, httpNoBody, 0
 		return nil
 	}
-	body := &restStream{r: r, httpHold: httpHold{parts: parts, gen: parts.gen.Load()}}
-	parts.holds.Store(2) // the client and body
+	body := &restStream{r: r}
+	parts.holdBy(&body.httpHold)
 	req.Body, req.ContentLength = body, n
 	if seekable {
 		req.GetBody = func() (io.ReadCloser, error) {
