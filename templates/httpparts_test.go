@@ -13,6 +13,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
 	"strings"
 	"sync"
 	"testing"
@@ -147,7 +148,8 @@ func TestPartsHeaderMapCleared(t *testing.T) {
 // too early would answer for another: run with -race. The client is
 // net/http's, which keeps no request, so the parts do go round; the
 // bodies are a query protocol's, a REST body in memory and a REST
-// stream.
+// stream. Requests without a body (a REST GET; a PUT whose stream is
+// unset) are echoed from their header, which must agree with their path.
 func TestClientReleasesOverHTTP(t *testing.T) {
 	for _, h2 := range []bool{false, true} {
 		t.Run(map[bool]string{false: "HTTP1", true: "HTTP2"}[h2], func(t *testing.T) { clientReleasesOver(t, h2) })
@@ -163,6 +165,11 @@ func clientReleasesOver(t *testing.T, h2 bool) {
 		b, _ := io.ReadAll(r.Body)
 		_, name, _ := strings.Cut(string(b), "&Name=")
 		name, _, _ = strings.Cut(name, "&")
+		if len(b) == 0 {
+			if name = r.Header.Get("X-Name"); r.URL.Path != "/toy/"+name {
+				name = "path " + r.URL.Path + " header " + name
+			}
+		}
 		fmt.Fprintf(w, "echo:%s", name)
 	}))
 	if h2 {
@@ -180,7 +187,7 @@ func clientReleasesOver(t *testing.T, h2 bool) {
 		return func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
 			var hw restHeaderWriter
 			hw.set("X-Name", *in.Name)
-			req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/toy/"+*in.Name), nil, &hw)
+			req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/toy/"+*in.Name), nil, &hw, false)
 			if err != nil {
 				return nil, err
 			}
@@ -193,23 +200,41 @@ func clientReleasesOver(t *testing.T, h2 bool) {
 			return req, err
 		}
 	}
+	get := func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
+		var hw restHeaderWriter
+		hw.set("X-Name", *in.Name)
+		return newRestRequest(ctx, "GET", endpoint, "", []byte("/toy/"+*in.Name), nil, &hw)
+	}
+	unset := func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
+		var hw restHeaderWriter
+		hw.set("X-Name", *in.Name)
+		req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/toy/"+*in.Name), nil, &hw, restStreamEmpty(nil))
+		if err != nil {
+			return nil, err
+		}
+		return restSent(req, parts), nil
+	}
 	for _, c := range []struct {
 		name  string
 		build func(context.Context, *toyInput, string) (*http.Request, error)
-	}{{"query", toyBuild}, {"rest", restBuild(false)}, {"stream", restBuild(true)}} {
+	}{{"query", toyBuild}, {"rest", restBuild(false)}, {"stream", restBuild(true)}, {"bodyless", get}, {"unset", unset}} {
 		t.Run(c.name, func(t *testing.T) {
-			// The holds of the bodies built, to see their parts recycled.
+			// The holds of the requests built, to see their parts
+			// recycled: their bodies', or without one, their context's.
 			var mu sync.Mutex
-			var holds []*httpHold
+			var holds []partsHold
 			build := func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
 				req, err := c.build(ctx, in, endpoint)
 				if err == nil {
 					mu.Lock()
 					switch b := req.Body.(type) {
 					case *httpBody:
-						holds = append(holds, &b.httpHold)
+						holds = append(holds, partsHold{b.parts, b.gen})
 					case *restStream:
-						holds = append(holds, &b.httpHold)
+						holds = append(holds, partsHold{b.parts, b.gen})
+					case nil:
+						w := req.Context().(*httpWritesCtx)
+						holds = append(holds, partsHold{w.parts, w.gen})
 					}
 					mu.Unlock()
 				}
@@ -251,10 +276,16 @@ func clientReleasesOver(t *testing.T, h2 bool) {
 	}
 }
 
+// partsHold is a request's parts in the use it made of them.
+type partsHold struct {
+	parts *httpParts
+	gen   uint32
+}
+
 // TestRestStreamHolds: a stream's parts wait for its reader and any
 // GetBody's to close, and closing them leaves the caller's reader open.
 func TestRestStreamHolds(t *testing.T) {
-	req, parts, err := newRestBodyRequest(context.Background(), "PUT", "https://example.com", "", []byte("/k"), nil, nil)
+	req, parts, err := newRestBodyRequest(context.Background(), "PUT", "https://example.com", "", []byte("/k"), nil, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +397,7 @@ func TestClientSendsStreamOnce(t *testing.T) {
 		call, _ := toyCall("x")
 		call.endpoint = toyEndpoint(srv.URL)
 		call.build = func(ctx context.Context, in *toyInput, endpoint string) (*http.Request, error) {
-			req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/k"), nil, nil)
+			req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/k"), nil, nil, false)
 			if err != nil {
 				return nil, err
 			}
@@ -378,5 +409,107 @@ func TestClientSendsStreamOnce(t *testing.T) {
 		if want := `attempt=1; max=3 "the data" <nil>`; len(got) != 1 || got[0] != want {
 			t.Errorf("logging the body %v: the server saw %q, want [%q]", logBody, got, want)
 		}
+	}
+}
+
+// bodylessRequest is a GET built as a generated package builds one, then
+// watched as a client that releases requests watches it.
+func bodylessRequest(t *testing.T, ctx context.Context) (*http.Request, partsHold) {
+	t.Helper()
+	var hw restHeaderWriter
+	hw.set("X-Name", "n")
+	req, err := newRestRequest(ctx, "GET", "https://example.com", "", []byte("/k"), nil, &hw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	httpWatch(req)
+	c := req.Context().(*httpWritesCtx)
+	return req, partsHold{c.parts, c.gen}
+}
+
+func (h partsHold) recycled() bool { return h.parts.gen.Load() != h.gen }
+
+// TestPartsWithoutBodyWaitForWrites: a request without a body, on a
+// client that releases it, is recycled once released and once net/http
+// has written every attempt it began (GotConn, WroteRequest), in
+// whichever order; never when its writes went untraced.
+func TestPartsWithoutBodyWaitForWrites(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		steps string // c: GotConn, w: WroteRequest, r: the client's release
+		last  bool   // recycled after the last step (and not before)
+	}{
+		{"written, then released", "cwr", true},
+		{"released while being written", "crw", true},
+		{"retried by the transport", "cwcrw", true},
+		{"released twice while being written", "crrw", true},
+		{"an attempt not written yet", "cwcr", false},
+		{"writes never traced", "r", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req, h := bodylessRequest(t, context.Background())
+			trace := httptrace.ContextClientTrace(req.Context())
+			if trace == nil {
+				t.Fatal("the request carries no trace")
+			}
+			for i, step := range c.steps {
+				if h.recycled() {
+					t.Fatalf("recycled before step %d of %q", i, c.steps)
+				}
+				switch step {
+				case 'c':
+					trace.GotConn(httptrace.GotConnInfo{})
+				case 'w':
+					trace.WroteRequest(httptrace.WroteRequestInfo{})
+				case 'r':
+					httpRelease(req)
+				}
+			}
+			if h.recycled() != c.last {
+				t.Errorf("recycled after %q: %v, want %v", c.steps, h.recycled(), c.last)
+			}
+			if c.last && httptrace.ContextClientTrace(req.Context()) != nil {
+				t.Error("a recycled request's context still gives the parts' trace")
+			}
+		})
+	}
+}
+
+// TestPartsWithoutBodyLeaveCallersTrace: a caller who traces requests
+// gets its own hooks called, and the parts are then never recycled.
+func TestPartsWithoutBodyLeaveCallersTrace(t *testing.T) {
+	wrote := 0
+	mine := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { wrote++ }}
+	req, h := bodylessRequest(t, httptrace.WithClientTrace(context.Background(), mine))
+	trace := httptrace.ContextClientTrace(req.Context())
+	if trace != mine {
+		t.Fatal("the caller's trace is hidden")
+	}
+	trace.WroteRequest(httptrace.WroteRequestInfo{})
+	httpRelease(req)
+	if wrote != 1 || h.recycled() {
+		t.Errorf("caller's hook called %d times, recycled %v", wrote, h.recycled())
+	}
+}
+
+// TestPartsWithoutBodyOtherRequestsContext: a call whose context is that
+// of another request (taken from an error's response, say) watches its
+// own parts only.
+func TestPartsWithoutBodyOtherRequestsContext(t *testing.T) {
+	// A request never sent: its parts are not watched.
+	old, err := newRestRequest(context.Background(), "GET", "https://example.com", "", []byte("/k"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := newQueryRequest(old.Context(), "https://example.com", "", nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	httpWatch(req) // a query request's context is the caller's: old's
+	if c := old.Context().(*httpWritesCtx); c.watched || c.parts.holds.Load() != 0 {
+		t.Errorf("watching a request watched another's parts (%d holds)", c.parts.holds.Load())
+	}
+	if httptrace.ContextClientTrace(req.Context()) != nil {
+		t.Error("the request carries another request's trace")
 	}
 }

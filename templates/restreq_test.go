@@ -58,7 +58,7 @@ func wire(t *testing.T, req *http.Request) string {
 }
 
 func TestRestSetBody(t *testing.T) {
-	req, parts, _ := newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
+	req, parts, _ := newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil, false)
 	restSetBody(req, parts, []byte(`{"a":1}`), "application/json")
 	if req.ContentLength != 7 || req.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("length %d, type %q", req.ContentLength, req.Header.Get("Content-Type"))
@@ -73,7 +73,7 @@ func TestRestSetBody(t *testing.T) {
 		}
 	}
 	// An empty body goes out with Content-Length: 0, not chunked.
-	req, parts, _ = newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil)
+	req, parts, _ = newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/x"), nil, nil, false)
 	restSetBody(req, parts, []byte{}, "application/octet-stream")
 	w := wire(t, req)
 	if !strings.Contains(w, "Content-Length: 0\r\n") || strings.Contains(w, "chunked") {
@@ -102,7 +102,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 func TestRestSetStream(t *testing.T) {
 	newReq := func() (*http.Request, *httpParts) {
-		req, parts, _ := newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/s"), nil, nil)
+		req, parts, _ := newRestBodyRequest(context.Background(), "POST", "https://example.com", "", []byte("/s"), nil, nil, false)
 		return req, parts
 	}
 	// A reader with Len: its length, read only when the request is sent.

@@ -43,6 +43,7 @@ func (w *Writer) request(op *plan.Operation) {
 		body = append(body, jen.Return(jen.Id("newRestRequest").Call(args...)))
 	case sent:
 		// The body setters take the parts the request points to.
+		args = append(args, payloadUnset(msg.Payload))
 		body = append(body, jen.List(jen.Id("req"), jen.Id("parts"), jen.Err()).Op(":=").Id("newRestBodyRequest").Call(args...))
 	default:
 		body = append(body, jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRestRequest").Call(args...))
@@ -50,7 +51,11 @@ func (w *Writer) request(op *plan.Operation) {
 	if len(rest) > 0 {
 		body = append(body, errReturnNil)
 		body = append(body, rest...)
-		body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+		if sent {
+			body = append(body, jen.Return(jen.Id("restSent").Call(jen.Id("req"), jen.Id("parts")), jen.Nil()))
+		} else {
+			body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+		}
 	}
 	w.requests.Add(docText(op.RequestFunc + " builds the request that sends " + op.Name + " to endpoint, without validating v."))
 	w.requests.Func().Id(op.RequestFunc).Params(
@@ -206,6 +211,27 @@ func isSet(f *plan.Field) *jen.Statement {
 		return v
 	}
 	return v.Op("!=").Lit(0)
+}
+
+// payloadUnset is the condition under which payload f, a stream, blob,
+// string or enum, is unset or empty, so that the request goes without a
+// body; false for the other payloads and bodies, which seldom are.
+func payloadUnset(f *plan.Field) jen.Code {
+	if f == nil {
+		return jen.False()
+	}
+	v := jen.Id("v").Dot(f.Name)
+	switch k := f.Type.Kind; {
+	case k == plan.StreamKind:
+		return jen.Id("restStreamEmpty").Call(v)
+	case k != plan.BlobKind && k != plan.StringKind && k != plan.EnumKind:
+		return jen.False()
+	case f.Pointer, f.Type.Nilable():
+		return v.Op("==").Nil()
+	case k == plan.EnumKind && f.ZeroIsUnset():
+		return v.Op("==").Lit("")
+	}
+	return jen.False()
 }
 
 // ifSet wraps code in f's isSet condition.

@@ -198,6 +198,9 @@ func clientAttempts[In, Out any](ctx context.Context, cfg *clientConfig, c *clie
 		initial = skew
 	}
 	releaseRetry := clientNopRelease
+	if cfg.release {
+		httpWatch(req)
+	}
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return err

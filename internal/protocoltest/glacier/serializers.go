@@ -34,7 +34,7 @@ func buildUploadArchiveRequest(ctx context.Context, v *UploadArchiveInput, endpo
 	if v.Checksum != nil {
 		hw.set("X-Amz-Sha256-Tree-Hash", *v.Checksum)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, &hw, restStreamEmpty(v.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func buildUploadArchiveRequest(ctx context.Context, v *UploadArchiveInput, endpo
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUploadMultipartPartRequest builds the request that sends
@@ -84,7 +84,7 @@ func buildUploadMultipartPartRequest(ctx context.Context, v *UploadMultipartPart
 	if v.Range != nil {
 		hw.set("Content-Range", *v.Range)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw, restStreamEmpty(v.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -100,5 +100,5 @@ func buildUploadMultipartPartRequest(ctx context.Context, v *UploadMultipartPart
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }

@@ -10,6 +10,7 @@ import (
 	"hash/maphash"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
@@ -74,25 +75,29 @@ func newPostRequest(ctx context.Context, p *httpParts, endpoint, hostPrefix stri
 func httpNoBody() (io.ReadCloser, error) { return http.NoBody, nil }
 
 // httpParts is what a request points to besides itself: its URL, header
-// map and values, and the buffer its body was built in. A request whose
-// body is in memory hands them on to a later request once nothing can
-// use them any more: when the client has released the request
-// (httpRelease, after a call that succeeded) and the transport has closed
-// every reader of its body, which net/http does once it is done with the
-// request (it writes the headers before the body). The parts of a
-// request without a body, or never released, are left to the garbage
-// collector.
+// map and values, and the buffer its body was built in. A request hands
+// them on to a later request once nothing can use them any more: when the
+// client has released the request (httpRelease, after a call that
+// succeeded) and net/http is done with it. With a body, net/http is done
+// once it has closed every reader of the body (it writes the headers
+// before the body). Without one, it is done once it has written each
+// attempt (httpWrites). The parts of a request never released are left to
+// the garbage collector.
 type httpParts struct {
 	url  url.URL
 	vals [16]string // header values
 	h    http.Header
 	buf  []byte // a body built in memory
 	// holds counts who may still use the parts: the client until it
-	// releases the request, and each reader of the body until closed.
+	// releases the request, and each reader of the body until closed
+	// (or, without a body, each write under way).
 	holds atomic.Int32
 	// gen counts the parts' uses, so that GetBody of a request long done
 	// fails rather than reading another request's body.
 	gen atomic.Uint32
+	// writes is what tells of the writes of a request without a body;
+	// made the first time these parts serve one.
+	writes *httpWrites
 }
 
 var httpPartsPool = sync.Pool{New: func() any { return new(httpParts) }}
@@ -132,6 +137,9 @@ func (p *httpParts) drop() {
 	}
 	p.gen.Add(1)
 	p.url, p.vals = url.URL{}, [16]string{}
+	if p.writes != nil {
+		p.writes.sawConn.Store(false)
+	}
 	if len(p.h) > 32 {
 		p.h = nil // a rare request's big map is not kept for every other
 	}
@@ -150,6 +158,92 @@ func (p *httpParts) drop() {
 func httpRelease(req *http.Request) {
 	if r, ok := req.Body.(interface{ release() }); ok {
 		r.release()
+	} else if c, ok := req.Context().(*httpWritesCtx); ok {
+		c.release()
+	}
+}
+
+// httpWatch makes req, about to be sent by a client that will release it,
+// one whose parts can be recycled although it has no body: its writes are
+// counted (httpWrites). A request with a body needs nothing more.
+func httpWatch(req *http.Request) {
+	// The context must be the one made for req's parts, not a caller's
+	// that came from another request.
+	if c, ok := req.Context().(*httpWritesCtx); ok && req.URL == &c.parts.url && (req.Body == nil || req.Body == http.NoBody) {
+		c.watch()
+	}
+}
+
+// httpWrites counts the writes of a request without a body, whose end
+// nothing else tells: there is no body for net/http to close once it has
+// written the request, and over HTTP/1 it may still be writing when the
+// response has come (a server may answer before it has read the request).
+// net/http calls a trace's GotConn before each attempt (a retry, a
+// redirect) writes the request, and its WroteRequest once the attempt has
+// written it, or failed to. The parts are held by the client and by each
+// write under way; the first GotConn takes the hold made for the first
+// write, so that parts whose writes were never seen (a RoundTripper that
+// traces nothing) are never recycled.
+type httpWrites struct {
+	parts   *httpParts
+	trace   httptrace.ClientTrace
+	traced  context.Context // carries trace, for httpWritesCtx
+	sawConn atomic.Bool
+}
+
+func (w *httpWrites) gotConn(httptrace.GotConnInfo) {
+	if !w.sawConn.CompareAndSwap(false, true) {
+		w.parts.holds.Add(1)
+	}
+}
+
+func (w *httpWrites) wroteRequest(httptrace.WroteRequestInfo) { w.parts.drop() }
+
+// httpWritesCtx is the context of a request that may go without a body:
+// the caller's, and once watched, the trace that counts the request's
+// writes while the parts serve it.
+type httpWritesCtx struct {
+	context.Context
+	parts    *httpParts
+	gen      uint32
+	watched  bool // set before the request is sent
+	released atomic.Bool
+}
+
+func (p *httpParts) writesCtx(ctx context.Context) *httpWritesCtx {
+	return &httpWritesCtx{Context: ctx, parts: p, gen: p.gen.Load()}
+}
+
+func (c *httpWritesCtx) Value(key any) any {
+	if c.watched && c.parts.gen.Load() == c.gen {
+		if v := c.parts.writes.traced.Value(key); v != nil {
+			return v
+		}
+	}
+	return c.Context.Value(key)
+}
+
+// watch starts counting the writes, with the holds of the client and of
+// the first write, unless the caller's context carries a trace already
+// (ours would have to be composed with it).
+func (c *httpWritesCtx) watch() {
+	if c.watched || httptrace.ContextClientTrace(c.Context) != nil {
+		return
+	}
+	p := c.parts
+	if p.writes == nil {
+		w := &httpWrites{parts: p}
+		w.trace.GotConn, w.trace.WroteRequest = w.gotConn, w.wroteRequest
+		w.traced = httptrace.WithClientTrace(context.Background(), &w.trace)
+		p.writes = w
+	}
+	p.holds.Store(2)
+	c.watched = true
+}
+
+func (c *httpWritesCtx) release() {
+	if c.watched && c.released.CompareAndSwap(false, true) {
+		c.parts.drop()
 	}
 }
 

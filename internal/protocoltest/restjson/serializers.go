@@ -108,7 +108,7 @@ func buildConstantQueryStringRequest(ctx context.Context, v *ConstantQueryString
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/ContentTypeParameters"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
@@ -131,7 +131,7 @@ func buildDatetimeOffsetsRequest(ctx context.Context, v *DatetimeOffsetsInput, e
 // buildDocumentTypeRequest builds the request that sends DocumentType to
 // endpoint, without validating v.
 func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentType"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentType"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -142,13 +142,13 @@ func buildDocumentTypeRequest(ctx context.Context, v *DocumentTypeInput, endpoin
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildDocumentTypeAsMapValueRequest builds the request that sends
 // DocumentTypeAsMapValue to endpoint, without validating v.
 func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMapValueInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsMapValue"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsMapValue"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -159,13 +159,13 @@ func buildDocumentTypeAsMapValueRequest(ctx context.Context, v *DocumentTypeAsMa
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildDocumentTypeAsPayloadRequest builds the request that sends
 // DocumentTypeAsPayload to endpoint, without validating v.
 func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/DocumentTypeAsPayload"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +178,7 @@ func buildDocumentTypeAsPayloadRequest(ctx context.Context, v *DocumentTypeAsPay
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildEmptyInputAndEmptyOutputRequest builds the request that sends
@@ -199,7 +199,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +210,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildFractionalSecondsRequest builds the request that sends FractionalSeconds
@@ -234,7 +234,7 @@ func buildHostWithPathOperationRequest(ctx context.Context, v *HostWithPathOpera
 // buildHttpChecksumRequiredRequest builds the request that sends
 // HttpChecksumRequired to endpoint, without validating v.
 func buildHttpChecksumRequiredRequest(ctx context.Context, v *HttpChecksumRequiredInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpChecksumRequired"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpChecksumRequired"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +246,7 @@ func buildHttpChecksumRequiredRequest(ctx context.Context, v *HttpChecksumRequir
 		restSetBody(req, parts, body, "application/json")
 	}
 	restSetContentMD5(req, body)
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpEmptyPrefixHeadersRequest builds the request that sends
@@ -263,7 +263,7 @@ func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixH
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +271,7 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 	if v.Payload != "" {
 		restSetBody(req, parts, []byte(v.Payload), "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadTraitsRequest builds the request that sends HttpPayloadTraits
@@ -281,7 +281,7 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw, v.Blob == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +289,7 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	if v.Blob != nil {
 		restSetBody(req, parts, v.Blob, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadTraitsWithMediaTypeRequest builds the request that sends
@@ -299,7 +299,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw, v.Blob == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -307,13 +307,13 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	if v.Blob != nil {
 		restSetBody(req, parts, v.Blob, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -324,13 +324,13 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +343,7 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPrefixHeadersRequest builds the request that sends HttpPrefixHeaders
@@ -509,7 +509,7 @@ func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput,
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil, v.Payload == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -517,7 +517,7 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 	if v.Payload != nil {
 		restSetBody(req, parts, []byte(*v.Payload), "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
@@ -590,7 +590,7 @@ func buildInputAndOutputWithHeadersRequest(ctx context.Context, v *InputAndOutpu
 // buildJsonBlobsRequest builds the request that sends JsonBlobs to endpoint,
 // without validating v.
 func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonBlobs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonBlobs"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -601,13 +601,13 @@ func buildJsonBlobsRequest(ctx context.Context, v *JsonBlobsInput, endpoint stri
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildJsonEnumsRequest builds the request that sends JsonEnums to endpoint,
 // without validating v.
 func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonEnums"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -618,13 +618,13 @@ func buildJsonEnumsRequest(ctx context.Context, v *JsonEnumsInput, endpoint stri
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildJsonIntEnumsRequest builds the request that sends JsonIntEnums to
 // endpoint, without validating v.
 func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonIntEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonIntEnums"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -635,13 +635,13 @@ func buildJsonIntEnumsRequest(ctx context.Context, v *JsonIntEnumsInput, endpoin
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildJsonListsRequest builds the request that sends JsonLists to endpoint,
 // without validating v.
 func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonLists"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -652,13 +652,13 @@ func buildJsonListsRequest(ctx context.Context, v *JsonListsInput, endpoint stri
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildJsonMapsRequest builds the request that sends JsonMaps to endpoint,
 // without validating v.
 func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonMaps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -669,13 +669,13 @@ func buildJsonMapsRequest(ctx context.Context, v *JsonMapsInput, endpoint string
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildJsonTimestampsRequest builds the request that sends JsonTimestamps to
 // endpoint, without validating v.
 func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonTimestamps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/JsonTimestamps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -686,13 +686,13 @@ func buildJsonTimestampsRequest(ctx context.Context, v *JsonTimestampsInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildJsonUnionsRequest builds the request that sends JsonUnions to endpoint,
 // without validating v.
 func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonUnions"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/JsonUnions"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -703,7 +703,7 @@ func buildJsonUnionsRequest(ctx context.Context, v *JsonUnionsInput, endpoint st
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedAcceptWithBodyRequest builds the request that sends
@@ -727,7 +727,7 @@ func buildMalformedAcceptWithPayloadRequest(ctx context.Context, v *MalformedAcc
 // buildMalformedBlobRequest builds the request that sends MalformedBlob to
 // endpoint, without validating v.
 func buildMalformedBlobRequest(ctx context.Context, v *MalformedBlobInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedBlob"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedBlob"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -738,7 +738,7 @@ func buildMalformedBlobRequest(ctx context.Context, v *MalformedBlobInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedBooleanRequest builds the request that sends MalformedBoolean
@@ -758,7 +758,7 @@ func buildMalformedBooleanRequest(ctx context.Context, v *MalformedBooleanInput,
 	if v.BooleanInHeader != nil {
 		hw.setBool("Booleaninheader", *v.BooleanInHeader)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -769,7 +769,7 @@ func buildMalformedBooleanRequest(ctx context.Context, v *MalformedBooleanInput,
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedByteRequest builds the request that sends MalformedByte to
@@ -789,7 +789,7 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 	if v.ByteInHeader != nil {
 		hw.setInt("Byteinheader", int64(*v.ByteInHeader))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -800,13 +800,13 @@ func buildMalformedByteRequest(ctx context.Context, v *MalformedByteInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedContentTypeWithBodyRequest builds the request that sends
 // MalformedContentTypeWithBody to endpoint, without validating v.
 func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedContentTypeWithBodyInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithBody"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithBody"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -817,14 +817,14 @@ func buildMalformedContentTypeWithBodyRequest(ctx context.Context, v *MalformedC
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedContentTypeWithGenericStringRequest builds the request that
 // sends MalformedContentTypeWithGenericString to endpoint, without validating
 // v.
 func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *MalformedContentTypeWithGenericStringInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithGenericString"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithGenericString"), nil, nil, v.Payload == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -832,13 +832,13 @@ func buildMalformedContentTypeWithGenericStringRequest(ctx context.Context, v *M
 	if v.Payload != nil {
 		restSetBody(req, parts, []byte(*v.Payload), "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedContentTypeWithPayloadRequest builds the request that sends
 // MalformedContentTypeWithPayload to endpoint, without validating v.
 func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *MalformedContentTypeWithPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedContentTypeWithPayload"), nil, nil, v.Payload == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -846,7 +846,7 @@ func buildMalformedContentTypeWithPayloadRequest(ctx context.Context, v *Malform
 	if v.Payload != nil {
 		restSetBody(req, parts, v.Payload, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedContentTypeWithoutBodyRequest builds the request that sends
@@ -883,7 +883,7 @@ func buildMalformedDoubleRequest(ctx context.Context, v *MalformedDoubleInput, e
 	if v.DoubleInHeader != nil {
 		hw.setFloat("Doubleinheader", *v.DoubleInHeader, 64)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -894,7 +894,7 @@ func buildMalformedDoubleRequest(ctx context.Context, v *MalformedDoubleInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedFloatRequest builds the request that sends MalformedFloat to
@@ -914,7 +914,7 @@ func buildMalformedFloatRequest(ctx context.Context, v *MalformedFloatInput, end
 	if v.FloatInHeader != nil {
 		hw.setFloat("Floatinheader", float64(*v.FloatInHeader), 32)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -925,7 +925,7 @@ func buildMalformedFloatRequest(ctx context.Context, v *MalformedFloatInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedIntegerRequest builds the request that sends MalformedInteger
@@ -945,7 +945,7 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 	if v.IntegerInHeader != nil {
 		hw.setInt("Integerinheader", int64(*v.IntegerInHeader))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -956,13 +956,13 @@ func buildMalformedIntegerRequest(ctx context.Context, v *MalformedIntegerInput,
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedListRequest builds the request that sends MalformedList to
 // endpoint, without validating v.
 func buildMalformedListRequest(ctx context.Context, v *MalformedListInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedList"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedList"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -973,7 +973,7 @@ func buildMalformedListRequest(ctx context.Context, v *MalformedListInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedLongRequest builds the request that sends MalformedLong to
@@ -993,7 +993,7 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 	if v.LongInHeader != nil {
 		hw.setInt("Longinheader", int64(*v.LongInHeader))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1004,13 +1004,13 @@ func buildMalformedLongRequest(ctx context.Context, v *MalformedLongInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedMapRequest builds the request that sends MalformedMap to
 // endpoint, without validating v.
 func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedMap"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedMap"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1021,13 +1021,13 @@ func buildMalformedMapRequest(ctx context.Context, v *MalformedMapInput, endpoin
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedRequestBodyRequest builds the request that sends
 // MalformedRequestBody to endpoint, without validating v.
 func buildMalformedRequestBodyRequest(ctx context.Context, v *MalformedRequestBodyInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequestBody"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequestBody"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1038,7 +1038,7 @@ func buildMalformedRequestBodyRequest(ctx context.Context, v *MalformedRequestBo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedShortRequest builds the request that sends MalformedShort to
@@ -1058,7 +1058,7 @@ func buildMalformedShortRequest(ctx context.Context, v *MalformedShortInput, end
 	if v.ShortInHeader != nil {
 		hw.setInt("Shortinheader", int64(*v.ShortInHeader))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1069,7 +1069,7 @@ func buildMalformedShortRequest(ctx context.Context, v *MalformedShortInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedStringRequest builds the request that sends MalformedString to
@@ -1085,7 +1085,7 @@ func buildMalformedStringRequest(ctx context.Context, v *MalformedStringInput, e
 // buildMalformedTimestampBodyDateTimeRequest builds the request that sends
 // MalformedTimestampBodyDateTime to endpoint, without validating v.
 func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *MalformedTimestampBodyDateTimeInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDateTime"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDateTime"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1096,13 +1096,13 @@ func buildMalformedTimestampBodyDateTimeRequest(ctx context.Context, v *Malforme
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedTimestampBodyDefaultRequest builds the request that sends
 // MalformedTimestampBodyDefault to endpoint, without validating v.
 func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *MalformedTimestampBodyDefaultInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDefault"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyDefault"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1113,13 +1113,13 @@ func buildMalformedTimestampBodyDefaultRequest(ctx context.Context, v *Malformed
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedTimestampBodyHttpDateRequest builds the request that sends
 // MalformedTimestampBodyHttpDate to endpoint, without validating v.
 func buildMalformedTimestampBodyHttpDateRequest(ctx context.Context, v *MalformedTimestampBodyHttpDateInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyHttpDate"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedTimestampBodyHttpDate"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1130,7 +1130,7 @@ func buildMalformedTimestampBodyHttpDateRequest(ctx context.Context, v *Malforme
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedTimestampHeaderDateTimeRequest builds the request that sends
@@ -1235,7 +1235,7 @@ func buildMalformedTimestampQueryHttpDateRequest(ctx context.Context, v *Malform
 // buildMalformedUnionRequest builds the request that sends MalformedUnion to
 // endpoint, without validating v.
 func buildMalformedUnionRequest(ctx context.Context, v *MalformedUnionInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedUnion"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedUnion"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1246,7 +1246,7 @@ func buildMalformedUnionRequest(ctx context.Context, v *MalformedUnionInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMediaTypeHeaderRequest builds the request that sends MediaTypeHeader to
@@ -1349,7 +1349,7 @@ func buildOmitsSerializingEmptyListsRequest(ctx context.Context, v *OmitsSeriali
 // buildOperationWithDefaultsRequest builds the request that sends
 // OperationWithDefaults to endpoint, without validating v.
 func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefaultsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/OperationWithDefaults"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/OperationWithDefaults"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1360,13 +1360,13 @@ func buildOperationWithDefaultsRequest(ctx context.Context, v *OperationWithDefa
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildOperationWithNestedStructureRequest builds the request that sends
 // OperationWithNestedStructure to endpoint, without validating v.
 func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationWithNestedStructureInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/OperationWithNestedStructure"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/OperationWithNestedStructure"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1377,13 +1377,13 @@ func buildOperationWithNestedStructureRequest(ctx context.Context, v *OperationW
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPostPlayerActionRequest builds the request that sends PostPlayerAction
 // to endpoint, without validating v.
 func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/PostPlayerAction"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1394,13 +1394,13 @@ func buildPostPlayerActionRequest(ctx context.Context, v *PostPlayerActionInput,
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPostUnionWithJsonNameRequest builds the request that sends
 // PostUnionWithJsonName to endpoint, without validating v.
 func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJsonNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/PostUnionWithJsonName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/PostUnionWithJsonName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1411,7 +1411,7 @@ func buildPostUnionWithJsonNameRequest(ctx context.Context, v *PostUnionWithJson
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutWithContentEncodingRequest builds the request that sends
@@ -1421,7 +1421,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1436,7 +1436,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 		restAddEncoding(req.Header, "gzip")
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildQueryIdempotencyTokenAutoFillRequest builds the request that sends
@@ -1484,7 +1484,7 @@ func buildQueryPrecedenceRequest(ctx context.Context, v *QueryPrecedenceInput, e
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1495,7 +1495,7 @@ func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildResponseCodeHttpFallbackRequest builds the request that sends
@@ -1517,7 +1517,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1528,13 +1528,13 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildSparseJsonListsRequest builds the request that sends SparseJsonLists to
 // endpoint, without validating v.
 func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SparseJsonLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SparseJsonLists"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1545,13 +1545,13 @@ func buildSparseJsonListsRequest(ctx context.Context, v *SparseJsonListsInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildSparseJsonMapsRequest builds the request that sends SparseJsonMaps to
 // endpoint, without validating v.
 func buildSparseJsonMapsRequest(ctx context.Context, v *SparseJsonMapsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/SparseJsonMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/SparseJsonMaps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1562,7 +1562,7 @@ func buildSparseJsonMapsRequest(ctx context.Context, v *SparseJsonMapsInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildStreamingTraitsRequest builds the request that sends StreamingTraits to
@@ -1572,7 +1572,7 @@ func buildStreamingTraitsRequest(ctx context.Context, v *StreamingTraitsInput, e
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraits"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraits"), nil, &hw, restStreamEmpty(v.Blob))
 	if err != nil {
 		return nil, err
 	}
@@ -1582,7 +1582,7 @@ func buildStreamingTraitsRequest(ctx context.Context, v *StreamingTraitsInput, e
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildStreamingTraitsRequireLengthRequest builds the request that sends
@@ -1592,7 +1592,7 @@ func buildStreamingTraitsRequireLengthRequest(ctx context.Context, v *StreamingT
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsRequireLength"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsRequireLength"), nil, &hw, restStreamEmpty(v.Blob))
 	if err != nil {
 		return nil, err
 	}
@@ -1602,7 +1602,7 @@ func buildStreamingTraitsRequireLengthRequest(ctx context.Context, v *StreamingT
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildStreamingTraitsWithMediaTypeRequest builds the request that sends
@@ -1612,7 +1612,7 @@ func buildStreamingTraitsWithMediaTypeRequest(ctx context.Context, v *StreamingT
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsWithMediaType"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StreamingTraitsWithMediaType"), nil, &hw, restStreamEmpty(v.Blob))
 	if err != nil {
 		return nil, err
 	}
@@ -1622,7 +1622,7 @@ func buildStreamingTraitsWithMediaTypeRequest(ctx context.Context, v *StreamingT
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildTestBodyStructureRequest builds the request that sends TestBodyStructure
@@ -1632,7 +1632,7 @@ func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInpu
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/body"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/body"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1643,7 +1643,7 @@ func buildTestBodyStructureRequest(ctx context.Context, v *TestBodyStructureInpu
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildTestGetNoInputNoPayloadRequest builds the request that sends
@@ -1669,7 +1669,7 @@ func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, e
 	if v.ContentType != nil {
 		hw.set("Content-Type", *v.ContentType)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/blob_payload"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/blob_payload"), nil, &hw, v.Data == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1677,7 +1677,7 @@ func buildTestPayloadBlobRequest(ctx context.Context, v *TestPayloadBlobInput, e
 	if v.Data != nil {
 		restSetBody(req, parts, v.Data, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildTestPayloadStructureRequest builds the request that sends
@@ -1687,7 +1687,7 @@ func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructu
 	if v.TestId != nil {
 		hw.set("X-Amz-Test-Id", *v.TestId)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/payload"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/payload"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1698,7 +1698,7 @@ func buildTestPayloadStructureRequest(ctx context.Context, v *TestPayloadStructu
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildTestPostNoInputNoPayloadRequest builds the request that sends

@@ -62,7 +62,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
 )
 
 // newRestRequest builds a request without a body. endpoint must be an
@@ -73,29 +72,59 @@ import (
 //
 // It builds what http.NewRequestWithContext would, without parsing the
 // endpoint again for every request (see httpEndpointOf).
+//
+// The request points to parts (httpParts), which go to a later request
+// once it is done.
 func newRestRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, error) {
-	var parts *httpParts
-	if hw != nil && hw.n > 0 {
-		parts = new(httpParts) // the URL and header values, together
+	if ctx == nil {
+		return nil, errors.New("net/http: nil Context")
 	}
-	return restRequest(ctx, parts, method, endpoint, hostPrefix, p, q, hw)
+	parts := httpTakeParts()
+	return restRequest(parts.writesCtx(ctx), parts, method, endpoint, hostPrefix, p, q, hw)
 }
 
 // newRestBodyRequest is newRestRequest for a request that may have a
-// body, set after with restSetBody or restSetStream: parts, which the
-// request points to, go to a later request once it is done (httpParts).
-func newRestBodyRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, *httpParts, error) {
+// body, set after with restSetBody or restSetStream; restSent then ends
+// the request. unset tells that the payload is unset: the request will
+// go without a body.
+func newRestBodyRequest(ctx context.Context, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter, unset bool) (*http.Request, *httpParts, error) {
+	if ctx == nil {
+		return nil, nil, errors.New("net/http: nil Context")
+	}
 	parts := httpTakeParts()
+	if unset {
+		ctx = parts.writesCtx(ctx)
+	}
 	req, err := restRequest(ctx, parts, method, endpoint, hostPrefix, p, q, hw)
 	return req, parts, err
 }
 
-// restRequest builds the request in parts, or (none, no headers) in a URL
-// of its own.
-func restRequest(ctx context.Context, parts *httpParts, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, error) {
-	if ctx == nil {
-		return nil, errors.New("net/http: nil Context")
+// restStreamEmpty tells that a streaming payload will send no body: it is
+// unset, or says it has nothing left to read.
+func restStreamEmpty(r io.Reader) bool {
+	if r == nil {
+		return true
 	}
+	l, ok := r.(interface{ Len() int })
+	return ok && l.Len() == 0
+}
+
+// restSent returns the request newRestBodyRequest began, its body set or
+// left unset. One left without a body has the context that can count its
+// writes (httpWrites): a copy of req, the only way to give it another
+// context, when newRestBodyRequest did not foresee it (an empty payload).
+func restSent(req *http.Request, parts *httpParts) *http.Request {
+	if req.Body != nil && req.Body != http.NoBody {
+		return req
+	}
+	if c, ok := req.Context().(*httpWritesCtx); ok && c.parts == parts {
+		return req
+	}
+	return req.WithContext(parts.writesCtx(req.Context()))
+}
+
+// restRequest builds the request in parts; ctx is not nil.
+func restRequest(ctx context.Context, parts *httpParts, method, endpoint, hostPrefix string, p, q []byte, hw *restHeaderWriter) (*http.Request, error) {
 	ep, err := httpEndpointOf(endpoint)
 	if err != nil {
 		return nil, err
@@ -104,13 +133,7 @@ func restRequest(ctx context.Context, parts *httpParts, method, endpoint, hostPr
 	if hw != nil {
 		n = hw.n
 	}
-	var u *url.URL
-	var h http.Header
-	if parts != nil {
-		u, h = &parts.url, parts.header(n+httpHeaderRoom)
-	} else {
-		u, h = new(url.URL), make(http.Header, n+httpHeaderRoom)
-	}
+	u, h := &parts.url, parts.header(n+httpHeaderRoom)
 	*u = ep.url
 	if err := httpHostPrefix(u, hostPrefix); err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 // buildMalformedEnumRequest builds the request that sends MalformedEnum to
 // endpoint, without validating v.
 func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedEnum"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedEnum"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -22,13 +22,13 @@ func buildMalformedEnumRequest(ctx context.Context, v *MalformedEnumInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedLengthRequest builds the request that sends MalformedLength to
 // endpoint, without validating v.
 func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedLength"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedLength"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -39,13 +39,13 @@ func buildMalformedLengthRequest(ctx context.Context, v *MalformedLengthInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedLengthOverrideRequest builds the request that sends
 // MalformedLengthOverride to endpoint, without validating v.
 func buildMalformedLengthOverrideRequest(ctx context.Context, v *MalformedLengthOverrideInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthOverride"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedLengthOverride"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func buildMalformedLengthOverrideRequest(ctx context.Context, v *MalformedLength
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedLengthQueryStringRequest builds the request that sends
@@ -73,7 +73,7 @@ func buildMalformedLengthQueryStringRequest(ctx context.Context, v *MalformedLen
 // buildMalformedPatternRequest builds the request that sends MalformedPattern
 // to endpoint, without validating v.
 func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedPattern"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedPattern"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -84,13 +84,13 @@ func buildMalformedPatternRequest(ctx context.Context, v *MalformedPatternInput,
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedPatternOverrideRequest builds the request that sends
 // MalformedPatternOverride to endpoint, without validating v.
 func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatternOverrideInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedPatternOverride"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedPatternOverride"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -101,13 +101,13 @@ func buildMalformedPatternOverrideRequest(ctx context.Context, v *MalformedPatte
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedRangeRequest builds the request that sends MalformedRange to
 // endpoint, without validating v.
 func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRange"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRange"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -118,13 +118,13 @@ func buildMalformedRangeRequest(ctx context.Context, v *MalformedRangeInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedRangeOverrideRequest builds the request that sends
 // MalformedRangeOverride to endpoint, without validating v.
 func buildMalformedRangeOverrideRequest(ctx context.Context, v *MalformedRangeOverrideInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRangeOverride"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRangeOverride"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func buildMalformedRangeOverrideRequest(ctx context.Context, v *MalformedRangeOv
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedRequiredRequest builds the request that sends MalformedRequired
@@ -150,7 +150,7 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 	if v.StringInHeader != nil {
 		hw.set("String-In-Headers", *v.StringInHeader)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequired"), q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedRequired"), q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -161,13 +161,13 @@ func buildMalformedRequiredRequest(ctx context.Context, v *MalformedRequiredInpu
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildMalformedUniqueItemsRequest builds the request that sends
 // MalformedUniqueItems to endpoint, without validating v.
 func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueItemsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedUniqueItems"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/MalformedUniqueItems"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -178,13 +178,13 @@ func buildMalformedUniqueItemsRequest(ctx context.Context, v *MalformedUniqueIte
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildRecursiveStructuresRequest builds the request that sends
 // RecursiveStructures to endpoint, without validating v.
 func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructuresInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/RecursiveStructures"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/RecursiveStructures"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -195,13 +195,13 @@ func buildRecursiveStructuresRequest(ctx context.Context, v *RecursiveStructures
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildSensitiveValidationRequest builds the request that sends
 // SensitiveValidation to endpoint, without validating v.
 func buildSensitiveValidationRequest(ctx context.Context, v *SensitiveValidationInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/SensitiveValidation"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/SensitiveValidation"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +212,7 @@ func buildSensitiveValidationRequest(ctx context.Context, v *SensitiveValidation
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // serializeMalformedEnumInput appends the JSON body of a MalformedEnumInput;

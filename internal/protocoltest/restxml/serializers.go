@@ -92,7 +92,7 @@ func serializeBodyWithXmlNameInput(b []byte, name, attrs string, v *BodyWithXmlN
 // buildBodyWithXmlNameRequest builds the request that sends BodyWithXmlName to
 // endpoint, without validating v.
 func buildBodyWithXmlNameRequest(ctx context.Context, v *BodyWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/BodyWithXmlName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func buildBodyWithXmlNameRequest(ctx context.Context, v *BodyWithXmlNameInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildConstantAndVariableQueryStringRequest builds the request that sends
@@ -142,7 +142,7 @@ func serializeContentTypeParametersInput(b []byte, name, attrs string, v *Conten
 // buildContentTypeParametersRequest builds the request that sends
 // ContentTypeParameters to endpoint, without validating v.
 func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParametersInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/ContentTypeParameters"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func buildContentTypeParametersRequest(ctx context.Context, v *ContentTypeParame
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildDatetimeOffsetsRequest builds the request that sends DatetimeOffsets to
@@ -200,7 +200,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if v.Label == nil || *v.Label == "" {
 		return nil, errors.New("host label Label must be set")
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "foo."+*v.Label+".", []byte("/EndpointWithHostLabelOperation"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +208,7 @@ func buildEndpointWithHostLabelOperationRequest(ctx context.Context, v *Endpoint
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeFlattenedXmlMapInput(b []byte, name, attrs string, v *FlattenedXmlMapInput) []byte {
@@ -229,7 +229,7 @@ func serializeFlattenedXmlMapInput(b []byte, name, attrs string, v *FlattenedXml
 // buildFlattenedXmlMapRequest builds the request that sends FlattenedXmlMap to
 // endpoint, without validating v.
 func buildFlattenedXmlMapRequest(ctx context.Context, v *FlattenedXmlMapInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMap"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +237,7 @@ func buildFlattenedXmlMapRequest(ctx context.Context, v *FlattenedXmlMapInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeFlattenedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *FlattenedXmlMapWithXmlNameInput) []byte {
@@ -258,7 +258,7 @@ func serializeFlattenedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *F
 // buildFlattenedXmlMapWithXmlNameRequest builds the request that sends
 // FlattenedXmlMapWithXmlName to endpoint, without validating v.
 func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/FlattenedXmlMapWithXmlName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +266,7 @@ func buildFlattenedXmlMapWithXmlNameRequest(ctx context.Context, v *FlattenedXml
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildFlattenedXmlMapWithXmlNamespaceRequest builds the request that sends
@@ -301,7 +301,7 @@ func buildHttpEmptyPrefixHeadersRequest(ctx context.Context, v *HttpEmptyPrefixH
 // buildHttpEnumPayloadRequest builds the request that sends HttpEnumPayload to
 // endpoint, without validating v.
 func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/EnumPayload"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +309,7 @@ func buildHttpEnumPayloadRequest(ctx context.Context, v *HttpEnumPayloadInput, e
 	if v.Payload != "" {
 		restSetBody(req, parts, []byte(v.Payload), "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadTraitsRequest builds the request that sends HttpPayloadTraits
@@ -319,7 +319,7 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraits"), nil, &hw, v.Blob == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +327,7 @@ func buildHttpPayloadTraitsRequest(ctx context.Context, v *HttpPayloadTraitsInpu
 	if v.Blob != nil {
 		restSetBody(req, parts, v.Blob, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadTraitsWithMediaTypeRequest builds the request that sends
@@ -337,7 +337,7 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/HttpPayloadTraitsWithMediaType"), nil, &hw, v.Blob == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -345,13 +345,13 @@ func buildHttpPayloadTraitsWithMediaTypeRequest(ctx context.Context, v *HttpPayl
 	if v.Blob != nil {
 		restSetBody(req, parts, v.Blob, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithMemberXmlNameRequest builds the request that sends
 // HttpPayloadWithMemberXmlName to endpoint, without validating v.
 func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloadWithMemberXmlNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithMemberXmlName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -362,13 +362,13 @@ func buildHttpPayloadWithMemberXmlNameRequest(ctx context.Context, v *HttpPayloa
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithStructureRequest builds the request that sends
 // HttpPayloadWithStructure to endpoint, without validating v.
 func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWithStructureInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithStructure"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -379,13 +379,13 @@ func buildHttpPayloadWithStructureRequest(ctx context.Context, v *HttpPayloadWit
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithUnionRequest builds the request that sends
 // HttpPayloadWithUnion to endpoint, without validating v.
 func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUnionInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithUnion"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -396,13 +396,13 @@ func buildHttpPayloadWithUnionRequest(ctx context.Context, v *HttpPayloadWithUni
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithXmlNameRequest builds the request that sends
 // HttpPayloadWithXmlName to endpoint, without validating v.
 func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -413,13 +413,13 @@ func buildHttpPayloadWithXmlNameRequest(ctx context.Context, v *HttpPayloadWithX
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithXmlNamespaceRequest builds the request that sends
 // HttpPayloadWithXmlNamespace to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespace"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -430,13 +430,13 @@ func buildHttpPayloadWithXmlNamespaceRequest(ctx context.Context, v *HttpPayload
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPayloadWithXmlNamespaceAndPrefixRequest builds the request that
 // sends HttpPayloadWithXmlNamespaceAndPrefix to endpoint, without validating v.
 func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *HttpPayloadWithXmlNamespaceAndPrefixInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/HttpPayloadWithXmlNamespaceAndPrefix"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -447,7 +447,7 @@ func buildHttpPayloadWithXmlNamespaceAndPrefixRequest(ctx context.Context, v *Ht
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildHttpPrefixHeadersRequest builds the request that sends HttpPrefixHeaders
@@ -594,7 +594,7 @@ func buildHttpResponseCodeRequest(ctx context.Context, v *HttpResponseCodeInput,
 // buildHttpStringPayloadRequest builds the request that sends HttpStringPayload
 // to endpoint, without validating v.
 func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/StringPayload"), nil, nil, v.Payload == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -602,7 +602,7 @@ func buildHttpStringPayloadRequest(ctx context.Context, v *HttpStringPayloadInpu
 	if v.Payload != nil {
 		restSetBody(req, parts, []byte(*v.Payload), "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildIgnoreQueryParamsInResponseRequest builds the request that sends
@@ -679,7 +679,7 @@ func serializeNestedXmlMapWithXmlNameInput(b []byte, name, attrs string, v *Nest
 // buildNestedXmlMapWithXmlNameRequest builds the request that sends
 // NestedXmlMapWithXmlName to endpoint, without validating v.
 func buildNestedXmlMapWithXmlNameRequest(ctx context.Context, v *NestedXmlMapWithXmlNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMapWithXmlName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -687,7 +687,7 @@ func buildNestedXmlMapWithXmlNameRequest(ctx context.Context, v *NestedXmlMapWit
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsInput) []byte {
@@ -711,7 +711,7 @@ func serializeNestedXmlMapsInput(b []byte, name, attrs string, v *NestedXmlMapsI
 // buildNestedXmlMapsRequest builds the request that sends NestedXmlMaps to
 // endpoint, without validating v.
 func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/NestedXmlMaps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -719,7 +719,7 @@ func buildNestedXmlMapsRequest(ctx context.Context, v *NestedXmlMapsInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildNoInputAndNoOutputRequest builds the request that sends
@@ -797,7 +797,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 	if v.Encoding != nil {
 		hw.set("Content-Encoding", *v.Encoding)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/requestcompression/putcontentwithencoding"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -809,7 +809,7 @@ func buildPutWithContentEncodingRequest(ctx context.Context, v *PutWithContentEn
 		restAddEncoding(req.Header, "gzip")
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildQueryIdempotencyTokenAutoFillRequest builds the request that sends
@@ -867,7 +867,7 @@ func serializeRecursiveShapesInput(b []byte, name, attrs string, v *RecursiveSha
 // buildRecursiveShapesRequest builds the request that sends RecursiveShapes to
 // endpoint, without validating v.
 func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/RecursiveShapes"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -875,7 +875,7 @@ func buildRecursiveShapesRequest(ctx context.Context, v *RecursiveShapesInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeSimpleScalarPropertiesInput(b []byte, name, attrs string, v *SimpleScalarPropertiesInput) []byte {
@@ -919,7 +919,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -927,7 +927,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildTimestampFormatHeadersRequest builds the request that sends
@@ -974,7 +974,7 @@ func serializeXmlAttributesInput(b []byte, name, attrs string, v *XmlAttributesI
 // buildXmlAttributesRequest builds the request that sends XmlAttributes to
 // endpoint, without validating v.
 func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributes"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -982,13 +982,13 @@ func buildXmlAttributesRequest(ctx context.Context, v *XmlAttributesInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildXmlAttributesOnPayloadRequest builds the request that sends
 // XmlAttributesOnPayload to endpoint, without validating v.
 func buildXmlAttributesOnPayloadRequest(ctx context.Context, v *XmlAttributesOnPayloadInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlAttributesOnPayload"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -999,7 +999,7 @@ func buildXmlAttributesOnPayloadRequest(ctx context.Context, v *XmlAttributesOnP
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlBlobsInput(b []byte, name, attrs string, v *XmlBlobsInput) []byte {
@@ -1015,7 +1015,7 @@ func serializeXmlBlobsInput(b []byte, name, attrs string, v *XmlBlobsInput) []by
 // buildXmlBlobsRequest builds the request that sends XmlBlobs to endpoint,
 // without validating v.
 func buildXmlBlobsRequest(ctx context.Context, v *XmlBlobsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlBlobs"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1023,7 +1023,7 @@ func buildXmlBlobsRequest(ctx context.Context, v *XmlBlobsInput, endpoint string
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlEmptyBlobsInput(b []byte, name, attrs string, v *XmlEmptyBlobsInput) []byte {
@@ -1039,7 +1039,7 @@ func serializeXmlEmptyBlobsInput(b []byte, name, attrs string, v *XmlEmptyBlobsI
 // buildXmlEmptyBlobsRequest builds the request that sends XmlEmptyBlobs to
 // endpoint, without validating v.
 func buildXmlEmptyBlobsRequest(ctx context.Context, v *XmlEmptyBlobsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyBlobs"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1047,7 +1047,7 @@ func buildXmlEmptyBlobsRequest(ctx context.Context, v *XmlEmptyBlobsInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsInput) []byte {
@@ -1117,7 +1117,7 @@ func serializeXmlEmptyListsInput(b []byte, name, attrs string, v *XmlEmptyListsI
 // buildXmlEmptyListsRequest builds the request that sends XmlEmptyLists to
 // endpoint, without validating v.
 func buildXmlEmptyListsRequest(ctx context.Context, v *XmlEmptyListsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyLists"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1125,7 +1125,7 @@ func buildXmlEmptyListsRequest(ctx context.Context, v *XmlEmptyListsInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlEmptyMapsInput(b []byte, name, attrs string, v *XmlEmptyMapsInput) []byte {
@@ -1141,7 +1141,7 @@ func serializeXmlEmptyMapsInput(b []byte, name, attrs string, v *XmlEmptyMapsInp
 // buildXmlEmptyMapsRequest builds the request that sends XmlEmptyMaps to
 // endpoint, without validating v.
 func buildXmlEmptyMapsRequest(ctx context.Context, v *XmlEmptyMapsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlEmptyMaps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1149,7 +1149,7 @@ func buildXmlEmptyMapsRequest(ctx context.Context, v *XmlEmptyMapsInput, endpoin
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlEmptyStringsInput(b []byte, name, attrs string, v *XmlEmptyStringsInput) []byte {
@@ -1165,7 +1165,7 @@ func serializeXmlEmptyStringsInput(b []byte, name, attrs string, v *XmlEmptyStri
 // buildXmlEmptyStringsRequest builds the request that sends XmlEmptyStrings to
 // endpoint, without validating v.
 func buildXmlEmptyStringsRequest(ctx context.Context, v *XmlEmptyStringsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEmptyStrings"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1173,7 +1173,7 @@ func buildXmlEmptyStringsRequest(ctx context.Context, v *XmlEmptyStringsInput, e
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlEnumsInput(b []byte, name, attrs string, v *XmlEnumsInput) []byte {
@@ -1204,7 +1204,7 @@ func serializeXmlEnumsInput(b []byte, name, attrs string, v *XmlEnumsInput) []by
 // buildXmlEnumsRequest builds the request that sends XmlEnums to endpoint,
 // without validating v.
 func buildXmlEnumsRequest(ctx context.Context, v *XmlEnumsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlEnums"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1212,7 +1212,7 @@ func buildXmlEnumsRequest(ctx context.Context, v *XmlEnumsInput, endpoint string
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlIntEnumsInput(b []byte, name, attrs string, v *XmlIntEnumsInput) []byte {
@@ -1243,7 +1243,7 @@ func serializeXmlIntEnumsInput(b []byte, name, attrs string, v *XmlIntEnumsInput
 // buildXmlIntEnumsRequest builds the request that sends XmlIntEnums to
 // endpoint, without validating v.
 func buildXmlIntEnumsRequest(ctx context.Context, v *XmlIntEnumsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlIntEnums"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1251,7 +1251,7 @@ func buildXmlIntEnumsRequest(ctx context.Context, v *XmlIntEnumsInput, endpoint 
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []byte {
@@ -1321,7 +1321,7 @@ func serializeXmlListsInput(b []byte, name, attrs string, v *XmlListsInput) []by
 // buildXmlListsRequest builds the request that sends XmlLists to endpoint,
 // without validating v.
 func buildXmlListsRequest(ctx context.Context, v *XmlListsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlLists"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1329,7 +1329,7 @@ func buildXmlListsRequest(ctx context.Context, v *XmlListsInput, endpoint string
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlMapWithXmlNamespaceInput(b []byte, name, attrs string, v *XmlMapWithXmlNamespaceInput) []byte {
@@ -1345,7 +1345,7 @@ func serializeXmlMapWithXmlNamespaceInput(b []byte, name, attrs string, v *XmlMa
 // buildXmlMapWithXmlNamespaceRequest builds the request that sends
 // XmlMapWithXmlNamespace to endpoint, without validating v.
 func buildXmlMapWithXmlNamespaceRequest(ctx context.Context, v *XmlMapWithXmlNamespaceInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMapWithXmlNamespace"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1353,7 +1353,7 @@ func buildXmlMapWithXmlNamespaceRequest(ctx context.Context, v *XmlMapWithXmlNam
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlMapsInput(b []byte, name, attrs string, v *XmlMapsInput) []byte {
@@ -1369,7 +1369,7 @@ func serializeXmlMapsInput(b []byte, name, attrs string, v *XmlMapsInput) []byte
 // buildXmlMapsRequest builds the request that sends XmlMaps to endpoint,
 // without validating v.
 func buildXmlMapsRequest(ctx context.Context, v *XmlMapsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMaps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1377,7 +1377,7 @@ func buildXmlMapsRequest(ctx context.Context, v *XmlMapsInput, endpoint string) 
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlMapsXmlNameInput(b []byte, name, attrs string, v *XmlMapsXmlNameInput) []byte {
@@ -1393,7 +1393,7 @@ func serializeXmlMapsXmlNameInput(b []byte, name, attrs string, v *XmlMapsXmlNam
 // buildXmlMapsXmlNameRequest builds the request that sends XmlMapsXmlName to
 // endpoint, without validating v.
 func buildXmlMapsXmlNameRequest(ctx context.Context, v *XmlMapsXmlNameInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlMapsXmlName"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1401,7 +1401,7 @@ func buildXmlMapsXmlNameRequest(ctx context.Context, v *XmlMapsXmlNameInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlNamespacesInput(b []byte, name, attrs string, v *XmlNamespacesInput) []byte {
@@ -1417,7 +1417,7 @@ func serializeXmlNamespacesInput(b []byte, name, attrs string, v *XmlNamespacesI
 // buildXmlNamespacesRequest builds the request that sends XmlNamespaces to
 // endpoint, without validating v.
 func buildXmlNamespacesRequest(ctx context.Context, v *XmlNamespacesInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlNamespaces"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1425,7 +1425,7 @@ func buildXmlNamespacesRequest(ctx context.Context, v *XmlNamespacesInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsInput) []byte {
@@ -1459,7 +1459,7 @@ func serializeXmlTimestampsInput(b []byte, name, attrs string, v *XmlTimestampsI
 // buildXmlTimestampsRequest builds the request that sends XmlTimestamps to
 // endpoint, without validating v.
 func buildXmlTimestampsRequest(ctx context.Context, v *XmlTimestampsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/XmlTimestamps"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1467,7 +1467,7 @@ func buildXmlTimestampsRequest(ctx context.Context, v *XmlTimestampsInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeXmlUnionsInput(b []byte, name, attrs string, v *XmlUnionsInput) []byte {
@@ -1483,7 +1483,7 @@ func serializeXmlUnionsInput(b []byte, name, attrs string, v *XmlUnionsInput) []
 // buildXmlUnionsRequest builds the request that sends XmlUnions to endpoint,
 // without validating v.
 func buildXmlUnionsRequest(ctx context.Context, v *XmlUnionsInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/XmlUnions"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1491,7 +1491,7 @@ func buildXmlUnionsRequest(ctx context.Context, v *XmlUnionsInput, endpoint stri
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializePayloadWithXmlName(b []byte, name, attrs string, v *PayloadWithXmlName) []byte {

@@ -51,7 +51,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if v.Foo != nil {
 		hw.set("X-Foo", *v.Foo)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", []byte("/SimpleScalarProperties"), nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func buildSimpleScalarPropertiesRequest(ctx context.Context, v *SimpleScalarProp
 	if body != nil {
 		restSetBody(req, parts, body, "application/xml")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeNestedWithNamespace(b []byte, name, attrs string, v *NestedWithNamespace) []byte {

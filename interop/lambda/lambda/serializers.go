@@ -27,7 +27,7 @@ func buildAddLayerVersionPermissionRequest(ctx context.Context, v *AddLayerVersi
 	if v.RevisionId != nil {
 		q = restQuery(q, "RevisionId", *v.RevisionId)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func buildAddLayerVersionPermissionRequest(ctx context.Context, v *AddLayerVersi
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildAddPermissionRequest builds the request that sends AddPermission to
@@ -55,7 +55,7 @@ func buildAddPermissionRequest(ctx context.Context, v *AddPermissionInput, endpo
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func buildAddPermissionRequest(ctx context.Context, v *AddPermissionInput, endpo
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCreateAliasRequest builds the request that sends CreateAlias to
@@ -79,7 +79,7 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases"...)
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -90,13 +90,13 @@ func buildCreateAliasRequest(ctx context.Context, v *CreateAliasInput, endpoint 
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCreateCodeSigningConfigRequest builds the request that sends
 // CreateCodeSigningConfig to endpoint, without validating v.
 func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigningConfigInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2020-04-22/code-signing-configs"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2020-04-22/code-signing-configs"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -107,13 +107,13 @@ func buildCreateCodeSigningConfigRequest(ctx context.Context, v *CreateCodeSigni
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCreateEventSourceMappingRequest builds the request that sends
 // CreateEventSourceMapping to endpoint, without validating v.
 func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSourceMappingInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/event-source-mappings"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/event-source-mappings"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -124,13 +124,13 @@ func buildCreateEventSourceMappingRequest(ctx context.Context, v *CreateEventSou
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCreateFunctionRequest builds the request that sends CreateFunction to
 // endpoint, without validating v.
 func buildCreateFunctionRequest(ctx context.Context, v *CreateFunctionInput, endpoint string) (*http.Request, error) {
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/functions"), nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", []byte("/2015-03-31/functions"), nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func buildCreateFunctionRequest(ctx context.Context, v *CreateFunctionInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCreateFunctionUrlConfigRequest builds the request that sends
@@ -158,7 +158,7 @@ func buildCreateFunctionUrlConfigRequest(ctx context.Context, v *CreateFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +169,7 @@ func buildCreateFunctionUrlConfigRequest(ctx context.Context, v *CreateFunctionU
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildDeleteAliasRequest builds the request that sends DeleteAlias to
@@ -597,7 +597,7 @@ func buildInvokeRequest(ctx context.Context, v *InvokeInput, endpoint string) (*
 	if v.LogType != "" {
 		hw.set("X-Amz-Log-Type", string(v.LogType))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, v.Payload == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -605,7 +605,7 @@ func buildInvokeRequest(ctx context.Context, v *InvokeInput, endpoint string) (*
 	if v.Payload != nil {
 		restSetBody(req, parts, v.Payload, "")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildInvokeAsyncRequest builds the request that sends InvokeAsync to
@@ -618,7 +618,7 @@ func buildInvokeAsyncRequest(ctx context.Context, v *InvokeAsyncInput, endpoint 
 	p := append(pbuf[:0], "/2014-11-13/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/invoke-async"...)
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil, restStreamEmpty(v.InvokeArgs))
 	if err != nil {
 		return nil, err
 	}
@@ -628,7 +628,7 @@ func buildInvokeAsyncRequest(ctx context.Context, v *InvokeAsyncInput, endpoint 
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildListAliasesRequest builds the request that sends ListAliases to
@@ -876,7 +876,7 @@ func buildPublishLayerVersionRequest(ctx context.Context, v *PublishLayerVersion
 	p := append(pbuf[:0], "/2018-10-31/layers/"...)
 	p = restLabel(p, *v.LayerName, false)
 	p = append(p, "/versions"...)
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -887,7 +887,7 @@ func buildPublishLayerVersionRequest(ctx context.Context, v *PublishLayerVersion
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPublishVersionRequest builds the request that sends PublishVersion to
@@ -900,7 +900,7 @@ func buildPublishVersionRequest(ctx context.Context, v *PublishVersionInput, end
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/versions"...)
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -911,7 +911,7 @@ func buildPublishVersionRequest(ctx context.Context, v *PublishVersionInput, end
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutFunctionCodeSigningConfigRequest builds the request that sends
@@ -924,7 +924,7 @@ func buildPutFunctionCodeSigningConfigRequest(ctx context.Context, v *PutFunctio
 	p := append(pbuf[:0], "/2020-06-30/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code-signing-config"...)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -935,7 +935,7 @@ func buildPutFunctionCodeSigningConfigRequest(ctx context.Context, v *PutFunctio
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutFunctionConcurrencyRequest builds the request that sends
@@ -948,7 +948,7 @@ func buildPutFunctionConcurrencyRequest(ctx context.Context, v *PutFunctionConcu
 	p := append(pbuf[:0], "/2017-10-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/concurrency"...)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -959,7 +959,7 @@ func buildPutFunctionConcurrencyRequest(ctx context.Context, v *PutFunctionConcu
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutFunctionEventInvokeConfigRequest builds the request that sends
@@ -976,7 +976,7 @@ func buildPutFunctionEventInvokeConfigRequest(ctx context.Context, v *PutFunctio
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -987,7 +987,7 @@ func buildPutFunctionEventInvokeConfigRequest(ctx context.Context, v *PutFunctio
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutFunctionRecursionConfigRequest builds the request that sends
@@ -1000,7 +1000,7 @@ func buildPutFunctionRecursionConfigRequest(ctx context.Context, v *PutFunctionR
 	p := append(pbuf[:0], "/2024-08-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/recursion-config"...)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1011,7 +1011,7 @@ func buildPutFunctionRecursionConfigRequest(ctx context.Context, v *PutFunctionR
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutProvisionedConcurrencyConfigRequest builds the request that sends
@@ -1028,7 +1028,7 @@ func buildPutProvisionedConcurrencyConfigRequest(ctx context.Context, v *PutProv
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1039,7 +1039,7 @@ func buildPutProvisionedConcurrencyConfigRequest(ctx context.Context, v *PutProv
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutRuntimeManagementConfigRequest builds the request that sends
@@ -1056,7 +1056,7 @@ func buildPutRuntimeManagementConfigRequest(ctx context.Context, v *PutRuntimeMa
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1067,7 +1067,7 @@ func buildPutRuntimeManagementConfigRequest(ctx context.Context, v *PutRuntimeMa
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildRemoveLayerVersionPermissionRequest builds the request that sends
@@ -1129,7 +1129,7 @@ func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint 
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2017-03-31/tags/"...)
 	p = restLabel(p, *v.Resource, false)
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1140,7 +1140,7 @@ func buildTagResourceRequest(ctx context.Context, v *TagResourceInput, endpoint 
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUntagResourceRequest builds the request that sends UntagResource to
@@ -1173,7 +1173,7 @@ func buildUpdateAliasRequest(ctx context.Context, v *UpdateAliasInput, endpoint 
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/aliases/"...)
 	p = restLabel(p, *v.Name, false)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1184,7 +1184,7 @@ func buildUpdateAliasRequest(ctx context.Context, v *UpdateAliasInput, endpoint 
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUpdateCodeSigningConfigRequest builds the request that sends
@@ -1196,7 +1196,7 @@ func buildUpdateCodeSigningConfigRequest(ctx context.Context, v *UpdateCodeSigni
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2020-04-22/code-signing-configs/"...)
 	p = restLabel(p, *v.CodeSigningConfigArn, false)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1207,7 +1207,7 @@ func buildUpdateCodeSigningConfigRequest(ctx context.Context, v *UpdateCodeSigni
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUpdateEventSourceMappingRequest builds the request that sends
@@ -1219,7 +1219,7 @@ func buildUpdateEventSourceMappingRequest(ctx context.Context, v *UpdateEventSou
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/2015-03-31/event-source-mappings/"...)
 	p = restLabel(p, *v.UUID, false)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1230,7 +1230,7 @@ func buildUpdateEventSourceMappingRequest(ctx context.Context, v *UpdateEventSou
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUpdateFunctionCodeRequest builds the request that sends
@@ -1243,7 +1243,7 @@ func buildUpdateFunctionCodeRequest(ctx context.Context, v *UpdateFunctionCodeIn
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/code"...)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1254,7 +1254,7 @@ func buildUpdateFunctionCodeRequest(ctx context.Context, v *UpdateFunctionCodeIn
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUpdateFunctionConfigurationRequest builds the request that sends
@@ -1267,7 +1267,7 @@ func buildUpdateFunctionConfigurationRequest(ctx context.Context, v *UpdateFunct
 	p := append(pbuf[:0], "/2015-03-31/functions/"...)
 	p = restLabel(p, *v.FunctionName, false)
 	p = append(p, "/configuration"...)
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1278,7 +1278,7 @@ func buildUpdateFunctionConfigurationRequest(ctx context.Context, v *UpdateFunct
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUpdateFunctionEventInvokeConfigRequest builds the request that sends
@@ -1295,7 +1295,7 @@ func buildUpdateFunctionEventInvokeConfigRequest(ctx context.Context, v *UpdateF
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1306,7 +1306,7 @@ func buildUpdateFunctionEventInvokeConfigRequest(ctx context.Context, v *UpdateF
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUpdateFunctionUrlConfigRequest builds the request that sends
@@ -1323,7 +1323,7 @@ func buildUpdateFunctionUrlConfigRequest(ctx context.Context, v *UpdateFunctionU
 	if v.Qualifier != nil {
 		q = restQuery(q, "Qualifier", *v.Qualifier)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -1334,7 +1334,7 @@ func buildUpdateFunctionUrlConfigRequest(ctx context.Context, v *UpdateFunctionU
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // serializeAddLayerVersionPermissionInput appends the JSON body of a

@@ -68,7 +68,7 @@ func buildCompleteMultipartUploadRequest(ctx context.Context, v *CompleteMultipa
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, q, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func buildCompleteMultipartUploadRequest(ctx context.Context, v *CompleteMultipa
 		restSetBody(req, parts, body, "application/xml")
 	}
 	restDropBucket(req.URL, *v.Bucket)
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCopyObjectRequest builds the request that sends CopyObject to endpoint,
@@ -255,7 +255,7 @@ func buildCreateBucketRequest(ctx context.Context, v *CreateBucketInput, endpoin
 	if v.ObjectOwnership != "" {
 		hw.set("X-Amz-Object-Ownership", string(v.ObjectOwnership))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -267,7 +267,7 @@ func buildCreateBucketRequest(ctx context.Context, v *CreateBucketInput, endpoin
 		restSetBody(req, parts, body, "application/xml")
 	}
 	restDropBucket(req.URL, *v.Bucket)
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildCreateMultipartUploadRequest builds the request that sends
@@ -451,7 +451,7 @@ func buildDeleteObjectsRequest(ctx context.Context, v *DeleteObjectsInput, endpo
 	if v.RequestPayer != "" {
 		hw.set("X-Amz-Request-Payer", string(v.RequestPayer))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, []byte("delete"), &hw)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, []byte("delete"), &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +466,7 @@ func buildDeleteObjectsRequest(ctx context.Context, v *DeleteObjectsInput, endpo
 	if err := restFlexibleChecksum(req, body, string(v.ChecksumAlgorithm), true); err != nil {
 		return nil, err
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildGetBucketLocationRequest builds the request that sends GetBucketLocation
@@ -909,7 +909,7 @@ func buildPutBucketTaggingRequest(ctx context.Context, v *PutBucketTaggingInput,
 	if v.ExpectedBucketOwner != nil {
 		hw.set("X-Amz-Expected-Bucket-Owner", *v.ExpectedBucketOwner)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, []byte("tagging"), &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, []byte("tagging"), &hw, false)
 	if err != nil {
 		return nil, err
 	}
@@ -924,7 +924,7 @@ func buildPutBucketTaggingRequest(ctx context.Context, v *PutBucketTaggingInput,
 	if err := restFlexibleChecksum(req, body, string(v.ChecksumAlgorithm), true); err != nil {
 		return nil, err
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPutObjectRequest builds the request that sends PutObject to endpoint,
@@ -1051,7 +1051,7 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	if v.WriteOffsetBytes != nil {
 		hw.setInt("X-Amz-Write-Offset-Bytes", int64(*v.WriteOffsetBytes))
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=PutObject"), &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, []byte("x-id=PutObject"), &hw, restStreamEmpty(v.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -1065,7 +1065,7 @@ func buildPutObjectRequest(ctx context.Context, v *PutObjectInput, endpoint stri
 	if v.ContentLength != nil && v.Body != nil {
 		req.ContentLength = int64(*v.ContentLength)
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildUploadPartRequest builds the request that sends UploadPart to endpoint,
@@ -1126,7 +1126,7 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.SSECustomerKeyMD5 != nil {
 		hw.set("X-Amz-Server-Side-Encryption-Customer-Key-Md5", *v.SSECustomerKeyMD5)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, &hw, restStreamEmpty(v.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -1140,7 +1140,7 @@ func buildUploadPartRequest(ctx context.Context, v *UploadPartInput, endpoint st
 	if v.ContentLength != nil && v.Body != nil {
 		req.ContentLength = int64(*v.ContentLength)
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 func serializeCompletedMultipartUpload(b []byte, name, attrs string, v *CompletedMultipartUpload) []byte {

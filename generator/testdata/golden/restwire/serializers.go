@@ -39,7 +39,7 @@ func buildFetchRequest(ctx context.Context, v *FetchInput, endpoint string) (*ht
 	var pbuf [128]byte
 	p := append(pbuf[:0], "/fetch/"...)
 	p = strconv.AppendInt(p, int64(*v.Id), 10)
-	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil)
+	req, parts, err := newRestBodyRequest(ctx, "POST", endpoint, "", p, nil, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func buildFetchRequest(ctx context.Context, v *FetchInput, endpoint string) (*ht
 	if body != nil {
 		restSetBody(req, parts, body, "application/json")
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // buildPeekRequest builds the request that sends Peek to endpoint, without
@@ -92,7 +92,7 @@ func buildUploadRequest(ctx context.Context, v *UploadInput, endpoint string) (*
 	if v.Tags != nil {
 		hw.setStrings("X-Tags", v.Tags)
 	}
-	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw)
+	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, nil, &hw, restStreamEmpty(v.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func buildUploadRequest(ctx context.Context, v *UploadInput, endpoint string) (*
 			return nil, err
 		}
 	}
-	return req, nil
+	return restSent(req, parts), nil
 }
 
 // serializeFetchInput appends the JSON body of a FetchInput; unset members are
