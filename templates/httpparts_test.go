@@ -234,7 +234,7 @@ func clientReleasesOver(t *testing.T, h2 bool) {
 						holds = append(holds, partsHold{b.parts, b.gen})
 					case nil:
 						w := req.Context().(*httpWritesCtx)
-						holds = append(holds, partsHold{w.parts, w.gen})
+						holds = append(holds, partsHold{w.hold.parts, w.hold.gen})
 					}
 					mu.Unlock()
 				}
@@ -424,7 +424,7 @@ func bodylessRequest(t *testing.T, ctx context.Context) (*http.Request, partsHol
 	}
 	httpWatch(req)
 	c := req.Context().(*httpWritesCtx)
-	return req, partsHold{c.parts, c.gen}
+	return req, partsHold{c.hold.parts, c.hold.gen}
 }
 
 func (h partsHold) recycled() bool { return h.parts.gen.Load() != h.gen }
@@ -506,8 +506,8 @@ func TestPartsWithoutBodyOtherRequestsContext(t *testing.T) {
 		t.Fatal(err)
 	}
 	httpWatch(req) // a query request's context is the caller's: old's
-	if c := old.Context().(*httpWritesCtx); c.watched || c.parts.holds.Load() != 0 {
-		t.Errorf("watching a request watched another's parts (%d holds)", c.parts.holds.Load())
+	if c := old.Context().(*httpWritesCtx); c.watched || c.hold.parts.holds.Load() != 0 {
+		t.Errorf("watching a request watched another's parts (%d holds)", c.hold.parts.holds.Load())
 	}
 	if httptrace.ContextClientTrace(req.Context()) != nil {
 		t.Error("the request carries another request's trace")

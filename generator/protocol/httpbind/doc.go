@@ -63,7 +63,7 @@
 //		if v.Tags != nil {
 //			hw.setStrings("X-Tags", v.Tags)
 //		}
-//		req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, &hw)
+//		req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, &hw, false)
 //		if err != nil {
 //			return nil, err
 //		}
@@ -71,6 +71,6 @@
 //		if body != nil {
 //			restSetBody(req, parts, body, "application/json")
 //		}
-//		return req, nil
+//		return restSent(req, parts), nil
 //	}
 package httpbind

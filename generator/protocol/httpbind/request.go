@@ -225,13 +225,13 @@ func payloadUnset(f *plan.Field) jen.Code {
 	case k == plan.StreamKind:
 		return jen.Id("restStreamEmpty").Call(v)
 	case k != plan.BlobKind && k != plan.StringKind && k != plan.EnumKind:
-		return jen.False()
-	case f.Pointer, f.Type.Nilable():
+		return jen.False() // a document the codec writes
+	case f.Pointer || f.Type.Nilable():
 		return v.Op("==").Nil()
 	case k == plan.EnumKind && f.ZeroIsUnset():
 		return v.Op("==").Lit("")
 	}
-	return jen.False()
+	return jen.False() // required, so always set
 }
 
 // ifSet wraps code in f's isSet condition.

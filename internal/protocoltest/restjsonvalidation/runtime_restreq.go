@@ -13,8 +13,11 @@ package restjsonvalidation
 //	                                  the endpoint's path and after its query; hw (or nil)
 //	                                  the bound headers, set before with runtime_rest.go's
 //	                                  writer
-//	newRestBodyRequest(...same...) (req, parts, err)  a request that may have a body:
-//	                                  parts is what it points to, for the body setters
+//	newRestBodyRequest(...same..., unset) (req, parts, err)  a request that may have a
+//	                                  body: parts is what it points to, for the body
+//	                                  setters; unset tells the payload is unset or empty
+//	                                  (restStreamEmpty(r) for a stream)
+//	restSent(req, parts)              ends such a request, once its body is set
 //	restSetBody(req, parts, b, contentType)  a body in memory; Content-Length, GetBody
 //	                                  (set the headers first: a Content-Type member wins)
 //	restSetContentType(req.Header, t)  a payload's media type, unless a member set it
@@ -43,14 +46,14 @@ package restjsonvalidation
 //	p := append(pbuf[:0], "/widgets/"...)
 //	p = restLabel(p, *v.Name, false)
 //	q := append(qbuf[:0], "tag"...)
-//	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil)
+//	req, parts, err := newRestBodyRequest(ctx, "PUT", endpoint, "", p, q, nil, v.Data == nil)
 //	if err != nil {
 //		return nil, err
 //	}
 //	if v.Data != nil {
 //		restSetBody(req, parts, v.Data, "application/octet-stream")
 //	}
-//	return req, nil
+//	return restSent(req, parts), nil
 //
 // This file uses runtime_http.go (the endpoint cache, httpParts,
 // gzipQueryBody) and runtime_rest.go.
@@ -117,7 +120,7 @@ func restSent(req *http.Request, parts *httpParts) *http.Request {
 	if req.Body != nil && req.Body != http.NoBody {
 		return req
 	}
-	if c, ok := req.Context().(*httpWritesCtx); ok && c.parts == parts {
+	if c, ok := req.Context().(*httpWritesCtx); ok && c.hold.parts == parts {
 		return req
 	}
 	return req.WithContext(parts.writesCtx(req.Context()))

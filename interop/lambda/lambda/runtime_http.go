@@ -123,8 +123,9 @@ func (p *httpParts) setBody(req *http.Request, body []byte) {
 	req.Body, req.ContentLength, req.GetBody = r, int64(len(body)), r.reopen
 }
 
-// holdBy makes h the hold of the request's body: the parts are then held
-// by it and by the client.
+// holdBy makes h the request's hold on p, which the client ends with
+// release: the parts are then held by the client and by the body's
+// reader (whose hold h is too) or, without a body, the first write.
 func (p *httpParts) holdBy(h *httpHold) {
 	h.parts, h.gen = p, p.gen.Load()
 	p.holds.Store(2)
@@ -137,9 +138,6 @@ func (p *httpParts) drop() {
 	}
 	p.gen.Add(1)
 	p.url, p.vals = url.URL{}, [16]string{}
-	if p.writes != nil {
-		p.writes.sawConn.Store(false)
-	}
 	if len(p.h) > 32 {
 		p.h = nil // a rare request's big map is not kept for every other
 	}
@@ -169,7 +167,7 @@ func httpRelease(req *http.Request) {
 func httpWatch(req *http.Request) {
 	// The context must be the one made for req's parts, not a caller's
 	// that came from another request.
-	if c, ok := req.Context().(*httpWritesCtx); ok && req.URL == &c.parts.url && (req.Body == nil || req.Body == http.NoBody) {
+	if c, ok := req.Context().(*httpWritesCtx); ok && req.URL == &c.hold.parts.url && (req.Body == nil || req.Body == http.NoBody) {
 		c.watch()
 	}
 }
@@ -204,19 +202,19 @@ func (w *httpWrites) wroteRequest(httptrace.WroteRequestInfo) { w.parts.drop() }
 // writes while the parts serve it.
 type httpWritesCtx struct {
 	context.Context
-	parts    *httpParts
-	gen      uint32
-	watched  bool // set before the request is sent
-	released atomic.Bool
+	hold    httpHold // the client's, once watched
+	watched bool     // set before the request is sent
 }
 
 func (p *httpParts) writesCtx(ctx context.Context) *httpWritesCtx {
-	return &httpWritesCtx{Context: ctx, parts: p, gen: p.gen.Load()}
+	c := &httpWritesCtx{Context: ctx}
+	c.hold.parts, c.hold.gen = p, p.gen.Load()
+	return c
 }
 
 func (c *httpWritesCtx) Value(key any) any {
-	if c.watched && c.parts.gen.Load() == c.gen {
-		if v := c.parts.writes.traced.Value(key); v != nil {
+	if p := c.hold.parts; c.watched && p.gen.Load() == c.hold.gen {
+		if v := p.writes.traced.Value(key); v != nil {
 			return v
 		}
 	}
@@ -230,20 +228,21 @@ func (c *httpWritesCtx) watch() {
 	if c.watched || httptrace.ContextClientTrace(c.Context) != nil {
 		return
 	}
-	p := c.parts
+	p := c.hold.parts
 	if p.writes == nil {
 		w := &httpWrites{parts: p}
 		w.trace.GotConn, w.trace.WroteRequest = w.gotConn, w.wroteRequest
 		w.traced = httptrace.WithClientTrace(context.Background(), &w.trace)
 		p.writes = w
 	}
-	p.holds.Store(2)
+	p.writes.sawConn.Store(false)
+	p.holdBy(&c.hold)
 	c.watched = true
 }
 
 func (c *httpWritesCtx) release() {
-	if c.watched && c.released.CompareAndSwap(false, true) {
-		c.parts.drop()
+	if c.watched {
+		c.hold.release()
 	}
 }
 
